@@ -1,0 +1,75 @@
+"""Command line: ``briefing [PATH...]`` opens the reader; ``briefing COMMAND ...`` runs a command.
+
+Each command lives in ``briefing_tui.commands.<name>`` and provides ``configure(parser)`` and
+``run(args) -> int``. Nothing heavy is imported before a command is chosen, so start-up stays fast.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import sys
+from collections.abc import Sequence
+
+from briefing_tui import __version__
+
+COMMANDS: dict[str, tuple[str, str]] = {
+    # name: (module, one-line help)
+    "open": ("briefing_tui.commands.open", "open briefings in the reader (the default command)"),
+    "validate": ("briefing_tui.commands.validate", "check briefing files and print their problems"),
+    "schema": ("briefing_tui.commands.schema", "print the JSON Schema of the briefing format"),
+    "search": ("briefing_tui.commands.search", "search briefings from the command line, like grep"),
+    "import": ("briefing_tui.commands.import_", "import annotations made in another format"),
+    "export": ("briefing_tui.commands.export", "export a briefing to another format"),
+}
+
+
+def _parser(name: str) -> tuple[argparse.ArgumentParser, object]:
+    module_name, help_text = COMMANDS[name]
+    module = importlib.import_module(module_name)
+    prog = "briefing" if name == "open" else f"briefing {name}"
+    parser = argparse.ArgumentParser(prog=prog, description=help_text)
+    module.configure(parser)  # type: ignore[attr-defined]
+    return parser, module
+
+
+def _top_help() -> str:
+    lines = [
+        "usage: briefing [PATH ...]",
+        "       briefing COMMAND [ARGS ...]",
+        "",
+        "A terminal reader for annotated news briefings. With no PATH, opens the bundled seed briefing.",
+        "",
+        "commands:",
+    ]
+    lines += [f"  {name:<10} {help_text}" for name, (_, help_text) in COMMANDS.items()]
+    lines += ["", "Run 'briefing COMMAND --help' for a command's options.", ""]
+    return "\n".join(lines)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = list(sys.argv[1:] if argv is None else argv)
+    if args and args[0] in ("-h", "--help"):
+        sys.stdout.write(_top_help())
+        return 0
+    if args and args[0] == "--version":
+        sys.stdout.write(f"briefing {__version__}\n")
+        return 0
+    name = args[0] if args and args[0] in COMMANDS else "open"
+    if args and args[0] == name:
+        args = args[1:]
+    parser, module = _parser(name)
+    try:
+        parsed = parser.parse_args(args)
+    except SystemExit as exc:  # argparse: 2 on a usage error, 0 after --help
+        return int(exc.code or 0)
+    try:
+        return int(module.run(parsed))  # type: ignore[attr-defined]
+    except KeyboardInterrupt:
+        return 130
+    except BrokenPipeError:
+        return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

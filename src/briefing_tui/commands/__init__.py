@@ -1,0 +1,1 @@
+"""Sub-commands of the ``briefing`` command line, one module each."""

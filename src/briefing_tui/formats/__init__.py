@@ -1,0 +1,1 @@
+"""Pure importers and exporters. Never imports textual."""

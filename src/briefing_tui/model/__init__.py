@@ -1,0 +1,46 @@
+"""The pure model of an annotated briefing: types, loader, anchoring, dates. Never imports textual."""
+
+from briefing_tui.model.loader import load_document, load_paths
+from briefing_tui.model.types import (
+    RATINGS,
+    AnchorStatus,
+    Claim,
+    Collection,
+    Document,
+    EdtfDate,
+    Entity,
+    Event,
+    LoadError,
+    Problem,
+    Rating,
+    Selector,
+    Severity,
+    Source,
+    SourceRef,
+    Span,
+    Stance,
+    Verdict,
+)
+
+__all__ = [
+    "RATINGS",
+    "AnchorStatus",
+    "Claim",
+    "Collection",
+    "Document",
+    "EdtfDate",
+    "Entity",
+    "Event",
+    "LoadError",
+    "Problem",
+    "Rating",
+    "Selector",
+    "Severity",
+    "Source",
+    "SourceRef",
+    "Span",
+    "Stance",
+    "Verdict",
+    "load_document",
+    "load_paths",
+]

@@ -1,0 +1,1 @@
+"""Pure search: query parsing, folding, matching, corpus search. Never imports textual."""

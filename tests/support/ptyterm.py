@@ -1,0 +1,113 @@
+"""Run a program in a real pseudo-terminal and read its screen through a terminal emulator (pyte).
+
+Used by the end-to-end tests and the ``bench/`` scripts. Keeps every raw byte the program wrote so
+that tests can assert what did (or did not) reach the terminal.
+"""
+
+from __future__ import annotations
+
+import fcntl
+import os
+import pty
+import select
+import signal
+import struct
+import termios
+import time
+from collections.abc import Sequence
+
+import pyte
+
+
+class PtyTerm:
+    """A program running in a pty of ``columns`` x ``lines``, its output fed to a pyte screen."""
+
+    def __init__(
+        self,
+        argv: Sequence[str],
+        columns: int = 120,
+        lines: int = 40,
+        env: dict[str, str] | None = None,
+        cwd: str | None = None,
+    ) -> None:
+        self.columns, self.lines = columns, lines
+        self.screen = pyte.Screen(columns, lines)
+        self.stream = pyte.ByteStream(self.screen)
+        self.raw = bytearray()
+        self.started = time.perf_counter()
+        full_env = dict(os.environ)
+        full_env.update({"TERM": "xterm-256color", "COLUMNS": str(columns), "LINES": str(lines)})
+        full_env.update(env or {})
+        pid, fd = pty.fork()
+        if pid == 0:  # child
+            if cwd:
+                os.chdir(cwd)
+            os.execvpe(argv[0], list(argv), full_env)
+        self.pid, self.fd = pid, fd
+        fcntl.ioctl(fd, termios.TIOCSWINSZ, struct.pack("HHHH", lines, columns, 0, 0))
+        self.exit_status: int | None = None
+
+    def pump(self, timeout: float = 0.05) -> bool:
+        """Read what is available within ``timeout``; return True when something was read."""
+        ready, _, _ = select.select([self.fd], [], [], timeout)
+        if not ready:
+            return False
+        try:
+            data = os.read(self.fd, 65536)
+        except OSError:  # EIO: the child closed the pty
+            return False
+        if not data:
+            return False
+        self.raw += data
+        self.stream.feed(data)
+        return True
+
+    def text(self) -> str:
+        return "\n".join(self.screen.display)
+
+    def wait_for(self, needle: str, timeout: float = 10.0) -> float:
+        """Wait until ``needle`` is on screen; return seconds since start. Raises TimeoutError."""
+        deadline = time.perf_counter() + timeout
+        while time.perf_counter() < deadline:
+            if needle in self.text():
+                return time.perf_counter() - self.started
+            self.pump(0.02)
+        raise TimeoutError(f"{needle!r} not on screen after {timeout}s:\n{self.text()}")
+
+    def wait_quiet(self, quiet: float = 0.15, timeout: float = 5.0) -> None:
+        """Read until nothing arrives for ``quiet`` seconds."""
+        deadline = time.perf_counter() + timeout
+        while time.perf_counter() < deadline:
+            if not self.pump(quiet):
+                return
+
+    def send(self, keys: str | bytes) -> None:
+        os.write(self.fd, keys.encode() if isinstance(keys, str) else keys)
+
+    def wait_exit(self, timeout: float = 5.0) -> int | None:
+        deadline = time.perf_counter() + timeout
+        while time.perf_counter() < deadline:
+            self.pump(0.02)
+            pid, status = os.waitpid(self.pid, os.WNOHANG)
+            if pid:
+                self.exit_status = os.waitstatus_to_exitcode(status)
+                return self.exit_status
+        return None
+
+    def close(self) -> None:
+        if self.exit_status is None:
+            try:
+                os.kill(self.pid, signal.SIGKILL)
+                os.waitpid(self.pid, 0)
+            except (ProcessLookupError, ChildProcessError):
+                pass
+        try:
+            os.close(self.fd)
+        except OSError:
+            pass
+
+    def __enter__(self) -> PtyTerm:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
