@@ -184,8 +184,13 @@ class EdtfDate:
     approximate: bool = False
     uncertain: bool = False
     is_interval: bool = False
-    open_start: bool = False
-    open_end: bool = False
+    open_start: bool = False  # ``../b``: open (no end) before b
+    open_end: bool = False  # ``a/..``: open (ongoing) after a
+    precision: str = ""  # day, month, year, decade, century, unspecified; "" for an interval
+    unknown_start: bool = False  # ``/b``: the start is not known
+    unknown_end: bool = False  # ``a/``: the end is not known
+    start: EdtfDate | None = None  # an interval's ends, None when open or unknown
+    end: EdtfDate | None = None
 
     @property
     def sort_key(self) -> tuple[str, str]:
