@@ -51,6 +51,12 @@ def _years(pattern: str, *, reverse: bool) -> list[int]:
 
 def _bound(y: str, m: str | None, d: str | None, *, upper: bool) -> str:
     """The earliest (or latest) real day matching the pattern, as ``YYYY-MM-DD``."""
+    if "X" not in y and (m is None or "X" not in m) and (d is None or "X" not in d):
+        year, month = int(y), int(m) if m else (12 if upper else 1)
+        if d:
+            return f"{y}-{month:02d}-{d}"
+        last = calendar.monthrange(year, month)[1] if year > 0 else 31 if month != 2 else 29
+        return f"{y}-{month:02d}-{(last if upper else 1):02d}"
     months = [mm for mm in range(1, 13) if m is None or _fits(m, mm)]
     if upper:
         months.reverse()
