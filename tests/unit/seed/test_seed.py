@@ -1,0 +1,275 @@
+"""The bundled seed briefing: its text is the article's, and its annotation is complete and exact."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+import yaml
+
+from briefing_tui.model import AnchorStatus, Document, Rating, load_document
+
+ROOT = Path(__file__).resolve().parents[3]
+SEEDS = ROOT / "seeds"
+ARTICLE = SEEDS / "000_795bd620279ba71d.txt"
+BRIEFING = SEEDS / "niger-us-withdrawal.yaml"
+
+# Every named entity of the facts: id -> (a name or alias used in the text, Wikidata QID or status).
+ENTITIES = {
+    "united-states": ("États-Unis", "Q30"),
+    "niger": ("Niger", "Q1032"),
+    "niamey": ("Niamey", "Q3674"),
+    "fitzgibbon": ("Kathleen FitzGibbon", "not-found"),
+    "ekman": ("Ken Ekman", "not-found"),
+    "africom": ("Commandement des États-Unis pour l’Afrique", "unverified"),
+    "cnsp": ("junte militaire", "unverified"),
+    "campbell": ("Kurt M. Campbell", "unverified"),
+    "state-department": ("Département d’État", "Q789915"),
+    "july-2023": ("juillet 2023", None),
+}
+
+VERDICTS = {
+    "C1": Rating.SUPPORTED,
+    "C2": Rating.SUPPORTED,
+    "C3": Rating.PARTLY_SUPPORTED,
+    "C4": Rating.SUPPORTED,
+    "C5": Rating.SUPPORTED,
+    "C6": Rating.SUPPORTED,
+    "C7": Rating.PARTLY_SUPPORTED,
+    "C8": Rating.OUTDATED,
+    "C9": Rating.PARTLY_SUPPORTED,
+    "C10": Rating.SUPPORTED,
+    "C11": Rating.UNVERIFIABLE,
+    "C12": Rating.OUTDATED,
+}
+
+SOURCES = {
+    "S-state-0424",
+    "S-joint-0519",
+    "S-africom-101",
+    "S-dvids-101",
+    "S-africom-201",
+    "S-africom-end",
+    "S-cnsp-0316",
+    "S-fitzgibbon",
+    "S-campbell-conf",
+    "S-apa-0515",
+    "S-campbell-trip",
+}
+
+# The timeline of the facts: EDTF date -> whether the article mentions the event.
+TIMELINE = {
+    "2023-07-26": False,
+    "2023-07-27": False,
+    "2023-07": True,
+    "2023-08-19": False,
+    "2024-02-06": False,
+    "2024-03-16": False,
+    "2024-04-19": False,
+    "2024-04-24": True,
+    "2024-04-25": True,
+    "2024-04-29/2024-05-03": True,
+    "2024-04-24/..": True,
+    "2024-05-15/2024-05-19": False,
+    "2024-05-19": False,
+    "2024-07-07": False,
+    "2024-08-05": False,
+    "2024-09-16": False,
+}
+
+
+@pytest.fixture(scope="module")
+def doc() -> Document:
+    return load_document(BRIEFING)
+
+
+@pytest.fixture(scope="module")
+def raw() -> dict:
+    return yaml.safe_load(BRIEFING.read_text(encoding="utf-8"))
+
+
+def _wikidata(entity) -> str | None:
+    return entity.wikidata or entity.wikidata_status or None
+
+
+def _spans(doc: Document):
+    for entity in doc.entities:
+        for span in entity.mentions:
+            yield f"entity {entity.id}", span
+    for event in doc.events:
+        for span in event.mentions:
+            yield f"event {event.id}", span
+    for claim in doc.claims:
+        yield f"claim {claim.id}", claim.span
+
+
+def test_text_is_the_article_character_for_character(doc: Document) -> None:
+    article = ARTICLE.read_bytes().decode("utf-8")
+    assert doc.text == article
+    assert not doc.text.endswith("\n")  # `|-`: the block scalar adds no newline
+
+
+def test_title_is_the_first_line_of_the_article(doc: Document) -> None:
+    assert doc.title == doc.text.split("\n", 1)[0]
+    assert doc.language == "fr"
+    assert doc.id == "niger-us-withdrawal"
+
+
+def test_loads_without_problems(doc: Document) -> None:
+    assert [p.format() for p in doc.problems] == []
+
+
+def test_every_span_is_exact_and_equals_its_quote(doc: Document) -> None:
+    for where, span in _spans(doc):
+        assert span.status is AnchorStatus.EXACT, where
+        if span.selector.exact is not None:
+            assert doc.text[span.start : span.end] == span.selector.exact, where
+
+
+def test_counts_match_the_facts(doc: Document) -> None:
+    assert len(doc.claims) == 12
+    assert len(doc.events) == 16
+    assert {s.id for s in doc.sources} == SOURCES
+    assert {e.id for e in doc.entities} == set(ENTITIES)
+
+
+@pytest.mark.parametrize("entity_id", sorted(ENTITIES))
+def test_entity_name_and_wikidata(doc: Document, entity_id: str) -> None:
+    entity = doc.entity(entity_id)
+    assert entity is not None
+    name, wikidata = ENTITIES[entity_id]
+    assert name in [entity.name, *entity.aliases]
+    assert _wikidata(entity) == wikidata
+
+
+def test_implicit_state_department_has_no_mention(doc: Document) -> None:
+    entity = doc.entity("state-department")
+    assert entity is not None and entity.mentions == []
+
+
+@pytest.mark.parametrize("entity_id", sorted(ENTITIES))
+def test_every_occurrence_of_a_name_or_alias_is_a_mention(doc: Document, entity_id: str) -> None:
+    entity = doc.entity(entity_id)
+    assert entity is not None
+    covered = [(m.start, m.end) for m in entity.mentions]
+    for name in [entity.name, *entity.aliases]:
+        for found in re.finditer(rf"(?<!\w){re.escape(name)}(?!\w)", doc.text):
+            assert any(s <= found.start() and found.end() <= e for s, e in covered), (
+                f"{name!r} at {found.start()} is not a mention of {entity_id}"
+            )
+
+
+def test_mentions_follow_the_facts(doc: Document) -> None:
+    def mentions(entity_id: str) -> list[str]:
+        entity = doc.entity(entity_id)
+        assert entity is not None
+        return [doc.text[m.start : m.end] for m in entity.mentions]
+
+    assert mentions("united-states").count("États-Unis") == 6
+    assert "Washington" in mentions("united-states")
+    assert mentions("niger") == ["Niger"] * 8
+    assert mentions("niamey") == ["Niamey"] * 3
+    assert mentions("cnsp") == ["la junte militaire"]
+
+
+@pytest.mark.parametrize("claim_id", sorted(VERDICTS))
+def test_every_claim_has_its_verdict_gloss_and_review_date(doc: Document, claim_id: str) -> None:
+    claim = doc.claim(claim_id)
+    assert claim is not None
+    assert claim.verdict is not None
+    assert claim.verdict.rating is VERDICTS[claim_id]
+    assert claim.verdict.explanation
+    assert str(claim.verdict.reviewed) == "2026-11-27"
+    assert claim.gloss
+
+
+@pytest.mark.parametrize(
+    ("claim_id", "quote"),
+    [
+        ("C1", "l’ambassadrice des États-Unis au Niger, Kathleen FitzGibbon"),
+        ("C4", "Les discussions en cours depuis juillet 2023 n’avaient pas abouti"),
+        ("C8", "des réunions de suivi auront lieu à Niamey"),
+        ("C11", "vers une nouvelle ère de coopération internationale"),
+        ("C12", "s’il se concrétise"),
+    ],
+)
+def test_claims_are_anchored_where_the_article_says_it(doc: Document, claim_id: str, quote: str) -> None:
+    claim = doc.claim(claim_id)
+    assert claim is not None
+    assert quote in doc.text[claim.span.start : claim.span.end]
+
+
+def test_claim_12_stands_for_the_whole_article(doc: Document) -> None:
+    claim = doc.claim("C12")
+    assert claim is not None
+    assert claim.span.end == len(doc.text)  # the closing sentence
+    assert "whole" in claim.gloss
+    assert [r.source for r in claim.sources] == ["S-africom-end"]
+
+
+def test_claim_sources_follow_the_facts(doc: Document) -> None:
+    def sources(claim_id: str) -> list[str]:
+        claim = doc.claim(claim_id)
+        assert claim is not None
+        return [r.source for r in claim.sources]
+
+    assert sources("C1") == ["S-state-0424", "S-fitzgibbon"]
+    assert sources("C8") == ["S-state-0424", "S-joint-0519", "S-apa-0515"]
+    assert sources("C9") == ["S-state-0424", "S-campbell-trip"]
+    assert sources("C11") == []
+    c5 = doc.claim("C5")
+    assert c5 is not None and c5.sources[0].passage == "in Niger and the region"
+
+
+def test_timeline_has_every_event_of_the_facts(doc: Document) -> None:
+    by_date = {e.date.text: e for e in doc.events}
+    assert set(by_date) == set(TIMELINE)
+    for date, in_article in TIMELINE.items():
+        assert by_date[date].background is not in_article, date
+        assert by_date[date].sources, date
+
+
+@pytest.mark.parametrize(
+    ("event_id", "quote"),
+    [
+        ("talks-begin", "juillet 2023"),
+        ("follow-up-meetings", "des réunions de suivi"),
+        ("campbell-visit", "dans les prochains mois"),
+    ],
+)
+def test_article_events_are_mentioned(doc: Document, event_id: str, quote: str) -> None:
+    event = next(e for e in doc.events if e.id == event_id)
+    assert [doc.text[m.start : m.end] for m in event.mentions] == [quote]
+
+
+def test_references_resolve(doc: Document) -> None:
+    source_ids = {s.id for s in doc.sources}
+    for item in [*doc.claims, *doc.events]:
+        for ref in item.sources:
+            assert ref.source in source_ids, (item.id, ref.source)
+    for source in doc.sources:
+        assert source.title and source.publisher and source.date and source.kind, source.id
+        assert source.url, source.id
+
+
+def test_entity_references_resolve(raw: dict) -> None:
+    entity_ids = {e["id"] for e in raw["entities"]}
+    for item in [*raw["claims"], *raw["events"]]:
+        assert set(item.get("entities", [])) <= entity_ids, item["id"]
+
+
+def _unverified(raw: dict, section: str, item_id: str) -> list[str]:
+    item = next(x for x in raw[section] if x["id"] == item_id)
+    return item.get("unverified", [])
+
+
+def test_unverified_facts_are_marked_in_the_data(raw: dict) -> None:
+    state = next(s for s in raw["sources"] if s["id"] == "S-state-0424")
+    assert "state.gov" in state["url"]
+    assert _unverified(raw, "sources", "S-state-0424") == ["url"]
+    assert _unverified(raw, "events", "meeting-0425") == ["occurred"]
+    assert _unverified(raw, "events", "campbell-visit") == ["occurred"]
+    assert _unverified(raw, "claims", "C3")
+    assert _unverified(raw, "claims", "C9")
+    assert not _unverified(raw, "sources", "S-fitzgibbon")
