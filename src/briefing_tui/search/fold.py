@@ -1,0 +1,176 @@
+"""Folding: accent-, case- and typography-insensitive copies of a text, with offsets back to it.
+
+A folded copy is built once per text and searched with ``str.find``. Each original character folds
+to zero, one or more characters (``é`` -> ``e``, ``’`` -> ``'``, ``œ`` -> ``oe``, a combining accent
+-> nothing). Most characters fold one-for-one, so the map back to the original is stored only for
+the few that do not (:class:`Folded` keeps one record per such character).
+
+The fast path works on Latin-1: ``encode("latin-1", "replace")`` then ``bytes.translate`` folds a
+megabyte in about a millisecond, and the characters outside Latin-1 (or that expand) are patched in
+one by one. Building runs in chunks of about 1 MB so a caller can cancel between them.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from bisect import bisect_right
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+CHUNK = 1 << 20  # characters per chunk: a cancellation point about every millisecond or two
+
+_SINGLE_QUOTES = "\u2018\u2019\u201a\u201b\u02bc\u02bb\u2032\u2035\u0060\u00b4\u2039\u203a\uff07"
+_DOUBLE_QUOTES = "\u00ab\u00bb\u201c\u201d\u201e\u201f\u2033\u2036\u301d\u301e\uff02"
+_DASHES = "\u2010\u2011\u2012\u2013\u2014\u2015\u2212\u2043\ufe58\ufe63\uff0d"
+_SPACES = "\u00a0\u202f\u2007\u2009\u200a\u2002\u2003\u2004\u2005\u2006\u2008\u205f\u3000\u1680"
+_INVISIBLE = "\u00ad\u200b\u200c\u200d\u2060\ufeff"  # soft hyphen, zero-width characters
+_LETTERS = {
+    "ø": "o", "Ø": "O", "đ": "d", "Đ": "D", "ł": "l", "Ł": "L", "ı": "i", "ħ": "h", "Ħ": "H",
+    "œ": "oe", "Œ": "OE", "æ": "ae", "Æ": "AE", "ß": "ss", "ẞ": "SS", "þ": "th", "Þ": "TH",
+}  # fmt: skip
+
+SPECIAL: dict[str, str] = {
+    **{c: "'" for c in _SINGLE_QUOTES},
+    **{c: '"' for c in _DOUBLE_QUOTES},
+    **{c: "-" for c in _DASHES},
+    **{c: " " for c in _SPACES},
+    **{c: "" for c in _INVISIBLE},
+    **_LETTERS,
+}
+"""Typography and letters that Unicode decomposition alone does not fold as a French reader expects."""
+
+
+@lru_cache(maxsize=8192)
+def fold_char(char: str, keep_case: bool = False) -> str:
+    """The folded form of one character: no accents, plain quotes/dashes/spaces, ligatures spelt out.
+
+    Args:
+        char: one character.
+        keep_case: keep upper case (for a case-sensitive search).
+    """
+    special = SPECIAL.get(char)
+    if special is not None:
+        return special if keep_case else special.lower()
+    decomposed = unicodedata.normalize("NFKD", char)
+    if decomposed != char or unicodedata.combining(char):
+        decomposed = "".join(SPECIAL.get(c, c) for c in decomposed if not unicodedata.combining(c))
+    if not keep_case:
+        decomposed = decomposed.lower()
+        if len(decomposed) > 1:  # lower() may add a combining mark (İ): drop it
+            decomposed = "".join(c for c in decomposed if not unicodedata.combining(c))
+    return decomposed
+
+
+def fold(text: str, keep_case: bool = False) -> str:
+    """The folded form of a whole string (for queries and short texts)."""
+    return build(text, keep_case).text
+
+
+def _tables() -> tuple[bytes, bytes, str]:
+    """Byte tables for the Latin-1 fast path, and the characters that must be patched in."""
+    tables = []
+    specials: set[str] = set()
+    for keep_case in (False, True):
+        table = bytearray(range(256))
+        for code in range(256):
+            folded = fold_char(chr(code), keep_case)
+            if len(folded) == 1 and ord(folded) < 256:
+                table[code] = ord(folded)
+            else:
+                specials.add(chr(code))
+        tables.append(bytes(table))
+    return tables[0], tables[1], "".join(sorted(specials))
+
+
+_TABLE_LOWER, _TABLE_KEEP, _LATIN1_SPECIALS = _tables()
+# Characters the byte tables cannot fold: outside Latin-1, or folding to other than one Latin-1 character.
+_PATCH_RE = re.compile(
+    "[^\x00-\xff]|[" + "".join(f"\\x{ord(c):02x}" for c in _LATIN1_SPECIALS) + "]"
+    if _LATIN1_SPECIALS
+    else "[^\x00-\xff]"
+)
+
+
+@dataclass(slots=True)
+class Folded:
+    """A folded copy of a text and the map from its offsets back to the original.
+
+    ``records`` holds one ``(folded_start, original_index, folded_length)`` for each original
+    character that did not fold to exactly one character, in order.
+    """
+
+    text: str
+    length: int  # length of the original
+    records: list[tuple[int, int, int]] = field(default_factory=list)
+    _starts: list[int] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        self._starts = [r[0] for r in self.records]
+
+    @property
+    def identity(self) -> bool:
+        return not self.records
+
+    def to_original(self, offset: int) -> int:
+        """The original offset of folded ``offset`` (the first character it comes from)."""
+        if not self.records:
+            return offset
+        i = bisect_right(self._starts, offset) - 1
+        if i < 0:
+            return offset
+        q, p, k = self.records[i]
+        return p if offset < q + k else offset + (p + 1) - (q + k)
+
+    def aligned(self, offset: int) -> bool:
+        """False when ``offset`` falls inside the expansion of one original character (``o|e`` of ``œ``)."""
+        if not self.records:
+            return True
+        i = bisect_right(self._starts, offset) - 1
+        if i < 0:
+            return True
+        q, _p, k = self.records[i]
+        return offset == q or offset >= q + k
+
+    def span(self, start: int, end: int) -> tuple[int, int] | None:
+        """The original span of folded ``[start, end)``, or None when it cuts an original character."""
+        if not self.records:
+            return start, end
+        if not (self.aligned(start) and self.aligned(end)):
+            return None
+        return self.to_original(start), (self.to_original(end) if end < len(self.text) else self.length)
+
+
+def build(text: str, keep_case: bool = False, check: Callable[[], None] | None = None) -> Folded:
+    """Fold ``text`` and keep the map back to it.
+
+    Args:
+        text: the original text.
+        keep_case: keep upper case (for a case-sensitive search).
+        check: called between chunks of about 1 MB; raise from it to cancel.
+    """
+    table = _TABLE_KEEP if keep_case else _TABLE_LOWER
+    pieces: list[str] = []
+    records: list[tuple[int, int, int]] = []
+    out = 0
+    for base in range(0, len(text), CHUNK):
+        if check is not None:
+            check()
+        chunk = text[base : base + CHUNK]
+        fast = chunk.encode("latin-1", "replace").translate(table).decode("latin-1")
+        prev = 0
+        for match in _PATCH_RE.finditer(chunk):
+            i = match.start()
+            if i > prev:
+                pieces.append(fast[prev:i])
+                out += i - prev
+            folded = fold_char(chunk[i], keep_case)
+            if len(folded) != 1:
+                records.append((out, base + i, len(folded)))
+            pieces.append(folded)
+            out += len(folded)
+            prev = i + 1
+        pieces.append(fast[prev:] if prev else fast)
+        out += len(chunk) - prev
+    return Folded("".join(pieces), len(text), records)

@@ -1,0 +1,182 @@
+"""Matching a query against a text: every match as a ``(start, end)`` span of the ORIGINAL text.
+
+- Folded (the default): the query and the text are folded the same way (:mod:`.fold`); the folded
+  copy of a text is built once and cached, then searched with ``str.find``.
+- Exact: the original text is searched as it is (case follows smart case).
+- Whole words and regular expressions run a pattern over the folded copy (or the original when
+  exact). Regular expressions use the ``regex`` module with a time bound, and release the
+  interpreter while they run, so a pathological pattern neither hangs a script nor freezes a screen.
+"""
+
+from __future__ import annotations
+
+import re
+import threading
+from collections import OrderedDict
+from collections.abc import Callable
+from typing import Any
+
+from briefing_tui.search.fold import Folded, build, fold, fold_char
+from briefing_tui.search.query import Query, SearchCancelled, SearchError, SearchTimeout
+
+Span = tuple[int, int]
+Check = Callable[[], None]
+
+DEFAULT_TIMEOUT = 5.0  # seconds a regular expression may run over one text
+_CHECK_EVERY = 4096  # matches between two calls of ``check``
+
+_cache: OrderedDict[tuple[str, bool], Folded] = OrderedDict()
+_cache_chars = 0
+_CACHE_MAX_CHARS = 64 << 20
+_cache_lock = threading.Lock()
+
+
+def folded(text: str, keep_case: bool = False, check: Check | None = None) -> Folded:
+    """The folded copy of ``text``, built once and kept (least recently used copies are dropped)."""
+    global _cache_chars
+    key = (text, keep_case)
+    with _cache_lock:
+        hit = _cache.get(key)
+        if hit is not None:
+            _cache.move_to_end(key)
+            return hit
+    result = build(text, keep_case, check)
+    with _cache_lock:
+        _cache[key] = result
+        _cache_chars += len(text)
+        while _cache_chars > _CACHE_MAX_CHARS and len(_cache) > 1:
+            (old, _), _value = _cache.popitem(last=False)
+            _cache_chars -= len(old)
+    return result
+
+
+def _fold_pattern(pattern: str, keep_case: bool) -> str:
+    """Fold the literal characters of a regular expression outside ASCII (``É`` -> ``e``)."""
+    out = []
+    for char in pattern:
+        if ord(char) < 128:
+            out.append(char)
+            continue
+        f = fold_char(char, keep_case)
+        out.append(re.escape(f) if len(f) != 1 else f)
+    return "".join(out)
+
+
+class Matcher:
+    """A compiled query. Raises :class:`SearchError` at construction for a bad regular expression."""
+
+    def __init__(self, query: Query, timeout: float = DEFAULT_TIMEOUT) -> None:
+        self.query = query
+        self.timeout = timeout
+        self.keep_case = query.keep_case
+        self.needle = ""
+        self.pattern: Any = None
+        text = query.text
+        if not query.exact:
+            text = _fold_pattern(text, self.keep_case) if query.regex else fold(text, self.keep_case)
+        if not query.regex and not query.word and (query.exact is False or self.keep_case):
+            self.needle = text
+            return
+        if not text:
+            return
+        body = text if query.regex else re.escape(text)
+        if query.word:
+            body = rf"(?<!\w)(?:{body})(?!\w)"
+        if query.regex:
+            import regex
+
+            flags = regex.V0 | (0 if self.keep_case else regex.IGNORECASE)
+            try:
+                self.pattern = regex.compile(body, flags)
+            except regex.error as exc:
+                raise SearchError(f"bad regular expression: {exc}") from None
+            except (OverflowError, RecursionError, ValueError) as exc:
+                raise SearchError(f"bad regular expression: {exc}") from None
+        else:
+            self.pattern = re.compile(body, 0 if self.keep_case else re.IGNORECASE)
+
+    @property
+    def empty(self) -> bool:
+        """True when the query can match nothing (empty, or only invisible characters)."""
+        return not self.needle and self.pattern is None
+
+    def find_all(self, text: str, check: Check | None = None, limit: int | None = None) -> list[Span]:
+        """Every match in ``text``, in order, as spans of ``text``.
+
+        Args:
+            text: the original text.
+            check: called between chunks of work; raise :class:`SearchCancelled` from it to stop.
+            limit: stop after this many matches.
+        """
+        if self.empty:
+            return []
+        if self.query.exact:
+            return self._scan(text, None, check, limit)
+        copy = folded(text, self.keep_case, check)
+        return self._scan(copy.text, copy, check, limit)
+
+    def _scan(self, hay: str, fmap: Folded | None, check: Check | None, limit: int | None) -> list[Span]:
+        raw = self._find(hay, check, limit if fmap is None or fmap.identity else None)
+        if fmap is None or fmap.identity:
+            return raw
+        out = []
+        for start, end in raw:
+            span = fmap.span(start, end)
+            if span is not None:
+                out.append(span)
+                if limit is not None and len(out) >= limit:
+                    break
+        return out
+
+    def _find(self, hay: str, check: Check | None, limit: int | None) -> list[Span]:
+        if self.needle:
+            return _find_literal(hay, self.needle, check, limit)
+        out: list[Span] = []
+        if self.query.regex:
+            try:
+                iterator = self.pattern.finditer(hay, timeout=self.timeout, concurrent=True)
+                for match in iterator:
+                    start, end = match.span()
+                    if end > start:
+                        out.append((start, end))
+                        if limit is not None and len(out) >= limit:
+                            break
+                    if check is not None and len(out) % _CHECK_EVERY == 0:
+                        check()
+            except TimeoutError:
+                raise SearchTimeout(
+                    f"the regular expression took too long (over {self.timeout:g} s): simplify it"
+                ) from None
+            return out
+        for match in self.pattern.finditer(hay):
+            out.append(match.span())
+            if limit is not None and len(out) >= limit:
+                break
+            if check is not None and len(out) % _CHECK_EVERY == 0:
+                check()
+        return out
+
+
+def _find_literal(hay: str, needle: str, check: Check | None, limit: int | None) -> list[Span]:
+    out: list[Span] = []
+    step = len(needle)
+    find = hay.find
+    i = find(needle)
+    while i >= 0:
+        out.append((i, i + step))
+        if limit is not None and len(out) >= limit:
+            break
+        if check is not None and len(out) % _CHECK_EVERY == 0:
+            check()
+        i = find(needle, i + step)
+    return out
+
+
+def find_all(text: str, query: Query | str, **kwargs: Any) -> list[Span]:
+    """Every match of ``query`` in ``text`` (a convenience around :class:`Matcher`)."""
+    if isinstance(query, str):
+        query = Query(query)
+    return Matcher(query).find_all(text, **kwargs)
+
+
+__all__ = ["Matcher", "SearchCancelled", "SearchError", "SearchTimeout", "Span", "find_all", "folded"]

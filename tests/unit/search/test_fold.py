@@ -1,0 +1,106 @@
+"""Folding: what a French reader expects to match, and offsets that map back to the original."""
+
+from __future__ import annotations
+
+import importlib
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from briefing_tui.search.fold import build, fold, fold_char
+
+
+@pytest.mark.parametrize(
+    ("original", "expected"),
+    [
+        ("États-Unis", "etats-unis"),
+        ("l’engagement", "l'engagement"),
+        ("« Niger »", '" niger "'),
+        ("“quoted”", '"quoted"'),
+        ("cœur Œuvre", "coeur oeuvre"),
+        ("Ærø straße", "aero strasse"),
+        ("a\u00a0b\u202fc\u2009d", "a b c d"),
+        ("2023–2024 — fin ‑ x", "2023-2024 - fin - x"),
+        ("ＡＢＣ１", "abc1"),
+        ("ﬁnale", "finale"),
+        ("e\u0301te\u0301", "ete"),
+        ("soft\u00adhyphen", "softhyphen"),
+        ("plain ascii", "plain ascii"),
+    ],
+)
+def test_fold_matches_what_a_reader_expects(original: str, expected: str) -> None:
+    assert fold(original) == expected
+
+
+def test_keep_case_folds_accents_but_keeps_capitals() -> None:
+    assert fold("États-Unis Œ", keep_case=True) == "Etats-Unis OE"
+
+
+def test_fold_char_of_a_combining_mark_is_empty() -> None:
+    assert fold_char("\u0301") == ""
+
+
+def test_one_for_one_text_has_no_records() -> None:
+    folded = build("La situation entre les États-Unis et le Niger")
+    assert folded.identity
+    assert folded.span(3, 12) == (3, 12)
+
+
+def test_expansion_maps_back_to_the_ligature() -> None:
+    text = "un cœur"
+    folded = build(text)
+    assert folded.text == "un coeur"
+    start = folded.text.index("coeur")
+    assert folded.span(start, start + 5) == (3, 7)
+
+
+def test_span_inside_a_ligature_is_refused() -> None:
+    folded = build("œuvre")
+    assert folded.span(1, 3) is None  # "eu": starts in the middle of œ
+    assert folded.span(0, 2) == (0, 1)
+
+
+def test_span_includes_trailing_combining_marks() -> None:
+    text = "cafe\u0301 noir"
+    folded = build(text)
+    assert folded.text == "cafe noir"
+    assert folded.span(0, 4) == (0, 5)
+
+
+def test_building_checks_between_chunks(monkeypatch: pytest.MonkeyPatch) -> None:
+    fold_module = importlib.import_module("briefing_tui.search.fold")
+
+    monkeypatch.setattr(fold_module, "CHUNK", 10)
+    calls: list[int] = []
+    folded = build("é’œ" * 20, check=lambda: calls.append(1))
+    assert len(calls) == 6
+    assert folded.text == "e'oe" * 20
+
+
+text_chars = st.sampled_from(
+    list("aeiouyAEIOU tnslrçÇéÉèêëàâîïôûùüÿœŒæÆß’‘«»“”\u00a0\u202f–—-'\"\n")
+    + ["\u0301", "\u0308", "ﬁ", "İ", "Ω", "ø", "ＡB", "½", "…", "\u200b"]
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(text_chars, max_size=60).map("".join))
+def test_folded_copy_equals_the_fold_of_each_character(text: str) -> None:
+    folded = build(text)
+    assert folded.text == "".join(fold_char(c) for c in text)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(text_chars, max_size=60).map("".join), st.data())
+def test_every_aligned_folded_span_maps_to_an_original_span_with_that_fold(text: str, data) -> None:
+    folded = build(text)
+    n = len(folded.text)
+    start = data.draw(st.integers(0, n))
+    end = data.draw(st.integers(start, n))
+    span = folded.span(start, end)
+    if span is None:
+        return
+    a, b = span
+    assert 0 <= a <= b <= len(text)
+    assert fold(text[a:b]) == folded.text[start:end]

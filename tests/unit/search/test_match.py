@@ -1,0 +1,159 @@
+"""Matching: folding, smart case, toggles, regular-expression errors and bounds."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from briefing_tui.search import Matcher, Query, SearchCancelled, SearchError, SearchTimeout, find_all, fold
+
+SEED = Path(__file__).resolve().parents[3] / "seeds" / "niger-us-withdrawal.yaml"
+TEXT = (
+    "La situation entre les États-Unis et le Niger. L’ambassadrice des États-Unis au Niger, "
+    "« Kathleen FitzGibbon », parle de l’engagement\u00a0: un cœur, une œuvre — les nigériennes."
+)
+
+
+def texts(query: Query | str, text: str = TEXT) -> list[str]:
+    return [text[a:b] for a, b in find_all(text, query)]
+
+
+def test_accent_insensitive_by_default() -> None:
+    assert texts("etats-unis") == ["États-Unis", "États-Unis"]
+
+
+def test_typographic_apostrophe_matches_a_plain_one() -> None:
+    assert texts("l'engagement") == ["l’engagement"]
+
+
+def test_guillemets_and_nbsp_match_plain_quotes_and_spaces() -> None:
+    assert texts('" kathleen') == ["« Kathleen"]
+    assert texts("engagement :") == ["engagement\u00a0:"]
+
+
+def test_ligature_matches_its_letters() -> None:
+    assert texts("coeur") == ["cœur"]
+    assert texts("oeuvre") == ["œuvre"]
+
+
+def test_dash_matches_a_hyphen() -> None:
+    assert texts("oeuvre - les") == ["œuvre — les"]
+
+
+def test_smart_case_an_uppercase_letter_makes_it_case_sensitive() -> None:
+    assert texts("niger") == ["Niger", "Niger", "nigér"]
+    assert texts("Niger") == ["Niger", "Niger"]
+    assert texts("NIGER") == []
+
+
+def test_case_sensitive_flag_overrides_smart_case() -> None:
+    assert texts(Query("niger", case_sensitive=True)) == ["nigér"]
+    assert len(texts(Query("NIGER", case_sensitive=False))) == 3
+
+
+def test_exact_does_not_fold_accents() -> None:
+    assert texts(Query("etats", exact=True)) == []
+    assert texts(Query("états", exact=True)) == ["États", "États"]
+    assert texts(Query("États", exact=True)) == ["États", "États"]
+
+
+def test_whole_word() -> None:
+    assert texts(Query("niger", word=True)) == ["Niger", "Niger"]
+
+
+def test_regex_on_folded_text() -> None:
+    assert texts(Query(r"etats-\w+", regex=True)) == ["États-Unis", "États-Unis"]
+    assert texts(Query(r"nig[eé]r\w*", regex=True)) == ["Niger", "Niger", "nigériennes"]
+
+
+def test_regex_escape_does_not_count_as_uppercase() -> None:
+    assert Query(r"\Sger", regex=True).keep_case is False
+    assert texts(Query(r"\Sger", regex=True)) == ["iger", "iger", "igér"]
+
+
+def test_regex_with_exact_runs_on_the_original() -> None:
+    assert texts(Query(r"Ét\w+", regex=True, exact=True)) == ["États", "États"]
+
+
+@pytest.mark.parametrize("pattern", ["(", "[a-", "a{2,1}", "*x", "(?P<1>x)"])
+def test_bad_regex_is_a_search_error_with_a_message(pattern: str) -> None:
+    with pytest.raises(SearchError) as info:
+        Matcher(Query(pattern, regex=True))
+    assert "regular expression" in str(info.value)
+
+
+def test_bad_regex_characters_are_plain_text_without_the_regex_flag() -> None:
+    assert find_all("a (b) [c", "(b) [c") == [(2, 8)]
+
+
+def test_catastrophic_regex_is_bounded() -> None:
+    matcher = Matcher(Query(r"(x+x+)+y", regex=True), timeout=0.2)
+    with pytest.raises(SearchTimeout):
+        matcher.find_all("x" * 5000)
+
+
+def test_empty_regex_matches_are_skipped() -> None:
+    assert find_all("abc", Query("x*", regex=True)) == []
+
+
+def test_empty_query_matches_nothing() -> None:
+    assert find_all(TEXT, "") == []
+    assert find_all(TEXT, "\u200b") == []
+
+
+def test_limit_stops_early() -> None:
+    assert len(find_all("a a a a a", "a", limit=2)) == 2
+
+
+def test_check_can_cancel() -> None:
+    def cancel() -> None:
+        raise SearchCancelled
+
+    with pytest.raises(SearchCancelled):
+        Matcher(Query("a")).find_all("a " * 10000, check=cancel)
+
+
+def test_seed_briefing_text_when_present() -> None:
+    if not SEED.exists():
+        pytest.skip("the seed briefing is not there")
+    from briefing_tui.model import load_document
+
+    doc = load_document(SEED)
+    assert len(find_all(doc.text, "etats-unis")) >= 5
+
+
+words = st.sampled_from(
+    ["États", "etats", "cœur", "coeur", "l’eau", "l'eau", "«", '"', " ", "\u00a0", "ß", "ss"]
+)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(words, max_size=30).map("".join), st.lists(words, min_size=1, max_size=3).map("".join))
+def test_every_match_folds_to_the_folded_query(text: str, query: str) -> None:
+    q = Query(query, case_sensitive=False)
+    for a, b in find_all(text, q):
+        assert fold(text[a:b]) == fold(query)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(max_size=80), st.text(min_size=1, max_size=4))
+def test_every_match_of_any_text_folds_to_the_folded_query(text: str, query: str) -> None:
+    for keep in (False, True):
+        q = Query(query, case_sensitive=keep)
+        for a, b in find_all(text, q):
+            assert fold(text[a:b], keep) == fold(query, keep)
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.text(alphabet="ab cé’'œoe", max_size=40), st.text(alphabet="ab cé’'œoe", min_size=1, max_size=3))
+def test_folded_search_finds_every_plain_occurrence_of_an_ascii_query(text: str, query: str) -> None:
+    if not query.isascii() or query.strip() != query:
+        return
+    found = {a for a, _ in find_all(text, Query(query, case_sensitive=True))}
+    i = text.find(query)
+    while i >= 0:
+        assert i in found
+        i = text.find(query, i + len(query))
