@@ -1,0 +1,447 @@
+"""brat standoff (``.txt`` + ``.ann``): import onto a briefing document and export back.
+
+Mapping (docs/formats.md has the full table):
+
+- ``T`` of an entity type -> a mention of an entity; ``T`` annotations joined by ``*`` Equiv, by the
+  same Wikidata normalisation, or of the same type and text, are one entity. A discontinuous ``T``
+  becomes one mention per fragment, and its fragments are remembered so that export joins them again.
+- ``E`` -> an event (its trigger is the mention, entity arguments its entities). A Report-like event
+  with a reporter argument and a reported event becomes a claim whose source is the reporter.
+- ``T`` of type Claim -> a claim; ``A``/``M`` Date on an event -> its date, Verdict on a claim -> its
+  verdict; ``N`` Wikidata -> the entity's QID; ``#`` AnnotatorNotes -> the note.
+- Everything else (relations, other attributes and normalisations, nested event arguments, notes on
+  other things) is kept in ``Document.extra["brat"]`` with references by offsets, named in a warning,
+  and written back on export.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from briefing_tui.formats.common import Ids, exact_span, problem, read_text, slug
+from briefing_tui.model.types import (
+    AnchorStatus,
+    Claim,
+    Document,
+    EdtfDate,
+    Entity,
+    Event,
+    LoadError,
+    Problem,
+    Rating,
+    Source,
+    SourceRef,
+    Span,
+    Verdict,
+)
+
+TYPE_TO_BRIEFING = {
+    "person": "person", "per": "person",
+    "organization": "organisation", "organisation": "organisation", "org": "organisation",
+    "location": "place", "loc": "place", "gpe": "place", "geo-political_entity": "place", "place": "place",
+    "date": "date", "time": "date", "timex": "date", "timex3": "date",
+    "event": "event", "other": "other", "misc": "other",
+}  # fmt: skip
+BRIEFING_TO_TYPE = {
+    "person": "Person", "organisation": "Organization", "place": "Location",
+    "date": "Date", "event": "Event", "other": "Other",
+}  # fmt: skip
+REPORT_TYPES = {
+    "report", "reporting", "say", "saying", "statement", "state", "announce", "announcement", "claim",
+    "declare", "declaration", "tell", "communicate", "communication", "speech", "quote", "assert",
+}  # fmt: skip
+REPORTER_ROLES = {"agent", "speaker", "reporter", "source", "sayer", "communicator", "arg0", "entity"}
+REPORTED_ROLES = {"report", "reported", "message", "content", "theme", "topic", "event", "statement", "arg1"}
+CLAIM_TYPE = "Claim"
+DATE_ROLES = {"time", "date", "time-within", "when"}
+_ISO = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
+_ID = re.compile(r"^[TREAMN#*]\d*$")
+Ref = dict[str, Any]  # {"span": [s, e]} for a text-bound, {"event": id}, {"claim": id}
+
+
+@dataclass
+class _Ann:
+    """The parsed ``.ann`` file."""
+
+    t: dict[str, tuple[str, list[tuple[int, int]], int]] = field(default_factory=dict)  # id: type, frags, line
+    e: dict[str, tuple[str, str, list[tuple[str, str]], int]] = field(default_factory=dict)  # type, trig, args
+    r: list[tuple[str, str, list[tuple[str, str]], int]] = field(default_factory=list)  # id, type, args, line
+    a: list[tuple[str, str, str, str | None, int]] = field(default_factory=list)  # id, name, target, value
+    n: list[tuple[str, str, str, str, str, int]] = field(default_factory=list)  # id, kind, target, db, key, text
+    notes: list[tuple[str, str, str, int]] = field(default_factory=list)  # kind, target, text, line
+    equiv: list[tuple[str, list[str], int]] = field(default_factory=list)
+
+
+def _parse_ann(path: Path, text: str, ann: str) -> tuple[_Ann, list[Problem]]:
+    out, errors = _Ann(), []
+    seen: set[str] = set()
+
+    def err(line_no: int, message: str, column: int = 1) -> None:
+        errors.append(problem(path, message, line_no, column))
+
+    for line_no, line in enumerate(ann.split("\n"), 1):
+        line = line.rstrip("\r")
+        if not line.strip():
+            continue
+        head, _, rest = line.partition("\t")
+        if not _ID.match(head):
+            err(line_no, f"not a brat annotation: {line[:40]!r} (expected an id such as T1, R1, E1, A1, N1, #1, *)")
+            continue
+        if head != "*" and head in seen:
+            err(line_no, f"{head} is defined twice")
+            continue
+        seen.add(head)
+        kind = head[0]
+        fields = rest.split("\t")
+        words = fields[0].split(" ")
+        try:
+            if kind == "T":
+                type_, _, ranges = fields[0].partition(" ")
+                frags = []
+                for part in ranges.split(";"):
+                    a, b = part.split()
+                    frags.append((int(a), int(b)))
+                for a, b in frags:
+                    if not 0 <= a <= b <= len(text):
+                        err(line_no, f"{head}: offsets {a} {b} are outside the text (0..{len(text)})")
+                        break
+                else:
+                    quoted = fields[1] if len(fields) > 1 else None
+                    if quoted is not None and quoted != " ".join(text[a:b] for a, b in frags):
+                        errors.append(
+                            problem(path, f"{head}: its text {quoted!r} differs from the text at its offsets",
+                                    line_no, 1, warning=True)
+                        )
+                    out.t[head] = (type_, frags, line_no)
+            elif kind == "E":
+                type_, _, trigger = words[0].partition(":")
+                args = [tuple(w.split(":", 1)) for w in words[1:] if w]
+                if not trigger or any(len(a) != 2 for a in args):
+                    raise ValueError
+                out.e[head] = (type_, trigger, [(a[0], a[1]) for a in args], line_no)  # type: ignore[misc]
+            elif kind == "R":
+                args = [tuple(w.split(":", 1)) for w in words[1:] if w]
+                if len(args) < 2 or any(len(a) != 2 for a in args):
+                    raise ValueError
+                out.r.append((head, words[0], [(a[0], a[1]) for a in args], line_no))  # type: ignore[misc]
+            elif kind in "AM":
+                if len(words) not in (2, 3):
+                    raise ValueError
+                out.a.append((head, words[0], words[1], words[2] if len(words) == 3 else None, line_no))
+            elif kind == "N":
+                db, _, key = words[2].partition(":")
+                if len(words) != 3 or not key:
+                    raise ValueError
+                out.n.append((head, words[0], words[1], db, key, line_no))  # type: ignore[arg-type]
+            elif kind == "#":
+                if len(words) != 2:
+                    raise ValueError
+                out.notes.append((words[0], words[1], fields[1] if len(fields) > 1 else "", line_no))
+            else:
+                if len(words) < 3:
+                    raise ValueError
+                out.equiv.append((words[0], words[1:], line_no))
+        except (ValueError, IndexError):
+            err(line_no, f"{head}: malformed {_KIND_NAMES[kind]} annotation: {rest[:60]!r}")
+    ids = set(out.t) | set(out.e) | {r[0] for r in out.r}
+    for eid, (_, trigger, args, line_no) in out.e.items():
+        for ref in [trigger, *(a[1] for a in args)]:
+            if ref not in ids:
+                err(line_no, f"{eid}: refers to {ref}, which is not defined")
+        if trigger not in out.t:
+            err(line_no, f"{eid}: its trigger {trigger} is not a text-bound annotation")
+    for rid, _, args, line_no in out.r:
+        for _, ref in args:
+            if ref not in ids:
+                err(line_no, f"{rid}: refers to {ref}, which is not defined")
+    for aid, _, target, _, line_no in out.a:
+        if target not in ids:
+            err(line_no, f"{aid}: refers to {target}, which is not defined")
+    for nid, _, target, _, _, line_no in out.n:
+        if target not in ids:
+            err(line_no, f"{nid}: refers to {target}, which is not defined")
+    for _, target, _, line_no in out.notes:
+        if target not in ids:
+            err(line_no, f"note: refers to {target}, which is not defined")
+    for _, members, line_no in out.equiv:
+        for ref in members:
+            if ref not in out.t:
+                err(line_no, f"Equiv: refers to {ref}, which is not a text-bound annotation")
+    return out, errors
+
+
+_KIND_NAMES = {"T": "text-bound", "E": "event", "R": "relation", "A": "attribute", "M": "attribute",
+               "N": "normalisation", "#": "note", "*": "equivalence"}  # fmt: skip
+
+
+def _find(parts: list[str], wanted: set[str]) -> int | None:
+    return next((i for i, p in enumerate(parts) if p.rstrip("0123456789").lower() in wanted), None)
+
+
+def _doc_title(text: str, stem: str) -> str:
+    first = next((line.strip() for line in text.split("\n") if line.strip()), "")
+    return first if 0 < len(first) <= 120 else stem
+
+
+def import_brat(txt_path: str | Path, ann_path: str | Path | None = None) -> Document:
+    """Read ``FILE.txt`` and its ``FILE.ann``. Raises LoadError with ``FILE:LINE:COL`` problems."""
+    txt_path = Path(txt_path)
+    ann_path = Path(ann_path) if ann_path else txt_path.with_suffix(".ann")
+    text = read_text(txt_path)
+    if not ann_path.exists():
+        raise LoadError([problem(ann_path, "no brat annotation file beside the text")])
+    parsed, problems = _parse_ann(ann_path, text, read_text(ann_path))
+    if any(p.severity.value == "error" for p in problems):
+        raise LoadError([p for p in problems if p.severity.value == "error"])
+    return _Builder(txt_path, ann_path, text, parsed, problems).build()
+
+
+class _Builder:
+    def __init__(self, txt: Path, ann_path: Path, text: str, ann: _Ann, problems: list[Problem]) -> None:
+        self.txt, self.ann_path, self.text, self.ann = txt, ann_path, text, ann
+        self.doc = Document(path=txt, id=slug(txt.stem, "brat"), title=_doc_title(text, txt.stem), language="",
+                            text=text, problems=list(problems))  # fmt: skip
+        self.ids = Ids()
+        self.refs: dict[str, Ref] = {}  # brat id -> reference kept in extra
+        self.entity_of: dict[str, Entity] = {}
+        self.event_of: dict[str, Event] = {}
+        self.claim_of: dict[str, Claim] = {}
+        self.extra: dict[str, Any] = {}
+        self.kept: list[str] = []
+
+    def warn(self, message: str, line: int = 1) -> None:
+        self.doc.problems.append(problem(self.ann_path, message, line, 1, warning=True))
+
+    def build(self) -> Document:
+        ann = self.ann
+        triggers = {trig for _, trig, _, _ in ann.e.values()}
+        reports = self._reports()
+        claims_t = [t for t, (ty, _, _) in ann.t.items() if ty == CLAIM_TYPE and t not in triggers]
+        entity_t = [t for t in ann.t if t not in triggers and t not in claims_t]
+        for tid in ann.t:
+            first = ann.t[tid][1][0]
+            self.refs[tid] = {"span": list(first), "type": ann.t[tid][0]}
+        self._entities(entity_t)
+        for eid in ann.e:
+            if eid not in reports:
+                self._event(eid)
+        for tid in claims_t:
+            frags = ann.t[tid][1]
+            claim = Claim(self.ids.new(tid), self._hull(frags))
+            self.claim_of[tid] = claim
+            self.refs[tid] = {"claim": claim.id}
+            self.doc.claims.append(claim)
+        for eid, reported in reports.items():
+            self._report(eid, reported)
+        self._discontinuous(ann)
+        self._relations()
+        self._attributes()
+        self._normalisations()
+        self._notes()
+        for eid in ann.e:
+            self._event_args(eid, reports)
+        if self.extra:
+            self.doc.extra["brat"] = self.extra
+        if self.kept:
+            self.warn("kept with no briefing equivalent (in extra.brat, written back on export): "
+                      + ", ".join(self.kept))  # fmt: skip
+        return self.doc
+
+    # --- entities ---------------------------------------------------------------------------------
+
+    def _entities(self, tids: list[str]) -> None:
+        ann, text = self.ann, self.text
+        parent = {t: t for t in tids}
+
+        def root(t: str) -> str:
+            while parent[t] != t:
+                parent[t] = parent[parent[t]]
+                t = parent[t]
+            return t
+
+        def union(a: str, b: str) -> None:
+            parent[root(b)] = root(a)
+
+        for _, members, _ in ann.equiv:
+            members = [m for m in members if m in parent]
+            for m in members[1:]:
+                union(members[0], m)
+        by_key: dict[tuple[str, str], str] = {}
+        qids = {target: f"{db}:{key}" for _, _, target, db, key, _ in ann.n if db.lower() == "wikidata"}
+        for t in tids:
+            type_, frags, _ = ann.t[t]
+            surface = " ".join(text[a:b] for a, b in frags).casefold()
+            for key in ((type_, surface), (type_, qids.get(t, ""))):
+                if key[1]:
+                    if key in by_key:
+                        union(by_key[key], t)
+                    else:
+                        by_key[key] = t
+        groups: dict[str, list[str]] = {}
+        for t in tids:
+            groups.setdefault(root(t), []).append(t)
+        for members in groups.values():
+            type_, frags, line = ann.t[members[0]]
+            name = " ".join(text[a:b] for a, b in frags)
+            mapped = TYPE_TO_BRIEFING.get(type_.lower(), type_)
+            entity = Entity(self.ids.new(slug(name, "entity")), name, mapped, line=line)
+            for t in members:
+                entity.mentions += [exact_span(text, a, b) for a, b in ann.t[t][1]]
+                self.refs[t] = {"span": self.refs[t]["span"], "entity": entity.id}
+                self.entity_of[t] = entity
+            entity.mentions.sort(key=lambda s: (s.start, s.end))
+            names = {" ".join(text[a:b] for a, b in ann.t[t][1]) for t in members} - {name}
+            entity.aliases = sorted(names)
+            self.doc.entities.append(entity)
+            if mapped == type_ and type_ not in BRIEFING_TO_TYPE.values():
+                self.extra.setdefault("custom_types", [])
+                if type_ not in self.extra["custom_types"]:
+                    self.extra["custom_types"].append(type_)
+
+    # --- events and claims ------------------------------------------------------------------------
+
+    def _reports(self) -> dict[str, str]:
+        """Report-like events with a reporter and a reported event: report id -> reported event id."""
+        out = {}
+        for eid, (type_, _, args, _) in self.ann.e.items():
+            if type_.lower().split(":")[-1].split("-")[-1] not in REPORT_TYPES:
+                continue
+            roles = [r for r, _ in args]
+            who, what = _find(roles, REPORTER_ROLES), _find(roles, REPORTED_ROLES)
+            if who is None or what is None:
+                continue
+            if args[who][1] in self.ann.t and args[what][1] in self.ann.e:
+                out[eid] = args[what][1]
+        return out
+
+    def _hull(self, frags: list[tuple[int, int]]) -> Span:
+        return exact_span(self.text, min(a for a, _ in frags), max(b for _, b in frags))
+
+    def _event(self, eid: str) -> None:
+        type_, trigger, args, line = self.ann.e[eid]
+        frags = self.ann.t[trigger][1]
+        words = " ".join(self.text[a:b] for a, b in frags)
+        date = "XXXX"
+        for role, ref in args:
+            if role.rstrip("0123456789").lower() in DATE_ROLES and ref in self.ann.t:
+                value = " ".join(self.text[a:b] for a, b in self.ann.t[ref][1]).strip()
+                if _ISO.match(value):
+                    date = value
+        event = Event(self.ids.new(eid), f"{type_}: {words}", _edtf(date), line=line)
+        event.mentions = [exact_span(self.text, a, b) for a, b in frags]
+        self.event_of[eid] = event
+        self.refs[eid] = {"event": event.id}
+        self.doc.events.append(event)
+
+    def _event_args(self, eid: str, reports: dict[str, str]) -> None:
+        """Entity arguments become the event's entities; every argument is kept for export."""
+        type_, trigger, args, _ = self.ann.e[eid]
+        target = self.event_of.get(eid) or self.claim_of.get(eid)
+        if target is None:
+            return
+        for _, ref in args:
+            entity = self.entity_of.get(ref)
+            if entity is not None and entity.id not in target.entities:
+                target.entities.append(entity.id)
+        record = {
+            "type": type_,
+            "trigger": self.refs[trigger]["span"],
+            "trigger_type": self.ann.t[trigger][0],
+            "args": [[role, self.refs[ref]] for role, ref in args],
+        }
+        key = "reports" if eid in reports else "events"
+        self.extra.setdefault(key, {})[target.id] = record
+        if any("event" in self.refs[ref] for _, ref in args if ref in self.ann.e) and eid not in reports:
+            self.kept.append(f"{eid} (nested event arguments)")
+
+    def _report(self, eid: str, reported: str) -> None:
+        _, _, args, line = self.ann.e[eid]
+        roles = [r for r, _ in args]
+        reporter_t = args[_find(roles, REPORTER_ROLES) or 0][1]
+        rtype, rtrig, rargs, _ = self.ann.e[reported]
+        frags = list(self.ann.t[rtrig][1])
+        for _, ref in rargs:
+            if ref in self.ann.t:
+                frags += self.ann.t[ref][1]
+        claim = Claim(self.ids.new(eid), self._hull(frags), line=line)
+        speaker = self.entity_of.get(reporter_t)
+        if speaker is not None:
+            source = self.doc.source(f"S-{speaker.id}")
+            if source is None:
+                source = Source(f"S-{speaker.id}", title=speaker.name, kind="speaker", entity=speaker.id)
+                self.ids.taken.add(source.id)
+                self.doc.sources.append(source)
+            claim.sources.append(SourceRef(source.id))
+        self.claim_of[eid] = claim
+        self.refs[eid] = {"claim": claim.id}
+        self.doc.claims.append(claim)
+
+    def _discontinuous(self, ann: _Ann) -> None:
+        for tid, (_, frags, line) in ann.t.items():
+            if len(frags) > 1:
+                self.extra.setdefault("discontinuous", []).append([list(f) for f in frags])
+                self.warn(f"{tid} is discontinuous: its {len(frags)} fragments are separate spans here "
+                          "(joined again on export)", line)  # fmt: skip
+
+    # --- attributes, normalisations, notes, relations ---------------------------------------------
+
+    def _attributes(self) -> None:
+        for aid, name, target, value, line in self.ann.a:
+            event, claim = self.event_of.get(target), self.claim_of.get(target)
+            if name.lower() == "date" and event is not None and value:
+                event.date = _edtf(value)
+                continue
+            if name.lower() in ("verdict", "rating") and claim is not None and value in _RATINGS:
+                claim.verdict = Verdict(Rating(value), line=line)
+                continue
+            self.extra.setdefault("attributes", []).append({"name": name, "target": self.refs[target],
+                                                            "value": value})  # fmt: skip
+            self.kept.append(f"{aid} {name}")
+
+    def _normalisations(self) -> None:
+        for nid, kind, target, db, key, _ in self.ann.n:
+            entity = self.entity_of.get(target)
+            if entity is not None and db.lower() == "wikidata" and re.fullmatch(r"Q\d+", key) and not entity.wikidata:
+                entity.wikidata = key
+                continue
+            if entity is not None and entity.wikidata == key and db.lower() == "wikidata":
+                continue
+            self.extra.setdefault("normalisations", []).append(
+                {"kind": kind, "target": self.refs[target], "resource": db, "key": key}
+            )
+            self.kept.append(f"{nid} {db}:{key}")
+
+    def _notes(self) -> None:
+        for kind, target, note, line in self.ann.notes:
+            owner = self.entity_of.get(target) or self.event_of.get(target) or self.claim_of.get(target)
+            if owner is not None and kind == "AnnotatorNotes":
+                owner.note = f"{owner.note}\n{note}" if owner.note else note
+                continue
+            self.extra.setdefault("notes", []).append({"kind": kind, "target": self.refs[target], "text": note})
+            self.kept.append(f"note on {target} (line {line})")
+
+    def _relations(self) -> None:
+        for index, (rid, _, _, _) in enumerate(self.ann.r):
+            self.refs[rid] = {"relation": index}
+        for rid, type_, args, _ in self.ann.r:
+            self.extra.setdefault("relations", []).append(
+                {"type": type_, "args": [[role, self.refs[ref]] for role, ref in args]}
+            )
+            self.kept.append(f"{rid} {type_}")
+
+
+_RATINGS = {r.value for r in Rating}
+
+
+def _edtf(value: str) -> EdtfDate:
+    """An EdtfDate through the model's parser when there is one, else a plain one."""
+    try:
+        from briefing_tui.model.dates import parse_edtf  # type: ignore[attr-defined]
+
+        return parse_edtf(value)  # type: ignore[no-any-return]
+    except Exception:
+        core = value.rstrip("?~%")
+        return EdtfDate(value, None if "X" in core else core, None if "X" in core else core)

@@ -1,0 +1,114 @@
+"""Helpers shared by the importers and exporters: ids, spans, problems, JSON reading."""
+
+from __future__ import annotations
+
+import json
+import re
+import unicodedata
+from pathlib import Path
+from typing import Any
+
+from briefing_tui.model.types import AnchorStatus, Document, LoadError, Problem, Selector, Severity, Span
+
+_ID_BAD = re.compile(r"[^A-Za-z0-9_.:-]+")
+
+
+def slug(value: str, default: str = "x") -> str:
+    """An id made of the letters, digits and ``- _ . :`` the format allows."""
+    folded = unicodedata.normalize("NFKD", value).encode("ascii", "ignore").decode("ascii")
+    out = _ID_BAD.sub("-", folded.strip().lower()).strip("-")[:40].strip("-")
+    return out or default
+
+
+def valid_id(value: str) -> bool:
+    return bool(value) and not _ID_BAD.search(value)
+
+
+class Ids:
+    """Hands out ids unique within one document."""
+
+    def __init__(self, taken: set[str] | None = None) -> None:
+        self.taken: set[str] = set(taken or ())
+
+    def new(self, wanted: str, default: str = "x") -> str:
+        base = wanted if valid_id(wanted) else slug(wanted, default)
+        candidate, n = base, 2
+        while candidate in self.taken:
+            candidate, n = f"{base}-{n}", n + 1
+        self.taken.add(candidate)
+        return candidate
+
+
+def document_ids(doc: Document) -> set[str]:
+    return (
+        {e.id for e in doc.entities}
+        | {e.id for e in doc.events}
+        | {c.id for c in doc.claims}
+        | {s.id for s in doc.sources}
+    )
+
+
+def exact_span(text: str, start: int, end: int) -> Span:
+    """A span known by its position in ``text``."""
+    return Span(start, end, AnchorStatus.EXACT, Selector(exact=text[start:end], start=start, end=end))
+
+
+def quote_span(text: str, exact: str, prefix: str | None = None, suffix: str | None = None) -> Span:
+    """A span known by its quote: the occurrence that prefix and suffix select, else the first."""
+    sel = Selector(exact=exact, prefix=prefix, suffix=suffix)
+    if not exact:
+        return Span(-1, -1, AnchorStatus.ORPHAN, sel)
+    hits = [m.start() for m in re.finditer(re.escape(exact), text)]
+    if not hits:
+        return Span(-1, -1, AnchorStatus.ORPHAN, sel)
+    best = [
+        h
+        for h in hits
+        if (not prefix or text[:h].endswith(prefix)) and (not suffix or text[h + len(exact) :].startswith(suffix))
+    ]
+    chosen = best or hits
+    status = AnchorStatus.EXACT if len(chosen) == 1 else AnchorStatus.AMBIGUOUS
+    return Span(chosen[0], chosen[0] + len(exact), status, sel)
+
+
+def problem(path: str | Path, message: str, line: int = 1, column: int = 1, *, warning: bool = False) -> Problem:
+    severity = Severity.WARNING if warning else Severity.ERROR
+    return Problem(str(path), line, column, severity, message)
+
+
+def fail(path: str | Path, message: str, line: int = 1, column: int = 1) -> LoadError:
+    return LoadError([problem(path, message, line, column)])
+
+
+def read_text(path: str | Path) -> str:
+    """A file's text as the loader reads it: UTF-8, a BOM removed. Raises LoadError."""
+    try:
+        data = Path(path).read_bytes()
+    except OSError as exc:
+        raise fail(path, f"cannot read the file: {exc.strerror or exc}") from None
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = data[: exc.start].count(b"\n") + 1
+        column = exc.start - (data.rfind(b"\n", 0, exc.start) + 1) + 1
+        raise fail(path, f"not UTF-8: byte 0x{data[exc.start]:02x} cannot be decoded", line, column) from None
+    return text.removeprefix("\ufeff")
+
+
+def read_json(path: str | Path) -> Any:
+    """Parse a JSON file; a syntax error becomes a LoadError at its line and column."""
+    text = read_text(path)
+    try:
+        return json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise fail(path, f"invalid JSON: {exc.msg}", exc.lineno, exc.colno) from None
+    except RecursionError:
+        raise fail(path, "invalid JSON: nested too deeply") from None
+
+
+def jpath(parts: tuple[str | int, ...]) -> str:
+    """A JSON path such as ``$.items[2].target``."""
+    out = "$"
+    for part in parts:
+        out += f"[{part}]" if isinstance(part, int) else f".{part}"
+    return out

@@ -1,0 +1,200 @@
+"""Write a Document as briefing YAML (docs/format.md): block style, ids and spans preserved.
+
+The text is written as a ``|-`` block scalar when that reads back exactly; otherwise (trailing
+spaces, tabs, control characters, CR, leading blank lines, a final newline, ...) as a double-quoted
+scalar, which PyYAML escapes so that it round-trips. Every choice is checked by reading it back.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import yaml
+
+from briefing_tui.model.types import Claim, Document, Entity, Event, Selector, Source, SourceRef, Span, Stance
+
+_WIDTH = 1 << 30  # never fold long lines: a folded quoted scalar is hard to read and easy to break
+
+
+class _Literal(str):
+    """A string to write as a ``|-`` block scalar."""
+
+
+class _Flow(dict):  # type: ignore[type-arg]
+    """A small mapping written on one line: ``{exact: …, start: 1, end: 5}``."""
+
+
+class _Dumper(yaml.SafeDumper):
+    def increase_indent(self, flow: bool = False, indentless: bool = False) -> None:
+        super().increase_indent(flow, False)  # indent list items under their key, as docs/format.md does
+
+    def ignore_aliases(self, data: Any) -> bool:
+        return True  # never &anchors: every value is written where it is used
+
+
+def _list(dumper: yaml.SafeDumper, value: list[Any]) -> yaml.SequenceNode:
+    """A list of plain values (ids, offsets) on one line; a list of mappings in block style."""
+    flow = all(isinstance(v, str | int | float | bool) or v is None for v in value) and len(value) <= 12
+    return dumper.represent_sequence("tag:yaml.org,2002:seq", value, flow_style=flow or None)
+
+
+def _literal(dumper: yaml.SafeDumper, value: _Literal) -> yaml.ScalarNode:
+    return dumper.represent_scalar("tag:yaml.org,2002:str", str(value), style="|")
+
+
+def _quoted(dumper: yaml.SafeDumper, value: _Quoted) -> yaml.ScalarNode:
+    return dumper.represent_scalar("tag:yaml.org,2002:str", str(value), style='"')
+
+
+def _flow(dumper: yaml.SafeDumper, value: _Flow) -> yaml.MappingNode:
+    return dumper.represent_mapping("tag:yaml.org,2002:map", dict(value), flow_style=True)
+
+
+class _Quoted(str):
+    """A string to write double-quoted (escapes keep every character)."""
+
+
+_Dumper.add_representer(_Literal, _literal)
+_Dumper.add_representer(_Quoted, _quoted)
+_Dumper.add_representer(_Flow, _flow)
+_Dumper.add_representer(list, _list)
+
+
+def _block_safe(text: str) -> bool:
+    """Whether ``text`` can be a ``|-`` (or, with one final newline, ``|``) block scalar read back unchanged."""
+    body = text[:-1] if text.endswith("\n") else text
+    if not body or body != body.strip("\n") or body[0] in " \t":
+        return False
+    if any(ord(c) < 0x20 and c != "\n" for c in text) or "\x7f" in text:
+        return False
+    if any(c in text for c in "\x85\u2028\u2029\ufeff") or any(0x80 <= ord(c) < 0xA0 for c in text):
+        return False
+    if any(0xD800 <= ord(c) < 0xE000 for c in text):
+        return False
+    lines = text.split("\n")
+    return not any(line != line.rstrip(" ") for line in lines) and "---" not in lines and "..." not in lines
+
+
+def _text_scalar(text: str) -> str:
+    if _block_safe(text):
+        return _Literal(text)
+    return _Quoted(text)
+
+
+def _selector(sel: Selector) -> _Flow:
+    out: dict[str, Any] = {}
+    for key in ("exact", "prefix", "suffix", "start", "end"):
+        value = getattr(sel, key)
+        if value is not None:
+            out[key] = value
+    return _Flow(out)
+
+
+def span_data(span: Span, text: str) -> _Flow:
+    """A span as written in the format: the quote and the position when anchored, else the selector."""
+    if span.anchored and 0 <= span.start <= span.end <= len(text):
+        return _Flow({"exact": text[span.start : span.end], "start": span.start, "end": span.end})
+    return _selector(span.selector)
+
+
+def _refs(refs: list[SourceRef]) -> list[Any]:
+    out: list[Any] = []
+    for ref in refs:
+        if ref.passage is None and ref.stance is Stance.SUPPORTS:
+            out.append(ref.source)
+            continue
+        item: dict[str, Any] = {"source": ref.source}
+        if ref.passage is not None:
+            item["passage"] = ref.passage
+        if ref.stance is not Stance.SUPPORTS:
+            item["stance"] = ref.stance.value
+        out.append(_Flow(item))
+    return out
+
+
+def _put(out: dict[str, Any], key: str, value: Any) -> None:
+    """Set ``key`` unless ``value`` is empty (the format's defaults)."""
+    if value is None or value == "" or value == []:
+        return
+    out[key] = value
+
+
+def _entity(e: Entity, text: str) -> dict[str, Any]:
+    out: dict[str, Any] = {"id": e.id, "name": e.name, "type": e.type}
+    _put(out, "aliases", list(e.aliases))
+    _put(out, "description", e.description)
+    _put(out, "wikidata", e.wikidata or e.wikidata_status or None)
+    out["mentions"] = [span_data(m, text) for m in e.mentions]
+    _put(out, "unverified", list(e.unverified))
+    _put(out, "note", e.note)
+    return out
+
+
+def _event(ev: Event, text: str) -> dict[str, Any]:
+    out: dict[str, Any] = {"id": ev.id, "label": ev.label, "date": ev.date.text}
+    out["mentions"] = [span_data(m, text) for m in ev.mentions]
+    _put(out, "entities", list(ev.entities))
+    _put(out, "sources", _refs(ev.sources))
+    _put(out, "unverified", list(ev.unverified))
+    _put(out, "note", ev.note)
+    return out
+
+
+def _claim(c: Claim, text: str) -> dict[str, Any]:
+    out: dict[str, Any] = {"id": c.id, "span": span_data(c.span, text)}
+    _put(out, "gloss", c.gloss)
+    _put(out, "entities", list(c.entities))
+    _put(out, "sources", _refs(c.sources))
+    if c.verdict is not None:
+        verdict: dict[str, Any] = {"rating": c.verdict.rating.value}
+        _put(verdict, "explanation", c.verdict.explanation)
+        _put(verdict, "reviewed", c.verdict.reviewed)
+        out["verdict"] = verdict
+    _put(out, "unverified", list(c.unverified))
+    _put(out, "note", c.note)
+    return out
+
+
+def _source(s: Source) -> dict[str, Any]:
+    out: dict[str, Any] = {"id": s.id}
+    for key in ("title", "publisher", "author", "date", "url"):
+        _put(out, key, getattr(s, key))
+    _put(out, "mirrors", list(s.mirrors))
+    _put(out, "kind", s.kind)
+    _put(out, "document", s.document)
+    if s.span is not None:
+        out["span"] = _selector(s.span)
+    _put(out, "entity", s.entity)
+    _put(out, "unverified", list(s.unverified))
+    _put(out, "note", s.note)
+    return out
+
+
+def document_data(doc: Document) -> dict[str, Any]:
+    """The document as plain data in the order of docs/format.md."""
+    out: dict[str, Any] = {"format": int(doc.format) if str(doc.format).isdigit() else doc.format}
+    out["id"] = doc.id
+    out["title"] = doc.title
+    _put(out, "language", doc.language)
+    _put(out, "published", doc.published)
+    _put(out, "publisher", doc.publisher)
+    _put(out, "url", doc.url)
+    _put(out, "authors", list(doc.authors))
+    out["text"] = _text_scalar(doc.text)
+    out["entities"] = [_entity(e, doc.text) for e in doc.entities]
+    out["events"] = [_event(e, doc.text) for e in doc.events]
+    out["claims"] = [_claim(c, doc.text) for c in doc.claims]
+    out["sources"] = [_source(s) for s in doc.sources]
+    if doc.extra:
+        out["extra"] = doc.extra
+    return out
+
+
+def dump_document(doc: Document) -> str:
+    """Return the YAML text of ``doc``. The text scalar is checked to read back exactly."""
+    data = document_data(doc)
+    result = yaml.dump(data, Dumper=_Dumper, sort_keys=False, allow_unicode=True, width=_WIDTH, indent=2)
+    if yaml.safe_load(result).get("text") != doc.text and isinstance(data["text"], _Literal):
+        data["text"] = _Quoted(doc.text)
+        result = yaml.dump(data, Dumper=_Dumper, sort_keys=False, allow_unicode=True, width=_WIDTH, indent=2)
+    return result

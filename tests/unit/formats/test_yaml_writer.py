@@ -1,0 +1,92 @@
+"""The YAML writer: what it writes reads back, through the model loader, as the same document."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import yaml
+
+from briefing_tui.formats.common import exact_span
+from briefing_tui.formats.yaml_writer import document_data, dump_document
+from briefing_tui.model import Document, Entity, load_document
+
+HOSTILE_TEXTS = [
+    "plain text\nwith two lines",
+    "trailing spaces   \nnext",
+    "\ttab first",
+    "a\tb",
+    "bell\x07 and escape \x1b[31mred",
+    "windows\r\nline ends\r\n",
+    "\n\nleading blank lines",
+    "a document marker\n---\ninside",
+    "three dots\n...\nend",
+    "ends with a newline\n",
+    "ends with two newlines\n\n",
+    "  leading spaces",
+    "line\u2028separator and next\x85line",
+    "# looks like a comment\nkey: value\n- item",
+    "quotes \" and ' and \\ backslash",
+    "\ufeffa byte order mark inside",
+    "",
+    "é ü ж 中文 🙂",
+]
+
+
+def _doc(text: str) -> Document:
+    doc = Document(Path("t.yaml"), "doc", "Title: with colon", "fr", text)
+    if text:
+        doc.entities.append(Entity("e1", "first", "person", mentions=[exact_span(text, 0, 1)]))
+    return doc
+
+
+@pytest.mark.parametrize("text", HOSTILE_TEXTS)
+def test_text_reads_back_exactly(text: str, tmp_path: Path) -> None:
+    path = tmp_path / "out.yaml"
+    path.write_text(dump_document(_doc(text)), encoding="utf-8")
+    assert yaml.safe_load(path.read_text(encoding="utf-8"))["text"] == text
+    if text and not text.startswith("\ufeff"):  # the loader drops a BOM at the start of the file only
+        loaded = load_document(path)
+        assert loaded.text == text
+        if text:
+            assert (loaded.entities[0].mentions[0].start, loaded.entities[0].mentions[0].end) == (0, 1)
+
+
+def test_plain_text_is_a_block_scalar() -> None:
+    out = dump_document(_doc("first line\nsecond line"))
+    assert "text: |-\n  first line\n  second line\n" in out
+
+
+def test_text_with_one_final_newline_stays_a_block_scalar() -> None:
+    out = dump_document(_doc("first line\nsecond line\n"))
+    assert "text: |\n  first line\n" in out
+
+
+@pytest.mark.parametrize("text", ["trailing \nx", "a\r\nb", "\n\nlead", "x\n---\ny", "ctl\x01"])
+def test_unsafe_text_is_quoted(text: str) -> None:
+    out = dump_document(_doc(text))
+    assert 'text: "' in out
+
+
+def test_seed_round_trips_through_the_loader(seed_doc: Document, tmp_path: Path) -> None:
+    path = tmp_path / "seed.yaml"
+    path.write_text(dump_document(seed_doc), encoding="utf-8")
+    again = load_document(path)
+    assert document_data(again) == document_data(seed_doc)
+    assert again.text == seed_doc.text
+    assert [c.id for c in again.claims] == [c.id for c in seed_doc.claims]
+    assert [(m.start, m.end) for e in again.entities for m in e.mentions] == [
+        (m.start, m.end) for e in seed_doc.entities for m in e.mentions
+    ]
+
+
+def test_spans_keep_quote_and_position(seed_doc: Document) -> None:
+    data = yaml.safe_load(dump_document(seed_doc))
+    claim = data["claims"][0]
+    span = seed_doc.claims[0].span
+    assert claim["span"] == {"exact": seed_doc.text[span.start : span.end], "start": span.start, "end": span.end}
+
+
+def test_no_yaml_anchors_in_output(seed_doc: Document) -> None:
+    out = dump_document(seed_doc)
+    assert "&id" not in out and "*id" not in out
