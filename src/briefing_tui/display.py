@@ -1,28 +1,55 @@
 """The display boundary: every document string passes through here before it reaches the screen.
 
-Document text is untrusted. ``sanitize`` replaces every character that could act on a terminal or
-reorder what is shown (C0/C1 controls, ESC, DEL, bidi controls, lone surrogates, line and paragraph
-separators) with a visible stand-in, ONE character for ONE character, so that offsets into the
-sanitized string are the offsets into the original. ``safe_text`` wraps the result in a rich
+Document text is untrusted. ``sanitize`` replaces every character that could act on a terminal,
+reorder what is shown or hide something (C0/C1 controls, ESC, DEL, bidi controls, lone surrogates,
+line and paragraph separators, zero-width and other invisible format characters, floods of
+combining marks) with a visible stand-in, ONE character for ONE character, so that offsets into
+the sanitized string are the offsets into the original. ``safe_text`` wraps the result in a rich
 ``Text`` so that nothing in a document is ever parsed as markup.
+
+Two more helpers show strings that are not running text: ``display_url`` (an address with its host
+in punycode, flagged when it mixes scripts or looks like another) and ``display_path`` (a file name
+in an error message, every unprintable character written as an escape).
 """
 
 from __future__ import annotations
 
+import re
+import unicodedata
+from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
+from briefing_tui._unicode_tables import FORMAT_RANGES, MARK_RANGES
+
 if TYPE_CHECKING:
+    from os import PathLike
+
     from rich.style import Style
     from rich.text import Text
 
 REPLACEMENT = "\ufffd"
 BIDI_STAND_IN = "\u21c4"  # ⇄
+INVISIBLE_STAND_IN = "\u2b1a"  # ⬚ dotted square: something invisible was here
+MARK_STAND_IN = "\u25cc"  # ◌ dotted circle: a combining mark beyond MAX_MARKS
+MAX_MARKS = 6  # combining marks kept on one base character; real scripts stack fewer
 BIDI_CONTROLS = (0x061C, 0x200E, 0x200F, *range(0x202A, 0x202F), *range(0x2066, 0x206A))
+ZWNJ, ZWJ = "\u200c", "\u200d"
+# Letters that fill a cell with nothing: used to make names and addresses look empty or alike.
+BLANK_LETTERS = (0x115F, 0x1160, 0x3164, 0xFFA0)
+# Decided by context (see _contextual): kept where a script or an emoji sequence needs them.
+_CONTEXTUAL = {0x200C, 0x200D, *range(0xE0020, 0xE0080)}
+_STAND_INS = frozenset({REPLACEMENT, BIDI_STAND_IN, INVISIBLE_STAND_IN, MARK_STAND_IN})
 
 
 def _table(multiline: bool) -> dict[int, str]:
     table: dict[int, str] = {}
+    for start, end in FORMAT_RANGES:
+        for code in range(start, end + 1):
+            if code not in _CONTEXTUAL:
+                table[code] = INVISIBLE_STAND_IN
+    for code in BLANK_LETTERS:
+        table[code] = INVISIBLE_STAND_IN
     for code in range(0x20):
         table[code] = chr(0x2400 + code)  # control pictures: ␀ … ␛ … ␟
     table[0x09] = " "  # a tab is shown as one space: layout stays put, nothing hidden
@@ -37,11 +64,102 @@ def _table(multiline: bool) -> dict[int, str]:
     table[0x2029] = "\u00b6"  # ¶ paragraph separator
     for code in range(0xD800, 0xE000):
         table[code] = REPLACEMENT
+    for code in (*range(0xFDD0, 0xFDF0), 0xFFFE, 0xFFFF):  # noncharacters
+        table[code] = REPLACEMENT
     return table
 
 
 _LINE_TABLE = _table(multiline=False)
 _TEXT_TABLE = _table(multiline=True)
+
+
+def _class(ranges: tuple[tuple[int, int], ...]) -> str:
+    return "".join(
+        re.escape(chr(a)) if a == b else f"{re.escape(chr(a))}-{re.escape(chr(b))}" for a, b in ranges
+    )
+
+
+@lru_cache(maxsize=1)
+def _suspects() -> re.Pattern[str]:
+    # Compiled on first use: what only the context can decide, and runs of marks too long for any script.
+    # Astral ranges make a character class slow in ``re``: runs of any astral characters are candidates,
+    # checked one by one in ``_contextual`` (long runs of astral characters are rare).
+    bmp_marks = _class(tuple(r for r in MARK_RANGES if r[1] <= 0xFFFF))
+    return re.compile(
+        f"[{bmp_marks}\U00010000-\U0010ffff]{{{MAX_MARKS + 1},}}"
+        "|[\u200c\u200d\ufe00-\ufe0f\U000e0100-\U000e01ef\U000e0020-\U000e007f]"
+    )
+
+
+def _is_mark(char: str) -> bool:
+    return unicodedata.category(char) in ("Mn", "Me")
+
+
+def _is_variation_selector(char: str) -> bool:
+    code = ord(char)
+    return 0xFE00 <= code <= 0xFE0F or 0xE0100 <= code <= 0xE01EF
+
+
+def _emojiish(char: str) -> bool:
+    code = ord(char)
+    return (
+        code >= 0x2000
+        and char not in _STAND_INS
+        and (unicodedata.category(char) == "So" or code == 0xFE0F or 0x1F3FB <= code <= 0x1F3FF)
+    )
+
+
+def _joining_script(char: str) -> bool:
+    # Scripts from Hebrew on use ZWJ/ZWNJ to choose letter forms; Latin, Greek and Cyrillic never need them.
+    return ord(char) >= 0x0590 and unicodedata.category(char)[0] in "LM"
+
+
+def _contextual(value: str) -> str:
+    chars = list(value)
+    size = len(chars)
+    for match in _suspects().finditer(value):
+        i = match.start()
+        char = chars[i]
+        # Judge by this pass's input, not by stand-ins already put in: every rule sees the same text.
+        prev = value[i - 1] if i else ""
+        nxt = value[i + 1] if i + 1 < size else ""
+        if len(match.group()) > 1:  # a run that may hold too many combining marks: keep MAX_MARKS of them
+            run = 0
+            for j in range(i, match.end()):
+                run = run + 1 if _is_mark(value[j]) else 0
+                if run > MAX_MARKS:
+                    chars[j] = MARK_STAND_IN
+        elif char in (ZWJ, ZWNJ):
+            emoji = char == ZWJ and prev and nxt and _emojiish(prev) and _emojiish(nxt)
+            script = prev and nxt and _joining_script(prev) and _joining_script(nxt)
+            if not (emoji or script):
+                chars[i] = INVISIBLE_STAND_IN
+        elif _is_variation_selector(char):
+            # One selector chooses how its base is drawn; more than one only hides data.
+            if (
+                not prev
+                or prev in _STAND_INS
+                or _is_variation_selector(prev)
+                or _is_mark(prev)
+                or unicodedata.category(prev)[0] in "CZ"
+            ):
+                chars[i] = INVISIBLE_STAND_IN
+        elif not _in_flag_tag_sequence(value, i):
+            chars[i] = INVISIBLE_STAND_IN
+    return "".join(chars)
+
+
+def _in_flag_tag_sequence(value: str, i: int) -> bool:
+    """Tag characters only draw anything inside a subdivision flag: 🏴 + tag letters + cancel tag."""
+    start = i
+    while start > 0 and 0xE0020 <= ord(value[start - 1]) <= 0xE007E:
+        start -= 1
+    if start == 0 or value[start - 1] != "\U0001f3f4":
+        return False
+    end = i
+    while end < len(value) and 0xE0020 <= ord(value[end]) <= 0xE007E:
+        end += 1
+    return end < len(value) and value[end] == "\U000e007f" and 2 <= end - start <= 6
 
 
 def sanitize(value: str, *, multiline: bool = False) -> str:
@@ -50,8 +168,22 @@ def sanitize(value: str, *, multiline: bool = False) -> str:
     Args:
         value: any string from a document or a file name.
         multiline: keep ``\\n`` (for the document text); otherwise newlines become ``␊``.
+
+    Zero-width joiners and non-joiners are kept where a script or an emoji sequence needs them,
+    one variation selector per character, tag characters inside a subdivision flag, and up to
+    ``MAX_MARKS`` combining marks on one character. The result is a fixed point: sanitizing it
+    again changes nothing.
     """
-    return value.translate(_TEXT_TABLE if multiline else _LINE_TABLE)
+    out = value.translate(_TEXT_TABLE if multiline else _LINE_TABLE)
+    # Each pass only replaces characters by stand-ins that no rule keeps, so this settles fast.
+    for _ in range(4):
+        if _suspects().search(out) is None:
+            break
+        fixed = _contextual(out)
+        if fixed == out:
+            break
+        out = fixed
+    return out
 
 
 def safe_text(value: str, style: str | Style = "", *, multiline: bool = False) -> Text:
@@ -63,5 +195,192 @@ def safe_text(value: str, style: str | Style = "", *, multiline: bool = False) -
 
 @lru_cache(maxsize=1)
 def unsafe_codepoints() -> frozenset[int]:
-    """Every code point ``sanitize`` replaces (for tests)."""
+    """Every code point ``sanitize`` always replaces, whatever its context (for tests)."""
     return frozenset(_LINE_TABLE)
+
+
+# --- file names ----------------------------------------------------------------------------------
+
+
+def display_path(path: str | bytes | PathLike[str] | PathLike[bytes]) -> str:
+    """A file name as an error message shows it: every unprintable character written as an escape.
+
+    Bytes that are not UTF-8 (kept by the file system as surrogate escapes) show as ``\\xNN``,
+    controls, invisible and bidi characters as ``\\xNN``/``\\uNNNN``, so that the name can neither act
+    on the terminal nor pass for another name. Unlike ``sanitize`` this is not one-for-one.
+    """
+    import os
+
+    text = os.fsdecode(path)
+    out: list[str] = []
+    for char in text:
+        code = ord(char)
+        if 0xDC80 <= code <= 0xDCFF:  # a byte that was not UTF-8 (surrogateescape)
+            out.append(f"\\x{code - 0xDC00:02x}")
+        elif char == " " or (char.isprintable() and sanitize(char) == char):
+            out.append(char)
+        elif code <= 0xFF:
+            out.append(f"\\x{code:02x}")
+        elif code <= 0xFFFF:
+            out.append(f"\\u{code:04x}")
+        else:
+            out.append(f"\\U{code:08x}")
+    return "".join(out)
+
+
+def display_problem(problem: object) -> str:
+    """A ``Problem`` formatted for a terminal: the file name escaped, the message sanitized.
+
+    The message and hint may quote the document (an unknown key, a bad value): they go through
+    ``sanitize`` so that nothing in them reaches the terminal as a control sequence.
+    """
+    path = display_path(str(getattr(problem, "path", "")))
+    line, column = getattr(problem, "line", 0), getattr(problem, "column", 0)
+    severity = getattr(problem, "severity", "error")
+    severity = getattr(severity, "value", severity)
+    head = f"{path}:{line}:{column}: {severity}: {sanitize(str(getattr(problem, 'message', '')))}"
+    hint = str(getattr(problem, "hint", "") or "")
+    return f"{head}\n  hint: {sanitize(hint)}" if hint else head
+
+
+# --- addresses -----------------------------------------------------------------------------------
+
+# Scripts that may share a host label (UTS #39 "highly restrictive"): Latin with the CJK scripts.
+_ALLOWED_MIXES = (
+    frozenset({"LATIN", "CJK", "HIRAGANA", "KATAKANA"}),
+    frozenset({"LATIN", "CJK", "BOPOMOFO"}),
+    frozenset({"LATIN", "CJK", "HANGUL"}),
+)
+# Letters of other scripts drawn like a Latin letter (the usual whole-script spoofs).
+_LATIN_LOOKALIKES = {
+    # Cyrillic
+    "а": "a", "в": "b", "с": "c", "ԁ": "d", "е": "e", "һ": "h", "і": "i", "ј": "j", "к": "k", "ӏ": "l",
+    "м": "m", "н": "h", "о": "o", "р": "p", "ԛ": "q", "ѕ": "s", "т": "t", "у": "y", "ԝ": "w", "х": "x",
+    "ү": "y", "ɡ": "g", "ь": "b", "п": "n",
+    # Greek
+    "α": "a", "β": "b", "ε": "e", "η": "n", "ι": "i", "κ": "k", "ν": "v", "ο": "o", "ρ": "p", "τ": "t",
+    "υ": "u", "χ": "x", "ω": "w",
+    # Armenian
+    "օ": "o", "ս": "u", "ո": "n", "հ": "h", "ց": "g", "զ": "q",
+}  # fmt: skip
+_DOTS = re.compile("[.\u3002\uff0e\uff61]")
+
+
+def _script(char: str) -> str | None:
+    if not char.isalpha():
+        return None
+    try:
+        name = unicodedata.name(char)
+    except ValueError:
+        return "UNKNOWN"
+    first = name.split(" ", 1)[0]
+    if first in ("FULLWIDTH", "HALFWIDTH", "MATHEMATICAL", "CIRCLED", "PARENTHESIZED", "SQUARED"):
+        return "COMPATIBILITY"
+    return "CJK" if first in ("CJK", "IDEOGRAPHIC") else first
+
+
+def _punycode(label: str) -> str:
+    if label.isascii():
+        return sanitize(label.lower())
+    try:
+        # Punycode copies ASCII characters as they are, controls included.
+        return "xn--" + sanitize(label.lower().encode("punycode").decode("ascii"))
+    except UnicodeError:
+        return label.encode("ascii", "backslashreplace").decode("ascii")
+
+
+def _label_warnings(label: str) -> list[str]:
+    warnings: list[str] = []
+    if label.lower().startswith("xn--"):  # already punycode: judge what it stands for
+        try:
+            label = label[4:].encode("ascii").decode("punycode")
+        except UnicodeError:
+            return ["a host label that is not valid punycode"]
+    scripts = {s for s in map(_script, label) if s}
+    if "COMPATIBILITY" in scripts:
+        warnings.append(f"look-alike letters (fullwidth or styled) in {_punycode(label)}")
+        scripts.discard("COMPATIBILITY")
+    if len(scripts) > 1 and not any(scripts <= mix for mix in _ALLOWED_MIXES):
+        names = "+".join(sorted(s.title() for s in scripts))
+        warnings.append(f"mixed scripts ({names}) in {_punycode(label)}")
+    elif (
+        scripts
+        and scripts != {"LATIN"}
+        and all(c in _LATIN_LOOKALIKES or not c.isalpha() for c in label.lower())
+    ):
+        spoof = "".join(_LATIN_LOOKALIKES.get(c, c) for c in label.lower())
+        warnings.append(f"{_punycode(label)} looks like the Latin '{spoof}'")
+    if any(unicodedata.category(c) in ("Cf", "Cc", "Zs", "Mn") for c in label):
+        warnings.append(f"invisible or joining characters in {_punycode(label)}")
+    return warnings
+
+
+@dataclass(frozen=True, slots=True)
+class ShownUrl:
+    """An address as the reader shows it.
+
+    Attributes:
+        text: what to show: sanitized, the host written in punycode (ASCII).
+        host: the host in punycode, lower case ("" when there is none).
+        unicode_host: the host as written, sanitized.
+        scheme: the scheme, lower case.
+        warnings: why the address deserves a second look (mixed scripts, a look-alike host,
+            a user name before the host...). Empty when nothing was found.
+    """
+
+    text: str
+    host: str
+    unicode_host: str
+    scheme: str
+    warnings: tuple[str, ...] = ()
+
+    @property
+    def suspicious(self) -> bool:
+        return bool(self.warnings)
+
+    @property
+    def openable(self) -> bool:
+        """Whether a browser may be given this address: http(s), a host, nothing that hides where it goes."""
+        return self.scheme in ("http", "https") and bool(self.host) and not self.warnings
+
+
+def display_url(url: str) -> ShownUrl:
+    """Show ``url`` with its host in punycode, and say what makes it suspicious.
+
+    Never raises: an address that does not parse is shown sanitized, with a warning.
+    """
+    from urllib.parse import urlsplit
+
+    url = url.strip()
+    try:
+        parts = urlsplit(url)
+        netloc = parts.netloc
+        host = parts.hostname or ""
+        port = parts.port
+    except ValueError:
+        return ShownUrl(sanitize(url), "", "", "", ("not a valid address",))
+    scheme = parts.scheme.lower()
+    warnings: list[str] = []
+    if scheme not in ("http", "https"):
+        warnings.append(f"not a web address (scheme {sanitize(scheme) or 'missing'})")
+    userinfo = netloc.rpartition("@")[0] if "@" in netloc else ""
+    if userinfo:
+        warnings.append("a user name before the host: the address goes to the host after '@'")
+    if "\\" in netloc:
+        warnings.append("a backslash in the host part")
+    labels = _DOTS.split(host)
+    if any(dot in host for dot in "\u3002\uff0e\uff61"):
+        warnings.append("look-alike dots in the host")
+    for label in labels:
+        warnings.extend(_label_warnings(label))
+    ascii_host = ".".join(_punycode(label) for label in labels)
+    if not host:
+        shown = sanitize(url)
+    else:
+        head, sep, tail = url.partition("//")
+        rest = tail[len(netloc) :] if sep else ""
+        user = f"{sanitize(userinfo)}@" if userinfo else ""
+        host_part = f"[{ascii_host}]" if ":" in ascii_host else ascii_host
+        port_part = f":{port}" if port is not None else ""
+        shown = f"{sanitize(head)}//{user}{host_part}{port_part}{sanitize(rest)}"
+    return ShownUrl(shown, ascii_host, sanitize(host), scheme, tuple(dict.fromkeys(warnings)))
