@@ -40,4 +40,6 @@ def open_foreign(path: str | Path) -> Document:
         if not txt.exists():
             raise fail(path, f"no text file {txt.name} beside the brat annotations")
         return import_brat(txt, path.with_suffix(".ann"))
-    raise fail(path, f"unknown file kind {suffix or '(no suffix)'}: expected briefing YAML or brat .txt + .ann")
+    raise fail(
+        path, f"unknown file kind {suffix or '(no suffix)'}: expected briefing YAML or brat .txt + .ann"
+    )

@@ -23,7 +23,6 @@ from typing import Any
 
 from briefing_tui.formats.common import Ids, exact_span, problem, read_text, slug
 from briefing_tui.model.types import (
-    AnchorStatus,
     Claim,
     Document,
     EdtfDate,
@@ -66,11 +65,17 @@ Ref = dict[str, Any]  # {"span": [s, e]} for a text-bound, {"event": id}, {"clai
 class _Ann:
     """The parsed ``.ann`` file."""
 
-    t: dict[str, tuple[str, list[tuple[int, int]], int]] = field(default_factory=dict)  # id: type, frags, line
-    e: dict[str, tuple[str, str, list[tuple[str, str]], int]] = field(default_factory=dict)  # type, trig, args
+    t: dict[str, tuple[str, list[tuple[int, int]], int]] = field(
+        default_factory=dict
+    )  # id: type, frags, line
+    e: dict[str, tuple[str, str, list[tuple[str, str]], int]] = field(
+        default_factory=dict
+    )  # type, trig, args
     r: list[tuple[str, str, list[tuple[str, str]], int]] = field(default_factory=list)  # id, type, args, line
     a: list[tuple[str, str, str, str | None, int]] = field(default_factory=list)  # id, name, target, value
-    n: list[tuple[str, str, str, str, str, int]] = field(default_factory=list)  # id, kind, target, db, key, text
+    n: list[tuple[str, str, str, str, str, int]] = field(
+        default_factory=list
+    )  # id, kind, target, db, key, text
     notes: list[tuple[str, str, str, int]] = field(default_factory=list)  # kind, target, text, line
     equiv: list[tuple[str, list[str], int]] = field(default_factory=list)
 
@@ -88,7 +93,10 @@ def _parse_ann(path: Path, text: str, ann: str) -> tuple[_Ann, list[Problem]]:
             continue
         head, _, rest = line.partition("\t")
         if not _ID.match(head):
-            err(line_no, f"not a brat annotation: {line[:40]!r} (expected an id such as T1, R1, E1, A1, N1, #1, *)")
+            err(
+                line_no,
+                f"not a brat annotation: {line[:40]!r} (expected an id such as T1, R1, E1, A1, N1, #1, *)",
+            )
             continue
         if head != "*" and head in seen:
             err(line_no, f"{head} is defined twice")
@@ -112,8 +120,13 @@ def _parse_ann(path: Path, text: str, ann: str) -> tuple[_Ann, list[Problem]]:
                     quoted = fields[1] if len(fields) > 1 else None
                     if quoted is not None and quoted != " ".join(text[a:b] for a, b in frags):
                         errors.append(
-                            problem(path, f"{head}: its text {quoted!r} differs from the text at its offsets",
-                                    line_no, 1, warning=True)
+                            problem(
+                                path,
+                                f"{head}: its text {quoted!r} differs from the text at its offsets",
+                                line_no,
+                                1,
+                                warning=True,
+                            )
                         )
                     out.t[head] = (type_, frags, line_no)
             elif kind == "E":
@@ -202,8 +215,8 @@ def import_brat(txt_path: str | Path, ann_path: str | Path | None = None) -> Doc
 class _Builder:
     def __init__(self, txt: Path, ann_path: Path, text: str, ann: _Ann, problems: list[Problem]) -> None:
         self.txt, self.ann_path, self.text, self.ann = txt, ann_path, text, ann
-        self.doc = Document(path=txt, id=slug(txt.stem, "brat"), title=_doc_title(text, txt.stem), language="",
-                            text=text, problems=list(problems))  # fmt: skip
+        title = _doc_title(text, txt.stem)
+        self.doc = Document(txt, slug(txt.stem, "brat"), title, "", text, problems=list(problems))
         self.ids = Ids()
         self.refs: dict[str, Ref] = {}  # brat id -> reference kept in extra
         self.entity_of: dict[str, Entity] = {}
@@ -404,7 +417,12 @@ class _Builder:
     def _normalisations(self) -> None:
         for nid, kind, target, db, key, _ in self.ann.n:
             entity = self.entity_of.get(target)
-            if entity is not None and db.lower() == "wikidata" and re.fullmatch(r"Q\d+", key) and not entity.wikidata:
+            if (
+                entity is not None
+                and db.lower() == "wikidata"
+                and re.fullmatch(r"Q\d+", key)
+                and not entity.wikidata
+            ):
                 entity.wikidata = key
                 continue
             if entity is not None and entity.wikidata == key and db.lower() == "wikidata":
@@ -420,7 +438,9 @@ class _Builder:
             if owner is not None and kind == "AnnotatorNotes":
                 owner.note = f"{owner.note}\n{note}" if owner.note else note
                 continue
-            self.extra.setdefault("notes", []).append({"kind": kind, "target": self.refs[target], "text": note})
+            self.extra.setdefault("notes", []).append(
+                {"kind": kind, "target": self.refs[target], "text": note}
+            )
             self.kept.append(f"note on {target} (line {line})")
 
     def _relations(self) -> None:

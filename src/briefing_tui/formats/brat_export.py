@@ -32,9 +32,7 @@ class _Writer:
         self.keys: dict[tuple[Any, ...], str] = {}
         self.warnings: list[str] = []
         self.used: set[str] = set()
-        self.reserved = {
-            x.id for x in [*doc.events, *doc.claims] if x.id[:1] == "E" and x.id[1:].isdigit()
-        }
+        self.reserved = {x.id for x in [*doc.events, *doc.claims] if x.id[:1] == "E" and x.id[1:].isdigit()}
         brat = doc.extra.get("brat") if isinstance(doc.extra.get("brat"), dict) else None
         self.extra: dict[str, Any] = brat or {}
         self.joined = {
@@ -78,7 +76,9 @@ class _Writer:
             tids, skip = [], set()
             mentions = [m for m in entity.mentions if self.span_ok(m)]
             if len(mentions) < len(entity.mentions):
-                self.warnings.append(f"entity {entity.id}: mentions with no place in the text are not written")
+                self.warnings.append(
+                    f"entity {entity.id}: mentions with no place in the text are not written"
+                )
             for m in mentions:
                 if (m.start, m.end) in skip:
                     continue
@@ -99,7 +99,9 @@ class _Writer:
         for event in self.doc.events:
             mentions = [m for m in event.mentions if self.span_ok(m)]
             if not mentions:
-                self.warnings.append(f"event {event.id}: a background event has no trigger in the text: not written")
+                self.warnings.append(
+                    f"event {event.id}: a background event has no trigger in the text: not written"
+                )
                 continue
             record = records.get(event.id) or {}
             type_ = _brat_type(str(record.get("type") or "Event"))
@@ -125,9 +127,13 @@ class _Writer:
                 ttype = _brat_type(str(record.get("trigger_type") or record.get("type") or "Report"))
                 trig = self.text_bound(("trig", s, e, ttype), ttype, [(s, e)])
                 target = self.new_id("E", claim.id)
-                self.pending.append((target, _brat_type(str(record.get("type"))), trig, record.get("args") or [], []))
+                self.pending.append(
+                    (target, _brat_type(str(record.get("type"))), trig, record.get("args") or [], [])
+                )
             else:
-                target = self.text_bound(("claim", claim.id), CLAIM_TYPE, [(claim.span.start, claim.span.end)])
+                target = self.text_bound(
+                    ("claim", claim.id), CLAIM_TYPE, [(claim.span.start, claim.span.end)]
+                )
             self.keys[("claim", claim.id)] = target
             if claim.verdict is not None:
                 self.lines.append(f"{self.new_id('A')}\tVerdict {target} {claim.verdict.rating.value}")
@@ -157,7 +163,9 @@ class _Writer:
                 role, ref = (item + [None, None])[:2] if isinstance(item, list) else (None, None)
                 target = self.resolve(ref)
                 if target is None:
-                    self.warnings.append(f"{eid}: argument {role} refers to an annotation that is gone: dropped")
+                    self.warnings.append(
+                        f"{eid}: argument {role} refers to an annotation that is gone: dropped"
+                    )
                     continue
                 parts.append(f"{role}:{target}")
             if not args:
@@ -168,9 +176,8 @@ class _Writer:
             self.lines.append(f"{eid}\t{' '.join(parts)}")
 
     def kept(self) -> None:
-        for index, rel in enumerate(self.extra.get("relations", []) or []):
-            rid = self.new_id("R")
-            self.keys[("relation", index)] = rid
+        for index in range(len(self.extra.get("relations", []) or [])):
+            self.keys[("relation", index)] = self.new_id("R")
         for index, rel in enumerate(self.extra.get("relations", []) or []):
             args = [(role, self.resolve(ref)) for role, ref in rel.get("args", [])]
             if any(t is None for _, t in args):

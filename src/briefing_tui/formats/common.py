@@ -64,14 +64,17 @@ def quote_span(text: str, exact: str, prefix: str | None = None, suffix: str | N
     best = [
         h
         for h in hits
-        if (not prefix or text[:h].endswith(prefix)) and (not suffix or text[h + len(exact) :].startswith(suffix))
+        if (not prefix or text[:h].endswith(prefix))
+        and (not suffix or text[h + len(exact) :].startswith(suffix))
     ]
     chosen = best or hits
     status = AnchorStatus.EXACT if len(chosen) == 1 else AnchorStatus.AMBIGUOUS
     return Span(chosen[0], chosen[0] + len(exact), status, sel)
 
 
-def problem(path: str | Path, message: str, line: int = 1, column: int = 1, *, warning: bool = False) -> Problem:
+def problem(
+    path: str | Path, message: str, line: int = 1, column: int = 1, *, warning: bool = False
+) -> Problem:
     severity = Severity.WARNING if warning else Severity.ERROR
     return Problem(str(path), line, column, severity, message)
 

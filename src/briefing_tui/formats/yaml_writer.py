@@ -61,7 +61,7 @@ _Dumper.add_representer(list, _list)
 
 
 def _block_safe(text: str) -> bool:
-    """Whether ``text`` can be a ``|-`` (or, with one final newline, ``|``) block scalar read back unchanged."""
+    """Whether ``text`` reads back unchanged as a ``|-`` (with one final newline ``|``) block scalar."""
     body = text[:-1] if text.endswith("\n") else text
     if not body or body != body.strip("\n") or body[0] in " \t":
         return False

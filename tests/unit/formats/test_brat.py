@@ -158,7 +158,9 @@ def test_missing_ann_and_bad_encoding(tmp_path: Path) -> None:
 
 
 def test_crlf_ann_and_code_point_offsets(tmp_path: Path) -> None:
-    doc = import_brat(_write(tmp_path, "Ça va, Zoë 🙂 ici", "T1\tPerson 7 10\tZoë\r\nA1\tVerdict T1 false\r\n"))
+    doc = import_brat(
+        _write(tmp_path, "Ça va, Zoë 🙂 ici", "T1\tPerson 7 10\tZoë\r\nA1\tVerdict T1 false\r\n")
+    )
     assert doc.entities[0].name == "Zoë" and doc.extra["brat"]["attributes"][0]["value"] == "false"
     assert Rating.FALSE.value == "false"
 

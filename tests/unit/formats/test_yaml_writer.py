@@ -84,7 +84,11 @@ def test_spans_keep_quote_and_position(seed_doc: Document) -> None:
     data = yaml.safe_load(dump_document(seed_doc))
     claim = data["claims"][0]
     span = seed_doc.claims[0].span
-    assert claim["span"] == {"exact": seed_doc.text[span.start : span.end], "start": span.start, "end": span.end}
+    assert claim["span"] == {
+        "exact": seed_doc.text[span.start : span.end],
+        "start": span.start,
+        "end": span.end,
+    }
 
 
 def test_no_yaml_anchors_in_output(seed_doc: Document) -> None:
