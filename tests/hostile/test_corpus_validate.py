@@ -1,4 +1,4 @@
-"""Every hostile case through the loader and ``briefing validate``: settle fast, fail clearly, print safely."""
+"""Every hostile case through the loader and `briefing validate`: settle fast, fail clearly, print safely."""
 
 from __future__ import annotations
 
