@@ -1,18 +1,64 @@
-"""The reader application (placeholder until the reader lands)."""
+"""The reader application: loads the collection in a worker, then shows the main screen (wiring only)."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from textual.app import App, ComposeResult
-from textual.widgets import Footer, Static
+from textual import work
+from textual.app import App
+
+from briefing_tui.model.types import Collection
+from briefing_tui.resources import styles_dir
 
 
 class BriefingApp(App[int]):
-    def __init__(self, paths: list[Path]) -> None:
+    """``BriefingApp(paths)`` loads ``paths`` in a worker; ``collection=`` skips loading (tests)."""
+
+    CSS_PATH = str(styles_dir() / "reader.tcss")
+    TITLE = "briefing"
+
+    def __init__(self, paths: list[Path], collection: Collection | None = None) -> None:
         super().__init__()
         self.paths = paths
+        self.collection = collection
 
-    def compose(self) -> ComposeResult:
-        yield Static("briefing")
-        yield Footer()
+    def on_mount(self) -> None:
+        self.theme = "textual-dark"
+        if self.collection is not None:
+            self._show(self.collection)
+            return
+        from briefing_tui.screens.errors import LoadingScreen
+
+        label = ", ".join(p.name or str(p) for p in self.paths)
+        self.push_screen(LoadingScreen(label))
+        self._load()
+
+    @work(thread=True, exclusive=True)
+    def _load(self) -> None:
+        from briefing_tui.model import load_paths
+
+        collection = load_paths(list(self.paths))
+        self.call_from_thread(self._show, collection)
+
+    def _show(self, collection: Collection) -> None:
+        from briefing_tui.screens.errors import ErrorScreen
+        from briefing_tui.screens.main import MainScreen
+
+        self.collection = collection
+        loading = len(self.screen_stack) > 1
+        if collection.documents:
+            screen = MainScreen(collection)
+            self.switch_screen(screen) if loading else self.push_screen(screen)
+            if collection.failed:
+                self.push_screen(ErrorScreen(collection.failed, can_close=True))
+            return
+        failed = collection.failed or {", ".join(str(p) for p in self.paths): [_no_briefing(self.paths)]}
+        errors = ErrorScreen(failed, can_close=False)
+        self.switch_screen(errors) if loading else self.push_screen(errors)
+
+
+def _no_briefing(paths: list[Path]) -> object:
+    from briefing_tui.model.types import Problem, Severity
+
+    where = str(paths[0]) if paths else "."
+    return Problem(where, 1, 1, Severity.ERROR, "no briefing file (*.yaml) found")

@@ -1,0 +1,276 @@
+"""The navigation graph of a document: claim order, sources, entity links and the jump list.
+
+Pure: stdlib only. The reader asks this module where to go; it never decides what to show.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left, bisect_right
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from briefing_tui.model.types import Claim, Collection, Document, Entity, Event, Selector, Source
+
+
+@dataclass(frozen=True, slots=True)
+class Location:
+    """A place the reader can jump to.
+
+    Attributes:
+        doc_id: the document shown.
+        start: offset of the span in the text (code points), or -1 when the place has no span.
+        end: end of the span (exclusive), or -1.
+        kind: what the place is: ``claim``, ``mention``, ``event``, ``source``, ``passage``,
+            ``search`` or ``text`` (a bare offset).
+        ref: the id of what it is (claim id, entity id, event id, source id), or "".
+        claim: the claim whose source this is (``passage``, ``speaker`` and ``source`` places).
+        via: the document the source belongs to, when the place is in another document.
+    """
+
+    doc_id: str
+    start: int = -1
+    end: int = -1
+    kind: str = "text"
+    ref: str = ""
+    claim: str = ""
+    via: str = ""
+
+
+class JumpList:
+    """Back and forward over jumps, like vim's jump list (ctrl+o / ctrl+i).
+
+    ``record(here)`` is called with the place being left on every jump; ``back(here)`` returns the
+    previous place (remembering ``here`` so that ``forward()`` can return to it).
+    """
+
+    def __init__(self, limit: int = 200) -> None:
+        self._items: list[Location] = []
+        self._index = 0
+        self._limit = limit
+
+    def __len__(self) -> int:
+        return len(self._items)
+
+    @property
+    def can_back(self) -> bool:
+        return self._index > 0
+
+    @property
+    def can_forward(self) -> bool:
+        return self._index + 1 < len(self._items)
+
+    def record(self, here: Location) -> None:
+        """Remember ``here`` before jumping away from it; forward history is dropped."""
+        del self._items[self._index :]
+        if not self._items or self._items[-1] != here:
+            self._items.append(here)
+        if len(self._items) > self._limit:
+            del self._items[0 : len(self._items) - self._limit]
+        self._index = len(self._items)
+
+    def back(self, here: Location) -> Location | None:
+        """The place before ``here``, or None at the start of the list."""
+        if self._index == 0:
+            return None
+        if self._index == len(self._items):
+            if self._items[-1] == here:
+                if self._index == 1:
+                    return None
+                self._index -= 1
+            else:
+                self._items.append(here)
+        self._index -= 1
+        return self._items[self._index]
+
+    def forward(self) -> Location | None:
+        """The place after the current one, or None at the end of the list."""
+        if self._index + 1 >= len(self._items):
+            return None
+        self._index += 1
+        return self._items[self._index]
+
+
+@dataclass(frozen=True, slots=True)
+class SourceTarget:
+    """Where ``s`` goes for one source of a claim.
+
+    ``kind`` is ``passage`` (a passage in another document of the collection: ``location`` set),
+    ``speaker`` (the mention of an entity of this text: ``location`` set) or ``entry`` (the source's
+    own entry: title, address...; ``location`` has no span).
+    """
+
+    kind: str
+    source_id: str
+    passage: str | None
+    location: Location
+
+
+def resolve_selector(text: str, selector: Selector | None) -> tuple[int, int] | None:
+    """Find a selector in ``text``: its position when it holds, else its quote (with context).
+
+    Returns ``(start, end)`` or None when nothing matches.
+    """
+    if selector is None:
+        return None
+    exact = selector.exact
+    start, end = selector.start, selector.end
+    positioned = start is not None and end is not None and 0 <= start <= end <= len(text)
+    if positioned and (exact is None or text[start:end] == exact):  # type: ignore[index]
+        return start, end  # type: ignore[return-value]
+    if not exact:
+        return None
+    prefix, suffix = selector.prefix or "", selector.suffix or ""
+    if prefix or suffix:
+        i = text.find(prefix + exact + suffix)
+        if i >= 0:
+            return i + len(prefix), i + len(prefix) + len(exact)
+    i = text.find(exact)
+    return (i, i + len(exact)) if i >= 0 else None
+
+
+class Navigator:
+    """Links between the parts of one document, computed once when the document is opened."""
+
+    def __init__(self, doc: Document, collection: Collection | None = None) -> None:
+        self.doc = doc
+        self.collection = collection
+        anchored = [c for c in doc.claims if c.span.anchored]
+        anchored.sort(key=lambda c: (c.span.start, -c.span.end))
+        self.claims: list[Claim] = anchored + [c for c in doc.claims if not c.span.anchored]
+        """Claims in reading order; orphans (no place in the text) come last."""
+        self._claim_index = {c.id: i for i, c in enumerate(self.claims)}
+        self._sources = {s.id: s for s in doc.sources}
+        self._entities = {e.id: e for e in doc.entities}
+
+    # claims ---------------------------------------------------------------------------------
+
+    def claim_at(self, index: int) -> Claim | None:
+        return self.claims[index] if 0 <= index < len(self.claims) else None
+
+    def next_claim(self, current: str | None, step: int = 1) -> Claim | None:
+        """The claim after (``step`` 1) or before (``step`` -1) ``current``; wraps around.
+
+        With no current claim, ``]`` gives the first claim and ``[`` the last.
+        """
+        if not self.claims:
+            return None
+        index = self._claim_index.get(current or "", None)
+        if index is None:
+            return self.claims[0] if step > 0 else self.claims[-1]
+        return self.claims[(index + step) % len(self.claims)]
+
+    def claim_position(self, claim_id: str | None) -> int | None:
+        """The 0-based place of a claim in reading order."""
+        return self._claim_index.get(claim_id or "")
+
+    def claims_at(self, offset: int) -> list[Claim]:
+        """Claims whose span holds ``offset``, the shortest first."""
+        hits = [c for c in self.claims if c.span.anchored and c.span.start <= offset < c.span.end]
+        return sorted(hits, key=lambda c: c.span.end - c.span.start)
+
+    # sources --------------------------------------------------------------------------------
+
+    def source(self, source_id: str) -> Source | None:
+        return self._sources.get(source_id)
+
+    def source_targets(self, claim: Claim | Event) -> list[SourceTarget]:
+        """Where each source of a claim (or event) leads, in the order they are listed."""
+        targets = []
+        for ref in claim.sources:
+            source = self._sources.get(ref.source)
+            targets.append(self._target(ref.source, ref.passage, source))
+        return targets
+
+    def _target(self, source_id: str, passage: str | None, source: Source | None) -> SourceTarget:
+        doc_id = self.doc.id
+        if source is not None and source.document and self.collection is not None:
+            other = self.collection.document(source.document)
+            if other is not None:
+                found = resolve_selector(other.text, source.span)
+                start, end = found if found else (0, 0)
+                where = Location(other.id, start, end, "passage", source_id, via=doc_id)
+                return SourceTarget("passage", source_id, passage, where)
+        if source is not None and source.entity:
+            entity = self._entities.get(source.entity)
+            mention = next((m for m in entity.mentions if m.anchored), None) if entity else None
+            if mention is not None and entity is not None:
+                where = Location(doc_id, mention.start, mention.end, "speaker", source_id)
+                return SourceTarget("speaker", source_id, passage, where)
+        return SourceTarget("entry", source_id, passage, Location(doc_id, -1, -1, "source", source_id))
+
+    def citing_claims(self, source_id: str) -> list[Claim]:
+        """Claims that cite a source, in reading order."""
+        return [c for c in self.claims if any(r.source == source_id for r in c.sources)]
+
+    def citing_events(self, source_id: str) -> list[Event]:
+        return [e for e in self.timeline() if any(r.source == source_id for r in e.sources)]
+
+    # entities -------------------------------------------------------------------------------
+
+    def entity(self, entity_id: str | None) -> Entity | None:
+        return self._entities.get(entity_id or "")
+
+    def mentions(self, entity_id: str | None) -> list[tuple[int, int]]:
+        """The anchored mentions of an entity, in text order."""
+        entity = self._entities.get(entity_id or "")
+        if entity is None:
+            return []
+        return sorted({(m.start, m.end) for m in entity.mentions if m.anchored})
+
+    def next_mention(self, entity_id: str | None, offset: int, step: int = 1) -> tuple[int, int] | None:
+        """The mention after (or before, ``step`` -1) the one starting at ``offset``; wraps around."""
+        spans = self.mentions(entity_id)
+        if not spans:
+            return None
+        starts = [s for s, _ in spans]
+        if step > 0:
+            i = bisect_right(starts, offset)
+            return spans[i % len(spans)]
+        i = bisect_left(starts, offset) - 1
+        return spans[i % len(spans)]
+
+    def entity_claims(self, entity_id: str) -> list[Claim]:
+        """Claims involving an entity: listed in the claim, or a mention inside the claim's span."""
+        mentions = self.mentions(entity_id)
+        out = []
+        for claim in self.claims:
+            if entity_id in claim.entities or (
+                claim.span.anchored
+                and any(claim.span.start <= s and e <= claim.span.end for s, e in mentions)
+            ):
+                out.append(claim)
+        return out
+
+    def entity_events(self, entity_id: str) -> list[Event]:
+        """Events involving an entity: listed in the event, or mentioned where the entity is."""
+        mentions = self.mentions(entity_id)
+        out = []
+        for event in self.timeline():
+            spans = [(m.start, m.end) for m in event.mentions if m.anchored]
+            if entity_id in event.entities or any(
+                s <= ms and me <= e for s, e in spans for ms, me in mentions
+            ):
+                out.append(event)
+        return out
+
+    def entities_by_type(self) -> dict[str, list[Entity]]:
+        """Entities grouped by type (known types first), each group sorted by mention count then name."""
+        order = ["person", "organisation", "place", "date", "event", "other"]
+        groups: dict[str, list[Entity]] = {}
+        for entity in self.doc.entities:
+            groups.setdefault(entity.type, []).append(entity)
+        for members in groups.values():
+            members.sort(key=lambda e: (-len(e.mentions), e.name.casefold()))
+        known = [t for t in order if t in groups]
+        custom = sorted(t for t in groups if t not in order)
+        return {t: groups[t] for t in known + custom}
+
+    # events ---------------------------------------------------------------------------------
+
+    def timeline(self) -> list[Event]:
+        """Events sorted by their date bounds (then label)."""
+        return sorted(self.doc.events, key=lambda e: (*e.date.sort_key, e.label))
+
+    def event(self, event_id: str | None) -> Event | None:
+        return next((e for e in self.doc.events if e.id == event_id), None)

@@ -1,0 +1,147 @@
+"""Command-palette providers: "Go to claim…", "Go to entity…", "Go to event…", "Go to source…" and
+every action of the reader, running the SAME actions as the keys.
+
+Document strings are shown as ``Content`` built from sanitized text (the palette would otherwise read
+them as markup); help lines hold only the reader's own words.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from functools import partial
+from typing import TYPE_CHECKING
+
+from textual.command import CommandPalette, DiscoveryHit, Hit, Hits, Provider
+from textual.content import Content
+from textual.markup import escape
+
+from briefing_tui.display import sanitize
+from briefing_tui.model.navigation import Location
+from briefing_tui.widgets.labels import human_date, rating_label
+
+if TYPE_CHECKING:
+    from briefing_tui.screens.main import MainScreen
+
+GO_TO = {
+    "claim": "Go to claim…",
+    "entity": "Go to entity…",
+    "event": "Go to event…",
+    "source": "Go to source…",
+}
+
+
+def _reader(provider: Provider) -> MainScreen | None:
+    from briefing_tui.screens.main import MainScreen
+
+    screen = provider.screen
+    return screen if isinstance(screen, MainScreen) else None
+
+
+class ItemsProvider(Provider):
+    """Items of one kind of the current document; choosing one jumps to it."""
+
+    kind = "claim"
+
+    def items(self, reader: MainScreen) -> Iterator[tuple[str, Callable[[], None]]]:
+        nav = reader.navigator
+        doc_id = reader.doc.id
+        if self.kind == "claim":
+            for claim in nav.claims:
+                glyph, label, _ = rating_label(claim)
+                said = claim.gloss or nav.doc.text[claim.span.start : claim.span.end]
+                text = f"{glyph} {claim.id} ({label}): {said}"
+                loc = Location(doc_id, claim.span.start, claim.span.end, "claim", claim.id)
+                yield text, partial(reader.jump_to, loc)
+        elif self.kind == "entity":
+            for entity in nav.doc.entities:
+                spans = nav.mentions(entity.id)
+                start, end = spans[0] if spans else (-1, -1)
+                loc = Location(doc_id, start, end, "mention", entity.id)
+                yield f"{entity.name} ({entity.type}, {len(spans)} mentions)", partial(reader.jump_to, loc)
+        elif self.kind == "event":
+            for event in nav.timeline():
+                mention = next((m for m in event.mentions if m.anchored), None)
+                start, end = (mention.start, mention.end) if mention else (-1, -1)
+                loc = Location(doc_id, start, end, "event", event.id)
+                yield f"{human_date(event.date)}: {event.label}", partial(reader.jump_to, loc)
+        else:
+            for source in nav.doc.sources:
+                loc = Location(doc_id, -1, -1, "source", source.id)
+                label = " · ".join(x for x in (source.title or source.id, source.publisher) if x)
+                yield label, partial(reader.jump_to, loc)
+
+    async def discover(self) -> Hits:
+        reader = _reader(self)
+        if reader is None:
+            return
+        for text, command in self.items(reader):
+            yield DiscoveryHit(Content(sanitize(text)), command, text=sanitize(text))
+
+    async def search(self, query: str) -> Hits:
+        reader = _reader(self)
+        if reader is None:
+            return
+        matcher = self.matcher(query)
+        for text, command in self.items(reader):
+            shown = sanitize(text)
+            score = matcher.match(shown)
+            if score > 0:
+                yield Hit(score, Content(shown), command, text=shown)
+
+
+def _items_provider(kind: str) -> type[Provider]:
+    return type(f"{kind.capitalize()}Provider", (ItemsProvider,), {"kind": kind})
+
+
+ITEM_PROVIDERS = {kind: _items_provider(kind) for kind in GO_TO}
+
+
+class ReaderCommands(Provider):
+    """The "Go to …" commands and every action bound on the reader."""
+
+    def commands(self, reader: MainScreen) -> Iterator[tuple[str, Callable[[], None], str]]:
+        for kind, title in GO_TO.items():
+            yield title, partial(self._open_items, kind, title), f"choose a {kind} of this document"
+        seen = set()
+        for binding in reader.BINDINGS:
+            if not hasattr(binding, "description") or not binding.description:  # type: ignore[union-attr]
+                continue
+            action = binding.action  # type: ignore[union-attr]
+            if action in seen or reader.check_action(*_split(action)) is False:
+                continue
+            seen.add(action)
+            keys = escape(binding.key_display or binding.key)  # type: ignore[union-attr]
+            yield binding.description, partial(reader.run_action, action), f"key: {keys}"  # type: ignore[union-attr]
+
+    def _open_items(self, kind: str, title: str) -> None:
+        self.app.push_screen(CommandPalette(providers=[ITEM_PROVIDERS[kind]], placeholder=title))
+
+    async def discover(self) -> Hits:
+        reader = _reader(self)
+        if reader is None:
+            return
+        for title, command, help_text in self.commands(reader):
+            yield DiscoveryHit(title, command, help=help_text)
+
+    async def search(self, query: str) -> Hits:
+        reader = _reader(self)
+        if reader is None:
+            return
+        matcher = self.matcher(query)
+        for title, command, help_text in self.commands(reader):
+            score = matcher.match(title)
+            if score > 0:
+                yield Hit(score, matcher.highlight(title), command, help=help_text)
+
+
+def _split(action: str) -> tuple[str, tuple[object, ...]]:
+    name, _, rest = action.partition("(")
+    if not rest:
+        return name, ()
+    import ast
+
+    try:
+        value = ast.literal_eval(f"({rest[:-1]},)")
+    except (ValueError, SyntaxError):
+        value = ()
+    return name, tuple(value)

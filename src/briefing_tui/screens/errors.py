@@ -1,0 +1,80 @@
+"""The error view: files that failed to load, as ``FILE:LINE:COL: message`` lines."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import VerticalScroll
+from textual.screen import Screen
+from textual.widgets import Footer, Static
+
+from briefing_tui.display import sanitize
+from briefing_tui.model.types import Problem
+
+
+def errors_text(failed: dict[str, list[Problem]], can_close: bool) -> Text:
+    out = Text(end="")
+    count = len(failed)
+    out.append(f"{count} file{'s' if count != 1 else ''} could not be opened\n", style="bold #ff5f5f")
+    if can_close:
+        out.append("The other documents are open: escape goes back to them.\n", style="dim")
+    else:
+        out.append("Nothing could be opened. q quits.\n", style="dim")
+    for path, problems in failed.items():
+        out.append(f"\n{sanitize(path)}\n", style="bold")
+        for problem in problems:
+            # Problem.format() gives FILE:LINE:COL: severity: message (and a hint line)
+            colour = "#ff5f5f" if problem.severity.value == "error" else "#ffaf5f"
+            lines = sanitize(problem.format(), multiline=True).split("\n")
+            out.append("  " + lines[0] + "\n", style=colour)
+            for extra in lines[1:]:
+                out.append("  " + extra + "\n", style="dim")
+    return out
+
+
+class ErrorScreen(Screen[None]):
+    """Shows every problem of the files that failed; the rest of the collection stays usable."""
+
+    BINDINGS = [
+        Binding("escape", "close", "Back to the documents"),
+        Binding("q", "app.quit", "Quit"),
+        Binding("j,down", "scroll(1)", show=False),
+        Binding("k,up", "scroll(-1)", show=False),
+    ]
+
+    def __init__(self, failed: dict[str, list[Problem]], *, can_close: bool) -> None:
+        super().__init__()
+        self.failed = failed
+        self.can_close = can_close
+
+    def compose(self) -> ComposeResult:
+        with VerticalScroll(id="errors-body"):
+            yield Static(errors_text(self.failed, self.can_close), id="errors-text")
+        yield Footer()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "close":
+            return self.can_close
+        return True
+
+    def action_close(self) -> None:
+        self.dismiss()
+
+    def action_scroll(self, step: int) -> None:
+        self.query_one("#errors-body", VerticalScroll).scroll_relative(y=step, animate=False)
+
+
+class LoadingScreen(Screen[None]):
+    """Shown while the collection loads (in a worker), so that the first paint is immediate."""
+
+    BINDINGS = [Binding("q", "app.quit", "Quit")]
+
+    def __init__(self, label: str) -> None:
+        super().__init__()
+        self._label = label
+
+    def compose(self) -> ComposeResult:
+        yield Static(Text.assemble(("briefing", "bold"), ("  loading ", "dim"), (sanitize(self._label), "")),
+                     id="loading")  # fmt: skip
+        yield Footer()

@@ -1,0 +1,508 @@
+"""The main screen of the reader: text, claim, entities and timeline panes, and the state they share.
+
+The screen owns the state (current document, claim, entity, focused pane) and tells the panes what to
+show; the panes post small messages back. Every move that changes place goes through ``jump_to``,
+which records the place left in the jump list (back: ctrl+o / alt+left, forward: alt+right).
+"""
+
+from __future__ import annotations
+
+import threading
+import webbrowser
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.reactive import reactive
+from textual.screen import Screen
+from textual.widget import Widget
+from textual.widgets import Footer, Static
+
+from briefing_tui.model.navigation import JumpList, Location, Navigator
+from briefing_tui.model.types import Claim, Collection, Document
+from briefing_tui.widgets.detail_pane import DetailLinks, DetailPane
+from briefing_tui.widgets.doc_header import DocHeader
+from briefing_tui.widgets.document_list import DocumentList
+from briefing_tui.widgets.entity_list import EntityList
+from briefing_tui.widgets.labels import rating_label
+from briefing_tui.widgets.text_view import Mark, TextView
+from briefing_tui.widgets.timeline_list import TimelineList
+
+PANES = ["text", "claim", "entities", "timeline", "documents"]
+PANE_TITLES = {"text": "Text", "claim": "Claim", "entities": "Entities", "timeline": "Timeline",
+               "documents": "Documents"}  # fmt: skip
+FOCUS_TARGETS = {"text": "#text", "claim": "#detail-links", "entities": "#entities", "timeline": "#timeline",
+                 "documents": "#documents"}  # fmt: skip
+NARROW_WIDTH = 100
+NARROW_HEIGHT = 30
+
+
+class PaneBar(Static):
+    """In a small terminal only one pane shows at a time: this line says which, and how to switch."""
+
+
+class MainScreen(Screen[None]):
+    """The reader. Public API: ``jump_to``, ``open_document``, ``here``, ``text_view``, ``navigator``."""
+
+    HELP_GROUP = "Everywhere"
+    AUTO_FOCUS = "#text"
+    BINDINGS = [
+        Binding("right_square_bracket", "next_claim(1)", "Next claim", key_display="]"),
+        Binding("left_square_bracket", "next_claim(-1)", "Prev claim", key_display="["),
+        Binding("s", "go_source", "Source"),
+        Binding("o", "open_url", "Open address"),
+        Binding("ctrl+o,alt+left", "back", "Back"),
+        Binding("alt+right,ctrl+i", "forward", "Forward", show=False),
+        Binding("tab", "cycle_pane(1)", "Next pane", show=False),
+        Binding("shift+tab", "cycle_pane(-1)", "Previous pane", show=False),
+        Binding("1", "pane('text')", "Text pane", show=False),
+        Binding("2", "pane('claim')", "Claim pane", show=False),
+        Binding("3", "pane('entities')", "Entities pane", show=False),
+        Binding("4", "pane('timeline')", "Timeline pane", show=False),
+        Binding("5", "pane('documents')", "Documents pane", show=False),
+        Binding("greater_than_sign", "mention(1)", "Next mention", key_display=">", show=False),
+        Binding("less_than_sign", "mention(-1)", "Previous mention", key_display="<", show=False),
+        Binding("escape", "clear_selection", "Clear entity", show=False),
+        Binding("e", "errors", "Errors"),
+        Binding("question_mark", "help", "Help", key_display="?"),
+        Binding("q", "app.quit", "Quit"),
+    ]
+
+    claim_id: reactive[str | None] = reactive(None, init=False)
+    """The current claim (of the current document)."""
+    entity_id: reactive[str | None] = reactive(None, init=False)
+    """The selected entity, whose mentions are highlighted."""
+    pane: reactive[str] = reactive("text", init=False)
+    """The focused pane: text, claim, entities, timeline or documents."""
+    narrow: reactive[bool] = reactive(False, init=False)
+    """True in a small terminal: one pane at a time."""
+
+    def __init__(self, collection: Collection) -> None:
+        super().__init__()
+        self.collection = collection
+        self.doc: Document = collection.documents[0]
+        self.nav = Navigator(self.doc, collection)
+        self.jumps = JumpList()
+        self.detail: tuple[str, str] = ("none", "")
+        self._here = Location(self.doc.id, 0, 0, "text")
+        self._current_span: tuple[int, int] | None = None
+        self._source_index: int | None = None
+
+    # layout -----------------------------------------------------------------------------------
+
+    def compose(self) -> ComposeResult:
+        yield PaneBar(id="pane-bar")
+        with Horizontal(id="body"):
+            with Vertical(id="text-pane", classes="pane"):
+                yield DocHeader(id="doc-header")
+                yield TextView(id="text")
+            with Vertical(id="side"):
+                with Vertical(id="documents-pane", classes="pane"):
+                    yield DocumentList(id="documents")
+                yield DetailPane(id="claim-pane", classes="pane")
+                with Vertical(id="entities-pane", classes="pane"):
+                    yield EntityList(id="entities")
+                with Vertical(id="timeline-pane", classes="pane"):
+                    yield TimelineList(id="timeline")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        for name in PANES:
+            self.query_one(f"#{name}-pane").border_title = f"{PANES.index(name) + 1} {PANE_TITLES[name]}"
+        self.query_one("#documents-pane").display = len(self.collection.documents) > 1
+        self._show_document()
+        self._update_layout()
+
+    def on_resize(self) -> None:
+        self._update_layout()
+
+    def _update_layout(self) -> None:
+        width, height = self.app.size
+        self.narrow = width < NARROW_WIDTH or height < NARROW_HEIGHT
+        self._apply_panes()
+
+    def watch_narrow(self) -> None:
+        self.set_class(self.narrow, "-narrow")
+
+    def watch_pane(self) -> None:
+        self._apply_panes()
+        self.refresh_bindings()
+
+    def _apply_panes(self) -> None:
+        several = len(self.collection.documents) > 1
+        for name in PANES:
+            node = self.query_one(f"#{name}-pane")
+            node.set_class(name == self.pane, "-active")
+            if name == "documents" and not several:
+                node.display = False
+            elif self.narrow:
+                node.display = name == self.pane
+            else:
+                node.display = True
+        self.query_one("#side").display = not self.narrow or self.pane != "text"
+        self.query_one("#text-pane").display = not self.narrow or self.pane == "text"
+        bar = self.query_one(PaneBar)
+        bar.display = self.narrow
+        if self.narrow:
+            from rich.text import Text
+
+            line = Text(end="")
+            for i, name in enumerate(self._pane_names()):
+                style = "reverse bold" if name == self.pane else "dim"
+                line.append(f" {PANES.index(name) + 1} {PANE_TITLES[name]} ", style=style)
+                if i < len(self._pane_names()) - 1:
+                    line.append(" ")
+            line.append("   tab: next pane", style="dim")
+            bar.update(line)
+
+    def _pane_names(self) -> list[str]:
+        return [p for p in PANES if p != "documents" or len(self.collection.documents) > 1]
+
+    def on_descendant_focus(self, event: object) -> None:
+        focused = self.focused
+        for name in PANES:
+            pane = self.query_one(f"#{name}-pane")
+            if focused is not None and (focused is pane or pane in focused.ancestors):
+                if self.pane != name:
+                    self.pane = name
+                return
+
+    # public API ------------------------------------------------------------------------------
+
+    @property
+    def text_view(self) -> TextView:
+        """The text pane's ``TextView`` (for overlays such as search matches)."""
+        return self.query_one("#text", TextView)
+
+    @property
+    def navigator(self) -> Navigator:
+        """The navigation graph of the current document."""
+        return self.nav
+
+    def here(self) -> Location:
+        """Where the reader is now (the last place jumped to, or the top of the text)."""
+        if self._here.doc_id == self.doc.id and self._here.kind != "text":
+            return self._here
+        top = self.text_view.top_offset if self.is_mounted else 0
+        return Location(self.doc.id, top, top, "text")
+
+    def jump_to(self, location: Location, *, record: bool = True) -> None:
+        """Go to ``location`` (any document of the collection), recording the place left.
+
+        ``location.kind`` says what to show: ``claim`` (ref: claim id), ``mention`` (ref: entity id),
+        ``event`` (ref: event id), ``source`` (ref: source id; its entry), ``speaker`` (a source's
+        mention in the text), ``passage`` (a source that is another document; ``via``: the citing
+        document), ``search`` or ``text`` (a bare span or offset).
+        """
+        if record:
+            self.jumps.record(self.here())
+        self._go(location)
+        self.refresh_bindings()
+
+    def open_document(self, doc_id: str, offset: int | None = None, end: int | None = None) -> None:
+        """Open another document of the collection, at ``offset`` when given (recorded as a jump)."""
+        start = -1 if offset is None else offset
+        self.jump_to(Location(doc_id, start, start if end is None else end, "text"))
+
+    # going places ----------------------------------------------------------------------------
+
+    def _show_document(self) -> None:
+        doc, nav = self.doc, self.nav
+        mentions = [(m.start, m.end, e.type, e.id) for e in doc.entities for m in e.mentions if m.anchored]
+        marks = []
+        for claim in nav.claims:
+            if claim.span.anchored:
+                glyph, _label, rating = rating_label(claim)
+                marks.append((claim.span.start, claim.span.end, Mark(claim.id, rating, glyph)))
+        position = None
+        if len(self.collection.documents) > 1:
+            position = (self.collection.documents.index(doc) + 1, len(self.collection.documents))
+        self.query_one(DocHeader).show(doc, position)
+        self.text_view.set_document(doc.text, mentions, marks)
+        self.query_one(EntityList).set_entities(nav.entities_by_type())
+        self.query_one(TimelineList).set_events(nav.timeline())
+        self.query_one(DocumentList).set_documents(
+            self.collection.documents, doc.id, len(self.collection.failed)
+        )
+        self._current_span = None
+        self._source_index = None
+        self.claim_id = None
+        self.entity_id = None
+        self.detail = ("none", "")
+        self.query_one(DetailPane).show(self._empty_detail(), [])
+
+    def _empty_detail(self) -> object:
+        from rich.text import Text
+
+        if not self.nav.claims:
+            return Text("This document has no claims.", style="dim")
+        return Text(f"{len(self.nav.claims)} claims. Press ] for the first one, [ for the last.", style="dim")
+
+    def _open(self, doc_id: str) -> bool:
+        doc = self.collection.document(doc_id)
+        if doc is None:
+            self.notify(f"No document {doc_id!r} in this collection", severity="warning", markup=False)
+            return False
+        if doc is not self.doc:
+            self.doc = doc
+            self.nav = Navigator(doc, self.collection)
+            self._show_document()
+        return True
+
+    def _go(self, loc: Location) -> None:
+        if not self._open(loc.doc_id):
+            return
+        self._here = loc
+        span = (loc.start, loc.end) if loc.start >= 0 else None
+        kind, nav, view = loc.kind, self.nav, self.text_view
+        detail = self.query_one(DetailPane)
+        if kind == "claim":
+            claim = nav.doc.claim(loc.ref)
+            if claim is not None:
+                self._set_claim(claim)
+                span = (claim.span.start, claim.span.end) if claim.span.anchored else None
+                detail.show_claim(nav, claim)
+                self.detail = ("claim", claim.id)
+        elif kind in ("source", "speaker"):
+            claim = nav.doc.claim(loc.claim) if loc.claim else None
+            if claim is not None:
+                self._set_claim(claim, keep_source=True)
+                if span is None and claim.span.anchored:
+                    span = (claim.span.start, claim.span.end)
+            source = nav.source(loc.ref)
+            ref = next((r for r in claim.sources if r.source == loc.ref), None) if claim else None
+            if source is not None:
+                detail.show_source(nav, source, ref)
+            self.detail = ("source", loc.ref)
+        elif kind == "passage":
+            origin = self.collection.document(loc.via)
+            self.claim_id = None
+            if origin is not None:
+                origin_nav = Navigator(origin, self.collection)
+                source = origin_nav.source(loc.ref)
+                claim = origin.claim(loc.claim) if loc.claim else None
+                ref = next((r for r in claim.sources if r.source == loc.ref), None) if claim else None
+                if source is not None:
+                    detail.show_source(origin_nav, source, ref)
+            self.detail = ("passage", loc.ref)
+        elif kind == "mention":
+            entity = nav.entity(loc.ref)
+            if entity is not None:
+                self._select_entity(entity.id)
+                detail.show_entity(nav, entity)
+                self.detail = ("entity", entity.id)
+        elif kind == "event":
+            event = nav.event(loc.ref)
+            if event is not None:
+                detail.show_event(nav, event)
+                self.detail = ("event", event.id)
+        self._current_span = span
+        view.set_current(span, self.claim_id if kind in ("claim", "source", "speaker") else None)
+        if span is not None:
+            view.scroll_to_offset(span[0])
+        elif kind == "text" and loc.start >= 0:
+            view.scroll_to_offset(loc.start)
+
+    def _set_claim(self, claim: Claim, keep_source: bool = False) -> None:
+        if (claim.id != self.claim_id or not keep_source) and claim.id != self.claim_id:
+            self._source_index = None
+        self.claim_id = claim.id
+
+    def _select_entity(self, entity_id: str | None) -> None:
+        self.entity_id = entity_id
+        nav = self.nav
+        if entity_id is None:
+            self.text_view.set_selected([])
+            self.query_one(TimelineList).set_events(nav.timeline())
+        else:
+            lit = [c.id for c in nav.entity_claims(entity_id)]
+            self.text_view.set_selected(nav.mentions(entity_id), lit)
+            self.query_one(TimelineList).set_events(
+                nav.timeline(), {e.id for e in nav.entity_events(entity_id)}
+            )
+        self.query_one(EntityList).set_selected(entity_id)
+
+    def _claim_location(self, claim: Claim) -> Location:
+        return Location(self.doc.id, claim.span.start, claim.span.end, "claim", claim.id)
+
+    def current_claim(self) -> Claim | None:
+        return self.nav.doc.claim(self.claim_id) if self.claim_id else None
+
+    def _go_source_index(self, claim: Claim, index: int) -> None:
+        targets = self.nav.source_targets(claim)
+        if not targets:
+            return
+        index %= len(targets)
+        target = targets[index]
+        where = target.location
+        loc = Location(where.doc_id, where.start, where.end, where.kind, where.ref, claim.id, where.via)
+        self.jump_to(loc)
+        self._source_index = index
+        if target.kind == "entry":
+            self._focus_pane("claim")
+        elif self.narrow:
+            self._focus_pane("text")
+
+    # actions ---------------------------------------------------------------------------------
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if not self.is_mounted:
+            return True
+        if action == "next_claim":
+            return bool(self.nav.claims) or None
+        if action == "go_source":
+            claim = self.current_claim()
+            return (claim is not None and bool(claim.sources)) or None
+        if action == "open_url":
+            return self._url() is not None or None
+        if action == "back":
+            return self.jumps.can_back or None
+        if action == "forward":
+            return self.jumps.can_forward or None
+        if action == "mention":
+            return bool(self.entity_id) or None
+        if action == "errors":
+            return bool(self.collection.failed)
+        if action == "pane" and parameters and parameters[0] == "documents":
+            return len(self.collection.documents) > 1
+        return True
+
+    def action_next_claim(self, step: int) -> None:
+        claim = self.nav.next_claim(self.claim_id, step)
+        if claim is not None:
+            self.jump_to(self._claim_location(claim))
+
+    def action_go_source(self) -> None:
+        """To the current claim's source; repeating cycles through its sources."""
+        claim = self.current_claim()
+        if claim is None or not claim.sources:
+            self.app.bell()
+            return
+        index = 0 if self._source_index is None else self._source_index + 1
+        self._go_source_index(claim, index)
+
+    def _url(self) -> str | None:
+        kind, ref = self.detail
+        source = None
+        if kind in ("source", "speaker"):
+            source = self.nav.source(ref)
+        elif kind == "passage":
+            origin = self.collection.document(self._here.via)
+            source = origin.source(ref) if origin else None
+        elif kind == "claim":
+            claim = self.current_claim()
+            if claim is not None and claim.sources:
+                source = self.nav.source(claim.sources[self._source_index or 0].source)
+        url = source.url if source is not None else None
+        if url and url.lower().startswith(("http://", "https://")):
+            return url
+        return None
+
+    def action_open_url(self) -> None:
+        """Open the shown source's address in the browser (in a thread; never through a shell)."""
+        url = self._url()
+        if url is None:
+            self.app.bell()
+            return
+        threading.Thread(target=webbrowser.open, args=(url,), daemon=True).start()
+        self.notify(f"Opening {url}", markup=False)
+
+    def action_back(self) -> None:
+        loc = self.jumps.back(self.here())
+        if loc is not None:
+            self._go(loc)
+        self.refresh_bindings()
+
+    def action_forward(self) -> None:
+        loc = self.jumps.forward()
+        if loc is not None:
+            self._go(loc)
+        self.refresh_bindings()
+
+    def action_cycle_pane(self, step: int) -> None:
+        names = self._pane_names()
+        index = names.index(self.pane) if self.pane in names else 0
+        self._focus_pane(names[(index + step) % len(names)])
+
+    def action_pane(self, name: str) -> None:
+        if name in self._pane_names():
+            self._focus_pane(name)
+
+    def _focus_pane(self, name: str) -> None:
+        self.pane = name
+        self._apply_panes()
+        target: Widget = self.query_one(FOCUS_TARGETS[name])
+        self.set_focus(target)
+
+    def action_mention(self, step: int) -> None:
+        if not self.entity_id:
+            return
+        start = self._current_span[0] if self._current_span else -1
+        span = self.nav.next_mention(self.entity_id, start, step)
+        if span is not None:
+            self.jump_to(Location(self.doc.id, span[0], span[1], "mention", self.entity_id))
+
+    def action_clear_selection(self) -> None:
+        if self.entity_id:
+            self._select_entity(None)
+            self.refresh_bindings()
+
+    def action_errors(self) -> None:
+        from briefing_tui.screens.errors import ErrorScreen
+
+        if self.collection.failed:
+            self.app.push_screen(ErrorScreen(self.collection.failed, can_close=True))
+
+    def action_help(self) -> None:
+        from briefing_tui.screens.help import HelpScreen
+
+        self.app.push_screen(HelpScreen(self))
+
+    # messages from the panes -----------------------------------------------------------------
+
+    def on_text_view_span_clicked(self, message: TextView.SpanClicked) -> None:
+        if message.kind == "mention":
+            self.jump_to(Location(self.doc.id, message.start, message.end, "mention", message.ref))
+        else:
+            claim = self.doc.claim(message.ref)
+            if claim is not None:
+                self.jump_to(self._claim_location(claim))
+
+    def on_entity_list_entity_chosen(self, message: EntityList.EntityChosen) -> None:
+        spans = self.nav.mentions(message.entity_id)
+        start, end = spans[0] if spans else (-1, -1)
+        self.jump_to(Location(self.doc.id, start, end, "mention", message.entity_id))
+
+    def on_timeline_list_event_chosen(self, message: TimelineList.EventChosen) -> None:
+        event = self.nav.event(message.event_id)
+        if event is None:
+            return
+        mention = next((m for m in event.mentions if m.anchored), None)
+        start, end = (mention.start, mention.end) if mention else (-1, -1)
+        self.jump_to(Location(self.doc.id, start, end, "event", event.id))
+
+    def on_detail_pane_link_chosen(self, message: DetailPane.LinkChosen) -> None:
+        if message.kind == "claim":
+            claim = self.nav.doc.claim(message.ref)
+            if claim is None and self.detail[0] == "passage":  # a claim of the citing document
+                origin = self.collection.document(self._here.via)
+                claim = origin.claim(message.ref) if origin else None
+                if claim is not None and origin is not None:
+                    self.jump_to(Location(origin.id, claim.span.start, claim.span.end, "claim", claim.id))
+                return
+            if claim is not None:
+                self.jump_to(self._claim_location(claim))
+        elif message.kind == "source":
+            claim = self.current_claim()
+            if self.detail[0] == "claim" and claim is not None:
+                self._go_source_index(claim, message.index)
+            else:
+                self.jump_to(Location(self.doc.id, -1, -1, "source", message.ref))
+
+    def on_document_list_document_chosen(self, message: DocumentList.DocumentChosen) -> None:
+        if message.doc_id != self.doc.id:
+            self.open_document(message.doc_id)
+
+    @property
+    def detail_links(self) -> DetailLinks:
+        return self.query_one(DetailLinks)

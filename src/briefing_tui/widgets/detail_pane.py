@@ -1,0 +1,250 @@
+"""The claim pane: the current claim with its verdict and sources, or a source, event or entity.
+
+The body is a ``Static`` given rich ``Text`` built from sanitized strings (never markup); below it
+a list of links (the claim's sources, a source's citing claims, ...) that enter follows.
+"""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.containers import Vertical, VerticalScroll
+from textual.message import Message
+from textual.widgets import OptionList, Static
+from textual.widgets.option_list import Option
+
+from briefing_tui.display import sanitize
+from briefing_tui.model.navigation import Navigator
+from briefing_tui.model.types import AnchorStatus, Claim, Entity, Event, Source, SourceRef, Span
+from briefing_tui.widgets.labels import human_date, rating_label
+from briefing_tui.widgets.text_view import RATING_COLOURS, type_style
+
+QUOTE_LIMIT = 400
+WARN = "italic #ffaf5f"
+
+
+def _field(out: Text, label: str, value: str | None, style: str = "") -> None:
+    if value:
+        out.append(f"{label}: ", style="dim")
+        out.append(sanitize(str(value)), style=style)
+        out.append("\n")
+
+
+def _unverified(out: Text, names: list[str]) -> None:
+    if names:
+        out.append("⚠ unverified: ", style=WARN)
+        out.append(sanitize(", ".join(str(n) for n in names)), style=WARN)
+        out.append("\n")
+
+
+def _anchor(out: Text, span: Span) -> None:
+    if span.status is AnchorStatus.ORPHAN:
+        out.append("⚠ orphan: this claim's quote was not found in the text\n", style=WARN)
+    elif span.status is not AnchorStatus.EXACT:
+        out.append(f"⚠ anchor {span.status.value}: placed by approximate match\n", style=WARN)
+
+
+def _quote(text: str, span: Span) -> str:
+    quote = text[span.start : span.end] if span.anchored else span.selector.exact or ""
+    if len(quote) > QUOTE_LIMIT:
+        quote = quote[: QUOTE_LIMIT - 1] + "…"
+    return quote
+
+
+def claim_text(nav: Navigator, claim: Claim) -> Text:
+    """What the claim pane shows for a claim (everything but its source links)."""
+    glyph, label, rating = rating_label(claim)
+    position = nav.claim_position(claim.id)
+    out = Text(end="")
+    out.append(f"Claim {(position or 0) + 1} of {len(nav.claims)}", style="bold")
+    out.append(f"  {sanitize(claim.id)}\n", style="dim")
+    colour = RATING_COLOURS.get(rating, "#afafaf")
+    out.append(f"{glyph} {label}\n", style=f"bold {colour}")
+    _anchor(out, claim.span)
+    out.append("“", style="dim")
+    out.append(sanitize(_quote(nav.doc.text, claim.span)), style="italic")
+    out.append("”\n", style="dim")
+    _field(out, "Says", claim.gloss)
+    if claim.verdict is not None:
+        _field(out, "Why", claim.verdict.explanation)
+        _field(out, "Reviewed", claim.verdict.reviewed, "dim")
+    _unverified(out, claim.unverified)
+    _field(out, "Note", claim.note, "dim")
+    out.append(f"Sources ({len(claim.sources)})", style="bold")
+    out.append("  s: go to source · o: open address" if claim.sources else "  none", style="dim")
+    return out
+
+
+def source_text(nav: Navigator, source: Source, ref: SourceRef | None = None) -> Text:
+    """A source's entry: title, publisher, author, date, address, the passage that bears on the claim."""
+    out = Text(end="")
+    out.append("Source  ", style="bold")
+    out.append(f"{sanitize(source.id)}\n", style="dim")
+    out.append(sanitize(source.title or "(untitled)"), style="bold")
+    out.append("\n")
+    _field(out, "Publisher", source.publisher)
+    _field(out, "Author", source.author)
+    if source.date:
+        _field(out, "Date", _say_date(source.date))
+    _field(out, "Kind", source.kind)
+    if source.url:
+        doubt = "url" in source.unverified or "address" in source.unverified
+        _field(out, "Address", source.url + ("  (unverified)" if doubt else ""), "underline")
+    for mirror in source.mirrors:
+        _field(out, "Mirror", mirror, "underline")
+    if source.document:
+        _field(out, "Document", source.document)
+    if source.entity:
+        entity = nav.entity(source.entity)
+        _field(out, "Speaker", entity.name if entity else source.entity)
+    if ref is not None and ref.passage:
+        out.append("Passage: ", style="dim")
+        out.append(f"“{sanitize(ref.passage)}”\n", style="italic")
+    if ref is not None and ref.stance.value != "supports":
+        _field(out, "Stance", ref.stance.value)
+    _unverified(out, [u for u in source.unverified if u not in ("url", "address")])
+    _field(out, "Note", source.note, "dim")
+    citing = nav.citing_claims(source.id)
+    out.append(f"Cited by {len(citing)} claim(s)", style="bold")
+    out.append("  enter: go to claim" if citing else "", style="dim")
+    return out
+
+
+def event_text(nav: Navigator, event: Event) -> Text:
+    out = Text(end="")
+    out.append("Event  ", style="bold")
+    out.append("background (not in the text)\n" if event.background else "in the text\n", style="dim")
+    out.append(sanitize(human_date(event.date)), style="bold #ffaf5f")
+    if event.date.approximate or event.date.uncertain:
+        out.append("  (approximate)" if event.date.approximate else "  (uncertain)", style=WARN)
+    out.append(f"  [{sanitize(event.date.text)}]\n", style="dim")
+    out.append(sanitize(event.label) + "\n")
+    names = [nav.entity(e).name if nav.entity(e) else e for e in event.entities]  # type: ignore[union-attr]
+    _field(out, "Involves", ", ".join(names))
+    _unverified(out, event.unverified)
+    _field(out, "Note", event.note, "dim")
+    out.append(f"Sources ({len(event.sources)})", style="bold")
+    return out
+
+
+def entity_text(nav: Navigator, entity: Entity) -> Text:
+    out = Text(end="")
+    out.append(sanitize(entity.name), style=type_style(entity.type))
+    out.append(f"  {sanitize(entity.type)}\n", style="dim")
+    _field(out, "Also", ", ".join(entity.aliases))
+    _field(out, "About", entity.description)
+    wikidata = entity.wikidata or entity.wikidata_status
+    _field(out, "Wikidata", wikidata, WARN if wikidata in ("unverified",) else "")
+    count = len(nav.mentions(entity.id))
+    out.append(f"{count} mention(s)  ", style="dim")
+    out.append("> / <: next / previous mention\n", style="dim")
+    _unverified(out, entity.unverified)
+    out.append(f"Claims involving it ({len(nav.entity_claims(entity.id))})", style="bold")
+    return out
+
+
+def _say_date(text: str) -> str:
+    try:
+        from briefing_tui.model.dates import humanize, parse_edtf
+
+        return humanize(parse_edtf(str(text)))
+    except Exception:  # not EDTF: show it as written
+        return str(text)
+
+
+def source_prompt(nav: Navigator, ref: SourceRef, number: int, current: bool) -> Text:
+    source = nav.source(ref.source)
+    out = Text(end="")
+    out.append("▶ " if current else "  ", style="bold")
+    out.append(f"{number}. ", style="dim")
+    if source is None:
+        out.append(f"{sanitize(ref.source)} (not in the sources)", style=WARN)
+        return out
+    out.append(sanitize(source.title or source.id), style="bold")
+    details = " · ".join(x for x in (source.publisher, _say_date(source.date) if source.date else "") if x)
+    if details:
+        out.append("\n     " + sanitize(details), style="dim")
+    if source.url:
+        out.append("\n     " + sanitize(source.url), style="underline dim")
+        if "url" in source.unverified:
+            out.append(" (unverified)", style=WARN)
+    if ref.passage:
+        out.append("\n     “" + sanitize(ref.passage) + "”", style="italic")
+    return out
+
+
+def claim_prompt(nav: Navigator, claim: Claim) -> Text:
+    glyph, _label, rating = rating_label(claim)
+    out = Text(end="")
+    out.append(f"{glyph} ", style=RATING_COLOURS.get(rating, ""))
+    out.append(f"{sanitize(claim.id)} ", style="bold")
+    out.append(sanitize(claim.gloss or _quote(nav.doc.text, claim.span)[:80]))
+    return out
+
+
+class DetailPane(Vertical):
+    """Shows one thing in full (``kind`` claim, source, event or entity) with a list of links."""
+
+    class LinkChosen(Message):
+        """A link was chosen: ``kind`` is claim, source or event; ``index`` its place in the list."""
+
+        def __init__(self, kind: str, ref: str, index: int) -> None:
+            self.kind, self.ref, self.index = kind, ref, index
+            super().__init__()
+
+    def compose(self) -> ComposeResult:
+        with VerticalScroll(id="detail-scroll", can_focus=False):
+            yield Static(
+                Text("No claim selected: press ] for the first claim.", style="dim"), id="detail-body"
+            )
+        yield DetailLinks(id="detail-links")
+
+    @property
+    def body_text(self) -> str:
+        """The plain text of the body (for tests and the palette)."""
+        body = self.query_one("#detail-body", Static).visual
+        return str(getattr(body, "plain", body))
+
+    def show(self, body: Text, links: list[tuple[str, str, Text]], highlight: int | None = None) -> None:
+        """Show ``body`` and the ``links`` ``(kind, ref, prompt)``."""
+        self.query_one("#detail-body", Static).update(body)
+        self.query_one("#detail-scroll", VerticalScroll).scroll_home(animate=False)
+        links_list = self.query_one(DetailLinks)
+        links_list.set_options(
+            [Option(prompt, id=f"{i}:{kind}:{ref}") for i, (kind, ref, prompt) in enumerate(links)]
+        )
+        if links:
+            links_list.highlighted = highlight if highlight is not None else 0
+
+    def show_claim(self, nav: Navigator, claim: Claim, current_source: int | None = None) -> None:
+        links = [
+            ("source", ref.source, source_prompt(nav, ref, i + 1, i == current_source))
+            for i, ref in enumerate(claim.sources)
+        ]
+        self.show(claim_text(nav, claim), links, current_source)
+
+    def show_source(self, nav: Navigator, source: Source, ref: SourceRef | None = None) -> None:
+        links = [("claim", c.id, claim_prompt(nav, c)) for c in nav.citing_claims(source.id)]
+        self.show(source_text(nav, source, ref), links)
+
+    def show_event(self, nav: Navigator, event: Event) -> None:
+        links = [
+            ("source", r.source, source_prompt(nav, r, i + 1, False)) for i, r in enumerate(event.sources)
+        ]
+        self.show(event_text(nav, event), links)
+
+    def show_entity(self, nav: Navigator, entity: Entity) -> None:
+        links = [("claim", c.id, claim_prompt(nav, c)) for c in nav.entity_claims(entity.id)]
+        self.show(entity_text(nav, entity), links)
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        if event.option.id:
+            index, kind, ref = event.option.id.split(":", 2)
+            self.post_message(self.LinkChosen(kind, ref, int(index)))
+
+
+class DetailLinks(OptionList):
+    """The links of the claim pane (sources of a claim, claims citing a source...)."""
+
+    HELP_GROUP = "Claim pane"

@@ -1,0 +1,58 @@
+"""The head of the text pane: title, metadata and the legend of mention styles and verdict glyphs."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual.widgets import Static
+
+from briefing_tui.display import sanitize
+from briefing_tui.model.types import RATINGS, Document
+from briefing_tui.widgets.labels import human_date
+from briefing_tui.widgets.text_view import RATING_COLOURS, type_style
+
+LEGEND_TYPES = ["person", "organisation", "place", "date", "event", "other"]
+
+
+def header_text(doc: Document, position: tuple[int, int] | None = None) -> Text:
+    """Title, then "publisher · date · language", then the legend; every document string sanitized."""
+    out = Text(end="")
+    out.append(sanitize(doc.title or doc.id), style="bold")
+    meta = []
+    if doc.publisher:
+        meta.append(sanitize(doc.publisher))
+    if doc.published:
+        try:
+            from briefing_tui.model.dates import parse_edtf
+
+            meta.append(human_date(parse_edtf(str(doc.published))))
+        except Exception:  # not EDTF: show it as written
+            meta.append(sanitize(str(doc.published)))
+    else:
+        meta.append("undated")
+    if doc.language:
+        meta.append(sanitize(doc.language))
+    if doc.authors:
+        meta.append(sanitize(", ".join(doc.authors)))
+    if position is not None:
+        meta.append(f"document {position[0]} of {position[1]}")
+    out.append("\n" + " · ".join(meta), style="dim")
+    out.append("\n")
+    for kind in LEGEND_TYPES:
+        out.append(kind, style=type_style(kind))
+        out.append(" ")
+    out.append(" │ ", style="dim")
+    seen = set()
+    for rating, info in RATINGS.items():
+        if info.glyph in seen:
+            continue
+        seen.add(info.glyph)
+        out.append(f"{info.glyph}", style=f"bold {RATING_COLOURS[rating.value]}")
+        out.append(f"{info.label.split()[0]} ", style="dim")
+    return out
+
+
+class DocHeader(Static):
+    """Shows ``header_text`` for the current document."""
+
+    def show(self, doc: Document, position: tuple[int, int] | None = None) -> None:
+        self.update(header_text(doc, position))

@@ -1,0 +1,42 @@
+"""The document list, shown when a collection holds several documents."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual.message import Message
+from textual.widgets import OptionList
+from textual.widgets.option_list import Option
+
+from briefing_tui.display import sanitize
+from briefing_tui.model.types import Document
+
+
+class DocumentList(OptionList):
+    """The documents of the collection; enter (or a click) opens one."""
+
+    HELP_GROUP = "Documents pane"
+
+    class DocumentChosen(Message):
+        def __init__(self, doc_id: str) -> None:
+            self.doc_id = doc_id
+            super().__init__()
+
+    def set_documents(self, documents: list[Document], current: str | None, failed: int = 0) -> None:
+        options = []
+        for doc in documents:
+            mark = "▶ " if doc.id == current else "  "
+            prompt = Text.assemble(
+                (mark, "bold"), (sanitize(doc.title or doc.id), "bold" if mark.strip() else "")
+            )
+            options.append(Option(prompt, id=f"doc:{doc.id}"))
+        if failed:
+            options.append(Option(Text(f"  {failed} file(s) failed to load: press e", style="italic #ff875f"),
+                                  disabled=True))  # fmt: skip
+        self.set_options(options)
+        if current is not None:
+            self.highlighted = self.get_option_index(f"doc:{current}")
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        if event.option.id:
+            self.post_message(self.DocumentChosen(event.option.id.removeprefix("doc:")))

@@ -1,0 +1,110 @@
+"""The entities pane: entities grouped by type with their mention counts; typing filters."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual import events
+from textual.binding import Binding
+from textual.message import Message
+from textual.widgets import OptionList
+from textual.widgets.option_list import Option
+
+from briefing_tui.display import sanitize
+from briefing_tui.model.types import Entity
+from briefing_tui.widgets.text_view import type_style
+
+
+class EntityList(OptionList):
+    """Entities by type. Enter (or a click) selects one; letters typed here filter the list."""
+
+    HELP_GROUP = "Entities pane"
+    BINDINGS = [
+        Binding("backspace", "erase", "Erase filter", show=False),
+        Binding("escape", "clear_filter", "Clear filter", show=False),
+    ]
+
+    class EntityChosen(Message):
+        """An entity was chosen (enter or click)."""
+
+        def __init__(self, entity_id: str) -> None:
+            self.entity_id = entity_id
+            super().__init__()
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self._groups: dict[str, list[Entity]] = {}
+        self._selected: str | None = None
+        self.filter_text = ""
+
+    def set_entities(self, groups: dict[str, list[Entity]], selected: str | None = None) -> None:
+        self._groups = groups
+        self._selected = selected
+        self._rebuild()
+
+    def set_selected(self, entity_id: str | None) -> None:
+        self._selected = entity_id
+        self._rebuild(keep=entity_id)
+
+    def _matches(self, entity: Entity) -> bool:
+        if not self.filter_text:
+            return True
+        needle = self.filter_text.casefold()
+        return any(needle in name.casefold() for name in (entity.name, *entity.aliases, entity.id))
+
+    def _rebuild(self, keep: str | None = None) -> None:
+        highlighted = keep or (self.highlighted_option.id if self.highlighted_option is not None else None)
+        options: list[Option] = []
+        if self.filter_text:
+            options.append(
+                Option(
+                    Text.assemble(("filter: ", "dim"), (sanitize(self.filter_text), "bold")), disabled=True
+                )
+            )
+        for kind, members in self._groups.items():
+            shown = [e for e in members if self._matches(e)]
+            if not shown:
+                continue
+            head = Text(f"{sanitize(kind).capitalize()} ({len(shown)})", style="bold dim", end="")
+            options.append(Option(head, disabled=True))
+            for entity in shown:
+                mark = "●" if entity.id == self._selected else " "
+                count = len([m for m in entity.mentions if m.anchored])
+                prompt = Text.assemble(
+                    (f"{mark} ", "bold"),
+                    (sanitize(entity.name), type_style(entity.type)),
+                    (f"  ×{count}", "dim"),
+                )
+                options.append(Option(prompt, id=entity.id))
+        if len(options) == (1 if self.filter_text else 0):
+            options.append(Option(Text("no entity matches", style="dim italic"), disabled=True))
+        self.set_options(options)
+        if highlighted is not None:
+            try:
+                self.highlighted = self.get_option_index(highlighted)
+            except Exception:  # the option is filtered out
+                self.action_first()
+        else:
+            self.action_first()
+
+    def on_key(self, event: events.Key) -> None:
+        char = event.character
+        if char and len(char) == 1 and (char.isalpha() or (char == " " and self.filter_text)):
+            event.stop()
+            event.prevent_default()
+            self.filter_text += char
+            self._rebuild()
+
+    def action_erase(self) -> None:
+        if self.filter_text:
+            self.filter_text = self.filter_text[:-1]
+            self._rebuild()
+
+    def action_clear_filter(self) -> None:
+        if self.filter_text:
+            self.filter_text = ""
+            self._rebuild()
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        if event.option.id:
+            self.post_message(self.EntityChosen(event.option.id))

@@ -1,0 +1,473 @@
+"""The text pane: a document's text wrapped to the pane, drawn line by line from the model's spans.
+
+A ``ScrollView`` on Textual's Line API: ``render_line(y)`` builds only the visible lines. The text is
+wrapped paragraph by paragraph into a line index (offsets into the text) computed once per width,
+lazily: the first screen is wrapped at once, the rest in small steps after the first paint.
+Document strings are sanitized one line at a time (one-for-one, so offsets stay valid).
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+
+from rich.cells import cell_len, get_character_cell_size
+from rich.segment import Segment
+from rich.style import Style
+from rich.text import Text
+from textual import events
+from textual.binding import Binding
+from textual.cache import LRUCache
+from textual.geometry import Size
+from textual.message import Message
+from textual.scroll_view import ScrollView
+from textual.strip import Strip
+
+from briefing_tui.display import sanitize
+from briefing_tui.widgets.span_index import SpanIndex
+
+GUTTER = 2
+WRAP_STEP = 128 * 1024  # characters wrapped per step after the first paint
+
+TYPE_STYLES: dict[str, Style] = {
+    "person": Style(bold=True, color="#5fafff"),
+    "organisation": Style(underline=True, color="#d787ff"),
+    "place": Style(italic=True, color="#87d75f"),
+    "date": Style(bold=True, italic=True, color="#ffaf5f"),
+    "event": Style(bold=True, underline=True, color="#ff875f"),
+}
+OTHER_STYLE = Style(italic=True, underline=True, color="#5fd7d7")
+
+RATING_COLOURS: dict[str, str] = {
+    "supported": "#5fd75f",
+    "mostly-supported": "#87d75f",
+    "partly-supported": "#ffd75f",
+    "misleading": "#ff875f",
+    "unsupported": "#ff5f5f",
+    "false": "#ff5f5f",
+    "outdated": "#afafaf",
+    "unverifiable": "#87afd7",
+    "opinion": "#d7afd7",
+}
+
+CURRENT_STYLE = Style(reverse=True, bold=True)
+SELECTED_STYLE = Style(bgcolor="#3a3a5f", underline=True, bold=True)
+LIT_CLAIM_STYLE = Style(bgcolor="#262636")
+OVERLAY_STYLE = Style(bgcolor="#875f00", color="#ffffff", underline=True)
+OVERLAY_CURRENT_STYLE = Style(bgcolor="#d78700", color="#000000", bold=True, reverse=False)
+
+
+def type_style(entity_type: str) -> Style:
+    """The style of an entity type's mentions (an attribute that reads without colour, and a colour)."""
+    return TYPE_STYLES.get(entity_type, OTHER_STYLE)
+
+
+@dataclass(frozen=True, slots=True)
+class Mark:
+    """A claim mark for the text pane."""
+
+    claim_id: str
+    rating: str  # a Rating value, or "" when the claim has no verdict
+    glyph: str
+
+
+def wrap_paragraph(text: str, start: int, width: int) -> list[tuple[int, int]]:
+    """Wrap one paragraph (no newline) of the sanitized ``text`` to ``width`` cells.
+
+    Breaks after spaces when it can, inside words when a word is longer than the line; a wide
+    character never straddles the edge. Returns ``(start, end)`` offsets, ``start`` added.
+    """
+    width = max(1, width)
+    n = len(text)
+    if n == 0:
+        return [(start, start)]
+    lines: list[tuple[int, int]] = []
+    if cell_len(text) == n:  # one cell per character: the fast path
+        pos = 0
+        while n - pos > width:
+            cut = text.rfind(" ", pos, pos + width + 1)
+            if cut <= pos:
+                lines.append((start + pos, start + pos + width))
+                pos += width
+            else:
+                lines.append((start + pos, start + cut))
+                pos = cut + 1
+        lines.append((start + pos, start + n))
+        return lines
+    pos = 0
+    used = 0
+    last_space = -1
+    i = pos
+    while i < n:
+        char = text[i]
+        size = get_character_cell_size(char)
+        if used + size > width and i > pos:
+            if char == " ":
+                lines.append((start + pos, start + i))
+                pos = i + 1
+                i = pos
+            elif last_space > pos:
+                lines.append((start + pos, start + last_space))
+                pos = last_space + 1
+                i = pos
+            else:
+                lines.append((start + pos, start + i))
+                pos = i
+            used = 0
+            last_space = -1
+            continue
+        if char == " ":
+            last_space = i
+        used += size
+        i += 1
+    lines.append((start + pos, start + n))
+    return lines
+
+
+class TextView(ScrollView, can_focus=True):
+    """The wrapped text of one document with its mentions, claims and highlight layers.
+
+    The screen tells it what to show (``set_document``, ``set_current``, ``set_selected``,
+    ``set_overlay``); it posts ``SpanClicked`` when a mention or claim is clicked.
+    """
+
+    BINDINGS = [
+        Binding("j,down", "line(1)", "Down", show=False),
+        Binding("k,up", "line(-1)", "Up", show=False),
+        Binding("space,pagedown", "page(1)", "Page down"),
+        Binding("b,pageup", "page(-1)", "Page up"),
+        Binding("g,home", "top", "Top", show=False),
+        Binding("G,end", "bottom", "Bottom", show=False),
+        Binding("enter", "screen.go_source", "Source", show=False),
+    ]
+
+    DEFAULT_CSS = """
+    TextView { background: $surface; padding: 0 1 0 0; }
+    """
+
+    class SpanClicked(Message):
+        """A mention (``kind`` "mention", ``ref`` the entity id) or a claim (``kind`` "claim") was clicked."""
+
+        def __init__(self, kind: str, ref: str, start: int, end: int) -> None:
+            self.kind, self.ref, self.start, self.end = kind, ref, start, end
+            super().__init__()
+
+    def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
+        super().__init__(id=id, classes=classes)
+        self._text = ""
+        self._mentions: SpanIndex[tuple[str, str]] = SpanIndex()  # (type, entity id)
+        self._claims: SpanIndex[Mark] = SpanIndex()
+        self._current: tuple[int, int] | None = None
+        self._current_claim: str | None = None
+        self._selected: SpanIndex[None] = SpanIndex()
+        self._lit_claims: frozenset[str] = frozenset()
+        self._overlays: dict[str, tuple[SpanIndex[int], int | None, Style, Style]] = {}
+        self._filter: Callable[[int, int], bool] | None = None
+        self._starts: list[int] = []
+        self._ends: list[int] = []
+        self._wrap_width = 0
+        self._wrap_pos = 0
+        self._wrap_done = True
+        self._wrap_scheduled = False
+        self._pending_offset: tuple[int, bool] | None = None
+        self._cache: LRUCache[tuple[int, int], Strip] = LRUCache(1024)
+
+    # public API -----------------------------------------------------------------------------
+
+    @property
+    def text(self) -> str:
+        return self._text
+
+    @property
+    def line_count(self) -> int:
+        """Lines wrapped so far (all of them once wrapping is done)."""
+        return len(self._starts)
+
+    @property
+    def wrapping_done(self) -> bool:
+        return self._wrap_done
+
+    def set_document(
+        self,
+        text: str,
+        mentions: Iterable[tuple[int, int, str, str]],
+        claims: Iterable[tuple[int, int, Mark]],
+    ) -> None:
+        """Show a new text.
+
+        ``mentions`` are ``(start, end, type, entity_id)``, ``claims`` ``(start, end, Mark)``.
+        """
+        self._text = text
+        self._mentions = SpanIndex((s, e, (t, ref)) for s, e, t, ref in mentions)
+        self._claims = SpanIndex(claims)
+        self._current = None
+        self._current_claim = None
+        self._selected = SpanIndex()
+        self._lit_claims = frozenset()
+        self._overlays.clear()
+        self._rewrap(keep_top=False)
+        self.scroll_to(y=0, animate=False, immediate=True)
+
+    def set_current(self, span: tuple[int, int] | None, claim_id: str | None = None) -> None:
+        """The span that stands out (the current claim or mention); ``claim_id`` marks its gutter."""
+        self._current = span if span and span[0] >= 0 else None
+        self._current_claim = claim_id
+        self._changed()
+
+    def set_selected(self, spans: Iterable[tuple[int, int]], lit_claims: Iterable[str] = ()) -> None:
+        """Highlight every mention of the selected entity and light up the claims involving it."""
+        self._selected = SpanIndex((s, e, None) for s, e in spans)
+        self._lit_claims = frozenset(lit_claims)
+        self._changed()
+
+    def set_overlay(
+        self,
+        name: str,
+        spans: list[tuple[int, int]],
+        current: int | None = None,
+        *,
+        style: Style | None = None,
+        current_style: Style | None = None,
+    ) -> None:
+        """Paint an extra highlight layer (search matches, ...) over the text.
+
+        Args:
+            name: the layer's name; setting it again replaces it.
+            spans: ``(start, end)`` offsets in the text.
+            current: index in ``spans`` of the one painted distinctly (the current match), or None.
+            style: the layer's style (default: a search-match style).
+            current_style: the style of the current span.
+        """
+        index = SpanIndex((s, e, i) for i, (s, e) in enumerate(spans))
+        self._overlays[name] = (
+            index,
+            current,
+            style or OVERLAY_STYLE,
+            current_style or OVERLAY_CURRENT_STYLE,
+        )
+        self._changed()
+
+    def clear_overlay(self, name: str) -> None:
+        """Remove a highlight layer (nothing happens when there is none)."""
+        if self._overlays.pop(name, None) is not None:
+            self._changed()
+
+    def visible_paragraph_filter(self, predicate: Callable[[int, int], bool] | None) -> None:
+        """Show only the paragraphs ``(start, end)`` for which ``predicate`` is true (None: all)."""
+        self._filter = predicate
+        self._rewrap(keep_top=True)
+
+    def scroll_to_offset(self, offset: int, *, center: bool = True) -> None:
+        """Scroll so that the line holding ``offset`` is visible (centred by default), without animation."""
+        if self.size.width == 0:
+            self._pending_offset = (offset, center)
+            return
+        self._wrap_until(offset=offset)
+        y = self.line_of(offset)
+        if center:
+            y -= self.scrollable_content_region.height // 2
+        self.scroll_to(y=max(0, y), animate=False, immediate=True, force=True)
+
+    def line_of(self, offset: int) -> int:
+        """The wrapped line holding ``offset`` (wraps far enough to know)."""
+        self._wrap_until(offset=offset)
+        return max(0, bisect_right(self._starts, offset) - 1)
+
+    @property
+    def top_offset(self) -> int:
+        """The text offset at the top of the pane."""
+        y = int(self.scroll_offset.y)
+        return self._starts[y] if y < len(self._starts) else 0
+
+    def visible_range(self) -> tuple[int, int]:
+        """Text offsets of the first and last visible lines."""
+        y = int(self.scroll_offset.y)
+        last = min(len(self._ends), y + self.scrollable_content_region.height) - 1
+        if last < y:
+            return 0, 0
+        return self._starts[y], self._ends[last]
+
+    # wrapping -------------------------------------------------------------------------------
+
+    def _text_width(self) -> int:
+        return max(1, self.scrollable_content_region.width - GUTTER)
+
+    def _rewrap(self, keep_top: bool) -> None:
+        top = self.top_offset if keep_top and self._starts else 0
+        self._starts, self._ends = [], []
+        self._wrap_pos = 0
+        self._wrap_done = False
+        self._wrap_width = self._text_width()
+        self._cache.clear()
+        height = max(self.scrollable_content_region.height, 1)
+        self._wrap_until(offset=top, lines=height * 2)
+        if keep_top:
+            self.scroll_to(y=self.line_of(top), animate=False, immediate=True, force=True)
+        self._schedule_wrap()
+
+    def _wrap_until(self, *, offset: int = 0, lines: int = 0) -> None:
+        """Wrap paragraphs until ``offset`` is passed and at least ``lines`` lines exist."""
+        if self._wrap_done:
+            return
+        before = len(self._starts)
+        while not self._wrap_done and (self._wrap_pos <= offset or len(self._starts) < lines):
+            self._wrap_chars(max(4096, offset - self._wrap_pos + 1))
+        if len(self._starts) != before:
+            self.virtual_size = Size(self.scrollable_content_region.width, len(self._starts))
+
+    def _wrap_chars(self, budget: int) -> None:
+        text, width = self._text, self._wrap_width
+        pos, limit = self._wrap_pos, self._wrap_pos + budget
+        starts, ends = self._starts, self._ends
+        keep = self._filter
+        n = len(text)
+        while pos < limit:
+            nl = text.find("\n", pos)
+            end = n if nl < 0 else nl
+            if keep is None or keep(pos, end):
+                for s, e in wrap_paragraph(sanitize(text[pos:end]), pos, width):
+                    starts.append(s)
+                    ends.append(e)
+            if nl < 0:
+                pos = n + 1
+                break
+            pos = nl + 1
+        self._wrap_pos = pos
+        if pos > n:
+            self._wrap_done = True
+
+    def _schedule_wrap(self) -> None:
+        if not self._wrap_done and not self._wrap_scheduled and self.is_mounted:
+            self._wrap_scheduled = True
+            self.set_timer(0.01, self._wrap_tick)
+
+    def _wrap_tick(self) -> None:
+        self._wrap_scheduled = False
+        if self._wrap_done:
+            return
+        self._wrap_chars(WRAP_STEP)
+        self.virtual_size = Size(self.scrollable_content_region.width, len(self._starts))
+        self._schedule_wrap()
+
+    def on_resize(self, event: events.Resize) -> None:
+        if self._text_width() != self._wrap_width or not self._starts:
+            self._rewrap(keep_top=bool(self._starts))
+        if self._pending_offset is not None:
+            offset, center = self._pending_offset
+            self._pending_offset = None
+            self.call_after_refresh(self.scroll_to_offset, offset, center=center)
+
+    # drawing --------------------------------------------------------------------------------
+
+    def _changed(self) -> None:
+        self._cache.clear()
+        self.refresh()
+
+    def render_line(self, y: int) -> Strip:
+        scroll_y = int(self.scroll_offset.y)
+        number = scroll_y + y
+        width = self.scrollable_content_region.width
+        if number >= len(self._starts):
+            self._wrap_until(lines=number + 1)
+        base = self.rich_style
+        if number >= len(self._starts):
+            return Strip.blank(width, base)
+        key = (number, width)
+        strip = self._cache.get(key)
+        if strip is None:
+            strip = self._build_line(number, width, base)
+            self._cache[key] = strip
+        return strip
+
+    def _build_line(self, number: int, width: int, base: Style) -> Strip:
+        start, end = self._starts[number], self._ends[number]
+        line = Text(sanitize(self._text[start:end]), style=base, end="")
+        gutter = self._gutter(start, end, number)
+        lit = self._lit_claims
+        for s, e, mark in self._claims.overlapping(start, end):
+            if mark.claim_id in lit:
+                line.stylize(LIT_CLAIM_STYLE, max(s, start) - start, min(e, end) - start)
+        for s, e, (kind, _ref) in self._mentions.overlapping(start, end):
+            line.stylize(type_style(kind), max(s, start) - start, min(e, end) - start)
+        for s, e, _ in self._selected.overlapping(start, end):
+            line.stylize(SELECTED_STYLE, max(s, start) - start, min(e, end) - start)
+        for index, current, style, current_style in self._overlays.values():
+            for s, e, i in index.overlapping(start, end):
+                line.stylize(
+                    current_style if i == current else style, max(s, start) - start, min(e, end) - start
+                )
+        if self._current is not None:
+            s, e = self._current
+            if s < end and e > start or s == e == start:
+                line.stylize(CURRENT_STYLE, max(s, start) - start, min(e, end) - start)
+        segments = [*gutter, *line.render(self.app.console)]
+        return Strip(segments).adjust_cell_length(width, base)
+
+    def _gutter(self, start: int, end: int, number: int) -> list[Segment]:
+        """The verdict glyph where a claim starts, a bar along the rest of it (bold for the current one)."""
+        base = self.rich_style
+        best: tuple[int, str, Style] = (-1, " ", base)
+        for s, _e, mark in self._claims.overlapping(start, max(end, start + 1)):
+            current = mark.claim_id == self._current_claim
+            colour = Style(color=RATING_COLOURS.get(mark.rating, "#afafaf"), bold=current)
+            if start <= s < max(end, start + 1):
+                rank, glyph = 1, mark.glyph or "•"
+            else:
+                rank, glyph = 0, "┃" if current else "│"
+            rank += 2 if current else 0
+            if rank > best[0]:
+                style = base + colour + (CURRENT_STYLE if current and rank == 3 else Style())
+                best = (rank, glyph, style)
+        _, glyph, style = best
+        return [Segment(glyph, style), Segment(" " * max(0, GUTTER - cell_len(glyph)), base)]
+
+    # mouse and keys -------------------------------------------------------------------------
+
+    def offset_at(self, x: int, y: int) -> int | None:
+        """The text offset under a point of the content area, or None."""
+        number = int(self.scroll_offset.y) + y
+        if number >= len(self._starts) or x < GUTTER:
+            return None
+        start, end = self._starts[number], self._ends[number]
+        column = x - GUTTER
+        cells = 0
+        for i, char in enumerate(sanitize(self._text[start:end])):
+            cells += get_character_cell_size(char)
+            if cells > column:
+                return start + i
+        return None
+
+    def on_click(self, event: events.Click) -> None:
+        where = event.get_content_offset(self)
+        if where is None:
+            return
+        offset = self.offset_at(where.x, where.y)
+        if offset is None:
+            return
+        event.stop()
+        mentions = self._mentions.at(offset)
+        if mentions:
+            s, e, (_kind, ref) = mentions[0]
+            self.post_message(self.SpanClicked("mention", ref, s, e))
+            return
+        claims = self._claims.at(offset)
+        if claims:
+            s, e, mark = claims[0]
+            self.post_message(self.SpanClicked("claim", mark.claim_id, s, e))
+
+    def action_line(self, step: int) -> None:
+        self.scroll_to(y=self.scroll_offset.y + step, animate=False, immediate=True)
+
+    def action_page(self, step: int) -> None:
+        height = max(1, self.scrollable_content_region.height - 1)
+        target = int(self.scroll_offset.y) + step * height
+        self._wrap_until(lines=target + height * 2)
+        self.scroll_to(y=max(0, target), animate=False, immediate=True)
+
+    def action_top(self) -> None:
+        self.scroll_to(y=0, animate=False, immediate=True)
+
+    def action_bottom(self) -> None:
+        self._wrap_until(offset=len(self._text))
+        self.scroll_to(y=len(self._starts), animate=False, immediate=True, force=True)

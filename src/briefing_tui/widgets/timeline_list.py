@@ -1,0 +1,62 @@
+"""The timeline pane: events sorted by date, those in the text set apart from background ones."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual.message import Message
+from textual.widgets import OptionList
+from textual.widgets.option_list import Option
+
+from briefing_tui.display import sanitize
+from briefing_tui.model.types import Event
+from briefing_tui.widgets.labels import date_marks, human_date
+
+
+class TimelineList(OptionList):
+    """Events by date; enter (or a click) chooses one."""
+
+    HELP_GROUP = "Timeline pane"
+
+    class EventChosen(Message):
+        """An event was chosen (enter or click)."""
+
+        def __init__(self, event_id: str) -> None:
+            self.event_id = event_id
+            super().__init__()
+
+    def set_events(self, events: list[Event], lit: set[str] | frozenset[str] = frozenset()) -> None:
+        """Show ``events`` (already sorted); ``lit`` events (involving the selected entity) are marked ●."""
+        keep = self.highlighted_option.id if self.highlighted_option is not None else None
+        options: list[Option] = []
+        groups = [("In the text", [e for e in events if not e.background]),
+                  ("Background", [e for e in events if e.background])]  # fmt: skip
+        width = max((len(human_date(e.date)) for e in events), default=0)
+        for title, members in groups:
+            if not members:
+                continue
+            options.append(Option(Text(f"{title} ({len(members)})", style="bold dim"), disabled=True))
+            for event in members:
+                marks = date_marks(event.date)
+                prompt = Text.assemble(
+                    ("● " if event.id in lit else "  ", "bold"),
+                    (human_date(event.date).ljust(width), "bold" if not event.background else ""),
+                    (f"{marks:<2} ", "bold #ffaf5f"),
+                    (sanitize(event.label), "" if not event.background else "italic"),
+                    (" (unverified)" if event.unverified else "", "italic #ffaf5f"),
+                )
+                options.append(Option(prompt, id=event.id))
+        if not options:
+            options.append(Option(Text("no events", style="dim italic"), disabled=True))
+        self.set_options(options)
+        if keep is not None:
+            try:
+                self.highlighted = self.get_option_index(keep)
+                return
+            except Exception:  # no longer listed
+                pass
+        self.action_first()
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        if event.option.id:
+            self.post_message(self.EventChosen(event.option.id))
