@@ -94,7 +94,7 @@ def run(args: argparse.Namespace) -> int:
         for document in collection.documents:
             name = sanitize(document.id if args.ids else str(document.path))
             try:
-                hits = search_document(document, matcher, width=args.context)
+                hits = search_document(document, matcher)
             except SearchError as exc:
                 err.write(f"briefing search: {name}: {exc}\n")
                 failed = True
@@ -107,9 +107,8 @@ def run(args: argparse.Namespace) -> int:
             for hit in hits:
                 where = f"{_paint('number', str(hit.line), colour)}{_paint('sep', ':', colour)}"
                 where += f"{_paint('number', str(hit.column), colour)}{_paint('sep', ':', colour)}"
-                body = (
-                    sanitize(hit.before) + _paint("match", sanitize(hit.match), colour) + sanitize(hit.after)
-                )
+                before, text, after = hit.context(args.context)
+                body = sanitize(before) + _paint("match", sanitize(text), colour) + sanitize(after)
                 out.write(f"{head}{where} {body}\n")
     out.flush()
     if matched:

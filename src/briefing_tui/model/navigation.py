@@ -129,6 +129,12 @@ def resolve_selector(text: str, selector: Selector | None) -> tuple[int, int] | 
     return (i, i + len(exact)) if i >= 0 else None
 
 
+def _quote(exact: str) -> Selector:
+    from briefing_tui.model.types import Selector
+
+    return Selector(exact=exact)
+
+
 class Navigator:
     """Links between the parts of one document, computed once when the document is opened."""
 
@@ -188,6 +194,8 @@ class Navigator:
             other = self.collection.document(source.document)
             if other is not None:
                 found = resolve_selector(other.text, source.span)
+                if found is None and passage:  # no passage selector: the claim's quoted passage
+                    found = resolve_selector(other.text, _quote(passage))
                 start, end = found if found else (0, 0)
                 where = Location(other.id, start, end, "passage", source_id, via=doc_id)
                 return SourceTarget("passage", source_id, passage, where)

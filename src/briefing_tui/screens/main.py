@@ -37,6 +37,12 @@ NARROW_WIDTH = 100
 NARROW_HEIGHT = 30
 
 
+def _reader_commands() -> type:
+    from briefing_tui.palette import ReaderCommands
+
+    return ReaderCommands
+
+
 class PaneBar(Static):
     """In a small terminal only one pane shows at a time: this line says which, and how to switch."""
 
@@ -46,11 +52,12 @@ class MainScreen(Screen[None]):
 
     HELP_GROUP = "Everywhere"
     AUTO_FOCUS = "#text"
+    COMMANDS = {lambda: _reader_commands()}  # noqa: RUF012 - the palette reads this class variable
     BINDINGS = [
         Binding("right_square_bracket", "next_claim(1)", "Next claim", key_display="]"),
         Binding("left_square_bracket", "next_claim(-1)", "Prev claim", key_display="["),
         Binding("s", "go_source", "Source"),
-        Binding("o", "open_url", "Open address"),
+        Binding("o", "open_url", "Open"),
         Binding("ctrl+o,alt+left", "back", "Back"),
         Binding("alt+right,ctrl+i", "forward", "Forward", show=False),
         Binding("tab", "cycle_pane(1)", "Next pane", show=False),
@@ -104,7 +111,7 @@ class MainScreen(Screen[None]):
                     yield EntityList(id="entities")
                 with Vertical(id="timeline-pane", classes="pane"):
                     yield TimelineList(id="timeline")
-        yield Footer()
+        yield Footer(compact=True)
 
     def on_mount(self) -> None:
         for name in PANES:

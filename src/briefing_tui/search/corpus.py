@@ -16,8 +16,8 @@ ELLIPSIS = "…"
 class Hit:
     """One match in one document. Offsets are code points of the document text.
 
-    ``line`` and ``column`` are 1-based (column in code points). ``before``/``match``/``after``
-    are raw document text (unsanitized: the display boundary cleans them).
+    ``line`` and ``column`` are 1-based (column in code points). The context is computed when asked
+    for (a results list only shows a screenful), as raw document text: the display boundary cleans it.
     """
 
     document: Document
@@ -25,13 +25,14 @@ class Hit:
     end: int
     line: int
     column: int
-    before: str
-    match: str
-    after: str
 
     @property
     def document_id(self) -> str:
         return self.document.id
+
+    def context(self, width: int = 40) -> tuple[str, str, str]:
+        """``(before, match, after)``: the match and up to ``width`` characters each side on its line."""
+        return context(self.document.text, self.start, self.end, width)
 
 
 class LineIndex:
@@ -45,30 +46,30 @@ class LineIndex:
             starts.append(i + 1)
             i = find("\n", i + 1)
         self.starts = starts
-        self.length = len(text)
 
     def locate(self, offset: int) -> tuple[int, int]:
         """The 1-based line and column of ``offset``."""
         line = bisect_right(self.starts, offset)
         return line, offset - self.starts[line - 1] + 1
 
-    def line_end(self, line: int) -> int:
-        """Offset of the end of 1-based ``line`` (its newline excluded)."""
-        return self.starts[line] - 1 if line < len(self.starts) else self.length
 
-
-def context(text: str, start: int, end: int, index: LineIndex, width: int = 40) -> tuple[str, str, str]:
+def context(text: str, start: int, end: int, width: int = 40) -> tuple[str, str, str]:
     """The text around ``[start, end)`` on its line, at most ``width`` characters each side."""
-    line, _ = index.locate(start)
-    line_start = index.starts[line - 1]
-    line_end = max(index.line_end(line), end)
-    left = max(line_start, start - width)
-    right = min(line_end, end + width)
+    left = max(0, start - width)
+    newline = text.rfind("\n", left, start)
+    cut_left = newline < 0 and left > 0 and text[left - 1] != "\n"
+    if newline >= 0:
+        left = newline + 1
+    right = min(len(text), end + width)
+    newline = text.find("\n", end, right)
+    cut_right = newline < 0 and right < len(text) and text[right] != "\n"
+    if newline >= 0:
+        right = newline
     before = text[left:start]
     after = text[end:right]
-    if left > line_start:
+    if cut_left:
         before = ELLIPSIS + before.lstrip()
-    if right < line_end:
+    if cut_right:
         after = after.rstrip() + ELLIPSIS
     match = text[start:end].replace("\n", " ")
     return before, match, after
@@ -77,7 +78,6 @@ def context(text: str, start: int, end: int, index: LineIndex, width: int = 40) 
 def search_document(
     document: Document,
     matcher: Matcher,
-    width: int = 40,
     check: Check | None = None,
     limit: int | None = None,
 ) -> list[Hit]:
@@ -89,15 +89,13 @@ def search_document(
     hits = []
     for start, end in spans:
         line, column = index.locate(start)
-        before, match, after = context(document.text, start, end, index, width)
-        hits.append(Hit(document, start, end, line, column, before, match, after))
+        hits.append(Hit(document, start, end, line, column))
     return hits
 
 
 def search_documents(
     documents: Iterable[Document],
     matcher: Matcher,
-    width: int = 40,
     check: Check | None = None,
     limit: int | None = None,
 ) -> Iterator[Hit]:
@@ -106,7 +104,7 @@ def search_documents(
     for document in documents:
         if check is not None:
             check()
-        hits = search_document(document, matcher, width, check, left)
+        hits = search_document(document, matcher, check, left)
         yield from hits
         if left is not None:
             left -= len(hits)
@@ -117,9 +115,8 @@ def search_documents(
 def search_collection(
     collection: Collection,
     matcher: Matcher,
-    width: int = 40,
     check: Check | None = None,
     limit: int | None = None,
 ) -> list[Hit]:
     """Every hit in every loaded document of ``collection``."""
-    return list(search_documents(collection.documents, matcher, width, check, limit))
+    return list(search_documents(collection.documents, matcher, check, limit))

@@ -5,20 +5,20 @@ to zero, one or more characters (``é`` -> ``e``, ``’`` -> ``'``, ``œ`` -> ``
 -> nothing). Most characters fold one-for-one, so the map back to the original is stored only for
 the few that do not (:class:`Folded` keeps one record per such character).
 
-The fast path works on Latin-1: ``encode("latin-1", "replace")`` then ``bytes.translate`` folds a
-megabyte in about a millisecond, and the characters outside Latin-1 (or that expand) are patched in
-one by one. Building runs in chunks of about 1 MB so a caller can cancel between them.
+The fast path works on bytes: ``encode("cp1252", "replace")`` then ``bytes.translate`` folds a
+megabyte in about a millisecond, and the rare characters outside Windows-1252 (or that expand) are
+patched in one by one. Building runs in chunks of about 1 MB so a caller can cancel between them.
 """
 
 from __future__ import annotations
 
-import re
 import unicodedata
-from bisect import bisect_right
-from collections.abc import Callable
+from bisect import bisect_left, bisect_right
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+Pair = tuple[int, int]
 CHUNK = 1 << 20  # characters per chunk: a cancellation point about every millisecond or two
 
 _SINGLE_QUOTES = "\u2018\u2019\u201a\u201b\u02bc\u02bb\u2032\u2035\u0060\u00b4\u2039\u203a\uff07"
@@ -68,29 +68,50 @@ def fold(text: str, keep_case: bool = False) -> str:
     return build(text, keep_case).text
 
 
-def _tables() -> tuple[bytes, bytes, str]:
-    """Byte tables for the Latin-1 fast path, and the characters that must be patched in."""
+def _tables() -> tuple[bytes, bytes, bytes]:
+    """Byte tables for the fast path over Windows-1252 bytes, and the bytes that must be patched.
+
+    Windows-1252 is Latin-1 plus the typography of French text (’ “ ” – — … œ), so most text
+    encodes one byte per character; whatever does not encode becomes ``?`` and is patched in.
+    """
     tables = []
-    specials: set[str] = set()
+    specials = bytearray()
     for keep_case in (False, True):
         table = bytearray(range(256))
         for code in range(256):
-            folded = fold_char(chr(code), keep_case)
+            try:
+                char = bytes([code]).decode(_CODEC)
+            except UnicodeDecodeError:
+                continue  # never produced by encoding
+            folded = fold_char(char, keep_case)
             if len(folded) == 1 and ord(folded) < 256:
                 table[code] = ord(folded)
-            else:
-                specials.add(chr(code))
+            elif code not in specials:
+                specials.append(code)
         tables.append(bytes(table))
-    return tables[0], tables[1], "".join(sorted(specials))
+    return tables[0], tables[1], bytes(specials)
 
 
-_TABLE_LOWER, _TABLE_KEEP, _LATIN1_SPECIALS = _tables()
-# Characters the byte tables cannot fold: outside Latin-1, or folding to other than one Latin-1 character.
-_PATCH_RE = re.compile(
-    "[^\x00-\xff]|[" + "".join(f"\\x{ord(c):02x}" for c in _LATIN1_SPECIALS) + "]"
-    if _LATIN1_SPECIALS
-    else "[^\x00-\xff]"
-)
+_CODEC = "cp1252"
+_TABLE_LOWER, _TABLE_KEEP, _SPECIAL_BYTES = _tables()
+
+
+def _patch_positions(chunk: str, encoded: bytes) -> list[int]:
+    """Positions of the characters the byte tables cannot fold (each a ``bytes.find``: fast)."""
+    positions: list[int] = []
+    find = encoded.find
+    for byte in _SPECIAL_BYTES:
+        i = find(byte)
+        while i >= 0:
+            positions.append(i)
+            i = find(byte, i + 1)
+    i = find(b"?")
+    while i >= 0:  # an unencodable character, or a real question mark
+        if chunk[i] != "?":
+            positions.append(i)
+        i = find(b"?", i + 1)
+    positions.sort()
+    return positions
 
 
 @dataclass(slots=True)
@@ -141,6 +162,43 @@ class Folded:
             return None
         return self.to_original(start), (self.to_original(end) if end < len(self.text) else self.length)
 
+    def spans(self, folded_spans: Iterable[Pair], limit: int | None = None) -> list[Pair]:
+        """:meth:`span` of many sorted, non-overlapping spans at once, dropping those that cut a character.
+
+        Between two records the shift from folded to original offsets is constant, so each run of
+        spans there shifts in one list comprehension; only spans touching a record go one by one.
+        """
+        spans = list(folded_spans)
+        if not self.records:
+            return spans[:limit] if limit is not None else spans
+        size = len(self.text)
+        tail = spans.pop() if spans and spans[-1][1] >= size else None
+        firsts = [start for start, _ in spans]
+        out: list[Pair] = []
+        i, n, delta = 0, len(spans), 0
+        for q, p, k in [*self.records, (size + 1, 0, 0)]:
+            hi = bisect_left(firsts, q, i)
+            block = spans[i:hi]
+            straddler = None
+            if block and (block[-1][1] > q or (block[-1][1] == q and k == 0)):
+                straddler = block.pop()
+            out.extend([(a + delta, b + delta) for a, b in block] if delta else block)
+            i = hi
+            if straddler is not None:
+                self._append(out, straddler)
+            while i < n and firsts[i] < q + k:  # starts inside this character's expansion
+                self._append(out, spans[i])
+                i += 1
+            delta = p + 1 - q - k
+        if tail is not None:
+            self._append(out, tail)
+        return out[:limit] if limit is not None else out
+
+    def _append(self, out: list[Pair], folded_span: Pair) -> None:
+        mapped = self.span(*folded_span)
+        if mapped is not None:
+            out.append(mapped)
+
 
 def build(text: str, keep_case: bool = False, check: Callable[[], None] | None = None) -> Folded:
     """Fold ``text`` and keep the map back to it.
@@ -158,10 +216,10 @@ def build(text: str, keep_case: bool = False, check: Callable[[], None] | None =
         if check is not None:
             check()
         chunk = text[base : base + CHUNK]
-        fast = chunk.encode("latin-1", "replace").translate(table).decode("latin-1")
+        encoded = chunk.encode(_CODEC, "replace")
+        fast = encoded.translate(table).decode("latin-1")
         prev = 0
-        for match in _PATCH_RE.finditer(chunk):
-            i = match.start()
+        for i in _patch_positions(chunk, encoded):
             if i > prev:
                 pieces.append(fast[prev:i])
                 out += i - prev

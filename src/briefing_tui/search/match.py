@@ -116,17 +116,9 @@ class Matcher:
         return self._scan(copy.text, copy, check, limit)
 
     def _scan(self, hay: str, fmap: Folded | None, check: Check | None, limit: int | None) -> list[Span]:
-        raw = self._find(hay, check, limit if fmap is None or fmap.identity else None)
         if fmap is None or fmap.identity:
-            return raw
-        out = []
-        for start, end in raw:
-            span = fmap.span(start, end)
-            if span is not None:
-                out.append(span)
-                if limit is not None and len(out) >= limit:
-                    break
-        return out
+            return self._find(hay, check, limit)
+        return fmap.spans(self._find(hay, check, None), limit)
 
     def _find(self, hay: str, check: Check | None, limit: int | None) -> list[Span]:
         if self.needle:

@@ -74,6 +74,7 @@ class EntityList(OptionList):
                     (sanitize(entity.name), type_style(entity.type)),
                     (f"  ×{count}", "dim"),
                 )
+                prompt.no_wrap, prompt.overflow = True, "ellipsis"
                 options.append(Option(prompt, id=entity.id))
         if len(options) == (1 if self.filter_text else 0):
             options.append(Option(Text("no entity matches", style="dim italic"), disabled=True))

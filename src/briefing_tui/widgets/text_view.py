@@ -135,8 +135,8 @@ class TextView(ScrollView, can_focus=True):
     BINDINGS = [
         Binding("j,down", "line(1)", "Down", show=False),
         Binding("k,up", "line(-1)", "Up", show=False),
-        Binding("space,pagedown", "page(1)", "Page down"),
-        Binding("b,pageup", "page(-1)", "Page up"),
+        Binding("space,pagedown", "page(1)", "Page down", show=False),
+        Binding("b,pageup", "page(-1)", "Page up", show=False),
         Binding("g,home", "top", "Top", show=False),
         Binding("G,end", "bottom", "Bottom", show=False),
         Binding("enter", "screen.go_source", "Source", show=False),

@@ -44,6 +44,7 @@ class TimelineList(OptionList):
                     (sanitize(event.label), "" if not event.background else "italic"),
                     (" (unverified)" if event.unverified else "", "italic #ffaf5f"),
                 )
+                prompt.no_wrap, prompt.overflow = True, "ellipsis"
                 options.append(Option(prompt, id=event.id))
         if not options:
             options.append(Option(Text("no events", style="dim italic"), disabled=True))

@@ -1,0 +1,124 @@
+"""Export a briefing's annotations as a W3C Web Annotation AnnotationCollection (JSON-LD).
+
+Each entity mention, event mention and claim is one Annotation whose target carries both a
+TextQuoteSelector (exact, prefix, suffix) and a TextPositionSelector (code points). Ids are
+``urn:briefing:DOC:KIND:ID[:N]`` so that an import restores the briefing ids.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from briefing_tui.model.types import Document, SourceRef, Span
+
+CONTEXT = "http://www.w3.org/ns/anno.jsonld"
+_AFFIX = 32  # characters of prefix and suffix: enough to tell occurrences apart
+
+
+def _target(doc: Document, source: str, span: Span | None) -> dict[str, Any] | None:
+    if span is None:
+        return {"source": source}  # the document as a whole: a background event, an entity not in the text
+    if not span.anchored or not 0 <= span.start <= span.end <= len(doc.text):
+        return None
+    quote: dict[str, Any] = {"type": "TextQuoteSelector", "exact": doc.text[span.start : span.end]}
+    if span.start:
+        quote["prefix"] = doc.text[max(0, span.start - _AFFIX) : span.start]
+    if span.end < len(doc.text):
+        quote["suffix"] = doc.text[span.end : span.end + _AFFIX]
+    position = {"type": "TextPositionSelector", "start": span.start, "end": span.end}
+    return {"source": source, "selector": [quote, position]}
+
+
+def _text(value: str, purpose: str) -> dict[str, Any]:
+    return {"type": "TextualBody", "value": value, "purpose": purpose, "format": "text/plain"}
+
+
+def export_w3c(doc: Document) -> tuple[dict[str, Any], list[str]]:
+    """Return the AnnotationCollection and warnings on what could not be written."""
+    base = f"urn:briefing:{doc.id}"
+    source = doc.url or base
+    items: list[dict[str, Any]] = []
+    warnings: list[str] = []
+
+    def add(ann_id: str, motivation: str, span: Span | None, bodies: list[dict[str, Any] | str],
+            modified: str | None = None) -> None:  # fmt: skip
+        target = _target(doc, source, span)
+        if target is None:
+            warnings.append(f"{ann_id}: its span has no place in the text: not written")
+            return
+        item = {
+            "id": ann_id,
+            "type": "Annotation",
+            "motivation": motivation,
+            "body": bodies,
+            "target": target,
+        }
+        if modified:
+            item["modified"] = modified
+        items.append(item)
+
+    def links(refs: list[SourceRef]) -> list[dict[str, Any] | str]:
+        out: list[dict[str, Any] | str] = []
+        for ref in refs:
+            src = doc.source(ref.source)
+            iri = src.url if src is not None and src.url else f"{base}:source:{ref.source}"
+            link: dict[str, Any] = {
+                "type": "SpecificResource",
+                "id": f"{base}:source:{ref.source}",
+                "source": iri,
+            }
+            if ref.passage:
+                link["selector"] = {"type": "TextQuoteSelector", "exact": ref.passage}
+            out.append({**link, "purpose": "linking"})
+        return out
+
+    for e in doc.entities:
+        bodies: list[dict[str, Any] | str] = [_text(e.type, "tagging"), _text(e.name, "identifying")]
+        bodies += [_text(alias, "identifying") for alias in e.aliases]
+        qid = e.wikidata if e.wikidata and re.fullmatch(r"Q\d+", e.wikidata) else None
+        status = e.wikidata_status or (e.wikidata if e.wikidata and not qid else "")
+        if status:
+            bodies.append(_text(f"wikidata:{status}", "tagging"))
+        if qid:
+            bodies.append({"id": f"http://www.wikidata.org/entity/{e.wikidata}", "purpose": "identifying"})
+        if e.description:
+            bodies.append(_text(e.description, "describing"))
+        if e.note:
+            bodies.append(_text(e.note, "commenting"))
+        for n, m in enumerate(e.mentions or [None], 1):
+            add(f"{base}:entity:{e.id}:{n}", "identifying", m, bodies)
+    for ev in doc.events:
+        bodies = [
+            _text("event", "tagging"),
+            _text(f"date:{ev.date.text}", "tagging"),
+            _text(ev.label, "describing"),
+        ]
+        if ev.note:
+            bodies.append(_text(ev.note, "commenting"))
+        bodies += links(ev.sources)
+        for n, m in enumerate(ev.mentions or [None], 1):
+            add(f"{base}:event:{ev.id}:{n}", "tagging", m, bodies)
+    for c in doc.claims:
+        bodies = [_text("claim", "tagging")]
+        if c.gloss:
+            bodies.append(_text(c.gloss, "describing"))
+        if c.note:
+            bodies.append(_text(c.note, "commenting"))
+        if c.verdict is not None:
+            bodies.append(_text(c.verdict.rating.value, "assessing"))
+            if c.verdict.explanation:
+                bodies.append(_text(c.verdict.explanation, "assessing"))
+        bodies += links(c.sources)
+        reviewed = str(c.verdict.reviewed) if c.verdict and c.verdict.reviewed else None
+        add(f"{base}:claim:{c.id}", "assessing" if c.verdict else "tagging", c.span, bodies, reviewed)
+    page = {"id": f"{base}:annotations:page1", "type": "AnnotationPage", "startIndex": 0, "items": items}
+    collection = {
+        "@context": CONTEXT,
+        "id": f"{base}:annotations",
+        "type": "AnnotationCollection",
+        "label": doc.title,
+        "total": len(items),
+        "first": page,
+    }
+    return collection, warnings

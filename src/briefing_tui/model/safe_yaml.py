@@ -1,0 +1,277 @@
+"""Reading YAML without trusting it: bytes in, a tree of nodes with their positions out.
+
+Nothing here turns YAML into Python values by YAML's own rules: the loader reads every scalar
+itself, typed by the format, so that YAML 1.1 surprises (``NO`` as false, ``012`` as octal,
+``1:20`` as a number in base 60) cannot happen. What is refused here: files that are not regular
+files or are too big, bytes that are not UTF-8, tags, anchors and aliases, more than one
+document, and nesting deeper than libyaml's bound.
+"""
+
+from __future__ import annotations
+
+import gc
+import os
+import stat
+from pathlib import Path
+
+import yaml
+from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+
+from briefing_tui.model.types import Problem, Severity
+
+__all__ = ["MAX_BYTES", "MAX_DEPTH", "IMPLICIT", "Problems", "compose", "read_file"]
+
+MAX_BYTES = 64 * 1024 * 1024
+"""The largest file the loader reads."""
+MAX_DEPTH = 1000
+"""The deepest nesting of collections (libyaml refuses more)."""
+IMPLICIT = object()
+"""The tag of every node written without a tag: no string a file can hold is this object."""
+BOM = b"\xef\xbb\xbf"
+
+
+class Problems:
+    """The problems of one file, in the order found."""
+
+    def __init__(self, label: str) -> None:
+        self.label = label
+        self.items: list[Problem] = []
+
+    def add(
+        self, severity: Severity, at: Node | tuple[int, int] | None, message: str, hint: str = "", code: str = ""
+    ) -> None:
+        if isinstance(at, Node):
+            line, column = at.start_mark.line + 1, at.start_mark.column + 1
+        elif at is None:
+            line, column = 1, 1
+        else:
+            line, column = at
+        self.items.append(Problem(self.label, line, column, severity, message, hint, code))
+
+    def error(self, at: Node | tuple[int, int] | None, message: str, hint: str = "", code: str = "") -> None:
+        self.add(Severity.ERROR, at, message, hint, code)
+
+    def warning(self, at: Node | tuple[int, int] | None, message: str, hint: str = "", code: str = "") -> None:
+        self.add(Severity.WARNING, at, message, hint, code)
+
+    @property
+    def has_errors(self) -> bool:
+        return any(p.severity is Severity.ERROR for p in self.items)
+
+    def sorted(self) -> list[Problem]:
+        return sorted(self.items, key=lambda p: (p.line, p.column))
+
+
+def read_file(path: Path, problems: Problems) -> bytes | None:
+    """Read a regular file of at most ``MAX_BYTES`` without ever blocking or reading unbounded."""
+    try:
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0))
+    except FileNotFoundError:
+        problems.error(None, "no such file", "check the path", "file-missing")
+        return None
+    except IsADirectoryError:
+        problems.error(None, "this is a folder, not a briefing file", "give a .yaml file", "file-not-regular")
+        return None
+    except OSError as exc:
+        problems.error(None, f"cannot open the file: {exc.strerror or exc}", "check its permissions", "file-open")
+        return None
+    try:
+        info = os.fstat(fd)
+        if not stat.S_ISREG(info.st_mode):
+            kind = "a folder" if stat.S_ISDIR(info.st_mode) else "not a regular file"
+            problems.error(
+                None, f"this is {kind}; only regular files are read", "give a .yaml file", "file-not-regular"
+            )
+            return None
+        if info.st_size > MAX_BYTES:
+            problems.error(
+                None,
+                f"the file is {info.st_size:,} bytes; the limit is {MAX_BYTES:,}",
+                "split the document",
+                "file-too-big",
+            )
+            return None
+        chunks = []
+        total = 0
+        while total <= MAX_BYTES:
+            chunk = os.read(fd, min(1 << 20, MAX_BYTES + 1 - total))
+            if not chunk:
+                break
+            chunks.append(chunk)
+            total += len(chunk)
+        if total > MAX_BYTES:  # it grew while being read
+            problems.error(None, f"the file is over {MAX_BYTES:,} bytes", "split the document", "file-too-big")
+            return None
+        return b"".join(chunks)
+    except OSError as exc:
+        problems.error(None, f"cannot read the file: {exc.strerror or exc}", "check the file", "file-read")
+        return None
+    finally:
+        os.close(fd)
+
+
+def decode(data: bytes, problems: Problems) -> str | None:
+    """Strict UTF-8. A UTF-8 byte order mark is dropped (offsets count from after it)."""
+    if data.startswith(BOM):
+        data = data[len(BOM) :]
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        problems.error(None, "the file is UTF-16; briefings are UTF-8", "save it as UTF-8", "encoding")
+        return None
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        before = data[: exc.start]
+        line = before.count(b"\n") + 1
+        column = len(before[before.rfind(b"\n") + 1 :].decode("utf-8", "replace")) + 1
+        problems.error(
+            (line, column),
+            f"invalid UTF-8 (byte 0x{data[exc.start]:02x} at offset {exc.start})",
+            "save the file as UTF-8",
+            "encoding",
+        )
+        return None
+
+
+def _has_c_loader() -> bool:
+    try:
+        from yaml._yaml import get_version
+    except ImportError:
+        return False
+    return bool(get_version() >= (0, 2, 5))  # 0.2.5 bounds nesting; older libyaml would recurse without end
+
+
+if _has_c_loader():
+    from yaml._yaml import CParser
+
+    class _Parser(CParser):  # type: ignore[misc]
+        """libyaml's parser and composer; no resolver: scalars are read by the loader."""
+
+        def resolve(self, kind: type, value: object, implicit: object) -> object:
+            return IMPLICIT
+
+        def descend_resolver(self, *args: object) -> None:
+            pass
+
+        def ascend_resolver(self, *args: object) -> None:
+            pass
+
+else:  # pragma: no cover - exercised only where PyYAML was built without libyaml
+    from yaml.composer import Composer
+    from yaml.parser import Parser
+    from yaml.reader import Reader
+    from yaml.scanner import Scanner
+
+    class _Parser(Reader, Scanner, Parser, Composer):  # type: ignore[no-redef]
+        def __init__(self, stream: str) -> None:
+            Reader.__init__(self, stream)
+            Scanner.__init__(self)
+            Parser.__init__(self)
+            Composer.__init__(self)
+
+        def resolve(self, kind: type, value: object, implicit: object) -> object:
+            return IMPLICIT
+
+        def descend_resolver(self, *args: object) -> None:
+            pass
+
+        def ascend_resolver(self, *args: object) -> None:
+            pass
+
+
+def _mark_of(exc: yaml.YAMLError, source: str) -> tuple[int, int]:
+    mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
+    if mark is not None:
+        return mark.line + 1, mark.column + 1
+    position = getattr(exc, "position", None)  # a ReaderError: an offset in the UTF-8 bytes
+    if isinstance(position, int):
+        before = source.encode("utf-8", "surrogatepass")[:position].decode("utf-8", "replace")
+        return before.count("\n") + 1, len(before) - before.rfind("\n")
+    return 1, 1
+
+
+def _describe(exc: yaml.YAMLError) -> str:
+    if isinstance(exc, yaml.MarkedYAMLError):
+        parts = [p for p in (exc.context, exc.problem) if p]
+        text = ": ".join(parts) if parts else "invalid YAML"
+    elif isinstance(exc, yaml.reader.ReaderError):
+        text = f"character {exc.character!r} is not allowed in YAML"
+        if exc.character is None or isinstance(exc.character, int):
+            text = f"{exc.reason} in YAML"
+    else:
+        text = str(exc).splitlines()[0] if str(exc) else "invalid YAML"
+    if "maximum nesting depth" in text:
+        return f"the file nests deeper than {MAX_DEPTH} levels"
+    return f"invalid YAML: {text}"
+
+
+def _check_anchors(source: str, problems: Problems) -> None:
+    """Anchors (``&a``) and aliases (``*a``) are refused: they let a small file expand hugely."""
+    if "&" not in source and "*" not in source:
+        return
+    for event in yaml.parse(source, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader)):
+        anchor = getattr(event, "anchor", None)
+        if anchor is None:
+            continue
+        at = (event.start_mark.line + 1, event.start_mark.column + 1)
+        if isinstance(event, yaml.AliasEvent):
+            problems.error(at, f"aliases are not allowed (*{anchor})", "write the value out in full", "yaml-alias")
+        else:
+            problems.error(at, f"anchors are not allowed (&{anchor})", "remove the anchor", "yaml-anchor")
+
+
+def _check_tags(root: Node, problems: Problems) -> None:
+    stack = [root]
+    seen = 0
+    while stack:
+        node = stack.pop()
+        seen += 1
+        if node.tag is not IMPLICIT:
+            problems.error(node, f"tags are not allowed ({node.tag})", "remove the tag", "yaml-tag")
+        if isinstance(node, SequenceNode):
+            stack.extend(node.value)
+        elif isinstance(node, MappingNode):
+            for key, value in node.value:
+                stack.append(key)
+                stack.append(value)
+
+
+def compose(source: str, problems: Problems, *, check_tags: bool = True) -> Node | None:
+    """Compose one YAML document into nodes, or report why not (``None``)."""
+    enabled = gc.isenabled()
+    gc.disable()  # composing a large file makes a million objects; the collector would rescan them all
+    try:
+        _check_anchors(source, problems)
+        if problems.has_errors:
+            return None
+        parser = _Parser(source)
+        try:
+            root = parser.get_single_node()
+        finally:
+            dispose = getattr(parser, "dispose", None)
+            if dispose is not None:
+                dispose()
+    except yaml.YAMLError as exc:
+        problems.error(_mark_of(exc, source), _describe(exc), "fix the YAML syntax at this place", "yaml-syntax")
+        return None
+    except RecursionError:
+        problems.error(None, f"the file nests deeper than {MAX_DEPTH} levels", "flatten it", "yaml-depth")
+        return None
+    except (ValueError, TypeError, UnicodeError, MemoryError) as exc:
+        problems.error(None, f"invalid YAML: {exc}", "fix the YAML syntax", "yaml-syntax")
+        return None
+    finally:
+        if enabled:
+            gc.enable()
+    if root is None:
+        problems.error(None, "the file holds no YAML document", "start from the example in docs/format.md", "empty")
+        return None
+    if check_tags and "!" in source:
+        _check_tags(root, problems)
+    return root
+
+
+def is_plain(node: ScalarNode) -> bool:
+    return not node.style
+
+
+__all__ += ["MappingNode", "Node", "ScalarNode", "SequenceNode", "decode", "is_plain"]
