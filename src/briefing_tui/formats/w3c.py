@@ -372,7 +372,7 @@ class _Importer:
 
     def links(self, bodies: list[dict[str, Any]]) -> list[SourceRef]:
         return [
-            SourceRef(self.source(b["value"], b.get("id")).id)
+            SourceRef(self.source(b["value"], b.get("id")).id, b.get("passage"))
             for b in bodies
             if b["purpose"] == "linking" and b["iri"]
         ]
