@@ -104,3 +104,13 @@ def test_every_aligned_folded_span_maps_to_an_original_span_with_that_fold(text:
     a, b = span
     assert 0 <= a <= b <= len(text)
     assert fold(text[a:b]) == folded.text[start:end]
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(text_chars, max_size=40).map("".join), st.data())
+def test_batch_spans_agree_with_span(text: str, data) -> None:
+    folded = build(text)
+    points = sorted(data.draw(st.lists(st.integers(0, len(folded.text)), max_size=16)))
+    pairs = [(a, b) for a, b in zip(points[0::2], points[1::2], strict=False) if a < b]
+    expected = [s for s in (folded.span(a, b) for a, b in pairs) if s is not None]
+    assert folded.spans(pairs) == expected

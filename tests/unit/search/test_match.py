@@ -157,3 +157,18 @@ def test_folded_search_finds_every_plain_occurrence_of_an_ascii_query(text: str,
     while i >= 0:
         assert i in found
         i = text.find(query, i + len(query))
+
+
+@pytest.mark.parametrize(
+    ("text", "start", "end", "width", "expected"),
+    [
+        ("abc def ghi", 4, 7, 40, ("abc ", "def", " ghi")),
+        ("one\nabc def ghi\ntwo", 8, 11, 40, ("abc ", "def", " ghi")),
+        ("aaaa bbbb cccc dddd", 10, 14, 4, ("…bbb ", "cccc", " ddd…")),
+        ("x\nmatch", 2, 7, 3, ("", "match", "")),
+    ],
+)
+def test_context_stays_on_the_line_and_marks_cuts(text, start, end, width, expected) -> None:
+    from briefing_tui.search.corpus import context
+
+    assert context(text, start, end, width) == expected

@@ -1,0 +1,175 @@
+"""Search speed: a 10 MB document against ripgrep, and 1,000 documents of 10 KB.
+
+Usage: ``python bench/bench_search.py [--mb 10] [--word sécurité] [--repeat 5]``
+
+Prints figures (best of ``--repeat`` runs); asserts nothing about time.
+
+- *10 MB*: every match of a common word, accent-insensitive (the query is typed without accents),
+  cold (the folded copy built, then searched) and warm (the folded copy already built, as in the
+  reader once a document is open), next to ``rg -c -i WORD`` and ``rg --count-matches -i WORD`` on
+  the same text saved as a file, in the same run. ripgrep is given the accented word: it does not
+  fold accents, so it does less work than we do.
+- *1,000 x 10 KB*: every hit of a common word across the documents, with line, column and context
+  (what the results screen shows), cold and warm.
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "src"))
+
+from briefing_tui.model.types import Document  # noqa: E402
+from briefing_tui.search import Matcher, Query  # noqa: E402
+from briefing_tui.search import match as match_module  # noqa: E402
+from briefing_tui.search.corpus import search_documents  # noqa: E402
+from briefing_tui.search.fold import build, fold  # noqa: E402
+
+try:
+    sys.path.insert(0, str(Path(__file__).resolve().parent))
+    from make_large import WORDS  # the loader's vocabulary, when it is there
+except ImportError:  # pragma: no cover
+    WORDS = [
+        "le",
+        "la",
+        "les",
+        "des",
+        "et",
+        "de",
+        "du",
+        "à",
+        "au",
+        "pour",
+        "avec",
+        "sécurité",
+        "coopération",
+        "l’État",
+        "d’Afrique",
+        "stabilité",
+        "région",
+        "«",
+        "»",
+        "–",
+        "été",
+        "être",
+        "très",
+        "plus",
+        "déjà",
+        "armée",
+        "retrait",
+        "accord",
+    ]
+
+
+def french_text(chars: int, seed: int = 1, ligatures: float = 0.005) -> str:
+    """Deterministic French-looking prose: sentences in paragraphs, with typographic punctuation."""
+    rng = random.Random(seed)
+    words = list(WORDS) + ["États-Unis", "sécurité"]
+    parts: list[str] = []
+    size = 0
+    while size < chars:
+        sentences = []
+        for _ in range(rng.randint(3, 8)):
+            chosen = [rng.choice(words) for _ in range(rng.randint(8, 24))]
+            if rng.random() < ligatures:  # œ, as often as in French prose by default
+                chosen[0] = rng.choice(("cœur", "œuvre", "sœur", "vœux"))
+            sentence = " ".join(chosen)
+            sentences.append(sentence[0].upper() + sentence[1:] + ".")
+        paragraph = " ".join(sentences)
+        parts.append(paragraph)
+        size += len(paragraph) + 2
+    return "\n\n".join(parts)[:chars]
+
+
+def best(fn, repeat: int) -> tuple[float, object]:
+    times = []
+    result = None
+    for _ in range(repeat):
+        t = time.perf_counter()
+        result = fn()
+        times.append(time.perf_counter() - t)
+    return min(times), result
+
+
+def clear_cache() -> None:
+    match_module._cache.clear()
+    match_module._cache_chars = 0
+
+
+def bench_large(megabytes: float, word: str, repeat: int) -> None:
+    text = french_text(int(megabytes * 1_000_000))
+    size = len(text.encode("utf-8"))
+    query = fold(word)
+    matcher = Matcher(Query(query))
+    print(f"10 MB document: {size / 1e6:.1f} MB UTF-8, {len(text):,} characters, query {query!r}")
+
+    def cold() -> int:
+        clear_cache()
+        return len(matcher.find_all(text))
+
+    t_build, _ = best(lambda: build(text), repeat)
+    t_cold, n = best(cold, repeat)
+    matcher.find_all(text)
+    t_warm, n_warm = best(lambda: len(matcher.find_all(text)), repeat)
+    assert n == n_warm
+    print(f"  fold (build the folded copy)   {t_build * 1000:8.1f} ms")
+    print(f"  ours cold (fold + all matches) {t_cold * 1000:8.1f} ms  {n:,} matches")
+    print(f"  ours warm (all matches)        {t_warm * 1000:8.1f} ms  {n_warm:,} matches")
+    rg = shutil.which("rg")
+    if not rg:
+        print("  rg: not installed (apt-get install ripgrep)")
+        return
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / "large.txt"
+        path.write_text(text, encoding="utf-8")
+        for flags in (["-c", "-i"], ["--count-matches", "-i"]):
+            cmd = [rg, *flags, word, str(path)]
+            t_rg, out = best(
+                lambda cmd=cmd: subprocess.run(cmd, capture_output=True, text=True).stdout, repeat
+            )
+            label = "rg " + " ".join(flags)
+            print(f"  {label:<30} {t_rg * 1000:8.1f} ms  -> {str(out).strip()}")
+            print(f"    ratio ours/rg: cold {t_cold / t_rg:.2f}x, warm {t_warm / t_rg:.2f}x")
+
+
+def bench_corpus(count: int, kilobytes: int, word: str, repeat: int) -> None:
+    docs = [
+        Document(path=Path(f"doc-{i}.yaml"), id=f"doc-{i}", title=f"Document {i}", language="fr",
+                 text=french_text(kilobytes * 1000, seed=i))
+        for i in range(count)
+    ]  # fmt: skip
+    matcher = Matcher(Query(fold(word)))
+
+    def run() -> int:
+        return len(list(search_documents(docs, matcher)))
+
+    def cold() -> int:
+        clear_cache()
+        return run()
+
+    t_cold, n = best(cold, repeat)
+    t_warm, _ = best(run, repeat)
+    print(f"{count:,} documents of {kilobytes} KB: {n:,} hits of {fold(word)!r} with line, column, context")
+    print(f"  cold (fold every document + hits) {t_cold * 1000:8.1f} ms")
+    print(f"  warm (hits)                       {t_warm * 1000:8.1f} ms")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--mb", type=float, default=10.0)
+    parser.add_argument("--word", default="sécurité")
+    parser.add_argument("--repeat", type=int, default=5)
+    args = parser.parse_args()
+    bench_large(args.mb, args.word, args.repeat)
+    bench_corpus(1000, 10, args.word, args.repeat)
+
+
+if __name__ == "__main__":
+    main()
