@@ -1,0 +1,242 @@
+"""Every key of the reader on the seed briefing: current claim, focused pane, what the claim pane shows."""
+
+from __future__ import annotations
+
+import pytest
+from textual.command import CommandPalette
+
+from briefing_tui.screens.help import HelpScreen
+from briefing_tui.screens.main import MainScreen
+from briefing_tui.widgets.detail_pane import DetailPane
+from tests.ui.reader_support import seed_app
+
+SIZE = (120, 40)
+
+
+def body(screen: MainScreen) -> str:
+    return screen.query_one(DetailPane).body_text
+
+
+async def test_opens_on_the_text_pane_with_no_claim() -> None:
+    async with seed_app().run_test(size=SIZE) as pilot:
+        screen = pilot.app.screen
+        assert isinstance(screen, MainScreen)
+        assert screen.pane == "text" and screen.claim_id is None
+        assert "12 claims" in body(screen)
+
+
+async def test_next_claim_goes_in_reading_order_and_claim_pane_follows() -> None:
+    async with seed_app().run_test(size=SIZE) as pilot:
+        screen = pilot.app.screen
+        await pilot.press("right_square_bracket")
+        assert screen.claim_id == "C11"
+        assert "Claim 1 of 12" in body(screen) and "unverifiable" in body(screen)
+        await pilot.press("right_square_bracket")
+        assert screen.claim_id == "C3"
+        assert "Claim 2 of 12" in body(screen) and "partly supported" in body(screen)
+        assert screen.pane == "text"
+
+
+async def test_previous_claim_from_nothing_is_the_last_and_wraps() -> None:
+    async with seed_app().run_test(size=SIZE) as pilot:
+        screen = pilot.app.screen
+        await pilot.press("left_square_bracket")
+        assert screen.claim_id == "C12"
+        assert "outdated" in body(screen)
+        await pilot.press("right_square_bracket")
+        assert screen.claim_id == "C11"
+
+
+async def test_next_claim_scrolls_the_text_to_it() -> None:
+    async with seed_app().run_test(size=(80, 24)) as pilot:
+        screen = pilot.app.screen
+        for _ in range(12):
+            await pilot.press("left_square_bracket")
+            if screen.claim_id == "C10":
+                break
+        claim = screen.doc.claim("C10")
+        view = screen.text_view
+        first, last = view.visible_range()
+        assert first <= claim.span.start <= last
+
+
+async def test_claim_keys_work_from_every_pane() -> None:
+    async with seed_app().run_test(size=SIZE) as pilot:
+        screen = pilot.app.screen
+        await pilot.press("3")
+        assert screen.pane == "entities"
+        await pilot.press("right_square_bracket")
+        assert screen.claim_id == "C11" and screen.pane == "entities"
+        await pilot.press("4", "right_square_bracket")
+        assert screen.claim_id == "C3" and screen.pane == "timeline"
+
+
+async def test_s_goes_to_the_source_entry_and_repeating_cycles() -> None:
+    async with seed_app().run_test(size=SIZE) as pilot:
+        screen = pilot.app.screen
+        await pilot.press("right_square_bracket", "right_square_bracket", "right_square_bracket")
+        assert screen.claim_id == "C1"
+        await pilot.press("s")
+        assert screen.detail == ("source", "S-state-0424")
+        assert "On the Withdrawal of U.S. Troops from Niger" in body(screen)
+        assert "U.S. Department of State" in body(screen)
+        assert screen.pane == "claim"
+        await pilot.press("s")
+        assert screen.detail == ("source", "S-fitzgibbon")
+        await pilot.press("s")
+        assert screen.detail == ("source", "S-state-0424")
+        assert screen.claim_id == "C1"
+
+
+async def test_enter_on_a_claim_in_the_text_goes_to_its_source() -> None:
+    async with seed_app().run_test(size=SIZE) as pilot:
+        screen = pilot.app.screen
+        await pilot.press("right_square_bracket", "right_square_bracket", "enter")
+        assert screen.detail == ("source", "S-state-0424")
+
+
+async def test_s_without_sources_stays_put() -> None:
+    async with seed_app().run_test(size=SIZE) as pilot:
+        screen = pilot.app.screen
+        await pilot.press("right_square_bracket", "s")  # C11 has no source
+        assert screen.claim_id == "C11" and screen.detail == ("claim", "C11")
+
+
+async def test_from_a_source_go_to_a_claim_citing_it() -> None:
+    async with seed_app().run_test(size=SIZE) as pilot:
+        screen = pilot.app.screen
+        await pilot.press("left_square_bracket", "s")  # C12 -> S-africom-end
+        assert screen.detail == ("source", "S-africom-end")
+        assert "Cited by 1 claim" in body(screen)
+        await pilot.press("enter")
+        assert screen.claim_id == "C12" and screen.detail == ("claim", "C12")
+
+
+async def test_o_opens_the_address_in_the_browser(monkeypatch: pytest.MonkeyPatch) -> None:
+    opened: list[str] = []
+    monkeypatch.setattr("webbrowser.open", lambda url, *a, **k: opened.append(url))
+    async with seed_app().run_test(size=SIZE) as pilot:
+        await pilot.press("left_square_bracket", "s", "o")
+        await pilot.pause(0.1)
+        assert opened == ["https://allafrica.com/stories/202409160276.html"]
+
+
+async def test_o_does_nothing_without_an_address(monkeypatch: pytest.MonkeyPatch) -> None:
+    opened: list[str] = []
+    monkeypatch.setattr("webbrowser.open", lambda url, *a, **k: opened.append(url))
+    async with seed_app().run_test(size=SIZE) as pilot:
+        await pilot.press("right_square_bracket", "o")  # C11: no source
+        await pilot.pause(0.1)
+        assert opened == []
+
+
+@pytest.mark.parametrize(("back", "forward"), [("ctrl+o", "alt+right"), ("alt+left", "alt+right")])
+async def test_jump_list_back_and_forward(back: str, forward: str) -> None:
+    async with seed_app().run_test(size=SIZE) as pilot:
+        screen = pilot.app.screen
+        await pilot.press("right_square_bracket", "right_square_bracket", "right_square_bracket", "s")
+        assert screen.detail == ("source", "S-state-0424")
+        await pilot.press(back)
+        assert screen.detail == ("claim", "C1") and screen.claim_id == "C1"
+        await pilot.press(back)
+        assert screen.claim_id == "C3"
+        await pilot.press(forward)
+        assert screen.claim_id == "C1"
+        await pilot.press(forward)
+        assert screen.detail == ("source", "S-state-0424")
+
+
+@pytest.mark.parametrize(
+    ("keys", "pane"),
+    [
+        (["tab"], "claim"),
+        (["tab", "tab"], "entities"),
+        (["tab", "tab", "tab"], "timeline"),
+        (["tab", "tab", "tab", "tab"], "text"),
+        (["shift+tab"], "timeline"),
+        (["2"], "claim"),
+        (["3"], "entities"),
+        (["4"], "timeline"),
+        (["4", "1"], "text"),
+    ],
+)
+async def test_pane_keys(keys: list[str], pane: str) -> None:
+    async with seed_app().run_test(size=SIZE) as pilot:
+        screen = pilot.app.screen
+        await pilot.press(*keys)
+        assert screen.pane == pane
+        assert pilot.app.focused is not None
+        assert pilot.app.focused.has_class("pane") or any(a.has_class("pane") for a in pilot.app.focused.ancestors)
+
+
+@pytest.mark.parametrize(
+    ("keys", "where"),
+    [
+        (["j"], 1),
+        (["j", "j", "k"], 1),
+        (["space"], "page"),
+        (["G"], "end"),
+        (["G", "g"], 0),
+        (["G", "b"], "end-page"),
+    ],
+)
+async def test_text_scroll_keys(keys: list[str], where: object) -> None:
+    async with seed_app().run_test(size=(80, 24)) as pilot:
+        view = pilot.app.screen.text_view
+        await pilot.press(*keys)
+        height = view.scrollable_content_region.height
+        expected = {
+            "page": height - 1,
+            "end": view.max_scroll_y,
+            "end-page": view.max_scroll_y - (height - 1),
+        }.get(where, where)  # type: ignore[arg-type]
+        assert view.max_scroll_y > height  # the seed is longer than the pane at 80x24
+        assert view.scroll_offset.y == expected
+
+
+async def test_question_mark_shows_help_generated_from_bindings() -> None:
+    async with seed_app().run_test(size=SIZE) as pilot:
+        await pilot.press("question_mark")
+        help_screen = pilot.app.screen
+        assert isinstance(help_screen, HelpScreen)
+        text = help_screen.text.plain
+        for expected in ("Everywhere", "Next claim", "Source", "Back", "Text pane", "Page down", "Entities pane"):
+            assert expected in text
+        await pilot.press("escape")
+        assert isinstance(pilot.app.screen, MainScreen)
+
+
+async def test_q_quits() -> None:
+    app = seed_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("q")
+        await pilot.pause()
+        assert app._exit
+
+
+async def test_palette_go_to_claim_runs_the_same_jump() -> None:
+    async with seed_app().run_test(size=SIZE) as pilot:
+        screen = pilot.app.screen
+        await pilot.press("ctrl+p")
+        assert isinstance(pilot.app.screen, CommandPalette)
+        await pilot.press(*"Go to claim")
+        await pilot.pause(0.3)
+        await pilot.press("enter")
+        await pilot.pause(0.3)
+        assert isinstance(pilot.app.screen, CommandPalette)
+        await pilot.press(*"C7")
+        await pilot.pause(0.3)
+        await pilot.press("enter")
+        await pilot.pause(0.2)
+        assert pilot.app.screen is screen
+        assert screen.claim_id == "C7"
+
+
+async def test_palette_lists_every_action() -> None:
+    async with seed_app().run_test(size=SIZE) as pilot:
+        from briefing_tui.palette import ReaderCommands
+
+        screen = pilot.app.screen
+        titles = [title for title, _, _ in ReaderCommands(screen).commands(screen)]
+        for expected in ("Go to claim…", "Go to entity…", "Go to event…", "Go to source…", "Next claim", "Back"):
+            assert expected in titles
