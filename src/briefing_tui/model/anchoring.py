@@ -60,12 +60,17 @@ class Anchorer:
         text = self.text
         start, end, exact = sel.start, sel.end, sel.exact
         if exact == "":
-            self._note(Severity.ERROR, "the quote is empty", "quote the words of the text", "span-empty-quote")
+            self._note(
+                Severity.ERROR, "the quote is empty", "quote the words of the text", "span-empty-quote"
+            )
             return Span(-1, -1, AnchorStatus.ORPHAN, sel)
         positioned = start is not None and end is not None
         if (start is None) != (end is None):
             self._note(
-                Severity.ERROR, "a position needs both start and end", "add the missing one", "span-half-position"
+                Severity.ERROR,
+                "a position needs both start and end",
+                "add the missing one",
+                "span-half-position",
             )
             positioned = False
         if positioned:
@@ -97,7 +102,9 @@ class Anchorer:
             elif exact is None or text[start:end] == exact:
                 return Span(start, end, AnchorStatus.EXACT, sel)
         if exact is None:
-            self._note(Severity.ERROR, "a span needs a quote or start/end", "add quote: or start:/end:", "span-empty")
+            self._note(
+                Severity.ERROR, "a span needs a quote or start/end", "add quote: or start:/end:", "span-empty"
+            )
             return Span(-1, -1, AnchorStatus.ORPHAN, sel)
         return self._search(sel, exact, start if positioned else None, end if positioned else None)
 

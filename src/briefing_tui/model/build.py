@@ -28,17 +28,47 @@ from briefing_tui.model.types import (
 
 FORMAT_VERSION = "1"
 TOP = frozenset(
-    "format id title language published publisher url authors text entities events claims sources".split()
+    [
+        "format",
+        "id",
+        "title",
+        "language",
+        "published",
+        "publisher",
+        "url",
+        "authors",
+        "text",
+        "entities",
+        "events",
+        "claims",
+        "sources",
+    ]
 )
-ENTITY = frozenset("id name type aliases description wikidata mentions unverified note".split())
-EVENT = frozenset("id label date mentions entities sources unverified note".split())
-CLAIM = frozenset("id span gloss entities sources verdict unverified note".split())
-VERDICT = frozenset("rating explanation reviewed".split())
+ENTITY = frozenset(
+    ["id", "name", "type", "aliases", "description", "wikidata", "mentions", "unverified", "note"]
+)
+EVENT = frozenset(["id", "label", "date", "mentions", "entities", "sources", "unverified", "note"])
+CLAIM = frozenset(["id", "span", "gloss", "entities", "sources", "verdict", "unverified", "note"])
+VERDICT = frozenset(["rating", "explanation", "reviewed"])
 SOURCE = frozenset(
-    "id title publisher author date url mirrors kind document span entity unverified note".split()
+    [
+        "id",
+        "title",
+        "publisher",
+        "author",
+        "date",
+        "url",
+        "mirrors",
+        "kind",
+        "document",
+        "span",
+        "entity",
+        "unverified",
+        "note",
+    ]
 )
-SPAN = frozenset("quote exact prefix suffix start end".split())
-REF = frozenset("source passage stance".split())
+SPAN = frozenset(["quote", "exact", "prefix", "suffix", "start", "end"])
+REF = frozenset(["source", "passage", "stance"])
 QID = re.compile(r"Q[1-9][0-9]*")
 WIKIDATA_STATUS = ("not-found", "unverified")
 LANGUAGE = re.compile(r"[A-Za-z]{2,8}(-[A-Za-z0-9]{1,8})*")
@@ -78,7 +108,7 @@ class Builder:
 
     def __init__(self, path: Path, source: str, problems: Problems) -> None:
         self.path = path
-        self.source = source
+        self.yaml_text = source
         self.problems = problems
         self.f = Fields(problems)
         self.anchorer = Anchorer("")
@@ -98,7 +128,7 @@ class Builder:
         return span
 
     def selector(self, node: Node, what: str) -> Selector | None:
-        """A span as written: ``[start, end]``, a quote string, or a mapping of quote/exact/prefix/suffix/start/end."""
+        """A span as written: ``[start, end]``, a quote, or a mapping (quote, prefix, suffix, start, end)."""
         f = self.f
         if isinstance(node, SequenceNode):
             items = node.value
@@ -115,7 +145,9 @@ class Builder:
         if fields is None:
             return None
         if "quote" in fields and "exact" in fields:
-            self.problems.error(node, f"{what} has both quote and exact", "quote is exact: keep one", "span-both")
+            self.problems.error(
+                node, f"{what} has both quote and exact", "quote is exact: keep one", "span-both"
+            )
             return None
         exact_node = fields.get("quote") or fields.get("exact")
         exact = f.text(exact_node, f"{what} quote") if exact_node is not None else None
@@ -139,9 +171,14 @@ class Builder:
             a, b = node.value
             if type(a) is ScalarNode and type(b) is ScalarNode and not a.style and not b.style:
                 x, y = a.value, b.value
-                if x.isascii() and x.isdigit() and y.isascii() and y.isdigit():
-                    if (x[0] != "0" or len(x) == 1) and (y[0] != "0" or len(y) == 1) and len(x) + len(y) < 30:
-                        return self._anchor(Selector(start=int(x), end=int(y)), node)
+                digits = x.isascii() and x.isdigit() and y.isascii() and y.isdigit()
+                if (
+                    digits
+                    and (x[0] != "0" or len(x) == 1)
+                    and (y[0] != "0" or len(y) == 1)
+                    and len(x + y) < 30
+                ):
+                    return self._anchor(Selector(start=int(x), end=int(y)), node)
         sel = self.selector(node, what)
         return None if sel is None else self._anchor(sel, node)
 
@@ -232,7 +269,9 @@ class Builder:
                     stance = Stance(value)
                 except ValueError:
                     hint = suggest(value, STANCE_VALUES) or f"one of {', '.join(STANCE_VALUES)}"
-                    self.problems.error(fields["stance"], f"unknown stance '{value[:40]}'", hint, "bad-stance")
+                    self.problems.error(
+                        fields["stance"], f"unknown stance '{value[:40]}'", hint, "bad-stance"
+                    )
         passage = f.text(fields.get("passage"), "passage")
         return SourceRef(ident, passage, stance, line=line, column=column)
 
@@ -433,7 +472,7 @@ class Builder:
             if not isinstance(version, ScalarNode) or version.value != FORMAT_VERSION:
                 self.problems.error(
                     version,
-                    f"format {describe(version)} is not a version this program reads (it reads {FORMAT_VERSION})",
+                    f"format {describe(version)} is not a version this program reads ({FORMAT_VERSION})",
                     "write format: 1, or update briefing",
                     "format-version",
                 )
@@ -452,7 +491,7 @@ class Builder:
         if text is not None:
             text_node = fields["text"]
             assert isinstance(text_node, ScalarNode)
-            self.anchorer = Anchorer(text, _text_locator(text_node, self.source, text))
+            self.anchorer = Anchorer(text, _text_locator(text_node, self.yaml_text, text))
         elif "text" in fields:
             return None  # nothing can be anchored; the problem is already reported
         entities = [e for n in f.sequence(fields.get("entities"), "entities") if (e := self.entity(n))]

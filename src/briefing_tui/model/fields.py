@@ -51,13 +51,17 @@ class Fields:
         """The values of a mapping by key; duplicate, merge and unknown keys and missing ones reported."""
         p = self.problems
         if not isinstance(node, MappingNode):
-            p.error(node, f"{what} must be a mapping, found {describe(node)}", "write key: value pairs", "type")
+            p.error(
+                node, f"{what} must be a mapping, found {describe(node)}", "write key: value pairs", "type"
+            )
             return None
         out: dict[str, Node] = {}
         firsts: dict[str, Node] = {}
         for key, value in node.value:
             if not isinstance(key, ScalarNode):
-                p.error(key, f"a key of {what} must be text, found {describe(key)}", "use a plain key", "type")
+                p.error(
+                    key, f"a key of {what} must be text, found {describe(key)}", "use a plain key", "type"
+                )
                 continue
             name = key.value
             if name == "<<" and not key.style:
@@ -87,7 +91,9 @@ class Fields:
         if node is None:
             return None
         if not isinstance(node, ScalarNode) or (not node.style and node.value in NULLS):
-            self.problems.error(node, f"{what} must be text, found {describe(node)}", "write a string", "type")
+            self.problems.error(
+                node, f"{what} must be text, found {describe(node)}", "write a string", "type"
+            )
             return None
         if not empty_ok and not node.value.strip():
             self.problems.error(node, f"{what} is empty", "write a value", "empty")
@@ -100,7 +106,9 @@ class Fields:
             value = node.value
             if value.isascii() and value.isdigit() and (value[0] != "0" or len(value) == 1):
                 if len(value) > 16 or int(value) > MAX_INT:
-                    self.problems.error(node, f"{what} is too big ({value[:20]}…)", "use a real offset", "number")
+                    self.problems.error(
+                        node, f"{what} is too big ({value[:20]}…)", "use a real offset", "number"
+                    )
                     return None
                 return int(value)
             if value in BOOLEANS_11:
@@ -116,7 +124,9 @@ class Fields:
                 self.problems.error(node, message, "offsets count from 0", "number")
                 return None
         message = f"{what} must be a whole number, found {describe(node)}"
-        hint = "write the number without quotes" if isinstance(node, ScalarNode) and node.style else "e.g. 120"
+        hint = (
+            "write the number without quotes" if isinstance(node, ScalarNode) and node.style else "e.g. 120"
+        )
         self.problems.error(node, message, hint, "number")
         return None
 
@@ -126,7 +136,9 @@ class Fields:
                 return True
             if node.value in FALSE:
                 return False
-        self.problems.error(node, f"{what} must be true or false, found {describe(node)}", "write true", "type")
+        self.problems.error(
+            node, f"{what} must be true or false, found {describe(node)}", "write true", "type"
+        )
         return None
 
     def sequence(self, node: Node | None, what: str) -> list[Node]:
@@ -136,7 +148,9 @@ class Fields:
             return node.value
         if isinstance(node, ScalarNode) and not node.style and node.value in NULLS:
             return []
-        self.problems.error(node, f"{what} must be a list, found {describe(node)}", "write [a, b] or - a", "type")
+        self.problems.error(
+            node, f"{what} must be a list, found {describe(node)}", "write [a, b] or - a", "type"
+        )
         return []
 
     def texts(self, node: Node | None, what: str) -> list[str]:

@@ -38,7 +38,12 @@ class Problems:
         self.items: list[Problem] = []
 
     def add(
-        self, severity: Severity, at: Node | tuple[int, int] | None, message: str, hint: str = "", code: str = ""
+        self,
+        severity: Severity,
+        at: Node | tuple[int, int] | None,
+        message: str,
+        hint: str = "",
+        code: str = "",
     ) -> None:
         if isinstance(at, Node):
             line, column = at.start_mark.line + 1, at.start_mark.column + 1
@@ -51,7 +56,9 @@ class Problems:
     def error(self, at: Node | tuple[int, int] | None, message: str, hint: str = "", code: str = "") -> None:
         self.add(Severity.ERROR, at, message, hint, code)
 
-    def warning(self, at: Node | tuple[int, int] | None, message: str, hint: str = "", code: str = "") -> None:
+    def warning(
+        self, at: Node | tuple[int, int] | None, message: str, hint: str = "", code: str = ""
+    ) -> None:
         self.add(Severity.WARNING, at, message, hint, code)
 
     @property
@@ -73,7 +80,9 @@ def read_file(path: Path, problems: Problems) -> bytes | None:
         problems.error(None, "this is a folder, not a briefing file", "give a .yaml file", "file-not-regular")
         return None
     except OSError as exc:
-        problems.error(None, f"cannot open the file: {exc.strerror or exc}", "check its permissions", "file-open")
+        problems.error(
+            None, f"cannot open the file: {exc.strerror or exc}", "check its permissions", "file-open"
+        )
         return None
     try:
         info = os.fstat(fd)
@@ -100,7 +109,9 @@ def read_file(path: Path, problems: Problems) -> bytes | None:
             chunks.append(chunk)
             total += len(chunk)
         if total > MAX_BYTES:  # it grew while being read
-            problems.error(None, f"the file is over {MAX_BYTES:,} bytes", "split the document", "file-too-big")
+            problems.error(
+                None, f"the file is over {MAX_BYTES:,} bytes", "split the document", "file-too-big"
+            )
             return None
         return b"".join(chunks)
     except OSError as exc:
@@ -214,7 +225,9 @@ def _check_anchors(source: str, problems: Problems) -> None:
             continue
         at = (event.start_mark.line + 1, event.start_mark.column + 1)
         if isinstance(event, yaml.AliasEvent):
-            problems.error(at, f"aliases are not allowed (*{anchor})", "write the value out in full", "yaml-alias")
+            problems.error(
+                at, f"aliases are not allowed (*{anchor})", "write the value out in full", "yaml-alias"
+            )
         else:
             problems.error(at, f"anchors are not allowed (&{anchor})", "remove the anchor", "yaml-anchor")
 
@@ -251,7 +264,9 @@ def compose(source: str, problems: Problems, *, check_tags: bool = True) -> Node
             if dispose is not None:
                 dispose()
     except yaml.YAMLError as exc:
-        problems.error(_mark_of(exc, source), _describe(exc), "fix the YAML syntax at this place", "yaml-syntax")
+        problems.error(
+            _mark_of(exc, source), _describe(exc), "fix the YAML syntax at this place", "yaml-syntax"
+        )
         return None
     except RecursionError:
         problems.error(None, f"the file nests deeper than {MAX_DEPTH} levels", "flatten it", "yaml-depth")
@@ -263,7 +278,9 @@ def compose(source: str, problems: Problems, *, check_tags: bool = True) -> Node
         if enabled:
             gc.enable()
     if root is None:
-        problems.error(None, "the file holds no YAML document", "start from the example in docs/format.md", "empty")
+        problems.error(
+            None, "the file holds no YAML document", "start from the example in docs/format.md", "empty"
+        )
         return None
     if check_tags and "!" in source:
         _check_tags(root, problems)

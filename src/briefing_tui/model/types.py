@@ -242,10 +242,11 @@ class Source:
     document: str | None = None  # id of another document of the collection
     span: Selector | None = None  # the passage in that document
     entity: str | None = None  # id of an entity of this document (a speaker named in the text)
-    unverified: list[str] = field(default_factory=list)
+    unverified: list[str] = field(default_factory=list)  # ["*"]: the whole source is unverified
     note: str = ""
     line: int = 0
     column: int = 0
+    target: Span | None = None  # ``span`` resolved in ``document`` once the collection is loaded
 
 
 @dataclass(slots=True)
