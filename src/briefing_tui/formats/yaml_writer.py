@@ -60,6 +60,15 @@ _Dumper.add_representer(_Flow, _flow)
 _Dumper.add_representer(list, _list)
 
 
+def _str(dumper: yaml.SafeDumper, value: str) -> yaml.ScalarNode:
+    """A note or explanation of several lines reads best as a block scalar."""
+    style = "|" if "\n" in value and _block_safe(value) else None
+    return dumper.represent_scalar("tag:yaml.org,2002:str", value, style=style)
+
+
+_Dumper.add_representer(str, _str)
+
+
 def _block_safe(text: str) -> bool:
     """Whether ``text`` reads back unchanged as a ``|-`` (with one final newline ``|``) block scalar."""
     body = text[:-1] if text.endswith("\n") else text

@@ -1,0 +1,285 @@
+"""schema.org ClaimReview (JSON-LD): export each claim with a verdict, import ClaimReviews as claims.
+
+Export: ``claimReviewed`` is the claim's gloss (else its quote), ``reviewRating`` carries
+``ratingValue``/``bestRating``/``worstRating`` (when the rating has a place on the 1..5 scale) and
+``alternateName`` from ``RATINGS``, ``itemReviewed`` is a Claim with the quoted ``text``, its
+``author`` (a speaker source) and its ``appearance`` (the briefing's article), ``reviewBody`` the
+explanation, ``citation`` the sources.
+
+Import: the rating comes from ``alternateName`` (any of the scale's names), else from
+``ratingValue`` brought onto the 1..5 scale. Claims anchor on a text or a base briefing through their
+quote; with neither, a document is made from the claims themselves, one paragraph each.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from briefing_tui.formats.common import (
+    Ids,
+    document_ids,
+    exact_span,
+    fail,
+    jpath,
+    problem,
+    quote_span,
+    read_json,
+)
+from briefing_tui.model.types import RATINGS, Claim, Document, Rating, Source, SourceRef, Verdict
+
+_BY_VALUE = {5: Rating.SUPPORTED, 4: Rating.MOSTLY_SUPPORTED, 3: Rating.PARTLY_SUPPORTED, 2: Rating.MISLEADING,
+             1: Rating.FALSE}  # fmt: skip
+
+
+# --- export ----------------------------------------------------------------------------------------
+
+
+def _speaker(doc: Document, claim: Claim) -> dict[str, Any] | None:
+    for ref in claim.sources:
+        src = doc.source(ref.source)
+        if src is not None and src.entity:
+            entity = doc.entity(src.entity)
+            kind = "Organization" if entity is not None and entity.type == "organisation" else "Person"
+            return {"@type": kind, "name": entity.name if entity else src.title or src.id}
+    return None
+
+
+def _citation(src: Source) -> dict[str, Any]:
+    out: dict[str, Any] = {"@type": "CreativeWork", "identifier": src.id}
+    for key, value in (("name", src.title), ("url", src.url), ("datePublished", src.date)):
+        if value:
+            out[key] = str(value)
+    if src.publisher:
+        out["publisher"] = {"@type": "Organization", "name": src.publisher}
+    if src.author:
+        out["author"] = {"@type": "Person", "name": src.author}
+    return out
+
+
+def export_claimreview(doc: Document, author: str | None = None) -> tuple[list[dict[str, Any]], list[str]]:
+    """Every claim with a verdict as a ClaimReview; warnings name the claims left out."""
+    reviews, warnings = [], []
+    appearance: dict[str, Any] = {"@type": "CreativeWork", "headline": doc.title}
+    if doc.url:
+        appearance["url"] = doc.url
+    if doc.published:
+        appearance["datePublished"] = str(doc.published)
+    if doc.publisher:
+        appearance["publisher"] = {"@type": "Organization", "name": doc.publisher}
+    if doc.authors:
+        appearance["author"] = [{"@type": "Person", "name": a} for a in doc.authors]
+    for claim in doc.claims:
+        if claim.verdict is None:
+            warnings.append(f"claim {claim.id} has no verdict: not written")
+            continue
+        quote = (
+            doc.text[claim.span.start : claim.span.end] if claim.span.anchored else claim.span.selector.exact
+        )
+        info = RATINGS[claim.verdict.rating]
+        rating: dict[str, Any] = {"@type": "Rating", "alternateName": info.alternate_name}
+        if info.value is not None:
+            rating.update(ratingValue=info.value, bestRating=5, worstRating=1)
+        item: dict[str, Any] = {"@type": "Claim", "text": quote or "", "appearance": [appearance]}
+        if doc.published:
+            item["datePublished"] = str(doc.published)
+        speaker = _speaker(doc, claim)
+        if speaker:
+            item["author"] = speaker
+        review: dict[str, Any] = {
+            "@context": "https://schema.org",
+            "@type": "ClaimReview",
+            "identifier": claim.id,
+            "claimReviewed": claim.gloss or quote or "",
+            "reviewRating": rating,
+            "itemReviewed": item,
+        }
+        if doc.url:
+            review["url"] = f"{doc.url}#{claim.id}"
+        if claim.verdict.reviewed:
+            review["datePublished"] = str(claim.verdict.reviewed)
+        if author:
+            review["author"] = {"@type": "Organization", "name": author}
+        if claim.verdict.explanation:
+            review["reviewBody"] = claim.verdict.explanation
+        sources = [doc.source(r.source) for r in claim.sources]
+        citations = [_citation(s) for s in sources if s is not None and not s.entity]
+        if citations:
+            review["citation"] = citations
+        reviews.append(review)
+    return reviews, warnings
+
+
+# --- import ----------------------------------------------------------------------------------------
+
+
+class _Invalid(Exception):
+    pass
+
+
+def _reviews(data: Any) -> list[tuple[str, dict[str, Any]]]:
+    """Every ClaimReview object in the file, with its JSON path (a list, an @graph, or nested)."""
+    out: list[tuple[str, dict[str, Any]]] = []
+
+    def walk(value: Any, where: tuple[str | int, ...], depth: int) -> None:
+        if depth > 50:
+            return
+        if isinstance(value, dict):
+            kind = value.get("@type", value.get("type"))
+            if kind == "ClaimReview" or (isinstance(kind, list) and "ClaimReview" in kind):
+                out.append((jpath(where), value))
+                return
+            for key, item in value.items():
+                walk(item, (*where, key), depth + 1)
+        elif isinstance(value, list):
+            for i, item in enumerate(value):
+                walk(item, (*where, i), depth + 1)
+
+    walk(data, (), 0)
+    return out
+
+
+def _text_of(value: Any, where: str) -> str:
+    if value is None:
+        return ""
+    if not isinstance(value, str):
+        raise _Invalid(f"{where}: must be a string, not {type(value).__name__}")
+    return value
+
+
+def _name(value: Any) -> str:
+    if isinstance(value, dict):
+        return str(value.get("name") or "")
+    if isinstance(value, list) and value:
+        return _name(value[0])
+    return value if isinstance(value, str) else ""
+
+
+def _number(value: Any, where: str) -> float | None:
+    if value is None:
+        return None
+    try:
+        return float(value)
+    except (TypeError, ValueError):
+        raise _Invalid(f"{where}: must be a number, not {value!r}") from None
+
+
+def rating_of(review: dict[str, Any], where: str) -> tuple[Rating | None, str]:
+    """The rating of a review and a note on how it was found ("" when by its name)."""
+    raw = review.get("reviewRating")
+    if raw is None:
+        return None, "it has no reviewRating"
+    if not isinstance(raw, dict):
+        raise _Invalid(f"{where}.reviewRating: must be an object, not {type(raw).__name__}")
+    name = _text_of(raw.get("alternateName"), f"{where}.reviewRating.alternateName").strip().casefold()
+    for rating, info in RATINGS.items():
+        if name in (rating.value, info.alternate_name.casefold(), info.label.casefold()):
+            return rating, ""
+    value = _number(raw.get("ratingValue"), f"{where}.reviewRating.ratingValue")
+    best = _number(raw.get("bestRating"), f"{where}.reviewRating.bestRating") or 5
+    worst = _number(raw.get("worstRating"), f"{where}.reviewRating.worstRating")
+    worst = 1 if worst is None else worst
+    if value is None or best == worst:
+        return None, f"its rating {name or '(no name)'!r} has no equivalent and no usable ratingValue"
+    scaled = round(1 + 4 * (value - worst) / (best - worst))
+    rating = _BY_VALUE[min(5, max(1, scaled))]
+    return rating, f"its rating {name or '(no name)'!r} was read from ratingValue {value:g} as {rating.value}"
+
+
+def import_claimreview(
+    json_path: str | Path, text_path: str | Path | None = None, base: Document | None = None
+) -> Document:
+    """Import ClaimReviews as claims, onto a base briefing, a text, or a document made of the claims."""
+    json_path = Path(json_path)
+    data = read_json(json_path)
+    found = _reviews(data)
+    if not found:
+        raise fail(json_path, '$: no ClaimReview found (expected objects with "@type": "ClaimReview")')
+    try:
+        return _build(json_path, found, text_path, base)
+    except _Invalid as exc:
+        raise fail(json_path, str(exc)) from None
+
+
+def _build(json_path: Path, found: list[tuple[str, dict[str, Any]]], text_path: str | Path | None,
+           base: Document | None) -> Document:  # fmt: skip
+    from briefing_tui.formats.common import read_text
+
+    quotes = []
+    for where, review in found:
+        item = review.get("itemReviewed")
+        if item is not None and not isinstance(item, dict):
+            raise _Invalid(f"{where}.itemReviewed: must be an object, not {type(item).__name__}")
+        claimed = _text_of(review.get("claimReviewed"), f"{where}.claimReviewed")
+        quote = _text_of((item or {}).get("text"), f"{where}.itemReviewed.text") or claimed
+        if not quote:
+            raise _Invalid(f"{where}: the review has neither claimReviewed nor itemReviewed.text")
+        quotes.append((quote, claimed))
+    if base is not None:
+        doc = base
+    elif text_path is not None:
+        path = Path(text_path)
+        doc = Document(path, path.stem, path.stem, "", read_text(path))
+    else:
+        first = found[0][1]
+        text = "\n\n".join(q for q, _ in quotes)
+        reviewer = _name(first.get("author"))
+        title = f"Claims reviewed by {reviewer}" if reviewer else json_path.stem
+        doc = Document(json_path, json_path.stem, title, "", text)
+    ids = Ids(document_ids(doc))
+    offset = 0
+    for (where, review), (quote, claimed) in zip(found, quotes, strict=True):
+        if base is None and text_path is None:
+            span = exact_span(doc.text, offset, offset + len(quote))
+            offset += len(quote) + 2
+        else:
+            span = quote_span(doc.text, quote)
+            if not span.anchored:
+                doc.problems.append(problem(json_path, f"{where}: its claim is not in the text: an orphan",
+                                            warning=True))  # fmt: skip
+        identifier = review.get("identifier")
+        cid = ids.new(identifier if isinstance(identifier, str) else f"CR{len(doc.claims) + 1}", "claim")
+        claim = Claim(cid, span, gloss=claimed if claimed != quote else "")
+        rating, how = rating_of(review, where)
+        if how:
+            doc.problems.append(problem(json_path, f"{where}: {how}", warning=True))
+            original = (review.get("reviewRating") or {}).get("alternateName")
+            if isinstance(original, str) and original:
+                claim.note = f"Original rating: {original}"
+        reviewed = review.get("datePublished")
+        if rating is not None:
+            claim.verdict = Verdict(rating, _text_of(review.get("reviewBody"), f"{where}.reviewBody"),
+                                    reviewed[:10] if isinstance(reviewed, str) else None)  # fmt: skip
+        speaker = _name((review.get("itemReviewed") or {}).get("author"))
+        if speaker:
+            claim.note = "\n".join(x for x in (claim.note, f"Said by {speaker}") if x)
+        citations = review.get("citation") or []
+        for n, cit in enumerate(citations if isinstance(citations, list) else [citations]):
+            src = _source(doc, ids, cit, f"{where}.citation[{n}]")
+            claim.sources.append(SourceRef(src.id))
+        if isinstance(review.get("url"), str):
+            claim.note = "\n".join(x for x in (claim.note, f"Review: {review['url']}") if x)
+        doc.claims.append(claim)
+    return doc
+
+
+def _source(doc: Document, ids: Ids, cit: Any, where: str) -> Source:
+    if isinstance(cit, str):
+        cit = {"url": cit}
+    if not isinstance(cit, dict):
+        raise _Invalid(f"{where}: must be an object or a URL, not {type(cit).__name__}")
+    identifier = cit.get("identifier")
+    existing = doc.source(identifier) if isinstance(identifier, str) else None
+    if existing is None and isinstance(cit.get("url"), str):
+        existing = next((s for s in doc.sources if s.url == cit["url"]), None)
+    if existing is not None:
+        return existing
+    src = Source(ids.new(identifier if isinstance(identifier, str) else f"S{len(doc.sources) + 1}", "source"))
+    src.title = _name(cit) or str(cit.get("headline") or "")
+    src.url = cit.get("url") if isinstance(cit.get("url"), str) else None
+    src.publisher = _name(cit.get("publisher"))
+    src.author = _name(cit.get("author"))
+    date = cit.get("datePublished")
+    src.date = date if isinstance(date, str) else None
+    doc.sources.append(src)
+    return src

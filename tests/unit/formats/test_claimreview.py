@@ -1,0 +1,122 @@
+"""schema.org ClaimReview: export per RATINGS, import from @graph/list/nested, ratings by name or value."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from briefing_tui.formats.claimreview import export_claimreview, import_claimreview
+from briefing_tui.model import RATINGS, Document, LoadError, Rating
+
+
+@pytest.fixture
+def reviews(fixtures: Path) -> Document:
+    return import_claimreview(fixtures / "claimreview" / "reviews.json")
+
+
+def test_export_has_every_field_per_the_scale(seed_doc: Document) -> None:
+    out, warnings = export_claimreview(seed_doc, author="Desk")
+    rated = [c for c in seed_doc.claims if c.verdict]
+    assert len(out) == len(rated)
+    assert len(warnings) == len(seed_doc.claims) - len(rated)
+    for review, claim in zip(out, rated, strict=True):
+        info = RATINGS[claim.verdict.rating]
+        rating = review["reviewRating"]
+        assert review["@type"] == "ClaimReview" and review["@context"] == "https://schema.org"
+        assert rating["alternateName"] == info.alternate_name
+        if info.value is None:
+            assert "ratingValue" not in rating
+        else:
+            assert (rating["ratingValue"], rating["bestRating"], rating["worstRating"]) == (info.value, 5, 1)
+        assert review["claimReviewed"] == (claim.gloss or seed_doc.text[claim.span.start : claim.span.end])
+        item = review["itemReviewed"]
+        assert item["@type"] == "Claim" and item["appearance"][0]["headline"] == seed_doc.title
+        assert item["text"] == seed_doc.text[claim.span.start : claim.span.end]
+        assert review["author"] == {"@type": "Organization", "name": "Desk"}
+        if claim.verdict.reviewed:
+            assert review["datePublished"] == str(claim.verdict.reviewed)
+
+
+def test_speaker_source_becomes_the_claims_author() -> None:
+    from briefing_tui.formats.common import exact_span
+    from briefing_tui.model import Claim, Entity, Source, SourceRef, Verdict
+
+    doc = Document(Path("x"), "x", "X", "en", "Miller said the troops leave.")
+    doc.entities.append(Entity("miller", "Matthew Miller", "person"))
+    doc.sources.append(Source("S-miller", kind="speaker", entity="miller"))
+    doc.claims.append(
+        Claim("C1", exact_span(doc.text, 12, 28), [SourceRef("S-miller")], Verdict(Rating.FALSE))
+    )
+    (review,), _ = export_claimreview(doc)
+    assert review["itemReviewed"]["author"] == {"@type": "Person", "name": "Matthew Miller"}
+    assert "citation" not in review
+
+
+def test_import_reads_graph_ratings_and_citations(reviews: Document) -> None:
+    assert [c.id for c in reviews.claims] == ["troops-1000", "CR2", "CR3"]
+    first = reviews.claims[0]
+    assert first.verdict.rating is Rating.MOSTLY_SUPPORTED and first.verdict.reviewed == "2024-05-02"
+    assert first.verdict.explanation == "AFRICOM gave 1,100 in 2023."
+    assert reviews.text[first.span.start : first.span.end] == "plus de 1 000 militaires américains"
+    assert first.gloss == "About 1,000 US troops were stationed in Niger."
+    src = reviews.source(first.sources[0].source)
+    assert (src.title, src.publisher, src.url) == (
+        "AFRICOM posture statement",
+        "AFRICOM",
+        "https://www.africom.mil/",
+    )
+    assert reviews.title == "Claims reviewed by Example Fact Check"
+
+
+def test_unknown_rating_name_falls_back_on_its_value_and_says_so(reviews: Document) -> None:
+    claim = reviews.claims[1]
+    assert claim.verdict.rating is Rating.FALSE and "Pants on Fire" in claim.note
+    assert any(
+        "Pants on Fire".casefold() in p.message and "ratingValue" in p.message for p in reviews.problems
+    )
+    assert reviews.claims[2].verdict.rating is Rating.UNVERIFIABLE
+
+
+def test_round_trip_through_claimreview_keeps_verdicts(seed_doc: Document, tmp_path: Path) -> None:
+    out, _ = export_claimreview(seed_doc)
+    (tmp_path / "cr.json").write_text(json.dumps(out), encoding="utf-8")
+    (tmp_path / "t.txt").write_text(seed_doc.text, encoding="utf-8")
+    again = import_claimreview(tmp_path / "cr.json", text_path=tmp_path / "t.txt")
+    rated = [c for c in seed_doc.claims if c.verdict]
+    assert [c.id for c in again.claims] == [c.id for c in rated]
+    for new, old in zip(again.claims, rated, strict=True):
+        assert new.verdict.rating is old.verdict.rating
+        assert new.verdict.explanation == old.verdict.explanation
+        assert (new.span.start, new.span.end) == (old.span.start, old.span.end)
+    assert not [p for p in again.problems if "rating" in p.message]
+
+
+def test_import_onto_a_base_briefing_reuses_its_sources(seed_doc: Document, tmp_path: Path) -> None:
+    out, _ = export_claimreview(seed_doc)
+    (tmp_path / "cr.json").write_text(json.dumps(out), encoding="utf-8")
+    base = Document(
+        seed_doc.path, seed_doc.id, seed_doc.title, "fr", seed_doc.text, sources=list(seed_doc.sources)
+    )
+    again = import_claimreview(tmp_path / "cr.json", base=base)
+    assert len(again.sources) == len(seed_doc.sources)
+
+
+@pytest.mark.parametrize(
+    ("data", "message"),
+    [
+        ({"@type": "Thing"}, "$: no ClaimReview found"),
+        ([{"@type": "ClaimReview", "claimReviewed": 3}], "$[0].claimReviewed: must be a string"),
+        ([{"@type": "ClaimReview", "claimReviewed": "x", "reviewRating": "5"}], "$[0].reviewRating: must be"),
+        ([{"@type": "ClaimReview", "claimReviewed": "x", "reviewRating": {"ratingValue": "high"}}],
+         "$[0].reviewRating.ratingValue: must be a number"),
+        ([{"@type": "ClaimReview"}], "$[0]: the review has neither"),
+        ([{"@type": "ClaimReview", "claimReviewed": "x", "itemReviewed": []}], "$[0].itemReviewed: must be"),
+    ],
+)  # fmt: skip
+def test_invalid_input_is_a_json_path_message(tmp_path: Path, data: object, message: str) -> None:
+    (tmp_path / "cr.json").write_text(json.dumps(data), encoding="utf-8")
+    with pytest.raises(LoadError) as info:
+        import_claimreview(tmp_path / "cr.json")
+    assert info.value.problems[0].message.startswith(message)
