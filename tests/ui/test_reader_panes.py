@@ -1,0 +1,192 @@
+"""Entities, timeline, mouse, several documents, the error view and small terminals."""
+
+from __future__ import annotations
+
+from briefing_tui.screens.errors import ErrorScreen
+from briefing_tui.screens.main import MainScreen
+from briefing_tui.widgets.detail_pane import DetailPane
+from briefing_tui.widgets.entity_list import EntityList
+from briefing_tui.widgets.text_view import TextView
+from briefing_tui.widgets.timeline_list import TimelineList
+from tests.ui.reader_support import collection_app, seed_app
+
+SIZE = (120, 40)
+
+
+def body(screen: MainScreen) -> str:
+    return screen.query_one(DetailPane).body_text
+
+
+async def test_typing_filters_entities_and_enter_selects_one() -> None:
+    async with seed_app().run_test(size=SIZE) as pilot:
+        screen = pilot.app.screen
+        await pilot.press("3", *"fitz")
+        entities = screen.query_one(EntityList)
+        assert entities.filter_text == "fitz"
+        ids = [entities.get_option_at_index(i).id for i in range(entities.option_count)]
+        assert [i for i in ids if i] == ["fitzgibbon"]
+        await pilot.press("enter")
+        assert screen.entity_id == "fitzgibbon" and screen.pane == "entities"
+        assert "Kathleen FitzGibbon" in body(screen) and "Claims involving it" in body(screen)
+        await pilot.press("backspace", "backspace", "backspace", "backspace")
+        assert entities.filter_text == ""
+
+
+async def test_selected_entity_lights_claims_and_events_and_steps_through_mentions() -> None:
+    async with seed_app().run_test(size=SIZE) as pilot:
+        screen = pilot.app.screen
+        await pilot.press("3", *"niger", "enter")
+        assert screen.entity_id == "niger"
+        mentions = screen.navigator.mentions("niger")
+        assert screen._current_span == mentions[0]
+        await pilot.press("greater_than_sign")
+        assert screen._current_span == mentions[1]
+        await pilot.press("less_than_sign", "less_than_sign")
+        assert screen._current_span == mentions[-1]
+        lit_claims = screen.text_view._lit_claims
+        assert lit_claims and lit_claims == {c.id for c in screen.navigator.entity_claims("niger")}
+        timeline = screen.query_one(TimelineList)
+        prompts = [str(timeline.get_option_at_index(i).prompt) for i in range(timeline.option_count)]
+        assert any(p.startswith("●") for p in prompts)
+        await pilot.press("escape")  # clears the filter first
+        await pilot.press("1", "escape")
+        assert screen.entity_id is None
+
+
+async def test_timeline_background_event_shows_its_sources() -> None:
+    async with seed_app().run_test(size=SIZE) as pilot:
+        screen = pilot.app.screen
+        await pilot.press("4")
+        timeline = screen.query_one(TimelineList)
+        coup = timeline.get_option_index("coup-2023")
+        timeline.highlighted = coup
+        await pilot.press("enter")
+        assert screen.detail == ("event", "coup-2023")
+        assert "background" in body(screen) and "26 Jul 2023" in body(screen)
+        assert "Sources (1)" in body(screen)
+        assert screen.pane == "timeline"
+
+
+async def test_timeline_event_in_the_text_jumps_to_its_mention() -> None:
+    async with seed_app().run_test(size=SIZE) as pilot:
+        screen = pilot.app.screen
+        await pilot.press("4", "down", "enter")  # the first event in the text
+        event_id = screen.detail[1]
+        event = screen.navigator.event(event_id)
+        assert not event.background
+        assert screen._current_span == (event.mentions[0].start, event.mentions[0].end)
+        assert "in the text" in body(screen)
+
+
+async def test_timeline_dates_are_humanized_and_marked() -> None:
+    async with seed_app().run_test(size=SIZE) as pilot:
+        timeline = pilot.app.screen.query_one(TimelineList)
+        prompts = [str(timeline.get_option_at_index(i).prompt) for i in range(timeline.option_count)]
+        text = "\n".join(prompts)
+        assert "July 2023" in text and "29 Apr – 3 May 2024" in text and "from 24 Apr 2024" in text
+        assert prompts.index("In the text (5)") < prompts.index("Background (11)")
+
+
+async def test_clicking_a_mention_selects_it_and_a_claim_selects_the_claim() -> None:
+    async with seed_app().run_test(size=SIZE) as pilot:
+        screen = pilot.app.screen
+        view = screen.query_one(TextView)
+        niamey = screen.navigator.mentions("niamey")[0]
+        y = view.line_of(niamey[0]) - int(view.scroll_offset.y)
+        x = 2 + (niamey[0] - view._starts[view.line_of(niamey[0])])
+        await pilot.click(TextView, offset=(x + 1, y))
+        assert screen.entity_id == "niamey" and screen._current_span == niamey
+        claim = screen.doc.claim("C4")
+        start = claim.span.start + 2  # inside the claim, outside any mention
+        y = view.line_of(start) - int(view.scroll_offset.y)
+        x = 2 + (start - view._starts[view.line_of(start)])
+        await pilot.click(TextView, offset=(x, y))
+        assert screen.claim_id == "C4"
+
+
+async def test_error_view_lists_file_line_col_and_the_rest_works() -> None:
+    async with collection_app().run_test(size=SIZE) as pilot:
+        errors = pilot.app.screen
+        assert isinstance(errors, ErrorScreen)
+        text = errors.query_one("#errors-text").visual.plain
+        assert "c-broken.yaml:1:1: error:" in text or "c-broken.yaml:" in text
+        await pilot.press("escape")
+        screen = pilot.app.screen
+        assert isinstance(screen, MainScreen) and screen.doc.id == "main"
+        await pilot.press("e")
+        assert isinstance(pilot.app.screen, ErrorScreen)
+
+
+async def test_s_cycles_passage_in_another_document_speaker_and_entry() -> None:
+    async with collection_app().run_test(size=SIZE) as pilot:
+        await pilot.press("escape")
+        screen = pilot.app.screen
+        await pilot.press("right_square_bracket")
+        assert screen.claim_id == "K1"
+        await pilot.press("s")  # a passage of the document "statement"
+        assert screen.doc.id == "statement"
+        assert screen.doc.text[slice(*screen._current_span)] == "orderly and responsible withdrawal"
+        assert "The statement" in body(screen)
+        await pilot.press("ctrl+o")
+        assert screen.doc.id == "main" and screen.claim_id == "K1"
+        await pilot.press("s", "ctrl+o", "s")  # back at K1, s starts again at the first source
+        assert screen.doc.id == "statement"
+        await pilot.press("ctrl+o")
+        # the speaker: the second source
+        screen._source_index = 0
+        await pilot.press("s")
+        assert screen.detail == ("source", "S-speaker")
+        assert screen.doc.text[slice(*screen._current_span)] == "Kathleen FitzGibbon"
+        await pilot.press("s")
+        assert screen.detail == ("source", "S-web") and "“orderly and responsible”" in body(screen)
+
+
+async def test_orphan_claim_shows_its_anchor_status() -> None:
+    async with collection_app().run_test(size=SIZE) as pilot:
+        await pilot.press("escape")
+        screen = pilot.app.screen
+        await pilot.press("left_square_bracket")
+        assert screen.claim_id == "K3"
+        assert "orphan" in body(screen)
+
+
+async def test_document_list_switches_documents() -> None:
+    async with collection_app().run_test(size=SIZE) as pilot:
+        await pilot.press("escape")
+        screen = pilot.app.screen
+        await pilot.press("5")
+        assert screen.pane == "documents"
+        await pilot.press("down", "enter")
+        assert screen.doc.id == "statement"
+        await pilot.press("ctrl+o")
+        assert screen.doc.id == "main"
+
+
+async def test_five_does_nothing_with_one_document() -> None:
+    async with seed_app().run_test(size=SIZE) as pilot:
+        screen = pilot.app.screen
+        await pilot.press("5")
+        assert screen.pane == "text"
+
+
+async def test_small_terminal_shows_one_pane_at_a_time_and_reaches_all() -> None:
+    async with seed_app().run_test(size=(80, 24)) as pilot:
+        screen = pilot.app.screen
+        assert screen.narrow
+        for key, pane in (("2", "claim"), ("3", "entities"), ("4", "timeline"), ("1", "text")):
+            await pilot.press(key)
+            assert screen.pane == pane
+            shown = [name for name in ("text", "claim", "entities", "timeline")
+                     if screen.query_one(f"#{name}-pane").display]  # fmt: skip
+            assert shown == [pane]
+            region = screen.query_one(f"#{pane}-pane").region
+            assert region.width == 80 and region.height >= 18
+
+
+async def test_wide_terminal_shows_every_pane() -> None:
+    async with seed_app().run_test(size=SIZE) as pilot:
+        screen = pilot.app.screen
+        assert not screen.narrow
+        for name in ("text", "claim", "entities", "timeline"):
+            region = screen.query_one(f"#{name}-pane").region
+            assert region.width >= 40 and region.height >= 8, name
