@@ -28,20 +28,9 @@ YAML_SUFFIXES = (".yaml", ".yml")
 
 def label_of(path: str | Path) -> str:
     """A path as shown in messages: controls, bidi controls and undecodable bytes escaped (``\\x1b``)."""
-    out = []
-    for ch in str(path):
-        code = ord(ch)
-        if 0xDC80 <= code <= 0xDCFF:  # an undecodable byte of the file name (surrogateescape)
-            out.append(f"\\x{code - 0xDC00:02x}")
-        elif ch.isprintable():
-            out.append(ch)
-        elif code <= 0xFF:
-            out.append(f"\\x{code:02x}")
-        elif code <= 0xFFFF:
-            out.append(f"\\u{code:04x}")
-        else:
-            out.append(f"\\U{code:08x}")
-    return "".join(out)
+    from briefing_tui.display import display_path
+
+    return display_path(str(path))
 
 
 def _finish(problems: Problems, document: Document | None) -> Document:
