@@ -10,6 +10,7 @@ huge text with many stale quotes stays quick.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
@@ -163,7 +164,17 @@ class Anchorer:
 
     def _fuzzy(self, sel: Selector, exact: str, near: int | None, disagree: str) -> Span:
         lead = f"{disagree}, and the quote" if disagree else f"quote {_show(exact)}"
-        found = None
+        found = self._spacing(exact, near)
+        if found is not None:
+            i, j = found
+            self._note(
+                Severity.WARNING,
+                f"{lead} is not in the text exactly; it matches with different spacing "
+                f"{_show(self.text[i:j])} at {self.where(i)}",
+                "copy the passage from the text",
+                "span-fuzzy",
+            )
+            return Span(i, j, AnchorStatus.FUZZY, sel)
         if FUZZY_MIN_LEN <= len(exact) <= FUZZY_MAX_LEN and self.budget > 0:
             found = self._approximate(exact, near)
         if found is None:
@@ -183,6 +194,20 @@ class Anchorer:
             "span-fuzzy",
         )
         return Span(i, j, AnchorStatus.FUZZY, sel)
+
+    def _spacing(self, exact: str, near: int | None) -> tuple[int, int] | None:
+        """The quote with any run of spaces and line breaks standing for any other."""
+        words = exact.split()
+        if not 1 < len(words) <= 200 or self.budget <= 0:
+            return None
+        self.budget -= len(self.text)
+        pattern = re.compile(r"\s+".join(re.escape(w) for w in words))
+        spans = [m.span() for _, m in zip(range(MAX_OCCURRENCES), pattern.finditer(self.text), strict=False)]
+        if not spans:
+            return None
+        if near is not None:
+            return min(spans, key=lambda s: abs(s[0] - near))
+        return spans[0]
 
     def _approximate(self, exact: str, near: int | None) -> tuple[int, int, float] | None:
         from rapidfuzz import fuzz

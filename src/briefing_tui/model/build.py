@@ -524,7 +524,8 @@ class Builder:
         for kind, ident, node in self.refs:
             if ident in known[kind]:
                 continue
-            hint = suggest(ident, known[kind]) or f"add a {kind} with id {ident}, or correct the id"
+            article = "an" if kind[0] in "aeiou" else "a"
+            hint = suggest(ident, known[kind]) or f"add {article} {kind} with id {ident}, or correct the id"
             self.problems.error(node, f"unknown {kind} '{ident}'", hint, "dangling-reference")
 
 
