@@ -216,7 +216,7 @@ class _Builder:
     def __init__(self, txt: Path, ann_path: Path, text: str, ann: _Ann, problems: list[Problem]) -> None:
         self.txt, self.ann_path, self.text, self.ann = txt, ann_path, text, ann
         title = _doc_title(text, txt.stem)
-        self.doc = Document(txt, slug(txt.stem, "brat"), title, "", text, problems=list(problems))
+        self.doc = Document(txt, slug(txt.stem, "brat"), title, "und", text, problems=list(problems))
         self.ids = Ids()
         self.refs: dict[str, Ref] = {}  # brat id -> reference kept in extra
         self.entity_of: dict[str, Entity] = {}

@@ -25,6 +25,7 @@ from briefing_tui.formats.common import (
     problem,
     quote_span,
     read_json,
+    slug,
 )
 from briefing_tui.model.types import RATINGS, Claim, Document, Rating, Source, SourceRef, Verdict
 
@@ -219,13 +220,13 @@ def _build(json_path: Path, found: list[tuple[str, dict[str, Any]]], text_path: 
         doc = base
     elif text_path is not None:
         path = Path(text_path)
-        doc = Document(path, path.stem, path.stem, "", read_text(path))
+        doc = Document(path, slug(path.stem, "claims"), path.stem, "und", read_text(path))
     else:
         first = found[0][1]
         text = "\n\n".join(q for q, _ in quotes)
         reviewer = _name(first.get("author"))
         title = f"Claims reviewed by {reviewer}" if reviewer else json_path.stem
-        doc = Document(json_path, json_path.stem, title, "", text)
+        doc = Document(json_path, slug(json_path.stem, "claims"), title, "und", text)
     ids = Ids(document_ids(doc))
     offset = 0
     for (where, review), (quote, claimed) in zip(found, quotes, strict=True):

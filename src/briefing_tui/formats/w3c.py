@@ -146,7 +146,7 @@ class _Utf16:
 class _Importer:
     def __init__(self, json_path: Path, text_path: Path, text: str, base: Document | None = None) -> None:
         self.json_path, self.text = json_path, text
-        self.doc = base or Document(text_path, slug(text_path.stem, "w3c"), text_path.stem, "", text)
+        self.doc = base or Document(text_path, slug(text_path.stem, "w3c"), text_path.stem, "und", text)
         self.ids = Ids(document_ids(self.doc))
         self.utf16 = _Utf16(text)
         self.use_utf16 = False
@@ -292,7 +292,8 @@ class _Importer:
         types = [ENTITY_TAGS[t.lower()] for t in tags if t.lower() in ENTITY_TAGS]
         dates = [t[5:] for t in tags if t.lower().startswith("date:")]
         status = next((t[9:] for t in tags if t.lower().startswith("wikidata:")), "")
-        tags = [t for t in tags if not t.lower().startswith("wikidata:")]
+        unverified = [t[11:] for t in tags if t.lower().startswith("unverified:")]
+        tags = [t for t in tags if not t.lower().startswith(("wikidata:", "unverified:"))]
         names = [b["value"] for b in bodies if b["purpose"] == "identifying" and not b["iri"]]
         qids = [m.group(1) for b in bodies if b["iri"] and (m := _QID.match(b["value"]))]
         text_of = {p: next((b["value"] for b in bodies if b["purpose"] == p and not b["iri"]), "")
@@ -306,14 +307,18 @@ class _Importer:
             return
         if is_claim or (text_of["assessing"] and not types):
             self.claim(ann, anchored[0], urn.group(2) if urn else _local(label, "claim"), bodies, text_of)
+            self.doc.claims[-1].unverified = unverified
         elif "event" in types and (dates or (urn and urn.group(1) == "event")):
             self.event(anchored, urn.group(2) if urn else _local(label, "event"), dates, text_of)
             self.doc.events[-1].sources = self.links(bodies)
+            self.doc.events[-1].entities = _entity_links(bodies)
+            self.doc.events[-1].unverified = unverified
         elif types or names or qids:
             other_tags = [t for t in tags if t.lower() not in ENTITY_TAGS] if types else tags[1:]
             type_ = types[0] if types else (tags[0] if tags else "other")
             self.status = status
-            self.entity(anchored, type_, names, qids, urn.group(2) if urn else None, text_of)
+            entity = self.entity(anchored, type_, names, qids, urn.group(2) if urn else None, text_of)
+            entity.unverified += [u for u in unverified if u not in entity.unverified]
             if other_tags:
                 self.doc.extra.setdefault("w3c", {}).setdefault("tags", {})[label] = other_tags
         else:
@@ -324,7 +329,7 @@ class _Importer:
         self.kept.append(f"{label} ({why})")
 
     def entity(self, spans: list[Span], type_: str, names: list[str], qids: list[str], eid: str | None,
-               text_of: dict[str, str]) -> None:  # fmt: skip
+               text_of: dict[str, str]) -> Entity:  # fmt: skip
         first = spans[0] if spans else None
         surface = ""
         if first is not None:
@@ -346,6 +351,7 @@ class _Importer:
         entity.mentions.extend(spans)
         if not names and surface and surface != entity.name and surface not in entity.aliases:
             entity.aliases.append(surface)
+        return entity
 
     def event(self, spans: list[Span], eid: str, dates: list[str], text_of: dict[str, str]) -> None:
         from briefing_tui.formats.brat import _edtf
@@ -368,13 +374,14 @@ class _Importer:
         elif text_of["assessing"]:
             claim.note = "\n".join(x for x in (claim.note, text_of["assessing"]) if x)
         claim.sources = self.links(bodies)
+        claim.entities = _entity_links(bodies)
         self.doc.claims.append(claim)
 
     def links(self, bodies: list[dict[str, Any]]) -> list[SourceRef]:
         return [
             SourceRef(self.source(b["value"], b.get("id")).id, b.get("passage"))
             for b in bodies
-            if b["purpose"] == "linking" and b["iri"]
+            if b["purpose"] == "linking" and b["iri"] and not _is_entity_link(b)
         ]
 
     def source(self, iri: str, rid: Any = None) -> Source:
@@ -388,6 +395,21 @@ class _Importer:
             src = Source(self.ids.new("S-" + slug(iri.split("//", 1)[-1])[:30], "source"), url=iri)
         self.doc.sources.append(src)
         return src
+
+
+def _is_entity_link(body: dict[str, Any]) -> bool:
+    urn = _URN.match(str(body["value"]))
+    return bool(urn and urn.group(1) == "entity")
+
+
+def _entity_links(bodies: list[dict[str, Any]]) -> list[str]:
+    """Entities named by linking bodies ``urn:briefing:DOC:entity:ID`` (as the export writes them)."""
+    out = []
+    for b in bodies:
+        urn = _URN.match(str(b["value"])) if b["purpose"] == "linking" else None
+        if urn and urn.group(1) == "entity":
+            out.append(urn.group(2))
+    return out
 
 
 def _local(iri: str, kind: str) -> str:

@@ -58,7 +58,8 @@ def export_w3c(doc: Document) -> tuple[dict[str, Any], list[str]]:
             item["modified"] = modified
         items.append(item)
 
-    def links(refs: list[SourceRef]) -> list[dict[str, Any] | str]:
+    def links(refs: list[SourceRef], entities: list[str]) -> list[dict[str, Any] | str]:
+        """Linking bodies: the sources (a quoted passage as a selector), then the entities involved."""
         out: list[dict[str, Any] | str] = []
         for ref in refs:
             src = doc.source(ref.source)
@@ -71,11 +72,16 @@ def export_w3c(doc: Document) -> tuple[dict[str, Any], list[str]]:
             if ref.passage:
                 link["selector"] = {"type": "TextQuoteSelector", "exact": ref.passage}
             out.append({**link, "purpose": "linking"})
+        for entity_id in entities:
+            out.append(
+                {"type": "SpecificResource", "source": f"{base}:entity:{entity_id}", "purpose": "linking"}
+            )
         return out
 
     for e in doc.entities:
         bodies: list[dict[str, Any] | str] = [_text(e.type, "tagging"), _text(e.name, "identifying")]
         bodies += [_text(alias, "identifying") for alias in e.aliases]
+        bodies += [_text(f"unverified:{name}", "tagging") for name in e.unverified]
         qid = e.wikidata if e.wikidata and re.fullmatch(r"Q\d+", e.wikidata) else None
         status = e.wikidata_status or (e.wikidata if e.wikidata and not qid else "")
         if status:
@@ -96,7 +102,8 @@ def export_w3c(doc: Document) -> tuple[dict[str, Any], list[str]]:
         ]
         if ev.note:
             bodies.append(_text(ev.note, "commenting"))
-        bodies += links(ev.sources)
+        bodies += links(ev.sources, ev.entities)
+        bodies += [_text(f"unverified:{name}", "tagging") for name in ev.unverified]
         for n, m in enumerate(ev.mentions or [None], 1):
             add(f"{base}:event:{ev.id}:{n}", "tagging", m, bodies)
     for c in doc.claims:
@@ -109,7 +116,8 @@ def export_w3c(doc: Document) -> tuple[dict[str, Any], list[str]]:
             bodies.append(_text(c.verdict.rating.value, "assessing"))
             if c.verdict.explanation:
                 bodies.append(_text(c.verdict.explanation, "assessing"))
-        bodies += links(c.sources)
+        bodies += links(c.sources, c.entities)
+        bodies += [_text(f"unverified:{name}", "tagging") for name in c.unverified]
         reviewed = str(c.verdict.reviewed) if c.verdict and c.verdict.reviewed else None
         add(f"{base}:claim:{c.id}", "assessing" if c.verdict else "tagging", c.span, bodies, reviewed)
     page = {"id": f"{base}:annotations:page1", "type": "AnnotationPage", "startIndex": 0, "items": items}

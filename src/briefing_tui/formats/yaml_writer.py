@@ -184,7 +184,7 @@ def document_data(doc: Document) -> dict[str, Any]:
     out: dict[str, Any] = {"format": int(doc.format) if str(doc.format).isdigit() else doc.format}
     out["id"] = doc.id
     out["title"] = doc.title
-    _put(out, "language", doc.language)
+    out["language"] = doc.language or "und"  # BCP 47: undetermined
     _put(out, "published", doc.published)
     _put(out, "publisher", doc.publisher)
     _put(out, "url", doc.url)

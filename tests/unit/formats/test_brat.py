@@ -169,3 +169,17 @@ def test_fixture_copy_opens_from_elsewhere(fixtures: Path, tmp_path: Path) -> No
     for suffix in (".txt", ".ann"):
         shutil.copy(fixtures / "brat" / f"report{suffix}", tmp_path / f"r{suffix}")
     assert len(import_brat(tmp_path / "r.txt").entities) == 10
+
+
+def test_round_trip_through_yaml_has_no_loader_problem_but_extra(report: Document, tmp_path: Path) -> None:
+    path = tmp_path / "report.yaml"
+    path.write_text(dump_document(report), encoding="utf-8")
+    problems = [p for p in load_document(path).problems if "'extra'" not in p.message]
+    assert problems == []
+
+
+@pytest.mark.xfail(reason="the model loader does not read the document's extra mapping yet", strict=True)
+def test_extra_survives_yaml_and_the_loader(report: Document, tmp_path: Path) -> None:
+    path = tmp_path / "report.yaml"
+    path.write_text(dump_document(report), encoding="utf-8")
+    assert load_document(path).extra == report.extra
