@@ -29,8 +29,13 @@ from briefing_tui.formats.common import (
 )
 from briefing_tui.model.types import RATINGS, Claim, Document, Rating, Source, SourceRef, Verdict
 
-_BY_VALUE = {5: Rating.SUPPORTED, 4: Rating.MOSTLY_SUPPORTED, 3: Rating.PARTLY_SUPPORTED, 2: Rating.MISLEADING,
-             1: Rating.FALSE}  # fmt: skip
+_BY_VALUE = {
+    5: Rating.SUPPORTED,
+    4: Rating.MOSTLY_SUPPORTED,
+    3: Rating.PARTLY_SUPPORTED,
+    2: Rating.MISLEADING,
+    1: Rating.FALSE,
+}
 
 
 # --- export ----------------------------------------------------------------------------------------
