@@ -73,6 +73,8 @@ class Anchorer:
                 "add the missing one",
                 "span-half-position",
             )
+            if exact is None:
+                return Span(-1, -1, AnchorStatus.ORPHAN, sel)
             positioned = False
         if positioned:
             assert start is not None and end is not None

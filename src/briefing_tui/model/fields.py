@@ -36,6 +36,8 @@ def describe(node: Node) -> str:
 
 def suggest(word: str, choices: list[str] | tuple[str, ...] | frozenset[str]) -> str:
     close = difflib.get_close_matches(word, sorted(choices), n=1, cutoff=0.6)
+    if not close and len(word) >= 3:
+        close = [c for c in sorted(choices) if c.startswith(word)][:1]
     return f"did you mean '{close[0]}'?" if close else ""
 
 

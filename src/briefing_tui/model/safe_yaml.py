@@ -215,6 +215,15 @@ def _describe(exc: yaml.YAMLError) -> str:
     return f"invalid YAML: {text}"
 
 
+def _syntax_hint(message: str, source: str, line: int) -> str:
+    if "nests deeper" in message:
+        return "flatten the structure"
+    lines = source.split("\n", line)
+    if 1 <= line <= len(lines) and "\t" in lines[line - 1]:
+        return "YAML indents with spaces, never tabs"
+    return "fix the YAML syntax at this place"
+
+
 def _check_anchors(source: str, problems: Problems) -> None:
     """Anchors (``&a``) and aliases (``*a``) are refused: they let a small file expand hugely."""
     if "&" not in source and "*" not in source:
@@ -264,9 +273,9 @@ def compose(source: str, problems: Problems, *, check_tags: bool = True) -> Node
             if dispose is not None:
                 dispose()
     except yaml.YAMLError as exc:
-        problems.error(
-            _mark_of(exc, source), _describe(exc), "fix the YAML syntax at this place", "yaml-syntax"
-        )
+        at = _mark_of(exc, source)
+        message = _describe(exc)
+        problems.error(at, message, _syntax_hint(message, source, at[0]), "yaml-syntax")
         return None
     except RecursionError:
         problems.error(None, f"the file nests deeper than {MAX_DEPTH} levels", "flatten it", "yaml-depth")
