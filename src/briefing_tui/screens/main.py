@@ -20,11 +20,13 @@ from textual.widgets import Footer, Static
 
 from briefing_tui.model.navigation import JumpList, Location, Navigator
 from briefing_tui.model.types import Claim, Collection, Document
+from briefing_tui.screens.search_actions import SearchActions
 from briefing_tui.widgets.detail_pane import DetailLinks, DetailPane
 from briefing_tui.widgets.doc_header import DocHeader
 from briefing_tui.widgets.document_list import DocumentList
 from briefing_tui.widgets.entity_list import EntityList
 from briefing_tui.widgets.labels import rating_label
+from briefing_tui.widgets.search_bar import SearchBar
 from briefing_tui.widgets.text_view import Mark, TextView
 from briefing_tui.widgets.timeline_list import TimelineList
 
@@ -47,7 +49,7 @@ class PaneBar(Static):
     """In a small terminal only one pane shows at a time: this line says which, and how to switch."""
 
 
-class MainScreen(Screen[None]):
+class MainScreen(SearchActions, Screen[None]):
     """The reader. Public API: ``jump_to``, ``open_document``, ``here``, ``text_view``, ``navigator``."""
 
     HELP_GROUP = "Everywhere"
@@ -71,6 +73,11 @@ class MainScreen(Screen[None]):
         Binding("less_than_sign", "mention(-1)", "Previous mention", key_display="<", show=False),
         Binding("escape", "clear_selection", "Clear entity", show=False),
         Binding("e", "errors", "Errors"),
+        Binding("slash", "search_open", "Search", key_display="/"),
+        Binding("n", "search_next(1)", "Next match", show=False),
+        Binding("N", "search_next(-1)", "Previous match", show=False),
+        Binding("ampersand", "search_filter", "Filter matching paragraphs", key_display="&", show=False),
+        Binding("F", "search_all", "Search all documents", key_display="F", show=False),
         Binding("question_mark", "help", "Help", key_display="?"),
         Binding("q", "app.quit", "Quit"),
     ]
@@ -103,6 +110,7 @@ class MainScreen(Screen[None]):
             with Vertical(id="text-pane", classes="pane"):
                 yield DocHeader(id="doc-header")
                 yield TextView(id="text")
+                yield SearchBar(id="search-bar")
             with Vertical(id="side"):
                 with Vertical(id="documents-pane", classes="pane"):
                     yield DocumentList(id="documents")
@@ -237,6 +245,7 @@ class MainScreen(Screen[None]):
         self.entity_id = None
         self.detail = ("none", "")
         self.query_one(DetailPane).show(self._empty_detail(), [])
+        self.search_document_shown()
 
     def _empty_detail(self) -> object:
         from rich.text import Text
@@ -355,6 +364,8 @@ class MainScreen(Screen[None]):
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if not self.is_mounted:
             return True
+        if action.startswith("search_"):
+            return self.search_check_action(action)
         if action == "next_claim":
             return bool(self.nav.claims) or None
         if action == "go_source":

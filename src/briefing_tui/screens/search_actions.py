@@ -1,0 +1,300 @@
+"""Search in the reader: the actions and message handlers the main screen takes in (a mixin).
+
+The main screen owns the state; this part of it runs the searches (an exclusive thread worker that
+the next keystroke cancels, checked between chunks), paints the matches as the text pane's
+``search`` overlay, steps through them with ``n``/``N`` (each step a jump), filters paragraphs
+(``&``) and opens the cross-document results screen.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+from textual import work
+from textual.worker import get_current_worker
+
+from briefing_tui.model.navigation import Location
+from briefing_tui.search.match import Matcher
+from briefing_tui.search.query import Query, SearchCancelled, SearchError
+
+if TYPE_CHECKING:
+    from briefing_tui.search.corpus import Hit
+    from briefing_tui.widgets.search_bar import SearchBar
+    from briefing_tui.widgets.text_view import TextView
+
+OVERLAY = "search"
+LIMIT = 100_000  # matches painted in one document; the counter says "100000+" beyond
+REGEX_TIMEOUT = 2.0  # seconds; the worker runs it with the interpreter released
+
+
+@dataclass
+class SearchState:
+    query: Query | None = None  # the query whose matches are shown
+    matches: list[tuple[int, int]] = field(default_factory=list)
+    starts: list[int] = field(default_factory=list)
+    index: int | None = None  # the current match
+    capped: bool = False
+    generation: int = 0  # the newest search started; older results are dropped
+    anchor: int = 0  # where an incremental search starts looking
+    filter: bool = False
+    pending_index: int | None = None  # set the current match at this offset when results arrive
+
+
+class SearchActions:
+    """Mixed into ``MainScreen``: ``/``, ``n``/``N``, ``&`` and the results screen."""
+
+    # provided by the screen
+    doc: Any
+    collection: Any
+    text_view: TextView
+
+    def _search(self) -> SearchState:
+        state = getattr(self, "_search_state", None)
+        if state is None:
+            state = SearchState()
+            self._search_state = state
+        return state
+
+    @property
+    def search_bar(self) -> SearchBar:
+        from briefing_tui.widgets.search_bar import SearchBar
+
+        return self.query_one(SearchBar)  # type: ignore[attr-defined]
+
+    @property
+    def search_matches(self) -> list[tuple[int, int]]:
+        """The matches painted in the text (for tests and the status line)."""
+        return self._search().matches
+
+    @property
+    def search_index(self) -> int | None:
+        return self._search().index
+
+    # actions ----------------------------------------------------------------------------------
+
+    def action_search_open(self) -> None:
+        """``/``: open the search bar; the search starts from the top of the pane."""
+        state = self._search()
+        view = self.text_view
+        start, end = view.visible_range()
+        current = state.matches[state.index][0] if state.index is not None else -1
+        state.anchor = current if start <= current <= end else view.top_offset
+        self.search_bar.open()
+
+    def action_search_next(self, step: int) -> None:
+        """``n`` / ``N``: the next or previous match, wrapping with a notice; each step is a jump."""
+        state = self._search()
+        bar = self.search_bar
+        if not state.matches:
+            if state.query is None:
+                self.action_search_open()
+            else:
+                self.app.bell()  # type: ignore[attr-defined]
+                bar.show_message("no match")
+            return
+        n = len(state.matches)
+        wrapped = ""
+        if state.index is None:
+            i = bisect_left(state.starts, self.text_view.top_offset)
+            index = i % n if step > 0 else (i - 1) % n
+        else:
+            index = state.index + step
+            if index >= n:
+                wrapped = "search wrapped to the top"
+            elif index < 0:
+                wrapped = "search wrapped to the bottom"
+            index %= n
+        self._search_set_current(index)
+        start, end = state.matches[index]
+        self.jump_to(Location(self.doc.id, start, end, "search"))  # type: ignore[attr-defined]
+        if not bar.is_open:
+            bar.add_class("-open")
+        bar.show_count(index, n, capped=state.capped)
+        if wrapped:
+            bar.show_message(wrapped)
+            self.notify(wrapped, timeout=2, markup=False)  # type: ignore[attr-defined]
+
+    def action_search_filter(self) -> None:
+        """``&``: show only the paragraphs holding a match; again (or escape) shows every paragraph."""
+        state = self._search()
+        if state.filter:
+            self._search_filter_off()
+            return
+        if not state.matches:
+            self.app.bell()  # type: ignore[attr-defined]
+            bar = self.search_bar
+            if not bar.is_open:
+                bar.add_class("-open")
+            bar.show_message("& filter: search for something first (/)")
+            return
+        state.filter = True
+        self._search_apply_filter()
+        self.search_bar.set_filter(True)
+
+    def action_search_all(self) -> None:
+        """Search every open document; choosing a hit opens its document there."""
+        from briefing_tui.screens.search_results import SearchResultsScreen
+
+        bar = self.search_bar
+        screen = SearchResultsScreen(self.collection.documents, bar.input.value, dict(bar.flags))
+        self.app.push_screen(screen, self._search_open_hit)  # type: ignore[attr-defined]
+
+    def search_check_action(self, action: str) -> bool | None:
+        """Whether a search action can run now (None greys it out in the footer)."""
+        if action == "search_next":
+            return bool(self._search().matches) or None
+        if action == "search_filter":
+            return bool(self._search().matches or self._search().filter) or None
+        return True
+
+    # messages from the bar --------------------------------------------------------------------
+
+    def on_search_bar_changed(self, message: Any) -> None:
+        message.stop()
+        self._search_start(message.query, move=True)
+
+    def on_search_bar_submitted(self, message: Any) -> None:
+        message.stop()
+        state = self._search()
+        self.text_view.focus()
+        if state.index is not None and state.matches:
+            start, end = state.matches[state.index]
+            self.jump_to(Location(self.doc.id, start, end, "search"))  # type: ignore[attr-defined]
+
+    def on_search_bar_closed(self, message: Any) -> None:
+        message.stop()
+        self.search_clear()
+        self.text_view.focus()
+
+    def search_clear(self) -> None:
+        """Forget the matches: no highlights, no filter."""
+        state = self._search()
+        state.generation += 1
+        if state.filter:
+            self._search_filter_off()
+        state.query, state.matches, state.starts, state.index = None, [], [], None
+        self.text_view.clear_overlay(OVERLAY)
+        self.refresh_bindings()  # type: ignore[attr-defined]
+
+    def search_document_shown(self) -> None:
+        """A new document is shown: search it for the same query (without moving)."""
+        state = self._search()
+        state.filter = False
+        self.search_bar.set_filter(False)
+        state.matches, state.starts, state.index = [], [], None
+        if self.search_bar.is_open and self.search_bar.input.value:
+            self._search_start(self.search_bar.query, move=False)
+
+    # running ----------------------------------------------------------------------------------
+
+    def _search_start(self, query: Query, *, move: bool, at: int | None = None) -> None:
+        state = self._search()
+        state.generation += 1
+        bar = self.search_bar
+        if not query.text:
+            state.query, state.matches, state.starts, state.index = None, [], [], None
+            self.text_view.clear_overlay(OVERLAY)
+            if state.filter:
+                self._search_filter_off()
+            bar.show_count(None, 0)
+            return
+        try:
+            matcher = Matcher(query, timeout=REGEX_TIMEOUT)
+        except SearchError as exc:
+            bar.show_message(str(exc), error=True)
+            return
+        state.pending_index = at
+        self._search_worker(matcher, self.doc.text, self.doc.id, state.generation, move)
+
+    @work(thread=True, exclusive=True, group="search", exit_on_error=False)
+    def _search_worker(self, matcher: Matcher, text: str, doc_id: str, generation: int, move: bool) -> None:
+        worker = get_current_worker()
+
+        def check() -> None:
+            if worker.is_cancelled:
+                raise SearchCancelled
+
+        try:
+            spans = matcher.find_all(text, check=check, limit=LIMIT + 1)
+        except SearchCancelled:
+            return
+        except SearchError as exc:
+            self.app.call_from_thread(self._search_failed, generation, str(exc))  # type: ignore[attr-defined]
+            return
+        if not worker.is_cancelled:
+            self.app.call_from_thread(  # type: ignore[attr-defined]
+                self._search_done, generation, doc_id, matcher.query, spans, move
+            )
+
+    def _search_failed(self, generation: int, message: str) -> None:
+        if generation == self._search().generation:
+            self.search_bar.show_message(message, error=True)
+
+    def _search_done(
+        self, generation: int, doc_id: str, query: Query, spans: list[tuple[int, int]], move: bool
+    ) -> None:
+        state = self._search()
+        if generation != state.generation or doc_id != self.doc.id:
+            return
+        state.capped = len(spans) > LIMIT
+        del spans[LIMIT:]
+        state.query, state.matches = query, spans
+        state.starts = [s for s, _ in spans]
+        index = None
+        if spans and state.pending_index is not None:
+            index = min(bisect_left(state.starts, state.pending_index), len(spans) - 1)
+        elif spans and move:
+            index = bisect_left(state.starts, state.anchor) % len(spans)
+        state.pending_index = None
+        state.index = index
+        view = self.text_view
+        view.set_overlay(OVERLAY, spans, index)
+        if index is not None:
+            start, end = view.visible_range()
+            if not start <= spans[index][0] < end:
+                view.scroll_to_offset(spans[index][0])
+        self.search_bar.show_count(index, len(spans), capped=state.capped)
+        if state.filter:
+            if spans:
+                self._search_apply_filter()
+            else:
+                self._search_filter_off()
+        self.refresh_bindings()  # type: ignore[attr-defined]
+
+    def _search_set_current(self, index: int) -> None:
+        state = self._search()
+        state.index = index
+        self.text_view.set_overlay(OVERLAY, state.matches, index)
+
+    def _search_apply_filter(self) -> None:
+        starts = list(self._search().starts)
+
+        def keep(start: int, end: int) -> bool:
+            i = bisect_left(starts, start)
+            return i < len(starts) and starts[i] <= end
+
+        self.text_view.visible_paragraph_filter(keep)
+
+    def _search_filter_off(self) -> None:
+        state = self._search()
+        state.filter = False
+        self.text_view.visible_paragraph_filter(None)
+        self.search_bar.set_filter(False)
+        if state.index is not None and state.matches:
+            self.text_view.scroll_to_offset(state.matches[state.index][0])
+
+    def _search_open_hit(self, result: tuple[Hit, Query] | None) -> None:
+        if result is None:
+            return
+        hit, query = result
+        self.jump_to(Location(hit.document.id, hit.start, hit.end, "search"))  # type: ignore[attr-defined]
+        bar = self.search_bar
+        bar.flags.update(exact=query.exact, word=query.word, regex=query.regex)
+        with bar.input.prevent(type(bar.input).Changed):
+            bar.input.value = query.text
+        bar.add_class("-open")
+        bar.remember(query.text)
+        self._search_start(query, move=True, at=hit.start)
+        self.text_view.focus()

@@ -1,0 +1,167 @@
+"""Search across every open document: a query line, a summary, and every hit with its context.
+
+The search runs in an exclusive thread worker as you type (the next keystroke cancels it). Choosing
+a hit dismisses the screen with ``(hit, query)``: the reader opens the document there.
+"""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual import work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.screen import Screen
+from textual.widgets import Footer, Input, Static
+from textual.worker import get_current_worker
+
+from briefing_tui.model.types import Document
+from briefing_tui.search.corpus import Hit, search_documents
+from briefing_tui.search.match import Matcher
+from briefing_tui.search.query import Query, SearchCancelled, SearchError
+from briefing_tui.widgets.hit_list import HitList
+
+LIMIT = 100_000
+REGEX_TIMEOUT = 5.0
+
+
+class ResultsInput(Input):
+    """The query line of the results screen (same toggles as the search bar)."""
+
+    HELP_GROUP = "Search results"
+    BINDINGS = [
+        Binding("ctrl+t", "screen.toggle('exact')", "Exact", key_display="^T"),
+        Binding("ctrl+g", "screen.toggle('word')", "Whole word", key_display="^G"),
+        Binding("ctrl+r", "screen.toggle('regex')", "Regex", key_display="^R"),
+        Binding("down", "screen.to_list", "Hits", show=False),
+    ]
+
+
+class SearchResultsScreen(Screen[tuple[Hit, Query] | None]):
+    """Every hit in every document. Escape goes back; enter on a hit opens it."""
+
+    HELP_GROUP = "Search results"
+    AUTO_FOCUS = "#results-input"
+    BINDINGS = [Binding("escape", "close", "Back")]
+    DEFAULT_CSS = """
+    SearchResultsScreen { layout: vertical; }
+    #results-title { height: 1; padding: 0 1; background: $panel; text-style: bold; }
+    #results-input { height: 3; margin: 0 1; }
+    #results-status { height: 1; padding: 0 1; color: $text-muted; }
+    #results-list { height: 1fr; }
+    """
+
+    def __init__(
+        self, documents: list[Document], text: str = "", flags: dict[str, bool] | None = None
+    ) -> None:
+        super().__init__()
+        self.documents = documents
+        self.initial = text
+        self.flags = {"exact": False, "word": False, "regex": False, **(flags or {})}
+        self.hits: list[Hit] = []
+        self.generation = 0
+        self.status = ""
+
+    def compose(self) -> ComposeResult:
+        yield Static(Text(f"Search all {len(self.documents)} documents", end=""), id="results-title")
+        yield ResultsInput(value=self.initial, placeholder="search every document", id="results-input")
+        yield Static("", id="results-status")
+        yield HitList(id="results-list")
+        yield Footer(compact=True)
+
+    def on_mount(self) -> None:
+        self._start()
+
+    @property
+    def query_value(self) -> Query:
+        return Query(self.query_one(ResultsInput).value, **self.flags)
+
+    # actions ------------------------------------------------------------------------------------
+
+    def action_close(self) -> None:
+        self.dismiss(None)
+
+    def action_toggle(self, flag: str) -> None:
+        self.flags[flag] = not self.flags[flag]
+        self._start()
+
+    def action_to_list(self) -> None:
+        self.query_one(HitList).focus()
+
+    # searching ----------------------------------------------------------------------------------
+
+    def on_input_changed(self, event: Input.Changed) -> None:
+        event.stop()
+        self._start()
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        hits = self.query_one(HitList)
+        if hits.hits:
+            hits.focus()
+
+    def on_hit_list_left_top(self, event: HitList.LeftTop) -> None:
+        self.query_one(ResultsInput).focus()
+
+    def on_hit_list_chosen(self, event: HitList.Chosen) -> None:
+        event.stop()
+        self.dismiss((event.hit, self.query_value))
+
+    def _show_status(self, text: str, style: str = "") -> None:
+        self.status = text
+        self.query_one("#results-status", Static).update(Text(text, style=style, end=""))
+
+    def _start(self) -> None:
+        self.generation += 1
+        query = self.query_value
+        flags = " ".join(name for name, on in self.flags.items() if on)
+        self.query_one(ResultsInput).border_title = flags or None
+        if not query.text:
+            self.query_one(HitList).set_hits([])
+            self._show_status("type to search every document (^T exact, ^G word, ^R regex)")
+            return
+        try:
+            matcher = Matcher(query, timeout=REGEX_TIMEOUT)
+        except SearchError as exc:
+            self._show_status(str(exc), "bold red")
+            return
+        self._search(matcher, self.generation)
+
+    @work(thread=True, exclusive=True, group="search-all", exit_on_error=False)
+    def _search(self, matcher: Matcher, generation: int) -> None:
+        worker = get_current_worker()
+
+        def check() -> None:
+            if worker.is_cancelled:
+                raise SearchCancelled
+
+        try:
+            hits = list(search_documents(self.documents, matcher, check=check, limit=LIMIT + 1))
+        except SearchCancelled:
+            return
+        except SearchError as exc:
+            self.app.call_from_thread(self._failed, generation, str(exc))
+            return
+        if not worker.is_cancelled:
+            self.app.call_from_thread(self._done, generation, hits)
+
+    def _failed(self, generation: int, message: str) -> None:
+        if generation == self.generation:
+            self._show_status(message, "bold red")
+
+    def _done(self, generation: int, hits: list[Hit]) -> None:
+        if generation != self.generation:
+            return
+        capped = len(hits) > LIMIT
+        del hits[LIMIT:]
+        self.hits = hits
+        self.query_one(HitList).set_hits(hits)
+        if not hits:
+            self._show_status("no match", "bold")
+            return
+        docs = len({hit.document.id for hit in hits})
+        more = "+" if capped else ""
+        noun = "hit" if len(hits) == 1 else "hits"
+        self._show_status(
+            f"{len(hits):,}{more} {noun} in {docs} of {len(self.documents)} documents"
+            "  (down: the hits, enter: open)"
+        )

@@ -1,0 +1,216 @@
+"""The incremental search bar of the text pane: a query line, its toggles, the counter and messages.
+
+The bar only edits the query; it posts ``Changed`` on each edit or toggle (coalesced), ``Submitted``
+on enter and ``Closed`` on escape. The screen runs the search and tells the bar what to show
+(``show_count``, ``show_message``). Nothing here is parsed as markup: the status line is a ``Text``.
+"""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal
+from textual.message import Message
+from textual.widgets import Input, Static
+
+from briefing_tui.display import sanitize
+from briefing_tui.search.query import Query
+
+HISTORY_SIZE = 100
+TOGGLES = (("exact", "^T", "exact"), ("word", "^G", "word"), ("regex", "^R", "regex"))
+
+
+class SearchInput(Input):
+    """The query line. Up/down walk the history; ctrl+t / ctrl+g / ctrl+r toggle exact / word / regex."""
+
+    HELP_GROUP = "Search bar"
+    BINDINGS = [
+        Binding("escape", "close", "Close search", show=False),
+        Binding("up", "history(-1)", "Earlier query", show=False),
+        Binding("down", "history(1)", "Later query", show=False),
+        Binding("ctrl+t", "toggle('exact')", "Exact", key_display="^T"),
+        Binding("ctrl+g", "toggle('word')", "Whole word", key_display="^G"),
+        Binding("ctrl+r", "toggle('regex')", "Regex", key_display="^R"),
+    ]
+
+    def action_close(self) -> None:
+        bar = self.parent
+        if isinstance(bar, SearchBar):
+            bar.close()
+
+    def action_history(self, step: int) -> None:
+        bar = self.parent
+        if isinstance(bar, SearchBar):
+            bar.history_step(step)
+
+    def action_toggle(self, flag: str) -> None:
+        bar = self.parent
+        if isinstance(bar, SearchBar):
+            bar.toggle(flag)
+
+
+class SearchBar(Horizontal):
+    """``/`` in the text pane: ``open``, ``close``, ``query``, ``show_count``, ``show_message``."""
+
+    DEFAULT_CSS = """
+    SearchBar { height: 1; dock: bottom; display: none; background: $panel; }
+    SearchBar.-open { display: block; }
+    SearchBar > Static.prompt { width: 2; color: $accent; text-style: bold; }
+    SearchBar > SearchInput { width: 1fr; height: 1; border: none; padding: 0; background: $panel; }
+    SearchBar > SearchInput:focus { border: none; background-tint: $foreground 0%; }
+    SearchBar > #search-status { width: auto; max-width: 60%; height: 1; padding: 0 0 0 1; }
+    """
+
+    class Changed(Message):
+        """The query or a toggle changed (frequent: the latest replaces a pending one)."""
+
+        def __init__(self, query: Query) -> None:
+            self.query = query
+            super().__init__()
+
+        def can_replace(self, message: Message) -> bool:
+            return isinstance(message, SearchBar.Changed)
+
+    class Submitted(Message):
+        """Enter: keep the matches, give the keys back to the text."""
+
+        def __init__(self, query: Query) -> None:
+            self.query = query
+            super().__init__()
+
+    class Closed(Message):
+        """Escape: the search is over; its highlights go."""
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.flags: dict[str, bool] = {"exact": False, "word": False, "regex": False}
+        self.history: list[str] = []
+        self._history_pos: int | None = None
+        self._count = ""
+        self._message = ""
+        self._message_error = False
+        self._filter = False
+
+    def compose(self) -> ComposeResult:
+        yield Static("/", classes="prompt")
+        yield SearchInput(placeholder="search (^T exact, ^G word, ^R regex)", id="search-input")
+        yield Static("", id="search-status")
+
+    # public API -------------------------------------------------------------------------------
+
+    @property
+    def input(self) -> SearchInput:
+        return self.query_one(SearchInput)
+
+    @property
+    def is_open(self) -> bool:
+        return self.has_class("-open")
+
+    @property
+    def query(self) -> Query:
+        return Query(self.input.value, **self.flags)
+
+    def open(self, text: str | None = None) -> None:
+        """Show the bar and give it the keys; ``text`` replaces the query when given."""
+        self.add_class("-open")
+        self._history_pos = None
+        if text is not None and text != self.input.value:
+            self.input.value = text
+        self.input.focus()
+        self.input.action_end()
+        self._render_status()
+
+    def close(self) -> None:
+        """Hide the bar and tell the screen (escape)."""
+        self.remember(self.input.value)
+        self.remove_class("-open")
+        self.post_message(self.Closed())
+
+    def remember(self, text: str) -> None:
+        """Put ``text`` at the end of the history (once)."""
+        if not text:
+            return
+        if text in self.history:
+            self.history.remove(text)
+        self.history.append(text)
+        del self.history[:-HISTORY_SIZE]
+        self._history_pos = None
+
+    def history_step(self, step: int) -> None:
+        """Up (-1) brings back earlier queries, down (+1) later ones, then an empty line."""
+        if not self.history:
+            return
+        pos = len(self.history) if self._history_pos is None else self._history_pos
+        pos = max(0, min(len(self.history), pos + step))
+        self._history_pos = pos
+        self.input.value = self.history[pos] if pos < len(self.history) else ""
+        self.input.action_end()
+
+    def toggle(self, flag: str) -> None:
+        self.flags[flag] = not self.flags[flag]
+        self._render_status()
+        self.post_message(self.Changed(self.query))
+
+    def show_count(self, current: int | None, total: int, *, capped: bool = False) -> None:
+        """The counter: ``3/14``, ``0/14`` before the first step, ``no match`` or ``14+``."""
+        more = "+" if capped else ""
+        if not self.input.value:
+            self._count = ""
+        elif total == 0:
+            self._count = "no match"
+        else:
+            self._count = f"{0 if current is None else current + 1}/{total}{more}"
+        self._message, self._message_error = "", False
+        self._render_status()
+
+    def show_message(self, message: str, *, error: bool = False) -> None:
+        """A notice (``search wrapped``) or an error (a bad regular expression) in the bar."""
+        self._message, self._message_error = message, error
+        if error:
+            self._count = ""
+        self._render_status()
+
+    def set_filter(self, on: bool) -> None:
+        self._filter = on
+        self._render_status()
+
+    @property
+    def status_text(self) -> str:
+        """What the status part of the bar says (for tests)."""
+        return self._status().plain
+
+    # internals --------------------------------------------------------------------------------
+
+    def _status(self) -> Text:
+        text = Text(end="", no_wrap=True, overflow="ellipsis")
+        if self._message:
+            text.append(sanitize(self._message), "bold red" if self._message_error else "bold yellow")
+            text.append("  ")
+        if self._count:
+            text.append(self._count, "bold")
+            text.append("  ")
+        if self._filter:
+            text.append("& filter ", "reverse bold")
+            text.append(" ")
+        for flag, key, label in TOGGLES:
+            on = self.flags[flag]
+            text.append(f"{key} {label}", "reverse bold" if on else "dim")
+            text.append(" ")
+        if self.query.keep_case:
+            text.append("Aa", "bold")
+        return text
+
+    def _render_status(self) -> None:
+        if self.is_mounted:
+            self.query_one("#search-status", Static).update(self._status())
+
+    def on_input_changed(self, event: Input.Changed) -> None:
+        event.stop()
+        self._render_status()
+        self.post_message(self.Changed(self.query))
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        self.remember(event.value)
+        self.post_message(self.Submitted(self.query))

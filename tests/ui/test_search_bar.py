@@ -1,0 +1,131 @@
+"""The incremental search bar on the seed: highlights as you type, counter, n/N with wrap, history."""
+
+from __future__ import annotations
+
+from tests.ui.reader_support import seed_app
+
+from briefing_tui.screens.main import MainScreen
+from briefing_tui.widgets.search_bar import SearchBar
+
+SIZE = (120, 40)
+
+
+async def type_query(pilot, text: str) -> None:
+    await pilot.press("slash")
+    for char in text:
+        await pilot.press(char if char not in "-'" else {"-": "minus", "'": "apostrophe"}[char])
+    await pilot.app.workers.wait_for_complete()
+    await pilot.pause()
+
+
+async def test_slash_opens_the_bar_and_typing_highlights_every_match() -> None:
+    async with seed_app().run_test(size=SIZE) as pilot:
+        screen = pilot.app.screen
+        assert isinstance(screen, MainScreen)
+        bar = screen.query_one(SearchBar)
+        assert not bar.is_open
+        await type_query(pilot, "etats-unis")
+        assert bar.is_open and bar.input.has_focus
+        text = screen.doc.text
+        found = [text[a:b] for a, b in screen.search_matches]
+        assert len(found) >= 5 and set(found) == {"États-Unis"}
+        assert bar.status_text.startswith(f"1/{len(found)}")
+
+
+async def test_enter_keeps_matches_and_n_steps_with_the_counter() -> None:
+    async with seed_app().run_test(size=SIZE) as pilot:
+        screen = pilot.app.screen
+        bar = screen.query_one(SearchBar)
+        await type_query(pilot, "niamey")
+        total = len(screen.search_matches)
+        assert total == 3
+        await pilot.press("enter")
+        assert screen.text_view.has_focus and bar.is_open
+        await pilot.press("n")
+        assert screen.search_index == 1 and bar.status_text.startswith("2/3")
+        await pilot.press("N")
+        assert screen.search_index == 0 and bar.status_text.startswith("1/3")
+
+
+async def test_n_wraps_with_a_notice() -> None:
+    async with seed_app().run_test(size=SIZE) as pilot:
+        screen = pilot.app.screen
+        bar = screen.query_one(SearchBar)
+        await type_query(pilot, "niamey")
+        await pilot.press("enter", "n", "n", "n")
+        assert screen.search_index == 0
+        assert "wrapped to the top" in bar.status_text
+        await pilot.press("N")
+        assert screen.search_index == 2
+        assert "wrapped to the bottom" in bar.status_text
+
+
+async def test_each_step_goes_into_the_jump_list() -> None:
+    async with seed_app().run_test(size=SIZE) as pilot:
+        screen = pilot.app.screen
+        await type_query(pilot, "niamey")
+        await pilot.press("enter", "n")
+        here = screen.here()
+        assert here.kind == "search" and screen.doc.text[here.start : here.end] == "Niamey"
+        await pilot.press("ctrl+o")
+        assert screen.here().start < here.start
+
+
+async def test_escape_closes_and_clears_the_highlights() -> None:
+    async with seed_app().run_test(size=SIZE) as pilot:
+        screen = pilot.app.screen
+        bar = screen.query_one(SearchBar)
+        await type_query(pilot, "niger")
+        assert screen.search_matches
+        await pilot.press("escape")
+        assert not bar.is_open and screen.search_matches == []
+        assert screen.text_view.has_focus
+
+
+async def test_bad_regex_is_a_message_in_the_bar() -> None:
+    async with seed_app().run_test(size=SIZE) as pilot:
+        screen = pilot.app.screen
+        bar = screen.query_one(SearchBar)
+        await pilot.press("slash", "ctrl+r", "left_parenthesis")
+        await pilot.pause()
+        assert "bad regular expression" in bar.status_text
+        assert bar.flags["regex"]
+
+
+async def test_toggles_word_and_exact() -> None:
+    async with seed_app().run_test(size=SIZE) as pilot:
+        screen = pilot.app.screen
+        await type_query(pilot, "etats")
+        assert screen.search_matches
+        await pilot.press("ctrl+t")
+        await pilot.app.workers.wait_for_complete()
+        await pilot.pause()
+        assert screen.search_matches == []
+        await pilot.press("ctrl+t", "ctrl+g")
+        await pilot.app.workers.wait_for_complete()
+        await pilot.pause()
+        assert screen.search_matches
+        bar = screen.query_one(SearchBar)
+        assert "^G word" in bar.status_text
+
+
+async def test_smart_case() -> None:
+    async with seed_app().run_test(size=SIZE) as pilot:
+        screen = pilot.app.screen
+        await type_query(pilot, "Niger")
+        exact_case = len(screen.search_matches)
+        await pilot.press("escape")
+        await type_query(pilot, "niger")
+        assert len(screen.search_matches) > exact_case  # "nigériennes", "nigérien" too
+
+
+async def test_up_brings_back_an_earlier_query() -> None:
+    async with seed_app().run_test(size=SIZE) as pilot:
+        screen = pilot.app.screen
+        bar = screen.query_one(SearchBar)
+        await type_query(pilot, "niamey")
+        await pilot.press("enter")
+        await pilot.press("slash", "ctrl+u", "up")
+        assert bar.input.value == "niamey"
+        await pilot.press("down")
+        assert bar.input.value == ""
