@@ -39,7 +39,11 @@ ZWNJ, ZWJ = "\u200c", "\u200d"
 BLANK_LETTERS = (0x115F, 0x1160, 0x3164, 0xFFA0)
 # Decided by context (see _contextual): kept where a script or an emoji sequence needs them.
 _CONTEXTUAL = {0x200C, 0x200D, *range(0xE0020, 0xE0080)}
-_STAND_INS = frozenset({REPLACEMENT, BIDI_STAND_IN, INVISIBLE_STAND_IN, MARK_STAND_IN})
+JOINER_STAND_IN = "\u208a"  # ₊ an emoji joiner: the parts are shown side by side
+WIDTH_STAND_IN = " "  # a skin tone or emoji-presentation selector: the cell its glyph would have taken
+_STAND_INS = frozenset({REPLACEMENT, BIDI_STAND_IN, INVISIBLE_STAND_IN, MARK_STAND_IN, JOINER_STAND_IN})
+_SINGLE_CLASS = "[\u200c\u200d\ufe00-\ufe0f\U000e0100-\U000e01ef\U000e0020-\U000e007f\U0001f3fb-\U0001f3ff]"
+_SINGLE = re.compile(_SINGLE_CLASS)
 
 
 def _table(multiline: bool) -> dict[int, str]:
@@ -64,6 +68,9 @@ def _table(multiline: bool) -> dict[int, str]:
     table[0x2029] = "\u00b6"  # ¶ paragraph separator
     for code in range(0xD800, 0xE000):
         table[code] = REPLACEMENT
+    for code in range(0x1F1E6, 0x1F200):
+        # Regional indicators: a pair is one 2-cell flag in some terminals, two 2-cell letters in others.
+        table[code] = chr(ord("A") + code - 0x1F1E6)
     for code in (*range(0xFDD0, 0xFDF0), 0xFFFE, 0xFFFF):  # noncharacters
         table[code] = REPLACEMENT
     return table
@@ -85,10 +92,7 @@ def _suspects() -> re.Pattern[str]:
     # Astral ranges make a character class slow in ``re``: runs of any astral characters are candidates,
     # checked one by one in ``_contextual`` (long runs of astral characters are rare).
     bmp_marks = _class(tuple(r for r in MARK_RANGES if r[1] <= 0xFFFF))
-    return re.compile(
-        f"[{bmp_marks}\U00010000-\U0010ffff]{{{MAX_MARKS + 1},}}"
-        "|[\u200c\u200d\ufe00-\ufe0f\U000e0100-\U000e01ef\U000e0020-\U000e007f]"
-    )
+    return re.compile(f"[{bmp_marks}\U00010000-\U0010ffff]{{{MAX_MARKS + 1},}}|{_SINGLE_CLASS}")
 
 
 def _is_mark(char: str) -> bool:
@@ -109,6 +113,10 @@ def _emojiish(char: str) -> bool:
     )
 
 
+def _wide(char: str) -> bool:
+    return unicodedata.east_asian_width(char) in "WF"
+
+
 def _joining_script(char: str) -> bool:
     # Scripts from Hebrew on use ZWJ/ZWNJ to choose letter forms; Latin, Greek and Cyrillic never need them.
     return ord(char) >= 0x0590 and unicodedata.category(char)[0] in "LM"
@@ -116,37 +124,68 @@ def _joining_script(char: str) -> bool:
 
 def _contextual(value: str) -> str:
     chars = list(value)
-    size = len(chars)
+    singles: list[int] = []
     for match in _suspects().finditer(value):
         i = match.start()
-        char = chars[i]
-        # Judge by this pass's input, not by stand-ins already put in: every rule sees the same text.
-        prev = value[i - 1] if i else ""
-        nxt = value[i + 1] if i + 1 < size else ""
-        if len(match.group()) > 1:  # a run that may hold too many combining marks: keep MAX_MARKS of them
-            run = 0
-            for j in range(i, match.end()):
-                run = run + 1 if _is_mark(value[j]) else 0
-                if run > MAX_MARKS:
-                    chars[j] = MARK_STAND_IN
-        elif char in (ZWJ, ZWNJ):
-            emoji = char == ZWJ and prev and nxt and _emojiish(prev) and _emojiish(nxt)
-            script = prev and nxt and _joining_script(prev) and _joining_script(nxt)
-            if not (emoji or script):
-                chars[i] = INVISIBLE_STAND_IN
-        elif _is_variation_selector(char):
-            # One selector chooses how its base is drawn; more than one only hides data.
-            if (
-                not prev
-                or prev in _STAND_INS
-                or _is_variation_selector(prev)
-                or _is_mark(prev)
-                or unicodedata.category(prev)[0] in "CZ"
-            ):
-                chars[i] = INVISIBLE_STAND_IN
-        elif not _in_flag_tag_sequence(value, i):
-            chars[i] = INVISIBLE_STAND_IN
+        if len(match.group()) == 1:
+            singles.append(i)
+            continue
+        run = 0  # a run that may hold too many combining marks: keep MAX_MARKS of them
+        for j in range(i, match.end()):
+            run = run + 1 if _is_mark(value[j]) else 0
+            if run > MAX_MARKS:
+                chars[j] = MARK_STAND_IN
+            elif _SINGLE.match(value, j):
+                singles.append(j)
+    for i in singles:
+        if chars[i] == MARK_STAND_IN:
+            continue
+        replacement = _decide(value, i)
+        if replacement is not None:
+            chars[i] = replacement
     return "".join(chars)
+
+
+def _decide(value: str, i: int) -> str | None:
+    """The stand-in for the character at ``i``, or None to keep it. Judged on this pass's input."""
+    char = value[i]
+    prev = value[i - 1] if i else ""
+    nxt = value[i + 1] if i + 1 < len(value) else ""
+    code = ord(char)
+    if 0x1F3FB <= code <= 0x1F3FF:
+        # A skin tone joins its emoji into one 2-cell glyph in some terminals, two glyphs (4 cells) in others.
+        return WIDTH_STAND_IN
+    if char in (ZWJ, ZWNJ):
+        if char == ZWJ and prev and nxt and _emojiish(prev) and _emojiish(nxt):
+            # Terminals disagree on the width of a joined emoji sequence: show its parts, joined by a sign.
+            return JOINER_STAND_IN
+        if char == ZWNJ and prev and nxt and _joining_script(prev) and _joining_script(nxt):
+            return None
+        if (
+            char == ZWJ
+            and prev
+            and _joining_script(prev)
+            and not (nxt and unicodedata.category(nxt)[0] in "LMNS")
+        ):
+            # A joiner ending a word (a Malayalam chillu). Before a letter it would glue two cells into one
+            # for Rich but not for the terminal: only the stand-in keeps the columns right.
+            return None
+        return INVISIBLE_STAND_IN
+    if _is_variation_selector(char):
+        # One selector chooses how its base is drawn; more than one only hides data.
+        if (
+            not prev
+            or prev in _STAND_INS
+            or _is_variation_selector(prev)
+            or _is_mark(prev)
+            or unicodedata.category(prev)[0] in "CZ"
+        ):
+            return INVISIBLE_STAND_IN
+        if code == 0xFE0F and not _wide(prev):
+            # Emoji presentation widens a narrow character to 2 cells in some terminals only.
+            return WIDTH_STAND_IN
+        return None
+    return None if _in_flag_tag_sequence(value, i) else INVISIBLE_STAND_IN
 
 
 def _in_flag_tag_sequence(value: str, i: int) -> bool:

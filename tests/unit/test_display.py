@@ -8,8 +8,10 @@ from rich.text import Text
 from briefing_tui.display import (
     BIDI_STAND_IN,
     INVISIBLE_STAND_IN,
+    JOINER_STAND_IN,
     MARK_STAND_IN,
     MAX_MARKS,
+    WIDTH_STAND_IN,
     display_path,
     display_problem,
     display_url,
@@ -57,11 +59,10 @@ def test_sanitize_keeps_newlines_only_in_multiline_text() -> None:
         "C:\\Temp\\ and \\[escaped\\]",
         "Les États-Unis, Kathleen FitzGibbon « citation »",
         "中文字符 日本語テキスト 한국어",
-        "👨\u200d👩\u200d👧 family, 👩🏽\u200d💻 coder, ❤\ufe0f\u200d🔥",
+        "😀\ufe0f 中\ufe0f",  # emoji presentation of a character already drawn wide
         "🏴\U000e0067\U000e0062\U000e0073\U000e0063\U000e0074\U000e007f Scotland",
-        "1\ufe0f\u20e3 keycap",
         "می\u200cخواهم",  # Persian needs ZWNJ
-        "क्\u200dष",  # Devanagari half form with ZWJ
+        "ക\u0d4d\u200d ",  # Malayalam chillu: a joiner that ends a word
         "Tiếng Việt e\u0323\u0302 NFD",
     ],
 )
@@ -74,14 +75,29 @@ def test_sanitize_leaves_legitimate_text_untouched(kept: str) -> None:
     [
         ("pay\u200cpal", f"pay{INVISIBLE_STAND_IN}pal"),  # ZWNJ between Latin letters hides nothing legit
         ("ad\u200dmin", f"ad{INVISIBLE_STAND_IN}min"),
+        ("क्\u200dष", f"क्{INVISIBLE_STAND_IN}ष"),  # Rich would draw the two letters in one cell
         ("\u200d👩", f"{INVISIBLE_STAND_IN}👩"),
-        ("a\ufe0f\ufe0f", f"a\ufe0f{INVISIBLE_STAND_IN}"),  # one selector per character
+        ("中\ufe0e\ufe0e", f"中\ufe0e{INVISIBLE_STAND_IN}"),  # one selector per character
         ("😀" + "\U000e0100" * 5, "😀\U000e0100" + INVISIBLE_STAND_IN * 4),  # data smuggled in selectors
         ("hi\U000e0041\U000e0042", f"hi{INVISIBLE_STAND_IN * 2}"),  # tag characters outside a flag
         (" \ufe0f", f" {INVISIBLE_STAND_IN}"),
     ],
 )
 def test_sanitize_replaces_invisible_characters_out_of_context(raw: str, shown: str) -> None:
+    assert sanitize(raw) == shown
+
+
+@pytest.mark.parametrize(
+    ("raw", "shown"),
+    [
+        ("👨\u200d👩\u200d👧", f"👨{JOINER_STAND_IN}👩{JOINER_STAND_IN}👧"),
+        ("👩🏽\u200d💻", f"👩{WIDTH_STAND_IN}{JOINER_STAND_IN}💻"),
+        ("❤\ufe0f", f"❤{WIDTH_STAND_IN}"),
+        ("1\ufe0f\u20e3", f"1{WIDTH_STAND_IN}\u20e3"),
+        ("🇳🇪 Niger 🇺🇸", "NE Niger US"),
+    ],
+)
+def test_sanitize_takes_apart_emoji_sequences_whose_width_terminals_disagree_on(raw: str, shown: str) -> None:
     assert sanitize(raw) == shown
 
 

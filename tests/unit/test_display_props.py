@@ -6,6 +6,8 @@ import unicodedata
 
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
+from rich.cells import cell_len
+from wcwidth import wcwidth
 
 from briefing_tui.display import (
     BIDI_CONTROLS,
@@ -91,3 +93,21 @@ def test_display_path_is_printable(name: str) -> None:
     shown = display_path(name)
     assert shown.isprintable()
     assert "\x1b" not in shown
+
+
+_wide_alphabet = st.sampled_from(
+    list("中文日本語한국어각ａＦ👩👨👧💻🔥❤☺🏳🌈😀🏴1aéبکक्षക്")
+    + ["\u200d", "\u200c", "\ufe0f", "\ufe0e", "\u20e3", "\u0301"]
+    + [chr(c) for c in range(0x1F3FB, 0x1F400)]
+    + ["\U0001f1f3", "\U0001f1ea", "\U000e0067", "\U000e007f"]
+)
+
+
+@settings(max_examples=400)
+@given(st.text(_wide_alphabet, max_size=30))
+@example("👩\u200d👩\u200d👧 🇳🇪 ❤\ufe0f 👩🏽")
+def test_sanitized_text_has_the_same_width_per_character_and_per_grapheme(value: str) -> None:
+    # Rich (and so Textual) measures graphemes; many terminals (and pyte) add up characters.
+    # When the two agree, every terminal draws the line where the layout expects it.
+    shown = sanitize(value)
+    assert cell_len(shown) == sum(max(wcwidth(c), 0) for c in shown)
