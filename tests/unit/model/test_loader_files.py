@@ -1,0 +1,165 @@
+"""Files and folders: only regular files are read, never unbounded; folders make collections."""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+import pytest
+from tests.unit.model.support import HEAD
+
+from briefing_tui.model import LoadError, load_document, load_paths, safe_yaml
+
+SEEDS = Path(__file__).resolve().parents[3] / "seeds"
+
+
+def first_error(path: Path) -> str:
+    with pytest.raises(LoadError) as info:
+        load_document(path)
+    p = info.value.problems[0]
+    return f"{p.line}:{p.column}: {p.severity.value}: {p.message}"
+
+
+def test_a_fifo_is_refused_without_blocking(tmp_path: Path) -> None:
+    fifo = tmp_path / "pipe.yaml"
+    os.mkfifo(fifo)
+    assert first_error(fifo) == "1:1: error: this is not a regular file; only regular files are read"
+
+
+def test_a_folder_is_refused_as_a_file(tmp_path: Path) -> None:
+    assert first_error(tmp_path) == "1:1: error: this is a folder; only regular files are read"
+
+
+@pytest.mark.skipif(not Path("/dev/zero").exists(), reason="no /dev/zero")
+def test_dev_zero_is_refused() -> None:
+    assert (
+        first_error(Path("/dev/zero"))
+        == "1:1: error: this is not a regular file; only regular files are read"
+    )
+
+
+def test_a_missing_file_is_reported(tmp_path: Path) -> None:
+    assert first_error(tmp_path / "nope.yaml") == "1:1: error: no such file"
+
+
+def test_the_file_size_is_bounded(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(safe_yaml, "MAX_BYTES", 100)
+    big = tmp_path / "big.yaml"
+    big.write_text(HEAD, encoding="utf-8")
+    assert first_error(big) == f"1:1: error: the file is {len(HEAD.encode()):,} bytes; the limit is 100"
+
+
+def test_a_file_name_with_controls_is_escaped_in_problems(tmp_path: Path) -> None:
+    evil = tmp_path / "a\x1b[2J\u202eb.yaml"
+    evil.write_text("id: [", encoding="utf-8")
+    with pytest.raises(LoadError) as info:
+        load_document(evil)
+    assert info.value.problems[0].path.endswith("a\\x1b[2J\\u202eb.yaml")
+
+
+def test_the_seed_loads_without_any_problem() -> None:
+    collection = load_paths([SEEDS])
+    assert collection.failed == {}
+    (doc,) = collection.documents
+    assert doc.problems == []
+    assert all(m.status.value == "exact" for e in doc.entities for m in e.mentions)
+    assert all(c.span.status.value == "exact" for c in doc.claims)
+
+
+def write(folder: Path, name: str, body: str) -> Path:
+    path = folder / name
+    path.write_text(body, encoding="utf-8")
+    return path
+
+
+def test_a_folder_opens_yaml_files_and_skips_loose_text(tmp_path: Path) -> None:
+    write(tmp_path, "a.yaml", HEAD)
+    write(tmp_path, "b.yml", HEAD.replace("id: doc", "id: other"))
+    write(tmp_path, "article.txt", "raw article")
+    write(tmp_path, "notes.md", "# notes")
+    collection = load_paths([tmp_path])
+    assert sorted(d.id for d in collection.documents) == ["doc", "other"]
+    assert collection.failed == {}
+
+
+def test_duplicate_document_ids_in_a_collection_fail_the_later_file(tmp_path: Path) -> None:
+    write(tmp_path, "a.yaml", HEAD)
+    write(tmp_path, "b.yaml", HEAD)
+    collection = load_paths([tmp_path])
+    assert [d.id for d in collection.documents] == ["doc"]
+    (problems,) = collection.failed.values()
+    assert problems[0].message.startswith("document id 'doc' is already used by ")
+
+
+def test_a_source_pointing_into_another_document_is_resolved(tmp_path: Path) -> None:
+    write(tmp_path, "a.yaml", HEAD)
+    write(
+        tmp_path,
+        "b.yaml",
+        HEAD.replace("id: doc", "id: b") + "sources:\n  - {id: s, document: doc, span: {quote: répond}}\n",
+    )
+    collection = load_paths([tmp_path])
+    b = collection.document("b")
+    assert b is not None and b.problems == []
+    target = b.sources[0].target
+    assert target is not None and (target.start, target.end, target.status.value) == (37, 43, "exact")
+
+
+def test_a_source_pointing_into_a_missing_document_fails_the_referring_file(tmp_path: Path) -> None:
+    path = write(
+        tmp_path, "b.yaml", HEAD.replace("id: doc", "id: b") + "sources:\n  - {id: s, document: nowhere}\n"
+    )
+    collection = load_paths([path])
+    assert collection.documents == []
+    (problem,) = collection.failed[str(path)]
+    assert (problem.line, problem.column, problem.message) == (
+        8,
+        5,
+        "source 's' points into document 'nowhere', which is not open",
+    )
+
+
+def test_a_source_span_missing_from_the_other_document_is_a_warning(tmp_path: Path) -> None:
+    write(tmp_path, "a.yaml", HEAD)
+    write(
+        tmp_path,
+        "b.yaml",
+        HEAD.replace("id: doc", "id: b")
+        + "sources:\n  - {id: s, document: doc, span: {quote: Washington}}\n",
+    )
+    b = load_paths([tmp_path]).document("b")
+    assert b is not None and b.sources[0].target is not None and not b.sources[0].target.anchored
+    assert [p.message for p in b.problems] == [
+        "source 's' in document 'doc': quote \"Washington\" is not in the text: the annotation is an orphan"
+    ]
+
+
+def test_a_foreign_file_goes_to_the_formats_package(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import briefing_tui.formats as formats
+
+    seen: list[Path] = []
+
+    def fake(path: Path) -> object:
+        seen.append(Path(path))
+        raise LoadError([])
+
+    monkeypatch.setattr(formats, "open_foreign", fake)
+    txt = write(tmp_path, "a.txt", "text")
+    write(tmp_path, "a.ann", "")
+    load_paths([tmp_path])
+    assert seen == [txt]
+
+
+def test_an_unsupported_file_type_is_a_problem_when_formats_is_missing(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setitem(sys.modules, "briefing_tui.formats", None)
+    path = write(tmp_path, "a.json", "{}")
+    collection = load_paths([path])
+    assert [p.message for p in collection.failed[str(path)]] == ["unsupported file type .json"]
+
+
+def test_an_empty_folder_is_a_problem(tmp_path: Path) -> None:
+    collection = load_paths([tmp_path])
+    assert [p.message for p in collection.failed[str(tmp_path)]] == ["no briefing files in this folder"]
