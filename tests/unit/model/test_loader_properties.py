@@ -35,12 +35,13 @@ def test_any_bytes_settle(data: bytes) -> None:
 
 YAML_PIECES = st.sampled_from(
     [
-        "format: 1\n", "id: x\n", "title: T\n", "language: fr\n", "text: |-\n  Le Niger.\n", "entities:\n",
-        "  - id: n\n", "    name: N\n", "    type: place\n", "    mentions: [[3, 8]]\n", "    mentions: [{quote: Niger}]\n",
-        "claims:\n", "  - {id: c, span: [0, 2], sources: [s]}\n", "sources:\n", "  - {id: s, date: 2024~}\n",
-        "events:\n", "  - {id: e, label: L, date: 2024-04/..}\n", "&a ", "*a", "!!str ", "<<: ", "[", "]", "{", "}",
-        ": ", "- ", "\t", "\n", "'", '"', "\\", "#", "%YAML 1.1\n", "---\n", "...\n", "\ufeff", "\x00", "\u202e",
-        "2024-13-45", "1:20", "012", "NO", "on", "~", "null", "true", "-1", "99999999999999999999", "|", ">",
+        "format: 1\n", "id: x\n", "title: T\n", "language: fr\n", "text: |-\n  Le Niger.\n",
+        "entities:\n", "  - id: n\n", "    name: N\n", "    type: place\n", "    mentions: [[3, 8]]\n",
+        "    mentions: [{quote: Niger}]\n", "claims:\n", "  - {id: c, span: [0, 2], sources: [s]}\n",
+        "sources:\n", "  - {id: s, date: 2024~}\n", "events:\n", "  - {id: e, label: L, date: 2024-04/..}\n",
+        "&a ", "*a", "!!str ", "<<: ", "[", "]", "{", "}", ": ", "- ", "\t", "\n", "'", '"', "\\", "#",
+        "%YAML 1.1\n", "---\n", "...\n", "\ufeff", "\x00", "\u202e", "2024-13-45", "1:20", "012", "NO",
+        "on", "~", "null", "true", "-1", "99999999999999999999", "|", ">",
     ]
 )  # fmt: skip
 
