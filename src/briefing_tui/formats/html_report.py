@@ -1,0 +1,133 @@
+"""An HTML report: one self-contained file (inline CSS, no script, no external resource).
+
+Every document string is escaped (``html.escape`` with quotes) after ``display.sanitize``; links are
+written only for ``http``/``https`` addresses; a Content-Security-Policy forbids scripts and any
+load from elsewhere, so that even a mistake here could not run code.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+
+from briefing_tui.formats.report import (
+    block,
+    entity_rows,
+    footnoted,
+    line,
+    quote,
+    segments,
+    source_parts,
+    timeline,
+    verdict_line,
+)
+from briefing_tui.model.types import Document
+
+CSS = """
+body { font: 16px/1.55 Georgia, serif; max-width: 46rem; margin: 2rem auto; padding: 0 1rem; color: #1b1b1b; }
+h1 { font-size: 1.6rem; line-height: 1.25; } h2 { font-size: 1.2rem; margin-top: 2rem; }
+.meta { color: #555; font-size: .9rem; }
+.article { white-space: pre-wrap; }
+mark { background: #fff2b3; padding: 0 .1em; } mark.nested { background: #ffe27a; }
+sup a { text-decoration: none; font-size: .75em; }
+.claims li { margin-bottom: .8rem; } .verdict { font-style: italic; } .orphan { color: #a33; }
+table { border-collapse: collapse; font-size: .9rem; }
+td, th { border: 1px solid #ccc; padding: .2rem .4rem; }
+.timeline li { margin-bottom: .3rem; } .background { color: #666; }
+""".strip()
+CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:"
+
+
+def esc(value: str) -> str:
+    return html.escape(value, quote=True)
+
+
+def _a(text: str, url: str | None) -> str:
+    if url is None or not url.startswith(("http://", "https://")):
+        return esc(text)
+    return f'<a href="{esc(url)}" rel="noopener noreferrer">{esc(text)}</a>'
+
+
+def _article(doc: Document) -> str:
+    parts = []
+    for seg in segments(doc):
+        text = esc(seg.text)
+        if seg.claims:
+            cls = "nested" if len(seg.claims) > 1 else ""
+            ids = " ".join(f"c{n}" for n in seg.claims)
+            text = f'<mark class="{cls}" data-claims="{ids}">{text}</mark>'
+        parts.append(text)
+        parts += [f'<sup id="ref-{n}"><a href="#fn-{n}">[{n}]</a></sup>' for n in seg.ends]
+    return "".join(parts)
+
+
+def export_html(doc: Document) -> str:
+    """The whole report as one HTML file."""
+    lang = doc.language if re.fullmatch(r"[A-Za-z]{2,8}(-[A-Za-z0-9]{1,8})*", doc.language or "") else "und"
+    title = esc(line(doc.title))
+    out = [
+        "<!DOCTYPE html>",
+        f'<html lang="{esc(lang)}">',
+        "<head>",
+        '<meta charset="utf-8">',
+        f'<meta http-equiv="Content-Security-Policy" content="{CSP}">',
+        '<meta name="viewport" content="width=device-width, initial-scale=1">',
+        f"<title>{title}</title>",
+        f"<style>\n{CSS}\n</style>",
+        "</head>",
+        "<body>",
+        f"<h1>{title}</h1>",
+    ]
+    meta = [esc(line(x)) for x in (doc.publisher, doc.published, ", ".join(doc.authors)) if x]
+    if doc.url:
+        meta.append(_a(line(doc.url), doc.url))
+    if meta:
+        out.append(f'<p class="meta">{" · ".join(meta)}</p>')
+    out += ["<h2>Article</h2>", f'<div class="article">{_article(doc)}</div>']
+    notes = footnoted(doc)
+    if notes:
+        out += ["<h2>Claims</h2>", '<ol class="claims">']
+        for n, claim in notes:
+            head = esc(line(claim.gloss) or quote(doc, claim))
+            item = [f'<li id="fn-{n}"><b>{esc(line(claim.id))}</b> {head} ',
+                    f'<span class="verdict">— {esc(verdict_line(claim))}</span>']  # fmt: skip
+            if claim.verdict is not None and claim.verdict.explanation:
+                item.append(f"<br>{esc(block(claim.verdict.explanation))}")
+            if not claim.span.anchored:
+                item.append(
+                    f'<br><span class="orphan">not found in the text: “{esc(quote(doc, claim))}”</span>'
+                )
+            if claim.sources:
+                item.append("<ul>")
+                for ref in claim.sources:
+                    desc, url, passage = source_parts(doc, ref)
+                    extra = f": “{esc(passage)}”" if passage else ""
+                    item.append(f"<li>{_a(desc, url)}{extra}</li>")
+                item.append("</ul>")
+            if claim.span.anchored:
+                item.append(f' <a href="#ref-{n}" aria-label="back to the text">↩</a>')
+            out.append("".join(item) + "</li>")
+        out.append("</ol>")
+    if doc.entities:
+        heads = "".join(f"<th>{h}</th>" for h in ("name", "type", "mentions", "description", "Wikidata"))
+        out += ["<h2>Entities</h2>", "<table>", f"<tr>{heads}</tr>"]
+        for entity, wikidata in entity_rows(doc):
+            qid = esc(line(wikidata))
+            if re.fullmatch(r"Q\d+", wikidata):
+                qid = _a(wikidata, f"https://www.wikidata.org/wiki/{wikidata}")
+            out.append(
+                f"<tr><td>{esc(line(entity.name))}</td><td>{esc(line(entity.type))}</td>"
+                f"<td>{len(entity.mentions)}</td><td>{esc(block(entity.description))}</td><td>{qid}</td></tr>"
+            )
+        out.append("</table>")
+    rows = timeline(doc)
+    if rows:
+        out += ["<h2>Timeline</h2>", '<ul class="timeline">']
+        for shown, ev in rows:
+            cls = ' class="background"' if ev.background else ""
+            refs = "; ".join(_a(*source_parts(doc, r)[:2]) for r in ev.sources)
+            tail = f" — {refs}" if refs else ""
+            out.append(f"<li{cls}><b>{esc(shown)}</b> {esc(line(ev.label))}{tail}</li>")
+        out.append("</ul>")
+    out += ["</body>", "</html>", ""]
+    return "\n".join(out)

@@ -1,0 +1,115 @@
+"""What the Markdown and HTML reports share: the article cut at claim boundaries, footnotes, index, timeline.
+
+Every document string is passed through ``display.sanitize`` (controls and bidi overrides become
+visible stand-ins, one for one) before a renderer escapes it for its own syntax.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from briefing_tui.display import sanitize
+from briefing_tui.model.types import RATINGS, Claim, Document, Entity, Event, Source, SourceRef
+
+
+def line(value: object) -> str:
+    """A single-line field, made safe to show."""
+    return sanitize(str(value or ""))
+
+
+def block(value: object) -> str:
+    """A multi-line field, made safe to show (newlines kept)."""
+    return sanitize(str(value or ""), multiline=True)
+
+
+@dataclass
+class Segment:
+    text: str  # sanitized
+    start: int
+    claims: list[int]  # footnote numbers of the claims covering the segment
+    ends: list[int]  # footnote numbers of the claims ending right after it
+
+
+def footnoted(doc: Document) -> list[tuple[int, Claim]]:
+    """Claims in reading order with their footnote numbers (1-based); unanchored ones last."""
+    order = sorted(doc.claims, key=lambda c: (not c.span.anchored, c.span.start, -c.span.end))
+    return list(enumerate(order, 1))
+
+
+def segments(doc: Document) -> list[Segment]:
+    """The article cut at every claim start and end, so that marks nest in any renderer."""
+    text = block(doc.text)
+    notes = [
+        (n, c) for n, c in footnoted(doc) if c.span.anchored and 0 <= c.span.start <= c.span.end <= len(text)
+    ]
+    cuts = sorted({0, len(text)} | {c.span.start for _, c in notes} | {c.span.end for _, c in notes})
+    out = []
+    for a, b in zip(cuts, cuts[1:], strict=False):
+        covering = [n for n, c in notes if c.span.start <= a and b <= c.span.end]
+        ending = [n for n, c in notes if c.span.end == b]
+        out.append(Segment(text[a:b], a, covering, ending))
+    if not out:
+        out.append(Segment("", 0, [], []))
+    # claims of zero length end at their start: put their marks there
+    for n, c in notes:
+        if c.span.start == c.span.end:
+            seg = next((s for s in out if s.start + len(s.text) == c.span.start), out[0])
+            if n not in seg.ends:
+                seg.ends.append(n)
+    return out
+
+
+def quote(doc: Document, claim: Claim) -> str:
+    if claim.span.anchored:
+        return block(doc.text[claim.span.start : claim.span.end])
+    return block(claim.span.selector.exact or "")
+
+
+def verdict_line(claim: Claim) -> str:
+    if claim.verdict is None:
+        return "not reviewed"
+    info = RATINGS[claim.verdict.rating]
+    when = f" (reviewed {claim.verdict.reviewed})" if claim.verdict.reviewed else ""
+    return f"{info.glyph} {info.label}{when}"
+
+
+def source_parts(doc: Document, ref: SourceRef) -> tuple[str, str | None, str]:
+    """(description, url or None, passage) of a reference."""
+    src: Source | None = doc.source(ref.source)
+    if src is None:
+        return line(ref.source), None, line(ref.passage or "")
+    if src.entity:
+        speaker = doc.entity(src.entity)
+        head = f"{speaker.name if speaker else src.entity} (speaker)"
+    else:
+        head = src.title or src.id
+    details = ", ".join(x for x in (src.publisher, src.author, str(src.date or "")) if x)
+    text = f"{head} — {details}" if details else head
+    if ref.stance.value != "supports":
+        text += f" [{ref.stance.value}]"
+    url = src.url if src.url and src.url.startswith(("http://", "https://")) else None
+    return line(text), url, line(ref.passage or "")
+
+
+def entity_rows(doc: Document) -> list[tuple[Entity, str]]:
+    """Entities by name with their Wikidata id or status."""
+    rows = []
+    for e in sorted(doc.entities, key=lambda e: e.name.casefold()):
+        rows.append((e, e.wikidata or e.wikidata_status or ""))
+    return rows
+
+
+def timeline(doc: Document) -> list[tuple[str, Event]]:
+    """Events in date order with their date as a person reads it."""
+    try:
+        from briefing_tui.model.dates import humanize
+    except ImportError:  # pragma: no cover - the model always has it
+        humanize = None  # type: ignore[assignment]
+    out = []
+    for ev in sorted(doc.events, key=lambda e: e.date.sort_key):
+        try:
+            shown = humanize(ev.date) if humanize else ev.date.text
+        except Exception:  # a date the model cannot word: its EDTF text is exact
+            shown = ev.date.text
+        out.append((line(shown), ev))
+    return out
