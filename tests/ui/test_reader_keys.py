@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import pytest
+from tests.ui.reader_support import seed_app
 from textual.command import CommandPalette
 
 from briefing_tui.screens.help import HelpScreen
 from briefing_tui.screens.main import MainScreen
 from briefing_tui.widgets.detail_pane import DetailPane
-from tests.ui.reader_support import seed_app
 
 SIZE = (120, 40)
 
@@ -166,7 +166,9 @@ async def test_pane_keys(keys: list[str], pane: str) -> None:
         await pilot.press(*keys)
         assert screen.pane == pane
         assert pilot.app.focused is not None
-        assert pilot.app.focused.has_class("pane") or any(a.has_class("pane") for a in pilot.app.focused.ancestors)
+        assert pilot.app.focused.has_class("pane") or any(
+            a.has_class("pane") for a in pilot.app.focused.ancestors
+        )
 
 
 @pytest.mark.parametrize(
@@ -200,7 +202,15 @@ async def test_question_mark_shows_help_generated_from_bindings() -> None:
         help_screen = pilot.app.screen
         assert isinstance(help_screen, HelpScreen)
         text = help_screen.text.plain
-        for expected in ("Everywhere", "Next claim", "Source", "Back", "Text pane", "Page down", "Entities pane"):
+        for expected in (
+            "Everywhere",
+            "Next claim",
+            "Source",
+            "Back",
+            "Text pane",
+            "Page down",
+            "Entities pane",
+        ):
             assert expected in text
         await pilot.press("escape")
         assert isinstance(pilot.app.screen, MainScreen)
@@ -238,5 +248,12 @@ async def test_palette_lists_every_action() -> None:
 
         screen = pilot.app.screen
         titles = [title for title, _, _ in ReaderCommands(screen).commands(screen)]
-        for expected in ("Go to claim…", "Go to entity…", "Go to event…", "Go to source…", "Next claim", "Back"):
+        for expected in (
+            "Go to claim…",
+            "Go to entity…",
+            "Go to event…",
+            "Go to source…",
+            "Next claim",
+            "Back",
+        ):
             assert expected in titles

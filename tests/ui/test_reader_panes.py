@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+from tests.ui.reader_support import collection_app, seed_app
+
 from briefing_tui.screens.errors import ErrorScreen
 from briefing_tui.screens.main import MainScreen
 from briefing_tui.widgets.detail_pane import DetailPane
 from briefing_tui.widgets.entity_list import EntityList
 from briefing_tui.widgets.text_view import TextView
 from briefing_tui.widgets.timeline_list import TimelineList
-from tests.ui.reader_support import collection_app, seed_app
 
 SIZE = (120, 40)
 

@@ -22,7 +22,6 @@ def hostile_app() -> BriefingApp:
     return BriefingApp([HOSTILE], collection=collection)
 
 
-
 async def test_hostile_strings_show_literally_and_run_nothing() -> None:
     app = hostile_app()
     async with app.run_test(size=(120, 40)) as pilot:

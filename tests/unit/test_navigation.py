@@ -166,6 +166,7 @@ def test_wrap_paragraph_uses_cell_widths(text: str, width: int, lines: list[str]
 
 
 def test_navigation_does_not_import_textual() -> None:
-    code = "import sys, briefing_tui.model.navigation, briefing_tui.widgets.span_index; print('textual' in sys.modules)"
+    modules = "briefing_tui.model.navigation, briefing_tui.widgets.span_index, briefing_tui.widgets.labels"
+    code = f"import sys, {modules}; print('textual' in sys.modules)"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "False"

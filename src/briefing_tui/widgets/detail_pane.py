@@ -17,6 +17,7 @@ from briefing_tui.display import sanitize
 from briefing_tui.model.navigation import Navigator
 from briefing_tui.model.types import AnchorStatus, Claim, Entity, Event, Source, SourceRef, Span
 from briefing_tui.widgets.labels import human_date, rating_label
+from briefing_tui.widgets.rows import Row
 from briefing_tui.widgets.text_view import RATING_COLOURS, type_style
 
 QUOTE_LIMIT = 400
@@ -152,34 +153,33 @@ def _say_date(text: str) -> str:
         return str(text)
 
 
-def source_prompt(nav: Navigator, ref: SourceRef, number: int, current: bool) -> Text:
+def source_prompt(nav: Navigator, ref: SourceRef, number: int, current: bool) -> Row:
+    """A source of a claim as a list row: title, then publisher · date, address and passage."""
     source = nav.source(ref.source)
+    head = Text(("▶" if current else " ") + f"{number}.", style="bold" if current else "dim")
     out = Text(end="")
-    out.append("▶ " if current else "  ", style="bold")
-    out.append(f"{number}. ", style="dim")
     if source is None:
         out.append(f"{sanitize(ref.source)} (not in the sources)", style=WARN)
-        return out
+        return Row((head, 3), (out, None))
     out.append(sanitize(source.title or source.id), style="bold")
     details = " · ".join(x for x in (source.publisher, _say_date(source.date) if source.date else "") if x)
     if details:
-        out.append("\n     " + sanitize(details), style="dim")
+        out.append("\n" + sanitize(details), style="dim")
     if source.url:
-        out.append("\n     " + sanitize(source.url), style="underline dim")
+        out.append("\n" + sanitize(source.url), style="underline dim")
         if "url" in source.unverified:
             out.append(" (unverified)", style=WARN)
     if ref.passage:
-        out.append("\n     “" + sanitize(ref.passage) + "”", style="italic")
-    return out
+        out.append("\n“" + sanitize(ref.passage) + "”", style="italic")
+    return Row((head, 3), (out, None))
 
 
-def claim_prompt(nav: Navigator, claim: Claim) -> Text:
+def claim_prompt(nav: Navigator, claim: Claim) -> Row:
     glyph, _label, rating = rating_label(claim)
     out = Text(end="")
-    out.append(f"{glyph} ", style=RATING_COLOURS.get(rating, ""))
     out.append(f"{sanitize(claim.id)} ", style="bold")
     out.append(sanitize(claim.gloss or _quote(nav.doc.text, claim.span)[:80]))
-    return out
+    return Row((Text(glyph, style=RATING_COLOURS.get(rating, "")), 1), (out, None))
 
 
 class DetailPane(Vertical):
@@ -205,7 +205,7 @@ class DetailPane(Vertical):
         body = self.query_one("#detail-body", Static).visual
         return str(getattr(body, "plain", body))
 
-    def show(self, body: Text, links: list[tuple[str, str, Text]], highlight: int | None = None) -> None:
+    def show(self, body: Text, links: list[tuple[str, str, Row]], highlight: int | None = None) -> None:
         """Show ``body`` and the ``links`` ``(kind, ref, prompt)``."""
         self.query_one("#detail-body", Static).update(body)
         self.query_one("#detail-scroll", VerticalScroll).scroll_home(animate=False)

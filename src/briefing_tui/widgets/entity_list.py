@@ -11,6 +11,7 @@ from textual.widgets.option_list import Option
 
 from briefing_tui.display import sanitize
 from briefing_tui.model.types import Entity
+from briefing_tui.widgets.rows import Row
 from briefing_tui.widgets.text_view import type_style
 
 
@@ -69,12 +70,11 @@ class EntityList(OptionList):
             for entity in shown:
                 mark = "●" if entity.id == self._selected else " "
                 count = len([m for m in entity.mentions if m.anchored])
-                prompt = Text.assemble(
-                    (f"{mark} ", "bold"),
-                    (sanitize(entity.name), type_style(entity.type)),
-                    (f"  ×{count}", "dim"),
+                prompt = Row(
+                    (Text(mark, style="bold"), 1),
+                    (Text(sanitize(entity.name), style=type_style(entity.type)), None),
+                    (Text(f"×{count}", style="dim"), 4),
                 )
-                prompt.no_wrap, prompt.overflow = True, "ellipsis"
                 options.append(Option(prompt, id=entity.id))
         if len(options) == (1 if self.filter_text else 0):
             options.append(Option(Text("no entity matches", style="dim italic"), disabled=True))

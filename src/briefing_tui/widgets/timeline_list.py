@@ -10,6 +10,7 @@ from textual.widgets.option_list import Option
 from briefing_tui.display import sanitize
 from briefing_tui.model.types import Event
 from briefing_tui.widgets.labels import date_marks, human_date
+from briefing_tui.widgets.rows import Row
 
 
 class TimelineList(OptionList):
@@ -30,21 +31,23 @@ class TimelineList(OptionList):
         options: list[Option] = []
         groups = [("In the text", [e for e in events if not e.background]),
                   ("Background", [e for e in events if e.background])]  # fmt: skip
-        width = max((len(human_date(e.date)) for e in events), default=0)
+        width = min(12, max((len(human_date(e.date)) for e in events), default=1))
         for title, members in groups:
             if not members:
                 continue
             options.append(Option(Text(f"{title} ({len(members)})", style="bold dim"), disabled=True))
             for event in members:
                 marks = date_marks(event.date)
-                prompt = Text.assemble(
-                    ("● " if event.id in lit else "  ", "bold"),
-                    (human_date(event.date).ljust(width), "bold" if not event.background else ""),
-                    (f"{marks:<2} ", "bold #ffaf5f"),
-                    (sanitize(event.label), "" if not event.background else "italic"),
-                    (" (unverified)" if event.unverified else "", "italic #ffaf5f"),
+                label = Text(sanitize(event.label), style="" if not event.background else "italic")
+                if event.unverified:
+                    label.append(" (unverified)", style="italic #ffaf5f")
+                prompt = Row(
+                    (Text("●" if event.id in lit else " ", style="bold"), 1),
+                    (Text(human_date(event.date), style="bold" if not event.background else ""), width),
+                    (Text(marks, style="bold #ffaf5f"), 2),
+                    (label, None),
+                    wrap_fixed=True,
                 )
-                prompt.no_wrap, prompt.overflow = True, "ellipsis"
                 options.append(Option(prompt, id=event.id))
         if not options:
             options.append(Option(Text("no events", style="dim italic"), disabled=True))

@@ -1,0 +1,42 @@
+"""Snapshots of the reader on the seed (fixed size, dark theme, no clock, no cursor blink)."""
+
+from __future__ import annotations
+
+from tests.ui.reader_support import seed_app
+from textual.pilot import Pilot
+
+
+async def _settle(pilot: Pilot) -> None:
+    await pilot.pause()
+    await pilot.wait_for_scheduled_animations()
+
+
+def test_main_screen_120x40(snap_compare) -> None:
+    """All four panes: the text with verdict glyphs in the gutter and styled mentions, the legend,
+    claim pane inviting ] , entities grouped by type with counts, the timeline split in two."""
+    assert snap_compare(seed_app(), terminal_size=(120, 40), run_before=_settle)
+
+
+def test_main_screen_80x24(snap_compare) -> None:
+    """A small terminal: the pane bar on top, the text pane alone, the title on one line, the footer."""
+    assert snap_compare(seed_app(), terminal_size=(80, 24), run_before=_settle)
+
+
+def test_claim_with_its_sources(snap_compare) -> None:
+    """The third claim (C1, supported) stands out in the text; the claim pane shows its verdict,
+    explanation and its two sources with publisher, date and address."""
+    assert snap_compare(
+        seed_app(), press=["right_square_bracket"] * 3, terminal_size=(120, 40), run_before=_settle
+    )
+
+
+def test_source_entry(snap_compare) -> None:
+    """After ] ] ] s: the claim pane shows the State Department statement and the claims citing it."""
+    assert snap_compare(
+        seed_app(), press=["right_square_bracket"] * 3 + ["s"], terminal_size=(120, 40), run_before=_settle
+    )
+
+
+def test_help_screen(snap_compare) -> None:
+    """The help screen lists the keys grouped: Everywhere, Text pane, Entities pane, lists."""
+    assert snap_compare(seed_app(), press=["question_mark"], terminal_size=(120, 40), run_before=_settle)
