@@ -32,8 +32,8 @@ def test_validate_the_seeds_by_absolute_path(tmp_path: Path) -> None:
     assert result.returncode == 0, result.stdout + result.stderr
     lines = [line for line in result.stdout.splitlines() if "niger-us-withdrawal" in line]
     assert len(lines) == 1, result.stdout  # one summary line for the one seed briefing
-    assert "error" not in result.stdout.lower()
-    assert "warning" not in result.stdout.lower()
+    assert ": error:" not in result.stdout
+    assert ": warning:" not in result.stdout
 
 
 def test_validate_a_missing_file_exits_1_with_a_clear_message(tmp_path: Path) -> None:

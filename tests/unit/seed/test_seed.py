@@ -6,9 +6,8 @@ import re
 from pathlib import Path
 
 import pytest
-import yaml
 
-from briefing_tui.model import AnchorStatus, Document, Rating, load_document
+from briefing_tui.model import AnchorStatus, Document, Rating, load_document, load_paths
 
 ROOT = Path(__file__).resolve().parents[3]
 SEEDS = ROOT / "seeds"
@@ -84,15 +83,6 @@ def doc() -> Document:
     return load_document(BRIEFING)
 
 
-@pytest.fixture(scope="module")
-def raw() -> dict:
-    return yaml.safe_load(BRIEFING.read_text(encoding="utf-8"))
-
-
-def _wikidata(entity) -> str | None:
-    return entity.wikidata or entity.wikidata_status or None
-
-
 def _spans(doc: Document):
     for entity in doc.entities:
         for span in entity.mentions:
@@ -140,7 +130,10 @@ def test_entity_name_and_wikidata(doc: Document, entity_id: str) -> None:
     assert entity is not None
     name, wikidata = ENTITIES[entity_id]
     assert name in [entity.name, *entity.aliases]
-    assert _wikidata(entity) == wikidata
+    if wikidata is not None and wikidata.startswith("Q"):
+        assert (entity.wikidata, entity.wikidata_status) == (wikidata, "")
+    else:
+        assert (entity.wikidata, entity.wikidata_status) == (None, wikidata or "")
 
 
 def test_implicit_state_department_has_no_mention(doc: Document) -> None:
@@ -253,23 +246,32 @@ def test_references_resolve(doc: Document) -> None:
         assert source.url, source.id
 
 
-def test_entity_references_resolve(raw: dict) -> None:
-    entity_ids = {e["id"] for e in raw["entities"]}
-    for item in [*raw["claims"], *raw["events"]]:
-        assert set(item.get("entities", [])) <= entity_ids, item["id"]
+def test_entity_references_resolve(doc: Document) -> None:
+    entity_ids = {e.id for e in doc.entities}
+    for item in [*doc.claims, *doc.events]:
+        assert set(item.entities) <= entity_ids, item.id
 
 
-def _unverified(raw: dict, section: str, item_id: str) -> list[str]:
-    item = next(x for x in raw[section] if x["id"] == item_id)
-    return item.get("unverified", [])
+def test_the_seeds_folder_loads_as_a_collection(doc: Document) -> None:
+    collection = load_paths([SEEDS])
+    assert collection.failed == {}
+    assert [d.id for d in collection.documents] == [doc.id]
 
 
-def test_unverified_facts_are_marked_in_the_data(raw: dict) -> None:
-    state = next(s for s in raw["sources"] if s["id"] == "S-state-0424")
-    assert "state.gov" in state["url"]
-    assert _unverified(raw, "sources", "S-state-0424") == ["url"]
-    assert _unverified(raw, "events", "meeting-0425") == ["occurred"]
-    assert _unverified(raw, "events", "campbell-visit") == ["occurred"]
-    assert _unverified(raw, "claims", "C3")
-    assert _unverified(raw, "claims", "C9")
-    assert not _unverified(raw, "sources", "S-fitzgibbon")
+def test_unverified_facts_are_marked(doc: Document) -> None:
+    state = doc.source("S-state-0424")
+    assert state is not None
+    assert state.url == "https://www.state.gov/on-the-withdrawal-of-u-s-troops-from-niger/"
+    assert state.unverified == ["url"]
+    assert any("djayanews.com" in m for m in state.mirrors)
+    assert any("leral.net" in m for m in state.mirrors)
+    events = {e.id: e for e in doc.events}
+    assert events["meeting-0425"].date.text == "2024-04-25"
+    assert events["meeting-0425"].unverified == ["occurred"]
+    assert events["campbell-visit"].unverified == ["occurred"]
+    assert events["follow-up-meetings"].unverified == []
+    c3, c9 = doc.claim("C3"), doc.claim("C9")
+    assert c3 is not None and c3.unverified
+    assert c9 is not None and c9.unverified
+    fitzgibbon_source = doc.source("S-fitzgibbon")
+    assert fitzgibbon_source is not None and fitzgibbon_source.unverified == []
