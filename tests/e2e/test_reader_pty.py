@@ -1,0 +1,50 @@
+"""The installed ``briefing`` in a real pseudo-terminal: title, ] s back q, a clean exit."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import pytest
+
+from tests.support.ptyterm import PtyTerm
+
+pytestmark = pytest.mark.e2e
+
+ROOT = Path(__file__).resolve().parents[2]
+BRIEFING = Path(sys.executable).parent / "briefing"
+HOSTILE = ROOT / "tests" / "fixtures" / "reader" / "hostile.yaml"
+TITLE = "Les enjeux du retrait des troupes"
+
+
+def test_reader_keys_in_a_pty(tmp_path: Path) -> None:
+    with PtyTerm([str(BRIEFING)], columns=120, lines=40, cwd=str(tmp_path)) as term:
+        term.wait_for(TITLE, timeout=20)
+        term.send("]")
+        term.wait_for("Claim 1 of 12")
+        term.send("]]")
+        term.wait_for("Claim 3 of 12")
+        assert "supported" in term.text()
+        term.send("s")
+        term.wait_for("Source  S-state-0424")
+        assert "U.S. Department of State" in term.text()
+        term.send(b"\x0f")  # ctrl+o: back
+        term.wait_for("Claim 3 of 12")
+        assert "Source  S-state-0424" not in term.text()
+        term.send("q")
+        assert term.wait_exit(10) == 0
+
+
+def test_hostile_document_in_a_pty(tmp_path: Path) -> None:
+    with PtyTerm([str(BRIEFING), str(HOSTILE)], columns=120, lines=40, cwd=str(tmp_path)) as term:
+        term.wait_for("[bold]Title[/]", timeout=20)
+        term.send("]")
+        term.wait_for("[bold]gloss[/] [sic]")
+        term.send("s")
+        term.wait_for("[@click=app.quit]Source title[/]")
+        term.wait_quiet()
+        screen = term.text()
+        assert "␛]52;c;aGVsbG8=␇" in screen and "␛[2J" in screen
+        assert b"\x1b]52" not in term.raw  # no clipboard write reached the terminal
+        term.send("q")
+        assert term.wait_exit(10) == 0
