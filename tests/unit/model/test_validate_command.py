@@ -1,0 +1,104 @@
+"""`briefing validate`: compiler-style problems, one summary line per valid file, exit status, JSON."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from tests.unit.model.support import HEAD
+
+from briefing_tui.cli import main
+
+ROOT = Path(__file__).resolve().parents[3]
+
+
+def run(args: list[str], capsys: pytest.CaptureFixture[str]) -> tuple[int, str]:
+    code = main(["validate", *args])
+    return code, capsys.readouterr().out
+
+
+def test_the_seed_folder_is_valid(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out = run([str(ROOT / "seeds")], capsys)
+    assert code == 0
+    (line,) = out.splitlines()
+    assert line.endswith(
+        "niger-us-withdrawal.yaml: ok: id niger-us-withdrawal, 10 entities (24 mentions), 12 claims, "
+        "16 events, 11 sources, 0 warnings"
+    )
+
+
+def test_an_invalid_file_prints_its_problems_and_exits_1(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    bad = tmp_path / "bad.yaml"
+    bad.write_text(HEAD + "entities: nope\n", encoding="utf-8")
+    code, out = run([str(bad)], capsys)
+    assert code == 1
+    assert out.splitlines() == [
+        f"{bad}:7:11: error: entities must be a list, found 'nope'",
+        "  hint: write [a, b] or - a",
+        f"{bad}: invalid: 1 error",
+    ]
+
+
+def test_warnings_are_printed_but_the_file_stays_valid(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = tmp_path / "w.yaml"
+    path.write_text(HEAD + "titel: x\n", encoding="utf-8")
+    code, out = run([str(path)], capsys)
+    assert code == 0
+    assert out.splitlines()[0] == f"{path}:7:1: warning: unknown key 'titel' in the document (ignored)"
+    assert out.splitlines()[-1].endswith(
+        ": ok: id doc, 0 entities (0 mentions), 0 claims, 0 events, 0 sources, 1 warning"
+    )
+    code, out = run(["--strict", str(path)], capsys)
+    assert code == 1 and "invalid (strict)" in out
+
+
+def test_one_bad_file_among_good_ones_exits_1(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    (tmp_path / "good.yaml").write_text(HEAD, encoding="utf-8")
+    code, _ = run([str(tmp_path / "good.yaml"), str(tmp_path / "missing.yaml")], capsys)
+    assert code == 1
+
+
+def test_json_output(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    bad = tmp_path / "bad.yaml"
+    bad.write_text(HEAD + "entities: nope\n", encoding="utf-8")
+    code, out = run(["--format", "json", str(ROOT / "seeds"), str(bad)], capsys)
+    assert code == 1
+    data = json.loads(out)
+    assert data["valid"] is False
+    by_valid = {f["valid"]: f for f in data["files"]}
+    assert by_valid[True]["id"] == "niger-us-withdrawal"
+    assert by_valid[True]["counts"] == {
+        "entities": 10,
+        "mentions": 24,
+        "claims": 12,
+        "events": 16,
+        "sources": 11,
+    }
+    assert by_valid[False]["problems"] == [
+        {
+            "path": str(bad),
+            "line": 7,
+            "column": 11,
+            "severity": "error",
+            "code": "type",
+            "message": "entities must be a list, found 'nope'",
+            "hint": "write [a, b] or - a",
+        }
+    ]
+
+
+def test_document_text_in_messages_cannot_reach_the_terminal(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = tmp_path / "evil.yaml"
+    path.write_text(
+        HEAD + 'entities:\n  - {id: n, name: N, type: place, mentions: [{quote: "\\e]0;x\\a"}]}\n'
+    )
+    code, out = run([str(path)], capsys)
+    assert code == 0
+    assert "\x1b" not in out and "\x07" not in out and "␛]0;x␇" in out
