@@ -69,3 +69,14 @@ def test_the_bundled_seed_is_found_from_another_directory(tmp_path: Path) -> Non
     assert (seeds / "niger-us-withdrawal.yaml").is_file()
     article = "000_795bd620279ba71d.txt"
     assert (seeds / article).read_bytes() == (SEEDS / article).read_bytes()
+
+
+def test_validate_json_counts_the_seed(tmp_path: Path) -> None:
+    result = _run([str(BRIEFING), "validate", "--format", "json", str(SEEDS)], tmp_path)
+    assert result.returncode == 0, result.stdout + result.stderr
+    report = json.loads(result.stdout)
+    assert report["valid"] is True
+    [seed] = report["files"]
+    assert seed["id"] == "niger-us-withdrawal"
+    assert seed["problems"] == []
+    assert (seed["counts"]["claims"], seed["counts"]["events"], seed["counts"]["sources"]) == (12, 16, 11)
