@@ -142,11 +142,7 @@ class SearchActions:
         self.app.push_screen(screen, self._search_open_hit)  # type: ignore[attr-defined]
 
     def search_check_action(self, action: str) -> bool | None:
-        """Whether a search action can run now (None greys it out in the footer)."""
-        if action == "search_next":
-            return bool(self._search().matches) or None
-        if action == "search_filter":
-            return bool(self._search().matches or self._search().filter) or None
+        """Search actions can always run: with nothing to act on, they say so in the bar."""
         return True
 
     # messages from the bar --------------------------------------------------------------------

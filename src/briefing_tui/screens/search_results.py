@@ -20,7 +20,7 @@ from briefing_tui.search.match import Matcher
 from briefing_tui.search.query import Query, SearchCancelled, SearchError
 from briefing_tui.widgets.hit_list import HitList
 
-LIMIT = 100_000
+LIMIT = 10_000  # hits listed; the summary says "10,000+" beyond
 REGEX_TIMEOUT = 5.0
 
 

@@ -1,0 +1,156 @@
+"""The results screen across documents, and the filter mode (&) of the text pane."""
+
+from __future__ import annotations
+
+import time
+
+from tests.ui.reader_support import COLLECTION, SEEDS, seed_app
+
+from briefing_tui.app import BriefingApp
+from briefing_tui.model import load_paths
+from briefing_tui.screens.main import MainScreen
+from briefing_tui.screens.search_results import SearchResultsScreen
+from briefing_tui.widgets.hit_list import HitList
+from briefing_tui.widgets.search_bar import SearchBar
+
+SIZE = (120, 40)
+
+
+def three_documents() -> BriefingApp:
+    paths = [COLLECTION / "a-main.yaml", COLLECTION / "b-statement.yaml", SEEDS]
+    return BriefingApp(paths, collection=load_paths(paths))
+
+
+async def settle(pilot) -> None:
+    await pilot.app.workers.wait_for_complete()
+    await pilot.pause()
+
+
+async def open_results(pilot, text: str) -> SearchResultsScreen:
+    await pilot.press("F")
+    screen = pilot.app.screen
+    assert isinstance(screen, SearchResultsScreen)
+    for char in text:
+        await pilot.press(char if char != " " else "space")
+    await settle(pilot)
+    return screen
+
+
+async def test_results_list_every_hit_with_document_and_position() -> None:
+    async with three_documents().run_test(size=SIZE) as pilot:
+        results = await open_results(pilot, "withdrawal")
+        hits = results.query_one(HitList).hits
+        assert len({h.document.id for h in hits}) == 2
+        assert "hits in 2 of 3 documents" in results.status
+        first = results.query_one(HitList).line_text(0).plain
+        assert hits[0].document.id in first and f"{hits[0].line}:{hits[0].column}" in first
+        assert "withdrawal" in first
+
+
+async def test_choosing_a_hit_opens_its_document_at_the_hit() -> None:
+    async with three_documents().run_test(size=SIZE) as pilot:
+        main = pilot.app.screen
+        assert isinstance(main, MainScreen)
+        results = await open_results(pilot, "niamey")
+        hit_list = results.query_one(HitList)
+        target = next(h for h in hit_list.hits if h.document.id != main.doc.id)
+        await pilot.press("down")
+        assert hit_list.has_focus
+        while hit_list.current is not target:
+            await pilot.press("down")
+        await pilot.press("enter")
+        await settle(pilot)
+        assert pilot.app.screen is main
+        assert main.doc.id == target.document.id
+        assert main.here().kind == "search" and main.here().start == target.start
+        assert main.query_one(SearchBar).input.value == "niamey"
+        assert main.search_matches[main.search_index] == (target.start, target.end)
+
+
+async def test_escape_goes_back_without_moving() -> None:
+    async with three_documents().run_test(size=SIZE) as pilot:
+        main = pilot.app.screen
+        doc = main.doc.id
+        await open_results(pilot, "niger")
+        await pilot.press("escape")
+        assert pilot.app.screen is main and main.doc.id == doc
+
+
+async def test_results_screen_starts_from_the_bar_query_and_reports_bad_regex() -> None:
+    async with seed_app().run_test(size=SIZE) as pilot:
+        await pilot.press("slash", "n", "i", "g", "enter")
+        await settle(pilot)
+        await pilot.press("F")
+        await settle(pilot)
+        results = pilot.app.screen
+        assert isinstance(results, SearchResultsScreen)
+        assert results.query_one(HitList).hits
+        await pilot.press("ctrl+r", "left_parenthesis")
+        await settle(pilot)
+        assert "bad regular expression" in results.status
+
+
+async def test_results_fill_quickly_for_a_thousand_documents() -> None:
+    from pathlib import Path
+
+    from briefing_tui.model.types import Collection, Document
+
+    paragraph = "La sécurité des États-Unis et du Niger, " + "puis un long passage sans le mot. " * 60
+    text = ((paragraph + "\n") * 30)[:10_000]
+    docs = [Document(Path(f"d{i}.yaml"), f"d{i}", f"D{i}", "fr", text) for i in range(1000)]
+    app = BriefingApp([], collection=Collection(docs))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("F")
+        results = pilot.app.screen
+        start = time.perf_counter()
+        results.query_one("#results-input").value = "securite"
+        await settle(pilot)
+        elapsed = time.perf_counter() - start
+        assert len(results.query_one(HitList).hits) == 1000 * text.count("sécurité")
+        print(f"1,000 documents: results filled in {elapsed * 1000:.0f} ms")
+
+
+async def test_filter_mode_shows_only_matching_paragraphs_and_leaves_cleanly() -> None:
+    async with seed_app().run_test(size=SIZE) as pilot:
+        main = pilot.app.screen
+        view = main.text_view
+        lines_before = view.line_count
+        await pilot.press("slash", "n", "i", "a", "m", "e", "y", "enter")
+        await settle(pilot)
+        await pilot.press("ampersand")
+        await pilot.pause()
+        assert "& filter" in main.query_one(SearchBar).status_text
+        assert view.line_count < lines_before
+        shown = "".join(view.text[view._starts[i] : view._ends[i]] for i in range(view.line_count))
+        assert "Niamey" in shown
+        for i in range(view.line_count):  # every paragraph shown holds a match
+            start = view._starts[i]
+            paragraph_start = view.text.rfind("\n", 0, start) + 1
+            paragraph_end = view.text.find("\n", start)
+            paragraph = view.text[paragraph_start : paragraph_end if paragraph_end >= 0 else None]
+            assert "Niamey" in paragraph
+        await pilot.press("ampersand")
+        await pilot.pause()
+        assert view.line_count == lines_before
+        assert "& filter" not in main.query_one(SearchBar).status_text
+
+
+async def test_escape_leaves_filter_mode() -> None:
+    async with seed_app().run_test(size=SIZE) as pilot:
+        main = pilot.app.screen
+        view = main.text_view
+        lines_before = view.line_count
+        await pilot.press("slash", "n", "i", "a", "m", "e", "y")
+        await settle(pilot)
+        await pilot.press("enter", "ampersand", "slash", "escape")
+        await pilot.pause()
+        assert view.line_count == lines_before
+        assert main.search_matches == []
+
+
+async def test_filter_without_a_search_says_so() -> None:
+    async with seed_app().run_test(size=SIZE) as pilot:
+        main = pilot.app.screen
+        await pilot.press("ampersand")
+        await pilot.pause()
+        assert "search for something first" in main.query_one(SearchBar).status_text
