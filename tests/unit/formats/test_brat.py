@@ -183,3 +183,11 @@ def test_extra_survives_yaml_and_the_loader(report: Document, tmp_path: Path) ->
     path = tmp_path / "report.yaml"
     path.write_text(dump_document(report), encoding="utf-8")
     assert load_document(path).extra == report.extra
+
+
+def test_the_loader_opens_a_brat_pair_directly(fixtures: Path) -> None:
+    from briefing_tui.model import load_paths
+
+    collection = load_paths([fixtures / "brat"])
+    assert [d.id for d in collection.documents] == ["report"] and not collection.failed
+    assert collection.documents[0].claim("E2") is not None
