@@ -32,6 +32,9 @@ def test_formats_never_import_textual() -> None:
 
 
 def test_open_foreign_is_cheap_to_import() -> None:
-    code = "import sys, briefing_tui.formats as f; print(sorted(m for m in sys.modules if m.startswith('briefing_tui.formats')))"
+    code = (
+        "import sys, briefing_tui.formats\n"
+        "print(sorted(m for m in sys.modules if m.startswith('briefing_tui.formats')))"
+    )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert out.strip() == "['briefing_tui.formats']"
