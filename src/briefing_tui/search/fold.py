@@ -68,6 +68,7 @@ def fold(text: str, keep_case: bool = False) -> str:
     return build(text, keep_case).text
 
 
+@lru_cache(maxsize=1)
 def _tables() -> tuple[bytes, bytes, bytes]:
     """Byte tables for the fast path over Windows-1252 bytes, and the bytes that must be patched.
 
@@ -92,15 +93,14 @@ def _tables() -> tuple[bytes, bytes, bytes]:
     return tables[0], tables[1], bytes(specials)
 
 
-_CODEC = "cp1252"
-_TABLE_LOWER, _TABLE_KEEP, _SPECIAL_BYTES = _tables()
+_CODEC = "cp1252"  # built on first use: importing the package stays cheap
 
 
-def _patch_positions(chunk: str, encoded: bytes) -> list[int]:
+def _patch_positions(chunk: str, encoded: bytes, special_bytes: bytes) -> list[int]:
     """Positions of the characters the byte tables cannot fold (each a ``bytes.find``: fast)."""
     positions: list[int] = []
     find = encoded.find
-    for byte in _SPECIAL_BYTES:
+    for byte in special_bytes:
         i = find(byte)
         while i >= 0:
             positions.append(i)
@@ -208,7 +208,8 @@ def build(text: str, keep_case: bool = False, check: Callable[[], None] | None =
         keep_case: keep upper case (for a case-sensitive search).
         check: called between chunks of about 1 MB; raise from it to cancel.
     """
-    table = _TABLE_KEEP if keep_case else _TABLE_LOWER
+    lower, keep, special_bytes = _tables()
+    table = keep if keep_case else lower
     pieces: list[str] = []
     records: list[tuple[int, int, int]] = []
     out = 0
@@ -219,7 +220,7 @@ def build(text: str, keep_case: bool = False, check: Callable[[], None] | None =
         encoded = chunk.encode(_CODEC, "replace")
         fast = encoded.translate(table).decode("latin-1")
         prev = 0
-        for i in _patch_positions(chunk, encoded):
+        for i in _patch_positions(chunk, encoded, special_bytes):
             if i > prev:
                 pieces.append(fast[prev:i])
                 out += i - prev
