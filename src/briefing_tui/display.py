@@ -407,6 +407,8 @@ def display_url(url: str) -> ShownUrl:
         warnings.append("a user name before the host: the address goes to the host after '@'")
     if "\\" in netloc:
         warnings.append("a backslash in the host part")
+    if not url.isprintable() or sanitize(url) != url:
+        warnings.append("control or invisible characters in the address")
     labels = _DOTS.split(host)
     if any(dot in host for dot in "\u3002\uff0e\uff61"):
         warnings.append("look-alike dots in the host")

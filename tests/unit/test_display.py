@@ -161,6 +161,8 @@ def test_display_url_flags_a_whole_script_look_alike_even_in_punycode(url: str) 
         ("https://example\u3002com/", "look-alike dots in the host"),
         ("http://[bad", "not a valid address"),
         ("https://xn--zz.com", "a host label that is not valid punycode"),
+        ("https://example.com/a\x1b[2Jb", "control or invisible characters in the address"),
+        ("https://example.com/\u202etxt.exe", "control or invisible characters in the address"),
     ],
 )
 def test_display_url_warns(url: str, warning: str) -> None:
