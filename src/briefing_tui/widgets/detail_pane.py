@@ -13,7 +13,7 @@ from textual.message import Message
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
-from briefing_tui.display import sanitize
+from briefing_tui.display import display_url, sanitize
 from briefing_tui.model.navigation import Navigator
 from briefing_tui.model.types import AnchorStatus, Claim, Entity, Event, Source, SourceRef, Span
 from briefing_tui.widgets.labels import human_date, rating_label
@@ -29,6 +29,14 @@ def _field(out: Text, label: str, value: str | None, style: str = "") -> None:
         out.append(f"{label}: ", style="dim")
         out.append(sanitize(str(value)), style=style)
         out.append("\n")
+
+
+def _address(out: Text, url: str, style: str) -> None:
+    """An address with its host in punycode, and a warning when the host mixes scripts or looks like one."""
+    shown = display_url(url)
+    out.append(shown.text, style=style)
+    for warning in shown.warnings:
+        out.append(f"\n⚠ {warning}", style=WARN)
 
 
 def _unverified(out: Text, names: list[str]) -> None:
@@ -90,9 +98,13 @@ def source_text(nav: Navigator, source: Source, ref: SourceRef | None = None) ->
     _field(out, "Kind", source.kind)
     if source.url:
         doubt = "url" in source.unverified or "address" in source.unverified
-        _field(out, "Address", source.url + ("  (unverified)" if doubt else ""), "underline")
+        out.append("Address: ", style="dim")
+        _address(out, source.url, "underline")
+        out.append("  (unverified)\n" if doubt else "\n")
     for mirror in source.mirrors:
-        _field(out, "Mirror", mirror, "underline")
+        out.append("Mirror: ", style="dim")
+        _address(out, mirror, "underline")
+        out.append("\n")
     if source.document:
         _field(out, "Document", source.document)
     if source.entity:
@@ -166,7 +178,8 @@ def source_prompt(nav: Navigator, ref: SourceRef, number: int, current: bool) ->
     if details:
         out.append("\n" + sanitize(details), style="dim")
     if source.url:
-        out.append("\n" + sanitize(source.url), style="underline dim")
+        out.append("\n")
+        _address(out, source.url, "underline dim")
         if "url" in source.unverified:
             out.append(" (unverified)", style=WARN)
     if ref.passage:
