@@ -422,8 +422,15 @@ class MainScreen(SearchActions, Screen[None]):
         if url is None:
             self.app.bell()
             return
+        from briefing_tui.display import display_url
+
+        shown = display_url(url)
+        if not shown.openable:  # a look-alike host, a user name, controls: say why, open nothing
+            why = "\n".join(shown.warnings)
+            self.notify(f"Not opened: {shown.text}\n{why}", severity="warning", markup=False)
+            return
         threading.Thread(target=webbrowser.open, args=(url,), daemon=True).start()
-        self.notify(f"Opening {url}", markup=False)
+        self.notify(f"Opening {shown.text}", markup=False)
 
     def action_back(self) -> None:
         loc = self.jumps.back(self.here())
