@@ -32,7 +32,7 @@ class _Writer:
         self.keys: dict[tuple[Any, ...], str] = {}
         self.warnings: list[str] = []
         self.used: set[str] = set()
-        self.reserved = {x.id for x in [*doc.events, *doc.claims] if x.id[:1] == "E" and x.id[1:].isdigit()}
+        self.reserved = {x.id for x in [*doc.events, *doc.claims] if x.id[:1] in "ET" and x.id[1:].isdigit()}
         brat = doc.extra.get("brat") if isinstance(doc.extra.get("brat"), dict) else None
         self.extra: dict[str, Any] = brat or {}
         self.joined = {
@@ -53,10 +53,12 @@ class _Writer:
                 self.used.add(candidate)
                 return candidate
 
-    def text_bound(self, key: tuple[Any, ...], type_: str, frags: list[tuple[int, int]]) -> str:
+    def text_bound(
+        self, key: tuple[Any, ...], type_: str, frags: list[tuple[int, int]], wanted: str = ""
+    ) -> str:
         if key in self.keys:
             return self.keys[key]
-        tid = self.new_id("T")
+        tid = self.new_id("T", wanted)
         ranges = ";".join(f"{a} {b}" for a, b in frags)
         quoted = _one_line(" ".join(self.text[a:b] for a, b in frags))
         self.lines.append(f"{tid}\t{type_} {ranges}\t{quoted}")
@@ -131,9 +133,8 @@ class _Writer:
                     (target, _brat_type(str(record.get("type"))), trig, record.get("args") or [], [])
                 )
             else:
-                target = self.text_bound(
-                    ("claim", claim.id), CLAIM_TYPE, [(claim.span.start, claim.span.end)]
-                )
+                span = [(claim.span.start, claim.span.end)]
+                target = self.text_bound(("claim", claim.id), CLAIM_TYPE, span, claim.id)
             self.keys[("claim", claim.id)] = target
             if claim.verdict is not None:
                 self.lines.append(f"{self.new_id('A')}\tVerdict {target} {claim.verdict.rating.value}")

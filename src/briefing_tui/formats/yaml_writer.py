@@ -7,6 +7,7 @@ scalar, which PyYAML escapes so that it round-trips. Every choice is checked by 
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 import yaml
@@ -63,7 +64,12 @@ _Dumper.add_representer(list, _list)
 def _str(dumper: yaml.SafeDumper, value: str) -> yaml.ScalarNode:
     """A note or explanation of several lines reads best as a block scalar."""
     style = "|" if "\n" in value and _block_safe(value) else None
+    if style is None and _UNPLAIN.search(value):
+        style = '"'  # PyYAML would single-quote some of these and lose them (NEL read back as a space)
     return dumper.represent_scalar("tag:yaml.org,2002:str", value, style=style)
+
+
+_UNPLAIN = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\ufeff\ud800-\udfff]|\r|\t")
 
 
 _Dumper.add_representer(str, _str)
