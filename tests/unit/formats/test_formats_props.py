@@ -1,4 +1,4 @@
-"""Properties: any text survives the YAML writer and the loader; any JSON or .ann is a LoadError or a document."""
+"""Properties: any text survives the writer and the loader; any JSON or .ann is a document or a LoadError."""
 
 from __future__ import annotations
 
