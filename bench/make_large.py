@@ -236,7 +236,7 @@ def generate(path: Path, megabytes: float, annotations: int, seed: int) -> dict[
         elif c % 100 == 0:
             out.append(f"    span: {{exact: {_q(text[a:b])}, start: {a}, end: {b}}}")
         else:
-            out.append(f"    span: {{start: {a}, end: {b}}}")
+            out.append(f"    span: [{a}, {b}]")
         refs = rng.sample(range(500), rng.randint(1, 3))
         out.append("    sources: [" + ", ".join(f"S{r}" for r in refs) + "]")
         out.append(

@@ -54,9 +54,8 @@ def _load(data: bytes, label: str, path: Path) -> Document:
     gc.disable()
     try:
         root = compose(source, problems)
-        if root is None:
-            return _finish(problems, None)
-        document = Builder(path, source, problems).document(root)
+        document = None if root is None else Builder(path, source, problems).document(root)
+        del root  # freed now by reference counting (a tree has no cycles), before the collector is back
     finally:
         if enabled:
             gc.enable()

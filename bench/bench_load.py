@@ -1,0 +1,101 @@
+"""Measure loading and anchoring: the seed briefing, and a generated 10 MB / 100,000-annotation one.
+
+Usage: ``python bench/bench_load.py [--runs 30] [--large bench/out/large.yaml]``
+
+Prints figures; asserts nothing about time. For the seed: the median (and min/max) of ``--runs``
+loads in one process after a first load, and the first load in a fresh process (imports included).
+For the large file (made by bench/make_large.py when missing): wall time of ``load_document`` in a
+fresh process, then peak memory in another fresh process: tracemalloc's peak of Python allocations
+during the load; and the peak resident size (ru_maxrss) of the timed process, which includes the
+interpreter and the file's bytes. CPU time is printed too: on a shared machine it varies less.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+SEED = HERE.parent / "seeds" / "niger-us-withdrawal.yaml"
+
+
+def _child(kind: str, path: str) -> dict[str, float]:
+    import resource
+
+    if kind == "cold":
+        start = time.perf_counter()
+        from briefing_tui.model import load_document
+
+        load_document(path)
+        return {"seconds": time.perf_counter() - start}
+    from briefing_tui.model import load_document
+
+    if kind == "time":
+        start, cpu = time.perf_counter(), time.process_time()
+        doc = load_document(path)
+        seconds, cpu = time.perf_counter() - start, time.process_time() - cpu
+        annotations = sum(len(e.mentions) for e in doc.entities) + len(doc.claims) + len(doc.events)
+        rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024 / 1e6
+        return {"seconds": seconds, "cpu": cpu, "annotations": annotations, "text": len(doc.text), "rss": rss}
+    import tracemalloc
+
+    tracemalloc.start()
+    load_document(path)
+    _, peak = tracemalloc.get_traced_memory()
+    tracemalloc.stop()
+    return {"tracemalloc_peak_mb": peak / 1e6}
+
+
+def _in_child(kind: str, path: Path) -> dict[str, float]:
+    out = subprocess.run(
+        [sys.executable, __file__, "--child", kind, str(path)], capture_output=True, text=True, check=True
+    )
+    return json.loads(out.stdout)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=30)
+    parser.add_argument("--large", type=Path, default=HERE / "out" / "large.yaml")
+    parser.add_argument("--child", nargs=2, help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.child:
+        print(json.dumps(_child(*args.child)))
+        return
+
+    from briefing_tui.model import load_document
+
+    load_document(SEED)
+    times = []
+    for _ in range(args.runs):
+        start = time.perf_counter()
+        load_document(SEED)
+        times.append((time.perf_counter() - start) * 1000)
+    cold = _in_child("cold", SEED)["seconds"] * 1000
+    print(
+        f"seed ({SEED.stat().st_size:,} bytes): median {statistics.median(times):.1f} ms over {args.runs} loads "
+        f"(min {min(times):.1f}, max {max(times):.1f}); first load in a fresh process {cold:.0f} ms with imports"
+    )
+
+    if not args.large.exists():
+        sys.path.insert(0, str(HERE))
+        from make_large import generate
+
+        generate(args.large, 10.0, 100_000, 1)
+    timed = _in_child("time", args.large)
+    memory = _in_child("memory", args.large)
+    print(
+        f"large ({args.large.stat().st_size / 1e6:.1f} MB file, {timed['text'] / 1e6:.1f} M code points of text, "
+        f"{timed['annotations']:,.0f} annotations): load+anchor {timed['seconds']:.2f} s "
+        f"({timed['cpu']:.2f} s of CPU); tracemalloc peak {memory['tracemalloc_peak_mb']:.0f} MB, "
+        f"ru_maxrss {timed['rss']:.0f} MB (a run without tracemalloc)"
+    )
+
+
+if __name__ == "__main__":
+    main()
