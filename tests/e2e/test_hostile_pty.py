@@ -1,0 +1,116 @@
+"""Hostile documents in the installed `briefing`, in a real pty: nothing from a document reaches the terminal.
+
+Each terminal, markup and Unicode case of tests/hostile/cases is opened, its claim and source shown,
+then the reader quits. The raw bytes the program wrote must hold none of the document's sequences
+(no ESC from the document, no OSC 52 clipboard write, no OSC 0/2 title, no OSC 8 link), the screen
+must show the literal stand-ins and brackets, and the terminal must be restored at exit.
+"""
+
+from __future__ import annotations
+
+import re
+import sys
+import time
+from pathlib import Path
+
+import pytest
+from tests.hostile.common import CASES, MANIFEST, cases
+from tests.support.ptyterm import PtyTerm
+
+pytestmark = pytest.mark.e2e
+BRIEFING = Path(sys.executable).parent / "briefing"
+SETTLE = 3.0  # seconds for the document to be on screen (2 s on an idle machine; CI shares its cores)
+OSC = re.compile(rb"\x1b\]([0-9]*)")
+FRAME = re.compile(r"[\s│┃╭╮╰╯─━▏▕✔◐⚠✘⌛❝]")
+RESTORE = (b"\x1b[?1049l", b"\x1b[?25h")  # leave the alternate screen, show the cursor
+
+
+def _flat(text: str) -> str:
+    """Screen text without frames, gutters and line breaks: a wrapped string reads whole again."""
+    return FRAME.sub("", text)
+
+
+def _open(path: Path, keys: str = "]s") -> tuple[PtyTerm, list[str], float]:
+    term = PtyTerm([str(BRIEFING), str(path)], columns=120, lines=40)
+    try:
+        shown = term.wait_for("Title", timeout=SETTLE)
+        term.wait_quiet(0.2, timeout=2)
+        screens = [term.text()]
+        for key in keys:
+            term.send(key)
+            term.wait_quiet(0.15, timeout=2)
+            screens.append(term.text())
+        term.send("q")
+        status = term.wait_exit(timeout=3)
+    except BaseException:
+        term.close()
+        raise
+    assert status == 0, f"exit status {status}\n{term.text()}"
+    return term, screens, shown
+
+
+def assert_terminal_clean(raw: bytes, forbid: list[bytes] = ()) -> None:
+    """No document sequence in the raw output, and the terminal put back as it was."""
+    for sequence in forbid:
+        assert sequence not in raw, f"{sequence!r} reached the terminal"
+    codes = {m.group(1) for m in OSC.finditer(raw)}
+    assert codes <= {b"22"}, f"OSC sequences other than the pointer shape: {codes}"  # 22: Textual's pointer
+    assert b"\x1b]52" not in raw and b"\x1b]0;" not in raw and b"\x1b]2;" not in raw and b"\x1b]8;" not in raw
+    assert not re.search(rb"\xc2[\x80-\x9f]", raw), "a C1 control reached the terminal"
+    assert raw.count(b"\x1b[?1049h") == 1 and raw.count(b"\x1b[?1049l") == 1
+    tail = raw[raw.rindex(b"\x1b[?1049l") - 200 :]
+    for sequence in RESTORE:
+        assert sequence in tail, f"{sequence!r} missing from the tail: terminal not restored"
+
+
+DISPLAY_CASES = [n for n in cases("terminal", "markup", "unicode") if MANIFEST[n]["expect"] == "valid"]
+
+
+@pytest.mark.parametrize("name", DISPLAY_CASES)
+def test_a_hostile_document_is_shown_inert(name: str) -> None:
+    info = MANIFEST[name]
+    term, screens, _shown = _open(CASES / name)
+    raw = bytes(term.raw)
+    forbid = [bytes.fromhex(h) for h in info.get("forbid", [])]
+    assert_terminal_clean(raw, forbid)
+    flat = _flat("\n".join(screens))
+    for needle in info.get("show", []):
+        assert _flat(needle) in flat, f"{needle!r} not on screen:\n{screens[-1]}"
+
+
+def test_brackets_and_backslashes_appear_exactly_as_written() -> None:
+    term, screens, _ = _open(CASES / "markup-brackets-and-backslashes.yaml", keys="")
+    screen = screens[0]
+    assert "[sic]" in screen and "[citation needed]" in screen
+    assert "C:\\Temp\\ and D:\\new\\table." in screen
+
+
+def test_an_address_is_shown_with_its_host_in_punycode_and_flagged() -> None:
+    term, screens, _ = _open(CASES / "unicode-homoglyph-host.yaml")
+    flat = _flat("\n".join(screens))
+    assert _flat("https://www.xn--tate-") in flat
+    assert "ѕtate" not in "\n".join(screens)
+
+
+def test_the_error_view_shows_a_control_file_name_escaped(tmp_path: Path) -> None:
+    evil = tmp_path / "evil\x1b]0;PWNED\x07\x1b[2J.yaml"
+    evil.write_bytes(b"format: 1\nid: [broken\n")
+    term = PtyTerm([str(BRIEFING), str(evil)], columns=120, lines=40)
+    with term:
+        term.wait_for("could not be opened", timeout=SETTLE)
+        term.wait_quiet(0.2)
+        screen = term.text()
+        term.send("q")
+        assert term.wait_exit(timeout=3) == 0
+    assert "evil\\x1b]0;PWNED\\x07\\x1b[2J.yaml" in screen
+    assert_terminal_clean(bytes(term.raw), [b"\x1b]0;PWNED", b"\x1b[2J.yaml"])
+
+
+def test_all_display_cases_settle_quickly() -> None:
+    """A figure more than a check: the slowest case must still be on screen within SETTLE seconds."""
+    slowest = 0.0
+    for name in DISPLAY_CASES[:3]:
+        started = time.perf_counter()
+        _open(CASES / name, keys="")
+        slowest = max(slowest, time.perf_counter() - started)
+    assert slowest < SETTLE + 3
