@@ -78,8 +78,9 @@ def main() -> None:
         times.append((time.perf_counter() - start) * 1000)
     cold = _in_child("cold", SEED)["seconds"] * 1000
     print(
-        f"seed ({SEED.stat().st_size:,} bytes): median {statistics.median(times):.1f} ms over {args.runs} loads "
-        f"(min {min(times):.1f}, max {max(times):.1f}); first load in a fresh process {cold:.0f} ms with imports"
+        f"seed ({SEED.stat().st_size:,} bytes): median {statistics.median(times):.1f} ms "
+        f"over {args.runs} loads (min {min(times):.1f}, max {max(times):.1f}); "
+        f"first load in a fresh process {cold:.0f} ms with imports"
     )
 
     if not args.large.exists():
@@ -90,7 +91,8 @@ def main() -> None:
     timed = _in_child("time", args.large)
     memory = _in_child("memory", args.large)
     print(
-        f"large ({args.large.stat().st_size / 1e6:.1f} MB file, {timed['text'] / 1e6:.1f} M code points of text, "
+        f"large ({args.large.stat().st_size / 1e6:.1f} MB file, "
+        f"{timed['text'] / 1e6:.1f} M code points of text, "
         f"{timed['annotations']:,.0f} annotations): load+anchor {timed['seconds']:.2f} s "
         f"({timed['cpu']:.2f} s of CPU); tracemalloc peak {memory['tracemalloc_peak_mb']:.0f} MB, "
         f"ru_maxrss {timed['rss']:.0f} MB (a run without tracemalloc)"
