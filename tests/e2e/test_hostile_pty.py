@@ -114,3 +114,33 @@ def test_all_display_cases_settle_quickly() -> None:
         _open(CASES / name, keys="")
         slowest = max(slowest, time.perf_counter() - started)
     assert slowest < SETTLE + 3
+
+
+# --- an unexpected exception ----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("fault", ["ready", "timer"])
+def test_an_unexpected_exception_restores_the_terminal_and_says_where_the_log_is(
+    fault: str, tmp_path: Path
+) -> None:
+    seed = CASES / "markup-brackets-and-backslashes.yaml"
+    env = {"BRIEFING_FAULT": fault, "XDG_STATE_HOME": str(tmp_path)}
+    with PtyTerm([str(BRIEFING), str(seed)], columns=120, lines=40, env=env) as term:
+        status = term.wait_exit(timeout=8)
+    raw = bytes(term.raw)
+    assert status == 1
+    assert b"Traceback" not in raw
+    assert b"\x1b]0;not-a-title" not in raw  # the exception's text is sanitized too
+    assert raw.count(b"\x1b[?1049l") == 1
+    restored = raw.rindex(b"\x1b[?1049l")
+    after = raw[restored:]
+    assert b"\x1b[?25h" in after  # cursor shown again
+    message = after.decode(errors="replace")
+    assert (
+        f"briefing: an unexpected error stopped the reader: InjectedFault: BRIEFING_FAULT={fault}" in message
+    )
+    logs = list((tmp_path / "briefing").glob("briefing-crash-*.log"))
+    assert len(logs) == 1
+    assert str(logs[0]) in message
+    log = logs[0].read_text(encoding="utf-8")
+    assert "Traceback (most recent call last)" in log and "InjectedFault" in log

@@ -1,0 +1,100 @@
+"""What happens when the reader meets an error it did not expect: a short message and a log, never a mess.
+
+Textual restores the terminal when an exception escapes a handler, then prints a full traceback with
+local variables, which can hold document text and fill the screen. ``CrashReporting`` (mixed into the
+App) writes that traceback to a log file instead and leaves one short, sanitized message on stderr:
+
+    briefing: an unexpected error stopped the reader: KeyError: 'x'
+      the details are in /home/me/.local/state/briefing/crash-20261127-221500.log
+
+``BRIEFING_FAULT=ready`` (or ``timer``) makes the reader raise on purpose, for the tests of this path.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import tempfile
+import time
+import traceback
+from pathlib import Path
+from typing import Any
+
+from briefing_tui.display import display_path, sanitize
+
+FAULT_VARIABLE = "BRIEFING_FAULT"
+
+
+class InjectedFault(RuntimeError):
+    """Raised on purpose when ``BRIEFING_FAULT`` is set (tests of the crash path)."""
+
+
+def log_dir() -> Path:
+    """Where crash logs go: ``$XDG_STATE_HOME/briefing`` (``~/.local/state/briefing``)."""
+    state = os.environ.get("XDG_STATE_HOME") or os.path.join(os.path.expanduser("~"), ".local", "state")
+    return Path(state) / "briefing"
+
+
+def write_crash_log(error: BaseException) -> Path | None:
+    """Write the traceback of ``error`` to a new log file; None when no file could be written."""
+    text = "".join(traceback.format_exception(type(error), error, error.__traceback__))
+    stamp = time.strftime("%Y%m%d-%H%M%S")
+    header = f"briefing crash {stamp}\npython {sys.version.split()[0]}\nargv {sys.argv!r}\n\n"
+    for folder in (log_dir(), Path(tempfile.gettempdir())):
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+            path = folder / f"briefing-crash-{stamp}-{os.getpid()}.log"
+            path.write_text(header + text, encoding="utf-8", errors="backslashreplace")
+            return path
+        except OSError:
+            continue
+    return None
+
+
+def crash_message(error: BaseException, log: Path | None) -> str:
+    """The short message for the terminal. The error's text may quote a document: it is sanitized."""
+    what = sanitize(f"{type(error).__name__}: {error}")
+    if len(what) > 300:
+        what = what[:299] + "…"
+    where = f"the details are in {display_path(log)}" if log else "no log could be written"
+    return f"briefing: an unexpected error stopped the reader: {what}\n  {where}\n"
+
+
+def report_crash(error: BaseException) -> int:
+    """For errors outside the App's message loop: log, print the short message, return the exit status."""
+    sys.stderr.write(crash_message(error, write_crash_log(error)))
+    return 1
+
+
+class CrashReporting:
+    """Mixed into the App before ``App``: replaces Textual's exit traceback by the short message.
+
+    Relies on ``App._handle_exception`` and ``App._exit_renderables`` of the pinned Textual version
+    (tests/e2e/test_hostile_pty.py checks the whole path in a real terminal).
+    """
+
+    crash_log: Path | None = None
+    _crash_error: BaseException | None = None
+
+    def _handle_exception(self, error: Exception) -> None:
+        first = self._crash_error is None
+        if first:
+            self._crash_error = error
+            self.crash_log = write_crash_log(error)
+        super()._handle_exception(error)  # type: ignore[misc]
+        from rich.text import Text
+
+        renderables: list[Any] = self._exit_renderables  # type: ignore[attr-defined]
+        message = crash_message(self._crash_error or error, self.crash_log).rstrip("\n")
+        renderables[:] = [Text(message, end="")]
+
+    def on_ready(self) -> None:
+        fault = os.environ.get(FAULT_VARIABLE, "")
+        if fault == "ready":
+            raise InjectedFault(f"{FAULT_VARIABLE}=ready \x1b]0;not-a-title\x07")
+        if fault == "timer":
+            self.set_timer(0.3, _raise_from_timer)  # type: ignore[attr-defined]
+
+
+def _raise_from_timer() -> None:
+    raise InjectedFault(f"{FAULT_VARIABLE}=timer")
