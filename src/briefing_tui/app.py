@@ -7,11 +7,12 @@ from pathlib import Path
 from textual import work
 from textual.app import App
 
+from briefing_tui.crash import CrashReporting
 from briefing_tui.model.types import Collection
 from briefing_tui.resources import styles_dir
 
 
-class BriefingApp(App[int]):
+class BriefingApp(CrashReporting, App[int]):
     """``BriefingApp(paths)`` loads ``paths`` in a worker; ``collection=`` skips loading (tests)."""
 
     CSS_PATH = str(styles_dir() / "reader.tcss")
@@ -31,14 +32,24 @@ class BriefingApp(App[int]):
 
         label = ", ".join(p.name or str(p) for p in self.paths)
         self.push_screen(LoadingScreen(label))
-        self._load()
+        self.call_after_refresh(self._load)  # paint first, then read
 
     @work(thread=True, exclusive=True)
     def _load(self) -> None:
         from briefing_tui.model import load_paths
+        from briefing_tui.screens.preview import preview_path, read_head
 
+        big = preview_path(list(self.paths))
+        head = read_head(big) if big is not None else None
+        if big is not None and head is not None:
+            self.call_from_thread(self._show_preview, big, *head)
         collection = load_paths(list(self.paths))
         self.call_from_thread(self._show, collection)
+
+    def _show_preview(self, path: Path, title: str, text: str) -> None:
+        from briefing_tui.screens.preview import PreviewScreen
+
+        self.switch_screen(PreviewScreen(path, title, text))
 
     def _show(self, collection: Collection) -> None:
         from briefing_tui.screens.errors import ErrorScreen
