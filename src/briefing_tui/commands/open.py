@@ -15,16 +15,22 @@ def configure(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    from briefing_tui.display import display_path
     from briefing_tui.resources import seeds_dir
 
     paths = list(args.paths) or [seeds_dir()]
     missing = [p for p in paths if not p.exists()]
     if missing:
         for p in missing:
-            sys.stderr.write(f"briefing: {p}: no such file or folder\n")
+            sys.stderr.write(f"briefing: {display_path(p)}: no such file or folder\n")
         return 1
     from briefing_tui.app import BriefingApp
 
     app = BriefingApp(paths)
-    app.run()
+    try:
+        app.run()
+    except Exception as exc:  # outside the App's own handling (start-up, driver): still a short message
+        from briefing_tui.crash import report_crash
+
+        return report_crash(exc)
     return app.return_code or 0
