@@ -110,8 +110,8 @@ def _parse_ann(path: Path, text: str, ann: str) -> tuple[_Ann, list[Problem]]:
                 type_, _, ranges = fields[0].partition(" ")
                 frags = []
                 for part in ranges.split(";"):
-                    a, b = part.split()
-                    frags.append((int(a), int(b)))
+                    low, high = part.split()
+                    frags.append((int(low), int(high)))
                 for a, b in frags:
                     if not 0 <= a <= b <= len(text):
                         err(line_no, f"{head}: offsets {a} {b} are outside the text (0..{len(text)})")
@@ -131,15 +131,15 @@ def _parse_ann(path: Path, text: str, ann: str) -> tuple[_Ann, list[Problem]]:
                     out.t[head] = (type_, frags, line_no)
             elif kind == "E":
                 type_, _, trigger = words[0].partition(":")
-                args = [tuple(w.split(":", 1)) for w in words[1:] if w]
-                if not trigger or any(len(a) != 2 for a in args):
+                pairs = [w.split(":", 1) for w in words[1:] if w]
+                if not trigger or any(len(p) != 2 for p in pairs):
                     raise ValueError
-                out.e[head] = (type_, trigger, [(a[0], a[1]) for a in args], line_no)  # type: ignore[misc]
+                out.e[head] = (type_, trigger, [(p[0], p[1]) for p in pairs], line_no)
             elif kind == "R":
-                args = [tuple(w.split(":", 1)) for w in words[1:] if w]
-                if len(args) < 2 or any(len(a) != 2 for a in args):
+                pairs = [w.split(":", 1) for w in words[1:] if w]
+                if len(pairs) < 2 or any(len(p) != 2 for p in pairs):
                     raise ValueError
-                out.r.append((head, words[0], [(a[0], a[1]) for a in args], line_no))  # type: ignore[misc]
+                out.r.append((head, words[0], [(p[0], p[1]) for p in pairs], line_no))
             elif kind in "AM":
                 if len(words) not in (2, 3):
                     raise ValueError

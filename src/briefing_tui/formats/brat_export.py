@@ -32,7 +32,8 @@ class _Writer:
         self.keys: dict[tuple[Any, ...], str] = {}
         self.warnings: list[str] = []
         self.used: set[str] = set()
-        self.reserved = {x.id for x in [*doc.events, *doc.claims] if x.id[:1] in "ET" and x.id[1:].isdigit()}
+        ids = [e.id for e in doc.events] + [c.id for c in doc.claims]
+        self.reserved = {i for i in ids if i[:1] in "ET" and i[1:].isdigit()}
         brat = doc.extra.get("brat") if isinstance(doc.extra.get("brat"), dict) else None
         self.extra: dict[str, Any] = brat or {}
         self.joined = {
@@ -109,7 +110,8 @@ class _Writer:
             type_ = _brat_type(str(record.get("type") or "Event"))
             m = mentions[0]
             frags = self.joined.get((m.start, m.end), [(m.start, m.end)])
-            trig = self.text_bound(("trig", m.start, m.end, type_), type_, frags)
+            ttype = _brat_type(str(record.get("trigger_type") or type_))
+            trig = self.text_bound(("trig", m.start, m.end, ttype), ttype, frags)
             eid = self.new_id("E", event.id)
             self.keys[("event", event.id)] = eid
             self.pending.append((eid, type_, trig, record.get("args") or [], event.entities))

@@ -101,14 +101,12 @@ def entity_rows(doc: Document) -> list[tuple[Entity, str]]:
 
 def timeline(doc: Document) -> list[tuple[str, Event]]:
     """Events in date order with their date as a person reads it."""
-    try:
-        from briefing_tui.model.dates import humanize
-    except ImportError:  # pragma: no cover - the model always has it
-        humanize = None  # type: ignore[assignment]
+    from briefing_tui.model.dates import humanize
+
     out = []
     for ev in sorted(doc.events, key=lambda e: e.date.sort_key):
         try:
-            shown = humanize(ev.date) if humanize else ev.date.text
+            shown = humanize(ev.date)
         except Exception:  # a date the model cannot word: its EDTF text is exact
             shown = ev.date.text
         out.append((line(shown), ev))

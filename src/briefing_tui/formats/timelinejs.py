@@ -201,20 +201,24 @@ def import_timelinejs(
         raise fail(json_path, str(exc)) from None
 
 
+def _obj(value: Any) -> dict[str, Any]:
+    """``value`` when it is an object, else an empty one (optional parts of a slide)."""
+    return value if isinstance(value, dict) else {}
+
+
 def _build(json_path: Path, data: Any, text_path: str | Path | None, base: Document | None) -> Document:
     if not isinstance(data, dict):
         raise _Invalid(f"$: a TimelineJS file is an object with events, not {type(data).__name__}")
     slides = data.get("events")
     if not isinstance(slides, list):
         raise _Invalid("$.events: must be a list of slides")
-    title_slide = data.get("title") if isinstance(data.get("title"), dict) else {}
-    title = strip_html((title_slide.get("text") or {}).get("headline")) or json_path.stem
+    title = strip_html(_obj(_obj(data.get("title")).get("text")).get("headline")) or json_path.stem
     parsed = []
     for i, slide in enumerate(slides):
         where = f"$.events[{i}]"
         if not isinstance(slide, dict):
             raise _Invalid(f"{where}: must be an object, not {type(slide).__name__}")
-        text = slide.get("text") if isinstance(slide.get("text"), dict) else {}
+        text = _obj(slide.get("text"))
         headline, body = strip_html(text.get("headline")), strip_html(text.get("text"))
         parsed.append((where, slide, _edtf_of(slide, where), headline or body[:80] or f"event {i + 1}", body))
     made = base is None and text_path is None

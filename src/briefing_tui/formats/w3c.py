@@ -176,7 +176,7 @@ class _Importer:
             if end < start:  # type: ignore[operator]
                 raise _Invalid(where, f"end {end} is before start {start}")
             found: tuple[int, int] | None = (base + start, base + end)  # type: ignore[operator]
-            if found[1] > limit:
+            if base + end > limit:  # type: ignore[operator]
                 found = None
         elif kind == "TextQuoteSelector":
             exact = sel.get("exact")

@@ -46,6 +46,49 @@ def test_any_text_round_trips_through_the_writer_and_the_loader(text: str) -> No
         assert (span.start, span.end) == (0, len(text))
 
 
+KEYS = [
+    "type",
+    "@type",
+    "target",
+    "selector",
+    "body",
+    "start",
+    "end",
+    "exact",
+    "prefix",
+    "items",
+    "first",
+    "next",
+    "events",
+    "start_date",
+    "end_date",
+    "year",
+    "month",
+    "day",
+    "reviewRating",
+    "ratingValue",
+    "bestRating",
+    "alternateName",
+    "claimReviewed",
+    "itemReviewed",
+    "citation",
+    "author",
+    "refinedBy",
+    "purpose",
+    "value",
+    "@graph",
+    "title",
+    "text",
+    "headline",
+    "media",
+    "url",
+    "display_date",
+    "edtf",
+    "unique_id",
+    "eras",
+    "id",
+    "source",
+]
 JSON = st.recursive(
     st.none()
     | st.booleans()
@@ -55,31 +98,7 @@ JSON = st.recursive(
     lambda inner: (
         st.lists(inner, max_size=4)
         | st.dictionaries(
-            st.sampled_from(
-                [
-                    "type",
-                    "@type",
-                    "target",
-                    "selector",
-                    "body",
-                    "start",
-                    "end",
-                    "exact",
-                    "items",
-                    "first",
-                    "events",
-                    "start_date",
-                    "year",
-                    "month",
-                    "day",
-                    "reviewRating",
-                    "claimReviewed",
-                    "refinedBy",
-                    "purpose",
-                    "value",
-                    "@graph",
-                ]
-            ),  # fmt: skip
+            st.sampled_from(KEYS),  # fmt: skip
             inner,
             max_size=5,
         )
