@@ -7,6 +7,7 @@ App) writes that traceback to a log file instead and leaves one short, sanitized
     briefing: an unexpected error stopped the reader: KeyError: 'x'
       the details are in /home/me/.local/state/briefing/crash-20261127-221500.log
 
+SIGTERM and SIGHUP end the reader the way ``q`` does, so that the terminal is restored then too.
 ``BRIEFING_FAULT=ready`` (or ``timer``) makes the reader raise on purpose, for the tests of this path.
 """
 
@@ -89,11 +90,25 @@ class CrashReporting:
         renderables[:] = [Text(message, end="")]
 
     def on_ready(self) -> None:
+        _exit_on_signals(self)
         fault = os.environ.get(FAULT_VARIABLE, "")
         if fault == "ready":
             raise InjectedFault(f"{FAULT_VARIABLE}=ready \x1b]0;not-a-title\x07")
         if fault == "timer":
             self.set_timer(0.3, _raise_from_timer)  # type: ignore[attr-defined]
+
+
+def _exit_on_signals(app: Any) -> None:
+    """SIGTERM and SIGHUP end the reader like ``q``: the terminal is restored (Python's default just dies)."""
+    import asyncio
+    import contextlib
+    import signal
+
+    loop = asyncio.get_running_loop()
+    for signum in (signal.SIGTERM, signal.SIGHUP):
+        # Not the main thread, or no such signal here: keep the default.
+        with contextlib.suppress(NotImplementedError, RuntimeError, ValueError):
+            loop.add_signal_handler(signum, app.exit, None, 128 + signum)
 
 
 def _raise_from_timer() -> None:

@@ -8,6 +8,7 @@ must show the literal stand-ins and brackets, and the terminal must be restored 
 
 from __future__ import annotations
 
+import os
 import re
 import sys
 import time
@@ -144,3 +145,19 @@ def test_an_unexpected_exception_restores_the_terminal_and_says_where_the_log_is
     assert str(logs[0]) in message
     log = logs[0].read_text(encoding="utf-8")
     assert "Traceback (most recent call last)" in log and "InjectedFault" in log
+
+
+@pytest.mark.parametrize("signame", ["SIGTERM", "SIGHUP"])
+def test_a_termination_signal_restores_the_terminal(signame: str) -> None:
+    import signal
+
+    signum = getattr(signal, signame)
+    with PtyTerm([str(BRIEFING), str(CASES / "markup-brackets-and-backslashes.yaml")], 120, 40) as term:
+        term.wait_for("Title", timeout=SETTLE)
+        term.wait_quiet(0.3, timeout=2)
+        os.kill(term.pid, signum)
+        status = term.wait_exit(timeout=5)
+    raw = bytes(term.raw)
+    assert status == 128 + signum
+    assert raw.count(b"\x1b[?1049l") == 1
+    assert b"\x1b[?25h" in raw[raw.rindex(b"\x1b[?1049l") :]
