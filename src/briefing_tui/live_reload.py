@@ -1,0 +1,127 @@
+"""Live reload in the reader: poll the open files, reload a changed one, keep the reader's place.
+
+``LiveReload(screen).start()`` is called by the main screen once it is mounted. Every
+``POLL_INTERVAL`` seconds a timer asks the pure ``reload.Watcher`` what changed (a few ``stat``
+calls); changed files are loaded in a thread worker and the results applied on the UI thread:
+
+- a good new version replaces the document; when it is the one on screen, the same claim (or
+  source, entity, event) stays current and the same text stays at the top of the pane;
+- a broken new version, or a deleted file, keeps the last good version on screen, adds the errors
+  (or the notice) to the error view (``e``) and says so in a notification;
+- a file that failed before and now loads replaces its errors with the document.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from briefing_tui import reload as pure
+from briefing_tui.display import display_path
+
+if TYPE_CHECKING:
+    from briefing_tui.model.types import Document
+    from briefing_tui.screens.main import MainScreen
+
+POLL_INTERVAL = pure.POLL_INTERVAL
+SETTLE = pure.SETTLE
+
+
+class LiveReload:
+    """Watches the files of ``screen.collection`` (documents and files that failed) for the main screen."""
+
+    def __init__(self, screen: MainScreen) -> None:
+        self.screen = screen
+        self.collection = screen.collection
+        paths = [doc.path for doc in self.collection.documents] + [Path(p) for p in self.collection.failed]
+        self.watcher = pure.Watcher([p for p in paths if _regular(p)], settle=SETTLE)
+        self.busy = False
+
+    def start(self) -> None:
+        self.screen.set_interval(POLL_INTERVAL, self.poll, name="live-reload")
+
+    def poll(self) -> None:
+        if self.busy:  # a reload is still loading: its files are polled again next time
+            return
+        changes = self.watcher.poll()
+        if changes:
+            self.busy = True
+            self.screen.run_worker(lambda: self._load(changes), thread=True, group="live-reload")
+
+    def _load(self, changes: list[pure.FileChange]) -> None:
+        # In a worker thread: loading a big file must not freeze the screen.
+        results = [pure.reload_file(change.path, change.change) for change in changes]
+        self.screen.app.call_from_thread(self.apply_all, results)
+
+    def apply_all(self, results: list[pure.ReloadResult]) -> None:
+        self.busy = False
+        for result in results:
+            self.apply(result)
+        self.screen.refresh_bindings()
+
+    def apply(self, result: pure.ReloadResult) -> None:
+        """Show the outcome of one reload (on the UI thread)."""
+        screen, collection = self.screen, self.collection
+        key = self._failed_key(result.path)
+        name = display_path(result.path.name or str(result.path))
+        if result.outcome is pure.Outcome.RELOADED and result.document is not None:
+            collection.failed.pop(key, None)
+            self._replace(result.path, result.document)
+            screen.notify(f"{name}: {result.notice}", title="Reloaded", markup=False, timeout=3)
+            return
+        collection.failed[key] = result.problems
+        severity = "warning" if result.outcome is pure.Outcome.DELETED else "error"
+        screen.notify(f"{name}: {result.notice}. Press e for details.", severity=severity, markup=False)
+        screen.query_one("#documents").set_documents(  # type: ignore[attr-defined]
+            collection.documents, screen.doc.id, len(collection.failed)
+        )
+
+    def _failed_key(self, path: Path) -> str:
+        for key in self.collection.failed:
+            if Path(key) == path:
+                return key
+        return str(path)
+
+    def _replace(self, path: Path, new: Document) -> None:
+        from briefing_tui.model.navigation import Navigator
+
+        screen, documents = self.screen, self.collection.documents
+        index = next((i for i, d in enumerate(documents) if d.path == path), None)
+        if index is None:  # a file that failed before: it joins the collection
+            documents.append(new)
+            screen.query_one("#documents-pane").display = len(documents) > 1
+            screen.query_one("#documents").set_documents(  # type: ignore[attr-defined]
+                documents, screen.doc.id, len(self.collection.failed)
+            )
+            return
+        old = documents[index]
+        documents[index] = new
+        if old is not screen.doc:
+            screen.query_one("#documents").set_documents(  # type: ignore[attr-defined]
+                documents, screen.doc.id, len(self.collection.failed)
+            )
+            return
+        view = screen.text_view
+        here = screen.here()
+        place = pure.carry_place(old, new, pure.Place(screen.claim_id, view.top_offset))
+        screen.doc = new
+        screen.nav = Navigator(new, self.collection)
+        screen._show_document()
+        if here.kind != "text" and here.doc_id == old.id:
+            start = pure.map_offset(old.text, new.text, here.start) if here.start >= 0 else -1
+            end = pure.map_offset(old.text, new.text, here.end) if here.end >= 0 else -1
+            if here.kind == "claim":
+                claim = new.claim(place.claim_id) if place.claim_id else None
+                if claim is not None:
+                    start, end = claim.span.start, claim.span.end
+                here = replace(here, ref=place.claim_id or here.ref)
+            screen._go(replace(here, doc_id=new.id, start=start, end=end))
+        view.scroll_to_offset(place.top_offset, center=False)
+
+
+def _regular(path: Path) -> bool:
+    try:
+        return path.is_file()
+    except OSError:
+        return False

@@ -1,0 +1,118 @@
+"""Live reload in the reader: change, broken change, deletion, restore; the reader's place is kept."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from briefing_tui import live_reload
+from briefing_tui.app import BriefingApp
+from briefing_tui.model import load_paths
+from briefing_tui.screens.main import MainScreen
+
+SEED = Path(__file__).resolve().parents[2] / "seeds" / "niger-us-withdrawal.yaml"
+TITLE_LINE = "  Les enjeux du retrait des troupes américaines du Niger : vers une nouvelle ère de coopération"
+INSERT = "  Une phrase ajoutée au début, pour déplacer tout le reste.\n"
+
+
+@pytest.fixture
+def seed_copy(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    monkeypatch.setattr(live_reload, "POLL_INTERVAL", 0.05)
+    monkeypatch.setattr(live_reload, "SETTLE", 0.05)
+    path = tmp_path / "niger.yaml"
+    shutil.copy(SEED, path)
+    return path
+
+
+def _app(path: Path) -> BriefingApp:
+    return BriefingApp([path], collection=load_paths([path]))
+
+
+async def _until(pilot: object, condition: object, seconds: float = 5.0) -> None:
+    for _ in range(int(seconds / 0.05)):
+        if condition():  # type: ignore[operator]
+            return
+        await pilot.pause(0.05)  # type: ignore[attr-defined]
+    raise AssertionError("the reader did not react to the change on disk in time")
+
+
+def _insert_after_title(path: Path) -> None:
+    lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
+    index = next(i for i, line in enumerate(lines) if line.startswith(TITLE_LINE))
+    lines.insert(index + 1, INSERT)
+    path.write_text("".join(lines), encoding="utf-8")
+
+
+async def test_a_changed_file_is_reloaded_on_the_same_claim_and_the_same_text_at_the_top(
+    seed_copy: Path,
+) -> None:
+    app = _app(seed_copy)
+    async with app.run_test(size=(120, 30)) as pilot:
+        screen = app.screen
+        assert isinstance(screen, MainScreen)
+        for _ in range(8):
+            await pilot.press("right_square_bracket")
+        await pilot.pause()
+        claim, old_doc = screen.claim_id, screen.doc
+        top = screen.text_view.top_offset
+        assert claim is not None and top > 0
+        _insert_after_title(seed_copy)
+        await _until(pilot, lambda: screen.doc is not old_doc)
+        await pilot.pause()
+        added = len(INSERT) - 2  # the block scalar drops the two-space indent
+        assert INSERT.strip() in screen.doc.text
+        assert screen.claim_id == claim
+        assert screen.text_view.top_offset == top + added
+        assert screen.doc.text[top + added : top + added + 40] == old_doc.text[top : top + 40]
+        assert not app.collection.failed
+
+
+async def test_a_broken_change_keeps_the_last_good_version_and_shows_the_errors(seed_copy: Path) -> None:
+    app = _app(seed_copy)
+    async with app.run_test(size=(120, 36)) as pilot:
+        screen = app.screen
+        await pilot.press("right_square_bracket", "right_square_bracket")
+        good, claim = screen.doc, screen.claim_id
+        seed_copy.write_text("format: 1\nid: [unclosed\n", encoding="utf-8")
+        await _until(pilot, lambda: str(seed_copy) in app.collection.failed)
+        assert screen.doc is good and screen.claim_id == claim is not None
+        problems = app.collection.failed[str(seed_copy)]
+        assert problems and all(p.line >= 1 for p in problems)
+        assert screen.check_action("errors", ()) is True
+        await pilot.press("e")
+        assert type(app.screen).__name__ == "ErrorScreen"
+
+
+async def test_a_deleted_file_keeps_the_last_version_with_a_notice_then_comes_back(seed_copy: Path) -> None:
+    app = _app(seed_copy)
+    async with app.run_test(size=(120, 36)) as pilot:
+        screen = app.screen
+        await pilot.press("right_square_bracket")
+        good, claim = screen.doc, screen.claim_id
+        original = seed_copy.read_bytes()
+        seed_copy.unlink()
+        await _until(pilot, lambda: str(seed_copy) in app.collection.failed)
+        assert screen.doc is good and screen.claim_id == claim is not None
+        notice = app.collection.failed[str(seed_copy)][0]
+        assert "deleted" in notice.message
+        # restore: the file is read again, the notice goes away, the place stays
+        seed_copy.write_bytes(original)
+        await _until(pilot, lambda: not app.collection.failed)
+        assert screen.doc is not good and screen.doc.text == good.text
+        assert screen.claim_id == claim
+
+
+async def test_a_broken_file_fixed_on_disk_is_reloaded(seed_copy: Path) -> None:
+    app = _app(seed_copy)
+    async with app.run_test(size=(120, 36)) as pilot:
+        screen = app.screen
+        original = seed_copy.read_text(encoding="utf-8")
+        good = screen.doc
+        seed_copy.write_text(original.replace("format: 1", "format: [", 1), encoding="utf-8")
+        await _until(pilot, lambda: bool(app.collection.failed))
+        assert screen.doc is good
+        seed_copy.write_text(original.replace("Les enjeux", "Les vrais enjeux", 1), encoding="utf-8")
+        await _until(pilot, lambda: not app.collection.failed and screen.doc is not good)
+        assert screen.doc.title.startswith("Les vrais enjeux")
