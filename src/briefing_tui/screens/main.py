@@ -127,6 +127,10 @@ class MainScreen(SearchActions, Screen[None]):
         self.query_one("#documents-pane").display = len(self.collection.documents) > 1
         self._show_document()
         self._update_layout()
+        from briefing_tui.live_reload import LiveReload
+
+        self.live_reload = LiveReload(self)  # reloads a file changed on disk, keeping the place
+        self.live_reload.start()
 
     def on_resize(self) -> None:
         self._update_layout()
