@@ -41,10 +41,11 @@ class BriefingApp(CrashReporting, App[int]):
 
         big = preview_path(list(self.paths))
         head = read_head(big) if big is not None else None
+        # call_later: the screens are built in the app's own message loop, as after a key press
         if big is not None and head is not None:
-            self.call_from_thread(self._show_preview, big, *head)
+            self.call_from_thread(self.call_later, self._show_preview, big, *head)
         collection = load_paths(list(self.paths))
-        self.call_from_thread(self._show, collection)
+        self.call_from_thread(self.call_later, self._show, collection)
 
     def _show_preview(self, path: Path, title: str, text: str) -> None:
         from briefing_tui.screens.preview import PreviewScreen

@@ -15,6 +15,9 @@ from briefing_tui.widgets.rows import Row
 from briefing_tui.widgets.text_view import type_style
 
 
+LIMIT = 40  # rows per type: a list measures every row; typing narrows a long list
+
+
 class EntityList(OptionList):
     """Entities by type. Enter (or a click) selects one; letters typed here filter the list."""
 
@@ -67,7 +70,7 @@ class EntityList(OptionList):
                 continue
             head = Text(f"{sanitize(kind).capitalize()} ({len(shown)})", style="bold dim", end="")
             options.append(Option(head, disabled=True))
-            for entity in shown:
+            for entity in shown[:LIMIT]:
                 mark = "●" if entity.id == self._selected else " "
                 count = len([m for m in entity.mentions if m.anchored])
                 prompt = Row(
@@ -76,6 +79,9 @@ class EntityList(OptionList):
                     (Text(f"×{count}", style="dim"), 4),
                 )
                 options.append(Option(prompt, id=entity.id))
+            if len(shown) > LIMIT:
+                more = f"  … {len(shown) - LIMIT} more: type to filter"
+                options.append(Option(Text(more, style="dim italic"), disabled=True))
         if len(options) == (1 if self.filter_text else 0):
             options.append(Option(Text("no entity matches", style="dim italic"), disabled=True))
         self.set_options(options)

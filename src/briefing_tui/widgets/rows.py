@@ -1,13 +1,19 @@
-"""List rows with a hanging indent: a fixed column (mark, date, number) and text that wraps beside it."""
+"""List rows with a hanging indent: fixed columns (mark, date, number) and text that wraps beside them.
+
+A small renderable instead of a rich ``Table``: an ``OptionList`` measures every row, and a table
+costs several times more to lay out than wrapping one ``Text``.
+"""
 
 from __future__ import annotations
 
-from rich.table import Table
+from collections.abc import Iterator
+
+from rich.console import Console, ConsoleOptions
 from rich.text import Text
 
 
 class Row:
-    """A rich renderable row for an ``OptionList`` prompt, with its plain text kept for tests and search."""
+    """A rich renderable row for an ``OptionList`` prompt; ``plain`` keeps its text for tests."""
 
     def __init__(self, *cells: tuple[Text, int | None], wrap_fixed: bool = False) -> None:
         """``cells`` are ``(text, width)``; width None is the wrapping column (one at most).
@@ -21,12 +27,31 @@ class Row:
     def __str__(self) -> str:
         return self.plain
 
-    def __rich__(self) -> Table:
-        grid = Table.grid(padding=(0, 1 if len(self.cells) > 1 else 0))
-        for _text, width in self.cells:
-            if width is None:
-                grid.add_column(ratio=1, overflow="fold")
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> Iterator[Text]:
+        width = options.max_width
+        gaps = len(self.cells) - 1
+        fixed = sum(w for _, w in self.cells if w is not None)
+        flexible = max(1, width - fixed - gaps)
+        columns: list[tuple[list[Text], int]] = []
+        for text, cell_width in self.cells:
+            size = flexible if cell_width is None else cell_width
+            if cell_width is None or self.wrap_fixed:
+                lines = list(text.wrap(console, size, overflow="fold"))
             else:
-                grid.add_column(width=width, no_wrap=not self.wrap_fixed)
-        grid.add_row(*(text for text, _ in self.cells))
-        return grid
+                line = text.copy()
+                line.truncate(size, overflow="ellipsis")
+                lines = [line]
+            columns.append((lines or [Text()], size))
+        height = max(len(lines) for lines, _ in columns)
+        for y in range(height):
+            out = Text(end="\n" if y < height - 1 else "")
+            for i, (lines, size) in enumerate(columns):
+                piece = lines[y].copy() if y < len(lines) else Text()
+                piece.end = ""
+                piece.rstrip()
+                piece.pad_right(max(0, size - piece.cell_len))
+                out.append_text(piece)
+                if i < gaps:
+                    out.append(" ")
+            out.rstrip()
+            yield out

@@ -59,7 +59,7 @@ class SearchBar(Horizontal):
     SearchBar > Static.prompt { width: 2; color: $accent; text-style: bold; }
     SearchBar > SearchInput { width: 1fr; height: 1; border: none; padding: 0; background: $panel; }
     SearchBar > SearchInput:focus { border: none; background-tint: $foreground 0%; }
-    SearchBar > #search-status { width: auto; max-width: 60%; height: 1; padding: 0 0 0 1; }
+    SearchBar > #search-status { width: 50%; height: 1; padding: 0 0 0 1; }
     """
 
     class Changed(Message):
@@ -203,7 +203,8 @@ class SearchBar(Horizontal):
 
     def _render_status(self) -> None:
         if self.is_mounted:
-            self.query_one("#search-status", Static).update(self._status())
+            # a fixed-size status line: no layout pass on each keystroke
+            self.query_one("#search-status", Static).update(self._status(), layout=False)
 
     def on_input_changed(self, event: Input.Changed) -> None:
         event.stop()

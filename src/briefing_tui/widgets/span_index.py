@@ -18,10 +18,20 @@ class SpanIndex(Generic[T]):
     """Spans ``(start, end, payload)`` found by overlap with a range of offsets."""
 
     def __init__(self, spans: Iterable[tuple[int, int, T]] = ()) -> None:
-        self.spans: list[tuple[int, int, T]] = []
-        self._buckets: dict[int, list[int]] = {}
-        for span in spans:
-            self.add(*span)
+        self.spans: list[tuple[int, int, T]] = [span for span in spans if 0 <= span[0] <= span[1]]
+        buckets: dict[int, list[int]] = {}
+        for index, (start, end, _) in enumerate(self.spans):
+            first, last = start // BUCKET, max(start, end - 1) // BUCKET
+            if first == last:  # most spans: one bucket
+                bucket = buckets.get(first)
+                if bucket is None:
+                    buckets[first] = [index]
+                else:
+                    bucket.append(index)
+            else:
+                for b in range(first, last + 1):
+                    buckets.setdefault(b, []).append(index)
+        self._buckets = buckets
 
     def __len__(self) -> int:
         return len(self.spans)

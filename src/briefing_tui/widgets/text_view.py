@@ -28,7 +28,7 @@ from briefing_tui.display import sanitize
 from briefing_tui.widgets.span_index import SpanIndex
 
 GUTTER = 2
-WRAP_STEP = 128 * 1024  # characters wrapped per step after the first paint
+WRAP_STEP = 32 * 1024  # characters wrapped per step after the first paint (about 10 ms)
 
 TYPE_STYLES: dict[str, Style] = {
     "person": Style(bold=True, color="#5fafff"),
@@ -143,7 +143,7 @@ class TextView(ScrollView, can_focus=True):
     ]
 
     DEFAULT_CSS = """
-    TextView { background: $surface; padding: 0 1 0 0; }
+    TextView { background: $surface; padding: 0 1 0 0; overflow-x: hidden; }
     """
 
     class SpanClicked(Message):
@@ -296,6 +296,10 @@ class TextView(ScrollView, can_focus=True):
     def _rewrap(self, keep_top: bool) -> None:
         top = self.top_offset if keep_top and self._starts else 0
         self._starts, self._ends = [], []
+        if self.scrollable_content_region.width <= GUTTER:  # no size yet: wrap when there is one
+            self._wrap_width, self._wrap_pos, self._wrap_done = 0, 0, False
+            self._cache.clear()
+            return
         self._wrap_pos = 0
         self._wrap_done = False
         self._wrap_width = self._text_width()
@@ -308,7 +312,7 @@ class TextView(ScrollView, can_focus=True):
 
     def _wrap_until(self, *, offset: int = 0, lines: int = 0) -> None:
         """Wrap paragraphs until ``offset`` is passed and at least ``lines`` lines exist."""
-        if self._wrap_done:
+        if self._wrap_done or self._wrap_width == 0:
             return
         before = len(self._starts)
         while not self._wrap_done and (self._wrap_pos <= offset or len(self._starts) < lines):
@@ -344,7 +348,7 @@ class TextView(ScrollView, can_focus=True):
 
     def _wrap_tick(self) -> None:
         self._wrap_scheduled = False
-        if self._wrap_done:
+        if self._wrap_done or self._wrap_width == 0:
             return
         self._wrap_chars(WRAP_STEP)
         self.virtual_size = Size(self.scrollable_content_region.width, len(self._starts))
@@ -368,6 +372,8 @@ class TextView(ScrollView, can_focus=True):
         scroll_y = int(self.scroll_offset.y)
         number = scroll_y + y
         width = self.scrollable_content_region.width
+        if width > GUTTER and self._wrap_width != self._text_width():
+            self._rewrap(keep_top=True)  # the width changed before a resize reached us
         if number >= len(self._starts):
             self._wrap_until(lines=number + 1)
         base = self.rich_style

@@ -13,6 +13,9 @@ from briefing_tui.widgets.labels import date_marks, human_date
 from briefing_tui.widgets.rows import Row
 
 
+LIMIT = 100  # rows per group: a list measures every row, so a huge timeline shows its start
+
+
 class TimelineList(OptionList):
     """Events by date; enter (or a click) chooses one."""
 
@@ -36,7 +39,7 @@ class TimelineList(OptionList):
             if not members:
                 continue
             options.append(Option(Text(f"{title} ({len(members)})", style="bold dim"), disabled=True))
-            for event in members:
+            for event in members[:LIMIT]:
                 marks = date_marks(event.date)
                 label = Text(sanitize(event.label), style="" if not event.background else "italic")
                 if event.unverified:
@@ -49,6 +52,9 @@ class TimelineList(OptionList):
                     wrap_fixed=True,
                 )
                 options.append(Option(prompt, id=event.id))
+            if len(members) > LIMIT:
+                more = f"  … {len(members) - LIMIT} more: ctrl+p “Go to event…” lists them all"
+                options.append(Option(Text(more, style="dim italic"), disabled=True))
         if not options:
             options.append(Option(Text("no events", style="dim italic"), disabled=True))
         self.set_options(options)

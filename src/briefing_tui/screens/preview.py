@@ -1,0 +1,89 @@
+"""What a large file shows while it loads: its title and text, marked as loading, no annotations yet.
+
+Reading a 10 MB briefing with 100,000 annotations takes seconds; its title and text are near the
+top of the file and come out of the YAML parser in a fraction of that. The preview says plainly
+that the annotations are still loading, and the reader replaces it when the load ends (or the
+error view does, when the file turns out to be broken).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.screen import Screen
+from textual.widgets import Footer, Static
+
+from briefing_tui.display import sanitize
+from briefing_tui.widgets.text_view import TextView
+
+PREVIEW_FROM = 1 << 20  # files larger than this get a preview while they load
+
+
+def preview_path(paths: list[Path]) -> Path | None:
+    """The file to preview: a single large file, or the first large file of a folder."""
+    files: list[Path] = []
+    for path in paths:
+        files += sorted(path.glob("*.yaml")) if path.is_dir() else [path]
+    for file in files[:1]:
+        try:
+            if file.stat().st_size >= PREVIEW_FROM:
+                return file
+        except OSError:
+            return None
+    return None
+
+
+def read_head(path: Path) -> tuple[str, str] | None:
+    """``(title, text)`` of a briefing file, reading no further than both; None when not found."""
+    import yaml
+
+    wanted: dict[str, str] = {}
+    depth, key, expect_key = 0, None, True
+    try:
+        with path.open(encoding="utf-8") as stream:
+            for event in yaml.parse(stream, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader)):
+                if isinstance(event, yaml.MappingStartEvent | yaml.SequenceStartEvent):
+                    depth += 1
+                elif isinstance(event, yaml.MappingEndEvent | yaml.SequenceEndEvent):
+                    depth -= 1
+                    if depth == 1:
+                        expect_key = True
+                elif isinstance(event, yaml.ScalarEvent) and depth == 1:
+                    if expect_key:
+                        key, expect_key = event.value, False
+                    else:
+                        if key in ("title", "text"):
+                            wanted[key] = event.value
+                        expect_key = True
+                    if len(wanted) == 2:
+                        return wanted["title"], wanted["text"]
+    except (OSError, UnicodeDecodeError, yaml.YAMLError):
+        return None
+    return None
+
+
+class PreviewScreen(Screen[None]):
+    """The title and text of a file that is still loading."""
+
+    BINDINGS = [Binding("q", "app.quit", "Quit")]
+
+    def __init__(self, path: Path, title: str, text: str) -> None:
+        super().__init__()
+        self._path, self._title, self._text = path, title, text
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="text-pane", classes="pane -active"):
+            head = Text(end="")
+            head.append(sanitize(self._title), style="bold")
+            head.append(f"\nloading annotations of {sanitize(self._path.name)}…", style="italic #ffaf5f")
+            yield Static(head, id="doc-header")
+            yield TextView(id="text")
+        yield Footer(compact=True)
+
+    def on_mount(self) -> None:
+        self.query_one("#text-pane").border_title = "loading"
+        self.query_one(TextView).set_document(self._text, [], [])
