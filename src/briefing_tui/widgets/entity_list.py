@@ -14,7 +14,6 @@ from briefing_tui.model.types import Entity
 from briefing_tui.widgets.rows import Row
 from briefing_tui.widgets.text_view import type_style
 
-
 LIMIT = 40  # rows per type: a list measures every row; typing narrows a long list
 
 

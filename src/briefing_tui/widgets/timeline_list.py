@@ -12,7 +12,6 @@ from briefing_tui.model.types import Event
 from briefing_tui.widgets.labels import date_marks, human_date
 from briefing_tui.widgets.rows import Row
 
-
 LIMIT = 100  # rows per group: a list measures every row, so a huge timeline shows its start
 
 
