@@ -24,7 +24,9 @@ import tempfile
 import time
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "src"))
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "src"))
+sys.path.insert(0, str(ROOT))
 
 from briefing_tui.model.types import Document  # noqa: E402
 from briefing_tui.search import Matcher, Query  # noqa: E402
@@ -161,14 +163,84 @@ def bench_corpus(count: int, kilobytes: int, word: str, repeat: int) -> None:
     print(f"  warm (hits)                       {t_warm * 1000:8.1f} ms")
 
 
+def _until(term, needle: str, start: float, timeout: float = 10.0) -> float | None:
+    """Seconds from ``start`` until ``needle`` is on screen, or None."""
+    deadline = start + timeout
+    while needle not in term.text():
+        if time.perf_counter() > deadline:
+            return None
+        term.pump(0.002)
+    return time.perf_counter() - start
+
+
+def bench_pty(megabytes: float, word: str, repeat: int = 3) -> None:
+    """Keystroke to first highlights in the reader, in a 120x40 pseudo-terminal.
+
+    Two measures: a whole word arriving as one burst of keystrokes after an empty query, and one
+    keystroke (a space after the word) that changes the matches. The counter is drawn in the same
+    refresh as the highlights, so its appearance marks the highlights being on screen.
+    """
+    import json
+
+    from tests.support.ptyterm import PtyTerm
+
+    text = french_text(int(megabytes * 1_000_000))
+    query = fold(word)
+    total = len(Matcher(Query(query)).find_all(text))
+    total_space = len(Matcher(Query(query + " ")).find_all(text))
+    briefing = Path(sys.executable).parent / "briefing"
+    bursts: list[float | None] = []
+    singles: list[float | None] = []
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / "large.yaml"
+        path.write_text(
+            f"format: 1\nid: large\ntitle: Large\nlanguage: fr\ntext: {json.dumps(text, ensure_ascii=False)}\n",
+            encoding="utf-8",
+        )
+        with PtyTerm([str(briefing), str(path)], 120, 40) as term:
+            opened = term.wait_for(text.split()[0], timeout=120)
+            term.wait_quiet(1.0, timeout=30)
+            term.send("/")
+            term.wait_for("^T exact", timeout=10)
+            for _ in range(repeat):
+                term.send("\x15")  # ctrl+u: empty the query
+                term.wait_quiet(0.2, timeout=5)
+                term.send("zzqx")  # no match: the counter says so
+                term.wait_for("no match", timeout=10)
+                term.wait_quiet(0.3, timeout=10)
+                term.send("\x15")
+                term.wait_quiet(0.3, timeout=10)
+                start = time.perf_counter()
+                term.send(query)  # the word arrives as one burst of keystrokes
+                bursts.append(_until(term, f"/{total}", start))
+                term.wait_quiet(0.3, timeout=10)
+                start = time.perf_counter()
+                term.send(" ")
+                singles.append(_until(term, f"/{total_space}", start))
+                term.wait_quiet(0.3, timeout=10)
+            term.send("\x1b")
+            term.send("q")
+            term.wait_exit(5)
+
+    def show(values: list[float | None]) -> str:
+        return ", ".join("timeout" if v is None else f"{v * 1000:.0f}" for v in values) + " ms"
+
+    print(f"Reader in a 120x40 pty, {megabytes:g} MB document (first screen after {opened:.1f} s)")
+    print(f"  burst {query!r} -> highlights and counter x/{total} on screen: {show(bursts)}")
+    print(f"  one keystroke {query + ' '!r} -> highlights and counter x/{total_space}: {show(singles)}")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--mb", type=float, default=10.0)
     parser.add_argument("--word", default="sécurité")
     parser.add_argument("--repeat", type=int, default=5)
+    parser.add_argument("--no-pty", action="store_true", help="skip the pseudo-terminal measure")
     args = parser.parse_args()
     bench_large(args.mb, args.word, args.repeat)
     bench_corpus(1000, 10, args.word, args.repeat)
+    if not args.no_pty:
+        bench_pty(args.mb, args.word)
 
 
 if __name__ == "__main__":

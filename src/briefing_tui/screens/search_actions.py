@@ -27,6 +27,8 @@ if TYPE_CHECKING:
 OVERLAY = "search"
 LIMIT = 100_000  # matches painted in one document; the counter says "100000+" beyond
 REGEX_TIMEOUT = 2.0  # seconds; the worker runs it with the interpreter released
+WINDOW = 100_000  # characters each side of the view whose matches are painted
+PREFOLD = 256_000  # documents at least this long get their folded copy built when shown
 
 
 @dataclass
@@ -40,6 +42,8 @@ class SearchState:
     anchor: int = 0  # where an incremental search starts looking
     filter: bool = False
     pending_index: int | None = None  # set the current match at this offset when results arrive
+    window: tuple[int, int] = (0, -1)  # text offsets whose matches are painted
+    watching: bool = False
 
 
 class SearchActions:
@@ -171,6 +175,7 @@ class SearchActions:
         if state.filter:
             self._search_filter_off()
         state.query, state.matches, state.starts, state.index = None, [], [], None
+        state.window = (0, -1)
         self.text_view.clear_overlay(OVERLAY)
         self.refresh_bindings()  # type: ignore[attr-defined]
 
@@ -180,8 +185,28 @@ class SearchActions:
         state.filter = False
         self.search_bar.set_filter(False)
         state.matches, state.starts, state.index = [], [], None
+        state.window = (0, -1)
         if self.search_bar.is_open and self.search_bar.input.value:
             self._search_start(self.search_bar.query, move=False)
+        text = self.doc.text
+        if len(text) >= PREFOLD:
+            self._search_prefold(text)
+
+    @work(thread=True, exclusive=True, group="search-prefold", exit_on_error=False, description="prefold")
+    def _search_prefold(self, text: str) -> None:
+        """Build the folded copy of a long document ahead of the first keystroke (in ~1 MB chunks)."""
+        from briefing_tui.search.match import folded
+
+        worker = get_current_worker()
+
+        def check() -> None:
+            if worker.is_cancelled:
+                raise SearchCancelled
+
+        try:
+            folded(text, False, check)
+        except SearchCancelled:
+            pass
 
     # running ----------------------------------------------------------------------------------
 
@@ -204,7 +229,7 @@ class SearchActions:
         state.pending_index = at
         self._search_worker(matcher, self.doc.text, self.doc.id, state.generation, move)
 
-    @work(thread=True, exclusive=True, group="search", exit_on_error=False)
+    @work(thread=True, exclusive=True, group="search", exit_on_error=False, description="search")
     def _search_worker(self, matcher: Matcher, text: str, doc_id: str, generation: int, move: bool) -> None:
         worker = get_current_worker()
 
@@ -246,11 +271,11 @@ class SearchActions:
         state.pending_index = None
         state.index = index
         view = self.text_view
-        view.set_overlay(OVERLAY, spans, index)
         if index is not None:
             start, end = view.visible_range()
             if not start <= spans[index][0] < end:
                 view.scroll_to_offset(spans[index][0])
+        self._search_paint(force=True)
         self.search_bar.show_count(index, len(spans), capped=state.capped)
         if state.filter:
             if spans:
@@ -262,7 +287,40 @@ class SearchActions:
     def _search_set_current(self, index: int) -> None:
         state = self._search()
         state.index = index
-        self.text_view.set_overlay(OVERLAY, state.matches, index)
+        self._search_paint(force=True)
+
+    def _search_paint(self, force: bool = False) -> None:
+        """Paint the matches near the view only: a few hundred spans, however many matches there are.
+
+        The painted window follows the view (scrolling past its edge repaints), so a document with
+        100,000 matches costs the same per keystroke as one with ten.
+        """
+        state = self._search()
+        view = self.text_view
+        if not state.watching:
+            state.watching = True
+            self.watch(view, "scroll_y", self._search_scrolled, init=False)  # type: ignore[attr-defined]
+        if not state.matches:
+            view.clear_overlay(OVERLAY)
+            state.window = (0, -1)
+            return
+        top, bottom = view.visible_range()
+        lo, hi = state.window
+        if not force and lo <= max(0, top - WINDOW // 4) and bottom + WINDOW // 4 <= hi:
+            return
+        lo, hi = max(0, top - WINDOW), bottom + WINDOW
+        if state.index is not None:
+            current = state.matches[state.index][0]
+            lo, hi = min(lo, current), max(hi, current + 1)
+        first = bisect_left(state.starts, lo)
+        last = bisect_left(state.starts, hi)
+        index = state.index - first if state.index is not None and first <= state.index < last else None
+        state.window = (lo, hi)
+        view.set_overlay(OVERLAY, state.matches[first:last], index)
+
+    def _search_scrolled(self, _value: object = None) -> None:
+        if self._search().matches:
+            self._search_paint()
 
     def _search_apply_filter(self) -> None:
         starts = list(self._search().starts)

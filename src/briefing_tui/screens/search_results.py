@@ -126,7 +126,7 @@ class SearchResultsScreen(Screen[tuple[Hit, Query] | None]):
             return
         self._search(matcher, self.generation)
 
-    @work(thread=True, exclusive=True, group="search-all", exit_on_error=False)
+    @work(thread=True, exclusive=True, group="search-all", exit_on_error=False, description="search all")
     def _search(self, matcher: Matcher, generation: int) -> None:
         worker = get_current_worker()
 

@@ -118,7 +118,10 @@ class Matcher:
     def _scan(self, hay: str, fmap: Folded | None, check: Check | None, limit: int | None) -> list[Span]:
         if fmap is None or fmap.identity:
             return self._find(hay, check, limit)
-        return fmap.spans(self._find(hay, check, None), limit)
+        # a folded match is dropped only when it cuts an expanded character, and matches do not
+        # overlap: each record costs at most two, so this many folded matches are always enough
+        wanted = None if limit is None else limit + 2 * len(fmap.records)
+        return fmap.spans(self._find(hay, check, wanted), limit)
 
     def _find(self, hay: str, check: Check | None, limit: int | None) -> list[Span]:
         if self.needle:

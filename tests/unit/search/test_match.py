@@ -172,3 +172,10 @@ def test_context_stays_on_the_line_and_marks_cuts(text, start, end, width, expec
     from briefing_tui.search.corpus import context
 
     assert context(text, start, end, width) == expected
+
+
+def test_limit_with_ligatures_still_gives_the_first_matches() -> None:
+    text = "œuvre " * 50 + "sœur " * 50
+    spans = find_all(text, "oe", limit=10)
+    assert len(spans) == 10
+    assert spans == find_all(text, "oe")[:10]
