@@ -193,10 +193,8 @@ def bench_pty(megabytes: float, word: str, repeat: int = 3) -> None:
     singles: list[float | None] = []
     with tempfile.TemporaryDirectory() as tmp:
         path = Path(tmp) / "large.yaml"
-        path.write_text(
-            f"format: 1\nid: large\ntitle: Large\nlanguage: fr\ntext: {json.dumps(text, ensure_ascii=False)}\n",
-            encoding="utf-8",
-        )
+        head = "format: 1\nid: large\ntitle: Large\nlanguage: fr\ntext: "
+        path.write_text(head + json.dumps(text, ensure_ascii=False) + "\n", encoding="utf-8")
         with PtyTerm([str(briefing), str(path)], 120, 40) as term:
             opened = term.wait_for(text.split()[0], timeout=120)
             term.wait_quiet(1.0, timeout=30)

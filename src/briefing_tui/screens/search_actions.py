@@ -9,6 +9,7 @@ the next keystroke cancels, checked between chunks), paints the matches as the t
 from __future__ import annotations
 
 from bisect import bisect_left
+from contextlib import suppress
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
@@ -203,10 +204,8 @@ class SearchActions:
             if worker.is_cancelled:
                 raise SearchCancelled
 
-        try:
+        with suppress(SearchCancelled):
             folded(text, False, check)
-        except SearchCancelled:
-            pass
 
     # running ----------------------------------------------------------------------------------
 
