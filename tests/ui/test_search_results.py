@@ -154,3 +154,24 @@ async def test_filter_without_a_search_says_so() -> None:
         await pilot.press("ampersand")
         await pilot.pause()
         assert "search for something first" in main.query_one(SearchBar).status_text
+
+
+async def test_escape_in_the_text_leaves_filter_then_clears_then_clears_the_entity() -> None:
+    async with seed_app().run_test(size=SIZE) as pilot:
+        main = pilot.app.screen
+        view = main.text_view
+        lines_before = view.line_count
+        await pilot.press("slash", "n", "i", "a", "m", "e", "y")
+        await settle(pilot)
+        await pilot.press("enter", "ampersand")
+        await pilot.pause()
+        assert view.line_count < lines_before
+        await pilot.press("escape")
+        await pilot.pause()
+        assert view.line_count == lines_before and main.search_matches
+        await pilot.press("escape")
+        await pilot.pause()
+        assert main.search_matches == [] and not main.query_one(SearchBar).is_open
+        main.entity_id = "niger"
+        await pilot.press("escape")
+        assert main.entity_id is None

@@ -238,8 +238,8 @@ class MainScreen(SearchActions, Screen[None]):
             position = (self.collection.documents.index(doc) + 1, len(self.collection.documents))
         self.query_one(DocHeader).show(doc, position)
         self.text_view.set_document(doc.text, mentions, marks)
-        self.query_one(EntityList).set_entities(nav.entities_by_type())
-        self.query_one(TimelineList).set_events(nav.timeline())
+        # The lists cost more to lay out than the text: they fill in just after the first paint.
+        self.call_after_refresh(self._fill_lists, doc)
         self.query_one(DocumentList).set_documents(
             self.collection.documents, doc.id, len(self.collection.failed)
         )
@@ -250,6 +250,12 @@ class MainScreen(SearchActions, Screen[None]):
         self.detail = ("none", "")
         self.query_one(DetailPane).show(self._empty_detail(), [])
         self.search_document_shown()
+
+    def _fill_lists(self, doc: Document) -> None:
+        if doc is self.doc:
+            self.query_one(EntityList).set_entities(self.nav.entities_by_type(), self.entity_id)
+            lit = {e.id for e in self.nav.entity_events(self.entity_id)} if self.entity_id else set()
+            self.query_one(TimelineList).set_events(self.nav.timeline(), lit)
 
     def _empty_detail(self) -> object:
         from rich.text import Text

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from textual import work
+from textual.actions import SkipAction
 from textual.worker import get_current_worker
 
 from briefing_tui.model.navigation import Location
@@ -137,6 +138,17 @@ class SearchActions:
         state.filter = True
         self._search_apply_filter()
         self.search_bar.set_filter(True)
+
+    def action_search_escape(self) -> None:
+        """Escape in the text: leave filter mode first, then clear the search; else the next binding."""
+        state = self._search()
+        bar = self.search_bar
+        if state.filter:
+            self._search_filter_off()
+        elif state.matches or bar.is_open:
+            bar.close()
+        else:
+            raise SkipAction
 
     def action_search_all(self) -> None:
         """Search every open document; choosing a hit opens its document there."""
