@@ -42,12 +42,12 @@ def _plural(n: int, word: str) -> str:
 
 def run(args: argparse.Namespace) -> int:
     from briefing_tui.display import display_path, display_problem, sanitize
-    from briefing_tui.model import Severity, load_paths
+    from briefing_tui.model import Document, Problem, Severity, load_paths
 
     collection = load_paths(list(args.paths))
-    results: list[tuple[str, object | None, list]] = []
-    for document in collection.documents:
-        results.append((str(document.path), document, document.problems))
+    results: list[tuple[str, Document | None, list[Problem]]] = []
+    for loaded in collection.documents:
+        results.append((str(loaded.path), loaded, loaded.problems))
     for path, problems in collection.failed.items():
         results.append((path, None, problems))
     results.sort(key=lambda r: r[0])

@@ -112,7 +112,7 @@ class Anchorer:
         return self._search(sel, exact, start if positioned else None, end if positioned else None)
 
     def _occurrences(self, exact: str) -> list[int]:
-        found = []
+        found: list[int] = []
         i = self.text.find(exact)
         while i >= 0 and len(found) < MAX_OCCURRENCES:
             found.append(i)
@@ -166,9 +166,9 @@ class Anchorer:
 
     def _fuzzy(self, sel: Selector, exact: str, near: int | None, disagree: str) -> Span:
         lead = f"{disagree}, and the quote" if disagree else f"quote {_show(exact)}"
-        found = self._spacing(exact, near)
-        if found is not None:
-            i, j = found
+        spaced = self._spacing(exact, near)
+        if spaced is not None:
+            i, j = spaced
             self._note(
                 Severity.WARNING,
                 f"{lead} is not in the text exactly; it matches with different spacing "
@@ -177,6 +177,7 @@ class Anchorer:
                 "span-fuzzy",
             )
             return Span(i, j, AnchorStatus.FUZZY, sel)
+        found = None
         if FUZZY_MIN_LEN <= len(exact) <= FUZZY_MAX_LEN and self.budget > 0:
             found = self._approximate(exact, near)
         if found is None:

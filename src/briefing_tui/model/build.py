@@ -495,7 +495,7 @@ class Builder:
         elif "text" in fields:
             return None  # nothing can be anchored; the problem is already reported
         entities = [e for n in f.sequence(fields.get("entities"), "entities") if (e := self.entity(n))]
-        events = [e for n in f.sequence(fields.get("events"), "events") if (e := self.event(n))]
+        events = [v for n in f.sequence(fields.get("events"), "events") if (v := self.event(n))]
         claims = [c for n in f.sequence(fields.get("claims"), "claims") if (c := self.claim(n))]
         sources = [s for n in f.sequence(fields.get("sources"), "sources") if (s := self.source(n))]
         self._check_references()
@@ -525,7 +525,10 @@ class Builder:
             if ident in known[kind]:
                 continue
             article = "an" if kind[0] in "aeiou" else "a"
-            hint = suggest(ident, known[kind]) or f"add {article} {kind} with id {ident}, or correct the id"
+            hint = (
+                suggest(ident, frozenset(known[kind]))
+                or f"add {article} {kind} with id {ident}, or correct the id"
+            )
             self.problems.error(node, f"unknown {kind} '{ident}'", hint, "dangling-reference")
 
 

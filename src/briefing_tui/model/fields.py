@@ -22,10 +22,10 @@ ID_RE = re.compile(r"[A-Za-z0-9_.:-]+")
 
 
 def describe(node: Node) -> str:
-    """What a node is, for messages: "a list", "a mapping", "text "abc"", "nothing"."""
+    """What a node is, for messages: a list, a mapping, the quoted text, or nothing (null)."""
     if isinstance(node, SequenceNode):
         return "a list"
-    if isinstance(node, MappingNode):
+    if isinstance(node, MappingNode) or not isinstance(node, ScalarNode):
         return "a mapping"
     value = node.value
     if not node.style and value in NULLS:

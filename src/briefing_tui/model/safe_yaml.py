@@ -230,9 +230,10 @@ def _check_anchors(source: str, problems: Problems) -> None:
         return
     for event in yaml.parse(source, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader)):
         anchor = getattr(event, "anchor", None)
-        if anchor is None:
+        mark = event.start_mark
+        if anchor is None or mark is None:
             continue
-        at = (event.start_mark.line + 1, event.start_mark.column + 1)
+        at = (mark.line + 1, mark.column + 1)
         if isinstance(event, yaml.AliasEvent):
             problems.error(
                 at, f"aliases are not allowed (*{anchor})", "write the value out in full", "yaml-alias"
