@@ -71,6 +71,7 @@ class MainScreen(SearchActions, Screen[None]):
         Binding("5", "pane('documents')", "Documents pane", show=False),
         Binding("greater_than_sign", "mention(1)", "Next mention", key_display=">", show=False),
         Binding("less_than_sign", "mention(-1)", "Previous mention", key_display="<", show=False),
+        Binding("escape", "search_escape", "Leave filter / clear search", show=False),
         Binding("escape", "clear_selection", "Clear entity", show=False),
         Binding("e", "errors", "Errors"),
         Binding("slash", "search_open", "Search", key_display="/"),
