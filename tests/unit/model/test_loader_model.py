@@ -244,3 +244,17 @@ def test_a_document_with_errors_never_loads() -> None:
         load(entity("[8, 3]") + "titel: x\n")
     severities = [p.severity.value for p in info.value.problems]
     assert "error" in severities and "warning" in severities
+
+
+def test_the_approximate_search_is_bounded_per_document() -> None:
+    from briefing_tui.model import Selector
+    from briefing_tui.model.anchoring import Anchorer
+
+    text = "Le Niger et les États-Unis. " * 1000
+    anchorer = Anchorer(text, budget=len(text) * 2)
+    spans = [anchorer.anchor(Selector(exact=f"Le Nigel et les États-Unis {i}")) for i in range(5)]
+    assert spans[0].status is AnchorStatus.FUZZY
+    assert spans[-1].status is AnchorStatus.ORPHAN
+    assert anchorer.notes[-1].message.endswith(
+        "(too many stale quotes in a long text: not searched approximately): the annotation is an orphan"
+    )
