@@ -14,6 +14,7 @@ document of the collection (``document`` + ``span``) are resolved once every fil
 from __future__ import annotations
 
 import gc
+import stat
 from pathlib import Path
 
 from briefing_tui.model.anchoring import Anchorer
@@ -128,9 +129,16 @@ def _files(path: Path) -> list[Path]:
     return out
 
 
+def _regular(path: Path) -> bool:
+    try:
+        return stat.S_ISREG(path.stat().st_mode)
+    except OSError:
+        return False
+
+
 def _load_any(path: Path) -> Document:
-    if path.suffix.lower() in YAML_SUFFIXES or path.is_dir() or not path.exists():
-        return load_document(path)
+    if path.suffix.lower() in YAML_SUFFIXES or not _regular(path):
+        return load_document(path)  # which refuses, with its message, what is not a regular file
     try:
         return _open_foreign(path)
     except LoadError:

@@ -163,3 +163,13 @@ def test_an_unsupported_file_type_is_a_problem_when_formats_is_missing(
 def test_an_empty_folder_is_a_problem(tmp_path: Path) -> None:
     collection = load_paths([tmp_path])
     assert [p.message for p in collection.failed[str(tmp_path)]] == ["no briefing files in this folder"]
+
+
+def test_a_fifo_with_another_suffix_is_refused_before_any_importer(tmp_path: Path) -> None:
+    fifo = tmp_path / "pipe.txt"
+    os.mkfifo(fifo)
+    (tmp_path / "pipe.ann").write_text("", encoding="utf-8")
+    collection = load_paths([fifo])
+    assert [p.message for p in collection.failed[str(fifo)]] == [
+        "this is not a regular file; only regular files are read"
+    ]
