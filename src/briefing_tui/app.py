@@ -28,6 +28,11 @@ class BriefingApp(CrashReporting, App[int]):
         if self.collection is not None:
             self._show(self.collection)
             return
+        if _total_size(self.paths) < SMALL:  # a few milliseconds: no loading screen, no thread
+            from briefing_tui.model import load_paths
+
+            self._show(load_paths(list(self.paths)))
+            return
         from briefing_tui.screens.errors import LoadingScreen
 
         label = ", ".join(p.name or str(p) for p in self.paths)
@@ -67,6 +72,20 @@ class BriefingApp(CrashReporting, App[int]):
         failed = collection.failed or {", ".join(str(p) for p in self.paths): [_no_briefing(self.paths)]}
         errors = ErrorScreen(failed, can_close=False)
         self.switch_screen(errors) if loading else self.push_screen(errors)
+
+
+SMALL = 256 * 1024  # bytes of YAML read at once before the first paint
+
+
+def _total_size(paths: list[Path]) -> int:
+    total = 0
+    for path in paths:
+        try:
+            files = list(path.glob("*.y*ml")) if path.is_dir() else [path]
+            total += sum(f.stat().st_size for f in files)
+        except OSError:
+            return SMALL  # unreadable: let the worker and the error view deal with it
+    return total
 
 
 def _no_briefing(paths: list[Path]) -> object:
