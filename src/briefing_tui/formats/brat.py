@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -456,8 +457,9 @@ class _Builder:
 _RATINGS = {r.value for r in Rating}
 
 
+@lru_cache(maxsize=4096)
 def _edtf(value: str) -> EdtfDate:
-    """An EdtfDate through the model's parser when there is one, else a plain one."""
+    """An EdtfDate through the model's parser when there is one, else a plain one (cached: dates repeat)."""
     try:
         from briefing_tui.model.dates import parse_edtf  # type: ignore[attr-defined]
 

@@ -64,8 +64,8 @@ def quote_span(text: str, exact: str, prefix: str | None = None, suffix: str | N
     best = [
         h
         for h in hits
-        if (not prefix or text[:h].endswith(prefix))
-        and (not suffix or text[h + len(exact) :].startswith(suffix))
+        if (not prefix or text.endswith(prefix, 0, h))
+        and (not suffix or text.startswith(suffix, h + len(exact)))
     ]
     chosen = best or hits
     status = AnchorStatus.EXACT if len(chosen) == 1 else AnchorStatus.AMBIGUOUS

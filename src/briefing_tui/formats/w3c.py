@@ -179,12 +179,7 @@ class _Importer:
             if base + end > limit:  # type: ignore[operator]
                 found = None
         elif kind == "TextQuoteSelector":
-            exact = sel.get("exact")
-            if not isinstance(exact, str) or not exact:
-                raise _Invalid((*where, "exact"), f"must be a non-empty string, not {exact!r}")
-            for key in ("prefix", "suffix"):
-                if key in sel and not isinstance(sel[key], str):
-                    raise _Invalid((*where, key), f"must be a string, not {_kind(sel[key])}")
+            exact = _check_quote(sel, where)
             span = _quote(part, exact, sel.get("prefix"), sel.get("suffix"))
             found = None if span is None else (base + span[0], base + span[1])
         else:
@@ -202,15 +197,22 @@ class _Importer:
             s.get("exact") for s in sels if isinstance(s, dict) and s.get("type") == "TextQuoteSelector"
         ]
         quote = quotes[0] if quotes else None
-        results = []
-        for sel, spot in zip(sels, spots, strict=True):
+        pairs = list(zip(sels, spots, strict=True))
+        for sel, spot in pairs:  # a position is cheap: when it agrees with the quote, no search is needed
             if isinstance(sel, dict) and sel.get("type") == "TextPositionSelector" and "refinedBy" not in sel:
                 pos = self._position(sel, spot, base, limit, quote)
                 if pos is not None:
+                    for other, other_spot in pairs:
+                        _check_quote(other, other_spot)
                     return pos
-                continue
-            results.append(self._selector(sel, spot, base, limit))
-        return next((r for r in results if r is not None), None)
+        for sel, spot in pairs:
+            if not (
+                isinstance(sel, dict) and sel.get("type") == "TextPositionSelector" and "refinedBy" not in sel
+            ):
+                found = self._selector(sel, spot, base, limit)
+                if found is not None:
+                    return found
+        return None
 
     def _position(
         self, sel: dict[str, Any], where: Path_, base: int, limit: int, quote: Any
@@ -473,12 +475,30 @@ def _bodies(ann: dict[str, Any], where: Path_) -> list[dict[str, Any]]:
     return out
 
 
+def _check_quote(sel: Any, where: Path_) -> str:
+    """The ``exact`` of a TextQuoteSelector, its shape checked (other selectors pass: "")."""
+    if not isinstance(sel, dict) or sel.get("type") != "TextQuoteSelector":
+        return ""
+    exact = sel.get("exact")
+    if not isinstance(exact, str) or not exact:
+        raise _Invalid((*where, "exact"), f"must be a non-empty string, not {exact!r}")
+    for key in ("prefix", "suffix"):
+        if key in sel and not isinstance(sel[key], str):
+            raise _Invalid((*where, key), f"must be a string, not {_kind(sel[key])}")
+    return exact
+
+
 def _quote(text: str, exact: str, prefix: Any, suffix: Any) -> tuple[int, int] | None:
-    hits = [m.start() for m in re.finditer(re.escape(exact), text)]
-    good = [h for h in hits if (not prefix or text[:h].endswith(prefix))
-            and (not suffix or text[h + len(exact):].startswith(suffix))]  # fmt: skip
-    chosen = good or hits
-    return (chosen[0], chosen[0] + len(exact)) if chosen else None
+    """The occurrence of ``exact`` that prefix and suffix select, else the first."""
+    first, at = None, text.find(exact)
+    while at >= 0:
+        first = at if first is None else first
+        if (not prefix or text.endswith(prefix, 0, at)) and (
+            not suffix or text.startswith(suffix, at + len(exact))
+        ):
+            return at, at + len(exact)
+        at = text.find(exact, at + 1)
+    return None if first is None else (first, first + len(exact))
 
 
 def _find_exact(sel: Any) -> str | None:

@@ -205,11 +205,19 @@ def document_data(doc: Document) -> dict[str, Any]:
     return out
 
 
+def _dump(data: Any) -> str:
+    return yaml.dump(data, Dumper=_Dumper, sort_keys=False, allow_unicode=True, width=_WIDTH, indent=2)
+
+
+def _reads_back(scalar: str, text: str) -> bool:
+    """Whether ``scalar``, written at the top level as the format writes ``text:``, reads back as ``text``."""
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    return bool(yaml.load(_dump({"text": scalar}), Loader=loader)["text"] == text)  # noqa: S506 - a safe loader
+
+
 def dump_document(doc: Document) -> str:
     """Return the YAML text of ``doc``. The text scalar is checked to read back exactly."""
     data = document_data(doc)
-    result = yaml.dump(data, Dumper=_Dumper, sort_keys=False, allow_unicode=True, width=_WIDTH, indent=2)
-    if yaml.safe_load(result).get("text") != doc.text and isinstance(data["text"], _Literal):
+    if isinstance(data["text"], _Literal) and not _reads_back(data["text"], doc.text):
         data["text"] = _Quoted(doc.text)
-        result = yaml.dump(data, Dumper=_Dumper, sort_keys=False, allow_unicode=True, width=_WIDTH, indent=2)
-    return result
+    return _dump(data)
