@@ -51,8 +51,9 @@ class EntityList(OptionList):
     def _matches(self, entity: Entity) -> bool:
         if not self.filter_text:
             return True
-        needle = self.filter_text.casefold()
-        return any(needle in name.casefold() for name in (entity.name, *entity.aliases, entity.id))
+        from briefing_tui.search.filter import text_filter  # accents, quotes, ligatures folded
+
+        return text_filter(self.filter_text)(entity.name, *entity.aliases, entity.id)
 
     def _rebuild(self, keep: str | None = None) -> None:
         highlighted = keep or (self.highlighted_option.id if self.highlighted_option is not None else None)

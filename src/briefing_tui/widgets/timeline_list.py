@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 from rich.text import Text
+from textual import events as textual_events
+from textual.binding import Binding
 from textual.message import Message
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
@@ -16,9 +18,19 @@ LIMIT = 100  # rows per group: a list measures every row, so a huge timeline sho
 
 
 class TimelineList(OptionList):
-    """Events by date; enter (or a click) chooses one."""
+    """Events by date; enter (or a click) chooses one; letters typed here filter the list."""
 
     HELP_GROUP = "Timeline pane"
+    BINDINGS = [
+        Binding("backspace", "erase", "Erase filter", show=False),
+        Binding("escape", "clear_filter", "Clear filter", show=False),
+    ]
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.filter_text = ""
+        self._events: list[Event] = []
+        self._lit: set[str] | frozenset[str] = frozenset()
 
     class EventChosen(Message):
         """An event was chosen (enter or click)."""
@@ -29,8 +41,16 @@ class TimelineList(OptionList):
 
     def set_events(self, events: list[Event], lit: set[str] | frozenset[str] = frozenset()) -> None:
         """Show ``events`` (already sorted); ``lit`` events (involving the selected entity) are marked ●."""
+        from briefing_tui.search.filter import text_filter  # folded like search
+
+        self._events, self._lit = events, lit
         keep = self.highlighted_option.id if self.highlighted_option is not None else None
         options: list[Option] = []
+        if self.filter_text:
+            accept = text_filter(self.filter_text)
+            events = [e for e in events if accept(e.label, human_date(e.date), e.date.text, e.id)]
+            head = Text.assemble(("filter: ", "dim"), (sanitize(self.filter_text), "bold"))
+            options.append(Option(head, disabled=True))
         groups = [("In the text", [e for e in events if not e.background]),
                   ("Background", [e for e in events if e.background])]  # fmt: skip
         width = min(12, max((len(human_date(e.date)) for e in events), default=1))
@@ -54,8 +74,9 @@ class TimelineList(OptionList):
             if len(members) > LIMIT:
                 more = f"  … {len(members) - LIMIT} more: ctrl+p “Go to event…” lists them all"
                 options.append(Option(Text(more, style="dim italic"), disabled=True))
-        if not options:
-            options.append(Option(Text("no events", style="dim italic"), disabled=True))
+        if len(options) == (1 if self.filter_text else 0):
+            empty = "no event matches" if self.filter_text else "no events"
+            options.append(Option(Text(empty, style="dim italic"), disabled=True))
         self.set_options(options)
         if keep is not None:
             try:
@@ -64,6 +85,24 @@ class TimelineList(OptionList):
             except Exception:  # no longer listed
                 pass
         self.action_first()
+
+    def on_key(self, event: textual_events.Key) -> None:
+        char = event.character
+        if char and len(char) == 1 and (char.isalpha() or (char in " -'" and self.filter_text)):
+            event.stop()
+            event.prevent_default()
+            self.filter_text += char
+            self.set_events(self._events, self._lit)
+
+    def action_erase(self) -> None:
+        if self.filter_text:
+            self.filter_text = self.filter_text[:-1]
+            self.set_events(self._events, self._lit)
+
+    def action_clear_filter(self) -> None:
+        if self.filter_text:
+            self.filter_text = ""
+            self.set_events(self._events, self._lit)
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         event.stop()

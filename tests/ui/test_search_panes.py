@@ -1,0 +1,48 @@
+"""The entities and timeline panes filter as you type, folding accents like search."""
+
+from __future__ import annotations
+
+from tests.ui.reader_support import seed_app
+
+from briefing_tui.widgets.entity_list import EntityList
+from briefing_tui.widgets.timeline_list import TimelineList
+
+SIZE = (120, 40)
+
+
+def listed(widget) -> list[str]:
+    return [o.id for o in widget._options if o.id]
+
+
+async def test_entities_filter_folds_accents() -> None:
+    async with seed_app().run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("3")
+        entities = pilot.app.screen.query_one(EntityList)
+        everyone = listed(entities)
+        await pilot.press(*"etats")
+        shown = listed(entities)
+        assert shown and len(shown) < len(everyone)
+        doc = pilot.app.screen.doc
+        names = {e.id: e.name for e in doc.entities}
+        assert any("États" in names[i] for i in shown)
+        await pilot.press("escape")
+        assert listed(entities) == everyone
+
+
+async def test_timeline_filters_as_you_type_and_clears() -> None:
+    async with seed_app().run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("4")
+        timeline = pilot.app.screen.query_one(TimelineList)
+        assert timeline.has_focus
+        everything = listed(timeline)
+        await pilot.press(*"niamey")
+        shown = listed(timeline)
+        assert shown and len(shown) < len(everything)
+        events = {e.id: e for e in pilot.app.screen.doc.events}
+        assert all("Niamey" in events[i].label for i in shown)
+        await pilot.press("backspace")
+        assert timeline.filter_text == "niame"
+        await pilot.press("escape")
+        assert timeline.filter_text == "" and listed(timeline) == everything
