@@ -81,7 +81,7 @@ class _Ann:
     equiv: list[tuple[str, list[str], int]] = field(default_factory=list)
 
 
-def _parse_ann(path: Path, text: str, ann: str) -> tuple[_Ann, list[Problem]]:
+def _parse_ann(path: Path, text: str, ann: str, shift: int = 0) -> tuple[_Ann, list[Problem]]:
     out, errors = _Ann(), []
     seen: set[str] = set()
 
@@ -112,7 +112,7 @@ def _parse_ann(path: Path, text: str, ann: str) -> tuple[_Ann, list[Problem]]:
                 frags = []
                 for part in ranges.split(";"):
                     low, high = part.split()
-                    frags.append((int(low), int(high)))
+                    frags.append((max(0, int(low) - shift), max(0, int(high) - shift)))
                 for a, b in frags:
                     if not 0 <= a <= b <= len(text):
                         err(line_no, f"{head}: offsets {a} {b} are outside the text (0..{len(text)})")
@@ -207,7 +207,12 @@ def import_brat(txt_path: str | Path, ann_path: str | Path | None = None) -> Doc
     text = read_text(txt_path)
     if not ann_path.exists():
         raise LoadError([problem(ann_path, "no brat annotation file beside the text")])
-    parsed, problems = _parse_ann(ann_path, text, read_text(ann_path))
+    with open(txt_path, "rb") as handle:
+        bom = handle.read(3) == b"\xef\xbb\xbf"  # brat counts a byte order mark as a character
+    parsed, problems = _parse_ann(ann_path, text, read_text(ann_path), shift=int(bom))
+    if bom:
+        message = "the text starts with a byte order mark: it is dropped and every offset moved back by one"
+        problems.append(problem(txt_path, message, warning=True))
     if any(p.severity.value == "error" for p in problems):
         raise LoadError([p for p in problems if p.severity.value == "error"])
     return _Builder(txt_path, ann_path, text, parsed, problems).build()

@@ -191,3 +191,12 @@ def test_the_loader_opens_a_brat_pair_directly(fixtures: Path) -> None:
     collection = load_paths([fixtures / "brat"])
     assert [d.id for d in collection.documents] == ["report"] and not collection.failed
     assert collection.documents[0].claim("E2") is not None
+
+
+def test_a_byte_order_mark_counts_in_brat_offsets(tmp_path: Path) -> None:
+    (tmp_path / "b.txt").write_bytes("\ufeffHello Zoë".encode())
+    (tmp_path / "b.ann").write_text("T1\tPerson 7 10\tZoë\n", encoding="utf-8")
+    doc = import_brat(tmp_path / "b.txt")
+    mention = doc.entities[0].mentions[0]
+    assert doc.text == "Hello Zoë" and doc.text[mention.start : mention.end] == "Zoë"
+    assert any("byte order mark" in p.message for p in doc.problems)
