@@ -129,3 +129,30 @@ async def test_up_brings_back_an_earlier_query() -> None:
         assert bar.input.value == "niamey"
         await pilot.press("down")
         assert bar.input.value == ""
+
+
+async def test_palette_offers_the_search_actions() -> None:
+    from briefing_tui.screens.search_results import SearchResultsScreen
+
+    async with seed_app().run_test(size=SIZE) as pilot:
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+        for char in "search all":
+            await pilot.press(char if char != " " else "space")
+        await pilot.pause(0.3)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(pilot.app.screen, SearchResultsScreen)
+
+
+async def test_palette_search_opens_the_bar() -> None:
+    async with seed_app().run_test(size=SIZE) as pilot:
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+        for char in "next match":
+            await pilot.press(char if char != " " else "space")
+        await pilot.pause(0.3)
+        await pilot.press("enter")
+        await pilot.pause()
+        bar = pilot.app.screen.query_one(SearchBar)
+        assert bar.is_open  # n with no search yet opens the bar
