@@ -26,6 +26,9 @@ FUZZY_BUDGET = 20_000_000
 """Code points of text the approximate search may scan for one document, in total (a quote longer
 than 200 code points counts its scan once per 200): about 0.2 s of search on this machine."""
 MAX_OCCURRENCES = 10_000
+"""The most occurrences of one quote looked for."""
+FIND_BUDGET = 2_000_000
+"""The most occurrences looked for in one document, all quotes together (repeated quotes are cached)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,6 +54,8 @@ class Anchorer:
     where: Callable[[int], str] = lambda offset: f"offset {offset}"
     budget: int = FUZZY_BUDGET
     skipped: int = 0  # approximate searches not run: over budget
+    finds: int = FIND_BUDGET
+    seen: dict[str, list[int]] = field(default_factory=dict)  # quote -> its occurrences
     notes: list[Note] = field(default_factory=list)
 
     def _note(self, severity: Severity, message: str, hint: str, code: str) -> None:
@@ -112,11 +117,18 @@ class Anchorer:
         return self._search(sel, exact, start if positioned else None, end if positioned else None)
 
     def _occurrences(self, exact: str) -> list[int]:
+        cached = self.seen.get(exact)
+        if cached is not None:
+            return cached
+        limit = max(100, min(MAX_OCCURRENCES, self.finds))
         found: list[int] = []
         i = self.text.find(exact)
-        while i >= 0 and len(found) < MAX_OCCURRENCES:
+        while i >= 0 and len(found) < limit:
             found.append(i)
             i = self.text.find(exact, i + 1)
+        self.finds -= len(found)
+        if len(self.seen) < 100_000:
+            self.seen[exact] = found
         return found
 
     def _search(self, sel: Selector, exact: str, start: int | None, end: int | None) -> Span:

@@ -85,15 +85,17 @@ def _text_locator(text_node: ScalarNode, source: str, text: str):  # noqa: ANN20
     if text_node.style != "|":
         return lambda offset: f"offset {offset}"
     first_line = text_node.start_mark.line + 1  # 0-based line of the first line of the block
-    lines: list[str] = []
+    found: list[int] = []
 
     def indent() -> int:
-        if not lines:
-            lines.extend(source.split("\n", first_line + 200)[first_line:-1] or [""])
-        for raw in lines:
-            if raw.strip():
-                return len(raw) - len(raw.lstrip(" "))
-        return 0
+        if not found:
+            found.append(0)
+            for raw in source.split("\n", first_line + 200)[first_line:-1]:
+                content = raw.lstrip(" ")
+                if content.strip():
+                    found[0] = len(raw) - len(content)
+                    break
+        return found[0]
 
     def where(offset: int) -> str:
         line = text.count("\n", 0, offset)
