@@ -56,6 +56,7 @@ class Anchorer:
     skipped: int = 0  # approximate searches not run: over budget
     finds: int = FIND_BUDGET
     seen: dict[str, list[int]] = field(default_factory=dict)  # quote -> its occurrences
+    capped: set[str] = field(default_factory=set)  # quotes with more occurrences than were looked for
     notes: list[Note] = field(default_factory=list)
 
     def _note(self, severity: Severity, message: str, hint: str, code: str) -> None:
@@ -127,6 +128,8 @@ class Anchorer:
             found.append(i)
             i = self.text.find(exact, i + 1)
         self.finds -= len(found)
+        if len(found) >= limit:
+            self.capped.add(exact)
         if len(self.seen) < 100_000:
             self.seen[exact] = found
         return found
@@ -168,9 +171,10 @@ class Anchorer:
             return Span(i, i + len(exact), AnchorStatus.EXACT, sel)
         shown = ", ".join(self.where(i) for i in chosen[:5])
         more = f" and {len(chosen) - 5} more" if len(chosen) > 5 else ""
+        times = f"at least {len(chosen)}" if exact in self.capped and chosen is hits else str(len(chosen))
         self._note(
             Severity.WARNING,
-            f"quote {_show(exact)} occurs {len(chosen)} times (at {shown}{more}); the first was taken",
+            f"quote {_show(exact)} occurs {times} times (at {shown}{more}); the first was taken",
             "add prefix/suffix or start/end to say which one",
             "span-ambiguous",
         )

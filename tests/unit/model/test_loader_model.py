@@ -258,3 +258,15 @@ def test_the_approximate_search_is_bounded_per_document() -> None:
     assert anchorer.notes[-1].message.endswith(
         "(too many stale quotes in a long text: not searched approximately): the annotation is an orphan"
     )
+
+
+def test_a_very_frequent_quote_says_at_least() -> None:
+    from briefing_tui.model import Selector
+    from briefing_tui.model.anchoring import MAX_OCCURRENCES, Anchorer
+
+    anchorer = Anchorer("e" * (MAX_OCCURRENCES + 50))
+    span = anchorer.anchor(Selector(exact="e"))
+    assert span.status is AnchorStatus.AMBIGUOUS
+    assert anchorer.notes[0].message.startswith(
+        f'quote "e" occurs at least {MAX_OCCURRENCES} times (at offset 0'
+    )
