@@ -12,10 +12,10 @@ How it is made, deterministically from ``--seed``:
 - 70 % of the annotations are entity mentions (2,000 entities, each mentioned many times), 25 % are
   claims (each over one whole sentence, with one to three sources and a verdict), 5 % are events
   (an EDTF date, a mention, a source).
-- Spans are written the way a generator should write them: the compact ``[start, end]`` position
-  for mentions, ``{start, end}`` for claim and event spans, and one claim in 100 as
-  ``{exact, start, end}`` (checked against the text) while one in 2,000 carries only its quote
-  (searched for in the text). Position-only spans cost nothing to anchor; quotes exercise the search.
+- Spans are written the way a generator should write them, as the compact ``[start, end]``
+  position (docs/format.md), except one claim in 100 written ``{exact, start, end}`` (the quote is
+  checked against the text) and one in 2,000 that carries only its quote (searched for in the
+  text). Position-only spans cost nothing to anchor; the quotes exercise the search.
 - 500 sources with dates and addresses.
 """
 
