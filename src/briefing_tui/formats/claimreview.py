@@ -135,6 +135,11 @@ def _reviews(data: Any) -> list[tuple[str, dict[str, Any]]]:
             if kind == "ClaimReview" or (isinstance(kind, list) and "ClaimReview" in kind):
                 out.append((jpath(where), value))
                 return
+            if isinstance(value.get("claimReview"), list) and isinstance(value.get("text"), str):
+                for i, review in enumerate(value["claimReview"]):
+                    if isinstance(review, dict):
+                        out.append((jpath((*where, "claimReview", i)), _from_api(value, review)))
+                return
             for key, item in value.items():
                 walk(item, (*where, key), depth + 1)
         elif isinstance(value, list):
@@ -142,6 +147,24 @@ def _reviews(data: Any) -> list[tuple[str, dict[str, Any]]]:
                 walk(item, (*where, i), depth + 1)
 
     walk(data, (), 0)
+    return out
+
+
+def _from_api(claim: dict[str, Any], review: dict[str, Any]) -> dict[str, Any]:
+    """A claim of the Google Fact Check Tools API (``claims:search``) as a schema.org ClaimReview."""
+    item: dict[str, Any] = {"@type": "Claim", "text": claim["text"]}
+    if isinstance(claim.get("claimant"), str):
+        item["author"] = {"@type": "Person", "name": claim["claimant"]}
+    if isinstance(claim.get("claimDate"), str):
+        item["datePublished"] = claim["claimDate"]
+    out: dict[str, Any] = {"@type": "ClaimReview", "claimReviewed": claim["text"], "itemReviewed": item}
+    if review.get("textualRating") is not None:
+        out["reviewRating"] = {"@type": "Rating", "alternateName": review["textualRating"]}
+    for key, target in (("url", "url"), ("reviewDate", "datePublished"), ("title", "headline")):
+        if review.get(key) is not None:
+            out[target] = review[key]
+    if isinstance(review.get("publisher"), dict):
+        out["author"] = {"@type": "Organization", "name": review["publisher"].get("name")}
     return out
 
 
@@ -228,16 +251,19 @@ def _build(json_path: Path, found: list[tuple[str, dict[str, Any]]], text_path: 
         doc = Document(path, slug(path.stem, "claims"), path.stem, "und", read_text(path))
     else:
         first = found[0][1]
-        text = "\n\n".join(q for q, _ in quotes)
+        unique = list(dict.fromkeys(q for q, _ in quotes))  # two reviews of one claim share its paragraph
+        text = "\n\n".join(unique)
         reviewer = _name(first.get("author"))
         title = f"Claims reviewed by {reviewer}" if reviewer else json_path.stem
         doc = Document(json_path, slug(json_path.stem, "claims"), title, "und", text)
     ids = Ids(document_ids(doc))
+    where_of: dict[str, int] = {}
     offset = 0
+    for q in dict.fromkeys(q for q, _ in quotes):
+        where_of[q], offset = offset, offset + len(q) + 2
     for (where, review), (quote, claimed) in zip(found, quotes, strict=True):
         if base is None and text_path is None:
-            span = exact_span(doc.text, offset, offset + len(quote))
-            offset += len(quote) + 2
+            span = exact_span(doc.text, where_of[quote], where_of[quote] + len(quote))
         else:
             span = quote_span(doc.text, quote)
             if not span.anchored:

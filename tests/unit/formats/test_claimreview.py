@@ -120,3 +120,21 @@ def test_invalid_input_is_a_json_path_message(tmp_path: Path, data: object, mess
     with pytest.raises(LoadError) as info:
         import_claimreview(tmp_path / "cr.json")
     assert info.value.problems[0].message.startswith(message)
+
+
+def test_import_reads_the_fact_check_tools_api_shape(fixtures: Path) -> None:
+    doc = import_claimreview(fixtures / "claimreview" / "factcheck_api.json")
+    first, second = doc.claims
+    assert first.verdict.rating is Rating.MOSTLY_SUPPORTED and first.verdict.reviewed == "2024-09-20"
+    assert "Said by U.S. Department of Defense" in first.note
+    assert doc.text[first.span.start : first.span.end] == "US troops will leave Niger by September 15, 2024"
+    assert second.verdict is None and "Needs context" in second.note
+    assert any(
+        "$.claims[0].claimReview[1]" in p.message and "no equivalent" in p.message for p in doc.problems
+    )
+
+
+def test_two_reviews_of_one_claim_share_its_paragraph(fixtures: Path) -> None:
+    doc = import_claimreview(fixtures / "claimreview" / "factcheck_api.json")
+    assert doc.text == "US troops will leave Niger by September 15, 2024"
+    assert doc.claims[0].span.start == doc.claims[1].span.start == 0
