@@ -161,3 +161,54 @@ def test_a_termination_signal_restores_the_terminal(signame: str) -> None:
     assert status == 128 + signum
     assert raw.count(b"\x1b[?1049l") == 1
     assert b"\x1b[?25h" in raw[raw.rindex(b"\x1b[?1049l") :]
+
+
+def test_searching_a_hostile_document_and_its_palette_stay_inert() -> None:
+    with PtyTerm([str(BRIEFING), str(CASES / "term-osc52-clipboard.yaml")], columns=120, lines=40) as term:
+        term.wait_for("Title", timeout=SETTLE)
+        term.wait_quiet(0.3, timeout=2)
+        for keys in ("/", "52;c", "\r", "\x1b", "\x10", "claim", "\x1b"):  # search, then the palette
+            term.send(keys)
+            term.wait_quiet(0.3, timeout=2)
+            if keys == "\r":
+                assert "1/3" in term.text()  # three matches of the document's escape sequences
+        term.send("q")
+        assert term.wait_exit(timeout=3) == 0
+    assert_terminal_clean(bytes(term.raw), [b"\x1b]52"])
+
+
+def test_wide_characters_and_emoji_keep_highlights_and_borders_on_the_right_cells() -> None:
+    """Before and inside a mention: CJK, Hangul, fullwidth letters, emoji sequences, a flag."""
+    with PtyTerm([str(BRIEFING), str(CASES / "unicode-wide-mentions.yaml")], columns=120, lines=40) as term:
+        term.wait_for("Title", timeout=SETTLE)
+        term.wait_quiet(0.3, timeout=2)
+        term.send("]")  # the claim becomes current: its span is drawn bold
+        term.wait_quiet(0.3, timeout=2)
+        screen = term.screen
+        term.send("q")
+        assert term.wait_exit(timeout=3) == 0
+    rows = {y: line for y, line in enumerate(screen.display)}
+    text_pane = {y: line[:60] for y, line in rows.items()}  # the text pane, left of the claim pane
+    mention_y = next(y for y, line in text_pane.items() if "習近平" in line)
+    claim_y = next(y for y, line in text_pane.items() if "the troops will leave" in line)
+    right = next(x for x in range(screen.columns) if screen.buffer[0][x].data == "╮")
+    for y in range(mention_y - 4, claim_y + 2):  # every text row ends on the pane's right border
+        assert screen.buffer[y][right].data == "│", f"row {y} lost its border: {rows[y]!r}"
+
+    def cells(y: int, text: str) -> list[object]:
+        row = screen.buffer[y]
+        data = [row[x].data for x in range(screen.columns)]
+        for x in range(screen.columns):
+            # a wide character fills its cell and leaves the next one empty
+            if "".join(d for d in data[x : x + 2 * len(text)])[: len(text)] == text:
+                return [row[x + i] for i in range(len(text))]
+        raise AssertionError(f"{text!r} not in row {y}")
+
+    def style(cell: object) -> tuple[object, ...]:
+        return (cell.fg, cell.bold, cell.underscore)  # type: ignore[attr-defined]
+
+    mention, before = cells(mention_y, "習近平"), cells(mention_y, "前文")
+    assert style(mention[0]) != style(before[0]), "the mention is not highlighted on its own cells"
+    assert mention[0].data == "習"  # type: ignore[attr-defined]
+    claim, ahead = cells(claim_y, "the troops"), cells(claim_y, "中文")
+    assert claim[0].bold and not ahead[0].bold  # type: ignore[attr-defined]

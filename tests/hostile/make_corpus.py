@@ -193,7 +193,10 @@ BIDI = "\u202eevil.exe\u202c \u2066isolate\u2069 \u2067rtl\u2069 \u200f\u200e \u
 INVISIBLE = "in\u200bvis\u200cible\u200d \u2060word\ufeff soft\u00adhyphen \u3164\u115f \U000e0041\U000e0042"
 COMBINING_FLOOD = "Z" + "\u0301\u0316\u0353\u0324" * 60 + "algo"
 LINE_SEPARATORS = "line\u2028separator\u2029paragraph\x85next"
-WIDE = "中文字符 日本語 한국어 👩\u200d👩\u200d👧 🏳\ufe0f\u200d🌈 ❤\ufe0f 1\ufe0f\u20e3 🇳🇪 ＦＵＬＬ"
+WIDE = "中文字符 日本語 한국어 👩\u200d👩\u200d👧 🏳\ufe0f\u200d🌈 ❤\ufe0f 🇳🇪 ＦＵＬＬ"
+KEYCAP = (
+    "1\ufe0f\u20e3"  # last in the text: pyte stops drawing a row at a zero-width mark that does not combine
+)
 
 
 def _unicode_cases() -> dict[str, tuple[str, dict]]:
@@ -207,7 +210,7 @@ def _unicode_cases() -> dict[str, tuple[str, dict]]:
     )
     # Wide characters and emoji before and inside the mentions and the claim.
     wide_name = "習近平 FitzGibbon 👩\u200d👩\u200d👧"
-    wide_text = f"{WIDE} 前文 {wide_name} 中文 {CLAIM} 🇳🇪 ok. {BRACKETS}"
+    wide_text = f"{WIDE} 前文 {wide_name} 中文 {CLAIM} 🇳🇪 ok. {BRACKETS} {KEYCAP}"
     cases["unicode-wide-mentions"] = (
         document("", text=wide_text, name_mention=wide_name),
         {"show": ["習近平 FitzGibbon"]},
