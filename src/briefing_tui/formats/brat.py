@@ -119,7 +119,8 @@ def _parse_ann(path: Path, text: str, ann: str, shift: int = 0) -> tuple[_Ann, l
                         break
                 else:
                     quoted = fields[1] if len(fields) > 1 else None
-                    if quoted is not None and quoted != " ".join(text[a:b] for a, b in frags):
+                    shown = " ".join(text[a:b] for a, b in frags)
+                    if quoted is not None and quoted.split() != shown.split():  # brat flattens whitespace
                         errors.append(
                             problem(
                                 path,

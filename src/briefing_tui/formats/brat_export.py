@@ -20,6 +20,27 @@ def _brat_type(value: str) -> str:
     return "".join("_" if c in " \t\n:;" else c for c in out) or "Other"
 
 
+def _token(value: Any, *, colon: bool = False) -> str:
+    """One brat token: no whitespace (and no colon unless allowed)."""
+    out = "".join("_" if c.isspace() or (c == ":" and not colon) else c for c in str(value))
+    return out or "_"
+
+
+def _is_range(value: Any) -> bool:
+    return (
+        isinstance(value, list | tuple)
+        and len(value) == 2
+        and all(isinstance(v, int) and not isinstance(v, bool) for v in value)
+        and 0 <= value[0] <= value[1]
+    )
+
+
+def _pairs(value: Any) -> list[tuple[Any, Any]]:
+    """``[[role, ref], ...]`` as kept in extra; anything else is skipped."""
+    items = value if isinstance(value, list) else []
+    return [(item[0], item[1]) for item in items if isinstance(item, list | tuple) and len(item) == 2]
+
+
 def _one_line(value: str) -> str:
     return value.replace("\r\n", " ").replace("\n", " ").replace("\r", " ").replace("\t", " ")
 
@@ -36,11 +57,13 @@ class _Writer:
         self.reserved = {i for i in ids if i[:1] in "ET" and i[1:].isdigit()}
         brat = doc.extra.get("brat") if isinstance(doc.extra.get("brat"), dict) else None
         self.extra: dict[str, Any] = brat or {}
-        self.joined = {
-            (f[0][0], f[0][1]): [tuple(x) for x in f]
-            for f in self.extra.get("discontinuous", [])
-            if isinstance(f, list) and f
-        }
+        self.joined: dict[tuple[int, int], list[tuple[int, int]]] = {}
+        for frags in (
+            self.extra.get("discontinuous", []) if isinstance(self.extra.get("discontinuous"), list) else []
+        ):
+            pairs = [tuple(f) for f in frags if _is_range(f)] if isinstance(frags, list) else []
+            if pairs and len(pairs) == len(frags):
+                self.joined[pairs[0]] = pairs  # type: ignore[index,assignment]
 
     def new_id(self, kind: str, wanted: str = "") -> str:
         """The next free id of a kind; ``wanted`` (an id kept from an import) when it is free."""
@@ -98,7 +121,7 @@ class _Writer:
             self.note(tids[0], entity.note)
 
     def events(self) -> None:
-        records = self.extra.get("events", {}) if isinstance(self.extra.get("events"), dict) else {}
+        records = self.mapping("events")
         for event in self.doc.events:
             mentions = [m for m in event.mentions if self.span_ok(m)]
             if not mentions:
@@ -120,13 +143,13 @@ class _Writer:
             self.note(eid, event.note)
 
     def claims(self) -> None:
-        reports = self.extra.get("reports", {}) if isinstance(self.extra.get("reports"), dict) else {}
+        reports = self.mapping("reports")
         for claim in self.doc.claims:
             if not self.span_ok(claim.span):
                 self.warnings.append(f"claim {claim.id}: its span has no place in the text: not written")
                 continue
             record = reports.get(claim.id)
-            if record and isinstance(record.get("trigger"), list):
+            if record and _is_range(record.get("trigger")):
                 s, e = record["trigger"]
                 ttype = _brat_type(str(record.get("trigger_type") or record.get("type") or "Report"))
                 trig = self.text_bound(("trig", s, e, ttype), ttype, [(s, e)])
@@ -142,7 +165,26 @@ class _Writer:
                 self.lines.append(f"{self.new_id('A')}\tVerdict {target} {claim.verdict.rating.value}")
             self.note(target, claim.gloss if not claim.note else claim.note)
 
+    def mapping(self, name: str) -> dict[str, dict[str, Any]]:
+        value = self.extra.get(name)
+        return {k: v for k, v in value.items() if isinstance(v, dict)} if isinstance(value, dict) else {}
+
+    def records(self, name: str) -> list[dict[str, Any]]:
+        value = self.extra.get(name)
+        items = value if isinstance(value, list) else []
+        if len([v for v in items if isinstance(v, dict)]) < len(items) or (
+            value is not None and items is not value
+        ):
+            self.warnings.append(f"extra.brat.{name}: entries that are not mappings are not written")
+        return [v for v in items if isinstance(v, dict)]
+
     def resolve(self, ref: Any) -> str | None:
+        try:
+            return self._resolve(ref)
+        except TypeError:  # an unhashable value where an id was expected
+            return None
+
+    def _resolve(self, ref: Any) -> str | None:
         if not isinstance(ref, dict):
             return None
         if "entity" in ref and isinstance(ref.get("span"), list):
@@ -153,8 +195,8 @@ class _Writer:
             return self.keys.get(("claim", ref["claim"]))
         if "relation" in ref:
             return self.keys.get(("relation", ref["relation"]))
-        span = ref.get("span")
-        if isinstance(span, list) and len(span) == 2 and 0 <= span[0] <= span[1] <= len(self.text):
+        span: Any = ref.get("span")
+        if _is_range(span) and span[1] <= len(self.text):
             type_ = _brat_type(str(ref.get("type") or "Other"))
             return self.text_bound(("trig", span[0], span[1], type_), type_, [(span[0], span[1])])
         return None
@@ -162,15 +204,14 @@ class _Writer:
     def write_pending(self) -> None:
         for eid, type_, trig, args, entities in self.pending:
             parts = [f"{type_}:{trig}"]
-            for item in args:
-                role, ref = (item + [None, None])[:2] if isinstance(item, list) else (None, None)
+            for role, ref in _pairs(args):
                 target = self.resolve(ref)
                 if target is None:
                     self.warnings.append(
                         f"{eid}: argument {role} refers to an annotation that is gone: dropped"
                     )
                     continue
-                parts.append(f"{role}:{target}")
+                parts.append(f"{_token(role)}:{target}")
             if not args:
                 for n, entity_id in enumerate(entities, 1):
                     target = next((v for k, v in self.keys.items() if k[:2] == ("ent", entity_id)), None)
@@ -179,32 +220,36 @@ class _Writer:
             self.lines.append(f"{eid}\t{' '.join(parts)}")
 
     def kept(self) -> None:
-        for index in range(len(self.extra.get("relations", []) or [])):
+        relations = self.records("relations")
+        for index in range(len(relations)):
             self.keys[("relation", index)] = self.new_id("R")
-        for index, rel in enumerate(self.extra.get("relations", []) or []):
-            args = [(role, self.resolve(ref)) for role, ref in rel.get("args", [])]
-            if any(t is None for _, t in args):
+        for index, rel in enumerate(relations):
+            args = [(_token(role), self.resolve(ref)) for role, ref in _pairs(rel.get("args"))]
+            if len(args) < 2 or any(t is None for _, t in args):
                 self.warnings.append(f"relation {rel.get('type')}: an argument is gone: dropped")
                 continue
             rid = self.keys[("relation", index)]
-            self.lines.append(f"{rid}\t{rel.get('type')} " + " ".join(f"{r}:{t}" for r, t in args))
-        for attr in self.extra.get("attributes", []) or []:
+            self.lines.append(f"{rid}\t{_token(rel.get('type'))} " + " ".join(f"{r}:{t}" for r, t in args))
+        for attr in self.records("attributes"):
             target = self.resolve(attr.get("target"))
             if target is None:
                 self.warnings.append(f"attribute {attr.get('name')}: its target is gone: dropped")
                 continue
-            value = f" {attr['value']}" if attr.get("value") is not None else ""
-            self.lines.append(f"{self.new_id('A')}\t{attr.get('name')} {target}{value}")
-        for norm in self.extra.get("normalisations", []) or []:
+            value = f" {_token(attr['value'])}" if attr.get("value") is not None else ""
+            self.lines.append(f"{self.new_id('A')}\t{_token(attr.get('name'))} {target}{value}")
+        for norm in self.records("normalisations"):
             target = self.resolve(norm.get("target"))
             if target is not None:
-                self.lines.append(f"{self.new_id('N')}\t{norm.get('kind', 'Reference')} {target} "
-                                  f"{norm.get('resource')}:{norm.get('key')}\t")  # fmt: skip
-        for note in self.extra.get("notes", []) or []:
+                kind, resource = _token(norm.get("kind", "Reference")), _token(norm.get("resource"))
+                self.lines.append(
+                    f"{self.new_id('N')}\t{kind} {target} {resource}:{_token(norm.get('key'), colon=True)}\t"
+                )
+        for note in self.records("notes"):
             target = self.resolve(note.get("target"))
             if target is not None:
-                self.lines.append(f"{self.new_id('#')}\t{note.get('kind', 'AnnotatorNotes')} {target}\t"
-                                  f"{_one_line(str(note.get('text', '')))}")  # fmt: skip
+                kind = _token(note.get("kind", "AnnotatorNotes"))
+                text = _one_line(str(note.get("text", "")))
+                self.lines.append(f"{self.new_id('#')}\t{kind} {target}\t{text}")
 
     def run(self) -> str:
         self.pending: list[tuple[str, str, str, list[Any], list[str]]] = []

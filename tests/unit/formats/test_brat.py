@@ -200,3 +200,40 @@ def test_a_byte_order_mark_counts_in_brat_offsets(tmp_path: Path) -> None:
     mention = doc.entities[0].mentions[0]
     assert doc.text == "Hello Zoë" and doc.text[mention.start : mention.end] == "Zoë"
     assert any("byte order mark" in p.message for p in doc.problems)
+
+
+@pytest.mark.parametrize(
+    "extra",
+    [
+        {"relations": "nonsense"},
+        {"relations": [{"type": "R x", "args": [["Arg 1", {"entity": ["unhashable"], "span": [0, 5]}]]}]},
+        {"relations": [{"type": "Knows", "args": [["A", {"span": [0, 5], "type": "Per son"}], ["B", 7]]}]},
+        {"attributes": [5, {"name": "Neg ated", "target": {"span": [0, 5]}, "value": "a b"}]},
+        {
+            "normalisations": [
+                {"kind": "Ref", "target": {"span": [0, 5]}, "resource": "Geo Names", "key": "1 2"}
+            ]
+        },
+        {"notes": [{"target": {"span": [0, 99]}, "text": "gone"}], "discontinuous": [[[0, 1], "x"], 3]},
+        {"events": {"E1": {"type": "Meet", "args": "oops"}}, "reports": []},
+    ],
+)
+def test_export_survives_edited_extra_and_writes_valid_standoff(tmp_path: Path, extra: dict) -> None:
+    from briefing_tui.formats.brat import _parse_ann
+    from briefing_tui.formats.common import exact_span
+    from briefing_tui.model import Entity, Event
+    from briefing_tui.model.dates import parse_edtf
+
+    doc = Document(Path("x"), "x", "X", "en", "Hello world, hello")
+    doc.entities.append(Entity("hello", "Hello", "person", mentions=[exact_span(doc.text, 0, 5)]))
+    doc.events.append(Event("E1", "Meet", parse_edtf("2024"), mentions=[exact_span(doc.text, 6, 11)]))
+    doc.extra["brat"] = extra
+    text, ann, _ = export_brat(doc)
+    parsed, problems = _parse_ann(tmp_path / "x.ann", text, ann)
+    assert [p.message for p in problems if p.severity is Severity.ERROR] == []
+    assert len(parsed.t) >= 2 and "E1" in parsed.e
+
+
+def test_a_span_across_lines_is_not_a_mismatch(tmp_path: Path) -> None:
+    doc = import_brat(_write(tmp_path, "Hello\nworld", "T1\tOther 0 11\tHello world\n"))
+    assert not doc.problems
