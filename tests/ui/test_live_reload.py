@@ -116,3 +116,21 @@ async def test_a_broken_file_fixed_on_disk_is_reloaded(seed_copy: Path) -> None:
         seed_copy.write_text(original.replace("Les enjeux", "Les vrais enjeux", 1), encoding="utf-8")
         await _until(pilot, lambda: not app.collection.failed and screen.doc is not good)
         assert screen.doc.title.startswith("Les vrais enjeux")
+
+
+async def test_a_file_that_failed_at_start_joins_the_collection_once_fixed(
+    seed_copy: Path, tmp_path: Path
+) -> None:
+    broken = tmp_path / "second.yaml"
+    broken.write_text("format: 1\nid: [broken\n", encoding="utf-8")
+    app = BriefingApp([tmp_path], collection=load_paths([tmp_path]))
+    async with app.run_test(size=(120, 36)) as pilot:
+        assert [Path(p).name for p in app.collection.failed] == ["second.yaml"]
+        assert len(app.collection.documents) == 1
+        text = "format: 1\nid: second\ntitle: Second\nlanguage: en\ntext: A second document.\n"
+        broken.write_text(text, encoding="utf-8")
+        await _until(pilot, lambda: len(app.collection.documents) == 2)
+        assert not app.collection.failed
+        assert app.collection.document("second") is not None
+        main = next(s for s in app.screen_stack if isinstance(s, MainScreen))
+        assert main.query_one("#documents-pane").display
