@@ -98,7 +98,7 @@ class SearchActions:
                 self.action_search_open()
             else:
                 self.app.bell()  # type: ignore[attr-defined]
-                bar.show_message("no match")
+                bar.show_count(None, 0)  # says "no match"
             return
         n = len(state.matches)
         wrapped = ""
@@ -119,8 +119,7 @@ class SearchActions:
             bar.add_class("-open")
         bar.show_count(index, n, capped=state.capped)
         if wrapped:
-            bar.show_message(wrapped)
-            self.notify(wrapped, timeout=2, markup=False)  # type: ignore[attr-defined]
+            bar.show_message(wrapped)  # in the bar, where the eyes are: a toast would cover it
 
     def action_search_filter(self) -> None:
         """``&``: show only the paragraphs holding a match; again (or escape) shows every paragraph."""

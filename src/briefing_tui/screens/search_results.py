@@ -62,7 +62,9 @@ class SearchResultsScreen(Screen[tuple[Hit, Query] | None]):
         self.status = ""
 
     def compose(self) -> ComposeResult:
-        yield Static(Text(f"Search all {len(self.documents)} documents", end=""), id="results-title")
+        count = len(self.documents)
+        title = f"Search all {count} documents" if count > 1 else "Search the document"
+        yield Static(Text(title, end=""), id="results-title")
         yield ResultsInput(value=self.initial, placeholder="search every document", id="results-input")
         yield Static("", id="results-status")
         yield HitList(id="results-list")

@@ -72,10 +72,14 @@ class HitList(ScrollView, can_focus=True):
     def current(self) -> Hit | None:
         return self.hits[self.cursor] if 0 <= self.cursor < len(self.hits) else None
 
-    def line_text(self, number: int) -> Text:
-        """The line of hit ``number`` as plain styled text (document strings sanitized)."""
+    def line_text(self, number: int, width: int = 120) -> Text:
+        """The line of hit ``number`` as styled text fitting ``width`` cells (document strings sanitized).
+
+        The context is shared out so that the match sits in the middle of what is left.
+        """
         hit = self.hits[number]
-        before, match, after = hit.context(40)
+        room = width - self._doc_width - 10 - min(hit.end - hit.start, width // 2)
+        before, match, after = hit.context(max(4, room // 2))
         doc = sanitize(hit.document.id)
         if len(doc) > self._doc_width:
             doc = doc[: self._doc_width - 1] + "…"
@@ -101,7 +105,7 @@ class HitList(ScrollView, can_focus=True):
         key = (number, width, selected)
         strip = self._cache.get(key)
         if strip is None:
-            text = self.line_text(number)
+            text = self.line_text(number, width)
             text.truncate(width, overflow="ellipsis")
             if selected:
                 text.stylize(CURSOR_STYLE + Style(bold=self.has_focus))
