@@ -86,6 +86,8 @@ def _esc(value: str) -> str:
 def export_timelinejs(doc: Document) -> tuple[dict[str, Any], list[str]]:
     """The timeline as TimelineJS JSON, and warnings naming the events left out."""
     events, warnings = [], []
+    kept: dict[str, Any] = doc.extra["timelinejs"] if isinstance(doc.extra.get("timelinejs"), dict) else {}
+    groups: dict[str, Any] = kept["groups"] if isinstance(kept.get("groups"), dict) else {}
     for ev in sorted(doc.events, key=lambda e: e.date.sort_key):
         single = not ev.date.is_interval
         start = _parts(ev.date if single else getattr(ev.date, "start", None), upper=False)
@@ -103,7 +105,7 @@ def export_timelinejs(doc: Document) -> tuple[dict[str, Any], list[str]]:
             "start_date": start,
             "display_date": _display(ev.date),
             "text": {"headline": _esc(ev.label), "text": _esc(ev.note)},
-            "group": "background" if ev.background else "in the text",
+            "group": str(groups.get(ev.id) or ("background" if ev.background else "in the text")),
             "edtf": ev.date.text,
         }
         if end is not None:
@@ -116,7 +118,10 @@ def export_timelinejs(doc: Document) -> tuple[dict[str, Any], list[str]]:
             warnings.append(f"event {ev.id}: only its first source with an address is written (as media)")
         events.append(slide)
     title_text = " — ".join(x for x in (doc.publisher, str(doc.published or "")) if x)
-    out = {"title": {"text": {"headline": _esc(doc.title), "text": _esc(title_text)}}, "events": events}
+    out: dict[str, Any] = {"title": {"text": {"headline": _esc(doc.title), "text": _esc(title_text)}}}
+    out["events"] = events
+    if isinstance(kept.get("eras"), list):
+        out["eras"] = kept["eras"]  # as they were imported
     return out, warnings
 
 

@@ -120,6 +120,8 @@ def export_w3c(doc: Document) -> tuple[dict[str, Any], list[str]]:
         bodies += [_text(f"unverified:{name}", "tagging") for name in c.unverified]
         reviewed = str(c.verdict.reviewed) if c.verdict and c.verdict.reviewed else None
         add(f"{base}:claim:{c.id}", "assessing" if c.verdict else "tagging", c.span, bodies, reviewed)
+    kept: dict[str, Any] = doc.extra["w3c"] if isinstance(doc.extra.get("w3c"), dict) else {}
+    items += [a for a in (kept.get("annotations") or []) if isinstance(a, dict)]  # as they were imported
     page = {"id": f"{base}:annotations:page1", "type": "AnnotationPage", "startIndex": 0, "items": items}
     collection = {
         "@context": CONTEXT,

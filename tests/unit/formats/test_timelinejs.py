@@ -135,3 +135,10 @@ def test_invalid_input_is_a_json_path_message(tmp_path: Path, data: object, mess
     with pytest.raises(LoadError) as info:
         import_timelinejs(tmp_path / "t.json")
     assert info.value.problems[0].message.startswith(message)
+
+
+def test_eras_and_groups_are_written_back(timeline: Document) -> None:
+    out, _ = export_timelinejs(timeline)
+    assert out["eras"][0]["text"]["headline"] == "US presence"
+    groups = {s["unique_id"]: s["group"] for s in out["events"]}
+    assert groups["first-us-drones-in-niamey"] == "Military" and groups["coup"] == "in the text"

@@ -158,3 +158,10 @@ def test_a_quote_not_in_the_text_is_an_orphan(tmp_path: Path) -> None:
     (tmp_path / "t.txt").write_text("Hello world", encoding="utf-8")
     doc = import_w3c(tmp_path / "a.json", tmp_path / "t.txt")
     assert not doc.entities[0].mentions[0].anchored and doc.entities[0].mentions[0].selector.exact == "absent"
+
+
+def test_kept_annotations_are_written_back_on_export(fixtures: Path) -> None:
+    doc = _w3c(fixtures, "collection")
+    collection, _ = export_w3c(doc)
+    ids = [a["id"] for a in collection["first"]["items"]]
+    assert "https://example.org/anno/8" in ids
