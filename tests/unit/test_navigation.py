@@ -170,3 +170,20 @@ def test_navigation_does_not_import_textual() -> None:
     code = f"import sys, {modules}; print('textual' in sys.modules)"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "False"
+
+
+@pytest.mark.parametrize(
+    ("words", "width", "lines"),
+    [("short", 40, 1), ("a much longer label that has to wrap beside the date column", 30, 3)],
+)
+def test_row_reports_its_height_by_newlines(words: str, width: int, lines: int) -> None:
+    """Textual counts a rich renderable's newlines for its height: every line must end in one."""
+    from rich.console import Console
+    from rich.text import Text
+
+    from briefing_tui.widgets.rows import Row
+
+    console = Console(width=width)
+    row = Row((Text("●"), 1), (Text("25 Apr 2024"), 11), (Text(words), None))
+    segments = console.render(row, console.options.update_width(width))
+    assert sum(text.count("\n") for text, _, _ in segments) == lines

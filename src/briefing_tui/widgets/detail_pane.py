@@ -192,7 +192,7 @@ def claim_prompt(nav: Navigator, claim: Claim) -> Row:
     out = Text(end="")
     out.append(f"{sanitize(claim.id)} ", style="bold")
     out.append(sanitize(claim.gloss or _quote(nav.doc.text, claim.span)[:80]))
-    return Row((Text(glyph, style=RATING_COLOURS.get(rating, "")), 1), (out, None))
+    return Row((Text(glyph, style=RATING_COLOURS.get(rating, "")), 2), (out, None))
 
 
 class DetailPane(Vertical):

@@ -44,7 +44,7 @@ class Row:
             columns.append((lines or [Text()], size))
         height = max(len(lines) for lines, _ in columns)
         for y in range(height):
-            out = Text(end="\n" if y < height - 1 else "")
+            out = Text(end="\n")  # every line ends in a newline: Textual counts them for the height
             for i, (lines, size) in enumerate(columns):
                 piece = lines[y].copy() if y < len(lines) else Text()
                 piece.end = ""
