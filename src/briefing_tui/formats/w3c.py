@@ -151,6 +151,7 @@ class _Importer:
         self.utf16 = _Utf16(text)
         self.use_utf16 = False
         self.status = ""  # the wikidata status tag of the annotation being read
+        self.unread: dict[str, list[str]] = {}  # selector kinds that cannot be read: where they were
         self.kept: list[str] = []
         self.by_key: dict[tuple[str, str], Entity] = {}
         for e in self.doc.entities:  # annotations of an entity a base briefing already has join it
@@ -183,7 +184,7 @@ class _Importer:
             span = _quote(part, exact, sel.get("prefix"), sel.get("suffix"))
             found = None if span is None else (base + span[0], base + span[1])
         else:
-            self.warn(f"{jpath(where)}: {kind or 'an untyped'} selector cannot be read; ignored")
+            self.unread.setdefault(str(kind or "untyped"), []).append(jpath(where))
             return None
         if found is not None and "refinedBy" in sel:
             return self._selectors(sel["refinedBy"], (*where, "refinedBy"), found[0], found[1])
@@ -279,6 +280,9 @@ class _Importer:
         self.detect_utf16(items)
         for where, ann in items:
             self.add(ann, where)
+        for kind, places in self.unread.items():
+            more = f" and {len(places) - 1} more" if len(places) > 1 else ""
+            self.warn(f"{places[0]}{more}: {kind} selectors cannot be read; ignored")
         if self.kept:
             self.warn(f"{len(self.kept)} annotation(s) with no briefing equivalent kept in extra.w3c: "
                       + ", ".join(self.kept[:10]) + (" …" if len(self.kept) > 10 else ""))  # fmt: skip

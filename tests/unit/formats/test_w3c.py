@@ -41,7 +41,7 @@ def test_quote_with_prefix_picks_the_right_occurrence(fixtures: Path) -> None:
     doc = _w3c(fixtures, "collection")
     niamey = doc.entity("niamey").mentions[0]
     assert niamey.start == doc.text.rindex("Niamey")
-    assert any("CssSelector selector cannot be read" in p.message for p in doc.problems)
+    assert any("CssSelector selectors cannot be read" in p.message for p in doc.problems)
 
 
 def test_claim_with_verdict_gloss_and_source(fixtures: Path) -> None:
