@@ -174,7 +174,7 @@ def test_navigation_does_not_import_textual() -> None:
 
 @pytest.mark.parametrize(
     ("words", "width", "lines"),
-    [("short", 40, 1), ("a much longer label that has to wrap beside the date column", 30, 3)],
+    [("short", 40, 1), ("a much longer label that has to wrap beside the date column", 30, 4)],
 )
 def test_row_reports_its_height_by_newlines(words: str, width: int, lines: int) -> None:
     """Textual counts a rich renderable's newlines for its height: every line must end in one."""
