@@ -73,7 +73,7 @@ class MainScreen(SearchActions, Screen[None]):
         Binding("less_than_sign", "mention(-1)", "Previous mention", key_display="<", show=False),
         Binding("escape", "search_escape", "Leave filter / clear search", show=False),
         Binding("escape", "clear_selection", "Clear entity", show=False),
-        Binding("e", "errors", "Errors"),
+        Binding("e", "errors", "Errors", show=False),  # the document list says so; the footer is full
         Binding("slash", "search_open", "Search", key_display="/"),
         Binding("n", "search_next(1)", "Next match", show=False),
         Binding("N", "search_next(-1)", "Previous match", show=False),
