@@ -173,6 +173,7 @@ class SearchBar(Horizontal):
 
     def set_filter(self, on: bool) -> None:
         self._filter = on
+        self._message, self._message_error = "", False
         self._render_status()
 
     @property
