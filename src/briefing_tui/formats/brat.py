@@ -18,15 +18,13 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from briefing_tui.formats.common import Ids, exact_span, problem, read_text, slug
+from briefing_tui.formats.common import Ids, edtf, edtf_or_unknown, exact_span, problem, read_text, slug
 from briefing_tui.model.types import (
     Claim,
     Document,
-    EdtfDate,
     Entity,
     Event,
     LoadError,
@@ -348,9 +346,9 @@ class _Builder:
         for role, ref in args:
             if role.rstrip("0123456789").lower() in DATE_ROLES and ref in self.ann.t:
                 value = " ".join(self.text[a:b] for a, b in self.ann.t[ref][1]).strip()
-                if _ISO.match(value):
+                if _ISO.match(value) and edtf(value) is not None:
                     date = value
-        event = Event(self.ids.new(eid), f"{type_}: {words}", _edtf(date), line=line)
+        event = Event(self.ids.new(eid), f"{type_}: {words}", edtf_or_unknown(date), line=line)
         event.mentions = [exact_span(self.text, a, b) for a, b in frags]
         self.event_of[eid] = event
         self.refs[eid] = {"event": event.id}
@@ -411,8 +409,9 @@ class _Builder:
     def _attributes(self) -> None:
         for aid, name, target, value, line in self.ann.a:
             event, claim = self.event_of.get(target), self.claim_of.get(target)
-            if name.lower() == "date" and event is not None and value:
-                event.date = _edtf(value)
+            date = edtf(value) if name.lower() == "date" and event is not None and value else None
+            if event is not None and date is not None:
+                event.date = date
                 continue
             if name.lower() in ("verdict", "rating") and claim is not None and value in _RATINGS:
                 claim.verdict = Verdict(Rating(value), line=line)
@@ -461,15 +460,3 @@ class _Builder:
 
 
 _RATINGS = {r.value for r in Rating}
-
-
-@lru_cache(maxsize=4096)
-def _edtf(value: str) -> EdtfDate:
-    """An EdtfDate through the model's parser when there is one, else a plain one (cached: dates repeat)."""
-    try:
-        from briefing_tui.model.dates import parse_edtf  # type: ignore[attr-defined]
-
-        return parse_edtf(value)  # type: ignore[no-any-return]
-    except Exception:
-        core = value.rstrip("?~%")
-        return EdtfDate(value, None if "X" in core else core, None if "X" in core else core)

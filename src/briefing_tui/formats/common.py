@@ -5,10 +5,20 @@ from __future__ import annotations
 import json
 import re
 import unicodedata
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from briefing_tui.model.types import AnchorStatus, Document, LoadError, Problem, Selector, Severity, Span
+from briefing_tui.model.types import (
+    AnchorStatus,
+    Document,
+    EdtfDate,
+    LoadError,
+    Problem,
+    Selector,
+    Severity,
+    Span,
+)
 
 _ID_BAD = re.compile(r"[^A-Za-z0-9_.:-]+")
 
@@ -115,3 +125,21 @@ def jpath(parts: tuple[str | int, ...]) -> str:
     for part in parts:
         out += f"[{part}]" if isinstance(part, int) else f".{part}"
     return out
+
+
+UNKNOWN_DATE = "XXXX"  # EDTF: a date whose year is not known
+
+
+@lru_cache(maxsize=4096)
+def edtf(value: str) -> EdtfDate | None:
+    """``value`` parsed by the model's EDTF parser, or None when it is not a valid EDTF date (cached)."""
+    from briefing_tui.model.dates import parse_edtf
+
+    try:
+        return parse_edtf(value)
+    except ValueError:
+        return None
+
+
+def edtf_or_unknown(value: str) -> EdtfDate:
+    return edtf(value) or edtf(UNKNOWN_DATE)  # type: ignore[return-value]

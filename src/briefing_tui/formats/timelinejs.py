@@ -23,6 +23,7 @@ from typing import Any
 from briefing_tui.formats.common import (
     Ids,
     document_ids,
+    edtf,
     exact_span,
     fail,
     problem,
@@ -167,17 +168,13 @@ def _edtf_part(obj: Any, where: str) -> str:
 
 
 def _edtf_of(slide: dict[str, Any], where: str) -> EdtfDate:
-    from briefing_tui.formats.brat import _edtf
-
     if isinstance(slide.get("edtf"), str):
-        try:
-            from briefing_tui.model.dates import parse_edtf
+        from briefing_tui.model.dates import parse_edtf
 
+        try:
             return parse_edtf(slide["edtf"])
         except ValueError as exc:
             raise _Invalid(f"{where}.edtf: {exc}") from None
-        except ImportError:
-            return _edtf(slide["edtf"])
     if "start_date" not in slide:
         raise _Invalid(f"{where}: has no start_date")
     start = _edtf_part(slide["start_date"], f"{where}.start_date")
@@ -191,7 +188,12 @@ def _edtf_of(slide: dict[str, Any], where: str) -> EdtfDate:
         end = _edtf_part(slide["end_date"], f"{where}.end_date")
         if end != start.rstrip("?~%"):
             text = f"{start}/{end}"
-    return _edtf(text)
+    date = edtf(text)
+    if date is None:
+        raise _Invalid(
+            f"{where}: start_date and end_date do not make a date ({text}): does it end before it starts?"
+        )
+    return date
 
 
 def import_timelinejs(

@@ -21,6 +21,8 @@ from typing import Any
 from briefing_tui.formats.common import (
     Ids,
     document_ids,
+    edtf,
+    edtf_or_unknown,
     exact_span,
     fail,
     jpath,
@@ -360,10 +362,11 @@ class _Importer:
         return entity
 
     def event(self, spans: list[Span], eid: str, dates: list[str], text_of: dict[str, str]) -> None:
-        from briefing_tui.formats.brat import _edtf
-
         label = text_of["describing"] or (self.text[spans[0].start : spans[0].end] if spans else eid)
-        event = Event(self.ids.new(eid, "event"), label, _edtf(dates[0] if dates else "XXXX"), mentions=spans)
+        date = edtf(dates[0]) if dates else None
+        if dates and date is None:
+            self.warn(f"{eid}: date:{dates[0]} is not an EDTF date; the event's date is unknown (XXXX)")
+        event = Event(self.ids.new(eid, "event"), label, date or edtf_or_unknown("XXXX"), mentions=spans)
         event.note = text_of["commenting"]
         self.doc.events.append(event)
 

@@ -237,3 +237,10 @@ def test_export_survives_edited_extra_and_writes_valid_standoff(tmp_path: Path, 
 def test_a_span_across_lines_is_not_a_mismatch(tmp_path: Path) -> None:
     doc = import_brat(_write(tmp_path, "Hello\nworld", "T1\tOther 0 11\tHello world\n"))
     assert not doc.problems
+
+
+def test_an_invalid_date_attribute_is_kept_not_used(tmp_path: Path) -> None:
+    ann = "T1\tMeet 0 5\tHello\nE1\tMeet:T1\nA1\tDate E1 2024-02-30\n"
+    doc = import_brat(_write(tmp_path, "Hello world", ann))
+    assert doc.events[0].date.text == "XXXX"
+    assert doc.extra["brat"]["attributes"][0]["value"] == "2024-02-30"

@@ -128,6 +128,10 @@ def test_import_onto_a_text_gives_background_events(fixtures: Path, tmp_path: Pa
         ),
         ({"events": [{"edtf": "2024-13"}]}, "$.events[0].edtf:"),
         ({"events": [3]}, "$.events[0]: must be an object"),
+        (
+            {"events": [{"start_date": {"year": 2024}, "end_date": {"year": 2020}}]},
+            "$.events[0]: start_date and end",
+        ),
     ],
 )
 def test_invalid_input_is_a_json_path_message(tmp_path: Path, data: object, message: str) -> None:

@@ -165,3 +165,13 @@ def test_kept_annotations_are_written_back_on_export(fixtures: Path) -> None:
     collection, _ = export_w3c(doc)
     ids = [a["id"] for a in collection["first"]["items"]]
     assert "https://example.org/anno/8" in ids
+
+
+def test_an_invalid_date_tag_is_said_and_the_date_unknown(tmp_path: Path) -> None:
+    data = [{"id": "x", "motivation": "tagging", "body": ["event", "date:2024-13-45"],
+             "target": {"selector": {"type": "TextQuoteSelector", "exact": "Hello"}}}]  # fmt: skip
+    (tmp_path / "a.json").write_text(json.dumps(data), encoding="utf-8")
+    (tmp_path / "t.txt").write_text("Hello world", encoding="utf-8")
+    doc = import_w3c(tmp_path / "a.json", tmp_path / "t.txt")
+    assert doc.events[0].date.text == "XXXX"
+    assert any("2024-13-45 is not an EDTF date" in p.message for p in doc.problems)
