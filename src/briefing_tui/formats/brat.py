@@ -21,7 +21,17 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from briefing_tui.formats.common import Ids, edtf, edtf_or_unknown, exact_span, problem, read_text, slug
+from briefing_tui.formats.common import (
+    UNEXPECTED,
+    Ids,
+    edtf,
+    edtf_or_unknown,
+    exact_span,
+    fail,
+    problem,
+    read_text,
+    slug,
+)
 from briefing_tui.model.types import (
     Claim,
     Document,
@@ -214,7 +224,10 @@ def import_brat(txt_path: str | Path, ann_path: str | Path | None = None) -> Doc
         problems.append(problem(txt_path, message, warning=True))
     if any(p.severity.value == "error" for p in problems):
         raise LoadError([p for p in problems if p.severity.value == "error"])
-    return _Builder(txt_path, ann_path, text, parsed, problems).build()
+    try:
+        return _Builder(txt_path, ann_path, text, parsed, problems).build()
+    except UNEXPECTED as exc:  # a combination no check above foresaw: still a message, never a traceback
+        raise fail(ann_path, f"unexpected structure ({type(exc).__name__}): {exc}") from None
 
 
 class _Builder:

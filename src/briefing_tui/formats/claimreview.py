@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from briefing_tui.formats.common import (
+    UNEXPECTED,
     Ids,
     document_ids,
     exact_span,
@@ -228,6 +229,8 @@ def import_claimreview(
         return _build(json_path, found, text_path, base)
     except _Invalid as exc:
         raise fail(json_path, str(exc)) from None
+    except UNEXPECTED as exc:  # a shape no check above foresaw: still a message, never a traceback
+        raise fail(json_path, f"unexpected structure ({type(exc).__name__}): {exc}") from None
 
 
 def _build(json_path: Path, found: list[tuple[str, dict[str, Any]]], text_path: str | Path | None,

@@ -20,6 +20,9 @@ from briefing_tui.model.types import (
     Span,
 )
 
+UNEXPECTED = (TypeError, KeyError, AttributeError, ValueError, IndexError, RecursionError)
+"""What an importer turns into a LoadError if its checks missed a shape of input."""
+
 _ID_BAD = re.compile(r"[^A-Za-z0-9_.:-]+")
 
 

@@ -21,6 +21,7 @@ from pathlib import Path
 from typing import Any
 
 from briefing_tui.formats.common import (
+    UNEXPECTED,
     Ids,
     document_ids,
     edtf,
@@ -206,6 +207,8 @@ def import_timelinejs(
         return _build(json_path, data, text_path, base)
     except _Invalid as exc:
         raise fail(json_path, str(exc)) from None
+    except UNEXPECTED as exc:  # a shape no check above foresaw: still a message, never a traceback
+        raise fail(json_path, f"unexpected structure ({type(exc).__name__}): {exc}") from None
 
 
 def _obj(value: Any) -> dict[str, Any]:

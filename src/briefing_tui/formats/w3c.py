@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from briefing_tui.formats.common import (
+    UNEXPECTED,
     Ids,
     document_ids,
     edtf,
@@ -38,7 +39,6 @@ from briefing_tui.model.types import (
     Document,
     Entity,
     Event,
-    LoadError,
     Rating,
     Selector,
     Source,
@@ -533,8 +533,8 @@ def import_w3c(json_path: str | Path, text_path: str | Path, base: Document | No
         return _Importer(json_path, text_path, text, base).run(data)
     except _Invalid as exc:
         raise fail(json_path, str(exc)) from None
-    except (TypeError, KeyError, AttributeError) as exc:  # a shape no check above foresaw
-        raise LoadError([problem(json_path, f"unexpected structure: {exc}")]) from None
+    except UNEXPECTED as exc:  # a shape no check above foresaw: still a message, never a traceback
+        raise fail(json_path, f"unexpected structure ({type(exc).__name__}): {exc}") from None
 
 
 __all__ = ["import_w3c"]

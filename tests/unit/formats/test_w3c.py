@@ -175,3 +175,19 @@ def test_an_invalid_date_tag_is_said_and_the_date_unknown(tmp_path: Path) -> Non
     doc = import_w3c(tmp_path / "a.json", tmp_path / "t.txt")
     assert doc.events[0].date.text == "XXXX"
     assert any("2024-13-45 is not an EDTF date" in p.message for p in doc.problems)
+
+
+def test_a_very_long_chain_of_pages_is_a_message(tmp_path: Path) -> None:
+    depth = 5000
+    text = (
+        '{"type": "AnnotationCollection", "first": '
+        + '{"items": [], "next": ' * depth
+        + "{}"
+        + "}" * depth
+        + "}"
+    )
+    (tmp_path / "a.json").write_text(text, encoding="utf-8")
+    (tmp_path / "t.txt").write_text("Hello", encoding="utf-8")
+    with pytest.raises(LoadError) as info:
+        import_w3c(tmp_path / "a.json", tmp_path / "t.txt")
+    assert info.value.problems[0].path.endswith("a.json")
