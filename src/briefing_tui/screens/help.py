@@ -73,6 +73,11 @@ def help_text(groups: dict[str, list[tuple[str, str]]]) -> Text:
     if "Entities pane" in groups:
         out.append("\nIn the entities pane, letters typed filter the list; backspace erases.\n", style="dim")
     out.append("Mouse: click a mention or a claim in the text to select it.\n", style="dim")
+    out.append("\nIn the text: ", style="bold")
+    from briefing_tui.widgets.doc_header import legend
+
+    out.append_text(legend())
+    out.append("\n")
     out.append("Forward in the jump list: alt+right (ctrl+i is the same key as tab in most terminals).\n",
                style="dim")  # fmt: skip
     return out

@@ -59,7 +59,7 @@ class MainScreen(SearchActions, Screen[None]):
         Binding("right_square_bracket", "next_claim(1)", "Next claim", key_display="]"),
         Binding("left_square_bracket", "next_claim(-1)", "Prev claim", key_display="["),
         Binding("s", "go_source", "Source"),
-        Binding("o", "open_url", "Open"),
+        Binding("o", "open_url", "Open address", show=False),  # the claim pane says "o: open address"
         Binding("ctrl+o,alt+left", "back", "Back"),
         Binding("alt+right,ctrl+i", "forward", "Forward", show=False),
         Binding("tab", "cycle_pane(1)", "Next pane", show=False),

@@ -37,6 +37,13 @@ def header_text(doc: Document, position: tuple[int, int] | None = None) -> Text:
         meta.append(f"document {position[0]} of {position[1]}")
     out.append("\n" + " · ".join(meta), style="dim")
     out.append("\n")
+    out.append_text(legend())
+    return out
+
+
+def legend() -> Text:
+    """Mention styles by entity type, then verdict glyphs: readable without colour."""
+    out = Text(end="")
     for kind in LEGEND_TYPES:
         out.append(kind, style=type_style(kind))
         out.append(" ")
