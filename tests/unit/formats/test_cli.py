@@ -111,3 +111,28 @@ def test_export_of_a_broken_briefing_is_file_line(tmp_path: Path, capsys: pytest
     bad.write_text("format: 1\nid: x\ntitle: [unclosed\n", encoding="utf-8")
     assert main(["export", "markdown", str(bad)]) == 1
     assert f"{bad}:" in capsys.readouterr().err
+
+
+def test_import_onto_a_briefing_adds_to_it(tmp_path: Path) -> None:
+    collection = tmp_path / "a.json"
+    assert main(["export", "w3c", str(SEED), "-o", str(collection)]) == 0
+    data = json.loads(collection.read_text(encoding="utf-8"))
+    data["first"]["items"] = [a for a in data["first"]["items"] if ":claim:" in a["id"]]
+    collection.write_text(json.dumps(data), encoding="utf-8")
+    out = tmp_path / "merged.yaml"
+    assert main(["import", "w3c", str(collection), "--onto", str(SEED), "-o", str(out)]) == 0
+    merged, seed = load_document(out), load_document(SEED)
+    assert len(merged.claims) == 2 * len(seed.claims) and len(merged.sources) == len(seed.sources)
+    assert {c.id for c in seed.claims} < {c.id for c in merged.claims}
+
+
+def test_import_brat_accepts_the_ann(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["import", "brat", str(FIX / "brat" / "report.ann")]) == 0
+    assert yaml.safe_load(capsys.readouterr().out)["id"] == "report"
+
+
+def test_output_into_a_missing_folder_is_a_message(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["export", "html", str(SEED), "-o", str(tmp_path / "nowhere" / "r.html")]) == 1
+    assert "does not exist" in capsys.readouterr().err
