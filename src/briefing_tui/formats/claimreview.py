@@ -23,6 +23,7 @@ from briefing_tui.formats.common import (
     exact_span,
     fail,
     jpath,
+    json_fail,
     problem,
     quote_span,
     read_json,
@@ -228,7 +229,7 @@ def import_claimreview(
     try:
         return _build(json_path, found, text_path, base)
     except _Invalid as exc:
-        raise fail(json_path, str(exc)) from None
+        raise json_fail(json_path, str(exc)) from None
     except UNEXPECTED as exc:  # a shape no check above foresaw: still a message, never a traceback
         raise fail(json_path, f"unexpected structure ({type(exc).__name__}): {exc}") from None
 

@@ -146,3 +146,66 @@ def edtf(value: str) -> EdtfDate | None:
 
 def edtf_or_unknown(value: str) -> EdtfDate:
     return edtf(value) or edtf(UNKNOWN_DATE)  # type: ignore[return-value]
+
+
+_PART = re.compile(r"\.([^.\[\]:\s]+)|\[(\d+)\]")
+
+
+def _path_parts(jp: str) -> list[str | int] | None:
+    if not jp.startswith("$"):
+        return None
+    parts: list[str | int] = []
+    rest = jp[1:]
+    while rest:
+        m = _PART.match(rest)
+        if m is None:
+            return None
+        parts.append(m.group(1) if m.group(1) is not None else int(m.group(2)))
+        rest = rest[m.end() :]
+    return parts
+
+
+def locate_json(text: str, jp: str) -> tuple[int, int]:
+    """Where the value at JSON path ``jp`` starts in ``text``: 1-based line and column (1, 1 if unknown)."""
+    parts = _path_parts(jp)
+    decoder = json.JSONDecoder()
+    ws = re.compile(r"[ \t\n\r]*")
+
+    def skip(i: int) -> int:
+        return ws.match(text, i).end()  # type: ignore[union-attr]
+
+    i = skip(0)
+    try:
+        for part in parts or []:
+            if isinstance(part, str) and text[i] == "{":
+                i = skip(i + 1)
+                while text[i] != "}":
+                    key, i = json.decoder.scanstring(text, i + 1)  # type: ignore[attr-defined]
+                    i = skip(skip(i) + 1)  # the colon
+                    if key == part:
+                        break
+                    i = skip(decoder.raw_decode(text, i)[1])
+                    i = skip(i + 1) if text[i] == "," else i
+                else:
+                    return 1, 1
+            elif isinstance(part, int) and text[i] == "[":
+                i = skip(i + 1)
+                for _ in range(part):
+                    i = skip(decoder.raw_decode(text, i)[1])
+                    i = skip(i + 1) if text[i] == "," else i
+            else:
+                return 1, 1
+    except (ValueError, IndexError, RecursionError):
+        return 1, 1
+    line = text.count("\n", 0, i) + 1
+    return line, i - (text.rfind("\n", 0, i) + 1) + 1
+
+
+def json_fail(path: str | Path, message: str) -> LoadError:
+    """A LoadError for a JSON file whose ``message`` starts with a JSON path: placed at that value."""
+    jp = message.split(":", 1)[0]
+    try:
+        line, column = locate_json(read_text(path), jp)
+    except LoadError:
+        line, column = 1, 1
+    return fail(path, message, line, column)

@@ -27,6 +27,7 @@ from briefing_tui.formats.common import (
     edtf,
     exact_span,
     fail,
+    json_fail,
     problem,
     read_json,
     read_text,
@@ -206,7 +207,7 @@ def import_timelinejs(
     try:
         return _build(json_path, data, text_path, base)
     except _Invalid as exc:
-        raise fail(json_path, str(exc)) from None
+        raise json_fail(json_path, str(exc)) from None
     except UNEXPECTED as exc:  # a shape no check above foresaw: still a message, never a traceback
         raise fail(json_path, f"unexpected structure ({type(exc).__name__}): {exc}") from None
 

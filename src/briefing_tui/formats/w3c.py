@@ -27,6 +27,7 @@ from briefing_tui.formats.common import (
     exact_span,
     fail,
     jpath,
+    json_fail,
     problem,
     read_json,
     read_text,
@@ -532,7 +533,7 @@ def import_w3c(json_path: str | Path, text_path: str | Path, base: Document | No
     try:
         return _Importer(json_path, text_path, text, base).run(data)
     except _Invalid as exc:
-        raise fail(json_path, str(exc)) from None
+        raise json_fail(json_path, str(exc)) from None
     except UNEXPECTED as exc:  # a shape no check above foresaw: still a message, never a traceback
         raise fail(json_path, f"unexpected structure ({type(exc).__name__}): {exc}") from None
 

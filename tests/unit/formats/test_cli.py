@@ -48,7 +48,7 @@ def test_import_to_stdout(capsys: pytest.CaptureFixture[str]) -> None:
     ("args", "code", "message"),
     [
         (["import", "w3c", "{bad}"], 1, "$[0].target: a target must be an object or an IRI"),
-        (["import", "w3c", "{bad}"], 1, "bad.json:1:1: error:"),
+        (["import", "w3c", "{bad}"], 1, "bad.json:1:13: error: $[0].target"),
         (["import", "brat", "{badtxt}"], 1, "bad.ann:1:1: error: not a brat annotation"),
         (["import", "timelinejs", "{bad}"], 1, "bad.json:1:1: error: $: a TimelineJS file is an object"),
         (["import", "claimreview", "{bad}"], 1, "bad.json:1:1: error: $: no ClaimReview found"),

@@ -191,3 +191,26 @@ def test_a_very_long_chain_of_pages_is_a_message(tmp_path: Path) -> None:
     with pytest.raises(LoadError) as info:
         import_w3c(tmp_path / "a.json", tmp_path / "t.txt")
     assert info.value.problems[0].path.endswith("a.json")
+
+
+def test_json_path_errors_point_at_the_value(tmp_path: Path) -> None:
+    text = (
+        '[\n  {"target": {"selector": {"type": "TextPositionSelector",\n     "start": "3", "end": 5}}}\n]\n'
+    )
+    (tmp_path / "a.json").write_text(text, encoding="utf-8")
+    (tmp_path / "t.txt").write_text("Hello", encoding="utf-8")
+    with pytest.raises(LoadError) as info:
+        import_w3c(tmp_path / "a.json", tmp_path / "t.txt")
+    assert (info.value.problems[0].line, info.value.problems[0].column) == (3, 15)
+
+
+@pytest.mark.parametrize(
+    ("path", "where"),
+    [("$", (1, 1)), ("$.a", (2, 8)), ("$.a[1].b", (2, 18)), ("$.a[2].d[1]", (3, 27)), ("$.e.f", (4, 14)),
+     ("$.zz", (1, 1)), ("$.a[2].c", (3, 10)), ("not a path", (1, 1))],
+)  # fmt: skip
+def test_locate_json(path: str, where: tuple[int, int]) -> None:
+    from briefing_tui.formats.common import locate_json
+
+    text = '{\n  "a": [1, {"b": 2},\n   {"c": "x:y", "d": [ 5, 6 ]}],\n  "e": {"f": null}\n}'
+    assert locate_json(text, path) == where
