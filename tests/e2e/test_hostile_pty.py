@@ -11,7 +11,6 @@ from __future__ import annotations
 import os
 import re
 import sys
-import time
 from pathlib import Path
 
 import pytest
@@ -43,9 +42,8 @@ def _open(path: Path, keys: str = "]s") -> tuple[PtyTerm, list[str], float]:
             screens.append(term.text())
         term.send("q")
         status = term.wait_exit(timeout=3)
-    except BaseException:
-        term.close()
-        raise
+    finally:
+        term.close()  # the raw bytes and the screen stay readable
     assert status == 0, f"exit status {status}\n{term.text()}"
     return term, screens, shown
 
@@ -105,16 +103,6 @@ def test_the_error_view_shows_a_control_file_name_escaped(tmp_path: Path) -> Non
         assert term.wait_exit(timeout=3) == 0
     assert "evil\\x1b]0;PWNED\\x07\\x1b[2J.yaml" in screen
     assert_terminal_clean(bytes(term.raw), [b"\x1b]0;PWNED", b"\x1b[2J.yaml"])
-
-
-def test_all_display_cases_settle_quickly() -> None:
-    """A figure more than a check: the slowest case must still be on screen within SETTLE seconds."""
-    slowest = 0.0
-    for name in DISPLAY_CASES[:3]:
-        started = time.perf_counter()
-        _open(CASES / name, keys="")
-        slowest = max(slowest, time.perf_counter() - started)
-    assert slowest < SETTLE + 3
 
 
 # --- an unexpected exception ----------------------------------------------------------------------
