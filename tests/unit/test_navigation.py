@@ -31,7 +31,7 @@ def seed_nav() -> Navigator:
 
 
 def test_claims_in_reading_order_orphans_last(fixture_nav: Navigator) -> None:
-    assert [c.id for c in fixture_nav.claims] == ["K1", "K2", "K3"]
+    assert [c.id for c in fixture_nav.claims] == ["K1", "K2", "K4", "K3"]
 
 
 def test_seed_claims_follow_the_text(seed_nav: Navigator) -> None:
@@ -42,7 +42,7 @@ def test_seed_claims_follow_the_text(seed_nav: Navigator) -> None:
 
 @pytest.mark.parametrize(
     ("current", "step", "expected"),
-    [(None, 1, "K1"), (None, -1, "K3"), ("K1", 1, "K2"), ("K3", 1, "K1"), ("K1", -1, "K3"), ("K2", -1, "K1")],
+    [(None, 1, "K1"), (None, -1, "K3"), ("K1", 1, "K2"), ("K2", 1, "K4"), ("K3", 1, "K1"), ("K1", -1, "K3")],
 )
 def test_next_claim_wraps(fixture_nav: Navigator, current: str | None, step: int, expected: str) -> None:
     claim = fixture_nav.next_claim(current, step)
@@ -69,7 +69,7 @@ def test_citing_claims(fixture_nav: Navigator) -> None:
 
 def test_entity_links(fixture_nav: Navigator) -> None:
     assert [c.id for c in fixture_nav.entity_claims("fitzgibbon")] == ["K1"]
-    assert [c.id for c in fixture_nav.entity_claims("niamey")] == ["K2"]  # a mention inside K2
+    assert [c.id for c in fixture_nav.entity_claims("niamey")] == ["K2", "K4"]  # a mention inside them
     assert [e.id for e in fixture_nav.entity_events("niamey")] == ["meeting"]
 
 
