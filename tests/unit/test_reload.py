@@ -238,3 +238,12 @@ def test_carry_place_clamps_to_a_shorter_text() -> None:
     old = _doc("x" * 100)
     new = _doc("short")
     assert carry_place(old, new, Place(None, 90)).top_offset <= len(new.text)
+
+
+def test_the_pure_part_never_imports_textual() -> None:
+    import subprocess
+    import sys
+
+    code = "import sys, briefing_tui.reload, briefing_tui.display; print('textual' in sys.modules)"
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert result.stdout.strip() == "False"
