@@ -10,7 +10,7 @@ import argparse
 import json
 from pathlib import Path
 
-FORMATS = ("brat", "w3c", "claimreview", "timelinejs", "markdown", "html")
+from briefing_tui.formats import EXPORTERS as FORMATS
 
 
 def configure(parser: argparse.ArgumentParser) -> None:

@@ -14,7 +14,7 @@ import argparse
 import sys
 from pathlib import Path
 
-FORMATS = ("brat", "w3c", "claimreview", "timelinejs")
+from briefing_tui.formats import IMPORTERS as FORMATS
 
 
 def configure(parser: argparse.ArgumentParser) -> None:

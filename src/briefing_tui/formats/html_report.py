@@ -45,7 +45,7 @@ def esc(value: str) -> str:
 def _a(text: str, url: str | None) -> str:
     if url is None or not url.startswith(("http://", "https://")):
         return esc(text)
-    return f'<a href="{esc(url)}" rel="noopener noreferrer">{esc(text)}</a>'
+    return f'<a href="{esc(url)}" rel="noopener noreferrer nofollow">{esc(text)}</a>'
 
 
 def _article(doc: Document) -> str:
@@ -72,6 +72,7 @@ def export_html(doc: Document) -> str:
         '<meta charset="utf-8">',
         f'<meta http-equiv="Content-Security-Policy" content="{CSP}">',
         '<meta name="viewport" content="width=device-width, initial-scale=1">',
+        '<meta name="referrer" content="no-referrer">',
         f"<title>{title}</title>",
         f"<style>\n{CSS}\n</style>",
         "</head>",
