@@ -61,6 +61,9 @@ def run(args: argparse.Namespace) -> int:
     if args.format == "brat" and (args.text is not None or args.onto is not None):
         say("briefing import: ", ["brat reads the .txt beside the .ann: --text and --onto do not apply"])
         return 2
+    if args.text is not None and args.text.suffix.lower() in (".yaml", ".yml"):
+        say("briefing import: ", [f"{args.text} is a briefing: use --onto to add the annotations to it"])
+        return 2
     for path in (args.file, args.text, args.onto):
         if path is not None and not path.exists():
             say("briefing import: ", [f"{path}: no such file"])

@@ -136,3 +136,8 @@ def test_output_into_a_missing_folder_is_a_message(
 ) -> None:
     assert main(["export", "html", str(SEED), "-o", str(tmp_path / "nowhere" / "r.html")]) == 1
     assert "does not exist" in capsys.readouterr().err
+
+
+def test_a_briefing_given_as_text_is_pointed_to_onto(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["import", "w3c", str(FIX / "w3c" / "single.json"), "--text", str(SEED)]) == 2
+    assert "use --onto" in capsys.readouterr().err
