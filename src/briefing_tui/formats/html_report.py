@@ -53,9 +53,9 @@ def _article(doc: Document) -> str:
     for seg in segments(doc):
         text = esc(seg.text)
         if seg.claims:
-            cls = "nested" if len(seg.claims) > 1 else ""
+            cls = ' class="nested"' if len(seg.claims) > 1 else ""
             ids = " ".join(f"c{n}" for n in seg.claims)
-            text = f'<mark class="{cls}" data-claims="{ids}">{text}</mark>'
+            text = f'<mark{cls} data-claims="{ids}">{text}</mark>'
         parts.append(text)
         parts += [f'<sup id="ref-{n}"><a href="#fn-{n}">[{n}]</a></sup>' for n in seg.ends]
     return "".join(parts)
