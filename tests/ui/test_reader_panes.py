@@ -161,9 +161,10 @@ async def test_no_color_keeps_mention_styles_apart(monkeypatch) -> None:
     monkeypatch.setenv("NO_COLOR", "1")
     app = seed_app()
     assert app.no_color  # Textual then paints in monochrome
-    async with app.run_test(size=SIZE) as pilot:
-        await pilot.press("right_square_bracket")
-        assert pilot.app.screen.claim_id == "C11"
+    async with app.run_test(size=SIZE) as pilot:  # every pane drawn in monochrome, none crashes
+        await pilot.press("right_square_bracket", "right_square_bracket", "s", "3", "enter", "4", "enter")
+        await pilot.press("question_mark", "escape", "ctrl+p", "escape")
+        assert pilot.app.screen.claim_id == "C3"
 
     kinds = ["person", "organisation", "place", "date", "event", "other"]
     attributes = {(s.bold, s.italic, s.underline) for s in map(type_style, kinds)}

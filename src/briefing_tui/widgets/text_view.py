@@ -407,7 +407,9 @@ class TextView(ScrollView, can_focus=True):
             s, e = self._current
             if s < end and e > start or s == e == start:
                 line.stylize(CURRENT_STYLE, max(s, start) - start, min(e, end) - start)
-        segments = [*gutter, *line.render(self.app.console)]
+        # every segment gets a style: the NO_COLOR filter reads each segment's colour
+        rendered = line.render(self.app.console)
+        segments = [*gutter, *(Segment(text, style or base) for text, style, _ in rendered)]
         return Strip(segments).adjust_cell_length(width, base)
 
     def _gutter(self, start: int, end: int, number: int) -> list[Segment]:
