@@ -48,3 +48,14 @@ def test_hostile_document_in_a_pty(tmp_path: Path) -> None:
         assert b"\x1b]52" not in term.raw  # no clipboard write reached the terminal
         term.send("q")
         assert term.wait_exit(10) == 0
+
+
+def test_reader_in_monochrome_at_80x24(tmp_path: Path) -> None:
+    env = {"NO_COLOR": "1"}
+    with PtyTerm([str(BRIEFING)], columns=80, lines=24, env=env, cwd=str(tmp_path)) as term:
+        term.wait_for(TITLE, timeout=20)
+        assert "1 Text" in term.text() and "2 Claim" in term.text()  # the pane bar of a small terminal
+        term.send("]2")
+        term.wait_for("Claim 1 of 12")
+        term.send("q")
+        assert term.wait_exit(10) == 0
