@@ -155,11 +155,14 @@ def test_searching_a_hostile_document_and_its_palette_stay_inert() -> None:
     with PtyTerm([str(BRIEFING), str(CASES / "term-osc52-clipboard.yaml")], columns=120, lines=40) as term:
         term.wait_for("Title", timeout=SETTLE)
         term.wait_quiet(0.3, timeout=2)
-        for keys in ("/", "52;c", "\r", "\x1b", "\x10", "claim", "\x1b"):  # search, then the palette
+        # the search bar, the palette, then the results screen across documents
+        for keys in ("/", "52;c", "\r", "\x1b", "\x10", "claim", "\x1b", "F", "SGFja2V", "\x1b"):
             term.send(keys)
             term.wait_quiet(0.3, timeout=2)
             if keys == "\r":
                 assert "1/3" in term.text()  # three matches of the document's escape sequences
+            if keys == "SGFja2V":
+                assert "␛]52;c;SGFja2VkIQ==␇" in term.text()  # the hits, shown inert
         term.send("q")
         assert term.wait_exit(timeout=3) == 0
     assert_terminal_clean(bytes(term.raw), [b"\x1b]52"])
