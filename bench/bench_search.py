@@ -173,6 +173,21 @@ def _until(term, needle: str, start: float, timeout: float = 10.0) -> float | No
     return time.perf_counter() - start
 
 
+HIGHLIGHTS = {"875f00", "d78700"}  # the search overlay's backgrounds as pyte reports them (256 colours)
+
+
+def _until_highlight(term, start: float, timeout: float = 10.0) -> float | None:
+    """Seconds from ``start`` until a search highlight is on screen, or None."""
+    deadline = start + timeout
+    while True:
+        for row in term.screen.buffer.values():
+            if any(char.bg in HIGHLIGHTS for char in row.values()):
+                return time.perf_counter() - start
+        if time.perf_counter() > deadline:
+            return None
+        term.pump(0.002)
+
+
 def bench_pty(megabytes: float, word: str, repeat: int = 3) -> None:
     """Keystroke to first highlights in the reader, in a 120x40 pseudo-terminal.
 
@@ -190,6 +205,9 @@ def bench_pty(megabytes: float, word: str, repeat: int = 3) -> None:
     total_space = len(Matcher(Query(query + " ")).find_all(text))
     briefing = Path(sys.executable).parent / "briefing"
     bursts: list[float | None] = []
+    firsts: list[float | None] = []
+    back_firsts: list[float | None] = []
+    back_counts: list[float | None] = []
     singles: list[float | None] = []
     with tempfile.TemporaryDirectory() as tmp:
         path = Path(tmp) / "large.yaml"
@@ -210,11 +228,22 @@ def bench_pty(megabytes: float, word: str, repeat: int = 3) -> None:
                 term.wait_quiet(0.3, timeout=10)
                 start = time.perf_counter()
                 term.send(query)  # the word arrives as one burst of keystrokes
+                firsts.append(_until_highlight(term, start))
                 bursts.append(_until(term, f"/{total}", start))
                 term.wait_quiet(0.3, timeout=10)
                 start = time.perf_counter()
                 term.send(" ")
                 singles.append(_until(term, f"/{total_space}", start))
+                term.wait_quiet(0.3, timeout=10)
+                term.send("\x7f")  # "securite"
+                term.wait_quiet(0.2, timeout=10)
+                term.send("z")  # "securitez": no match, no highlight
+                term.wait_for("no match", timeout=10)
+                term.wait_quiet(0.3, timeout=10)
+                start = time.perf_counter()
+                term.send("\x7f")  # backspace: "securite" matches again
+                back_firsts.append(_until_highlight(term, start))
+                back_counts.append(_until(term, f"/{total}", start))
                 term.wait_quiet(0.3, timeout=10)
             term.send("\x1b")
             term.send("q")
@@ -224,8 +253,11 @@ def bench_pty(megabytes: float, word: str, repeat: int = 3) -> None:
         return ", ".join("timeout" if v is None else f"{v * 1000:.0f}" for v in values) + " ms"
 
     print(f"Reader in a 120x40 pty, {megabytes:g} MB document (first screen after {opened:.1f} s)")
-    print(f"  burst {query!r} -> highlights and counter x/{total} on screen: {show(bursts)}")
-    print(f"  one keystroke {query + ' '!r} -> highlights and counter x/{total_space}: {show(singles)}")
+    print(f"  burst {query!r} -> first highlights on screen: {show(firsts)}")
+    print(f"  burst {query!r} -> every match counted, counter x/{total} on screen: {show(bursts)}")
+    print(f"  one keystroke {query + ' '!r} -> new counter x/{total_space} on screen: {show(singles)}")
+    print(f"  one keystroke (backspace) {query + 'z'!r} -> {query!r}: first highlights {show(back_firsts)}")
+    print(f"  one keystroke (backspace) {query + 'z'!r} -> {query!r}: counter x/{total} {show(back_counts)}")
 
 
 def main() -> None:

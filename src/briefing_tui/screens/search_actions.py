@@ -31,6 +31,7 @@ LIMIT = 100_000  # matches painted in one document; the counter says "100000+" b
 REGEX_TIMEOUT = 2.0  # seconds; the worker runs it with the interpreter released
 WINDOW = 100_000  # characters each side of the view whose matches are painted
 PREFOLD = 256_000  # documents at least this long get their folded copy built when shown
+PREVIEW = 64_000  # in documents longer than this, the matches around the view are painted at once
 
 
 @dataclass
@@ -237,7 +238,25 @@ class SearchActions:
             bar.show_message(str(exc), error=True)
             return
         state.pending_index = at
+        if len(self.doc.text) > PREVIEW:
+            self._search_preview(matcher, move)
         self._search_worker(matcher, self.doc.text, self.doc.id, state.generation, move)
+
+    def _search_preview(self, matcher: Matcher, move: bool) -> None:
+        """Paint the matches around the view at once, before the whole long document is searched."""
+        state = self._search()
+        view = self.text_view
+        top, bottom = view.visible_range()
+        spans = matcher.find_between(self.doc.text, top - PREVIEW // 2, bottom + PREVIEW // 2)
+        if not spans:
+            return
+        starts = [s for s, _ in spans]
+        index = None
+        if move:
+            i = bisect_left(starts, state.anchor)
+            index = i if i < len(spans) and spans[i][0] < bottom else None
+        view.set_overlay(OVERLAY, spans, index)
+        state.window = (0, -1)  # the full results repaint
 
     @work(thread=True, exclusive=True, group="search", exit_on_error=False, description="search")
     def _search_worker(self, matcher: Matcher, text: str, doc_id: str, generation: int, move: bool) -> None:

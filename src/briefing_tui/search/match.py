@@ -100,6 +100,22 @@ class Matcher:
         """True when the query can match nothing (empty, or only invisible characters)."""
         return not self.needle and self.pattern is None
 
+    def find_between(self, text: str, start: int, end: int) -> list[Span]:
+        """Matches lying inside ``text[start:end]`` (a preview of a region; nothing is cached).
+
+        Regular expressions give nothing here: only a bounded worker may run them.
+        """
+        if self.empty or self.query.regex:
+            return []
+        start, end = max(0, start), min(len(text), end)
+        piece = text[start:end]
+        if self.query.exact:
+            spans = self._scan(piece, None, None, None)
+        else:
+            copy = build(piece, self.keep_case)
+            spans = self._scan(copy.text, copy, None, None)
+        return [(a + start, b + start) for a, b in spans]
+
     def find_all(self, text: str, check: Check | None = None, limit: int | None = None) -> list[Span]:
         """Every match in ``text``, in order, as spans of ``text``.
 

@@ -179,3 +179,11 @@ def test_limit_with_ligatures_still_gives_the_first_matches() -> None:
     spans = find_all(text, "oe", limit=10)
     assert len(spans) == 10
     assert spans == find_all(text, "oe")[:10]
+
+
+def test_find_between_sees_only_the_region_with_original_offsets() -> None:
+    text = "cœur " * 10 + "États " * 10
+    matcher = Matcher(Query("etats"))
+    assert matcher.find_between(text, 50, 62) == [(50, 55), (56, 61)]
+    assert matcher.find_between(text, 0, 10_000) == matcher.find_all(text)
+    assert Matcher(Query("e.", regex=True)).find_between(text, 0, 100) == []
