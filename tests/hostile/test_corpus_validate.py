@@ -89,3 +89,16 @@ def test_validate_settles_on_files_made_at_run_time(name: str, runtime: dict[str
 def test_a_file_name_with_controls_is_shown_escaped(runtime: dict[str, tuple[Path, str]]) -> None:
     result = _validate(runtime["control-file-name"][0])
     assert b"evil\\x1b]0;PWNED-TITLE\\x07\\x1b[2J\\u202egnp.yaml:" in result.stdout + result.stderr
+
+
+@pytest.mark.parametrize("name", ["yaml-bad-ids.yaml", "yaml-bad-rating.yaml", "unicode-bidi.yaml"])
+def test_validate_json_output_is_inert_too(name: str) -> None:
+    result = subprocess.run(
+        [str(BRIEFING), "validate", "--format", "json", str(CASES / name)],
+        capture_output=True,
+        timeout=TIMEOUT,
+        check=False,
+    )
+    assert result.returncode in (0, 1) and b"Traceback" not in result.stderr
+    assert not UNSAFE_OUTPUT.search(result.stdout + result.stderr)
+    assert result.stdout.isascii()
