@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import calendar
 import re
+from itertools import islice, product
 
 from briefing_tui.model.types import EdtfDate
 
@@ -42,11 +43,14 @@ def _fits(pattern: str, value: int) -> bool:
     return all(p in ("X", d) for p, d in zip(pattern, digits, strict=True))
 
 
-def _years(pattern: str, *, reverse: bool) -> list[int]:
-    lo = int(pattern.replace("X", "0"))
-    hi = int(pattern.replace("X", "9"))
-    years = [y for y in range(lo, hi + 1) if _fits(pattern, y)] if "X" in pattern else [lo]
-    return years[::-1] if reverse else years
+def _years(pattern: str, *, reverse: bool, limit: int = 400) -> list[int]:
+    """The first ``limit`` years matching ``pattern`` in order, generated digit by digit.
+
+    Scanning ``range(0, 10000)`` for ``XXXX`` cost 30 ms a date; this costs microseconds.
+    """
+    digits = "9876543210" if reverse else "0123456789"
+    choices = [digits if p == "X" else p for p in pattern]
+    return [int("".join(combo)) for combo in islice(product(*choices), limit)]
 
 
 def _bound(y: str, m: str | None, d: str | None, *, upper: bool) -> str:
@@ -60,7 +64,7 @@ def _bound(y: str, m: str | None, d: str | None, *, upper: bool) -> str:
     months = [mm for mm in range(1, 13) if m is None or _fits(m, mm)]
     if upper:
         months.reverse()
-    for year in _years(y, reverse=upper)[:400]:
+    for year in _years(y, reverse=upper):
         for month in months:
             last = calendar.monthrange(year, month)[1] if year > 0 else 31 if month != 2 else 29
             days = [dd for dd in range(1, last + 1) if d is None or _fits(d, dd)]
