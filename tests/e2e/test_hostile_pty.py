@@ -203,3 +203,46 @@ def test_wide_characters_and_emoji_keep_highlights_and_borders_on_the_right_cell
     assert mention[0].data == "習"  # type: ignore[attr-defined]
     claim, ahead = cells(claim_y, "the troops"), cells(claim_y, "中文")
     assert claim[0].bold and not ahead[0].bold  # type: ignore[attr-defined]
+
+
+# --- files the loader refuses, and heavy ones: the reader settles on an error view or the document ----
+
+READER_CASES = {
+    "yaml-alias-bomb.yaml": "could not be opened",
+    "yaml-deep-nesting-flow.yaml": "could not be opened",
+    "yaml-non-utf8.yaml": "could not be opened",
+    "yaml-raw-control-bytes.yaml": "could not be opened",
+    "yaml-bad-ids.yaml": "could not be opened",
+    "anchor-dangling-references.yaml": "could not be opened",
+    "anchor-thousands-overlapping.yaml": "Anchoring",
+    "anchor-cuts-grapheme.yaml": "Anchoring",
+}
+
+
+def _settles(argv_path: Path, needle: str) -> PtyTerm:
+    with PtyTerm([str(BRIEFING), str(argv_path)], columns=120, lines=40) as term:
+        term.wait_for(needle, timeout=SETTLE)
+        term.wait_quiet(0.2, timeout=2)
+        term.send("G")  # to the end of whatever is shown
+        term.wait_quiet(0.2, timeout=2)
+        term.send("q")
+        assert term.wait_exit(timeout=3) == 0, term.text()
+    assert_terminal_clean(bytes(term.raw))
+    return term
+
+
+@pytest.mark.parametrize("name", sorted(READER_CASES))
+def test_the_reader_settles_on_a_refused_or_heavy_file(name: str) -> None:
+    _settles(CASES / name, READER_CASES[name])
+
+
+def test_the_reader_settles_on_a_fifo_a_device_and_a_long_line(tmp_path: Path) -> None:
+    fifo = tmp_path / "fifo.yaml"
+    os.mkfifo(fifo)
+    _settles(fifo, "could not be opened")
+    _settles(Path("/dev/zero"), "could not be opened")
+    long_line = tmp_path / "long.yaml"
+    long_line.write_text(
+        "format: 1\nid: long\ntitle: Long\nlanguage: en\ntext: '" + "x" * 2_000_000 + "'\n", encoding="utf-8"
+    )
+    _settles(long_line, "xxxxxxxx")
