@@ -200,7 +200,7 @@ class SearchActions:
         state.matches, state.starts, state.index = [], [], None
         state.window = (0, -1)
         if self.search_bar.is_open and self.search_bar.input.value:
-            self._search_start(self.search_bar.query, move=False)
+            self._search_start(self.search_bar.current_query, move=False)
         text = self.doc.text
         if len(text) >= PREFOLD:
             self._search_prefold(text)

@@ -29,9 +29,9 @@ class ResultsInput(Input):
 
     HELP_GROUP = "Search results"
     BINDINGS = [
-        Binding("ctrl+t", "screen.toggle('exact')", "Exact", key_display="^T"),
-        Binding("ctrl+g", "screen.toggle('word')", "Whole word", key_display="^G"),
-        Binding("ctrl+r", "screen.toggle('regex')", "Regex", key_display="^R"),
+        Binding("ctrl+t", "screen.toggle_flag('exact')", "Exact", key_display="^T"),
+        Binding("ctrl+g", "screen.toggle_flag('word')", "Whole word", key_display="^G"),
+        Binding("ctrl+r", "screen.toggle_flag('regex')", "Regex", key_display="^R"),
         Binding("down", "screen.to_list", "Hits", show=False),
     ]
 
@@ -82,7 +82,7 @@ class SearchResultsScreen(Screen[tuple[Hit, Query] | None]):
     def action_close(self) -> None:
         self.dismiss(None)
 
-    def action_toggle(self, flag: str) -> None:
+    def action_toggle_flag(self, flag: str) -> None:
         self.flags[flag] = not self.flags[flag]
         self._start()
 

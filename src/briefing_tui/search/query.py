@@ -59,7 +59,13 @@ class Query:
 
     def toggled(self, flag: str) -> Query:
         """This query with one of ``exact``, ``word`` or ``regex`` switched."""
-        return replace(self, **{flag: not getattr(self, flag)})
+        if flag == "exact":
+            return replace(self, exact=not self.exact)
+        if flag == "word":
+            return replace(self, word=not self.word)
+        if flag == "regex":
+            return replace(self, regex=not self.regex)
+        raise ValueError(f"no such flag: {flag}")
 
     def describe(self) -> str:
         """Short flag summary for a status line, such as ``"word regex Aa"``."""

@@ -29,9 +29,9 @@ class SearchInput(Input):
         Binding("escape", "close", "Close search", show=False),
         Binding("up", "history(-1)", "Earlier query", show=False),
         Binding("down", "history(1)", "Later query", show=False),
-        Binding("ctrl+t", "toggle('exact')", "Exact", key_display="^T"),
-        Binding("ctrl+g", "toggle('word')", "Whole word", key_display="^G"),
-        Binding("ctrl+r", "toggle('regex')", "Regex", key_display="^R"),
+        Binding("ctrl+t", "toggle_flag('exact')", "Exact", key_display="^T"),
+        Binding("ctrl+g", "toggle_flag('word')", "Whole word", key_display="^G"),
+        Binding("ctrl+r", "toggle_flag('regex')", "Regex", key_display="^R"),
     ]
 
     def action_close(self) -> None:
@@ -44,14 +44,14 @@ class SearchInput(Input):
         if isinstance(bar, SearchBar):
             bar.history_step(step)
 
-    def action_toggle(self, flag: str) -> None:
+    def action_toggle_flag(self, flag: str) -> None:
         bar = self.parent
         if isinstance(bar, SearchBar):
             bar.toggle(flag)
 
 
 class SearchBar(Horizontal):
-    """``/`` in the text pane: ``open``, ``close``, ``query``, ``show_count``, ``show_message``."""
+    """``/`` in the text pane: ``open``, ``close``, ``current_query``, ``show_count``, ``show_message``."""
 
     DEFAULT_CSS = """
     SearchBar { height: 1; dock: bottom; display: none; background: $panel; }
@@ -108,7 +108,7 @@ class SearchBar(Horizontal):
         return self.has_class("-open")
 
     @property
-    def query(self) -> Query:
+    def current_query(self) -> Query:
         return Query(self.input.value, **self.flags)
 
     def open(self, text: str | None = None) -> None:
@@ -150,7 +150,7 @@ class SearchBar(Horizontal):
     def toggle(self, flag: str) -> None:
         self.flags[flag] = not self.flags[flag]
         self._render_status()
-        self.post_message(self.Changed(self.query))
+        self.post_message(self.Changed(self.current_query))
 
     def show_count(self, current: int | None, total: int, *, capped: bool = False) -> None:
         """The counter: ``3/14``, ``0/14`` before the first step, ``no match`` or ``14+``."""
@@ -198,7 +198,7 @@ class SearchBar(Horizontal):
             on = self.flags[flag]
             text.append(f"{key} {label}", "reverse bold" if on else "dim")
             text.append(" ")
-        if self.query.keep_case:
+        if self.current_query.keep_case:
             text.append("Aa", "bold")
         return text
 
@@ -210,9 +210,9 @@ class SearchBar(Horizontal):
     def on_input_changed(self, event: Input.Changed) -> None:
         event.stop()
         self._render_status()
-        self.post_message(self.Changed(self.query))
+        self.post_message(self.Changed(self.current_query))
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()
         self.remember(event.value)
-        self.post_message(self.Submitted(self.query))
+        self.post_message(self.Submitted(self.current_query))
