@@ -71,8 +71,11 @@ class LiveReload:
             screen.notify(f"{name}: {result.notice}", title="Reloaded", markup=False, timeout=3)
             return
         collection.failed[key] = result.problems
-        severity = "warning" if result.outcome is pure.Outcome.DELETED else "error"
-        screen.notify(f"{name}: {result.notice}. Press e for details.", severity=severity, markup=False)
+        message = f"{name}: {result.notice}. Press e for details."
+        if result.outcome is pure.Outcome.DELETED:
+            screen.notify(message, severity="warning", markup=False)
+        else:
+            screen.notify(message, severity="error", markup=False)
         screen.query_one("#documents").set_documents(  # type: ignore[attr-defined]
             collection.documents, screen.doc.id, len(collection.failed)
         )

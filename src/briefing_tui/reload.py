@@ -162,7 +162,9 @@ def reload_file(
         )
         return ReloadResult(path, Outcome.DELETED, None, [notice])
     if load is None:
-        from briefing_tui.model import load_document as load
+        from briefing_tui.model import load_document
+
+        load = load_document
     try:
         document = load(path)
     except LoadError as exc:
