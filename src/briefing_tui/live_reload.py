@@ -106,7 +106,7 @@ class LiveReload:
             )
             return
         view = screen.text_view
-        here = screen.here()
+        here, entity_id = screen.here(), screen.entity_id
         place = pure.carry_place(old, new, pure.Place(screen.claim_id, view.top_offset))
         screen.doc = new
         screen.nav = Navigator(new, self.collection)
@@ -120,6 +120,8 @@ class LiveReload:
                     start, end = claim.span.start, claim.span.end
                 here = replace(here, ref=place.claim_id or here.ref)
             screen._go(replace(here, doc_id=new.id, start=start, end=end))
+        if entity_id and new.entity(entity_id) is not None and screen.entity_id != entity_id:
+            screen._select_entity(entity_id)  # the selected entity's mentions stay highlighted
         view.scroll_to_offset(place.top_offset, center=False)
 
 

@@ -55,6 +55,8 @@ async def test_a_changed_file_is_reloaded_on_the_same_claim_and_the_same_text_at
         for _ in range(8):
             await pilot.press("right_square_bracket")
         await pilot.pause()
+        entity = screen.doc.entities[0].id
+        screen._select_entity(entity)
         claim, old_doc = screen.claim_id, screen.doc
         top = screen.text_view.top_offset
         assert claim is not None and top > 0
@@ -66,6 +68,7 @@ async def test_a_changed_file_is_reloaded_on_the_same_claim_and_the_same_text_at
         assert screen.claim_id == claim
         assert screen.text_view.top_offset == top + added
         assert screen.doc.text[top + added : top + added + 40] == old_doc.text[top : top + 40]
+        assert screen.entity_id == entity
         assert not app.collection.failed
 
 
