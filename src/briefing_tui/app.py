@@ -8,7 +8,7 @@ from textual import work
 from textual.app import App
 
 from briefing_tui.crash import CrashReporting
-from briefing_tui.model.types import Collection
+from briefing_tui.model.types import Collection, Problem
 from briefing_tui.resources import styles_dir
 
 
@@ -88,7 +88,7 @@ def _total_size(paths: list[Path]) -> int:
     return total
 
 
-def _no_briefing(paths: list[Path]) -> object:
+def _no_briefing(paths: list[Path]) -> Problem:
     from briefing_tui.model.types import Problem, Severity
 
     where = str(paths[0]) if paths else "."

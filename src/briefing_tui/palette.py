@@ -42,7 +42,7 @@ class ItemsProvider(Provider):
 
     kind = "claim"
 
-    def items(self, reader: MainScreen) -> Iterator[tuple[str, Callable[[], None]]]:
+    def items(self, reader: MainScreen) -> Iterator[tuple[str, Callable[[], object]]]:
         nav = reader.navigator
         doc_id = reader.doc.id
         if self.kind == "claim":
@@ -99,7 +99,7 @@ ITEM_PROVIDERS = {kind: _items_provider(kind) for kind in GO_TO}
 class ReaderCommands(Provider):
     """The "Go to …" commands and every action bound on the reader."""
 
-    def commands(self, reader: MainScreen) -> Iterator[tuple[str, Callable[[], None], str]]:
+    def commands(self, reader: MainScreen) -> Iterator[tuple[str, Callable[[], object], str]]:
         for kind, title in GO_TO.items():
             yield title, partial(self._open_items, kind, title), f"choose a {kind} of this document"
         seen = set()

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -13,7 +15,7 @@ from textual.widgets import Footer, Static
 GENERIC = "Lists"
 
 
-def collect_bindings(screen: Screen[object]) -> dict[str, list[tuple[str, str]]]:
+def collect_bindings(screen: Screen[Any]) -> dict[str, list[tuple[str, str]]]:
     """Every binding with a description on ``screen``, its widgets and the app, grouped by owner.
 
     Groups are named by the owner's ``HELP_GROUP`` (the screen's is "Everywhere"); widgets without
@@ -92,7 +94,7 @@ class HelpScreen(ModalScreen[None]):
         Binding("k,up", "scroll(-1)", show=False),
     ]
 
-    def __init__(self, reader: Screen[object]) -> None:
+    def __init__(self, reader: Screen[Any]) -> None:
         super().__init__()
         self._text = help_text(collect_bindings(reader))
 

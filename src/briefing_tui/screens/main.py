@@ -10,6 +10,7 @@ from __future__ import annotations
 import threading
 import webbrowser
 
+from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
@@ -190,7 +191,7 @@ class MainScreen(SearchActions, Screen[None]):
     # public API ------------------------------------------------------------------------------
 
     @property
-    def text_view(self) -> TextView:
+    def text_view(self) -> TextView:  # type: ignore[override]
         """The text pane's ``TextView`` (for overlays such as search matches)."""
         return self.query_one("#text", TextView)
 
@@ -258,8 +259,7 @@ class MainScreen(SearchActions, Screen[None]):
             lit = {e.id for e in self.nav.entity_events(self.entity_id)} if self.entity_id else set()
             self.query_one(TimelineList).set_events(self.nav.timeline(), lit)
 
-    def _empty_detail(self) -> object:
-        from rich.text import Text
+    def _empty_detail(self) -> Text:
 
         if not self.nav.claims:
             return Text("This document has no claims.", style="dim")

@@ -21,6 +21,7 @@ from briefing_tui.display import sanitize
 from briefing_tui.widgets.text_view import TextView
 
 PREVIEW_FROM = 1 << 20  # files larger than this get a preview while they load
+PREVIEW_CHARS = 200_000  # enough text for the first screens; the rest waits for the full load
 
 
 def preview_path(paths: list[Path]) -> Path | None:
@@ -60,7 +61,11 @@ def read_head(path: Path) -> tuple[str, str] | None:
                             wanted[key] = event.value
                         expect_key = True
                     if len(wanted) == 2:
-                        return wanted["title"], wanted["text"]
+                        text = wanted["text"]
+                        if len(text) > PREVIEW_CHARS:  # a copy of the start only: memory is for the loader
+                            cut = text.rfind("\n", 0, PREVIEW_CHARS)
+                            text = text[: cut if cut > 0 else PREVIEW_CHARS] + "\n\n…"
+                        return wanted["title"], text
     except (OSError, UnicodeDecodeError, yaml.YAMLError):
         return None
     return None
