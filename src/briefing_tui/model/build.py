@@ -5,10 +5,12 @@ from __future__ import annotations
 import re
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 from briefing_tui.model.anchoring import Anchorer
 from briefing_tui.model.dates import parse_edtf
-from briefing_tui.model.fields import Fields, describe, suggest
+from briefing_tui.model.fields import NULLS, Fields, describe, suggest
+from briefing_tui.model.plain import plain_data
 from briefing_tui.model.safe_yaml import MappingNode, Node, Problems, ScalarNode, SequenceNode
 from briefing_tui.model.types import (
     AnchorStatus,
@@ -42,6 +44,7 @@ TOP = frozenset(
         "events",
         "claims",
         "sources",
+        "extra",
     ]
 )
 ENTITY = frozenset(
@@ -80,11 +83,14 @@ UNVERIFIED_ALL = "*"
 """``unverified: true`` (the whole annotation is unverified) is kept as ``["*"]``."""
 
 
-def _text_locator(text_node: ScalarNode, source: str, text: str):  # noqa: ANN202
-    """Map an offset of the text to where it is in the file (a literal block), or say the offset."""
+def _text_locator(text_node: ScalarNode, source: str, text: str, line: int):  # noqa: ANN202
+    """Map an offset of the text to where it is in the file (a literal block), or say the offset.
+
+    ``line`` is the 1-based line of the text's node (its ``|``).
+    """
     if text_node.style != "|":
         return lambda offset: f"offset {offset}"
-    first_line = text_node.start_mark.line + 1  # 0-based line of the first line of the block
+    first_line = line  # 0-based line of the first line of the block
     found: list[int] = []
 
     def indent() -> int:
@@ -114,8 +120,9 @@ class Builder:
         self.problems = problems
         self.f = Fields(problems)
         self.anchorer = Anchorer("")
-        self.ids: dict[str, tuple[str, Node]] = {}  # id -> (kind, where declared)
-        self.refs: list[tuple[str, str, Node]] = []  # (kind, id, node) checked at the end
+        # Places, not nodes: a node's line is only known while its piece of the file is read.
+        self.ids: dict[str, tuple[str, tuple[int, int]]] = {}  # id -> (kind, where declared)
+        self.refs: list[tuple[str, str, tuple[int, int]]] = []  # (kind, id, where) checked at the end
 
     # -- spans -----------------------------------------------------------------------------------------
 
@@ -123,10 +130,9 @@ class Builder:
         notes = self.anchorer.notes
         before = len(notes)
         span = self.anchorer.anchor(selector)
-        span.line = node.start_mark.line + 1
-        span.column = node.start_mark.column + 1
+        span.line, span.column = at = self.problems.at(node)
         for note in notes[before:]:
-            self.problems.add(note.severity, node, note.message, note.hint, note.code)
+            self.problems.add(note.severity, at, note.message, note.hint, note.code)
         return span
 
     def selector(self, node: Node, what: str) -> Selector | None:
@@ -199,15 +205,15 @@ class Builder:
             return
         first = self.ids.get(ident)
         if first is not None:
-            mark = first[1].start_mark
+            line, column = first[1]
             self.problems.error(
                 node,
-                f"duplicate id '{ident}' (first used at {mark.line + 1}:{mark.column + 1})",
+                f"duplicate id '{ident}' (first used at {line}:{column})",
                 f"give this {kind} another id",
                 "duplicate-id",
             )
             return
-        self.ids[ident] = (kind, node)
+        self.ids[ident] = (kind, self.problems.at(node))
 
     def edtf(self, node: Node | None, what: str) -> EdtfDate | None:
         if node is None:
@@ -249,12 +255,12 @@ class Builder:
 
     def source_ref(self, node: Node, what: str) -> SourceRef | None:
         f = self.f
-        line, column = node.start_mark.line + 1, node.start_mark.column + 1
+        line, column = self.problems.at(node)
         if isinstance(node, ScalarNode):
             ident = f.ident(node, f"a source of {what}")
             if ident is None:
                 return None
-            self.refs.append(("source", ident, node))
+            self.refs.append(("source", ident, (line, column)))
             return SourceRef(ident, line=line, column=column)
         fields = f.mapping(node, REF, f"a source of {what}", ("source",))
         if fields is None or "source" not in fields:
@@ -262,7 +268,7 @@ class Builder:
         ident = f.ident(fields["source"], f"a source of {what}")
         if ident is None:
             return None
-        self.refs.append(("source", ident, fields["source"]))
+        self.refs.append(("source", ident, self.problems.at(fields["source"])))
         stance = Stance.SUPPORTS
         if "stance" in fields:
             value = f.text(fields["stance"], "stance")
@@ -280,7 +286,7 @@ class Builder:
     def entity_refs(self, node: Node | None, what: str) -> list[str]:
         out = []
         for ident, item in self.f.ids(node, f"{what} entities"):
-            self.refs.append(("entity", ident, item))
+            self.refs.append(("entity", ident, self.problems.at(item)))
             out.append(ident)
         return out
 
@@ -288,6 +294,7 @@ class Builder:
 
     def entity(self, node: Node) -> Entity | None:
         f = self.f
+        line, column = self.problems.at(node)
         fields = f.mapping(node, ENTITY, "an entity", ("id", "name", "type"))
         if fields is None:
             return None
@@ -324,12 +331,13 @@ class Builder:
             mentions=mentions,
             unverified=self.unverified(fields.get("unverified"), what),
             note=f.text(fields.get("note"), "note") or "",
-            line=node.start_mark.line + 1,
-            column=node.start_mark.column + 1,
+            line=line,
+            column=column,
         )
 
     def event(self, node: Node) -> Event | None:
         f = self.f
+        line, column = self.problems.at(node)
         fields = f.mapping(node, EVENT, "an event", ("id", "label", "date"))
         if fields is None:
             return None
@@ -352,12 +360,13 @@ class Builder:
             entities=entities,
             unverified=self.unverified(fields.get("unverified"), what),
             note=f.text(fields.get("note"), "note") or "",
-            line=node.start_mark.line + 1,
-            column=node.start_mark.column + 1,
+            line=line,
+            column=column,
         )
 
     def verdict(self, node: Node) -> Verdict | None:
         f = self.f
+        line, column = self.problems.at(node)
         fields = f.mapping(node, VERDICT, "a verdict", ("rating",))
         if fields is None or "rating" not in fields:
             return None
@@ -385,12 +394,13 @@ class Builder:
             rating,
             f.text(fields.get("explanation"), "explanation") or "",
             reviewed,
-            line=node.start_mark.line + 1,
-            column=node.start_mark.column + 1,
+            line=line,
+            column=column,
         )
 
     def claim(self, node: Node) -> Claim | None:
         f = self.f
+        line, column = self.problems.at(node)
         fields = f.mapping(node, CLAIM, "a claim", ("id", "span"))
         if fields is None:
             return None
@@ -412,12 +422,13 @@ class Builder:
             entities=entities,
             unverified=self.unverified(fields.get("unverified"), what),
             note=f.text(fields.get("note"), "note") or "",
-            line=node.start_mark.line + 1,
-            column=node.start_mark.column + 1,
+            line=line,
+            column=column,
         )
 
     def source(self, node: Node) -> Source | None:
         f = self.f
+        line, column = self.problems.at(node)
         fields = f.mapping(node, SOURCE, "a source", ("id",))
         if fields is None:
             return None
@@ -441,7 +452,7 @@ class Builder:
         if "entity" in fields:
             entity = f.ident(fields["entity"], "entity")
             if entity is not None:
-                self.refs.append(("entity", entity, fields["entity"]))
+                self.refs.append(("entity", entity, self.problems.at(fields["entity"])))
         if ident is None:
             return None
         return Source(
@@ -458,8 +469,8 @@ class Builder:
             entity=entity,
             unverified=self.unverified(fields.get("unverified"), what),
             note=f.text(fields.get("note"), "note") or "",
-            line=node.start_mark.line + 1,
-            column=node.start_mark.column + 1,
+            line=line,
+            column=column,
         )
 
     # -- the document ----------------------------------------------------------------------------------
@@ -493,7 +504,8 @@ class Builder:
         if text is not None:
             text_node = fields["text"]
             assert isinstance(text_node, ScalarNode)
-            self.anchorer = Anchorer(text, _text_locator(text_node, self.yaml_text, text))
+            line = self.problems.at(text_node)[0]
+            self.anchorer = Anchorer(text, _text_locator(text_node, self.yaml_text, text, line))
         elif "text" in fields:
             return None  # nothing can be anchored; the problem is already reported
         entities = [e for n in f.sequence(fields.get("entities"), "entities") if (e := self.entity(n))]
@@ -501,6 +513,7 @@ class Builder:
         claims = [c for n in f.sequence(fields.get("claims"), "claims") if (c := self.claim(n))]
         sources = [s for n in f.sequence(fields.get("sources"), "sources") if (s := self.source(n))]
         self._check_references()
+        extra = self.extra(fields.get("extra"))
         if ident is None or title is None or language is None or text is None:
             return None
         return Document(
@@ -517,13 +530,26 @@ class Builder:
             events=events,
             claims=claims,
             sources=sources,
+            extra=extra,
         )
+
+    def extra(self, node: Node | None) -> dict[str, Any]:
+        """The ``extra`` mapping: plain data kept by an import, with no equivalent in the format."""
+        if node is None or (isinstance(node, ScalarNode) and not node.style and node.value in NULLS):
+            return {}
+        if not isinstance(node, MappingNode):
+            self.problems.error(
+                node, f"extra must be a mapping, found {describe(node)}", "write key: value pairs", "type"
+            )
+            return {}
+        data = plain_data(node, self.problems)
+        return data if isinstance(data, dict) else {}
 
     def _check_references(self) -> None:
         known: dict[str, set[str]] = {"entity": set(), "source": set()}
         for ident, (kind, _) in self.ids.items():
             known.setdefault(kind, set()).add(ident)
-        for kind, ident, node in self.refs:
+        for kind, ident, at in self.refs:
             if ident in known[kind]:
                 continue
             article = "an" if kind[0] in "aeiou" else "a"
@@ -531,7 +557,7 @@ class Builder:
                 suggest(ident, frozenset(known[kind]))
                 or f"add {article} {kind} with id {ident}, or correct the id"
             )
-            self.problems.error(node, f"unknown {kind} '{ident}'", hint, "dangling-reference")
+            self.problems.error(at, f"unknown {kind} '{ident}'", hint, "dangling-reference")
 
 
 def _iso_day(value: str) -> bool:

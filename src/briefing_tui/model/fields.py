@@ -70,10 +70,10 @@ class Fields:
                 p.error(key, "merge keys (<<) are not allowed", "write the keys out in full", "yaml-merge")
                 continue
             if name in firsts:
-                first = firsts[name].start_mark
+                line, column = p.at(firsts[name])
                 p.error(
                     key,
-                    f"duplicate key '{name}' in {what} (first at {first.line + 1}:{first.column + 1})",
+                    f"duplicate key '{name}' in {what} (first at {line}:{column})",
                     "keep one of them",
                     "duplicate-key",
                 )

@@ -36,6 +36,13 @@ class Problems:
     def __init__(self, label: str) -> None:
         self.label = label
         self.items: list[Problem] = []
+        self.offset = 0
+        """Lines before the piece of the file whose nodes are being read (see ``chunks``)."""
+
+    def at(self, node: Node) -> tuple[int, int]:
+        """Where ``node`` is in the file: 1-based line and column."""
+        mark = node.start_mark
+        return mark.line + 1 + self.offset, mark.column + 1
 
     def add(
         self,
@@ -46,7 +53,7 @@ class Problems:
         code: str = "",
     ) -> None:
         if isinstance(at, Node):
-            line, column = at.start_mark.line + 1, at.start_mark.column + 1
+            line, column = self.at(at)
         elif at is None:
             line, column = 1, 1
         else:
