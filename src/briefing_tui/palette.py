@@ -101,7 +101,8 @@ class ReaderCommands(Provider):
 
     def commands(self, reader: MainScreen) -> Iterator[tuple[str, Callable[[], object], str]]:
         for kind, title in GO_TO.items():
-            yield title, partial(self._open_items, kind, title), f"choose a {kind} of this document"
+            article = "an" if kind[0] in "aeiou" else "a"
+            yield title, partial(self._open_items, kind, title), f"choose {article} {kind} of this document"
         seen = set()
         for binding in reader.BINDINGS:
             if not hasattr(binding, "description") or not binding.description:  # type: ignore[union-attr]
