@@ -102,7 +102,9 @@ def plain_data(node: Node, problems: Problems, what: str = "extra") -> Any:
                 continue
             name = key.value
             if name == "<<" and not key.style:
-                problems.error(key, "merge keys (<<) are not allowed", "write the keys out in full", "yaml-merge")
+                problems.error(
+                    key, "merge keys (<<) are not allowed", "write the keys out in full", "yaml-merge"
+                )
                 failed = True
                 continue
             if name in firsts:

@@ -5,9 +5,9 @@ from __future__ import annotations
 import math
 
 import pytest
+from tests.unit.model.support import HEAD, errors, load, problems
 
 from briefing_tui.model.plain import MAX_EXTRA_DEPTH
-from tests.unit.model.support import HEAD, errors, load, problems
 
 
 def test_extra_reads_plain_data_typed_by_a_fixed_rule() -> None:
