@@ -315,7 +315,15 @@ def _script(char: str) -> str | None:
     first = name.split(" ", 1)[0]
     if first in ("FULLWIDTH", "HALFWIDTH", "MATHEMATICAL", "CIRCLED", "PARENTHESIZED", "SQUARED"):
         return "COMPATIBILITY"
+    if first in ("MODIFIER", "FEMININE", "MASCULINE"):  # ʼ ª º: used with any script
+        return None
+    if first == "KATAKANA-HIRAGANA":  # the prolonged sound mark
+        return "KATAKANA"
     return "CJK" if first in ("CJK", "IDEOGRAPHIC") else first
+
+
+def _script_names(scripts: set[str]) -> str:
+    return "+".join(sorted("Han" if s == "CJK" else s.title() for s in scripts))
 
 
 def _punycode(label: str) -> str:
@@ -340,8 +348,7 @@ def _label_warnings(label: str) -> list[str]:
         warnings.append(f"look-alike letters (fullwidth or styled) in {_punycode(label)}")
         scripts.discard("COMPATIBILITY")
     if len(scripts) > 1 and not any(scripts <= mix for mix in _ALLOWED_MIXES):
-        names = "+".join(sorted(s.title() for s in scripts))
-        warnings.append(f"mixed scripts ({names}) in {_punycode(label)}")
+        warnings.append(f"mixed scripts ({_script_names(scripts)}) in {_punycode(label)}")
     elif (
         scripts
         and scripts != {"LATIN"}
@@ -352,6 +359,37 @@ def _label_warnings(label: str) -> list[str]:
     if any(unicodedata.category(c) in ("Cf", "Cc", "Zs", "Mn") for c in label):
         warnings.append(f"invisible or joining characters in {_punycode(label)}")
     return warnings
+
+
+_WORD = re.compile(r"\w+")
+
+
+def name_warnings(name: str) -> tuple[str, ...]:
+    """Why a name (a source's title or publisher, an author) may pass for another: look-alike letters.
+
+    A word that mixes scripts (``Dерartment`` with a Cyrillic ``е`` and ``р``) or uses fullwidth or
+    styled letters is named, with the letters that do not belong. Empty for ordinary names, in any
+    single script.
+    """
+    warnings: list[str] = []
+    for match in _WORD.finditer(name):
+        word = match.group()
+        if word.isascii():
+            continue
+        scripts = [s for s in map(_script, word) if s]
+        distinct = set(scripts)
+        styled = "COMPATIBILITY" in distinct
+        distinct.discard("COMPATIBILITY")
+        mixed = len(distinct) > 1 and not any(distinct <= mix for mix in _ALLOWED_MIXES)
+        if not (mixed or styled):
+            continue
+        main = max(distinct, key=scripts.count) if distinct else ""
+        odd = "".join(
+            dict.fromkeys(c for c, s in zip(word, map(_script, word), strict=True) if s and s != main)
+        )
+        kinds = _script_names(distinct) if mixed else "fullwidth or styled"
+        warnings.append(f"look-alike letters ({kinds}) in '{sanitize(word)}': {sanitize(odd)}")
+    return tuple(dict.fromkeys(warnings))
 
 
 @dataclass(frozen=True, slots=True)

@@ -15,6 +15,7 @@ from briefing_tui.display import (
     display_path,
     display_problem,
     display_url,
+    name_warnings,
     safe_text,
     sanitize,
 )
@@ -202,3 +203,35 @@ def test_display_problem_escapes_the_path_and_sanitizes_the_message() -> None:
     )
     shown = display_problem(problem)
     assert shown == "a\\x1b[2J.yaml:3:7: error: unknown key 'x␛]52;c;QQ==␇'\n  hint: did you mean 'id'?"
+
+
+# --- names -------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "U.S. Department of State",
+        "Ministère de la Défense",
+        "Кремль",
+        "東京タワー",
+        "中文 日本語",
+        "Niʼs",
+        "ΕΡΤ",
+    ],
+)
+def test_name_warnings_leave_names_in_one_script_alone(name: str) -> None:
+    assert name_warnings(name) == ()
+
+
+@pytest.mark.parametrize(
+    ("name", "warning"),
+    [
+        ("U.S. Dерartment of State", "look-alike letters (Cyrillic+Latin) in 'Dерartment': ер"),
+        ("Whitе Hоuse", "look-alike letters (Cyrillic+Latin) in 'Hоuse': о"),
+        ("𝐁𝐁𝐂 News", "look-alike letters (fullwidth or styled) in '𝐁𝐁𝐂': 𝐁𝐂"),
+        ("Αpple Daily", "look-alike letters (Greek+Latin) in 'Αpple': Α"),
+    ],
+)
+def test_name_warnings_point_at_look_alike_letters(name: str, warning: str) -> None:
+    assert warning in name_warnings(name)
