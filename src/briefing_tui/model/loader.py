@@ -19,6 +19,7 @@ from pathlib import Path
 
 from briefing_tui.model.anchoring import Anchorer
 from briefing_tui.model.build import Builder
+from briefing_tui.model.pieces import Whole, compose_in_pieces
 from briefing_tui.model.safe_yaml import Problems, compose, decode, read_file
 from briefing_tui.model.types import Collection, Document, LoadError, Problem, Severity
 
@@ -54,13 +55,25 @@ def _load(data: bytes, label: str, path: Path) -> Document:
     # cycle collector would rescan them again and again (measured: 5.5 s instead of 1.5 s).
     gc.disable()
     try:
-        root = compose(source, problems)
-        document = None if root is None else Builder(path, source, problems).document(root)
-        del root  # freed now by reference counting (a tree has no cycles), before the collector is back
+        try:
+            document = _in_pieces(source, problems, path)
+        except Whole:
+            problems = Problems(label)  # what the pieces found is found again, with the rest
+            root = compose(source, problems)
+            document = None if root is None else Builder(path, source, problems).document(root)
+            del root  # freed now by reference counting (a tree has no cycles), before the collector is back
     finally:
         if enabled:
             gc.enable()
     return _finish(problems, document)
+
+
+def _in_pieces(source: str, problems: Problems, path: Path) -> Document | None:
+    """A large file read piece by piece (``pieces``), or ``Whole`` when it must be read at once."""
+    root, drain = compose_in_pieces(source, problems)
+    document = Builder(path, source, problems).document(root)
+    drain()
+    return document
 
 
 def _internal(label: str, exc: BaseException) -> LoadError:

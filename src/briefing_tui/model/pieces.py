@@ -1,0 +1,218 @@
+"""Reading a briefing file in pieces, so that a large one never has its whole node tree in memory.
+
+A briefing is a mapping at the top level, and its big parts are the lists ``entities``, ``events``,
+``claims`` and ``sources``. Each top-level key starts a line at column 0, and each item of such a
+list starts a line ``- `` at the list's indentation. The file is cut at those lines and each piece
+is composed on its own by the same libyaml parser: the top-level pieces at once, the items of the
+lists one at a time while the document is built, so that only one item's nodes live at a time.
+
+This is only a way of reading, never a second set of rules. A piece is composed exactly as the
+whole file would be, with the same depth (an item is composed under a one-line ``k:`` so that it
+nests as deep as in the file). When the file is not in this shape, or any piece fails to compose
+(a quoted scalar or a flow collection cut in two, a syntax error, an anchor, an alias, a tag,
+another document, a lone carriage return…), ``Whole`` is raised and the loader reads the whole
+file at once, which reports every such problem with its place. A cut inside a quoted scalar or a
+flow collection always leaves one piece unterminated, and a line at column 0, or at a list's
+indentation, always ends a block or plain scalar of an item: so when every piece composes, the
+pieces hold the same nodes as the whole file.
+
+Nodes keep their lines relative to their piece: top-level nodes are moved to their place in the
+file, and while a list item is read ``Problems.offset`` holds the lines before it.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterator
+
+import yaml
+from yaml.error import Mark
+
+from briefing_tui.model.safe_yaml import IMPLICIT, MappingNode, Node, Problems, SequenceNode, _Parser
+
+__all__ = ["LISTS", "LazySequence", "Whole", "compose_in_pieces"]
+
+LISTS = frozenset(("entities", "events", "claims", "sources"))
+"""The top-level lists read item by item."""
+TOP_KEY = re.compile(r"([A-Za-z_][A-Za-z0-9_-]*):(?=[ \t\r\n]|\Z)")
+LIST_HEAD = re.compile(r"[A-Za-z_][A-Za-z0-9_-]*:[ \t]*(?:#[^\n]*)?\r?(?:\n|\Z)")
+TOP_LINE = re.compile(r"\n(?=[^ \r\n#])")
+BLANK = re.compile(r"(?:[ \t]*(?:#[^\n]*)?\r?\n)*")
+LONE_CR = re.compile(r"\r(?!\n)")
+MIN_BYTES = 0
+"""Smaller files are read whole: pieces only pay off when the node tree is large."""
+
+
+class Whole(Exception):  # noqa: N818 - an instruction, not a failure
+    """The file cannot be read in pieces: read it whole (which reports its problems)."""
+
+
+class LazySequence(SequenceNode):
+    """A top-level list whose items are composed one at a time, as they are read (once)."""
+
+    def __init__(self, start_mark: Mark, items: Iterator[Node]) -> None:
+        super().__init__(IMPLICIT, items, start_mark, start_mark)  # type: ignore[arg-type]
+
+    def drain(self) -> None:
+        """Compose the items not read (a duplicated key, a document that failed early), for their errors."""
+        for _ in self.value:
+            pass
+
+
+def _breaks(source: str, start: int, end: int) -> int:
+    """Line breaks between two offsets, counted as libyaml counts them (CR LF is one, checked apart)."""
+    return (
+        source.count("\n", start, end)
+        + source.count("\x85", start, end)
+        + source.count("\u2028", start, end)
+        + source.count("\u2029", start, end)
+    )
+
+
+def _has_anchors(text: str) -> bool:
+    if "&" not in text and "*" not in text:
+        return False
+    try:
+        for event in yaml.parse(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader)):
+            if getattr(event, "anchor", None) is not None:
+                return True
+    except yaml.YAMLError:
+        return True
+    return False
+
+
+def _has_tags(root: Node) -> bool:
+    stack = [root]
+    while stack:
+        node = stack.pop()
+        if node.tag is not IMPLICIT:
+            return True
+        if isinstance(node, SequenceNode):
+            stack.extend(node.value)
+        elif isinstance(node, MappingNode):
+            for key, value in node.value:
+                stack.append(key)
+                stack.append(value)
+    return False
+
+
+def _compose(text: str) -> MappingNode:
+    """One piece, which must be a mapping; any problem at all means the file is read whole."""
+    if _has_anchors(text):
+        raise Whole
+    parser = _Parser(text)
+    try:
+        root = parser.get_single_node()
+    except (yaml.YAMLError, ValueError, TypeError, UnicodeError, RecursionError, MemoryError):
+        raise Whole from None
+    finally:
+        dispose = getattr(parser, "dispose", None)
+        if dispose is not None:
+            dispose()
+    if not isinstance(root, MappingNode) or ("!" in text and _has_tags(root)):
+        raise Whole
+    return root
+
+
+def _move(root: Node, lines: int) -> None:
+    """Give every node of a top-level piece its line in the file."""
+    if not lines:
+        return
+    stack = [root]
+    while stack:
+        node = stack.pop()
+        for name in ("start_mark", "end_mark"):
+            mark = getattr(node, name)
+            setattr(node, name, Mark(mark.name, mark.index, mark.line + lines, mark.column, None, None))
+        if isinstance(node, SequenceNode):
+            stack.extend(node.value)
+        elif isinstance(node, MappingNode):
+            for key, value in node.value:
+                stack.append(key)
+                stack.append(value)
+
+
+def _items(source: str, start: int, end: int, line: int, problems: Problems) -> Iterator[Node] | None:
+    """The items of a block list held in ``source[start:end]`` (``line`` lines before ``start``)."""
+    blank = BLANK.match(source, start, end)
+    first = blank.end() if blank else start
+    indent = 0
+    while first + indent < end and source[first + indent] == " ":
+        indent += 1
+    after = first + indent + 1
+    if first + indent >= end or source[first + indent] != "-":
+        return None
+    if after < end and source[after] not in " \t\r\n":
+        return None
+    item = re.compile(r"\n(?= {%d}-(?:[ \t\r\n]|\Z))" % indent)  # noqa: UP031 - a pattern
+    cuts = [start] + [m.end() for m in item.finditer(source, first, end)] + [end]
+
+    def read() -> Iterator[Node]:
+        lines = line
+        try:
+            for a, b in zip(cuts, cuts[1:], strict=False):
+                pairs = _compose("k:\n" + source[a:b]).value
+                value = pairs[0][1] if len(pairs) == 1 else None
+                if not isinstance(value, SequenceNode) or len(value.value) != 1:
+                    raise Whole
+                problems.offset = lines - 1  # the piece starts with one line of its own
+                yield value.value[0]
+                lines += _breaks(source, a, b)
+        finally:
+            problems.offset = 0
+
+    return read()
+
+
+def compose_in_pieces(source: str, problems: Problems) -> tuple[MappingNode, Callable[[], None]]:
+    """The root of the file with its lists read lazily, and a function that reads what was left.
+
+    Raises ``Whole`` when the file must be read at once instead (at any time until the function
+    returned has run).
+    """
+    if len(source) < MIN_BYTES or LONE_CR.search(source):
+        raise Whole
+    starts = [0] if source[:1] not in ("", " ", "\r", "\n", "#") else []
+    starts += [m.end() for m in TOP_LINE.finditer(source)]
+    if not starts or BLANK.match(source, 0, starts[0]).end() != starts[0]:  # type: ignore[union-attr]
+        raise Whole  # no key at column 0, or something before the first one
+    pairs: list[tuple[Node, Node]] = []
+    lazy: list[LazySequence] = []
+    line = _breaks(source, 0, starts[0])
+    bounds = [*starts, len(source)]
+    root_mark: Mark | None = None
+    for key_at, b in zip(bounds, bounds[1:], strict=False):
+        match = TOP_KEY.match(source, key_at)
+        if match is None:
+            raise Whole
+        head = LIST_HEAD.match(source, key_at, b) if match.group(1) in LISTS else None
+        items = None
+        if head is not None:
+            lines_to_items = line + _breaks(source, key_at, head.end())
+            items = _items(source, head.end(), b, lines_to_items, problems)
+        if items is None:
+            piece = _compose(source[key_at:b])
+            _move(piece, line)
+            pairs.extend(piece.value)
+        else:
+            assert head is not None
+            piece = _compose(source[key_at : head.end()])
+            if len(piece.value) != 1:
+                raise Whole
+            _move(piece, line)
+            key = piece.value[0][0]
+            node = LazySequence(key.start_mark, items)
+            lazy.append(node)
+            pairs.append((key, node))
+        if root_mark is None and pairs:
+            root_mark = pairs[0][0].start_mark
+        line += _breaks(source, key_at, b)
+    if root_mark is None:
+        raise Whole
+    root = MappingNode(IMPLICIT, pairs, root_mark, root_mark)  # type: ignore[arg-type]
+
+    def drain() -> None:
+        for node in lazy:
+            node.drain()
+
+    return root, drain
