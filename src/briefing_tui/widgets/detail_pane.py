@@ -13,7 +13,7 @@ from textual.message import Message
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
-from briefing_tui.display import display_url, sanitize
+from briefing_tui.display import display_url, name_warnings, sanitize
 from briefing_tui.model.navigation import Navigator
 from briefing_tui.model.types import AnchorStatus, Claim, Entity, Event, Source, SourceRef, Span
 from briefing_tui.widgets.labels import human_date, rating_label
@@ -93,6 +93,9 @@ def source_text(nav: Navigator, source: Source, ref: SourceRef | None = None) ->
     out.append("\n")
     _field(out, "Publisher", source.publisher)
     _field(out, "Author", source.author)
+    for name in (source.title, source.publisher, source.author):
+        for warning in name_warnings(name or ""):  # a name that passes for another
+            out.append(f"⚠ {warning}\n", style=WARN)
     if source.date:
         _field(out, "Date", _say_date(source.date))
     _field(out, "Kind", source.kind)
