@@ -246,3 +246,9 @@ def test_the_reader_settles_on_a_fifo_a_device_and_a_long_line(tmp_path: Path) -
         "format: 1\nid: long\ntitle: Long\nlanguage: en\ntext: '" + "x" * 2_000_000 + "'\n", encoding="utf-8"
     )
     _settles(long_line, "xxxxxxxx")
+
+
+def test_a_source_name_with_look_alike_letters_is_flagged() -> None:
+    _term, screens, _ = _open(CASES / "unicode-homoglyph-host.yaml")  # ] then s: the source's entry
+    flat = _flat("\n".join(line[72:] for line in screens[-1].splitlines()))  # the claim pane only
+    assert _flat("⚠ look-alike letters (Cyrillic+Latin) in 'Dерartment': ер") in flat
