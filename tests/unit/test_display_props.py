@@ -14,6 +14,7 @@ from briefing_tui.display import (
     MAX_MARKS,
     display_path,
     display_url,
+    name_warnings,
     sanitize,
     unsafe_codepoints,
 )
@@ -112,3 +113,10 @@ def test_sanitized_text_has_the_same_width_per_character_and_per_grapheme(value:
     # When the two agree, every terminal draws the line where the layout expects it.
     shown = sanitize(value)
     assert cell_len(shown) == sum(max(wcwidth(c), 0) for c in shown)
+
+
+@settings(max_examples=300)
+@given(st.text(st.one_of(_any_char, _hostile_char), max_size=40))
+def test_name_warnings_never_raise_and_quote_nothing_unsafe(name: str) -> None:
+    for warning in name_warnings(name):
+        assert not any(ord(c) in _always_replaced for c in warning)
