@@ -1,0 +1,163 @@
+"""Reading a file in pieces gives exactly what reading it whole gives, item by item in memory."""
+
+from __future__ import annotations
+
+import gc
+import weakref
+from pathlib import Path
+from unittest import mock
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from briefing_tui.model import Document, LoadError, load_bytes
+from briefing_tui.model import pieces as pieces_module
+from briefing_tui.model.pieces import LazySequence, Whole, compose_in_pieces
+from briefing_tui.model.safe_yaml import Problems
+from tests.unit.model.support import HEAD
+
+SEED = (Path(__file__).resolve().parents[3] / "seeds" / "niger-us-withdrawal.yaml").read_bytes()
+SETTINGS = settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+
+
+def outcome(data: bytes) -> Document | list[str]:
+    try:
+        return load_bytes(data, "f.yaml", path=Path("f.yaml"))
+    except LoadError as exc:
+        return [p.format() for p in exc.problems]
+
+
+def whole(data: bytes) -> Document | list[str]:
+    """The same file read at once, as for a file not in the shape of pieces."""
+    with mock.patch.object(pieces_module, "MIN_BYTES", 1 << 40):
+        return outcome(data)
+
+
+def in_pieces(source: str) -> bool:
+    try:
+        compose_in_pieces(source, Problems("f.yaml"))[1]()
+    except Whole:
+        return False
+    return True
+
+
+ITEMS = HEAD + (
+    "entities:\n"
+    "  - id: niger\n"
+    "    name: Niger\n"
+    "    type: place\n"
+    "    mentions: [[3, 8], Niger, {quote: Nigel}]\n"
+    "  # a comment between items\n"
+    "  - {id: usa, name: États-Unis, type: place, mentions: [États-Unis]}\n"
+    "claims:\n"
+    "  - id: c1\n"
+    "    span: [0, 8]\n"
+    "    sources: [s1, s9]\n"
+    "    note: |\n"
+    "      two\n"
+    "      lines\n"
+    "sources:\n"
+    "  - id: s1\n"
+    "    title: One\n"
+    "  - id: s1\n"
+)
+
+
+@pytest.mark.parametrize(
+    "source",
+    [
+        pytest.param(ITEMS, id="items-with-warnings-and-errors"),
+        pytest.param(ITEMS.replace("\n", "\r\n"), id="crlf"),
+        pytest.param(ITEMS.replace("Le Niger et", "Le\u2028Niger et"), id="unicode-line-separator-in-text"),
+        pytest.param(
+            ITEMS + "entities:\n  - {id: x, name: X, type: place, mentions: [[0, 99]]}\n", id="dup-list"
+        ),
+        pytest.param(ITEMS + "claims:\n  - {id: c2, span: [0, 1]\n", id="unclosed-flow-in-last-item"),
+        pytest.param(
+            ITEMS.replace("    title: One\n", '    title: "One\n  - id: s2\n    title: Two"\n'),
+            id="quoted-text-holding-an-item-line",
+        ),
+        pytest.param(
+            ITEMS.replace("title: Titre\n", 'title: "Titre\nclaims: x"\n'), id="quoted-top-level-line"
+        ),
+        pytest.param(
+            ITEMS.replace("entities:\n", "entities:\n- id: z\n  name: Z\n  type: other\n"), id="col0-list"
+        ),
+        pytest.param("# comment\n\n" + ITEMS, id="leading-comments"),
+        pytest.param("  stray: 1\n" + ITEMS, id="indented-start"),
+        pytest.param(ITEMS.replace("claims:\n", "claims: &a\n"), id="anchor"),
+        pytest.param(ITEMS + "extra: {a: !!str b}\n", id="tag"),
+        pytest.param(ITEMS + "---\nid: y\n", id="two-documents"),
+        pytest.param(ITEMS.replace("    title: One\n", "    title: One\r\n"), id="one-crlf"),
+        pytest.param(ITEMS.replace("    title: One\n", "    title: O\rne\n"), id="lone-cr"),
+        pytest.param(ITEMS.replace("  - id: s1\n    title", "  - id: s1\n\ttitle"), id="tab"),
+        pytest.param(ITEMS + "claims:\n", id="empty-duplicate-list"),
+        pytest.param(ITEMS.replace("sources:\n", "sources:   # the sources\n"), id="commented-list-head"),
+        pytest.param(ITEMS.replace("sources:\n", "sources: # x\u2028id: z\n"), id="line-separator-in-head"),
+    ],
+)
+def test_pieces_and_whole_agree(source: str) -> None:
+    data = source.encode("utf-8")
+    assert outcome(data) == whole(data)
+
+
+@pytest.mark.parametrize(
+    ("source", "expected"),
+    [
+        (ITEMS, True),
+        (ITEMS.replace("\n", "\r\n"), True),
+        (SEED.decode("utf-8"), True),
+        (ITEMS + "claims:\n  - {id: c2, span: [0, 1]\n", False),
+        (ITEMS.replace("    title: One\n", '    title: "One\n  - id: s2\n    title: Two"\n'), False),
+        (ITEMS.replace("claims:\n", "claims: &a\n"), False),
+        (ITEMS.replace("    title: One\n", "    title: O\rne\n"), False),
+        ("- a\n- b\n", False),
+        ("", False),
+    ],
+)
+def test_what_is_read_in_pieces(source: str, expected: bool) -> None:
+    assert in_pieces(source) is expected
+
+
+def test_list_items_are_composed_one_at_a_time() -> None:
+    source = HEAD + "claims:\n" + "".join(f"  - {{id: c{i}, span: [0, 2]}}\n" for i in range(5))
+    root, _ = compose_in_pieces(source, Problems("f.yaml"))
+    claims = next(value for key, value in root.value if key.value == "claims")
+    assert isinstance(claims, LazySequence)
+    previous = None
+    for item in claims.value:
+        if previous is not None:
+            gc.collect()
+            assert previous() is None  # the item before was freed before this one was read
+        previous = weakref.ref(item)
+        del item
+
+
+def test_an_item_knows_its_line_in_the_file() -> None:
+    source = HEAD + "\n\nclaims:\n  - id: c1\n    span: [0, 2]\n  - id: c2\n    span: [0, 999]\n"
+    found = outcome(source.encode("utf-8"))
+    assert found == whole(source.encode("utf-8"))
+    assert found == [
+        "f.yaml:13:11: error: span 0–999 is outside the text (0–44)\n"
+        "  hint: fix start and end: offsets count code points of the text"
+    ]
+
+
+MUTATIONS = st.sampled_from(
+    [b"\n  - ", b"\n- ", b"\n", b'"', b"'", b"[", b"]", b"{", b"}", b"#", b"&a ", b"*a", b"!!str ", b"\r",
+     b"\r\n", b"\xe2\x80\xa8", b"\xc2\x85", b"\t", b"|\n", b"---\n", b"claims:\n", b": ", b"  ", b"-"]
+)  # fmt: skip
+
+
+@SETTINGS
+@given(st.data())
+def test_the_seed_mutated_reads_the_same_in_pieces(data: st.DataObject) -> None:
+    raw = bytearray(SEED)
+    for _ in range(data.draw(st.integers(1, 6))):
+        i = data.draw(st.integers(0, len(raw) - 1))
+        if data.draw(st.booleans()):
+            raw[i:i] = data.draw(MUTATIONS)
+        else:
+            del raw[i : i + data.draw(st.integers(1, 20))]
+    assert outcome(bytes(raw)) == whole(bytes(raw))
