@@ -10,12 +10,12 @@ from unittest import mock
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from tests.unit.model.support import HEAD
 
 from briefing_tui.model import Document, LoadError, load_bytes
 from briefing_tui.model import pieces as pieces_module
 from briefing_tui.model.pieces import LazySequence, Whole, compose_in_pieces
 from briefing_tui.model.safe_yaml import Problems
-from tests.unit.model.support import HEAD
 
 SEED = (Path(__file__).resolve().parents[3] / "seeds" / "niger-us-withdrawal.yaml").read_bytes()
 SETTINGS = settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
