@@ -208,6 +208,7 @@ class TextView(ScrollView, can_focus=True):
         self._overlays.clear()
         self._rewrap(keep_top=False)
         self.scroll_to(y=0, animate=False, immediate=True)
+        self.refresh()  # a text with as many lines at the same scroll position changes no size
 
     def set_current(self, span: tuple[int, int] | None, claim_id: str | None = None) -> None:
         """The span that stands out (the current claim or mention); ``claim_id`` marks its gutter."""
