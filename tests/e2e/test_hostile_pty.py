@@ -252,3 +252,26 @@ def test_a_source_name_with_look_alike_letters_is_flagged() -> None:
     _term, screens, _ = _open(CASES / "unicode-homoglyph-host.yaml")  # ] then s: the source's entry
     flat = _flat("\n".join(line[72:] for line in screens[-1].splitlines()))  # the claim pane only
     assert _flat("⚠ look-alike letters (Cyrillic+Latin) in 'Dерartment': ер") in flat
+
+
+# --- live reload in the installed reader ---------------------------------------------------------
+
+
+def test_live_reload_in_a_real_terminal(tmp_path: Path) -> None:
+    path = tmp_path / "doc.yaml"
+    original = (CASES / "markup-brackets-and-backslashes.yaml").read_text(encoding="utf-8")
+    path.write_text(original, encoding="utf-8")
+    with PtyTerm([str(BRIEFING), str(path)], columns=120, lines=40) as term:
+        term.wait_for("Title", timeout=SETTLE)
+        path.write_text(
+            original.replace("Briefing. ", "Reloaded \\x1b]0;t\\x07 briefing. "), encoding="utf-8"
+        )
+        term.wait_for("Reloaded ␛]0;t␇ briefing.", timeout=5)
+        path.write_text("format: 1\nid: [broken\n", encoding="utf-8")
+        term.wait_for("Press e for details", timeout=5)
+        assert "Reloaded ␛]0;t␇ briefing." in term.text()  # the last good version stays
+        path.unlink()
+        term.wait_for("deleted", timeout=5)
+        term.send("q")
+        assert term.wait_exit(timeout=3) == 0
+    assert_terminal_clean(bytes(term.raw), [b"\x1b]0;t"])
