@@ -463,3 +463,35 @@ def display_url(url: str) -> ShownUrl:
         port_part = f":{port}" if port is not None else ""
         shown = f"{sanitize(head)}//{user}{host_part}{port_part}{sanitize(rest)}"
     return ShownUrl(shown, ascii_host, sanitize(host), scheme, tuple(dict.fromkeys(warnings)))
+
+
+_LINK_SAFE = "/?#[]@!$&*+,;=%-._~:"  # kept as they are; everything else is percent-encoded (UTF-8)
+
+
+def link_target(url: str) -> str | None:
+    """An address safe to write into an ``href`` or a Markdown link, or None when it must not be linked.
+
+    Only http(s) addresses with a host and no user name or backslash before it are linked. The host
+    is written in punycode, the rest percent-encoded: no control, space, quote, bracket or non-ASCII
+    character is left, so the address can neither leave its attribute or link syntax nor carry an
+    escape sequence to a terminal.
+    """
+    from urllib.parse import quote, urlsplit
+
+    url = url.strip()
+    try:
+        parts = urlsplit(url)
+        port = parts.port
+    except ValueError:
+        return None
+    netloc = parts.netloc
+    if parts.scheme.lower() not in ("http", "https") or "@" in netloc or "\\" in netloc:
+        return None
+    shown = display_url(url)
+    host = shown.host
+    if not host or not host.isascii() or not all(c.isalnum() or c in ".-:[]" for c in host):
+        return None
+    host = f"[{host}]" if ":" in host else host
+    rest = url.partition("//")[2][len(netloc) :]
+    port_part = f":{port}" if port is not None else ""
+    return f"{parts.scheme.lower()}://{host}{port_part}{quote(rest, safe=_LINK_SAFE, errors='surrogatepass')}"

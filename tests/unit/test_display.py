@@ -15,6 +15,7 @@ from briefing_tui.display import (
     display_path,
     display_problem,
     display_url,
+    link_target,
     name_warnings,
     safe_text,
     sanitize,
@@ -235,3 +236,26 @@ def test_name_warnings_leave_names_in_one_script_alone(name: str) -> None:
 )
 def test_name_warnings_point_at_look_alike_letters(name: str, warning: str) -> None:
     assert warning in name_warnings(name)
+
+
+# --- link targets (exports) ----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("url", "target"),
+    [
+        ("https://www.state.gov/a b/(c)?q=1#x", "https://www.state.gov/a%20b/%28c%29?q=1#x"),
+        ("https://e.com/\x1b]52;c;QQ==\x07", "https://e.com/%1B]52;c;QQ==%07"),
+        ("https://bücher.de/straße", "https://xn--bcher-kva.de/stra%C3%9Fe"),
+        ("https://аpple.com/x", "https://xn--pple-43d.com/x"),
+        ('https://x.com/"><script>', "https://x.com/%22%3E%3Cscript%3E"),
+        ("https://e.com/\ud800x", "https://e.com/%ED%A0%80x"),
+        ("javascript:alert(1)", None),
+        ("http://state.gov@evil.example/", None),
+        ("https://e\x1b.com/", None),
+        ("http:///path", None),
+        ("data:text/html,<b>", None),
+    ],
+)
+def test_link_target_is_http_ascii_and_percent_encoded(url: str, target: str | None) -> None:
+    assert link_target(url) == target

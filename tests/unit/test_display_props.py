@@ -14,6 +14,7 @@ from briefing_tui.display import (
     MAX_MARKS,
     display_path,
     display_url,
+    link_target,
     name_warnings,
     sanitize,
     unsafe_codepoints,
@@ -120,3 +121,14 @@ def test_sanitized_text_has_the_same_width_per_character_and_per_grapheme(value:
 def test_name_warnings_never_raise_and_quote_nothing_unsafe(name: str) -> None:
     for warning in name_warnings(name):
         assert not any(ord(c) in _always_replaced for c in warning)
+
+
+@settings(max_examples=300)
+@given(st.text(st.one_of(_any_char, _hostile_char, st.sampled_from("/:@.%?#()<>\"' ")), max_size=60))
+def test_link_target_is_printable_ascii_without_quotes_or_brackets(tail: str) -> None:
+    for url in ("https://example.com/" + tail, "http://" + tail, tail):
+        target = link_target(url)
+        if target is not None:
+            assert target.isascii() and target.isprintable()
+            assert not any(c in target for c in "\"'<> ()\\")
+            assert target.startswith(("http://", "https://"))
