@@ -43,9 +43,12 @@ def esc(value: str) -> str:
 
 
 def _a(text: str, url: str | None) -> str:
-    if url is None or not url.startswith(("http://", "https://")):
+    from briefing_tui.display import link_target
+
+    target = link_target(url) if url else None  # http(s) only, punycode host, percent-encoded
+    if target is None:
         return esc(text)
-    return f'<a href="{esc(url)}" rel="noopener noreferrer nofollow">{esc(text)}</a>'
+    return f'<a href="{esc(target)}" rel="noopener noreferrer nofollow">{esc(text)}</a>'
 
 
 def _article(doc: Document) -> str:

@@ -45,16 +45,13 @@ def _cell(value: str) -> str:
 
 
 def _link(text: str, url: str | None) -> str:
+    from briefing_tui.display import link_target
+
     shown = escape(text, at_line_start=False)
-    if url is None:
+    # http(s) only, percent-encoded: no javascript: link, no control sequence, no way out of (<...>)
+    safe = link_target(url) if url else None
+    if safe is None:
         return shown
-    safe = (
-        url.replace("(", "%28")
-        .replace(")", "%29")
-        .replace(" ", "%20")
-        .replace("<", "%3C")
-        .replace(">", "%3E")
-    )
     return f"[{shown}](<{safe}>)"
 
 
