@@ -48,3 +48,14 @@ def test_search_keys_in_a_real_terminal(size: tuple[int, int]) -> None:
         term.send("q")
         assert term.wait_exit(5) == 0
         assert b"\x1b]52" not in term.raw
+
+
+def test_keys_typed_right_after_enter_act_on_the_text() -> None:
+    with PtyTerm([str(BRIEFING), str(SEEDS)], columns=120, lines=40) as term:
+        term.wait_for("Niger", timeout=15)
+        term.wait_quiet(0.3, timeout=5)
+        _step(term, "/", "^T exact")
+        screen = _step(term, "etats-unis\rnn", "3/6")  # one burst, as a paste or a fast typist
+        assert "etats-unisnn" not in screen
+        term.send("q")
+        assert term.wait_exit(5) == 0

@@ -46,6 +46,9 @@ class SearchState:
     filter: bool = False
     pending_index: int | None = None  # set the current match at this offset when results arrive
     window: tuple[int, int] = (0, -1)  # text offsets whose matches are painted
+    busy: bool = False  # a search is running: n / N wait for it
+    started: Query | None = None  # the query of the newest search started
+    pending_steps: list[int] = field(default_factory=list)
     watching: bool = False
 
 
@@ -94,6 +97,12 @@ class SearchActions:
         """``n`` / ``N``: the next or previous match, wrapping with a notice; each step is a jump."""
         state = self._search()
         bar = self.search_bar
+        typed = bar.current_query
+        if not state.busy and typed.text and typed != state.query and not state.matches:
+            self._search_start(typed, move=True)  # n right behind the query: search it first
+        if state.busy:  # typed before the results came: taken when they come
+            state.pending_steps.append(step)
+            return
         if not state.matches:
             if state.query is None:
                 self.action_search_open()
@@ -166,7 +175,8 @@ class SearchActions:
 
     def on_search_bar_changed(self, message: Any) -> None:
         message.stop()
-        self._search_start(message.query, move=True)
+        if message.query != self._search().started:  # n may have started it already
+            self._search_start(message.query, move=True)
 
     def on_search_bar_submitted(self, message: Any) -> None:
         message.stop()
@@ -185,6 +195,9 @@ class SearchActions:
         """Forget the matches: no highlights, no filter."""
         state = self._search()
         state.generation += 1
+        state.busy = False
+        state.started = None
+        state.pending_steps.clear()
         if state.filter:
             self._search_filter_off()
         state.query, state.matches, state.starts, state.index = None, [], [], None
@@ -224,6 +237,8 @@ class SearchActions:
     def _search_start(self, query: Query, *, move: bool, at: int | None = None) -> None:
         state = self._search()
         state.generation += 1
+        state.busy = False
+        state.started = query
         bar = self.search_bar
         if not query.text:
             state.query, state.matches, state.starts, state.index = None, [], [], None
@@ -238,6 +253,7 @@ class SearchActions:
             bar.show_message(str(exc), error=True)
             return
         state.pending_index = at
+        state.busy = True
         if len(self.doc.text) > PREVIEW:
             self._search_preview(matcher, move)
         self._search_worker(matcher, self.doc.text, self.doc.id, state.generation, move)
@@ -279,7 +295,10 @@ class SearchActions:
             )
 
     def _search_failed(self, generation: int, message: str) -> None:
-        if generation == self._search().generation:
+        state = self._search()
+        if generation == state.generation:
+            state.busy = False
+            state.pending_steps.clear()
             self.search_bar.show_message(message, error=True)
 
     def _search_done(
@@ -311,6 +330,10 @@ class SearchActions:
                 self._search_apply_filter()
             else:
                 self._search_filter_off()
+        state.busy = False
+        steps, state.pending_steps = state.pending_steps, []
+        for step in steps:
+            self.action_search_next(step)
         self.refresh_bindings()  # type: ignore[attr-defined]
 
     def _search_set_current(self, index: int) -> None:

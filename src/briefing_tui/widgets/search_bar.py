@@ -8,6 +8,7 @@ on enter and ``Closed`` on escape. The screen runs the search and tells the bar 
 from __future__ import annotations
 
 from rich.text import Text
+from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
@@ -33,6 +34,27 @@ class SearchInput(Input):
         Binding("ctrl+g", "toggle_flag('word')", "Whole word", key_display="^G"),
         Binding("ctrl+r", "toggle_flag('regex')", "Regex", key_display="^R"),
     ]
+
+    async def action_submit(self) -> None:
+        await super().action_submit()
+        self.app.set_focus(None)  # keys typed right after enter act on the text, not on the query
+
+    async def _on_key(self, event: events.Key) -> None:
+        focused = self.screen.focused is self  # has_focus follows only once the Blur arrives
+        if event.key == "enter" and focused:
+            # submit now, not once the key has bubbled up to the bindings: the keys behind it are
+            # already queued here and must find the focus gone
+            event.stop()
+            event.prevent_default()
+            await self.action_submit()
+            return
+        if not focused and event.is_printable:
+            # already on its way here when enter took the focus away: hand it back to the app
+            event.stop()
+            event.prevent_default()
+            self.app.post_message(events.Key(event.key, event.character))
+            return
+        await super()._on_key(event)
 
     def action_close(self) -> None:
         bar = self.parent
