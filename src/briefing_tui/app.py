@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 from textual import work
 from textual.app import App
+from textual.screen import Screen
 
 from briefing_tui.crash import CrashReporting
 from briefing_tui.model.types import Collection, Problem
@@ -23,15 +25,25 @@ class BriefingApp(CrashReporting, App[int]):
         self.paths = paths
         self.collection = collection
 
+    def get_default_screen(self) -> Screen[Any]:
+        # A small collection loads in a few milliseconds: the reader is the first screen painted.
+        if self.collection is None and _total_size(self.paths) < SMALL:
+            from briefing_tui.model import load_paths
+
+            self.collection = load_paths(list(self.paths))
+        if self.collection is not None and self.collection.documents:
+            from briefing_tui.screens.main import MainScreen
+
+            return MainScreen(self.collection)
+        return super().get_default_screen()
+
     def on_mount(self) -> None:
         self.theme = "textual-dark"
         if self.collection is not None:
-            self._show(self.collection)
-            return
-        if _total_size(self.paths) < SMALL:  # a few milliseconds: no loading screen, no thread
-            from briefing_tui.model import load_paths
-
-            self._show(load_paths(list(self.paths)))
+            if self.collection.documents:
+                self._show_failures(self.collection)
+            else:
+                self._show(self.collection)
             return
         from briefing_tui.screens.errors import LoadingScreen
 
@@ -57,6 +69,12 @@ class BriefingApp(CrashReporting, App[int]):
 
         self.switch_screen(PreviewScreen(path, title, text))
 
+    def _show_failures(self, collection: Collection) -> None:
+        from briefing_tui.screens.errors import ErrorScreen
+
+        if collection.failed:
+            self.push_screen(ErrorScreen(collection.failed, can_close=True))
+
     def _show(self, collection: Collection) -> None:
         from briefing_tui.screens.errors import ErrorScreen
         from briefing_tui.screens.main import MainScreen
@@ -66,8 +84,7 @@ class BriefingApp(CrashReporting, App[int]):
         if collection.documents:
             screen = MainScreen(collection)
             self.switch_screen(screen) if loading else self.push_screen(screen)
-            if collection.failed:
-                self.push_screen(ErrorScreen(collection.failed, can_close=True))
+            self._show_failures(collection)
             return
         failed = collection.failed or {", ".join(str(p) for p in self.paths): [_no_briefing(self.paths)]}
         errors = ErrorScreen(failed, can_close=False)

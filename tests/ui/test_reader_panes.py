@@ -83,6 +83,7 @@ async def test_timeline_event_in_the_text_jumps_to_its_mention() -> None:
 
 async def test_timeline_dates_are_humanized_and_marked() -> None:
     async with seed_app().run_test(size=SIZE) as pilot:
+        await pilot.pause()  # the lists fill in just after the first paint
         timeline = pilot.app.screen.query_one(TimelineList)
         prompts = [str(timeline.get_option_at_index(i).prompt) for i in range(timeline.option_count)]
         text = "\n".join(prompts)

@@ -124,6 +124,11 @@ class MainScreen(SearchActions, Screen[None]):
         yield Footer(compact=True)
 
     def on_mount(self) -> None:
+        if not self.query("#documents") or not self.query("#timeline"):
+            # Switched in from another screen, the nested panes may still be mounting: try again
+            # once they are (the state below needs every pane).
+            self.call_after_refresh(self.on_mount)
+            return
         for name in PANES:
             self.query_one(f"#{name}-pane").border_title = f"{PANES.index(name) + 1} {PANE_TITLES[name]}"
         self.query_one("#documents-pane").display = len(self.collection.documents) > 1
@@ -135,7 +140,8 @@ class MainScreen(SearchActions, Screen[None]):
         self.live_reload.start()
 
     def on_resize(self) -> None:
-        self._update_layout()
+        if self.query("#documents"):
+            self._update_layout()
 
     def _update_layout(self) -> None:
         width, height = self.app.size
