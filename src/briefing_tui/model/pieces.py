@@ -28,16 +28,25 @@ from collections.abc import Callable, Iterator
 import yaml
 from yaml.error import Mark
 
-from briefing_tui.model.safe_yaml import IMPLICIT, MappingNode, Node, Problems, SequenceNode, _Parser
+from briefing_tui.model.safe_yaml import (
+    IMPLICIT,
+    MappingNode,
+    Node,
+    Problems,
+    ScalarNode,
+    SequenceNode,
+    _Parser,
+)
 
 __all__ = ["LISTS", "LazySequence", "Whole", "compose_in_pieces"]
 
 LISTS = frozenset(("entities", "events", "claims", "sources"))
 """The top-level lists read item by item."""
 TOP_KEY = re.compile(r"([A-Za-z_][A-Za-z0-9_-]*):(?=[ \t\r\n]|\Z)")
-LIST_HEAD = re.compile(r"[A-Za-z_][A-Za-z0-9_-]*:[ \t]*(?:#[^\n]*)?\r?(?:\n|\Z)")
+_COMMENT = "(?:#[^\n\r\x85\u2028\u2029]*)?"  # up to the end of the line, as libyaml sees lines
+LIST_HEAD = re.compile(rf"[A-Za-z_][A-Za-z0-9_-]*:[ \t]*{_COMMENT}\r?(?:\n|\Z)")
 TOP_LINE = re.compile(r"\n(?=[^ \r\n#])")
-BLANK = re.compile(r"(?:[ \t]*(?:#[^\n]*)?\r?\n)*")
+BLANK = re.compile(rf"(?:[ \t]*{_COMMENT}\r?\n)*")
 LONE_CR = re.compile(r"\r(?!\n)")
 MIN_BYTES = 0
 """Smaller files are read whole: pieces only pay off when the node tree is large."""
@@ -114,6 +123,10 @@ def _compose(text: str) -> MappingNode:
     return root
 
 
+def _is_null(node: Node) -> bool:
+    return isinstance(node, ScalarNode) and not node.style and node.value == ""
+
+
 def _move(root: Node, lines: int) -> None:
     """Give every node of a top-level piece its line in the file."""
     if not lines:
@@ -178,26 +191,27 @@ def compose_in_pieces(source: str, problems: Problems) -> tuple[MappingNode, Cal
         raise Whole  # no key at column 0, or something before the first one
     pairs: list[tuple[Node, Node]] = []
     lazy: list[LazySequence] = []
-    line = _breaks(source, 0, starts[0])
+    line = 0  # lines before the piece
     bounds = [*starts, len(source)]
     root_mark: Mark | None = None
     for key_at, b in zip(bounds, bounds[1:], strict=False):
+        a = 0 if key_at == starts[0] else key_at  # the first piece holds what comes before its key
         match = TOP_KEY.match(source, key_at)
         if match is None:
             raise Whole
         head = LIST_HEAD.match(source, key_at, b) if match.group(1) in LISTS else None
         items = None
         if head is not None:
-            lines_to_items = line + _breaks(source, key_at, head.end())
+            lines_to_items = line + _breaks(source, a, head.end())
             items = _items(source, head.end(), b, lines_to_items, problems)
         if items is None:
-            piece = _compose(source[key_at:b])
+            piece = _compose(source[a:b])
             _move(piece, line)
             pairs.extend(piece.value)
         else:
             assert head is not None
-            piece = _compose(source[key_at : head.end()])
-            if len(piece.value) != 1:
+            piece = _compose(source[a : head.end()])
+            if len(piece.value) != 1 or not _is_null(piece.value[0][1]):
                 raise Whole
             _move(piece, line)
             key = piece.value[0][0]
@@ -206,7 +220,7 @@ def compose_in_pieces(source: str, problems: Problems) -> tuple[MappingNode, Cal
             pairs.append((key, node))
         if root_mark is None and pairs:
             root_mark = pairs[0][0].start_mark
-        line += _breaks(source, key_at, b)
+        line += _breaks(source, a, b)
     if root_mark is None:
         raise Whole
     root = MappingNode(IMPLICIT, pairs, root_mark, root_mark)  # type: ignore[arg-type]

@@ -95,6 +95,13 @@ ITEMS = HEAD + (
         pytest.param(ITEMS + "claims:\n", id="empty-duplicate-list"),
         pytest.param(ITEMS.replace("sources:\n", "sources:   # the sources\n"), id="commented-list-head"),
         pytest.param(ITEMS.replace("sources:\n", "sources: # x\u2028id: z\n"), id="line-separator-in-head"),
+        pytest.param("#\u2028 stray\n" + ITEMS, id="line-separator-in-leading-comment"),
+        pytest.param(
+            ITEMS.replace("sources:\n", "sources: #x\u2028  - {id: s0}\n"), id="item-after-a-line-separator"
+        ),
+        pytest.param(
+            ITEMS.replace("  # a comment", "  # a\x85  - {id: z, name: Z, type: other}\n  #"), id="nel"
+        ),
     ],
 )
 def test_pieces_and_whole_agree(source: str) -> None:
