@@ -94,15 +94,17 @@ def run(args: argparse.Namespace) -> int:
         for document in collection.documents:
             name = sanitize(document.id if args.ids else str(document.path))
             try:
+                if args.count:
+                    count = matcher.count(document.text)
+                    matched = matched or count > 0
+                    out.write(f"{_paint('path', name, colour)}{_paint('sep', ':', colour)}{count}\n")
+                    continue
                 hits = search_document(document, matcher)
             except SearchError as exc:
                 err.write(f"briefing search: {name}: {exc}\n")
                 failed = True
                 continue
             matched = matched or bool(hits)
-            if args.count:
-                out.write(f"{_paint('path', name, colour)}{_paint('sep', ':', colour)}{len(hits)}\n")
-                continue
             head = _paint("path", name, colour) + _paint("sep", ":", colour)
             for hit in hits:
                 where = f"{_paint('number', str(hit.line), colour)}{_paint('sep', ':', colour)}"

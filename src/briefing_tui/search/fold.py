@@ -130,6 +130,19 @@ class Folded:
     def __post_init__(self) -> None:
         self._starts = [r[0] for r in self.records]
 
+    def may_cut(self, needle: str) -> bool:
+        """Whether a match of ``needle`` could start or end inside an expanded character here.
+
+        False means every occurrence of ``needle`` in :attr:`text` maps back whole, so counting
+        them needs no mapping at all.
+        """
+        expansions = {self.text[q : q + k] for q, _p, k in self.records if k >= 2}
+        for expansion in expansions:
+            for i in range(1, len(expansion)):
+                if needle.startswith(expansion[i:]) or needle.endswith(expansion[:i]):
+                    return True
+        return False
+
     @property
     def identity(self) -> bool:
         return not self.records

@@ -100,6 +100,21 @@ class Matcher:
         """True when the query can match nothing (empty, or only invisible characters)."""
         return not self.needle and self.pattern is None
 
+    def count(self, text: str, check: Check | None = None) -> int:
+        """How many matches ``text`` holds: one C-level ``str.count`` for a plain word.
+
+        Falls back to :meth:`find_all` for patterns, and where a match could cut a ligature.
+        """
+        if self.empty:
+            return 0
+        if self.needle and self.query.exact:
+            return text.count(self.needle)
+        if self.needle:
+            copy = folded(text, self.keep_case, check)
+            if copy.identity or not copy.may_cut(self.needle):
+                return copy.text.count(self.needle)
+        return len(self.find_all(text, check))
+
     def find_between(self, text: str, start: int, end: int) -> list[Span]:
         """Matches lying inside ``text[start:end]`` (a preview of a region; nothing is cached).
 

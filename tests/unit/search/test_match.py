@@ -187,3 +187,26 @@ def test_find_between_sees_only_the_region_with_original_offsets() -> None:
     assert matcher.find_between(text, 50, 62) == [(50, 55), (56, 61)]
     assert matcher.find_between(text, 0, 10_000) == matcher.find_all(text)
     assert Matcher(Query("e.", regex=True)).find_between(text, 0, 100) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "query"),
+    [
+        ("une œuvre, un cœur, des œufs", "oe"),
+        ("une œuvre, un cœur, des œufs", "e"),
+        ("une œuvre, un cœur, des œufs", "coeur"),
+        ("straße strasse", "ss"),
+        ("États-Unis, etats", "etats"),
+        ("abc", "Z"),
+    ],
+)
+def test_count_agrees_with_find_all(text: str, query: str) -> None:
+    matcher = Matcher(Query(query))
+    assert matcher.count(text) == len(matcher.find_all(text))
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet="oeœsßa æ", max_size=40), st.text(alphabet="oesa ", min_size=1, max_size=3))
+def test_count_always_agrees_with_find_all(text: str, query: str) -> None:
+    matcher = Matcher(Query(query))
+    assert matcher.count(text) == len(matcher.find_all(text))
