@@ -130,6 +130,8 @@ async def test_a_file_that_failed_at_start_joins_the_collection_once_fixed(
     async with app.run_test(size=(120, 36)) as pilot:
         assert [Path(p).name for p in app.collection.failed] == ["second.yaml"]
         assert len(app.collection.documents) == 1
+        await pilot.press("escape")  # from the error view back to the reader
+        await pilot.pause()
         text = "format: 1\nid: second\ntitle: Second\nlanguage: en\ntext: A second document.\n"
         broken.write_text(text, encoding="utf-8")
         await _until(pilot, lambda: len(app.collection.documents) == 2)
