@@ -40,7 +40,8 @@ def test_the_log_falls_back_to_the_temporary_folder(tmp_path: Path, monkeypatch:
 def test_the_message_is_short_and_sanitized() -> None:
     message = crash_message(ValueError("bad \x1b]52;c;QQ==\x07"), Path("/tmp/log\x1b[2J.log"))
     assert "\x1b" not in message and "\x07" not in message
-    assert message.startswith("briefing: an unexpected error stopped the reader: ValueError: bad ␛]52;c;QQ==␇")
+    head = "briefing: an unexpected error stopped the reader: ValueError: bad ␛]52;c;QQ==␇"
+    assert message.startswith(head)
     assert message.endswith("  the details are in /tmp/log\\x1b[2J.log\n")
     assert len(crash_message(RuntimeError("x" * 10_000), None)) < 400
 
