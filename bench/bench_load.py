@@ -8,6 +8,11 @@ For the large file (made by bench/make_large.py when missing): wall time of ``lo
 fresh process, then peak memory in another fresh process: tracemalloc's peak of Python allocations
 during the load; and the peak resident size (ru_maxrss) of the timed process, which includes the
 interpreter and the file's bytes. CPU time is printed too: on a shared machine it varies less.
+
+Each large measurement is made twice in the same run: as the loader reads files (in pieces, see
+``briefing_tui.model.pieces``), and read whole (the node tree of the whole file at once, as a file
+that is not in the shape of pieces is read). A third child only reads and decodes the file, to show
+what the text itself costs: the loader's own cost is the difference.
 """
 
 from __future__ import annotations
@@ -26,6 +31,18 @@ SEED = HERE.parent / "seeds" / "niger-us-withdrawal.yaml"
 
 def _child(kind: str, path: str) -> dict[str, float]:
     import resource
+
+    if kind.endswith("-whole"):
+        import briefing_tui.model.pieces as pieces
+
+        pieces.MIN_BYTES = 1 << 62  # every file is read whole
+        kind = kind.removesuffix("-whole")
+    if kind == "text":
+        from briefing_tui.model.safe_yaml import Problems, decode, read_file
+
+        text = decode(read_file(Path(path), Problems(path)) or b"", Problems(path))
+        rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024 / 1e6
+        return {"rss": rss, "chars": len(text or "")}
 
     if kind == "cold":
         start = time.perf_counter()
@@ -88,15 +105,21 @@ def main() -> None:
         from make_large import generate
 
         generate(args.large, 10.0, 100_000, 1)
-    timed = _in_child("time", args.large)
-    memory = _in_child("memory", args.large)
+    text = _in_child("text", args.large)
     print(
-        f"large ({args.large.stat().st_size / 1e6:.1f} MB file, "
-        f"{timed['text'] / 1e6:.1f} M code points of text, "
-        f"{timed['annotations']:,.0f} annotations): load+anchor {timed['seconds']:.2f} s "
-        f"({timed['cpu']:.2f} s of CPU); tracemalloc peak {memory['tracemalloc_peak_mb']:.0f} MB, "
-        f"ru_maxrss {timed['rss']:.0f} MB (a run without tracemalloc)"
+        f"large ({args.large.stat().st_size / 1e6:.1f} MB file): reading and decoding it alone, "
+        f"ru_maxrss {text['rss']:.0f} MB"
     )
+    for how, suffix in (("in pieces", ""), ("whole", "-whole")):
+        timed = _in_child("time" + suffix, args.large)
+        memory = _in_child("memory" + suffix, args.large)
+        print(
+            f"large read {how} ({timed['text'] / 1e6:.1f} M code points of text, "
+            f"{timed['annotations']:,.0f} annotations): load+anchor {timed['seconds']:.2f} s "
+            f"({timed['cpu']:.2f} s of CPU); tracemalloc peak {memory['tracemalloc_peak_mb']:.0f} MB, "
+            f"ru_maxrss {timed['rss']:.0f} MB (a run without tracemalloc), "
+            f"{timed['rss'] - text['rss']:.0f} MB over reading the file"
+        )
 
 
 if __name__ == "__main__":
