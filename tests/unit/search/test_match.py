@@ -210,3 +210,22 @@ def test_count_agrees_with_find_all(text: str, query: str) -> None:
 def test_count_always_agrees_with_find_all(text: str, query: str) -> None:
     matcher = Matcher(Query(query))
     assert matcher.count(text) == len(matcher.find_all(text))
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet="ab", max_size=60), st.text(alphabet="ab", min_size=1, max_size=4), st.integers(1, 7))
+def test_literal_search_in_chunks_equals_one_scan(text: str, needle: str, chunk: int) -> None:
+    import briefing_tui.search.match as match_module
+
+    old = match_module._LITERAL_CHUNK
+    match_module._LITERAL_CHUNK = chunk
+    try:
+        found = match_module._find_literal(text, needle, None, None)
+    finally:
+        match_module._LITERAL_CHUNK = old
+    expected = []
+    i = text.find(needle)
+    while i >= 0:
+        expected.append((i, i + len(needle)))
+        i = text.find(needle, i + len(needle))
+    assert found == expected
