@@ -275,3 +275,19 @@ def test_live_reload_in_a_real_terminal(tmp_path: Path) -> None:
         term.send("q")
         assert term.wait_exit(timeout=3) == 0
     assert_terminal_clean(bytes(term.raw), [b"\x1b]0;t"])
+
+
+def test_every_pane_of_a_small_terminal_shows_a_hostile_document_inert() -> None:
+    """80x24: one pane at a time; tab through all of them with a claim and its source shown."""
+    with PtyTerm([str(BRIEFING), str(CASES / "term-osc-title.yaml")], columns=80, lines=24) as term:
+        term.wait_for("Title", timeout=SETTLE)
+        term.wait_quiet(0.2, timeout=2)
+        seen = []
+        for key in "]s" + "\t" * 4:
+            term.send(key)
+            term.wait_quiet(0.15, timeout=2)
+            seen.append(term.text())
+        term.send("q")
+        assert term.wait_exit(timeout=3) == 0
+    assert_terminal_clean(bytes(term.raw), [b"\x1b]0;PWNED", b"\x1b]2;PWNED"])
+    assert any("␛]0;PWNED-TITLE␇" in screen for screen in seen)
