@@ -103,6 +103,11 @@ class MainScreen(SearchActions, Screen[None]):
         self._here = Location(self.doc.id, 0, 0, "text")
         self._current_span: tuple[int, int] | None = None
         self._source_index: int | None = None
+        from briefing_tui.live_reload import LiveReload
+
+        # Reloads a file changed on disk, keeping the place. The files' state is taken now, when
+        # the collection was loaded, so a change made while the screen mounts is not missed.
+        self.live_reload = LiveReload(self)
 
     # layout -----------------------------------------------------------------------------------
 
@@ -134,9 +139,6 @@ class MainScreen(SearchActions, Screen[None]):
         self.query_one("#documents-pane").display = len(self.collection.documents) > 1
         self._show_document()
         self._update_layout()
-        from briefing_tui.live_reload import LiveReload
-
-        self.live_reload = LiveReload(self)  # reloads a file changed on disk, keeping the place
         self.live_reload.start()
 
     def on_resize(self) -> None:
