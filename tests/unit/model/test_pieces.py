@@ -168,3 +168,13 @@ def test_the_seed_mutated_reads_the_same_in_pieces(data: st.DataObject) -> None:
         else:
             del raw[i : i + data.draw(st.integers(1, 20))]
     assert outcome(bytes(raw)) == whole(bytes(raw))
+
+
+def test_what_the_yaml_writer_writes_is_read_in_pieces() -> None:
+    from briefing_tui.formats.yaml_writer import dump_document
+
+    written = dump_document(load_bytes(SEED, "seed.yaml"))
+    root, drain = compose_in_pieces(written, Problems("f.yaml"))
+    lists = {key.value for key, value in root.value if isinstance(value, LazySequence)}
+    assert lists == {"entities", "events", "claims", "sources"}
+    drain()
