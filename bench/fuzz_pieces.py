@@ -5,10 +5,10 @@ Usage: ``python bench/fuzz_pieces.py [--runs 10000] [--seed 1]``
 The loader reads a file in pieces (``briefing_tui.model.pieces``) and falls back to reading it
 whole when the pieces cannot be trusted. Each input here is a real file (the seed briefing half
 the time, else a hostile case) changed 1 to 3 times: YAML line structure inserted (item and key
-lines, comments, line separators that libyaml counts as line breaks, CR, tabs, quotes, brackets, anchors, tags),
-ranges deleted or duplicated. Every input is loaded both ways; the Documents (or the problems of
-the LoadError) must be equal. Prints the counts; exits 1, with the input written to
-bench/out/pieces-diff-N.yaml, on the first difference.
+lines, comments, line separators that libyaml counts as line breaks, CR, tabs, quotes, brackets,
+anchors, tags), ranges deleted or duplicated. Every input is loaded both ways; the Documents (or
+the problems of the LoadError) must be equal. Prints the counts; exits 1, with the input written
+to bench/out/pieces-diff-N.yaml, on the first difference.
 """
 
 from __future__ import annotations
