@@ -38,7 +38,7 @@ def test_search_keys_in_a_real_terminal(size: tuple[int, int]) -> None:
         term.send("\x1b")  # leaves the filter
         term.wait_quiet(0.3, timeout=2)
         assert "& filter" not in term.text()
-        screen = _step(term, "F", "hits in")
+        screen = _step(term, "F", "6 hits")
         assert "niger-us-withdrawal" in screen
         term.send("\x1b")
         term.wait_quiet(0.3, timeout=2)

@@ -163,7 +163,5 @@ class SearchResultsScreen(Screen[tuple[Hit, Query] | None]):
         docs = len({hit.document.id for hit in hits})
         more = "+" if capped else ""
         noun = "hit" if len(hits) == 1 else "hits"
-        self._show_status(
-            f"{len(hits):,}{more} {noun} in {docs} of {len(self.documents)} documents"
-            "  (down: the hits, enter: open)"
-        )
+        where = f" in {docs} of {len(self.documents)} documents" if len(self.documents) > 1 else ""
+        self._show_status(f"{len(hits):,}{more} {noun}{where}  (down: the hits, enter: open)")
