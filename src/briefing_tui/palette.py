@@ -81,10 +81,15 @@ class ItemsProvider(Provider):
         reader = _reader(self)
         if reader is None:
             return
+        from briefing_tui.search.filter import text_filter
+
         matcher = self.matcher(query)
+        accept = text_filter(query)  # "etats" finds "États-Unis", "l'aide" finds "l’aide"
         for text, command in self.items(reader):
             shown = sanitize(text)
             score = matcher.match(shown)
+            if score <= 0 and accept(shown):
+                score = 0.5
             if score > 0:
                 yield Hit(score, Content(shown), command, text=shown)
 

@@ -46,3 +46,27 @@ async def test_timeline_filters_as_you_type_and_clears() -> None:
         assert timeline.filter_text == "niame"
         await pilot.press("escape")
         assert timeline.filter_text == "" and listed(timeline) == everything
+
+
+async def test_go_to_entity_in_the_palette_folds_accents() -> None:
+    from textual.command import CommandPalette
+
+    async with seed_app().run_test(size=SIZE) as pilot:
+        screen = pilot.app.screen
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+        for char in "go to entity":
+            await pilot.press(char if char != " " else "space")
+        await pilot.pause(0.3)
+        await pilot.press("enter")
+        await pilot.pause(0.3)
+        palette = pilot.app.screen
+        assert isinstance(palette, CommandPalette)
+        for char in "commandement des etats":
+            await pilot.press(char if char != " " else "space")
+        await pilot.pause(0.5)
+        await pilot.press("enter")
+        await pilot.pause(0.3)
+        assert screen.here().kind == "mention"
+        entity = screen.doc.entity(screen.here().ref)
+        assert entity is not None and "États-Unis" in entity.name
