@@ -229,3 +229,13 @@ def test_literal_search_in_chunks_equals_one_scan(text: str, needle: str, chunk:
         expected.append((i, i + len(needle)))
         i = text.find(needle, i + len(needle))
     assert found == expected
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.text(alphabet="aeé’'œ -.", max_size=40), st.text(alphabet="ae'-. ", min_size=1, max_size=3))
+def test_an_escaped_regex_finds_what_the_literal_finds(text: str, query: str) -> None:
+    import re
+
+    literal = find_all(text, Query(query, case_sensitive=False))
+    pattern = find_all(text, Query(re.escape(query), regex=True, case_sensitive=False))
+    assert pattern == literal
