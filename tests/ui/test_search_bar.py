@@ -156,3 +156,14 @@ async def test_palette_search_opens_the_bar() -> None:
         await pilot.pause()
         bar = pilot.app.screen.query_one(SearchBar)
         assert bar.is_open  # n with no search yet opens the bar
+
+
+async def test_slash_in_a_small_terminal_brings_the_text_pane_forward() -> None:
+    async with seed_app().run_test(size=(80, 24)) as pilot:
+        screen = pilot.app.screen
+        await pilot.press("4")
+        assert screen.pane == "timeline"
+        await pilot.press("slash")
+        assert screen.pane == "text"
+        bar = screen.query_one(SearchBar)
+        assert bar.is_open and bar.input.has_focus

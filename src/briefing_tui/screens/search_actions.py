@@ -86,6 +86,7 @@ class SearchActions:
 
     def action_search_open(self) -> None:
         """``/``: open the search bar; the search starts from the top of the pane."""
+        self._search_show_text()
         state = self._search()
         view = self.text_view
         start, end = view.visible_range()
@@ -95,6 +96,7 @@ class SearchActions:
 
     def action_search_next(self, step: int) -> None:
         """``n`` / ``N``: the next or previous match, wrapping with a notice; each step is a jump."""
+        self._search_show_text()
         state = self._search()
         bar = self.search_bar
         typed = bar.current_query
@@ -133,6 +135,7 @@ class SearchActions:
 
     def action_search_filter(self) -> None:
         """``&``: show only the paragraphs holding a match; again (or escape) shows every paragraph."""
+        self._search_show_text()
         state = self._search()
         if state.filter:
             self._search_filter_off()
@@ -166,6 +169,11 @@ class SearchActions:
         bar = self.search_bar
         screen = SearchResultsScreen(self.collection.documents, bar.input.value, dict(bar.flags))
         self.app.push_screen(screen, self._search_open_hit)  # type: ignore[attr-defined]
+
+    def _search_show_text(self) -> None:
+        """In a small terminal (one pane at a time) bring the text pane forward: search lives there."""
+        if getattr(self, "narrow", False) and getattr(self, "pane", "text") != "text":
+            self.action_pane("text")  # type: ignore[attr-defined]
 
     def search_check_action(self, action: str) -> bool | None:
         """Search actions can always run: with nothing to act on, they say so in the bar."""
