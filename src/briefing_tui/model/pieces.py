@@ -48,6 +48,9 @@ LIST_HEAD = re.compile(rf"[A-Za-z_][A-Za-z0-9_-]*:[ \t]*{_COMMENT}\r?(?:\n|\Z)")
 TOP_LINE = re.compile(r"\n(?=[^ \r\n#])")
 BLANK = re.compile(rf"(?:[ \t]*{_COMMENT}\r?\n)*")
 LONE_CR = re.compile(r"\r(?!\n)")
+GROUP_ITEMS = 64
+GROUP_CHARS = 32_768
+"""List items are composed a few at a time: up to this many, or this much text, per piece."""
 MIN_BYTES = 0
 """Smaller files are read whole: pieces only pay off when the node tree is large."""
 
@@ -158,7 +161,14 @@ def _items(source: str, start: int, end: int, line: int, problems: Problems) -> 
     if after < end and source[after] not in " \t\r\n":
         return None
     item = re.compile(r"\n(?= {%d}-(?:[ \t\r\n]|\Z))" % indent)  # noqa: UP031 - a pattern
-    cuts = [start] + [m.end() for m in item.finditer(source, first, end)] + [end]
+    cuts = [start]
+    count = 0
+    for match in item.finditer(source, first, end):
+        count += 1
+        if count >= GROUP_ITEMS or match.end() - cuts[-1] >= GROUP_CHARS:
+            cuts.append(match.end())
+            count = 0
+    cuts.append(end)
 
     def read() -> Iterator[Node]:
         lines = line
@@ -166,10 +176,16 @@ def _items(source: str, start: int, end: int, line: int, problems: Problems) -> 
             for a, b in zip(cuts, cuts[1:], strict=False):
                 pairs = _compose("k:\n" + source[a:b]).value
                 value = pairs[0][1] if len(pairs) == 1 else None
-                if not isinstance(value, SequenceNode) or len(value.value) != 1:
+                if not isinstance(value, SequenceNode) or not value.value:
                     raise Whole
                 problems.offset = lines - 1  # the piece starts with one line of its own
-                yield value.value[0]
+                items = value.value
+                del pairs, value
+                for index in range(len(items)):
+                    node = items[index]
+                    items[index] = None  # freed once read
+                    yield node
+                    del node
                 lines += _breaks(source, a, b)
         finally:
             problems.offset = 0
