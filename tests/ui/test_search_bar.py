@@ -167,3 +167,37 @@ async def test_slash_in_a_small_terminal_brings_the_text_pane_forward() -> None:
         assert screen.pane == "text"
         bar = screen.query_one(SearchBar)
         assert bar.is_open and bar.input.has_focus
+
+
+async def test_a_pathological_regex_neither_freezes_nor_crashes() -> None:
+    import asyncio
+    import time
+    from pathlib import Path
+
+    from textual import events
+
+    from briefing_tui.app import BriefingApp
+    from briefing_tui.model.types import Collection, Document
+
+    doc = Document(Path("x.yaml"), "x", "X", "en", "x" * 20_000)
+    async with BriefingApp([], collection=Collection([doc])).run_test(size=SIZE) as pilot:
+        app = pilot.app
+        bar = app.screen.query_one(SearchBar)
+        await pilot.press("slash", "ctrl+r")
+        for char in ["left_parenthesis", "x", "plus", "x", "plus", "right_parenthesis", "plus"]:
+            await pilot.press(char)
+        gaps: list[float] = []
+        last = [time.perf_counter()]
+
+        def tick() -> None:
+            now = time.perf_counter()
+            gaps.append(now - last[0])
+            last[0] = now
+
+        app.set_interval(0.01, tick)
+        app.post_message(events.Key("y", "y"))  # "(x+x+)+y" on 20,000 x: exponential backtracking
+        await asyncio.sleep(2.6)
+        assert gaps and max(gaps) < 0.5  # the screen kept its pace while the expression ran
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert "took too long" in bar.status_text
