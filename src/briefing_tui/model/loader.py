@@ -45,9 +45,11 @@ def _finish(problems: Problems, document: Document | None) -> Document:
     return document
 
 
-def _load(data: bytes, label: str, path: Path) -> Document:
+def _load(data: bytes | list[bytes], label: str, path: Path) -> Document:
+    """Load from bytes; given them in a list, the list is emptied so that they are freed once decoded."""
     problems = Problems(label)
-    source = decode(data, problems)
+    source = decode(data.pop() if isinstance(data, list) else data, problems)
+    del data
     if source is None:
         return _finish(problems, None)
     enabled = gc.isenabled()
@@ -100,7 +102,9 @@ def load_document(path: str | Path) -> Document:
         data = read_file(path, problems)
         if data is None:
             return _finish(problems, None)
-        return _load(data, label, path)
+        owned = [data]  # only ``_load`` holds the bytes: freed once decoded
+        del data
+        return _load(owned, label, path)
     except LoadError:
         raise
     except (Exception, RecursionError, MemoryError) as exc:
