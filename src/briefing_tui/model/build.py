@@ -30,6 +30,8 @@ from briefing_tui.model.types import (
 )
 
 EXACT = AnchorStatus.EXACT
+_plain_number = re.compile(r"0|[1-9][0-9]{0,14}").fullmatch
+"""A whole number written plainly, of at most 15 digits: below the bound ``Fields.integer`` checks."""
 FORMAT_VERSION = "1"
 TOP = frozenset(
     [
@@ -124,6 +126,7 @@ class Builder:
         self.problems = problems
         self.f = Fields(problems)
         self.anchorer = Anchorer("")
+        self.text_length = 0
         # Places, not nodes: a node's line is only known while its piece of the file is read.
         self.ids: dict[str, tuple[str, tuple[int, int]]] = {}  # id -> (kind, where declared)
         self.refs: list[tuple[str, str, tuple[int, int]]] = []  # (kind, id, where) checked at the end
@@ -192,12 +195,10 @@ class Builder:
         if type(a) is not ScalarNode or type(b) is not ScalarNode or a.style or b.style:
             return None
         x, y = a.value, b.value
-        if not (x.isdigit() and y.isdigit() and x.isascii() and y.isascii()) or len(x) > 15 or len(y) > 15:
-            return None  # at most 15 digits: below the bound of 2**53 that ``Fields.integer`` checks
-        if (x[0] == "0" and len(x) > 1) or (y[0] == "0" and len(y) > 1):
+        if _plain_number(x) is None or _plain_number(y) is None:
             return None
         start, end = int(x), int(y)
-        if start > end or end > len(self.anchorer.text):
+        if start > end or end > self.text_length:
             return None
         mark = node.start_mark
         selector = Selector(None, None, None, start, end)
@@ -527,6 +528,7 @@ class Builder:
             assert isinstance(text_node, ScalarNode)
             line = self.problems.at(text_node)[0]
             self.anchorer = Anchorer(text, _text_locator(text_node, self.yaml_text, text, line))
+            self.text_length = len(text)
         elif "text" in fields:
             return None  # nothing can be anchored; the problem is already reported
         entities = [e for n in f.sequence(fields.get("entities"), "entities") if (e := self.entity(n))]

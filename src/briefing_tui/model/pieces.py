@@ -139,7 +139,7 @@ def _move(root: Node, lines: int) -> None:
         node = stack.pop()
         for name in ("start_mark", "end_mark"):
             mark = getattr(node, name)
-            setattr(node, name, Mark(mark.name, mark.index, mark.line + lines, mark.column, None, None))
+            setattr(node, name, Mark(mark.name, mark.index, mark.line + lines, mark.column, None, 0))
         if isinstance(node, SequenceNode):
             stack.extend(node.value)
         elif isinstance(node, MappingNode):
