@@ -222,11 +222,10 @@ def bench_results_screen(count: int, kilobytes: int, words: list[str], repeat: i
 
     asyncio.run(run())
     print(f"Results screen, {count:,} documents of {kilobytes} KB (folded copies dropped before each run):")
-    for word, (times, n, status) in results.items():
+    for word, (times, _count, status) in results.items():
         best_ms, median_ms = min(times) * 1000, sorted(times)[len(times) // 2] * 1000
-        print(
-            f"  {fold(word)!r}: {status.split('  ')[0]}; filled in best {best_ms:.0f} ms, median {median_ms:.0f} ms"
-        )
+        summary = status.split("  ")[0]
+        print(f"  {fold(word)!r}: {summary}; filled in best {best_ms:.0f} ms, median {median_ms:.0f} ms")
 
 
 def _until(term, needle: str, start: float, timeout: float = 10.0) -> float | None:
