@@ -257,3 +257,18 @@ async def test_palette_lists_every_action() -> None:
             "Back",
         ):
             assert expected in titles
+
+
+async def test_footer_is_truthful_about_what_can_run() -> None:
+    async with seed_app().run_test(size=SIZE) as pilot:
+        screen = pilot.app.screen
+        assert screen.check_action("go_source", ()) is None  # no claim yet: shown disabled
+        assert screen.check_action("back", ()) is None
+        assert screen.check_action("mention", (1,)) is None
+        assert screen.check_action("errors", ()) is False  # nothing failed: hidden
+        await pilot.press("right_square_bracket")
+        assert screen.check_action("go_source", ()) is None  # C11 has no source
+        await pilot.press("right_square_bracket")
+        assert screen.check_action("go_source", ()) is True
+        assert screen.check_action("back", ()) is True
+        assert screen.check_action("open_url", ()) is True
