@@ -1,0 +1,41 @@
+"""What a load leaves to Python's cycle collector: its objects already old, nobody's frozen objects thawed."""
+
+from __future__ import annotations
+
+import gc
+from collections.abc import Iterator
+
+import pytest
+from tests.unit.model.support import HEAD, load
+
+SOURCE = HEAD + "entities:\n  - {id: n, name: Niger, type: place, mentions: [[3, 8], [30, 35]]}\n"
+
+
+@pytest.fixture
+def collector_off() -> Iterator[None]:
+    """No collection runs during the test, so generations change only by what the loader does."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
+def test_a_loaded_document_is_in_the_oldest_generation(collector_off: None) -> None:
+    doc = load(SOURCE)
+    young = {id(o) for generation in (0, 1) for o in gc.get_objects(generation=generation)}
+    made = [doc, doc.entities[0], *doc.entities[0].mentions, doc.entities[0].mentions[0].selector]
+    assert not any(id(o) in young for o in made)
+    assert gc.get_freeze_count() == 0
+
+
+def test_objects_frozen_before_a_load_stay_frozen(collector_off: None) -> None:
+    gc.freeze()
+    try:
+        frozen = gc.get_freeze_count()
+        load(SOURCE)
+        assert gc.get_freeze_count() == frozen
+    finally:
+        gc.unfreeze()
