@@ -2,8 +2,9 @@
 
 Scalars are typed by a small fixed rule, never by YAML 1.1's: a quoted scalar is text; a plain
 ``true``/``false`` is a boolean, ``null``/``~``/nothing is None, a decimal integer (no leading
-zero) is an int, a decimal number with a point or exponent (or ``.inf``/``.nan``) is a float, and
-every other plain scalar is text (``yes``, ``on``, ``012`` and ``1:20`` stay text). Mapping keys are
+zero) is an int, a decimal number with a point (``2.5``, ``1.0e+20``, or ``.inf``/``.nan``) is a
+float, and every other plain scalar is text (``yes``, ``on``, ``012``, ``1:20`` and ``1e3`` stay
+text). Mapping keys are
 text. Nesting and size are bounded; duplicate and merge keys are errors, as everywhere else.
 """
 
@@ -22,7 +23,9 @@ MAX_EXTRA_DEPTH = 64
 MAX_EXTRA_ITEMS = 1_000_000
 """The most scalars, lists and mappings ``extra`` may hold in all."""
 INT = re.compile(r"[-+]?(?:0|[1-9][0-9]*)")
-FLOAT = re.compile(r"[-+]?(?:\.[0-9]+|[0-9]+\.[0-9]*|[0-9]+(?=[eE]))(?:[eE][-+]?[0-9]+)?")
+FLOAT = re.compile(r"[-+]?[0-9]+\.[0-9]*(?:[eE][-+][0-9]+)?|\.[0-9]+(?:[eE][-+][0-9]+)?")
+"""A point is needed, and a sign in the exponent: ``1e3`` is text. Every plain scalar read as a
+number here is one YAML writers (PyYAML included) also read as one, so they quote such text."""
 SPECIAL = {
     ".inf": float("inf"),
     ".Inf": float("inf"),

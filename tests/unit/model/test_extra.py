@@ -5,6 +5,8 @@ from __future__ import annotations
 import math
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from tests.unit.model.support import HEAD, errors, load, problems
 
 from briefing_tui.model.plain import MAX_EXTRA_DEPTH
@@ -16,7 +18,7 @@ def test_extra_reads_plain_data_typed_by_a_fixed_rule() -> None:
         "  brat:\n"
         "    attributes:\n"
         "      - {name: Negation, value: 'false', target: {span: [0, 5]}}\n"
-        "    flags: [true, false, null, ~, yes, on, '12', 012, 1:20, -7, 2.5, 1e3, .inf]\n"
+        "    flags: [true, false, null, ~, yes, on, '12', 012, 1:20, -7, 2.5, 1.0e+3, .inf, 1e3]\n"
         "  note: |-\n"
         "    two\n"
         "    lines\n"
@@ -26,6 +28,7 @@ def test_extra_reads_plain_data_typed_by_a_fixed_rule() -> None:
     flags = extra["brat"]["flags"]
     assert flags[:9] == [True, False, None, None, "yes", "on", "12", "012", "1:20"]
     assert flags[9:12] == [-7, 2.5, 1000.0] and type(flags[9]) is int and math.isinf(flags[12])
+    assert flags[13] == "1e3"
     assert extra["note"] == "two\nlines"
 
 
@@ -60,3 +63,20 @@ def test_extra_just_within_the_bound_loads() -> None:
     for _ in range(depth - 1):
         value = value[0]
     assert value == []
+
+
+PLAIN = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False) | st.text(max_size=12),
+    lambda inner: st.lists(inner, max_size=4) | st.dictionaries(st.text(max_size=8), inner, max_size=4),
+    max_leaves=20,
+)
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.dictionaries(st.text(max_size=8), PLAIN, max_size=4))
+def test_extra_written_by_the_yaml_writer_reads_back_equal(extra: dict) -> None:
+    from briefing_tui.formats.yaml_writer import dump_document
+
+    document = load(HEAD)
+    document.extra = extra
+    assert load(dump_document(document)).extra == extra
