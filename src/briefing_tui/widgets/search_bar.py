@@ -27,6 +27,13 @@ class SearchInput(Input):
 
     HELP_GROUP = "Search bar"
     BINDINGS = [
+        # Input's editing keys, unchanged but without descriptions: the help lists the bar's own keys
+        *(
+            Binding(b.key, b.action, "", show=False, priority=b.priority)
+            for cls in reversed(Input.__mro__)
+            for b in cls.__dict__.get("BINDINGS", [])
+            if isinstance(b, Binding)
+        ),
         Binding("escape", "close", "Close search", show=False),
         Binding("up", "history(-1)", "Earlier query", show=False),
         Binding("down", "history(1)", "Later query", show=False),
