@@ -384,10 +384,14 @@ class SearchActions:
 
     def _search_apply_filter(self) -> None:
         starts = list(self._search().starts)
+        last = [False]  # paragraphs are asked in order: an empty one follows the one before
 
         def keep(start: int, end: int) -> bool:
+            if start == end:  # a blank line shown after a shown paragraph keeps them apart
+                return last[0]
             i = bisect_left(starts, start)
-            return i < len(starts) and starts[i] <= end
+            last[0] = i < len(starts) and starts[i] <= end
+            return last[0]
 
         self.text_view.visible_paragraph_filter(keep)
 
