@@ -201,3 +201,20 @@ async def test_a_pathological_regex_neither_freezes_nor_crashes() -> None:
         await app.workers.wait_for_complete()
         await pilot.pause()
         assert "took too long" in bar.status_text
+
+
+async def test_slash_after_escape_starts_a_new_query_and_n_brings_back_the_last() -> None:
+    async with seed_app().run_test(size=SIZE) as pilot:
+        screen = pilot.app.screen
+        bar = screen.query_one(SearchBar)
+        await type_query(pilot, "niamey")
+        await pilot.press("escape")
+        assert screen.search_matches == []
+        await pilot.press("n")  # like vim after :noh, the last search comes back
+        await pilot.app.workers.wait_for_complete()
+        await pilot.pause()
+        assert len(screen.search_matches) == 3 and bar.is_open
+        await pilot.press("escape", "slash")
+        assert bar.input.value == ""
+        await pilot.press("up")
+        assert bar.input.value == "niamey"

@@ -141,9 +141,16 @@ class SearchBar(Horizontal):
         return Query(self.input.value, **self.flags)
 
     def open(self, text: str | None = None) -> None:
-        """Show the bar and give it the keys; ``text`` replaces the query when given."""
+        """Show the bar and give it the keys; ``text`` replaces the query when given.
+
+        Opening a closed bar starts a new, empty query (up brings the last one back); opening it
+        while its matches are shown edits the query.
+        """
+        was_open = self.is_open
         self.add_class("-open")
         self._history_pos = None
+        if text is None and not was_open:
+            text = ""
         if text is not None and text != self.input.value:
             self.input.value = text
         self.input.focus()
