@@ -65,10 +65,15 @@ def _load(data: bytes | list[bytes], label: str, path: Path) -> Document:
             document = None if root is None else Builder(path, source, problems).document(root)
             del root  # freed now by reference counting (a tree has no cycles), before the collector is back
     finally:
-        _to_oldest_generation()
+        if len(source) >= PROMOTE_CHARS:
+            _to_oldest_generation()
         if enabled:
             gc.enable()
     return _finish(problems, document)
+
+
+PROMOTE_CHARS = 1 << 20
+"""From this size on, a loaded document's objects are put in the oldest generation at once."""
 
 
 def _to_oldest_generation() -> None:
@@ -78,7 +83,8 @@ def _to_oldest_generation() -> None:
     on the large bench file, at the first allocation after loading) only to find they live on. In
     the oldest generation they are scanned only by full collections, as old objects are. Freezing
     and at once unfreezing moves them there without scanning; skipped when something else froze
-    objects on purpose (unfreezing would undo that).
+    objects on purpose (unfreezing would undo that). This moves every young object of the process,
+    so it is done for large files only: for a small one the young collections cost nothing.
     """
     if gc.get_freeze_count() == 0:
         gc.freeze()

@@ -8,6 +8,8 @@ from collections.abc import Iterator
 import pytest
 from tests.unit.model.support import HEAD, load
 
+from briefing_tui.model import loader
+
 SOURCE = HEAD + "entities:\n  - {id: n, name: Niger, type: place, mentions: [[3, 8], [30, 35]]}\n"
 
 
@@ -23,7 +25,10 @@ def collector_off() -> Iterator[None]:
             gc.enable()
 
 
-def test_a_loaded_document_is_in_the_oldest_generation(collector_off: None) -> None:
+def test_a_large_loaded_document_is_in_the_oldest_generation(
+    collector_off: None, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(loader, "PROMOTE_CHARS", 0)  # every file counts as large
     doc = load(SOURCE)
     young = {id(o) for generation in (0, 1) for o in gc.get_objects(generation=generation)}
     made = [doc, doc.entities[0], *doc.entities[0].mentions, doc.entities[0].mentions[0].selector]
@@ -31,7 +36,16 @@ def test_a_loaded_document_is_in_the_oldest_generation(collector_off: None) -> N
     assert gc.get_freeze_count() == 0
 
 
-def test_objects_frozen_before_a_load_stay_frozen(collector_off: None) -> None:
+def test_a_small_document_is_left_to_the_collector(collector_off: None) -> None:
+    doc = load(SOURCE)
+    young = {id(o) for o in gc.get_objects(generation=0)}
+    assert id(doc.entities[0].mentions[0]) in young
+
+
+def test_objects_frozen_before_a_load_stay_frozen(
+    collector_off: None, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(loader, "PROMOTE_CHARS", 0)
     gc.freeze()
     try:
         frozen = gc.get_freeze_count()
