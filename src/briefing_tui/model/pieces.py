@@ -4,7 +4,8 @@ A briefing is a mapping at the top level, and its big parts are the lists ``enti
 ``claims`` and ``sources``. Each top-level key starts a line at column 0, and each item of such a
 list starts a line ``- `` at the list's indentation. The file is cut at those lines and each piece
 is composed on its own by the same libyaml parser: the top-level pieces at once, the items of the
-lists one at a time while the document is built, so that only one item's nodes live at a time.
+lists a few at a time (``GROUP_ITEMS``) while the document is built, each item's nodes freed once
+it is read, so that only a few items' nodes ever live at once.
 
 This is only a way of reading, never a second set of rules. A piece is composed exactly as the
 whole file would be, with the same depth (an item is composed under a one-line ``k:`` so that it
@@ -52,7 +53,8 @@ GROUP_ITEMS = 64
 GROUP_CHARS = 32_768
 """List items are composed a few at a time: up to this many, or this much text, per piece."""
 MIN_BYTES = 0
-"""Smaller files are read whole: pieces only pay off when the node tree is large."""
+"""Files shorter than this are read whole. 0: every file in the shape is read in pieces, small ones
+included, so that every test of the loader goes through this path (the cost is small)."""
 
 
 class Whole(Exception):  # noqa: N818 - an instruction, not a failure
