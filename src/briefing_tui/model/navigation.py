@@ -146,10 +146,16 @@ class Navigator:
         self.claims: list[Claim] = anchored + [c for c in doc.claims if not c.span.anchored]
         """Claims in reading order; orphans (no place in the text) come last."""
         self._claim_index = {c.id: i for i, c in enumerate(self.claims)}
+        self._claims = {c.id: c for c in self.claims}
+        self._events = {e.id: e for e in doc.events}
         self._sources = {s.id: s for s in doc.sources}
         self._entities = {e.id: e for e in doc.entities}
 
     # claims ---------------------------------------------------------------------------------
+
+    def claim(self, claim_id: str | None) -> Claim | None:
+        """The claim with this id (a dict lookup: documents hold up to 100,000 annotations)."""
+        return self._claims.get(claim_id or "")
 
     def claim_at(self, index: int) -> Claim | None:
         return self.claims[index] if 0 <= index < len(self.claims) else None
@@ -281,4 +287,4 @@ class Navigator:
         return sorted(self.doc.events, key=lambda e: (*e.date.sort_key, e.label))
 
     def event(self, event_id: str | None) -> Event | None:
-        return next((e for e in self.doc.events if e.id == event_id), None)
+        return self._events.get(event_id or "")

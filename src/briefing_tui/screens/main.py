@@ -103,6 +103,7 @@ class MainScreen(SearchActions, Screen[None]):
         self._here = Location(self.doc.id, 0, 0, "text")
         self._current_span: tuple[int, int] | None = None
         self._source_index: int | None = None
+        self._binding_signature: object = None
         from briefing_tui.live_reload import LiveReload
 
         # Reloads a file changed on disk, keeping the place. The files' state is taken now, when
@@ -292,14 +293,14 @@ class MainScreen(SearchActions, Screen[None]):
         kind, nav, view = loc.kind, self.nav, self.text_view
         detail = self.query_one(DetailPane)
         if kind == "claim":
-            claim = nav.doc.claim(loc.ref)
+            claim = nav.claim(loc.ref)
             if claim is not None:
                 self._set_claim(claim)
                 span = (claim.span.start, claim.span.end) if claim.span.anchored else None
                 detail.show_claim(nav, claim)
                 self.detail = ("claim", claim.id)
         elif kind in ("source", "speaker"):
-            claim = nav.doc.claim(loc.claim) if loc.claim else None
+            claim = nav.claim(loc.claim) if loc.claim else None
             if claim is not None:
                 self._set_claim(claim, keep_source=True)
                 if span is None and claim.span.anchored:
@@ -361,7 +362,7 @@ class MainScreen(SearchActions, Screen[None]):
         return Location(self.doc.id, claim.span.start, claim.span.end, "claim", claim.id)
 
     def current_claim(self) -> Claim | None:
-        return self.nav.doc.claim(self.claim_id) if self.claim_id else None
+        return self.nav.claim(self.claim_id) if self.claim_id else None
 
     def _go_source_index(self, claim: Claim, index: int) -> None:
         targets = self.nav.source_targets(claim)
@@ -379,6 +380,22 @@ class MainScreen(SearchActions, Screen[None]):
             self._focus_pane("text")
 
     # actions ---------------------------------------------------------------------------------
+
+    def refresh_bindings(self) -> None:
+        """Redraw the footer only when what the keys can do has changed (a jump in a document of
+        100,000 annotations must not rebuild the footer every time)."""
+        if not self.is_mounted:
+            return super().refresh_bindings()
+        from textual.actions import parse
+
+        states = []
+        for binding in self._bindings:
+            _, name, params = parse(binding[1].action)
+            states.append(self.check_action(name, params))
+        signature = (self.focused, len(self.app.screen_stack), tuple(states))
+        if signature != self._binding_signature:
+            self._binding_signature = signature
+            super().refresh_bindings()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if not self.is_mounted:
@@ -508,7 +525,7 @@ class MainScreen(SearchActions, Screen[None]):
         if message.kind == "mention":
             self.jump_to(Location(self.doc.id, message.start, message.end, "mention", message.ref))
         else:
-            claim = self.doc.claim(message.ref)
+            claim = self.nav.claim(message.ref)
             if claim is not None:
                 self.jump_to(self._claim_location(claim))
 
@@ -527,7 +544,7 @@ class MainScreen(SearchActions, Screen[None]):
 
     def on_detail_pane_link_chosen(self, message: DetailPane.LinkChosen) -> None:
         if message.kind == "claim":
-            claim = self.nav.doc.claim(message.ref)
+            claim = self.nav.claim(message.ref)
             if claim is None and self.detail[0] == "passage":  # a claim of the citing document
                 origin = self.collection.document(self._here.via)
                 claim = origin.claim(message.ref) if origin else None

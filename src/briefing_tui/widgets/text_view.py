@@ -172,6 +172,7 @@ class TextView(ScrollView, can_focus=True):
         self._wrap_scheduled = False
         self._pending_offset: tuple[int, bool] | None = None
         self._cache: LRUCache[tuple[int, int], Strip] = LRUCache(1024)
+        self._base: Style | None = None  # the pane's own style, computed once per style change
 
     # public API -----------------------------------------------------------------------------
 
@@ -369,6 +370,16 @@ class TextView(ScrollView, can_focus=True):
         self._cache.clear()
         self.refresh()
 
+    def notify_style_update(self) -> None:
+        self._base = None
+        self._cache.clear()
+        super().notify_style_update()
+
+    def _base_style(self) -> Style:
+        if self._base is None:
+            self._base = self.rich_style
+        return self._base
+
     def render_line(self, y: int) -> Strip:
         scroll_y = int(self.scroll_offset.y)
         number = scroll_y + y
@@ -377,7 +388,7 @@ class TextView(ScrollView, can_focus=True):
             self._rewrap(keep_top=True)  # the width changed before a resize reached us
         if number >= len(self._starts):
             self._wrap_until(lines=number + 1)
-        base = self.rich_style
+        base = self._base_style()
         if number >= len(self._starts):
             return Strip.blank(width, base)
         key = (number, width)
@@ -390,7 +401,7 @@ class TextView(ScrollView, can_focus=True):
     def _build_line(self, number: int, width: int, base: Style) -> Strip:
         start, end = self._starts[number], self._ends[number]
         line = Text(sanitize(self._text[start:end]), style=base, end="")
-        gutter = self._gutter(start, end, number)
+        gutter = self._gutter(start, end, base)
         lit = self._lit_claims
         for s, e, mark in self._claims.overlapping(start, end):
             if mark.claim_id in lit:
@@ -413,9 +424,8 @@ class TextView(ScrollView, can_focus=True):
         segments = [*gutter, *(Segment(text, style or base) for text, style, _ in rendered)]
         return Strip(segments).adjust_cell_length(width, base)
 
-    def _gutter(self, start: int, end: int, number: int) -> list[Segment]:
+    def _gutter(self, start: int, end: int, base: Style) -> list[Segment]:
         """The verdict glyph where a claim starts, a bar along the rest of it (bold for the current one)."""
-        base = self.rich_style
         best: tuple[int, str, Style] = (-1, " ", base)
         for s, _e, mark in self._claims.overlapping(start, max(end, start + 1)):
             current = mark.claim_id == self._current_claim
