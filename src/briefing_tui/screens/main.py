@@ -84,13 +84,13 @@ class MainScreen(SearchActions, Screen[None]):
         Binding("q", "app.quit", "Quit"),
     ]
 
-    claim_id: reactive[str | None] = reactive(None, init=False)
+    claim_id: reactive[str | None] = reactive(None, init=False, repaint=False)
     """The current claim (of the current document)."""
-    entity_id: reactive[str | None] = reactive(None, init=False)
+    entity_id: reactive[str | None] = reactive(None, init=False, repaint=False)
     """The selected entity, whose mentions are highlighted."""
-    pane: reactive[str] = reactive("text", init=False)
+    pane: reactive[str] = reactive("text", init=False, repaint=False)
     """The focused pane: text, claim, entities, timeline or documents."""
-    narrow: reactive[bool] = reactive(False, init=False)
+    narrow: reactive[bool] = reactive(False, init=False, repaint=False)
     """True in a small terminal: one pane at a time."""
 
     def __init__(self, collection: Collection) -> None:
