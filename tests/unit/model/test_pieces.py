@@ -179,3 +179,21 @@ def test_what_the_yaml_writer_writes_is_read_in_pieces() -> None:
     lists = {key.value for key, value in root.value if isinstance(value, LazySequence)}
     assert lists == {"entities", "events", "claims", "sources"}
     drain()
+
+
+def test_a_generated_briefing_reads_the_same_in_pieces(tmp_path: Path) -> None:
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location(
+        "make_large", Path(__file__).parents[3] / "bench" / "make_large.py"
+    )
+    assert spec is not None and spec.loader is not None
+    make_large = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(make_large)
+    path = tmp_path / "large.yaml"
+    make_large.generate(path, 0.3, 3000, 5)
+    data = path.read_bytes()
+    assert in_pieces(data.decode("utf-8"))
+    document = outcome(data)
+    assert isinstance(document, Document) and len(document.claims) == 750
+    assert document == whole(data)
