@@ -80,6 +80,11 @@ class BriefingApp(CrashReporting, App[int]):
         from briefing_tui.screens.main import MainScreen
 
         self.collection = collection
+        # A large collection is millions of long-lived objects: leave them out of the garbage
+        # collector's full passes, which would otherwise pause the screen for half a second.
+        import gc
+
+        gc.freeze()
         loading = len(self.screen_stack) > 1
         if collection.documents:
             screen = MainScreen(collection)
