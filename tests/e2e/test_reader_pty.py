@@ -6,7 +6,6 @@ import sys
 from pathlib import Path
 
 import pytest
-
 from tests.support.ptyterm import PtyTerm
 
 pytestmark = pytest.mark.e2e
