@@ -314,7 +314,13 @@ class _Builder:
         groups: dict[str, list[str]] = {}
         for t in tids:
             groups.setdefault(root(t), []).append(t)
-        for members in groups.values():
+
+        def place(t: str) -> tuple[int, int]:
+            return ann.t[t][1][0]
+
+        # The text decides which mention names the entity, never the order of the lines in the .ann file:
+        # an export writes them in another order, and import -> export -> import must give the same entities.
+        for members in sorted((sorted(m, key=place) for m in groups.values()), key=lambda m: place(m[0])):
             type_, frags, line = ann.t[members[0]]
             name = " ".join(text[a:b] for a, b in frags)
             mapped = TYPE_TO_BRIEFING.get(type_.lower(), type_)
