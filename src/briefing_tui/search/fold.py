@@ -2,8 +2,12 @@
 
 A folded copy is built once per text and searched with ``str.find``. Each original character folds
 to zero, one or more characters (``é`` -> ``e``, ``’`` -> ``'``, ``œ`` -> ``oe``, a combining accent
--> nothing). Most characters fold one-for-one, so the map back to the original is stored only for
-the few that do not (:class:`Folded` keeps one record per such character).
+-> nothing). The copy keeps ONE character for each original character that folds to one or more:
+a character that folds to several (``œ``) is written as a stand-in, a reserved code point that
+means its letters (``oe``) in this copy only. Offsets in the copy are then offsets in the original,
+except after the rare characters that fold to nothing (:class:`Folded` keeps one record for each).
+A query holding a stand-in's letters is searched in each spelling (``coeur`` and ``c<oe>ur``, see
+:mod:`.match`); :meth:`Folded.expanded` gives the copy with the letters spelt out, for patterns.
 
 The fast path works on bytes: ``encode("cp1252", "replace")`` then ``bytes.translate`` folds a
 megabyte in about a millisecond, and the rare characters outside Windows-1252 (or that expand) are
@@ -19,6 +23,8 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 Pair = tuple[int, int]
+_C1 = range(0x80, 0xA0)  # stand-ins first: C1 controls keep a copy one byte per character
+_PLANE16 = 0x100000  # then the private use plane
 CHUNK = 1 << 20  # characters per chunk: a cancellation point about every millisecond or two
 
 _SINGLE_QUOTES = "\u2018\u2019\u201a\u201b\u02bc\u02bb\u2032\u2035\u0060\u00b4\u2039\u203a\uff07"
@@ -64,8 +70,8 @@ def fold_char(char: str, keep_case: bool = False) -> str:
 
 
 def fold(text: str, keep_case: bool = False) -> str:
-    """The folded form of a whole string (for queries and short texts)."""
-    return build(text, keep_case).text
+    """The folded form of a whole string, spelt out (for queries and short texts)."""
+    return build(text, keep_case).expanded().text
 
 
 @lru_cache(maxsize=1)
@@ -85,7 +91,7 @@ def _tables() -> tuple[bytes, bytes, bytes]:
             except UnicodeDecodeError:
                 continue  # never produced by encoding
             folded = fold_char(char, keep_case)
-            if len(folded) == 1 and ord(folded) < 256:
+            if len(folded) == 1 and ord(folded) < 256 and not reserved(folded):
                 table[code] = ord(folded)
             elif code not in specials:
                 specials.append(code)
@@ -94,6 +100,16 @@ def _tables() -> tuple[bytes, bytes, bytes]:
 
 
 _CODEC = "cp1252"  # built on first use: importing the package stays cheap
+
+
+def reserved(char: str) -> bool:
+    """Whether ``char`` is a code point stand-ins are taken from (never itself in a folded copy)."""
+    code = ord(char)
+    return code in _C1 or code >= _PLANE16
+
+
+def _stand_in(number: int) -> str:
+    return chr(_C1[number] if number < len(_C1) else _PLANE16 + number - len(_C1))
 
 
 def _patch_positions(chunk: str, encoded: bytes, special_bytes: bytes) -> list[int]:
@@ -119,16 +135,32 @@ class Folded:
     """A folded copy of a text and the map from its offsets back to the original.
 
     ``records`` holds one ``(folded_start, original_index, folded_length)`` for each original
-    character that did not fold to exactly one character, in order.
+    character that did not fold to exactly one character of ``text``, in order. ``standins`` maps
+    the letters of an expansion (``"oe"``) to the one character standing for them in ``text``;
+    when it is empty, ``text`` is spelt out. A copy from :func:`build` has stand-ins, so its only
+    records are characters folded to nothing (``folded_length`` 0).
     """
 
     text: str
     length: int  # length of the original
     records: list[tuple[int, int, int]] = field(default_factory=list)
+    standins: dict[str, str] = field(default_factory=dict)
     _starts: list[int] = field(default_factory=list)
+    _expanded: Folded | None = None
 
     def __post_init__(self) -> None:
         self._starts = [r[0] for r in self.records]
+
+    def expanded(self) -> Folded:
+        """This copy with every stand-in spelt out (``c<oe>ur`` -> ``coeur``), with its own records.
+
+        Built once, on first use: only patterns (regular expressions, whole words) need it.
+        """
+        if not self.standins:
+            return self
+        if self._expanded is None:
+            self._expanded = _expand(self)
+        return self._expanded
 
     def may_cut(self, needle: str) -> bool:
         """Whether a match of ``needle`` could start or end inside an expanded character here.
@@ -213,8 +245,39 @@ class Folded:
             out.append(mapped)
 
 
+def _expand(copy: Folded) -> Folded:
+    """The spelt-out form of a copy with stand-ins, and its records (see :meth:`Folded.expanded`)."""
+    text = copy.text
+    meaning = {s: m for m, s in copy.standins.items()}
+    positions: list[int] = []
+    for char in meaning:
+        i = text.find(char)
+        while i >= 0:
+            positions.append(i)
+            i = text.find(char, i + 1)
+    positions.sort()
+    # events in original order: a deletion at copy offset q, or a stand-in at copy offset q
+    events = [(p, q, 0) for q, p, _k in copy.records]
+    events += [(copy.to_original(q), q, len(meaning[text[q]])) for q in positions]
+    events.sort()
+    pieces: list[str] = []
+    records: list[tuple[int, int, int]] = []
+    prev, extra = 0, 0
+    for p, q, k in events:
+        if k == 0:
+            records.append((q + extra, p, 0))
+            continue
+        pieces.append(text[prev:q])
+        pieces.append(meaning[text[q]])
+        records.append((q + extra, p, k))
+        extra += k - 1
+        prev = q + 1
+    pieces.append(text[prev:])
+    return Folded("".join(pieces), copy.length, records)
+
+
 def build(text: str, keep_case: bool = False, check: Callable[[], None] | None = None) -> Folded:
-    """Fold ``text`` and keep the map back to it.
+    """Fold ``text`` one character for one (stand-ins for expansions) and keep the map back to it.
 
     Args:
         text: the original text.
@@ -225,6 +288,7 @@ def build(text: str, keep_case: bool = False, check: Callable[[], None] | None =
     table = keep if keep_case else lower
     pieces: list[str] = []
     records: list[tuple[int, int, int]] = []
+    standins: dict[str, str] = {}
     out = 0
     for base in range(0, len(text), CHUNK):
         if check is not None:
@@ -238,11 +302,17 @@ def build(text: str, keep_case: bool = False, check: Callable[[], None] | None =
                 pieces.append(fast[prev:i])
                 out += i - prev
             folded = fold_char(chunk[i], keep_case)
-            if len(folded) != 1:
-                records.append((out, base + i, len(folded)))
-            pieces.append(folded)
-            out += len(folded)
+            if not folded:
+                records.append((out, base + i, 0))
+            else:
+                if len(folded) > 1 or reserved(folded):
+                    stand_in = standins.get(folded)
+                    if stand_in is None:
+                        stand_in = standins[folded] = _stand_in(len(standins))
+                    folded = stand_in
+                pieces.append(folded)
+                out += 1
             prev = i + 1
         pieces.append(fast[prev:] if prev else fast)
         out += len(chunk) - prev
-    return Folded("".join(pieces), len(text), records)
+    return Folded("".join(pieces), len(text), records, standins)

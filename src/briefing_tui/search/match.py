@@ -1,7 +1,9 @@
 """Matching a query against a text: every match as a ``(start, end)`` span of the ORIGINAL text.
 
 - Folded (the default): the query and the text are folded the same way (:mod:`.fold`); the folded
-  copy of a text is built once and cached, then searched with ``str.find``.
+  copy of a text is built once and cached, then searched with ``str.find``. The copy is one
+  character for one, so a match's offsets are the original's and need no mapping back; a query
+  holding an expansion's letters (``oe`` of ``œ``) is searched in each spelling, letters or stand-in.
 - Exact: the original text is searched as it is (case follows smart case).
 - Whole words and regular expressions run a pattern over the folded copy (or the original when
   exact). Regular expressions use the ``regex`` module with a time bound, and release the
@@ -16,7 +18,7 @@ from collections import OrderedDict
 from collections.abc import Callable
 from typing import Any
 
-from briefing_tui.search.fold import Folded, build, fold, fold_char
+from briefing_tui.search.fold import Folded, build, fold, fold_char, reserved
 from briefing_tui.search.query import Query, SearchCancelled, SearchError, SearchTimeout
 
 Span = tuple[int, int]
@@ -24,6 +26,7 @@ Check = Callable[[], None]
 
 DEFAULT_TIMEOUT = 5.0  # seconds a regular expression may run over one text
 _CHECK_EVERY = 4096  # matches between two calls of ``check``
+_MAX_SPELLINGS = 16  # spellings of a query searched one by one; more searches the spelt-out copy
 
 _cache: OrderedDict[tuple[str, bool], Folded] = OrderedDict()
 _cache_chars = 0
@@ -111,8 +114,10 @@ class Matcher:
             return text.count(self.needle)
         if self.needle:
             copy = folded(text, self.keep_case, check)
-            if copy.identity or not copy.may_cut(self.needle):
-                return copy.text.count(self.needle)
+            found = spellings(self.needle, copy)
+            if found is not None and (len(found) == 1 or not _self_overlaps(self.needle)):
+                # a copy's records only drop characters: no match is ever refused, so count
+                return sum(copy.text.count(spelling) for spelling in found)
         return len(self.find_all(text, check))
 
     def find_between(self, text: str, start: int, end: int) -> list[Span]:
@@ -127,8 +132,7 @@ class Matcher:
         if self.query.exact:
             spans = self._scan(piece, None, None, None)
         else:
-            copy = build(piece, self.keep_case)
-            spans = self._scan(copy.text, copy, None, None)
+            spans = self._scan_copy(build(piece, self.keep_case), None, None)
         return [(a + start, b + start) for a, b in spans]
 
     def find_all(self, text: str, check: Check | None = None, limit: int | None = None) -> list[Span]:
@@ -143,8 +147,24 @@ class Matcher:
             return []
         if self.query.exact:
             return self._scan(text, None, check, limit)
-        copy = folded(text, self.keep_case, check)
-        return self._scan(copy.text, copy, check, limit)
+        return self._scan_copy(folded(text, self.keep_case, check), check, limit)
+
+    def _scan_copy(self, copy: Folded, check: Check | None, limit: int | None) -> list[Span]:
+        """Matches in a folded copy with stand-ins, as spans of the original."""
+        if self.needle:
+            found = spellings(self.needle, copy)
+            if found is not None and (len(found) == 1 or not _self_overlaps(self.needle)):
+                spans: list[Span] = []
+                for spelling in found:
+                    spans.extend(_find_literal(copy.text, spelling, check, limit))
+                if len(found) > 1:  # they cannot overlap: the needle does not overlap itself
+                    spans.sort()
+                if limit is not None:
+                    del spans[limit:]
+                return copy.spans(spans)  # records of characters folded to nothing only
+        # patterns see letters, never stand-ins: they run over the spelt-out copy
+        expanded = copy.expanded()
+        return self._scan(expanded.text, expanded, check, limit)
 
     def _scan(self, hay: str, fmap: Folded | None, check: Check | None, limit: int | None) -> list[Span]:
         if fmap is None or fmap.identity:
@@ -181,6 +201,51 @@ class Matcher:
             if check is not None and len(out) % _CHECK_EVERY == 0:
                 check()
         return out
+
+
+def spellings(needle: str, copy: Folded) -> list[str] | None:
+    """Every way ``needle`` is written in ``copy``: each expansion may be letters or its stand-in.
+
+    ``coeur`` in a copy where ``œ`` stands for ``oe`` is ``["coeur", "c<œ>ur"]``; a needle without
+    any stand-in's letters is itself, alone. None when there are more than ``_MAX_SPELLINGS``.
+    A reserved character of the needle is never itself in the copy: only a stand-in spells it.
+    """
+    meanings = [(m, s) for m, s in copy.standins.items() if m in needle]
+    plain = not any(reserved(c) for c in needle)
+    if not meanings and plain:
+        return [needle]
+    size = len(needle)
+    # prefixes[i]: the spellings of needle[:i]
+    prefixes: list[list[str]] = [[] for _ in range(size + 1)]
+    prefixes[0].append("")
+    for i in range(size):
+        here = prefixes[i]
+        if not here:
+            continue
+        if len(here) > _MAX_SPELLINGS:
+            return None
+        char = needle[i]
+        if not reserved(char):
+            prefixes[i + 1].extend(p + char for p in here)
+        for meaning, stand_in in meanings:
+            if needle.startswith(meaning, i):
+                prefixes[i + len(meaning)].extend(p + stand_in for p in here)
+        prefixes[i] = []
+    found = prefixes[size]
+    return None if len(found) > _MAX_SPELLINGS else found
+
+
+def _self_overlaps(needle: str) -> bool:
+    """Whether two occurrences of ``needle`` can overlap (a proper prefix is also a suffix)."""
+    border = [0] * len(needle)
+    k = 0
+    for i in range(1, len(needle)):
+        while k and needle[i] != needle[k]:
+            k = border[k - 1]
+        if needle[i] == needle[k]:
+            k += 1
+        border[i] = k
+    return bool(needle) and border[-1] > 0
 
 
 _SPAN = re.Match.span

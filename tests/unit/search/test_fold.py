@@ -49,16 +49,39 @@ def test_one_for_one_text_has_no_records() -> None:
 
 def test_expansion_maps_back_to_the_ligature() -> None:
     text = "un cœur"
-    folded = build(text)
+    folded = build(text).expanded()
     assert folded.text == "un coeur"
     start = folded.text.index("coeur")
     assert folded.span(start, start + 5) == (3, 7)
 
 
 def test_span_inside_a_ligature_is_refused() -> None:
-    folded = build("œuvre")
+    folded = build("œuvre").expanded()
     assert folded.span(1, 3) is None  # "eu": starts in the middle of œ
     assert folded.span(0, 2) == (0, 1)
+
+
+def test_an_expansion_is_one_stand_in_character_in_the_copy() -> None:
+    folded = build("un cœur, une Œuvre, straße")
+    assert len(folded.text) == len("un cœur, une Œuvre, straße")
+    assert not folded.records
+    oe, ss = folded.standins["oe"], folded.standins["ss"]
+    assert folded.text == f"un c{oe}ur, une {oe}uvre, stra{ss}e"
+    assert folded.text.isascii() is False and all(ord(c) < 256 for c in folded.text)
+
+
+def test_a_reserved_character_of_the_text_gets_a_stand_in_too() -> None:
+    folded = build("œ a\x80b")  # œ takes the first stand-in, U+0080
+    assert folded.standins == {"oe": "\x80", "\x80": "\x81"}
+    assert folded.text == "\x80 a\x81b"
+    assert folded.expanded().text == "oe a\x80b"
+
+
+def test_more_expansions_than_control_codes_use_the_private_plane() -> None:
+    text = "".join(chr(0x80 + i) for i in range(32)) + "œß"
+    folded = build(text)
+    assert len(set(folded.standins.values())) == 34
+    assert folded.expanded().text == fold(text) == text[:32] + "oess"
 
 
 def test_span_includes_trailing_combining_marks() -> None:
@@ -75,12 +98,12 @@ def test_building_checks_between_chunks(monkeypatch: pytest.MonkeyPatch) -> None
     calls: list[int] = []
     folded = build("é’œ" * 20, check=lambda: calls.append(1))
     assert len(calls) == 6
-    assert folded.text == "e'oe" * 20
+    assert folded.expanded().text == "e'oe" * 20
 
 
 text_chars = st.sampled_from(
     list("aeiouyAEIOU tnslrçÇéÉèêëàâîïôûùüÿœŒæÆß’‘«»“”\u00a0\u202f–—-'\"\n")
-    + ["\u0301", "\u0308", "ﬁ", "İ", "Ω", "ø", "ＡB", "½", "…", "\u200b"]
+    + ["\u0301", "\u0308", "ﬁ", "İ", "Ω", "ø", "ＡB", "½", "…", "\u200b", "\x85", "\U00100000"]
 )
 
 
@@ -88,13 +111,17 @@ text_chars = st.sampled_from(
 @given(st.lists(text_chars, max_size=60).map("".join))
 def test_folded_copy_equals_the_fold_of_each_character(text: str) -> None:
     folded = build(text)
-    assert folded.text == "".join(fold_char(c) for c in text)
+    assert folded.expanded().text == "".join(fold_char(c) for c in text)
+    kept = [c for c in text if fold_char(c)]  # one character of the copy for each of these
+    assert len(folded.text) == len(kept)
+    meaning = {s: m for m, s in folded.standins.items()}
+    assert [meaning.get(c, c) for c in folded.text] == [fold_char(c) for c in kept]
 
 
 @settings(max_examples=300, deadline=None)
 @given(st.lists(text_chars, max_size=60).map("".join), st.data())
 def test_every_aligned_folded_span_maps_to_an_original_span_with_that_fold(text: str, data) -> None:
-    folded = build(text)
+    folded = build(text).expanded()
     n = len(folded.text)
     start = data.draw(st.integers(0, n))
     end = data.draw(st.integers(start, n))
@@ -109,7 +136,7 @@ def test_every_aligned_folded_span_maps_to_an_original_span_with_that_fold(text:
 @settings(max_examples=400, deadline=None)
 @given(st.lists(text_chars, max_size=40).map("".join), st.data())
 def test_batch_spans_agree_with_span(text: str, data) -> None:
-    folded = build(text)
+    folded = build(text).expanded()
     points = sorted(data.draw(st.lists(st.integers(0, len(folded.text)), max_size=16)))
     pairs = [(a, b) for a, b in zip(points[0::2], points[1::2], strict=False) if a < b]
     expected = [s for s in (folded.span(a, b) for a, b in pairs) if s is not None]

@@ -239,3 +239,81 @@ def test_an_escaped_regex_finds_what_the_literal_finds(text: str, query: str) ->
     literal = find_all(text, Query(query, case_sensitive=False))
     pattern = find_all(text, Query(re.escape(query), regex=True, case_sensitive=False))
     assert pattern == literal
+
+
+def _spelt_out(text: str, needle: str, keep_case: bool = False) -> list[tuple[int, int]]:
+    """Matches found in the spelt-out copy, dropping those that cut a character (the reference)."""
+    from briefing_tui.search.fold import build
+    from briefing_tui.search.match import _find_literal
+
+    expanded = build(text, keep_case).expanded()
+    return expanded.spans(_find_literal(expanded.text, needle, None, None))
+
+
+@pytest.mark.parametrize(
+    ("text", "query", "expected"),
+    [
+        ("un cœur, des coeurs", "coeur", ["cœur", "coeur"]),
+        ("Œuvre, œuvre, oeuvre", "oeuvre", ["Œuvre", "œuvre", "oeuvre"]),
+        ("une sœur", "oe", ["œ"]),
+        ("straße, strasse, Straße", "strasse", ["straße", "strasse", "Straße"]),
+        ("la ﬁn… fin...", "fin...", ["ﬁn…", "fin..."]),
+        ("œœ oeœ oeoe", "oeoe", ["œœ", "oeœ", "oeoe"]),
+    ],
+)
+def test_expansions_match_as_letters_or_as_the_character(text: str, query: str, expected: list[str]) -> None:
+    assert texts(query, text) == expected
+
+
+def test_a_control_character_in_the_query_finds_only_itself() -> None:
+    text = "cœur \x80 x\x85y"  # œ stands as U+0080 in the folded copy
+    assert texts("\x80", text) == ["\x80"]
+    assert texts("x\x85", text) == ["x\x85"]
+    assert Matcher(Query("\x80")).count(text) == 1
+
+
+def test_a_query_that_overlaps_itself_finds_leftmost_matches() -> None:
+    assert texts("ss", "straße sss ßs") == ["ß", "ss", "ß"]
+    assert Matcher(Query("ss")).count("straße sss ßs") == 3
+
+
+def test_whole_word_does_not_stop_at_a_ligature() -> None:
+    assert texts(Query("c", word=True), "cœur c") == ["c"]
+    assert texts(Query("coeur", word=True), "cœur cœurs") == ["cœur"]
+
+
+def test_regex_sees_the_letters_of_a_ligature() -> None:
+    assert texts(Query("c.eur", regex=True), "un cœur") == ["cœur"]
+
+
+def test_limit_and_count_with_two_spellings() -> None:
+    text = "coeur cœur " * 20
+    spans = find_all(text, "coeur", limit=5)
+    assert spans == find_all(text, "coeur")[:5]
+    assert [text[a:b] for a, b in spans] == ["coeur", "cœur", "coeur", "cœur", "coeur"]
+    assert Matcher(Query("coeur")).count(text) == 40
+
+
+def test_many_spellings_fall_back_to_the_spelt_out_copy() -> None:
+    text = "ß" * 10 + " " + "s" * 20
+    assert find_all(text, "s" * 20) == _spelt_out(text, "s" * 20)
+
+
+def test_characters_folded_to_nothing_keep_offsets_right_with_stand_ins() -> None:
+    text = "soft\u00adhyphen cœ\u0301ur coeur"
+    assert texts("softhyphen", text) == ["soft\u00adhyphen"]
+    assert texts("coeur", text) == ["cœ\u0301ur", "coeur"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.text(alphabet="oeœŒsßa æﬁf\u0301\u00ad\x80…. ", max_size=50),
+    st.text(alphabet="oesaif. \x80", min_size=1, max_size=5),
+)
+def test_stand_in_search_equals_the_spelt_out_search(text: str, query: str) -> None:
+    from briefing_tui.search.match import _self_overlaps
+
+    needle = fold(query)
+    if not needle or _self_overlaps(needle):
+        return  # the spelt-out search can hide a match behind one that cuts a ligature
+    assert find_all(text, Query(query, case_sensitive=False)) == _spelt_out(text, needle)
