@@ -23,8 +23,9 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 Pair = tuple[int, int]
-_C1 = range(0x80, 0xA0)  # stand-ins first: C1 controls keep a copy one byte per character
-_PLANE16 = 0x100000  # then the private use plane
+# Code points stand-ins are taken from, in this order: C1 controls (a copy of Latin-1 text stays
+# one byte per character), the private use area of the first plane (two bytes), then plane 16.
+_RESERVED = ((0x80, 0xA0), (0xE000, 0xF900), (0x100000, 0x110000))
 CHUNK = 1 << 20  # characters per chunk: a cancellation point about every millisecond or two
 
 _SINGLE_QUOTES = "\u2018\u2019\u201a\u201b\u02bc\u02bb\u2032\u2035\u0060\u00b4\u2039\u203a\uff07"
@@ -103,13 +104,27 @@ _CODEC = "cp1252"  # built on first use: importing the package stays cheap
 
 
 def reserved(char: str) -> bool:
-    """Whether ``char`` is a code point stand-ins are taken from (never itself in a folded copy)."""
+    """Whether ``char`` is a code point stand-ins are taken from: in a folded copy it is a stand-in."""
     code = ord(char)
-    return code in _C1 or code >= _PLANE16
+    return any(low <= code < high for low, high in _RESERVED)
 
 
-def _stand_in(number: int) -> str:
-    return chr(_C1[number] if number < len(_C1) else _PLANE16 + number - len(_C1))
+class _StandIns(dict[str, str]):
+    """The stand-ins of one copy: what a character folds to -> the one character written for it."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._taken: set[str] = set()
+        self._free = (chr(c) for low, high in _RESERVED for c in range(low, high))
+
+    def __missing__(self, meaning: str) -> str:
+        if len(meaning) == 1 and meaning not in self._taken:
+            char = meaning  # a reserved character of the text stands for itself while it can
+        else:
+            char = next(c for c in self._free if c not in self._taken)
+        self._taken.add(char)
+        self[meaning] = char
+        return char
 
 
 def _patch_positions(chunk: str, encoded: bytes, special_bytes: bytes) -> list[int]:
@@ -288,7 +303,7 @@ def build(text: str, keep_case: bool = False, check: Callable[[], None] | None =
     table = keep if keep_case else lower
     pieces: list[str] = []
     records: list[tuple[int, int, int]] = []
-    standins: dict[str, str] = {}
+    standins = _StandIns()
     out = 0
     for base in range(0, len(text), CHUNK):
         if check is not None:
@@ -306,13 +321,10 @@ def build(text: str, keep_case: bool = False, check: Callable[[], None] | None =
                 records.append((out, base + i, 0))
             else:
                 if len(folded) > 1 or reserved(folded):
-                    stand_in = standins.get(folded)
-                    if stand_in is None:
-                        stand_in = standins[folded] = _stand_in(len(standins))
-                    folded = stand_in
+                    folded = standins[folded]
                 pieces.append(folded)
                 out += 1
             prev = i + 1
         pieces.append(fast[prev:] if prev else fast)
         out += len(chunk) - prev
-    return Folded("".join(pieces), len(text), records, standins)
+    return Folded("".join(pieces), len(text), records, dict(standins))

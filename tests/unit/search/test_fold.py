@@ -71,16 +71,22 @@ def test_an_expansion_is_one_stand_in_character_in_the_copy() -> None:
 
 
 def test_a_reserved_character_of_the_text_gets_a_stand_in_too() -> None:
-    folded = build("œ a\x80b")  # œ takes the first stand-in, U+0080
-    assert folded.standins == {"oe": "\x80", "\x80": "\x81"}
-    assert folded.text == "\x80 a\x81b"
-    assert folded.expanded().text == "oe a\x80b"
+    folded = build("œ a\x80b \x81")  # œ takes the first stand-in, U+0080
+    assert folded.standins == {"oe": "\x80", "\x80": "\x81", "\x81": "\x82"}
+    assert folded.text == "\x80 a\x81b \x82"
+    assert folded.expanded().text == "oe a\x80b \x81"
 
 
-def test_more_expansions_than_control_codes_use_the_private_plane() -> None:
+def test_a_reserved_character_stands_for_itself_when_it_is_free() -> None:
+    folded = build("a\x85b\ue000 œ")
+    assert folded.standins == {"\x85": "\x85", "\ue000": "\ue000", "oe": "\x80"}
+    assert folded.text == "a\x85b\ue000 \x80"
+
+
+def test_more_expansions_than_control_codes_use_the_private_use_area() -> None:
     text = "".join(chr(0x80 + i) for i in range(32)) + "œß"
     folded = build(text)
-    assert len(set(folded.standins.values())) == 34
+    assert sorted(folded.standins.values())[-2:] == ["\ue000", "\ue001"]
     assert folded.expanded().text == fold(text) == text[:32] + "oess"
 
 
@@ -103,7 +109,7 @@ def test_building_checks_between_chunks(monkeypatch: pytest.MonkeyPatch) -> None
 
 text_chars = st.sampled_from(
     list("aeiouyAEIOU tnslrçÇéÉèêëàâîïôûùüÿœŒæÆß’‘«»“”\u00a0\u202f–—-'\"\n")
-    + ["\u0301", "\u0308", "ﬁ", "İ", "Ω", "ø", "ＡB", "½", "…", "\u200b", "\x85", "\U00100000"]
+    + ["\u0301", "\u0308", "ﬁ", "İ", "Ω", "ø", "ＡB", "½", "…", "\u200b", "\x85", "\ue000", "\U00100000"]
 )
 
 
