@@ -22,6 +22,7 @@ from textual.widgets import Footer, Static
 from briefing_tui.model.navigation import JumpList, Location, Navigator
 from briefing_tui.model.types import Claim, Collection, Document
 from briefing_tui.screens.search_actions import SearchActions
+from briefing_tui.widgets.claim_list import ClaimList
 from briefing_tui.widgets.detail_pane import DetailLinks, DetailPane
 from briefing_tui.widgets.doc_header import DocHeader
 from briefing_tui.widgets.document_list import DocumentList
@@ -70,6 +71,7 @@ class MainScreen(SearchActions, Screen[None]):
         Binding("3", "pane('entities')", "Entities pane", show=False),
         Binding("4", "pane('timeline')", "Timeline pane", show=False),
         Binding("5", "pane('documents')", "Documents pane", show=False),
+        Binding("6", "claims_list", "Claims list", show=False),
         Binding("greater_than_sign", "mention(1)", "Next mention", key_display=">", show=False),
         Binding("less_than_sign", "mention(-1)", "Previous mention", key_display="<", show=False),
         Binding("escape", "search_escape", "Leave filter / clear search", show=False),
@@ -141,6 +143,10 @@ class MainScreen(SearchActions, Screen[None]):
         self._show_document()
         self._update_layout()
         self.live_reload.start()
+
+    def watch_claim_id(self, claim_id: str | None) -> None:
+        if self.query("#claims"):  # the claims list follows ] / [ once it has been shown
+            self.query_one("#claims", ClaimList).set_current(claim_id)
 
     def on_resize(self) -> None:
         if self.query("#documents"):
@@ -260,6 +266,8 @@ class MainScreen(SearchActions, Screen[None]):
         self.entity_id = None
         self.detail = ("none", "")
         self.query_one(DetailPane).show(self._empty_detail(), [])
+        if self.query("#claims"):
+            self.query_one("#claims", ClaimList).set_claims(self.nav, None)
         self.search_document_shown()
 
     def _fill_lists(self, doc: Document) -> None:
@@ -489,6 +497,25 @@ class MainScreen(SearchActions, Screen[None]):
         if name in self._pane_names():
             self._focus_pane(name)
 
+    def action_claims_list(self) -> None:
+        """Show the list of claims above the current claim and focus it; again (in the list) hides it."""
+        pane = self.query_one(DetailPane)
+        if not self.query("#claims"):  # built on first use: the first frame stays light
+            claims = ClaimList(id="claims")
+            pane.mount(claims, before=0)
+            claims.set_claims(self.nav, self.claim_id)
+        claims = self.query_one("#claims", ClaimList)
+        if claims.display and claims.has_focus:
+            claims.display = False
+            pane.remove_class("-with-list")
+            self._focus_pane("claim")
+            return
+        claims.display = True
+        pane.add_class("-with-list")
+        self.pane = "claim"
+        self._apply_panes()
+        self.set_focus(claims)
+
     def _focus_pane(self, name: str) -> None:
         self.pane = name
         self._apply_panes()
@@ -541,6 +568,11 @@ class MainScreen(SearchActions, Screen[None]):
         mention = next((m for m in event.mentions if m.anchored), None)
         start, end = (mention.start, mention.end) if mention else (-1, -1)
         self.jump_to(Location(self.doc.id, start, end, "event", event.id))
+
+    def on_claim_list_claim_chosen(self, message: ClaimList.ClaimChosen) -> None:
+        claim = self.nav.claim(message.claim_id)
+        if claim is not None:
+            self.jump_to(self._claim_location(claim))
 
     def on_detail_pane_link_chosen(self, message: DetailPane.LinkChosen) -> None:
         if message.kind == "claim":

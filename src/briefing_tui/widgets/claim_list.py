@@ -1,0 +1,150 @@
+"""The claims list: every claim of the document in text order, the current one marked; typing filters.
+
+It lives in the claim pane, above the current claim's detail, and is built the first time it is
+shown (never before the first paint). Rows reuse the claim pane's claim rows (verdict glyph, id,
+gloss or the start of the quote), one line each; the filter folds accents and typography like
+search, and also matches the verdict's words ("outdated", "partly supported").
+"""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual import events
+from textual.binding import Binding
+from textual.message import Message
+from textual.widgets import OptionList
+from textual.widgets.option_list import Option
+
+from briefing_tui.display import sanitize
+from briefing_tui.model.navigation import Navigator
+from briefing_tui.model.types import Claim
+from briefing_tui.widgets.detail_pane import claim_prompt
+from briefing_tui.widgets.labels import rating_label
+
+LIMIT = 200  # rows shown at once: a list measures every row; the window follows the current claim
+FILTER_CHARS = " -'’"  # besides letters, once a filter is started
+
+
+class ClaimList(OptionList):
+    """Claims in text order. Enter (or a click) goes to one; letters typed here filter the list."""
+
+    HELP_GROUP = "Claims list"
+    BINDINGS = [
+        Binding("backspace", "erase", "Erase filter", show=False),
+        Binding("escape", "clear_filter", "Clear filter", show=False),
+    ]
+
+    class ClaimChosen(Message):
+        """A claim was chosen (enter or click)."""
+
+        def __init__(self, claim_id: str) -> None:
+            self.claim_id = claim_id
+            super().__init__()
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.filter_text = ""
+        self._nav: Navigator | None = None
+        self._current: str | None = None
+
+    @property
+    def current(self) -> str | None:
+        """The claim marked as current."""
+        return self._current
+
+    def set_claims(self, nav: Navigator, current: str | None) -> None:
+        """List the claims of ``nav``'s document, ``current`` marked and highlighted."""
+        self._nav, self._current = nav, current
+        self._rebuild(keep=current)
+
+    def set_current(self, claim_id: str | None) -> None:
+        """Mark ``claim_id`` as the current claim and bring it into view (``]`` / ``[`` follow)."""
+        if claim_id != self._current and self._nav is not None:
+            self._current = claim_id
+            self._rebuild(keep=claim_id)
+
+    def _matcher(self):  # type: ignore[no-untyped-def]
+        from briefing_tui.search.filter import text_filter  # accents, quotes, ligatures folded
+
+        accept = text_filter(self.filter_text)
+        text = self._nav.doc.text if self._nav is not None else ""
+
+        def matches(claim: Claim) -> bool:
+            span = claim.span
+            quote = text[span.start : span.end] if span.anchored else span.selector.exact
+            _glyph, label, rating = rating_label(claim)
+            return accept(claim.gloss, quote, label, rating, claim.id)
+
+        return matches
+
+    def _rebuild(self, keep: str | None = None) -> None:
+        nav = self._nav
+        if nav is None:
+            return
+        if keep is None and self.highlighted_option is not None:
+            keep = self.highlighted_option.id
+        claims = list(nav.claims)
+        options: list[Option] = []
+        if self.filter_text:
+            matches = self._matcher()
+            claims = [c for c in claims if matches(c)]
+            head = Text.assemble(("filter: ", "dim"), (sanitize(self.filter_text), "bold"))
+            options.append(Option(Text.assemble(head, (f"  {len(claims)} of {len(nav.claims)}", "dim")),
+                                  disabled=True))  # fmt: skip
+        start = 0
+        if len(claims) > LIMIT:  # a window of LIMIT rows around the claim to keep in view
+            at = next((i for i, c in enumerate(claims) if c.id == keep), 0)
+            start = max(0, min(at - LIMIT // 2, len(claims) - LIMIT))
+        if start:
+            options.append(Option(Text(f"  … {start} earlier", style="dim italic"), disabled=True))
+        for claim in claims[start : start + LIMIT]:
+            options.append(Option(self._row(nav, claim), id=claim.id))
+        rest = len(claims) - start - LIMIT
+        if rest > 0:
+            more = Text(f"  … {rest} more: type to filter", style="dim italic")
+            options.append(Option(more, disabled=True))
+        if not claims:
+            empty = "no claim matches" if self.filter_text else "This document has no claims."
+            options.append(Option(Text(empty, style="dim italic"), disabled=True))
+        self.set_options(options)
+        if keep is not None:
+            try:
+                self.highlighted = self.get_option_index(keep)
+                return
+            except Exception:  # filtered out
+                pass
+        self.action_first()
+
+    def _row(self, nav: Navigator, claim: Claim) -> Text:
+        """One line per claim (cut with an ellipsis) so that a short pane still lists several."""
+        # one line: the stylesheet gives the list text-wrap: nowrap and text-overflow: ellipsis
+        line = Text("▶" if claim.id == self._current else " ", style="bold", end="")
+        for cell, width in claim_prompt(nav, claim).cells:  # laid out as a Row lays them out
+            line.append(" ")
+            line.append_text(cell)
+            if width is not None:
+                line.append(" " * max(0, width - cell.cell_len))
+        return line
+
+    def on_key(self, event: events.Key) -> None:
+        char = event.character
+        if char and len(char) == 1 and (char.isalpha() or (char in FILTER_CHARS and self.filter_text)):
+            event.stop()
+            event.prevent_default()
+            self.filter_text += char
+            self._rebuild()
+
+    def action_erase(self) -> None:
+        if self.filter_text:
+            self.filter_text = self.filter_text[:-1]
+            self._rebuild()
+
+    def action_clear_filter(self) -> None:
+        if self.filter_text:
+            self.filter_text = ""
+            self._rebuild()
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        if event.option.id:
+            self.post_message(self.ClaimChosen(event.option.id))
