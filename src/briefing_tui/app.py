@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 from pathlib import Path
 from typing import Any
 
@@ -24,6 +25,7 @@ class BriefingApp(CrashReporting, App[int]):
         super().__init__()
         self.paths = paths
         self.collection = collection
+        self._collector_paused = not gc.isenabled()  # ``briefing`` pauses it until the first frame
 
     def get_default_screen(self) -> Screen[Any]:
         # A small collection loads in a few milliseconds: the reader is the first screen painted.
@@ -39,6 +41,8 @@ class BriefingApp(CrashReporting, App[int]):
 
     def on_mount(self) -> None:
         self.theme = "textual-dark"
+        if self._collector_paused:
+            self.call_after_refresh(self._resume_collector)
         if self.collection is not None:
             if self.collection.documents:
                 self._show_failures(self.collection)
@@ -50,6 +54,11 @@ class BriefingApp(CrashReporting, App[int]):
         label = ", ".join(p.name or str(p) for p in self.paths)
         self.push_screen(LoadingScreen(label))
         self.call_after_refresh(self._load)  # paint first, then read
+
+    def _resume_collector(self) -> None:
+        # What start-up made lives as long as the app: out of the collector's passes for good.
+        gc.freeze()
+        gc.enable()
 
     @work(thread=True, exclusive=True)
     def _load(self) -> None:
@@ -82,8 +91,6 @@ class BriefingApp(CrashReporting, App[int]):
         self.collection = collection
         # A large collection is millions of long-lived objects: leave them out of the garbage
         # collector's full passes, which would otherwise pause the screen for half a second.
-        import gc
-
         gc.freeze()
         loading = len(self.screen_stack) > 1
         if collection.documents:

@@ -24,6 +24,12 @@ def run(args: argparse.Namespace) -> int:
         for p in missing:
             sys.stderr.write(f"briefing: {display_path(p)}: no such file or folder\n")
         return 1
+    import gc
+
+    # Start-up builds hundreds of thousands of objects that live as long as the process (modules,
+    # classes, styles, the collection): collecting them before the first frame only delays it.
+    # The app freezes them and turns the collector back on once the first frame is on screen.
+    gc.disable()
     from briefing_tui.app import BriefingApp
 
     app = BriefingApp(paths)
@@ -33,4 +39,6 @@ def run(args: argparse.Namespace) -> int:
         from briefing_tui.crash import report_crash
 
         return report_crash(exc)
+    finally:
+        gc.enable()
     return app.return_code or 0
