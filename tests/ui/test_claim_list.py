@@ -1,0 +1,181 @@
+"""The claims list (key 6): every claim in text order, filtered as you type, enter goes to the claim."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from tests.ui.reader_support import collection_app, seed_app
+
+from briefing_tui.app import BriefingApp
+from briefing_tui.model import load_paths
+from briefing_tui.widgets.claim_list import ClaimList
+from briefing_tui.widgets.detail_pane import DetailPane
+
+SIZE = (120, 40)
+HOSTILE = Path(__file__).resolve().parents[1] / "fixtures" / "reader" / "hostile.yaml"
+
+
+def listed(widget: ClaimList) -> list[str]:
+    return [o.id for o in widget._options if o.id]
+
+
+def rows(widget: ClaimList) -> list[str]:
+    return [o.prompt.plain for o in widget._options if o.id]  # type: ignore[union-attr]
+
+
+async def test_key_6_shows_every_claim_in_text_order_and_focuses_the_list() -> None:
+    async with seed_app().run_test(size=SIZE) as pilot:
+        screen = pilot.app.screen
+        await pilot.pause()
+        assert not screen.query("#claims")  # not built before it is asked for
+        await pilot.press("6")
+        claims = screen.query_one(ClaimList)
+        assert claims.has_focus and claims.display and screen.pane == "claim"
+        assert listed(claims) == [c.id for c in screen.navigator.claims]
+        first = rows(claims)[0]
+        claim = screen.navigator.claims[0]
+        assert claim.id in first and (claim.gloss or "")[:20] in first
+        # The current claim's detail stays visible below the list.
+        detail = screen.query_one("#detail-scroll")
+        assert detail.display and detail.region.y >= claims.region.bottom
+
+
+async def test_typing_filters_with_folded_accents_and_verdict_words() -> None:
+    async with seed_app().run_test(size=SIZE) as pilot:
+        screen = pilot.app.screen
+        await pilot.press("6")
+        claims = screen.query_one(ClaimList)
+        everything = listed(claims)
+        text = screen.doc.text
+        await pilot.press(*"etats")
+        shown = listed(claims)
+        assert shown and len(shown) < len(everything)
+        for claim_id in shown:
+            claim = screen.navigator.claim(claim_id)
+            said = (claim.gloss or "") + text[claim.span.start : claim.span.end]
+            assert "État" in said or "Etat" in said or "états" in said.lower()
+        await pilot.press("escape")
+        assert claims.filter_text == "" and listed(claims) == everything
+
+        await pilot.press(*"outdated")
+        shown = listed(claims)
+        assert shown and len(shown) < len(everything)
+        assert all(screen.navigator.claim(i).verdict.rating.value == "outdated" for i in shown)
+        await pilot.press("backspace")
+        assert claims.filter_text == "outdate"
+        await pilot.press(*"zzz")
+        assert listed(claims) == []
+        assert any("no claim matches" in str(o.prompt) for o in claims._options)
+
+
+async def test_enter_goes_to_the_claim_through_the_jump_list() -> None:
+    async with seed_app().run_test(size=SIZE) as pilot:
+        screen = pilot.app.screen
+        await pilot.press("6", "down", "down", "enter")
+        target = screen.navigator.claims[2]
+        assert screen.claim_id == target.id
+        assert screen.here().kind == "claim" and screen.here().ref == target.id
+        assert "Claim 3 of" in screen.query_one(DetailPane).body_text
+        claims = screen.query_one(ClaimList)
+        assert claims.current == target.id and claims.has_focus
+        assert "▶" in rows(claims)[2] and "▶" not in rows(claims)[0]
+        assert screen.jumps.can_back
+        await pilot.press("ctrl+o")  # back to the top of the text, where the reader was
+        assert screen.here().kind == "text" and screen.jumps.can_forward
+
+
+async def test_the_list_follows_next_and_previous_claim() -> None:
+    async with seed_app().run_test(size=SIZE) as pilot:
+        screen = pilot.app.screen
+        await pilot.press("6", "right_square_bracket", "right_square_bracket")
+        claims = screen.query_one(ClaimList)
+        second = screen.navigator.claims[1].id
+        assert screen.claim_id == second and claims.current == second
+        assert claims.highlighted_option is not None and claims.highlighted_option.id == second
+        await pilot.press("left_square_bracket")
+        first = screen.navigator.claims[0].id
+        assert claims.current == first and claims.highlighted_option.id == first
+
+
+async def test_key_6_in_the_list_hides_it() -> None:
+    async with seed_app().run_test(size=SIZE) as pilot:
+        screen = pilot.app.screen
+        await pilot.press("6")
+        claims = screen.query_one(ClaimList)
+        await pilot.press("6")
+        assert not claims.display and screen.query_one("#detail-links").has_focus
+        await pilot.press("1", "6")  # from another pane it shows the list again
+        assert claims.display and claims.has_focus
+
+
+async def test_palette_command_shows_the_claims_list() -> None:
+    async with seed_app().run_test(size=SIZE) as pilot:
+        screen = pilot.app.screen
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+        for char in "claims list":
+            await pilot.press(char if char != " " else "space")
+        await pilot.pause(0.3)
+        await pilot.press("enter")
+        await pilot.pause()
+        claims = screen.query_one(ClaimList)
+        assert claims.display and claims.has_focus
+
+
+async def test_help_lists_the_key() -> None:
+    from briefing_tui.screens.help import HelpScreen
+
+    async with seed_app().run_test(size=SIZE) as pilot:
+        await pilot.press("question_mark")
+        await pilot.pause()
+        help_screen = pilot.app.screen
+        assert isinstance(help_screen, HelpScreen)
+        assert any(line.split() == ["6", "Claims", "list"] for line in help_screen.text.plain.splitlines())
+
+
+async def test_small_terminal_shows_list_and_detail_in_the_claim_pane() -> None:
+    async with seed_app().run_test(size=(80, 24)) as pilot:
+        screen = pilot.app.screen
+        await pilot.press("right_square_bracket", "6")
+        await pilot.pause()
+        assert screen.narrow and screen.pane == "claim"
+        assert not screen.query_one("#text-pane").display
+        claims = screen.query_one(ClaimList)
+        body = screen.query_one("#detail-scroll")
+        links = screen.query_one("#detail-links")
+        assert claims.region.height >= 5  # several claims at a glance
+        assert body.region.height >= 5 and links.region.height >= 2
+        assert claims.region.bottom <= body.region.y < links.region.y
+        assert links.region.bottom <= 24 - 1  # above the footer
+        # One line per claim, cut with an ellipsis rather than wrapped.
+        lines = [claims.render_line(y).text for y in range(claims.region.height)]
+        assert sum("C" in line for line in lines) >= 5
+        for pane in ("1", "3", "4", "2"):  # every pane still reachable
+            await pilot.press(pane)
+        assert screen.pane == "claim"
+
+
+async def test_switching_document_lists_the_new_documents_claims() -> None:
+    async with collection_app().run_test(size=SIZE) as pilot:
+        await pilot.press("escape")  # past the list of files with errors
+        screen = pilot.app.screen
+        await pilot.press("right_square_bracket", "6")
+        claims = screen.query_one(ClaimList)
+        before = listed(claims)
+        assert before == [c.id for c in screen.navigator.claims] and claims.current == before[0]
+        other = next(d for d in screen.collection.documents if d is not screen.doc)
+        screen.open_document(other.id)
+        await pilot.pause()
+        assert screen.doc is other
+        assert listed(claims) == [c.id for c in screen.navigator.claims] != before
+        assert claims.current is None
+
+
+async def test_hostile_claim_strings_are_shown_literally() -> None:
+    collection = load_paths([HOSTILE])
+    async with BriefingApp([HOSTILE], collection=collection).run_test(size=SIZE) as pilot:
+        await pilot.press("6")
+        claims = pilot.app.screen.query_one(ClaimList)
+        shown = " ".join(rows(claims))
+        assert "[bold]gloss[/] [sic]" in shown and "\x1b" not in shown
+        assert not pilot.app._exit
