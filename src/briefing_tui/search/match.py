@@ -2,8 +2,9 @@
 
 - Folded (the default): the query and the text are folded the same way (:mod:`.fold`); the folded
   copy of a text is built once and cached, then searched with ``str.find``. The copy is one
-  character for one, so a match's offsets are the original's and need no mapping back; a query
-  holding an expansion's letters (``oe`` of ``œ``) is searched in each spelling, letters or stand-in.
+  character for one, so a match's offsets are the original's and need no mapping back. A query
+  holding an expansion's letters (``oe`` of ``œ``) runs over the spelt-out copy instead (built
+  once, when first needed), whose matches map back through its records.
 - Exact: the original text is searched as it is (case follows smart case).
 - Whole words and regular expressions run a pattern over the folded copy (or the original when
   exact). Regular expressions use the ``regex`` module with a time bound, and release the
@@ -26,7 +27,6 @@ Check = Callable[[], None]
 
 DEFAULT_TIMEOUT = 5.0  # seconds a regular expression may run over one text
 _CHECK_EVERY = 4096  # matches between two calls of ``check``
-_MAX_SPELLINGS = 16  # spellings of a query searched one by one; more searches the spelt-out copy
 
 _cache: OrderedDict[tuple[str, bool], Folded] = OrderedDict()
 _cache_chars = 0
@@ -114,10 +114,11 @@ class Matcher:
             return text.count(self.needle)
         if self.needle:
             copy = folded(text, self.keep_case, check)
-            found = spellings(self.needle, copy)
-            if found is not None and (len(found) == 1 or not _self_overlaps(self.needle)):
-                # a copy's records only drop characters: no match is ever refused, so count
-                return sum(copy.text.count(spelling) for spelling in found)
+            if one_for_one(self.needle, copy):
+                return copy.text.count(self.needle)  # its records never refuse a match
+            copy = copy.expanded()
+            if copy.identity or not copy.may_cut(self.needle):
+                return copy.text.count(self.needle)
         return len(self.find_all(text, check))
 
     def find_between(self, text: str, start: int, end: int) -> list[Span]:
@@ -151,18 +152,10 @@ class Matcher:
 
     def _scan_copy(self, copy: Folded, check: Check | None, limit: int | None) -> list[Span]:
         """Matches in a folded copy with stand-ins, as spans of the original."""
-        if self.needle:
-            found = spellings(self.needle, copy)
-            if found is not None and (len(found) == 1 or not _self_overlaps(self.needle)):
-                spans: list[Span] = []
-                for spelling in found:
-                    spans.extend(_find_literal(copy.text, spelling, check, limit))
-                if len(found) > 1:  # they cannot overlap: the needle does not overlap itself
-                    spans.sort()
-                if limit is not None:
-                    del spans[limit:]
-                return copy.spans(spans)  # records of characters folded to nothing only
-        # patterns see letters, never stand-ins: they run over the spelt-out copy
+        if self.needle and one_for_one(self.needle, copy):
+            # its records are characters folded to nothing: a shift, never a refused match
+            return copy.spans(_find_literal(copy.text, self.needle, check, limit))
+        # patterns, and words holding an expansion's letters, run over the spelt-out copy
         expanded = copy.expanded()
         return self._scan(expanded.text, expanded, check, limit)
 
@@ -203,49 +196,16 @@ class Matcher:
         return out
 
 
-def spellings(needle: str, copy: Folded) -> list[str] | None:
-    """Every way ``needle`` is written in ``copy``: each expansion may be letters or its stand-in.
+def one_for_one(needle: str, copy: Folded) -> bool:
+    """Whether ``needle`` is found in ``copy`` as it is, stand-ins and all.
 
-    ``coeur`` in a copy where ``œ`` stands for ``oe`` is ``["coeur", "c<œ>ur"]``; a needle without
-    any stand-in's letters is itself, alone. None when there are more than ``_MAX_SPELLINGS``.
-    A reserved character of the needle is never itself in the copy: only a stand-in spells it.
+    True when no stand-in's letters are in the needle (``securite``): a stand-in then never
+    takes part in a match. False for ``coeur`` where ``œ`` stands for ``oe``, and for a needle
+    holding a reserved character (in the copy that code point is a stand-in).
     """
-    meanings = [(m, s) for m, s in copy.standins.items() if m in needle]
-    plain = not any(reserved(c) for c in needle)
-    if not meanings and plain:
-        return [needle]
-    size = len(needle)
-    # prefixes[i]: the spellings of needle[:i]
-    prefixes: list[list[str]] = [[] for _ in range(size + 1)]
-    prefixes[0].append("")
-    for i in range(size):
-        here = prefixes[i]
-        if not here:
-            continue
-        if len(here) > _MAX_SPELLINGS:
-            return None
-        char = needle[i]
-        if not reserved(char):
-            prefixes[i + 1].extend(p + char for p in here)
-        for meaning, stand_in in meanings:
-            if needle.startswith(meaning, i):
-                prefixes[i + len(meaning)].extend(p + stand_in for p in here)
-        prefixes[i] = []
-    found = prefixes[size]
-    return None if len(found) > _MAX_SPELLINGS else found
-
-
-def _self_overlaps(needle: str) -> bool:
-    """Whether two occurrences of ``needle`` can overlap (a proper prefix is also a suffix)."""
-    border = [0] * len(needle)
-    k = 0
-    for i in range(1, len(needle)):
-        while k and needle[i] != needle[k]:
-            k = border[k - 1]
-        if needle[i] == needle[k]:
-            k += 1
-        border[i] = k
-    return bool(needle) and border[-1] > 0
+    if any(reserved(c) for c in needle):
+        return False
+    return not any(meaning in needle for meaning in copy.standins)
 
 
 _SPAN = re.Match.span
