@@ -46,6 +46,9 @@ class ClaimList(OptionList):
         self.filter_text = ""
         self._nav: Navigator | None = None
         self._current: str | None = None
+        self._haystacks: dict[str, str] = {}
+        self._matching: set[str] = set()  # claims that pass the filter
+        self._rows: set[str] = set()  # claims with a row now (a window of the matching ones)
 
     @property
     def current(self) -> str | None:
@@ -55,27 +58,40 @@ class ClaimList(OptionList):
     def set_claims(self, nav: Navigator, current: str | None) -> None:
         """List the claims of ``nav``'s document, ``current`` marked and highlighted."""
         self._nav, self._current = nav, current
+        self._haystacks = {}
         self._rebuild(keep=current)
 
     def set_current(self, claim_id: str | None) -> None:
-        """Mark ``claim_id`` as the current claim and bring it into view (``]`` / ``[`` follow)."""
-        if claim_id != self._current and self._nav is not None:
-            self._current = claim_id
+        """Mark ``claim_id`` as the current claim and bring it into view (``]`` / ``[`` follow).
+
+        Only the two rows whose mark changes are redrawn, unless the claim is outside the rows shown
+        (a long list shows a window of them): then the window moves.
+        """
+        nav, old = self._nav, self._current
+        if claim_id == old or nav is None:
+            return
+        self._current = claim_id
+        if claim_id is not None and claim_id in self._matching and claim_id not in self._rows:
             self._rebuild(keep=claim_id)
+            return
+        for changed in (old, claim_id):
+            claim = nav.claim(changed) if changed in self._rows else None
+            if claim is not None:
+                self.replace_option_prompt(claim.id, self._row(nav, claim))
+        if claim_id in self._rows:
+            self.highlighted = self.get_option_index(claim_id)
 
-    def _matcher(self):  # type: ignore[no-untyped-def]
-        from briefing_tui.search.filter import text_filter  # accents, quotes, ligatures folded
-
-        accept = text_filter(self.filter_text)
-        text = self._nav.doc.text if self._nav is not None else ""
-
-        def matches(claim: Claim) -> bool:
+    def _haystack(self, claim: Claim) -> str:
+        """What the filter looks in: gloss, quote, verdict words and id (one string, kept)."""
+        hay = self._haystacks.get(claim.id)
+        if hay is None and self._nav is not None:
             span = claim.span
-            quote = text[span.start : span.end] if span.anchored else span.selector.exact
+            quote = self._nav.doc.text[span.start : span.end] if span.anchored else span.selector.exact
             _glyph, label, rating = rating_label(claim)
-            return accept(claim.gloss, quote, label, rating, claim.id)
-
-        return matches
+            # A typed filter never holds a line break, so it cannot match across two fields.
+            hay = "\n".join(x for x in (claim.gloss, quote, label, rating, claim.id) if x)
+            self._haystacks[claim.id] = hay
+        return hay or ""
 
     def _rebuild(self, keep: str | None = None) -> None:
         nav = self._nav
@@ -86,8 +102,10 @@ class ClaimList(OptionList):
         claims = list(nav.claims)
         options: list[Option] = []
         if self.filter_text:
-            matches = self._matcher()
-            claims = [c for c in claims if matches(c)]
+            from briefing_tui.search.filter import text_filter  # accents, quotes, ligatures folded
+
+            accept = text_filter(self.filter_text)
+            claims = [c for c in claims if accept(self._haystack(c))]
             head = Text.assemble(("filter: ", "dim"), (sanitize(self.filter_text), "bold"))
             options.append(Option(Text.assemble(head, (f"  {len(claims)} of {len(nav.claims)}", "dim")),
                                   disabled=True))  # fmt: skip
@@ -97,8 +115,11 @@ class ClaimList(OptionList):
             start = max(0, min(at - LIMIT // 2, len(claims) - LIMIT))
         if start:
             options.append(Option(Text(f"  … {start} earlier", style="dim italic"), disabled=True))
-        for claim in claims[start : start + LIMIT]:
+        window = claims[start : start + LIMIT]
+        for claim in window:
             options.append(Option(self._row(nav, claim), id=claim.id))
+        self._matching = {c.id for c in claims}
+        self._rows = {c.id for c in window}
         rest = len(claims) - start - LIMIT
         if rest > 0:
             more = Text(f"  … {rest} more: type to filter", style="dim italic")
