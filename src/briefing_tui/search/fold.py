@@ -74,7 +74,10 @@ def fold_char(char: str, keep_case: bool = False) -> str:
 
 def fold(text: str, keep_case: bool = False) -> str:
     """The folded form of a whole string, spelt out (for queries and short texts)."""
-    return build(text, keep_case).expanded().text
+    copy = build(text, keep_case)
+    if not copy.standins:
+        return copy.text
+    return copy.text.translate({ord(s): m for m, s in copy.standins.items()})
 
 
 @lru_cache(maxsize=1)
