@@ -179,3 +179,31 @@ async def test_hostile_claim_strings_are_shown_literally() -> None:
         shown = " ".join(rows(claims))
         assert "[bold]gloss[/] [sic]" in shown and "\x1b" not in shown
         assert not pilot.app._exit
+
+
+async def test_a_click_on_a_row_goes_to_its_claim() -> None:
+    async with seed_app().run_test(size=SIZE) as pilot:
+        screen = pilot.app.screen
+        await pilot.press("6")
+        await pilot.pause()
+        await pilot.click(ClaimList, offset=(8, 3))
+        await pilot.pause()
+        assert screen.claim_id == screen.navigator.claims[3].id
+
+
+async def test_a_long_list_shows_a_window_that_follows_the_current_claim(monkeypatch) -> None:
+    import briefing_tui.widgets.claim_list as claim_list
+
+    monkeypatch.setattr(claim_list, "LIMIT", 4)
+    async with seed_app().run_test(size=SIZE) as pilot:
+        screen = pilot.app.screen
+        await pilot.press("6")
+        claims = screen.query_one(ClaimList)
+        order = [c.id for c in screen.navigator.claims]
+        assert listed(claims) == order[:4]
+        assert any("more: type to filter" in str(o.prompt) for o in claims._options)
+        await pilot.press(*["right_square_bracket"] * 8)
+        assert screen.claim_id == order[7]
+        assert order[7] in listed(claims) and len(listed(claims)) == 4
+        assert claims.highlighted_option is not None and claims.highlighted_option.id == order[7]
+        assert any("earlier" in str(o.prompt) for o in claims._options)
