@@ -1,0 +1,32 @@
+"""Snapshots of the claims list (key 6) on the seed (fixed size, dark theme, no clock, no cursor blink)."""
+
+from __future__ import annotations
+
+from tests.ui.reader_support import seed_app
+from textual.pilot import Pilot
+
+
+async def _settle(pilot: Pilot) -> None:
+    await pilot.pause()
+    await pilot.wait_for_scheduled_animations()
+
+
+def test_claims_list_120x40(snap_compare) -> None:
+    """After ] ] 6: the claim pane, taller, lists every claim on one line each (verdict glyph, id,
+    gloss cut with an ellipsis), the second (C3) marked ▶ and highlighted; below a rule, its detail
+    and sources. Entities and timeline stay visible, shorter."""
+    assert snap_compare(
+        seed_app(), press=["right_square_bracket"] * 2 + ["6"], terminal_size=(120, 40), run_before=_settle
+    )
+
+
+def test_claims_list_filtered_80x24(snap_compare) -> None:
+    """A small terminal, after ] 6 and typing "outdated": the pane bar with Claim active, the
+    filter line "filter: outdated  2 of 12", the two outdated claims (⌛ C8, ⌛ C12), and the first
+    claim's detail below."""
+    assert snap_compare(
+        seed_app(),
+        press=["right_square_bracket", "6", *"outdated"],
+        terminal_size=(80, 24),
+        run_before=_settle,
+    )
