@@ -207,3 +207,29 @@ async def test_a_long_list_shows_a_window_that_follows_the_current_claim(monkeyp
         assert order[7] in listed(claims) and len(listed(claims)) == 4
         assert claims.highlighted_option is not None and claims.highlighted_option.id == order[7]
         assert any("earlier" in str(o.prompt) for o in claims._options)
+
+
+async def test_a_file_changed_on_disk_refreshes_the_list_and_keeps_the_filter(tmp_path, monkeypatch) -> None:
+    import shutil
+
+    from briefing_tui import live_reload
+
+    monkeypatch.setattr(live_reload, "POLL_INTERVAL", 0.05)
+    monkeypatch.setattr(live_reload, "SETTLE", 0.05)
+    path = tmp_path / "niger.yaml"
+    shutil.copy(Path(__file__).resolve().parents[2] / "seeds" / "niger-us-withdrawal.yaml", path)
+    async with BriefingApp([path], collection=load_paths([path])).run_test(size=SIZE) as pilot:
+        screen = pilot.app.screen
+        await pilot.press("right_square_bracket", "right_square_bracket", "6", *"ambassador")
+        claims = screen.query_one(ClaimList)
+        assert listed(claims) == ["C1"]
+        current = screen.claim_id
+        yaml_text = path.read_text(encoding="utf-8")
+        old = "gloss: His title at U.S. Africa Command (AFRICOM)."
+        path.write_text(yaml_text.replace(old, "gloss: The ambassador's counterpart."), encoding="utf-8")
+        for _ in range(100):
+            await pilot.pause(0.05)
+            if listed(claims) == ["C1", "C2"]:
+                break
+        assert listed(claims) == ["C1", "C2"] and claims.filter_text == "ambassador"
+        assert claims.current == current == screen.claim_id
