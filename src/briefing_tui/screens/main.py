@@ -7,8 +7,9 @@ which records the place left in the jump list (back: ctrl+o / alt+left, forward:
 
 from __future__ import annotations
 
-import threading
-import webbrowser
+import asyncio
+import contextlib
+from typing import TYPE_CHECKING, cast
 
 from rich.text import Text
 from textual.app import ComposeResult
@@ -22,15 +23,16 @@ from textual.widgets import Footer, Static
 from briefing_tui.model.navigation import JumpList, Location, Navigator
 from briefing_tui.model.types import Claim, Collection, Document
 from briefing_tui.screens.search_actions import SearchActions
-from briefing_tui.widgets.claim_list import ClaimList
-from briefing_tui.widgets.detail_pane import DetailLinks, DetailPane
 from briefing_tui.widgets.doc_header import DocHeader
-from briefing_tui.widgets.document_list import DocumentList
-from briefing_tui.widgets.entity_list import EntityList
 from briefing_tui.widgets.labels import rating_label
-from briefing_tui.widgets.search_bar import SearchBar
 from briefing_tui.widgets.text_view import Mark, TextView
-from briefing_tui.widgets.timeline_list import TimelineList
+
+if TYPE_CHECKING:  # the side panes' modules are imported after the first frame
+    from briefing_tui.widgets.claim_list import ClaimList
+    from briefing_tui.widgets.detail_pane import DetailLinks, DetailPane
+    from briefing_tui.widgets.document_list import DocumentList
+    from briefing_tui.widgets.entity_list import EntityList
+    from briefing_tui.widgets.timeline_list import TimelineList
 
 PANES = ["text", "claim", "entities", "timeline", "documents"]
 PANE_TITLES = {"text": "Text", "claim": "Claim", "entities": "Entities", "timeline": "Timeline",
@@ -106,6 +108,7 @@ class MainScreen(SearchActions, Screen[None]):
         self._current_span: tuple[int, int] | None = None
         self._source_index: int | None = None
         self._binding_signature: object = None
+        self._panes_mounted = False
         from briefing_tui.live_reload import LiveReload
 
         # Reloads a file changed on disk, keeping the place. The files' state is taken now, when
@@ -115,41 +118,84 @@ class MainScreen(SearchActions, Screen[None]):
     # layout -----------------------------------------------------------------------------------
 
     def compose(self) -> ComposeResult:
+        # In a terminal the first frame holds the text pane only: the side panes (their space
+        # kept by #side) and the search bar are mounted right after it (``_mount_panes``), as
+        # they cost more to build and lay out than the text itself. Headless (tests, snapshots)
+        # no one waits for a first frame: everything is composed at once.
+        at_once = self.app.is_headless
         yield PaneBar(id="pane-bar")
         with Horizontal(id="body"):
             with Vertical(id="text-pane", classes="pane"):
                 yield DocHeader(id="doc-header")
                 yield TextView(id="text")
-                yield SearchBar(id="search-bar")
+                if at_once:
+                    yield _search_bar()
             with Vertical(id="side"):
-                with Vertical(id="documents-pane", classes="pane"):
-                    yield DocumentList(id="documents")
-                yield DetailPane(id="claim-pane", classes="pane")
-                with Vertical(id="entities-pane", classes="pane"):
-                    yield EntityList(id="entities")
-                with Vertical(id="timeline-pane", classes="pane"):
-                    yield TimelineList(id="timeline")
+                if at_once:
+                    yield from self._side_panes()
         yield Footer(compact=True)
 
+    def _side_panes(self) -> list[Widget]:
+        from briefing_tui.widgets.detail_pane import DetailPane
+        from briefing_tui.widgets.document_list import DocumentList
+        from briefing_tui.widgets.entity_list import EntityList
+        from briefing_tui.widgets.timeline_list import TimelineList
+
+        return [
+            Vertical(DocumentList(id="documents"), id="documents-pane", classes="pane"),
+            DetailPane(id="claim-pane", classes="pane"),
+            Vertical(EntityList(id="entities"), id="entities-pane", classes="pane"),
+            Vertical(TimelineList(id="timeline"), id="timeline-pane", classes="pane"),
+        ]
+
     def on_mount(self) -> None:
-        if not self.query("#documents") or not self.query("#timeline"):
-            # Switched in from another screen, the nested panes may still be mounting: try again
-            # once they are (the state below needs every pane).
+        if self._panes_mounted:
+            return
+        if not self.query("#text") or not self.query(Footer):
+            # Switched in from another screen, the nested widgets may still be mounting: try
+            # again once they are.
             self.call_after_refresh(self.on_mount)
             return
+        text_pane = self.query_one("#text-pane")
+        text_pane.border_title = f"1 {PANE_TITLES['text']}"
+        text_pane.add_class("-active")
+        width, height = self.app.size
+        self.narrow = width < NARROW_WIDTH or height < NARROW_HEIGHT
+        self.query_one("#side").display = not self.narrow
+        self._update_pane_bar()
+        self._show_text()
+        if self.query("#claim-pane"):
+            self._show_panes_first()
+        else:
+            # In the app's own loop, so that no key is handled before the panes it may need
+            # exist (keys wait in the app's queue meanwhile).
+            self.app.call_later(self._mount_panes)
+
+    async def _mount_panes(self) -> None:
+        if self.app.screen is self:  # after the first frame (a screen beneath another never paints)
+            with contextlib.suppress(asyncio.TimeoutError):
+                await asyncio.wait_for(self.wait_for_refresh(), 1.0)
+        if self._panes_mounted or not self.is_attached:
+            return
+        await self.query_one("#text-pane").mount(_search_bar())
+        await self.query_one("#side").mount_all(self._side_panes())
+        self._show_panes_first()
+
+    def _show_panes_first(self) -> None:
+        self._panes_mounted = True
         for name in PANES:
             self.query_one(f"#{name}-pane").border_title = f"{PANES.index(name) + 1} {PANE_TITLES[name]}"
         self.query_one("#documents-pane").display = len(self.collection.documents) > 1
-        self._show_document()
+        self._show_panes()
         self._update_layout()
         self.live_reload.start()
 
     def watch_claim_id(self, claim_id: str | None) -> None:
         if self.query("#claims"):  # the claims list follows ] / [ once it has been shown
-            self.query_one("#claims", ClaimList).set_current(claim_id)
+            self._claim_list.set_current(claim_id)
 
     def on_resize(self) -> None:
-        if self.query("#documents"):
+        if self._panes_mounted:
             self._update_layout()
 
     def _update_layout(self) -> None:
@@ -177,11 +223,12 @@ class MainScreen(SearchActions, Screen[None]):
                 node.display = True
         self.query_one("#side").display = not self.narrow or self.pane != "text"
         self.query_one("#text-pane").display = not self.narrow or self.pane == "text"
+        self._update_pane_bar()
+
+    def _update_pane_bar(self) -> None:
         bar = self.query_one(PaneBar)
         bar.display = self.narrow
         if self.narrow:
-            from rich.text import Text
-
             line = Text(end="")
             for i, name in enumerate(self._pane_names()):
                 style = "reverse bold" if name == self.pane else "dim"
@@ -195,6 +242,8 @@ class MainScreen(SearchActions, Screen[None]):
         return [p for p in PANES if p != "documents" or len(self.collection.documents) > 1]
 
     def on_descendant_focus(self, event: object) -> None:
+        if not self._panes_mounted:  # the first frame: the text pane has the focus
+            return
         focused = self.focused
         for name in PANES:
             pane = self.query_one(f"#{name}-pane")
@@ -243,6 +292,10 @@ class MainScreen(SearchActions, Screen[None]):
     # going places ----------------------------------------------------------------------------
 
     def _show_document(self) -> None:
+        self._show_text()
+        self._show_panes()
+
+    def _show_text(self) -> None:
         doc, nav = self.doc, self.nav
         mentions = [(m.start, m.end, e.type, e.id) for e in doc.entities for m in e.mentions if m.anchored]
         marks = []
@@ -255,9 +308,12 @@ class MainScreen(SearchActions, Screen[None]):
             position = (self.collection.documents.index(doc) + 1, len(self.collection.documents))
         self.query_one(DocHeader).show(doc, position)
         self.text_view.set_document(doc.text, mentions, marks)
+
+    def _show_panes(self) -> None:
+        doc = self.doc
         # The lists cost more to lay out than the text: they fill in just after the first paint.
         self.call_after_refresh(self._fill_lists, doc)
-        self.query_one(DocumentList).set_documents(
+        cast("DocumentList", self.query_one("#documents")).set_documents(
             self.collection.documents, doc.id, len(self.collection.failed)
         )
         self._current_span = None
@@ -265,16 +321,16 @@ class MainScreen(SearchActions, Screen[None]):
         self.claim_id = None
         self.entity_id = None
         self.detail = ("none", "")
-        self.query_one(DetailPane).show(self._empty_detail(), [])
+        self._detail_pane.show(self._empty_detail(), [])
         if self.query("#claims"):
-            self.query_one("#claims", ClaimList).set_claims(self.nav, None)
+            self._claim_list.set_claims(self.nav, None)
         self.search_document_shown()
 
     def _fill_lists(self, doc: Document) -> None:
         if doc is self.doc:
-            self.query_one(EntityList).set_entities(self.nav.entities_by_type(), self.entity_id)
+            self._entity_list.set_entities(self.nav.entities_by_type(), self.entity_id)
             lit = {e.id for e in self.nav.entity_events(self.entity_id)} if self.entity_id else set()
-            self.query_one(TimelineList).set_events(self.nav.timeline(), lit)
+            self._timeline_list.set_events(self.nav.timeline(), lit)
 
     def _empty_detail(self) -> Text:
 
@@ -299,7 +355,7 @@ class MainScreen(SearchActions, Screen[None]):
         self._here = loc
         span = (loc.start, loc.end) if loc.start >= 0 else None
         kind, nav, view = loc.kind, self.nav, self.text_view
-        detail = self.query_one(DetailPane)
+        detail = self._detail_pane
         if kind == "claim":
             claim = nav.claim(loc.ref)
             if claim is not None:
@@ -357,14 +413,12 @@ class MainScreen(SearchActions, Screen[None]):
         nav = self.nav
         if entity_id is None:
             self.text_view.set_selected([])
-            self.query_one(TimelineList).set_events(nav.timeline())
+            self._timeline_list.set_events(nav.timeline())
         else:
             lit = [c.id for c in nav.entity_claims(entity_id)]
             self.text_view.set_selected(nav.mentions(entity_id), lit)
-            self.query_one(TimelineList).set_events(
-                nav.timeline(), {e.id for e in nav.entity_events(entity_id)}
-            )
-        self.query_one(EntityList).set_selected(entity_id)
+            self._timeline_list.set_events(nav.timeline(), {e.id for e in nav.entity_events(entity_id)})
+        self._entity_list.set_selected(entity_id)
 
     def _claim_location(self, claim: Claim) -> Location:
         return Location(self.doc.id, claim.span.start, claim.span.end, "claim", claim.id)
@@ -473,6 +527,9 @@ class MainScreen(SearchActions, Screen[None]):
             why = "\n".join(shown.warnings)
             self.notify(f"Not opened: {shown.text}\n{why}", severity="warning", markup=False)
             return
+        import threading
+        import webbrowser
+
         threading.Thread(target=webbrowser.open, args=(url,), daemon=True).start()
         self.notify(f"Opening {shown.text}", markup=False)
 
@@ -499,12 +556,14 @@ class MainScreen(SearchActions, Screen[None]):
 
     def action_claims_list(self) -> None:
         """Show the list of claims above the current claim and focus it; again (in the list) hides it."""
-        pane = self.query_one(DetailPane)
+        from briefing_tui.widgets.claim_list import ClaimList
+
+        pane = self._detail_pane
         if not self.query("#claims"):  # built on first use: the first frame stays light
             claims = ClaimList(id="claims")
             pane.mount(claims, before=0)
             claims.set_claims(self.nav, self.claim_id)
-        claims = self.query_one("#claims", ClaimList)
+        claims = self._claim_list
         if claims.display and claims.has_focus:
             claims.display = False
             pane.remove_class("-with-list")
@@ -598,4 +657,26 @@ class MainScreen(SearchActions, Screen[None]):
 
     @property
     def detail_links(self) -> DetailLinks:
-        return self.query_one(DetailLinks)
+        return cast("DetailLinks", self.query_one("#detail-links"))
+
+    @property
+    def _detail_pane(self) -> DetailPane:
+        return cast("DetailPane", self.query_one("#claim-pane"))
+
+    @property
+    def _entity_list(self) -> EntityList:
+        return cast("EntityList", self.query_one("#entities"))
+
+    @property
+    def _timeline_list(self) -> TimelineList:
+        return cast("TimelineList", self.query_one("#timeline"))
+
+    @property
+    def _claim_list(self) -> ClaimList:
+        return cast("ClaimList", self.query_one("#claims"))
+
+
+def _search_bar() -> Widget:
+    from briefing_tui.widgets.search_bar import SearchBar
+
+    return SearchBar(id="search-bar")

@@ -18,11 +18,11 @@ from textual.actions import SkipAction
 from textual.worker import get_current_worker
 
 from briefing_tui.model.navigation import Location
-from briefing_tui.search.match import Matcher
-from briefing_tui.search.query import Query, SearchCancelled, SearchError
 
 if TYPE_CHECKING:
     from briefing_tui.search.corpus import Hit
+    from briefing_tui.search.match import Matcher
+    from briefing_tui.search.query import Query
     from briefing_tui.widgets.search_bar import SearchBar
     from briefing_tui.widgets.text_view import TextView
 
@@ -230,6 +230,7 @@ class SearchActions:
     def _search_prefold(self, text: str) -> None:
         """Build the folded copy of a long document ahead of the first keystroke (in ~1 MB chunks)."""
         from briefing_tui.search.match import folded
+        from briefing_tui.search.query import SearchCancelled
 
         worker = get_current_worker()
 
@@ -255,6 +256,10 @@ class SearchActions:
                 self._search_filter_off()
             bar.show_count(None, 0)
             return
+        # The search modules are imported when a search first runs: start-up does not need them.
+        from briefing_tui.search.match import Matcher
+        from briefing_tui.search.query import SearchError
+
         try:
             matcher = Matcher(query, timeout=REGEX_TIMEOUT)
         except SearchError as exc:
@@ -284,6 +289,8 @@ class SearchActions:
 
     @work(thread=True, exclusive=True, group="search", exit_on_error=False, description="search")
     def _search_worker(self, matcher: Matcher, text: str, doc_id: str, generation: int, move: bool) -> None:
+        from briefing_tui.search.query import SearchCancelled, SearchError
+
         worker = get_current_worker()
 
         def check() -> None:
