@@ -9,8 +9,6 @@ search, and also matches the verdict's words ("outdated", "partly supported").
 from __future__ import annotations
 
 from rich.text import Text
-from textual import events
-from textual.binding import Binding
 from textual.message import Message
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
@@ -20,19 +18,17 @@ from briefing_tui.model.navigation import Navigator
 from briefing_tui.model.types import Claim
 from briefing_tui.widgets.detail_pane import claim_prompt
 from briefing_tui.widgets.labels import rating_label
+from briefing_tui.widgets.type_filter import TypeToFilter
 
 LIMIT = 200  # rows shown at once: a list measures every row; the window follows the current claim
-FILTER_CHARS = " -'’"  # besides letters, once a filter is started
 
 
-class ClaimList(OptionList):
+class ClaimList(TypeToFilter, OptionList):
     """Claims in text order. Enter (or a click) goes to one; letters typed here filter the list."""
 
     HELP_GROUP = "Claims list"
-    BINDINGS = [
-        Binding("backspace", "erase", "Erase filter", show=False),
-        Binding("escape", "clear_filter", "Clear filter", show=False),
-    ]
+    BINDINGS = TypeToFilter.FILTER_BINDINGS
+    FILTER_CHARS = " -'’"
 
     class ClaimChosen(Message):
         """A claim was chosen (enter or click)."""
@@ -147,23 +143,8 @@ class ClaimList(OptionList):
                 line.append(" " * max(0, width - cell.cell_len))
         return line
 
-    def on_key(self, event: events.Key) -> None:
-        char = event.character
-        if char and len(char) == 1 and (char.isalpha() or (char in FILTER_CHARS and self.filter_text)):
-            event.stop()
-            event.prevent_default()
-            self.filter_text += char
-            self._rebuild()
-
-    def action_erase(self) -> None:
-        if self.filter_text:
-            self.filter_text = self.filter_text[:-1]
-            self._rebuild()
-
-    def action_clear_filter(self) -> None:
-        if self.filter_text:
-            self.filter_text = ""
-            self._rebuild()
+    def refilter(self) -> None:
+        self._rebuild()
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         event.stop()

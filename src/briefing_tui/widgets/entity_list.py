@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 from rich.text import Text
-from textual import events
-from textual.binding import Binding
 from textual.message import Message
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
@@ -13,18 +11,16 @@ from briefing_tui.display import sanitize
 from briefing_tui.model.types import Entity
 from briefing_tui.widgets.rows import Row
 from briefing_tui.widgets.text_view import type_style
+from briefing_tui.widgets.type_filter import TypeToFilter
 
 LIMIT = 40  # rows per type: a list measures every row; typing narrows a long list
 
 
-class EntityList(OptionList):
+class EntityList(TypeToFilter, OptionList):
     """Entities by type. Enter (or a click) selects one; letters typed here filter the list."""
 
     HELP_GROUP = "Entities pane"
-    BINDINGS = [
-        Binding("backspace", "erase", "Erase filter", show=False),
-        Binding("escape", "clear_filter", "Clear filter", show=False),
-    ]
+    BINDINGS = TypeToFilter.FILTER_BINDINGS
 
     class EntityChosen(Message):
         """An entity was chosen (enter or click)."""
@@ -93,23 +89,8 @@ class EntityList(OptionList):
         else:
             self.action_first()
 
-    def on_key(self, event: events.Key) -> None:
-        char = event.character
-        if char and len(char) == 1 and (char.isalpha() or (char == " " and self.filter_text)):
-            event.stop()
-            event.prevent_default()
-            self.filter_text += char
-            self._rebuild()
-
-    def action_erase(self) -> None:
-        if self.filter_text:
-            self.filter_text = self.filter_text[:-1]
-            self._rebuild()
-
-    def action_clear_filter(self) -> None:
-        if self.filter_text:
-            self.filter_text = ""
-            self._rebuild()
+    def refilter(self) -> None:
+        self._rebuild()
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         event.stop()

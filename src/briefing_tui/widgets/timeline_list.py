@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 from rich.text import Text
-from textual import events as textual_events
-from textual.binding import Binding
 from textual.message import Message
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
@@ -13,18 +11,17 @@ from briefing_tui.display import sanitize
 from briefing_tui.model.types import Event
 from briefing_tui.widgets.labels import date_marks, human_date
 from briefing_tui.widgets.rows import Row
+from briefing_tui.widgets.type_filter import TypeToFilter
 
 LIMIT = 100  # rows per group: a list measures every row, so a huge timeline shows its start
 
 
-class TimelineList(OptionList):
+class TimelineList(TypeToFilter, OptionList):
     """Events by date; enter (or a click) chooses one; letters typed here filter the list."""
 
     HELP_GROUP = "Timeline pane"
-    BINDINGS = [
-        Binding("backspace", "erase", "Erase filter", show=False),
-        Binding("escape", "clear_filter", "Clear filter", show=False),
-    ]
+    BINDINGS = TypeToFilter.FILTER_BINDINGS
+    FILTER_CHARS = " -'"
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
@@ -86,23 +83,8 @@ class TimelineList(OptionList):
                 pass
         self.action_first()
 
-    def on_key(self, event: textual_events.Key) -> None:
-        char = event.character
-        if char and len(char) == 1 and (char.isalpha() or (char in " -'" and self.filter_text)):
-            event.stop()
-            event.prevent_default()
-            self.filter_text += char
-            self.set_events(self._events, self._lit)
-
-    def action_erase(self) -> None:
-        if self.filter_text:
-            self.filter_text = self.filter_text[:-1]
-            self.set_events(self._events, self._lit)
-
-    def action_clear_filter(self) -> None:
-        if self.filter_text:
-            self.filter_text = ""
-            self.set_events(self._events, self._lit)
+    def refilter(self) -> None:
+        self.set_events(self._events, self._lit)
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         event.stop()
