@@ -1,0 +1,139 @@
+"""Reading spans for the Builder: the compact ``[start, end]`` form, selectors, and their anchoring."""
+
+from __future__ import annotations
+
+import re
+
+from briefing_tui.model.anchoring import Anchorer
+from briefing_tui.model.fields import Fields
+from briefing_tui.model.safe_yaml import Node, Problems, ScalarNode, SequenceNode
+from briefing_tui.model.types import AnchorStatus, Selector, Span
+
+EXACT = AnchorStatus.EXACT
+_plain_number = re.compile(r"0|[1-9][0-9]{0,14}").fullmatch
+"""A whole number written plainly, of at most 15 digits: below the bound ``Fields.integer`` checks."""
+SPAN = frozenset(["quote", "exact", "prefix", "suffix", "start", "end"])
+
+
+def text_locator(text_node: ScalarNode, source: str, text: str, line: int):  # noqa: ANN202
+    """Map an offset of the text to where it is in the file (a literal block), or say the offset.
+
+    ``line`` is the 1-based line of the text's node (its ``|``).
+    """
+    if text_node.style != "|":
+        return lambda offset: f"offset {offset}"
+    first_line = line  # 0-based line of the first line of the block
+    found: list[int] = []
+
+    def indent() -> int:
+        if not found:
+            found.append(0)
+            for raw in source.split("\n", first_line + 200)[first_line:-1]:
+                content = raw.lstrip(" ")
+                if content.strip():
+                    found[0] = len(raw) - len(content)
+                    break
+        return found[0]
+
+    def where(offset: int) -> str:
+        line = text.count("\n", 0, offset)
+        column = offset - (text.rfind("\n", 0, offset) + 1)
+        return f"{first_line + line + 1}:{indent() + column + 1}"
+
+    return where
+
+
+class SpanReader:
+    """The span-reading part of the Builder: needs ``f``, ``problems``, ``anchorer`` and ``text_length``."""
+
+    f: Fields
+    problems: Problems
+    anchorer: Anchorer
+    text_length: int
+
+    def _anchor(self, selector: Selector, node: Node) -> Span:
+        notes = self.anchorer.notes
+        before = len(notes)
+        span = self.anchorer.anchor(selector)
+        span.line, span.column = at = self.problems.at(node)
+        for note in notes[before:]:
+            self.problems.add(note.severity, at, note.message, note.hint, note.code)
+        return span
+
+    def selector(self, node: Node, what: str) -> Selector | None:
+        """A span as written: ``[start, end]``, a quote, or a mapping (quote, prefix, suffix, start, end)."""
+        f = self.f
+        if isinstance(node, SequenceNode):
+            items = node.value
+            if len(items) != 2:
+                message = f"{what}: a compact span is [start, end], found {len(items)} items"
+                self.problems.error(node, message, "write [start, end]", "span-compact")
+                return None
+            start, end = f.integer(items[0], f"{what} start"), f.integer(items[1], f"{what} end")
+            return None if start is None or end is None else Selector(start=start, end=end)
+        if isinstance(node, ScalarNode):
+            quote = f.text(node, what)
+            return None if quote is None else Selector(exact=quote)
+        fields = f.mapping(node, SPAN, what)
+        if fields is None:
+            return None
+        if "quote" in fields and "exact" in fields:
+            self.problems.error(
+                node, f"{what} has both quote and exact", "quote is exact: keep one", "span-both"
+            )
+            return None
+        exact_node = fields.get("quote") or fields.get("exact")
+        exact = f.text(exact_node, f"{what} quote") if exact_node is not None else None
+        start = f.integer(fields["start"], f"{what} start") if "start" in fields else None
+        end = f.integer(fields["end"], f"{what} end") if "end" in fields else None
+        if ("start" in fields and start is None) or ("end" in fields and end is None):
+            return None
+        if exact_node is not None and exact is None:
+            return None
+        return Selector(
+            exact=exact,
+            prefix=f.text(fields.get("prefix"), f"{what} prefix"),
+            suffix=f.text(fields.get("suffix"), f"{what} suffix"),
+            start=start,
+            end=end,
+        )
+
+    def _compact(self, node: Node) -> Span | None:
+        """The compact form ``[S, E]``, in plain decimal, within the text: exact, with nothing to report.
+
+        Generated files write spans this way by the hundred thousand; this is what ``selector`` and
+        ``Anchorer.anchor`` would make of it, without their cost. Anything else gives None.
+        """
+        if type(node) is not SequenceNode:
+            return None
+        pair = node.value
+        if len(pair) != 2:
+            return None
+        a, b = pair
+        if type(a) is not ScalarNode or type(b) is not ScalarNode or a.style or b.style:
+            return None
+        x, y = a.value, b.value
+        if _plain_number(x) is None or _plain_number(y) is None:
+            return None
+        start, end = int(x), int(y)
+        if start > end or end > self.text_length:
+            return None
+        mark = node.start_mark
+        selector = Selector(None, None, None, start, end)
+        return Span(start, end, EXACT, selector, mark.line + 1 + self.problems.offset, mark.column + 1)
+
+    def span(self, node: Node, what: str) -> Span | None:
+        span = self._compact(node)
+        if span is not None:
+            return span
+        sel = self.selector(node, what)
+        return None if sel is None else self._anchor(sel, node)
+
+    def mentions(self, node: Node | None, what: str) -> list[Span]:
+        out = []
+        compact = self._compact
+        for item in self.f.sequence(node, f"{what} mentions"):
+            span = compact(item) or self.span(item, f"a mention of {what}")
+            if span is not None:
+                out.append(span)
+        return out
