@@ -33,14 +33,30 @@ from briefing_tui.formats.common import (
     read_text,
     slug,
 )
+from briefing_tui.formats.w3c_shapes import (
+    URN,
+    Invalid,
+    Path_,
+    Utf16,
+    as_list,
+    check_quote,
+    created_day,
+    entity_links,
+    find_exact,
+    find_quote,
+    is_entity_link,
+    kind_of,
+    local_id,
+    rating_of,
+    read_annotations,
+    read_bodies,
+)
 from briefing_tui.model.types import (
-    RATINGS,
     AnchorStatus,
     Claim,
     Document,
     Entity,
     Event,
-    Rating,
     Selector,
     Source,
     SourceRef,
@@ -55,95 +71,6 @@ ENTITY_TAGS = {
     "date": "date", "time": "date", "event": "event", "other": "other", "misc": "other",
 }  # fmt: skip
 _QID = re.compile(r"^https?://(?:www\.)?wikidata\.org/(?:entity|wiki)/(Q\d+)$")
-_URN = re.compile(r"^urn:briefing:[^:]+:(entity|claim|event|source):([A-Za-z0-9_.:-]+?)(?::\d+)?$")
-Path_ = tuple[str | int, ...]
-
-
-class _Invalid(Exception):
-    def __init__(self, where: Path_, message: str) -> None:
-        super().__init__(f"{jpath(where)}: {message}")
-
-
-def _annotations(data: Any) -> list[tuple[Path_, dict[str, Any]]]:
-    """Every annotation of a file with its JSON path."""
-    out: list[tuple[Path_, dict[str, Any]]] = []
-
-    def page(value: Any, where: Path_) -> None:
-        if not isinstance(value, dict):
-            raise _Invalid(where, f"an AnnotationPage must be an object, not {_kind(value)}")
-        items = value.get("items", [])
-        if not isinstance(items, list):
-            raise _Invalid((*where, "items"), f"must be a list, not {_kind(items)}")
-        out.extend(((*where, "items", i), _annotation(a, (*where, "items", i))) for i, a in enumerate(items))
-        nxt = value.get("next")
-        if isinstance(nxt, dict):
-            page(nxt, (*where, "next"))
-        elif nxt is not None:
-            raise _Invalid((*where, "next"), "links to another page: only embedded pages can be read")
-
-    if isinstance(data, list):
-        out.extend(((i,), _annotation(a, (i,))) for i, a in enumerate(data))
-    elif isinstance(data, dict) and _has_type(data, "AnnotationCollection"):
-        first = data.get("first")
-        if isinstance(first, dict):
-            page(first, ("first",))
-        elif isinstance(data.get("items"), list):
-            page(data, ())
-        elif first is not None:
-            raise _Invalid(("first",), "links to a page: only embedded pages can be read")
-    elif isinstance(data, dict) and _has_type(data, "AnnotationPage"):
-        page(data, ())
-    elif isinstance(data, dict):
-        out.append(((), _annotation(data, ())))
-    else:
-        raise _Invalid((), f"expected an annotation, a list or an AnnotationCollection, not {_kind(data)}")
-    return out
-
-
-def _kind(value: Any) -> str:
-    return {dict: "an object", list: "a list", str: "a string", bool: "a boolean", type(None): "null"}.get(
-        type(value), "a number"
-    )
-
-
-def _has_type(value: dict[str, Any], name: str) -> bool:
-    t = value.get("type", value.get("@type"))
-    return t == name or (isinstance(t, list) and name in t)
-
-
-def _annotation(value: Any, where: Path_) -> dict[str, Any]:
-    if not isinstance(value, dict):
-        raise _Invalid(where, f"an annotation must be an object, not {_kind(value)}")
-    if "target" not in value:
-        raise _Invalid(where, "the annotation has no target")
-    return value
-
-
-def _as_list(value: Any) -> list[Any]:
-    return value if isinstance(value, list) else [] if value is None else [value]
-
-
-class _Utf16:
-    """Converts UTF-16 code unit offsets of ``text`` to code point offsets."""
-
-    def __init__(self, text: str) -> None:
-        self.text = text
-        self.astral = any(ord(c) > 0xFFFF for c in text)
-        self._map: list[int] | None = None
-
-    def to_cp(self, offset: int) -> int | None:
-        if not self.astral:
-            return offset
-        if self._map is None:
-            self._map = []
-            for i, c in enumerate(self.text):
-                self._map.append(i)
-                if ord(c) > 0xFFFF:
-                    self._map.append(-1)  # the middle of a surrogate pair
-            self._map.append(len(self.text))
-        if not 0 <= offset < len(self._map) or self._map[offset] < 0:
-            return None
-        return self._map[offset]
 
 
 class _Importer:
@@ -151,7 +78,7 @@ class _Importer:
         self.json_path, self.text = json_path, text
         self.doc = base or Document(text_path, slug(text_path.stem, "w3c"), text_path.stem, "und", text)
         self.ids = Ids(document_ids(self.doc))
-        self.utf16 = _Utf16(text)
+        self.utf16 = Utf16(text)
         self.use_utf16 = False
         self.status = ""  # the wikidata status tag of the annotation being read
         self.unread: dict[str, list[str]] = {}  # selector kinds that cannot be read: where they were
@@ -169,22 +96,22 @@ class _Importer:
     def _selector(self, sel: Any, where: Path_, base: int, limit: int) -> tuple[int, int] | None:
         """Resolve one selector (and its refinements) inside ``text[base:limit]``."""
         if not isinstance(sel, dict):
-            raise _Invalid(where, f"a selector must be an object, not {_kind(sel)}")
+            raise Invalid(where, f"a selector must be an object, not {kind_of(sel)}")
         kind = sel.get("type")
         part = self.text[base:limit]
         if kind == "TextPositionSelector":
             start, end = sel.get("start"), sel.get("end")
             for key, v in (("start", start), ("end", end)):
                 if not isinstance(v, int) or isinstance(v, bool) or v < 0:
-                    raise _Invalid((*where, key), f"must be a non-negative integer, not {v!r}")
+                    raise Invalid((*where, key), f"must be a non-negative integer, not {v!r}")
             if end < start:  # type: ignore[operator]
-                raise _Invalid(where, f"end {end} is before start {start}")
+                raise Invalid(where, f"end {end} is before start {start}")
             found: tuple[int, int] | None = (base + start, base + end)  # type: ignore[operator]
             if base + end > limit:  # type: ignore[operator]
                 found = None
         elif kind == "TextQuoteSelector":
-            exact = _check_quote(sel, where)
-            span = _quote(part, exact, sel.get("prefix"), sel.get("suffix"))
+            exact = check_quote(sel, where)
+            span = find_quote(part, exact, sel.get("prefix"), sel.get("suffix"))
             found = None if span is None else (base + span[0], base + span[1])
         else:
             self.unread.setdefault(str(kind or "untyped"), []).append(jpath(where))
@@ -207,7 +134,7 @@ class _Importer:
                 pos = self._position(sel, spot, base, limit, quote)
                 if pos is not None:
                     for other, other_spot in pairs:
-                        _check_quote(other, other_spot)
+                        check_quote(other, other_spot)
                     return pos
         for sel, spot in pairs:
             if not (
@@ -234,8 +161,8 @@ class _Importer:
             return
         pairs = []
         for _, ann in items:
-            for target in _as_list(ann.get("target")):
-                sels = _as_list(target.get("selector")) if isinstance(target, dict) else []
+            for target in as_list(ann.get("target")):
+                sels = as_list(target.get("selector")) if isinstance(target, dict) else []
                 pos = next(
                     (x for x in sels if isinstance(x, dict) and x.get("type") == "TextPositionSelector"), None
                 )
@@ -267,19 +194,19 @@ class _Importer:
         if isinstance(target, str):
             return None
         if not isinstance(target, dict):
-            raise _Invalid(where, f"a target must be an object or an IRI, not {_kind(target)}")
+            raise Invalid(where, f"a target must be an object or an IRI, not {kind_of(target)}")
         if "selector" not in target:
             return None
         found = self._selectors(target["selector"], (*where, "selector"), 0, len(self.text))
         if found is None:
-            exact = _find_exact(target["selector"])
+            exact = find_exact(target["selector"])
             return Span(-1, -1, AnchorStatus.ORPHAN, Selector(exact=exact))
         return exact_span(self.text, *found)
 
     # --- bodies ------------------------------------------------------------------------------------
 
     def run(self, data: Any) -> Document:
-        items = _annotations(data)
+        items = read_annotations(data)
         self.detect_utf16(items)
         for where, ann in items:
             self.add(ann, where)
@@ -293,10 +220,10 @@ class _Importer:
 
     def add(self, ann: dict[str, Any], where: Path_) -> None:
         spans = []
-        for i, target in enumerate(_as_list(ann["target"])):
+        for i, target in enumerate(as_list(ann["target"])):
             tw = (*where, "target", i) if isinstance(ann["target"], list) else (*where, "target")
             spans.append(self.span(target, tw))
-        bodies = _bodies(ann, where)
+        bodies = read_bodies(ann, where)
         tags = [b["value"] for b in bodies if b["purpose"] == "tagging"]
         types = [ENTITY_TAGS[t.lower()] for t in tags if t.lower() in ENTITY_TAGS]
         dates = [t[5:] for t in tags if t.lower().startswith("date:")]
@@ -307,7 +234,7 @@ class _Importer:
         qids = [m.group(1) for b in bodies if b["iri"] and (m := _QID.match(b["value"]))]
         text_of = {p: next((b["value"] for b in bodies if b["purpose"] == p and not b["iri"]), "")
                    for p in ("describing", "commenting", "assessing")}  # fmt: skip
-        urn = _URN.match(str(ann.get("id", "")))
+        urn = URN.match(str(ann.get("id", "")))
         anchored = [s for s in spans if s is not None]
         label = str(ann.get("id") or jpath(where))
         is_claim = "claim" in (t.lower() for t in tags) or (urn and urn.group(1) == "claim")
@@ -315,12 +242,12 @@ class _Importer:
             self.keep(ann, label, "its target has no text selector")
             return
         if is_claim or (text_of["assessing"] and not types):
-            self.claim(ann, anchored[0], urn.group(2) if urn else _local(label, "claim"), bodies, text_of)
+            self.claim(ann, anchored[0], urn.group(2) if urn else local_id(label, "claim"), bodies, text_of)
             self.doc.claims[-1].unverified = unverified
         elif "event" in types and (dates or (urn and urn.group(1) == "event")):
-            self.event(anchored, urn.group(2) if urn else _local(label, "event"), dates, text_of)
+            self.event(anchored, urn.group(2) if urn else local_id(label, "event"), dates, text_of)
             self.doc.events[-1].sources = self.links(bodies)
-            self.doc.events[-1].entities = _entity_links(bodies)
+            self.doc.events[-1].entities = entity_links(bodies)
             self.doc.events[-1].unverified = unverified
         elif types or names or qids:
             other_tags = [t for t in tags if t.lower() not in ENTITY_TAGS] if types else tags[1:]
@@ -376,144 +303,35 @@ class _Importer:
         claim = Claim(
             self.ids.new(cid, "claim"), span, gloss=text_of["describing"], note=text_of["commenting"]
         )
-        rating = _rating(text_of["assessing"])
+        rating = rating_of(text_of["assessing"])
         if rating is not None:
             assessing = [b["value"] for b in bodies if b["purpose"] == "assessing" and not b["iri"]]
             explanation = "\n".join(assessing[1:])
-            claim.verdict = Verdict(rating, explanation, _created(ann))
+            claim.verdict = Verdict(rating, explanation, created_day(ann))
         elif text_of["assessing"]:
             claim.note = "\n".join(x for x in (claim.note, text_of["assessing"]) if x)
         claim.sources = self.links(bodies)
-        claim.entities = _entity_links(bodies)
+        claim.entities = entity_links(bodies)
         self.doc.claims.append(claim)
 
     def links(self, bodies: list[dict[str, Any]]) -> list[SourceRef]:
         return [
             SourceRef(self.source(b["value"], b.get("id")).id, b.get("passage"))
             for b in bodies
-            if b["purpose"] == "linking" and b["iri"] and not _is_entity_link(b)
+            if b["purpose"] == "linking" and b["iri"] and not is_entity_link(b)
         ]
 
     def source(self, iri: str, rid: Any = None) -> Source:
-        urn = _URN.match(rid if isinstance(rid, str) else iri)
+        urn = URN.match(rid if isinstance(rid, str) else iri)
         for s in self.doc.sources:
             if s.url == iri or (urn and s.id == urn.group(2)):
                 return s
         if urn:
-            src = Source(self.ids.new(urn.group(2), "source"), url=None if _URN.match(iri) else iri)
+            src = Source(self.ids.new(urn.group(2), "source"), url=None if URN.match(iri) else iri)
         else:
             src = Source(self.ids.new("S-" + slug(iri.split("//", 1)[-1])[:30], "source"), url=iri)
         self.doc.sources.append(src)
         return src
-
-
-def _is_entity_link(body: dict[str, Any]) -> bool:
-    urn = _URN.match(str(body["value"]))
-    return bool(urn and urn.group(1) == "entity")
-
-
-def _entity_links(bodies: list[dict[str, Any]]) -> list[str]:
-    """Entities named by linking bodies ``urn:briefing:DOC:entity:ID`` (as the export writes them)."""
-    out = []
-    for b in bodies:
-        urn = _URN.match(str(b["value"])) if b["purpose"] == "linking" else None
-        if urn and urn.group(1) == "entity":
-            out.append(urn.group(2))
-    return out
-
-
-def _local(iri: str, kind: str) -> str:
-    """An id from an annotation IRI: ``https://x.org/anno/6`` -> ``event-6``."""
-    tail = re.split(r"[/#]", iri.rstrip("/"))[-1]
-    return tail if re.match(r"^[A-Za-z][A-Za-z0-9_.-]*$", tail) else f"{kind}-{slug(tail, 'x')}"
-
-
-def _created(ann: dict[str, Any]) -> str | None:
-    value = ann.get("modified") or ann.get("created")
-    return value[:10] if isinstance(value, str) and re.match(r"\d{4}-\d{2}-\d{2}", value) else None
-
-
-def _rating(value: str) -> Rating | None:
-    folded = value.strip().casefold()
-    for rating, info in RATINGS.items():
-        if folded in (rating.value, info.alternate_name.casefold(), info.label.casefold()):
-            return rating
-    return None
-
-
-def _bodies(ann: dict[str, Any], where: Path_) -> list[dict[str, Any]]:
-    """Every body as ``{purpose, value, iri}``; a tagging motivation makes a plain body a tag."""
-    motivation = ann.get("motivation")
-    known = ("tagging", "identifying", "commenting", "describing", "assessing", "linking")
-    default = (
-        "tagging" if motivation == "classifying" else motivation if motivation in known else "commenting"
-    )
-    out = []
-    raw = ann.get("body", [])
-    for i, body in enumerate(_as_list(raw)):
-        bw = (*where, "body", i) if isinstance(raw, list) else (*where, "body")
-        if isinstance(body, str):
-            out.append(
-                {"purpose": "linking" if default == "commenting" else default, "value": body, "iri": True}
-            )
-            continue
-        if not isinstance(body, dict):
-            raise _Invalid(bw, f"a body must be an object or an IRI, not {_kind(body)}")
-        purpose = body.get("purpose", default)
-        purpose = purpose[0] if isinstance(purpose, list) and purpose else purpose
-        if purpose == "classifying":
-            purpose = "tagging"
-        if "value" in body:
-            if not isinstance(body["value"], str):
-                raise _Invalid((*bw, "value"), f"must be a string, not {_kind(body['value'])}")
-            out.append({"purpose": purpose, "value": body["value"], "iri": False})
-        elif isinstance(body.get("source") or body.get("id"), str):
-            iri = body.get("source") or body.get("id")
-            if purpose == "commenting":
-                purpose = "linking"
-            sel = body.get("selector")
-            passage = (
-                sel.get("exact") if isinstance(sel, dict) and isinstance(sel.get("exact"), str) else None
-            )
-            out.append(
-                {"purpose": purpose, "value": iri, "iri": True, "id": body.get("id"), "passage": passage}
-            )
-        else:
-            raise _Invalid(bw, "a body needs a value (TextualBody) or an id/source (a resource)")
-    return out
-
-
-def _check_quote(sel: Any, where: Path_) -> str:
-    """The ``exact`` of a TextQuoteSelector, its shape checked (other selectors pass: "")."""
-    if not isinstance(sel, dict) or sel.get("type") != "TextQuoteSelector":
-        return ""
-    exact = sel.get("exact")
-    if not isinstance(exact, str) or not exact:
-        raise _Invalid((*where, "exact"), f"must be a non-empty string, not {exact!r}")
-    for key in ("prefix", "suffix"):
-        if key in sel and not isinstance(sel[key], str):
-            raise _Invalid((*where, key), f"must be a string, not {_kind(sel[key])}")
-    return exact
-
-
-def _quote(text: str, exact: str, prefix: Any, suffix: Any) -> tuple[int, int] | None:
-    """The occurrence of ``exact`` that prefix and suffix select, else the first."""
-    first, at = None, text.find(exact)
-    while at >= 0:
-        first = at if first is None else first
-        if (not prefix or text.endswith(prefix, 0, at)) and (
-            not suffix or text.startswith(suffix, at + len(exact))
-        ):
-            return at, at + len(exact)
-        at = text.find(exact, at + 1)
-    return None if first is None else (first, first + len(exact))
-
-
-def _find_exact(sel: Any) -> str | None:
-    for s in _as_list(sel):
-        if isinstance(s, dict) and isinstance(s.get("exact"), str):
-            return str(s["exact"])
-    return None
 
 
 def import_w3c(json_path: str | Path, text_path: str | Path, base: Document | None = None) -> Document:
@@ -532,7 +350,7 @@ def import_w3c(json_path: str | Path, text_path: str | Path, base: Document | No
     data = read_json(json_path)
     try:
         return _Importer(json_path, text_path, text, base).run(data)
-    except _Invalid as exc:
+    except Invalid as exc:
         raise json_fail(json_path, str(exc)) from None
     except UNEXPECTED as exc:  # a shape no check above foresaw: still a message, never a traceback
         raise fail(json_path, f"unexpected structure ({type(exc).__name__}): {exc}") from None
