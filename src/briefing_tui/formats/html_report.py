@@ -43,7 +43,7 @@ def esc(value: str) -> str:
 
 
 def _a(text: str, url: str | None) -> str:
-    from briefing_tui.display import link_target
+    from briefing_tui.addresses import link_target
 
     target = link_target(url) if url else None  # http(s) only, punycode host, percent-encoded
     if target is None:

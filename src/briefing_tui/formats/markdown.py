@@ -45,7 +45,7 @@ def _cell(value: str) -> str:
 
 
 def _link(text: str, url: str | None) -> str:
-    from briefing_tui.display import link_target
+    from briefing_tui.addresses import link_target
 
     shown = escape(text, at_line_start=False)
     # http(s) only, percent-encoded: no javascript: link, no control sequence, no way out of (<...>)

@@ -13,7 +13,8 @@ from textual.message import Message
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
-from briefing_tui.display import display_url, name_warnings, sanitize
+from briefing_tui.addresses import display_url, name_warnings
+from briefing_tui.display import sanitize
 from briefing_tui.model.navigation import Navigator
 from briefing_tui.model.types import AnchorStatus, Claim, Entity, Event, Source, SourceRef, Span
 from briefing_tui.widgets.labels import human_date, rating_label
