@@ -17,10 +17,10 @@ Mapping (docs/formats.md has the full table):
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from briefing_tui.formats.brat_ann import Ann, parse_ann
 from briefing_tui.formats.common import (
     UNEXPECTED,
     Ids,
@@ -66,138 +66,7 @@ REPORTED_ROLES = {"report", "reported", "message", "content", "theme", "topic", 
 CLAIM_TYPE = "Claim"
 DATE_ROLES = {"time", "date", "time-within", "when"}
 _ISO = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
-_ID = re.compile(r"^[TREAMN#*]\d*$")
 Ref = dict[str, Any]  # {"span": [s, e]} for a text-bound, {"event": id}, {"claim": id}
-
-
-@dataclass
-class _Ann:
-    """The parsed ``.ann`` file."""
-
-    t: dict[str, tuple[str, list[tuple[int, int]], int]] = field(
-        default_factory=dict
-    )  # id: type, frags, line
-    e: dict[str, tuple[str, str, list[tuple[str, str]], int]] = field(
-        default_factory=dict
-    )  # type, trig, args
-    r: list[tuple[str, str, list[tuple[str, str]], int]] = field(default_factory=list)  # id, type, args, line
-    a: list[tuple[str, str, str, str | None, int]] = field(default_factory=list)  # id, name, target, value
-    n: list[tuple[str, str, str, str, str, int]] = field(
-        default_factory=list
-    )  # id, kind, target, db, key, text
-    notes: list[tuple[str, str, str, int]] = field(default_factory=list)  # kind, target, text, line
-    equiv: list[tuple[str, list[str], int]] = field(default_factory=list)
-
-
-def _parse_ann(path: Path, text: str, ann: str, shift: int = 0) -> tuple[_Ann, list[Problem]]:
-    out, errors = _Ann(), []
-    seen: set[str] = set()
-
-    def err(line_no: int, message: str, column: int = 1) -> None:
-        errors.append(problem(path, message, line_no, column))
-
-    for line_no, line in enumerate(ann.split("\n"), 1):
-        line = line.rstrip("\r")
-        if not line.strip():
-            continue
-        head, _, rest = line.partition("\t")
-        if not _ID.match(head):
-            err(
-                line_no,
-                f"not a brat annotation: {line[:40]!r} (expected an id such as T1, R1, E1, A1, N1, #1, *)",
-            )
-            continue
-        if head != "*" and head in seen:
-            err(line_no, f"{head} is defined twice")
-            continue
-        seen.add(head)
-        kind = head[0]
-        fields = rest.split("\t")
-        words = fields[0].split(" ")
-        try:
-            if kind == "T":
-                type_, _, ranges = fields[0].partition(" ")
-                frags = []
-                for part in ranges.split(";"):
-                    low, high = part.split()
-                    frags.append((max(0, int(low) - shift), max(0, int(high) - shift)))
-                for a, b in frags:
-                    if not 0 <= a <= b <= len(text):
-                        err(line_no, f"{head}: offsets {a} {b} are outside the text (0..{len(text)})")
-                        break
-                else:
-                    quoted = fields[1] if len(fields) > 1 else None
-                    shown = " ".join(text[a:b] for a, b in frags)
-                    if quoted is not None and quoted.split() != shown.split():  # brat flattens whitespace
-                        errors.append(
-                            problem(
-                                path,
-                                f"{head}: its text {quoted!r} differs from the text at its offsets",
-                                line_no,
-                                1,
-                                warning=True,
-                            )
-                        )
-                    out.t[head] = (type_, frags, line_no)
-            elif kind == "E":
-                type_, _, trigger = words[0].partition(":")
-                pairs = [w.split(":", 1) for w in words[1:] if w]
-                if not trigger or any(len(p) != 2 for p in pairs):
-                    raise ValueError
-                out.e[head] = (type_, trigger, [(p[0], p[1]) for p in pairs], line_no)
-            elif kind == "R":
-                pairs = [w.split(":", 1) for w in words[1:] if w]
-                if len(pairs) < 2 or any(len(p) != 2 for p in pairs):
-                    raise ValueError
-                out.r.append((head, words[0], [(p[0], p[1]) for p in pairs], line_no))
-            elif kind in "AM":
-                if len(words) not in (2, 3):
-                    raise ValueError
-                out.a.append((head, words[0], words[1], words[2] if len(words) == 3 else None, line_no))
-            elif kind == "N":
-                db, _, key = words[2].partition(":")
-                if len(words) != 3 or not key:
-                    raise ValueError
-                out.n.append((head, words[0], words[1], db, key, line_no))  # type: ignore[arg-type]
-            elif kind == "#":
-                if len(words) != 2:
-                    raise ValueError
-                out.notes.append((words[0], words[1], fields[1] if len(fields) > 1 else "", line_no))
-            else:
-                if len(words) < 3:
-                    raise ValueError
-                out.equiv.append((words[0], words[1:], line_no))
-        except (ValueError, IndexError):
-            err(line_no, f"{head}: malformed {_KIND_NAMES[kind]} annotation: {rest[:60]!r}")
-    ids = set(out.t) | set(out.e) | {r[0] for r in out.r}
-    for eid, (_, trigger, args, line_no) in out.e.items():
-        for ref in [trigger, *(a[1] for a in args)]:
-            if ref not in ids:
-                err(line_no, f"{eid}: refers to {ref}, which is not defined")
-        if trigger not in out.t:
-            err(line_no, f"{eid}: its trigger {trigger} is not a text-bound annotation")
-    for rid, _, args, line_no in out.r:
-        for _, ref in args:
-            if ref not in ids:
-                err(line_no, f"{rid}: refers to {ref}, which is not defined")
-    for aid, _, target, _, line_no in out.a:
-        if target not in ids:
-            err(line_no, f"{aid}: refers to {target}, which is not defined")
-    for nid, _, target, _, _, line_no in out.n:
-        if target not in ids:
-            err(line_no, f"{nid}: refers to {target}, which is not defined")
-    for _, target, _, line_no in out.notes:
-        if target not in ids:
-            err(line_no, f"note: refers to {target}, which is not defined")
-    for _, members, line_no in out.equiv:
-        for ref in members:
-            if ref not in out.t:
-                err(line_no, f"Equiv: refers to {ref}, which is not a text-bound annotation")
-    return out, errors
-
-
-_KIND_NAMES = {"T": "text-bound", "E": "event", "R": "relation", "A": "attribute", "M": "attribute",
-               "N": "normalisation", "#": "note", "*": "equivalence"}  # fmt: skip
 
 
 def _find(parts: list[str], wanted: set[str]) -> int | None:
@@ -218,7 +87,7 @@ def import_brat(txt_path: str | Path, ann_path: str | Path | None = None) -> Doc
         raise LoadError([problem(ann_path, "no brat annotation file beside the text")])
     with open(txt_path, "rb") as handle:
         bom = handle.read(3) == b"\xef\xbb\xbf"  # brat counts a byte order mark as a character
-    parsed, problems = _parse_ann(ann_path, text, read_text(ann_path), shift=int(bom))
+    parsed, problems = parse_ann(ann_path, text, read_text(ann_path), shift=int(bom))
     if bom:
         message = "the text starts with a byte order mark: it is dropped and every offset moved back by one"
         problems.append(problem(txt_path, message, warning=True))
@@ -231,7 +100,7 @@ def import_brat(txt_path: str | Path, ann_path: str | Path | None = None) -> Doc
 
 
 class _Builder:
-    def __init__(self, txt: Path, ann_path: Path, text: str, ann: _Ann, problems: list[Problem]) -> None:
+    def __init__(self, txt: Path, ann_path: Path, text: str, ann: Ann, problems: list[Problem]) -> None:
         self.txt, self.ann_path, self.text, self.ann = txt, ann_path, text, ann
         title = _doc_title(text, txt.stem)
         self.doc = Document(txt, slug(txt.stem, "brat"), title, "und", text, problems=list(problems))
@@ -416,7 +285,7 @@ class _Builder:
         self.refs[eid] = {"claim": claim.id}
         self.doc.claims.append(claim)
 
-    def _discontinuous(self, ann: _Ann) -> None:
+    def _discontinuous(self, ann: Ann) -> None:
         for tid, (_, frags, line) in ann.t.items():
             if len(frags) > 1:
                 self.extra.setdefault("discontinuous", []).append([list(f) for f in frags])

@@ -218,7 +218,7 @@ def test_a_byte_order_mark_counts_in_brat_offsets(tmp_path: Path) -> None:
     ],
 )
 def test_export_survives_edited_extra_and_writes_valid_standoff(tmp_path: Path, extra: dict) -> None:
-    from briefing_tui.formats.brat import _parse_ann
+    from briefing_tui.formats.brat_ann import parse_ann
     from briefing_tui.formats.common import exact_span
     from briefing_tui.model import Entity, Event
     from briefing_tui.model.dates import parse_edtf
@@ -228,7 +228,7 @@ def test_export_survives_edited_extra_and_writes_valid_standoff(tmp_path: Path, 
     doc.events.append(Event("E1", "Meet", parse_edtf("2024"), mentions=[exact_span(doc.text, 6, 11)]))
     doc.extra["brat"] = extra
     text, ann, _ = export_brat(doc)
-    parsed, problems = _parse_ann(tmp_path / "x.ann", text, ann)
+    parsed, problems = parse_ann(tmp_path / "x.ann", text, ann)
     assert [p.message for p in problems if p.severity is Severity.ERROR] == []
     assert len(parsed.t) >= 2 and "E1" in parsed.e
 
