@@ -37,6 +37,7 @@ from briefing_tui.model.safe_yaml import (
     ScalarNode,
     SequenceNode,
     _Parser,
+    iter_nodes,
 )
 
 __all__ = ["LISTS", "LazySequence", "Whole", "compose_in_pieces"]
@@ -96,18 +97,7 @@ def _has_anchors(text: str) -> bool:
 
 
 def _has_tags(root: Node) -> bool:
-    stack = [root]
-    while stack:
-        node = stack.pop()
-        if node.tag is not IMPLICIT:
-            return True
-        if isinstance(node, SequenceNode):
-            stack.extend(node.value)
-        elif isinstance(node, MappingNode):
-            for key, value in node.value:
-                stack.append(key)
-                stack.append(value)
-    return False
+    return any(node.tag is not IMPLICIT for node in iter_nodes(root))
 
 
 def _compose(text: str) -> MappingNode:
@@ -136,18 +126,10 @@ def _move(root: Node, lines: int) -> None:
     """Give every node of a top-level piece its line in the file."""
     if not lines:
         return
-    stack = [root]
-    while stack:
-        node = stack.pop()
+    for node in iter_nodes(root):
         for name in ("start_mark", "end_mark"):
             mark = getattr(node, name)
             setattr(node, name, Mark(mark.name, mark.index, mark.line + lines, mark.column, None, 0))
-        if isinstance(node, SequenceNode):
-            stack.extend(node.value)
-        elif isinstance(node, MappingNode):
-            for key, value in node.value:
-                stack.append(key)
-                stack.append(value)
 
 
 def _items(source: str, start: int, end: int, line: int, problems: Problems) -> Iterator[Node] | None:

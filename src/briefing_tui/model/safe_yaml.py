@@ -12,6 +12,7 @@ from __future__ import annotations
 import gc
 import os
 import stat
+from collections.abc import Iterator
 from pathlib import Path
 
 import yaml
@@ -249,20 +250,24 @@ def _check_anchors(source: str, problems: Problems) -> None:
             problems.error(at, f"anchors are not allowed (&{anchor})", "remove the anchor", "yaml-anchor")
 
 
-def _check_tags(root: Node, problems: Problems) -> None:
+def iter_nodes(root: Node) -> Iterator[Node]:
+    """Every node of ``root``, itself first, depth first (keys before their values)."""
     stack = [root]
-    seen = 0
+    pop, extend = stack.pop, stack.extend  # bound once: large files walk millions of nodes
     while stack:
-        node = stack.pop()
-        seen += 1
+        node = pop()
+        yield node
+        if isinstance(node, SequenceNode):
+            extend(node.value)
+        elif isinstance(node, MappingNode):
+            for pair in node.value:
+                extend(pair)  # the key, then its value
+
+
+def _check_tags(root: Node, problems: Problems) -> None:
+    for node in iter_nodes(root):
         if node.tag is not IMPLICIT:
             problems.error(node, f"tags are not allowed ({node.tag})", "remove the tag", "yaml-tag")
-        if isinstance(node, SequenceNode):
-            stack.extend(node.value)
-        elif isinstance(node, MappingNode):
-            for key, value in node.value:
-                stack.append(key)
-                stack.append(value)
 
 
 def compose(source: str, problems: Problems, *, check_tags: bool = True) -> Node | None:
