@@ -1,6 +1,6 @@
 """Speed of the reader, measured in a real pseudo-terminal (PtyTerm: a pty and a pyte screen).
 
-Usage: ``python bench/bench_reader.py [--runs 5] [--keys 20] [--large bench/out/large.yaml]``
+Usage: ``python bench/bench_reader.py [--runs 5] [--keys 20] [--large bench/out/large.yaml] [--source]``
 
 Prints, for a 120x40 terminal:
 
@@ -12,12 +12,20 @@ Prints, for a 120x40 terminal:
   of the frame it causes, median and worst of ``--keys`` presses;
 - the reader's peak memory (VmHWM) on the large briefing.
 
+Bytecode: textual, rich and PyYAML run from the bytecode compiled when they were installed, and
+so does an installed ``briefing`` (pip compiles a wheel's modules). A checkout run with
+``PYTHONDONTWRITEBYTECODE=1`` instead compiles every ``briefing_tui`` module from source at each
+start (some 50 ms here), which the minimal app (one small file) hardly pays. So the package is
+byte-compiled first, as installed; ``--source`` removes that bytecode and measures the other case.
+
 Figures only: nothing here asserts on time.
 """
 
 from __future__ import annotations
 
 import argparse
+import compileall
+import os
 import statistics
 import subprocess
 import sys
@@ -51,6 +59,17 @@ def first_paint(argv: list[str], needle: str) -> tuple[float, float]:
         term.send("q")
         term.wait_exit(10)
         return raw if raw is not None else float("inf"), seconds
+
+
+def prepare_bytecode(source: bool) -> str:
+    """Byte-compile the package as an installed wheel is, or (``source``) remove its bytecode."""
+    package = ROOT / "src" / "briefing_tui"
+    if source:
+        for pyc in package.rglob("__pycache__/*.pyc"):
+            pyc.unlink(missing_ok=True)
+        return "briefing_tui compiled from source at each start (no bytecode)"
+    compileall.compile_dir(str(package), quiet=1)
+    return "briefing_tui byte-compiled first, as installed (--source: without)"
 
 
 def peak_memory_mb(pid: int) -> float:
@@ -89,7 +108,10 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--keys", type=int, default=20)
     parser.add_argument("--large", type=Path, default=ROOT / "bench" / "out" / "large.yaml")
+    parser.add_argument("--source", action="store_true", help="measure without the package's bytecode")
     args = parser.parse_args()
+    print(prepare_bytecode(args.source))
+    print(f"PYTHONDONTWRITEBYTECODE={os.environ.get('PYTHONDONTWRITEBYTECODE', '')!r}")
 
     minimal, reader = [], []
     for _ in range(args.runs):  # alternate, so both see the same machine load
