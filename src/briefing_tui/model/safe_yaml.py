@@ -159,20 +159,24 @@ def _has_c_loader() -> bool:
     return bool(get_version() >= (0, 2, 5))  # 0.2.5 bounds nesting; older libyaml would recurse without end
 
 
+class _NoResolver:
+    """No resolver: every node keeps the IMPLICIT tag, and scalars are read by the loader."""
+
+    def resolve(self, kind: type, value: object, implicit: object) -> object:
+        return IMPLICIT
+
+    def descend_resolver(self, *args: object) -> None:
+        pass
+
+    def ascend_resolver(self, *args: object) -> None:
+        pass
+
+
 if _has_c_loader():
     from yaml._yaml import CParser
 
-    class _Parser(CParser):  # type: ignore[misc]
-        """libyaml's parser and composer; no resolver: scalars are read by the loader."""
-
-        def resolve(self, kind: type, value: object, implicit: object) -> object:
-            return IMPLICIT
-
-        def descend_resolver(self, *args: object) -> None:
-            pass
-
-        def ascend_resolver(self, *args: object) -> None:
-            pass
+    class _Parser(_NoResolver, CParser):  # type: ignore[misc]
+        """libyaml's parser and composer."""
 
 else:  # pragma: no cover - exercised only where PyYAML was built without libyaml
     from yaml.composer import Composer
@@ -180,21 +184,12 @@ else:  # pragma: no cover - exercised only where PyYAML was built without libyam
     from yaml.reader import Reader
     from yaml.scanner import Scanner
 
-    class _Parser(Reader, Scanner, Parser, Composer):  # type: ignore[no-redef]
+    class _Parser(_NoResolver, Reader, Scanner, Parser, Composer):  # type: ignore[no-redef]
         def __init__(self, stream: str) -> None:
             Reader.__init__(self, stream)
             Scanner.__init__(self)
             Parser.__init__(self)
             Composer.__init__(self)
-
-        def resolve(self, kind: type, value: object, implicit: object) -> object:
-            return IMPLICIT
-
-        def descend_resolver(self, *args: object) -> None:
-            pass
-
-        def ascend_resolver(self, *args: object) -> None:
-            pass
 
 
 def _mark_of(exc: yaml.YAMLError, source: str) -> tuple[int, int]:
