@@ -13,7 +13,6 @@ from textual.message import Message
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
-from briefing_tui.display import sanitize
 from briefing_tui.model.navigation import Navigator
 from briefing_tui.model.types import Claim
 from briefing_tui.widgets.detail_pane import claim_prompt
@@ -102,7 +101,7 @@ class ClaimList(TypeToFilter, OptionList):
 
             accept = text_filter(self.filter_text)
             claims = [c for c in claims if accept(self._haystack(c))]
-            head = Text.assemble(("filter: ", "dim"), (sanitize(self.filter_text), "bold"))
+            head = self.filter_head()
             options.append(Option(Text.assemble(head, (f"  {len(claims)} of {len(nav.claims)}", "dim")),
                                   disabled=True))  # fmt: skip
         start = 0
@@ -123,14 +122,7 @@ class ClaimList(TypeToFilter, OptionList):
         if not claims:
             empty = "no claim matches" if self.filter_text else "This document has no claims."
             options.append(Option(Text(empty, style="dim italic"), disabled=True))
-        self.set_options(options)
-        if keep is not None:
-            try:
-                self.highlighted = self.get_option_index(keep)
-                return
-            except Exception:  # filtered out
-                pass
-        self.action_first()
+        self.show_options(options, keep)
 
     def _row(self, nav: Navigator, claim: Claim) -> Text:
         """One line per claim (cut with an ellipsis) so that a short pane still lists several."""

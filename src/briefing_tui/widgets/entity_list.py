@@ -55,11 +55,7 @@ class EntityList(TypeToFilter, OptionList):
         highlighted = keep or (self.highlighted_option.id if self.highlighted_option is not None else None)
         options: list[Option] = []
         if self.filter_text:
-            options.append(
-                Option(
-                    Text.assemble(("filter: ", "dim"), (sanitize(self.filter_text), "bold")), disabled=True
-                )
-            )
+            options.append(Option(self.filter_head(), disabled=True))
         for kind, members in self._groups.items():
             shown = [e for e in members if self._matches(e)]
             if not shown:
@@ -80,14 +76,7 @@ class EntityList(TypeToFilter, OptionList):
                 options.append(Option(Text(more, style="dim italic"), disabled=True))
         if len(options) == (1 if self.filter_text else 0):
             options.append(Option(Text("no entity matches", style="dim italic"), disabled=True))
-        self.set_options(options)
-        if highlighted is not None:
-            try:
-                self.highlighted = self.get_option_index(highlighted)
-            except Exception:  # the option is filtered out
-                self.action_first()
-        else:
-            self.action_first()
+        self.show_options(options, highlighted)
 
     def refilter(self) -> None:
         self._rebuild()

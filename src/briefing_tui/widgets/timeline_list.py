@@ -46,8 +46,7 @@ class TimelineList(TypeToFilter, OptionList):
         if self.filter_text:
             accept = text_filter(self.filter_text)
             events = [e for e in events if accept(e.label, human_date(e.date), e.date.text, e.id)]
-            head = Text.assemble(("filter: ", "dim"), (sanitize(self.filter_text), "bold"))
-            options.append(Option(head, disabled=True))
+            options.append(Option(self.filter_head(), disabled=True))
         groups = [("In the text", [e for e in events if not e.background]),
                   ("Background", [e for e in events if e.background])]  # fmt: skip
         width = min(12, max((len(human_date(e.date)) for e in events), default=1))
@@ -74,14 +73,7 @@ class TimelineList(TypeToFilter, OptionList):
         if len(options) == (1 if self.filter_text else 0):
             empty = "no event matches" if self.filter_text else "no events"
             options.append(Option(Text(empty, style="dim italic"), disabled=True))
-        self.set_options(options)
-        if keep is not None:
-            try:
-                self.highlighted = self.get_option_index(keep)
-                return
-            except Exception:  # no longer listed
-                pass
-        self.action_first()
+        self.show_options(options, keep)
 
     def refilter(self) -> None:
         self.set_events(self._events, self._lit)

@@ -2,8 +2,17 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING, cast
+
+from rich.text import Text
 from textual import events
 from textual.binding import Binding, BindingType
+
+from briefing_tui.display import sanitize
+
+if TYPE_CHECKING:
+    from textual.widgets import OptionList
+    from textual.widgets.option_list import Option
 
 
 class TypeToFilter:
@@ -41,3 +50,19 @@ class TypeToFilter:
         if self.filter_text:
             self.filter_text = ""
             self.refilter()
+
+    def filter_head(self) -> Text:
+        """The row that shows the filter as typed (sanitized), above the rows it lets through."""
+        return Text.assemble(("filter: ", "dim"), (sanitize(self.filter_text), "bold"))
+
+    def show_options(self, options: list[Option], keep: str | None) -> None:
+        """Show ``options``, highlighting ``keep`` where it is still listed, else the first row."""
+        option_list = cast("OptionList", self)
+        option_list.set_options(options)
+        if keep is not None:
+            try:
+                option_list.highlighted = option_list.get_option_index(keep)
+                return
+            except Exception:  # filtered out, or no longer listed
+                pass
+        option_list.action_first()
