@@ -2,39 +2,25 @@
 
 from __future__ import annotations
 
-import sys
-from pathlib import Path
-
 import pytest
-from tests.support.ptyterm import PtyTerm
+from tests.support.seeds_pty import seeds_reader, step
 
 pytestmark = pytest.mark.e2e
-BRIEFING = Path(sys.executable).parent / "briefing"
-SEEDS = Path(__file__).resolve().parents[2] / "seeds"
-
-
-def _step(term: PtyTerm, keys: str, needle: str) -> str:
-    term.send(keys)
-    term.wait_for(needle, timeout=10)
-    term.wait_quiet(0.1, timeout=2)
-    return term.text()
 
 
 @pytest.mark.parametrize("size", [(120, 40), (80, 24)], ids=["120x40", "80x24"])
 def test_claims_list_in_a_real_terminal(size: tuple[int, int]) -> None:
     columns, lines = size
-    with PtyTerm([str(BRIEFING), str(SEEDS)], columns=columns, lines=lines) as term:
-        term.wait_for("Niger", timeout=15)
-        term.wait_quiet(0.3, timeout=5)
-        screen = _step(term, "6", "C11")  # the first claim in the text (the title)
+    with seeds_reader(columns, lines) as term:
+        screen = step(term, "6", "C11")  # the first claim in the text (the title)
         assert all(f"{claim} " in screen for claim in ("C3", "C1", "C2", "C4"))  # one line each
-        screen = _step(term, "outdated", "filter: outdated  2 of 12")
+        screen = step(term, "outdated", "filter: outdated  2 of 12")
         assert "C8" in screen and "C12" in screen and "C3 " not in screen
-        screen = _step(term, "\r", "Claim 9 of 12  C8")  # C8 is the ninth claim in the text
+        screen = step(term, "\r", "Claim 9 of 12  C8")  # C8 is the ninth claim in the text
         assert "⌛ outdated" in screen
         term.send("\x1b")  # clears the filter: the whole list is back
         term.wait_quiet(0.2, timeout=2)
         assert "filter:" not in term.text()
-        _step(term, "]", "Claim 10 of 12")
+        step(term, "]", "Claim 10 of 12")
         term.send("\x11")  # ctrl+q: q would type into the filter
         assert term.wait_exit(5) == 0
