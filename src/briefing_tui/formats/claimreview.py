@@ -17,13 +17,13 @@ from pathlib import Path
 from typing import Any
 
 from briefing_tui.formats.common import (
-    UNEXPECTED,
     Ids,
+    Invalid,
     document_ids,
     exact_span,
     fail,
     jpath,
-    json_fail,
+    json_errors,
     problem,
     quote_span,
     read_json,
@@ -121,10 +121,6 @@ def export_claimreview(doc: Document, author: str | None = None) -> tuple[list[d
 # --- import ----------------------------------------------------------------------------------------
 
 
-class _Invalid(Exception):
-    pass
-
-
 def _reviews(data: Any) -> list[tuple[str, dict[str, Any]]]:
     """Every ClaimReview object in the file, with its JSON path (a list, an @graph, or nested)."""
     out: list[tuple[str, dict[str, Any]]] = []
@@ -174,7 +170,7 @@ def _text_of(value: Any, where: str) -> str:
     if value is None:
         return ""
     if not isinstance(value, str):
-        raise _Invalid(f"{where}: must be a string, not {type(value).__name__}")
+        raise Invalid(f"{where}: must be a string, not {type(value).__name__}")
     return value
 
 
@@ -192,7 +188,7 @@ def _number(value: Any, where: str) -> float | None:
     try:
         return float(value)
     except (TypeError, ValueError):
-        raise _Invalid(f"{where}: must be a number, not {value!r}") from None
+        raise Invalid(f"{where}: must be a number, not {value!r}") from None
 
 
 def rating_of(review: dict[str, Any], where: str) -> tuple[Rating | None, str]:
@@ -201,7 +197,7 @@ def rating_of(review: dict[str, Any], where: str) -> tuple[Rating | None, str]:
     if raw is None:
         return None, "it has no reviewRating"
     if not isinstance(raw, dict):
-        raise _Invalid(f"{where}.reviewRating: must be an object, not {type(raw).__name__}")
+        raise Invalid(f"{where}.reviewRating: must be an object, not {type(raw).__name__}")
     name = _text_of(raw.get("alternateName"), f"{where}.reviewRating.alternateName").strip().casefold()
     for rating, info in RATINGS.items():
         if name in (rating.value, info.alternate_name.casefold(), info.label.casefold()):
@@ -226,12 +222,8 @@ def import_claimreview(
     found = _reviews(data)
     if not found:
         raise fail(json_path, '$: no ClaimReview found (expected objects with "@type": "ClaimReview")')
-    try:
+    with json_errors(json_path):
         return _build(json_path, found, text_path, base)
-    except _Invalid as exc:
-        raise json_fail(json_path, str(exc)) from None
-    except UNEXPECTED as exc:  # a shape no check above foresaw: still a message, never a traceback
-        raise fail(json_path, f"unexpected structure ({type(exc).__name__}): {exc}") from None
 
 
 def _build(json_path: Path, found: list[tuple[str, dict[str, Any]]], text_path: str | Path | None,
@@ -242,11 +234,11 @@ def _build(json_path: Path, found: list[tuple[str, dict[str, Any]]], text_path: 
     for where, review in found:
         item = review.get("itemReviewed")
         if item is not None and not isinstance(item, dict):
-            raise _Invalid(f"{where}.itemReviewed: must be an object, not {type(item).__name__}")
+            raise Invalid(f"{where}.itemReviewed: must be an object, not {type(item).__name__}")
         claimed = _text_of(review.get("claimReviewed"), f"{where}.claimReviewed")
         quote = _text_of((item or {}).get("text"), f"{where}.itemReviewed.text") or claimed
         if not quote:
-            raise _Invalid(f"{where}: the review has neither claimReviewed nor itemReviewed.text")
+            raise Invalid(f"{where}: the review has neither claimReviewed nor itemReviewed.text")
         quotes.append((quote, claimed))
     if base is not None:
         doc = base
@@ -303,7 +295,7 @@ def _source(doc: Document, ids: Ids, cit: Any, where: str) -> Source:
     if isinstance(cit, str):
         cit = {"url": cit}
     if not isinstance(cit, dict):
-        raise _Invalid(f"{where}: must be an object or a URL, not {type(cit).__name__}")
+        raise Invalid(f"{where}: must be an object or a URL, not {type(cit).__name__}")
     identifier = cit.get("identifier")
     existing = doc.source(identifier) if isinstance(identifier, str) else None
     if existing is None and isinstance(cit.get("url"), str):

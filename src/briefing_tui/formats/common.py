@@ -5,6 +5,8 @@ from __future__ import annotations
 import json
 import re
 import unicodedata
+from collections.abc import Iterator
+from contextlib import contextmanager
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -209,3 +211,19 @@ def json_fail(path: str | Path, message: str) -> LoadError:
     except LoadError:
         line, column = 1, 1
     return fail(path, message, line, column)
+
+
+class Invalid(Exception):
+    """A JSON file's shape is wrong: the message starts with the JSON path of what is wrong."""
+
+
+@contextmanager
+def json_errors(path: Path) -> Iterator[None]:
+    """Turn ``Invalid`` into a LoadError placed at its JSON path, and any shape no check foresaw
+    (``UNEXPECTED``) into a LoadError too: a message, never a traceback."""
+    try:
+        yield
+    except Invalid as exc:
+        raise json_fail(path, str(exc)) from None
+    except UNEXPECTED as exc:
+        raise fail(path, f"unexpected structure ({type(exc).__name__}): {exc}") from None

@@ -21,13 +21,12 @@ from pathlib import Path
 from typing import Any
 
 from briefing_tui.formats.common import (
-    UNEXPECTED,
     Ids,
+    Invalid,
     document_ids,
     edtf,
     exact_span,
-    fail,
-    json_fail,
+    json_errors,
     problem,
     read_json,
     read_text,
@@ -36,10 +35,6 @@ from briefing_tui.formats.common import (
 from briefing_tui.model.types import Document, EdtfDate, Event, Source, SourceRef
 
 _TAG = re.compile(r"<[^>]*>")
-
-
-class _Invalid(Exception):
-    pass
 
 
 # --- export ----------------------------------------------------------------------------------------
@@ -141,21 +136,21 @@ def strip_html(value: Any) -> str:
 
 def _int(value: Any, where: str, low: int, high: int) -> int:
     if isinstance(value, bool) or not isinstance(value, int | str):
-        raise _Invalid(f"{where}: must be a whole number, not {type(value).__name__}")
+        raise Invalid(f"{where}: must be a whole number, not {type(value).__name__}")
     try:
         number = int(value)
     except ValueError:
-        raise _Invalid(f"{where}: must be a whole number, not {value!r}") from None
+        raise Invalid(f"{where}: must be a whole number, not {value!r}") from None
     if not low <= number <= high:
-        raise _Invalid(f"{where}: {number} is outside {low}..{high}")
+        raise Invalid(f"{where}: {number} is outside {low}..{high}")
     return number
 
 
 def _edtf_part(obj: Any, where: str) -> str:
     if not isinstance(obj, dict):
-        raise _Invalid(f"{where}: must be an object with a year, not {type(obj).__name__}")
+        raise Invalid(f"{where}: must be an object with a year, not {type(obj).__name__}")
     if "year" not in obj:
-        raise _Invalid(f"{where}: has no year")
+        raise Invalid(f"{where}: has no year")
     year = _int(obj["year"], f"{where}.year", -9999, 9999)
     out = f"{year:05d}" if year < 0 else f"{year:04d}"
     if obj.get("month") not in (None, ""):
@@ -165,7 +160,7 @@ def _edtf_part(obj: Any, where: str) -> str:
             last = calendar.monthrange(year, month)[1] if year > 0 else 31
             out += f"-{_int(obj['day'], f'{where}.day', 1, last):02d}"
     elif obj.get("day") not in (None, ""):
-        raise _Invalid(f"{where}: has a day but no month")
+        raise Invalid(f"{where}: has a day but no month")
     return out
 
 
@@ -176,9 +171,9 @@ def _edtf_of(slide: dict[str, Any], where: str) -> EdtfDate:
         try:
             return parse_edtf(slide["edtf"])
         except ValueError as exc:
-            raise _Invalid(f"{where}.edtf: {exc}") from None
+            raise Invalid(f"{where}.edtf: {exc}") from None
     if "start_date" not in slide:
-        raise _Invalid(f"{where}: has no start_date")
+        raise Invalid(f"{where}: has no start_date")
     start = _edtf_part(slide["start_date"], f"{where}.start_date")
     start_obj = slide["start_date"]
     shown = str(slide.get("display_date") or start_obj.get("display_date") or "").strip().lower()
@@ -192,7 +187,7 @@ def _edtf_of(slide: dict[str, Any], where: str) -> EdtfDate:
             text = f"{start}/{end}"
     date = edtf(text)
     if date is None:
-        raise _Invalid(
+        raise Invalid(
             f"{where}: start_date and end_date do not make a date ({text}): does it end before it starts?"
         )
     return date
@@ -204,12 +199,8 @@ def import_timelinejs(
     """Import TimelineJS events, onto a base briefing, a text (as background events), or a new document."""
     json_path = Path(json_path)
     data = read_json(json_path)
-    try:
+    with json_errors(json_path):
         return _build(json_path, data, text_path, base)
-    except _Invalid as exc:
-        raise json_fail(json_path, str(exc)) from None
-    except UNEXPECTED as exc:  # a shape no check above foresaw: still a message, never a traceback
-        raise fail(json_path, f"unexpected structure ({type(exc).__name__}): {exc}") from None
 
 
 def _obj(value: Any) -> dict[str, Any]:
@@ -219,16 +210,16 @@ def _obj(value: Any) -> dict[str, Any]:
 
 def _build(json_path: Path, data: Any, text_path: str | Path | None, base: Document | None) -> Document:
     if not isinstance(data, dict):
-        raise _Invalid(f"$: a TimelineJS file is an object with events, not {type(data).__name__}")
+        raise Invalid(f"$: a TimelineJS file is an object with events, not {type(data).__name__}")
     slides = data.get("events")
     if not isinstance(slides, list):
-        raise _Invalid("$.events: must be a list of slides")
+        raise Invalid("$.events: must be a list of slides")
     title = strip_html(_obj(_obj(data.get("title")).get("text")).get("headline")) or json_path.stem
     parsed = []
     for i, slide in enumerate(slides):
         where = f"$.events[{i}]"
         if not isinstance(slide, dict):
-            raise _Invalid(f"{where}: must be an object, not {type(slide).__name__}")
+            raise Invalid(f"{where}: must be an object, not {type(slide).__name__}")
         text = _obj(slide.get("text"))
         headline, body = strip_html(text.get("headline")), strip_html(text.get("text"))
         parsed.append((where, slide, _edtf_of(slide, where), headline or body[:80] or f"event {i + 1}", body))

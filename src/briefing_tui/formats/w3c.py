@@ -19,15 +19,13 @@ from pathlib import Path
 from typing import Any
 
 from briefing_tui.formats.common import (
-    UNEXPECTED,
     Ids,
     document_ids,
     edtf,
     edtf_or_unknown,
     exact_span,
-    fail,
     jpath,
-    json_fail,
+    json_errors,
     problem,
     read_json,
     read_text,
@@ -348,12 +346,8 @@ def import_w3c(json_path: str | Path, text_path: str | Path, base: Document | No
     json_path, text_path = Path(json_path), Path(text_path)
     text = base.text if base is not None else read_text(text_path)
     data = read_json(json_path)
-    try:
+    with json_errors(json_path):
         return _Importer(json_path, text_path, text, base).run(data)
-    except Invalid as exc:
-        raise json_fail(json_path, str(exc)) from None
-    except UNEXPECTED as exc:  # a shape no check above foresaw: still a message, never a traceback
-        raise fail(json_path, f"unexpected structure ({type(exc).__name__}): {exc}") from None
 
 
 __all__ = ["import_w3c"]

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from briefing_tui.formats import common
 from briefing_tui.formats.common import jpath, slug
 from briefing_tui.model.types import RATINGS, Rating
 
@@ -16,7 +17,7 @@ URN = re.compile(r"^urn:briefing:[^:]+:(entity|claim|event|source):([A-Za-z0-9_.
 Path_ = tuple[str | int, ...]
 
 
-class Invalid(Exception):
+class Invalid(common.Invalid):
     def __init__(self, where: Path_, message: str) -> None:
         super().__init__(f"{jpath(where)}: {message}")
 
