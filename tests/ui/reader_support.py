@@ -3,9 +3,13 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from briefing_tui.app import BriefingApp
 from briefing_tui.model import load_paths
+
+if TYPE_CHECKING:
+    from textual.pilot import Pilot
 
 ROOT = Path(__file__).resolve().parents[2]
 SEEDS = ROOT / "seeds"
@@ -18,3 +22,17 @@ def seed_app() -> BriefingApp:
 
 def collection_app() -> BriefingApp:
     return BriefingApp([COLLECTION], collection=load_paths([COLLECTION]))
+
+
+async def run_palette_command(pilot: Pilot, words: str, settle: float | None = None) -> None:
+    """Open the command palette, type ``words`` and choose the first command offered.
+
+    ``settle`` is the pause after choosing it (None: until the app has processed its messages).
+    """
+    await pilot.press("ctrl+p")
+    await pilot.pause()
+    for char in words:
+        await pilot.press(char if char != " " else "space")
+    await pilot.pause(0.3)
+    await pilot.press("enter")
+    await pilot.pause(settle)

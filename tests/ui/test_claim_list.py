@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from tests.ui.reader_support import collection_app, seed_app
+from tests.ui.reader_support import collection_app, run_palette_command, seed_app
 
 from briefing_tui.app import BriefingApp
 from briefing_tui.model import load_paths
@@ -111,13 +111,7 @@ async def test_key_6_in_the_list_hides_it() -> None:
 async def test_palette_command_shows_the_claims_list() -> None:
     async with seed_app().run_test(size=SIZE) as pilot:
         screen = pilot.app.screen
-        await pilot.press("ctrl+p")
-        await pilot.pause()
-        for char in "claims list":
-            await pilot.press(char if char != " " else "space")
-        await pilot.pause(0.3)
-        await pilot.press("enter")
-        await pilot.pause()
+        await run_palette_command(pilot, "claims list")
         claims = screen.query_one(ClaimList)
         assert claims.display and claims.has_focus
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from tests.ui.reader_support import seed_app
+from tests.ui.reader_support import run_palette_command, seed_app
 
 from briefing_tui.screens.main import MainScreen
 from briefing_tui.widgets.search_bar import SearchBar
@@ -135,25 +135,13 @@ async def test_palette_offers_the_search_actions() -> None:
     from briefing_tui.screens.search_results import SearchResultsScreen
 
     async with seed_app().run_test(size=SIZE) as pilot:
-        await pilot.press("ctrl+p")
-        await pilot.pause()
-        for char in "search all":
-            await pilot.press(char if char != " " else "space")
-        await pilot.pause(0.3)
-        await pilot.press("enter")
-        await pilot.pause()
+        await run_palette_command(pilot, "search all")
         assert isinstance(pilot.app.screen, SearchResultsScreen)
 
 
 async def test_palette_search_opens_the_bar() -> None:
     async with seed_app().run_test(size=SIZE) as pilot:
-        await pilot.press("ctrl+p")
-        await pilot.pause()
-        for char in "next match":
-            await pilot.press(char if char != " " else "space")
-        await pilot.pause(0.3)
-        await pilot.press("enter")
-        await pilot.pause()
+        await run_palette_command(pilot, "next match")
         bar = pilot.app.screen.query_one(SearchBar)
         assert bar.is_open  # n with no search yet opens the bar
 

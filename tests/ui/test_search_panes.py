@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from tests.ui.reader_support import seed_app
+from tests.ui.reader_support import run_palette_command, seed_app
 
 from briefing_tui.widgets.entity_list import EntityList
 from briefing_tui.widgets.timeline_list import TimelineList
@@ -53,13 +53,7 @@ async def test_go_to_entity_in_the_palette_folds_accents() -> None:
 
     async with seed_app().run_test(size=SIZE) as pilot:
         screen = pilot.app.screen
-        await pilot.press("ctrl+p")
-        await pilot.pause()
-        for char in "go to entity":
-            await pilot.press(char if char != " " else "space")
-        await pilot.pause(0.3)
-        await pilot.press("enter")
-        await pilot.pause(0.3)
+        await run_palette_command(pilot, "go to entity", settle=0.3)
         palette = pilot.app.screen
         assert isinstance(palette, CommandPalette)
         for char in "commandement des etats":
