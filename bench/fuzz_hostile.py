@@ -140,6 +140,16 @@ def check(data: bytes, rng: random.Random, counts: dict[str, int], slowest: list
     slowest[0] = max(slowest[0], time.perf_counter() - started)
 
 
+def keep_failure(data: bytes, name: str, message: str) -> int:
+    """Keep a failing input as bench/out/``name``, print the traceback and ``message``; the exit status."""
+    out = HERE / "out" / name
+    out.parent.mkdir(parents=True, exist_ok=True)
+    out.write_bytes(data)
+    traceback.print_exc()
+    print(f"{message}: written to {out}", file=sys.stderr)
+    return 1
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=100_000)
@@ -154,12 +164,7 @@ def main() -> int:
         try:
             check(data, rng, counts, slowest)
         except Exception:
-            out = HERE / "out" / f"fuzz-hostile-{n}.yaml"
-            out.parent.mkdir(parents=True, exist_ok=True)
-            out.write_bytes(data)
-            traceback.print_exc()
-            print(f"input {n} failed: written to {out}", file=sys.stderr)
-            return 1
+            return keep_failure(data, f"fuzz-hostile-{n}.yaml", f"input {n} failed")
         if n % 20_000 == 0:
             print(f"  {n:,} inputs, {time.perf_counter() - started:.0f} s", flush=True)
     elapsed = time.perf_counter() - started

@@ -14,7 +14,6 @@ import asyncio
 import random
 import sys
 import time
-import traceback
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
@@ -60,12 +59,7 @@ def main() -> int:
         try:
             asyncio.run(_drive(document, keys))
         except Exception:
-            out = HERE / "out" / f"fuzz-reader-{tried}.yaml"
-            out.parent.mkdir(parents=True, exist_ok=True)
-            out.write_bytes(data)
-            traceback.print_exc()
-            print(f"document {tried} failed: written to {out}", file=sys.stderr)
-            return 1
+            return fuzz_hostile.keep_failure(data, f"fuzz-reader-{tried}.yaml", f"document {tried} failed")
         presses += len(keys)
     elapsed = time.perf_counter() - started
     print(
