@@ -8,8 +8,10 @@ Prints, for a 120x40 terminal:
   on the seed, both started as ``python ...`` in the same run, and their ratio;
 - on the large briefing (10 MB, 100,000 annotations; made by ``bench/make_large.py`` when missing):
   time to the first screen with the title and text, and to the full reader with its annotations;
-- the repaint time of ``]`` (next claim) and ``space`` (page down): from the key to the last byte
-  of the frame it causes, median and worst of ``--keys`` presses;
+- the repaint time of ``]`` (next claim) and ``space`` (page down): from the key to the first and
+  to the last byte of the frames it causes, and to the last frame that changed what the screen
+  shows (characters or their colours and attributes: Textual may send later frames that rewrite
+  the same cells), median and worst of ``--keys`` presses;
 - the reader's peak memory (VmHWM) on the large briefing.
 
 Bytecode: textual, rich and PyYAML run from the bytecode compiled when they were installed, and
@@ -79,23 +81,34 @@ def peak_memory_mb(pid: int) -> float:
     return float("nan")
 
 
-def repaint(term: PtyTerm, key: str, quiet: float = 0.06) -> tuple[float, float]:
+def cells(term: PtyTerm) -> list[list[tuple[object, ...]]]:
+    """What the screen shows: every cell's character, colours and attributes."""
+    buffer, width = term.screen.buffer, term.columns
+    return [[tuple(buffer[y][x]) for x in range(width)] for y in range(term.lines)]
+
+
+def repaint(term: PtyTerm, key: str, quiet: float = 0.06) -> tuple[float, float, float]:
     """Seconds from sending ``key`` to the first and to the last byte of the frames it causes
-    (the last: no byte for ``quiet`` seconds after it)."""
+    (the last: no byte for ``quiet`` seconds after it), and to the last byte that changed the
+    screen."""
     before = len(term.raw)
+    shown = cells(term)
     start = time.perf_counter()
     term.send(key)
-    first = last = None
+    first = last = settled = None
     deadline = start + 5
     while time.perf_counter() < deadline:
         if term.pump(quiet if last is not None else 0.5):
             last = time.perf_counter()
             first = first or last
+            now = cells(term)
+            if now != shown:
+                shown, settled = now, last
         elif last is not None or len(term.raw) > before:
             break
     if first is None or last is None:
-        return float("inf"), float("inf")
-    return first - start, last - start
+        return float("inf"), float("inf"), float("inf")
+    return first - start, last - start, (settled or last) - start
 
 
 def summary(values: list[float]) -> str:
@@ -138,11 +151,13 @@ def main() -> None:
         claims = [repaint(term, "]") for _ in range(args.keys)]
         print(f"large: ] next claim, first byte     {summary([c[0] for c in claims])}")
         print(f"large: ] next claim, frame complete {summary([c[1] for c in claims])}")
+        print(f"large: ] next claim, screen settled {summary([c[2] for c in claims])}")
         term.send("1")
         term.wait_quiet(0.3)
         pages = [repaint(term, " ") for _ in range(args.keys)]
         print(f"large: space page down, first byte     {summary([p[0] for p in pages])}")
         print(f"large: space page down, frame complete {summary([p[1] for p in pages])}")
+        print(f"large: space page down, screen settled {summary([p[2] for p in pages])}")
         print(f"large: peak memory (VmHWM) {peak_memory_mb(term.pid):.0f} MB  (target < 400 MB)")
         term.send("q")
         term.wait_exit(10)
