@@ -6,6 +6,7 @@ that tests can assert what did (or did not) reach the terminal.
 
 from __future__ import annotations
 
+import contextlib
 import fcntl
 import os
 import pty
@@ -101,10 +102,8 @@ class PtyTerm:
                 os.waitpid(self.pid, 0)
             except (ProcessLookupError, ChildProcessError):
                 pass
-        try:
+        with contextlib.suppress(OSError):
             os.close(self.fd)
-        except OSError:
-            pass
 
     def __enter__(self) -> PtyTerm:
         return self
