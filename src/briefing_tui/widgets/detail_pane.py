@@ -1,16 +1,22 @@
 """The claim pane: the current claim with its verdict and sources, or a source, event or entity.
 
-The body is a ``Static`` given rich ``Text`` built from sanitized strings (never markup); below it
-a list of links (the claim's sources, a source's citing claims, ...) that enter follows.
+The body is rich ``Text`` built from sanitized strings (never markup), drawn by ``DetailBody`` (a
+fixed-size Line API view); below it a list of links (the claim's sources, a source's citing claims,
+...) that enter follows.
 """
 
 from __future__ import annotations
 
 from rich.text import Text
 from textual.app import ComposeResult
-from textual.containers import Vertical, VerticalScroll
+from textual.containers import Vertical
+from textual.geometry import Size
 from textual.message import Message
-from textual.widgets import OptionList, Static
+from textual.reactive import Reactive
+from textual.scroll_view import ScrollView
+from textual.strip import Strip
+from textual.widget import Widget
+from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
 from briefing_tui.addresses import display_url, name_warnings
@@ -199,6 +205,67 @@ def claim_prompt(nav: Navigator, claim: Claim) -> Row:
     return Row((Text(glyph, style=RATING_COLOURS.get(rating, "")), 2), (out, None))
 
 
+class DetailBody(ScrollView):
+    """The pane's text, wrapped once per width and drawn line by line.
+
+    The stylesheet keeps the scrollbar's column (``scrollbar-gutter: stable``), so the width the text
+    is wrapped to does not depend on whether it scrolls.
+
+    Its size is set by the stylesheet and never follows its content, so showing another claim
+    repaints these lines without laying out the screen again (an auto-height body moved the links
+    below it and cost extra frames per jump). Longer text scrolls.
+    """
+
+    def __init__(self, text: Text, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self._text = text
+        self._lines: list[Strip] = []
+        self._wrapped_width = -1
+
+    @property
+    def text(self) -> Text:
+        return self._text
+
+    def update(self, text: Text) -> None:
+        """Show ``text`` from its top."""
+        self._text = text
+        self._wrap(self.scrollable_content_region.width, layout=False)
+        self.scroll_to(0, 0, animate=False, immediate=True)
+        self.refresh()
+
+    def _wrap(self, width: int, layout: bool = True) -> None:
+        if width <= 2 or not self.is_mounted:
+            self._lines, self._wrapped_width = [], -1
+            return
+        console = self.app.console
+        options = console.options.update_width(width - 2)
+        pad = Strip.blank(1)
+        self._lines = [
+            Strip.join([pad, Strip(line)]) for line in console.render_lines(self._text, options, pad=False)
+        ]
+        self._wrapped_width = width
+        virtual = Size(width, len(self._lines))
+        if virtual == self.virtual_size:
+            return
+        if layout:
+            self.virtual_size = virtual
+        else:  # the size on screen stays: only the scrollbar follows the new length
+            self.set_reactive(Widget.virtual_size, virtual)
+            self._scroll_update(virtual)
+
+    def on_resize(self) -> None:
+        if self.scrollable_content_region.width != self._wrapped_width:
+            self._wrap(self.scrollable_content_region.width)
+
+    def render_line(self, y: int) -> Strip:
+        width = self.scrollable_content_region.width
+        if self._wrapped_width != width:
+            self._wrap(width)
+        index = y + self.scroll_offset.y
+        line = self._lines[index] if 0 <= index < len(self._lines) else Strip.blank(0)
+        return line.crop_extend(0, width, None).apply_style(self.rich_style)
+
+
 class DetailPane(Vertical):
     """Shows one thing in full (``kind`` claim, source, event or entity) with a list of links."""
 
@@ -210,22 +277,19 @@ class DetailPane(Vertical):
             super().__init__()
 
     def compose(self) -> ComposeResult:
-        with VerticalScroll(id="detail-scroll", can_focus=False):
-            yield Static(
-                Text("No claim selected: press ] for the first claim.", style="dim"), id="detail-body"
-            )
+        yield DetailBody(
+            Text("No claim selected: press ] for the first claim.", style="dim"), id="detail-scroll"
+        )
         yield DetailLinks(id="detail-links")
 
     @property
     def body_text(self) -> str:
         """The plain text of the body (for tests and the palette)."""
-        body = self.query_one("#detail-body", Static).visual
-        return str(getattr(body, "plain", body))
+        return self.query_one(DetailBody).text.plain
 
     def show(self, body: Text, links: list[tuple[str, str, Row]], highlight: int | None = None) -> None:
         """Show ``body`` and the ``links`` ``(kind, ref, prompt)``."""
-        self.query_one("#detail-body", Static).update(body)
-        self.query_one("#detail-scroll", VerticalScroll).scroll_home(animate=False)
+        self.query_one(DetailBody).update(body)
         links_list = self.query_one(DetailLinks)
         links_list.set_options(
             [Option(prompt, id=f"{i}:{kind}:{ref}") for i, (kind, ref, prompt) in enumerate(links)]
@@ -265,3 +329,7 @@ class DetailLinks(OptionList):
     """The links of the claim pane (sources of a claim, claims citing a source...)."""
 
     HELP_GROUP = "Claim pane"
+
+    # The list's place on screen does not depend on how many lines its links take (it fills what the
+    # body leaves), so a new set of links scrolls and repaints without a layout of the whole screen.
+    virtual_size = Reactive(Size(0, 0), layout=False)
