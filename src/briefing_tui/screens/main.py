@@ -18,10 +18,11 @@ from textual.containers import Horizontal, Vertical
 from textual.reactive import reactive
 from textual.screen import Screen
 from textual.widget import Widget
-from textual.widgets import Footer, Static
+from textual.widgets import Footer
 
 from briefing_tui.model.navigation import JumpList, Location, Navigator
 from briefing_tui.model.types import Claim, Collection, Document
+from briefing_tui.screens.panes import NARROW_HEIGHT, NARROW_WIDTH, PANE_TITLES, PANES, PaneBar, PaneLayout
 from briefing_tui.screens.search_actions import SearchActions
 from briefing_tui.widgets.doc_header import DocHeader
 from briefing_tui.widgets.labels import rating_label
@@ -34,14 +35,6 @@ if TYPE_CHECKING:  # the side panes' modules are imported after the first frame
     from briefing_tui.widgets.entity_list import EntityList
     from briefing_tui.widgets.timeline_list import TimelineList
 
-PANES = ["text", "claim", "entities", "timeline", "documents"]
-PANE_TITLES = {"text": "Text", "claim": "Claim", "entities": "Entities", "timeline": "Timeline",
-               "documents": "Documents"}  # fmt: skip
-FOCUS_TARGETS = {"text": "#text", "claim": "#detail-links", "entities": "#entities", "timeline": "#timeline",
-                 "documents": "#documents"}  # fmt: skip
-NARROW_WIDTH = 100
-NARROW_HEIGHT = 30
-
 
 def _reader_commands() -> type:
     from briefing_tui.palette import ReaderCommands
@@ -49,11 +42,7 @@ def _reader_commands() -> type:
     return ReaderCommands
 
 
-class PaneBar(Static):
-    """In a small terminal only one pane shows at a time: this line says which, and how to switch."""
-
-
-class MainScreen(SearchActions, Screen[None]):
+class MainScreen(SearchActions, PaneLayout, Screen[None]):
     """The reader. Public API: ``jump_to``, ``open_document``, ``here``, ``text_view``, ``navigator``."""
 
     HELP_GROUP = "Everywhere"
@@ -193,64 +182,6 @@ class MainScreen(SearchActions, Screen[None]):
     def watch_claim_id(self, claim_id: str | None) -> None:
         if self.query("#claims"):  # the claims list follows ] / [ once it has been shown
             self._claim_list.set_current(claim_id)
-
-    def on_resize(self) -> None:
-        if self._panes_mounted:
-            self._update_layout()
-
-    def _update_layout(self) -> None:
-        width, height = self.app.size
-        self.narrow = width < NARROW_WIDTH or height < NARROW_HEIGHT
-        self._apply_panes()
-
-    def watch_narrow(self) -> None:
-        self.set_class(self.narrow, "-narrow")
-
-    def watch_pane(self) -> None:
-        self._apply_panes()
-        self.refresh_bindings()
-
-    def _apply_panes(self) -> None:
-        several = len(self.collection.documents) > 1
-        for name in PANES:
-            node = self.query_one(f"#{name}-pane")
-            node.set_class(name == self.pane, "-active")
-            if name == "documents" and not several:
-                node.display = False
-            elif self.narrow:
-                node.display = name == self.pane
-            else:
-                node.display = True
-        self.query_one("#side").display = not self.narrow or self.pane != "text"
-        self.query_one("#text-pane").display = not self.narrow or self.pane == "text"
-        self._update_pane_bar()
-
-    def _update_pane_bar(self) -> None:
-        bar = self.query_one(PaneBar)
-        bar.display = self.narrow
-        if self.narrow:
-            line = Text(end="")
-            for i, name in enumerate(self._pane_names()):
-                style = "reverse bold" if name == self.pane else "dim"
-                line.append(f" {PANES.index(name) + 1} {PANE_TITLES[name]} ", style=style)
-                if i < len(self._pane_names()) - 1:
-                    line.append(" ")
-            line.append("   tab: next pane", style="dim")
-            bar.update(line)
-
-    def _pane_names(self) -> list[str]:
-        return [p for p in PANES if p != "documents" or len(self.collection.documents) > 1]
-
-    def on_descendant_focus(self, event: object) -> None:
-        if not self._panes_mounted:  # the first frame: the text pane has the focus
-            return
-        focused = self.focused
-        for name in PANES:
-            pane = self.query_one(f"#{name}-pane")
-            if focused is not None and (focused is pane or pane in focused.ancestors):
-                if self.pane != name:
-                    self.pane = name
-                return
 
     # public API ------------------------------------------------------------------------------
 
@@ -545,15 +476,6 @@ class MainScreen(SearchActions, Screen[None]):
             self._go(loc)
         self.refresh_bindings()
 
-    def action_cycle_pane(self, step: int) -> None:
-        names = self._pane_names()
-        index = names.index(self.pane) if self.pane in names else 0
-        self._focus_pane(names[(index + step) % len(names)])
-
-    def action_pane(self, name: str) -> None:
-        if name in self._pane_names():
-            self._focus_pane(name)
-
     def action_claims_list(self) -> None:
         """Show the list of claims above the current claim and focus it; again (in the list) hides it."""
         from briefing_tui.widgets.claim_list import ClaimList
@@ -574,12 +496,6 @@ class MainScreen(SearchActions, Screen[None]):
         self.pane = "claim"
         self._apply_panes()
         self.set_focus(claims)
-
-    def _focus_pane(self, name: str) -> None:
-        self.pane = name
-        self._apply_panes()
-        target: Widget = self.query_one(FOCUS_TARGETS[name])
-        self.set_focus(target)
 
     def action_mention(self, step: int) -> None:
         if not self.entity_id:
