@@ -3,6 +3,10 @@
 The screen owns the state (current document, claim, entity, focused pane) and tells the panes what to
 show; the panes post small messages back. Every move that changes place goes through ``jump_to``,
 which records the place left in the jump list (back: ctrl+o / alt+left, forward: alt+right).
+
+Parts of the screen live beside it as mixins: the pane layout (``panes``), the answers to the
+panes' messages (``pane_messages``), the way to a claim's sources (``source_actions``) and search
+(``search_actions``). The state, the reactives and every key binding stay here.
 """
 
 from __future__ import annotations
@@ -22,8 +26,10 @@ from textual.widgets import Footer
 
 from briefing_tui.model.navigation import JumpList, Location, Navigator
 from briefing_tui.model.types import Claim, Collection, Document
+from briefing_tui.screens.pane_messages import PaneMessages
 from briefing_tui.screens.panes import NARROW_HEIGHT, NARROW_WIDTH, PANE_TITLES, PANES, PaneBar, PaneLayout
 from briefing_tui.screens.search_actions import SearchActions
+from briefing_tui.screens.source_actions import SourceActions
 from briefing_tui.widgets.doc_header import DocHeader
 from briefing_tui.widgets.labels import rating_label
 from briefing_tui.widgets.text_view import Mark, TextView
@@ -42,7 +48,7 @@ def _reader_commands() -> type:
     return ReaderCommands
 
 
-class MainScreen(SearchActions, PaneLayout, Screen[None]):
+class MainScreen(SearchActions, PaneLayout, PaneMessages, SourceActions, Screen[None]):
     """The reader. Public API: ``jump_to``, ``open_document``, ``here``, ``text_view``, ``navigator``."""
 
     HELP_GROUP = "Everywhere"
@@ -357,21 +363,6 @@ class MainScreen(SearchActions, PaneLayout, Screen[None]):
     def current_claim(self) -> Claim | None:
         return self.nav.claim(self.claim_id) if self.claim_id else None
 
-    def _go_source_index(self, claim: Claim, index: int) -> None:
-        targets = self.nav.source_targets(claim)
-        if not targets:
-            return
-        index %= len(targets)
-        target = targets[index]
-        where = target.location
-        loc = Location(where.doc_id, where.start, where.end, where.kind, where.ref, claim.id, where.via)
-        self.jump_to(loc)
-        self._source_index = index
-        if target.kind == "entry":
-            self._focus_pane("claim")
-        elif self.narrow:
-            self._focus_pane("text")
-
     # actions ---------------------------------------------------------------------------------
 
     def refresh_bindings(self) -> None:
@@ -418,51 +409,6 @@ class MainScreen(SearchActions, PaneLayout, Screen[None]):
         claim = self.nav.next_claim(self.claim_id, step)
         if claim is not None:
             self.jump_to(self._claim_location(claim))
-
-    def action_go_source(self) -> None:
-        """To the current claim's source; repeating cycles through its sources."""
-        claim = self.current_claim()
-        if claim is None or not claim.sources:
-            self.app.bell()
-            return
-        index = 0 if self._source_index is None else self._source_index + 1
-        self._go_source_index(claim, index)
-
-    def _url(self) -> str | None:
-        kind, ref = self.detail
-        source = None
-        if kind in ("source", "speaker"):
-            source = self.nav.source(ref)
-        elif kind == "passage":
-            origin = self.collection.document(self._here.via)
-            source = origin.source(ref) if origin else None
-        elif kind == "claim":
-            claim = self.current_claim()
-            if claim is not None and claim.sources:
-                source = self.nav.source(claim.sources[self._source_index or 0].source)
-        url = source.url if source is not None else None
-        if url and url.lower().startswith(("http://", "https://")):
-            return url
-        return None
-
-    def action_open_url(self) -> None:
-        """Open the shown source's address in the browser (in a thread; never through a shell)."""
-        url = self._url()
-        if url is None:
-            self.app.bell()
-            return
-        from briefing_tui.display import display_url
-
-        shown = display_url(url)
-        if not shown.openable:  # a look-alike host, a user name, controls: say why, open nothing
-            why = "\n".join(shown.warnings)
-            self.notify(f"Not opened: {shown.text}\n{why}", severity="warning", markup=False)
-            return
-        import threading
-        import webbrowser
-
-        threading.Thread(target=webbrowser.open, args=(url,), daemon=True).start()
-        self.notify(f"Opening {shown.text}", markup=False)
 
     def action_back(self) -> None:
         loc = self.jumps.back(self.here())
@@ -520,56 +466,6 @@ class MainScreen(SearchActions, PaneLayout, Screen[None]):
         from briefing_tui.screens.help import HelpScreen
 
         self.app.push_screen(HelpScreen(self))
-
-    # messages from the panes -----------------------------------------------------------------
-
-    def on_text_view_span_clicked(self, message: TextView.SpanClicked) -> None:
-        if message.kind == "mention":
-            self.jump_to(Location(self.doc.id, message.start, message.end, "mention", message.ref))
-        else:
-            claim = self.nav.claim(message.ref)
-            if claim is not None:
-                self.jump_to(self._claim_location(claim))
-
-    def on_entity_list_entity_chosen(self, message: EntityList.EntityChosen) -> None:
-        spans = self.nav.mentions(message.entity_id)
-        start, end = spans[0] if spans else (-1, -1)
-        self.jump_to(Location(self.doc.id, start, end, "mention", message.entity_id))
-
-    def on_timeline_list_event_chosen(self, message: TimelineList.EventChosen) -> None:
-        event = self.nav.event(message.event_id)
-        if event is None:
-            return
-        mention = next((m for m in event.mentions if m.anchored), None)
-        start, end = (mention.start, mention.end) if mention else (-1, -1)
-        self.jump_to(Location(self.doc.id, start, end, "event", event.id))
-
-    def on_claim_list_claim_chosen(self, message: ClaimList.ClaimChosen) -> None:
-        claim = self.nav.claim(message.claim_id)
-        if claim is not None:
-            self.jump_to(self._claim_location(claim))
-
-    def on_detail_pane_link_chosen(self, message: DetailPane.LinkChosen) -> None:
-        if message.kind == "claim":
-            claim = self.nav.claim(message.ref)
-            if claim is None and self.detail[0] == "passage":  # a claim of the citing document
-                origin = self.collection.document(self._here.via)
-                claim = origin.claim(message.ref) if origin else None
-                if claim is not None and origin is not None:
-                    self.jump_to(Location(origin.id, claim.span.start, claim.span.end, "claim", claim.id))
-                return
-            if claim is not None:
-                self.jump_to(self._claim_location(claim))
-        elif message.kind == "source":
-            claim = self.current_claim()
-            if self.detail[0] == "claim" and claim is not None:
-                self._go_source_index(claim, message.index)
-            else:
-                self.jump_to(Location(self.doc.id, -1, -1, "source", message.ref))
-
-    def on_document_list_document_chosen(self, message: DocumentList.DocumentChosen) -> None:
-        if message.doc_id != self.doc.id:
-            self.open_document(message.doc_id)
 
     @property
     def detail_links(self) -> DetailLinks:
