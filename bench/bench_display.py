@@ -11,7 +11,8 @@ import statistics
 import time
 from pathlib import Path
 
-from briefing_tui.display import display_url, sanitize
+from briefing_tui.addresses import display_url
+from briefing_tui.display import sanitize
 
 ROOT = Path(__file__).resolve().parent.parent
 ARTICLE = (ROOT / "seeds" / "000_795bd620279ba71d.txt").read_text(encoding="utf-8")

@@ -36,7 +36,8 @@ sys.path.insert(0, str(ROOT / "src"))
 
 from tests.hostile import make_corpus as corpus  # noqa: E402
 
-from briefing_tui.display import display_problem, display_url, sanitize, unsafe_codepoints  # noqa: E402
+from briefing_tui.addresses import display_url  # noqa: E402
+from briefing_tui.display import display_problem, sanitize, unsafe_codepoints  # noqa: E402
 from briefing_tui.model import LoadError  # noqa: E402
 from briefing_tui.model.loader import load_bytes  # noqa: E402
 from briefing_tui.search import Matcher, Query, SearchError  # noqa: E402

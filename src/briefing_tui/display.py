@@ -7,10 +7,9 @@ combining marks) with a visible stand-in, ONE character for ONE character, so th
 the sanitized string are the offsets into the original. ``safe_text`` wraps the result in a rich
 ``Text`` so that nothing in a document is ever parsed as markup.
 
-Two more helpers show strings that are not running text: ``display_url`` (an address with its host
-in punycode, flagged when it mixes scripts or looks like another; it lives in
-``briefing_tui.addresses`` with ``name_warnings`` and ``link_target``, and is still importable from here)
-and ``display_path`` (a file name in an error message, every unprintable character written as an escape).
+Addresses are shown by ``briefing_tui.addresses`` (``display_url``: the host in punycode, flagged when
+it mixes scripts or looks like another). ``display_path`` shows a file name in an error message, every
+unprintable character written as an escape.
 """
 
 from __future__ import annotations
@@ -27,11 +26,6 @@ if TYPE_CHECKING:
 
     from rich.style import Style
     from rich.text import Text
-
-    from briefing_tui.addresses import ShownUrl as ShownUrl
-    from briefing_tui.addresses import display_url as display_url
-    from briefing_tui.addresses import link_target as link_target
-    from briefing_tui.addresses import name_warnings as name_warnings
 
 REPLACEMENT = "\ufffd"
 BIDI_STAND_IN = "\u21c4"  # ⇄
@@ -285,16 +279,3 @@ def display_problem(problem: object) -> str:
     head = f"{path}:{line}:{column}: {severity}: {sanitize(str(getattr(problem, 'message', '')))}"
     hint = str(getattr(problem, "hint", "") or "")
     return f"{head}\n  hint: {sanitize(hint)}" if hint else head
-
-
-# --- addresses (in briefing_tui.addresses, imported on first use) ---------------------------------
-
-_ADDRESS_NAMES = frozenset({"ShownUrl", "display_url", "link_target", "name_warnings"})
-
-
-def __getattr__(name: str) -> object:
-    if name in _ADDRESS_NAMES:
-        from briefing_tui import addresses
-
-        return getattr(addresses, name)
-    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

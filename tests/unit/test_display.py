@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 from rich.text import Text
 
+from briefing_tui.addresses import display_url, link_target, name_warnings
 from briefing_tui.display import (
     BIDI_STAND_IN,
     INVISIBLE_STAND_IN,
@@ -14,9 +15,6 @@ from briefing_tui.display import (
     WIDTH_STAND_IN,
     display_path,
     display_problem,
-    display_url,
-    link_target,
-    name_warnings,
     safe_text,
     sanitize,
 )

@@ -9,13 +9,11 @@ from hypothesis import strategies as st
 from rich.cells import cell_len
 from wcwidth import wcwidth
 
+from briefing_tui.addresses import display_url, link_target, name_warnings
 from briefing_tui.display import (
     BIDI_CONTROLS,
     MAX_MARKS,
     display_path,
-    display_url,
-    link_target,
-    name_warnings,
     sanitize,
     unsafe_codepoints,
 )

@@ -70,7 +70,7 @@ class SourceActions(_ScreenBase):
         if url is None:
             self.app.bell()
             return
-        from briefing_tui.display import display_url
+        from briefing_tui.addresses import display_url
 
         shown = display_url(url)
         if not shown.openable:  # a look-alike host, a user name, controls: say why, open nothing
