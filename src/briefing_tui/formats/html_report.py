@@ -20,6 +20,7 @@ from briefing_tui.formats.report import (
     source_parts,
     timeline,
     verdict_line,
+    wikidata_url,
 )
 from briefing_tui.model.types import Document
 
@@ -116,9 +117,8 @@ def export_html(doc: Document) -> str:
         heads = "".join(f"<th>{h}</th>" for h in ("name", "type", "mentions", "description", "Wikidata"))
         out += ["<h2>Entities</h2>", "<table>", f"<tr>{heads}</tr>"]
         for entity, wikidata in entity_rows(doc):
-            qid = esc(line(wikidata))
-            if re.fullmatch(r"Q\d+", wikidata):
-                qid = _a(wikidata, f"https://www.wikidata.org/wiki/{wikidata}")
+            page = wikidata_url(wikidata)
+            qid = _a(wikidata, page) if page else esc(line(wikidata))
             out.append(
                 f"<tr><td>{esc(line(entity.name))}</td><td>{esc(line(entity.type))}</td>"
                 f"<td>{len(entity.mentions)}</td><td>{esc(block(entity.description))}</td><td>{qid}</td></tr>"

@@ -21,6 +21,7 @@ from briefing_tui.formats.report import (
     source_parts,
     timeline,
     verdict_line,
+    wikidata_url,
 )
 from briefing_tui.model.types import Document
 
@@ -98,12 +99,8 @@ def export_markdown(doc: Document) -> str:
             "|---|---|---|---|---|",
         ]
         for entity, wikidata in entity_rows(doc):
-            qid = (
-                f"[{wikidata}](<https://www.wikidata.org/wiki/{wikidata}>)"
-                if re.fullmatch(r"Q\d+", wikidata)
-                else ""
-            )
-            qid = qid or _cell(line(wikidata))
+            page = wikidata_url(wikidata)
+            qid = f"[{wikidata}](<{page}>)" if page else _cell(line(wikidata))
             out.append(
                 f"| {_cell(line(entity.name))} | {_cell(line(entity.type))} | {len(entity.mentions)} | "
                 f"{_cell(block(entity.description))} | {qid} |"

@@ -6,6 +6,7 @@ visible stand-ins, one for one) before a renderer escapes it for its own syntax.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from briefing_tui.display import sanitize
@@ -97,6 +98,11 @@ def entity_rows(doc: Document) -> list[tuple[Entity, str]]:
     for e in sorted(doc.entities, key=lambda e: e.name.casefold()):
         rows.append((e, e.wikidata or e.wikidata_status or ""))
     return rows
+
+
+def wikidata_url(value: str) -> str | None:
+    """The Wikidata page of a QID such as ``Q30``; None for a status such as ``not-found``."""
+    return f"https://www.wikidata.org/wiki/{value}" if re.fullmatch(r"Q\d+", value) else None
 
 
 def timeline(doc: Document) -> list[tuple[str, Event]]:
