@@ -18,6 +18,7 @@ from textual.markup import escape
 from briefing_tui.display import sanitize
 from briefing_tui.model.navigation import Location
 from briefing_tui.widgets.labels import human_date, rating_label
+from briefing_tui.words import plural
 
 if TYPE_CHECKING:
     from briefing_tui.screens.main import MainScreen
@@ -57,7 +58,8 @@ class ItemsProvider(Provider):
                 spans = nav.mentions(entity.id)
                 start, end = spans[0] if spans else (-1, -1)
                 loc = Location(doc_id, start, end, "mention", entity.id)
-                yield f"{entity.name} ({entity.type}, {len(spans)} mentions)", partial(reader.jump_to, loc)
+                label = f"{entity.name} ({entity.type}, {plural(len(spans), 'mention')})"
+                yield label, partial(reader.jump_to, loc)
         elif self.kind == "event":
             for event in nav.timeline():
                 mention = next((m for m in event.mentions if m.anchored), None)

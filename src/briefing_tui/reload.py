@@ -21,6 +21,7 @@ from enum import StrEnum
 from pathlib import Path
 
 from briefing_tui.model.types import Document, LoadError, Problem, Severity
+from briefing_tui.words import plural
 
 POLL_INTERVAL = 0.5  # seconds between two polls of the screen's timer
 SETTLE = 0.3  # a change is reported once the file has not moved for this long
@@ -138,11 +139,11 @@ class ReloadResult:
         """One line for the reader, without the file's contents (those go through the display boundary)."""
         if self.outcome is Outcome.RELOADED:
             warnings = len(self.problems)
-            return "reloaded" + (f" ({warnings} warning{'s' * (warnings != 1)})" if warnings else "")
+            return "reloaded" + (f" ({plural(warnings, 'warning')})" if warnings else "")
         if self.outcome is Outcome.DELETED:
             return "the file was deleted: showing the last version read"
         errors = sum(p.severity is Severity.ERROR for p in self.problems)
-        return f"the new version has {errors} error{'s' * (errors != 1)}: showing the last good version"
+        return f"the new version has {plural(errors, 'error')}: showing the last good version"
 
 
 def reload_file(

@@ -61,6 +61,7 @@ from briefing_tui.model.types import (
     Span,
     Verdict,
 )
+from briefing_tui.words import plural
 
 ENTITY_TAGS = {
     "person": "person", "people": "person", "per": "person",
@@ -181,7 +182,8 @@ class _Importer:
             self.use_utf16 = True
             self.warn(
                 f"positions were counted in UTF-16 code units (as JavaScript does): {converted} of "
-                f"{len(pairs)} quotes agree once converted to code points, {direct} before; converted"
+                f"{plural(len(pairs), 'quote')} agree once converted to code points, {direct} before; "
+                "converted"
             )
 
     def _from_utf16(self, s: int, e: int) -> tuple[int, int] | None:
@@ -212,7 +214,8 @@ class _Importer:
             more = f" and {len(places) - 1} more" if len(places) > 1 else ""
             self.warn(f"{places[0]}{more}: {kind} selectors cannot be read; ignored")
         if self.kept:
-            self.warn(f"{len(self.kept)} annotation(s) with no briefing equivalent kept in extra.w3c: "
+            kept = plural(len(self.kept), "annotation")
+            self.warn(f"{kept} with no briefing equivalent kept in extra.w3c: "
                       + ", ".join(self.kept[:10]) + (" …" if len(self.kept) > 10 else ""))  # fmt: skip
         return self.doc
 

@@ -8,6 +8,7 @@ from briefing_tui.model.anchoring import Anchorer
 from briefing_tui.model.fields import Fields
 from briefing_tui.model.safe_yaml import Node, Problems, ScalarNode, SequenceNode
 from briefing_tui.model.types import AnchorStatus, Selector, Span
+from briefing_tui.words import plural
 
 EXACT = AnchorStatus.EXACT
 _plain_number = re.compile(r"0|[1-9][0-9]{0,14}").fullmatch
@@ -66,7 +67,7 @@ class SpanReader:
         if isinstance(node, SequenceNode):
             items = node.value
             if len(items) != 2:
-                message = f"{what}: a compact span is [start, end], found {len(items)} items"
+                message = f"{what}: a compact span is [start, end], found {plural(len(items), 'item')}"
                 self.problems.error(node, message, "write [start, end]", "span-compact")
                 return None
             start, end = f.integer(items[0], f"{what} start"), f.integer(items[1], f"{what} end")

@@ -11,12 +11,13 @@ from textual.widgets import Footer, Static
 
 from briefing_tui.display import sanitize
 from briefing_tui.model.types import Problem
+from briefing_tui.words import plural
 
 
 def errors_text(failed: dict[str, list[Problem]], can_close: bool) -> Text:
     out = Text(end="")
     count = len(failed)
-    out.append(f"{count} file{'s' if count != 1 else ''} could not be opened\n", style="bold #ff5f5f")
+    out.append(f"{plural(count, 'file')} could not be opened\n", style="bold #ff5f5f")
     if can_close:
         out.append("The other documents are open: escape goes back to them.\n", style="dim")
     else:

@@ -33,6 +33,7 @@ from briefing_tui.screens.source_actions import SourceActions
 from briefing_tui.widgets.doc_header import DocHeader
 from briefing_tui.widgets.labels import rating_label
 from briefing_tui.widgets.text_view import Mark, TextView
+from briefing_tui.words import plural
 
 if TYPE_CHECKING:  # the side panes' modules are imported after the first frame
     from briefing_tui.widgets.claim_list import ClaimList
@@ -273,7 +274,8 @@ class MainScreen(SearchActions, PaneLayout, PaneMessages, SourceActions, Screen[
 
         if not self.nav.claims:
             return Text("This document has no claims.", style="dim")
-        return Text(f"{len(self.nav.claims)} claims. Press ] for the first one, [ for the last.", style="dim")
+        count = plural(len(self.nav.claims), "claim")
+        return Text(f"{count}. Press ] for the first one, [ for the last.", style="dim")
 
     def _open(self, doc_id: str) -> bool:
         doc = self.collection.document(doc_id)

@@ -19,6 +19,7 @@ from briefing_tui.search.corpus import Hit, search_documents
 from briefing_tui.search.match import Matcher
 from briefing_tui.search.query import Query, SearchCancelled, SearchError
 from briefing_tui.widgets.hit_list import HitList
+from briefing_tui.words import noun
 
 LIMIT = 10_000  # hits listed; the summary says "10,000+" beyond
 REGEX_TIMEOUT = 5.0
@@ -162,6 +163,6 @@ class SearchResultsScreen(Screen[tuple[Hit, Query] | None]):
             return
         docs = len({hit.document.id for hit in hits})
         more = "+" if capped else ""
-        noun = "hit" if len(hits) == 1 else "hits"
+        hit_word = noun(len(hits), "hit")
         where = f" in {docs} of {len(self.documents)} documents" if len(self.documents) > 1 else ""
-        self._show_status(f"{len(hits):,}{more} {noun}{where}  (down: the hits, enter: open)")
+        self._show_status(f"{len(hits):,}{more} {hit_word}{where}  (down: the hits, enter: open)")

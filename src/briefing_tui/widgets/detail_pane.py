@@ -26,6 +26,7 @@ from briefing_tui.model.types import AnchorStatus, Claim, Entity, Event, Source,
 from briefing_tui.widgets.labels import human_date, rating_label
 from briefing_tui.widgets.rows import Row
 from briefing_tui.widgets.text_view import RATING_COLOURS, type_style
+from briefing_tui.words import plural
 
 QUOTE_LIMIT = 400
 WARN = "italic #ffaf5f"
@@ -128,7 +129,7 @@ def source_text(nav: Navigator, source: Source, ref: SourceRef | None = None) ->
     _unverified(out, [u for u in source.unverified if u not in ("url", "address")])
     _field(out, "Note", source.note, "dim")
     citing = nav.citing_claims(source.id)
-    out.append(f"Cited by {len(citing)} claim(s)", style="bold")
+    out.append(f"Cited by {plural(len(citing), 'claim')}", style="bold")
     out.append("  enter: go to claim" if citing else "", style="dim")
     return out
 
@@ -159,7 +160,7 @@ def entity_text(nav: Navigator, entity: Entity) -> Text:
     wikidata = entity.wikidata or entity.wikidata_status
     _field(out, "Wikidata", wikidata, WARN if wikidata in ("unverified",) else "")
     count = len(nav.mentions(entity.id))
-    out.append(f"{count} mention(s)  ", style="dim")
+    out.append(f"{plural(count, 'mention')}  ", style="dim")
     out.append("> / <: next / previous mention\n", style="dim")
     _unverified(out, entity.unverified)
     out.append(f"Claims involving it ({len(nav.entity_claims(entity.id))})", style="bold")

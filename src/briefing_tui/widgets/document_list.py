@@ -9,6 +9,7 @@ from textual.widgets.option_list import Option
 
 from briefing_tui.display import sanitize
 from briefing_tui.model.types import Document
+from briefing_tui.words import plural
 
 
 class DocumentList(OptionList):
@@ -30,7 +31,8 @@ class DocumentList(OptionList):
             )
             options.append(Option(prompt, id=f"doc:{doc.id}"))
         if failed:
-            options.append(Option(Text(f"  {failed} file(s) failed to load: press e", style="italic #ff875f"),
+            message = f"  {plural(failed, 'file')} failed to load: press e"
+            options.append(Option(Text(message, style="italic #ff875f"),
                                   disabled=True))  # fmt: skip
         self.set_options(options)
         if current is not None:

@@ -1,0 +1,38 @@
+"""Counted nouns agree with their count everywhere: "1 claim", "2 claims", never "1 claims"."""
+
+from __future__ import annotations
+
+import pytest
+
+from briefing_tui.words import noun, plural, plural_of
+
+
+@pytest.mark.parametrize(
+    ("word", "many"),
+    [
+        ("claim", "claims"),
+        ("entity", "entities"),
+        ("key", "keys"),  # a vowel before the y
+        ("match", "matches"),
+        ("box", "boxes"),
+        ("address", "addresses"),
+        ("wish", "wishes"),
+        ("hit", "hits"),
+    ],
+)
+def test_the_plural_follows_the_english_rules(word: str, many: str) -> None:
+    assert plural_of(word) == many
+
+
+@pytest.mark.parametrize(
+    ("count", "expected"),
+    [(0, "0 claims"), (1, "1 claim"), (2, "2 claims"), (11, "11 claims"), (-1, "-1 claims")],
+)
+def test_only_exactly_one_is_singular(count: int, expected: str) -> None:
+    assert plural(count, "claim") == expected
+
+
+def test_an_irregular_plural_is_given() -> None:
+    assert plural(1, "person", "people") == "1 person"
+    assert plural(3, "person", "people") == "3 people"
+    assert noun(2, "mention") == "mentions" and noun(1, "mention") == "mention"
