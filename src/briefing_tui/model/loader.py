@@ -8,7 +8,9 @@ ambiguous anchors, orphans, unknown keys…) in ``Document.problems``.
 ``load_paths(paths)`` opens files and folders as one Collection: a folder contributes its
 ``*.yaml``/``*.yml`` files and the ``*.txt`` files that have a ``.ann`` beside them (brat, through
 ``briefing_tui.formats.open_foreign``); other files are skipped. Sources that point into another
-document of the collection (``document`` + ``span``) are resolved once every file is loaded.
+document of the collection (``document`` + ``span``) are resolved once every file is loaded; with
+``siblings=True`` the documents they name are first looked for beside the files (``siblings``). A
+source whose document is not open is a warning: the file opens, that source leads nowhere.
 """
 
 from __future__ import annotations
@@ -185,8 +187,12 @@ def _load_any(path: Path) -> Document:
         raise _internal(label_of(path), exc) from None
 
 
-def load_paths(paths: list[str | Path] | list[Path] | list[str]) -> Collection:
-    """Open files and folders as one Collection; files that fail keep their problems in ``failed``."""
+def load_paths(paths: list[str | Path] | list[Path] | list[str], *, siblings: bool = False) -> Collection:
+    """Open files and folders as one Collection; files that fail keep their problems in ``failed``.
+
+    With ``siblings``, the briefings beside the files that their sources point into are loaded too,
+    each with a line in ``Collection.notices``.
+    """
     collection = Collection()
     for given in paths:
         given = Path(given)
@@ -208,6 +214,10 @@ def load_paths(paths: list[str | Path] | list[Path] | list[str]) -> Collection:
                 collection.documents.append(_load_any(file))
             except LoadError as exc:
                 collection.failed[str(file)] = exc.problems
+    if siblings:
+        from briefing_tui.model.siblings import add_siblings
+
+        add_siblings(collection, _load_any)
     _link(collection)
     return collection
 
@@ -242,10 +252,10 @@ def _link(collection: Collection) -> None:
                 continue
             target = by_id.get(source.document)
             at = (source.line, source.column)
-            if target is None:
+            if target is None:  # the file still opens; this source leads nowhere
                 hint = "open the folder holding both documents, or correct the id"
                 message = f"source '{source.id}' points into document '{source.document}', which is not open"
-                found.append(Problem(label, *at, Severity.ERROR, message, hint, "dangling-document"))
+                found.append(Problem(label, *at, Severity.WARNING, message, hint, "dangling-document"))
                 continue
             if source.span is None:
                 continue

@@ -284,6 +284,7 @@ class Collection:
 
     documents: list[Document] = field(default_factory=list)
     failed: dict[str, list[Problem]] = field(default_factory=dict)  # path -> problems
+    notices: list[str] = field(default_factory=list)  # what was done beyond what was asked, for the reader
 
     def document(self, doc_id: str) -> Document | None:
         return next((d for d in self.documents if d.id == doc_id), None)

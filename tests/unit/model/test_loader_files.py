@@ -106,18 +106,21 @@ def test_a_source_pointing_into_another_document_is_resolved(tmp_path: Path) -> 
     assert target is not None and (target.start, target.end, target.status.value) == (37, 43, "exact")
 
 
-def test_a_source_pointing_into_a_missing_document_fails_the_referring_file(tmp_path: Path) -> None:
+def test_a_source_pointing_into_a_missing_document_is_a_warning_and_the_file_opens(tmp_path: Path) -> None:
     path = write(
         tmp_path, "b.yaml", HEAD.replace("id: doc", "id: b") + "sources:\n  - {id: s, document: nowhere}\n"
     )
-    collection = load_paths([path])
-    assert collection.documents == []
-    (problem,) = collection.failed[str(path)]
-    assert (problem.line, problem.column, problem.message) == (
+    collection = load_paths([path], siblings=True)
+    assert collection.failed == {}
+    (document,) = collection.documents
+    (problem,) = document.problems
+    assert (problem.line, problem.column, problem.severity.value, problem.message) == (
         8,
         5,
+        "warning",
         "source 's' points into document 'nowhere', which is not open",
     )
+    assert document.sources[0].target is None  # the source leads nowhere
 
 
 def test_a_source_span_missing_from_the_other_document_is_a_warning(tmp_path: Path) -> None:
