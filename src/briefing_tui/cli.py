@@ -2,16 +2,40 @@
 
 Each command lives in ``briefing_tui.commands.<name>`` and provides ``configure(parser)`` and
 ``run(args) -> int``. Nothing heavy is imported before a command is chosen, so start-up stays fast.
+Everything printed goes through ``briefing_tui.console`` (usage and argument errors too, which may
+quote what was typed); an error no command expected is one short line and a log (``crash``).
 """
 
 from __future__ import annotations
 
 import argparse
+import contextlib
 import importlib
 import sys
 from collections.abc import Sequence
+from typing import TYPE_CHECKING, NoReturn
 
 from briefing_tui import __version__
+from briefing_tui.console import Writer, stderr, stdout
+
+if TYPE_CHECKING:
+    from _typeshed import SupportsWrite
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse printing through the display boundary: an argument error quotes what was typed."""
+
+    def print_usage(self, file: SupportsWrite[str] | None = None) -> None:
+        Writer(file).text(self.format_usage())
+
+    def print_help(self, file: SupportsWrite[str] | None = None) -> None:
+        Writer(file).text(self.format_help())
+
+    def exit(self, status: int = 0, message: str | None = None) -> NoReturn:
+        if message:
+            stderr().text(message)
+        sys.exit(status)
+
 
 COMMANDS: dict[str, tuple[str, str]] = {
     # name: (module, one-line help)
@@ -28,7 +52,7 @@ def _parser(name: str) -> tuple[argparse.ArgumentParser, object]:
     module_name, help_text = COMMANDS[name]
     module = importlib.import_module(module_name)
     prog = "briefing" if name == "open" else f"briefing {name}"
-    parser = argparse.ArgumentParser(prog=prog, description=help_text)
+    parser = _Parser(prog=prog, description=help_text)
     module.configure(parser)  # type: ignore[attr-defined]
     return parser, module
 
@@ -49,11 +73,12 @@ def _top_help() -> str:
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = list(sys.argv[1:] if argv is None else argv)
+    _never_fail_to_encode()
     if args and args[0] in ("-h", "--help"):
-        sys.stdout.write(_top_help())
+        stdout().text(_top_help())
         return 0
     if args and args[0] == "--version":
-        sys.stdout.write(f"briefing {__version__}\n")
+        stdout().line(f"briefing {__version__}")
         return 0
     name = args[0] if args and args[0] in COMMANDS else "open"
     if args and args[0] == name:
@@ -69,6 +94,19 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 130
     except BrokenPipeError:
         return 0
+    except Exception as exc:  # a defect: one short sanitized line and a log, never a traceback
+        from briefing_tui.crash import report_crash
+
+        return report_crash(exc, "" if name == "open" else f"briefing {name}")
+
+
+def _never_fail_to_encode() -> None:
+    """A character the terminal's encoding lacks is written as an escape, not an exception."""
+    for stream in (sys.stdout, sys.stderr):
+        reconfigure = getattr(stream, "reconfigure", None)
+        if reconfigure is not None:
+            with contextlib.suppress(ValueError, OSError):  # a closed or detached stream: leave it
+                reconfigure(errors="backslashreplace")
 
 
 if __name__ == "__main__":

@@ -52,18 +52,28 @@ def write_crash_log(error: BaseException) -> Path | None:
     return None
 
 
-def crash_message(error: BaseException, log: Path | None) -> str:
-    """The short message for the terminal. The error's text may quote a document: it is sanitized."""
+def crash_message(error: BaseException, log: Path | None, command: str = "") -> str:
+    """The short message for the terminal. The error's text may quote a document: it is sanitized.
+
+    ``command`` names the command that stopped (``"briefing export"``); empty: the reader.
+    """
     what = sanitize(f"{type(error).__name__}: {error}")
     if len(what) > 300:
         what = what[:299] + "…"
     where = f"the details are in {display_path(log)}" if log else "no log could be written"
-    return f"briefing: an unexpected error stopped the reader: {what}\n  {where}\n"
+    head = (
+        f"{command}: stopped by an unexpected error"
+        if command
+        else "briefing: an unexpected error stopped the reader"
+    )
+    return f"{head}: {what}\n  {where}\n"
 
 
-def report_crash(error: BaseException) -> int:
+def report_crash(error: BaseException, command: str = "") -> int:
     """For errors outside the App's message loop: log, print the short message, return the exit status."""
-    sys.stderr.write(crash_message(error, write_crash_log(error)))
+    from briefing_tui.console import stderr
+
+    stderr().text(crash_message(error, write_crash_log(error), command))
     return 1
 
 

@@ -3,9 +3,14 @@
 from __future__ import annotations
 
 import os
-import sys
 import tempfile
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+from briefing_tui.console import stderr, stdout
+
+if TYPE_CHECKING:
+    from briefing_tui.model import Problem
 
 
 class OutputError(Exception):
@@ -42,8 +47,9 @@ def write_text(path: Path, text: str) -> None:
 def emit(text: str, out: str | None, force: bool, inputs: list[Path]) -> None:
     """Write to stdout (no ``-o`` or ``-o -``) or to the file ``out``."""
     if out in (None, "-"):
-        sys.stdout.write(text)
-        sys.stdout.flush()
+        writer = stdout()
+        writer.data(text)  # exact to a pipe; through the display boundary on a terminal
+        writer.flush()
         return
     path = Path(out)
     check_free([path], force, inputs)
@@ -51,5 +57,10 @@ def emit(text: str, out: str | None, force: bool, inputs: list[Path]) -> None:
 
 
 def say(prefix: str, lines: list[str]) -> None:
-    for text in lines:
-        sys.stderr.write(f"{prefix}{text}\n")
+    """Messages to standard error, one line each, sanitized (they may quote the document)."""
+    stderr(prefix).lines(lines)
+
+
+def say_problems(problems: list[Problem]) -> None:
+    """Loader problems to standard error, as ``validate`` prints them."""
+    stderr().problems(problems)

@@ -76,7 +76,7 @@ def _open(path: Path):  # noqa: ANN202
 
 
 def run(args: argparse.Namespace) -> int:
-    from briefing_tui.commands._output import OutputError, check_free, emit, say, write_text
+    from briefing_tui.commands._output import OutputError, check_free, emit, say, say_problems, write_text
     from briefing_tui.model import LoadError
 
     if not args.briefing.exists():
@@ -85,7 +85,7 @@ def run(args: argparse.Namespace) -> int:
     try:
         doc = _open(args.briefing)
     except LoadError as exc:
-        say("", [p.format() for p in exc.problems])
+        say_problems(exc.problems)
         return 1
     try:
         if args.format == "brat":

@@ -11,7 +11,6 @@ Bad input is reported as ``FILE:LINE:COL: error: message`` (a JSON path for JSON
 from __future__ import annotations
 
 import argparse
-import sys
 from pathlib import Path
 
 from briefing_tui.formats import IMPORTERS as FORMATS
@@ -52,7 +51,7 @@ def _load(args: argparse.Namespace):  # noqa: ANN202
 
 
 def run(args: argparse.Namespace) -> int:
-    from briefing_tui.commands._output import OutputError, emit, say
+    from briefing_tui.commands._output import OutputError, emit, say, say_problems
     from briefing_tui.model import LoadError
 
     if args.format == "w3c" and args.text is None and args.onto is None:
@@ -71,11 +70,11 @@ def run(args: argparse.Namespace) -> int:
     try:
         doc = _load(args)
     except LoadError as exc:
-        say("", [p.format() for p in exc.problems])
+        say_problems(exc.problems)
         return 1
     from briefing_tui.formats.yaml_writer import dump_document
 
-    say("", [p.format() for p in doc.problems])
+    say_problems(doc.problems)
     inputs = [p for p in (args.file, args.text, args.onto, args.file.with_suffix(".ann")) if p is not None]
     try:
         emit(dump_document(doc), args.output, args.force, inputs)
@@ -83,6 +82,11 @@ def run(args: argparse.Namespace) -> int:
         say("briefing import: ", [str(exc)])
         return 1
     if args.output not in (None, "-"):
-        counts = f"{len(doc.entities)} entities, {len(doc.events)} events, {len(doc.claims)} claims"
-        sys.stderr.write(f"briefing import: wrote {args.output} ({counts})\n")
+        from briefing_tui.words import plural
+
+        counts = ", ".join(
+            plural(len(items), word)
+            for items, word in ((doc.entities, "entity"), (doc.events, "event"), (doc.claims, "claim"))
+        )
+        say("briefing import: ", [f"wrote {args.output} ({counts})"])
     return 0

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import sys
 
 SCHEMA_FILE = "briefing.schema.json"
 
@@ -13,21 +12,24 @@ def configure(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    from briefing_tui.console import stderr, stdout
+    from briefing_tui.display import display_path
     from briefing_tui.resources import schema_dir
 
+    err = stderr("briefing schema: ")
     path = schema_dir() / SCHEMA_FILE
     try:
         text = path.read_text(encoding="utf-8")
     except OSError as exc:
-        sys.stderr.write(f"briefing schema: cannot read the schema: {exc.strerror or exc}\n")
+        err.line(f"cannot read the schema: {exc.strerror or exc}")
         return 1
     if args.output:
         try:
             with open(args.output, "w", encoding="utf-8") as out:
                 out.write(text)
         except OSError as exc:
-            sys.stderr.write(f"briefing schema: cannot write {args.output}: {exc.strerror or exc}\n")
+            err.line(f"cannot write {display_path(args.output)}: {exc.strerror or exc}")
             return 1
         return 0
-    sys.stdout.write(text)
+    stdout().data(text)
     return 0

@@ -13,9 +13,6 @@ import os
 import sys
 from pathlib import Path
 
-RESET = "\x1b[0m"
-COLOURS = {"path": "\x1b[35m", "number": "\x1b[32m", "match": "\x1b[1;31m", "sep": "\x1b[36m"}
-
 
 def configure(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("query", metavar="QUERY", help="what to look for")
@@ -53,65 +50,62 @@ def use_colour(choice: str, stream: object = None) -> bool:
     return bool(isatty and isatty()) and not os.environ.get("NO_COLOR")
 
 
-def _paint(kind: str, text: str, colour: bool) -> str:
-    return f"{COLOURS[kind]}{text}{RESET}" if colour and text else text
-
-
 def run(args: argparse.Namespace) -> int:
-    from briefing_tui.display import sanitize
+    from briefing_tui.console import Styled, stderr, stdout
+    from briefing_tui.display import display_path
     from briefing_tui.model import load_paths
     from briefing_tui.search import Matcher, Query, SearchError
     from briefing_tui.search.corpus import search_document
 
-    err = sys.stderr
+    err = stderr("briefing search: ")
     if not args.query:
-        err.write("briefing search: the query is empty\n")
+        err.line("the query is empty")
         return 2
     if args.context < 0 or args.timeout <= 0:
-        err.write("briefing search: --context must be >= 0 and --timeout > 0\n")
+        err.line("--context must be >= 0 and --timeout > 0")
         return 2
     case = True if args.case_sensitive else (False if args.ignore_case else None)
     query = Query(args.query, exact=args.exact, word=args.word, regex=args.regex, case_sensitive=case)
     try:
         matcher = Matcher(query, timeout=args.timeout)
     except SearchError as exc:
-        err.write(f"briefing search: {exc}\n")
+        err.line(str(exc))
         return 2
-    colour = use_colour(args.color)
-    out = sys.stdout
+    out = stdout(colour=use_colour(args.color))
+    sep = Styled("sep", ":")
     failed = False
     matched = False
     for path in args.paths:
         if not path.exists():
-            err.write(f"briefing search: {sanitize(str(path))}: no such file or folder\n")
+            err.line(display_path(path), ": no such file or folder")
             failed = True
             continue
         collection = load_paths([path])
         for bad, problems in collection.failed.items():
-            first = problems[0].format() if problems else "could not be loaded"
-            err.write(f"briefing search: {sanitize(bad)}: cannot search: {sanitize(first)}\n")
+            # One line per file, as grep does: where and why (the loader's problem, without its hint).
+            first = problems[0] if problems else None
+            at = f"{display_path(bad)}:{first.line}:{first.column}" if first else display_path(bad)
+            err.line(at, ": cannot search: ", first.message if first else "could not be loaded")
             failed = True
         for document in collection.documents:
-            name = sanitize(document.id if args.ids else str(document.path))
+            name = document.id if args.ids else display_path(document.path)
             try:
                 if args.count:
                     count = matcher.count(document.text)
                     matched = matched or count > 0
-                    out.write(f"{_paint('path', name, colour)}{_paint('sep', ':', colour)}{count}\n")
+                    out.line(Styled("path", name), sep, str(count))
                     continue
                 hits = search_document(document, matcher)
             except SearchError as exc:
-                err.write(f"briefing search: {name}: {exc}\n")
+                err.line(name, f": {exc}")
                 failed = True
                 continue
             matched = matched or bool(hits)
-            head = _paint("path", name, colour) + _paint("sep", ":", colour)
+            head = (Styled("path", name), sep)
             for hit in hits:
-                where = f"{_paint('number', str(hit.line), colour)}{_paint('sep', ':', colour)}"
-                where += f"{_paint('number', str(hit.column), colour)}{_paint('sep', ':', colour)}"
+                where = (Styled("number", str(hit.line)), sep, Styled("number", str(hit.column)), sep)
                 before, text, after = hit.context(args.context)
-                body = sanitize(before) + _paint("match", sanitize(text), colour) + sanitize(after)
-                out.write(f"{head}{where} {body}\n")
+                out.line(*head, *where, " ", before, Styled("match", text), after)
     out.flush()
     if matched:
         return 0

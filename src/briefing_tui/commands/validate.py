@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import sys
 from pathlib import Path
 
 
@@ -35,16 +34,13 @@ def _counts(document: object) -> dict[str, int]:
     }
 
 
-def _plural(n: int, word: str) -> str:
-    many = word[:-1] + "ies" if word.endswith("y") else word + "s"
-    return f"{n} {word}" if n == 1 else f"{n} {many}"
-
-
 def run(args: argparse.Namespace) -> int:
-    from briefing_tui.display import display_path, display_problem, sanitize
+    from briefing_tui.console import stderr, stdout
+    from briefing_tui.display import display_path
     from briefing_tui.model import Document, Problem, Severity, load_paths
+    from briefing_tui.words import plural
 
-    collection = load_paths(list(args.paths))
+    collection = load_paths(list(args.paths), siblings=True)
     results: list[tuple[str, Document | None, list[Problem]]] = []
     for loaded in collection.documents:
         results.append((str(loaded.path), loaded, loaded.problems))
@@ -65,27 +61,26 @@ def run(args: argparse.Namespace) -> int:
         entry["problems"] = [p.to_json() for p in problems]
         files.append(entry)
 
-    out = sys.stdout
+    stderr("briefing validate: ").lines(collection.notices)  # documents opened for a file's sources
+    out = stdout()
     if args.format == "json":
-        json.dump({"valid": ok, "files": files}, out, ensure_ascii=True, indent=2)
-        out.write("\n")
+        out.data(json.dumps({"valid": ok, "files": files}, ensure_ascii=True, indent=2) + "\n")
         return 0 if ok else 1
 
     for (path, document, problems), entry in zip(results, files, strict=True):
-        for problem in problems:
-            out.write(display_problem(problem) + "\n")
+        out.problems(problems)
         if document is None:
             errors = sum(1 for p in problems if p.severity is Severity.ERROR)
-            out.write(f"{display_path(path)}: invalid: {_plural(errors, 'error')}\n")
+            out.line(display_path(path), f": invalid: {plural(errors, 'error')}")
             continue
         counts = entry["counts"]
         assert isinstance(counts, dict)
-        warnings = len(problems)
-        out.write(
-            f"{display_path(path)}: {'ok' if entry['valid'] else 'invalid (strict)'}: "
-            f"id {sanitize(str(entry['id']))}, {_plural(counts['entities'], 'entity')}"
-            f" ({_plural(counts['mentions'], 'mention')}), {_plural(counts['claims'], 'claim')}, "
-            f"{_plural(counts['events'], 'event')}, {_plural(counts['sources'], 'source')}, "
-            f"{_plural(warnings, 'warning')}\n"
+        out.line(
+            display_path(path),
+            f": {'ok' if entry['valid'] else 'invalid (strict)'}: id ",
+            str(entry["id"]),
+            f", {plural(counts['entities'], 'entity')} ({plural(counts['mentions'], 'mention')}), "
+            f"{plural(counts['claims'], 'claim')}, {plural(counts['events'], 'event')}, "
+            f"{plural(counts['sources'], 'source')}, {plural(len(problems), 'warning')}",
         )
     return 0 if ok else 1

@@ -3,6 +3,10 @@
 The text is written as a ``|-`` block scalar when that reads back exactly; otherwise (trailing
 spaces, tabs, control characters, CR, leading blank lines, a final newline, ...) as a double-quoted
 scalar, which PyYAML escapes so that it round-trips. Every choice is checked by reading it back.
+
+Bidi controls are valid YAML that PyYAML writes raw: a string holding one is double-quoted and the
+control written as a ``\\uXXXX`` escape, so that the YAML reads back the same and shows nothing
+reordered on a terminal or in an editor.
 """
 
 from __future__ import annotations
@@ -69,7 +73,12 @@ def _str(dumper: yaml.SafeDumper, value: str) -> yaml.ScalarNode:
     return dumper.represent_scalar("tag:yaml.org,2002:str", value, style=style)
 
 
-_UNPLAIN = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\ufeff\ud800-\udfff]|\r|\t")
+_BIDI = "\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069"
+_UNPLAIN = re.compile(f"[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\ufeff\ud800-\udfff{_BIDI}]|\r|\t")
+_BIDI_ESCAPES = {
+    code: f"\\u{code:04X}"
+    for code in (0x061C, 0x200E, 0x200F, *range(0x202A, 0x202F), *range(0x2066, 0x206A))
+}
 
 
 _Dumper.add_representer(str, _str)
@@ -84,7 +93,7 @@ def _block_safe(text: str) -> bool:
         return False
     if any(c in text for c in "\x85\u2028\u2029\ufeff") or any(0x80 <= ord(c) < 0xA0 for c in text):
         return False
-    if any(0xD800 <= ord(c) < 0xE000 for c in text):
+    if any(0xD800 <= ord(c) < 0xE000 or ord(c) in _BIDI_ESCAPES for c in text):
         return False
     lines = text.split("\n")
     return not any(line != line.rstrip(" ") for line in lines) and "---" not in lines and "..." not in lines
@@ -206,7 +215,10 @@ def document_data(doc: Document) -> dict[str, Any]:
 
 
 def _dump(data: Any) -> str:
-    return yaml.dump(data, Dumper=_Dumper, sort_keys=False, allow_unicode=True, width=_WIDTH, indent=2)
+    text = yaml.dump(data, Dumper=_Dumper, sort_keys=False, allow_unicode=True, width=_WIDTH, indent=2)
+    # Every string holding a bidi control was double-quoted (``_str``, ``_block_safe``): there an
+    # escape means the same character.
+    return text.translate(_BIDI_ESCAPES)
 
 
 def _reads_back(scalar: str, text: str) -> bool:

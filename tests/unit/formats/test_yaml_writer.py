@@ -30,6 +30,7 @@ HOSTILE_TEXTS = [
     "\ufeffa byte order mark inside",
     "",
     "é ü ж 中文 🙂",
+    "bidi \u202eevil.exe\u202c \u2066isolate\u2069 \u200f\u200e \u061c end\nsecond line",
 ]
 
 
@@ -94,3 +95,16 @@ def test_spans_keep_quote_and_position(seed_doc: Document) -> None:
 def test_no_yaml_anchors_in_output(seed_doc: Document) -> None:
     out = dump_document(seed_doc)
     assert "&id" not in out and "*id" not in out
+
+
+def test_bidi_controls_are_written_as_escapes_and_read_back() -> None:
+    text = "Title \u202eexe.txt\u202c"
+    doc = _doc(text)
+    doc.entities[0].name = "name \u2067x\u2069"
+    doc.entities[0].aliases = ["\u200fal"]
+    out = dump_document(doc)
+    assert not any(c in out for c in "\u202e\u202c\u2067\u2069\u200f")
+    assert "\\u202E" in out
+    data = yaml.safe_load(out)
+    assert data["text"] == text and data["entities"][0]["name"] == "name \u2067x\u2069"
+    assert data["entities"][0]["aliases"] == ["\u200fal"]
