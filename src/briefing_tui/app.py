@@ -11,8 +11,9 @@ from textual.app import App
 from textual.screen import Screen
 
 from briefing_tui.crash import CrashReporting
-from briefing_tui.model.types import Collection, Problem
+from briefing_tui.model.types import Collection
 from briefing_tui.resources import styles_dir
+from briefing_tui.startup import SMALL, total_size
 
 
 class BriefingApp(CrashReporting, App[int]):
@@ -29,10 +30,10 @@ class BriefingApp(CrashReporting, App[int]):
 
     def get_default_screen(self) -> Screen[Any]:
         # A small collection loads in a few milliseconds: the reader is the first screen painted.
-        if self.collection is None and _total_size(self.paths) < SMALL:
+        if self.collection is None and total_size(self.paths) < SMALL:
             from briefing_tui.model import load_paths
 
-            self.collection = load_paths(list(self.paths))
+            self.collection = load_paths(list(self.paths), siblings=True)
         if self.collection is not None and self.collection.documents:
             from briefing_tui.screens.main import MainScreen
 
@@ -70,7 +71,7 @@ class BriefingApp(CrashReporting, App[int]):
         # call_later: the screens are built in the app's own message loop, as after a key press
         if big is not None and head is not None:
             self.call_from_thread(self.call_later, self._show_preview, big, *head)
-        collection = load_paths(list(self.paths))
+        collection = load_paths(list(self.paths), siblings=True)
         self.call_from_thread(self.call_later, self._show, collection)
 
     def _show_preview(self, path: Path, title: str, text: str) -> None:
@@ -79,13 +80,15 @@ class BriefingApp(CrashReporting, App[int]):
         self.switch_screen(PreviewScreen(path, title, text))
 
     def _show_failures(self, collection: Collection) -> None:
+        from briefing_tui.display import sanitize
         from briefing_tui.screens.errors import ErrorScreen
 
         if collection.failed:
             self.push_screen(ErrorScreen(collection.failed, can_close=True))
+        for notice in collection.notices:  # such as other documents loaded for a file's sources
+            self.notify(sanitize(notice), title="Opened", markup=False, timeout=8)
 
     def _show(self, collection: Collection) -> None:
-        from briefing_tui.screens.errors import ErrorScreen
         from briefing_tui.screens.main import MainScreen
 
         self.collection = collection
@@ -98,27 +101,5 @@ class BriefingApp(CrashReporting, App[int]):
             self.switch_screen(screen) if loading else self.push_screen(screen)
             self._show_failures(collection)
             return
-        failed = collection.failed or {", ".join(str(p) for p in self.paths): [_no_briefing(self.paths)]}
-        errors = ErrorScreen(failed, can_close=False)
-        self.switch_screen(errors) if loading else self.push_screen(errors)
-
-
-SMALL = 256 * 1024  # bytes of YAML read at once before the first paint
-
-
-def _total_size(paths: list[Path]) -> int:
-    total = 0
-    for path in paths:
-        try:
-            files = list(path.glob("*.y*ml")) if path.is_dir() else [path]
-            total += sum(f.stat().st_size for f in files)
-        except OSError:
-            return SMALL  # unreadable: let the worker and the error view deal with it
-    return total
-
-
-def _no_briefing(paths: list[Path]) -> Problem:
-    from briefing_tui.model.types import Problem, Severity
-
-    where = str(paths[0]) if paths else "."
-    return Problem(where, 1, 1, Severity.ERROR, "no briefing file (*.yaml) found")
+        # Nothing could be opened: ``briefing`` prints why once the terminal is restored (exit 1).
+        self.exit(1)

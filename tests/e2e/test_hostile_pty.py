@@ -94,7 +94,8 @@ def test_an_address_is_shown_with_its_host_in_punycode_and_flagged() -> None:
 def test_the_error_view_shows_a_control_file_name_escaped(tmp_path: Path) -> None:
     evil = tmp_path / "evil\x1b]0;PWNED\x07\x1b[2J.yaml"
     evil.write_bytes(b"format: 1\nid: [broken\n")
-    term = PtyTerm([str(BRIEFING), str(evil)], columns=120, lines=40)
+    (tmp_path / "good.yaml").write_bytes((CASES / "markup-brackets-and-backslashes.yaml").read_bytes())
+    term = PtyTerm([str(BRIEFING), str(tmp_path)], columns=120, lines=40)
     with term:
         term.wait_for("could not be opened", timeout=SETTLE)
         term.wait_quiet(0.2)
@@ -103,6 +104,13 @@ def test_the_error_view_shows_a_control_file_name_escaped(tmp_path: Path) -> Non
         assert term.wait_exit(timeout=3) == 0
     assert "evil\\x1b]0;PWNED\\x07\\x1b[2J.yaml" in screen
     assert_terminal_clean(bytes(term.raw), [b"\x1b]0;PWNED", b"\x1b[2J.yaml"])
+
+
+def test_a_refused_control_file_name_is_printed_escaped_without_full_screen(tmp_path: Path) -> None:
+    evil = tmp_path / "evil\x1b]0;PWNED\x07\x1b[2J.yaml"
+    evil.write_bytes(b"format: 1\nid: [broken\n")
+    raw = _refused(evil)
+    assert b"evil\\x1b]0;PWNED\\x07\\x1b[2J.yaml:" in raw
 
 
 # --- an unexpected exception ----------------------------------------------------------------------
@@ -205,18 +213,39 @@ def test_wide_characters_and_emoji_keep_highlights_and_borders_on_the_right_cell
     assert claim[0].bold and not ahead[0].bold  # type: ignore[attr-defined]
 
 
-# --- files the loader refuses, and heavy ones: the reader settles on an error view or the document ----
+# --- files the loader refuses: their errors printed, no full screen; heavy ones: the reader settles ---
 
+REFUSED_CASES = [
+    "yaml-alias-bomb.yaml",
+    "yaml-deep-nesting-flow.yaml",
+    "yaml-non-utf8.yaml",
+    "yaml-raw-control-bytes.yaml",
+    "yaml-bad-ids.yaml",
+    "anchor-dangling-references.yaml",
+]
 READER_CASES = {
-    "yaml-alias-bomb.yaml": "could not be opened",
-    "yaml-deep-nesting-flow.yaml": "could not be opened",
-    "yaml-non-utf8.yaml": "could not be opened",
-    "yaml-raw-control-bytes.yaml": "could not be opened",
-    "yaml-bad-ids.yaml": "could not be opened",
-    "anchor-dangling-references.yaml": "could not be opened",
     "anchor-thousands-overlapping.yaml": "Anchoring",
     "anchor-cuts-grapheme.yaml": "Anchoring",
 }
+
+
+def _refused(path: Path) -> bytes:
+    """``briefing PATH`` on what cannot be opened: the errors printed inert, exit 1, never full screen."""
+    with PtyTerm([str(BRIEFING), str(path)], columns=120, lines=40) as term:
+        status = term.wait_exit(timeout=SETTLE + 2)
+        term.wait_quiet(0.1, timeout=1)  # what is still in the pty after the exit
+    raw = bytes(term.raw)
+    assert status == 1, raw[-500:]
+    assert b"\x1b" not in raw and not re.search(rb"\xc2[\x80-\x9f]", raw)  # no full screen, nothing raw
+    assert re.search(rb":\d+:\d+: error: ", raw) and raw.rstrip().endswith(
+        b"briefing: nothing could be opened"
+    )
+    return raw
+
+
+@pytest.mark.parametrize("name", REFUSED_CASES)
+def test_a_refused_file_prints_its_errors_without_full_screen(name: str) -> None:
+    _refused(CASES / name)
 
 
 def _settles(argv_path: Path, needle: str) -> PtyTerm:
@@ -239,8 +268,8 @@ def test_the_reader_settles_on_a_refused_or_heavy_file(name: str) -> None:
 def test_the_reader_settles_on_a_fifo_a_device_and_a_long_line(tmp_path: Path) -> None:
     fifo = tmp_path / "fifo.yaml"
     os.mkfifo(fifo)
-    _settles(fifo, "could not be opened")
-    _settles(Path("/dev/zero"), "could not be opened")
+    _refused(fifo)
+    _refused(Path("/dev/zero"))
     long_line = tmp_path / "long.yaml"
     long_line.write_text(
         "format: 1\nid: long\ntitle: Long\nlanguage: en\ntext: '" + "x" * 2_000_000 + "'\n", encoding="utf-8"

@@ -25,9 +25,7 @@ def test_one_file_of_the_reader_collection_opens_with_the_document_it_cites() ->
     collection = load_paths([COLLECTION / "a-main.yaml"], siblings=True)
     assert [d.id for d in collection.documents] == ["main", "statement"]
     assert collection.failed == {}  # c-broken.yaml is not cited: it is never read
-    assert collection.notices == [
-        "also opened b-statement.yaml (document 'statement', cited by a-main.yaml)"
-    ]
+    assert collection.notices == ["also opened b-statement.yaml (document 'statement', cited by a-main.yaml)"]
     main = collection.document("main")
     assert main is not None
     source = next(s for s in main.sources if s.document == "statement")
@@ -42,7 +40,8 @@ def test_without_siblings_the_file_opens_alone_and_the_source_is_unreachable() -
 
 
 def test_a_sibling_is_found_by_its_id_whatever_its_name(tmp_path: Path) -> None:
-    main = write(tmp_path, "main.yaml", "main", "sources:\n  - {id: s, document: other, span: {quote: répond}}\n")
+    cites = "sources:\n  - {id: s, document: other, span: {quote: répond}}\n"
+    main = write(tmp_path, "main.yaml", "main", cites)
     write(tmp_path, "zz-unrelated.yaml", "unrelated")
     write(tmp_path, "0-holds-it.yml", "other")
     collection = load_paths([main], siblings=True)
