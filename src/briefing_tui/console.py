@@ -16,7 +16,8 @@ reader's: nothing a document holds reaches a terminal as a control character.
   terminal, where a person reads it.
 
 ``stdout()`` and ``stderr()`` make writers onto the current ``sys.stdout``/``sys.stderr``, looked up
-at each write (so a redirected stream is honoured).
+at each write (so a redirected stream is honoured). A command prints only through these writers;
+``tests/hostile/test_commands_hostile.py`` runs each command on the hostile corpus to hold it to that.
 """
 
 from __future__ import annotations

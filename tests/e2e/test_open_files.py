@@ -66,3 +66,19 @@ def test_one_file_of_a_collection_opens_with_the_document_it_cites() -> None:
         term.wait_for("On the withdrawal", timeout=5)  # listed among the documents
         term.send("q")
         assert term.wait_exit(timeout=5) == 0
+
+
+def test_a_large_file_that_fails_ends_the_reader_and_prints_its_errors(tmp_path: Path) -> None:
+    """Too large to read before the first paint: the loading screen shows, then the errors are printed."""
+    big = tmp_path / "big.yaml"
+    body = "  word word word word word word word word\n" * 8000
+    big.write_text(
+        f"format: 1\nid: big\ntitle: Big\nlanguage: en\ntext: |-\n{body}entities: [x\n", encoding="utf-8"
+    )
+    with PtyTerm([str(BRIEFING), str(big)], columns=100, lines=30) as term:
+        status = term.wait_exit(timeout=15)
+        term.wait_quiet(0.1, timeout=1)
+    assert status == 1
+    restored = term.raw.rindex(b"\x1b[?1049l")  # full screen left before the errors are printed
+    after = bytes(term.raw[restored:])
+    assert b"big.yaml:8007:1: error: invalid YAML" in after and b"briefing: nothing could be opened" in after
