@@ -106,11 +106,14 @@ def source_text(nav: Navigator, source: Source, ref: SourceRef | None = None) ->
     if source.date:
         _field(out, "Date", _say_date(source.date))
     _field(out, "Kind", source.kind)
+    doubt = "url" in source.unverified or "address" in source.unverified
     if source.url:
-        doubt = "url" in source.unverified or "address" in source.unverified
         out.append("Address: ", style="dim")
         _address(out, source.url, "underline")
         out.append("  (unverified)\n" if doubt else "\n")
+    elif doubt:  # the original's address was looked for and not found
+        out.append("Address: ", style="dim")
+        out.append("original not found (unverified)\n", style=WARN)
     for mirror in source.mirrors:
         out.append("Mirror: ", style="dim")
         _address(out, mirror, "underline")

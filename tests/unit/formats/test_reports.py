@@ -27,6 +27,7 @@ HOSTILE = (
 def _hostile_doc() -> Document:
     doc = Document(Path("h.yaml"), "h", "<b>Title</b> & </title><script>x</script>", 'fr" onload="x', HOSTILE)
     doc.url = "javascript:alert(document.cookie)"
+    doc.note = "</p><script>note</script> *not em* \x1b[31m"
     doc.entities = [
         Entity(
             "e1",
