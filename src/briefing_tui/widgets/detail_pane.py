@@ -195,6 +195,10 @@ def source_prompt(nav: Navigator, ref: SourceRef, number: int, current: bool) ->
         _address(out, source.url, "underline dim")
         if "url" in source.unverified:
             out.append(" (unverified)", style=WARN)
+    elif source.mirrors:  # the original's address was not found: the copy that o opens
+        out.append("\n")
+        _address(out, source.mirrors[0], "underline dim")
+        out.append(" (copy)", style=WARN)
     if ref.passage:
         out.append("\n“" + sanitize(ref.passage) + "”", style="italic")
     return Row((head, 3), (out, None))
