@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from tests.ui.reader_support import seed_app, until
+
 from briefing_tui.widgets.doc_header import DocHeader, published_text
 
 
@@ -23,3 +25,10 @@ from briefing_tui.widgets.doc_header import DocHeader, published_text
 def test_published_is_said_in_words(published: str | None, shown: str) -> None:
     assert published_text(published) == shown
 
+
+async def test_the_seed_is_shown_undated_between_the_two_statements() -> None:
+    async with seed_app().run_test(size=(80, 24)) as pilot:
+        header = pilot.app.screen.query_one(DocHeader)
+        await until(pilot, lambda: "undated" in str(header.visual))
+        meta = str(header.visual).split("\n")[1]
+        assert meta == "undated, between 24 Apr 2024 and 19 May 2024 · fr"
