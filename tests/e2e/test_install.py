@@ -79,4 +79,4 @@ def test_validate_json_counts_the_seed(tmp_path: Path) -> None:
     [seed] = report["files"]
     assert seed["id"] == "niger-us-withdrawal"
     assert seed["problems"] == []
-    assert (seed["counts"]["claims"], seed["counts"]["events"], seed["counts"]["sources"]) == (12, 16, 11)
+    assert (seed["counts"]["claims"], seed["counts"]["events"], seed["counts"]["sources"]) == (15, 16, 19)

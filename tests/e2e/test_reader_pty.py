@@ -20,15 +20,15 @@ def test_reader_keys_in_a_pty(tmp_path: Path) -> None:
     with PtyTerm([str(BRIEFING)], columns=120, lines=40, cwd=str(tmp_path)) as term:
         term.wait_for(TITLE, timeout=20)
         term.send("]")
-        term.wait_for("Claim 1 of 12")
+        term.wait_for("Claim 1 of 15")
         term.send("]]")
-        term.wait_for("Claim 3 of 12")
+        term.wait_for("Claim 3 of 15")
         assert "supported" in term.text()
         term.send("s")
         term.wait_for("Source  S-state-0424")
         assert "U.S. Department of State" in term.text()
         term.send(b"\x0f")  # ctrl+o: back
-        term.wait_for("Claim 3 of 12")
+        term.wait_for("Claim 3 of 15")
         assert "Source  S-state-0424" not in term.text()
         term.send("q")
         assert term.wait_exit(10) == 0
@@ -55,6 +55,6 @@ def test_reader_in_monochrome_at_80x24(tmp_path: Path) -> None:
         term.wait_for(TITLE, timeout=20)
         assert "1 Text" in term.text() and "2 Claim" in term.text()  # the pane bar of a small terminal
         term.send("]2")
-        term.wait_for("Claim 1 of 12")
+        term.wait_for("Claim 1 of 15")
         term.send("q")
         assert term.wait_exit(10) == 0

@@ -22,8 +22,8 @@ def test_claims_list_120x40(snap_compare) -> None:
 
 def test_claims_list_filtered_80x24(snap_compare) -> None:
     """A small terminal, after ] 6 and typing "outdated": the pane bar with Claim active, the
-    filter line "filter: outdated  2 of 12", the two outdated claims (⌛ C8, ⌛ C12), and the first
-    claim's detail below."""
+    filter line "filter: outdated  3 of 15", the three outdated claims (⌛ C8, ⌛ C15, ⌛ C12), and
+    the first claim's detail below."""
     assert snap_compare(
         seed_app(),
         press=["right_square_bracket", "6", *"outdated"],

@@ -12,8 +12,9 @@ async def _settle(pilot: Pilot) -> None:
 
 
 def test_main_screen_120x40(snap_compare) -> None:
-    """All four panes: the text with verdict glyphs in the gutter and styled mentions, the legend,
-    claim pane inviting ] , entities grouped by type with counts, the timeline split in two."""
+    """All four panes: the text with verdict glyphs in the gutter and styled mentions, the date
+    line "undated, between 24 Apr 2024 and 19 May 2024 · fr", the legend, the claim pane inviting ] ,
+    entities grouped by type with counts, the timeline split in two."""
     assert snap_compare(seed_app(), terminal_size=(120, 40), run_before=_settle)
 
 
@@ -23,15 +24,16 @@ def test_main_screen_80x24(snap_compare) -> None:
 
 
 def test_claim_with_its_sources(snap_compare) -> None:
-    """The third claim (C1, supported) stands out in the text; the claim pane shows its verdict,
+    """The fourth claim (C1, supported) stands out in the text; the claim pane shows its verdict,
     explanation and its two sources with publisher, date and address."""
     assert snap_compare(
-        seed_app(), press=["right_square_bracket"] * 3, terminal_size=(120, 40), run_before=_settle
+        seed_app(), press=["right_square_bracket"] * 4, terminal_size=(120, 40), run_before=_settle
     )
 
 
 def test_source_entry(snap_compare) -> None:
-    """After ] ] ] s: the claim pane shows the State Department statement and the claims citing it."""
+    """After ] ] ] s (C13, the meetings): the claim pane shows the State Department statement, its
+    address marked unverified, its two mirrors, and the claims citing it."""
     assert snap_compare(
         seed_app(), press=["right_square_bracket"] * 3 + ["s"], terminal_size=(120, 40), run_before=_settle
     )

@@ -9,6 +9,8 @@ from briefing_tui.app import BriefingApp
 from briefing_tui.model import load_paths
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from textual.pilot import Pilot
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -36,3 +38,12 @@ async def run_palette_command(pilot: Pilot, words: str, settle: float | None = N
     await pilot.pause(0.3)
     await pilot.press("enter")
     await pilot.pause(settle)
+
+
+async def until(pilot: Pilot, condition: Callable[[], object], seconds: float = 5.0, what: str = "") -> None:
+    """Wait until ``condition()`` is true, letting the app run; fail after ``seconds``."""
+    for _ in range(int(seconds / 0.05)):
+        if condition():
+            return
+        await pilot.pause(0.05)
+    raise AssertionError(what or "the reader did not get there in time")

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import re
 
-from tests.ui.reader_support import seed_app
+from tests.ui.reader_support import SEEDS, seed_app
 
-from briefing_tui.widgets.detail_pane import DetailBody, DetailLinks, DetailPane
+from briefing_tui.model import SourceRef, load_paths
+from briefing_tui.model.navigation import Navigator
+from briefing_tui.widgets.detail_pane import DetailBody, DetailLinks, DetailPane, source_prompt
 
 
 def _squeezed(text: str) -> str:
@@ -44,8 +46,9 @@ async def test_a_long_entry_is_wrapped_whole_at_80x24() -> None:
 async def test_the_next_claim_is_shown_from_its_top() -> None:
     async with seed_app().run_test(size=(80, 24)) as pilot:
         screen = pilot.app.screen
-        await pilot.press("right_square_bracket", "right_square_bracket", "s")
+        await pilot.press("right_square_bracket", "right_square_bracket", "right_square_bracket", "s")
         await pilot.pause()
+        assert screen.detail == ("source", "S-state-0424")  # a long entry: it scrolls
         body = screen.query_one(DetailBody)
         body.scroll_to(y=3, animate=False, immediate=True)
         assert body.scroll_y == 3
@@ -53,3 +56,12 @@ async def test_the_next_claim_is_shown_from_its_top() -> None:
         await pilot.pause()
         assert body.scroll_y == 0
         assert screen.query_one(DetailPane).body_text.startswith("Claim ")
+
+
+def test_a_source_row_shows_the_original_address_or_the_copy_that_o_opens() -> None:
+    collection = load_paths([SEEDS])
+    nav = Navigator(collection.documents[0], collection)
+    original = source_prompt(nav, SourceRef("S-africom-101"), 1, current=False).plain
+    assert "https://www.africom.mil/pressrelease/35519/" in _squeezed(original) and "(copy)" not in original
+    copy = source_prompt(nav, SourceRef("S-africom-end"), 1, current=False).plain
+    assert "https://allafrica.com/stories/202409160276.html(copy)" in _squeezed(copy)

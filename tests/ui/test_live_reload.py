@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import shutil
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from tests.ui.reader_support import until
+from textual.pilot import Pilot
 
 from briefing_tui import live_reload
 from briefing_tui.app import BriefingApp
@@ -30,12 +33,8 @@ def _app(path: Path) -> BriefingApp:
     return BriefingApp([path], collection=load_paths([path]))
 
 
-async def _until(pilot: object, condition: object, seconds: float = 5.0) -> None:
-    for _ in range(int(seconds / 0.05)):
-        if condition():  # type: ignore[operator]
-            return
-        await pilot.pause(0.05)  # type: ignore[attr-defined]
-    raise AssertionError("the reader did not react to the change on disk in time")
+async def _until(pilot: Pilot, condition: Callable[[], object]) -> None:
+    await until(pilot, condition, what="the reader did not react to the change on disk in time")
 
 
 def _insert_after_title(path: Path) -> None:

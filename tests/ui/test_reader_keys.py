@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from tests.ui.reader_support import seed_app
+from tests.ui.reader_support import seed_app, until
 from textual.command import CommandPalette
 
 from briefing_tui.screens.help import HelpScreen
@@ -22,7 +22,7 @@ async def test_opens_on_the_text_pane_with_no_claim() -> None:
         screen = pilot.app.screen
         assert isinstance(screen, MainScreen)
         assert screen.pane == "text" and screen.claim_id is None
-        assert "12 claims" in body(screen)
+        assert "15 claims" in body(screen)
 
 
 async def test_next_claim_goes_in_reading_order_and_claim_pane_follows() -> None:
@@ -30,10 +30,13 @@ async def test_next_claim_goes_in_reading_order_and_claim_pane_follows() -> None
         screen = pilot.app.screen
         await pilot.press("right_square_bracket")
         assert screen.claim_id == "C11"
-        assert "Claim 1 of 12" in body(screen) and "unverifiable" in body(screen)
+        assert "Claim 1 of 15" in body(screen) and "opinion" in body(screen)
         await pilot.press("right_square_bracket")
         assert screen.claim_id == "C3"
-        assert "Claim 2 of 12" in body(screen) and "partly supported" in body(screen)
+        assert "Claim 2 of 15" in body(screen) and "supported" in body(screen)
+        await pilot.press("right_square_bracket")  # the meetings, inside which C1 and C2 start
+        assert screen.claim_id == "C13"
+        assert "Claim 3 of 15" in body(screen) and "partly supported" in body(screen)
         assert screen.pane == "text"
 
 
@@ -74,7 +77,7 @@ async def test_claim_keys_work_from_every_pane() -> None:
 async def test_s_goes_to_the_source_entry_and_repeating_cycles() -> None:
     async with seed_app().run_test(size=SIZE) as pilot:
         screen = pilot.app.screen
-        await pilot.press("right_square_bracket", "right_square_bracket", "right_square_bracket")
+        await pilot.press(*["right_square_bracket"] * 4)
         assert screen.claim_id == "C1"
         await pilot.press("s")
         assert screen.detail == ("source", "S-state-0424")
@@ -92,7 +95,7 @@ async def test_enter_on_a_claim_in_the_text_goes_to_its_source() -> None:
     async with seed_app().run_test(size=SIZE) as pilot:
         screen = pilot.app.screen
         await pilot.press("right_square_bracket", "right_square_bracket", "enter")
-        assert screen.detail == ("source", "S-state-0424")
+        assert screen.detail == ("source", "S-ryder-0423")
 
 
 async def test_s_without_sources_stays_put() -> None:
@@ -107,17 +110,28 @@ async def test_from_a_source_go_to_a_claim_citing_it() -> None:
         screen = pilot.app.screen
         await pilot.press("left_square_bracket", "s")  # C12 -> S-africom-end
         assert screen.detail == ("source", "S-africom-end")
-        assert "Cited by 1 claim" in body(screen)
-        await pilot.press("enter")
-        assert screen.claim_id == "C12" and screen.detail == ("claim", "C12")
+        assert "Cited by 2 claim" in body(screen)  # C14 and C12
+        await pilot.press("enter")  # the first in reading order
+        assert screen.claim_id == "C14" and screen.detail == ("claim", "C14")
 
 
 async def test_o_opens_the_address_in_the_browser(monkeypatch: pytest.MonkeyPatch) -> None:
     opened: list[str] = []
     monkeypatch.setattr("webbrowser.open", lambda url, *a, **k: opened.append(url))
     async with seed_app().run_test(size=SIZE) as pilot:
-        await pilot.press("left_square_bracket", "s", "o")
-        await pilot.pause(0.1)
+        await pilot.press(*["right_square_bracket"] * 4, "s", "o")  # C1 -> S-state-0424
+        await until(pilot, lambda: opened)  # opened from a thread
+        assert opened == ["https://www.state.gov/on-the-withdrawal-of-u-s-troops-from-niger/"]
+
+
+async def test_o_opens_a_copy_when_the_original_was_not_found(monkeypatch: pytest.MonkeyPatch) -> None:
+    opened: list[str] = []
+    monkeypatch.setattr("webbrowser.open", lambda url, *a, **k: opened.append(url))
+    async with seed_app().run_test(size=SIZE) as pilot:
+        await pilot.press("left_square_bracket", "s")  # C12 -> S-africom-end, known by its copy only
+        assert "Address: original not found (unverified)" in body(pilot.app.screen)
+        await pilot.press("o")
+        await until(pilot, lambda: opened)  # opened from a thread
         assert opened == ["https://allafrica.com/stories/202409160276.html"]
 
 
@@ -137,11 +151,11 @@ async def test_jump_list_back_and_forward(back: str, forward: str) -> None:
         await pilot.press("right_square_bracket", "right_square_bracket", "right_square_bracket", "s")
         assert screen.detail == ("source", "S-state-0424")
         await pilot.press(back)
-        assert screen.detail == ("claim", "C1") and screen.claim_id == "C1"
+        assert screen.detail == ("claim", "C13") and screen.claim_id == "C13"
         await pilot.press(back)
         assert screen.claim_id == "C3"
         await pilot.press(forward)
-        assert screen.claim_id == "C1"
+        assert screen.claim_id == "C13"
         await pilot.press(forward)
         assert screen.detail == ("source", "S-state-0424")
 

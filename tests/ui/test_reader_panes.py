@@ -87,7 +87,8 @@ async def test_timeline_dates_are_humanized_and_marked() -> None:
         timeline = pilot.app.screen.query_one(TimelineList)
         prompts = [str(timeline.get_option_at_index(i).prompt) for i in range(timeline.option_count)]
         text = "\n".join(prompts)
-        assert "July 2023" in text and "29 Apr – 3 May 2024" in text and "from 24 Apr 2024" in text
+        assert "July 2023" in text and "29 Apr – 3 May 2024" in text
+        assert "Campbell's planned visit" in text  # one day on or after 25 Apr 2024 (EDTF level 2)
         assert prompts.index("In the text (5)") < prompts.index("Background (11)")
 
 

@@ -37,7 +37,7 @@ def test_claims_in_reading_order_orphans_last(fixture_nav: Navigator) -> None:
 def test_seed_claims_follow_the_text(seed_nav: Navigator) -> None:
     starts = [c.span.start for c in seed_nav.claims if c.span.anchored]
     assert starts == sorted(starts)
-    assert len(seed_nav.claims) == 12
+    assert len(seed_nav.claims) == 15
 
 
 @pytest.mark.parametrize(

@@ -71,8 +71,12 @@ def export_claimreview(doc: Document, author: str | None = None) -> tuple[list[d
     appearance: dict[str, Any] = {"@type": "CreativeWork", "headline": doc.title}
     if doc.url:
         appearance["url"] = doc.url
-    if doc.published:
-        appearance["datePublished"] = str(doc.published)
+    # schema.org wants one date: an interval (an undated document) has none to give
+    published = str(doc.published) if doc.published and "/" not in str(doc.published) else None
+    if doc.published and published is None:
+        warnings.append(f"published {doc.published} is an interval: no datePublished written")
+    if published:
+        appearance["datePublished"] = published
     if doc.publisher:
         appearance["publisher"] = {"@type": "Organization", "name": doc.publisher}
     if doc.authors:
@@ -89,8 +93,8 @@ def export_claimreview(doc: Document, author: str | None = None) -> tuple[list[d
         if info.value is not None:
             rating.update(ratingValue=info.value, bestRating=5, worstRating=1)
         item: dict[str, Any] = {"@type": "Claim", "text": quote or "", "appearance": [appearance]}
-        if doc.published:
-            item["datePublished"] = str(doc.published)
+        if published:
+            item["datePublished"] = published
         speaker = _speaker(doc, claim)
         if speaker:
             item["author"] = speaker

@@ -88,6 +88,8 @@ def export_html(doc: Document) -> str:
         meta.append(_a(line(doc.url), doc.url))
     if meta:
         out.append(f'<p class="meta">{" · ".join(meta)}</p>')
+    if doc.note:
+        out.append(f'<p class="meta">{esc(line(doc.note))}</p>')
     out += ["<h2>Article</h2>", f'<div class="article">{_article(doc)}</div>']
     notes = footnoted(doc)
     if notes:

@@ -74,6 +74,8 @@ def export_markdown(doc: Document) -> str:
         meta.append(_link(line(doc.url), doc.url if doc.url.startswith(("http://", "https://")) else None))
     if meta:
         out += [" · ".join(m if m.startswith("[") else escape(m, at_line_start=False) for m in meta), ""]
+    if doc.note:
+        out += [f"*{escape(line(doc.note), at_line_start=False)}*", ""]
     out += ["## Article", "", _article(doc), ""]
     notes = footnoted(doc)
     if notes:

@@ -88,7 +88,10 @@ def source_parts(doc: Document, ref: SourceRef) -> tuple[str, str | None, str]:
     text = f"{head} — {details}" if details else head
     if ref.stance.value != "supports":
         text += f" [{ref.stance.value}]"
-    url = src.url if src.url and src.url.startswith(("http://", "https://")) else None
+    web = [u for u in (src.url, *src.mirrors) if u and u.startswith(("http://", "https://"))]
+    url = web[0] if web else None
+    if url is not None and url != src.url:  # the original's address is unknown: link to a copy
+        text += " (copy)"
     return line(text), url, line(ref.passage or "")
 
 

@@ -64,7 +64,7 @@ def _parts(d: EdtfDate | None, *, upper: bool) -> dict[str, Any] | None:
 
 
 def _precision(text: str) -> str:
-    core = text.strip("?~%")
+    core = text.strip("?~%[]{}.")  # a one-of set with an open end, [2024-04-25..], is at its day
     return {4: "year", 7: "month", 10: "day"}.get(len(core), "year")
 
 

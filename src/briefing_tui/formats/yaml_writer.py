@@ -204,6 +204,7 @@ def document_data(doc: Document) -> dict[str, Any]:
     _put(out, "publisher", doc.publisher)
     _put(out, "url", doc.url)
     _put(out, "authors", list(doc.authors))
+    _put(out, "note", doc.note)
     out["text"] = _text_scalar(doc.text)
     out["entities"] = [_entity(e, doc.text) for e in doc.entities]
     out["events"] = [_event(e, doc.text) for e in doc.events]

@@ -261,6 +261,7 @@ class Document:
     publisher: str = ""
     url: str | None = None
     authors: list[str] = field(default_factory=list)
+    note: str = ""  # about the document as a whole, e.g. why ``published`` is an interval
     entities: list[Entity] = field(default_factory=list)
     events: list[Event] = field(default_factory=list)
     claims: list[Claim] = field(default_factory=list)

@@ -59,10 +59,9 @@ class SourceActions(_ScreenBase):
             claim = self.current_claim()
             if claim is not None and claim.sources:
                 source = self.nav.source(claim.sources[self._source_index or 0].source)
-        url = source.url if source is not None else None
-        if url and url.lower().startswith(("http://", "https://")):
-            return url
-        return None
+        addresses = [source.url, *source.mirrors] if source is not None else []
+        # the original's address, or a copy's when the original was not found
+        return next((u for u in addresses if u and u.lower().startswith(("http://", "https://"))), None)
 
     def action_open_url(self) -> None:
         """Open the shown source's address in the browser (in a thread; never through a shell)."""

@@ -107,11 +107,14 @@ def source_text(nav: Navigator, source: Source, ref: SourceRef | None = None) ->
     if source.date:
         _field(out, "Date", _say_date(source.date))
     _field(out, "Kind", source.kind)
+    doubt = "url" in source.unverified or "address" in source.unverified
     if source.url:
-        doubt = "url" in source.unverified or "address" in source.unverified
         out.append("Address: ", style="dim")
         _address(out, source.url, "underline")
         out.append("  (unverified)\n" if doubt else "\n")
+    elif doubt:  # the original's address was looked for and not found
+        out.append("Address: ", style="dim")
+        out.append("original not found (unverified)\n", style=WARN)
     for mirror in source.mirrors:
         out.append("Mirror: ", style="dim")
         _address(out, mirror, "underline")
@@ -193,6 +196,10 @@ def source_prompt(nav: Navigator, ref: SourceRef, number: int, current: bool) ->
         _address(out, source.url, "underline dim")
         if "url" in source.unverified:
             out.append(" (unverified)", style=WARN)
+    elif source.mirrors:  # the original's address was not found: the copy that o opens
+        out.append("\n")
+        _address(out, source.mirrors[0], "underline dim")
+        out.append(" (copy)", style=WARN)
     if ref.passage:
         out.append("\n“" + sanitize(ref.passage) + "”", style="italic")
     return Row((head, 3), (out, None))

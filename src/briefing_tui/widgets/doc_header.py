@@ -20,15 +20,7 @@ def header_text(doc: Document, position: tuple[int, int] | None = None) -> Text:
     meta = []
     if doc.publisher:
         meta.append(sanitize(doc.publisher))
-    if doc.published:
-        try:
-            from briefing_tui.model.dates import parse_edtf
-
-            meta.append(human_date(parse_edtf(str(doc.published))))
-        except Exception:  # not EDTF: show it as written
-            meta.append(sanitize(str(doc.published)))
-    else:
-        meta.append("undated")
+    meta.append(published_text(doc.published))
     if doc.language:
         meta.append(sanitize(doc.language))
     if doc.authors:
@@ -39,6 +31,27 @@ def header_text(doc: Document, position: tuple[int, int] | None = None) -> Text:
     out.append("\n")
     out.append_text(legend())
     return out
+
+
+def published_text(published: str | None) -> str:
+    """The document's date as the header says it. An interval means the document carries no date
+    and appeared between its ends: "undated, between 24 Apr 2024 and 19 May 2024"."""
+    if not published:
+        return "undated"
+    from briefing_tui.model.dates import parse_edtf
+
+    try:
+        date = parse_edtf(str(published))
+    except ValueError:  # not EDTF: show it as written
+        return sanitize(str(published))
+    if not date.is_interval or (date.start is None and date.end is None):
+        return human_date(date)
+    if date.start is not None and date.end is not None:
+        return f"undated, between {human_date(date.start)} and {human_date(date.end)}"
+    if date.start is not None:
+        return f"undated, on or after {human_date(date.start)}"
+    assert date.end is not None
+    return f"undated, on or before {human_date(date.end)}"
 
 
 def legend() -> Text:

@@ -27,6 +27,7 @@ HOSTILE = (
 def _hostile_doc() -> Document:
     doc = Document(Path("h.yaml"), "h", "<b>Title</b> & </title><script>x</script>", 'fr" onload="x', HOSTILE)
     doc.url = "javascript:alert(document.cookie)"
+    doc.note = "</p><script>note</script> *not em* \x1b[31m"
     doc.entities = [
         Entity(
             "e1",
@@ -133,6 +134,7 @@ def test_html_report_of_the_seed(seed_doc: Document) -> None:
     assert out.count("<sup id=") == sum(c.span.anchored for c in seed_doc.claims)
     assert out.count("<tr><td>") == len(seed_doc.entities)
     assert out.count('<ul class="timeline">') == 1
+    assert '<p class="meta">The article is undated.' in out  # the document's note, under its date
     parser = _Collect()
     parser.feed(out)
     assert parser.balanced
@@ -174,6 +176,17 @@ def test_markdown_report_of_the_seed(seed_doc: Document) -> None:
     assert "## Entities" in out and "## Timeline" in out
     timeline = out.split("## Timeline")[1]
     assert timeline.index("26 Jul 2023") < timeline.index("16 Sep 2024")
+    head = out.split("## Article")[0]
+    assert "2024-04-24/2024-05-19" in head and "*The article is undated." in head
+
+
+def test_a_source_known_only_by_its_copies_links_to_a_copy_and_says_so(seed_doc: Document) -> None:
+    out = export_markdown(seed_doc)
+    mirror = "https://allafrica.com/stories/202409160276.html"  # S-africom-end: original not found
+    assert re.search(r"\(copy\)\]\(<" + re.escape(mirror) + r">\)", out)
+    original = "https://www.africom.mil/pressrelease/35519/"  # S-africom-101: the original, no "(copy)"
+    assert re.search(r"[^)]\]\(<" + re.escape(original), out)
+    assert "azurewebsites" not in out  # its copy is not linked when the original is known
     for claim in seed_doc.claims:
         if claim.verdict:
             assert claim.verdict.info.label in out

@@ -40,6 +40,7 @@ def _doc_with_dates(*dates: str) -> Document:
         ),
         ("2024-04-24/..", {"year": 2024, "month": 4, "day": 24}, None, "from 24 Apr 2024"),
         ("202X", {"year": 2020}, {"year": 2029}, "2020s"),
+        ("[2024-04-25..]", {"year": 2024, "month": 4, "day": 25}, None, None),  # one day on or after
     ],
 )
 def test_export_dates_keep_precision_and_uncertainty(edtf, start, end, display) -> None:

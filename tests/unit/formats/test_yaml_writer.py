@@ -74,6 +74,7 @@ def test_seed_round_trips_through_the_loader(seed_doc: Document, tmp_path: Path)
     path.write_text(dump_document(seed_doc), encoding="utf-8")
     again = load_document(path)
     assert document_data(again) == document_data(seed_doc)
+    assert (again.published, again.note) == (seed_doc.published, seed_doc.note) and again.note
     assert again.text == seed_doc.text
     assert [c.id for c in again.claims] == [c.id for c in seed_doc.claims]
     assert [(m.start, m.end) for e in again.entities for m in e.mentions] == [

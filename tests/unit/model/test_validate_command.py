@@ -23,8 +23,8 @@ def test_the_seed_folder_is_valid(capsys: pytest.CaptureFixture[str]) -> None:
     assert code == 0
     (line,) = out.splitlines()
     assert line.endswith(
-        "niger-us-withdrawal.yaml: ok: id niger-us-withdrawal, 10 entities (24 mentions), 12 claims, "
-        "16 events, 11 sources, 0 warnings"
+        "niger-us-withdrawal.yaml: ok: id niger-us-withdrawal, 12 entities (26 mentions), 15 claims, "
+        "16 events, 19 sources, 0 warnings"
     )
 
 
@@ -73,11 +73,11 @@ def test_json_output(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None
     by_valid = {f["valid"]: f for f in data["files"]}
     assert by_valid[True]["id"] == "niger-us-withdrawal"
     assert by_valid[True]["counts"] == {
-        "entities": 10,
-        "mentions": 24,
-        "claims": 12,
+        "entities": 12,
+        "mentions": 26,
+        "claims": 15,
         "events": 16,
-        "sources": 11,
+        "sources": 19,
     }
     assert by_valid[False]["problems"] == [
         {
