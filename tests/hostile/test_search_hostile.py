@@ -10,7 +10,9 @@ from tests.hostile.common import BRIEFING, CASES, UNSAFE_OUTPUT
 
 QUERIES: list[str] = json.loads((CASES / "search-queries.json").read_text(encoding="utf-8"))
 TARGET = CASES / "term-osc52-clipboard.yaml"  # holds escapes, brackets and backslashes to match against
-TIMEOUT = 2.0
+# A hang, not speed, is what this catches: the search's own time limit ends a catastrophic pattern in about a
+# second, and a loaded machine can take several more just to start the process.
+TIMEOUT = 30.0
 
 
 def _search(*args: str) -> subprocess.CompletedProcess[bytes]:
