@@ -175,7 +175,8 @@ class EdtfDate:
     """A parsed EDTF date or interval.
 
     ``lower``/``upper`` are ISO ``YYYY-MM-DD`` strings of the earliest and latest day the date can
-    mean (``None`` for an open or unknown end), used to sort the timeline.
+    mean (``None`` for an open or unknown end), used to sort the timeline. Their year may be signed
+    (``-1985`` is 1986 BC) and longer than four digits; ``sort_key`` compares them as numbers.
     """
 
     text: str
@@ -191,10 +192,21 @@ class EdtfDate:
     unknown_end: bool = False  # ``a/``: the end is not known
     start: EdtfDate | None = None  # an interval's ends, None when open or unknown
     end: EdtfDate | None = None
+    members: tuple[EdtfDate, ...] = ()  # a set's dates (``a..b``, ``..a``, ``a..`` as intervals)
+    every: bool = False  # ``{...}``: all of the members; ``[...]``: one of them
 
     @property
-    def sort_key(self) -> tuple[str, str]:
-        return (self.lower or "0000-00-00", self.upper or "9999-99-99")
+    def sort_key(self) -> tuple[tuple[float, int, int], tuple[float, int, int]]:
+        """Earliest then latest day as numbers: years before 1 and beyond 9999 sort in their place."""
+        return (
+            _day(self.lower) if self.lower else (float("-inf"), 0, 0),
+            _day(self.upper) if self.upper else (float("inf"), 0, 0),
+        )
+
+
+def _day(iso: str) -> tuple[float, int, int]:
+    year, month, day = iso.rsplit("-", 2)  # the year may be signed and longer than four digits
+    return int(year), int(month), int(day)
 
 
 @dataclass(slots=True)
