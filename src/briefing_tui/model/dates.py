@@ -80,7 +80,8 @@ def _precision(y: str, m: str | None, d: str | None) -> str:
 
 def _single(text: str) -> EdtfDate:
     match = _DATE.fullmatch(text)
-    if match is None or (match["m"] and match["m"].isdigit() and 21 <= int(match["m"]) <= 41 and not match["d"]):
+    season = match is not None and match["m"] and match["m"].isdigit() and 21 <= int(match["m"]) <= 41
+    if match is None or (season and not match["d"]):
         return _rare(text)  # a season, a qualifier on one part, a long or negative year, a time
     y, m, d, q = match["y"], match["m"], match["d"], match["q"] or ""
     _check_fields(text, y, m, d)

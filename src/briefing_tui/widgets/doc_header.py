@@ -6,8 +6,8 @@ from rich.text import Text
 from textual.widgets import Static
 
 from briefing_tui.display import sanitize
+from briefing_tui.model.dates import say_date
 from briefing_tui.model.types import RATINGS, Document
-from briefing_tui.widgets.labels import human_date
 from briefing_tui.widgets.text_view import RATING_COLOURS, type_style
 
 LEGEND_TYPES = ["person", "organisation", "place", "date", "event", "other"]
@@ -21,12 +21,7 @@ def header_text(doc: Document, position: tuple[int, int] | None = None) -> Text:
     if doc.publisher:
         meta.append(sanitize(doc.publisher))
     if doc.published:
-        try:
-            from briefing_tui.model.dates import parse_edtf
-
-            meta.append(human_date(parse_edtf(str(doc.published))))
-        except Exception:  # not EDTF: show it as written
-            meta.append(sanitize(str(doc.published)))
+        meta.append(sanitize(say_date(str(doc.published))))  # not EDTF: as written
     else:
         meta.append("undated")
     if doc.language:
