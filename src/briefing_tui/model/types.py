@@ -196,17 +196,14 @@ class EdtfDate:
     every: bool = False  # ``{...}``: all of the members; ``[...]``: one of them
 
     @property
-    def sort_key(self) -> tuple[tuple[float, int, int], tuple[float, int, int]]:
-        """Earliest then latest day as numbers: years before 1 and beyond 9999 sort in their place."""
+    def sort_key(self) -> tuple[tuple[float, str], tuple[float, str]]:
+        """Earliest then latest day, the year as a number (it may be signed or longer than four
+        digits), so years before 1 and beyond 9999 sort in their place; month and day as ``MM-DD``."""
+        lower, upper = self.lower, self.upper
         return (
-            _day(self.lower) if self.lower else (float("-inf"), 0, 0),
-            _day(self.upper) if self.upper else (float("inf"), 0, 0),
+            (int(lower[:-6]), lower[-5:]) if lower else (float("-inf"), ""),
+            (int(upper[:-6]), upper[-5:]) if upper else (float("inf"), ""),
         )
-
-
-def _day(iso: str) -> tuple[float, int, int]:
-    year, month, day = iso.rsplit("-", 2)  # the year may be signed and longer than four digits
-    return int(year), int(month), int(day)
 
 
 @dataclass(slots=True)
