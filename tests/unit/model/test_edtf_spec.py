@@ -201,3 +201,14 @@ def test_the_table_holds_every_level() -> None:
 )
 def test_years_before_1_and_after_9999_sort_in_their_place(texts: list[str], order: list[str]) -> None:
     assert sorted(texts, key=lambda t: parse_edtf(t).sort_key) == order
+
+
+def test_the_published_schema_accepts_every_form() -> None:
+    import json
+    import re
+
+    from briefing_tui.resources import schema_dir
+
+    schema = json.loads((schema_dir() / "briefing.schema.json").read_text(encoding="utf-8"))
+    pattern = re.compile(schema["$defs"]["edtf"]["pattern"])
+    assert [row[0] for row in TABLE if not pattern.search(row[0])] == []
