@@ -66,3 +66,12 @@ def test_the_claim_pane_says_an_event_date_in_the_same_words() -> None:
     nav = Navigator(doc)
     for event in doc.events:
         assert event_text(nav, event).plain.splitlines()[1].startswith(say_date(event.date))
+
+
+def test_the_event_pane_names_a_qualifier_on_one_part_once() -> None:
+    doc = _doc()
+    event = next(e for e in doc.events if e.date.text == "2004-?06-11")
+    assert (
+        event_text(Navigator(doc), event).plain.splitlines()[1]
+        == "11 Jun 2004 (month uncertain)  [2004-?06-11]"
+    )

@@ -13,24 +13,9 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from briefing_tui.model.edtf_forms import Single, Year, days_in, fits, read_single
+from briefing_tui.model.edtf_forms import MONTHS, Single, Year, days_in, fits, read_single
 from briefing_tui.model.types import EdtfDate
 
-MONTHS = [
-    "",
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-]
 _PLAIN = re.compile(r"-?[0-9]{4}(?:-[0-9]{2}(?:-[0-9]{2})?)?[~?%]?")
 _SEASONS = {21: "spring", 22: "summer", 23: "autumn", 24: "winter"}
 _GROUPS = {

@@ -19,27 +19,12 @@ from __future__ import annotations
 import re
 
 from briefing_tui.model.date_words import humanize, say_date
-from briefing_tui.model.edtf_forms import Year, days_in, edge, iso, read_single
+from briefing_tui.model.edtf_forms import MONTHS, Year, days_in, edge, iso, read_single
 from briefing_tui.model.types import EdtfDate
 
 __all__ = ["EdtfDate", "humanize", "parse_edtf", "say_date"]
 
 _DATE = re.compile(r"(?P<y>[0-9X]{4})(?:-(?P<m>[0-9X]{2})(?:-(?P<d>[0-9X]{2}))?)?(?P<q>[~?%])?")
-_MONTHS = [
-    "",
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-]
 _MAX_LEN = 200
 
 
@@ -61,7 +46,7 @@ def _check_fields(text: str, y: str, m: str | None, d: str | None) -> None:
         if not 1 <= int(d) <= 31:
             raise ValueError(f"{text!r}: day {d} does not exist (01 to 31)")
         if m is not None and "X" not in m and "X" not in y and int(d) > days_in(int(y), int(m)):
-            raise ValueError(f"{text!r}: {_MONTHS[int(m)]} {int(y)} has no day {int(d)}")
+            raise ValueError(f"{text!r}: {MONTHS[int(m)]} {int(y)} has no day {int(d)}")
 
 
 def _precision(y: str, m: str | None, d: str | None) -> str:

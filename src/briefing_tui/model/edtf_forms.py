@@ -18,6 +18,21 @@ from dataclasses import dataclass
 from itertools import islice, product
 
 Day = tuple[int, int, int]
+MONTHS = [
+    "",
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+]
 
 _SINGLE = re.compile(
     r"(?P<yp>[~?%])?(?P<y>-?[0-9X]{4}|Y-?[0-9]+(?:E[0-9]+)?)(?:S(?P<s>[0-9]+))?(?P<ys>[~?%])?"
@@ -223,6 +238,9 @@ def read_single(text: str) -> Single:
             lower = edge(year, month, day, upper=False)
             upper = edge(year, month, day, upper=True)
         except ValueError:
+            if day is not None and "X" not in f"{year.digits}{month}{day}":
+                y = str(year.lowest) if year.lowest >= 1 else f"{1 - year.lowest} BC"
+                raise ValueError(f"{text!r}: {MONTHS[int(month or 1)]} {y} has no day {int(day)}") from None
             raise ValueError(f"{text!r}: no real day matches it") from None
     return Single(
         text,

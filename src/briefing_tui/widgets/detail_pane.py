@@ -138,8 +138,10 @@ def event_text(nav: Navigator, event: Event) -> Text:
     out = Text(end="")
     out.append("Event  ", style="bold")
     out.append("background (not in the text)\n" if event.background else "in the text\n", style="dim")
-    out.append(sanitize(say_date(event.date)), style="bold #ffaf5f")
-    if event.date.approximate or event.date.uncertain:
+    said = say_date(event.date)
+    out.append(sanitize(said), style="bold #ffaf5f")
+    named = "approximate" in said or "uncertain" in said  # a qualifier on one part is named already
+    if (event.date.approximate or event.date.uncertain) and not named:
         out.append("  (approximate)" if event.date.approximate else "  (uncertain)", style=WARN)
     out.append(f"  [{sanitize(event.date.text)}]\n", style="dim")
     out.append(sanitize(event.label) + "\n")

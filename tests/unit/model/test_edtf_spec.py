@@ -212,3 +212,8 @@ def test_the_published_schema_accepts_every_form() -> None:
     schema = json.loads((schema_dir() / "briefing.schema.json").read_text(encoding="utf-8"))
     pattern = re.compile(schema["$defs"]["edtf"]["pattern"])
     assert [row[0] for row in TABLE if not pattern.search(row[0])] == []
+
+
+def test_a_day_that_does_not_exist_before_year_1_is_named() -> None:
+    with pytest.raises(ValueError, match=r"'-0001-02-29': February 2 BC has no day 29"):
+        parse_edtf("-0001-02-29")
