@@ -156,6 +156,8 @@ def _year(text: str, written: str, significant: str | None) -> Year:
         mantissa, _, exponent = body.partition("E")
         if not exponent and len(mantissa) <= 4:
             raise ValueError(f"{text!r}: a year after 'Y' has more than four digits")
+        if len(mantissa.lstrip("0")) + int(exponent or "0") > 19:  # checked before 10**exponent is built
+            raise ValueError(f"{text!r}: the year is too far away to place")
         value = int(mantissa) * 10 ** int(exponent or "0")
         if value > 10**18:
             raise ValueError(f"{text!r}: the year is too far away to place")

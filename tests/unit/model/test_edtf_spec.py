@@ -9,6 +9,8 @@ few places where briefing decides otherwise are listed with the reason.
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from briefing_tui.model.dates import humanize, parse_edtf
 
@@ -217,3 +219,20 @@ def test_the_published_schema_accepts_every_form() -> None:
 def test_a_day_that_does_not_exist_before_year_1_is_named() -> None:
     with pytest.raises(ValueError, match=r"'-0001-02-29': February 2 BC has no day 29"):
         parse_edtf("-0001-02-29")
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.text(alphabet="0123456789X-/.~?%:TZ+YES[]{}, ", max_size=30))
+def test_any_text_of_edtf_characters_parses_or_raises_value_error(text: str) -> None:
+    try:
+        d = parse_edtf(text)
+    except ValueError:
+        return
+    assert humanize(d)
+    assert d.lower is None or d.upper is None or d.sort_key[0] <= d.sort_key[1]
+
+
+@pytest.mark.parametrize("text", ["Y1E99999999", "Y-9E19", "Y99999999999999999999"])
+def test_a_year_too_far_away_is_refused_at_once(text: str) -> None:
+    with pytest.raises(ValueError, match="the year is too far away to place"):
+        parse_edtf(text)
