@@ -17,6 +17,7 @@ from briefing_tui.model.edtf_forms import MONTHS, Single, Year, days_in, fits, r
 from briefing_tui.model.types import EdtfDate
 
 _PLAIN = re.compile(r"-?[0-9]{4}(?:-[0-9]{2}(?:-[0-9]{2})?)?[~?%]?")
+_SHORT = [m[:3] for m in MONTHS]
 _SEASONS = {21: "spring", 22: "summer", 23: "autumn", 24: "winter"}
 _GROUPS = {
     37: "Jan–Apr",
@@ -125,9 +126,6 @@ def _date_phrase(s: Single) -> str:
     return f"a day in {_choices(days)} {month}{tail}" if month_known else f"a day in {month}{tail}"
 
 
-_SHORT = [m[:3] for m in MONTHS]
-
-
 def _season_phrase(s: Single) -> str:
     code, year = s.season, _year_phrase(s)
     assert code is not None and year is not None
@@ -135,7 +133,7 @@ def _season_phrase(s: Single) -> str:
         return f"{_SEASONS[code]} {year}"
     if code <= 32:
         hemisphere = "northern" if code <= 28 else "southern"
-        name = ["spring", "summer", "autumn", "winter"][(code - 25) % 4 if code <= 28 else (code - 27) % 4]
+        name = ["spring", "summer", "autumn", "winter"][(code - 25) % 4]  # southern spring: Sep–Nov
         return f"{name} {year} ({hemisphere} hemisphere)"
     if code <= 36:
         return f"Q{code - 32} {year}"
