@@ -46,7 +46,8 @@ def _check_fields(text: str, y: str, m: str | None, d: str | None) -> None:
         if not 1 <= int(d) <= 31:
             raise ValueError(f"{text!r}: day {d} does not exist (01 to 31)")
         if m is not None and "X" not in m and "X" not in y and int(d) > days_in(int(y), int(m)):
-            raise ValueError(f"{text!r}: {MONTHS[int(m)]} {int(y)} has no day {int(d)}")
+            year = str(int(y)) if int(y) else "1 BC"  # EDTF's year 0
+            raise ValueError(f"{text!r}: {MONTHS[int(m)]} {year} has no day {int(d)}")
 
 
 def _precision(y: str, m: str | None, d: str | None) -> str:

@@ -239,3 +239,8 @@ def test_any_text_of_edtf_characters_parses_or_raises_value_error(text: str) -> 
 def test_a_year_too_far_away_is_refused_at_once(text: str) -> None:
     with pytest.raises(ValueError, match="the year is too far away to place"):
         parse_edtf(text)
+
+
+def test_a_day_that_does_not_exist_in_year_0_is_named_in_bc() -> None:
+    with pytest.raises(ValueError, match=r"'0000-02-30': February 1 BC has no day 30"):
+        parse_edtf("0000-02-30")
