@@ -16,8 +16,9 @@ from textual.content import Content
 from textual.markup import escape
 
 from briefing_tui.display import sanitize
+from briefing_tui.model.dates import say_date
 from briefing_tui.model.navigation import Location
-from briefing_tui.widgets.labels import human_date, rating_label
+from briefing_tui.widgets.labels import rating_label
 from briefing_tui.words import plural
 
 if TYPE_CHECKING:
@@ -65,7 +66,7 @@ class ItemsProvider(Provider):
                 mention = next((m for m in event.mentions if m.anchored), None)
                 start, end = (mention.start, mention.end) if mention else (-1, -1)
                 loc = Location(doc_id, start, end, "event", event.id)
-                yield f"{human_date(event.date)}: {event.label}", partial(reader.jump_to, loc)
+                yield f"{say_date(event.date)}: {event.label}", partial(reader.jump_to, loc)
         else:
             for source in nav.doc.sources:
                 loc = Location(doc_id, -1, -1, "source", source.id)

@@ -110,13 +110,6 @@ def wikidata_url(value: str) -> str | None:
 
 def timeline(doc: Document) -> list[tuple[str, Event]]:
     """Events in date order with their date as a person reads it."""
-    from briefing_tui.model.dates import humanize
+    from briefing_tui.model.dates import say_date
 
-    out = []
-    for ev in sorted(doc.events, key=lambda e: e.date.sort_key):
-        try:
-            shown = humanize(ev.date)
-        except Exception:  # a date the model cannot word: its EDTF text is exact
-            shown = ev.date.text
-        out.append((line(shown), ev))
-    return out
+    return [(line(say_date(ev.date)), ev) for ev in sorted(doc.events, key=lambda e: e.date.sort_key)]

@@ -32,6 +32,7 @@ from briefing_tui.formats.common import (
     read_text,
     slug,
 )
+from briefing_tui.model.dates import say_date
 from briefing_tui.model.types import Document, EdtfDate, Event, Source, SourceRef
 
 _TAG = re.compile(r"<[^>]*>")
@@ -68,15 +69,6 @@ def _precision(text: str) -> str:
     return {4: "year", 7: "month", 10: "day"}.get(len(core), "year")
 
 
-def _display(d: EdtfDate) -> str:
-    try:
-        from briefing_tui.model.dates import humanize
-
-        return humanize(d)
-    except Exception:  # a date the model cannot word: its EDTF text is still exact
-        return d.text
-
-
 def _esc(value: str) -> str:
     return html.escape(value, quote=True).replace("\n", "<br>")
 
@@ -101,7 +93,7 @@ def export_timelinejs(doc: Document) -> tuple[dict[str, Any], list[str]]:
         slide: dict[str, Any] = {
             "unique_id": ev.id,
             "start_date": start,
-            "display_date": _display(ev.date),
+            "display_date": say_date(ev.date),
             "text": {"headline": _esc(ev.label), "text": _esc(ev.note)},
             "group": str(groups.get(ev.id) or ("background" if ev.background else "in the text")),
             "edtf": ev.date.text,
@@ -230,7 +222,7 @@ def _build(json_path: Path, data: Any, text_path: str | Path | None, base: Docum
         path = Path(text_path)
         doc = Document(path, slug(path.stem, "timeline"), title, "und", read_text(path))
     else:
-        lines = [f"{_display(date)}: {label}" for _, _, date, label, _ in parsed]
+        lines = [f"{say_date(date)}: {label}" for _, _, date, label, _ in parsed]
         doc = Document(json_path, slug(json_path.stem, "timeline"), title, "und", "\n".join([title, *lines]))
     ids = Ids(document_ids(doc))
     offset = len(title) + 1
@@ -242,7 +234,7 @@ def _build(json_path: Path, data: Any, text_path: str | Path | None, base: Docum
         )
         event.note = body if body != label else ""
         if made:
-            line = f"{_display(date)}: {label}"
+            line = f"{say_date(date)}: {label}"
             start = offset + len(line) - len(label)
             event.mentions = [exact_span(doc.text, start, start + len(label))]
             offset += len(line) + 1

@@ -175,7 +175,8 @@ class EdtfDate:
     """A parsed EDTF date or interval.
 
     ``lower``/``upper`` are ISO ``YYYY-MM-DD`` strings of the earliest and latest day the date can
-    mean (``None`` for an open or unknown end), used to sort the timeline.
+    mean (``None`` for an open or unknown end), used to sort the timeline. Their year may be signed
+    (``-1985`` is 1986 BC) and longer than four digits; ``sort_key`` compares them as numbers.
     """
 
     text: str
@@ -191,10 +192,18 @@ class EdtfDate:
     unknown_end: bool = False  # ``a/``: the end is not known
     start: EdtfDate | None = None  # an interval's ends, None when open or unknown
     end: EdtfDate | None = None
+    members: tuple[EdtfDate, ...] = ()  # a set's dates (``a..b``, ``..a``, ``a..`` as intervals)
+    every: bool = False  # ``{...}``: all of the members; ``[...]``: one of them
 
     @property
-    def sort_key(self) -> tuple[str, str]:
-        return (self.lower or "0000-00-00", self.upper or "9999-99-99")
+    def sort_key(self) -> tuple[tuple[float, str], tuple[float, str]]:
+        """Earliest then latest day, the year as a number (it may be signed or longer than four
+        digits), so years before 1 and beyond 9999 sort in their place; month and day as ``MM-DD``."""
+        lower, upper = self.lower, self.upper
+        return (
+            (int(lower[:-6]), lower[-5:]) if lower else (float("-inf"), ""),
+            (int(upper[:-6]), upper[-5:]) if upper else (float("inf"), ""),
+        )
 
 
 @dataclass(slots=True)

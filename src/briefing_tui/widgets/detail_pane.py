@@ -21,9 +21,10 @@ from textual.widgets.option_list import Option
 
 from briefing_tui.addresses import display_url, name_warnings
 from briefing_tui.display import sanitize
+from briefing_tui.model.dates import say_date
 from briefing_tui.model.navigation import Navigator
 from briefing_tui.model.types import AnchorStatus, Claim, Entity, Event, Source, SourceRef, Span
-from briefing_tui.widgets.labels import human_date, rating_label
+from briefing_tui.widgets.labels import rating_label
 from briefing_tui.widgets.rows import Row
 from briefing_tui.widgets.text_view import RATING_COLOURS, type_style
 from briefing_tui.words import plural
@@ -105,7 +106,7 @@ def source_text(nav: Navigator, source: Source, ref: SourceRef | None = None) ->
         for warning in name_warnings(name or ""):  # a name that passes for another
             out.append(f"⚠ {warning}\n", style=WARN)
     if source.date:
-        _field(out, "Date", _say_date(source.date))
+        _field(out, "Date", say_date(source.date))
     _field(out, "Kind", source.kind)
     doubt = "url" in source.unverified or "address" in source.unverified
     if source.url:
@@ -141,8 +142,10 @@ def event_text(nav: Navigator, event: Event) -> Text:
     out = Text(end="")
     out.append("Event  ", style="bold")
     out.append("background (not in the text)\n" if event.background else "in the text\n", style="dim")
-    out.append(sanitize(human_date(event.date)), style="bold #ffaf5f")
-    if event.date.approximate or event.date.uncertain:
+    said = say_date(event.date)
+    out.append(sanitize(said), style="bold #ffaf5f")
+    named = "approximate" in said or "uncertain" in said  # a qualifier on one part is named already
+    if (event.date.approximate or event.date.uncertain) and not named:
         out.append("  (approximate)" if event.date.approximate else "  (uncertain)", style=WARN)
     out.append(f"  [{sanitize(event.date.text)}]\n", style="dim")
     out.append(sanitize(event.label) + "\n")
@@ -170,15 +173,6 @@ def entity_text(nav: Navigator, entity: Entity) -> Text:
     return out
 
 
-def _say_date(text: str) -> str:
-    try:
-        from briefing_tui.model.dates import humanize, parse_edtf
-
-        return humanize(parse_edtf(str(text)))
-    except Exception:  # not EDTF: show it as written
-        return str(text)
-
-
 def source_prompt(nav: Navigator, ref: SourceRef, number: int, current: bool) -> Row:
     """A source of a claim as a list row: title, then publisher · date, address and passage."""
     source = nav.source(ref.source)
@@ -188,7 +182,7 @@ def source_prompt(nav: Navigator, ref: SourceRef, number: int, current: bool) ->
         out.append(f"{sanitize(ref.source)} (not in the sources)", style=WARN)
         return Row((head, 3), (out, None))
     out.append(sanitize(source.title or source.id), style="bold")
-    details = " · ".join(x for x in (source.publisher, _say_date(source.date) if source.date else "") if x)
+    details = " · ".join(x for x in (source.publisher, say_date(source.date) if source.date else "") if x)
     if details:
         out.append("\n" + sanitize(details), style="dim")
     if source.url:

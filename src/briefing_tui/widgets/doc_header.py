@@ -6,8 +6,8 @@ from rich.text import Text
 from textual.widgets import Static
 
 from briefing_tui.display import sanitize
+from briefing_tui.model.dates import parse_edtf, say_date
 from briefing_tui.model.types import RATINGS, Document
-from briefing_tui.widgets.labels import human_date
 from briefing_tui.widgets.text_view import RATING_COLOURS, type_style
 
 LEGEND_TYPES = ["person", "organisation", "place", "date", "event", "other"]
@@ -38,20 +38,18 @@ def published_text(published: str | None) -> str:
     and appeared between its ends: "undated, between 24 Apr 2024 and 19 May 2024"."""
     if not published:
         return "undated"
-    from briefing_tui.model.dates import parse_edtf
-
     try:
         date = parse_edtf(str(published))
     except ValueError:  # not EDTF: show it as written
         return sanitize(str(published))
     if not date.is_interval or (date.start is None and date.end is None):
-        return human_date(date)
+        return sanitize(say_date(date))
     if date.start is not None and date.end is not None:
-        return f"undated, between {human_date(date.start)} and {human_date(date.end)}"
+        return f"undated, between {say_date(date.start)} and {say_date(date.end)}"
     if date.start is not None:
-        return f"undated, on or after {human_date(date.start)}"
+        return f"undated, on or after {say_date(date.start)}"
     assert date.end is not None
-    return f"undated, on or before {human_date(date.end)}"
+    return f"undated, on or before {say_date(date.end)}"
 
 
 def legend() -> Text:

@@ -8,8 +8,9 @@ from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
 from briefing_tui.display import sanitize
+from briefing_tui.model.dates import say_date
 from briefing_tui.model.types import Event
-from briefing_tui.widgets.labels import date_marks, human_date
+from briefing_tui.widgets.labels import date_marks
 from briefing_tui.widgets.rows import Row
 from briefing_tui.widgets.type_filter import TypeToFilter
 
@@ -45,11 +46,11 @@ class TimelineList(TypeToFilter, OptionList):
         options: list[Option] = []
         if self.filter_text:
             accept = text_filter(self.filter_text)
-            events = [e for e in events if accept(e.label, human_date(e.date), e.date.text, e.id)]
+            events = [e for e in events if accept(e.label, say_date(e.date), e.date.text, e.id)]
             options.append(Option(self.filter_head(), disabled=True))
         groups = [("In the text", [e for e in events if not e.background]),
                   ("Background", [e for e in events if e.background])]  # fmt: skip
-        width = min(12, max((len(human_date(e.date)) for e in events), default=1))
+        width = min(12, max((len(say_date(e.date)) for e in events), default=1))
         for title, members in groups:
             if not members:
                 continue
@@ -61,7 +62,7 @@ class TimelineList(TypeToFilter, OptionList):
                     label.append(" (unverified)", style="italic #ffaf5f")
                 prompt = Row(
                     (Text("●" if event.id in lit else " ", style="bold"), 1),
-                    (Text(human_date(event.date), style="bold" if not event.background else ""), width),
+                    (Text(say_date(event.date), style="bold" if not event.background else ""), width),
                     (Text(marks, style="bold #ffaf5f"), 2),
                     (label, None),
                     wrap_fixed=True,
