@@ -4,6 +4,10 @@ LINE and COLUMN point into the document text (1-based, columns in characters), a
 it. Matching folds accents, case and typography like the reader's ``/``. Exit status as grep: 0 when
 something matched, 1 when nothing did, 2 on a usage error, a bad regular expression, or a file that
 could not be searched while nothing matched.
+
+Files are read one at a time, for their text only (``model.text_only``), searched, printed and let
+go. The folded copy of each text is kept on disk (``search.fold_cache``, unless ``--no-cache``), so
+that searching the same files again reads neither their YAML nor their text unless it matches.
 """
 
 from __future__ import annotations
@@ -11,7 +15,13 @@ from __future__ import annotations
 import argparse
 import os
 import sys
+from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING, TextIO
+
+if TYPE_CHECKING:
+    from briefing_tui.search import Folded, Matcher
+    from briefing_tui.search.fold_cache import FoldCache
 
 RESET = "\x1b[0m"
 COLOURS = {"path": "\x1b[35m", "number": "\x1b[32m", "match": "\x1b[1;31m", "sep": "\x1b[36m"}
@@ -39,6 +49,10 @@ def configure(parser: argparse.ArgumentParser) -> None:
         help="colour the output: auto (a terminal without NO_COLOR), always or never",
     )  # fmt: skip
     parser.add_argument(
+        "--no-cache", action="store_true",
+        help="read every file again, neither using nor filling the cache of folded texts",
+    )  # fmt: skip
+    parser.add_argument(
         "--timeout", type=float, default=10.0, metavar="S",
         help="longest a regular expression may run on one document, in seconds (10)",
     )  # fmt: skip
@@ -58,10 +72,7 @@ def _paint(kind: str, text: str, colour: bool) -> str:
 
 
 def run(args: argparse.Namespace) -> int:
-    from briefing_tui.display import sanitize
-    from briefing_tui.model import load_paths
     from briefing_tui.search import Matcher, Query, SearchError
-    from briefing_tui.search.corpus import search_document
 
     err = sys.stderr
     if not args.query:
@@ -77,42 +88,148 @@ def run(args: argparse.Namespace) -> int:
     except SearchError as exc:
         err.write(f"briefing search: {exc}\n")
         return 2
-    colour = use_colour(args.color)
-    out = sys.stdout
-    failed = False
-    matched = False
+    search = _Search(args, matcher, sys.stdout, err)
     for path in args.paths:
-        if not path.exists():
-            err.write(f"briefing search: {sanitize(str(path))}: no such file or folder\n")
-            failed = True
-            continue
-        collection = load_paths([path])
-        for bad, problems in collection.failed.items():
-            first = problems[0].format() if problems else "could not be loaded"
-            err.write(f"briefing search: {sanitize(bad)}: cannot search: {sanitize(first)}\n")
-            failed = True
-        for document in collection.documents:
-            name = sanitize(document.id if args.ids else str(document.path))
-            try:
-                if args.count:
-                    count = matcher.count(document.text)
-                    matched = matched or count > 0
-                    out.write(f"{_paint('path', name, colour)}{_paint('sep', ':', colour)}{count}\n")
-                    continue
-                hits = search_document(document, matcher)
-            except SearchError as exc:
-                err.write(f"briefing search: {name}: {exc}\n")
-                failed = True
-                continue
-            matched = matched or bool(hits)
-            head = _paint("path", name, colour) + _paint("sep", ":", colour)
-            for hit in hits:
-                where = f"{_paint('number', str(hit.line), colour)}{_paint('sep', ':', colour)}"
-                where += f"{_paint('number', str(hit.column), colour)}{_paint('sep', ':', colour)}"
-                before, text, after = hit.context(args.context)
-                body = sanitize(before) + _paint("match", sanitize(text), colour) + sanitize(after)
-                out.write(f"{head}{where} {body}\n")
-    out.flush()
-    if matched:
+        search.path(path)
+    sys.stdout.flush()
+    if search.matched:
         return 0
-    return 2 if failed else 1
+    return 2 if search.failed else 1
+
+
+class _Search:
+    """One run of the command: files searched one at a time, each let go once printed."""
+
+    def __init__(self, args: argparse.Namespace, matcher: Matcher, out: TextIO, err: TextIO) -> None:
+        from briefing_tui.display import sanitize
+
+        self.args = args
+        self.matcher = matcher
+        self.out = out
+        self.err = err
+        self.sanitize = sanitize
+        self.colour = use_colour(args.color)
+        self.cache = None if args.no_cache else _cache()
+        self.seen: dict[str, Path] = {}  # document id -> the file that has it
+        self.matched = False
+        self.failed = False
+
+    def cannot(self, name: str, what: str) -> None:
+        self.err.write(f"briefing search: {self.sanitize(name)}: {self.sanitize(what)}\n")
+        self.failed = True
+
+    def path(self, path: Path) -> None:
+        from briefing_tui.model.files import briefing_files
+
+        if not path.exists():
+            self.cannot(str(path), "no such file or folder")
+            return
+        files = briefing_files(path)
+        if path.is_dir() and not files:
+            from briefing_tui.model.loader import empty_folder
+
+            self.cannot(str(path), "cannot search: " + empty_folder(path).format())
+        for file in files:
+            self.file(file)
+
+    def file(self, path: Path) -> None:
+        from briefing_tui.search import SearchError
+
+        try:
+            doc_id, text, copy = _read(path, self.matcher, self.cache)
+        except _Unreadable as exc:
+            self.cannot(str(path), f"cannot search: {exc}")
+            return
+        first_path = self.seen.setdefault(doc_id, path)
+        if first_path is not path:
+            from briefing_tui.model.loader import duplicate_id
+
+            self.cannot(str(path), "cannot search: " + duplicate_id(doc_id, path, first_path).format())
+            return
+        name = self.sanitize(doc_id if self.args.ids else str(path))
+        try:
+            self.show(name, text, copy)
+        except SearchError as exc:
+            self.cannot(name, str(exc))
+
+    def show(self, name: str, text: Callable[[], str], copy: Folded | None) -> None:
+        from briefing_tui.search.corpus import LineIndex, context
+
+        matcher, colour, paint, clean = self.matcher, self.colour, _paint, self.sanitize
+        head = paint("path", name, colour) + paint("sep", ":", colour)
+        if self.args.count:
+            count = matcher.count(text()) if copy is None else matcher.count_in(copy)
+            self.matched = self.matched or count > 0
+            self.out.write(f"{head}{count}\n")
+            return
+        spans = matcher.find_all(text()) if copy is None else matcher.find_in(copy)
+        if not spans:
+            return
+        self.matched = True
+        whole = text()
+        index = LineIndex(whole)
+        sep = paint("sep", ":", colour)
+        for start, end in spans:
+            line, column = index.locate(start)
+            where = f"{paint('number', str(line), colour)}{sep}{paint('number', str(column), colour)}{sep}"
+            before, found, after = context(whole, start, end, self.args.context)
+            body = clean(before) + paint("match", clean(found), colour) + clean(after)
+            self.out.write(f"{head}{where} {body}\n")
+
+
+def _cache() -> FoldCache:
+    from briefing_tui import __version__
+    from briefing_tui.search.fold_cache import FoldCache, cache_folder
+
+    return FoldCache(cache_folder(), __version__)
+
+
+def _read(
+    path: Path, matcher: Matcher, cache: FoldCache | None
+) -> tuple[str, Callable[[], str], Folded | None]:
+    """A file's document id, its text (read when asked) and its folded copy (None for an exact query).
+
+    From the cache when it holds the file as it is now; else read for its text alone, folded, and
+    kept in the cache.
+    """
+    from briefing_tui.model.files import YAML_SUFFIXES
+    from briefing_tui.search.fold_cache import identity
+
+    exact = matcher.query.exact
+    keep_case = matcher.keep_case and not exact  # an exact query uses only the text: any entry serves
+    ident = identity(path) if cache is not None and path.suffix.lower() in YAML_SUFFIXES else None
+    entry = cache.get(path, keep_case, ident) if cache is not None else None
+    if entry is not None:
+        found = entry
+
+        def text() -> str:
+            try:
+                return found.text
+            except ValueError:  # an entry whose text is not what it claims: read the file
+                return _load(path)[0]
+
+        return entry.id, text, None if exact else entry.copy
+    whole, doc_id = _load(path)
+    copy = None
+    if cache is not None or not exact:
+        from briefing_tui.search.fold import build
+
+        copy = build(whole, keep_case)
+        if cache is not None:
+            cache.put(path, keep_case, ident, doc_id, whole, copy)
+    return doc_id, lambda: whole, None if exact else copy
+
+
+class _Unreadable(Exception):
+    """A file that cannot be searched; the message is its first problem."""
+
+
+def _load(path: Path) -> tuple[str, str]:
+    from briefing_tui.model.text_only import load_text
+    from briefing_tui.model.types import LoadError
+
+    try:
+        document = load_text(path)
+    except LoadError as exc:
+        raise _Unreadable(exc.problems[0].format() if exc.problems else "could not be loaded") from None
+    return document.text, document.id

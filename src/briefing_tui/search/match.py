@@ -110,16 +110,24 @@ class Matcher:
         """
         if self.empty:
             return 0
-        if self.needle and self.query.exact:
-            return text.count(self.needle)
+        if self.query.exact:
+            return text.count(self.needle) if self.needle else len(self.find_all(text, check))
+        return self.count_in(folded(text, self.keep_case, check), check)
+
+    def count_in(self, copy: Folded, check: Check | None = None) -> int:
+        """:meth:`count` over the folded copy of a text, built by ``fold.build`` with :attr:`keep_case`.
+
+        For a query that folds (not exact): a caller holding the copy needs no text.
+        """
+        if self.empty:
+            return 0
         if self.needle:
-            copy = folded(text, self.keep_case, check)
             if one_for_one(self.needle, copy):
                 return copy.text.count(self.needle)  # its records never refuse a match
-            copy = copy.expanded()
-            if copy.identity or not copy.may_cut(self.needle):
-                return copy.text.count(self.needle)
-        return len(self.find_all(text, check))
+            expanded = copy.expanded()
+            if expanded.identity or not expanded.may_cut(self.needle):
+                return expanded.text.count(self.needle)
+        return len(self._scan_copy(copy, check, None))
 
     def find_between(self, text: str, start: int, end: int) -> list[Span]:
         """Matches lying inside ``text[start:end]`` (a preview of a region; nothing is cached).
@@ -149,6 +157,12 @@ class Matcher:
         if self.query.exact:
             return self._scan(text, None, check, limit)
         return self._scan_copy(folded(text, self.keep_case, check), check, limit)
+
+    def find_in(self, copy: Folded, check: Check | None = None, limit: int | None = None) -> list[Span]:
+        """:meth:`find_all` over the folded copy of a text, for a query that folds (see :meth:`count_in`)."""
+        if self.empty:
+            return []
+        return self._scan_copy(copy, check, limit)
 
     def _scan_copy(self, copy: Folded, check: Check | None, limit: int | None) -> list[Span]:
         """Matches in a folded copy with stand-ins, as spans of the original."""
