@@ -70,7 +70,12 @@ class BriefingApp(CrashReporting, App[int]):
         # call_later: the screens are built in the app's own message loop, as after a key press
         if big is not None and head is not None:
             self.call_from_thread(self.call_later, self._show_preview, big, *head)
-        collection = load_paths(list(self.paths))
+        if _several_files(self.paths):
+            from briefing_tui.model.outline import open_outlines
+
+            collection = open_outlines(list(self.paths))  # each document read whole when opened
+        else:
+            collection = load_paths(list(self.paths))
         self.call_from_thread(self.call_later, self._show, collection)
 
     def _show_preview(self, path: Path, title: str, text: str) -> None:
@@ -115,6 +120,12 @@ def _total_size(paths: list[Path]) -> int:
         except OSError:
             return SMALL  # unreadable: let the worker and the error view deal with it
     return total
+
+
+def _several_files(paths: list[Path]) -> bool:
+    from briefing_tui.model.files import briefing_files
+
+    return sum(len(briefing_files(path)) for path in paths) > 1
 
 
 def _no_briefing(paths: list[Path]) -> Problem:

@@ -227,26 +227,36 @@ def _link(collection: Collection) -> None:
             continue
         _fail(collection, document, [duplicate_id(document.id, document.path, first.path)])
     for document in list(collection.documents):
-        label = label_of(document.path)
-        found: list[Problem] = []
-        for source in document.sources:
-            if source.document is None:
-                continue
-            target = by_id.get(source.document)
-            at = (source.line, source.column)
-            if target is None:
-                hint = "open the folder holding both documents, or correct the id"
-                message = f"source '{source.id}' points into document '{source.document}', which is not open"
-                found.append(Problem(label, *at, Severity.ERROR, message, hint, "dangling-document"))
-                continue
-            if source.span is None:
-                continue
-            anchorer = Anchorer(target.text)
-            source.target = anchorer.anchor(source.span)
-            for note in anchorer.notes:
-                message = f"source '{source.id}' in document '{target.id}': {note.message}"
-                found.append(Problem(label, *at, note.severity, message, note.hint, note.code))
-        if any(p.severity is Severity.ERROR for p in found):
-            _fail(collection, document, found)
-        elif found:
-            document.problems = sorted(document.problems + found, key=lambda p: (p.line, p.column))
+        link(collection, document, by_id)
+
+
+def link(collection: Collection, document: Document, by_id: dict[str, Document]) -> bool:
+    """Anchor the sources of ``document`` that point into other documents (``by_id``).
+
+    Returns False when that fails: the document then leaves the collection for ``failed``.
+    """
+    label = label_of(document.path)
+    found: list[Problem] = []
+    for source in document.sources:
+        if source.document is None:
+            continue
+        target = by_id.get(source.document)
+        at = (source.line, source.column)
+        if target is None:
+            hint = "open the folder holding both documents, or correct the id"
+            message = f"source '{source.id}' points into document '{source.document}', which is not open"
+            found.append(Problem(label, *at, Severity.ERROR, message, hint, "dangling-document"))
+            continue
+        if source.span is None:
+            continue
+        anchorer = Anchorer(target.text)
+        source.target = anchorer.anchor(source.span)
+        for note in anchorer.notes:
+            message = f"source '{source.id}' in document '{target.id}': {note.message}"
+            found.append(Problem(label, *at, note.severity, message, note.hint, note.code))
+    if any(p.severity is Severity.ERROR for p in found):
+        _fail(collection, document, found)
+        return False
+    if found:
+        document.problems = sorted(document.problems + found, key=lambda p: (p.line, p.column))
+    return True
