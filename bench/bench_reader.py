@@ -239,9 +239,7 @@ def bench_large(path: Path, runs: int, keys: int, minimal: float) -> None:
         f" (less's first G {ms(median(less_g)).strip()}; target 100 ms); screen moved when wrapping ended:"
         f" {sum(moved)} of {runs}"
     )
-    print(
-        f"  peak memory {median(memory):.0f} MB, {median(memory) / text_mb:.1f} MB per MB of text (target 5)"
-    )
+    print(memory_line(median(memory), minimal_memory_mb(), text_mb, size_mb))
     with PtyTerm([PY, "-m", "briefing_tui", str(path)], columns=120, lines=40, cwd=str(ROOT)) as term:
         term.wait_for("· fr", timeout=120)  # keys at once: the annotations may still be loading
         claims = [repaint(term, "]") for _ in range(keys)]

@@ -9,11 +9,12 @@ see the same machine load); asserts nothing about time.
   on briefings made by ``bench/make_large.py`` (``--sizes`` megabytes of text, 100,000 annotations
   for 10 MB, in proportion otherwise) and on a folder of 1,000 copies of the seed briefing (each its
   own id), each printed beside ``rg --count-matches -i WORD`` and ``grep -c -i WORD`` run on the same
-  files in the same run, as ratios. Three states of the command: ``--no-cache`` (every file read),
-  cold (the cache of folded texts emptied first, then filled) and warm (the cache filled). Also the
-  peak memory of each process. ``rg`` and ``grep`` are given the accented word: they do not fold
-  accents, so they do less work than the command does. (``apt-get install ripgrep`` when ``rg`` is
-  missing.)
+  files in the same run, as ratios of wall-clock medians. Three states of the command:
+  ``--no-cache`` (every file read), cold (the cache of folded texts emptied first, then filled) and
+  warm (the cache filled). Also each process's CPU time (user and system: steadier than the wall
+  clock on a shared machine) and peak memory. ``rg`` and ``grep`` are given the accented word: they
+  do not fold accents, so they do less work than the command does. (``apt-get install ripgrep``
+  when ``rg`` is missing.)
 - With ``--all``, the in-process figures as well:
 
 - *10 MB*: every match of a common word, accent-insensitive (the query is typed without accents),
@@ -354,15 +355,15 @@ def bench_pty(megabytes: float, word: str, repeat: int = 3) -> None:
     print(f"  one keystroke (backspace) {query + 'z'!r} -> {query!r}: counter x/{total} {show(back_counts)}")
 
 
-def run_process(argv: list[str], env: dict[str, str]) -> tuple[float, float, str]:
-    """Seconds, peak memory (MB) and output of one process run to its end."""
+def run_process(argv: list[str], env: dict[str, str]) -> tuple[float, float, float, str]:
+    """Seconds (wall clock), CPU seconds, peak memory (MB) and output of one process run to its end."""
     start = time.perf_counter()
     child = subprocess.Popen(argv, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, env=env)
     out = child.stdout.read() if child.stdout else b""
     _pid, _status, usage = os.wait4(child.pid, 0)
     child.returncode = 0
     seconds = time.perf_counter() - start
-    return seconds, usage.ru_maxrss / 1024, out.decode("utf-8", "replace")
+    return seconds, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024, out.decode("utf-8", "replace")
 
 
 def total_count(output: str) -> int:
@@ -419,14 +420,16 @@ def bench_command(sizes: list[float], word: str, repeat: int) -> None:
             if grep:
                 commands["grep"] = [grep, "-r", "-c", "-i", word, *paths]
             times: dict[str, list[float]] = {name: [] for name in commands}
+            cpu: dict[str, list[float]] = {name: [] for name in commands}
             memory: dict[str, float] = {}
             counts: dict[str, int] = {}
             for _ in range(repeat):
                 for name, argv in commands.items():
                     if name == "briefing cold":
                         shutil.rmtree(cache, ignore_errors=True)
-                    seconds, megabytes, out = run_process(argv, env)
+                    seconds, used, megabytes, out = run_process(argv, env)
                     times[name].append(seconds)
+                    cpu[name].append(used)
                     memory[name] = max(memory.get(name, 0.0), megabytes)
                     counts[name] = total_count(out)
             print(f"  {label}:")
@@ -435,9 +438,10 @@ def bench_command(sizes: list[float], word: str, repeat: int) -> None:
                 median = statistics.median(values)
                 ratios = "  ".join(f"{median / statistics.median(times[a]):7.1f}x {a}" for a in anchors)
                 what = "lines" if name == "grep" else "matches"
+                used = statistics.median(cpu[name])
                 print(
-                    f"    {name:<20} {median * 1000:8.1f} ms  {memory[name]:6.0f} MB  {ratios}"
-                    f"   ({counts[name]:,} {what})"
+                    f"    {name:<20} {median * 1000:8.1f} ms  {ratios}   CPU {used * 1000:6.0f} ms"
+                    f"  {memory[name]:5.0f} MB  ({counts[name]:,} {what})"
                 )
 
 

@@ -21,7 +21,6 @@ import hashlib
 import json
 import os
 import stat
-import tempfile
 import time
 from dataclasses import dataclass
 from pathlib import Path
@@ -84,6 +83,7 @@ class FoldCache:
         self.folder = folder
         self.version = version
         self._usable: bool | None = None
+        self._written = 0
 
     def _ready(self, create: bool) -> bool:
         if self._usable is None or (create and not self._usable):
@@ -162,16 +162,26 @@ class FoldCache:
             body = text.encode("utf-8")
             head["text_bytes"] = len(body)
             line = json.dumps(head, ensure_ascii=True).encode("ascii")
-            fd, temporary = tempfile.mkstemp(dir=self.folder, prefix=".new-")
-        except (OSError, ValueError, UnicodeError):
+        except (ValueError, UnicodeError):
+            return
+        # A name of this process's own, created exclusively and private, then renamed over the entry.
+        self._written += 1
+        temporary = os.path.join(self.folder, f".new-{os.getpid()}-{self._written}")
+        flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0)
+        try:
+            fd = os.open(temporary, flags, 0o600)
+        except OSError:
             return
         try:
-            with os.fdopen(fd, "wb") as out:
-                out.write(MAGIC + line + b"\n")
-                out.write(folded)
-                out.write(body)
+            try:
+                for chunk in (MAGIC + line + b"\n", folded, body):
+                    view = memoryview(chunk)
+                    while view:
+                        view = view[os.write(fd, view) :]
+            finally:
+                os.close(fd)
             os.replace(temporary, self._name(where, keep_case))
-        except (OSError, ValueError, UnicodeError):
+        except OSError:
             with contextlib.suppress(OSError):
                 os.unlink(temporary)
 
