@@ -29,10 +29,17 @@ class BriefingApp(CrashReporting, App[int]):
 
     def get_default_screen(self) -> Screen[Any]:
         # A small collection loads in a few milliseconds: the reader is the first screen painted.
-        if self.collection is None and _total_size(self.paths) < SMALL:
-            from briefing_tui.model import load_paths
+        # So do the outlines of a folder of many files (read for their titles and texts only).
+        if self.collection is None:
+            size = _total_size(self.paths)
+            if size < SMALL:
+                from briefing_tui.model import load_paths
 
-            self.collection = load_paths(list(self.paths))
+                self.collection = load_paths(list(self.paths))
+            elif size < OUTLINED and _several_files(self.paths):
+                from briefing_tui.model.outline import open_outlines
+
+                self.collection = open_outlines(list(self.paths))
         if self.collection is not None and self.collection.documents:
             from briefing_tui.screens.main import MainScreen
 
@@ -109,6 +116,7 @@ class BriefingApp(CrashReporting, App[int]):
 
 
 SMALL = 256 * 1024  # bytes of YAML read at once before the first paint
+OUTLINED = 32 << 20  # bytes of YAML of several files outlined before the first paint (about 0.1 s)
 
 
 def _total_size(paths: list[Path]) -> int:
