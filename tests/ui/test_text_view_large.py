@@ -68,15 +68,23 @@ async def resume(pilot, view: TextView, paused: list[bool]) -> None:  # noqa: AN
     await wait_until(pilot, lambda: view.wrapping_done)
 
 
+def reader(text: str) -> BriefingApp:
+    doc = Document(path=Path("large.yaml"), id="large", title="Large", language="fr", text=text)
+    return BriefingApp([Path("large.yaml")], collection=Collection(documents=[doc]))
+
+
+async def text_pane(pilot) -> TextView:  # noqa: ANN001
+    view = pilot.app.screen.query_one(TextView)
+    await wait_until(pilot, lambda: view.line_count > 0)
+    return view
+
+
 async def test_end_while_wrapping_shows_the_end_at_once_and_nothing_moves_when_done(
     paused_wrapping: list[bool],
 ) -> None:
     text = prose(1_500_000)
-    doc = Document(path=Path("large.yaml"), id="large", title="Large", language="fr", text=text)
-    app = BriefingApp([Path("large.yaml")], collection=Collection(documents=[doc]))
-    async with app.run_test(size=(100, 30)) as pilot:
-        view = app.screen.query_one(TextView)
-        await wait_until(pilot, lambda: view.line_count > 0)
+    async with reader(text).run_test(size=(100, 30)) as pilot:
+        view = await text_pane(pilot)
         assert not view.wrapping_done
         await pilot.press("G")
         assert view._tail is not None and not view.wrapping_done  # an estimate, not a full wrap
@@ -100,11 +108,8 @@ async def test_end_while_wrapping_shows_the_end_at_once_and_nothing_moves_when_d
 
 async def test_the_lines_are_those_of_a_wrap_from_the_start(paused_wrapping: list[bool]) -> None:
     text = prose(300_000)
-    doc = Document(path=Path("large.yaml"), id="large", title="Large", language="fr", text=text)
-    app = BriefingApp([Path("large.yaml")], collection=Collection(documents=[doc]))
-    async with app.run_test(size=(100, 30)) as pilot:
-        view = app.screen.query_one(TextView)
-        await wait_until(pilot, lambda: view.line_count > 0)
+    async with reader(text).run_test(size=(100, 30)) as pilot:
+        view = await text_pane(pilot)
         await pilot.press("G", "b", "b")
         await resume(pilot, view, paused_wrapping)
         width = view._wrap_width

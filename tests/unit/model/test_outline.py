@@ -5,6 +5,8 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
+import pytest
+
 from briefing_tui.model import load_paths
 from briefing_tui.model.outline import open_outlines
 
@@ -43,26 +45,21 @@ def test_opening_an_outline_reads_it_whole_in_its_place(tmp_path: Path) -> None:
     assert collection.complete(full) is full  # read once
 
 
-def test_a_document_whose_annotations_are_wrong_fails_when_opened(tmp_path: Path) -> None:
+@pytest.mark.parametrize(
+    "annotations",
+    ["claims:\n  - id: k\n    span: [0, 99]\n", "sources:\n  - id: s\n    document: zz\n"],
+    ids=["span-outside-the-text", "dangling-source"],
+)
+def test_a_document_whose_annotations_are_wrong_fails_when_opened(tmp_path: Path, annotations: str) -> None:
     (tmp_path / "a.yaml").write_text("id: a\ntitle: A\nlanguage: en\ntext: Alpha.\n", encoding="utf-8")
     bad = tmp_path / "b.yaml"
-    bad.write_text("id: b\ntitle: B\nlanguage: en\ntext: Beta.\nclaims:\n  - id: k\n    span: [0, 99]\n")
+    bad.write_text("id: b\ntitle: B\nlanguage: en\ntext: Beta.\n" + annotations, encoding="utf-8")
     collection = open_outlines([tmp_path])
     outline = collection.document("b")
     assert outline is not None and not collection.failed
     assert collection.complete(outline) is None
     assert collection.document("b") is None
     assert collection.failed[str(bad)] == load_paths([tmp_path]).failed[str(bad)]
-
-
-def test_a_dangling_source_fails_when_opened_as_in_a_whole_load(tmp_path: Path) -> None:
-    (tmp_path / "a.yaml").write_text("id: a\ntitle: A\nlanguage: en\ntext: Alpha.\n", encoding="utf-8")
-    b = tmp_path / "b.yaml"
-    b.write_text("id: b\ntitle: B\nlanguage: en\ntext: Beta.\nsources:\n  - id: s\n    document: zz\n")
-    collection = open_outlines([tmp_path])
-    outline = collection.document("b")
-    assert outline is not None and collection.complete(outline) is None
-    assert collection.failed[str(b)] == load_paths([tmp_path]).failed[str(b)]
 
 
 def test_duplicate_ids_and_empty_folders_fail_as_in_a_whole_load(tmp_path: Path) -> None:
