@@ -101,9 +101,10 @@ class _Search:
     """One run of the command: files searched one at a time, each let go once printed."""
 
     def __init__(self, args: argparse.Namespace, matcher: Matcher, out: TextIO, err: TextIO) -> None:
-        from briefing_tui.display import sanitize
+        from briefing_tui.display import PLAIN, sanitize
 
         self.args = args
+        self.plain = PLAIN.fullmatch
         self.matcher = matcher
         self.out = out
         self.err = err
@@ -169,11 +170,14 @@ class _Search:
         whole = text()
         index = LineIndex(whole)
         sep = paint("sep", ":", colour)
+        plain = self.plain
         for start, end in spans:
             line, column = index.locate(start)
             where = f"{paint('number', str(line), colour)}{sep}{paint('number', str(column), colour)}{sep}"
             before, found, after = context(whole, start, end, self.args.context)
-            body = clean(before) + paint("match", clean(found), colour) + clean(after)
+            if not plain(before + found + after):  # else sanitizing changes nothing: skipped
+                before, found, after = clean(before), clean(found), clean(after)
+            body = before + paint("match", found, colour) + after
             self.out.write(f"{head}{where} {body}\n")
 
 

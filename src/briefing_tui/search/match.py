@@ -17,6 +17,7 @@ import re
 import threading
 from collections import OrderedDict
 from collections.abc import Callable
+from functools import lru_cache
 from typing import Any
 
 from briefing_tui.search.fold import Folded, build, fold, fold_char, reserved
@@ -217,9 +218,15 @@ def one_for_one(needle: str, copy: Folded) -> bool:
     takes part in a match. False for ``coeur`` where ``œ`` stands for ``oe``, and for a needle
     holding a reserved character (in the copy that code point is a stand-in).
     """
-    if any(reserved(c) for c in needle):
+    if _holds_reserved(needle):
         return False
     return not any(meaning in needle for meaning in copy.standins)
+
+
+@lru_cache(maxsize=64)
+def _holds_reserved(needle: str) -> bool:
+    """Whether ``needle`` holds a code point stand-ins are taken from (asked once per text searched)."""
+    return any(reserved(c) for c in needle)
 
 
 _SPAN = re.Match.span

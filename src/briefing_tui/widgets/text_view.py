@@ -8,7 +8,6 @@ Document strings are sanitized one line at a time (one-for-one, so offsets stay 
 
 from __future__ import annotations
 
-import re
 import time
 from bisect import bisect_right
 from collections.abc import Callable, Iterable
@@ -26,21 +25,16 @@ from textual.message import Message
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
-from briefing_tui.display import sanitize
+from briefing_tui.display import PLAIN, sanitize
 from briefing_tui.widgets.span_index import SpanIndex
 
 GUTTER = 2
 WRAP_STEP = 64 * 1024  # characters wrapped at a time after the first paint (well under 10 ms)
 WRAP_SLICE = 0.008  # seconds of wrapping per turn of the event loop: keys wait at most this long
 TAIL_CHARS = 64 * 1024  # characters wrapped at the end of a text still wrapping when End is pressed
+# A paragraph made only of ``PLAIN`` characters (one cell wide, kept as they are by the display
+# boundary) is wrapped straight from the text, without ``sanitize`` or measuring cells.
 
-PLAIN = re.compile(
-    "[\x20-\x7e\xa0-\xac\xae-\u02ff\u0370-\u0377\u037a-\u037f\u0384-\u038a\u038c\u038e-\u03a1"
-    "\u03a3-\u0482\u048a-\u052f\u2010-\u2027\u202f-\u205e\u20a0-\u20c0\u2100-\u214f]*"
-)
-"""A run of characters one cell wide that the display boundary keeps as they are, whatever is next
-to them (Latin, Greek, Cyrillic, typography): a paragraph made only of them is wrapped straight from
-the text, without ``sanitize`` or measuring cells (tests/unit/test_text_view_wrap.py checks the class)."""
 
 TYPE_STYLES: dict[str, Style] = {
     "person": Style(bold=True, color="#5fafff"),
