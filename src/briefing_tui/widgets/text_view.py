@@ -441,8 +441,8 @@ class TextView(ScrollView, can_focus=True):
         text = self._text
         window = max(TAIL_CHARS, 4 * self.scrollable_content_region.area)
         start = text.rfind("\n", self._wrap_pos, max(self._wrap_pos, len(text) - window)) + 1
-        if start <= self._wrap_pos or self._wrap_done:
-            return False  # little is left, or the last paragraph is long: wrapping on is as quick
+        if start <= self._wrap_pos or self._wrap_done or self._wrap_width == 0:
+            return False  # little is left, a long last paragraph (as quick to wrap on), or no size yet
         starts: list[int] = []
         ends: list[int] = []
         self._wrap_range(start, len(text) + 1, starts, ends)
