@@ -2,17 +2,22 @@
 
 Usage: ``python bench/bench_reader.py [--runs 5] [--keys 20] [--large bench/out/large.yaml] [--source]``
 
-Prints, for a 120x40 terminal:
+Prints, for a 120x40 terminal, every figure beside its anchor measured in the same run, as a ratio
+(medians; the runs of the reader and of its anchors alternate, so that they see the same load):
 
-- first paint of the minimal app (``bench/minimal_app.py``: a Static and a Footer) and of the reader
-  on the seed, both started as ``python ...`` in the same run, and their ratio;
-- on the large briefing (10 MB, 100,000 annotations; made by ``bench/make_large.py`` when missing):
-  time to the first screen with the title and text, and to the full reader with its annotations;
-- the repaint time of ``]`` (next claim) and ``space`` (page down): from the key to the first and
-  to the last byte of the frames it causes, and to the last frame that changed what the screen
-  shows (characters or their colours and attributes: Textual may send later frames that rewrite
-  the same cells), median and worst of ``--keys`` presses;
-- the reader's peak memory (VmHWM) on the large briefing.
+- the seed: first paint of the minimal app (``bench/minimal_app.py``: a Static and a Footer) and of
+  the reader (its title), and the whole reader (every pane filled: "N claims. Press ]");
+- the large briefing (10 MB, 100,000 annotations; made by ``bench/make_large.py`` when missing):
+  title and text on screen, every pane filled, and idle (the process has used no CPU for 0.5 s:
+  the text is wrapped in the background after the first paint); ``G`` pressed as soon as the
+  reader's text appears (while the text is still wrapping), to the text's last words on screen,
+  beside ``less`` on the same file (its first ``G``); and whether the screen then moved when the
+  wrapping ended (it should not);
+- the repaint time of ``]`` (next claim) and ``space`` (page down) pressed as soon as the reader's
+  text appears, from the key to the first and to the last byte of the frames it causes, and to
+  the last frame that changed what the screen shows, median and worst of ``--keys`` presses;
+- a folder of 1,000 copies of the seed: its document list on screen, beside the minimal app;
+- peak memory (VmHWM) per MB of text, on the large briefing and on the folder.
 
 Bytecode: textual, rich and PyYAML run from the bytecode compiled when they were installed, and
 so does an installed ``briefing`` (pip compiles a wheel's modules). A checkout run with
@@ -28,9 +33,11 @@ from __future__ import annotations
 import argparse
 import compileall
 import os
+import re
 import statistics
 import subprocess
 import sys
+import tempfile
 import time
 from pathlib import Path
 
@@ -41,6 +48,25 @@ from tests.support.ptyterm import PtyTerm  # noqa: E402
 
 SEED_TITLE = "Les enjeux du retrait des troupes"
 PY = sys.executable
+
+
+def minimal_memory_mb() -> float:
+    """The peak memory of the minimal app: what Python and Textual take before any document."""
+    with PtyTerm([PY, str(ROOT / "bench" / "minimal_app.py")], columns=120, lines=40, cwd=str(ROOT)) as term:
+        term.wait_for("minimal app ready", timeout=30)
+        peak = peak_memory_mb(term.pid)
+        term.send("q")
+        term.wait_exit(10)
+    return peak
+
+
+def memory_line(peak: float, base: float, text_mb: float, file_mb: float) -> str:
+    extra = peak - base
+    per_text, per_file = extra / text_mb, extra / file_mb
+    return (
+        f"  peak memory {peak:.0f} MB (minimal app {base:.0f} MB): {extra:.0f} MB more,"
+        f" {per_text:.1f} MB per MB of text (target 5), {per_file:.1f} per MB of file"
+    )
 
 
 def first_paint(argv: list[str], needle: str) -> tuple[float, float]:
@@ -116,6 +142,153 @@ def summary(values: list[float]) -> str:
     return f"median {statistics.median(ms):7.1f} ms   worst {max(ms):7.1f} ms   (n={len(ms)})"
 
 
+def cpu_seconds(pid: int) -> float:
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+def wait_idle(term: PtyTerm, quiet: float = 0.5, timeout: float = 120) -> float:
+    """Seconds from the start until the process last used CPU, once it has used none for ``quiet``."""
+    last_cpu, last_busy = cpu_seconds(term.pid), time.perf_counter()
+    deadline = last_busy + timeout
+    while time.perf_counter() < deadline:
+        term.pump(0.05)
+        cpu = cpu_seconds(term.pid)
+        if cpu != last_cpu:
+            last_cpu, last_busy = cpu, time.perf_counter()
+        elif time.perf_counter() - last_busy >= quiet:
+            break
+    return last_busy - term.started
+
+
+def median(values: list[float]) -> float:
+    return statistics.median(values) if values else float("nan")
+
+
+def ms(value: float) -> str:
+    return f"{value * 1000:7.0f} ms"
+
+
+def text_ends(path: Path) -> tuple[str, str, str]:
+    """The first words of a briefing's text, its last words, and the last line of the file."""
+    sys.path.insert(0, str(ROOT / "src"))
+    from briefing_tui.model.text_only import load_text
+
+    text = load_text(path).text
+    last_line = path.read_text(encoding="utf-8").rstrip("\n").rsplit("\n", 1)[-1].strip()
+    return " ".join(text.split()[:2]), " ".join(text.split()[-3:]), last_line
+
+
+def bench_seed(runs: int) -> float:
+    minimal, title, whole = [], [], []
+    for _ in range(runs):  # alternate, so both see the same machine load
+        minimal.append(first_paint([PY, str(ROOT / "bench" / "minimal_app.py")], "minimal app ready"))
+        with PtyTerm(
+            [PY, "-m", "briefing_tui", str(ROOT / "seeds")], columns=120, lines=40, cwd=str(ROOT)
+        ) as term:
+            title.append(term.wait_for(SEED_TITLE, timeout=30))
+            whole.append(term.wait_for("claims. Press ]", timeout=30))
+            term.send("q")
+            term.wait_exit(10)
+    m = median([run[1] for run in minimal])
+    print(f"seed: minimal app first paint {ms(m)}  {[round(x[1] * 1000) for x in minimal]}")
+    print(f"  reader title   {ms(median(title))}  {median(title) / m:5.2f}x minimal app  (target <= 1.3x)")
+    print(f"  whole reader   {ms(median(whole))}  {median(whole) / m:5.2f}x minimal app  (target <= 1.5x)")
+    return m
+
+
+def bench_large(path: Path, runs: int, keys: int, minimal: float) -> None:
+    first_words, last_words, last_line = text_ends(path)
+    size_mb = path.stat().st_size / 1e6
+    text_mb = _text_megabytes(path)
+    shown, reader, panes, idle, g_keys, less_g, moved, memory = [], [], [], [], [], [], [], []
+    for _ in range(runs):
+        with PtyTerm([PY, "-m", "briefing_tui", str(path)], columns=120, lines=40, cwd=str(ROOT)) as term:
+            shown.append(term.wait_for(first_words, timeout=120))
+            text_at = term.wait_for("· fr", timeout=120)  # the reader's own header: its text pane is up
+            reader.append(text_at)
+            start = time.perf_counter()
+            term.send("G")
+            term.wait_for(last_words, timeout=60)
+            g_keys.append(time.perf_counter() - start)
+            bottom = term.text().splitlines()[6:38]
+            panes.append(term.wait_for("claims. Press ]", timeout=120))
+            idle.append(wait_idle(term))
+            moved.append(term.text().splitlines()[6:38] != bottom)
+            memory.append(peak_memory_mb(term.pid))
+            term.send("q")
+            term.wait_exit(10)
+        with PtyTerm(["less", str(path)], columns=120, lines=40, cwd=str(ROOT)) as term:
+            term.wait_for("format: 1", timeout=30)
+            start = time.perf_counter()
+            term.send("G")
+            term.wait_for(last_line[:60], timeout=60)
+            less_g.append(time.perf_counter() - start)
+            term.send("q")
+            term.wait_exit(10)
+    print(f"large ({size_mb:.1f} MB file, {text_mb:.1f} MB of text), medians of {runs} runs:")
+    print(f"  title and text (preview)    {ms(median(shown))}  {median(shown) / minimal:5.2f}x minimal app")
+    for label, values, target in (
+        ("every pane filled", panes, "1 s"),
+        ("idle (no CPU for 0.5 s)", idle, "2 s"),
+    ):
+        value = median(values)
+        print(f"  {label:<27} {ms(value)}  {value / minimal:5.2f}x minimal app  (target {target})")
+    print(
+        f"  G at once, text's end shown {ms(median(g_keys))}  {median(g_keys) / median(less_g):5.2f}x less"
+        f" (less's first G {ms(median(less_g)).strip()}; target 100 ms); screen moved when wrapping ended:"
+        f" {sum(moved)} of {runs}"
+    )
+    print(memory_line(median(memory), minimal_memory_mb(), text_mb, size_mb))
+    with PtyTerm([PY, "-m", "briefing_tui", str(path)], columns=120, lines=40, cwd=str(ROOT)) as term:
+        term.wait_for("· fr", timeout=120)  # keys at once: the annotations may still be loading
+        claims = [repaint(term, "]") for _ in range(keys)]
+        term.send("1")
+        pages = [repaint(term, " ") for _ in range(keys)]
+        term.send("q")
+        term.wait_exit(10)
+    print(f"  ] next claim, first byte      {summary([c[0] for c in claims])}")
+    print(f"  ] next claim, screen settled  {summary([c[2] for c in claims])}")
+    print(f"  space page down, first byte   {summary([p[0] for p in pages])}")
+    print(f"  space page down, settled      {summary([p[2] for p in pages])}")
+
+
+def _text_megabytes(path: Path) -> float:
+    from briefing_tui.model.text_only import load_text
+
+    return len(load_text(path).text.encode("utf-8")) / 1e6
+
+
+def bench_folder(runs: int) -> None:
+    seed = (ROOT / "seeds" / "niger-us-withdrawal.yaml").read_text(encoding="utf-8")
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp)
+        for i in range(1000):
+            body = seed.replace("id: niger-us-withdrawal\n", f"id: copy-{i:04d}\n", 1)
+            body = re.sub(r"^title: .*$", f'title: "Copie {i:04d}"', body, count=1, flags=re.M)
+            (folder / f"copy-{i:04d}.yaml").write_text(body, encoding="utf-8")
+        text_mb = 1000 * _text_megabytes(folder / "copy-0000.yaml")
+        file_mb = sum(f.stat().st_size for f in folder.iterdir()) / 1e6
+        minimal, listed, memory = [], [], []
+        for _ in range(runs):
+            minimal.append(first_paint([PY, str(ROOT / "bench" / "minimal_app.py")], "minimal app ready")[1])
+            with PtyTerm(
+                [PY, "-m", "briefing_tui", str(folder)], columns=120, lines=40, cwd=str(ROOT)
+            ) as term:
+                listed.append(term.wait_for("Copie 0001", timeout=60))
+                term.wait_for("claims. Press ]", timeout=60)
+                memory.append(peak_memory_mb(term.pid))
+                term.send("q")
+                term.wait_exit(10)
+        m = median(minimal)
+        print(f"folder of 1,000 seed copies ({text_mb:.1f} MB of text), medians of {runs} runs:")
+        shown = median(listed)
+        print(
+            f"  document list shown {ms(shown)}  {shown / m:5.2f}x minimal app ({ms(m).strip()}) target 0.5 s"
+        )
+        print(memory_line(median(memory), minimal_memory_mb(), text_mb, file_mb))
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=5)
@@ -125,42 +298,12 @@ def main() -> None:
     args = parser.parse_args()
     print(prepare_bytecode(args.source))
     print(f"PYTHONDONTWRITEBYTECODE={os.environ.get('PYTHONDONTWRITEBYTECODE', '')!r}")
-
-    minimal, reader = [], []
-    for _ in range(args.runs):  # alternate, so both see the same machine load
-        minimal.append(first_paint([PY, str(ROOT / "bench" / "minimal_app.py")], "minimal app ready"))
-        reader.append(first_paint([PY, "-m", "briefing_tui", str(ROOT / "seeds")], SEED_TITLE))
-    for index, what in ((0, "bytes on the terminal"), (1, "shown by pyte")):
-        m = statistics.median(run[index] for run in minimal)
-        r = statistics.median(run[index] for run in reader)
-        print(f"first paint ({what}):")
-        print(f"  minimal app   : median {m * 1000:7.1f} ms  {[round(x[index] * 1000) for x in minimal]}")
-        print(f"  reader on seed: median {r * 1000:7.1f} ms  {[round(x[index] * 1000) for x in reader]}")
-        print(f"  ratio reader / minimal: {r / m:.2f}x  (target <= 1.3x)")
-
+    minimal = bench_seed(args.runs)
     if not args.large.exists():
         print(f"making {args.large} ...")
         subprocess.run([PY, str(ROOT / "bench" / "make_large.py"), str(args.large)], check=True)
-    size_mb = args.large.stat().st_size / 1e6
-    with PtyTerm([PY, "-m", "briefing_tui", str(args.large)], columns=120, lines=40, cwd=str(ROOT)) as term:
-        preview = term.wait_for("A large generated briefing", timeout=60)
-        print(f"large ({size_mb:.1f} MB file): title and text on screen after {preview * 1000:7.1f} ms")
-        full = term.wait_for("claims. Press ]", timeout=120)
-        print(f"large: reader with every annotation after {full * 1000:7.1f} ms")
-        term.wait_quiet(1.0, timeout=30)  # the text is wrapped in the background after the first paint
-        claims = [repaint(term, "]") for _ in range(args.keys)]
-        print(f"large: ] next claim, first byte     {summary([c[0] for c in claims])}")
-        print(f"large: ] next claim, frame complete {summary([c[1] for c in claims])}")
-        print(f"large: ] next claim, screen settled {summary([c[2] for c in claims])}")
-        term.send("1")
-        term.wait_quiet(0.3)
-        pages = [repaint(term, " ") for _ in range(args.keys)]
-        print(f"large: space page down, first byte     {summary([p[0] for p in pages])}")
-        print(f"large: space page down, frame complete {summary([p[1] for p in pages])}")
-        print(f"large: space page down, screen settled {summary([p[2] for p in pages])}")
-        print(f"large: peak memory (VmHWM) {peak_memory_mb(term.pid):.0f} MB  (target < 400 MB)")
-        term.send("q")
-        term.wait_exit(10)
+    bench_large(args.large, max(1, args.runs // 2), args.keys, minimal)
+    bench_folder(max(1, args.runs // 2))
 
 
 if __name__ == "__main__":

@@ -1,8 +1,21 @@
-"""Search speed: a 10 MB document against ripgrep, and 1,000 documents of 10 KB.
+"""Search speed: ``briefing search`` as a process beside ``rg`` and ``grep`` as processes; in-process figures.
 
-Usage: ``python bench/bench_search.py [--mb 10] [--word sécurité] [--repeat 5]``
+Usage: ``python bench/bench_search.py [--mb 10] [--word sécurité] [--repeat 5] [--sizes 1,10,40] [--all]``
 
-Prints figures (best of ``--repeat`` runs); asserts nothing about time.
+Prints figures (medians of ``--repeat`` runs, the runs of every command interleaved so that they
+see the same machine load); asserts nothing about time.
+
+- *The command* (always): ``briefing search -c -i WORD`` started as a process, as a person runs it,
+  on briefings made by ``bench/make_large.py`` (``--sizes`` megabytes of text, 100,000 annotations
+  for 10 MB, in proportion otherwise) and on a folder of 1,000 copies of the seed briefing (each its
+  own id), each printed beside ``rg --count-matches -i WORD`` and ``grep -c -i WORD`` run on the same
+  files in the same run, as ratios of wall-clock medians. Three states of the command:
+  ``--no-cache`` (every file read), cold (the cache of folded texts emptied first, then filled) and
+  warm (the cache filled). Also each process's CPU time (user and system: steadier than the wall
+  clock on a shared machine) and peak memory. ``rg`` and ``grep`` are given the accented word: they
+  do not fold accents, so they do less work than the command does. (``apt-get install ripgrep``
+  when ``rg`` is missing.)
+- With ``--all``, the in-process figures as well:
 
 - *10 MB*: every match of a common word, accent-insensitive (the query is typed without accents),
   cold (the folded copy built, then searched) and warm (the folded copy already built, as in the
@@ -18,8 +31,11 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import os
 import random
+import re
 import shutil
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -339,13 +355,108 @@ def bench_pty(megabytes: float, word: str, repeat: int = 3) -> None:
     print(f"  one keystroke (backspace) {query + 'z'!r} -> {query!r}: counter x/{total} {show(back_counts)}")
 
 
+def run_process(argv: list[str], env: dict[str, str]) -> tuple[float, float, float, str]:
+    """Seconds (wall clock), CPU seconds, peak memory (MB) and output of one process run to its end."""
+    start = time.perf_counter()
+    child = subprocess.Popen(argv, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, env=env)
+    out = child.stdout.read() if child.stdout else b""
+    _pid, _status, usage = os.wait4(child.pid, 0)
+    child.returncode = 0
+    seconds = time.perf_counter() - start
+    return seconds, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024, out.decode("utf-8", "replace")
+
+
+def total_count(output: str) -> int:
+    """The sum of the counts in ``PATH:COUNT`` lines (or a bare count)."""
+    return sum(int(m.group(1)) for m in re.finditer(r"(\d+)$", output, re.M))
+
+
+def seed_folder(folder: Path, copies: int) -> None:
+    """``copies`` copies of the bundled seed briefing, each with its own id and title."""
+    seed = (ROOT / "seeds" / "niger-us-withdrawal.yaml").read_text(encoding="utf-8")
+    folder.mkdir(parents=True, exist_ok=True)
+    for i in range(copies):
+        body = seed.replace("id: niger-us-withdrawal\n", f"id: copy-{i:04d}\n", 1)
+        body = re.sub(r"^title: .*$", f'title: "Copie {i:04d}"', body, count=1, flags=re.M)
+        (folder / f"copy-{i:04d}.yaml").write_text(body, encoding="utf-8")
+
+
+def bench_command(sizes: list[float], word: str, repeat: int) -> None:
+    """``briefing search -c -i`` as a process beside ``rg`` and ``grep`` on the same files, same run."""
+    briefing = shutil.which("briefing", path=str(Path(sys.executable).parent)) or "briefing"
+    rg, grep = shutil.which("rg"), shutil.which("grep")
+    query = fold(word)
+    print(
+        f"The command as a process, medians of {repeat} interleaved runs; query {query!r}, anchors {word!r}"
+    )
+    if not rg:
+        print("  rg: not installed (apt-get install ripgrep): ratios to grep only")
+    with tempfile.TemporaryDirectory() as tmp:
+        cache = Path(tmp) / "cache"
+        env = {**os.environ, "XDG_CACHE_HOME": str(cache)}
+        cases: list[tuple[str, list[str]]] = []
+        for mb in sizes:
+            path = Path(tmp) / f"large-{mb:g}mb.yaml"
+            annotations = int(100_000 * mb / 10)
+            subprocess.run(
+                [sys.executable, str(ROOT / "bench" / "make_large.py"), str(path), "--mb", str(mb),
+                 "--annotations", str(annotations)],
+                check=True, capture_output=True,
+            )  # fmt: skip
+            cases.append((f"{mb:g} MB briefing ({path.stat().st_size / 1e6:.0f} MB file)", [str(path)]))
+        folder = Path(tmp) / "seed-copies"
+        seed_folder(folder, 1000)
+        size = sum(f.stat().st_size for f in folder.iterdir()) / 1e6
+        cases.append((f"folder of 1,000 seed copies ({size:.0f} MB)", [str(folder)]))
+        time.sleep(1.1)  # files are cached once they are a second old (a change within a tick is missed)
+        for label, paths in cases:
+            commands = {
+                "briefing --no-cache": [briefing, "search", "--no-cache", "-c", "-i", query, *paths],
+                "briefing cold": [briefing, "search", "-c", "-i", query, *paths],
+                "briefing warm": [briefing, "search", "-c", "-i", query, *paths],
+            }
+            if rg:
+                commands["rg"] = [rg, "--count-matches", "-i", word, *paths]
+            if grep:
+                commands["grep"] = [grep, "-r", "-c", "-i", word, *paths]
+            times: dict[str, list[float]] = {name: [] for name in commands}
+            cpu: dict[str, list[float]] = {name: [] for name in commands}
+            memory: dict[str, float] = {}
+            counts: dict[str, int] = {}
+            for _ in range(repeat):
+                for name, argv in commands.items():
+                    if name == "briefing cold":
+                        shutil.rmtree(cache, ignore_errors=True)
+                    seconds, used, megabytes, out = run_process(argv, env)
+                    times[name].append(seconds)
+                    cpu[name].append(used)
+                    memory[name] = max(memory.get(name, 0.0), megabytes)
+                    counts[name] = total_count(out)
+            print(f"  {label}:")
+            anchors = [a for a in ("rg", "grep") if a in times]
+            for name, values in times.items():
+                median = statistics.median(values)
+                ratios = "  ".join(f"{median / statistics.median(times[a]):7.1f}x {a}" for a in anchors)
+                what = "lines" if name == "grep" else "matches"
+                used = statistics.median(cpu[name])
+                print(
+                    f"    {name:<20} {median * 1000:8.1f} ms  {ratios}   CPU {used * 1000:6.0f} ms"
+                    f"  {memory[name]:5.0f} MB  ({counts[name]:,} {what})"
+                )
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--mb", type=float, default=10.0)
     parser.add_argument("--word", default="sécurité")
     parser.add_argument("--repeat", type=int, default=5)
-    parser.add_argument("--no-pty", action="store_true", help="skip the pseudo-terminal measure")
+    parser.add_argument("--sizes", default="10", help="megabytes of text of the briefings searched (1,10,40)")
+    parser.add_argument("--all", action="store_true", help="the in-process figures too")
+    parser.add_argument("--no-pty", action="store_true", help="with --all: skip the pseudo-terminal measure")
     args = parser.parse_args()
+    bench_command([float(x) for x in args.sizes.split(",") if x], args.word, args.repeat)
+    if not args.all:
+        return
     bench_large(args.mb, args.word, args.repeat)
     bench_corpus(1000, 10, args.word, args.repeat)
     bench_results_screen(1000, 10, [args.word, "la " + args.word], args.repeat)

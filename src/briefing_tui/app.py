@@ -13,7 +13,7 @@ from textual.screen import Screen
 from briefing_tui.crash import CrashReporting
 from briefing_tui.model.types import Collection
 from briefing_tui.resources import styles_dir
-from briefing_tui.startup import SMALL, total_size
+from briefing_tui.startup import load_if_small, several_files
 
 
 class BriefingApp(CrashReporting, App[int]):
@@ -30,10 +30,9 @@ class BriefingApp(CrashReporting, App[int]):
 
     def get_default_screen(self) -> Screen[Any]:
         # A small collection loads in a few milliseconds: the reader is the first screen painted.
-        if self.collection is None and total_size(self.paths) < SMALL:
-            from briefing_tui.model import load_paths
-
-            self.collection = load_paths(list(self.paths), siblings=True)
+        # So do the outlines of a folder of many files (read for their titles and texts only).
+        if self.collection is None:
+            self.collection = load_if_small(self.paths)
         if self.collection is not None and self.collection.documents:
             from briefing_tui.screens.main import MainScreen
 
@@ -71,7 +70,12 @@ class BriefingApp(CrashReporting, App[int]):
         # call_later: the screens are built in the app's own message loop, as after a key press
         if big is not None and head is not None:
             self.call_from_thread(self.call_later, self._show_preview, big, *head)
-        collection = load_paths(list(self.paths), siblings=True)
+        if several_files(self.paths):
+            from briefing_tui.model.outline import open_outlines
+
+            collection = open_outlines(list(self.paths))  # each document read whole when opened
+        else:
+            collection = load_paths(list(self.paths), siblings=True)
         self.call_from_thread(self.call_later, self._show, collection)
 
     def _show_preview(self, path: Path, title: str, text: str) -> None:

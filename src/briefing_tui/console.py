@@ -27,7 +27,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Protocol
 
-from briefing_tui.display import display_problem, sanitize
+from briefing_tui.display import PLAIN, display_problem, sanitize
 
 # Select Graphic Rendition codes of the program's own colours (grep's palette).
 STYLES: dict[str, str] = {
@@ -58,9 +58,9 @@ class Stream(Protocol):
     def write(self, text: str, /) -> object: ...
 
 
-def clean(value: str) -> str:
+def clean(value: str, _plain=PLAIN.fullmatch) -> str:  # noqa: ANN001 (a bound method, looked up once)
     """One untrusted string for one line of a terminal: controls and newlines become stand-ins."""
-    return sanitize(value)
+    return value if _plain(value) else sanitize(value)  # most lines need no sanitizing: checked fast
 
 
 def clean_text(value: str) -> str:

@@ -200,6 +200,15 @@ def _in_flag_tag_sequence(value: str, i: int) -> bool:
     return end < len(value) and value[end] == "\U000e007f" and 2 <= end - start <= 6
 
 
+PLAIN = re.compile(
+    "[\x20-\x7e\xa0-\xac\xae-\u02ff\u0370-\u0377\u037a-\u037f\u0384-\u038a\u038c\u038e-\u03a1"
+    "\u03a3-\u0482\u048a-\u052f\u2010-\u2027\u202f-\u205e\u20a0-\u20c0\u2100-\u214f]*"
+)
+"""Runs of characters one cell wide that ``sanitize`` keeps as they are, whatever is next to them
+(Latin, Greek, Cyrillic, typography): a string that ``fullmatch``es needs no sanitizing nor measuring
+(tests/unit/test_text_view_wrap.py checks the class character by character)."""
+
+
 def sanitize(value: str, *, multiline: bool = False) -> str:
     """Return ``value`` with every unsafe character replaced one-for-one by a visible stand-in.
 

@@ -13,6 +13,7 @@ from pathlib import Path
 from briefing_tui.model.types import Collection, Problem, Severity
 
 SMALL = 256 * 1024  # bytes of YAML read at once before the first paint
+OUTLINED = 32 << 20  # bytes of YAML of several files outlined before the first paint (about 0.1 s)
 _READ_SUFFIXES = (".yaml", ".yml", ".txt", ".ann")
 
 
@@ -31,12 +32,28 @@ def total_size(paths: list[Path]) -> int:
 
 
 def load_if_small(paths: list[Path]) -> Collection | None:
-    """The collection of ``paths`` when it is small enough to read before the first paint, else None."""
-    if total_size(paths) >= SMALL:
-        return None
-    from briefing_tui.model import load_paths
+    """The collection of ``paths`` when it is small enough to read before the first paint, else None.
 
-    return load_paths(list(paths), siblings=True)
+    Several files up to ``OUTLINED`` are read as outlines (their titles and texts; each document is
+    read whole when it is opened).
+    """
+    size = total_size(paths)
+    if size < SMALL:
+        from briefing_tui.model import load_paths
+
+        return load_paths(list(paths), siblings=True)
+    if size < OUTLINED and several_files(paths):
+        from briefing_tui.model.outline import open_outlines
+
+        return open_outlines(list(paths))
+    return None
+
+
+def several_files(paths: list[Path]) -> bool:
+    """Whether ``paths`` name more than one briefing file (a collection worth outlining)."""
+    from briefing_tui.model.files import briefing_files
+
+    return sum(len(briefing_files(path)) for path in paths) > 1
 
 
 def failures(collection: Collection, paths: list[Path]) -> dict[str, list[Problem]]:

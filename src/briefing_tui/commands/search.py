@@ -4,6 +4,10 @@ LINE and COLUMN point into the document text (1-based, columns in characters), a
 it. Matching folds accents, case and typography like the reader's ``/``. Exit status as grep: 0 when
 something matched, 1 when nothing did, 2 on a usage error, a bad regular expression, or a file that
 could not be searched while nothing matched.
+
+Files are read one at a time, for their text only (``model.text_only``), searched, printed and let
+go. The folded copy of each text is kept on disk (``search.fold_cache``, unless ``--no-cache``), so
+that searching the same files again reads neither their YAML nor their text unless it matches.
 """
 
 from __future__ import annotations
@@ -11,7 +15,16 @@ from __future__ import annotations
 import argparse
 import os
 import sys
+from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+from briefing_tui.display import display_path
+
+if TYPE_CHECKING:
+    from briefing_tui.console import Writer
+    from briefing_tui.search import Folded, Matcher
+    from briefing_tui.search.fold_cache import FoldCache
 
 
 def configure(parser: argparse.ArgumentParser) -> None:
@@ -36,6 +49,10 @@ def configure(parser: argparse.ArgumentParser) -> None:
         help="colour the output: auto (a terminal without NO_COLOR), always or never",
     )  # fmt: skip
     parser.add_argument(
+        "--no-cache", action="store_true",
+        help="read every file again, neither using nor filling the cache of folded texts",
+    )  # fmt: skip
+    parser.add_argument(
         "--timeout", type=float, default=10.0, metavar="S",
         help="longest a regular expression may run on one document, in seconds (10)",
     )  # fmt: skip
@@ -51,11 +68,8 @@ def use_colour(choice: str, stream: object = None) -> bool:
 
 
 def run(args: argparse.Namespace) -> int:
-    from briefing_tui.console import Styled, stderr, stdout
-    from briefing_tui.display import display_path
-    from briefing_tui.model import load_paths
+    from briefing_tui.console import stderr
     from briefing_tui.search import Matcher, Query, SearchError
-    from briefing_tui.search.corpus import search_document
 
     err = stderr("briefing search: ")
     if not args.query:
@@ -71,42 +85,149 @@ def run(args: argparse.Namespace) -> int:
     except SearchError as exc:
         err.line(str(exc))
         return 2
-    out = stdout(colour=use_colour(args.color))
-    sep = Styled("sep", ":")
-    failed = False
-    matched = False
+    search = _Search(args, matcher, err)
     for path in args.paths:
-        if not path.exists():
-            err.line(display_path(path), ": no such file or folder")
-            failed = True
-            continue
-        collection = load_paths([path])
-        for bad, problems in collection.failed.items():
-            # One line per file, as grep does: where and why (the loader's problem, without its hint).
-            first = problems[0] if problems else None
-            at = f"{display_path(bad)}:{first.line}:{first.column}" if first else display_path(bad)
-            err.line(at, ": cannot search: ", first.message if first else "could not be loaded")
-            failed = True
-        for document in collection.documents:
-            name = document.id if args.ids else display_path(document.path)
-            try:
-                if args.count:
-                    count = matcher.count(document.text)
-                    matched = matched or count > 0
-                    out.line(Styled("path", name), sep, str(count))
-                    continue
-                hits = search_document(document, matcher)
-            except SearchError as exc:
-                err.line(name, f": {exc}")
-                failed = True
-                continue
-            matched = matched or bool(hits)
-            head = (Styled("path", name), sep)
-            for hit in hits:
-                where = (Styled("number", str(hit.line)), sep, Styled("number", str(hit.column)), sep)
-                before, text, after = hit.context(args.context)
-                out.line(*head, *where, " ", before, Styled("match", text), after)
-    out.flush()
-    if matched:
+        search.path(path)
+    search.out.flush()
+    if search.matched:
         return 0
-    return 2 if failed else 1
+    return 2 if search.failed else 1
+
+
+class _Search:
+    """One run of the command: files searched one at a time, each let go once printed."""
+
+    def __init__(self, args: argparse.Namespace, matcher: Matcher, err: Writer) -> None:
+        from briefing_tui.console import stdout
+
+        self.args = args
+        self.matcher = matcher
+        self.out = stdout(colour=use_colour(args.color))
+        self.err = err
+        self.cache = None if args.no_cache else _cache()
+        self.seen: dict[str, Path] = {}  # document id -> the file that has it
+        self.matched = False
+        self.failed = False
+
+    def cannot(self, name: str, what: str, sep: str = ": ") -> None:
+        self.err.line(name, sep, what)
+        self.failed = True
+
+    def path(self, path: Path) -> None:
+        from briefing_tui.model.files import briefing_files
+
+        if not path.exists():
+            self.cannot(display_path(path), "no such file or folder")
+            return
+        files = briefing_files(path)
+        if path.is_dir() and not files:
+            from briefing_tui.model.loader import empty_folder
+
+            self.cannot(display_path(path), "cannot search: " + empty_folder(path).message)
+        for file in files:
+            self.file(file)
+
+    def file(self, path: Path) -> None:
+        from briefing_tui.search import SearchError
+
+        try:
+            doc_id, text, copy = _read(path, self.matcher, self.cache)
+        except _Unreadable as exc:
+            self.cannot(display_path(path), str(exc), sep=":")
+            return
+        first_path = self.seen.setdefault(doc_id, path)
+        if first_path is not path:
+            from briefing_tui.model.loader import duplicate_id
+
+            problem = duplicate_id(doc_id, path, first_path)
+            self.cannot(display_path(path), "cannot search: " + problem.message)
+            return
+        name = doc_id if self.args.ids else display_path(path)
+        try:
+            self.show(name, text, copy)
+        except SearchError as exc:
+            self.cannot(name, str(exc))
+
+    def show(self, name: str, text: Callable[[], str], copy: Folded | None) -> None:
+        from briefing_tui.console import Styled
+        from briefing_tui.search.corpus import LineIndex, context
+
+        matcher, out = self.matcher, self.out
+        sep = Styled("sep", ":")
+        head = (Styled("path", name), sep)
+        if self.args.count:
+            count = matcher.count(text()) if copy is None else matcher.count_in(copy)
+            self.matched = self.matched or count > 0
+            out.line(*head, str(count))
+            return
+        spans = matcher.find_all(text()) if copy is None else matcher.find_in(copy)
+        if not spans:
+            return
+        self.matched = True
+        whole = text()
+        index = LineIndex(whole)
+        for start, end in spans:
+            line, column = index.locate(start)
+            where = (Styled("number", str(line)), sep, Styled("number", str(column)), sep)
+            before, found, after = context(whole, start, end, self.args.context)
+            out.line(*head, *where, " ", before, Styled("match", found), after)
+
+def _cache() -> FoldCache:
+    from briefing_tui import __version__
+    from briefing_tui.search.fold_cache import FoldCache, cache_folder
+
+    return FoldCache(cache_folder(), __version__)
+
+
+def _read(
+    path: Path, matcher: Matcher, cache: FoldCache | None
+) -> tuple[str, Callable[[], str], Folded | None]:
+    """A file's document id, its text (read when asked) and its folded copy (None for an exact query).
+
+    From the cache when it holds the file as it is now; else read for its text alone, folded, and
+    kept in the cache.
+    """
+    from briefing_tui.model.files import YAML_SUFFIXES
+    from briefing_tui.search.fold_cache import identity
+
+    exact = matcher.query.exact
+    keep_case = matcher.keep_case and not exact  # an exact query uses only the text: any entry serves
+    ident = identity(path) if cache is not None and path.suffix.lower() in YAML_SUFFIXES else None
+    entry = cache.get(path, keep_case, ident) if cache is not None else None
+    if entry is not None:
+        found = entry
+
+        def text() -> str:
+            try:
+                return found.text
+            except ValueError:  # an entry whose text is not what it claims: read the file
+                return _load(path)[0]
+
+        return entry.id, text, None if exact else entry.copy
+    whole, doc_id = _load(path)
+    copy = None
+    if cache is not None or not exact:
+        from briefing_tui.search.fold import build
+
+        copy = build(whole, keep_case)
+        if cache is not None:
+            cache.put(path, keep_case, ident, doc_id, whole, copy)
+    return doc_id, lambda: whole, None if exact else copy
+
+
+class _Unreadable(Exception):
+    """A file that cannot be searched; the message is its first problem."""
+
+
+def _load(path: Path) -> tuple[str, str]:
+    from briefing_tui.model.text_only import load_text
+    from briefing_tui.model.types import LoadError
+
+    try:
+        document = load_text(path)
+    except LoadError as exc:
+        first = exc.problems[0] if exc.problems else None
+        if first is None:
+            raise _Unreadable("could not be loaded") from None
+        raise _Unreadable(f"{first.line}:{first.column}: cannot search: {first.message}") from None
+    return document.text, document.id

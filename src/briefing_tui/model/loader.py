@@ -21,13 +21,21 @@ from pathlib import Path
 
 from briefing_tui.model.anchoring import Anchorer
 from briefing_tui.model.build import Builder
+from briefing_tui.model.files import YAML_SUFFIXES
+from briefing_tui.model.files import briefing_files as _files
 from briefing_tui.model.pieces import Whole, compose_in_pieces
 from briefing_tui.model.safe_yaml import Problems, compose, decode, read_file
 from briefing_tui.model.types import Collection, Document, LoadError, Problem, Severity
 
-__all__ = ["YAML_SUFFIXES", "label_of", "load_bytes", "load_document", "load_paths"]
-
-YAML_SUFFIXES = (".yaml", ".yml")
+__all__ = [
+    "YAML_SUFFIXES",
+    "duplicate_id",
+    "empty_folder",
+    "label_of",
+    "load_bytes",
+    "load_document",
+    "load_paths",
+]
 
 
 def label_of(path: str | Path) -> str:
@@ -154,21 +162,6 @@ def _open_foreign(path: Path) -> Document:
     return open_foreign(path)
 
 
-def _files(path: Path) -> list[Path]:
-    if not path.is_dir():
-        return [path]
-    try:
-        children = sorted(path.iterdir())
-    except OSError:
-        return [path]  # reading it will report the problem
-    out = []
-    for child in children:
-        suffix = child.suffix.lower()
-        if suffix in YAML_SUFFIXES or (suffix == ".txt" and child.with_suffix(".ann").is_file()):
-            out.append(child)
-    return out
-
-
 def _regular(path: Path) -> bool:
     try:
         return stat.S_ISREG(path.stat().st_mode)
@@ -187,6 +180,21 @@ def _load_any(path: Path) -> Document:
         raise _internal(label_of(path), exc) from None
 
 
+def empty_folder(path: Path) -> Problem:
+    """The problem of a folder holding no briefing file."""
+    hint = "a folder is opened for its .yaml and .yml files (and brat .txt with .ann)"
+    return Problem(
+        label_of(path), 1, 1, Severity.ERROR, "no briefing files in this folder", hint, "empty-folder"
+    )
+
+
+def duplicate_id(doc_id: str, path: Path, first: Path) -> Problem:
+    """The problem of the document at ``path`` whose id the document at ``first`` already has."""
+    message = f"document id '{doc_id}' is already used by {label_of(first)}"
+    hint = "give each document of a collection its own id"
+    return Problem(label_of(path), 1, 1, Severity.ERROR, message, hint, "dup-doc")
+
+
 def load_paths(paths: list[str | Path] | list[Path] | list[str], *, siblings: bool = False) -> Collection:
     """Open files and folders as one Collection; files that fail keep their problems in ``failed``.
 
@@ -198,17 +206,7 @@ def load_paths(paths: list[str | Path] | list[Path] | list[str], *, siblings: bo
         given = Path(given)
         files = _files(given)
         if given.is_dir() and not files:
-            collection.failed[str(given)] = [
-                Problem(
-                    label_of(given),
-                    1,
-                    1,
-                    Severity.ERROR,
-                    "no briefing files in this folder",
-                    "a folder is opened for its .yaml and .yml files (and brat .txt with .ann)",
-                    "empty-folder",
-                )
-            ]
+            collection.failed[str(given)] = [empty_folder(given)]
         for file in files:
             try:
                 collection.documents.append(_load_any(file))
@@ -237,34 +235,38 @@ def _link(collection: Collection) -> None:
         if first is None:
             by_id[document.id] = document
             continue
-        message = f"document id '{document.id}' is already used by {label_of(first.path)}"
-        hint = "give each document of a collection its own id"
-        _fail(
-            collection,
-            document,
-            [Problem(label_of(document.path), 1, 1, Severity.ERROR, message, hint, "dup-doc")],
-        )
+        _fail(collection, document, [duplicate_id(document.id, document.path, first.path)])
     for document in list(collection.documents):
-        label = label_of(document.path)
-        found: list[Problem] = []
-        for source in document.sources:
-            if source.document is None:
-                continue
-            target = by_id.get(source.document)
-            at = (source.line, source.column)
-            if target is None:  # the file still opens; this source leads nowhere
-                hint = "open the folder holding both documents, or correct the id"
-                message = f"source '{source.id}' points into document '{source.document}', which is not open"
-                found.append(Problem(label, *at, Severity.WARNING, message, hint, "dangling-document"))
-                continue
-            if source.span is None:
-                continue
-            anchorer = Anchorer(target.text)
-            source.target = anchorer.anchor(source.span)
-            for note in anchorer.notes:
-                message = f"source '{source.id}' in document '{target.id}': {note.message}"
-                found.append(Problem(label, *at, note.severity, message, note.hint, note.code))
-        if any(p.severity is Severity.ERROR for p in found):
-            _fail(collection, document, found)
-        elif found:
-            document.problems = sorted(document.problems + found, key=lambda p: (p.line, p.column))
+        link(collection, document, by_id)
+
+
+def link(collection: Collection, document: Document, by_id: dict[str, Document]) -> bool:
+    """Anchor the sources of ``document`` that point into other documents (``by_id``).
+
+    Returns False when that fails: the document then leaves the collection for ``failed``.
+    """
+    label = label_of(document.path)
+    found: list[Problem] = []
+    for source in document.sources:
+        if source.document is None:
+            continue
+        target = by_id.get(source.document)
+        at = (source.line, source.column)
+        if target is None:  # the file still opens; this source leads nowhere
+            hint = "open the folder holding both documents, or correct the id"
+            message = f"source '{source.id}' points into document '{source.document}', which is not open"
+            found.append(Problem(label, *at, Severity.WARNING, message, hint, "dangling-document"))
+            continue
+        if source.span is None:
+            continue
+        anchorer = Anchorer(target.text)
+        source.target = anchorer.anchor(source.span)
+        for note in anchorer.notes:
+            message = f"source '{source.id}' in document '{target.id}': {note.message}"
+            found.append(Problem(label, *at, note.severity, message, note.hint, note.code))
+    if any(p.severity is Severity.ERROR for p in found):
+        _fail(collection, document, found)
+        return False
+    if found:
+        document.problems = sorted(document.problems + found, key=lambda p: (p.line, p.column))
+    return True

@@ -295,6 +295,16 @@ class Collection:
     documents: list[Document] = field(default_factory=list)
     failed: dict[str, list[Problem]] = field(default_factory=dict)  # path -> problems
     notices: list[str] = field(default_factory=list)  # what was done beyond what was asked, for the reader
+    outlines: dict[str, Document] = field(default_factory=dict)
+    """Documents of a large collection read for their text only (``model.outline``), by id, until opened."""
 
     def document(self, doc_id: str) -> Document | None:
         return next((d for d in self.documents if d.id == doc_id), None)
+
+    def complete(self, document: Document) -> Document | None:
+        """``document`` with its annotations, read now if it is an outline; None if that fails."""
+        if self.outlines.get(document.id) is not document:
+            return document
+        from briefing_tui.model.outline import complete
+
+        return complete(self, document)

@@ -283,10 +283,23 @@ class MainScreen(SearchActions, PaneLayout, PaneMessages, SourceActions, Screen[
             self.notify(f"No document {doc_id!r} in this collection", severity="warning", markup=False)
             return False
         if doc is not self.doc:
-            self.doc = doc
+            complete = self.collection.complete(doc)  # a large collection reads a document when opened
+            if complete is None:
+                self._failed_to_open(doc)
+                return False
+            self.doc = doc = complete
             self.nav = Navigator(doc, self.collection)
             self._show_document()
         return True
+
+    def _failed_to_open(self, doc: Document) -> None:
+        from briefing_tui.screens.errors import ErrorScreen
+
+        key = str(doc.path)
+        cast("DocumentList", self.query_one("#documents")).set_documents(
+            self.collection.documents, self.doc.id, len(self.collection.failed)
+        )
+        self.app.push_screen(ErrorScreen({key: self.collection.failed.get(key, [])}, can_close=True))
 
     def _go(self, loc: Location) -> None:
         if not self._open(loc.doc_id):

@@ -5,9 +5,12 @@ from __future__ import annotations
 from bisect import bisect_right
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from briefing_tui.model.types import Collection, Document
 from briefing_tui.search.match import Check, Matcher
+
+if TYPE_CHECKING:  # annotations only: ``LineIndex`` and ``context`` serve the command line without the model
+    from briefing_tui.model.types import Collection, Document
 
 ELLIPSIS = "…"
 

@@ -17,6 +17,7 @@ import re
 import threading
 from collections import OrderedDict
 from collections.abc import Callable
+from functools import lru_cache
 from typing import Any
 
 from briefing_tui.search.fold import Folded, build, fold, fold_char, reserved
@@ -110,16 +111,24 @@ class Matcher:
         """
         if self.empty:
             return 0
-        if self.needle and self.query.exact:
-            return text.count(self.needle)
+        if self.query.exact:
+            return text.count(self.needle) if self.needle else len(self.find_all(text, check))
+        return self.count_in(folded(text, self.keep_case, check), check)
+
+    def count_in(self, copy: Folded, check: Check | None = None) -> int:
+        """:meth:`count` over the folded copy of a text, built by ``fold.build`` with :attr:`keep_case`.
+
+        For a query that folds (not exact): a caller holding the copy needs no text.
+        """
+        if self.empty:
+            return 0
         if self.needle:
-            copy = folded(text, self.keep_case, check)
             if one_for_one(self.needle, copy):
                 return copy.text.count(self.needle)  # its records never refuse a match
-            copy = copy.expanded()
-            if copy.identity or not copy.may_cut(self.needle):
-                return copy.text.count(self.needle)
-        return len(self.find_all(text, check))
+            expanded = copy.expanded()
+            if expanded.identity or not expanded.may_cut(self.needle):
+                return expanded.text.count(self.needle)
+        return len(self._scan_copy(copy, check, None))
 
     def find_between(self, text: str, start: int, end: int) -> list[Span]:
         """Matches lying inside ``text[start:end]`` (a preview of a region; nothing is cached).
@@ -149,6 +158,12 @@ class Matcher:
         if self.query.exact:
             return self._scan(text, None, check, limit)
         return self._scan_copy(folded(text, self.keep_case, check), check, limit)
+
+    def find_in(self, copy: Folded, check: Check | None = None, limit: int | None = None) -> list[Span]:
+        """:meth:`find_all` over the folded copy of a text, for a query that folds (see :meth:`count_in`)."""
+        if self.empty:
+            return []
+        return self._scan_copy(copy, check, limit)
 
     def _scan_copy(self, copy: Folded, check: Check | None, limit: int | None) -> list[Span]:
         """Matches in a folded copy with stand-ins, as spans of the original."""
@@ -203,9 +218,15 @@ def one_for_one(needle: str, copy: Folded) -> bool:
     takes part in a match. False for ``coeur`` where ``œ`` stands for ``oe``, and for a needle
     holding a reserved character (in the copy that code point is a stand-in).
     """
-    if any(reserved(c) for c in needle):
+    if _holds_reserved(needle):
         return False
     return not any(meaning in needle for meaning in copy.standins)
+
+
+@lru_cache(maxsize=64)
+def _holds_reserved(needle: str) -> bool:
+    """Whether ``needle`` holds a code point stand-ins are taken from (asked once per text searched)."""
+    return any(reserved(c) for c in needle)
 
 
 _SPAN = re.Match.span

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from rich.text import Text
+from textual.geometry import Size
 from textual.message import Message
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
@@ -10,6 +11,9 @@ from textual.widgets.option_list import Option
 from briefing_tui.display import sanitize
 from briefing_tui.model.types import Document
 from briefing_tui.words import plural
+
+MEASURED = 64
+"""Lists longer than this are not measured option by option for their height."""
 
 
 class DocumentList(OptionList):
@@ -21,6 +25,14 @@ class DocumentList(OptionList):
         def __init__(self, doc_id: str) -> None:
             self.doc_id = doc_id
             super().__init__()
+
+    def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
+        # The list is never taller than a few lines (reader.tcss), and every option is at least one
+        # line: past a screenful, the count is enough. Measuring a thousand titles at each layout,
+        # as OptionList does for an automatic height, would delay the first screen by a quarter second.
+        if len(self.options) > MEASURED:
+            return len(self.options)
+        return super().get_content_height(container, viewport, width)
 
     def set_documents(self, documents: list[Document], current: str | None, failed: int = 0) -> None:
         options = []

@@ -1,0 +1,68 @@
+"""Large collections: every document read for its text at once, and for its annotations when opened.
+
+``open_outlines(paths)`` reads each briefing with ``text_only.load_text``: its id, title and text,
+enough to list it, search it and follow a source into it, at a fraction of a full load. Such an
+outline lacks its annotations; ``Collection.complete`` (``complete`` here) loads the file whole when
+the document is opened, puts the result in its place and anchors its sources into the other
+documents, as ``load_paths`` does for every file at once. A file whose annotations are wrong is
+found out then: it leaves the documents for ``Collection.failed``.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from briefing_tui.model.files import briefing_files
+from briefing_tui.model.loader import _load_any, duplicate_id, empty_folder, link
+from briefing_tui.model.text_only import load_text
+from briefing_tui.model.types import Collection, Document, LoadError
+
+__all__ = ["complete", "open_outlines"]
+
+
+def open_outlines(paths: list[Path]) -> Collection:
+    """The files and folders of ``paths`` as a Collection of outlines (the first one complete)."""
+    collection = Collection()
+    first: dict[str, Path] = {}
+    for given in paths:
+        files = briefing_files(given)
+        if given.is_dir() and not files:
+            collection.failed[str(given)] = [empty_folder(given)]
+        for file in files:
+            try:
+                document = load_text(file)
+            except LoadError as exc:
+                collection.failed[str(file)] = exc.problems
+                continue
+            if document.id in first:
+                collection.failed[str(file)] = [duplicate_id(document.id, file, first[document.id])]
+                continue
+            first[document.id] = file
+            collection.documents.append(document)
+            collection.outlines[document.id] = document
+    while collection.documents and complete(collection, collection.documents[0]) is None:
+        pass  # the reader opens on the first document that loads
+    return collection
+
+
+def complete(collection: Collection, outline: Document) -> Document | None:
+    """Load the file of ``outline`` whole and put it in its place; None (and ``failed``) if it fails."""
+    if collection.outlines.get(outline.id) is not outline:
+        return outline
+    del collection.outlines[outline.id]
+    index = collection.documents.index(outline)
+    try:
+        document = _load_any(outline.path)
+    except LoadError as exc:
+        del collection.documents[index]
+        collection.failed[str(outline.path)] = exc.problems
+        return None
+    collection.documents[index] = document
+    by_id = {d.id: d for d in collection.documents if d is not document}
+    if document.id in by_id:  # changed on disk since it was listed
+        first = by_id[document.id].path
+        del collection.documents[index]
+        collection.failed[str(document.path)] = [duplicate_id(document.id, document.path, first)]
+        return None
+    by_id[document.id] = document
+    return document if link(collection, document, by_id) else None

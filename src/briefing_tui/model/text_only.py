@@ -1,0 +1,102 @@
+"""Reading a briefing for its text alone: what ``briefing search`` needs, and nothing more.
+
+``load_text(path)`` returns a Document holding the top-level fields (id, title, language, text…)
+and no annotations. It reads the file as the loader does, with the same bounds and refusals
+(regular file, ``MAX_BYTES``, strict UTF-8, no tags, anchors or aliases, libyaml's depth bound),
+and builds the top-level fields with the same ``Builder``: the text it returns is the loader's,
+character for character. What it skips is the lists (``entities``, ``events``, ``claims``,
+``sources``), which a large file is mostly made of: their lines are never composed, so they are
+neither checked nor anchored. A file whose annotations are wrong is therefore still searched; the
+reader and ``briefing validate`` say what is wrong with it.
+
+The file is cut at its top-level keys as ``pieces`` cuts it, and every piece but the lists is
+composed on its own by the same parser. Whenever that is not possible, or anything at all is wrong
+with what was read, the file is loaded whole by the loader instead, which gives the same Document
+as before or the same problems, with their places.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from briefing_tui.model.build import Builder
+from briefing_tui.model.loader import YAML_SUFFIXES, _load_any
+from briefing_tui.model.pieces import BLANK, LIST_HEAD, LISTS, LONE_CR, TOP_KEY, TOP_LINE, Whole, _compose
+from briefing_tui.model.safe_yaml import IMPLICIT, MappingNode, Node, Problems, decode, read_file
+from briefing_tui.model.types import Document
+
+__all__ = ["load_text"]
+
+
+def load_text(path: str | Path) -> Document:
+    """A briefing's top-level fields and text, its annotations left unread; raises ``LoadError``.
+
+    Files that are not YAML (brat ``.txt`` with its ``.ann``) are opened whole, as the loader does.
+    """
+    path = Path(path)
+    if path.suffix.lower() in YAML_SUFFIXES:
+        try:
+            document = _quick(path)
+        except (Whole, Exception, RecursionError, MemoryError):
+            document = None
+        if document is not None:
+            return document
+    return _load_any(path)  # the same Document, or every problem of the file with its place
+
+
+def _quick(path: Path) -> Document | None:
+    problems = Problems(str(path))  # never shown: any problem and the loader reads the file again
+    data = read_file(path, problems)
+    if data is None:
+        return None
+    source = decode(data, problems)
+    del data
+    if source is None:
+        return None
+    pairs = _top_level(source)
+    root = MappingNode(IMPLICIT, pairs, pairs[0][0].start_mark, pairs[0][0].start_mark)  # type: ignore[arg-type]
+    document = Builder(path, source, problems).document(root)
+    return None if problems.has_errors else document
+
+
+def _top_level(source: str) -> list[tuple[Node, Node]]:
+    """The composed top-level pairs of ``source``, block lists left out; ``Whole`` when not in shape."""
+    if "\r" in source and LONE_CR.search(source):
+        raise Whole  # a lone carriage return breaks lines for libyaml but not for these cuts
+    starts = [0] if source[:1] not in ("", " ", "\r", "\n", "#") else []
+    starts += [m.end() for m in TOP_LINE.finditer(source)]
+    if not starts or BLANK.match(source, 0, starts[0]).end() != starts[0]:  # type: ignore[union-attr]
+        raise Whole
+    pairs: list[tuple[Node, Node]] = []
+    skipped: set[str] = set()
+    bounds = [*starts, len(source)]
+    run = 0  # where the pieces not yet composed start: they are composed together
+    for key_at, end in zip(bounds, bounds[1:], strict=False):
+        match = TOP_KEY.match(source, key_at)
+        if match is None:
+            raise Whole
+        key = match.group(1)
+        head = LIST_HEAD.match(source, key_at, end) if key in LISTS else None
+        if head is None or not _block_list(source, head.end(), end):
+            continue
+        if key in skipped:
+            raise Whole  # a duplicated key: the loader says so
+        skipped.add(key)
+        if key_at > run:
+            pairs.extend(_compose(source[run:key_at]).value)
+        run = end
+    if run < len(source) and source[run:].strip():
+        pairs.extend(_compose(source[run:]).value)
+    if not pairs or any(getattr(key, "value", None) in skipped for key, _ in pairs):
+        raise Whole
+    return pairs
+
+
+def _block_list(source: str, start: int, end: int) -> bool:
+    """Whether ``source[start:end]`` (the lines after ``key:``) is a block list: ``- `` first."""
+    blank = BLANK.match(source, start, end)
+    first = blank.end() if blank else start
+    dash = first
+    while dash < end and source[dash] == " ":
+        dash += 1
+    return dash < end and source[dash] == "-" and (dash + 1 == end or source[dash + 1] in " \t\r\n")

@@ -1,0 +1,254 @@
+"""An on-disk cache of folded texts, so that searching the same files again skips reading their YAML.
+
+One entry per briefing file and case mode, named by a hash of the file's absolute path, in
+``$XDG_CACHE_HOME/briefing/folded`` (``~/.cache/briefing/folded`` when unset). An entry holds the
+document's id, its text and the folded copy of the text (:class:`~briefing_tui.search.fold.Folded`),
+and the identity of the file it was made from: device, inode, size, modification and change times.
+It is used only while the file still has that identity; a file changed in any way gets a new entry.
+
+The cache trusts nothing it reads: an entry that is not exactly in its format (sizes, types,
+strict UTF-8, a folded copy consistent with its text) is ignored and made again. Entries are
+written whole to a private temporary file and then renamed, in a folder only the user may write
+to; a folder that is a symbolic link, or that others can write to, disables the cache. A file
+modified less than ``SETTLE_NS`` ago is not cached: a second change within the file system's clock
+tick could keep the same identity. Deleting the folder at any time is safe.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import json
+import os
+import stat
+import time
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from briefing_tui.search.fold import Folded
+
+__all__ = ["Entry", "FoldCache", "Identity", "cache_folder", "identity"]
+
+MAGIC = b"briefing folded text cache 1\n"
+MAX_HEADER = 1 << 26
+MAX_ENTRY = 3 << 27  # a 64 MiB file's text twice, and room for its records
+SETTLE_NS = 1_000_000_000
+
+Identity = tuple[int, int, int, int, int]
+"""A file's device, inode, size, modification and change times (nanoseconds)."""
+
+
+def identity(path: Path) -> Identity | None:
+    """The identity of a regular file, or None (missing, not a regular file)."""
+    try:
+        info = os.stat(path)
+    except (OSError, ValueError):
+        return None
+    if not stat.S_ISREG(info.st_mode):
+        return None
+    return (info.st_dev, info.st_ino, info.st_size, info.st_mtime_ns, info.st_ctime_ns)
+
+
+def cache_folder() -> Path:
+    """Where entries live: ``$XDG_CACHE_HOME/briefing/folded``, or ``~/.cache/briefing/folded``."""
+    base = os.environ.get("XDG_CACHE_HOME", "")
+    root = Path(base) if os.path.isabs(base) else Path.home() / ".cache"
+    return root / "briefing" / "folded"
+
+
+@dataclass(slots=True)
+class Entry:
+    """What the cache holds for one file: its document id, its folded copy and (read when asked) its text."""
+
+    id: str
+    copy: Folded
+    _text: bytes | str
+
+    @property
+    def text(self) -> str:
+        """The document text; raises ``ValueError`` when the stored bytes are not what they claim."""
+        if isinstance(self._text, bytes):
+            text = self._text.decode("utf-8")
+            if len(text) != self.copy.length:
+                raise ValueError("the cached text does not have its recorded length")
+            self._text = text
+        return self._text
+
+
+class FoldCache:
+    """The entries of one folder. Every failure to read or write is a miss, never an error."""
+
+    def __init__(self, folder: Path, version: str) -> None:
+        self.folder = folder
+        self.version = version
+        self._usable: bool | None = None
+        self._written = 0
+
+    def _ready(self, create: bool) -> bool:
+        if self._usable is None or (create and not self._usable):
+            self._usable = _private_folder(self.folder, create)
+        return self._usable
+
+    def _name(self, where: str, keep_case: bool) -> str:
+        key = os.fsencode(where) + (b"\0case" if keep_case else b"\0")
+        return os.path.join(self.folder, hashlib.sha256(key).hexdigest()[:40])
+
+    def get(self, path: Path, keep_case: bool, ident: Identity | None) -> Entry | None:
+        """The entry of ``path`` if there is one for its identity ``ident`` and it is sound."""
+        if ident is None or not self._ready(create=False):
+            return None
+        try:
+            where = os.path.abspath(path)
+            data = _read_private(self._name(where, keep_case))
+            return None if data is None else self._parse(data, where, keep_case, ident)
+        except (OSError, ValueError, TypeError, KeyError, RecursionError, MemoryError):
+            return None
+
+    def _parse(self, data: bytes, where: str, keep_case: bool, ident: Identity) -> Entry | None:
+        if not data.startswith(MAGIC):
+            return None
+        end = data.find(b"\n", len(MAGIC), len(MAGIC) + MAX_HEADER)
+        if end < 0:
+            return None
+        head: dict[str, Any] = json.loads(data[len(MAGIC) : end].decode("utf-8"))
+        if not isinstance(head, dict) or head.get("version") != self.version:
+            return None
+        if head.get("path") != where or head.get("keep_case") is not keep_case:
+            return None
+        if head.get("identity") != list(ident):
+            return None
+        doc_id: Any = head.get("id")
+        length: Any = head.get("length")
+        folded_bytes: Any = head.get("folded_bytes")
+        text_bytes: Any = head.get("text_bytes")
+        records: Any = head.get("records")
+        standins: Any = head.get("standins")
+        if not (isinstance(doc_id, str) and _count(length) and _count(folded_bytes) and _count(text_bytes)):
+            return None
+        if len(data) != end + 1 + folded_bytes + text_bytes:
+            return None
+        folded = data[end + 1 : end + 1 + folded_bytes].decode("utf-8")
+        checked = _records(records, len(folded), length)
+        if checked is None or not _standins(standins) or len(folded) + len(checked) != length:
+            return None
+        copy = Folded(folded, length, checked, dict(standins))
+        return Entry(doc_id, copy, data[end + 1 + folded_bytes :])
+
+    def put(
+        self, path: Path, keep_case: bool, ident: Identity | None, doc_id: str, text: str, copy: Folded
+    ) -> None:
+        """Keep the entry of ``path``, read while it had identity ``ident`` (unchanged since: checked)."""
+        if ident is None or time.time_ns() - ident[3] < SETTLE_NS or identity(path) != ident:
+            return
+        if not self._ready(create=True):
+            return
+        where = os.path.abspath(path)
+        head = {
+            "version": self.version,
+            "path": where,
+            "keep_case": keep_case,
+            "identity": list(ident),
+            "id": doc_id,
+            "length": copy.length,
+            "folded_bytes": 0,
+            "text_bytes": 0,
+            "records": [list(r) for r in copy.records],
+            "standins": copy.standins,
+        }
+        try:
+            folded = copy.text.encode("utf-8")
+            head["folded_bytes"] = len(folded)
+            body = text.encode("utf-8")
+            head["text_bytes"] = len(body)
+            line = json.dumps(head, ensure_ascii=True).encode("ascii")
+        except (ValueError, UnicodeError):
+            return
+        # A name of this process's own, created exclusively and private, then renamed over the entry.
+        self._written += 1
+        temporary = os.path.join(self.folder, f".new-{os.getpid()}-{self._written}")
+        flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0)
+        try:
+            fd = os.open(temporary, flags, 0o600)
+        except OSError:
+            return
+        try:
+            try:
+                for chunk in (MAGIC + line + b"\n", folded, body):
+                    view = memoryview(chunk)
+                    while view:
+                        view = view[os.write(fd, view) :]
+            finally:
+                os.close(fd)
+            os.replace(temporary, self._name(where, keep_case))
+        except OSError:
+            with contextlib.suppress(OSError):
+                os.unlink(temporary)
+
+
+def _count(value: object) -> bool:
+    return type(value) is int and 0 <= value <= MAX_ENTRY
+
+
+def _records(value: object, folded_length: int, length: int) -> list[tuple[int, int, int]] | None:
+    """A copy from ``fold.build`` records only characters folded to nothing, in order, inside the text."""
+    if not isinstance(value, list):
+        return None
+    out = []
+    last_q, last_p = 0, -1
+    for item in value:
+        if not (isinstance(item, list) and len(item) == 3 and all(type(n) is int for n in item)):
+            return None
+        q, p, k = item
+        if k != 0 or not (last_q <= q <= folded_length and last_p < p < length):
+            return None
+        out.append((q, p, k))
+        last_q, last_p = q, p
+    return out
+
+
+def _standins(value: object) -> bool:
+    return isinstance(value, dict) and all(
+        isinstance(meaning, str) and isinstance(char, str) and len(char) == 1 and len(meaning) >= 1
+        for meaning, char in value.items()
+    )
+
+
+def _private_folder(folder: Path, create: bool) -> bool:
+    """Whether ``folder`` is a real folder of this user that no one else may write to (made if asked)."""
+    if create:
+        try:
+            folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+        except OSError:
+            return False
+    try:
+        info = os.lstat(folder)
+    except OSError:
+        return False
+    if not stat.S_ISDIR(info.st_mode) or info.st_mode & 0o022:
+        return False
+    return not hasattr(os, "getuid") or info.st_uid == os.getuid()
+
+
+def _read_private(path: str) -> bytes | None:
+    """An entry's bytes: a regular file, not a link, of a bounded size."""
+    flags = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0)
+    try:
+        fd = os.open(path, flags)
+    except OSError:
+        return None
+    try:
+        info = os.fstat(fd)
+        if not stat.S_ISREG(info.st_mode) or info.st_size > MAX_ENTRY:
+            return None
+        chunks = []
+        left = info.st_size + 1
+        while left > 0:
+            chunk = os.read(fd, min(left, 1 << 24))
+            if not chunk:
+                break
+            chunks.append(chunk)
+            left -= len(chunk)
+        return b"".join(chunks) if left > 0 else None
+    finally:
+        os.close(fd)

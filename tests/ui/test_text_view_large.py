@@ -1,0 +1,121 @@
+"""A large text while it is still wrapping: End answers at once from an estimate, and the lines keep
+their place on screen when the real numbering is known."""
+
+from __future__ import annotations
+
+import random
+import time
+from pathlib import Path
+
+import pytest
+
+from briefing_tui.app import BriefingApp
+from briefing_tui.model import Collection, Document
+from briefing_tui.widgets import text_view
+from briefing_tui.widgets.text_view import TextView
+
+WORDS = "le la les des sécurité coopération l’État retrait accord « » – été États-Unis Niamey".split()  # noqa: SIM905
+
+
+def prose(chars: int) -> str:
+    rng = random.Random(7)
+    paragraphs, size = [], 0
+    while size < chars:
+        paragraph = " ".join(rng.choice(WORDS) for _ in range(rng.randint(5, 200)))
+        paragraphs.append(paragraph)
+        size += len(paragraph) + 1
+    return "\n".join(paragraphs)
+
+
+def shown(view: TextView) -> list[str]:
+    return [view.render_line(y).text for y in range(view.scrollable_content_region.height)]
+
+
+def assert_contiguous(view: TextView) -> None:
+    """The visible lines follow each other in the text: only a space or a newline between two."""
+    y = int(view.scroll_offset.y)
+    lines = [view._line(n) for n in range(y, y + view.scrollable_content_region.height)]
+    present = [line for line in lines if line is not None]
+    for (_, end), (start, _) in zip(present, present[1:], strict=False):
+        assert view.text[end:start] in ("", " ", "\n"), (end, start)
+
+
+async def wait_until(pilot, condition, timeout: float = 30.0) -> None:  # noqa: ANN001
+    deadline = time.monotonic() + timeout
+    while not condition():
+        assert time.monotonic() < deadline, "timed out"
+        await pilot.pause(0.02)
+
+
+@pytest.fixture
+def paused_wrapping(monkeypatch: pytest.MonkeyPatch) -> list[bool]:
+    """Background wrapping waits while the list holds True (the text stays half wrapped meanwhile)."""
+    paused = [True]
+    schedule = TextView._schedule_wrap
+
+    def maybe(view: TextView) -> None:
+        if paused[0]:
+            return
+        schedule(view)
+
+    monkeypatch.setattr(TextView, "_schedule_wrap", maybe)
+    return paused
+
+
+async def resume(pilot, view: TextView, paused: list[bool]) -> None:  # noqa: ANN001
+    paused[0] = False
+    view._schedule_wrap()
+    await wait_until(pilot, lambda: view.wrapping_done)
+
+
+def reader(text: str) -> BriefingApp:
+    doc = Document(path=Path("large.yaml"), id="large", title="Large", language="fr", text=text)
+    return BriefingApp([Path("large.yaml")], collection=Collection(documents=[doc]))
+
+
+async def text_pane(pilot) -> TextView:  # noqa: ANN001
+    view = pilot.app.screen.query_one(TextView)
+    await wait_until(pilot, lambda: view.line_count > 0)
+    return view
+
+
+async def test_end_while_wrapping_shows_the_end_at_once_and_nothing_moves_when_done(
+    paused_wrapping: list[bool],
+) -> None:
+    text = prose(1_500_000)
+    async with reader(text).run_test(size=(100, 30)) as pilot:
+        view = await text_pane(pilot)
+        assert not view.wrapping_done
+        await pilot.press("G")
+        assert view._tail is not None and not view.wrapping_done  # an estimate, not a full wrap
+        assert view.visible_range()[1] == len(text)
+        before, top = shown(view), view.top_offset
+        assert_contiguous(view)
+        await pilot.press("b", "b", "b")  # up from the end, still wrapping: wrapped backwards
+        assert not view.wrapping_done
+        assert_contiguous(view)
+        up, up_top = shown(view), view.top_offset
+        assert up_top < top
+        await resume(pilot, view, paused_wrapping)
+        assert view._tail is None
+        assert shown(view) == up and view.top_offset == up_top  # the same lines, at the same place
+        await pilot.press("G")
+        assert shown(view) == before and view.top_offset == top
+        pairs = list(zip(view._starts, view._ends, strict=True))
+        assert pairs == sorted(pairs) and pairs[-1][1] == len(text)
+        assert view.virtual_size.height == view.line_count
+
+
+async def test_the_lines_are_those_of_a_wrap_from_the_start(paused_wrapping: list[bool]) -> None:
+    text = prose(300_000)
+    async with reader(text).run_test(size=(100, 30)) as pilot:
+        view = await text_pane(pilot)
+        await pilot.press("G", "b", "b")
+        await resume(pilot, view, paused_wrapping)
+        width = view._wrap_width
+        expected: list[tuple[int, int]] = []
+        pos = 0
+        for paragraph in text.split("\n"):
+            expected += text_view.wrap_paragraph(paragraph, pos, width)
+            pos += len(paragraph) + 1
+        assert list(zip(view._starts, view._ends, strict=True)) == expected
