@@ -5,8 +5,6 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
-import pytest
-
 from briefing_tui.model import load_paths
 from briefing_tui.model.outline import open_outlines
 
@@ -45,21 +43,36 @@ def test_opening_an_outline_reads_it_whole_in_its_place(tmp_path: Path) -> None:
     assert collection.complete(full) is full  # read once
 
 
-@pytest.mark.parametrize(
-    "annotations",
-    ["claims:\n  - id: k\n    span: [0, 99]\n", "sources:\n  - id: s\n    document: zz\n"],
-    ids=["span-outside-the-text", "dangling-source"],
-)
-def test_a_document_whose_annotations_are_wrong_fails_when_opened(tmp_path: Path, annotations: str) -> None:
+def test_a_document_whose_annotations_are_wrong_fails_when_opened(tmp_path: Path) -> None:
     (tmp_path / "a.yaml").write_text("id: a\ntitle: A\nlanguage: en\ntext: Alpha.\n", encoding="utf-8")
     bad = tmp_path / "b.yaml"
-    bad.write_text("id: b\ntitle: B\nlanguage: en\ntext: Beta.\n" + annotations, encoding="utf-8")
+    bad.write_text(
+        "id: b\ntitle: B\nlanguage: en\ntext: Beta.\nclaims:\n  - id: k\n    span: [0, 99]\n",
+        encoding="utf-8",
+    )
     collection = open_outlines([tmp_path])
     outline = collection.document("b")
     assert outline is not None and not collection.failed
     assert collection.complete(outline) is None
     assert collection.document("b") is None
     assert collection.failed[str(bad)] == load_paths([tmp_path]).failed[str(bad)]
+
+
+def test_a_source_into_a_document_not_open_warns_when_opened_as_in_a_whole_load(tmp_path: Path) -> None:
+    (tmp_path / "a.yaml").write_text("id: a\ntitle: A\nlanguage: en\ntext: Alpha.\n", encoding="utf-8")
+    dangling = tmp_path / "b.yaml"
+    dangling.write_text(
+        "id: b\ntitle: B\nlanguage: en\ntext: Beta.\nsources:\n  - id: s\n    document: zz\n",
+        encoding="utf-8",
+    )
+    collection = open_outlines([tmp_path])
+    outline = collection.document("b")
+    assert outline is not None
+    full = collection.complete(outline)
+    assert full is not None and not collection.failed
+    whole = load_paths([tmp_path]).document("b")
+    assert whole is not None and [p.code for p in full.problems] == ["dangling-document"]
+    assert full.problems == whole.problems
 
 
 def test_duplicate_ids_and_empty_folders_fail_as_in_a_whole_load(tmp_path: Path) -> None:
