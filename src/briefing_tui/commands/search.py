@@ -172,6 +172,7 @@ class _Search:
             before, found, after = context(whole, start, end, self.args.context)
             out.line(*head, *where, " ", before, Styled("match", found), after)
 
+
 def _cache() -> FoldCache:
     from briefing_tui import __version__
     from briefing_tui.search.fold_cache import FoldCache, cache_folder
