@@ -9,14 +9,14 @@ search, and also matches the verdict's words ("outdated", "partly supported").
 from __future__ import annotations
 
 from rich.text import Text
-from textual.message import Message
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
 from briefing_tui.model.navigation import Navigator
 from briefing_tui.model.types import Claim
-from briefing_tui.widgets.detail_pane import claim_prompt
+from briefing_tui.widgets.detail_text import claim_prompt
 from briefing_tui.widgets.labels import rating_label
+from briefing_tui.widgets.messages import JumpRequested
 from briefing_tui.widgets.type_filter import TypeToFilter
 
 LIMIT = 200  # rows shown at once: a list measures every row; the window follows the current claim
@@ -28,13 +28,6 @@ class ClaimList(TypeToFilter, OptionList):
     HELP_GROUP = "Claims list"
     BINDINGS = TypeToFilter.FILTER_BINDINGS
     FILTER_CHARS = " -'’"
-
-    class ClaimChosen(Message):
-        """A claim was chosen (enter or click)."""
-
-        def __init__(self, claim_id: str) -> None:
-            self.claim_id = claim_id
-            super().__init__()
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
@@ -140,5 +133,6 @@ class ClaimList(TypeToFilter, OptionList):
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         event.stop()
-        if event.option.id:
-            self.post_message(self.ClaimChosen(event.option.id))
+        claim = self._nav.claim(event.option.id) if self._nav is not None and event.option.id else None
+        if self._nav is not None and claim is not None:
+            self.post_message(JumpRequested(self._nav.location_of(claim)))

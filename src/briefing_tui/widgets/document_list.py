@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 from rich.text import Text
-from textual.message import Message
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
 from briefing_tui.display import sanitize
+from briefing_tui.model.places import TextPlace
 from briefing_tui.model.types import Document
+from briefing_tui.widgets.messages import JumpRequested
 
 
 class DocumentList(OptionList):
@@ -16,12 +17,10 @@ class DocumentList(OptionList):
 
     HELP_GROUP = "Documents pane"
 
-    class DocumentChosen(Message):
-        def __init__(self, doc_id: str) -> None:
-            self.doc_id = doc_id
-            super().__init__()
+    _current: str | None = None
 
     def set_documents(self, documents: list[Document], current: str | None, failed: int = 0) -> None:
+        self._current = current
         options = []
         for doc in documents:
             mark = "▶ " if doc.id == current else "  "
@@ -38,5 +37,6 @@ class DocumentList(OptionList):
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         event.stop()
-        if event.option.id:
-            self.post_message(self.DocumentChosen(event.option.id.removeprefix("doc:")))
+        doc_id = event.option.id.removeprefix("doc:") if event.option.id else None
+        if doc_id is not None and doc_id != self._current:
+            self.post_message(JumpRequested(TextPlace(doc_id)))

@@ -147,10 +147,13 @@ class TextView(ScrollView, can_focus=True):
     """
 
     class SpanClicked(Message):
-        """A mention (``kind`` "mention", ``ref`` the entity id) or a claim (``kind`` "claim") was clicked."""
+        """A mention of the entity ``entity_id``, or else the claim ``claim_id``, was clicked."""
 
-        def __init__(self, kind: str, ref: str, start: int, end: int) -> None:
-            self.kind, self.ref, self.start, self.end = kind, ref, start, end
+        def __init__(
+            self, start: int, end: int, *, entity_id: str | None = None, claim_id: str | None = None
+        ):
+            self.start, self.end = start, end
+            self.entity_id, self.claim_id = entity_id, claim_id
             super().__init__()
 
     def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
@@ -468,12 +471,12 @@ class TextView(ScrollView, can_focus=True):
         mentions = self._mentions.at(offset)
         if mentions:
             s, e, (_kind, ref) = mentions[0]
-            self.post_message(self.SpanClicked("mention", ref, s, e))
+            self.post_message(self.SpanClicked(s, e, entity_id=ref))
             return
         claims = self._claims.at(offset)
         if claims:
             s, e, mark = claims[0]
-            self.post_message(self.SpanClicked("claim", mark.claim_id, s, e))
+            self.post_message(self.SpanClicked(s, e, claim_id=mark.claim_id))
 
     def action_line(self, step: int) -> None:
         self.scroll_to(y=self.scroll_offset.y + step, animate=False, immediate=True)
