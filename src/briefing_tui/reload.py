@@ -97,9 +97,6 @@ class Watcher:
         path = Path(path)
         self._files[path] = _Watched(Stamp.of(path, self._stat))
 
-    def unwatch(self, path: str | os.PathLike[str]) -> None:
-        self._files.pop(Path(path), None)
-
     def poll(self) -> list[FileChange]:
         """Look at every file once; return the changes that have settled since the last report."""
         now = self._clock()

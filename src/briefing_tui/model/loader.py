@@ -110,7 +110,7 @@ def load_bytes(data: bytes, path_label: str, *, path: Path | None = None) -> Doc
         return _load(data, path_label, path if path is not None else Path(path_label))
     except LoadError:
         raise
-    except (Exception, RecursionError, MemoryError) as exc:  # the promise: nothing but LoadError escapes
+    except Exception as exc:  # the promise: nothing but LoadError escapes
         raise _internal(path_label, exc) from None
 
 
@@ -128,7 +128,7 @@ def load_document(path: str | Path) -> Document:
         return _load(owned, label, path)
     except LoadError:
         raise
-    except (Exception, RecursionError, MemoryError) as exc:
+    except Exception as exc:
         raise _internal(label, exc) from None
 
 
@@ -181,7 +181,7 @@ def _load_any(path: Path) -> Document:
         return _open_foreign(path)
     except LoadError:
         raise
-    except (Exception, RecursionError, MemoryError) as exc:
+    except Exception as exc:
         raise _internal(label_of(path), exc) from None
 
 

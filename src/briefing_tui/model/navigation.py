@@ -19,6 +19,7 @@ from briefing_tui.model.places import (
     SourceWay,
     SpeakerPlace,
 )
+from briefing_tui.model.quotes import find_quote
 from briefing_tui.model.types import Claim, Entity, Event, Selector, Source
 
 if TYPE_CHECKING:
@@ -104,13 +105,8 @@ def resolve_selector(text: str, selector: Selector | None) -> tuple[int, int] | 
         return start, end  # type: ignore[return-value]
     if not exact:
         return None
-    prefix, suffix = selector.prefix or "", selector.suffix or ""
-    if prefix or suffix:
-        i = text.find(prefix + exact + suffix)
-        if i >= 0:
-            return i + len(prefix), i + len(prefix) + len(exact)
-    i = text.find(exact)
-    return (i, i + len(exact)) if i >= 0 else None
+    found = find_quote(text, exact, selector.prefix, selector.suffix)
+    return (found[0], found[0] + len(exact)) if found else None
 
 
 class Navigator:
