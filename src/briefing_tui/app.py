@@ -18,7 +18,7 @@ from briefing_tui.resources import styles_dir
 class BriefingApp(CrashReporting, App[int]):
     """``BriefingApp(paths)`` loads ``paths`` in a worker; ``collection=`` skips loading (tests)."""
 
-    CSS_PATH = str(styles_dir() / "reader.tcss")
+    CSS_PATH = [str(styles_dir() / "reader.tcss"), str(styles_dir() / "looks.tcss")]
     TITLE = "briefing"
 
     def __init__(self, paths: list[Path], collection: Collection | None = None) -> None:

@@ -116,6 +116,40 @@ class ReaderState:
         """``(kind, id)`` of what the claim pane shows (see ``shown_key``)."""
         return shown_key(self.shown)
 
+    def can(self, action: str, parameters: tuple[object, ...] = ()) -> bool | None:
+        """Whether one of the reader's actions can run now: True, None (it shows, disabled) or False
+        (it is hidden: no failed file to show, no second document to list)."""
+        match action:
+            case "next_claim":
+                return bool(self.nav.claims) or None
+            case "go_source":
+                claim = self.current_claim()
+                return (claim is not None and bool(claim.sources)) or None
+            case "back":
+                return self.jumps.can_back or None
+            case "forward":
+                return self.jumps.can_forward or None
+            case "mention":
+                return bool(self.entity_id) or None
+            case "errors":
+                return bool(self.collection.failed)
+            case "pane" if parameters == ("documents",):
+                return len(self.collection.documents) > 1
+        return True
+
+    def next_claim(self, step: int) -> Place | None:
+        """The claim after (``step`` 1) or before (-1) the current one, wrapping; None without claims."""
+        claim = self.nav.next_claim(self.claim_id, step)
+        return self.nav.location_of(claim) if claim is not None else None
+
+    def next_mention(self, step: int) -> Place | None:
+        """The selected entity's mention after (or before) the current span, wrapping."""
+        entity = self.nav.entity(self.entity_id)
+        if entity is None:
+            return None
+        span = self.nav.next_mention(entity.id, self.span[0] if self.span else -1, step)
+        return self.nav.location_of(entity, span) if span is not None else None
+
     def current_claim(self) -> Claim | None:
         return self.nav.claim(self.claim_id) if self.claim_id else None
 

@@ -157,7 +157,7 @@ async def test_fuzzy_claim_shows_its_anchor_status() -> None:
 
 
 async def test_no_color_keeps_mention_styles_apart(monkeypatch) -> None:
-    from briefing_tui.widgets.text_view import type_style
+    from briefing_tui.widgets.looks import Looks
 
     monkeypatch.setenv("NO_COLOR", "1")
     app = seed_app()
@@ -166,9 +166,9 @@ async def test_no_color_keeps_mention_styles_apart(monkeypatch) -> None:
         await pilot.press("right_square_bracket", "right_square_bracket", "s", "3", "enter", "4", "enter")
         await pilot.press("question_mark", "escape", "ctrl+p", "escape")
         assert pilot.app.screen.claim_id == "C3"
-
-    kinds = ["person", "organisation", "place", "date", "event", "other"]
-    attributes = {(s.bold, s.italic, s.underline) for s in map(type_style, kinds)}
+        looks = Looks(pilot.app.screen.text_view)  # the stylesheet's looks, as the text pane reads them
+        kinds = ["person", "organisation", "place", "date", "event", "other"]
+        attributes = {(s.bold, s.italic, s.underline) for s in map(looks.entity, kinds)}
     assert len(attributes) == len(kinds)  # told apart by attributes alone, colour aside
 
 

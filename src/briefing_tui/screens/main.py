@@ -1,16 +1,14 @@
-"""The main screen of the reader: the text pane and the side panes, their layout, the keys, and routing.
+"""The main screen of the reader: the panes' layout, the keys that work everywhere, and routing.
 
 The reader's state (document, claim, entity, the place gone to last, the jump list) is a plain
-``ReaderState``; each pane owns its own (the text pane its search, the claim pane the cycling through
-a claim's sources, the lists their filters). Any pane asks to move with ``JumpRequested(place)``;
-``jump_to`` records the place left (back: ctrl+o / alt+left, forward: alt+right), ``go`` works out
-the move with the state and tells every pane what to show.
+``ReaderState``; each pane owns its own. Any pane asks to move with ``JumpRequested(place)``;
+``jump_to`` records the place left in the jump list, ``go`` works the move out with the state and
+has the panes (``ReaderPanes``) paint it. See docs/architecture.md.
 """
 
 from __future__ import annotations
 
-import asyncio
-import contextlib
+from importlib import import_module
 from typing import TYPE_CHECKING
 
 from textual.actions import SkipAction
@@ -27,7 +25,6 @@ from briefing_tui.screens.reader_keys import READER_BINDINGS, binding_states
 from briefing_tui.widgets.messages import JumpRequested
 from briefing_tui.widgets.pane_bar import PaneBar
 from briefing_tui.widgets.reader_panes import ReaderPanes
-from briefing_tui.widgets.text_pane import TextPane
 from briefing_tui.widgets.text_view import TextView
 
 if TYPE_CHECKING:
@@ -35,26 +32,17 @@ if TYPE_CHECKING:
     from briefing_tui.search.corpus import Hit
     from briefing_tui.search.query import Query
     from briefing_tui.widgets.detail_pane import DetailPane
+    from briefing_tui.widgets.text_pane import TextPane
     from briefing_tui.widgets.text_search import TextSearch
-
-NARROW_WIDTH = 100
-NARROW_HEIGHT = 30
-
-
-def _reader_commands() -> type:
-    # deferred: the palette's module (and textual.command) is not needed for the first frame
-    from briefing_tui.palette import ReaderCommands
-
-    return ReaderCommands
 
 
 class MainScreen(Screen[None]):
-    """The reader. Public API: ``state``, ``jump_to``, ``go``, ``show_document``, ``select_entity``,
-    ``here``, ``text_view``, ``documents_changed``."""
+    """The reader: ``state``, ``jump_to``, ``go``, ``here``, ``show_document``, ``select_entity``."""
 
     HELP_GROUP = "Everywhere"
     AUTO_FOCUS = "#text"
-    COMMANDS = {lambda: _reader_commands()}  # noqa: RUF012 - the palette reads this class variable
+    # The palette's module (and textual.command) is imported when the palette first opens, not at start.
+    COMMANDS = {lambda: import_module("briefing_tui.palette").ReaderCommands}  # noqa: RUF012
     BINDINGS = READER_BINDINGS
 
     pane: reactive[str] = reactive("text", init=False, repaint=False)
@@ -68,11 +56,10 @@ class MainScreen(Screen[None]):
         self.state = ReaderState(collection)
         self._panes_ready = False
         self._binding_signature: object = None
-        # deferred: live reload starts once the panes are mounted, after the first frame
+        # deferred: live reload starts after the first frame. The files' state is taken now, when the
+        # collection was loaded, so a change made while the screen mounts is not missed.
         from briefing_tui.live_reload import LiveReload
 
-        # The files' state is taken now, when the collection was loaded, so a change made while the
-        # screen mounts is not missed.
         self.live_reload = LiveReload(self, self)
 
     # what tests and the palette read ------------------------------------------------------------
@@ -82,22 +69,19 @@ class MainScreen(Screen[None]):
     claim_id = property(lambda self: self.state.claim_id)
     entity_id = property(lambda self: self.state.entity_id)
     detail = property(lambda self: self.state.detail, doc="What the claim pane shows (``shown_key``).")
-
-    @property
-    def text_pane(self) -> TextPane:
-        return self.panes.text_pane
+    search_matches = property(lambda self: self.panes.text_pane.search.matches)
 
     @property
     def text_view(self) -> TextView:  # type: ignore[override]
         return self.panes.view
 
     @property
-    def claim_pane(self) -> DetailPane:
-        return self.panes.claim_pane
+    def text_pane(self) -> TextPane:
+        return self.panes.text_pane
 
     @property
-    def search_matches(self) -> list[tuple[int, int]]:
-        return self.text_pane.search.matches
+    def claim_pane(self) -> DetailPane:
+        return self.panes.claim_pane
 
     # layout ---------------------------------------------------------------------------------------
 
@@ -119,19 +103,7 @@ class MainScreen(Screen[None]):
             self.call_after_refresh(self.on_mount)
             return
         self._update_layout()
-        self.panes.show_document()
-        if self.panes.side_mounted:
-            self._panes_mounted()
-        else:  # in the app's own loop, so that no key is handled before the panes it may need exist
-            self.app.call_later(self._mount_panes)
-
-    async def _mount_panes(self) -> None:
-        if self.app.screen is self:  # after the first frame (a screen beneath another never paints)
-            with contextlib.suppress(asyncio.TimeoutError):
-                await asyncio.wait_for(self.wait_for_refresh(), 1.0)
-        if not self._panes_ready and self.is_attached:
-            await self.panes.mount_side_panes()
-            self._panes_mounted()
+        self.panes.start(self._panes_mounted)
 
     def _panes_mounted(self) -> None:
         self._panes_ready = True
@@ -143,8 +115,7 @@ class MainScreen(Screen[None]):
             self._update_layout()
 
     def _update_layout(self) -> None:
-        width, height = self.app.size
-        self.narrow = width < NARROW_WIDTH or height < NARROW_HEIGHT
+        self.narrow = self.panes.too_small(self.app.size)
         self._apply_panes()
 
     def watch_narrow(self) -> None:
@@ -154,7 +125,7 @@ class MainScreen(Screen[None]):
         self._apply_panes()
         self.refresh_bindings()
 
-    def _apply_panes(self) -> None:
+    def _apply_panes(self) -> None:  # the pane bar names the panes when one shows at a time
         self.panes.lay_out(self.pane, self.narrow)
         self.query_one(PaneBar).show_panes(self.panes.pane_names(), self.pane, self.narrow)
 
@@ -170,7 +141,7 @@ class MainScreen(Screen[None]):
 
     def action_cycle_pane(self, step: int) -> None:
         names = self.panes.pane_names()
-        self.focus_pane(names[((names.index(self.pane) if self.pane in names else 0) + step) % len(names)])
+        self.focus_pane(names[(names.index(self.pane) + step) % len(names)])
 
     def action_pane(self, name: str) -> None:
         if name in self.panes.pane_names():
@@ -198,9 +169,8 @@ class MainScreen(Screen[None]):
         match place:  # a claim's source: its entry is in the claim pane, the others in the text
             case SourcePlace(claim_id=claim_id) if claim_id:
                 self.focus_pane("claim")
-            case SpeakerPlace(claim_id=claim_id) | PassagePlace(claim_id=claim_id) if claim_id:
-                if self.narrow:
-                    self.focus_pane("text")
+            case SpeakerPlace() | PassagePlace() if place.claim_id and self.narrow:
+                self.focus_pane("text")
 
     def go(self, place: Place) -> None:
         """Go to ``place`` without recording it (back, forward, a reload)."""
@@ -238,76 +208,46 @@ class MainScreen(Screen[None]):
             super().refresh_bindings()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        if not self.is_mounted or action.startswith("search_"):  # search says so in its bar
+        if not self.is_mounted:
             return True
-        state = self.state
-        claim = state.current_claim()
-        enabled = {
-            "next_claim": bool(state.nav.claims),
-            "go_source": claim is not None and bool(claim.sources),
-            "open_url": self._panes_ready and self.claim_pane.address(claim) is not None,
-            "back": state.jumps.can_back,
-            "forward": state.jumps.can_forward,
-            "mention": bool(state.entity_id),
-        }.get(action)
-        if enabled is not None:
-            return enabled or None
-        if action == "errors":
-            return bool(self.collection.failed)
-        return action != "pane" or parameters[:1] != ("documents",) or len(self.collection.documents) > 1
+        if action == "open_url":  # the address of what the claim pane shows
+            return bool(self._panes_ready and self.claim_pane.address(self.state.current_claim())) or None
+        return self.state.can(action, parameters)
 
     def action_next_claim(self, step: int) -> None:
-        claim = self.state.nav.next_claim(self.claim_id, step)
-        if claim is not None:
-            self.jump_to(self.state.nav.location_of(claim))
+        if (place := self.state.next_claim(step)) is not None:
+            self.jump_to(place)
 
-    def action_back(self) -> None:
-        place = self.state.jumps.back(self.here())
+    def action_back(self, forward: bool = False) -> None:
+        place = self.state.jumps.forward() if forward else self.state.jumps.back(self.here())
         if place is not None:
             self.go(place)
         self.refresh_bindings()
 
     def action_forward(self) -> None:
-        place = self.state.jumps.forward()
-        if place is not None:
-            self.go(place)
-        self.refresh_bindings()
+        self.action_back(forward=True)
 
     def action_go_source(self) -> None:
         """To the current claim's source; repeating cycles through its sources."""
         claim = self.state.current_claim()
         place = self.claim_pane.next_source(self.state.nav, claim) if claim is not None else None
-        if place is None:
-            self.app.bell()
-            return
-        self._jump_and_follow(place)
+        self._jump_and_follow(place) if place is not None else self.app.bell()
 
     def action_open_url(self) -> None:
         """Open the shown source's address in the browser (in a thread; never through a shell)."""
-        url = self.claim_pane.address(self.state.current_claim())
-        if url is None:
-            self.app.bell()
-            return
         from briefing_tui.screens.opener import open_address  # deferred: only when asked
 
-        open_address(self, url)
+        url = self.claim_pane.address(self.state.current_claim())
+        open_address(self, url) if url is not None else self.app.bell()
 
     def action_claims_list(self) -> None:
         """Show the list of claims above the current claim and focus it; again (in the list) hides it."""
-        pane = self.claim_pane
-        if pane.toggle_claims_list(self.state.nav, self.claim_id):
-            self.focus_pane("claim", pane.claims_list)
-        else:
-            self.focus_pane("claim")
+        shown = self.claim_pane.toggle_claims_list(self.state.nav, self.claim_id)
+        self.focus_pane("claim", self.claim_pane.claims_list if shown else None)
 
     def action_mention(self, step: int) -> None:
-        nav = self.state.nav
-        entity = nav.entity(self.entity_id)
-        if entity is not None:
-            start = self.state.span[0] if self.state.span else -1
-            span = nav.next_mention(entity.id, start, step)
-            if span is not None:
-                self.jump_to(nav.location_of(entity, span))
+        if (place := self.state.next_mention(step)) is not None:
+            self.jump_to(place)
 
     def action_clear_selection(self) -> None:
         if self.entity_id:
@@ -317,18 +257,16 @@ class MainScreen(Screen[None]):
     def action_errors(self) -> None:
         from briefing_tui.screens.errors import ErrorScreen  # deferred: only when asked
 
-        if self.collection.failed:
-            self.app.push_screen(ErrorScreen(self.collection.failed, can_close=True))
+        self.app.push_screen(ErrorScreen(self.collection.failed, can_close=True))
 
     def action_help(self) -> None:
         from briefing_tui.screens.help import HelpScreen  # deferred: only when asked
 
         self.app.push_screen(HelpScreen(self))
 
-    # search (the text pane's): in a small terminal the text pane comes forward first ---------------
-
+    # search (the text pane's) --------------------------------------------------------------------
     def _search(self) -> TextSearch:
-        if self.narrow and self.pane != "text":
+        if self.narrow and self.pane != "text":  # in a small terminal the text pane comes forward
             self.action_pane("text")
         return self.text_pane.search
 
@@ -349,12 +287,12 @@ class MainScreen(Screen[None]):
         """Search every open document; choosing a hit opens its document there."""
         from briefing_tui.screens.search_results import SearchResultsScreen  # deferred: only when asked
 
-        bar = self.text_pane.bar
-        screen = SearchResultsScreen(self.collection.documents, bar.input.value, dict(bar.flags))
-        self.app.push_screen(screen, self._open_hit)
+        bar = self.text_pane.bar  # the results screen starts with the query typed here
+        self.app.push_screen(SearchResultsScreen(self.collection.documents, bar.input.value, dict(bar.flags)),
+                             self._open_hit)  # fmt: skip
 
     def _open_hit(self, result: tuple[Hit, Query] | None) -> None:
-        if result is not None:
+        if result is not None:  # synchronously: the search resumes in the document opened
             hit, query = result
             self.jump_to(SearchPlace(hit.document.id, hit.start, hit.end))
             self.text_pane.search.resume(query, hit.start)

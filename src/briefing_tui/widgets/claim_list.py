@@ -16,6 +16,7 @@ from briefing_tui.model.navigation import Navigator
 from briefing_tui.model.types import Claim
 from briefing_tui.widgets.detail_text import claim_prompt
 from briefing_tui.widgets.labels import rating_label
+from briefing_tui.widgets.looks import RATING_CLASSES, Looks
 from briefing_tui.widgets.messages import JumpRequested
 from briefing_tui.widgets.type_filter import TypeToFilter
 
@@ -28,6 +29,7 @@ class ClaimList(TypeToFilter, OptionList):
     HELP_GROUP = "Claims list"
     BINDINGS = TypeToFilter.FILTER_BINDINGS
     FILTER_CHARS = " -'’"
+    COMPONENT_CLASSES = RATING_CLASSES
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
@@ -121,7 +123,7 @@ class ClaimList(TypeToFilter, OptionList):
         """One line per claim (cut with an ellipsis) so that a short pane still lists several."""
         # one line: the stylesheet gives the list text-wrap: nowrap and text-overflow: ellipsis
         line = Text("▶" if claim.id == self._current else " ", style="bold", end="")
-        for cell, width in claim_prompt(nav, claim).cells:  # laid out as a Row lays them out
+        for cell, width in claim_prompt(nav, claim, Looks(self)).cells:  # laid out as a Row lays them out
             line.append(" ")
             line.append_text(cell)
             if width is not None:

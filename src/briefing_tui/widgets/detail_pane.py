@@ -33,6 +33,7 @@ from briefing_tui.widgets.detail_text import (
     source_prompt,
     source_text,
 )
+from briefing_tui.widgets.looks import ENTITY_CLASSES, RATING_CLASSES, Looks
 from briefing_tui.widgets.messages import JumpRequested
 from briefing_tui.widgets.rows import Row
 
@@ -105,6 +106,8 @@ class DetailPane(Vertical):
     detail (``6``); a link chosen here becomes a ``JumpRequested``.
     """
 
+    COMPONENT_CLASSES = ENTITY_CLASSES | RATING_CLASSES | {"mark--warn", "mark--date"}
+
     def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
         super().__init__(id=id, classes=classes)
         self.shown: Shown | None = None
@@ -142,36 +145,48 @@ class DetailPane(Vertical):
     def show_document(self, nav: Navigator) -> None:
         """A document is shown afresh: nothing in full yet, no source gone to."""
         self.shown, self.source_index, self._cycled = None, None, None
+        self._show_nothing(nav)
+        if self.claims_list is not None:
+            self.claims_list.set_claims(nav, None)
+
+    def _show_nothing(self, nav: Navigator) -> None:
         if not nav.claims:
             body = Text("This document has no claims.", style="dim")
         else:
             body = Text(f"{len(nav.claims)} claims. Press ] for the first one, [ for the last.", style="dim")
         self.show(body, [])
+
+    def restyle(self, nav: Navigator, claim_id: str | None) -> None:
+        """The theme changed: draw what is shown again with the new looks."""
+        self.show_item(self.shown) if self.shown is not None else self._show_nothing(nav)
         if self.claims_list is not None:
-            self.claims_list.set_claims(nav, None)
+            self.claims_list.set_claims(nav, claim_id)
 
     def show_item(self, shown: Shown) -> None:
         """Show a claim, source, event or entity in full."""
         self.shown = shown
+        looks = Looks(self)
         match shown:
             case ClaimShown(nav=nav, claim=claim):
                 if claim.id != self._cycled:
                     self.source_index, self._cycled = None, claim.id
                 links = [
-                    ("source", ref.source, source_prompt(nav, ref, i + 1, False))
+                    ("source", ref.source, source_prompt(nav, ref, i + 1, False, looks))
                     for i, ref in enumerate(claim.sources)
                 ]
-                self.show(claim_text(nav, claim), links)
+                self.show(claim_text(nav, claim, looks), links)
             case SourceShown(nav=nav, source=source, ref=ref):
-                links = [("claim", c.id, claim_prompt(nav, c)) for c in nav.citing_claims(source.id)]
-                self.show(source_text(nav, source, ref), links)
+                links = [("claim", c.id, claim_prompt(nav, c, looks)) for c in nav.citing_claims(source.id)]
+                self.show(source_text(nav, source, ref, looks), links)
             case EventShown(nav=nav, event=event):
-                sources = enumerate(event.sources)
-                self.show(event_text(nav, event), [("source", r.source, source_prompt(nav, r, i + 1, False))
-                                                   for i, r in sources])  # fmt: skip
+                links = [
+                    ("source", r.source, source_prompt(nav, r, i + 1, False, looks))
+                    for i, r in enumerate(event.sources)
+                ]
+                self.show(event_text(nav, event, looks), links)
             case EntityShown(nav=nav, entity=entity):
-                links = [("claim", c.id, claim_prompt(nav, c)) for c in nav.entity_claims(entity.id)]
-                self.show(entity_text(nav, entity), links)
+                links = [("claim", c.id, claim_prompt(nav, c, looks)) for c in nav.entity_claims(entity.id)]
+                self.show(entity_text(nav, entity, looks), links)
 
     def next_source(self, nav: Navigator, claim: Claim, index: int | None = None) -> SourceWay | None:
         """Where the claim's next source leads (the first one at first; ``index``: that one), or None

@@ -9,6 +9,7 @@ from textual.widgets.option_list import Option
 from briefing_tui.display import sanitize
 from briefing_tui.model.places import TextPlace
 from briefing_tui.model.types import Document
+from briefing_tui.widgets.looks import Looks
 from briefing_tui.widgets.messages import JumpRequested
 
 
@@ -17,6 +18,7 @@ class DocumentList(OptionList):
 
     HELP_GROUP = "Documents pane"
 
+    COMPONENT_CLASSES = {"mark--failed"}
     _current: str | None = None
 
     def set_documents(self, documents: list[Document], current: str | None, failed: int = 0) -> None:
@@ -29,8 +31,8 @@ class DocumentList(OptionList):
             )
             options.append(Option(prompt, id=f"doc:{doc.id}"))
         if failed:
-            options.append(Option(Text(f"  {failed} file(s) failed to load: press e", style="italic #ff875f"),
-                                  disabled=True))  # fmt: skip
+            line = Text(f"  {failed} file(s) failed to load: press e", style=Looks(self).mark("failed"))
+            options.append(Option(line, disabled=True))
         self.set_options(options)
         if current is not None:
             self.highlighted = self.get_option_index(f"doc:{current}")

@@ -9,9 +9,9 @@ from textual.widgets.option_list import Option
 from briefing_tui.display import sanitize
 from briefing_tui.model.navigation import Navigator
 from briefing_tui.model.types import Entity
+from briefing_tui.widgets.looks import ENTITY_CLASSES, Looks
 from briefing_tui.widgets.messages import JumpRequested
 from briefing_tui.widgets.rows import Row
-from briefing_tui.widgets.text_view import type_style
 from briefing_tui.widgets.type_filter import TypeToFilter
 
 LIMIT = 40  # rows per type: a list measures every row; typing narrows a long list
@@ -22,6 +22,7 @@ class EntityList(TypeToFilter, OptionList):
 
     HELP_GROUP = "Entities pane"
     BINDINGS = TypeToFilter.FILTER_BINDINGS
+    COMPONENT_CLASSES = ENTITY_CLASSES
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
@@ -64,7 +65,7 @@ class EntityList(TypeToFilter, OptionList):
                 count = len([m for m in entity.mentions if m.anchored])
                 prompt = Row(
                     (Text(mark, style="bold"), 1),
-                    (Text(sanitize(entity.name), style=type_style(entity.type)), None),
+                    (Text(sanitize(entity.name), style=Looks(self).entity(entity.type)), None),
                     (Text(f"×{count}", style="dim"), 4),
                 )
                 options.append(Option(prompt, id=entity.id))

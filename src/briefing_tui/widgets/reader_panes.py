@@ -5,10 +5,14 @@ pane the screen says is active, and paints what a move or a new document changes
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
+from collections.abc import Callable
 from typing import TYPE_CHECKING, cast
 
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
+from textual.geometry import Size
 from textual.widget import Widget
 
 from briefing_tui.reader_state import Move, ReaderState
@@ -22,6 +26,8 @@ if TYPE_CHECKING:  # the side panes' modules are imported after the first frame
     from briefing_tui.widgets.entity_list import EntityList
     from briefing_tui.widgets.timeline_list import TimelineList
 
+NARROW_WIDTH = 100
+NARROW_HEIGHT = 30
 FOCUS_TARGETS = {"text": "#text", "claim": "#detail-links", "entities": "#entities", "timeline": "#timeline",
                  "documents": "#documents"}  # fmt: skip
 
@@ -44,14 +50,30 @@ class ReaderPanes(Horizontal):
             if self._at_once:
                 yield from _side_panes()
 
-    async def mount_side_panes(self) -> None:
-        """Mount the search bar and the side panes (once), and show the document in them."""
+    def start(self, ready: Callable[[], None]) -> None:
+        """Show the document; in a terminal, mount the side panes after the first frame. Then ``ready()``."""
+        self.show_document()
         if self.side_mounted:
+            ready()
+        else:  # in the app's own loop, so that no key is handled before the panes it may need exist
+            self.app.call_later(self._mount_side_panes, ready)
+
+    async def _mount_side_panes(self, ready: Callable[[], None]) -> None:
+        if self.app.screen is self.screen:  # after the first frame (a screen beneath another never paints)
+            with contextlib.suppress(asyncio.TimeoutError):
+                await asyncio.wait_for(self.screen.wait_for_refresh(), 1.0)
+        if self.side_mounted or not self.is_attached:
             return
         self.side_mounted = True
         await self.text_pane.mount_search_bar()
         await self.query_one("#side").mount_all(_side_panes())
         self.show_document()
+        ready()
+
+    @staticmethod
+    def too_small(size: Size) -> bool:
+        """In a terminal this small one pane shows at a time."""
+        return size.width < NARROW_WIDTH or size.height < NARROW_HEIGHT
 
     # the panes ------------------------------------------------------------------------------------
 
@@ -94,6 +116,17 @@ class ReaderPanes(Horizontal):
         self.text_pane.display = not narrow or active == "text"
 
     # painting -------------------------------------------------------------------------------------
+
+    def on_mount(self) -> None:
+        self.app.theme_changed_signal.subscribe(self, self._restyle)
+
+    def _restyle(self, _theme: object) -> None:
+        """A theme changes the looks: what was drawn with the old ones is drawn again."""
+        self.text_pane.restyle()
+        if self.side_mounted:
+            self.claim_pane.restyle(self.state.nav, self.state.claim_id)
+            self._fill_lists(self.state.doc)
+            self.documents_changed()
 
     def show_document(self) -> None:
         """Show the state's document in every pane, nothing current."""

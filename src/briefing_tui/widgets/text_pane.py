@@ -32,6 +32,7 @@ class TextPane(Vertical):
         self._with_bar = with_search_bar
         self.doc: Document | None = None
         self.nav: Navigator | None = None
+        self._position: tuple[int, int] | None = None
         self.search = TextSearch(self)
 
     def compose(self) -> ComposeResult:
@@ -69,8 +70,14 @@ class TextPane(Vertical):
             if claim.span.anchored:
                 glyph, _label, rating = rating_label(claim)
                 marks.append((claim.span.start, claim.span.end, Mark(claim.id, rating, glyph)))
+        self._position = position
         self.query_one(DocHeader).show(doc, position)
         self.view.set_document(doc.text, mentions, marks)
+
+    def restyle(self) -> None:
+        """The theme changed: the header is drawn again with the new looks (the text redraws itself)."""
+        if self.doc is not None:
+            self.query_one(DocHeader).show(self.doc, self._position)
 
     def search_document_shown(self) -> None:
         """Search the document just shown for the same query (once the search bar is mounted)."""

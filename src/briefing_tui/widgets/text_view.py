@@ -25,42 +25,11 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from briefing_tui.display import sanitize
+from briefing_tui.widgets.looks import ENTITY_CLASSES, RATING_CLASSES, Looks
 from briefing_tui.widgets.span_index import SpanIndex
 
 GUTTER = 2
 WRAP_STEP = 32 * 1024  # characters wrapped per step after the first paint (about 10 ms)
-
-TYPE_STYLES: dict[str, Style] = {
-    "person": Style(bold=True, color="#5fafff"),
-    "organisation": Style(underline=True, color="#d787ff"),
-    "place": Style(italic=True, color="#87d75f"),
-    "date": Style(bold=True, italic=True, color="#ffaf5f"),
-    "event": Style(bold=True, underline=True, color="#ff875f"),
-}
-OTHER_STYLE = Style(italic=True, underline=True, color="#5fd7d7")
-
-RATING_COLOURS: dict[str, str] = {
-    "supported": "#5fd75f",
-    "mostly-supported": "#87d75f",
-    "partly-supported": "#ffd75f",
-    "misleading": "#ff875f",
-    "unsupported": "#ff5f5f",
-    "false": "#ff5f5f",
-    "outdated": "#afafaf",
-    "unverifiable": "#87afd7",
-    "opinion": "#d7afd7",
-}
-
-CURRENT_STYLE = Style(reverse=True, bold=True)
-SELECTED_STYLE = Style(bgcolor="#3a3a5f", underline=True, bold=True)
-LIT_CLAIM_STYLE = Style(bgcolor="#262636")
-OVERLAY_STYLE = Style(bgcolor="#875f00", color="#ffffff", underline=True)
-OVERLAY_CURRENT_STYLE = Style(bgcolor="#d78700", color="#000000", bold=True, reverse=False)
-
-
-def type_style(entity_type: str) -> Style:
-    """The style of an entity type's mentions (an attribute that reads without colour, and a colour)."""
-    return TYPE_STYLES.get(entity_type, OTHER_STYLE)
 
 
 @dataclass(frozen=True, slots=True)
@@ -145,6 +114,11 @@ class TextView(ScrollView, can_focus=True):
     DEFAULT_CSS = """
     TextView { background: $surface; padding: 0 1 0 0; overflow-x: hidden; }
     """
+    COMPONENT_CLASSES = (
+        ENTITY_CLASSES
+        | RATING_CLASSES
+        | {f"mark--{name}" for name in ("current", "selected", "lit-claim", "match", "match-current")}
+    )
 
     class SpanClicked(Message):
         """A mention of the entity ``entity_id``, or else the claim ``claim_id``, was clicked."""
@@ -176,6 +150,7 @@ class TextView(ScrollView, can_focus=True):
         self._pending_offset: tuple[int, bool] | None = None
         self._cache: LRUCache[tuple[int, int], Strip] = LRUCache(1024)
         self._base: Style | None = None  # the pane's own style, computed once per style change
+        self._looks: dict[str, Style] = {}  # the component classes' styles, once per style change
 
     # public API -----------------------------------------------------------------------------
 
@@ -248,8 +223,8 @@ class TextView(ScrollView, can_focus=True):
         self._overlays[name] = (
             index,
             current,
-            style or OVERLAY_STYLE,
-            current_style or OVERLAY_CURRENT_STYLE,
+            style or self._look("mark", "match"),
+            current_style or self._look("mark", "match-current"),
         )
         self._changed()
 
@@ -375,8 +350,18 @@ class TextView(ScrollView, can_focus=True):
 
     def notify_style_update(self) -> None:
         self._base = None
+        self._looks.clear()
         self._cache.clear()
         super().notify_style_update()
+
+    def _look(self, kind: str, name: str) -> Style:
+        key = f"{kind}:{name}"
+        style = self._looks.get(key)
+        if style is None:
+            looks = Looks(self)
+            style = looks.entity(name) if kind == "entity" else getattr(looks, kind)(name)
+            self._looks[key] = style
+        return style
 
     def _base_style(self) -> Style:
         if self._base is None:
@@ -408,11 +393,11 @@ class TextView(ScrollView, can_focus=True):
         lit = self._lit_claims
         for s, e, mark in self._claims.overlapping(start, end):
             if mark.claim_id in lit:
-                line.stylize(LIT_CLAIM_STYLE, max(s, start) - start, min(e, end) - start)
+                line.stylize(self._look("mark", "lit-claim"), max(s, start) - start, min(e, end) - start)
         for s, e, (kind, _ref) in self._mentions.overlapping(start, end):
-            line.stylize(type_style(kind), max(s, start) - start, min(e, end) - start)
+            line.stylize(self._look("entity", kind), max(s, start) - start, min(e, end) - start)
         for s, e, _ in self._selected.overlapping(start, end):
-            line.stylize(SELECTED_STYLE, max(s, start) - start, min(e, end) - start)
+            line.stylize(self._look("mark", "selected"), max(s, start) - start, min(e, end) - start)
         for index, current, style, current_style in self._overlays.values():
             for s, e, i in index.overlapping(start, end):
                 line.stylize(
@@ -421,7 +406,7 @@ class TextView(ScrollView, can_focus=True):
         if self._current is not None:
             s, e = self._current
             if s < end and e > start or s == e == start:
-                line.stylize(CURRENT_STYLE, max(s, start) - start, min(e, end) - start)
+                line.stylize(self._look("mark", "current"), max(s, start) - start, min(e, end) - start)
         # every segment gets a style: the NO_COLOR filter reads each segment's colour
         rendered = line.render(self.app.console)
         segments = [*gutter, *(Segment(text, style or base) for text, style, _ in rendered)]
@@ -432,14 +417,14 @@ class TextView(ScrollView, can_focus=True):
         best: tuple[int, str, Style] = (-1, " ", base)
         for s, _e, mark in self._claims.overlapping(start, max(end, start + 1)):
             current = mark.claim_id == self._current_claim
-            colour = Style(color=RATING_COLOURS.get(mark.rating, "#afafaf"), bold=current)
+            colour = self._look("rating", mark.rating) + Style(bold=current)
             if start <= s < max(end, start + 1):
                 rank, glyph = 1, mark.glyph or "•"
             else:
                 rank, glyph = 0, "┃" if current else "│"
             rank += 2 if current else 0
             if rank > best[0]:
-                style = base + colour + (CURRENT_STYLE if current and rank == 3 else Style())
+                style = base + colour + (self._look("mark", "current") if current and rank == 3 else Style())
                 best = (rank, glyph, style)
         _, glyph, style = best
         return [Segment(glyph, style), Segment(" " * max(0, GUTTER - cell_len(glyph)), base)]

@@ -10,6 +10,7 @@ from briefing_tui.display import sanitize
 from briefing_tui.model.navigation import Navigator
 from briefing_tui.model.types import Event
 from briefing_tui.widgets.labels import date_marks, human_date
+from briefing_tui.widgets.looks import Looks
 from briefing_tui.widgets.messages import JumpRequested
 from briefing_tui.widgets.rows import Row
 from briefing_tui.widgets.type_filter import TypeToFilter
@@ -23,6 +24,7 @@ class TimelineList(TypeToFilter, OptionList):
     HELP_GROUP = "Timeline pane"
     BINDINGS = TypeToFilter.FILTER_BINDINGS
     FILTER_CHARS = " -'"
+    COMPONENT_CLASSES = {"mark--warn", "mark--date"}
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
@@ -50,6 +52,7 @@ class TimelineList(TypeToFilter, OptionList):
             options.append(Option(self.filter_head(), disabled=True))
         groups = [("In the text", [e for e in events if not e.background]),
                   ("Background", [e for e in events if e.background])]  # fmt: skip
+        looks = Looks(self)
         width = min(12, max((len(human_date(e.date)) for e in events), default=1))
         for title, members in groups:
             if not members:
@@ -59,11 +62,11 @@ class TimelineList(TypeToFilter, OptionList):
                 marks = date_marks(event.date)
                 label = Text(sanitize(event.label), style="" if not event.background else "italic")
                 if event.unverified:
-                    label.append(" (unverified)", style="italic #ffaf5f")
+                    label.append(" (unverified)", style=looks.mark("warn"))
                 prompt = Row(
                     (Text("●" if event.id in lit else " ", style="bold"), 1),
                     (Text(human_date(event.date), style="bold" if not event.background else ""), width),
-                    (Text(marks, style="bold #ffaf5f"), 2),
+                    (Text(marks, style=looks.mark("date")), 2),
                     (label, None),
                     wrap_fixed=True,
                 )
