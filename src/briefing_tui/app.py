@@ -11,7 +11,7 @@ from textual.app import App
 from textual.screen import Screen
 
 from briefing_tui.crash import CrashReporting
-from briefing_tui.model.types import Collection, Problem
+from briefing_tui.model.types import Collection, Problem, Severity
 from briefing_tui.resources import styles_dir
 
 
@@ -30,10 +30,12 @@ class BriefingApp(CrashReporting, App[int]):
     def get_default_screen(self) -> Screen[Any]:
         # A small collection loads in a few milliseconds: the reader is the first screen painted.
         if self.collection is None and _total_size(self.paths) < SMALL:
+            # deferred: the loader is imported once the app is built (``briefing --help`` never pays for it)
             from briefing_tui.model import load_paths
 
             self.collection = load_paths(list(self.paths))
         if self.collection is not None and self.collection.documents:
+            # deferred: a screen's module is imported when the screen is first shown
             from briefing_tui.screens.main import MainScreen
 
             return MainScreen(self.collection)
@@ -49,6 +51,7 @@ class BriefingApp(CrashReporting, App[int]):
             else:
                 self._show(self.collection)
             return
+        # deferred: a screen's module is imported when the screen is first shown
         from briefing_tui.screens.errors import LoadingScreen
 
         label = ", ".join(p.name or str(p) for p in self.paths)
@@ -62,6 +65,7 @@ class BriefingApp(CrashReporting, App[int]):
 
     @work(thread=True, exclusive=True)
     def _load(self) -> None:
+        # deferred: in the loading worker, after the first paint
         from briefing_tui.model import load_paths
         from briefing_tui.screens.preview import preview_path, read_head
 
@@ -74,17 +78,20 @@ class BriefingApp(CrashReporting, App[int]):
         self.call_from_thread(self.call_later, self._show, collection)
 
     def _show_preview(self, path: Path, title: str, text: str) -> None:
+        # deferred: a screen's module is imported when the screen is first shown
         from briefing_tui.screens.preview import PreviewScreen
 
         self.switch_screen(PreviewScreen(path, title, text))
 
     def _show_failures(self, collection: Collection) -> None:
+        # deferred: a screen's module is imported when the screen is first shown
         from briefing_tui.screens.errors import ErrorScreen
 
         if collection.failed:
             self.push_screen(ErrorScreen(collection.failed, can_close=True))
 
     def _show(self, collection: Collection) -> None:
+        # deferred: a screen's module is imported when the screen is first shown
         from briefing_tui.screens.errors import ErrorScreen
         from briefing_tui.screens.main import MainScreen
 
@@ -118,7 +125,5 @@ def _total_size(paths: list[Path]) -> int:
 
 
 def _no_briefing(paths: list[Path]) -> Problem:
-    from briefing_tui.model.types import Problem, Severity
-
     where = str(paths[0]) if paths else "."
     return Problem(where, 1, 1, Severity.ERROR, "no briefing file (*.yaml) found")

@@ -90,6 +90,7 @@ class ItemsProvider(Provider):
         reader = _reader(self)
         if reader is None:
             return
+        # deferred: the search package is imported when the palette is first searched
         from briefing_tui.search.filter import text_filter
 
         matcher = self.matcher(query)

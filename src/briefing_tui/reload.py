@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from pathlib import Path
 
+from briefing_tui.model.loader import load_document
 from briefing_tui.model.types import Document, LoadError, Problem, Severity
 
 POLL_INTERVAL = 0.5  # seconds between two polls of the screen's timer
@@ -159,8 +160,6 @@ def reload_file(
         )
         return ReloadResult(path, Outcome.DELETED, None, [notice])
     if load is None:
-        from briefing_tui.model import load_document
-
         load = load_document
     try:
         document = load(path)

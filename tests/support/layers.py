@@ -23,7 +23,6 @@ LAYERS: list[tuple[str, list[str]]] = [
             "briefing_tui.commands",
             "briefing_tui.app",
             "briefing_tui.crash",
-            "briefing_tui.resources",
             "briefing_tui.screens",
             "briefing_tui.widgets",
             "briefing_tui.palette",
@@ -36,7 +35,13 @@ LAYERS: list[tuple[str, list[str]]] = [
     ("search and the model", ["briefing_tui.model", "briefing_tui.search"]),
     (
         "the display boundary and addresses",
-        ["=briefing_tui", "briefing_tui.display", "briefing_tui.addresses", "briefing_tui._unicode_tables"],
+        [
+            "=briefing_tui",
+            "briefing_tui.display",
+            "briefing_tui.addresses",
+            "briefing_tui._unicode_tables",
+            "briefing_tui.resources",  # where the bundled files are (paths only)
+        ],
     ),
 ]
 
@@ -127,3 +132,40 @@ def check(
             why = f"{layers[mine][0]!r} may not import {layers[theirs][0]!r}, a layer above it"
             out.append(Violation(path, line, importer, imported, why))
     return out
+
+
+def unexplained_deferred_imports(root: Path, package: str = "briefing_tui") -> list[str]:
+    """Imports of ``package`` modules inside a function without a comment saying why they wait.
+
+    An import is deferred for start-up speed (a heavy module, one the first frame does not need), and
+    says so in a comment on its line or on the line above its group of imports. One deferred to get
+    round an import cycle is a layering bug: ``check`` reports those wherever they stand.
+    """
+    out: list[str] = []
+    for path in sorted((root / package).rglob("*.py")):
+        lines = path.read_text(encoding="utf-8").splitlines()
+        tree = ast.parse("\n".join(lines), str(path))
+        for func in ast.walk(tree):
+            if not isinstance(func, ast.FunctionDef | ast.AsyncFunctionDef):
+                continue
+            for node in ast.walk(func):
+                if not isinstance(node, ast.Import | ast.ImportFrom):
+                    continue
+                names = [a.name for a in node.names] if isinstance(node, ast.Import) else [node.module or ""]
+                relative = isinstance(node, ast.ImportFrom) and node.level > 0
+                if not relative and not any(n == package or n.startswith(package + ".") for n in names):
+                    continue
+                if not _explained(lines, node.lineno - 1):
+                    out.append(f"{path}:{node.lineno}: {lines[node.lineno - 1].strip()}")
+    return out
+
+
+def _explained(lines: list[str], index: int) -> bool:
+    if "#" in lines[index]:
+        return True
+    above = index - 1
+    while above >= 0 and lines[above].strip().startswith(("from ", "import ")):
+        if "#" in lines[above]:
+            return True
+        above -= 1
+    return above >= 0 and lines[above].strip().startswith("#")

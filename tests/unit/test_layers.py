@@ -6,7 +6,7 @@ import shutil
 from pathlib import Path
 
 import pytest
-from tests.support.layers import ALLOWED, LAYERS, check, layer_of
+from tests.support.layers import ALLOWED, LAYERS, check, layer_of, unexplained_deferred_imports
 
 SRC = Path(__file__).resolve().parents[2] / "src"
 
@@ -89,3 +89,27 @@ def test_layer_of(module: str, title: str) -> None:
 
 def test_every_allowance_is_still_needed() -> None:
     assert all(layer_of(a) is not None and layer_of(b) is not None for a, b in ALLOWED)
+
+
+# The commands that dispatch on a format's name import its module in a branch; they give way to a
+# table of formats, and the loader's foreign-format opening with them.
+DISPATCHERS = ("commands/import_.py", "commands/export.py", "formats/__init__.py", "model/loader.py")
+
+
+def test_every_import_deferred_into_a_function_says_why() -> None:
+    found = [
+        line for line in unexplained_deferred_imports(SRC) if not line.split(":")[0].endswith(DISPATCHERS)
+    ]
+    assert not found, "\n".join(found)
+
+
+def test_a_deferred_import_without_its_reason_is_reported(copy_of_src: Path) -> None:
+    _append(
+        copy_of_src / "briefing_tui" / "widgets" / "labels.py",
+        "\n\ndef _late() -> None:\n    from briefing_tui.model import types\n\n"
+        "def _said() -> None:\n    # deferred: the reason\n    from briefing_tui.model import types\n",
+    )
+    found = unexplained_deferred_imports(copy_of_src)
+    assert [line.split(": ", 1)[1] for line in found if "labels.py" in line] == [
+        "from briefing_tui.model import types"
+    ]

@@ -18,6 +18,7 @@ def configure(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    # deferred: ``configure`` runs for ``--help`` too; what the command needs is imported when it runs
     from briefing_tui.display import display_path
     from briefing_tui.resources import seeds_dir
 
@@ -33,12 +34,14 @@ def run(args: argparse.Namespace) -> int:
     # classes, styles, the collection): collecting them before the first frame only delays it.
     # The app freezes them and turns the collector back on once the first frame is on screen.
     gc.disable()
+    # deferred: textual is imported only when the reader opens
     from briefing_tui.app import BriefingApp
 
     app = BriefingApp(paths)
     try:
         app.run()
     except Exception as exc:  # outside the App's own handling (start-up, driver): still a short message
+        # deferred: only when the reader crashed
         from briefing_tui.crash import report_crash
 
         return report_crash(exc)

@@ -13,6 +13,7 @@ def configure(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    # deferred: imported when the command runs, not when its options are read
     from briefing_tui.resources import schema_dir
 
     path = schema_dir() / SCHEMA_FILE

@@ -58,6 +58,7 @@ def _paint(kind: str, text: str, colour: bool) -> str:
 
 
 def run(args: argparse.Namespace) -> int:
+    # deferred: imported when the command runs, not when its options are read
     from briefing_tui.display import sanitize
     from briefing_tui.model import load_paths
     from briefing_tui.search import Matcher, Query, SearchError

@@ -41,6 +41,7 @@ def _plural(n: int, word: str) -> str:
 
 
 def run(args: argparse.Namespace) -> int:
+    # deferred: imported when the command runs, not when its options are read
     from briefing_tui.display import display_path, display_problem, sanitize
     from briefing_tui.model import Document, Problem, Severity, load_paths
 

@@ -11,6 +11,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+from briefing_tui.model.dates import parse_edtf
 from briefing_tui.model.quotes import find_quote
 from briefing_tui.model.types import (
     AnchorStatus,
@@ -132,8 +133,6 @@ UNKNOWN_DATE = "XXXX"  # EDTF: a date whose year is not known
 @lru_cache(maxsize=4096)
 def edtf(value: str) -> EdtfDate | None:
     """``value`` parsed by the model's EDTF parser, or None when it is not a valid EDTF date (cached)."""
-    from briefing_tui.model.dates import parse_edtf
-
     try:
         return parse_edtf(value)
     except ValueError:

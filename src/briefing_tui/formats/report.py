@@ -10,6 +10,7 @@ import re
 from dataclasses import dataclass
 
 from briefing_tui.display import sanitize
+from briefing_tui.model.dates import humanize
 from briefing_tui.model.types import RATINGS, Claim, Document, Entity, Event, Source, SourceRef
 
 
@@ -107,8 +108,6 @@ def wikidata_url(value: str) -> str | None:
 
 def timeline(doc: Document) -> list[tuple[str, Event]]:
     """Events in date order with their date as a person reads it."""
-    from briefing_tui.model.dates import humanize
-
     out = []
     for ev in sorted(doc.events, key=lambda e: e.date.sort_key):
         try:

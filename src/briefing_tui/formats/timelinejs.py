@@ -32,6 +32,7 @@ from briefing_tui.formats.common import (
     read_text,
     slug,
 )
+from briefing_tui.model.dates import humanize, parse_edtf
 from briefing_tui.model.types import Document, EdtfDate, Event, Source, SourceRef
 
 _TAG = re.compile(r"<[^>]*>")
@@ -70,8 +71,6 @@ def _precision(text: str) -> str:
 
 def _display(d: EdtfDate) -> str:
     try:
-        from briefing_tui.model.dates import humanize
-
         return humanize(d)
     except Exception:  # a date the model cannot word: its EDTF text is still exact
         return d.text
@@ -166,8 +165,6 @@ def _edtf_part(obj: Any, where: str) -> str:
 
 def _edtf_of(slide: dict[str, Any], where: str) -> EdtfDate:
     if isinstance(slide.get("edtf"), str):
-        from briefing_tui.model.dates import parse_edtf
-
         try:
             return parse_edtf(slide["edtf"])
         except ValueError as exc:

@@ -8,6 +8,7 @@ from rich.text import Text
 
 from briefing_tui.addresses import display_url, name_warnings
 from briefing_tui.display import sanitize
+from briefing_tui.model.dates import humanize, parse_edtf
 from briefing_tui.model.navigation import Navigator
 from briefing_tui.model.types import AnchorStatus, Claim, Entity, Event, Source, SourceRef, Span
 from briefing_tui.widgets.labels import human_date, rating_label
@@ -153,8 +154,6 @@ def entity_text(nav: Navigator, entity: Entity, looks: Looks) -> Text:
 
 def _say_date(text: str) -> str:
     try:
-        from briefing_tui.model.dates import humanize, parse_edtf
-
         return humanize(parse_edtf(str(text)))
     except Exception:  # not EDTF: show it as written
         return str(text)

@@ -7,9 +7,10 @@ from rich.text import Text
 from textual.widgets import Static
 
 from briefing_tui.display import sanitize
+from briefing_tui.model.dates import parse_edtf
 from briefing_tui.model.types import RATINGS, Document
 from briefing_tui.widgets.labels import human_date
-from briefing_tui.widgets.looks import ENTITY_CLASSES, RATING_CLASSES, Looks
+from briefing_tui.widgets.looks import Looks
 
 LEGEND_TYPES = ["person", "organisation", "place", "date", "event", "other"]
 
@@ -23,8 +24,6 @@ def header_text(doc: Document, looks: Looks, position: tuple[int, int] | None = 
         meta.append(sanitize(doc.publisher))
     if doc.published:
         try:
-            from briefing_tui.model.dates import parse_edtf
-
             meta.append(human_date(parse_edtf(str(doc.published))))
         except Exception:  # not EDTF: show it as written
             meta.append(sanitize(str(doc.published)))
@@ -60,9 +59,7 @@ def legend(looks: Looks) -> Text:
 
 
 class DocHeader(Static):
-    """Shows ``header_text`` for the current document."""
+    """Shows ``header_text`` for the current document, with the looks of the text it heads."""
 
-    COMPONENT_CLASSES = ENTITY_CLASSES | RATING_CLASSES
-
-    def show(self, doc: Document, position: tuple[int, int] | None = None) -> None:
-        self.update(header_text(doc, Looks(self), position))
+    def show(self, doc: Document, looks: Looks, position: tuple[int, int] | None = None) -> None:
+        self.update(header_text(doc, looks, position))

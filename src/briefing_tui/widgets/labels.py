@@ -4,14 +4,14 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from briefing_tui.model.dates import humanize, parse_edtf
+
 if TYPE_CHECKING:
     from briefing_tui.model.types import Claim, EdtfDate
 
 
 def human_date(date: EdtfDate) -> str:
     """An EDTF date as a person writes it: "July 2023", "25 Apr 2024", "29 Apr – 3 May 2024", "c. 2024"."""
-    from briefing_tui.model.dates import humanize, parse_edtf
-
     try:
         return humanize(parse_edtf(date.text))
     except Exception:  # a date the model cannot say: show what the file says

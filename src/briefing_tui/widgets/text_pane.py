@@ -16,6 +16,7 @@ from briefing_tui.model.navigation import Navigator
 from briefing_tui.model.types import Document
 from briefing_tui.widgets.doc_header import DocHeader
 from briefing_tui.widgets.labels import rating_label
+from briefing_tui.widgets.looks import Looks
 from briefing_tui.widgets.messages import JumpRequested
 from briefing_tui.widgets.text_search import TextSearch
 from briefing_tui.widgets.text_view import Mark, TextView
@@ -71,13 +72,13 @@ class TextPane(Vertical):
                 glyph, _label, rating = rating_label(claim)
                 marks.append((claim.span.start, claim.span.end, Mark(claim.id, rating, glyph)))
         self._position = position
-        self.query_one(DocHeader).show(doc, position)
+        self.query_one(DocHeader).show(doc, Looks(self.view), position)  # the legend of the text's looks
         self.view.set_document(doc.text, mentions, marks)
 
     def restyle(self) -> None:
         """The theme changed: the header is drawn again with the new looks (the text redraws itself)."""
         if self.doc is not None:
-            self.query_one(DocHeader).show(self.doc, self._position)
+            self.query_one(DocHeader).show(self.doc, Looks(self.view), self._position)
 
     def search_document_shown(self) -> None:
         """Search the document just shown for the same query (once the search bar is mounted)."""

@@ -1,10 +1,8 @@
-"""Search in the text pane: incremental search, ``n``/``N``, the paragraph filter (``&``).
+"""Search in the text pane (``TextPane.search``): incremental search, ``n``/``N``, the filter ``&``.
 
-``TextSearch`` belongs to the text pane (``TextPane.search``) and holds the search's state. It runs
-the searches in an exclusive thread worker that the next keystroke cancels (checked between chunks),
+It runs in an exclusive thread worker that the next keystroke cancels (checked between chunks),
 paints the matches as the text view's ``search`` overlay and steps through them, each step a
-``JumpRequested``. The screen's keys call its public methods.
-"""
+``JumpRequested``. The screen's keys call its public methods."""
 
 from __future__ import annotations
 
@@ -68,8 +66,7 @@ class TextSearch:
         return self.pane.bar
 
     @property
-    def matches(self) -> list[tuple[int, int]]:
-        """The matches painted in the text (for tests and the status line)."""
+    def matches(self) -> list[tuple[int, int]]:  # the matches painted in the text
         return self.state.matches
 
     @property
@@ -208,6 +205,7 @@ class TextSearch:
 
     def _prefold(self, text: str) -> None:
         """Build the folded copy of a long document ahead of the first keystroke (in ~1 MB chunks)."""
+        # deferred: the search package is imported when a search first runs
         from briefing_tui.search.match import folded
         from briefing_tui.search.query import SearchCancelled
 
@@ -269,6 +267,7 @@ class TextSearch:
         state.window = (0, -1)  # the full results repaint
 
     def _search_worker(self, matcher: Matcher, text: str, doc_id: str, generation: int, move: bool) -> None:
+        # deferred: the search package is imported when a search first runs
         from briefing_tui.search.query import SearchCancelled, SearchError
 
         worker = get_current_worker()

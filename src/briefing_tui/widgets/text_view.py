@@ -10,9 +10,8 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
 
-from rich.cells import cell_len, get_character_cell_size
+from rich.cells import get_character_cell_size
 from rich.segment import Segment
 from rich.style import Style
 from rich.text import Text
@@ -27,71 +26,9 @@ from textual.strip import Strip
 from briefing_tui.display import sanitize
 from briefing_tui.widgets.looks import ENTITY_CLASSES, RATING_CLASSES, Looks
 from briefing_tui.widgets.span_index import SpanIndex
+from briefing_tui.widgets.text_lines import GUTTER, Mark, gutter_segments, wrap_paragraph
 
-GUTTER = 2
 WRAP_STEP = 32 * 1024  # characters wrapped per step after the first paint (about 10 ms)
-
-
-@dataclass(frozen=True, slots=True)
-class Mark:
-    """A claim mark for the text pane."""
-
-    claim_id: str
-    rating: str  # a Rating value, or "" when the claim has no verdict
-    glyph: str
-
-
-def wrap_paragraph(text: str, start: int, width: int) -> list[tuple[int, int]]:
-    """Wrap one paragraph (no newline) of the sanitized ``text`` to ``width`` cells.
-
-    Breaks after spaces when it can, inside words when a word is longer than the line; a wide
-    character never straddles the edge. Returns ``(start, end)`` offsets, ``start`` added.
-    """
-    width = max(1, width)
-    n = len(text)
-    if n == 0:
-        return [(start, start)]
-    lines: list[tuple[int, int]] = []
-    if cell_len(text) == n:  # one cell per character: the fast path
-        pos = 0
-        while n - pos > width:
-            cut = text.rfind(" ", pos, pos + width + 1)
-            if cut <= pos:
-                lines.append((start + pos, start + pos + width))
-                pos += width
-            else:
-                lines.append((start + pos, start + cut))
-                pos = cut + 1
-        lines.append((start + pos, start + n))
-        return lines
-    pos = 0
-    used = 0
-    last_space = -1
-    i = pos
-    while i < n:
-        char = text[i]
-        size = get_character_cell_size(char)
-        if used + size > width and i > pos:
-            if char == " ":
-                lines.append((start + pos, start + i))
-                pos = i + 1
-                i = pos
-            elif last_space > pos:
-                lines.append((start + pos, start + last_space))
-                pos = last_space + 1
-                i = pos
-            else:
-                lines.append((start + pos, start + i))
-                pos = i
-            used = 0
-            last_space = -1
-            continue
-        if char == " ":
-            last_space = i
-        used += size
-        i += 1
-    lines.append((start + pos, start + n))
-    return lines
 
 
 class TextView(ScrollView, can_focus=True):
@@ -210,14 +147,10 @@ class TextView(ScrollView, can_focus=True):
         style: Style | None = None,
         current_style: Style | None = None,
     ) -> None:
-        """Paint an extra highlight layer (search matches, ...) over the text.
+        """Paint a highlight layer ``name`` (search matches...) over the text; set again, it is replaced.
 
-        Args:
-            name: the layer's name; setting it again replaces it.
-            spans: ``(start, end)`` offsets in the text.
-            current: index in ``spans`` of the one painted distinctly (the current match), or None.
-            style: the layer's style (default: a search-match style).
-            current_style: the style of the current span.
+        ``spans`` are ``(start, end)`` offsets; the one at index ``current`` is painted with
+        ``current_style`` (default: the stylesheet's ``mark--match`` and ``mark--match-current``).
         """
         index = SpanIndex((s, e, i) for i, (s, e) in enumerate(spans))
         self._overlays[name] = (
@@ -389,7 +322,8 @@ class TextView(ScrollView, can_focus=True):
     def _build_line(self, number: int, width: int, base: Style) -> Strip:
         start, end = self._starts[number], self._ends[number]
         line = Text(sanitize(self._text[start:end]), style=base, end="")
-        gutter = self._gutter(start, end, base)
+        marks = self._claims.overlapping(start, max(end, start + 1))
+        gutter = gutter_segments(marks, self._current_claim, start, end, base, self._look)
         lit = self._lit_claims
         for s, e, mark in self._claims.overlapping(start, end):
             if mark.claim_id in lit:
@@ -411,23 +345,6 @@ class TextView(ScrollView, can_focus=True):
         rendered = line.render(self.app.console)
         segments = [*gutter, *(Segment(text, style or base) for text, style, _ in rendered)]
         return Strip(segments).adjust_cell_length(width, base)
-
-    def _gutter(self, start: int, end: int, base: Style) -> list[Segment]:
-        """The verdict glyph where a claim starts, a bar along the rest of it (bold for the current one)."""
-        best: tuple[int, str, Style] = (-1, " ", base)
-        for s, _e, mark in self._claims.overlapping(start, max(end, start + 1)):
-            current = mark.claim_id == self._current_claim
-            colour = self._look("rating", mark.rating) + Style(bold=current)
-            if start <= s < max(end, start + 1):
-                rank, glyph = 1, mark.glyph or "•"
-            else:
-                rank, glyph = 0, "┃" if current else "│"
-            rank += 2 if current else 0
-            if rank > best[0]:
-                style = base + colour + (self._look("mark", "current") if current and rank == 3 else Style())
-                best = (rank, glyph, style)
-        _, glyph, style = best
-        return [Segment(glyph, style), Segment(" " * max(0, GUTTER - cell_len(glyph)), base)]
 
     # mouse and keys -------------------------------------------------------------------------
 
