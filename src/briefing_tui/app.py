@@ -19,7 +19,7 @@ from briefing_tui.startup import load_if_small, several_files
 class BriefingApp(CrashReporting, App[int]):
     """``BriefingApp(paths)`` loads ``paths`` in a worker; ``collection=`` skips loading (tests)."""
 
-    CSS_PATH = str(styles_dir() / "reader.tcss")
+    CSS_PATH = [str(styles_dir() / "reader.tcss"), str(styles_dir() / "looks.tcss")]
     TITLE = "briefing"
 
     def __init__(self, paths: list[Path], collection: Collection | None = None) -> None:
@@ -34,6 +34,7 @@ class BriefingApp(CrashReporting, App[int]):
         if self.collection is None:
             self.collection = load_if_small(self.paths)
         if self.collection is not None and self.collection.documents:
+            # deferred: a screen's module is imported when the screen is first shown
             from briefing_tui.screens.main import MainScreen
 
             return MainScreen(self.collection)
@@ -49,6 +50,7 @@ class BriefingApp(CrashReporting, App[int]):
             else:
                 self._show(self.collection)
             return
+        # deferred: a screen's module is imported when the screen is first shown
         from briefing_tui.screens.errors import LoadingScreen
 
         label = ", ".join(p.name or str(p) for p in self.paths)
@@ -62,6 +64,7 @@ class BriefingApp(CrashReporting, App[int]):
 
     @work(thread=True, exclusive=True)
     def _load(self) -> None:
+        # deferred: in the loading worker, after the first paint
         from briefing_tui.model import load_paths
         from briefing_tui.screens.preview import preview_path, read_head
 
@@ -71,6 +74,7 @@ class BriefingApp(CrashReporting, App[int]):
         if big is not None and head is not None:
             self.call_from_thread(self.call_later, self._show_preview, big, *head)
         if several_files(self.paths):
+            # deferred: only for a collection of several files
             from briefing_tui.model.outline import open_outlines
 
             collection = open_outlines(list(self.paths))  # each document read whole when opened
@@ -79,11 +83,13 @@ class BriefingApp(CrashReporting, App[int]):
         self.call_from_thread(self.call_later, self._show, collection)
 
     def _show_preview(self, path: Path, title: str, text: str) -> None:
+        # deferred: a screen's module is imported when the screen is first shown
         from briefing_tui.screens.preview import PreviewScreen
 
         self.switch_screen(PreviewScreen(path, title, text))
 
     def _show_failures(self, collection: Collection) -> None:
+        # deferred: a screen's module is imported when the screen is first shown
         from briefing_tui.display import sanitize
         from briefing_tui.screens.errors import ErrorScreen
 
@@ -93,6 +99,7 @@ class BriefingApp(CrashReporting, App[int]):
             self.notify(sanitize(notice), title="Opened", markup=False, timeout=8)
 
     def _show(self, collection: Collection) -> None:
+        # deferred: a screen's module is imported when the screen is first shown
         from briefing_tui.screens.main import MainScreen
 
         self.collection = collection

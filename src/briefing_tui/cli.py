@@ -95,6 +95,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     except BrokenPipeError:
         return 0
     except Exception as exc:  # a defect: one short sanitized line and a log, never a traceback
+        # deferred: only when a command crashed
         from briefing_tui.crash import report_crash
 
         return report_crash(exc, "" if name == "open" else f"briefing {name}")

@@ -71,6 +71,7 @@ def crash_message(error: BaseException, log: Path | None, command: str = "") -> 
 
 def report_crash(error: BaseException, command: str = "") -> int:
     """For errors outside the App's message loop: log, print the short message, return the exit status."""
+    # deferred: kept off start-up: needed only when this runs
     from briefing_tui.console import stderr
 
     stderr().text(crash_message(error, write_crash_log(error), command))

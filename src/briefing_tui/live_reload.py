@@ -15,14 +15,33 @@ from __future__ import annotations
 
 from dataclasses import replace
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol
 
 from briefing_tui import reload as pure
 from briefing_tui.display import display_path
+from briefing_tui.model.places import ClaimPlace, Place, TextPlace
 
 if TYPE_CHECKING:
+    from textual.screen import Screen
+
     from briefing_tui.model.types import Document
-    from briefing_tui.screens.main import MainScreen
+    from briefing_tui.reader_state import ReaderState
+    from briefing_tui.widgets.text_view import TextView
+
+
+class Reader(Protocol):
+    """What live reload asks of the reader screen: its public methods only."""
+
+    state: ReaderState
+
+    @property
+    def text_view(self) -> TextView: ...
+    def here(self) -> Place: ...
+    def go(self, place: Place) -> None: ...
+    def show_document(self, doc: Document) -> None: ...
+    def select_entity(self, entity_id: str | None) -> None: ...
+    def documents_changed(self) -> None: ...
+
 
 POLL_INTERVAL = pure.POLL_INTERVAL
 SETTLE = pure.SETTLE
@@ -31,9 +50,10 @@ SETTLE = pure.SETTLE
 class LiveReload:
     """Watches the files of ``screen.collection`` (documents and files that failed) for the main screen."""
 
-    def __init__(self, screen: MainScreen) -> None:
-        self.screen = screen
-        self.collection = screen.collection
+    def __init__(self, screen: Screen[None], reader: Reader) -> None:
+        self.screen = screen  # its timers, workers and notifications
+        self.reader = reader  # the same screen: what it shows
+        self.collection = reader.state.collection
         paths = [doc.path for doc in self.collection.documents] + [Path(p) for p in self.collection.failed]
         self.watcher = pure.Watcher([p for p in paths if _regular(p)], settle=SETTLE)
         self.busy = False
@@ -76,9 +96,7 @@ class LiveReload:
             screen.notify(message, severity="warning", markup=False)
         else:
             screen.notify(message, severity="error", markup=False)
-        screen.query_one("#documents").set_documents(  # type: ignore[attr-defined]
-            collection.documents, screen.doc.id, len(collection.failed)
-        )
+        self.reader.documents_changed()
 
     def _failed_key(self, path: Path) -> str:
         for key in self.collection.failed:
@@ -87,41 +105,33 @@ class LiveReload:
         return str(path)
 
     def _replace(self, path: Path, new: Document) -> None:
-        from briefing_tui.model.navigation import Navigator
-
-        screen, documents = self.screen, self.collection.documents
+        screen, documents = self.reader, self.collection.documents
         index = next((i for i, d in enumerate(documents) if d.path == path), None)
         if index is None:  # a file that failed before: it joins the collection
             documents.append(new)
-            screen.query_one("#documents-pane").display = len(documents) > 1
-            screen.query_one("#documents").set_documents(  # type: ignore[attr-defined]
-                documents, screen.doc.id, len(self.collection.failed)
-            )
+            self.reader.documents_changed()
             return
         old = documents[index]
         documents[index] = new
-        if old is not screen.doc:
-            screen.query_one("#documents").set_documents(  # type: ignore[attr-defined]
-                documents, screen.doc.id, len(self.collection.failed)
-            )
+        state = screen.state
+        if old is not state.doc:
+            self.reader.documents_changed()
             return
         view = screen.text_view
-        here, entity_id = screen.here(), screen.entity_id
-        place = pure.carry_place(old, new, pure.Place(screen.claim_id, view.top_offset))
-        screen.doc = new
-        screen.nav = Navigator(new, self.collection)
-        screen._show_document()
-        if here.kind != "text" and here.doc_id == old.id:
+        here, entity_id = screen.here(), state.entity_id
+        place = pure.carry_place(old, new, pure.Place(state.claim_id, view.top_offset))
+        screen.show_document(new)
+        if not isinstance(here, TextPlace) and here.doc_id == old.id:
             start = pure.map_offset(old.text, new.text, here.start) if here.start >= 0 else -1
             end = pure.map_offset(old.text, new.text, here.end) if here.end >= 0 else -1
-            if here.kind == "claim":
+            if isinstance(here, ClaimPlace):
                 claim = new.claim(place.claim_id) if place.claim_id else None
                 if claim is not None:
                     start, end = claim.span.start, claim.span.end
-                here = replace(here, ref=place.claim_id or here.ref)
-            screen._go(replace(here, doc_id=new.id, start=start, end=end))
-        if entity_id and new.entity(entity_id) is not None and screen.entity_id != entity_id:
-            screen._select_entity(entity_id)  # the selected entity's mentions stay highlighted
+                here = replace(here, claim_id=place.claim_id or here.claim_id)
+            screen.go(replace(here, doc_id=new.id, start=start, end=end))
+        if entity_id and new.entity(entity_id) is not None and state.entity_id != entity_id:
+            screen.select_entity(entity_id)  # the selected entity's mentions stay highlighted
         view.scroll_to_offset(place.top_offset, center=False)
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 from functools import partial
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, ClassVar, Protocol, runtime_checkable
 
 from textual.command import CommandPalette, DiscoveryHit, Hit, Hits, Provider
 from textual.content import Content
@@ -17,12 +17,14 @@ from textual.markup import escape
 
 from briefing_tui.display import sanitize
 from briefing_tui.model.dates import say_date
-from briefing_tui.model.navigation import Location
 from briefing_tui.widgets.labels import rating_label
 from briefing_tui.words import plural
 
 if TYPE_CHECKING:
-    from briefing_tui.screens.main import MainScreen
+    from textual.binding import BindingType
+
+    from briefing_tui.model.places import Place
+    from briefing_tui.reader_state import ReaderState
 
 GO_TO = {
     "claim": "Go to claim…",
@@ -32,11 +34,22 @@ GO_TO = {
 }
 
 
-def _reader(provider: Provider) -> MainScreen | None:
-    from briefing_tui.screens.main import MainScreen
+@runtime_checkable
+class Reader(Protocol):
+    """What the palette asks of the reader screen (its public API): the state, and the same actions
+    as the keys."""
 
+    state: ReaderState
+    BINDINGS: ClassVar[list[BindingType]]
+
+    def jump_to(self, place: Place, *, record: bool = True) -> None: ...
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None: ...
+    async def run_action(self, action: str) -> bool: ...
+
+
+def _reader(provider: Provider) -> Reader | None:
     screen = provider.screen
-    return screen if isinstance(screen, MainScreen) else None
+    return screen if isinstance(screen, Reader) else None
 
 
 class ItemsProvider(Provider):
@@ -44,34 +57,29 @@ class ItemsProvider(Provider):
 
     kind = "claim"
 
-    def items(self, reader: MainScreen) -> Iterator[tuple[str, Callable[[], object]]]:
-        nav = reader.navigator
-        doc_id = reader.doc.id
+    def items(self, reader: Reader) -> Iterator[tuple[str, Callable[[], object]]]:
+        nav = reader.state.nav
         if self.kind == "claim":
             for claim in nav.claims:
                 glyph, label, _ = rating_label(claim)
                 said = claim.gloss or nav.doc.text[claim.span.start : claim.span.end]
                 text = f"{glyph} {claim.id} ({label}): {said}"
-                loc = Location(doc_id, claim.span.start, claim.span.end, "claim", claim.id)
-                yield text, partial(reader.jump_to, loc)
+                yield text, partial(reader.jump_to, nav.location_of(claim))
         elif self.kind == "entity":
             for entity in nav.doc.entities:
                 spans = nav.mentions(entity.id)
-                start, end = spans[0] if spans else (-1, -1)
-                loc = Location(doc_id, start, end, "mention", entity.id)
-                label = f"{entity.name} ({entity.type}, {plural(len(spans), 'mention')})"
-                yield label, partial(reader.jump_to, loc)
+                text = f"{entity.name} ({entity.type}, {plural(len(spans), 'mention')})"
+                yield text, partial(reader.jump_to, nav.location_of(entity))
         elif self.kind == "event":
             for event in nav.timeline():
-                mention = next((m for m in event.mentions if m.anchored), None)
-                start, end = (mention.start, mention.end) if mention else (-1, -1)
-                loc = Location(doc_id, start, end, "event", event.id)
-                yield f"{say_date(event.date)}: {event.label}", partial(reader.jump_to, loc)
+                yield (
+                    f"{say_date(event.date)}: {event.label}",
+                    partial(reader.jump_to, nav.location_of(event)),
+                )
         else:
             for source in nav.doc.sources:
-                loc = Location(doc_id, -1, -1, "source", source.id)
                 label = " · ".join(x for x in (source.title or source.id, source.publisher) if x)
-                yield label, partial(reader.jump_to, loc)
+                yield label, partial(reader.jump_to, nav.location_of(source))
 
     async def discover(self) -> Hits:
         reader = _reader(self)
@@ -84,6 +92,7 @@ class ItemsProvider(Provider):
         reader = _reader(self)
         if reader is None:
             return
+        # deferred: the search package is imported when the palette is first searched
         from briefing_tui.search.filter import text_filter
 
         matcher = self.matcher(query)
@@ -107,7 +116,7 @@ ITEM_PROVIDERS = {kind: _items_provider(kind) for kind in GO_TO}
 class ReaderCommands(Provider):
     """The "Go to …" commands and every action bound on the reader."""
 
-    def commands(self, reader: MainScreen) -> Iterator[tuple[str, Callable[[], object], str]]:
+    def commands(self, reader: Reader) -> Iterator[tuple[str, Callable[[], object], str]]:
         for kind, title in GO_TO.items():
             article = "an" if kind[0] in "aeiou" else "a"
             yield title, partial(self._open_items, kind, title), f"choose {article} {kind} of this document"

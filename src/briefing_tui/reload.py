@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from pathlib import Path
 
+from briefing_tui.model.loader import load_document
 from briefing_tui.model.types import Document, LoadError, Problem, Severity
 from briefing_tui.words import plural
 
@@ -98,9 +99,6 @@ class Watcher:
         path = Path(path)
         self._files[path] = _Watched(Stamp.of(path, self._stat))
 
-    def unwatch(self, path: str | os.PathLike[str]) -> None:
-        self._files.pop(Path(path), None)
-
     def poll(self) -> list[FileChange]:
         """Look at every file once; return the changes that have settled since the last report."""
         now = self._clock()
@@ -163,8 +161,6 @@ def reload_file(
         )
         return ReloadResult(path, Outcome.DELETED, None, [notice])
     if load is None:
-        from briefing_tui.model import load_document
-
         load = load_document
     try:
         document = load(path)

@@ -39,10 +39,12 @@ def load_if_small(paths: list[Path]) -> Collection | None:
     """
     size = total_size(paths)
     if size < SMALL:
+        # deferred: kept off start-up: needed only when this runs
         from briefing_tui.model import load_paths
 
         return load_paths(list(paths), siblings=True)
     if size < OUTLINED and several_files(paths):
+        # deferred: kept off start-up: needed only when this runs
         from briefing_tui.model.outline import open_outlines
 
         return open_outlines(list(paths))
@@ -51,6 +53,7 @@ def load_if_small(paths: list[Path]) -> Collection | None:
 
 def several_files(paths: list[Path]) -> bool:
     """Whether ``paths`` name more than one briefing file (a collection worth outlining)."""
+    # deferred: kept off start-up: needed only when this runs
     from briefing_tui.model.files import briefing_files
 
     return sum(len(briefing_files(path)) for path in paths) > 1

@@ -11,6 +11,7 @@ from __future__ import annotations
 import os
 import re
 import sys
+from collections.abc import Sequence
 from pathlib import Path
 
 import pytest
@@ -48,7 +49,7 @@ def _open(path: Path, keys: str = "]s") -> tuple[PtyTerm, list[str], float]:
     return term, screens, shown
 
 
-def assert_terminal_clean(raw: bytes, forbid: list[bytes] = ()) -> None:
+def assert_terminal_clean(raw: bytes, forbid: Sequence[bytes] = ()) -> None:
     """No document sequence in the raw output, and the terminal put back as it was."""
     for sequence in forbid:
         assert sequence not in raw, f"{sequence!r} reached the terminal"

@@ -42,3 +42,16 @@ def test_source_entry(snap_compare) -> None:
 def test_help_screen(snap_compare) -> None:
     """The help screen lists the keys grouped: Everywhere, Text pane, Entities pane, lists."""
     assert snap_compare(seed_app(), press=["question_mark"], terminal_size=(120, 40), run_before=_settle)
+
+
+async def _light(pilot: Pilot) -> None:
+    pilot.app.theme = "textual-light"  # as ctrl+p → "Theme" → textual-light does
+    await _settle(pilot)
+    await pilot.press("right_square_bracket", "right_square_bracket", "right_square_bracket")
+    await _settle(pilot)
+
+
+def test_main_screen_light_theme(snap_compare) -> None:
+    """The light theme: dark inks on a light page, the current claim (C1) standing out, its verdict
+    in green, mentions in their darker colours with their attributes (bold, italic, underline)."""
+    assert snap_compare(seed_app(), terminal_size=(120, 40), run_before=_light)

@@ -8,6 +8,7 @@ from tests.ui.reader_support import collection_app, run_palette_command, seed_ap
 
 from briefing_tui.app import BriefingApp
 from briefing_tui.model import load_paths
+from briefing_tui.model.places import ClaimPlace, TextPlace
 from briefing_tui.widgets.claim_list import ClaimList
 from briefing_tui.widgets.detail_pane import DetailPane
 
@@ -31,9 +32,9 @@ async def test_key_6_shows_every_claim_in_text_order_and_focuses_the_list() -> N
         await pilot.press("6")
         claims = screen.query_one(ClaimList)
         assert claims.has_focus and claims.display and screen.pane == "claim"
-        assert listed(claims) == [c.id for c in screen.navigator.claims]
+        assert listed(claims) == [c.id for c in screen.state.nav.claims]
         first = rows(claims)[0]
-        claim = screen.navigator.claims[0]
+        claim = screen.state.nav.claims[0]
         assert claim.id in first and (claim.gloss or "")[:20] in first
         # The current claim's detail stays visible below the list.
         detail = screen.query_one("#detail-scroll")
@@ -51,7 +52,7 @@ async def test_typing_filters_with_folded_accents_and_verdict_words() -> None:
         shown = listed(claims)
         assert shown and len(shown) < len(everything)
         for claim_id in shown:
-            claim = screen.navigator.claim(claim_id)
+            claim = screen.state.nav.claim(claim_id)
             said = (claim.gloss or "") + text[claim.span.start : claim.span.end]
             assert "État" in said or "Etat" in said or "états" in said.lower()
         await pilot.press("escape")
@@ -60,7 +61,7 @@ async def test_typing_filters_with_folded_accents_and_verdict_words() -> None:
         await pilot.press(*"outdated")
         shown = listed(claims)
         assert shown and len(shown) < len(everything)
-        assert all(screen.navigator.claim(i).verdict.rating.value == "outdated" for i in shown)
+        assert all(screen.state.nav.claim(i).verdict.rating.value == "outdated" for i in shown)
         await pilot.press("backspace")
         assert claims.filter_text == "outdate"
         await pilot.press(*"zzz")
@@ -72,16 +73,16 @@ async def test_enter_goes_to_the_claim_through_the_jump_list() -> None:
     async with seed_app().run_test(size=SIZE) as pilot:
         screen = pilot.app.screen
         await pilot.press("6", "down", "down", "enter")
-        target = screen.navigator.claims[2]
+        target = screen.state.nav.claims[2]
         assert screen.claim_id == target.id
-        assert screen.here().kind == "claim" and screen.here().ref == target.id
+        assert screen.here() == ClaimPlace(screen.doc.id, target.id, target.span.start, target.span.end)
         assert "Claim 3 of" in screen.query_one(DetailPane).body_text
         claims = screen.query_one(ClaimList)
         assert claims.current == target.id and claims.has_focus
         assert "▶" in rows(claims)[2] and "▶" not in rows(claims)[0]
-        assert screen.jumps.can_back
+        assert screen.state.jumps.can_back
         await pilot.press("ctrl+o")  # back to the top of the text, where the reader was
-        assert screen.here().kind == "text" and screen.jumps.can_forward
+        assert isinstance(screen.here(), TextPlace) and screen.state.jumps.can_forward
 
 
 async def test_the_list_follows_next_and_previous_claim() -> None:
@@ -89,11 +90,11 @@ async def test_the_list_follows_next_and_previous_claim() -> None:
         screen = pilot.app.screen
         await pilot.press("6", "right_square_bracket", "right_square_bracket")
         claims = screen.query_one(ClaimList)
-        second = screen.navigator.claims[1].id
+        second = screen.state.nav.claims[1].id
         assert screen.claim_id == second and claims.current == second
         assert claims.highlighted_option is not None and claims.highlighted_option.id == second
         await pilot.press("left_square_bracket")
-        first = screen.navigator.claims[0].id
+        first = screen.state.nav.claims[0].id
         assert claims.current == first and claims.highlighted_option.id == first
 
 
@@ -156,12 +157,12 @@ async def test_switching_document_lists_the_new_documents_claims() -> None:
         await pilot.press("right_square_bracket", "6")
         claims = screen.query_one(ClaimList)
         before = listed(claims)
-        assert before == [c.id for c in screen.navigator.claims] and claims.current == before[0]
+        assert before == [c.id for c in screen.state.nav.claims] and claims.current == before[0]
         other = next(d for d in screen.collection.documents if d is not screen.doc)
-        screen.open_document(other.id)
+        screen.jump_to(TextPlace(other.id))
         await pilot.pause()
         assert screen.doc is other
-        assert listed(claims) == [c.id for c in screen.navigator.claims] != before
+        assert listed(claims) == [c.id for c in screen.state.nav.claims] != before
         assert claims.current is None
 
 
@@ -182,7 +183,7 @@ async def test_a_click_on_a_row_goes_to_its_claim() -> None:
         await pilot.pause()
         await pilot.click(ClaimList, offset=(8, 3))
         await pilot.pause()
-        assert screen.claim_id == screen.navigator.claims[3].id
+        assert screen.claim_id == screen.state.nav.claims[3].id
 
 
 async def test_a_long_list_shows_a_window_that_follows_the_current_claim(monkeypatch) -> None:
@@ -193,7 +194,7 @@ async def test_a_long_list_shows_a_window_that_follows_the_current_claim(monkeyp
         screen = pilot.app.screen
         await pilot.press("6")
         claims = screen.query_one(ClaimList)
-        order = [c.id for c in screen.navigator.claims]
+        order = [c.id for c in screen.state.nav.claims]
         assert listed(claims) == order[:4]
         assert any("more: type to filter" in str(o.prompt) for o in claims._options)
         await pilot.press(*["right_square_bracket"] * 8)

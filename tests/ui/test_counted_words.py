@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from tests.support.looks import PlainLooks
 from tests.ui.reader_support import COLLECTION
 
 from briefing_tui.app import BriefingApp
@@ -11,7 +12,8 @@ from briefing_tui.model import Problem, Severity, load_paths
 from briefing_tui.model.navigation import Navigator
 from briefing_tui.reload import Outcome, ReloadResult
 from briefing_tui.screens.errors import errors_text
-from briefing_tui.widgets.detail_pane import DetailPane, entity_text, source_text
+from briefing_tui.widgets.detail_pane import DetailPane
+from briefing_tui.widgets.detail_text import entity_text, source_text
 from briefing_tui.widgets.document_list import DocumentList
 
 ONE_CLAIM = """format: 1
@@ -36,20 +38,22 @@ def test_a_source_cited_once_and_an_entity_named_once_are_counted_in_the_singula
     nav = _nav()
     source = nav.source("S-statement")
     assert source is not None and len(nav.citing_claims(source.id)) == 1
-    shown = source_text(nav, source).plain
+    shown = source_text(nav, source, None, PlainLooks()).plain
     assert "Cited by 1 claim" in shown and "(s)" not in shown and "1 claims" not in shown
     person = nav.entity("fitzgibbon")
     assert person is not None and len(nav.mentions(person.id)) == 1
-    assert "1 mention " in entity_text(nav, person).plain
+    assert "1 mention " in entity_text(nav, person, PlainLooks()).plain
     place = nav.entity("niamey")
-    assert place is not None and "2 mentions " in entity_text(nav, place).plain
+    assert place is not None and "2 mentions " in entity_text(nav, place, PlainLooks()).plain
 
 
 def test_the_error_view_and_reload_notices_agree_with_their_counts() -> None:
     problem = Problem("x.yaml", 1, 1, Severity.WARNING, "w")
-    assert errors_text({"x.yaml": [problem]}, can_close=True).plain.startswith("1 file could not be opened")
+    assert errors_text({"x.yaml": [problem]}, True, PlainLooks()).plain.startswith(
+        "1 file could not be opened"
+    )
     two = {"x.yaml": [problem], "y.yaml": [problem]}
-    assert errors_text(two, can_close=True).plain.startswith("2 files could not be opened")
+    assert errors_text(two, True, PlainLooks()).plain.startswith("2 files could not be opened")
     assert ReloadResult(Path("x.yaml"), Outcome.RELOADED, problems=[problem]).notice == "reloaded (1 warning)"
     error = Problem("x.yaml", 1, 1, Severity.ERROR, "e")
     broken = ReloadResult(Path("x.yaml"), Outcome.BROKEN, problems=[error])

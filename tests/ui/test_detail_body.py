@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import re
 
+from tests.support.looks import PlainLooks
 from tests.ui.reader_support import SEEDS, seed_app
 
 from briefing_tui.model import SourceRef, load_paths
 from briefing_tui.model.navigation import Navigator
-from briefing_tui.widgets.detail_pane import DetailBody, DetailLinks, DetailPane, source_prompt
+from briefing_tui.widgets.detail_pane import DetailBody, DetailLinks, DetailPane
+from briefing_tui.widgets.detail_text import source_prompt
 
 
 def _squeezed(text: str) -> str:
@@ -61,7 +63,7 @@ async def test_the_next_claim_is_shown_from_its_top() -> None:
 def test_a_source_row_shows_the_original_address_or_the_copy_that_o_opens() -> None:
     collection = load_paths([SEEDS])
     nav = Navigator(collection.documents[0], collection)
-    original = source_prompt(nav, SourceRef("S-africom-101"), 1, current=False).plain
+    original = source_prompt(nav, SourceRef("S-africom-101"), 1, False, PlainLooks()).plain
     assert "https://www.africom.mil/pressrelease/35519/" in _squeezed(original) and "(copy)" not in original
-    copy = source_prompt(nav, SourceRef("S-africom-end"), 1, current=False).plain
+    copy = source_prompt(nav, SourceRef("S-africom-end"), 1, False, PlainLooks()).plain
     assert "https://allafrica.com/stories/202409160276.html(copy)" in _squeezed(copy)

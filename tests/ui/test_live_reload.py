@@ -55,7 +55,7 @@ async def test_a_changed_file_is_reloaded_on_the_same_claim_and_the_same_text_at
             await pilot.press("right_square_bracket")
         await pilot.pause()
         entity = screen.doc.entities[0].id
-        screen._select_entity(entity)
+        screen.select_entity(entity)
         claim, old_doc = screen.claim_id, screen.doc
         top = screen.text_view.top_offset
         assert claim is not None and top > 0

@@ -201,11 +201,12 @@ async def test_text_scroll_keys(keys: list[str], where: object) -> None:
         view = pilot.app.screen.text_view
         await pilot.press(*keys)
         height = view.scrollable_content_region.height
-        expected = {
+        expected_at: dict[object, object] = {
             "page": height - 1,
             "end": view.max_scroll_y,
             "end-page": view.max_scroll_y - (height - 1),
-        }.get(where, where)  # type: ignore[arg-type]
+        }
+        expected = expected_at.get(where, where)
         assert view.max_scroll_y > height  # the seed is longer than the pane at 80x24
         assert view.scroll_offset.y == expected
 
@@ -241,6 +242,7 @@ async def test_q_quits() -> None:
 async def test_palette_go_to_claim_runs_the_same_jump() -> None:
     async with seed_app().run_test(size=SIZE) as pilot:
         screen = pilot.app.screen
+        assert isinstance(screen, MainScreen)
         await pilot.press("ctrl+p")
         assert isinstance(pilot.app.screen, CommandPalette)
         await pilot.press(*"Go to claim")
@@ -252,7 +254,7 @@ async def test_palette_go_to_claim_runs_the_same_jump() -> None:
         await pilot.pause(0.3)
         await pilot.press("enter")
         await pilot.pause(0.2)
-        assert pilot.app.screen is screen
+        assert pilot.app.screen_stack[-1] is screen
         assert screen.claim_id == "C7"
 
 

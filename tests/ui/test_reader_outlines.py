@@ -24,7 +24,8 @@ async def test_a_document_is_read_whole_when_opened_from_the_list_or_a_source() 
         assert "statement" in collection.outlines
         await pilot.press("right_square_bracket", "s")  # K1's first source: a passage of "statement"
         assert screen.doc.id == "statement" and "statement" not in collection.outlines
-        assert screen.doc.text[slice(*screen._current_span)] == "orderly and responsible withdrawal"
+        assert screen.state.span is not None
+        assert screen.doc.text[slice(*screen.state.span)] == "orderly and responsible withdrawal"
         await pilot.press("ctrl+o")
         assert screen.doc.id == "main" and screen.claim_id == "K1"
 

@@ -40,14 +40,14 @@ async def test_selected_entity_lights_claims_and_events_and_steps_through_mentio
         screen = pilot.app.screen
         await pilot.press("3", *"niger", "enter")
         assert screen.entity_id == "niger"
-        mentions = screen.navigator.mentions("niger")
-        assert screen._current_span == mentions[0]
+        mentions = screen.state.nav.mentions("niger")
+        assert screen.state.span == mentions[0]
         await pilot.press("greater_than_sign")
-        assert screen._current_span == mentions[1]
+        assert screen.state.span == mentions[1]
         await pilot.press("less_than_sign", "less_than_sign")
-        assert screen._current_span == mentions[-1]
+        assert screen.state.span == mentions[-1]
         lit_claims = screen.text_view._lit_claims
-        assert lit_claims and lit_claims == {c.id for c in screen.navigator.entity_claims("niger")}
+        assert lit_claims and lit_claims == {c.id for c in screen.state.nav.entity_claims("niger")}
         timeline = screen.query_one(TimelineList)
         prompts = [str(timeline.get_option_at_index(i).prompt) for i in range(timeline.option_count)]
         assert any(p.startswith("●") for p in prompts)
@@ -75,9 +75,9 @@ async def test_timeline_event_in_the_text_jumps_to_its_mention() -> None:
         screen = pilot.app.screen
         await pilot.press("4", "down", "enter")  # the first event in the text
         event_id = screen.detail[1]
-        event = screen.navigator.event(event_id)
+        event = screen.state.nav.event(event_id)
         assert not event.background
-        assert screen._current_span == (event.mentions[0].start, event.mentions[0].end)
+        assert screen.state.span == (event.mentions[0].start, event.mentions[0].end)
         assert "in the text" in body(screen)
 
 
@@ -96,11 +96,11 @@ async def test_clicking_a_mention_selects_it_and_a_claim_selects_the_claim() -> 
     async with seed_app().run_test(size=SIZE) as pilot:
         screen = pilot.app.screen
         view = screen.query_one(TextView)
-        niamey = screen.navigator.mentions("niamey")[0]
+        niamey = screen.state.nav.mentions("niamey")[0]
         y = view.line_of(niamey[0]) - int(view.scroll_offset.y)
         x = 2 + (niamey[0] - view._starts[view.line_of(niamey[0])])
         await pilot.click(TextView, offset=(x + 1, y))
-        assert screen.entity_id == "niamey" and screen._current_span == niamey
+        assert screen.entity_id == "niamey" and screen.state.span == niamey
         claim = screen.doc.claim("C4")
         start = claim.span.start + 2  # inside the claim, outside any mention
         y = view.line_of(start) - int(view.scroll_offset.y)
@@ -130,7 +130,7 @@ async def test_s_cycles_passage_in_another_document_speaker_and_entry() -> None:
         assert screen.claim_id == "K1"
         await pilot.press("s")  # a passage of the document "statement"
         assert screen.doc.id == "statement"
-        assert screen.doc.text[slice(*screen._current_span)] == "orderly and responsible withdrawal"
+        assert screen.doc.text[slice(*screen.state.span)] == "orderly and responsible withdrawal"
         assert "The statement" in body(screen)
         await pilot.press("ctrl+o")
         assert screen.doc.id == "main" and screen.claim_id == "K1"
@@ -138,10 +138,10 @@ async def test_s_cycles_passage_in_another_document_speaker_and_entry() -> None:
         assert screen.doc.id == "statement"
         await pilot.press("ctrl+o")
         # the speaker: the second source
-        screen._source_index = 0
+        screen.claim_pane.source_index = 0
         await pilot.press("s")
         assert screen.detail == ("source", "S-speaker")
-        assert screen.doc.text[slice(*screen._current_span)] == "Kathleen FitzGibbon"
+        assert screen.doc.text[slice(*screen.state.span)] == "Kathleen FitzGibbon"
         await pilot.press("s")
         assert screen.detail == ("source", "S-web") and "“orderly and responsible”" in body(screen)
 
@@ -158,7 +158,7 @@ async def test_fuzzy_claim_shows_its_anchor_status() -> None:
 
 
 async def test_no_color_keeps_mention_styles_apart(monkeypatch) -> None:
-    from briefing_tui.widgets.text_view import type_style
+    from briefing_tui.widgets.looks import Looks
 
     monkeypatch.setenv("NO_COLOR", "1")
     app = seed_app()
@@ -167,9 +167,9 @@ async def test_no_color_keeps_mention_styles_apart(monkeypatch) -> None:
         await pilot.press("right_square_bracket", "right_square_bracket", "s", "3", "enter", "4", "enter")
         await pilot.press("question_mark", "escape", "ctrl+p", "escape")
         assert pilot.app.screen.claim_id == "C3"
-
-    kinds = ["person", "organisation", "place", "date", "event", "other"]
-    attributes = {(s.bold, s.italic, s.underline) for s in map(type_style, kinds)}
+        looks = Looks(pilot.app.screen.text_view)  # the stylesheet's looks, as the text pane reads them
+        kinds = ["person", "organisation", "place", "date", "event", "other"]
+        attributes = {(s.bold, s.italic, s.underline) for s in map(looks.entity, kinds)}
     assert len(attributes) == len(kinds)  # told apart by attributes alone, colour aside
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from tests.ui.reader_support import run_palette_command, seed_app
 
+from briefing_tui.model.places import SearchPlace
 from briefing_tui.screens.main import MainScreen
 from briefing_tui.widgets.search_bar import SearchBar
 
@@ -42,9 +43,9 @@ async def test_enter_keeps_matches_and_n_steps_with_the_counter() -> None:
         await pilot.press("enter")
         assert screen.text_view.has_focus and bar.is_open
         await pilot.press("n")
-        assert screen.search_index == 1 and bar.status_text.startswith("2/3")
+        assert screen.text_pane.search.index == 1 and bar.status_text.startswith("2/3")
         await pilot.press("N")
-        assert screen.search_index == 0 and bar.status_text.startswith("1/3")
+        assert screen.text_pane.search.index == 0 and bar.status_text.startswith("1/3")
 
 
 async def test_n_wraps_with_a_notice() -> None:
@@ -53,10 +54,10 @@ async def test_n_wraps_with_a_notice() -> None:
         bar = screen.query_one(SearchBar)
         await type_query(pilot, "niamey")
         await pilot.press("enter", "n", "n", "n")
-        assert screen.search_index == 0
+        assert screen.text_pane.search.index == 0
         assert "wrapped to the top" in bar.status_text
         await pilot.press("N")
-        assert screen.search_index == 2
+        assert screen.text_pane.search.index == 2
         assert "wrapped to the bottom" in bar.status_text
 
 
@@ -66,7 +67,7 @@ async def test_each_step_goes_into_the_jump_list() -> None:
         await type_query(pilot, "niamey")
         await pilot.press("enter", "n")
         here = screen.here()
-        assert here.kind == "search" and screen.doc.text[here.start : here.end] == "Niamey"
+        assert isinstance(here, SearchPlace) and screen.doc.text[here.start : here.end] == "Niamey"
         await pilot.press("ctrl+o")
         assert screen.here().start < here.start
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from tests.ui.reader_support import run_palette_command, seed_app
 
+from briefing_tui.model.places import MentionPlace
 from briefing_tui.widgets.entity_list import EntityList
 from briefing_tui.widgets.timeline_list import TimelineList
 
@@ -61,6 +62,7 @@ async def test_go_to_entity_in_the_palette_folds_accents() -> None:
         await pilot.pause(0.5)
         await pilot.press("enter")
         await pilot.pause(0.3)
-        assert screen.here().kind == "mention"
-        entity = screen.doc.entity(screen.here().ref)
+        here = screen.here()
+        assert isinstance(here, MentionPlace)
+        entity = screen.doc.entity(here.entity_id)
         assert entity is not None and "États-Unis" in entity.name

@@ -8,6 +8,7 @@ from tests.ui.reader_support import COLLECTION, SEEDS, seed_app
 
 from briefing_tui.app import BriefingApp
 from briefing_tui.model import load_paths
+from briefing_tui.model.places import SearchPlace
 from briefing_tui.screens.main import MainScreen
 from briefing_tui.screens.search_results import SearchResultsScreen
 from briefing_tui.widgets.hit_list import HitList
@@ -62,9 +63,9 @@ async def test_choosing_a_hit_opens_its_document_at_the_hit() -> None:
         await settle(pilot)
         assert pilot.app.screen is main
         assert main.doc.id == target.document.id
-        assert main.here().kind == "search" and main.here().start == target.start
+        assert isinstance(main.here(), SearchPlace) and main.here().start == target.start
         assert main.query_one(SearchBar).input.value == "niamey"
-        assert main.search_matches[main.search_index] == (target.start, target.end)
+        assert main.search_matches[main.text_pane.search.index] == (target.start, target.end)
 
 
 async def test_escape_goes_back_without_moving() -> None:
@@ -175,6 +176,6 @@ async def test_escape_in_the_text_leaves_filter_then_clears_then_clears_the_enti
         await pilot.press("escape")
         await pilot.pause()
         assert main.search_matches == [] and not main.query_one(SearchBar).is_open
-        main.entity_id = "niger"
+        main.select_entity("niger")
         await pilot.press("escape")
         assert main.entity_id is None

@@ -10,8 +10,9 @@ from briefing_tui.crash import crash_message, log_dir, report_crash, write_crash
 
 
 def _error() -> KeyError:
+    empty: dict[str, str] = {}
     try:
-        {}["\x1b]52;c;QQ==\x07"]
+        empty["\x1b]52;c;QQ==\x07"]
     except KeyError as exc:
         return exc
     raise AssertionError("unreachable")

@@ -5,6 +5,8 @@ from __future__ import annotations
 import html
 from pathlib import Path
 
+from tests.support.looks import PlainLooks
+
 from briefing_tui.formats.html_report import export_html
 from briefing_tui.formats.markdown import export_markdown
 from briefing_tui.formats.report import timeline
@@ -12,7 +14,7 @@ from briefing_tui.formats.timelinejs import export_timelinejs
 from briefing_tui.model import Document, Event
 from briefing_tui.model.dates import parse_edtf, say_date
 from briefing_tui.model.navigation import Navigator
-from briefing_tui.widgets.detail_pane import event_text
+from briefing_tui.widgets.detail_text import event_text
 
 # In date order: 170,000,001 BC, 1986 BC, the 1560s, 1900–1999, 1960, 2004, 25 Apr 2024 (then on or
 # after it), 170,000,002.
@@ -65,13 +67,13 @@ def test_the_claim_pane_says_an_event_date_in_the_same_words() -> None:
     doc = _doc()
     nav = Navigator(doc)
     for event in doc.events:
-        assert event_text(nav, event).plain.splitlines()[1].startswith(say_date(event.date))
+        assert event_text(nav, event, PlainLooks()).plain.splitlines()[1].startswith(say_date(event.date))
 
 
 def test_the_event_pane_names_a_qualifier_on_one_part_once() -> None:
     doc = _doc()
     event = next(e for e in doc.events if e.date.text == "2004-?06-11")
     assert (
-        event_text(Navigator(doc), event).plain.splitlines()[1]
+        event_text(Navigator(doc), event, PlainLooks()).plain.splitlines()[1]
         == "11 Jun 2004 (month uncertain)  [2004-?06-11]"
     )

@@ -9,7 +9,8 @@ from pathlib import Path
 import pytest
 
 from briefing_tui.model import Selector, load_paths
-from briefing_tui.model.navigation import JumpList, Location, Navigator, resolve_selector
+from briefing_tui.model.navigation import JumpList, Navigator, resolve_selector
+from briefing_tui.model.places import ClaimPlace, PassagePlace, SourcePlace, SpeakerPlace
 from briefing_tui.widgets.span_index import SpanIndex
 from briefing_tui.widgets.text_view import wrap_paragraph
 
@@ -52,14 +53,15 @@ def test_next_claim_wraps(fixture_nav: Navigator, current: str | None, step: int
 def test_source_targets_passage_speaker_entry(fixture_nav: Navigator) -> None:
     claim = fixture_nav.doc.claim("K1")
     targets = fixture_nav.source_targets(claim)
-    assert [t.kind for t in targets] == ["passage", "speaker", "entry"]
-    passage = targets[0].location
+    assert [type(t.place) for t in targets] == [PassagePlace, SpeakerPlace, SourcePlace]
+    assert all(t.place.claim_id == "K1" for t in targets)
+    passage = targets[0].place
     statement = fixture_nav.collection.document("statement")
-    assert passage.doc_id == "statement" and passage.via == "main"
+    assert isinstance(passage, PassagePlace) and passage.doc_id == "statement" and passage.via == "main"
     assert statement.text[passage.start : passage.end] == "orderly and responsible withdrawal"
-    speaker = targets[1].location
+    speaker = targets[1].place
     assert fixture_nav.doc.text[speaker.start : speaker.end] == "Kathleen FitzGibbon"
-    assert targets[2].location.start == -1 and targets[2].passage == "orderly and responsible"
+    assert targets[2].place.start == -1 and targets[2].passage == "orderly and responsible"
 
 
 def test_citing_claims(fixture_nav: Navigator) -> None:
@@ -109,8 +111,8 @@ def test_resolve_selector(selector: Selector | None, expected: tuple[int, int] |
     assert resolve_selector("ab b", selector) == expected
 
 
-def loc(n: int) -> Location:
-    return Location("d", n, n, "claim", str(n))
+def loc(n: int) -> ClaimPlace:
+    return ClaimPlace("d", str(n), n, n)
 
 
 def test_jump_list_back_and_forward_like_vim() -> None:

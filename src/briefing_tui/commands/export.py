@@ -45,30 +45,36 @@ def _json(data: object) -> str:
 
 def _render(fmt: str, doc, author: str | None) -> tuple[str, list[str]]:  # noqa: ANN001
     if fmt == "w3c":
+        # deferred: imported when the command runs, not when its options are read
         from briefing_tui.formats.w3c_export import export_w3c
 
         data, warnings = export_w3c(doc)
         return _json(data), warnings
     if fmt == "claimreview":
+        # deferred: imported when the command runs, not when its options are read
         from briefing_tui.formats.claimreview import export_claimreview
 
         reviews, warnings = export_claimreview(doc, author)
         return _json(reviews), warnings
     if fmt == "timelinejs":
+        # deferred: imported when the command runs, not when its options are read
         from briefing_tui.formats.timelinejs import export_timelinejs
 
         timeline, warnings = export_timelinejs(doc)
         return _json(timeline), warnings
     if fmt == "markdown":
+        # deferred: imported when the command runs, not when its options are read
         from briefing_tui.formats.markdown import export_markdown
 
         return export_markdown(doc), []
+    # deferred: imported when the command runs, not when its options are read
     from briefing_tui.formats.html_report import export_html
 
     return export_html(doc), []
 
 
 def _open(path: Path):  # noqa: ANN202
+    # deferred: imported when the command runs, not when its options are read
     from briefing_tui.formats import is_foreign, open_foreign
     from briefing_tui.model import load_document
 
@@ -76,6 +82,7 @@ def _open(path: Path):  # noqa: ANN202
 
 
 def run(args: argparse.Namespace) -> int:
+    # deferred: imported when the command runs, not when its options are read
     from briefing_tui.commands._output import OutputError, check_free, emit, say, say_problems, write_text
     from briefing_tui.model import LoadError
 
@@ -95,6 +102,7 @@ def run(args: argparse.Namespace) -> int:
                     ["brat writes two files: give -o OUT (OUT.txt and OUT.ann are written)"],
                 )
                 return 2
+            # deferred: imported when the command runs, not when its options are read
             from briefing_tui.formats.brat_export import export_brat
 
             text, ann, warnings = export_brat(doc)

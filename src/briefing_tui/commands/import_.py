@@ -29,28 +29,34 @@ def configure(parser: argparse.ArgumentParser) -> None:
 
 
 def _load(args: argparse.Namespace):  # noqa: ANN202
+    # deferred: imported when the command runs, not when its options are read
     from briefing_tui.model import load_document
 
     base = load_document(args.onto) if args.onto is not None else None
     if args.format == "brat":
+        # deferred: imported when the command runs, not when its options are read
         from briefing_tui.formats.brat import import_brat
 
         txt = args.file.with_suffix(".txt") if args.file.suffix == ".ann" else args.file
         return import_brat(txt)
     if args.format == "w3c":
+        # deferred: imported when the command runs, not when its options are read
         from briefing_tui.formats.w3c import import_w3c
 
         return import_w3c(args.file, args.text or Path(""), base)
     if args.format == "claimreview":
+        # deferred: imported when the command runs, not when its options are read
         from briefing_tui.formats.claimreview import import_claimreview
 
         return import_claimreview(args.file, args.text, base)
+    # deferred: imported when the command runs, not when its options are read
     from briefing_tui.formats.timelinejs import import_timelinejs
 
     return import_timelinejs(args.file, args.text, base)
 
 
 def run(args: argparse.Namespace) -> int:
+    # deferred: imported when the command runs, not when its options are read
     from briefing_tui.commands._output import OutputError, emit, say, say_problems
     from briefing_tui.model import LoadError
 
@@ -72,6 +78,7 @@ def run(args: argparse.Namespace) -> int:
     except LoadError as exc:
         say_problems(exc.problems)
         return 1
+    # deferred: imported when the command runs, not when its options are read
     from briefing_tui.formats.yaml_writer import dump_document
 
     say_problems(doc.problems)
@@ -82,6 +89,7 @@ def run(args: argparse.Namespace) -> int:
         say("briefing import: ", [str(exc)])
         return 1
     if args.output not in (None, "-"):
+        # deferred: imported when the command runs, not when its options are read
         from briefing_tui.words import plural
 
         counts = ", ".join(

@@ -25,6 +25,7 @@ def configure(parser: argparse.ArgumentParser) -> None:
 
 
 def _nothing_opened(failed: dict[str, list[Problem]]) -> int:
+    # deferred: imported when the command runs, not when its options are read
     from briefing_tui.console import stderr
 
     err = stderr()
@@ -35,6 +36,7 @@ def _nothing_opened(failed: dict[str, list[Problem]]) -> int:
 
 
 def run(args: argparse.Namespace) -> int:
+    # deferred: imported when the command runs, not when its options are read
     from briefing_tui.console import stderr
     from briefing_tui.display import display_path
     from briefing_tui.resources import seeds_dir
@@ -48,6 +50,7 @@ def run(args: argparse.Namespace) -> int:
         return 1
     import gc
 
+    # deferred: imported when the command runs, not when its options are read
     from briefing_tui.startup import failures, load_if_small
 
     # Start-up builds hundreds of thousands of objects that live as long as the process (modules,
@@ -58,12 +61,14 @@ def run(args: argparse.Namespace) -> int:
         collection = load_if_small(paths)  # a large one is read by the reader, behind a loading screen
         if collection is not None and not collection.documents:
             return _nothing_opened(failures(collection, paths))
+        # deferred: imported when the command runs, not when its options are read
         from briefing_tui.app import BriefingApp
 
         app = BriefingApp(paths, collection=collection)
         try:
             app.run()
         except Exception as exc:  # outside the App's own handling (start-up, driver): still a short message
+            # deferred: imported when the command runs, not when its options are read
             from briefing_tui.crash import report_crash
 
             return report_crash(exc)

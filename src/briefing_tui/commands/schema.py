@@ -12,6 +12,7 @@ def configure(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    # deferred: imported when the command runs, not when its options are read
     from briefing_tui.console import stderr, stdout
     from briefing_tui.display import display_path
     from briefing_tui.resources import schema_dir

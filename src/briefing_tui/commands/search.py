@@ -68,6 +68,7 @@ def use_colour(choice: str, stream: object = None) -> bool:
 
 
 def run(args: argparse.Namespace) -> int:
+    # deferred: imported when the command runs, not when its options are read
     from briefing_tui.console import stderr
     from briefing_tui.search import Matcher, Query, SearchError
 
@@ -98,6 +99,7 @@ class _Search:
     """One run of the command: files searched one at a time, each let go once printed."""
 
     def __init__(self, args: argparse.Namespace, matcher: Matcher, err: Writer) -> None:
+        # deferred: imported when the command runs, not when its options are read
         from briefing_tui.console import stdout
 
         self.args = args
@@ -114,6 +116,7 @@ class _Search:
         self.failed = True
 
     def path(self, path: Path) -> None:
+        # deferred: imported when the command runs, not when its options are read
         from briefing_tui.model.files import briefing_files
 
         if not path.exists():
@@ -121,6 +124,7 @@ class _Search:
             return
         files = briefing_files(path)
         if path.is_dir() and not files:
+            # deferred: imported when the command runs, not when its options are read
             from briefing_tui.model.loader import empty_folder
 
             self.cannot(display_path(path), "cannot search: " + empty_folder(path).message)
@@ -128,6 +132,7 @@ class _Search:
             self.file(file)
 
     def file(self, path: Path) -> None:
+        # deferred: imported when the command runs, not when its options are read
         from briefing_tui.search import SearchError
 
         try:
@@ -137,6 +142,7 @@ class _Search:
             return
         first_path = self.seen.setdefault(doc_id, path)
         if first_path is not path:
+            # deferred: imported when the command runs, not when its options are read
             from briefing_tui.model.loader import duplicate_id
 
             problem = duplicate_id(doc_id, path, first_path)
@@ -149,6 +155,7 @@ class _Search:
             self.cannot(name, str(exc))
 
     def show(self, name: str, text: Callable[[], str], copy: Folded | None) -> None:
+        # deferred: imported when the command runs, not when its options are read
         from briefing_tui.console import Styled
         from briefing_tui.search.corpus import LineIndex, context
 
@@ -174,6 +181,7 @@ class _Search:
 
 
 def _cache() -> FoldCache:
+    # deferred: imported when the command runs, not when its options are read
     from briefing_tui import __version__
     from briefing_tui.search.fold_cache import FoldCache, cache_folder
 
@@ -188,6 +196,7 @@ def _read(
     From the cache when it holds the file as it is now; else read for its text alone, folded, and
     kept in the cache.
     """
+    # deferred: imported when the command runs, not when its options are read
     from briefing_tui.model.files import YAML_SUFFIXES
     from briefing_tui.search.fold_cache import identity
 
@@ -208,6 +217,7 @@ def _read(
     whole, doc_id = _load(path)
     copy = None
     if cache is not None or not exact:
+        # deferred: imported when the command runs, not when its options are read
         from briefing_tui.search.fold import build
 
         copy = build(whole, keep_case)
@@ -221,6 +231,7 @@ class _Unreadable(Exception):
 
 
 def _load(path: Path) -> tuple[str, str]:
+    # deferred: imported when the command runs, not when its options are read
     from briefing_tui.model.text_only import load_text
     from briefing_tui.model.types import LoadError
 

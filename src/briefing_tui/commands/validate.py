@@ -35,6 +35,7 @@ def _counts(document: object) -> dict[str, int]:
 
 
 def run(args: argparse.Namespace) -> int:
+    # deferred: imported when the command runs, not when its options are read
     from briefing_tui.console import stderr, stdout
     from briefing_tui.display import display_path
     from briefing_tui.model import Document, Problem, Severity, load_paths

@@ -29,11 +29,13 @@ def open_foreign(path: str | Path) -> Document:
     Raises:
         LoadError: with ``FILE:LINE:COL`` problems when the file cannot be read or is malformed.
     """
+    # deferred: kept off start-up: needed only when this runs
     from briefing_tui.formats.common import fail
 
     path = Path(path)
     suffix = path.suffix.lower()
     if suffix in (".txt", ".ann"):
+        # deferred: kept off start-up: needed only when this runs
         from briefing_tui.formats.brat import import_brat
 
         txt = path.with_suffix(".txt")

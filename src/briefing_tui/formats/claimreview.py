@@ -27,6 +27,7 @@ from briefing_tui.formats.common import (
     problem,
     quote_span,
     read_json,
+    read_text,
     slug,
 )
 from briefing_tui.model.types import RATINGS, Claim, Document, Rating, Source, SourceRef, Verdict
@@ -232,8 +233,6 @@ def import_claimreview(
 
 def _build(json_path: Path, found: list[tuple[str, dict[str, Any]]], text_path: str | Path | None,
            base: Document | None) -> Document:  # fmt: skip
-    from briefing_tui.formats.common import read_text
-
     quotes = []
     for where, review in found:
         item = review.get("itemReviewed")

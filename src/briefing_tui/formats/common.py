@@ -11,6 +11,8 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+from briefing_tui.model.dates import parse_edtf
+from briefing_tui.model.quotes import find_quote
 from briefing_tui.model.types import (
     AnchorStatus,
     Document,
@@ -73,16 +75,9 @@ def quote_span(text: str, exact: str, prefix: str | None = None, suffix: str | N
     sel = Selector(exact=exact, prefix=prefix, suffix=suffix)
     if not exact:
         return Span(-1, -1, AnchorStatus.ORPHAN, sel)
-    hits = [m.start() for m in re.finditer(re.escape(exact), text)]
-    if not hits:
+    chosen = find_quote(text, exact, prefix, suffix)
+    if not chosen:
         return Span(-1, -1, AnchorStatus.ORPHAN, sel)
-    best = [
-        h
-        for h in hits
-        if (not prefix or text.endswith(prefix, 0, h))
-        and (not suffix or text.startswith(suffix, h + len(exact)))
-    ]
-    chosen = best or hits
     status = AnchorStatus.EXACT if len(chosen) == 1 else AnchorStatus.AMBIGUOUS
     return Span(chosen[0], chosen[0] + len(exact), status, sel)
 
@@ -138,8 +133,6 @@ UNKNOWN_DATE = "XXXX"  # EDTF: a date whose year is not known
 @lru_cache(maxsize=4096)
 def edtf(value: str) -> EdtfDate | None:
     """``value`` parsed by the model's EDTF parser, or None when it is not a valid EDTF date (cached)."""
-    from briefing_tui.model.dates import parse_edtf
-
     try:
         return parse_edtf(value)
     except ValueError:

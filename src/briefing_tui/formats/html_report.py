@@ -9,7 +9,9 @@ from __future__ import annotations
 
 import html
 import re
+from functools import lru_cache
 
+from briefing_tui.addresses import link_target
 from briefing_tui.formats.report import (
     block,
     entity_rows,
@@ -23,20 +25,16 @@ from briefing_tui.formats.report import (
     wikidata_url,
 )
 from briefing_tui.model.types import Document
+from briefing_tui.resources import styles_dir
 
-CSS = """
-body { font: 16px/1.55 Georgia, serif; max-width: 46rem; margin: 2rem auto; padding: 0 1rem; color: #1b1b1b; }
-h1 { font-size: 1.6rem; line-height: 1.25; } h2 { font-size: 1.2rem; margin-top: 2rem; }
-.meta { color: #555; font-size: .9rem; }
-.article { white-space: pre-wrap; }
-mark { background: #fff2b3; padding: 0 .1em; } mark.nested { background: #ffe27a; }
-sup a { text-decoration: none; font-size: .75em; }
-.claims li { margin-bottom: .8rem; } .verdict { font-style: italic; } .orphan { color: #a33; }
-table { border-collapse: collapse; font-size: .9rem; }
-td, th { border: 1px solid #ccc; padding: .2rem .4rem; }
-.timeline li { margin-bottom: .3rem; } .background { color: #666; }
-""".strip()
 CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:"
+
+
+@lru_cache(maxsize=1)
+def report_css() -> str:
+    """The report's stylesheet (``styles/report.css``), written inline into the report."""
+    text = (styles_dir() / "report.css").read_text(encoding="utf-8")
+    return text.split("*/", 1)[1].strip()
 
 
 def esc(value: str) -> str:
@@ -44,8 +42,6 @@ def esc(value: str) -> str:
 
 
 def _a(text: str, url: str | None) -> str:
-    from briefing_tui.addresses import link_target
-
     target = link_target(url) if url else None  # http(s) only, punycode host, percent-encoded
     if target is None:
         return esc(text)
@@ -78,7 +74,7 @@ def export_html(doc: Document) -> str:
         '<meta name="viewport" content="width=device-width, initial-scale=1">',
         '<meta name="referrer" content="no-referrer">',
         f"<title>{title}</title>",
-        f"<style>\n{CSS}\n</style>",
+        f"<style>\n{report_css()}\n</style>",
         "</head>",
         "<body>",
         f"<h1>{title}</h1>",

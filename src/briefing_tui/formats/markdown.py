@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 
+from briefing_tui.addresses import link_target
 from briefing_tui.formats.report import (
     block,
     entity_rows,
@@ -46,8 +47,6 @@ def _cell(value: str) -> str:
 
 
 def _link(text: str, url: str | None) -> str:
-    from briefing_tui.addresses import link_target
-
     shown = escape(text, at_line_start=False)
     # http(s) only, percent-encoded: no javascript: link, no control sequence, no way out of (<...>)
     safe = link_target(url) if url else None

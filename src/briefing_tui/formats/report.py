@@ -10,6 +10,7 @@ import re
 from dataclasses import dataclass
 
 from briefing_tui.display import sanitize
+from briefing_tui.model.dates import say_date
 from briefing_tui.model.types import RATINGS, Claim, Document, Entity, Event, Source, SourceRef
 
 
@@ -110,6 +111,4 @@ def wikidata_url(value: str) -> str | None:
 
 def timeline(doc: Document) -> list[tuple[str, Event]]:
     """Events in date order with their date as a person reads it."""
-    from briefing_tui.model.dates import say_date
-
     return [(line(say_date(ev.date)), ev) for ev in sorted(doc.events, key=lambda e: e.date.sort_key)]

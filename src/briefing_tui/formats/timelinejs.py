@@ -32,7 +32,7 @@ from briefing_tui.formats.common import (
     read_text,
     slug,
 )
-from briefing_tui.model.dates import say_date
+from briefing_tui.model.dates import parse_edtf, say_date
 from briefing_tui.model.types import Document, EdtfDate, Event, Source, SourceRef
 
 _TAG = re.compile(r"<[^>]*>")
@@ -158,8 +158,6 @@ def _edtf_part(obj: Any, where: str) -> str:
 
 def _edtf_of(slide: dict[str, Any], where: str) -> EdtfDate:
     if isinstance(slide.get("edtf"), str):
-        from briefing_tui.model.dates import parse_edtf
-
         try:
             return parse_edtf(slide["edtf"])
         except ValueError as exc:

@@ -14,6 +14,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
+from briefing_tui.model.quotes import in_context, occurrences
 from briefing_tui.model.types import AnchorStatus, Selector, Severity, Span
 
 __all__ = ["FUZZY_CUTOFF", "Anchorer", "Note"]
@@ -122,11 +123,7 @@ class Anchorer:
         if cached is not None:
             return cached
         limit = max(100, min(MAX_OCCURRENCES, self.finds))
-        found: list[int] = []
-        i = self.text.find(exact)
-        while i >= 0 and len(found) < limit:
-            found.append(i)
-            i = self.text.find(exact, i + 1)
+        found = occurrences(self.text, exact, limit)
         self.finds -= len(found)
         if len(found) >= limit:
             self.capped.add(exact)
@@ -142,14 +139,7 @@ class Anchorer:
             disagree = f"position {start}–{end} holds {_show(text[start:end])}, not the quote {_show(exact)}"
         if not hits:
             return self._fuzzy(sel, exact, start, disagree)
-        chosen = hits
-        if len(chosen) > 1 and sel.prefix:
-            p = sel.prefix
-            chosen = [i for i in chosen if text[max(0, i - len(p)) : i] == p] or chosen
-        if len(chosen) > 1 and sel.suffix:
-            s = sel.suffix
-            after = [i for i in chosen if text[i + len(exact) : i + len(exact) + len(s)] == s]
-            chosen = after or chosen
+        chosen = in_context(text, exact, hits, sel.prefix, sel.suffix)
         if len(chosen) == 1:
             i = chosen[0]
             if disagree:

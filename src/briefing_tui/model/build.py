@@ -15,14 +15,12 @@ from briefing_tui.model.fields import NULLS, Fields, describe, suggest
 from briefing_tui.model.plain import plain_data
 from briefing_tui.model.safe_yaml import MappingNode, Node, Problems, ScalarNode
 from briefing_tui.model.types import (
-    AnchorStatus,
     Claim,
     Document,
     Entity,
     Event,
     Rating,
     Source,
-    Span,
     Verdict,
 )
 
@@ -364,8 +362,4 @@ def _iso_day(value: str) -> bool:
     return True
 
 
-def is_orphan(span: Span) -> bool:
-    return span.status is AnchorStatus.ORPHAN
-
-
-__all__ = ["Builder", "FORMAT_VERSION", "MappingNode", "UNVERIFIED_ALL", "is_orphan"]
+__all__ = ["Builder", "FORMAT_VERSION", "MappingNode", "UNVERIFIED_ALL"]

@@ -246,19 +246,3 @@ def humanize(d: EdtfDate) -> str:
     if d.end is None:
         return f"from {humanize(d.start)}" if d.open_end else f"{humanize(d.start)} – ?"
     return _range(d.start, d.end)
-
-
-def say_date(value: EdtfDate | str) -> str:
-    """The words for a date, or the text as written when it is not an EDTF date; never raises.
-
-    Every place that shows a date (the timeline, the claim pane, the header, the reports and the
-    TimelineJS export) calls this one function, so that a date reads the same everywhere.
-    """
-    try:
-        if isinstance(value, EdtfDate):
-            return humanize(value)
-        from briefing_tui.model.dates import parse_edtf
-
-        return humanize(parse_edtf(str(value)))
-    except Exception:  # a date the model cannot word: its text is still exact
-        return value.text if isinstance(value, EdtfDate) else str(value)

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import re
 
-from briefing_tui.model.date_words import humanize, say_date
+from briefing_tui.model.date_words import humanize
 from briefing_tui.model.edtf_forms import MONTHS, Year, days_in, edge, iso, read_single
 from briefing_tui.model.types import EdtfDate
 
@@ -190,3 +190,17 @@ def parse_edtf(text: str) -> EdtfDate:
     if a in ("", "..") and b in ("", ".."):
         raise ValueError(f"{text!r}: an interval needs at least one known end")
     return _span(text, a, b)
+
+
+def say_date(value: EdtfDate | str) -> str:
+    """The words for a date, or the text as written when it is not an EDTF date; never raises.
+
+    Every place that shows a date (the timeline, the claim pane, the header, the reports and the
+    TimelineJS export) calls this one function, so that a date reads the same everywhere.
+    """
+    try:
+        if isinstance(value, EdtfDate):
+            return humanize(value)
+        return humanize(parse_edtf(str(value)))
+    except Exception:  # a date the model cannot word: its text is still exact
+        return value.text if isinstance(value, EdtfDate) else str(value)

@@ -19,12 +19,14 @@ import gc
 import stat
 from pathlib import Path
 
+from briefing_tui.display import display_path
 from briefing_tui.model.anchoring import Anchorer
 from briefing_tui.model.build import Builder
 from briefing_tui.model.files import YAML_SUFFIXES
 from briefing_tui.model.files import briefing_files as _files
 from briefing_tui.model.pieces import Whole, compose_in_pieces
 from briefing_tui.model.safe_yaml import Problems, compose, decode, read_file
+from briefing_tui.model.siblings import add_siblings
 from briefing_tui.model.types import Collection, Document, LoadError, Problem, Severity
 
 __all__ = [
@@ -40,8 +42,6 @@ __all__ = [
 
 def label_of(path: str | Path) -> str:
     """A path as shown in messages: controls, bidi controls and undecodable bytes escaped (``\\x1b``)."""
-    from briefing_tui.display import display_path
-
     return display_path(str(path))
 
 
@@ -120,7 +120,7 @@ def load_bytes(data: bytes, path_label: str, *, path: Path | None = None) -> Doc
         return _load(data, path_label, path if path is not None else Path(path_label))
     except LoadError:
         raise
-    except (Exception, RecursionError, MemoryError) as exc:  # the promise: nothing but LoadError escapes
+    except Exception as exc:  # the promise: nothing but LoadError escapes
         raise _internal(path_label, exc) from None
 
 
@@ -138,12 +138,13 @@ def load_document(path: str | Path) -> Document:
         return _load(owned, label, path)
     except LoadError:
         raise
-    except (Exception, RecursionError, MemoryError) as exc:
+    except Exception as exc:
         raise _internal(label, exc) from None
 
 
 def _open_foreign(path: Path) -> Document:
     try:
+        # deferred: kept off start-up: needed only when this runs
         from briefing_tui.formats import open_foreign
     except ImportError:
         raise LoadError(
@@ -176,7 +177,7 @@ def _load_any(path: Path) -> Document:
         return _open_foreign(path)
     except LoadError:
         raise
-    except (Exception, RecursionError, MemoryError) as exc:
+    except Exception as exc:
         raise _internal(label_of(path), exc) from None
 
 
@@ -213,8 +214,6 @@ def load_paths(paths: list[str | Path] | list[Path] | list[str], *, siblings: bo
             except LoadError as exc:
                 collection.failed[str(file)] = exc.problems
     if siblings:
-        from briefing_tui.model.siblings import add_siblings
-
         add_siblings(collection, _load_any)
     _link(collection)
     return collection

@@ -9,32 +9,21 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from briefing_tui.model.places import (
+    ClaimPlace,
+    EventPlace,
+    MentionPlace,
+    PassagePlace,
+    Place,
+    SourcePlace,
+    SourceWay,
+    SpeakerPlace,
+)
+from briefing_tui.model.quotes import find_quote
+from briefing_tui.model.types import Claim, Entity, Event, Selector, Source
+
 if TYPE_CHECKING:
-    from briefing_tui.model.types import Claim, Collection, Document, Entity, Event, Selector, Source
-
-
-@dataclass(frozen=True, slots=True)
-class Location:
-    """A place the reader can jump to.
-
-    Attributes:
-        doc_id: the document shown.
-        start: offset of the span in the text (code points), or -1 when the place has no span.
-        end: end of the span (exclusive), or -1.
-        kind: what the place is: ``claim``, ``mention``, ``event``, ``source``, ``passage``,
-            ``search`` or ``text`` (a bare offset).
-        ref: the id of what it is (claim id, entity id, event id, source id), or "".
-        claim: the claim whose source this is (``passage``, ``speaker`` and ``source`` places).
-        via: the document the source belongs to, when the place is in another document.
-    """
-
-    doc_id: str
-    start: int = -1
-    end: int = -1
-    kind: str = "text"
-    ref: str = ""
-    claim: str = ""
-    via: str = ""
+    from briefing_tui.model.types import Collection, Document
 
 
 class JumpList:
@@ -45,7 +34,7 @@ class JumpList:
     """
 
     def __init__(self, limit: int = 200) -> None:
-        self._items: list[Location] = []
+        self._items: list[Place] = []
         self._index = 0
         self._limit = limit
 
@@ -60,7 +49,7 @@ class JumpList:
     def can_forward(self) -> bool:
         return self._index + 1 < len(self._items)
 
-    def record(self, here: Location) -> None:
+    def record(self, here: Place) -> None:
         """Remember ``here`` before jumping away from it; forward history is dropped."""
         del self._items[self._index :]
         if not self._items or self._items[-1] != here:
@@ -69,7 +58,7 @@ class JumpList:
             del self._items[0 : len(self._items) - self._limit]
         self._index = len(self._items)
 
-    def back(self, here: Location) -> Location | None:
+    def back(self, here: Place) -> Place | None:
         """The place before ``here``, or None at the start of the list."""
         if self._index == 0:
             return None
@@ -83,7 +72,7 @@ class JumpList:
         self._index -= 1
         return self._items[self._index]
 
-    def forward(self) -> Location | None:
+    def forward(self) -> Place | None:
         """The place after the current one, or None at the end of the list."""
         if self._index + 1 >= len(self._items):
             return None
@@ -93,17 +82,13 @@ class JumpList:
 
 @dataclass(frozen=True, slots=True)
 class SourceTarget:
-    """Where ``s`` goes for one source of a claim.
-
-    ``kind`` is ``passage`` (a passage in another document of the collection: ``location`` set),
-    ``speaker`` (the mention of an entity of this text: ``location`` set) or ``entry`` (the source's
-    own entry: title, address...; ``location`` has no span).
+    """Where ``s`` goes for one source of a claim: ``place`` is a passage in another document of the
+    collection, the mention of a speaker of this text, or the source's own entry (title, address...).
+    ``passage`` is the passage the claim quotes from the source, if any.
     """
 
-    kind: str
-    source_id: str
+    place: SourceWay
     passage: str | None
-    location: Location
 
 
 def resolve_selector(text: str, selector: Selector | None) -> tuple[int, int] | None:
@@ -120,19 +105,8 @@ def resolve_selector(text: str, selector: Selector | None) -> tuple[int, int] | 
         return start, end  # type: ignore[return-value]
     if not exact:
         return None
-    prefix, suffix = selector.prefix or "", selector.suffix or ""
-    if prefix or suffix:
-        i = text.find(prefix + exact + suffix)
-        if i >= 0:
-            return i + len(prefix), i + len(prefix) + len(exact)
-    i = text.find(exact)
-    return (i, i + len(exact)) if i >= 0 else None
-
-
-def _quote(exact: str) -> Selector:
-    from briefing_tui.model.types import Selector
-
-    return Selector(exact=exact)
+    found = find_quote(text, exact, selector.prefix, selector.suffix)
+    return (found[0], found[0] + len(exact)) if found else None
 
 
 class Navigator:
@@ -157,9 +131,6 @@ class Navigator:
         """The claim with this id (a dict lookup: documents hold up to 100,000 annotations)."""
         return self._claims.get(claim_id or "")
 
-    def claim_at(self, index: int) -> Claim | None:
-        return self.claims[index] if 0 <= index < len(self.claims) else None
-
     def next_claim(self, current: str | None, step: int = 1) -> Claim | None:
         """The claim after (``step`` 1) or before (``step`` -1) ``current``; wraps around.
 
@@ -176,11 +147,6 @@ class Navigator:
         """The 0-based place of a claim in reading order."""
         return self._claim_index.get(claim_id or "")
 
-    def claims_at(self, offset: int) -> list[Claim]:
-        """Claims whose span holds ``offset``, the shortest first."""
-        hits = [c for c in self.claims if c.span.anchored and c.span.start <= offset < c.span.end]
-        return sorted(hits, key=lambda c: c.span.end - c.span.start)
-
     # sources --------------------------------------------------------------------------------
 
     def source(self, source_id: str) -> Source | None:
@@ -188,37 +154,49 @@ class Navigator:
 
     def source_targets(self, claim: Claim | Event) -> list[SourceTarget]:
         """Where each source of a claim (or event) leads, in the order they are listed."""
-        targets = []
-        for ref in claim.sources:
-            source = self._sources.get(ref.source)
-            targets.append(self._target(ref.source, ref.passage, source))
-        return targets
+        claim_id = claim.id if isinstance(claim, Claim) else ""
+        return [
+            SourceTarget(self._source_way(ref.source, ref.passage, claim_id), ref.passage)
+            for ref in claim.sources
+        ]
 
-    def _target(self, source_id: str, passage: str | None, source: Source | None) -> SourceTarget:
+    def _source_way(self, source_id: str, passage: str | None, claim_id: str) -> SourceWay:
         doc_id = self.doc.id
+        source = self._sources.get(source_id)
         if source is not None and source.document and self.collection is not None:
             other = self.collection.document(source.document)
             if other is not None:
                 found = resolve_selector(other.text, source.span)
                 if found is None and passage:  # no passage selector: the claim's quoted passage
-                    found = resolve_selector(other.text, _quote(passage))
+                    found = resolve_selector(other.text, Selector(exact=passage))
                 start, end = found if found else (0, 0)
-                where = Location(other.id, start, end, "passage", source_id, via=doc_id)
-                return SourceTarget("passage", source_id, passage, where)
+                return PassagePlace(other.id, source_id, doc_id, start, end, claim_id)
         if source is not None and source.entity:
             entity = self._entities.get(source.entity)
             mention = next((m for m in entity.mentions if m.anchored), None) if entity else None
-            if mention is not None and entity is not None:
-                where = Location(doc_id, mention.start, mention.end, "speaker", source_id)
-                return SourceTarget("speaker", source_id, passage, where)
-        return SourceTarget("entry", source_id, passage, Location(doc_id, -1, -1, "source", source_id))
+            if mention is not None:
+                return SpeakerPlace(doc_id, source_id, mention.start, mention.end, claim_id)
+        return SourcePlace(doc_id, source_id, claim_id)
+
+    def location_of(self, item: Claim | Entity | Event | Source, at: tuple[int, int] | None = None) -> Place:
+        """The place of a claim, an entity (its mention ``at``, else its first), an event (its first
+        mention) or a source (its entry) of this document."""
+        doc_id = self.doc.id
+        if isinstance(item, Claim):
+            return ClaimPlace(doc_id, item.id, item.span.start, item.span.end)
+        if isinstance(item, Entity):
+            spans = self.mentions(item.id)
+            start, end = at or (spans[0] if spans else (-1, -1))
+            return MentionPlace(doc_id, item.id, start, end)
+        if isinstance(item, Event):
+            mention = next((m for m in item.mentions if m.anchored), None)
+            start, end = (mention.start, mention.end) if mention else (-1, -1)
+            return EventPlace(doc_id, item.id, start, end)
+        return SourcePlace(doc_id, item.id)
 
     def citing_claims(self, source_id: str) -> list[Claim]:
         """Claims that cite a source, in reading order."""
         return [c for c in self.claims if any(r.source == source_id for r in c.sources)]
-
-    def citing_events(self, source_id: str) -> list[Event]:
-        return [e for e in self.timeline() if any(r.source == source_id for r in e.sources)]
 
     # entities -------------------------------------------------------------------------------
 

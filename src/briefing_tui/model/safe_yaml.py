@@ -304,8 +304,4 @@ def compose(source: str, problems: Problems, *, check_tags: bool = True) -> Node
     return root
 
 
-def is_plain(node: ScalarNode) -> bool:
-    return not node.style
-
-
-__all__ += ["MappingNode", "Node", "ScalarNode", "SequenceNode", "decode", "is_plain"]
+__all__ += ["MappingNode", "Node", "ScalarNode", "SequenceNode", "decode"]

@@ -16,6 +16,7 @@ import stat
 from collections.abc import Callable
 from pathlib import Path
 
+from briefing_tui.display import display_path
 from briefing_tui.model.types import Collection, Document, LoadError
 
 PEEK_BYTES = 4 << 20  # an id further down than this is not looked for
@@ -99,8 +100,6 @@ def add_siblings(collection: Collection, load: Callable[[Path], Document]) -> No
 
 
 def _notice(document: Document, pointing: list[Document]) -> str:
-    from briefing_tui.display import display_path
-
     names = ", ".join(display_path(d.path.name) for d in pointing)
     return f"also opened {display_path(document.path.name)} (document '{document.id}', cited by {names})"
 

@@ -300,11 +300,3 @@ class Collection:
 
     def document(self, doc_id: str) -> Document | None:
         return next((d for d in self.documents if d.id == doc_id), None)
-
-    def complete(self, document: Document) -> Document | None:
-        """``document`` with its annotations, read now if it is an outline; None if that fails."""
-        if self.outlines.get(document.id) is not document:
-            return document
-        from briefing_tui.model.outline import complete
-
-        return complete(self, document)

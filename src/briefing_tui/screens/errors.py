@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from rich.style import Style
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -11,13 +12,17 @@ from textual.widgets import Footer, Static
 
 from briefing_tui.display import sanitize
 from briefing_tui.model.types import Problem
+from briefing_tui.widgets.looks import Looks
 from briefing_tui.words import plural
 
 
-def errors_text(failed: dict[str, list[Problem]], can_close: bool) -> Text:
+def errors_text(failed: dict[str, list[Problem]], can_close: bool, looks: Looks) -> Text:
     out = Text(end="")
     count = len(failed)
-    out.append(f"{plural(count, 'file')} could not be opened\n", style="bold #ff5f5f")
+    out.append(
+        f"{plural(count, 'file')} could not be opened\n",
+        style=looks.mark("error") + Style(bold=True),
+    )
     if can_close:
         out.append("The other documents are open: escape goes back to them.\n", style="dim")
     else:
@@ -26,12 +31,25 @@ def errors_text(failed: dict[str, list[Problem]], can_close: bool) -> Text:
         out.append(f"\n{sanitize(path)}\n", style="bold")
         for problem in problems:
             # Problem.format() gives FILE:LINE:COL: severity: message (and a hint line)
-            colour = "#ff5f5f" if problem.severity.value == "error" else "#ffaf5f"
+            colour = looks.mark("error") if problem.severity.value == "error" else looks.mark("warn")
             lines = sanitize(problem.format(), multiline=True).split("\n")
             out.append("  " + lines[0] + "\n", style=colour)
             for extra in lines[1:]:
                 out.append("  " + extra + "\n", style="dim")
     return out
+
+
+class ErrorsText(Static):
+    """The problems, drawn once the stylesheet's looks are known."""
+
+    COMPONENT_CLASSES = {"mark--error", "mark--warn"}
+
+    def __init__(self, failed: dict[str, list[Problem]], can_close: bool) -> None:
+        super().__init__(id="errors-text")
+        self._failed, self._can_close = failed, can_close
+
+    def on_mount(self) -> None:
+        self.update(errors_text(self._failed, self._can_close, Looks(self)))
 
 
 class ErrorScreen(Screen[None]):
@@ -51,7 +69,7 @@ class ErrorScreen(Screen[None]):
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="errors-body"):
-            yield Static(errors_text(self.failed, self.can_close), id="errors-text")
+            yield ErrorsText(self.failed, self.can_close)
         yield Footer()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:

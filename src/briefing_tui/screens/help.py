@@ -12,6 +12,9 @@ from textual.dom import DOMNode
 from textual.screen import ModalScreen, Screen
 from textual.widgets import Footer, Static
 
+from briefing_tui.widgets.doc_header import legend
+from briefing_tui.widgets.looks import ENTITY_CLASSES, RATING_CLASSES, Looks
+
 GENERIC = "Lists"
 
 
@@ -52,7 +55,7 @@ def _display(app: object, binding: Binding) -> str:
         return binding.key
 
 
-def help_text(groups: dict[str, list[tuple[str, str]]]) -> Text:
+def help_text(groups: dict[str, list[tuple[str, str]]], looks: Looks) -> Text:
     order = [
         "Everywhere",
         "Text pane",
@@ -70,15 +73,13 @@ def help_text(groups: dict[str, list[tuple[str, str]]]) -> Text:
     for name in names:
         out.append(f"\n{name}\n", style="bold underline")
         for keys, description in groups[name]:
-            out.append(f"  {keys:<{width}}", style="bold #5fafff")
+            out.append(f"  {keys:<{width}}", style=looks.mark("key"))
             out.append(f"{description}\n")
     if "Entities pane" in groups:
         out.append("\nIn the entities pane, letters typed filter the list; backspace erases.\n", style="dim")
     out.append("Mouse: click a mention or a claim in the text to select it.\n", style="dim")
     out.append("\nIn the text: ", style="bold")
-    from briefing_tui.widgets.doc_header import legend
-
-    out.append_text(legend())
+    out.append_text(legend(looks))
     out.append("\n")
     out.append("Forward in the jump list: alt+right (ctrl+i is the same key as tab in most terminals).\n",
                style="dim")  # fmt: skip
@@ -94,9 +95,12 @@ class HelpScreen(ModalScreen[None]):
         Binding("k,up", "scroll(-1)", show=False),
     ]
 
+    COMPONENT_CLASSES = ENTITY_CLASSES | RATING_CLASSES | {"mark--key"}
+
     def __init__(self, reader: Screen[Any]) -> None:
         super().__init__()
-        self._text = help_text(collect_bindings(reader))
+        self._groups = collect_bindings(reader)
+        self._text = Text()
 
     @property
     def text(self) -> Text:
@@ -104,8 +108,12 @@ class HelpScreen(ModalScreen[None]):
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="help-body"):
-            yield Static(self._text, id="help-text")
+            yield Static(id="help-text")
         yield Footer()
+
+    def on_mount(self) -> None:  # the looks are known once the stylesheet has reached the screen
+        self._text = help_text(self._groups, Looks(self))
+        self.query_one("#help-text", Static).update(self._text)
 
     def action_scroll(self, step: int) -> None:
         self.query_one("#help-body", VerticalScroll).scroll_relative(y=step, animate=False)

@@ -18,6 +18,7 @@ from textual.screen import Screen
 from textual.widgets import Footer, Static
 
 from briefing_tui.display import sanitize
+from briefing_tui.widgets.looks import Looks
 from briefing_tui.widgets.text_view import TextView
 
 PREVIEW_FROM = 1 << 20  # files larger than this get a preview while they load
@@ -71,6 +72,22 @@ def read_head(path: Path) -> tuple[str, str] | None:
     return None
 
 
+class PreviewHeader(Static):
+    """The title, and a line saying the annotations are still loading."""
+
+    COMPONENT_CLASSES = {"mark--warn"}
+
+    def __init__(self, title: str, name: str) -> None:
+        super().__init__(id="doc-header")
+        self._title, self._name = title, name
+
+    def on_mount(self) -> None:
+        head = Text(end="")
+        head.append(sanitize(self._title), style="bold")
+        head.append(f"\nloading annotations of {sanitize(self._name)}…", style=Looks(self).mark("warn"))
+        self.update(head)
+
+
 class PreviewScreen(Screen[None]):
     """The title and text of a file that is still loading."""
 
@@ -82,10 +99,7 @@ class PreviewScreen(Screen[None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(id="text-pane", classes="pane -active"):
-            head = Text(end="")
-            head.append(sanitize(self._title), style="bold")
-            head.append(f"\nloading annotations of {sanitize(self._path.name)}…", style="italic #ffaf5f")
-            yield Static(head, id="doc-header")
+            yield PreviewHeader(self._title, self._path.name)
             yield TextView(id="text")
         yield Footer(compact=True)
 

@@ -9,14 +9,15 @@ search, and also matches the verdict's words ("outdated", "partly supported").
 from __future__ import annotations
 
 from rich.text import Text
-from textual.message import Message
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
 from briefing_tui.model.navigation import Navigator
 from briefing_tui.model.types import Claim
-from briefing_tui.widgets.detail_pane import claim_prompt
+from briefing_tui.widgets.detail_text import claim_prompt
 from briefing_tui.widgets.labels import rating_label
+from briefing_tui.widgets.looks import RATING_CLASSES, Looks
+from briefing_tui.widgets.messages import JumpRequested
 from briefing_tui.widgets.type_filter import TypeToFilter
 
 LIMIT = 200  # rows shown at once: a list measures every row; the window follows the current claim
@@ -28,13 +29,7 @@ class ClaimList(TypeToFilter, OptionList):
     HELP_GROUP = "Claims list"
     BINDINGS = TypeToFilter.FILTER_BINDINGS
     FILTER_CHARS = " -'’"
-
-    class ClaimChosen(Message):
-        """A claim was chosen (enter or click)."""
-
-        def __init__(self, claim_id: str) -> None:
-            self.claim_id = claim_id
-            super().__init__()
+    COMPONENT_CLASSES = RATING_CLASSES
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
@@ -128,7 +123,7 @@ class ClaimList(TypeToFilter, OptionList):
         """One line per claim (cut with an ellipsis) so that a short pane still lists several."""
         # one line: the stylesheet gives the list text-wrap: nowrap and text-overflow: ellipsis
         line = Text("▶" if claim.id == self._current else " ", style="bold", end="")
-        for cell, width in claim_prompt(nav, claim).cells:  # laid out as a Row lays them out
+        for cell, width in claim_prompt(nav, claim, Looks(self)).cells:  # laid out as a Row lays them out
             line.append(" ")
             line.append_text(cell)
             if width is not None:
@@ -140,5 +135,6 @@ class ClaimList(TypeToFilter, OptionList):
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         event.stop()
-        if event.option.id:
-            self.post_message(self.ClaimChosen(event.option.id))
+        claim = self._nav.claim(event.option.id) if self._nav is not None and event.option.id else None
+        if self._nav is not None and claim is not None:
+            self.post_message(JumpRequested(self._nav.location_of(claim)))

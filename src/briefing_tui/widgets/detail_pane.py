@@ -7,11 +7,12 @@ fixed-size Line API view); below it a list of links (the claim's sources, a sour
 
 from __future__ import annotations
 
+from typing import cast
+
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.geometry import Size
-from textual.message import Message
 from textual.reactive import Reactive
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
@@ -19,192 +20,23 @@ from textual.widget import Widget
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
-from briefing_tui.addresses import display_url, name_warnings
-from briefing_tui.display import sanitize
-from briefing_tui.model.dates import say_date
 from briefing_tui.model.navigation import Navigator
-from briefing_tui.model.types import AnchorStatus, Claim, Entity, Event, Source, SourceRef, Span
-from briefing_tui.widgets.labels import rating_label
+from briefing_tui.model.places import Place, SourcePlace, SourceWay
+from briefing_tui.model.types import Claim
+from briefing_tui.reader_state import ClaimShown, EntityShown, EventShown, Shown, SourceShown
+from briefing_tui.widgets.claim_list import ClaimList
+from briefing_tui.widgets.detail_text import (
+    claim_prompt,
+    claim_text,
+    entity_text,
+    event_text,
+    source_prompt,
+    source_text,
+)
+from briefing_tui.widgets.looks import ENTITY_CLASSES, RATING_CLASSES, Looks
+from briefing_tui.widgets.messages import JumpRequested
 from briefing_tui.widgets.rows import Row
-from briefing_tui.widgets.text_view import RATING_COLOURS, type_style
 from briefing_tui.words import plural
-
-QUOTE_LIMIT = 400
-WARN = "italic #ffaf5f"
-
-
-def _field(out: Text, label: str, value: str | None, style: str = "") -> None:
-    if value:
-        out.append(f"{label}: ", style="dim")
-        out.append(sanitize(str(value)), style=style)
-        out.append("\n")
-
-
-def _address(out: Text, url: str, style: str) -> None:
-    """An address with its host in punycode, and a warning when the host mixes scripts or looks like one."""
-    shown = display_url(url)
-    out.append(shown.text, style=style)
-    for warning in shown.warnings:
-        out.append(f"\n⚠ {warning}", style=WARN)
-
-
-def _unverified(out: Text, names: list[str]) -> None:
-    if names:
-        out.append("⚠ unverified: ", style=WARN)
-        out.append(sanitize(", ".join(str(n) for n in names)), style=WARN)
-        out.append("\n")
-
-
-def _anchor(out: Text, span: Span) -> None:
-    if span.status is AnchorStatus.ORPHAN:
-        out.append("⚠ orphan: this claim's quote was not found in the text\n", style=WARN)
-    elif span.status is not AnchorStatus.EXACT:
-        out.append(f"⚠ anchor {span.status.value}: placed by approximate match\n", style=WARN)
-
-
-def _quote(text: str, span: Span) -> str:
-    quote = text[span.start : span.end] if span.anchored else span.selector.exact or ""
-    if len(quote) > QUOTE_LIMIT:
-        quote = quote[: QUOTE_LIMIT - 1] + "…"
-    return quote
-
-
-def claim_text(nav: Navigator, claim: Claim) -> Text:
-    """What the claim pane shows for a claim (everything but its source links)."""
-    glyph, label, rating = rating_label(claim)
-    position = nav.claim_position(claim.id)
-    out = Text(end="")
-    out.append(f"Claim {(position or 0) + 1} of {len(nav.claims)}", style="bold")
-    out.append(f"  {sanitize(claim.id)}\n", style="dim")
-    colour = RATING_COLOURS.get(rating, "#afafaf")
-    out.append(f"{glyph} {label}\n", style=f"bold {colour}")
-    _anchor(out, claim.span)
-    out.append("“", style="dim")
-    out.append(sanitize(_quote(nav.doc.text, claim.span)), style="italic")
-    out.append("”\n", style="dim")
-    _field(out, "Says", claim.gloss)
-    if claim.verdict is not None:
-        _field(out, "Why", claim.verdict.explanation)
-        _field(out, "Reviewed", claim.verdict.reviewed, "dim")
-    _unverified(out, claim.unverified)
-    _field(out, "Note", claim.note, "dim")
-    out.append(f"Sources ({len(claim.sources)})", style="bold")
-    out.append("  s: go to source · o: open address" if claim.sources else "  none", style="dim")
-    return out
-
-
-def source_text(nav: Navigator, source: Source, ref: SourceRef | None = None) -> Text:
-    """A source's entry: title, publisher, author, date, address, the passage that bears on the claim."""
-    out = Text(end="")
-    out.append("Source  ", style="bold")
-    out.append(f"{sanitize(source.id)}\n", style="dim")
-    out.append(sanitize(source.title or "(untitled)"), style="bold")
-    out.append("\n")
-    _field(out, "Publisher", source.publisher)
-    _field(out, "Author", source.author)
-    for name in (source.title, source.publisher, source.author):
-        for warning in name_warnings(name or ""):  # a name that passes for another
-            out.append(f"⚠ {warning}\n", style=WARN)
-    if source.date:
-        _field(out, "Date", say_date(source.date))
-    _field(out, "Kind", source.kind)
-    doubt = "url" in source.unverified or "address" in source.unverified
-    if source.url:
-        out.append("Address: ", style="dim")
-        _address(out, source.url, "underline")
-        out.append("  (unverified)\n" if doubt else "\n")
-    elif doubt:  # the original's address was looked for and not found
-        out.append("Address: ", style="dim")
-        out.append("original not found (unverified)\n", style=WARN)
-    for mirror in source.mirrors:
-        out.append("Mirror: ", style="dim")
-        _address(out, mirror, "underline")
-        out.append("\n")
-    if source.document:
-        _field(out, "Document", source.document)
-    if source.entity:
-        entity = nav.entity(source.entity)
-        _field(out, "Speaker", entity.name if entity else source.entity)
-    if ref is not None and ref.passage:
-        out.append("Passage: ", style="dim")
-        out.append(f"“{sanitize(ref.passage)}”\n", style="italic")
-    if ref is not None and ref.stance.value != "supports":
-        _field(out, "Stance", ref.stance.value)
-    _unverified(out, [u for u in source.unverified if u not in ("url", "address")])
-    _field(out, "Note", source.note, "dim")
-    citing = nav.citing_claims(source.id)
-    out.append(f"Cited by {plural(len(citing), 'claim')}", style="bold")
-    out.append("  enter: go to claim" if citing else "", style="dim")
-    return out
-
-
-def event_text(nav: Navigator, event: Event) -> Text:
-    out = Text(end="")
-    out.append("Event  ", style="bold")
-    out.append("background (not in the text)\n" if event.background else "in the text\n", style="dim")
-    said = say_date(event.date)
-    out.append(sanitize(said), style="bold #ffaf5f")
-    named = "approximate" in said or "uncertain" in said  # a qualifier on one part is named already
-    if (event.date.approximate or event.date.uncertain) and not named:
-        out.append("  (approximate)" if event.date.approximate else "  (uncertain)", style=WARN)
-    out.append(f"  [{sanitize(event.date.text)}]\n", style="dim")
-    out.append(sanitize(event.label) + "\n")
-    names = [nav.entity(e).name if nav.entity(e) else e for e in event.entities]  # type: ignore[union-attr]
-    _field(out, "Involves", ", ".join(names))
-    _unverified(out, event.unverified)
-    _field(out, "Note", event.note, "dim")
-    out.append(f"Sources ({len(event.sources)})", style="bold")
-    return out
-
-
-def entity_text(nav: Navigator, entity: Entity) -> Text:
-    out = Text(end="")
-    out.append(sanitize(entity.name), style=type_style(entity.type))
-    out.append(f"  {sanitize(entity.type)}\n", style="dim")
-    _field(out, "Also", ", ".join(entity.aliases))
-    _field(out, "About", entity.description)
-    wikidata = entity.wikidata or entity.wikidata_status
-    _field(out, "Wikidata", wikidata, WARN if wikidata in ("unverified",) else "")
-    count = len(nav.mentions(entity.id))
-    out.append(f"{plural(count, 'mention')}  ", style="dim")
-    out.append("> / <: next / previous mention\n", style="dim")
-    _unverified(out, entity.unverified)
-    out.append(f"Claims involving it ({len(nav.entity_claims(entity.id))})", style="bold")
-    return out
-
-
-def source_prompt(nav: Navigator, ref: SourceRef, number: int, current: bool) -> Row:
-    """A source of a claim as a list row: title, then publisher · date, address and passage."""
-    source = nav.source(ref.source)
-    head = Text(("▶" if current else " ") + f"{number}.", style="bold" if current else "dim")
-    out = Text(end="")
-    if source is None:
-        out.append(f"{sanitize(ref.source)} (not in the sources)", style=WARN)
-        return Row((head, 3), (out, None))
-    out.append(sanitize(source.title or source.id), style="bold")
-    details = " · ".join(x for x in (source.publisher, say_date(source.date) if source.date else "") if x)
-    if details:
-        out.append("\n" + sanitize(details), style="dim")
-    if source.url:
-        out.append("\n")
-        _address(out, source.url, "underline dim")
-        if "url" in source.unverified:
-            out.append(" (unverified)", style=WARN)
-    elif source.mirrors:  # the original's address was not found: the copy that o opens
-        out.append("\n")
-        _address(out, source.mirrors[0], "underline dim")
-        out.append(" (copy)", style=WARN)
-    if ref.passage:
-        out.append("\n“" + sanitize(ref.passage) + "”", style="italic")
-    return Row((head, 3), (out, None))
-
-
-def claim_prompt(nav: Navigator, claim: Claim) -> Row:
-    glyph, _label, rating = rating_label(claim)
-    out = Text(end="")
-    out.append(f"{sanitize(claim.id)} ", style="bold")
-    out.append(sanitize(claim.gloss or _quote(nav.doc.text, claim.span)[:80]))
-    return Row((Text(glyph, style=RATING_COLOURS.get(rating, "")), 2), (out, None))
 
 
 class DetailBody(ScrollView):
@@ -269,14 +101,20 @@ class DetailBody(ScrollView):
 
 
 class DetailPane(Vertical):
-    """Shows one thing in full (``kind`` claim, source, event or entity) with a list of links."""
+    """The claim pane: shows one thing in full (a claim, source, event or entity) with a list of links.
 
-    class LinkChosen(Message):
-        """A link was chosen: ``kind`` is claim, source or event; ``index`` its place in the list."""
+    It owns the cycling through the current claim's sources (``s``) and the claims list above the
+    detail (``6``); a link chosen here becomes a ``JumpRequested``.
+    """
 
-        def __init__(self, kind: str, ref: str, index: int) -> None:
-            self.kind, self.ref, self.index = kind, ref, index
-            super().__init__()
+    COMPONENT_CLASSES = ENTITY_CLASSES | RATING_CLASSES | {"mark--warn", "mark--date"}
+
+    def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
+        super().__init__(id=id, classes=classes)
+        self.shown: Shown | None = None
+        self.source_index: int | None = None
+        """The current claim's source gone to last by ``s`` (or its link), None before the first."""
+        self._cycled: str | None = None  # the claim that ``source_index`` belongs to
 
     def compose(self) -> ComposeResult:
         yield DetailBody(
@@ -289,6 +127,12 @@ class DetailPane(Vertical):
         """The plain text of the body (for tests and the palette)."""
         return self.query_one(DetailBody).text.plain
 
+    @property
+    def claims_list(self) -> ClaimList | None:
+        """The claims list, once it has been shown."""
+        found = self.query("#claims")
+        return cast("ClaimList", found.first()) if found else None
+
     def show(self, body: Text, links: list[tuple[str, str, Row]], highlight: int | None = None) -> None:
         """Show ``body`` and the ``links`` ``(kind, ref, prompt)``."""
         self.query_one(DetailBody).update(body)
@@ -299,32 +143,109 @@ class DetailPane(Vertical):
         if links:
             links_list.highlighted = highlight if highlight is not None else 0
 
-    def show_claim(self, nav: Navigator, claim: Claim, current_source: int | None = None) -> None:
-        links = [
-            ("source", ref.source, source_prompt(nav, ref, i + 1, i == current_source))
-            for i, ref in enumerate(claim.sources)
-        ]
-        self.show(claim_text(nav, claim), links, current_source)
+    def show_document(self, nav: Navigator) -> None:
+        """A document is shown afresh: nothing in full yet, no source gone to."""
+        self.shown, self.source_index, self._cycled = None, None, None
+        self._show_nothing(nav)
+        if self.claims_list is not None:
+            self.claims_list.set_claims(nav, None)
 
-    def show_source(self, nav: Navigator, source: Source, ref: SourceRef | None = None) -> None:
-        links = [("claim", c.id, claim_prompt(nav, c)) for c in nav.citing_claims(source.id)]
-        self.show(source_text(nav, source, ref), links)
+    def _show_nothing(self, nav: Navigator) -> None:
+        if not nav.claims:
+            body = Text("This document has no claims.", style="dim")
+        else:
+            count = plural(len(nav.claims), "claim")
+            body = Text(f"{count}. Press ] for the first one, [ for the last.", style="dim")
+        self.show(body, [])
 
-    def show_event(self, nav: Navigator, event: Event) -> None:
-        links = [
-            ("source", r.source, source_prompt(nav, r, i + 1, False)) for i, r in enumerate(event.sources)
-        ]
-        self.show(event_text(nav, event), links)
+    def restyle(self, nav: Navigator, claim_id: str | None) -> None:
+        """The theme changed: draw what is shown again with the new looks."""
+        self.show_item(self.shown) if self.shown is not None else self._show_nothing(nav)
+        if self.claims_list is not None:
+            self.claims_list.set_claims(nav, claim_id)
 
-    def show_entity(self, nav: Navigator, entity: Entity) -> None:
-        links = [("claim", c.id, claim_prompt(nav, c)) for c in nav.entity_claims(entity.id)]
-        self.show(entity_text(nav, entity), links)
+    def show_item(self, shown: Shown) -> None:
+        """Show a claim, source, event or entity in full."""
+        self.shown = shown
+        looks = Looks(self)
+        match shown:
+            case ClaimShown(nav=nav, claim=claim):
+                if claim.id != self._cycled:
+                    self.source_index, self._cycled = None, claim.id
+                links = [
+                    ("source", ref.source, source_prompt(nav, ref, i + 1, False, looks))
+                    for i, ref in enumerate(claim.sources)
+                ]
+                self.show(claim_text(nav, claim, looks), links)
+            case SourceShown(nav=nav, source=source, ref=ref):
+                links = [("claim", c.id, claim_prompt(nav, c, looks)) for c in nav.citing_claims(source.id)]
+                self.show(source_text(nav, source, ref, looks), links)
+            case EventShown(nav=nav, event=event):
+                links = [
+                    ("source", r.source, source_prompt(nav, r, i + 1, False, looks))
+                    for i, r in enumerate(event.sources)
+                ]
+                self.show(event_text(nav, event, looks), links)
+            case EntityShown(nav=nav, entity=entity):
+                links = [("claim", c.id, claim_prompt(nav, c, looks)) for c in nav.entity_claims(entity.id)]
+                self.show(entity_text(nav, entity, looks), links)
+
+    def next_source(self, nav: Navigator, claim: Claim, index: int | None = None) -> SourceWay | None:
+        """Where the claim's next source leads (the first one at first; ``index``: that one), or None
+        when it has none. The source counts as gone to: ``s`` again takes the one after it."""
+        targets = nav.source_targets(claim)
+        if not targets:
+            return None
+        if index is None:
+            index = 0 if self.source_index is None or self._cycled != claim.id else self.source_index + 1
+        self.source_index, self._cycled = index % len(targets), claim.id
+        return targets[self.source_index].place
+
+    def address(self, claim: Claim | None) -> str | None:
+        """The web address of the source shown (for a claim, of the source gone to last), if any."""
+        source = None
+        match self.shown:
+            case SourceShown(source=shown_source):
+                source = shown_source
+            case ClaimShown(nav=nav) if claim is not None and claim.sources:
+                source = nav.source(claim.sources[self.source_index or 0].source)
+        addresses = [source.url, *source.mirrors] if source is not None else []
+        # the original's address, or a copy's when the original was not found
+        return next((u for u in addresses if u and u.lower().startswith(("http://", "https://"))), None)
+
+    def toggle_claims_list(self, nav: Navigator, claim_id: str | None) -> bool:
+        """Show the claims list (built on first use: the first frame stays light), or hide it when it
+        has the focus. True when it shows."""
+        claims = self.claims_list
+        if claims is None:
+            claims = ClaimList(id="claims")
+            self.mount(claims, before=0)
+            claims.set_claims(nav, claim_id)
+        if claims.display and claims.has_focus:
+            claims.display = False
+            self.remove_class("-with-list")
+            return False
+        claims.display = True
+        self.add_class("-with-list")
+        return True
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         event.stop()
-        if event.option.id:
-            index, kind, ref = event.option.id.split(":", 2)
-            self.post_message(self.LinkChosen(kind, ref, int(index)))
+        if not event.option.id or event.option_list is not self.query_one(DetailLinks):
+            return
+        index, kind, ref = event.option.id.split(":", 2)
+        place: Place | None = None
+        match self.shown:
+            case ClaimShown(nav=nav, claim=claim) if kind == "source":
+                place = self.next_source(nav, claim, int(index))
+            case ClaimShown(nav=nav) | SourceShown(nav=nav) | EventShown(nav=nav) | EntityShown(nav=nav):
+                if kind == "source":
+                    place = SourcePlace(nav.doc.id, ref)
+                else:
+                    cited = nav.claim(ref)
+                    place = nav.location_of(cited) if cited is not None else None
+        if place is not None:
+            self.post_message(JumpRequested(place))
 
 
 class DetailLinks(OptionList):

@@ -2,18 +2,19 @@
 
 from __future__ import annotations
 
+from rich.style import Style
 from rich.text import Text
 from textual.widgets import Static
 
 from briefing_tui.display import sanitize
 from briefing_tui.model.dates import parse_edtf, say_date
 from briefing_tui.model.types import RATINGS, Document
-from briefing_tui.widgets.text_view import RATING_COLOURS, type_style
+from briefing_tui.widgets.looks import Looks
 
 LEGEND_TYPES = ["person", "organisation", "place", "date", "event", "other"]
 
 
-def header_text(doc: Document, position: tuple[int, int] | None = None) -> Text:
+def header_text(doc: Document, looks: Looks, position: tuple[int, int] | None = None) -> Text:
     """Title, then "publisher · date · language", then the legend; every document string sanitized."""
     out = Text(end="")
     out.append(sanitize(doc.title or doc.id), style="bold")
@@ -29,7 +30,7 @@ def header_text(doc: Document, position: tuple[int, int] | None = None) -> Text:
         meta.append(f"document {position[0]} of {position[1]}")
     out.append("\n" + " · ".join(meta), style="dim")
     out.append("\n")
-    out.append_text(legend())
+    out.append_text(legend(looks))
     return out
 
 
@@ -52,11 +53,11 @@ def published_text(published: str | None) -> str:
     return f"undated, on or before {say_date(date.end)}"
 
 
-def legend() -> Text:
+def legend(looks: Looks) -> Text:
     """Mention styles by entity type, then verdict glyphs: readable without colour."""
     out = Text(end="")
     for kind in LEGEND_TYPES:
-        out.append(kind, style=type_style(kind))
+        out.append(kind, style=looks.entity(kind))
         out.append(" ")
     out.append(" │ ", style="dim")
     seen = set()
@@ -64,13 +65,13 @@ def legend() -> Text:
         if info.glyph in seen:
             continue
         seen.add(info.glyph)
-        out.append(f"{info.glyph}", style=f"bold {RATING_COLOURS[rating.value]}")
+        out.append(f"{info.glyph}", style=looks.rating(rating.value) + Style(bold=True))
         out.append(f"{info.label.split()[0]} ", style="dim")
     return out
 
 
 class DocHeader(Static):
-    """Shows ``header_text`` for the current document."""
+    """Shows ``header_text`` for the current document, with the looks of the text it heads."""
 
-    def show(self, doc: Document, position: tuple[int, int] | None = None) -> None:
-        self.update(header_text(doc, position))
+    def show(self, doc: Document, looks: Looks, position: tuple[int, int] | None = None) -> None:
+        self.update(header_text(doc, looks, position))

@@ -4,12 +4,14 @@ from __future__ import annotations
 
 from rich.text import Text
 from textual.geometry import Size
-from textual.message import Message
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
 from briefing_tui.display import sanitize
+from briefing_tui.model.places import TextPlace
 from briefing_tui.model.types import Document
+from briefing_tui.widgets.looks import Looks
+from briefing_tui.widgets.messages import JumpRequested
 from briefing_tui.words import plural
 
 MEASURED = 64
@@ -21,10 +23,8 @@ class DocumentList(OptionList):
 
     HELP_GROUP = "Documents pane"
 
-    class DocumentChosen(Message):
-        def __init__(self, doc_id: str) -> None:
-            self.doc_id = doc_id
-            super().__init__()
+    COMPONENT_CLASSES = {"mark--failed"}
+    _current: str | None = None
 
     def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
         # The list is never taller than a few lines (reader.tcss), and every option is at least one
@@ -35,6 +35,7 @@ class DocumentList(OptionList):
         return super().get_content_height(container, viewport, width)
 
     def set_documents(self, documents: list[Document], current: str | None, failed: int = 0) -> None:
+        self._current = current
         options = []
         for doc in documents:
             mark = "▶ " if doc.id == current else "  "
@@ -44,13 +45,13 @@ class DocumentList(OptionList):
             options.append(Option(prompt, id=f"doc:{doc.id}"))
         if failed:
             message = f"  {plural(failed, 'file')} failed to load: press e"
-            options.append(Option(Text(message, style="italic #ff875f"),
-                                  disabled=True))  # fmt: skip
+            options.append(Option(Text(message, style=Looks(self).mark("failed")), disabled=True))
         self.set_options(options)
         if current is not None:
             self.highlighted = self.get_option_index(f"doc:{current}")
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         event.stop()
-        if event.option.id:
-            self.post_message(self.DocumentChosen(event.option.id.removeprefix("doc:")))
+        doc_id = event.option.id.removeprefix("doc:") if event.option.id else None
+        if doc_id is not None and doc_id != self._current:
+            self.post_message(JumpRequested(TextPlace(doc_id)))

@@ -3,40 +3,38 @@
 from __future__ import annotations
 
 from rich.text import Text
-from textual.message import Message
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
 from briefing_tui.display import sanitize
+from briefing_tui.model.navigation import Navigator
 from briefing_tui.model.types import Entity
+from briefing_tui.widgets.looks import ENTITY_CLASSES, Looks
+from briefing_tui.widgets.messages import JumpRequested
 from briefing_tui.widgets.rows import Row
-from briefing_tui.widgets.text_view import type_style
 from briefing_tui.widgets.type_filter import TypeToFilter
 
 LIMIT = 40  # rows per type: a list measures every row; typing narrows a long list
 
 
 class EntityList(TypeToFilter, OptionList):
-    """Entities by type. Enter (or a click) selects one; letters typed here filter the list."""
+    """Entities by type. Enter (or a click) goes to one; letters typed here filter the list."""
 
     HELP_GROUP = "Entities pane"
     BINDINGS = TypeToFilter.FILTER_BINDINGS
-
-    class EntityChosen(Message):
-        """An entity was chosen (enter or click)."""
-
-        def __init__(self, entity_id: str) -> None:
-            self.entity_id = entity_id
-            super().__init__()
+    COMPONENT_CLASSES = ENTITY_CLASSES
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
+        self._nav: Navigator | None = None
         self._groups: dict[str, list[Entity]] = {}
         self._selected: str | None = None
         self.filter_text = ""
 
-    def set_entities(self, groups: dict[str, list[Entity]], selected: str | None = None) -> None:
-        self._groups = groups
+    def set_entities(self, nav: Navigator, selected: str | None = None) -> None:
+        """List the entities of ``nav``'s document, ``selected`` marked."""
+        self._nav = nav
+        self._groups = nav.entities_by_type()
         self._selected = selected
         self._rebuild()
 
@@ -67,7 +65,7 @@ class EntityList(TypeToFilter, OptionList):
                 count = len([m for m in entity.mentions if m.anchored])
                 prompt = Row(
                     (Text(mark, style="bold"), 1),
-                    (Text(sanitize(entity.name), style=type_style(entity.type)), None),
+                    (Text(sanitize(entity.name), style=Looks(self).entity(entity.type)), None),
                     (Text(f"×{count}", style="dim"), 4),
                 )
                 options.append(Option(prompt, id=entity.id))
@@ -83,5 +81,6 @@ class EntityList(TypeToFilter, OptionList):
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         event.stop()
-        if event.option.id:
-            self.post_message(self.EntityChosen(event.option.id))
+        entity = self._nav.entity(event.option.id) if self._nav is not None and event.option.id else None
+        if self._nav is not None and entity is not None:
+            self.post_message(JumpRequested(self._nav.location_of(entity)))

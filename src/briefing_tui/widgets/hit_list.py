@@ -20,11 +20,7 @@ from textual.strip import Strip
 
 from briefing_tui.display import sanitize
 from briefing_tui.search.corpus import Hit
-
-DOC_STYLE = Style(color="#d787ff", bold=True)
-WHERE_STYLE = Style(color="#87d75f")
-MATCH_STYLE = Style(bgcolor="#d78700", color="#000000", bold=True)
-CURSOR_STYLE = Style(bgcolor="#3a3a5f")
+from briefing_tui.widgets.looks import Looks
 
 
 class HitList(ScrollView, can_focus=True):
@@ -41,6 +37,7 @@ class HitList(ScrollView, can_focus=True):
         Binding("end,G", "edge(1)", "Last", show=False),
     ]
     DEFAULT_CSS = "HitList { background: $surface; }"
+    COMPONENT_CLASSES = {"mark--document", "mark--where", "mark--match-current", "mark--cursor"}
 
     class Chosen(Message):
         def __init__(self, hit: Hit) -> None:
@@ -83,12 +80,13 @@ class HitList(ScrollView, can_focus=True):
         doc = sanitize(hit.document.id)
         if len(doc) > self._doc_width:
             doc = doc[: self._doc_width - 1] + "…"
+        looks = Looks(self)
         return Text.assemble(
-            (doc.ljust(self._doc_width), DOC_STYLE),
+            (doc.ljust(self._doc_width), looks.mark("document")),
             " ",
-            (f"{hit.line}:{hit.column}".ljust(9), WHERE_STYLE),
+            (f"{hit.line}:{hit.column}".ljust(9), looks.mark("where")),
             sanitize(before),
-            (sanitize(match), MATCH_STYLE),
+            (sanitize(match), looks.mark("match-current")),
             sanitize(after),
             no_wrap=True,
             overflow="ellipsis",
@@ -102,17 +100,18 @@ class HitList(ScrollView, can_focus=True):
         if number >= len(self.hits):
             return Strip.blank(width, base)
         selected = number == self.cursor
+        cursor = Looks(self).mark("cursor")
         key = (number, width, selected)
         strip = self._cache.get(key)
         if strip is None:
             text = self.line_text(number, width)
             text.truncate(width, overflow="ellipsis")
             if selected:
-                text.stylize(CURSOR_STYLE + Style(bold=self.has_focus))
+                text.stylize(cursor + Style(bold=self.has_focus))
             segments = [
                 Segment(s.text, base + s.style if s.style else base) for s in text.render(self.app.console)
             ]
-            strip = Strip(segments).adjust_cell_length(width, base + (CURSOR_STYLE if selected else Style()))
+            strip = Strip(segments).adjust_cell_length(width, base + (cursor if selected else Style()))
             self._cache[key] = strip
         return strip
 

@@ -13,7 +13,7 @@ from bisect import bisect_right
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
-from rich.cells import cell_len, get_character_cell_size
+from rich.cells import get_character_cell_size
 from rich.segment import Segment
 from rich.style import Style
 from rich.text import Text
@@ -26,109 +26,15 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from briefing_tui.display import PLAIN, sanitize
+from briefing_tui.widgets.looks import ENTITY_CLASSES, RATING_CLASSES, Looks
 from briefing_tui.widgets.span_index import SpanIndex
+from briefing_tui.widgets.text_lines import GUTTER, Mark, gutter_segments, wrap_paragraph
 
-GUTTER = 2
 WRAP_STEP = 64 * 1024  # characters wrapped at a time after the first paint (well under 10 ms)
 WRAP_SLICE = 0.008  # seconds of wrapping per turn of the event loop: keys wait at most this long
 TAIL_CHARS = 64 * 1024  # characters wrapped at the end of a text still wrapping when End is pressed
 # A paragraph made only of ``PLAIN`` characters (one cell wide, kept as they are by the display
 # boundary) is wrapped straight from the text, without ``sanitize`` or measuring cells.
-
-
-TYPE_STYLES: dict[str, Style] = {
-    "person": Style(bold=True, color="#5fafff"),
-    "organisation": Style(underline=True, color="#d787ff"),
-    "place": Style(italic=True, color="#87d75f"),
-    "date": Style(bold=True, italic=True, color="#ffaf5f"),
-    "event": Style(bold=True, underline=True, color="#ff875f"),
-}
-OTHER_STYLE = Style(italic=True, underline=True, color="#5fd7d7")
-
-RATING_COLOURS: dict[str, str] = {
-    "supported": "#5fd75f",
-    "mostly-supported": "#87d75f",
-    "partly-supported": "#ffd75f",
-    "misleading": "#ff875f",
-    "unsupported": "#ff5f5f",
-    "false": "#ff5f5f",
-    "outdated": "#afafaf",
-    "unverifiable": "#87afd7",
-    "opinion": "#d7afd7",
-}
-
-CURRENT_STYLE = Style(reverse=True, bold=True)
-SELECTED_STYLE = Style(bgcolor="#3a3a5f", underline=True, bold=True)
-LIT_CLAIM_STYLE = Style(bgcolor="#262636")
-OVERLAY_STYLE = Style(bgcolor="#875f00", color="#ffffff", underline=True)
-OVERLAY_CURRENT_STYLE = Style(bgcolor="#d78700", color="#000000", bold=True, reverse=False)
-
-
-def type_style(entity_type: str) -> Style:
-    """The style of an entity type's mentions (an attribute that reads without colour, and a colour)."""
-    return TYPE_STYLES.get(entity_type, OTHER_STYLE)
-
-
-@dataclass(frozen=True, slots=True)
-class Mark:
-    """A claim mark for the text pane."""
-
-    claim_id: str
-    rating: str  # a Rating value, or "" when the claim has no verdict
-    glyph: str
-
-
-def wrap_paragraph(text: str, start: int, width: int) -> list[tuple[int, int]]:
-    """Wrap one paragraph (no newline) of the sanitized ``text`` to ``width`` cells.
-
-    Breaks after spaces when it can, inside words when a word is longer than the line; a wide
-    character never straddles the edge. Returns ``(start, end)`` offsets, ``start`` added.
-    """
-    width = max(1, width)
-    n = len(text)
-    if n == 0:
-        return [(start, start)]
-    lines: list[tuple[int, int]] = []
-    if cell_len(text) == n:  # one cell per character: the fast path
-        pos = 0
-        while n - pos > width:
-            cut = text.rfind(" ", pos, pos + width + 1)
-            if cut <= pos:
-                lines.append((start + pos, start + pos + width))
-                pos += width
-            else:
-                lines.append((start + pos, start + cut))
-                pos = cut + 1
-        lines.append((start + pos, start + n))
-        return lines
-    pos = 0
-    used = 0
-    last_space = -1
-    i = pos
-    while i < n:
-        char = text[i]
-        size = get_character_cell_size(char)
-        if used + size > width and i > pos:
-            if char == " ":
-                lines.append((start + pos, start + i))
-                pos = i + 1
-                i = pos
-            elif last_space > pos:
-                lines.append((start + pos, start + last_space))
-                pos = last_space + 1
-                i = pos
-            else:
-                lines.append((start + pos, start + i))
-                pos = i
-            used = 0
-            last_space = -1
-            continue
-        if char == " ":
-            last_space = i
-        used += size
-        i += 1
-    lines.append((start + pos, start + n))
-    return lines
 
 
 def wrap_plain(text: str, start: int, end: int, width: int, starts: list[int], ends: list[int]) -> None:
@@ -181,12 +87,20 @@ class TextView(ScrollView, can_focus=True):
     DEFAULT_CSS = """
     TextView { background: $surface; padding: 0 1 0 0; overflow-x: hidden; }
     """
+    COMPONENT_CLASSES = (
+        ENTITY_CLASSES
+        | RATING_CLASSES
+        | {f"mark--{name}" for name in ("current", "selected", "lit-claim", "match", "match-current")}
+    )
 
     class SpanClicked(Message):
-        """A mention (``kind`` "mention", ``ref`` the entity id) or a claim (``kind`` "claim") was clicked."""
+        """A mention of the entity ``entity_id``, or else the claim ``claim_id``, was clicked."""
 
-        def __init__(self, kind: str, ref: str, start: int, end: int) -> None:
-            self.kind, self.ref, self.start, self.end = kind, ref, start, end
+        def __init__(
+            self, start: int, end: int, *, entity_id: str | None = None, claim_id: str | None = None
+        ):
+            self.start, self.end = start, end
+            self.entity_id, self.claim_id = entity_id, claim_id
             super().__init__()
 
     def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
@@ -211,6 +125,7 @@ class TextView(ScrollView, can_focus=True):
         self._pending_offset: tuple[int, bool] | None = None
         self._cache: LRUCache[tuple[int, int], Strip] = LRUCache(1024)
         self._base: Style | None = None  # the pane's own style, computed once per style change
+        self._looks: dict[str, Style] = {}  # the component classes' styles, once per style change
 
     # public API -----------------------------------------------------------------------------
 
@@ -270,21 +185,17 @@ class TextView(ScrollView, can_focus=True):
         style: Style | None = None,
         current_style: Style | None = None,
     ) -> None:
-        """Paint an extra highlight layer (search matches, ...) over the text.
+        """Paint a highlight layer ``name`` (search matches...) over the text; set again, it is replaced.
 
-        Args:
-            name: the layer's name; setting it again replaces it.
-            spans: ``(start, end)`` offsets in the text.
-            current: index in ``spans`` of the one painted distinctly (the current match), or None.
-            style: the layer's style (default: a search-match style).
-            current_style: the style of the current span.
+        ``spans`` are ``(start, end)`` offsets; the one at index ``current`` is painted with
+        ``current_style`` (default: the stylesheet's ``mark--match`` and ``mark--match-current``).
         """
         index = SpanIndex((s, e, i) for i, (s, e) in enumerate(spans))
         self._overlays[name] = (
             index,
             current,
-            style or OVERLAY_STYLE,
-            current_style or OVERLAY_CURRENT_STYLE,
+            style or self._look("mark", "match"),
+            current_style or self._look("mark", "match-current"),
         )
         self._changed()
 
@@ -526,8 +437,18 @@ class TextView(ScrollView, can_focus=True):
 
     def notify_style_update(self) -> None:
         self._base = None
+        self._looks.clear()
         self._cache.clear()
         super().notify_style_update()
+
+    def _look(self, kind: str, name: str) -> Style:
+        key = f"{kind}:{name}"
+        style = self._looks.get(key)
+        if style is None:
+            looks = Looks(self)
+            style = looks.entity(name) if kind == "entity" else getattr(looks, kind)(name)
+            self._looks[key] = style
+        return style
 
     def _base_style(self) -> Style:
         if self._base is None:
@@ -553,15 +474,16 @@ class TextView(ScrollView, can_focus=True):
 
     def _build_line(self, start: int, end: int, width: int, base: Style) -> Strip:
         line = Text(sanitize(self._text[start:end]), style=base, end="")
-        gutter = self._gutter(start, end, base)
+        marks = self._claims.overlapping(start, max(end, start + 1))
+        gutter = gutter_segments(marks, self._current_claim, start, end, base, self._look)
         lit = self._lit_claims
         for s, e, mark in self._claims.overlapping(start, end):
             if mark.claim_id in lit:
-                line.stylize(LIT_CLAIM_STYLE, max(s, start) - start, min(e, end) - start)
+                line.stylize(self._look("mark", "lit-claim"), max(s, start) - start, min(e, end) - start)
         for s, e, (kind, _ref) in self._mentions.overlapping(start, end):
-            line.stylize(type_style(kind), max(s, start) - start, min(e, end) - start)
+            line.stylize(self._look("entity", kind), max(s, start) - start, min(e, end) - start)
         for s, e, _ in self._selected.overlapping(start, end):
-            line.stylize(SELECTED_STYLE, max(s, start) - start, min(e, end) - start)
+            line.stylize(self._look("mark", "selected"), max(s, start) - start, min(e, end) - start)
         for index, current, style, current_style in self._overlays.values():
             for s, e, i in index.overlapping(start, end):
                 line.stylize(
@@ -570,28 +492,11 @@ class TextView(ScrollView, can_focus=True):
         if self._current is not None:
             s, e = self._current
             if s < end and e > start or s == e == start:
-                line.stylize(CURRENT_STYLE, max(s, start) - start, min(e, end) - start)
+                line.stylize(self._look("mark", "current"), max(s, start) - start, min(e, end) - start)
         # every segment gets a style: the NO_COLOR filter reads each segment's colour
         rendered = line.render(self.app.console)
         segments = [*gutter, *(Segment(text, style or base) for text, style, _ in rendered)]
         return Strip(segments).adjust_cell_length(width, base)
-
-    def _gutter(self, start: int, end: int, base: Style) -> list[Segment]:
-        """The verdict glyph where a claim starts, a bar along the rest of it (bold for the current one)."""
-        best: tuple[int, str, Style] = (-1, " ", base)
-        for s, _e, mark in self._claims.overlapping(start, max(end, start + 1)):
-            current = mark.claim_id == self._current_claim
-            colour = Style(color=RATING_COLOURS.get(mark.rating, "#afafaf"), bold=current)
-            if start <= s < max(end, start + 1):
-                rank, glyph = 1, mark.glyph or "•"
-            else:
-                rank, glyph = 0, "┃" if current else "│"
-            rank += 2 if current else 0
-            if rank > best[0]:
-                style = base + colour + (CURRENT_STYLE if current and rank == 3 else Style())
-                best = (rank, glyph, style)
-        _, glyph, style = best
-        return [Segment(glyph, style), Segment(" " * max(0, GUTTER - cell_len(glyph)), base)]
 
     # mouse and keys -------------------------------------------------------------------------
 
@@ -620,12 +525,12 @@ class TextView(ScrollView, can_focus=True):
         mentions = self._mentions.at(offset)
         if mentions:
             s, e, (_kind, ref) = mentions[0]
-            self.post_message(self.SpanClicked("mention", ref, s, e))
+            self.post_message(self.SpanClicked(s, e, entity_id=ref))
             return
         claims = self._claims.at(offset)
         if claims:
             s, e, mark = claims[0]
-            self.post_message(self.SpanClicked("claim", mark.claim_id, s, e))
+            self.post_message(self.SpanClicked(s, e, claim_id=mark.claim_id))
 
     def action_line(self, step: int) -> None:
         self.scroll_to(y=self.scroll_offset.y + step, animate=False, immediate=True)

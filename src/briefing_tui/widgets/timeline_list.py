@@ -3,14 +3,16 @@
 from __future__ import annotations
 
 from rich.text import Text
-from textual.message import Message
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
 from briefing_tui.display import sanitize
 from briefing_tui.model.dates import say_date
+from briefing_tui.model.navigation import Navigator
 from briefing_tui.model.types import Event
 from briefing_tui.widgets.labels import date_marks
+from briefing_tui.widgets.looks import Looks
+from briefing_tui.widgets.messages import JumpRequested
 from briefing_tui.widgets.rows import Row
 from briefing_tui.widgets.type_filter import TypeToFilter
 
@@ -23,22 +25,23 @@ class TimelineList(TypeToFilter, OptionList):
     HELP_GROUP = "Timeline pane"
     BINDINGS = TypeToFilter.FILTER_BINDINGS
     FILTER_CHARS = " -'"
+    COMPONENT_CLASSES = {"mark--warn", "mark--date"}
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
         self.filter_text = ""
+        self._nav: Navigator | None = None
         self._events: list[Event] = []
         self._lit: set[str] | frozenset[str] = frozenset()
 
-    class EventChosen(Message):
-        """An event was chosen (enter or click)."""
+    def set_events(self, nav: Navigator, lit: set[str] | frozenset[str] = frozenset()) -> None:
+        """Show the timeline of ``nav``'s document; ``lit`` events (involving the selected entity) are
+        marked ●."""
+        self._nav = nav
+        self._show(nav.timeline(), lit)
 
-        def __init__(self, event_id: str) -> None:
-            self.event_id = event_id
-            super().__init__()
-
-    def set_events(self, events: list[Event], lit: set[str] | frozenset[str] = frozenset()) -> None:
-        """Show ``events`` (already sorted); ``lit`` events (involving the selected entity) are marked ●."""
+    def _show(self, events: list[Event], lit: set[str] | frozenset[str]) -> None:
+        # deferred: the search package is not needed for the first frame
         from briefing_tui.search.filter import text_filter  # folded like search
 
         self._events, self._lit = events, lit
@@ -50,6 +53,7 @@ class TimelineList(TypeToFilter, OptionList):
             options.append(Option(self.filter_head(), disabled=True))
         groups = [("In the text", [e for e in events if not e.background]),
                   ("Background", [e for e in events if e.background])]  # fmt: skip
+        looks = Looks(self)
         width = min(12, max((len(say_date(e.date)) for e in events), default=1))
         for title, members in groups:
             if not members:
@@ -59,11 +63,11 @@ class TimelineList(TypeToFilter, OptionList):
                 marks = date_marks(event.date)
                 label = Text(sanitize(event.label), style="" if not event.background else "italic")
                 if event.unverified:
-                    label.append(" (unverified)", style="italic #ffaf5f")
+                    label.append(" (unverified)", style=looks.mark("warn"))
                 prompt = Row(
                     (Text("●" if event.id in lit else " ", style="bold"), 1),
                     (Text(say_date(event.date), style="bold" if not event.background else ""), width),
-                    (Text(marks, style="bold #ffaf5f"), 2),
+                    (Text(marks, style=looks.mark("date")), 2),
                     (label, None),
                     wrap_fixed=True,
                 )
@@ -77,9 +81,10 @@ class TimelineList(TypeToFilter, OptionList):
         self.show_options(options, keep)
 
     def refilter(self) -> None:
-        self.set_events(self._events, self._lit)
+        self._show(self._events, self._lit)
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         event.stop()
-        if event.option.id:
-            self.post_message(self.EventChosen(event.option.id))
+        found = self._nav.event(event.option.id) if self._nav is not None and event.option.id else None
+        if self._nav is not None and found is not None:
+            self.post_message(JumpRequested(self._nav.location_of(found)))

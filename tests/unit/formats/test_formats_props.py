@@ -18,7 +18,7 @@ from briefing_tui.formats.yaml_writer import dump_document
 from briefing_tui.model import Document, Entity, LoadError, load_document
 
 # every code point the loader can read back from UTF-8 (no lone surrogates)
-TEXT = st.text(st.characters(blacklist_categories=("Cs",)), max_size=60) | st.text(
+TEXT = st.text(st.characters(codec="utf-8"), max_size=60) | st.text(
     st.sampled_from(list("ab \t\n\r-.#:|>\"'\\\x00\x1b\x85\u2028\ufeff😀")), max_size=40
 )
 SETTINGS = settings(

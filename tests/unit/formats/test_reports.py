@@ -110,7 +110,7 @@ def test_html_escapes_every_document_string() -> None:
     assert set(parser.tags) <= ALLOWED_TAGS
     assert "script" not in parser.tags and "img" not in parser.tags and "marquee" not in parser.tags
     assert not any(name.startswith("on") for name, _ in parser.attrs)
-    hrefs = [v for k, v in parser.attrs if k == "href"]
+    hrefs = [v or "" for k, v in parser.attrs if k == "href"]
     assert all(h.startswith(("#", "https://")) for h in hrefs)
     assert "javascript:" not in " ".join(hrefs)
     assert parser.balanced and not parser.stack

@@ -80,7 +80,7 @@ def edtf(draw: st.DrawFn) -> str:
         del members[1]
     if draw(st.booleans()):
         members[0] = ".." + members[0] if ".." not in members[0] else members[0]
-    open_, close = draw(st.sampled_from(["[]", "{}"]))
+    open_, close = draw(st.sampled_from([("[", "]"), ("{", "}")]))
     return open_ + ",".join(members) + close
 
 

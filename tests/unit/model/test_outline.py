@@ -6,7 +6,7 @@ import shutil
 from pathlib import Path
 
 from briefing_tui.model import load_paths
-from briefing_tui.model.outline import open_outlines
+from briefing_tui.model.outline import complete, open_outlines
 
 ROOT = Path(__file__).resolve().parents[3]
 COLLECTION = ROOT / "tests" / "fixtures" / "reader" / "collection"
@@ -33,14 +33,14 @@ def test_opening_an_outline_reads_it_whole_in_its_place(tmp_path: Path) -> None:
     collection, eager = open_outlines([folder]), load_paths([folder])
     outline = collection.document("main")
     assert outline is not None and outline.claims == []
-    full = collection.complete(outline)
+    full = complete(collection, outline)
     assert full is not None and full is collection.document("main") and "main" not in collection.outlines
     expected = eager.document("main")
     assert expected is not None
     assert full.claims == expected.claims
     linked = [(s.id, s.target) for s in full.sources if s.document]
     assert linked == [(s.id, s.target) for s in expected.sources if s.document] and linked[0][1] is not None
-    assert collection.complete(full) is full  # read once
+    assert complete(collection, full) is full  # read once
 
 
 def test_a_document_whose_annotations_are_wrong_fails_when_opened(tmp_path: Path) -> None:
@@ -53,7 +53,7 @@ def test_a_document_whose_annotations_are_wrong_fails_when_opened(tmp_path: Path
     collection = open_outlines([tmp_path])
     outline = collection.document("b")
     assert outline is not None and not collection.failed
-    assert collection.complete(outline) is None
+    assert complete(collection, outline) is None
     assert collection.document("b") is None
     assert collection.failed[str(bad)] == load_paths([tmp_path]).failed[str(bad)]
 
@@ -68,7 +68,7 @@ def test_a_source_into_a_document_not_open_warns_when_opened_as_in_a_whole_load(
     collection = open_outlines([tmp_path])
     outline = collection.document("b")
     assert outline is not None
-    full = collection.complete(outline)
+    full = complete(collection, outline)
     assert full is not None and not collection.failed
     whole = load_paths([tmp_path]).document("b")
     assert whole is not None and [p.code for p in full.problems] == ["dangling-document"]

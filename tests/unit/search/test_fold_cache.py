@@ -95,7 +95,12 @@ def test_no_cache_neither_reads_nor_writes(
     search(capsys, "niger", str(docs))
     reads: list[Path] = []
     real = command._load
-    monkeypatch.setattr(command, "_load", lambda path: reads.append(path) or real(path))
+
+    def counted(path: Path) -> tuple[str, str]:
+        reads.append(path)
+        return real(path)
+
+    monkeypatch.setattr(command, "_load", counted)
     for entry in entries():
         entry.unlink()
     code, out, _ = search(capsys, "--no-cache", "niger", str(docs))

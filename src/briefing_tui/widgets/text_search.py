@@ -1,29 +1,27 @@
-"""Search in the reader: the actions and message handlers the main screen takes in (a mixin).
+"""Search in the text pane (``TextPane.search``): incremental search, ``n``/``N``, the filter ``&``.
 
-The main screen owns the state; this part of it runs the searches (an exclusive thread worker that
-the next keystroke cancels, checked between chunks), paints the matches as the text pane's
-``search`` overlay, steps through them with ``n``/``N`` (each step a jump), filters paragraphs
-(``&``) and opens the cross-document results screen.
-"""
+It runs in an exclusive thread worker that the next keystroke cancels (checked between chunks),
+paints the matches as the text view's ``search`` overlay and steps through them, each step a
+``JumpRequested``. The screen's keys call its public methods."""
 
 from __future__ import annotations
 
 from bisect import bisect_left
 from contextlib import suppress
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any
+from functools import partial
+from typing import TYPE_CHECKING
 
-from textual import work
-from textual.actions import SkipAction
 from textual.worker import get_current_worker
 
-from briefing_tui.model.navigation import Location
+from briefing_tui.model.places import SearchPlace
+from briefing_tui.widgets.messages import JumpRequested
 
 if TYPE_CHECKING:
-    from briefing_tui.search.corpus import Hit
     from briefing_tui.search.match import Matcher
     from briefing_tui.search.query import Query
     from briefing_tui.widgets.search_bar import SearchBar
+    from briefing_tui.widgets.text_pane import TextPane
     from briefing_tui.widgets.text_view import TextView
 
 OVERLAY = "search"
@@ -52,52 +50,43 @@ class SearchState:
     watching: bool = False
 
 
-class SearchActions:
-    """Mixed into ``MainScreen``: ``/``, ``n``/``N``, ``&`` and the results screen."""
+class TextSearch:
+    """The text pane's search (see the module's docstring)."""
 
-    # provided by the screen
-    doc: Any
-    collection: Any
-    text_view: TextView
+    def __init__(self, pane: TextPane) -> None:
+        self.pane = pane
+        self.state = SearchState()
 
-    def _search(self) -> SearchState:
-        state = getattr(self, "_search_state", None)
-        if state is None:
-            state = SearchState()
-            self._search_state = state
-        return state
+    @property
+    def text_view(self) -> TextView:
+        return self.pane.view
 
     @property
     def search_bar(self) -> SearchBar:
-        from briefing_tui.widgets.search_bar import SearchBar
-
-        return self.query_one(SearchBar)  # type: ignore[attr-defined]
+        return self.pane.bar
 
     @property
-    def search_matches(self) -> list[tuple[int, int]]:
-        """The matches painted in the text (for tests and the status line)."""
-        return self._search().matches
+    def matches(self) -> list[tuple[int, int]]:  # the matches painted in the text
+        return self.state.matches
 
     @property
-    def search_index(self) -> int | None:
-        return self._search().index
+    def index(self) -> int | None:
+        return self.state.index
 
-    # actions ----------------------------------------------------------------------------------
+    # the keys ----------------------------------------------------------------------------------
 
-    def action_search_open(self) -> None:
+    def open(self) -> None:
         """``/``: open the search bar; the search starts from the top of the pane."""
-        self._search_show_text()
-        state = self._search()
+        state = self.state
         view = self.text_view
         start, end = view.visible_range()
         current = state.matches[state.index][0] if state.index is not None else -1
         state.anchor = current if start <= current <= end else view.top_offset
         self.search_bar.open()
 
-    def action_search_next(self, step: int) -> None:
+    def next(self, step: int) -> None:
         """``n`` / ``N``: the next or previous match, wrapping with a notice; each step is a jump."""
-        self._search_show_text()
-        state = self._search()
+        state = self.state
         bar = self.search_bar
         typed = bar.current_query
         if not state.busy and typed.text and typed != state.query and not state.matches:
@@ -107,9 +96,9 @@ class SearchActions:
             return
         if not state.matches:
             if state.query is None:
-                self.action_search_open()
+                self.open()
             else:
-                self.app.bell()  # type: ignore[attr-defined]
+                self.pane.app.bell()
                 bar.show_count(None, 0)  # says "no match"
             return
         n = len(state.matches)
@@ -126,22 +115,21 @@ class SearchActions:
             index %= n
         self._search_set_current(index)
         start, end = state.matches[index]
-        self.jump_to(Location(self.doc.id, start, end, "search"))  # type: ignore[attr-defined]
+        self.pane.post_message(JumpRequested(SearchPlace(self.pane.doc_id, start, end)))
         if not bar.is_open:
             bar.add_class("-open")
         bar.show_count(index, n, capped=state.capped)
         if wrapped:
             bar.show_message(wrapped)  # in the bar, where the eyes are: a toast would cover it
 
-    def action_search_filter(self) -> None:
+    def toggle_filter(self) -> None:
         """``&``: show only the paragraphs holding a match; again (or escape) shows every paragraph."""
-        self._search_show_text()
-        state = self._search()
+        state = self.state
         if state.filter:
             self._search_filter_off()
             return
         if not state.matches:
-            self.app.bell()  # type: ignore[attr-defined]
+            self.pane.app.bell()
             bar = self.search_bar
             if not bar.is_open:
                 bar.add_class("-open")
@@ -151,57 +139,41 @@ class SearchActions:
         self._search_apply_filter()
         self.search_bar.set_filter(True)
 
-    def action_search_escape(self) -> None:
-        """Escape in the text: leave filter mode first, then clear the search; else the next binding."""
-        state = self._search()
+    def escape(self) -> bool:
+        """Escape in the text: leave filter mode first, then clear the search; False when neither."""
+        state = self.state
         bar = self.search_bar
         if state.filter:
             self._search_filter_off()
         elif state.matches or bar.is_open:
             bar.close()
         else:
-            raise SkipAction
-
-    def action_search_all(self) -> None:
-        """Search every open document; choosing a hit opens its document there."""
-        from briefing_tui.screens.search_results import SearchResultsScreen
-
-        bar = self.search_bar
-        screen = SearchResultsScreen(self.collection.documents, bar.input.value, dict(bar.flags))
-        self.app.push_screen(screen, self._search_open_hit)  # type: ignore[attr-defined]
-
-    def _search_show_text(self) -> None:
-        """In a small terminal (one pane at a time) bring the text pane forward: search lives there."""
-        if getattr(self, "narrow", False) and getattr(self, "pane", "text") != "text":
-            self.action_pane("text")  # type: ignore[attr-defined]
-
-    def search_check_action(self, action: str) -> bool | None:
-        """Search actions can always run: with nothing to act on, they say so in the bar."""
+            return False
         return True
 
-    # messages from the bar --------------------------------------------------------------------
+    # what the bar says ------------------------------------------------------------------------
 
-    def on_search_bar_changed(self, message: Any) -> None:
-        message.stop()
-        if message.query != self._search().started:  # n may have started it already
-            self._search_start(message.query, move=True)
+    def changed(self, query: Query) -> None:
+        """The query was edited: search it."""
+        if query != self.state.started:  # n may have started it already
+            self._search_start(query, move=True)
 
-    def on_search_bar_submitted(self, message: Any) -> None:
-        message.stop()
-        state = self._search()
+    def submitted(self) -> None:
+        """Enter in the bar: back to the text, at the current match."""
+        state = self.state
         self.text_view.focus()
         if state.index is not None and state.matches:
             start, end = state.matches[state.index]
-            self.jump_to(Location(self.doc.id, start, end, "search"))  # type: ignore[attr-defined]
+            self.pane.post_message(JumpRequested(SearchPlace(self.pane.doc_id, start, end)))
 
-    def on_search_bar_closed(self, message: Any) -> None:
-        message.stop()
-        self.search_clear()
+    def closed(self) -> None:
+        """Escape in the bar: no more matches."""
+        self.clear()
         self.text_view.focus()
 
-    def search_clear(self) -> None:
+    def clear(self) -> None:
         """Forget the matches: no highlights, no filter."""
-        state = self._search()
+        state = self.state
         state.generation += 1
         state.busy = False
         state.started = None
@@ -211,24 +183,29 @@ class SearchActions:
         state.query, state.matches, state.starts, state.index = None, [], [], None
         state.window = (0, -1)
         self.text_view.clear_overlay(OVERLAY)
-        self.refresh_bindings()  # type: ignore[attr-defined]
 
-    def search_document_shown(self) -> None:
+    def document_shown(self) -> None:
         """A new document is shown: search it for the same query (without moving)."""
-        state = self._search()
+        state = self.state
         state.filter = False
         self.search_bar.set_filter(False)
         state.matches, state.starts, state.index = [], [], None
         state.window = (0, -1)
         if self.search_bar.is_open and self.search_bar.input.value:
             self._search_start(self.search_bar.current_query, move=False)
-        text = self.doc.text
+        text = self.pane.text
         if len(text) >= PREFOLD:
             self._search_prefold(text)
 
-    @work(thread=True, exclusive=True, group="search-prefold", exit_on_error=False, description="prefold")
     def _search_prefold(self, text: str) -> None:
+        self.pane.run_worker(
+            partial(self._prefold, text), thread=True, exclusive=True, group="search-prefold",
+            exit_on_error=False, description="prefold",
+        )  # fmt: skip
+
+    def _prefold(self, text: str) -> None:
         """Build the folded copy of a long document ahead of the first keystroke (in ~1 MB chunks)."""
+        # deferred: the search package is imported when a search first runs
         from briefing_tui.search.match import folded
         from briefing_tui.search.query import SearchCancelled
 
@@ -244,7 +221,7 @@ class SearchActions:
     # running ----------------------------------------------------------------------------------
 
     def _search_start(self, query: Query, *, move: bool, at: int | None = None) -> None:
-        state = self._search()
+        state = self.state
         state.generation += 1
         state.busy = False
         state.started = query
@@ -267,16 +244,18 @@ class SearchActions:
             return
         state.pending_index = at
         state.busy = True
-        if len(self.doc.text) > PREVIEW:
+        if len(self.pane.text) > PREVIEW:
             self._search_preview(matcher, move)
-        self._search_worker(matcher, self.doc.text, self.doc.id, state.generation, move)
+        work = partial(self._search_worker, matcher, self.pane.text, self.pane.doc_id, state.generation, move)
+        self.pane.run_worker(work, thread=True, exclusive=True, group="search", exit_on_error=False,
+                             description="search")  # fmt: skip
 
     def _search_preview(self, matcher: Matcher, move: bool) -> None:
         """Paint the matches around the view at once, before the whole long document is searched."""
-        state = self._search()
+        state = self.state
         view = self.text_view
         top, bottom = view.visible_range()
-        spans = matcher.find_between(self.doc.text, top - PREVIEW // 2, bottom + PREVIEW // 2)
+        spans = matcher.find_between(self.pane.text, top - PREVIEW // 2, bottom + PREVIEW // 2)
         if not spans:
             return
         starts = [s for s, _ in spans]
@@ -287,8 +266,8 @@ class SearchActions:
         view.set_overlay(OVERLAY, spans, index)
         state.window = (0, -1)  # the full results repaint
 
-    @work(thread=True, exclusive=True, group="search", exit_on_error=False, description="search")
     def _search_worker(self, matcher: Matcher, text: str, doc_id: str, generation: int, move: bool) -> None:
+        # deferred: the search package is imported when a search first runs
         from briefing_tui.search.query import SearchCancelled, SearchError
 
         worker = get_current_worker()
@@ -302,15 +281,13 @@ class SearchActions:
         except SearchCancelled:
             return
         except SearchError as exc:
-            self.app.call_from_thread(self._search_failed, generation, str(exc))  # type: ignore[attr-defined]
+            self.pane.app.call_from_thread(self._search_failed, generation, str(exc))
             return
         if not worker.is_cancelled:
-            self.app.call_from_thread(  # type: ignore[attr-defined]
-                self._search_done, generation, doc_id, matcher.query, spans, move
-            )
+            self.pane.app.call_from_thread(self._search_done, generation, doc_id, matcher.query, spans, move)
 
     def _search_failed(self, generation: int, message: str) -> None:
-        state = self._search()
+        state = self.state
         if generation == state.generation:
             state.busy = False
             state.pending_steps.clear()
@@ -319,8 +296,8 @@ class SearchActions:
     def _search_done(
         self, generation: int, doc_id: str, query: Query, spans: list[tuple[int, int]], move: bool
     ) -> None:
-        state = self._search()
-        if generation != state.generation or doc_id != self.doc.id:
+        state = self.state
+        if generation != state.generation or doc_id != self.pane.doc_id:
             return
         state.capped = len(spans) > LIMIT
         del spans[LIMIT:]
@@ -348,11 +325,10 @@ class SearchActions:
         state.busy = False
         steps, state.pending_steps = state.pending_steps, []
         for step in steps:
-            self.action_search_next(step)
-        self.refresh_bindings()  # type: ignore[attr-defined]
+            self.next(step)
 
     def _search_set_current(self, index: int) -> None:
-        state = self._search()
+        state = self.state
         state.index = index
         self._search_paint(force=True)
 
@@ -362,11 +338,11 @@ class SearchActions:
         The painted window follows the view (scrolling past its edge repaints), so a document with
         100,000 matches costs the same per keystroke as one with ten.
         """
-        state = self._search()
+        state = self.state
         view = self.text_view
         if not state.watching:
             state.watching = True
-            self.watch(view, "scroll_y", self._search_scrolled, init=False)  # type: ignore[attr-defined]
+            self.pane.watch(view, "scroll_y", self._search_scrolled, init=False)
         if not state.matches:
             view.clear_overlay(OVERLAY)
             state.window = (0, -1)
@@ -386,11 +362,11 @@ class SearchActions:
         view.set_overlay(OVERLAY, state.matches[first:last], index)
 
     def _search_scrolled(self, _value: object = None) -> None:
-        if self._search().matches:
+        if self.state.matches:
             self._search_paint()
 
     def _search_apply_filter(self) -> None:
-        starts = list(self._search().starts)
+        starts = list(self.state.starts)
         last = [False]  # paragraphs are asked in order: an empty one follows the one before
 
         def keep(start: int, end: int) -> bool:
@@ -403,23 +379,21 @@ class SearchActions:
         self.text_view.visible_paragraph_filter(keep)
 
     def _search_filter_off(self) -> None:
-        state = self._search()
+        state = self.state
         state.filter = False
         self.text_view.visible_paragraph_filter(None)
         self.search_bar.set_filter(False)
         if state.index is not None and state.matches:
             self.text_view.scroll_to_offset(state.matches[state.index][0])
 
-    def _search_open_hit(self, result: tuple[Hit, Query] | None) -> None:
-        if result is None:
-            return
-        hit, query = result
-        self.jump_to(Location(hit.document.id, hit.start, hit.end, "search"))  # type: ignore[attr-defined]
+    def resume(self, query: Query, at: int) -> None:
+        """Show ``query`` in the bar and its matches, the current one at the offset ``at`` (a hit
+        chosen among the results of every document)."""
         bar = self.search_bar
         bar.flags.update(exact=query.exact, word=query.word, regex=query.regex)
         with bar.input.prevent(type(bar.input).Changed):
             bar.input.value = query.text
         bar.add_class("-open")
         bar.remember(query.text)
-        self._search_start(query, move=True, at=hit.start)
+        self._search_start(query, move=True, at=at)
         self.text_view.focus()

@@ -1,0 +1,253 @@
+"""The reader's state that belongs to no widget: the document shown, the current claim and entity,
+the place last gone to and the jump list.
+
+Pure (no textual): ``ReaderState.go(place)`` works out what going there means (which document, the
+span that stands out, what the claim pane shows) and returns it as a ``Move`` for the screen to
+paint. Tests drive it without a terminal.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from briefing_tui.model.navigation import JumpList, Navigator
+from briefing_tui.model.outline import complete
+from briefing_tui.model.places import (
+    ClaimPlace,
+    EventPlace,
+    MentionPlace,
+    PassagePlace,
+    Place,
+    SearchPlace,
+    SourcePlace,
+    SpeakerPlace,
+    TextPlace,
+    span_of,
+)
+from briefing_tui.model.types import Claim, Collection, Document, Entity, Event, Source, SourceRef
+
+
+@dataclass(frozen=True, slots=True)
+class ClaimShown:
+    """The claim pane shows a claim of ``nav``'s document."""
+
+    nav: Navigator
+    claim: Claim
+
+
+@dataclass(frozen=True, slots=True)
+class SourceShown:
+    """The claim pane shows a source of ``nav``'s document (``passage``: reached in another document)."""
+
+    nav: Navigator
+    source: Source
+    ref: SourceRef | None = None
+    passage: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class EntityShown:
+    nav: Navigator
+    entity: Entity
+
+
+@dataclass(frozen=True, slots=True)
+class EventShown:
+    nav: Navigator
+    event: Event
+
+
+Shown = ClaimShown | SourceShown | EntityShown | EventShown
+"""What the claim pane shows in full."""
+
+
+def shown_key(shown: Shown | None) -> tuple[str, str]:
+    """``(kind, id)`` of what the claim pane shows: ``("claim", "C1")``, ``("none", "")``..."""
+    match shown:
+        case ClaimShown(claim=claim):
+            return ("claim", claim.id)
+        case SourceShown(source=source, passage=passage):
+            return ("passage" if passage else "source", source.id)
+        case EntityShown(entity=entity):
+            return ("entity", entity.id)
+        case EventShown(event=event):
+            return ("event", event.id)
+    return ("none", "")
+
+
+@dataclass(frozen=True, slots=True)
+class Move:
+    """What going to a place changes on screen.
+
+    Attributes:
+        opened: another document is shown (every pane shows it afresh first).
+        span: the span that stands out, or None.
+        claim_mark: the claim marked in the text's gutter, or None.
+        shown: what the claim pane shows now, or None to leave it as it is.
+        entity_changed: the selected entity changed (its mentions are highlighted).
+        scroll_to: the text offset to bring into view, or None.
+    """
+
+    opened: bool
+    span: tuple[int, int] | None
+    claim_mark: str | None
+    shown: Shown | None
+    entity_changed: bool
+    scroll_to: int | None
+
+
+class ReaderState:
+    """The document shown and where the reader is in it (see the module's docstring)."""
+
+    def __init__(self, collection: Collection) -> None:
+        self.collection = collection
+        self.doc: Document = collection.documents[0]
+        self.nav = Navigator(self.doc, collection)
+        self.jumps = JumpList()
+        self.claim_id: str | None = None
+        self.entity_id: str | None = None
+        self.span: tuple[int, int] | None = None
+        """The span that stands out (the current claim, mention, match...)."""
+        self.shown: Shown | None = None
+        self.last: Place = TextPlace(self.doc.id, 0, 0)
+        """The place last gone to."""
+        self.unopened: Document | None = None
+        """The document last asked for that failed to load when it was opened (its problems are in
+        ``collection.failed``)."""
+
+    @property
+    def detail(self) -> tuple[str, str]:
+        """``(kind, id)`` of what the claim pane shows (see ``shown_key``)."""
+        return shown_key(self.shown)
+
+    def can(self, action: str, parameters: tuple[object, ...] = ()) -> bool | None:
+        """Whether one of the reader's actions can run now: True, None (it shows, disabled) or False
+        (it is hidden: no failed file to show, no second document to list)."""
+        match action:
+            case "next_claim":
+                return bool(self.nav.claims) or None
+            case "go_source":
+                claim = self.current_claim()
+                return (claim is not None and bool(claim.sources)) or None
+            case "back":
+                return self.jumps.can_back or None
+            case "forward":
+                return self.jumps.can_forward or None
+            case "mention":
+                return bool(self.entity_id) or None
+            case "errors":
+                return bool(self.collection.failed)
+            case "pane" if parameters == ("documents",):
+                return len(self.collection.documents) > 1
+        return True
+
+    def next_claim(self, step: int) -> Place | None:
+        """The claim after (``step`` 1) or before (-1) the current one, wrapping; None without claims."""
+        claim = self.nav.next_claim(self.claim_id, step)
+        return self.nav.location_of(claim) if claim is not None else None
+
+    def next_mention(self, step: int) -> Place | None:
+        """The selected entity's mention after (or before) the current span, wrapping."""
+        entity = self.nav.entity(self.entity_id)
+        if entity is None:
+            return None
+        span = self.nav.next_mention(entity.id, self.span[0] if self.span else -1, step)
+        return self.nav.location_of(entity, span) if span is not None else None
+
+    def current_claim(self) -> Claim | None:
+        return self.nav.claim(self.claim_id) if self.claim_id else None
+
+    def here(self, top: int) -> Place:
+        """Where the reader is: the place last gone to, or the text at ``top`` (the offset at the top of
+        the text pane) when that place was a bare offset or in another document."""
+        if self.last.doc_id == self.doc.id and not isinstance(self.last, TextPlace):
+            return self.last
+        return TextPlace(self.doc.id, top, top)
+
+    def open(self, doc_id: str) -> bool | None:
+        """Show the document ``doc_id``: True when it is another one (every place in it starts
+        afresh), False when it is already shown, None when the collection has no such document."""
+        doc = self.collection.document(doc_id)
+        if doc is None:
+            return None
+        if doc is self.doc:
+            return False
+        whole = complete(self.collection, doc)  # a large collection reads a document when it is opened
+        if whole is None:  # it failed to load: ``collection.failed`` says why
+            self.unopened = doc
+            return None
+        self.show(whole)
+        return True
+
+    def show(self, doc: Document) -> None:
+        """Show ``doc`` (a new document, or a new version of the one shown) with nothing current."""
+        self.doc = doc
+        self.nav = Navigator(doc, self.collection)
+        self.claim_id = self.entity_id = self.span = self.shown = None
+
+    def select_entity(self, entity_id: str | None) -> None:
+        self.entity_id = entity_id
+
+    def go(self, place: Place) -> Move | None:
+        """Go to ``place`` (without recording it in the jump list); None when its document is missing."""
+        opened = self.open(place.doc_id)
+        if opened is None:
+            return None
+        self.last = place
+        nav, span = self.nav, span_of(place)
+        shown: Shown | None = None
+        entity_before = self.entity_id
+        mark = False
+        match place:
+            case ClaimPlace(claim_id=claim_id):
+                claim = nav.claim(claim_id)
+                if claim is not None:
+                    self.claim_id = claim.id
+                    span = (claim.span.start, claim.span.end) if claim.span.anchored else None
+                    shown = ClaimShown(nav, claim)
+                mark = True
+            case (
+                SourcePlace(source_id=source_id, claim_id=claim_id)
+                | SpeakerPlace(source_id=source_id, claim_id=claim_id)
+            ):
+                claim = nav.claim(claim_id) if claim_id else None
+                if claim is not None:
+                    self.claim_id = claim.id
+                    if span is None and claim.span.anchored:
+                        span = (claim.span.start, claim.span.end)
+                source = nav.source(source_id)
+                if source is not None:
+                    shown = SourceShown(nav, source, _ref(claim, source_id))
+                mark = True
+            case PassagePlace(source_id=source_id, claim_id=claim_id, via=via):
+                self.claim_id = None
+                origin = self.collection.document(via)
+                if origin is not None:
+                    origin_nav = Navigator(origin, self.collection)
+                    source = origin_nav.source(source_id)
+                    if source is not None:
+                        claim = origin.claim(claim_id) if claim_id else None
+                        shown = SourceShown(origin_nav, source, _ref(claim, source_id), passage=True)
+            case MentionPlace(entity_id=entity_id):
+                entity = nav.entity(entity_id)
+                if entity is not None:
+                    self.entity_id = entity.id
+                    shown = EntityShown(nav, entity)
+            case EventPlace(event_id=event_id):
+                event = nav.event(event_id)
+                if event is not None:
+                    shown = EventShown(nav, event)
+            case TextPlace() | SearchPlace():
+                pass
+        if shown is not None:
+            self.shown = shown
+        self.span = span
+        scroll = span[0] if span is not None else None
+        if scroll is None and isinstance(place, TextPlace) and place.start >= 0:
+            scroll = place.start
+        claim_mark = self.claim_id if mark else None
+        return Move(opened, span, claim_mark, shown, self.entity_id != entity_before, scroll)
+
+
+def _ref(claim: Claim | None, source_id: str) -> SourceRef | None:
+    return next((r for r in claim.sources if r.source == source_id), None) if claim else None

@@ -1,0 +1,48 @@
+"""The reader's keys that work in every pane (the panes' own keys live on their widgets).
+
+The help screen and the command palette list them from here, with the same actions.
+"""
+
+from __future__ import annotations
+
+from textual.actions import parse
+from textual.binding import Binding, BindingType
+from textual.screen import Screen
+
+READER_BINDINGS: list[BindingType] = [
+    Binding("right_square_bracket", "next_claim(1)", "Next claim", key_display="]"),
+    Binding("left_square_bracket", "next_claim(-1)", "Prev claim", key_display="["),
+    Binding("s", "go_source", "Source"),
+    Binding("o", "open_url", "Open address", show=False),  # the claim pane says "o: open address"
+    Binding("ctrl+o,alt+left", "back", "Back"),
+    Binding("alt+right,ctrl+i", "forward", "Forward", show=False),
+    Binding("tab", "cycle_pane(1)", "Next pane", show=False),
+    Binding("shift+tab", "cycle_pane(-1)", "Previous pane", show=False),
+    Binding("1", "pane('text')", "Text pane", show=False),
+    Binding("2", "pane('claim')", "Claim pane", show=False),
+    Binding("3", "pane('entities')", "Entities pane", show=False),
+    Binding("4", "pane('timeline')", "Timeline pane", show=False),
+    Binding("5", "pane('documents')", "Documents pane", show=False),
+    Binding("6", "claims_list", "Claims list", show=False),
+    Binding("greater_than_sign", "mention(1)", "Next mention", key_display=">", show=False),
+    Binding("less_than_sign", "mention(-1)", "Previous mention", key_display="<", show=False),
+    Binding("escape", "search_escape", "Leave filter / clear search", show=False),
+    Binding("escape", "clear_selection", "Clear entity", show=False),
+    Binding("e", "errors", "Errors", show=False),  # the document list says so; the footer is full
+    Binding("slash", "search_open", "Search", key_display="/"),
+    Binding("n", "search_next(1)", "Next match", show=False),
+    Binding("N", "search_next(-1)", "Previous match", show=False),
+    Binding("ampersand", "search_filter", "Filter matching paragraphs", key_display="&", show=False),
+    Binding("F", "search_all", "Search all documents", key_display="F", show=False),
+    Binding("question_mark", "help", "Help", key_display="?"),
+    Binding("q", "app.quit", "Quit"),
+]
+
+
+def binding_states(screen: Screen[None]) -> tuple[object, ...]:
+    """What decides the footer: the focus, the screens stacked and whether each key can run now."""
+    states = []
+    for binding in screen._bindings:
+        _, name, params = parse(binding[1].action)
+        states.append(screen.check_action(name, params))
+    return (screen.focused, len(screen.app.screen_stack), tuple(states))

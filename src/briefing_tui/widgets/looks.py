@@ -1,0 +1,63 @@
+"""The reader's colours and text styles, read from the stylesheets (``styles/looks.tcss``).
+
+Each look is a component class (as Textual's ``TextArea`` and ``Log`` keep theirs): the widget that
+draws with it lists it in ``COMPONENT_CLASSES`` and reads it with ``Looks(widget)``, so a theme (or
+a user's stylesheet) restyles it and no colour is written in Python. The classes are named by what
+they show, the same in every widget, so one rule in the stylesheet serves them all.
+"""
+
+from __future__ import annotations
+
+from rich.style import Style
+from textual.widget import Widget
+
+from briefing_tui.model.types import Rating
+
+ENTITY_TYPES = ("person", "organisation", "place", "date", "event")
+ENTITY_CLASSES = frozenset(f"entity--{kind}" for kind in (*ENTITY_TYPES, "other"))
+"""The style of an entity's mentions, by type (an attribute that reads without colour, and a colour)."""
+RATING_CLASSES = frozenset(f"rating--{rating.value}" for rating in Rating) | {"rating--none"}
+"""The colour of a verdict (its glyph in the gutter, its label in the claim pane)."""
+MARK_CLASSES = frozenset(
+    f"mark--{name}"
+    for name in (
+        "current",  # the current claim or mention in the text
+        "selected",  # the mentions of the selected entity
+        "lit-claim",  # the claims involving the selected entity
+        "match",  # a search match
+        "match-current",  # the current search match
+        "warn",  # a doubt: unverified, approximate, orphan, a look-alike address
+        "failed",  # the line saying files failed to load
+        "error",  # an error's severity
+        "date",  # an event's date
+        "key",  # a key in the help
+        "document",  # a document's name in search results
+        "where",  # a line and column in search results
+        "cursor",  # the highlighted row of a list drawn line by line
+    )
+)
+"""Marks laid over text."""
+
+
+class Looks:
+    """The looks of one widget (which lists the classes it uses in ``COMPONENT_CLASSES``).
+
+    Textual caches each style until the stylesheet or the theme changes, so asking is cheap.
+    """
+
+    def __init__(self, widget: Widget) -> None:
+        self._widget = widget
+
+    def _style(self, name: str) -> Style:
+        return self._widget.get_component_rich_style(name, partial=True)
+
+    def entity(self, kind: str) -> Style:
+        return self._style(f"entity--{kind}" if kind in ENTITY_TYPES else "entity--other")
+
+    def rating(self, rating: str) -> Style:
+        """A verdict's colour; ``rating`` is a ``Rating`` value, or "" for a claim without verdict."""
+        name = f"rating--{rating}"
+        return self._style(name if name in RATING_CLASSES else "rating--none")
+
+    def mark(self, name: str) -> Style:
+        return self._style(f"mark--{name}")

@@ -1,0 +1,32 @@
+"""The pane bar: in a small terminal one pane shows at a time; this line says which, and how to switch."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual.widgets import Static
+
+PANES = ["text", "claim", "entities", "timeline", "documents"]
+PANE_TITLES = {"text": "Text", "claim": "Claim", "entities": "Entities", "timeline": "Timeline",
+               "documents": "Documents"}  # fmt: skip
+
+
+def pane_title(name: str) -> str:
+    """The title of a pane's border: its key and its name ("2 Claim")."""
+    return f"{PANES.index(name) + 1} {PANE_TITLES[name]}"
+
+
+class PaneBar(Static):
+    """One line naming the panes, the active one stands out."""
+
+    def show_panes(self, names: list[str], active: str, shown: bool = True) -> None:
+        """Name the panes ``names``, ``active`` standing out; ``shown`` False hides the bar."""
+        self.display = shown
+        if not shown:
+            return
+        line = Text(end="")
+        for i, name in enumerate(names):
+            line.append(f" {pane_title(name)} ", style="reverse bold" if name == active else "dim")
+            if i < len(names) - 1:
+                line.append(" ")
+        line.append("   tab: next pane", style="dim")
+        self.update(line)

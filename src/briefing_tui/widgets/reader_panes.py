@@ -1,0 +1,208 @@
+"""The reader's panes side by side: the text pane on the left; documents, claim, entities and timeline
+on the right. This container builds them (the side ones after the first frame), lays them out for the
+pane the screen says is active, and paints what a move or a new document changes in each.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+from collections.abc import Callable
+from typing import TYPE_CHECKING, cast
+
+from textual.app import ComposeResult
+from textual.containers import Horizontal, Vertical
+from textual.geometry import Size
+from textual.widget import Widget
+
+from briefing_tui.reader_state import Move, ReaderState
+from briefing_tui.widgets.pane_bar import PANES, pane_title
+from briefing_tui.widgets.text_pane import TextPane
+from briefing_tui.widgets.text_view import TextView
+
+if TYPE_CHECKING:  # the side panes' modules are imported after the first frame
+    from briefing_tui.widgets.detail_pane import DetailPane
+    from briefing_tui.widgets.document_list import DocumentList
+    from briefing_tui.widgets.entity_list import EntityList
+    from briefing_tui.widgets.timeline_list import TimelineList
+
+NARROW_WIDTH = 100
+NARROW_HEIGHT = 30
+FOCUS_TARGETS = {"text": "#text", "claim": "#detail-links", "entities": "#entities", "timeline": "#timeline",
+                 "documents": "#documents"}  # fmt: skip
+
+
+class ReaderPanes(Horizontal):
+    """The panes of ``state``'s collection. ``at_once``: compose every pane now (no first frame to
+    hurry: tests, snapshots); else the side panes come with ``mount_side_panes``."""
+
+    def __init__(self, state: ReaderState, *, at_once: bool, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.state = state
+        self._at_once = at_once
+        self.side_mounted = at_once
+
+    def compose(self) -> ComposeResult:
+        text_pane = TextPane(with_search_bar=self._at_once, id="text-pane", classes="pane")
+        text_pane.border_title = pane_title("text")
+        yield text_pane
+        with Vertical(id="side"):
+            if self._at_once:
+                yield from _side_panes()
+
+    def start(self, ready: Callable[[], None]) -> None:
+        """Show the document; in a terminal, mount the side panes after the first frame. Then ``ready()``."""
+        self.show_document()
+        if self.side_mounted:
+            ready()
+        else:  # in the app's own loop, so that no key is handled before the panes it may need exist
+            self.app.call_later(self._mount_side_panes, ready)
+
+    async def _mount_side_panes(self, ready: Callable[[], None]) -> None:
+        if self.app.screen is self.screen:  # after the first frame (a screen beneath another never paints)
+            with contextlib.suppress(asyncio.TimeoutError):
+                await asyncio.wait_for(self.screen.wait_for_refresh(), 1.0)
+        if self.side_mounted or not self.is_attached:
+            return
+        self.side_mounted = True
+        await self.text_pane.mount_search_bar()
+        await self.query_one("#side").mount_all(_side_panes())
+        self.show_document()
+        ready()
+
+    @staticmethod
+    def too_small(size: Size) -> bool:
+        """In a terminal this small one pane shows at a time."""
+        return size.width < NARROW_WIDTH or size.height < NARROW_HEIGHT
+
+    # the panes ------------------------------------------------------------------------------------
+
+    @property
+    def text_pane(self) -> TextPane:
+        return self.query_one("#text-pane", TextPane)
+
+    @property
+    def view(self) -> TextView:
+        return self.query_one("#text", TextView)
+
+    @property
+    def claim_pane(self) -> DetailPane:
+        return cast("DetailPane", self.query_one("#claim-pane"))
+
+    def pane_names(self) -> list[str]:
+        """The panes that can show: the documents pane only for a collection of several."""
+        return [p for p in PANES if p != "documents" or len(self.state.collection.documents) > 1]
+
+    def focus_target(self, name: str) -> Widget:
+        """The widget that takes the focus when the pane ``name`` is chosen."""
+        return self.query_one(FOCUS_TARGETS[name])
+
+    def pane_of(self, widget: Widget | None) -> str | None:
+        """The pane holding ``widget``."""
+        for name in PANES if self.side_mounted else ["text"]:
+            pane = self.query_one(f"#{name}-pane")
+            if widget is not None and (widget is pane or pane in widget.ancestors):
+                return name
+        return None
+
+    def lay_out(self, active: str, narrow: bool) -> None:
+        """Mark the ``active`` pane; in a ``narrow`` terminal show it alone."""
+        names = self.pane_names()
+        for name in PANES if self.side_mounted else ["text"]:
+            node = self.query_one(f"#{name}-pane")
+            node.set_class(name == active, "-active")
+            node.display = name in names and (not narrow or name == active)
+        self.query_one("#side").display = not narrow or active != "text"
+        self.text_pane.display = not narrow or active == "text"
+
+    # painting -------------------------------------------------------------------------------------
+
+    def on_mount(self) -> None:
+        self.app.theme_changed_signal.subscribe(self, self._restyle)
+
+    def _restyle(self, _theme: object) -> None:
+        """A theme changes the looks: what was drawn with the old ones is drawn again."""
+        self.text_pane.restyle()
+        if self.side_mounted:
+            self.claim_pane.restyle(self.state.nav, self.state.claim_id)
+            self._fill_lists(self.state.doc)
+            self.documents_changed()
+
+    def show_document(self) -> None:
+        """Show the state's document in every pane, nothing current."""
+        state = self.state
+        documents = state.collection.documents
+        position = (documents.index(state.doc) + 1, len(documents)) if len(documents) > 1 else None
+        self.text_pane.show_document(state.nav, position)
+        if not self.side_mounted:
+            return
+        # The lists cost more to lay out than the text: they fill in just after the first paint.
+        self.call_after_refresh(self._fill_lists, state.doc)
+        self.documents_changed()
+        self.claim_pane.show_document(state.nav)
+        self.text_pane.search_document_shown()
+
+    def _fill_lists(self, doc: object) -> None:
+        if doc is self.state.doc:
+            cast("EntityList", self.query_one("#entities")).set_entities(self.state.nav, self.state.entity_id)
+            self._light_events()
+
+    def documents_changed(self) -> None:
+        """The collection's documents (or its failed files) changed: the documents pane follows."""
+        state = self.state
+        documents = cast("DocumentList", self.query_one("#documents"))
+        documents.set_documents(state.collection.documents, state.doc.id, len(state.collection.failed))
+
+    def show_failure(self, state: ReaderState) -> None:
+        """The document of ``state.unopened`` failed to load when opened: its problems show."""
+        # deferred: a screen's module is imported when the screen is first shown
+        from briefing_tui.screens.errors import ErrorScreen
+
+        doc, state.unopened = state.unopened, None
+        if doc is not None:
+            key = str(doc.path)
+            self.app.push_screen(ErrorScreen({key: state.collection.failed.get(key, [])}, can_close=True))
+
+    def show_move(self, move: Move) -> None:
+        """Paint what ``move`` changed (after ``show_document`` when it opened another document)."""
+        if move.shown is not None:
+            self.claim_pane.show_item(move.shown)
+        if move.entity_changed:
+            self.entity_selected()
+        claims = self.claim_pane.claims_list if self.side_mounted else None
+        if claims is not None:  # the claims list follows ] / [ once it has been shown
+            claims.set_current(self.state.claim_id)
+        self.view.set_current(move.span, move.claim_mark)
+        if move.scroll_to is not None:
+            self.view.scroll_to_offset(move.scroll_to)
+
+    def entity_selected(self) -> None:
+        """Light up the selected entity's mentions, and the claims and events involving it."""
+        nav, entity_id = self.state.nav, self.state.entity_id
+        lit_claims = [c.id for c in nav.entity_claims(entity_id)] if entity_id else []
+        self.view.set_selected(nav.mentions(entity_id) if entity_id else [], lit_claims)
+        self._light_events()
+        cast("EntityList", self.query_one("#entities")).set_selected(entity_id)
+
+    def _light_events(self) -> None:
+        nav, entity_id = self.state.nav, self.state.entity_id
+        lit = {e.id for e in nav.entity_events(entity_id)} if entity_id else set()
+        cast("TimelineList", self.query_one("#timeline")).set_events(nav, lit)
+
+
+def _side_panes() -> list[Widget]:
+    # deferred: the side panes are not part of the first frame
+    from briefing_tui.widgets.detail_pane import DetailPane
+    from briefing_tui.widgets.document_list import DocumentList
+    from briefing_tui.widgets.entity_list import EntityList
+    from briefing_tui.widgets.timeline_list import TimelineList
+
+    panes: list[Widget] = [
+        Vertical(DocumentList(id="documents"), id="documents-pane", classes="pane"),
+        DetailPane(id="claim-pane", classes="pane"),
+        Vertical(EntityList(id="entities"), id="entities-pane", classes="pane"),
+        Vertical(TimelineList(id="timeline"), id="timeline-pane", classes="pane"),
+    ]
+    for pane in panes:
+        pane.border_title = pane_title(str(pane.id).removesuffix("-pane"))
+    return panes

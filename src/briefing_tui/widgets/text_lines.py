@@ -1,0 +1,104 @@
+"""The lines of the text pane: a paragraph wrapped to the pane's width, and the claim marks of its gutter."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+
+from rich.cells import cell_len, get_character_cell_size
+from rich.segment import Segment
+from rich.style import Style
+
+
+@dataclass(frozen=True, slots=True)
+class Mark:
+    """A claim mark for the text pane."""
+
+    claim_id: str
+    rating: str  # a Rating value, or "" when the claim has no verdict
+    glyph: str
+
+
+def wrap_paragraph(text: str, start: int, width: int) -> list[tuple[int, int]]:
+    """Wrap one paragraph (no newline) of the sanitized ``text`` to ``width`` cells.
+
+    Breaks after spaces when it can, inside words when a word is longer than the line; a wide
+    character never straddles the edge. Returns ``(start, end)`` offsets, ``start`` added.
+    """
+    width = max(1, width)
+    n = len(text)
+    if n == 0:
+        return [(start, start)]
+    lines: list[tuple[int, int]] = []
+    if cell_len(text) == n:  # one cell per character: the fast path
+        pos = 0
+        while n - pos > width:
+            cut = text.rfind(" ", pos, pos + width + 1)
+            if cut <= pos:
+                lines.append((start + pos, start + pos + width))
+                pos += width
+            else:
+                lines.append((start + pos, start + cut))
+                pos = cut + 1
+        lines.append((start + pos, start + n))
+        return lines
+    pos = 0
+    used = 0
+    last_space = -1
+    i = pos
+    while i < n:
+        char = text[i]
+        size = get_character_cell_size(char)
+        if used + size > width and i > pos:
+            if char == " ":
+                lines.append((start + pos, start + i))
+                pos = i + 1
+                i = pos
+            elif last_space > pos:
+                lines.append((start + pos, start + last_space))
+                pos = last_space + 1
+                i = pos
+            else:
+                lines.append((start + pos, start + i))
+                pos = i
+            used = 0
+            last_space = -1
+            continue
+        if char == " ":
+            last_space = i
+        used += size
+        i += 1
+    lines.append((start + pos, start + n))
+    return lines
+
+
+GUTTER = 2
+"""Cells left of the text: a claim's verdict glyph, then a space."""
+
+
+def gutter_segments(
+    marks: Iterable[tuple[int, int, Mark]],
+    current_claim: str | None,
+    start: int,
+    end: int,
+    base: Style,
+    look: Callable[[str, str], Style],
+) -> list[Segment]:
+    """The gutter of the line ``start``-``end``: the verdict glyph where a claim starts, a bar along the
+    rest of it (heavy and bold for the current one). ``marks`` are the claims overlapping the line;
+    ``look(kind, name)`` gives a look of the stylesheet (``("rating", "false")``, ``("mark", "current")``).
+    """
+    best: tuple[int, str, Style] = (-1, " ", base)
+    for s, _e, mark in marks:
+        current = mark.claim_id == current_claim
+        colour = look("rating", mark.rating) + Style(bold=current)
+        if start <= s < max(end, start + 1):
+            rank, glyph = 1, mark.glyph or "•"
+        else:
+            rank, glyph = 0, "┃" if current else "│"
+        rank += 2 if current else 0
+        if rank > best[0]:
+            style = base + colour + (look("mark", "current") if current and rank == 3 else Style())
+            best = (rank, glyph, style)
+    _, glyph, style = best
+    return [Segment(glyph, style), Segment(" " * max(0, GUTTER - cell_len(glyph)), base)]

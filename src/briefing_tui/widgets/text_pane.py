@@ -1,0 +1,119 @@
+"""The text pane: the document's header, its text and the search bar, with the search they share.
+
+The pane owns its ``TextView``, its ``SearchBar`` and the search (``TextSearch``); the screen tells
+it which document to show (``show_document``) and what stands out, and its keys call ``search``.
+A click on a mention or a claim becomes a ``JumpRequested``.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from textual.app import ComposeResult
+from textual.containers import Vertical
+
+from briefing_tui.model.navigation import Navigator
+from briefing_tui.model.types import Document
+from briefing_tui.widgets.doc_header import DocHeader
+from briefing_tui.widgets.labels import rating_label
+from briefing_tui.widgets.looks import Looks
+from briefing_tui.widgets.messages import JumpRequested
+from briefing_tui.widgets.text_search import TextSearch
+from briefing_tui.widgets.text_view import Mark, TextView
+
+if TYPE_CHECKING:  # the search bar is mounted after the first frame (``mount_search_bar``)
+    from briefing_tui.widgets.search_bar import SearchBar
+
+
+class TextPane(Vertical):
+    """The text pane (see the module's docstring). ``with_search_bar``: compose the bar at once."""
+
+    def __init__(self, *, with_search_bar: bool, id: str | None = None, classes: str | None = None) -> None:
+        super().__init__(id=id, classes=classes)
+        self._with_bar = with_search_bar
+        self.doc: Document | None = None
+        self.nav: Navigator | None = None
+        self._position: tuple[int, int] | None = None
+        self.search = TextSearch(self)
+
+    def compose(self) -> ComposeResult:
+        yield DocHeader(id="doc-header")
+        yield TextView(id="text")
+        if self._with_bar:
+            yield _search_bar()
+
+    async def mount_search_bar(self) -> None:
+        await self.mount(_search_bar())
+
+    @property
+    def view(self) -> TextView:
+        return self.query_one("#text", TextView)
+
+    @property
+    def bar(self) -> SearchBar:
+        return self.query_one("#search-bar")  # type: ignore[return-value]
+
+    @property
+    def text(self) -> str:
+        return self.doc.text if self.doc is not None else ""
+
+    @property
+    def doc_id(self) -> str:
+        return self.doc.id if self.doc is not None else ""
+
+    def show_document(self, nav: Navigator, position: tuple[int, int] | None) -> None:
+        """Show ``nav``'s document (``position``: its place in the collection, when it has several)."""
+        doc = nav.doc
+        self.doc, self.nav = doc, nav
+        mentions = [(m.start, m.end, e.type, e.id) for e in doc.entities for m in e.mentions if m.anchored]
+        marks = []
+        for claim in nav.claims:
+            if claim.span.anchored:
+                glyph, _label, rating = rating_label(claim)
+                marks.append((claim.span.start, claim.span.end, Mark(claim.id, rating, glyph)))
+        self._position = position
+        self.query_one(DocHeader).show(doc, Looks(self.view), position)  # the legend of the text's looks
+        self.view.set_document(doc.text, mentions, marks)
+
+    def restyle(self) -> None:
+        """The theme changed: the header is drawn again with the new looks (the text redraws itself)."""
+        if self.doc is not None:
+            self.query_one(DocHeader).show(self.doc, Looks(self.view), self._position)
+
+    def search_document_shown(self) -> None:
+        """Search the document just shown for the same query (once the search bar is mounted)."""
+        if self.query("#search-bar"):
+            self.search.document_shown()
+
+    def on_text_view_span_clicked(self, message: TextView.SpanClicked) -> None:
+        message.stop()
+        nav = self.nav
+        if nav is None:
+            return
+        if message.entity_id is not None:
+            entity = nav.entity(message.entity_id)
+            if entity is not None:
+                self.post_message(JumpRequested(nav.location_of(entity, (message.start, message.end))))
+        elif message.claim_id is not None:
+            claim = nav.claim(message.claim_id)
+            if claim is not None:
+                self.post_message(JumpRequested(nav.location_of(claim)))
+
+    def on_search_bar_changed(self, message: SearchBar.Changed) -> None:
+        message.stop()
+        self.search.changed(message.query)
+
+    def on_search_bar_submitted(self, message: SearchBar.Submitted) -> None:
+        message.stop()
+        self.search.submitted()
+
+    def on_search_bar_closed(self, message: SearchBar.Closed) -> None:
+        message.stop()
+        self.search.closed()
+
+
+def _search_bar() -> SearchBar:
+    # deferred: the bar (and the search package it needs) is not part of the first frame
+    from briefing_tui.widgets.search_bar import SearchBar
+
+    return SearchBar(id="search-bar")
