@@ -18,6 +18,7 @@ from briefing_tui.annotate.grouping import (
     KnownEntity,
     group_mentions,
     known_mentions,
+    place_mentions,
     propagate,
     resolve_overlaps,
 )
@@ -130,7 +131,8 @@ def draft_document(article: Article, segments: list[tuple[int, Any]], options: O
     for offset, doc in segments:
         model.extend(model_mentions(doc, offset))
     model = [m for m in model if all(m.end <= a or m.start >= b for a, b in date_spans)]
-    mentions = propagate(text, resolve_overlaps(found + model), date_spans)
+    places = [m for m in place_mentions(text) if all(m.end <= a or m.start >= b for a, b in date_spans)]
+    mentions = propagate(text, resolve_overlaps(found + model + places), date_spans)
     groups = group_mentions(text, mentions, by_known)
 
     ids = _Ids()

@@ -14,7 +14,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from briefing_tui.annotate.mentions import Mention
-from briefing_tui.annotate.places import COUNTRIES, country_of_capital
+from briefing_tui.annotate.places import COUNTRIES, country_of_capital, names
 from briefing_tui.annotate.words import FUNCTION, fold
 
 RANK = {"known": 5, "place": 4, "title": 3, "role": 2, "model": 1, "found": 0}
@@ -46,7 +46,7 @@ def _word_pattern(names: list[str]) -> re.Pattern[str] | None:
     if not names:
         return None
     body = "|".join(re.escape(n) for n in names)
-    return re.compile(rf"(?<![\w’'-])(?:{body})(?![\w-])")
+    return re.compile(rf"(?<![\w-])(?:{body})(?![\w-])")
 
 
 def _free(taken: list[tuple[int, int]], start: int, end: int) -> bool:
@@ -65,6 +65,18 @@ def known_mentions(text: str, known: list[KnownEntity]) -> tuple[list[Mention], 
             entity = by_key[fold(match.group())]
             found.append(Mention(match.start(), match.end(), match.group(), entity.type, "known"))
     return found, by_key
+
+
+_PLACES = None
+
+
+def place_mentions(text: str) -> list[Mention]:
+    """Countries, capitals and regions of the places table, where the model missed them."""
+    global _PLACES
+    if _PLACES is None:
+        _PLACES = _word_pattern(names())
+    assert _PLACES is not None
+    return [Mention(m.start(), m.end(), m.group(), "place", "place") for m in _PLACES.finditer(text)]
 
 
 def resolve_overlaps(mentions: list[Mention]) -> list[Mention]:

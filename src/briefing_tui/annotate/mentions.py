@@ -138,10 +138,42 @@ def _org_head(token: Any) -> bool:
     return fold(token.text) in ORG_HEADS
 
 
+def _one_line(doc: Any, spans: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """A name never runs over a line end (« Centrafrique⏎APA-Bangui »): cut the span at each one."""
+    out = []
+    for start, end, label in spans:
+        piece = start
+        for i in range(start, end):
+            if "\n" in doc[i].text or "\n" in doc[i].whitespace_:
+                if i + 1 > piece and "\n" not in doc[i].text:
+                    out.append((piece, i + 1, label))
+                piece = i + 1
+        if piece < end:
+            out.append((piece, end, label))
+    return out
+
+
+def _name_end(doc: Any, end: int) -> int:
+    """A person's name takes a capitalised word the model left out after it (« Aliou Mamadou Dia »)."""
+    while (
+        end < len(doc)
+        and "\n" not in doc[end - 1].whitespace_
+        and doc[end].is_alpha
+        and doc[end].text[:1].isupper()
+        and doc[end].ent_iob_ == "O"
+        and doc[end].pos_ in ("PROPN", "X")
+        and not _title(doc[end])
+        and end + 1 < len(doc)
+        and (doc[end + 1].is_punct or doc[end + 1].pos_ in ("AUX", "VERB", "ADP"))
+    ):
+        end += 1
+    return end
+
+
 def model_mentions(doc: Any, offset: int) -> list[Mention]:
     """The model's entities of one Doc, mended; ``offset`` is where the Doc's text starts."""
     spans = [(e.start, e.end, e.label_) for e in doc.ents if e.label_ in LABELS]
-    spans = _join_organisations(doc, spans)
+    spans = _join_organisations(doc, _one_line(doc, spans))
     out: list[Mention] = []
     for start, end, label in spans:
         start, end, titled = _trim(doc, start, end)
@@ -168,6 +200,9 @@ def model_mentions(doc: Any, offset: int) -> list[Mention]:
             and _acronym(text)
         ):
             kind, why = "organisation", "role"
+        if kind == "person":
+            end = _name_end(doc, end)
+            text = doc[start:end].text
         span = doc[start:end]
         out.append(Mention(offset + span.start_char, offset + span.end_char, text, kind, why, span.root))
     return out

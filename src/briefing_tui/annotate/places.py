@@ -93,6 +93,14 @@ West Bank, Crimée, Crimea, Donbass, Kurdistan, Darfour, Darfur, Amérique du No
 """
 
 
+def names() -> list[str]:
+    """Every name of the table as written (for finding them in a text)."""
+    out = []
+    for line in _TABLE.strip().splitlines():
+        out += [n.strip() for n in line.replace("|", ",").split(",") if n.strip()]
+    return out + [r.strip() for r in _REGIONS.replace("\n", " ").split(",") if r.strip()]
+
+
 def _load() -> tuple[dict[str, str], dict[str, str], frozenset[str]]:
     countries: dict[str, str] = {}  # folded name -> the country's first name
     capitals: dict[str, str] = {}  # folded capital -> the country's first name

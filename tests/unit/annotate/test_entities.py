@@ -98,3 +98,18 @@ def test_known_entities_win_over_the_model(draft) -> None:  # noqa: ANN001
     doc = draft(SEED, known=known)
     entity = next(e for e in doc.entities if e.name == "Kathleen FitzGibbon")
     assert (entity.type, entity.wikidata, entity.description) == ("person", "Q6377185", "ambassadrice")
+
+
+def test_a_name_never_runs_over_a_line_end(draft) -> None:  # noqa: ANN001
+    doc = draft(
+        "Dissolution du gouvernement en Centrafrique\nAPA-Bangui (Centrafrique) Le chef de l’Etat a dissous "
+        "dimanche le gouvernement."
+    )
+    spans = [doc.text[m.start : m.end] for e in doc.entities for m in e.mentions]
+    assert "Centrafrique" in spans
+    assert not any("\n" in s for s in spans)
+
+
+def test_places_the_model_missed_are_found_from_the_table(draft) -> None:  # noqa: ANN001
+    found = names(draft("La guerre commerciale des États-Unis contre l'Europe a commencé lundi."))
+    assert found["Europe"] == ("place", ["Europe"])
