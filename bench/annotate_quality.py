@@ -31,7 +31,8 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "src"))
 
 from briefing_tui.annotate.article import Article  # noqa: E402
-from briefing_tui.annotate.draft import Options, draft_document  # noqa: E402
+from briefing_tui.annotate.draft import Options, Reading, draft_document, publication_day, read_piece  # noqa: E402
+from briefing_tui.annotate.grouping import place_mentions  # noqa: E402
 from briefing_tui.annotate.mentions import LABELS  # noqa: E402
 from briefing_tui.annotate.pipeline import load_pipeline, run  # noqa: E402
 from briefing_tui.annotate.words import DETERMINERS, ELISION, fold  # noqa: E402
@@ -86,13 +87,12 @@ def ours(doc: Document) -> tuple[list[Mention], list[tuple[int, int, str | None]
     return gold_mentions(doc)
 
 
-def raw(segments: list) -> list[Mention]:  # type: ignore[type-arg]
-    out = []
-    for offset, spacy_doc in segments:
-        for ent in spacy_doc.ents:
-            if ent.label_ in LABELS:
-                out.append((offset + ent.start_char, offset + ent.end_char, LABELS[ent.label_], ent.text))
-    return out
+def raw(offset: int, spacy_doc) -> list[Mention]:  # noqa: ANN001
+    return [
+        (offset + e.start_char, offset + e.end_char, LABELS[e.label_], e.text)
+        for e in spacy_doc.ents
+        if e.label_ in LABELS
+    ]
 
 
 def _overlap(a: tuple[int, int], b: tuple[int, int]) -> bool:
@@ -191,12 +191,19 @@ def main() -> int:
     print(f"model {args.model}; entities: exact span+type P/R/F1, overlap+type F1; grouping pairwise F1")
     print(head)
     print("-" * len(head))
-    for gold, segments in zip(golds, run(nlp, [g.text for g in golds]), strict=True):
+    readings = [Reading() for _ in golds]
+    raws: list[list[Mention]] = [[] for _ in golds]
+    scans = [place_mentions(g.text) for g in golds]
+    for index, offset, spacy_doc in run(nlp, [g.text for g in golds]):
+        gold = golds[index]
+        day = publication_day(gold.published)
+        read_piece(readings[index], offset, spacy_doc, gold.text, day, scans[index])
+        raws[index].extend(raw(offset, spacy_doc))  # the same Docs as the pipeline's
+    for gold, reading, raw_names, scanned in zip(golds, readings, raws, scans, strict=True):
         article = Article(gold.path, gold.text, gold.title)
-        draft = draft_document(article, segments, Options(published=gold.published))
+        draft = draft_document(article, reading, Options(published=gold.published), scanned)
         gold_names, gold_dates = gold_mentions(gold)
         our_names, our_dates = ours(draft)
-        raw_names = raw(segments)
         mine = score(gold.text, gold_names, gold_dates, our_names, our_dates)
         theirs = score(gold.text, gold_names, gold_dates, raw_names, [])
         total["ours"].add(mine)

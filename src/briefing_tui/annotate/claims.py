@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
+from briefing_tui.annotate.spans import within
 from briefing_tui.annotate.words import words
 
 REPORTING = words(
@@ -54,38 +55,39 @@ def _future(sentence: Any) -> bool:
 
 
 def find_claims(
-    segments: list[tuple[int, Any]],
+    offset: int,
+    doc: Any,
     names: list[tuple[int, int]],
     dates: list[tuple[int, int]],
     text: str,
 ) -> list[ClaimDraft]:
-    """Candidate claims, one per sentence, with the reasons a reviewer sees in the claim's note."""
+    """Candidate claims of one Doc (at ``offset`` in ``text``), one per sentence, with the reasons a
+    reviewer sees in the claim's note. ``names`` and ``dates`` are sorted spans."""
     out: list[ClaimDraft] = []
-    for offset, doc in segments:
-        for sentence in doc.sents:
-            start = offset + sentence.start_char
-            end = offset + sentence.end_char
-            body = text[start:end].strip()
-            if len(body.split()) < 5:
-                continue
-            start += len(text[start:end]) - len(text[start:end].lstrip())
-            end = start + len(body)
-            inside = [n for n in names if start <= n[0] and n[1] <= end]
-            masked = _mask(body, start, dates)
-            draft = ClaimDraft(start, end)
-            if _FIGURE.search(masked):
-                draft.reasons.append("a figure")
-            if _QUOTE.search(body):
-                draft.reasons.append("a quotation")
-            verbs = [t for t in sentence if _reporting(t)]
-            speaker = _speaker(verbs, inside, offset, text, start, end)
-            if speaker is not None:
-                draft.reasons.append("reported speech")
-            if inside and _future(sentence):
-                draft.reasons.append("a statement about the future")
-            draft.speaker = speaker
-            if draft.reasons:
-                out.append(draft)
+    for sentence in doc.sents:
+        start = offset + sentence.start_char
+        end = offset + sentence.end_char
+        body = text[start:end].strip()
+        if len(body.split()) < 5:
+            continue
+        start += len(text[start:end]) - len(text[start:end].lstrip())
+        end = start + len(body)
+        inside = within(names, start, end)
+        masked = _mask(body, start, within(dates, start, end))
+        draft = ClaimDraft(start, end)
+        if _FIGURE.search(masked):
+            draft.reasons.append("a figure")
+        if _QUOTE.search(body):
+            draft.reasons.append("a quotation")
+        verbs = [t for t in sentence if _reporting(t)]
+        speaker = _speaker(verbs, inside, offset, text, start, end)
+        if speaker is not None:
+            draft.reasons.append("reported speech")
+        if inside and _future(sentence):
+            draft.reasons.append("a statement about the future")
+        draft.speaker = speaker
+        if draft.reasons:
+            out.append(draft)
     return out
 
 

@@ -11,7 +11,7 @@ from datetime import date
 from typing import Any
 
 from briefing_tui.annotate.article import Article
-from briefing_tui.annotate.claims import find_claims
+from briefing_tui.annotate.claims import ClaimDraft, find_claims
 from briefing_tui.annotate.dates import DateMention, find_dates
 from briefing_tui.annotate.grouping import (
     Group,
@@ -24,6 +24,8 @@ from briefing_tui.annotate.grouping import (
 )
 from briefing_tui.annotate.mentions import Mention, model_mentions
 from briefing_tui.annotate.pipeline import run
+from briefing_tui.annotate.spans import Taken, within
+from briefing_tui.annotate.words import fold
 from briefing_tui.model import AnchorStatus, Claim, Document, Entity, Event, Selector, Source, SourceRef, Span
 from briefing_tui.model.dates import parse_edtf
 
@@ -55,7 +57,7 @@ class _Ids:
         return ident
 
 
-def _day(published: str | None) -> date | None:
+def publication_day(published: str | None) -> date | None:
     if not published:
         return None
     try:
@@ -72,23 +74,16 @@ def _span(text: str, start: int, end: int) -> Span:
 
 
 class _Tokens:
-    """The token at a character offset, across the Docs of one text."""
+    """The token at a character offset of one Doc."""
 
-    def __init__(self, segments: list[tuple[int, Any]]) -> None:
-        self.starts: list[int] = []
-        self.tokens: list[Any] = []
-        for offset, doc in segments:
-            for token in doc:
-                self.starts.append(offset + token.idx)
-                self.tokens.append(token)
-
-    def at(self, offset: int) -> Any:
-        i = bisect.bisect_right(self.starts, offset) - 1
-        return self.tokens[i] if i >= 0 else None
+    def __init__(self, doc: Any) -> None:
+        self.doc = doc
+        self.starts = [token.idx for token in doc]
 
     def future(self, offset: int) -> bool:
         """Whether the verb that governs the word at ``offset`` is in the future or the conditional."""
-        token = self.at(offset)
+        i = bisect.bisect_right(self.starts, offset) - 1
+        token = self.doc[i] if i >= 0 else None
         for _ in range(4):
             if token is None:
                 return False
@@ -99,8 +94,32 @@ class _Tokens:
         return False
 
 
-def _sentences(segments: list[tuple[int, Any]]) -> list[tuple[int, int]]:
-    return [(offset + s.start_char, offset + s.end_char) for offset, doc in segments for s in doc.sents]
+@dataclass(slots=True)
+class Reading:
+    """What the pipeline's Docs of one article give, kept once the Docs are gone."""
+
+    mentions: list[Mention] = field(default_factory=list)
+    sentences: list[tuple[int, int]] = field(default_factory=list)
+    dates: list[DateMention] = field(default_factory=list)
+    claims: list[ClaimDraft] = field(default_factory=list)
+
+
+def read_piece(
+    reading: Reading, offset: int, doc: Any, text: str, published: date | None, scanned: list[Mention]
+) -> None:
+    """Add to ``reading`` what one Doc (the piece of ``text`` at ``offset``) says."""
+    tokens = _Tokens(doc)
+    found = find_dates(doc.text, published, tokens.future)
+    dates = [DateMention(offset + d.start, offset + d.end, d.text, d.value) for d in found]
+    reading.dates.extend(dates)
+    reading.sentences.extend((offset + s.start_char, offset + s.end_char) for s in doc.sents)
+    mentions = model_mentions(doc, offset)
+    reading.mentions.extend(mentions)
+    end = offset + len(doc.text)
+    names = sorted(
+        {(m.start, m.end) for m in mentions} | {(m.start, m.end) for m in scanned if offset <= m.start < end}
+    )
+    reading.claims.extend(find_claims(offset, doc, names, [(d.start, d.end) for d in dates], text))
 
 
 def _clause(text: str, sentence: tuple[int, int], start: int, end: int) -> str:
@@ -120,30 +139,26 @@ def _clause(text: str, sentence: tuple[int, int], start: int, end: int) -> str:
     return label
 
 
-def draft_document(article: Article, segments: list[tuple[int, Any]], options: Options) -> Document:
+def draft_document(article: Article, reading: Reading, options: Options, scanned: list[Mention]) -> Document:
+    """The draft of one article from what its Docs gave; ``scanned``: known names and places found."""
     text = article.text
     published = options.published or article.published
-    tokens = _Tokens(segments)
-    dates = find_dates(text, _day(published), tokens.future)
+    dates = reading.dates
+    taken = Taken([(d.start, d.end) for d in dates])
+    kept = [m for m in reading.mentions + scanned if taken.free(m.start, m.end)]
     date_spans = [(d.start, d.end) for d in dates]
-    found, by_known = known_mentions(text, options.known)
-    model: list[Mention] = []
-    for offset, doc in segments:
-        model.extend(model_mentions(doc, offset))
-    model = [m for m in model if all(m.end <= a or m.start >= b for a, b in date_spans)]
-    places = [m for m in place_mentions(text) if all(m.end <= a or m.start >= b for a, b in date_spans)]
-    mentions = propagate(text, resolve_overlaps(found + model + places), date_spans)
+    mentions = propagate(text, resolve_overlaps(kept), date_spans)
+    by_known = {fold(n): k for k in options.known for n in [k.name, *k.aliases]}
     groups = group_mentions(text, mentions, by_known)
 
     ids = _Ids()
     entities = [_entity(g, text, ids) for g in groups]
-    where: list[tuple[int, int, str]] = [
-        (m.start, m.end, e.id) for g, e in zip(groups, entities, strict=True) for m in g.mentions
-    ]
+    where = _Where(
+        [(m.start, m.end, e.id) for g, e in zip(groups, entities, strict=True) for m in g.mentions]
+    )
     entities += _date_entities(dates, text, ids)
-    sentences = _sentences(segments)
-    events = _events(dates, sentences, text, where, ids)
-    claims, sources = _claims(segments, text, where, date_spans, entities, ids)
+    events = _events(dates, sorted(reading.sentences), text, where, ids)
+    claims, sources = _claims(reading.claims, text, where, entities, ids)
     return Document(
         path=article.path,
         id=slug(article.path.stem, "article"),
@@ -159,6 +174,30 @@ def draft_document(article: Article, segments: list[tuple[int, Any]], options: O
         claims=claims,
         sources=sources,
     )
+
+
+class _Where:
+    """Which entity each mention belongs to, found by position."""
+
+    def __init__(self, items: list[tuple[int, int, str]]) -> None:
+        items.sort()
+        self.spans = [(a, b) for a, b, _ in items]
+        self.ids = {(a, b): ident for a, b, ident in items}
+
+    def inside(self, start: int, end: int) -> list[str]:
+        out: list[str] = []
+        for span in within(self.spans, start, end):
+            if self.ids[span] not in out:
+                out.append(self.ids[span])
+        return out
+
+    def at(self, start: int, end: int) -> str | None:
+        """The entity of a mention that overlaps ``start:end``."""
+        i = bisect.bisect_left(self.spans, (start, -1))
+        for j in (i - 1, i):
+            if 0 <= j < len(self.spans) and self.spans[j][0] < end and start < self.spans[j][1]:
+                return self.ids[self.spans[j]]
+        return None
 
 
 def _entity(group: Group, text: str, ids: _Ids) -> Entity:
@@ -196,33 +235,29 @@ def _date_entities(dates: list[DateMention], text: str, ids: _Ids) -> list[Entit
     return out
 
 
-def _inside(where: list[tuple[int, int, str]], start: int, end: int) -> list[str]:
-    out: list[str] = []
-    for a, b, ident in where:
-        if start <= a and b <= end and ident not in out:
-            out.append(ident)
-    return out
-
-
 def _events(
     dates: list[DateMention],
     sentences: list[tuple[int, int]],
     text: str,
-    where: list[tuple[int, int, str]],
+    where: _Where,
     ids: _Ids,
 ) -> list[Event]:
     out: list[Event] = []
+    starts = [s[0] for s in sentences]
     for mention in dates:
         if mention.value is None:
             continue
-        sentence = next((s for s in sentences if s[0] <= mention.start < s[1]), (mention.start, mention.end))
+        i = bisect.bisect_right(starts, mention.start) - 1
+        sentence = (
+            sentences[i] if i >= 0 and mention.start < sentences[i][1] else (mention.start, mention.end)
+        )
         out.append(
             Event(
                 ids.new(f"event-{len(out) + 1}"),
                 _clause(text, sentence, mention.start, mention.end),
                 parse_edtf(mention.value),
                 mentions=[_span(text, mention.start, mention.end)],
-                entities=_inside(where, *sentence),
+                entities=where.inside(*sentence),
                 draft=True,
             )
         )
@@ -230,33 +265,35 @@ def _events(
 
 
 def _claims(
-    segments: list[tuple[int, Any]],
+    found: list[ClaimDraft],
     text: str,
-    where: list[tuple[int, int, str]],
-    date_spans: list[tuple[int, int]],
+    where: _Where,
     entities: list[Entity],
     ids: _Ids,
 ) -> tuple[list[Claim], list[Source]]:
-    names = [(a, b) for a, b, _ in where]
+    names = {e.id: e.name for e in entities}
     speakers: dict[str, Source] = {}
     claims: list[Claim] = []
-    for found in find_claims(segments, sorted(names), date_spans, text):
+    for draft in found:
         refs = []
-        if found.speaker is not None:
-            entity_id = next(i for a, b, i in where if (a, b) == found.speaker)
+        entity_id = where.at(*draft.speaker) if draft.speaker is not None else None
+        if entity_id is not None:
             if entity_id not in speakers:
-                name = next(e.name for e in entities if e.id == entity_id)
                 speakers[entity_id] = Source(
-                    ids.new(f"speaker-{entity_id}"), title=name, kind="speaker", entity=entity_id, draft=True
+                    ids.new(f"speaker-{entity_id}"),
+                    title=names[entity_id],
+                    kind="speaker",
+                    entity=entity_id,
+                    draft=True,
                 )
             refs.append(SourceRef(speakers[entity_id].id))
         claims.append(
             Claim(
                 ids.new(f"claim-{len(claims) + 1}"),
-                _span(text, found.start, found.end),
+                _span(text, draft.start, draft.end),
                 sources=refs,
-                entities=_inside(where, found.start, found.end),
-                note="drafted for: " + ", ".join(found.reasons),
+                entities=where.inside(draft.start, draft.end),
+                note="drafted for: " + ", ".join(draft.reasons),
                 draft=True,
             )
         )
@@ -271,7 +308,28 @@ def draft_documents(
     progress: Callable[[int], None] | None = None,
 ) -> Iterator[Document]:
     """Each article's draft, in order; the pipeline reads them all in one ``nlp.pipe`` run."""
-    for article, segments in zip(
-        articles, run(nlp, [a.text for a in articles], processes, progress), strict=True
-    ):
-        yield draft_document(article, segments, options)
+    published = [publication_day(options.published or a.published) for a in articles]
+    scans: dict[int, list[Mention]] = {}
+    readings: dict[int, Reading] = {}
+    done = 0
+
+    def scan(index: int) -> list[Mention]:
+        if index not in scans:
+            text = articles[index].text
+            scans[index] = known_mentions(text, options.known)[0] + place_mentions(text)
+        return scans[index]
+
+    def finish(index: int) -> Document:
+        document = draft_document(articles[index], readings.pop(index, Reading()), options, scan(index))
+        scans.pop(index, None)
+        return document
+
+    for index, offset, doc in run(nlp, [a.text for a in articles], processes, progress):
+        while done < index:  # texts before this one are complete
+            yield finish(done)
+            done += 1
+        reading = readings.setdefault(index, Reading())
+        read_piece(reading, offset, doc, articles[index].text, published[index], scan(index))
+    while done < len(articles):
+        yield finish(done)
+        done += 1

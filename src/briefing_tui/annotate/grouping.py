@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 
 from briefing_tui.annotate.mentions import Mention
 from briefing_tui.annotate.places import COUNTRIES, country_of_capital, names
+from briefing_tui.annotate.spans import Taken
 from briefing_tui.annotate.words import FUNCTION, fold
 
 RANK = {"known": 5, "place": 4, "title": 3, "role": 2, "model": 1, "found": 0}
@@ -49,10 +50,6 @@ def _word_pattern(names: list[str]) -> re.Pattern[str] | None:
     return re.compile(rf"(?<![\w-])(?:{body})(?![\w-])")
 
 
-def _free(taken: list[tuple[int, int]], start: int, end: int) -> bool:
-    return all(end <= a or start >= b for a, b in taken)
-
-
 def known_mentions(text: str, known: list[KnownEntity]) -> tuple[list[Mention], dict[str, KnownEntity]]:
     by_key: dict[str, KnownEntity] = {}
     for entity in known:
@@ -83,11 +80,11 @@ def resolve_overlaps(mentions: list[Mention]) -> list[Mention]:
     """Where mentions overlap, known names win, then the longest."""
     ordered = sorted(mentions, key=lambda m: (m.why != "known", -(m.end - m.start), m.start))
     kept: list[Mention] = []
-    taken: list[tuple[int, int]] = []
+    taken = Taken()
     for mention in ordered:
-        if _free(taken, mention.start, mention.end):
+        if taken.free(mention.start, mention.end):
             kept.append(mention)
-            taken.append((mention.start, mention.end))
+            taken.take(mention.start, mention.end)
     return sorted(kept, key=lambda m: m.start)
 
 
@@ -97,13 +94,13 @@ def propagate(text: str, mentions: list[Mention], blocked: list[tuple[int, int]]
     pattern = _word_pattern(list(names))
     if pattern is None:
         return mentions
-    taken = [(m.start, m.end) for m in mentions] + blocked
+    taken = Taken([(m.start, m.end) for m in mentions] + blocked)
     added = []
     for match in pattern.finditer(text):
-        if _free(taken, match.start(), match.end()):
+        if taken.free(match.start(), match.end()):
             model = names[match.group()]
             added.append(Mention(match.start(), match.end(), match.group(), model.type, "found"))
-            taken.append((match.start(), match.end()))
+            taken.take(match.start(), match.end())
     return sorted(mentions + added, key=lambda m: m.start)
 
 
@@ -196,7 +193,7 @@ def _join_capitals(groups: dict[str, Group]) -> None:
         target = country_keys.get(country) if country else None
         if target is None or target == key:
             continue
-        acting = [m for m in group.mentions if m.token is not None and m.token.dep_.startswith("nsubj")]
+        acting = [m for m in group.mentions if m.subject]
         for mention in acting:
             group.mentions.remove(mention)
             groups[target].mentions.append(mention)

@@ -41,7 +41,7 @@ class Mention:
     text: str
     type: str
     why: str = "model"  # model, title, role, place, known: what decided the type
-    token: Any = None  # the span's head token, for the grammar (is it a subject?)
+    subject: bool = False  # the subject of a verb (a capital that acts speaks for its country)
 
 
 def _edge_word(token: Any) -> bool:
@@ -204,7 +204,8 @@ def model_mentions(doc: Any, offset: int) -> list[Mention]:
             end = _name_end(doc, end)
             text = doc[start:end].text
         span = doc[start:end]
-        out.append(Mention(offset + span.start_char, offset + span.end_char, text, kind, why, span.root))
+        subject = span.root.dep_.startswith("nsubj")
+        out.append(Mention(offset + span.start_char, offset + span.end_char, text, kind, why, subject))
     return out
 
 

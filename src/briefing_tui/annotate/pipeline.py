@@ -2,7 +2,8 @@
 
 spaCy is imported here only, when a pipeline is loaded. A text longer than ``CHUNK`` characters is cut
 at paragraph ends into pieces that the pipeline reads one after the other (``nlp.pipe``), so that a
-1 MB text is neither refused (spaCy's ``max_length``) nor held whole in the parser's memory.
+1 MB text is neither refused (spaCy's ``max_length``) nor held in memory as Docs: pieces of 10,000
+characters, four at a time, keep the peak near 100 MB above the loaded pipeline.
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ from briefing_tui.annotate.errors import INSTALL, AnnotateError, MissingExtra
 from briefing_tui.annotate.words import words
 
 MODELS = {"fr": "fr_core_news_sm", "en": "en_core_web_sm"}
-CHUNK = 50_000
+CHUNK = 10_000
 _WORD = re.compile(r"[a-zà-ÿ']+")
 _FR = words(
     """
@@ -76,36 +77,20 @@ def run(
     texts: Iterable[str],
     processes: int = 1,
     progress: Callable[[int], None] | None = None,
-) -> Iterator[list[tuple[int, Any]]]:
-    """For each text, its Docs with the offset of each in the text; ``progress(chars)`` as pieces end."""
-    jobs: list[tuple[int, int, str]] = []  # (text index, offset, piece)
-    counts: list[int] = []
-    for index, text in enumerate(texts):
-        cut = pieces(text)
-        counts.append(len(cut))
-        jobs.extend((index, offset, piece) for offset, piece in cut)
+) -> Iterator[tuple[int, int, Any]]:
+    """``(text index, offset, Doc)`` for each piece of each text, in order, as the pipeline reads them.
+
+    The caller keeps what it needs from a Doc and lets it go: a 1 MB text is never held as Docs whole.
+    ``progress(chars)`` is called as each piece is read.
+    """
+    jobs = [(index, offset, piece) for index, text in enumerate(texts) for offset, piece in pieces(text)]
     docs = nlp.pipe(
         ((piece, (index, offset)) for index, offset, piece in jobs),
         as_tuples=True,
         n_process=processes if len(jobs) >= 2 * processes > 2 else 1,
-        batch_size=8,
+        batch_size=4,
     )
-    current: list[tuple[int, Any]] = []
-    wanted = iter(counts)
-    left = next(wanted, 0)
-    while left == 0 and counts:
-        yield []
-        left = next(wanted, -1)
-        if left == -1:
-            return
-    for doc, (_, offset) in docs:
-        current.append((offset, doc))
+    for doc, (index, offset) in docs:
         if progress is not None:
             progress(len(doc.text))
-        left -= 1
-        while left == 0:
-            yield current
-            current = []
-            left = next(wanted, -1)
-            if left == -1:
-                return
+        yield index, offset, doc
