@@ -16,14 +16,17 @@ from textual.widgets.option_list import Option
 from briefing_tui.model.navigation import Navigator
 from briefing_tui.model.types import Claim
 from briefing_tui.widgets.detail_pane import claim_prompt
+from briefing_tui.widgets.drafts import DRAFT_CLASS, DRAFT_LABEL, DraftMarks
 from briefing_tui.widgets.labels import rating_label
 from briefing_tui.widgets.type_filter import TypeToFilter
 
 LIMIT = 200  # rows shown at once: a list measures every row; the window follows the current claim
 
 
-class ClaimList(TypeToFilter, OptionList):
+class ClaimList(DraftMarks, TypeToFilter, OptionList):
     """Claims in text order. Enter (or a click) goes to one; letters typed here filter the list."""
+
+    COMPONENT_CLASSES = {DRAFT_CLASS}
 
     HELP_GROUP = "Claims list"
     BINDINGS = TypeToFilter.FILTER_BINDINGS
@@ -128,11 +131,15 @@ class ClaimList(TypeToFilter, OptionList):
         """One line per claim (cut with an ellipsis) so that a short pane still lists several."""
         # one line: the stylesheet gives the list text-wrap: nowrap and text-overflow: ellipsis
         line = Text("▶" if claim.id == self._current else " ", style="bold", end="")
-        for cell, width in claim_prompt(nav, claim).cells:  # laid out as a Row lays them out
+        for column, (cell, width) in enumerate(claim_prompt(nav, claim).cells):  # laid out as a Row
             line.append(" ")
             line.append_text(cell)
             if width is not None:
                 line.append(" " * max(0, width - cell.cell_len))
+            if column == 0 and claim.draft:  # after the glyph: the end of a long row is cut off
+                line.append(f" {DRAFT_LABEL}", style="italic")
+        if claim.draft:
+            line.stylize(self.draft_style(), 1)
         return line
 
     def refilter(self) -> None:

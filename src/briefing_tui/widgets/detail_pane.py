@@ -24,6 +24,7 @@ from briefing_tui.display import sanitize
 from briefing_tui.model.dates import say_date
 from briefing_tui.model.navigation import Navigator
 from briefing_tui.model.types import AnchorStatus, Claim, Entity, Event, Source, SourceRef, Span
+from briefing_tui.widgets.drafts import DRAFT_CLASS, DRAFT_NOTE, DraftMarks
 from briefing_tui.widgets.labels import rating_label
 from briefing_tui.widgets.rows import Row
 from briefing_tui.widgets.text_view import RATING_COLOURS, type_style
@@ -268,8 +269,10 @@ class DetailBody(ScrollView):
         return line.crop_extend(0, width, None).apply_style(self.rich_style)
 
 
-class DetailPane(Vertical):
+class DetailPane(DraftMarks, Vertical):
     """Shows one thing in full (``kind`` claim, source, event or entity) with a list of links."""
+
+    COMPONENT_CLASSES = {DRAFT_CLASS}
 
     class LinkChosen(Message):
         """A link was chosen: ``kind`` is claim, source or event; ``index`` its place in the list."""
@@ -304,7 +307,7 @@ class DetailPane(Vertical):
             ("source", ref.source, source_prompt(nav, ref, i + 1, i == current_source))
             for i, ref in enumerate(claim.sources)
         ]
-        self.show(claim_text(nav, claim), links, current_source)
+        self.show(self._drafted(claim_text(nav, claim), claim.draft), links, current_source)
 
     def show_source(self, nav: Navigator, source: Source, ref: SourceRef | None = None) -> None:
         links = [("claim", c.id, claim_prompt(nav, c)) for c in nav.citing_claims(source.id)]
@@ -314,11 +317,19 @@ class DetailPane(Vertical):
         links = [
             ("source", r.source, source_prompt(nav, r, i + 1, False)) for i, r in enumerate(event.sources)
         ]
-        self.show(event_text(nav, event), links)
+        self.show(self._drafted(event_text(nav, event), event.draft), links)
 
     def show_entity(self, nav: Navigator, entity: Entity) -> None:
         links = [("claim", c.id, claim_prompt(nav, c)) for c in nav.entity_claims(entity.id)]
-        self.show(entity_text(nav, entity), links)
+        self.show(self._drafted(entity_text(nav, entity), entity.draft), links)
+
+    def _drafted(self, body: Text, draft: bool) -> Text:
+        """A drafted annotation: a first line saying so, and the rest dimmed."""
+        if not draft:
+            return body
+        return Text.assemble(
+            Text(DRAFT_NOTE, style=self.draft_style()), self.mark_draft(body, label=False), end=""
+        )
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         event.stop()

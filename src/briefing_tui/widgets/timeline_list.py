@@ -10,6 +10,7 @@ from textual.widgets.option_list import Option
 from briefing_tui.display import sanitize
 from briefing_tui.model.dates import say_date
 from briefing_tui.model.types import Event
+from briefing_tui.widgets.drafts import DRAFT_CLASS, DraftMarks
 from briefing_tui.widgets.labels import date_marks
 from briefing_tui.widgets.rows import Row
 from briefing_tui.widgets.type_filter import TypeToFilter
@@ -17,8 +18,10 @@ from briefing_tui.widgets.type_filter import TypeToFilter
 LIMIT = 100  # rows per group: a list measures every row, so a huge timeline shows its start
 
 
-class TimelineList(TypeToFilter, OptionList):
+class TimelineList(DraftMarks, TypeToFilter, OptionList):
     """Events by date; enter (or a click) chooses one; letters typed here filter the list."""
+
+    COMPONENT_CLASSES = {DRAFT_CLASS}
 
     HELP_GROUP = "Timeline pane"
     BINDINGS = TypeToFilter.FILTER_BINDINGS
@@ -60,6 +63,8 @@ class TimelineList(TypeToFilter, OptionList):
                 label = Text(sanitize(event.label), style="" if not event.background else "italic")
                 if event.unverified:
                     label.append(" (unverified)", style="italic #ffaf5f")
+                if event.draft:
+                    self.mark_draft(label)
                 prompt = Row(
                     (Text("●" if event.id in lit else " ", style="bold"), 1),
                     (Text(say_date(event.date), style="bold" if not event.background else ""), width),
