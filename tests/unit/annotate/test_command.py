@@ -110,3 +110,35 @@ def test_known_briefings_are_a_gazetteer(tmp_path: Path, capsys: pytest.CaptureF
     assert niger.wikidata == "Q1032"
     united = next(e for e in doc.entities if e.name == "États-Unis")
     assert united.wikidata == "Q30" and "Washington" in [doc.text[m.start : m.end] for m in united.mentions]
+
+
+def test_opening_an_article_offers_its_draft_unsaved(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from briefing_tui.commands.open import _article, _with_drafts
+
+    article = tmp_path / "note.md"
+    article.write_text(
+        "# Niamey\n\nLe président Emmanuel Macron a annoncé mardi à Paris une réforme.", "utf-8"
+    )
+    brat = tmp_path / "brat.txt"
+    brat.write_text("Texte.", encoding="utf-8")
+    (tmp_path / "brat.ann").write_text("", encoding="utf-8")
+    assert _article(article) and _article(SEED) and not _article(brat)
+    assert not _article(ROOT / "seeds" / "niger-us-withdrawal.yaml")
+    collection = _with_drafts([article, ROOT / "seeds"], [article])
+    assert not isinstance(collection, int)
+    ids = sorted(d.id for d in collection.documents)
+    assert ids == ["niger-us-withdrawal", "note"]
+    draft = next(d for d in collection.documents if d.id == "note")
+    assert draft.entities and all(e.draft for e in draft.entities)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["brat.ann", "brat.txt", "note.md"]  # nothing saved
+    assert "shown unsaved" in capsys.readouterr().err
+
+
+def test_opening_an_article_without_the_extra_says_how_to_install(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.setitem(sys.modules, "spacy", None)
+    assert main([str(SEED)]) == 2
+    assert "pip install 'briefing-tui[annotate]'" in capsys.readouterr().err
