@@ -193,6 +193,23 @@ def _season(m: re.Match[str], published: date | None, future: bool) -> str | Non
     return f"{m.group('y')}-{SEASONS[m.group('s').lower()]}"
 
 
+@_rule(r"(?<!\w)(?P<s>printemps|été|automne|hiver)\s+(?P<rel>dernier|prochain)(?!\w)")
+def _season_relative(m: re.Match[str], published: date | None, future: bool) -> str | None:
+    """« l’été dernier »: the last such season that had ended at publication; « prochain »: the next
+    one to begin. Seasons begin about the 21st of March, June, September and December."""
+    if published is None:
+        return None
+    season = SEASONS[m.group("s").lower()]
+    begins = {21: 3, 22: 6, 23: 9, 24: 12}[season]
+    if m.group("rel").lower() == "prochain":
+        year = published.year if published < date(published.year, begins, 21) else published.year + 1
+        return f"{year}-{season}"
+    year = published.year
+    while _shift_months(date(year, begins, 21), 3) > published:  # that season had not ended yet
+        year -= 1
+    return f"{year}-{season}"
+
+
 @_rule(rf"(?<!\w)(?P<m>{_MONTH})\s+(?P<rel>dernier|prochain)(?!\w)")
 def _month_relative(m: re.Match[str], published: date | None, future: bool) -> str | None:
     if published is None:

@@ -155,7 +155,7 @@ def _annotate(args: argparse.Namespace, paths: list[Path]) -> int:
         _say(f"pipeline {name} loaded in {time.perf_counter() - began:.1f} s")
         chosen = [articles[i] for i in indexes]
         options = Options(language=language, published=args.published, known=known)
-        with _Progress(sum(len(a.text) for a in chosen)) as progress:
+        with _Progress(sum(len(a.text) for a in chosen), len(chosen)) as progress:
             drafts = draft_documents(nlp, chosen, options, max(1, args.jobs), progress.advance)
             for i, doc in zip(indexes, drafts, strict=True):
                 text = dump_document(doc)
@@ -188,13 +188,14 @@ def _annotate(args: argparse.Namespace, paths: list[Path]) -> int:
 class _Progress:
     """A progress bar on a terminal (characters read); nothing when standard error is not one."""
 
-    def __init__(self, total: int) -> None:
+    def __init__(self, total: int, articles: int) -> None:
         self.total = total
+        self.shown = articles > 1 or total > 200_000  # a single short article takes well under a second
         self.bar: Any = None
         self.task: Any = None
 
     def __enter__(self) -> _Progress:
-        if sys.stderr.isatty() and self.total > 200_000:
+        if sys.stderr.isatty() and self.shown:
             from rich.console import Console
             from rich.progress import Progress
 

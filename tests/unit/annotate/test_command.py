@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib.util
 import sys
 from pathlib import Path
 
@@ -142,3 +143,20 @@ def test_opening_an_article_without_the_extra_says_how_to_install(
     monkeypatch.setitem(sys.modules, "spacy", None)
     assert main([str(SEED)]) == 2
     assert "pip install 'briefing-tui[annotate]'" in capsys.readouterr().err
+
+
+def test_lang_auto_says_which_language_and_needs_its_pipeline(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    english = tmp_path / "wire.txt"
+    english.write_text(
+        "The minister said on Tuesday that the troops of the United States will leave.", "utf-8"
+    )
+    code, out, err = annotate([str(english), "--lang", "auto"], capsys)
+    assert "wire.txt: language en" in err
+    if importlib.util.find_spec("en_core_web_sm") is None:  # not part of the extra
+        assert (code, out) == (2, "") and "python -m spacy download en_core_web_sm" in err
+    else:
+        assert code == 0, err
+    code, out, err = annotate([str(SEED), "--lang", "auto"], capsys)
+    assert code == 0 and "language fr" in err

@@ -36,6 +36,8 @@ PUBLISHED = date(2024, 4, 24)  # a Wednesday
         ("il y a trois jours", "il y a trois jours", "2024-04-21"),
         ("d’ici un mois", "d’ici un mois", "2024-04-24/2024-05-24"),
         ("à l'été 2023", "été 2023", "2023-22"),
+        ("l’été dernier", "été dernier", "2023-22"),
+        ("l’hiver prochain", "hiver prochain", "2024-24"),
         ("yesterday", "yesterday", "2024-04-23"),
         ("on April 29, 2024", "April 29, 2024", "2024-04-29"),
         ("last week", "last week", "2024-04-15/2024-04-21"),
