@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from briefing_tui.annotate.mentions import Mention
 from briefing_tui.annotate.places import COUNTRIES, country_of_capital, names
 from briefing_tui.annotate.spans import Taken
-from briefing_tui.annotate.words import FUNCTION, fold
+from briefing_tui.annotate.words import FUNCTION, fold, is_acronym
 
 RANK = {"known": 5, "place": 4, "title": 3, "role": 2, "model": 1, "found": 0}
 """How much each reason for a type counts when the mentions of one entity disagree."""
@@ -109,12 +109,6 @@ def _initials(name: str) -> str:
     return "".join(w[0] for w in words).upper()
 
 
-def _acronym(text: str) -> bool:
-    letters = [c for c in text if c.isalpha()]
-    upper = sum(1 for c in letters if c.isupper())
-    return 2 <= len(letters) <= 8 and " " not in text and upper >= 2 and upper >= len(letters) - 1
-
-
 def group_mentions(text: str, mentions: list[Mention], by_known: dict[str, KnownEntity]) -> list[Group]:
     groups: dict[str, Group] = {}
     for mention in mentions:
@@ -165,7 +159,7 @@ def _join_surnames(groups: dict[str, Group]) -> None:
 
 def _join_acronyms(text: str, groups: dict[str, Group]) -> None:
     for key, group in list(groups.items()):
-        if not group.mentions or not _acronym(group.mentions[0].text):
+        if not group.mentions or not is_acronym(group.mentions[0].text):
             continue
         acronym = group.mentions[0].text
         target = None

@@ -24,6 +24,7 @@ from briefing_tui.annotate.words import (
     TITLES,
     WEEKDAYS_MONTHS,
     fold,
+    is_acronym,
 )
 
 LABELS = {
@@ -197,7 +198,7 @@ def model_mentions(doc: Any, offset: int) -> list[Mention]:
             and tokens[0].text[:1].isupper()
             and len(tokens) > 1
             or kind != "person"
-            and _acronym(text)
+            and is_acronym(text)
         ):
             kind, why = "organisation", "role"
         if kind == "person":
@@ -211,12 +212,6 @@ def model_mentions(doc: Any, offset: int) -> list[Mention]:
 
 def _after_article(doc: Any, start: int) -> bool:
     return start > 0 and fold(doc[start - 1].text) in DETERMINERS
-
-
-def _acronym(text: str) -> bool:
-    letters = [c for c in text if c.isalpha()]
-    upper = sum(1 for c in letters if c.isupper())
-    return 2 <= len(letters) <= 8 and " " not in text and upper >= 2 and upper >= len(letters) - 1
 
 
 def _join_organisations(doc: Any, spans: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:

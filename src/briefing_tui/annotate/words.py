@@ -90,3 +90,10 @@ WEEKDAYS_MONTHS = words(
     december
     """
 )
+
+
+def is_acronym(text: str) -> bool:
+    """« UE », « CNN », « PiS »: two to eight letters, all or all but one upper case, one word."""
+    letters = [c for c in text if c.isalpha()]
+    upper = sum(1 for c in letters if c.isupper())
+    return 2 <= len(letters) <= 8 and " " not in text and upper >= 2 and upper >= len(letters) - 1
