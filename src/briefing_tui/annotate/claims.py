@@ -60,9 +60,11 @@ def find_claims(
     names: list[tuple[int, int]],
     dates: list[tuple[int, int]],
     text: str,
+    ahead: list[tuple[int, int]] | None = None,
 ) -> list[ClaimDraft]:
     """Candidate claims of one Doc (at ``offset`` in ``text``), one per sentence, with the reasons a
-    reviewer sees in the claim's note. ``names`` and ``dates`` are sorted spans."""
+    reviewer sees in the claim's note. ``names`` and ``dates`` are sorted spans; ``ahead`` the dates
+    that lie after the publication (« dans les prochains mois »)."""
     out: list[ClaimDraft] = []
     for sentence in doc.sents:
         start = offset + sentence.start_char
@@ -83,8 +85,10 @@ def find_claims(
         speaker = _speaker(verbs, inside, offset, text, start, end)
         if speaker is not None:
             draft.reasons.append("reported speech")
-        if inside and _future(sentence):
+        if inside and (_future(sentence) or within(ahead or [], start, end)):
             draft.reasons.append("a statement about the future")
+        elif inside and within(dates, start, end):
+            draft.reasons.append("a dated fact")
         draft.speaker = speaker
         if draft.reasons:
             out.append(draft)

@@ -119,7 +119,20 @@ def read_piece(
     names = sorted(
         {(m.start, m.end) for m in mentions} | {(m.start, m.end) for m in scanned if offset <= m.start < end}
     )
-    reading.claims.extend(find_claims(offset, doc, names, [(d.start, d.end) for d in dates], text))
+    ahead = [(d.start, d.end) for d in dates if published and d.value and _after(d.value, published)]
+    spans = [(d.start, d.end) for d in dates if d.value]
+    reading.claims.extend(find_claims(offset, doc, names, spans, text, ahead))
+
+
+def _after(value: str, published: date) -> bool:
+    """Whether an EDTF value lies after the publication day (an open end counts from its start)."""
+    parsed = parse_edtf(value)
+    lower = parsed.lower or (parsed.start.lower if parsed.start else None)
+    return (
+        lower is not None
+        and lower > published.isoformat()
+        or (parsed.open_end and lower == published.isoformat())
+    )
 
 
 def _clause(text: str, sentence: tuple[int, int], start: int, end: int) -> str:
