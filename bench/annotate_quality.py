@@ -31,8 +31,15 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "src"))
 
 from briefing_tui.annotate.article import Article  # noqa: E402
-from briefing_tui.annotate.draft import Options, Reading, draft_document, publication_day, read_piece  # noqa: E402
-from briefing_tui.annotate.grouping import place_mentions  # noqa: E402
+from briefing_tui.annotate.draft import (  # noqa: E402
+    Options,
+    Reading,
+    draft_document,
+    publication_day,
+    read_piece,
+    scan_names,
+)
+from briefing_tui.annotate.grouping import Gazetteer  # noqa: E402
 from briefing_tui.annotate.mentions import LABELS  # noqa: E402
 from briefing_tui.annotate.pipeline import load_pipeline, run  # noqa: E402
 from briefing_tui.annotate.words import DETERMINERS, ELISION, fold  # noqa: E402
@@ -193,7 +200,7 @@ def main() -> int:
     print("-" * len(head))
     readings = [Reading() for _ in golds]
     raws: list[list[Mention]] = [[] for _ in golds]
-    scans = [place_mentions(g.text) for g in golds]
+    scans = [scan_names(g.text, Gazetteer([])) for g in golds]  # no --known: the places table
     for index, offset, spacy_doc in run(nlp, [g.text for g in golds]):
         gold = golds[index]
         day = publication_day(gold.published)

@@ -14,10 +14,10 @@ from briefing_tui.annotate.article import Article
 from briefing_tui.annotate.claims import ClaimDraft, find_claims
 from briefing_tui.annotate.dates import DateMention, find_dates
 from briefing_tui.annotate.grouping import (
+    Gazetteer,
     Group,
     KnownEntity,
     group_mentions,
-    known_mentions,
     place_mentions,
     propagate,
     resolve_overlaps,
@@ -25,7 +25,6 @@ from briefing_tui.annotate.grouping import (
 from briefing_tui.annotate.mentions import Mention, model_mentions
 from briefing_tui.annotate.pipeline import run
 from briefing_tui.annotate.spans import Taken, within
-from briefing_tui.annotate.words import fold
 from briefing_tui.model import AnchorStatus, Claim, Document, Entity, Event, Selector, Source, SourceRef, Span
 from briefing_tui.model.dates import parse_edtf
 
@@ -152,8 +151,15 @@ def _clause(text: str, sentence: tuple[int, int], start: int, end: int) -> str:
     return label
 
 
-def draft_document(article: Article, reading: Reading, options: Options, scanned: list[Mention]) -> Document:
-    """The draft of one article from what its Docs gave; ``scanned``: known names and places found."""
+def draft_document(
+    article: Article,
+    reading: Reading,
+    options: Options,
+    scanned: list[Mention],
+    gazetteer: Gazetteer | None = None,
+) -> Document:
+    """The draft of one article from what its Docs gave; ``scanned``: known names and places found
+    (``scan_names``); ``gazetteer``: ``options.known`` indexed, made once for many articles."""
     text = article.text
     published = options.published or article.published
     dates = reading.dates
@@ -161,8 +167,8 @@ def draft_document(article: Article, reading: Reading, options: Options, scanned
     kept = [m for m in reading.mentions + scanned if taken.free(m.start, m.end)]
     date_spans = [(d.start, d.end) for d in dates]
     mentions = propagate(text, resolve_overlaps(kept), date_spans)
-    by_known = {fold(n): k for k in options.known for n in [k.name, *k.aliases]}
-    groups = group_mentions(text, mentions, by_known)
+    gazetteer = gazetteer or Gazetteer(options.known)
+    groups = group_mentions(text, mentions, gazetteer.by_key)
 
     ids = _Ids()
     entities = [_entity(g, text, ids) for g in groups]
@@ -313,6 +319,11 @@ def _claims(
     return claims, list(speakers.values())
 
 
+def scan_names(text: str, gazetteer: Gazetteer) -> list[Mention]:
+    """The names found without the model: known entities and the places table."""
+    return gazetteer.mentions(text) + place_mentions(text)
+
+
 def draft_documents(
     nlp: Any,
     articles: list[Article],
@@ -322,6 +333,7 @@ def draft_documents(
 ) -> Iterator[Document]:
     """Each article's draft, in order; the pipeline reads them all in one ``nlp.pipe`` run."""
     published = [publication_day(options.published or a.published) for a in articles]
+    gazetteer = Gazetteer(options.known)
     scans: dict[int, list[Mention]] = {}
     readings: dict[int, Reading] = {}
     done = 0
@@ -329,11 +341,12 @@ def draft_documents(
     def scan(index: int) -> list[Mention]:
         if index not in scans:
             text = articles[index].text
-            scans[index] = known_mentions(text, options.known)[0] + place_mentions(text)
+            scans[index] = scan_names(text, gazetteer)
         return scans[index]
 
     def finish(index: int) -> Document:
-        document = draft_document(articles[index], readings.pop(index, Reading()), options, scan(index))
+        reading = readings.pop(index, Reading())
+        document = draft_document(articles[index], reading, options, scan(index), gazetteer)
         scans.pop(index, None)
         return document
 

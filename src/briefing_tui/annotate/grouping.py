@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import cache
 
 from briefing_tui.annotate.mentions import Mention
 from briefing_tui.annotate.places import COUNTRIES, country_of_capital, names
@@ -50,30 +51,39 @@ def _word_pattern(names: list[str]) -> re.Pattern[str] | None:
     return re.compile(rf"(?<![\w-])(?:{body})(?![\w-])")
 
 
-def known_mentions(text: str, known: list[KnownEntity]) -> tuple[list[Mention], dict[str, KnownEntity]]:
-    by_key: dict[str, KnownEntity] = {}
-    for entity in known:
-        for name in [entity.name, *entity.aliases]:
-            by_key.setdefault(fold(name), entity)
-    pattern = _word_pattern([n for e in known for n in [e.name, *e.aliases]])
-    found = []
-    if pattern is not None:
-        for match in pattern.finditer(text):
-            entity = by_key[fold(match.group())]
+class Gazetteer:
+    """Known entities by their folded names and aliases (the first one named wins), found in texts."""
+
+    def __init__(self, known: list[KnownEntity]) -> None:
+        self.by_key: dict[str, KnownEntity] = {}
+        for entity in known:
+            for name in [entity.name, *entity.aliases]:
+                self.by_key.setdefault(fold(name), entity)
+        self.pattern = _word_pattern([n for e in known for n in [e.name, *e.aliases]])
+
+    def mentions(self, text: str) -> list[Mention]:
+        if self.pattern is None:
+            return []
+        found = []
+        for match in self.pattern.finditer(text):
+            entity = self.by_key[fold(match.group())]
             found.append(Mention(match.start(), match.end(), match.group(), entity.type, "known"))
-    return found, by_key
+        return found
 
 
-_PLACES = None
+@cache
+def _places() -> re.Pattern[str] | None:
+    return _word_pattern(names())
 
 
 def place_mentions(text: str) -> list[Mention]:
     """Countries, capitals and regions of the places table, where the model missed them."""
-    global _PLACES
-    if _PLACES is None:
-        _PLACES = _word_pattern(names())
-    assert _PLACES is not None
-    return [Mention(m.start(), m.end(), m.group(), "place", "place") for m in _PLACES.finditer(text)]
+    pattern = _places()
+    return (
+        [Mention(m.start(), m.end(), m.group(), "place", "place") for m in pattern.finditer(text)]
+        if pattern
+        else []
+    )
 
 
 def resolve_overlaps(mentions: list[Mention]) -> list[Mention]:
