@@ -55,7 +55,10 @@ class _Usage(Exception):
 
 
 def _say(text: str) -> None:
-    sys.stderr.write(f"briefing annotate: {text}\n")
+    """A message on standard error, through the command line's display boundary."""
+    from briefing_tui.console import stderr
+
+    stderr("briefing annotate: ").line(text)
 
 
 def _targets(args: argparse.Namespace, paths: list[Path]) -> list[Path | None]:
@@ -129,15 +132,14 @@ def _annotate(args: argparse.Namespace, paths: list[Path]) -> int:
     from briefing_tui.annotate.errors import AnnotateError
     from briefing_tui.annotate.known import load_known
     from briefing_tui.annotate.pipeline import MODELS, guess_language, load_pipeline
-    from briefing_tui.commands._output import OutputError, emit, write_text
-    from briefing_tui.display import display_path, display_problem
+    from briefing_tui.commands._output import OutputError, emit, say_problems, write_text
+    from briefing_tui.display import display_path
     from briefing_tui.formats.yaml_writer import dump_document
     from briefing_tui.model import LoadError, load_bytes
 
     targets = _targets(args, paths)
     known, problems = load_known(args.known) if args.known else ([], [])
-    for problem in problems:
-        sys.stderr.write(display_problem(problem) + "\n")
+    say_problems(problems)
     articles = [read_article(p) for p in paths]
     by_language: dict[str, list[int]] = {}
     for i, article in enumerate(articles):

@@ -160,3 +160,14 @@ def test_lang_auto_says_which_language_and_needs_its_pipeline(
         assert code == 0, err
     code, out, err = annotate([str(SEED), "--lang", "auto"], capsys)
     assert code == 0 and "language fr" in err
+
+
+def test_messages_never_print_a_raw_control_character(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    hostile = tmp_path / "titre\x1b]0;pwned\x07.html"
+    hostile.write_text("<html><body><p>" + "mot " * 10 + "</p></body></html>", encoding="utf-8")
+    for args in ([str(hostile)], [str(tmp_path / "absent\x1b[2J.txt")], ["https://x.example/\x1b[31m"]):
+        code, out, err = annotate(args, capsys)
+        assert code in (0, 1, 2) and (code == 0) == bool(out)
+        assert "\x1b" not in err and "\x07" not in err, err
