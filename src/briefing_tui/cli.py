@@ -45,6 +45,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "search": ("briefing_tui.commands.search", "search briefings from the command line, like grep"),
     "import": ("briefing_tui.commands.import_", "import annotations made in another format"),
     "export": ("briefing_tui.commands.export", "export a briefing to another format"),
+    "annotate": ("briefing_tui.commands.annotate", "draft a briefing from an article, for review"),
 }
 
 

@@ -23,3 +23,32 @@ def test_pure_package_does_not_import_textual(module: str) -> None:
     )
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert result.stdout.strip() == ""
+
+
+def test_the_annotate_pipeline_does_not_import_textual() -> None:
+    code = (
+        "import sys\n"
+        "from pathlib import Path\n"
+        "from briefing_tui.annotate.article import Article\n"
+        "from briefing_tui.annotate.draft import Options, draft_documents\n"
+        "from briefing_tui.annotate.pipeline import load_pipeline\n"
+        "text = 'Le président Emmanuel Macron a annoncé mardi à Paris une réforme.'\n"
+        "doc = next(draft_documents(load_pipeline('fr_core_news_sm'), [Article(Path('a.txt'), text, 'a')],"
+        " Options(published='2024-04-24')))\n"
+        "assert doc.entities\n"
+        "print(','.join(sorted(m for m in sys.modules if m == 'textual' or m.startswith('textual.'))))\n"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert result.stdout.strip() == ""
+
+
+@pytest.mark.parametrize("command", ["validate", "search", "export"])
+def test_other_commands_do_not_import_the_annotate_extra(command: str) -> None:
+    code = (
+        "import sys, importlib\n"
+        "from briefing_tui import cli\n"
+        f"cli._parser({command!r})\n"
+        "print(','.join(sorted(m for m in ('spacy', 'trafilatura', 'thinc') if m in sys.modules)))\n"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert result.stdout.strip() == ""

@@ -2,6 +2,9 @@
 
 When nothing of PATH can be opened (a file that is not a briefing, an empty folder), the problems
 are printed as ``validate`` prints them and the exit status is 1, without entering full screen.
+
+An article (``.txt`` with no brat ``.ann`` beside it, ``.md``, ``.html``) is drafted by the annotate
+pipeline and shown unsaved, its annotations marked draft; ``briefing annotate`` writes the file.
 """
 
 from __future__ import annotations
@@ -48,6 +51,12 @@ def run(args: argparse.Namespace) -> int:
         for p in missing:
             err.line(display_path(p), ": no such file or folder")
         return 1
+    drafted = None
+    articles = [p for p in paths if _article(p)]
+    if articles:
+        drafted = _with_drafts(paths, articles)
+        if isinstance(drafted, int):
+            return drafted
     import gc
 
     # deferred: imported when the command runs, not when its options are read
@@ -58,7 +67,8 @@ def run(args: argparse.Namespace) -> int:
     # The app freezes them and turns the collector back on once the first frame is on screen.
     gc.disable()
     try:
-        collection = load_if_small(paths)  # a large one is read by the reader, behind a loading screen
+        # a large one is read by the reader, behind a loading screen
+        collection = drafted if drafted is not None else load_if_small(paths)
         if collection is not None and not collection.documents:
             return _nothing_opened(failures(collection, paths))
         # deferred: imported when the command runs, not when its options are read
@@ -77,3 +87,41 @@ def run(args: argparse.Namespace) -> int:
     if app.collection is not None and not app.collection.documents:
         return _nothing_opened(failures(app.collection, paths))
     return app.return_code or 0
+
+
+def _article(path: Path) -> bool:
+    # deferred: imported when the command runs, not when its options are read
+    from briefing_tui.annotate.article import is_article
+
+    brat = path.suffix.lower() == ".txt" and path.with_suffix(".ann").exists()
+    return path.is_file() and is_article(path) and not brat
+
+
+def _with_drafts(paths: list[Path], articles: list[Path]):  # noqa: ANN202
+    """The collection of ``paths`` with each article drafted (not saved), or an exit status."""
+    # deferred: imported when the command runs, not when its options are read
+    from briefing_tui.annotate.article import read_article
+    from briefing_tui.annotate.draft import Options, draft_documents
+    from briefing_tui.annotate.errors import AnnotateError, MissingExtra
+    from briefing_tui.annotate.pipeline import MODELS, load_pipeline
+    from briefing_tui.console import stderr
+    from briefing_tui.display import display_path
+    from briefing_tui.model import Collection, load_paths
+
+    err = stderr("briefing: ")
+    shown = ", ".join(display_path(p) for p in articles)
+    err.line("drafting ", shown, ": shown unsaved; briefing annotate FILE -o OUT.yaml saves it")
+    try:
+        read = [read_article(p) for p in articles]
+        nlp = load_pipeline(MODELS["fr"])
+        drafts = list(draft_documents(nlp, read, Options()))
+    except MissingExtra as exc:
+        err.line(str(exc))
+        return 2
+    except AnnotateError as exc:
+        err.line(str(exc))
+        return 1
+    others = [p for p in paths if p not in articles]
+    collection = load_paths(others, siblings=True) if others else Collection()
+    collection.documents.extend(drafts)
+    return collection

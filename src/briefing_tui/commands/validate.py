@@ -25,13 +25,24 @@ def configure(parser: argparse.ArgumentParser) -> None:
 
 
 def _counts(document: object) -> dict[str, int]:
+    kinds = ("entities", "claims", "events", "sources")
     return {
         "entities": len(getattr(document, "entities", [])),
         "mentions": sum(len(e.mentions) for e in getattr(document, "entities", [])),
         "claims": len(getattr(document, "claims", [])),
         "events": len(getattr(document, "events", [])),
         "sources": len(getattr(document, "sources", [])),
+        # annotations drafted by `briefing annotate` and not yet reviewed
+        "drafts": sum(1 for kind in kinds for a in getattr(document, kind, []) if a.draft),
     }
+
+
+def _drafts(n: int) -> str:
+    """Said only when there are some, so that a reviewed briefing reads as before."""
+    # deferred: imported when the command runs, not when its options are read
+    from briefing_tui.words import plural
+
+    return f"{plural(n, 'draft')} to review, " if n else ""
 
 
 def run(args: argparse.Namespace) -> int:
@@ -82,6 +93,7 @@ def run(args: argparse.Namespace) -> int:
             str(entry["id"]),
             f", {plural(counts['entities'], 'entity')} ({plural(counts['mentions'], 'mention')}), "
             f"{plural(counts['claims'], 'claim')}, {plural(counts['events'], 'event')}, "
-            f"{plural(counts['sources'], 'source')}, {plural(len(problems), 'warning')}",
+            f"{plural(counts['sources'], 'source')}, {_drafts(counts['drafts'])}"
+            f"{plural(len(problems), 'warning')}",
         )
     return 0 if ok else 1

@@ -121,6 +121,13 @@ def span_data(span: Span, text: str) -> _Flow:
     return _selector(span.selector)
 
 
+def _draft(out: dict[str, Any], draft: bool) -> dict[str, Any]:
+    """``draft: true`` last, where a reviewer deletes it; nothing for a reviewed annotation."""
+    if draft:
+        out["draft"] = True
+    return out
+
+
 def _refs(refs: list[SourceRef]) -> list[Any]:
     out: list[Any] = []
     for ref in refs:
@@ -148,10 +155,11 @@ def _entity(e: Entity, text: str) -> dict[str, Any]:
     _put(out, "aliases", list(e.aliases))
     _put(out, "description", e.description)
     _put(out, "wikidata", e.wikidata or e.wikidata_status or None)
+    _put(out, "date", e.date)
     out["mentions"] = [span_data(m, text) for m in e.mentions]
     _put(out, "unverified", list(e.unverified))
     _put(out, "note", e.note)
-    return out
+    return _draft(out, e.draft)
 
 
 def _event(ev: Event, text: str) -> dict[str, Any]:
@@ -161,7 +169,7 @@ def _event(ev: Event, text: str) -> dict[str, Any]:
     _put(out, "sources", _refs(ev.sources))
     _put(out, "unverified", list(ev.unverified))
     _put(out, "note", ev.note)
-    return out
+    return _draft(out, ev.draft)
 
 
 def _claim(c: Claim, text: str) -> dict[str, Any]:
@@ -176,7 +184,7 @@ def _claim(c: Claim, text: str) -> dict[str, Any]:
         out["verdict"] = verdict
     _put(out, "unverified", list(c.unverified))
     _put(out, "note", c.note)
-    return out
+    return _draft(out, c.draft)
 
 
 def _source(s: Source) -> dict[str, Any]:
@@ -191,7 +199,7 @@ def _source(s: Source) -> dict[str, Any]:
     _put(out, "entity", s.entity)
     _put(out, "unverified", list(s.unverified))
     _put(out, "note", s.note)
-    return out
+    return _draft(out, s.draft)
 
 
 def document_data(doc: Document) -> dict[str, Any]:

@@ -45,10 +45,11 @@ TOP = frozenset(
     ]
 )
 ENTITY = frozenset(
-    ["id", "name", "type", "aliases", "description", "wikidata", "mentions", "unverified", "note"]
+    ["id", "name", "type", "aliases", "description", "wikidata", "date", "mentions", "unverified", "note"]
+    + ["draft"]
 )
-EVENT = frozenset(["id", "label", "date", "mentions", "entities", "sources", "unverified", "note"])
-CLAIM = frozenset(["id", "span", "gloss", "entities", "sources", "verdict", "unverified", "note"])
+EVENT = frozenset(["id", "label", "date", "mentions", "entities", "sources", "unverified", "note", "draft"])
+CLAIM = frozenset(["id", "span", "gloss", "entities", "sources", "verdict", "unverified", "note", "draft"])
 VERDICT = frozenset(["rating", "explanation", "reviewed"])
 SOURCE = frozenset(
     [
@@ -65,6 +66,7 @@ SOURCE = frozenset(
         "entity",
         "unverified",
         "note",
+        "draft",
     ]
 )
 QID = re.compile(r"Q[1-9][0-9]*")
@@ -120,6 +122,14 @@ class Builder(SpanReader, FieldReader):
                     "bad-wikidata",
                 )
         what = f"entity '{ident}'" if ident else "an entity"
+        when = self.edtf(fields.get("date"), f"the date of {what}")
+        if when is not None and kind is not None and kind != "date":
+            self.problems.warning(
+                fields["date"],
+                f"{what} has a date but its type is {kind[:40]}",
+                "date: is the value of an entity of type date; use an event for what happened when",
+                "date-on-non-date",
+            )
         mentions = self.mentions(fields.get("mentions"), what)
         if ident is None or name is None or kind is None:
             return None
@@ -134,6 +144,8 @@ class Builder(SpanReader, FieldReader):
             mentions=mentions,
             unverified=self.unverified(fields.get("unverified"), what),
             note=f.text(fields.get("note"), "note") or "",
+            date=when.text if when else None,
+            draft=self.draft(fields.get("draft")),
             line=line,
             column=column,
         )
@@ -163,6 +175,7 @@ class Builder(SpanReader, FieldReader):
             entities=entities,
             unverified=self.unverified(fields.get("unverified"), what),
             note=f.text(fields.get("note"), "note") or "",
+            draft=self.draft(fields.get("draft")),
             line=line,
             column=column,
         )
@@ -225,6 +238,7 @@ class Builder(SpanReader, FieldReader):
             entities=entities,
             unverified=self.unverified(fields.get("unverified"), what),
             note=f.text(fields.get("note"), "note") or "",
+            draft=self.draft(fields.get("draft")),
             line=line,
             column=column,
         )
@@ -272,6 +286,7 @@ class Builder(SpanReader, FieldReader):
             entity=entity,
             unverified=self.unverified(fields.get("unverified"), what),
             note=f.text(fields.get("note"), "note") or "",
+            draft=self.draft(fields.get("draft")),
             line=line,
             column=column,
         )
@@ -337,6 +352,10 @@ class Builder(SpanReader, FieldReader):
             sources=sources,
             extra=extra,
         )
+
+    def draft(self, node: Node | None) -> bool:
+        """``draft: true``: the annotation was drafted by a program and awaits review."""
+        return node is not None and bool(self.f.boolean(node, "draft"))
 
     def extra(self, node: Node | None) -> dict[str, Any]:
         """The ``extra`` mapping: plain data kept by an import, with no equivalent in the format."""

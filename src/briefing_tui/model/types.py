@@ -166,6 +166,8 @@ class Entity:
     mentions: list[Span] = field(default_factory=list)
     unverified: list[str] = field(default_factory=list)  # names of fields whose value is unverified
     note: str = ""
+    date: str | None = None  # an entity of type date: the EDTF value it stands for, None if unresolved
+    draft: bool = False  # drafted by ``briefing annotate``, not yet reviewed
     line: int = 0
     column: int = 0
 
@@ -216,6 +218,7 @@ class Event:
     entities: list[str] = field(default_factory=list)  # ids of entities involved
     unverified: list[str] = field(default_factory=list)
     note: str = ""
+    draft: bool = False
     line: int = 0
     column: int = 0
 
@@ -234,6 +237,7 @@ class Claim:
     entities: list[str] = field(default_factory=list)  # ids of entities involved
     unverified: list[str] = field(default_factory=list)
     note: str = ""
+    draft: bool = False
     line: int = 0
     column: int = 0
 
@@ -253,6 +257,7 @@ class Source:
     entity: str | None = None  # id of an entity of this document (a speaker named in the text)
     unverified: list[str] = field(default_factory=list)  # ["*"]: the whole source is unverified
     note: str = ""
+    draft: bool = False
     line: int = 0
     column: int = 0
     target: Span | None = None  # ``span`` resolved in ``document`` once the collection is loaded

@@ -15,6 +15,7 @@ from textual.widgets.option_list import Option
 from briefing_tui.model.navigation import Navigator
 from briefing_tui.model.types import Claim
 from briefing_tui.widgets.detail_text import claim_prompt
+from briefing_tui.widgets.drafts import DRAFT_CLASS, DRAFT_LABEL, DraftMarks
 from briefing_tui.widgets.labels import rating_label
 from briefing_tui.widgets.looks import RATING_CLASSES, Looks
 from briefing_tui.widgets.messages import JumpRequested
@@ -23,13 +24,13 @@ from briefing_tui.widgets.type_filter import TypeToFilter
 LIMIT = 200  # rows shown at once: a list measures every row; the window follows the current claim
 
 
-class ClaimList(TypeToFilter, OptionList):
+class ClaimList(DraftMarks, TypeToFilter, OptionList):
     """Claims in text order. Enter (or a click) goes to one; letters typed here filter the list."""
 
     HELP_GROUP = "Claims list"
     BINDINGS = TypeToFilter.FILTER_BINDINGS
     FILTER_CHARS = " -'’"
-    COMPONENT_CLASSES = RATING_CLASSES
+    COMPONENT_CLASSES = RATING_CLASSES | {DRAFT_CLASS}
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
@@ -123,11 +124,15 @@ class ClaimList(TypeToFilter, OptionList):
         """One line per claim (cut with an ellipsis) so that a short pane still lists several."""
         # one line: the stylesheet gives the list text-wrap: nowrap and text-overflow: ellipsis
         line = Text("▶" if claim.id == self._current else " ", style="bold", end="")
-        for cell, width in claim_prompt(nav, claim, Looks(self)).cells:  # laid out as a Row lays them out
+        for column, (cell, width) in enumerate(claim_prompt(nav, claim, Looks(self)).cells):  # as a Row
             line.append(" ")
             line.append_text(cell)
             if width is not None:
                 line.append(" " * max(0, width - cell.cell_len))
+            if column == 0 and claim.draft:  # after the glyph: the end of a long row is cut off
+                line.append(f" {DRAFT_LABEL}", style="italic")
+        if claim.draft:
+            line.stylize(self.draft_style(), 1)
         return line
 
     def refilter(self) -> None:

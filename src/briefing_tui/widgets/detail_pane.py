@@ -33,6 +33,7 @@ from briefing_tui.widgets.detail_text import (
     source_prompt,
     source_text,
 )
+from briefing_tui.widgets.drafts import DRAFT_CLASS, DRAFT_NOTE, DraftMarks
 from briefing_tui.widgets.looks import ENTITY_CLASSES, RATING_CLASSES, Looks
 from briefing_tui.widgets.messages import JumpRequested
 from briefing_tui.widgets.rows import Row
@@ -100,14 +101,14 @@ class DetailBody(ScrollView):
         return line.crop_extend(0, width, None).apply_style(self.rich_style)
 
 
-class DetailPane(Vertical):
+class DetailPane(DraftMarks, Vertical):
     """The claim pane: shows one thing in full (a claim, source, event or entity) with a list of links.
 
     It owns the cycling through the current claim's sources (``s``) and the claims list above the
     detail (``6``); a link chosen here becomes a ``JumpRequested``.
     """
 
-    COMPONENT_CLASSES = ENTITY_CLASSES | RATING_CLASSES | {"mark--warn", "mark--date"}
+    COMPONENT_CLASSES = ENTITY_CLASSES | RATING_CLASSES | {"mark--warn", "mark--date", DRAFT_CLASS}
 
     def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
         super().__init__(id=id, classes=classes)
@@ -176,7 +177,7 @@ class DetailPane(Vertical):
                     ("source", ref.source, source_prompt(nav, ref, i + 1, False, looks))
                     for i, ref in enumerate(claim.sources)
                 ]
-                self.show(claim_text(nav, claim, looks), links)
+                self.show(self._drafted(claim_text(nav, claim, looks), claim.draft), links)
             case SourceShown(nav=nav, source=source, ref=ref):
                 links = [("claim", c.id, claim_prompt(nav, c, looks)) for c in nav.citing_claims(source.id)]
                 self.show(source_text(nav, source, ref, looks), links)
@@ -185,10 +186,18 @@ class DetailPane(Vertical):
                     ("source", r.source, source_prompt(nav, r, i + 1, False, looks))
                     for i, r in enumerate(event.sources)
                 ]
-                self.show(event_text(nav, event, looks), links)
+                self.show(self._drafted(event_text(nav, event, looks), event.draft), links)
             case EntityShown(nav=nav, entity=entity):
                 links = [("claim", c.id, claim_prompt(nav, c, looks)) for c in nav.entity_claims(entity.id)]
-                self.show(entity_text(nav, entity, looks), links)
+                self.show(self._drafted(entity_text(nav, entity, looks), entity.draft), links)
+
+    def _drafted(self, body: Text, draft: bool) -> Text:
+        """A drafted annotation: a first line saying so, and the rest dimmed."""
+        if not draft:
+            return body
+        return Text.assemble(
+            Text(DRAFT_NOTE, style=self.draft_style()), self.mark_draft(body, label=False), end=""
+        )
 
     def next_source(self, nav: Navigator, claim: Claim, index: int | None = None) -> SourceWay | None:
         """Where the claim's next source leads (the first one at first; ``index``: that one), or None

@@ -9,6 +9,7 @@ from textual.widgets.option_list import Option
 from briefing_tui.display import sanitize
 from briefing_tui.model.navigation import Navigator
 from briefing_tui.model.types import Entity
+from briefing_tui.widgets.drafts import DRAFT_CLASS, DraftMarks
 from briefing_tui.widgets.looks import ENTITY_CLASSES, Looks
 from briefing_tui.widgets.messages import JumpRequested
 from briefing_tui.widgets.rows import Row
@@ -17,12 +18,12 @@ from briefing_tui.widgets.type_filter import TypeToFilter
 LIMIT = 40  # rows per type: a list measures every row; typing narrows a long list
 
 
-class EntityList(TypeToFilter, OptionList):
+class EntityList(DraftMarks, TypeToFilter, OptionList):
     """Entities by type. Enter (or a click) goes to one; letters typed here filter the list."""
 
     HELP_GROUP = "Entities pane"
     BINDINGS = TypeToFilter.FILTER_BINDINGS
-    COMPONENT_CLASSES = ENTITY_CLASSES
+    COMPONENT_CLASSES = ENTITY_CLASSES | {DRAFT_CLASS}
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
@@ -63,9 +64,10 @@ class EntityList(TypeToFilter, OptionList):
             for entity in shown[:LIMIT]:
                 mark = "●" if entity.id == self._selected else " "
                 count = len([m for m in entity.mentions if m.anchored])
+                name = Text(sanitize(entity.name), style=Looks(self).entity(entity.type))
                 prompt = Row(
                     (Text(mark, style="bold"), 1),
-                    (Text(sanitize(entity.name), style=Looks(self).entity(entity.type)), None),
+                    (self.mark_draft(name) if entity.draft else name, None),
                     (Text(f"×{count}", style="dim"), 4),
                 )
                 options.append(Option(prompt, id=entity.id))

@@ -10,6 +10,7 @@ from briefing_tui.display import sanitize
 from briefing_tui.model.dates import say_date
 from briefing_tui.model.navigation import Navigator
 from briefing_tui.model.types import Event
+from briefing_tui.widgets.drafts import DRAFT_CLASS, DraftMarks
 from briefing_tui.widgets.labels import date_marks
 from briefing_tui.widgets.looks import Looks
 from briefing_tui.widgets.messages import JumpRequested
@@ -19,13 +20,13 @@ from briefing_tui.widgets.type_filter import TypeToFilter
 LIMIT = 100  # rows per group: a list measures every row, so a huge timeline shows its start
 
 
-class TimelineList(TypeToFilter, OptionList):
+class TimelineList(DraftMarks, TypeToFilter, OptionList):
     """Events by date; enter (or a click) chooses one; letters typed here filter the list."""
 
     HELP_GROUP = "Timeline pane"
     BINDINGS = TypeToFilter.FILTER_BINDINGS
     FILTER_CHARS = " -'"
-    COMPONENT_CLASSES = {"mark--warn", "mark--date"}
+    COMPONENT_CLASSES = {"mark--warn", "mark--date", DRAFT_CLASS}
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
@@ -64,6 +65,8 @@ class TimelineList(TypeToFilter, OptionList):
                 label = Text(sanitize(event.label), style="" if not event.background else "italic")
                 if event.unverified:
                     label.append(" (unverified)", style=looks.mark("warn"))
+                if event.draft:
+                    self.mark_draft(label)
                 prompt = Row(
                     (Text("●" if event.id in lit else " ", style="bold"), 1),
                     (Text(say_date(event.date), style="bold" if not event.background else ""), width),

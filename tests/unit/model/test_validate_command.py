@@ -78,6 +78,7 @@ def test_json_output(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None
         "claims": 15,
         "events": 16,
         "sources": 19,
+        "drafts": 0,
     }
     assert by_valid[False]["problems"] == [
         {
