@@ -30,7 +30,7 @@ class BriefingApp(CrashReporting, App[int]):
     def get_default_screen(self) -> Screen[Any]:
         # A small collection loads in a few milliseconds: the reader is the first screen painted.
         if self.collection is None and _total_size(self.paths) < SMALL:
-            from briefing_tui.model import load_paths
+            from briefing_tui.files import load_paths
 
             self.collection = load_paths(list(self.paths))
         if self.collection is not None and self.collection.documents:
@@ -62,7 +62,7 @@ class BriefingApp(CrashReporting, App[int]):
 
     @work(thread=True, exclusive=True)
     def _load(self) -> None:
-        from briefing_tui.model import load_paths
+        from briefing_tui.files import load_paths
         from briefing_tui.screens.preview import preview_path, read_head
 
         big = preview_path(list(self.paths))
@@ -107,10 +107,12 @@ SMALL = 256 * 1024  # bytes of YAML read at once before the first paint
 
 
 def _total_size(paths: list[Path]) -> int:
+    from briefing_tui.files import briefing_files
+
     total = 0
     for path in paths:
         try:
-            files = list(path.glob("*.y*ml")) if path.is_dir() else [path]
+            files = briefing_files(path)
             total += sum(f.stat().st_size for f in files)
         except OSError:
             return SMALL  # unreadable: let the worker and the error view deal with it

@@ -15,7 +15,7 @@ import pytest
 def test_pure_package_does_not_import_textual(module: str) -> None:
     code = (
         f"import sys, {module}\n"
-        "from briefing_tui.model import load_paths\n"
+        "from briefing_tui.files import load_paths\n"
         "from briefing_tui.resources import seeds_dir\n"
         "load_paths([seeds_dir()])\n"
         "bad = sorted(m for m in sys.modules if m == 'textual' or m.startswith('textual.'))\n"

@@ -59,7 +59,7 @@ def _paint(kind: str, text: str, colour: bool) -> str:
 
 def run(args: argparse.Namespace) -> int:
     from briefing_tui.display import sanitize
-    from briefing_tui.model import load_paths
+    from briefing_tui.files import load_paths
     from briefing_tui.search import Matcher, Query, SearchError
     from briefing_tui.search.corpus import search_document
 

@@ -42,7 +42,8 @@ def _plural(n: int, word: str) -> str:
 
 def run(args: argparse.Namespace) -> int:
     from briefing_tui.display import display_path, display_problem, sanitize
-    from briefing_tui.model import Document, Problem, Severity, load_paths
+    from briefing_tui.files import load_paths
+    from briefing_tui.model import Document, Problem, Severity
 
     collection = load_paths(list(args.paths))
     results: list[tuple[str, Document | None, list[Problem]]] = []

@@ -1,7 +1,7 @@
 """The pure model of an annotated briefing: types, loader, anchoring, dates. Never imports textual."""
 
 from briefing_tui.model.dates import humanize, parse_edtf
-from briefing_tui.model.loader import load_bytes, load_document, load_paths
+from briefing_tui.model.loader import load_bytes, load_document
 from briefing_tui.model.types import (
     RATINGS,
     AnchorStatus,
@@ -45,6 +45,5 @@ __all__ = [
     "humanize",
     "load_bytes",
     "load_document",
-    "load_paths",
     "parse_edtf",
 ]

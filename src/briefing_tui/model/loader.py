@@ -5,33 +5,27 @@
 exception ever escapes, whatever the bytes. A Document that loads keeps its warnings (fuzzy or
 ambiguous anchors, orphans, unknown keys…) in ``Document.problems``.
 
-``load_paths(paths)`` opens files and folders as one Collection: a folder contributes its
-``*.yaml``/``*.yml`` files and the ``*.txt`` files that have a ``.ann`` beside them (brat, through
-``briefing_tui.formats.open_foreign``); other files are skipped. Sources that point into another
-document of the collection (``document`` + ``span``) are resolved once every file is loaded.
+Opening files and folders of any format as one Collection is ``briefing_tui.files``' work.
 """
 
 from __future__ import annotations
 
 import gc
-import stat
 from pathlib import Path
 
-from briefing_tui.model.anchoring import Anchorer
+from briefing_tui.display import display_path
 from briefing_tui.model.build import Builder
 from briefing_tui.model.pieces import Whole, compose_in_pieces
 from briefing_tui.model.safe_yaml import Problems, compose, decode, read_file
-from briefing_tui.model.types import Collection, Document, LoadError, Problem, Severity
+from briefing_tui.model.types import Document, LoadError, Problem, Severity
 
-__all__ = ["YAML_SUFFIXES", "label_of", "load_bytes", "load_document", "load_paths"]
+__all__ = ["YAML_SUFFIXES", "internal_error", "label_of", "load_bytes", "load_document"]
 
 YAML_SUFFIXES = (".yaml", ".yml")
 
 
 def label_of(path: str | Path) -> str:
     """A path as shown in messages: controls, bidi controls and undecodable bytes escaped (``\\x1b``)."""
-    from briefing_tui.display import display_path
-
     return display_path(str(path))
 
 
@@ -99,7 +93,7 @@ def _in_pieces(source: str, problems: Problems, path: Path) -> Document | None:
     return document
 
 
-def _internal(label: str, exc: BaseException) -> LoadError:
+def internal_error(label: str, exc: BaseException) -> LoadError:
     message = f"internal error while reading this file ({type(exc).__name__})"
     return LoadError([Problem(label, 1, 1, Severity.ERROR, message, "please report this file", "internal")])
 
@@ -111,7 +105,7 @@ def load_bytes(data: bytes, path_label: str, *, path: Path | None = None) -> Doc
     except LoadError:
         raise
     except (Exception, RecursionError, MemoryError) as exc:  # the promise: nothing but LoadError escapes
-        raise _internal(path_label, exc) from None
+        raise internal_error(path_label, exc) from None
 
 
 def load_document(path: str | Path) -> Document:
@@ -129,132 +123,4 @@ def load_document(path: str | Path) -> Document:
     except LoadError:
         raise
     except (Exception, RecursionError, MemoryError) as exc:
-        raise _internal(label, exc) from None
-
-
-def _open_foreign(path: Path) -> Document:
-    try:
-        from briefing_tui.formats import open_foreign
-    except ImportError:
-        raise LoadError(
-            [
-                Problem(
-                    label_of(path),
-                    1,
-                    1,
-                    Severity.ERROR,
-                    f"unsupported file type {path.suffix or '(no suffix)'}",
-                    "open a briefing .yaml file",
-                    "file-type",
-                )
-            ]
-        ) from None
-    return open_foreign(path)
-
-
-def _files(path: Path) -> list[Path]:
-    if not path.is_dir():
-        return [path]
-    try:
-        children = sorted(path.iterdir())
-    except OSError:
-        return [path]  # reading it will report the problem
-    out = []
-    for child in children:
-        suffix = child.suffix.lower()
-        if suffix in YAML_SUFFIXES or (suffix == ".txt" and child.with_suffix(".ann").is_file()):
-            out.append(child)
-    return out
-
-
-def _regular(path: Path) -> bool:
-    try:
-        return stat.S_ISREG(path.stat().st_mode)
-    except OSError:
-        return False
-
-
-def _load_any(path: Path) -> Document:
-    if path.suffix.lower() in YAML_SUFFIXES or not _regular(path):
-        return load_document(path)  # which refuses, with its message, what is not a regular file
-    try:
-        return _open_foreign(path)
-    except LoadError:
-        raise
-    except (Exception, RecursionError, MemoryError) as exc:
-        raise _internal(label_of(path), exc) from None
-
-
-def load_paths(paths: list[str | Path] | list[Path] | list[str]) -> Collection:
-    """Open files and folders as one Collection; files that fail keep their problems in ``failed``."""
-    collection = Collection()
-    for given in paths:
-        given = Path(given)
-        files = _files(given)
-        if given.is_dir() and not files:
-            collection.failed[str(given)] = [
-                Problem(
-                    label_of(given),
-                    1,
-                    1,
-                    Severity.ERROR,
-                    "no briefing files in this folder",
-                    "a folder is opened for its .yaml and .yml files (and brat .txt with .ann)",
-                    "empty-folder",
-                )
-            ]
-        for file in files:
-            try:
-                collection.documents.append(_load_any(file))
-            except LoadError as exc:
-                collection.failed[str(file)] = exc.problems
-    _link(collection)
-    return collection
-
-
-def _fail(collection: Collection, document: Document, problems: list[Problem]) -> None:
-    collection.documents.remove(document)
-    collection.failed[str(document.path)] = sorted(
-        document.problems + problems, key=lambda p: (p.line, p.column)
-    )
-
-
-def _link(collection: Collection) -> None:
-    """Duplicate document ids, and sources pointing into other documents of the collection."""
-    by_id: dict[str, Document] = {}
-    for document in list(collection.documents):
-        first = by_id.get(document.id)
-        if first is None:
-            by_id[document.id] = document
-            continue
-        message = f"document id '{document.id}' is already used by {label_of(first.path)}"
-        hint = "give each document of a collection its own id"
-        _fail(
-            collection,
-            document,
-            [Problem(label_of(document.path), 1, 1, Severity.ERROR, message, hint, "dup-doc")],
-        )
-    for document in list(collection.documents):
-        label = label_of(document.path)
-        found: list[Problem] = []
-        for source in document.sources:
-            if source.document is None:
-                continue
-            target = by_id.get(source.document)
-            at = (source.line, source.column)
-            if target is None:
-                hint = "open the folder holding both documents, or correct the id"
-                message = f"source '{source.id}' points into document '{source.document}', which is not open"
-                found.append(Problem(label, *at, Severity.ERROR, message, hint, "dangling-document"))
-                continue
-            if source.span is None:
-                continue
-            anchorer = Anchorer(target.text)
-            source.target = anchorer.anchor(source.span)
-            for note in anchorer.notes:
-                message = f"source '{source.id}' in document '{target.id}': {note.message}"
-                found.append(Problem(label, *at, note.severity, message, note.hint, note.code))
-        if any(p.severity is Severity.ERROR for p in found):
-            _fail(collection, document, found)
-        elif found:
-            document.problems = sorted(document.problems + found, key=lambda p: (p.line, p.column))
+        raise internal_error(label, exc) from None
