@@ -31,6 +31,7 @@ from briefing_tui.formats.common import (
     problem,
     read_text,
     slug,
+    valid_id,
 )
 from briefing_tui.model.types import (
     Claim,
@@ -109,8 +110,9 @@ class _Builder:
         self.entity_of: dict[str, Entity] = {}
         self.event_of: dict[str, Event] = {}
         self.claim_of: dict[str, Claim] = {}
-        self.extra: dict[str, Any] = {}
+        self.extra: dict[str, Any] = {"equiv": []}  # the Equiv lines as written, none as well
         self.kept: list[str] = []
+        self.members: dict[str, list[str]] = {}  # entity id -> its text-bound annotations
 
     def warn(self, message: str, line: int = 1) -> None:
         self.doc.problems.append(problem(self.ann_path, message, line, 1, warning=True))
@@ -128,15 +130,19 @@ class _Builder:
         for eid in ann.e:
             if eid not in reports:
                 self._event(eid)
+        wanted = {
+            target: text for kind, target, text, _ in ann.notes if kind == "BriefingId" and valid_id(text)
+        }
         for tid in claims_t:
             frags = ann.t[tid][1]
-            claim = Claim(self.ids.new(tid), self._hull(frags))
+            claim = Claim(self.ids.new(wanted.get(tid, tid)), self._hull(frags))
             self.claim_of[tid] = claim
             self.refs[tid] = {"claim": claim.id}
             self.doc.claims.append(claim)
         for eid, reported in reports.items():
-            self._report(eid, reported)
+            self._report(eid, reported, wanted)
         self._discontinuous(ann)
+        self._equivalences()
         self._relations()
         self._attributes()
         self._normalisations()
@@ -162,27 +168,43 @@ class _Builder:
                 t = parent[t]
             return t
 
-        def union(a: str, b: str) -> None:
-            parent[root(b)] = root(a)
+        qids = {target: key for _, _, target, db, key, _, _ in ann.n if db.lower() == "wikidata"}
+        qid_of = {t: {qids[t]} if t in qids else set() for t in tids}  # the QIDs of each group, by root
+        implicit: list[str] = []  # annotations joined to another for the same text or Wikidata item
 
-        for _, members, _ in ann.equiv:
-            members = [m for m in members if m in parent]
-            for m in members[1:]:
-                union(members[0], m)
-        by_key: dict[tuple[str, str], str] = {}
-        qids = {target: f"{db}:{key}" for _, _, target, db, key, _ in ann.n if db.lower() == "wikidata"}
+        def union(a: str, b: str, *, explicit: bool) -> None:
+            ra, rb = root(a), root(b)
+            if ra == rb:
+                return
+            if not explicit and qid_of[ra] and qid_of[rb] and qid_of[ra] != qid_of[rb]:
+                return  # the same words naming two different things (Georgia Q230 and Q1428)
+            parent[rb] = ra
+            qid_of[ra] |= qid_of.pop(rb)
+            if not explicit:
+                implicit.append(b)
+
+        for kind, members, _ in ann.equiv:
+            if kind == "Equiv":  # other ``*`` relations (Alias...) do not make one thing of two
+                members = [m for m in members if m in parent]
+                for m in members[1:]:
+                    union(members[0], m, explicit=True)
+        by_key: dict[tuple[str, str], list[str]] = {}
         for t in tids:
             type_, frags, _ = ann.t[t]
-            surface = " ".join(text[a:b] for a, b in frags).casefold()
-            for key in ((type_, surface), (type_, qids.get(t, ""))):
-                if key[1]:
-                    if key in by_key:
-                        union(by_key[key], t)
-                    else:
-                        by_key[key] = t
+            surface = " ".join(text[a:b] for a, b in frags)
+            for key in ((type_, surface), (type_, f"wikidata:{qids.get(t, '')}")):
+                if key[1] != "wikidata:":
+                    by_key.setdefault(key, []).append(t)
+        for members in by_key.values():
+            for t in members[1:]:
+                union(members[0], t, explicit=False)
         groups: dict[str, list[str]] = {}
         for t in tids:
             groups.setdefault(root(t), []).append(t)
+        if implicit:
+            shown = ", ".join(implicit[:5]) + (", ..." if len(implicit) > 5 else "")
+            self.warn(f"{len(implicit)} text-bound annotations ({shown}) joined an entity of the same type "
+                      "and text or Wikidata item; each is kept as a mention of it")  # fmt: skip
 
         def place(t: str) -> tuple[int, int]:
             return ann.t[t][1][0]
@@ -194,6 +216,9 @@ class _Builder:
             name = " ".join(text[a:b] for a, b in frags)
             mapped = TYPE_TO_BRIEFING.get(type_.lower(), type_)
             entity = Entity(self.ids.new(slug(name, "entity")), name, mapped, line=line)
+            if BRIEFING_TO_TYPE.get(mapped, mapped) != type_:  # PER -> person: PER is written back
+                self.extra.setdefault("types", {})[entity.id] = type_
+            self.members[entity.id] = members
             for t in members:
                 entity.mentions += [exact_span(text, a, b) for a, b in ann.t[t][1]]
                 self.refs[t] = {"span": self.refs[t]["span"], "entity": entity.id}
@@ -263,7 +288,7 @@ class _Builder:
         if any("event" in self.refs[ref] for _, ref in args if ref in self.ann.e) and eid not in reports:
             self.kept.append(f"{eid} (nested event arguments)")
 
-    def _report(self, eid: str, reported: str) -> None:
+    def _report(self, eid: str, reported: str, wanted: dict[str, str]) -> None:
         _, _, args, line = self.ann.e[eid]
         roles = [r for r, _ in args]
         reporter_t = args[_find(roles, REPORTER_ROLES) or 0][1]
@@ -272,7 +297,7 @@ class _Builder:
         for _, ref in rargs:
             if ref in self.ann.t:
                 frags += self.ann.t[ref][1]
-        claim = Claim(self.ids.new(eid), self._hull(frags), line=line)
+        claim = Claim(self.ids.new(wanted.get(eid, eid)), self._hull(frags), line=line)
         speaker = self.entity_of.get(reporter_t)
         if speaker is not None:
             source = self.doc.source(f"S-{speaker.id}")
@@ -286,9 +311,12 @@ class _Builder:
         self.doc.claims.append(claim)
 
     def _discontinuous(self, ann: Ann) -> None:
+        owners: dict[str, str] = {t: e.id for t, e in self.entity_of.items()}
+        owners.update({self.ann.e[eid][1]: ev.id for eid, ev in self.event_of.items()})
         for tid, (_, frags, line) in ann.t.items():
             if len(frags) > 1:
-                self.extra.setdefault("discontinuous", []).append([list(f) for f in frags])
+                record = {"owner": owners.get(tid), "frags": [list(f) for f in frags]}
+                self.extra.setdefault("discontinuous", []).append(record)
                 self.warn(f"{tid} is discontinuous: its {len(frags)} fragments are separate spans here "
                           "(joined again on export)", line)  # fmt: skip
 
@@ -304,38 +332,76 @@ class _Builder:
             if name.lower() in ("verdict", "rating") and claim is not None and value in _RATINGS:
                 claim.verdict = Verdict(Rating(value), line=line)
                 continue
+            if name == "VerdictDate" and claim is not None and claim.verdict is not None and value:
+                claim.verdict.reviewed = value
+                continue
             self.extra.setdefault("attributes", []).append({"name": name, "target": self.refs[target],
                                                             "value": value})  # fmt: skip
             self.kept.append(f"{aid} {name}")
 
     def _normalisations(self) -> None:
-        for nid, kind, target, db, key, _ in self.ann.n:
+        for nid, kind, target, db, key, shown, _ in self.ann.n:
             entity = self.entity_of.get(target)
             if (
                 entity is not None
+                and kind == "Reference"
                 and db.lower() == "wikidata"
                 and re.fullmatch(r"Q\d+", key)
-                and not entity.wikidata
+                and entity.wikidata in (None, key)
+                and entity.id not in self.extra.get("wikidata_at", {})
             ):
                 entity.wikidata = key
-                continue
-            if entity is not None and entity.wikidata == key and db.lower() == "wikidata":
+                # the mention it was written on, and its text, so that export writes it back as it was
+                at = {"span": self.refs[target]["span"], "text": shown}
+                self.extra.setdefault("wikidata_at", {})[entity.id] = at
                 continue
             self.extra.setdefault("normalisations", []).append(
-                {"kind": kind, "target": self.refs[target], "resource": db, "key": key}
+                {"kind": kind, "target": self.refs[target], "resource": db, "key": key, "text": shown}
             )
             self.kept.append(f"{nid} {db}:{key}")
 
     def _notes(self) -> None:
         for kind, target, note, line in self.ann.notes:
-            owner = self.entity_of.get(target) or self.event_of.get(target) or self.claim_of.get(target)
-            if owner is not None and kind == "AnnotatorNotes":
-                owner.note = f"{owner.note}\n{note}" if owner.note else note
+            entity = self.entity_of.get(target)
+            if entity is not None and len(self.members.get(entity.id, ())) > 1:
+                owner = None  # a note on one mention of several: kept on that mention
+            else:
+                owner = entity or self.event_of.get(target) or self.claim_of.get(target)
+            claim = self.claim_of.get(target)
+            if claim is not None and kind in CLAIM_NOTES and self._claim_note(claim, kind, note):
+                continue
+            if owner is not None and kind == "AnnotatorNotes" and note and not owner.note:
+                owner.note = note
                 continue
             self.extra.setdefault("notes", []).append(
                 {"kind": kind, "target": self.refs[target], "text": note}
             )
+            if owner is None and entity is not None and kind == "AnnotatorNotes":
+                continue  # on a mention: kept, and not a loss worth a warning
             self.kept.append(f"note on {target} (line {line})")
+
+    def _claim_note(self, claim: Claim, kind: str, text: str) -> bool:
+        """A briefing field an export wrote as a note on a claim, read back; False when it does not apply."""
+        if kind == "Gloss" and not claim.gloss:
+            claim.gloss = text
+        elif kind == "VerdictExplanation" and claim.verdict is not None and not claim.verdict.explanation:
+            claim.verdict.explanation = text
+        elif kind == "BriefingId" and claim.id == text:
+            pass  # used when the claim was made
+        else:
+            return False
+        return True
+
+    def _equivalences(self) -> None:
+        """``*`` lines as they were written (an entity's mentions may also come from the same text),
+        and other ``*`` relations than Equiv (brat's Alias...): kept, written back."""
+        for kind, members, _ in self.ann.equiv:
+            if kind == "Equiv":
+                self.extra.setdefault("equiv", []).append([self.refs[m] for m in members])
+            else:
+                refs = [self.refs[m] for m in members]
+                self.extra.setdefault("equivalences", []).append({"type": kind, "args": refs})
+                self.kept.append(f"* {kind} {' '.join(members)}")
 
     def _relations(self) -> None:
         for index, (rid, _, _, _) in enumerate(self.ann.r):
@@ -348,3 +414,5 @@ class _Builder:
 
 
 _RATINGS = {r.value for r in Rating}
+CLAIM_NOTES = ("Gloss", "VerdictExplanation", "BriefingId")
+"""Note kinds an export writes on a claim for the briefing fields brat has no place for."""

@@ -28,9 +28,9 @@ class Ann:
     )  # type, trig, args
     r: list[tuple[str, str, list[tuple[str, str]], int]] = field(default_factory=list)  # id, type, args, line
     a: list[tuple[str, str, str, str | None, int]] = field(default_factory=list)  # id, name, target, value
-    n: list[tuple[str, str, str, str, str, int]] = field(
+    n: list[tuple[str, str, str, str, str, str, int]] = field(
         default_factory=list
-    )  # id, kind, target, db, key, text
+    )  # id, kind, target, db, key, text, line
     notes: list[tuple[str, str, str, int]] = field(default_factory=list)  # kind, target, text, line
     equiv: list[tuple[str, list[str], int]] = field(default_factory=list)
 
@@ -63,10 +63,16 @@ def parse_ann(path: Path, text: str, ann: str, shift: int = 0) -> tuple[Ann, lis
         try:
             if kind == "T":
                 type_, _, ranges = fields[0].partition(" ")
-                frags = []
+                frags: list[tuple[int, int]] = []
                 for part in ranges.split(";"):
-                    low, high = part.split()
-                    frags.append((max(0, int(low) - shift), max(0, int(high) - shift)))
+                    low, high = (int(v) for v in part.split())
+                    if low < 0 or high < 0:
+                        frags = []
+                        err(line_no, f"{head}: offsets {low} {high}: an offset cannot be negative")
+                        break
+                    frags.append((max(0, low - shift), max(0, high - shift)))
+                if not frags:
+                    continue
                 for a, b in frags:
                     if not 0 <= a <= b <= len(text):
                         err(line_no, f"{head}: offsets {a} {b} are outside the text (0..{len(text)})")
@@ -104,7 +110,8 @@ def parse_ann(path: Path, text: str, ann: str, shift: int = 0) -> tuple[Ann, lis
                 db, _, key = words[2].partition(":")
                 if len(words) != 3 or not key:
                     raise ValueError
-                out.n.append((head, words[0], words[1], db, key, line_no))  # type: ignore[arg-type]
+                shown = fields[1] if len(fields) > 1 else ""
+                out.n.append((head, words[0], words[1], db, key, shown, line_no))
             elif kind == "#":
                 if len(words) != 2:
                     raise ValueError
@@ -129,7 +136,7 @@ def parse_ann(path: Path, text: str, ann: str, shift: int = 0) -> tuple[Ann, lis
     for aid, _, target, _, line_no in out.a:
         if target not in ids:
             err(line_no, f"{aid}: refers to {target}, which is not defined")
-    for nid, _, target, _, _, line_no in out.n:
+    for nid, _, target, _, _, _, line_no in out.n:
         if target not in ids:
             err(line_no, f"{nid}: refers to {target}, which is not defined")
     for _, target, _, line_no in out.notes:
