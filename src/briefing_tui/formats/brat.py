@@ -124,7 +124,7 @@ class _Builder:
         claims_t = [t for t, (ty, _, _) in ann.t.items() if ty == CLAIM_TYPE and t not in triggers]
         entity_t = [t for t in ann.t if t not in triggers and t not in claims_t]
         for tid in ann.t:
-            first = ann.t[tid][1][0]
+            first = min(ann.t[tid][1])  # the fragment that comes first in the text
             self.refs[tid] = {"span": list(first), "type": ann.t[tid][0]}
         self._entities(entity_t)
         for eid in ann.e:
@@ -219,9 +219,16 @@ class _Builder:
             if BRIEFING_TO_TYPE.get(mapped, mapped) != type_:  # PER -> person: PER is written back
                 self.extra.setdefault("types", {})[entity.id] = type_
             self.members[entity.id] = members
-            for t in members:
+            seen: dict[tuple[int, int], int] = {}
+            # Several annotations of one entity starting at the same place are told apart by their rank,
+            # in the order export writes them: the discontinuous ones first, then the others.
+            for t in sorted(members, key=lambda t: len(ann.t[t][1]) == 1):
                 entity.mentions += [exact_span(text, a, b) for a, b in ann.t[t][1]]
-                self.refs[t] = {"span": self.refs[t]["span"], "entity": entity.id}
+                first = min(ann.t[t][1])
+                nth = seen[first] = seen.get(first, -1) + 1
+                self.refs[t] = {"span": self.refs[t]["span"], "entity": entity.id} | (
+                    {"nth": nth} if nth else {}
+                )
                 self.entity_of[t] = entity
             entity.mentions.sort(key=lambda s: (s.start, s.end))
             names = {" ".join(text[a:b] for a, b in ann.t[t][1]) for t in members} - {name}

@@ -234,7 +234,8 @@ class _Writer:
         if not isinstance(ref, dict):
             return None
         if "entity" in ref and isinstance(ref.get("span"), list):
-            return self.keys.get(("ent", ref["entity"], *ref["span"]))
+            nth = ref.get("nth") if isinstance(ref.get("nth"), int) and ref.get("nth") else None
+            return self.keys.get(("ent", ref["entity"], *ref["span"], *((nth,) if nth else ())))
         if "event" in ref:
             return self.keys.get(("event", ref["event"]))
         if "claim" in ref:
