@@ -86,8 +86,14 @@ def export_w3c(doc: Document) -> tuple[dict[str, Any], list[str]]:
         status = e.wikidata_status or (e.wikidata if e.wikidata and not qid else "")
         if status:
             bodies.append(_text(f"wikidata:{status}", "tagging"))
-        if qid:
-            bodies.append({"id": f"http://www.wikidata.org/entity/{e.wikidata}", "purpose": "identifying"})
+        if qid:  # a purpose belongs to a SpecificResource, never to the web resource itself (model 3.3.5)
+            bodies.append(
+                {
+                    "type": "SpecificResource",
+                    "source": f"http://www.wikidata.org/entity/{e.wikidata}",
+                    "purpose": "identifying",
+                }
+            )
         if e.description:
             bodies.append(_text(e.description, "describing"))
         if e.note:
@@ -119,6 +125,11 @@ def export_w3c(doc: Document) -> tuple[dict[str, Any], list[str]]:
         bodies += links(c.sources, c.entities)
         bodies += [_text(f"unverified:{name}", "tagging") for name in c.unverified]
         reviewed = str(c.verdict.reviewed) if c.verdict and c.verdict.reviewed else None
+        if reviewed is not None and re.fullmatch(r"\d{4}-\d{2}-\d{2}", reviewed):
+            reviewed += "T00:00:00Z"  # ``modified`` is an xsd:dateTime
+        elif reviewed is not None:
+            warnings.append(f"claim {c.id}: review date {reviewed} is not a day: not written")
+            reviewed = None
         add(f"{base}:claim:{c.id}", "assessing" if c.verdict else "tagging", c.span, bodies, reviewed)
     kept: dict[str, Any] = doc.extra["w3c"] if isinstance(doc.extra.get("w3c"), dict) else {}
     items += [a for a in (kept.get("annotations") or []) if isinstance(a, dict)]  # as they were imported

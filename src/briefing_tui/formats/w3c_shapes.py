@@ -84,7 +84,7 @@ def from_hypothesis(data: dict[str, Any]) -> list[tuple[Path_, dict[str, Any]]]:
         body = [{"type": "TextualBody", "value": t, "purpose": "tagging"} for t in tags]
         if text:
             body.insert(0, {"type": "TextualBody", "value": text, "purpose": "commenting"})
-        links = row.get("links") if isinstance(row.get("links"), dict) else {}
+        links: dict[str, Any] = row["links"] if isinstance(row.get("links"), dict) else {}
         ident = links.get("html") if is_iri(links.get("html")) else f"https://hypothes.is/a/{row.get('id')}"
         ann = {"id": ident, "type": "Annotation", "body": body, "target": row.get("target") or []}
         for key in ("created", "updated"):
@@ -225,8 +225,16 @@ def read_bodies(ann: dict[str, Any], where: Path_) -> list[dict[str, Any]]:
     )
     out = []
     raw = ann.get("body", [])
+    if "bodyValue" in ann and isinstance(ann["bodyValue"], str):
+        raw = {"type": "TextualBody", "value": ann["bodyValue"]}
     for i, body in enumerate(as_list(raw)):
         bw = (*where, "body", i) if isinstance(raw, list) else (*where, "body")
+        if isinstance(body, dict) and has_type(body, "Choice"):
+            items = as_list(body.get("items"))
+            if not items:
+                raise Invalid(bw, "a Choice has items")
+            body = items[0]  # the first item is the one to use when nothing else decides (model 3.2.7)
+            bw = (*bw, "items", 0)
         if isinstance(body, str):
             out.append(
                 {"purpose": "linking" if default == "commenting" else default, "value": body, "iri": True}
@@ -242,8 +250,8 @@ def read_bodies(ann: dict[str, Any], where: Path_) -> list[dict[str, Any]]:
             if not isinstance(body["value"], str):
                 raise Invalid((*bw, "value"), f"must be a string, not {kind_of(body['value'])}")
             out.append({"purpose": purpose, "value": body["value"], "iri": False})
-        elif isinstance(body.get("source") or body.get("id"), str):
-            iri = body.get("source") or body.get("id")
+        elif isinstance(resource_iri(body), str):
+            iri = resource_iri(body)
             if purpose == "commenting":
                 purpose = "linking"
             sel = body.get("selector")
@@ -256,6 +264,15 @@ def read_bodies(ann: dict[str, Any], where: Path_) -> list[dict[str, Any]]:
         else:
             raise Invalid(bw, "a body needs a value (TextualBody) or an id/source (a resource)")
     return out
+
+
+def resource_iri(body: dict[str, Any]) -> str | None:
+    """The IRI a resource body stands for: its ``source`` (an IRI or an object with an id), else its id."""
+    source = body.get("source")
+    if isinstance(source, dict):
+        source = source.get("id")
+    value = source if isinstance(source, str) else body.get("id")
+    return value if isinstance(value, str) else None
 
 
 def check_quote(sel: Any, where: Path_) -> str:
@@ -271,17 +288,18 @@ def check_quote(sel: Any, where: Path_) -> str:
     return exact
 
 
-def find_quote(text: str, exact: str, prefix: Any, suffix: Any) -> tuple[int, int] | None:
-    """The occurrence of ``exact`` that prefix and suffix select, else the first."""
+def find_quote(text: str, exact: str, prefix: Any, suffix: Any) -> tuple[int, int, bool] | None:
+    """The occurrence of ``exact`` that prefix and suffix select, else the first; the flag says
+    whether the prefix and suffix given matched (True when there were none)."""
     first, at = None, text.find(exact)
     while at >= 0:
         first = at if first is None else first
         if (not prefix or text.endswith(prefix, 0, at)) and (
             not suffix or text.startswith(suffix, at + len(exact))
         ):
-            return at, at + len(exact)
+            return at, at + len(exact), True
         at = text.find(exact, at + 1)
-    return None if first is None else (first, first + len(exact))
+    return None if first is None else (first, first + len(exact), False)
 
 
 def find_exact(sel: Any) -> str | None:
