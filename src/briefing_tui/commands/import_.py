@@ -32,7 +32,7 @@ def configure(parser: argparse.ArgumentParser) -> None:
 def run(args: argparse.Namespace) -> int:
     from briefing_tui.commands._output import OutputError, emit, say
     from briefing_tui.formats.registry import ImportSource
-    from briefing_tui.model import LoadError, load_document
+    from briefing_tui.model import LoadError, load_bytes, load_document
 
     fmt = registry.get(args.format)
     if fmt.needs_text and args.text is None and args.onto is None:
@@ -64,9 +64,16 @@ def run(args: argparse.Namespace) -> int:
     from briefing_tui.formats.yaml_writer import dump_document
 
     say("", [p.format() for p in doc.problems])
+    text = dump_document(doc)
+    try:  # what is written must be a briefing the reader opens: checked before anything is written
+        load_bytes(text.encode("utf-8"), str(args.output or "the imported briefing"))
+    except LoadError as exc:
+        say("", [p.format() for p in exc.problems if p.severity.value == "error"])
+        say("briefing import: ", ["the result would not be a valid briefing; nothing was written"])
+        return 1
     inputs = [p for p in (args.file, args.text, args.onto, args.file.with_suffix(".ann")) if p is not None]
     try:
-        emit(dump_document(doc), args.output, args.force, inputs)
+        emit(text, args.output, args.force, inputs)
     except OutputError as exc:
         say("briefing import: ", [str(exc)])
         return 1

@@ -30,6 +30,17 @@ def _target(doc: Document, source: str, span: Span | None) -> dict[str, Any] | N
     return {"source": source, "selector": [quote, position]}
 
 
+def _with_source(ann: dict[str, Any], source: str) -> dict[str, Any]:
+    """``ann`` whose targets name the document they select in: some tools (Recogito) leave out the
+    ``source`` a SpecificResource must have, meaning the page they run in."""
+    targets = ann.get("target")
+    fixed = [
+        {"source": source, **t} if isinstance(t, dict) and "source" not in t and "id" not in t else t
+        for t in (targets if isinstance(targets, list) else [targets])
+    ]
+    return {**ann, "target": fixed if isinstance(targets, list) else fixed[0]}
+
+
 def _text(value: str, purpose: str) -> dict[str, Any]:
     return {"type": "TextualBody", "value": value, "purpose": purpose, "format": "text/plain"}
 
@@ -132,7 +143,8 @@ def export_w3c(doc: Document) -> tuple[dict[str, Any], list[str]]:
             reviewed = None
         add(f"{base}:claim:{c.id}", "assessing" if c.verdict else "tagging", c.span, bodies, reviewed)
     kept: dict[str, Any] = doc.extra["w3c"] if isinstance(doc.extra.get("w3c"), dict) else {}
-    items += [a for a in (kept.get("annotations") or []) if isinstance(a, dict)]  # as they were imported
+    for kept_ann in (a for a in (kept.get("annotations") or []) if isinstance(a, dict)):
+        items.append(_with_source(kept_ann, source))  # as they were imported
     page = {"id": f"{base}:annotations:page1", "type": "AnnotationPage", "startIndex": 0, "items": items}
     collection = {
         "@context": CONTEXT,
