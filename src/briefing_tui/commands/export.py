@@ -29,6 +29,7 @@ def configure(parser: argparse.ArgumentParser) -> None:
 def run(args: argparse.Namespace) -> int:
     from briefing_tui.commands._output import OutputError, check_free, emit, say, write_text
     from briefing_tui.files import load_file
+    from briefing_tui.formats.common import ExportRefused
     from briefing_tui.formats.registry import ExportOptions
     from briefing_tui.model import LoadError
 
@@ -42,7 +43,11 @@ def run(args: argparse.Namespace) -> int:
         return 1
     fmt = registry.get(args.format)
     assert fmt.exporter is not None  # the parser offers only formats that export
-    exported = fmt.exporter(doc, ExportOptions(author=args.author))
+    try:
+        exported = fmt.exporter(doc, ExportOptions(author=args.author))
+    except ExportRefused as exc:
+        say("briefing export: ", [f"{args.briefing}: {exc}"])
+        return 1
     try:
         if len(exported.files) > 1 and args.output in (None, "-"):
             suffixes = " and ".join(f"OUT{suffix}" for suffix, _ in exported.files)

@@ -213,6 +213,10 @@ def json_fail(path: str | Path, message: str) -> LoadError:
     return fail(path, message, line, column)
 
 
+class ExportRefused(Exception):
+    """A briefing that a format cannot hold at all (a TimelineJS file with no event): the message says why."""
+
+
 class Invalid(Exception):
     """A JSON file's shape is wrong: the message starts with the JSON path of what is wrong."""
 
