@@ -12,6 +12,7 @@ from typing import Any
 
 import yaml
 
+from briefing_tui.formats.yaml_emit import Emitter
 from briefing_tui.model.types import Claim, Document, Entity, Event, Selector, Source, SourceRef, Span, Stance
 
 _WIDTH = 1 << 30  # never fold long lines: a folded quoted scalar is hard to read and easy to break
@@ -209,10 +210,14 @@ def _dump(data: Any) -> str:
     return yaml.dump(data, Dumper=_Dumper, sort_keys=False, allow_unicode=True, width=_WIDTH, indent=2)
 
 
+_EMITTER = Emitter(_dump, _Flow, _Literal)
+
+
 def _reads_back(scalar: str, text: str) -> bool:
     """Whether ``scalar``, written at the top level as the format writes ``text:``, reads back as ``text``."""
     loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-    return bool(yaml.load(_dump({"text": scalar}), Loader=loader)["text"] == text)  # noqa: S506 - a safe loader
+    written = _EMITTER.document({"text": scalar})
+    return bool(yaml.load(written, Loader=loader)["text"] == text)  # noqa: S506 - a safe loader
 
 
 def dump_document(doc: Document) -> str:
@@ -220,4 +225,4 @@ def dump_document(doc: Document) -> str:
     data = document_data(doc)
     if isinstance(data["text"], _Literal) and not _reads_back(data["text"], doc.text):
         data["text"] = _Quoted(doc.text)
-    return _dump(data)
+    return _EMITTER.document(data)
