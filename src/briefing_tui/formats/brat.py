@@ -123,9 +123,9 @@ class _Builder:
         reports = self._reports()
         claims_t = [t for t, (ty, _, _) in ann.t.items() if ty == CLAIM_TYPE and t not in triggers]
         entity_t = [t for t in ann.t if t not in triggers and t not in claims_t]
-        for tid in ann.t:
-            first = min(ann.t[tid][1])  # the fragment that comes first in the text
-            self.refs[tid] = {"span": list(first), "type": ann.t[tid][0]}
+        for tid, (type_, frags, _) in ann.t.items():
+            first = frags[0] if len(frags) == 1 else min(frags)  # the fragment that comes first in the text
+            self.refs[tid] = {"span": [first[0], first[1]], "type": type_}
         self._entities(entity_t)
         for eid in ann.e:
             if eid not in reports:
@@ -169,17 +169,19 @@ class _Builder:
             return t
 
         qids = {target: key for _, _, target, db, key, _, _ in ann.n if db.lower() == "wikidata"}
-        qid_of = {t: {qids[t]} if t in qids else set() for t in tids}  # the QIDs of each group, by root
+        qid_of = {t: {qids[t]} for t in tids if t in qids}  # the QIDs of each group, by root
         implicit: list[str] = []  # annotations joined to another for the same text or Wikidata item
 
         def union(a: str, b: str, *, explicit: bool) -> None:
             ra, rb = root(a), root(b)
             if ra == rb:
                 return
-            if not explicit and qid_of[ra] and qid_of[rb] and qid_of[ra] != qid_of[rb]:
+            qa, qb = qid_of.get(ra), qid_of.get(rb)
+            if not explicit and qa and qb and qa != qb:
                 return  # the same words naming two different things (Georgia Q230 and Q1428)
             parent[rb] = ra
-            qid_of[ra] |= qid_of.pop(rb)
+            if qb:
+                qid_of[ra] = (qa or set()) | qid_of.pop(rb)
             if not explicit:
                 implicit.append(b)
 
@@ -188,13 +190,17 @@ class _Builder:
                 members = [m for m in members if m in parent]
                 for m in members[1:]:
                     union(members[0], m, explicit=True)
+        surface: dict[str, str] = {}  # what each annotation says: its fragments' text, joined by a space
         by_key: dict[tuple[str, str], list[str]] = {}
         for t in tids:
             type_, frags, _ = ann.t[t]
-            surface = " ".join(text[a:b] for a, b in frags)
-            for key in ((type_, surface), (type_, f"wikidata:{qids.get(t, '')}")):
-                if key[1] != "wikidata:":
-                    by_key.setdefault(key, []).append(t)
+            words = (
+                text[frags[0][0] : frags[0][1]] if len(frags) == 1 else " ".join(text[a:b] for a, b in frags)
+            )
+            surface[t] = words
+            by_key.setdefault((type_, words), []).append(t)
+            if t in qids:
+                by_key.setdefault((type_, f"wikidata:{qids[t]}"), []).append(t)
         for members in by_key.values():
             for t in members[1:]:
                 union(members[0], t, explicit=False)
@@ -213,7 +219,7 @@ class _Builder:
         # an export writes them in another order, and import -> export -> import must give the same entities.
         for members in sorted((sorted(m, key=place) for m in groups.values()), key=lambda m: place(m[0])):
             type_, frags, line = ann.t[members[0]]
-            name = " ".join(text[a:b] for a, b in frags)
+            name = surface[members[0]]
             mapped = TYPE_TO_BRIEFING.get(type_.lower(), type_)
             entity = Entity(self.ids.new(slug(name, "entity")), name, mapped, line=line)
             if BRIEFING_TO_TYPE.get(mapped, mapped) != type_:  # PER -> person: PER is written back
@@ -222,16 +228,19 @@ class _Builder:
             seen: dict[tuple[int, int], int] = {}
             # Several annotations of one entity starting at the same place are told apart by their rank,
             # in the order export writes them: the discontinuous ones first, then the others.
+            mentions = entity.mentions
             for t in sorted(members, key=lambda t: len(ann.t[t][1]) == 1):
-                entity.mentions += [exact_span(text, a, b) for a, b in ann.t[t][1]]
-                first = min(ann.t[t][1])
+                frags = ann.t[t][1]
+                mentions.extend(exact_span(text, a, b) for a, b in frags)
+                first = min(frags) if len(frags) > 1 else frags[0]
                 nth = seen[first] = seen.get(first, -1) + 1
-                self.refs[t] = {"span": self.refs[t]["span"], "entity": entity.id} | (
-                    {"nth": nth} if nth else {}
-                )
+                ref = {"span": self.refs[t]["span"], "entity": entity.id}
+                if nth:
+                    ref["nth"] = nth
+                self.refs[t] = ref
                 self.entity_of[t] = entity
-            entity.mentions.sort(key=lambda s: (s.start, s.end))
-            names = {" ".join(text[a:b] for a, b in ann.t[t][1]) for t in members} - {name}
+            mentions.sort(key=lambda s: (s.start, s.end))
+            names = {surface[t] for t in members} - {name}
             entity.aliases = sorted(names)
             self.doc.entities.append(entity)
             if mapped == type_ and type_ not in BRIEFING_TO_TYPE.values():

@@ -14,6 +14,8 @@ from briefing_tui.formats.common import problem
 from briefing_tui.model.types import Problem
 
 ID = re.compile(r"^[TREAMN#*]\d*$")
+_SIMPLE_T = re.compile(r"(T\d+)\t([^\s;]+) (\d+) (\d+)(?:\t([^\t]*))?\Z")
+"""A text-bound annotation of one fragment, read at once (the general reading below checks the rest)."""
 
 
 @dataclass
@@ -42,8 +44,23 @@ def parse_ann(path: Path, text: str, ann: str, shift: int = 0) -> tuple[Ann, lis
     def err(line_no: int, message: str, column: int = 1) -> None:
         errors.append(problem(path, message, line_no, column))
 
+    size = len(text)
     for line_no, line in enumerate(ann.split("\n"), 1):
         line = line.rstrip("\r")
+        fast = _SIMPLE_T.match(line)
+        if fast is not None and fast.group(1) not in seen:  # one fragment: most lines of a large file
+            head, type_, low, high, quoted = fast.groups()
+            a, b = max(0, int(low) - shift), max(0, int(high) - shift)
+            seen.add(head)
+            if not a <= b <= size:
+                err(line_no, f"{head}: offsets {a} {b} are outside the text (0..{size})")
+                continue
+            shown = text[a:b]
+            if quoted is not None and quoted != shown and quoted.split() != shown.split():
+                message = f"{head}: its text {quoted!r} differs from the text at its offsets"
+                errors.append(problem(path, message, line_no, 1, warning=True))
+            out.t[head] = (type_, [(a, b)], line_no)
+            continue
         if not line.strip():
             continue
         head, _, rest = line.partition("\t")

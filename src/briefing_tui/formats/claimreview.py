@@ -322,6 +322,7 @@ def _build(json_path: Path, found: list[tuple[str, dict[str, Any]]], text_path: 
         title = f"Claims reviewed by {shown}" if reviewers else json_path.stem
         doc = Document(json_path, slug(json_path.stem, "claims"), title, "und", text)
     ids = Ids(document_ids(doc))
+    by_url = {s.url: s for s in reversed(doc.sources) if s.url}  # the first source of an address wins
     where_of: dict[str, int] = {}
     offset = 0
     for q in dict.fromkeys(q for q, _ in quotes):
@@ -352,7 +353,7 @@ def _build(json_path: Path, found: list[tuple[str, dict[str, Any]]], text_path: 
             claim.note = "\n".join(x for x in (claim.note, f"Said by {speaker}") if x)
         citations = review.get("citation") or []
         for n, cit in enumerate(citations if isinstance(citations, list) else [citations]):
-            src = _source(doc, ids, cit, f"{where}.citation[{n}]")
+            src = _source(doc, ids, cit, f"{where}.citation[{n}]", by_url)
             claim.sources.append(SourceRef(src.id))
         if isinstance(review.get("url"), str):
             claim.note = "\n".join(x for x in (claim.note, f"Review: {review['url']}") if x)
@@ -366,7 +367,7 @@ def _build(json_path: Path, found: list[tuple[str, dict[str, Any]]], text_path: 
     return doc
 
 
-def _source(doc: Document, ids: Ids, cit: Any, where: str) -> Source:
+def _source(doc: Document, ids: Ids, cit: Any, where: str, by_url: dict[str, Source]) -> Source:
     if isinstance(cit, str):
         cit = {"url": cit}
     if not isinstance(cit, dict):
@@ -374,7 +375,7 @@ def _source(doc: Document, ids: Ids, cit: Any, where: str) -> Source:
     identifier = cit.get("identifier")
     existing = doc.source(identifier) if isinstance(identifier, str) else None
     if existing is None and isinstance(cit.get("url"), str):
-        existing = next((s for s in doc.sources if s.url == cit["url"]), None)
+        existing = by_url.get(cit["url"])
     if existing is not None:
         return existing
     src = Source(ids.new(identifier if isinstance(identifier, str) else f"S{len(doc.sources) + 1}", "source"))
@@ -385,4 +386,6 @@ def _source(doc: Document, ids: Ids, cit: Any, where: str) -> Source:
     date = cit.get("datePublished")
     src.date = date if isinstance(date, str) else None
     doc.sources.append(src)
+    if src.url:
+        by_url.setdefault(src.url, src)
     return src

@@ -63,9 +63,12 @@ def document_ids(doc: Document) -> set[str]:
     )
 
 
+_EXACT = AnchorStatus.EXACT
+
+
 def exact_span(text: str, start: int, end: int) -> Span:
     """A span known by its position in ``text``."""
-    return Span(start, end, AnchorStatus.EXACT, Selector(exact=text[start:end], start=start, end=end))
+    return Span(start, end, _EXACT, Selector(text[start:end], None, None, start, end))
 
 
 def quote_span(text: str, exact: str, prefix: str | None = None, suffix: str | None = None) -> Span:

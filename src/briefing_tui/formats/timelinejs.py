@@ -362,6 +362,7 @@ def _build(json_path: Path, data: Any, text_path: str | Path | None, base: Docum
     offset = len(title) + 1
     kept: dict[str, Any] = {}
     lost: dict[str, list[str]] = {}  # what has no briefing field: which events it was on
+    by_url = {s.url: s for s in doc.sources if s.url}
     title_obj = _obj(data.get("title"))
     if set(title_obj) - {"text"}:
         kept["title"] = {k: v for k, v in title_obj.items() if k != "text"}  # its media, background...
@@ -391,7 +392,7 @@ def _build(json_path: Path, data: Any, text_path: str | Path | None, base: Docum
         if extra_parts:
             kept.setdefault("slides", {})[event.id] = extra_parts
         if isinstance(media, dict) and isinstance(media.get("url"), str) and media["url"].startswith("http"):
-            src = next((s for s in doc.sources if s.url == media["url"]), None)
+            src = by_url.get(media["url"])
             if src is None:
                 src = Source(
                     ids.new("S-" + slug(media["url"].split("//", 1)[-1])[:30], "source"), url=media["url"]
@@ -400,6 +401,7 @@ def _build(json_path: Path, data: Any, text_path: str | Path | None, base: Docum
                 src.publisher = strip_html(media.get("credit")).split("\n")[0][:200]
                 src.kind = "media"
                 doc.sources.append(src)
+                by_url[media["url"]] = src
             event.sources.append(SourceRef(src.id))
         group = slide.get("group")
         if isinstance(group, str) and group and group not in ("background", "in the text"):

@@ -83,6 +83,8 @@ class _Importer:
         self.unmatched: list[str] = []  # quotes whose prefix or suffix matched nowhere: the first was taken
         self.shift = 0  # 1 when positions counted a byte order mark the text no longer has
         self.made: list[str] = []  # annotations read as entities for their free-text tags or comment
+        self._by_url: dict[str, Source] | None = None
+        self._by_id: dict[str, Source] = {}
         self.kept: list[str] = []
         self.by_key: dict[tuple[str, str], Entity] = {}
         for e in self.doc.entities:  # annotations of an entity a base briefing already has join it
@@ -388,14 +390,20 @@ class _Importer:
 
     def source(self, iri: str, rid: Any = None) -> Source:
         urn = URN.match(rid if isinstance(rid, str) else iri)
-        for s in self.doc.sources:
-            if s.url == iri or (urn and s.id == urn.group(2)):
-                return s
+        if self._by_url is None:  # made once: a file may link thousands of annotations to their sources
+            self._by_url = {s.url: s for s in reversed(self.doc.sources) if s.url}
+            self._by_id = {s.id: s for s in self.doc.sources}
+        found = self._by_url.get(iri) or (self._by_id.get(urn.group(2)) if urn else None)
+        if found is not None:
+            return found
         if urn:
             src = Source(self.ids.new(urn.group(2), "source"), url=None if URN.match(iri) else iri)
         else:
             src = Source(self.ids.new("S-" + slug(iri.split("//", 1)[-1])[:30], "source"), url=iri)
         self.doc.sources.append(src)
+        self._by_id[src.id] = src
+        if src.url:
+            self._by_url.setdefault(src.url, src)
         return src
 
 
