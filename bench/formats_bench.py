@@ -15,6 +15,7 @@ import subprocess
 import sys
 import tempfile
 from pathlib import Path
+from typing import Any
 
 WORDS = "le retrait des troupes américaines du Niger a été annoncé par Washington à Niamey".split()  # noqa: SIM905
 NAMES = ["Niger", "Niamey", "Washington", "Kathleen FitzGibbon", "Matthew Miller", "AFRICOM", "CNSP"]
@@ -48,40 +49,56 @@ def make_brat(folder: Path, megabytes: float) -> Path:
 
 def make_w3c(folder: Path, text: str, megabytes: float) -> Path:
     rng = random.Random(8)
-    starts = [i for i in range(0, len(text) - 40, 97)]
-    items, size = [], 0
+    starts = list(range(0, len(text) - 40, 97))
+    items: list[dict[str, Any]] = []
+    size = 0
     while size < megabytes * 1_000_000:
         s = rng.choice(starts)
         e = text.find(" ", s + 5)
-        item = {"id": f"https://example.org/anno/{len(items)}", "type": "Annotation", "motivation": "tagging",
-                "body": [{"type": "TextualBody", "purpose": "tagging", "value": rng.choice(["place", "person"])},
-                         {"type": "TextualBody", "purpose": "commenting", "value": "checked against the wire"}],
-                "target": {"source": "https://example.org/article", "selector": [
-                    {"type": "TextQuoteSelector", "exact": text[s:e], "prefix": text[max(0, s - 20):s],
-                     "suffix": text[e:e + 20]},
-                    {"type": "TextPositionSelector", "start": s, "end": e}]}}  # fmt: skip
+        quote = {"type": "TextQuoteSelector", "exact": text[s:e], "prefix": text[max(0, s - 20) : s]}
+        quote["suffix"] = text[e : e + 20]
+        item = {
+            "id": f"https://example.org/anno/{len(items)}",
+            "type": "Annotation",
+            "motivation": "tagging",
+            "body": [
+                {"type": "TextualBody", "purpose": "tagging", "value": rng.choice(["place", "person"])},
+                {"type": "TextualBody", "purpose": "commenting", "value": "checked against the wire"},
+            ],
+            "target": {
+                "source": "https://example.org/article",
+                "selector": [quote, {"type": "TextPositionSelector", "start": s, "end": e}],
+            },
+        }
         items.append(item)
         size += len(json.dumps(item))
-    data = {"@context": "http://www.w3.org/ns/anno.jsonld", "id": "https://example.org/c", "type":
-            "AnnotationCollection", "total": len(items), "first": {"type": "AnnotationPage", "items": items}}  # fmt: skip
+    page = {"type": "AnnotationPage", "items": items}
+    data = {"@context": "http://www.w3.org/ns/anno.jsonld", "id": "https://example.org/c"}
+    data.update(type="AnnotationCollection", total=len(items), first=page)
     (folder / "w3c.json").write_text(json.dumps(data), encoding="utf-8")
     return folder / "w3c.json"
 
 
 def make_claimreview(folder: Path, megabytes: float) -> Path:
     rng = random.Random(9)
-    reviews, size = [], 0
+    reviews: list[dict[str, Any]] = []
+    size = 0
     while size < megabytes * 1_000_000:
         n = len(reviews)
-        review = {"@context": "https://schema.org", "@type": "ClaimReview", "url": f"https://example.org/fc/{n}",
-                  "claimReviewed": f"Claim number {n}: " + " ".join(rng.choices(WORDS, k=12)),
-                  "author": {"@type": "Organization", "name": rng.choice(["AFP Factuel", "PolitiFact", "Maldita"])},
-                  "datePublished": "2024-05-03T10:00:00+02:00",
-                  "itemReviewed": {"@type": "Claim", "author": {"@type": "Person", "name": rng.choice(NAMES)},
-                                   "datePublished": "2024-04-24", "appearance": {"@type": "CreativeWork",
-                                   "url": f"https://example.org/post/{n}"}},
-                  "reviewRating": {"@type": "Rating", "alternateName": rng.choice(LABELS), "ratingValue": 2,
-                                   "bestRating": 5, "worstRating": 1}}  # fmt: skip
+        claim = {"@type": "Claim", "author": {"@type": "Person", "name": rng.choice(NAMES)}}
+        claim.update(datePublished="2024-04-24", appearance={"url": f"https://example.org/post/{n}"})
+        rating = {"@type": "Rating", "alternateName": rng.choice(LABELS), "ratingValue": 2}
+        rating.update(bestRating=5, worstRating=1)
+        review = {
+            "@context": "https://schema.org",
+            "@type": "ClaimReview",
+            "url": f"https://example.org/fc/{n}",
+            "claimReviewed": f"Claim number {n}: " + " ".join(rng.choices(WORDS, k=12)),
+            "author": {"@type": "Organization", "name": rng.choice(["AFP Factuel", "PolitiFact", "Maldita"])},
+            "datePublished": "2024-05-03T10:00:00+02:00",
+            "itemReviewed": claim,
+            "reviewRating": rating,
+        }
         reviews.append(review)
         size += len(json.dumps(review))
     (folder / "claimreview.json").write_text(json.dumps(reviews), encoding="utf-8")
@@ -90,16 +107,25 @@ def make_claimreview(folder: Path, megabytes: float) -> Path:
 
 def make_timelinejs(folder: Path, megabytes: float) -> Path:
     rng = random.Random(10)
-    events, size = [], 0
+    events: list[dict[str, Any]] = []
+    size = 0
     while size < megabytes * 1_000_000:
-        slide = {"start_date": {"year": rng.randint(1900, 2024), "month": rng.randint(1, 12), "day": rng.randint(1, 28)},
-                 "text": {"headline": " ".join(rng.choices(WORDS, k=5)), "text": "<p>" + " ".join(rng.choices(WORDS, k=40)) + "</p>"},
-                 "media": {"url": f"https://example.org/img/{len(events)}.jpg", "credit": "AFP", "caption": "A photo"},
-                 "background": {"color": "#123456"}}  # fmt: skip
+        date = {"year": rng.randint(1900, 2024), "month": rng.randint(1, 12), "day": rng.randint(1, 28)}
+        body = "<p>" + " ".join(rng.choices(WORDS, k=40)) + "</p>"
+        slide = {
+            "start_date": date,
+            "text": {"headline": " ".join(rng.choices(WORDS, k=5)), "text": body},
+            "media": {
+                "url": f"https://example.org/img/{len(events)}.jpg",
+                "credit": "AFP",
+                "caption": "A photo",
+            },
+            "background": {"color": "#123456"},
+        }
         events.append(slide)
         size += len(json.dumps(slide))
-    (folder / "timeline.json").write_text(json.dumps({"title": {"text": {"headline": "Big"}}, "events": events}),
-                                          encoding="utf-8")  # fmt: skip
+    data = {"title": {"text": {"headline": "Big"}}, "events": events}
+    (folder / "timeline.json").write_text(json.dumps(data), encoding="utf-8")
     return folder / "timeline.json"
 
 
@@ -108,7 +134,7 @@ _STEP = r"""
 import json, resource, sys, time
 from pathlib import Path
 kind, path, text = sys.argv[1], Path(sys.argv[2]), Path(sys.argv[3]) if len(sys.argv) > 3 else None
-start = time.perf_counter()
+start, cpu_start = time.perf_counter(), time.process_time()
 if kind == "json.load":
     with open(path, encoding="utf-8") as f:
         json.load(f)
@@ -130,11 +156,12 @@ elif kind == "yaml writer":
     from briefing_tui.formats.brat import import_brat
     from briefing_tui.formats.yaml_writer import dump_document
     doc = import_brat(path)
-    start = time.perf_counter()
+    start, cpu_start = time.perf_counter(), time.process_time()
     out = dump_document(doc)
     print(len(out.encode("utf-8")), end=" ")
 seconds = time.perf_counter() - start
-print(f"{seconds:.3f} {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f}")
+used = resource.getrusage(resource.RUSAGE_SELF)
+print(f"{seconds:.3f} {time.process_time() - cpu_start:.3f} {used.ru_maxrss / 1024:.0f}")
 """
 
 
@@ -155,19 +182,19 @@ def main() -> None:
             ("claimreview", make_claimreview(folder, megabytes), "json.load", None),
             ("timelinejs", make_timelinejs(folder, megabytes), "json.load", None),
         ]
-        print(
-            f"{'import':<12} {'input':>8} {'seconds':>8} {'peak MB':>8}   {'anchor':<10} {'seconds':>8} {'peak MB':>8}"
-        )
+        print("wall and CPU seconds, peak resident MB; each step in a fresh process")
+        head = ("import", "input", "wall", "cpu", "peak", "anchor", "wall", "cpu", "peak")
+        print("{:<12} {:>7}  {:>6} {:>6} {:>5}   {:<10} {:>6} {:>6} {:>5}".format(*head))
         for kind, path, anchor, text in inputs:
-            seconds, peak = step(kind, txt if kind == "brat" else path, text)
-            a_seconds, a_peak = step(anchor, path)
-            size = path.stat().st_size / 1e6
-            print(
-                f"{kind:<12} {size:>6.1f}MB {seconds:>8.2f} {peak:>8.0f}   {anchor:<10} {a_seconds:>8.2f} {a_peak:>8.0f}"
-            )
-        size, seconds, peak = step("yaml writer", txt)
-        print(f"YAML writer: {size / 1e6:.1f} MB of YAML in {seconds:.2f} s = {size / 1e6 / seconds:.1f} MB/s "
-              f"(peak {peak:.0f} MB with the import)")  # fmt: skip
+            got = step(kind, txt if kind == "brat" else path, text)
+            base = step(anchor, path)
+            size = f"{path.stat().st_size / 1e6:.1f}MB"
+            row = (kind, size, *got, anchor, *base)
+            print("{:<12} {:>7}  {:>6.2f} {:>6.2f} {:>5.0f}   {:<10} {:>6.2f} {:>6.2f} {:>5.0f}".format(*row))
+        size, wall, cpu, peak = step("yaml writer", txt)
+        mb = size / 1e6
+        print(f"YAML writer: {mb:.1f} MB of YAML in {wall:.2f} s ({cpu:.2f} s CPU): {mb / wall:.1f} MB/s, "
+              f"{mb / cpu:.1f} MB/s of CPU; peak {peak:.0f} MB with the import")  # fmt: skip
 
 
 if __name__ == "__main__":
