@@ -14,6 +14,7 @@ from pathlib import Path
 
 from briefing_tui.formats.registry import ImportSource, opener_for
 from briefing_tui.model.anchoring import Anchorer
+from briefing_tui.model.fields import suggest
 from briefing_tui.model.loader import YAML_SUFFIXES, internal_error, label_of, load_document
 from briefing_tui.model.types import Collection, Document, LoadError, Problem, Severity
 
@@ -116,7 +117,9 @@ def _link(collection: Collection) -> None:
             target = by_id.get(source.document)
             at = (source.line, source.column)
             if target is None:
-                hint = "open the folder holding both documents, or correct the id"
+                hint = suggest(source.document, frozenset(by_id)) or (
+                    "open the folder holding both documents, or correct the id"
+                )
                 message = f"source '{source.id}' points into document '{source.document}', which is not open"
                 found.append(Problem(label, *at, Severity.ERROR, message, hint, "dangling-document"))
                 continue
