@@ -40,7 +40,7 @@ def _open(page: Path, profile: Path) -> tuple[str, str]:
 
 
 def _problems(log: str) -> list[str]:
-    """Console messages (the page has no script: any is a problem, a CSP refusal among them) in Chromium's log."""
+    """Console messages in Chromium's log: the page has no script, so any is a problem (a CSP refusal too)."""
     return [line for line in log.splitlines() if re.search(r":CONSOLE[(:]", line) or "Refused to" in line]
 
 
