@@ -24,6 +24,7 @@ from briefing_tui.formats.brat_ann import Ann, parse_ann
 from briefing_tui.formats.common import (
     UNEXPECTED,
     Ids,
+    collector_paused,
     edtf,
     edtf_or_unknown,
     exact_span,
@@ -88,6 +89,11 @@ def import_brat(txt_path: str | Path, ann_path: str | Path | None = None) -> Doc
         raise LoadError([problem(ann_path, "no brat annotation file beside the text")])
     with open(txt_path, "rb") as handle:
         bom = handle.read(3) == b"\xef\xbb\xbf"  # brat counts a byte order mark as a character
+    with collector_paused():
+        return _import(txt_path, ann_path, text, bom)
+
+
+def _import(txt_path: Path, ann_path: Path, text: str, bom: bool) -> Document:
     parsed, problems = parse_ann(ann_path, text, read_text(ann_path), shift=int(bom))
     if bom:
         message = "the text starts with a byte order mark: it is dropped and every offset moved back by one"
@@ -201,12 +207,18 @@ class _Builder:
             by_key.setdefault((type_, words), []).append(t)
             if t in qids:
                 by_key.setdefault((type_, f"wikidata:{qids[t]}"), []).append(t)
-        for members in by_key.values():
-            for t in members[1:]:
-                union(members[0], t, explicit=False)
         groups: dict[str, list[str]] = {}
-        for t in tids:
-            groups.setdefault(root(t), []).append(t)
+        if not qids and not any(kind == "Equiv" for kind, _, _ in ann.equiv):
+            # nothing but type and text joins annotations: the groups are those of their key, as they come
+            for members in by_key.values():
+                groups[members[0]] = members
+                implicit += members[1:]
+        else:
+            for members in by_key.values():
+                for t in members[1:]:
+                    union(members[0], t, explicit=False)
+            for t in tids:
+                groups.setdefault(root(t), []).append(t)
         if implicit:
             shown = ", ".join(implicit[:5]) + (", ..." if len(implicit) > 5 else "")
             self.warn(f"{len(implicit)} text-bound annotations ({shown}) joined an entity of the same type "
@@ -229,9 +241,14 @@ class _Builder:
             # Several annotations of one entity starting at the same place are told apart by their rank,
             # in the order export writes them: the discontinuous ones first, then the others.
             mentions = entity.mentions
-            for t in sorted(members, key=lambda t: len(ann.t[t][1]) == 1):
+            if any(len(ann.t[t][1]) > 1 for t in members):
+                members = sorted(members, key=lambda t: len(ann.t[t][1]) == 1)
+            for t in members:
                 frags = ann.t[t][1]
-                mentions.extend(exact_span(text, a, b) for a, b in frags)
+                if len(frags) == 1:
+                    mentions.append(exact_span(text, frags[0][0], frags[0][1]))
+                else:
+                    mentions.extend(exact_span(text, a, b) for a, b in frags)
                 first = min(frags) if len(frags) > 1 else frags[0]
                 nth = seen[first] = seen.get(first, -1) + 1
                 ref = {"span": self.refs[t]["span"], "entity": entity.id}

@@ -14,8 +14,35 @@ from briefing_tui.formats.common import problem
 from briefing_tui.model.types import Problem
 
 ID = re.compile(r"^[TREAMN#*]\d*$")
-_SIMPLE_T = re.compile(r"(T\d+)\t([^\s;]+) (\d+) (\d+)(?:\t([^\t]*))?\Z")
-"""A text-bound annotation of one fragment, read at once (the general reading below checks the rest)."""
+_SIMPLE_T = re.compile(r"^(T\d+)\t([^\s;]+) (\d+) (\d+)(?:\t([^\t\n\r]*))?\r?$", re.MULTILINE)
+"""A text-bound annotation of one fragment: most lines of a large file, read in one pass."""
+
+
+def _fast_text_bound(
+    path: Path, text: str, ann: str, shift: int, out: Ann, seen: set[str], errors: list[Problem]
+) -> set[int]:
+    """Read the one-fragment ``T`` lines in one pass over the file; the line numbers read are returned
+    (the line-by-line reading skips them, and checks everything else, repeated ids included)."""
+    done: set[int] = set()
+    size, line_no, at = len(text), 1, 0
+    for match in _SIMPLE_T.finditer(ann):
+        line_no += ann.count("\n", at, match.start())
+        at = match.start()
+        head, type_, low, high, quoted = match.groups()
+        if head in seen:
+            continue  # the general reading reports it
+        a, b = max(0, int(low) - shift), max(0, int(high) - shift)
+        seen.add(head)
+        done.add(line_no)
+        if not a <= b <= size:
+            errors.append(problem(path, f"{head}: offsets {a} {b} are outside the text (0..{size})", line_no))
+            continue
+        shown = text[a:b]
+        if quoted is not None and quoted != shown and quoted.split() != shown.split():
+            message = f"{head}: its text {quoted!r} differs from the text at its offsets"
+            errors.append(problem(path, message, line_no, 1, warning=True))
+        out.t[head] = (type_, [(a, b)], line_no)
+    return done
 
 
 @dataclass
@@ -44,23 +71,12 @@ def parse_ann(path: Path, text: str, ann: str, shift: int = 0) -> tuple[Ann, lis
     def err(line_no: int, message: str, column: int = 1) -> None:
         errors.append(problem(path, message, line_no, column))
 
-    size = len(text)
+    fast_lines = _fast_text_bound(path, text, ann, shift, out, seen, errors)
+    fast_count = len(out.t)
     for line_no, line in enumerate(ann.split("\n"), 1):
-        line = line.rstrip("\r")
-        fast = _SIMPLE_T.match(line)
-        if fast is not None and fast.group(1) not in seen:  # one fragment: most lines of a large file
-            head, type_, low, high, quoted = fast.groups()
-            a, b = max(0, int(low) - shift), max(0, int(high) - shift)
-            seen.add(head)
-            if not a <= b <= size:
-                err(line_no, f"{head}: offsets {a} {b} are outside the text (0..{size})")
-                continue
-            shown = text[a:b]
-            if quoted is not None and quoted != shown and quoted.split() != shown.split():
-                message = f"{head}: its text {quoted!r} differs from the text at its offsets"
-                errors.append(problem(path, message, line_no, 1, warning=True))
-            out.t[head] = (type_, [(a, b)], line_no)
+        if line_no in fast_lines:
             continue
+        line = line.rstrip("\r")
         if not line.strip():
             continue
         head, _, rest = line.partition("\t")
@@ -163,6 +179,9 @@ def parse_ann(path: Path, text: str, ann: str, shift: int = 0) -> tuple[Ann, lis
         for ref in members:
             if ref not in out.t:
                 err(line_no, f"Equiv: refers to {ref}, which is not a text-bound annotation")
+    if len(out.t) > fast_count:  # text-bound annotations read in both ways: back in the file's order
+        out.t = dict(sorted(out.t.items(), key=lambda item: item[1][2]))
+    errors.sort(key=lambda p: p.line)
     return out, errors
 
 

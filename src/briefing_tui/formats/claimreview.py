@@ -19,6 +19,7 @@ from typing import Any
 from briefing_tui.formats.common import (
     Ids,
     Invalid,
+    collector_paused,
     document_ids,
     exact_span,
     fail,
@@ -287,12 +288,13 @@ def import_claimreview(
 ) -> Document:
     """Import ClaimReviews as claims, onto a base briefing, a text, or a document made of the claims."""
     json_path = Path(json_path)
-    data = read_json(json_path)
-    found = _reviews(data)
-    if not found:
-        raise fail(json_path, '$: no ClaimReview found (expected objects with "@type": "ClaimReview")')
-    with json_errors(json_path):
-        return _build(json_path, found, text_path, base)
+    with collector_paused():
+        data = read_json(json_path)
+        found = _reviews(data)
+        if not found:
+            raise fail(json_path, '$: no ClaimReview found (expected objects with "@type": "ClaimReview")')
+        with json_errors(json_path):
+            return _build(json_path, found, text_path, base)
 
 
 def _build(json_path: Path, found: list[tuple[str, dict[str, Any]]], text_path: str | Path | None,

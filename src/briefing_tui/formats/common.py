@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import json
 import re
 import unicodedata
@@ -214,6 +215,23 @@ def json_fail(path: str | Path, message: str) -> LoadError:
     except LoadError:
         line, column = 1, 1
     return fail(path, message, line, column)
+
+
+@contextmanager
+def collector_paused() -> Iterator[None]:
+    """The cyclic garbage collector off while a large file is converted.
+
+    An import makes hundreds of thousands of objects that all live on (spans, mentions, records);
+    left on, the collector rescans them again and again as they are made (a 10 MB brat file: most of
+    its time). The loader does the same for briefing YAML.
+    """
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
 
 
 class ExportRefused(Exception):

@@ -24,6 +24,7 @@ from briefing_tui.formats.common import (
     ExportRefused,
     Ids,
     Invalid,
+    collector_paused,
     document_ids,
     edtf,
     exact_span,
@@ -247,9 +248,10 @@ def import_timelinejs(
 ) -> Document:
     """Import TimelineJS events, onto a base briefing, a text (as background events), or a new document."""
     json_path = Path(json_path)
-    data = read_json(json_path)
-    with json_errors(json_path):
-        return _build(json_path, data, text_path, base)
+    with collector_paused():
+        data = read_json(json_path)
+        with json_errors(json_path):
+            return _build(json_path, data, text_path, base)
 
 
 def _obj(value: Any) -> dict[str, Any]:

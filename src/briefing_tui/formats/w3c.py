@@ -20,6 +20,7 @@ from typing import Any
 
 from briefing_tui.formats.common import (
     Ids,
+    collector_paused,
     document_ids,
     edtf,
     edtf_or_unknown,
@@ -424,9 +425,10 @@ def import_w3c(json_path: str | Path, text_path: str | Path, base: Document | No
     if base is None:
         with open(text_path, "rb") as handle:
             bom = handle.read(3) == b"\xef\xbb\xbf"
-    data = read_json(json_path)
-    with json_errors(json_path):
-        return _Importer(json_path, text_path, text, base).run(data, bom=bom)
+    with collector_paused():
+        data = read_json(json_path)
+        with json_errors(json_path):
+            return _Importer(json_path, text_path, text, base).run(data, bom=bom)
 
 
 __all__ = ["import_w3c"]

@@ -12,6 +12,7 @@ from typing import Any
 
 import yaml
 
+from briefing_tui.formats.common import collector_paused
 from briefing_tui.formats.yaml_emit import Emitter
 from briefing_tui.model.types import Claim, Document, Entity, Event, Selector, Source, SourceRef, Span, Stance
 
@@ -222,7 +223,8 @@ def _reads_back(scalar: str, text: str) -> bool:
 
 def dump_document(doc: Document) -> str:
     """Return the YAML text of ``doc``. The text scalar is checked to read back exactly."""
-    data = document_data(doc)
-    if isinstance(data["text"], _Literal) and not _reads_back(data["text"], doc.text):
-        data["text"] = _Quoted(doc.text)
-    return _EMITTER.document(data)
+    with collector_paused():
+        data = document_data(doc)
+        if isinstance(data["text"], _Literal) and not _reads_back(data["text"], doc.text):
+            data["text"] = _Quoted(doc.text)
+        return _EMITTER.document(data)
