@@ -84,6 +84,8 @@ def import_brat(txt_path: str | Path, ann_path: str | Path | None = None) -> Doc
     """Read ``FILE.txt`` and its ``FILE.ann``. Raises LoadError with ``FILE:LINE:COL`` problems."""
     txt_path = Path(txt_path)
     ann_path = Path(ann_path) if ann_path else txt_path.with_suffix(".ann")
+    if not txt_path.exists() and ann_path.exists():
+        raise fail(ann_path, f"no text file {txt_path.name} beside the brat annotations")
     text = read_text(txt_path)
     if not ann_path.exists():
         raise LoadError([problem(ann_path, "no brat annotation file beside the text")])

@@ -153,3 +153,12 @@ def test_import_export_is_a_fixpoint_on_any_text_bound_annotations(
     assert content(ann1) == content(case[1])
     assert ann2 == cycle(second, folder, "three")[1]
     assert content(ann2) == content(ann1)
+
+
+def test_an_ann_with_no_text_beside_it_says_so(tmp_path: Path) -> None:
+    from briefing_tui.files import load_file
+
+    (tmp_path / "lone.ann").write_text("T1\tPER 0 3\tBob\n", encoding="utf-8")
+    with pytest.raises(LoadError) as info:
+        load_file(tmp_path / "lone.ann")
+    assert info.value.problems[0].message == "no text file lone.txt beside the brat annotations"
