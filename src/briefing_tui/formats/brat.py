@@ -243,7 +243,8 @@ class _Builder:
             # Several annotations of one entity starting at the same place are told apart by their rank,
             # in the order export writes them: the discontinuous ones first, then the others.
             mentions = entity.mentions
-            if any(len(ann.t[t][1]) > 1 for t in members):
+            split = any(len(ann.t[t][1]) > 1 for t in members)
+            if split:
                 members = sorted(members, key=lambda t: len(ann.t[t][1]) == 1)
             for t in members:
                 frags = ann.t[t][1]
@@ -258,7 +259,8 @@ class _Builder:
                     ref["nth"] = nth
                 self.refs[t] = ref
                 self.entity_of[t] = entity
-            mentions.sort(key=lambda s: (s.start, s.end))
+            if split:  # else they came in the text's order already (members are sorted by place)
+                mentions.sort(key=lambda s: (s.start, s.end))
             names = {surface[t] for t in members} - {name}
             entity.aliases = sorted(names)
             self.doc.entities.append(entity)
