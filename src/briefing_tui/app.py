@@ -65,7 +65,7 @@ class BriefingApp(CrashReporting, App[int]):
     @work(thread=True, exclusive=True)
     def _load(self) -> None:
         # deferred: in the loading worker, after the first paint
-        from briefing_tui.model import load_paths
+        from briefing_tui.files import load_paths
         from briefing_tui.screens.preview import preview_path, read_head
 
         big = preview_path(list(self.paths))

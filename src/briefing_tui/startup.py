@@ -40,7 +40,7 @@ def load_if_small(paths: list[Path]) -> Collection | None:
     size = total_size(paths)
     if size < SMALL:
         # deferred: kept off start-up: needed only when this runs
-        from briefing_tui.model import load_paths
+        from briefing_tui.files import load_paths
 
         return load_paths(list(paths), siblings=True)
     if size < OUTLINED and several_files(paths):
@@ -54,7 +54,7 @@ def load_if_small(paths: list[Path]) -> Collection | None:
 def several_files(paths: list[Path]) -> bool:
     """Whether ``paths`` name more than one briefing file (a collection worth outlining)."""
     # deferred: kept off start-up: needed only when this runs
-    from briefing_tui.model.files import briefing_files
+    from briefing_tui.files import briefing_files
 
     return sum(len(briefing_files(path)) for path in paths) > 1
 

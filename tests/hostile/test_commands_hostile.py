@@ -20,7 +20,7 @@ from tests.hostile import make_corpus
 from tests.hostile.common import BRIEFING, CASES, cases
 
 from briefing_tui.cli import main
-from briefing_tui.model import load_paths
+from briefing_tui.files import load_paths
 from briefing_tui.startup import SMALL, total_size
 
 RAW_CONTROL = re.compile(

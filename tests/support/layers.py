@@ -32,14 +32,23 @@ LAYERS: list[tuple[str, list[str]]] = [
             "briefing_tui.startup",  # what ``briefing`` reads before the reader starts
         ],
     ),
-    ("formats and the annotator", ["briefing_tui.formats", "briefing_tui.annotate"]),
+    ("the annotator", ["briefing_tui.annotate"]),
     (
+        # Above the formats: a folder holds files of any registered format (a brat .txt with its .ann),
+        # read through the format registry.
         "reading files",
+        [
+            "briefing_tui.files",
+            "briefing_tui.model.outline",  # a collection's documents read when opened
+            "briefing_tui.model.text_only",  # a briefing's text alone, for search
+        ],
+    ),
+    ("formats", ["briefing_tui.formats"]),
+    (
+        "reading a briefing",
         [
             "=briefing_tui.model",
             "briefing_tui.model.loader",
-            "briefing_tui.model.outline",  # a collection's documents read when opened
-            "briefing_tui.model.text_only",  # a briefing's text alone, for search
             "briefing_tui.model.siblings",  # the briefings beside a file that its sources cite
             "briefing_tui.reload",
         ],
@@ -58,11 +67,7 @@ LAYERS: list[tuple[str, list[str]]] = [
     ),
 ]
 
-ALLOWED: set[tuple[str, str]] = {
-    # ``load_paths`` opens the foreign formats through ``formats.open_foreign`` (inside a function);
-    # it goes once the formats are found through a registry that the reading layer owns.
-    ("briefing_tui.model.loader", "briefing_tui.formats"),
-}
+ALLOWED: set[tuple[str, str]] = set()
 """``(importer, imported)`` pairs let through, each with its reason."""
 
 

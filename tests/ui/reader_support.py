@@ -6,7 +6,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from briefing_tui.app import BriefingApp
-from briefing_tui.model import load_paths
+from briefing_tui.files import load_paths
 
 if TYPE_CHECKING:
     from collections.abc import Callable

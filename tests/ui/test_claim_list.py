@@ -7,7 +7,7 @@ from pathlib import Path
 from tests.ui.reader_support import collection_app, run_palette_command, seed_app
 
 from briefing_tui.app import BriefingApp
-from briefing_tui.model import load_paths
+from briefing_tui.files import load_paths
 from briefing_tui.model.places import ClaimPlace, TextPlace
 from briefing_tui.widgets.claim_list import ClaimList
 from briefing_tui.widgets.detail_pane import DetailPane

@@ -8,7 +8,8 @@ from tests.support.looks import PlainLooks
 from tests.ui.reader_support import COLLECTION
 
 from briefing_tui.app import BriefingApp
-from briefing_tui.model import Problem, Severity, load_paths
+from briefing_tui.files import load_paths
+from briefing_tui.model import Problem, Severity
 from briefing_tui.model.navigation import Navigator
 from briefing_tui.reload import Outcome, ReloadResult
 from briefing_tui.screens.errors import errors_text

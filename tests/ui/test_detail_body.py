@@ -7,7 +7,8 @@ import re
 from tests.support.looks import PlainLooks
 from tests.ui.reader_support import SEEDS, seed_app
 
-from briefing_tui.model import SourceRef, load_paths
+from briefing_tui.files import load_paths
+from briefing_tui.model import SourceRef
 from briefing_tui.model.navigation import Navigator
 from briefing_tui.widgets.detail_pane import DetailBody, DetailLinks, DetailPane
 from briefing_tui.widgets.detail_text import source_prompt

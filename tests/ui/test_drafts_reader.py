@@ -8,7 +8,7 @@ from pathlib import Path
 from rich.text import Text
 
 from briefing_tui.app import BriefingApp
-from briefing_tui.model import load_paths
+from briefing_tui.files import load_paths
 from briefing_tui.widgets.claim_list import ClaimList
 from briefing_tui.widgets.detail_pane import DetailPane
 from briefing_tui.widgets.entity_list import EntityList

@@ -12,7 +12,7 @@ from textual.pilot import Pilot
 
 from briefing_tui import live_reload
 from briefing_tui.app import BriefingApp
-from briefing_tui.model import load_paths
+from briefing_tui.files import load_paths
 from briefing_tui.screens.main import MainScreen
 
 SEED = Path(__file__).resolve().parents[2] / "seeds" / "niger-us-withdrawal.yaml"

@@ -7,7 +7,7 @@ from pathlib import Path
 from textual.command import CommandPalette
 
 from briefing_tui.app import BriefingApp
-from briefing_tui.model import load_paths
+from briefing_tui.files import load_paths
 from briefing_tui.screens.main import MainScreen
 from briefing_tui.widgets.detail_pane import DetailPane
 from briefing_tui.widgets.doc_header import DocHeader

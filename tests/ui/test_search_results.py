@@ -7,7 +7,7 @@ import time
 from tests.ui.reader_support import COLLECTION, SEEDS, seed_app
 
 from briefing_tui.app import BriefingApp
-from briefing_tui.model import load_paths
+from briefing_tui.files import load_paths
 from briefing_tui.model.places import SearchPlace
 from briefing_tui.screens.main import MainScreen
 from briefing_tui.screens.search_results import SearchResultsScreen

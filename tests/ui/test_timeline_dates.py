@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from briefing_tui.app import BriefingApp
-from briefing_tui.model import load_paths
+from briefing_tui.files import load_paths
 from briefing_tui.model.dates import say_date
 from briefing_tui.widgets.timeline_list import TimelineList
 

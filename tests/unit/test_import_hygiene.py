@@ -15,7 +15,7 @@ import pytest
 def test_pure_package_does_not_import_textual(module: str) -> None:
     code = (
         f"import sys, {module}\n"
-        "from briefing_tui.model import load_paths\n"
+        "from briefing_tui.files import load_paths\n"
         "from briefing_tui.resources import seeds_dir\n"
         "load_paths([seeds_dir()])\n"
         "bad = sorted(m for m in sys.modules if m == 'textual' or m.startswith('textual.'))\n"
@@ -49,6 +49,20 @@ def test_other_commands_do_not_import_the_annotate_extra(command: str) -> None:
         "from briefing_tui import cli\n"
         f"cli._parser({command!r})\n"
         "print(','.join(sorted(m for m in ('spacy', 'trafilatura', 'thinc') if m in sys.modules)))\n"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert result.stdout.strip() == ""
+
+
+def test_the_model_does_not_reach_up_to_formats_or_the_reading_of_files() -> None:
+    """``model`` sits below ``formats`` and ``files``: loading a briefing imports neither."""
+    code = (
+        "import sys\n"
+        "from briefing_tui.model import load_document\n"
+        "from briefing_tui.resources import seeds_dir\n"
+        "load_document(next(seeds_dir().glob('*.yaml')))\n"
+        "above = ('briefing_tui.formats', 'briefing_tui.files')\n"
+        "print(','.join(sorted(m for m in sys.modules if m.startswith(above))))\n"
     )
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert result.stdout.strip() == ""

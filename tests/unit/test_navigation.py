@@ -8,7 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from briefing_tui.model import Selector, load_paths
+from briefing_tui.files import load_paths
+from briefing_tui.model import Selector
 from briefing_tui.model.navigation import JumpList, Navigator, resolve_selector
 from briefing_tui.model.places import ClaimPlace, PassagePlace, SourcePlace, SpeakerPlace
 from briefing_tui.widgets.span_index import SpanIndex

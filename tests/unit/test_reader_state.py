@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from briefing_tui.model import load_paths
+from briefing_tui.files import load_paths
 from briefing_tui.model.places import (
     ClaimPlace,
     EventPlace,

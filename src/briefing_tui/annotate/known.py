@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from briefing_tui.annotate.grouping import KnownEntity
-from briefing_tui.model import load_paths
+from briefing_tui.files import load_paths
 from briefing_tui.model.types import Problem
 
 

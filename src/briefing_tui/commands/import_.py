@@ -13,11 +13,11 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from briefing_tui.formats import IMPORTERS as FORMATS
+from briefing_tui.formats import registry
 
 
 def configure(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("format", choices=FORMATS, help="the format of FILE")
+    parser.add_argument("format", choices=registry.importers(), help="the format of FILE")
     parser.add_argument("file", type=Path, metavar="FILE", help="brat: the .txt; others: the .json")
     where = parser.add_mutually_exclusive_group()
     where.add_argument("--text", type=Path, metavar="TEXT", help="the plain text the annotations are on")
@@ -28,43 +28,24 @@ def configure(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--force", action="store_true", help="replace OUT.yaml if it exists")
 
 
-def _load(args: argparse.Namespace):  # noqa: ANN202
-    # deferred: imported when the command runs, not when its options are read
-    from briefing_tui.model import load_document
-
-    base = load_document(args.onto) if args.onto is not None else None
-    if args.format == "brat":
-        # deferred: imported when the command runs, not when its options are read
-        from briefing_tui.formats.brat import import_brat
-
-        txt = args.file.with_suffix(".txt") if args.file.suffix == ".ann" else args.file
-        return import_brat(txt)
-    if args.format == "w3c":
-        # deferred: imported when the command runs, not when its options are read
-        from briefing_tui.formats.w3c import import_w3c
-
-        return import_w3c(args.file, args.text or Path(""), base)
-    if args.format == "claimreview":
-        # deferred: imported when the command runs, not when its options are read
-        from briefing_tui.formats.claimreview import import_claimreview
-
-        return import_claimreview(args.file, args.text, base)
-    # deferred: imported when the command runs, not when its options are read
-    from briefing_tui.formats.timelinejs import import_timelinejs
-
-    return import_timelinejs(args.file, args.text, base)
-
-
 def run(args: argparse.Namespace) -> int:
     # deferred: imported when the command runs, not when its options are read
     from briefing_tui.commands._output import OutputError, emit, say, say_problems
-    from briefing_tui.model import LoadError
+    from briefing_tui.formats.registry import ImportSource
+    from briefing_tui.model import LoadError, load_bytes, load_document
 
-    if args.format == "w3c" and args.text is None and args.onto is None:
-        say("briefing import: ", ["w3c needs the annotated text: --text FILE.txt or --onto BRIEFING.yaml"])
+    fmt = registry.get(args.format)
+    if fmt.needs_text and args.text is None and args.onto is None:
+        say(
+            "briefing import: ",
+            [f"{fmt.name} needs the annotated text: --text FILE.txt or --onto BRIEFING.yaml"],
+        )
         return 2
-    if args.format == "brat" and (args.text is not None or args.onto is not None):
-        say("briefing import: ", ["brat reads the .txt beside the .ann: --text and --onto do not apply"])
+    if not fmt.text_options and (args.text is not None or args.onto is not None):
+        say(
+            "briefing import: ",
+            [f"{fmt.name} reads the text beside its file: --text and --onto do not apply"],
+        )
         return 2
     if args.text is not None and args.text.suffix.lower() in (".yaml", ".yml"):
         say("briefing import: ", [f"{args.text} is a briefing: use --onto to add the annotations to it"])
@@ -74,7 +55,9 @@ def run(args: argparse.Namespace) -> int:
             say("briefing import: ", [f"{path}: no such file"])
             return 1
     try:
-        doc = _load(args)
+        onto = load_document(args.onto) if args.onto is not None else None
+        assert fmt.importer is not None  # the parser offers only formats that import
+        doc = fmt.importer(ImportSource(args.file, args.text, onto))
     except LoadError as exc:
         say_problems(exc.problems)
         return 1
@@ -82,9 +65,16 @@ def run(args: argparse.Namespace) -> int:
     from briefing_tui.formats.yaml_writer import dump_document
 
     say_problems(doc.problems)
+    text = dump_document(doc)
+    try:  # what is written must be a briefing the reader opens: checked before anything is written
+        load_bytes(text.encode("utf-8"), str(args.output or "the imported briefing"))
+    except LoadError as exc:
+        say_problems([p for p in exc.problems if p.severity.value == "error"])
+        say("briefing import: ", ["the result would not be a valid briefing; nothing was written"])
+        return 1
     inputs = [p for p in (args.file, args.text, args.onto, args.file.with_suffix(".ann")) if p is not None]
     try:
-        emit(dump_document(doc), args.output, args.force, inputs)
+        emit(text, args.output, args.force, inputs)
     except OutputError as exc:
         say("briefing import: ", [str(exc)])
         return 1

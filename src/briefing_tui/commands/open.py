@@ -106,7 +106,8 @@ def _with_drafts(paths: list[Path], articles: list[Path]):  # noqa: ANN202
     from briefing_tui.annotate.pipeline import MODELS, load_pipeline
     from briefing_tui.console import stderr
     from briefing_tui.display import display_path
-    from briefing_tui.model import Collection, load_paths
+    from briefing_tui.files import load_paths
+    from briefing_tui.model import Collection
 
     err = stderr("briefing: ")
     shown = ", ".join(display_path(p) for p in articles)

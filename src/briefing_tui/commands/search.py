@@ -117,7 +117,7 @@ class _Search:
 
     def path(self, path: Path) -> None:
         # deferred: imported when the command runs, not when its options are read
-        from briefing_tui.model.files import briefing_files
+        from briefing_tui.files import briefing_files
 
         if not path.exists():
             self.cannot(display_path(path), "no such file or folder")
@@ -125,7 +125,7 @@ class _Search:
         files = briefing_files(path)
         if path.is_dir() and not files:
             # deferred: imported when the command runs, not when its options are read
-            from briefing_tui.model.loader import empty_folder
+            from briefing_tui.files import empty_folder
 
             self.cannot(display_path(path), "cannot search: " + empty_folder(path).message)
         for file in files:
@@ -143,7 +143,7 @@ class _Search:
         first_path = self.seen.setdefault(doc_id, path)
         if first_path is not path:
             # deferred: imported when the command runs, not when its options are read
-            from briefing_tui.model.loader import duplicate_id
+            from briefing_tui.files import duplicate_id
 
             problem = duplicate_id(doc_id, path, first_path)
             self.cannot(display_path(path), "cannot search: " + problem.message)
@@ -197,7 +197,7 @@ def _read(
     kept in the cache.
     """
     # deferred: imported when the command runs, not when its options are read
-    from briefing_tui.model.files import YAML_SUFFIXES
+    from briefing_tui.model.loader import YAML_SUFFIXES
     from briefing_tui.search.fold_cache import identity
 
     exact = matcher.query.exact

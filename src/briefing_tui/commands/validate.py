@@ -49,7 +49,8 @@ def run(args: argparse.Namespace) -> int:
     # deferred: imported when the command runs, not when its options are read
     from briefing_tui.console import stderr, stdout
     from briefing_tui.display import display_path
-    from briefing_tui.model import Document, Problem, Severity, load_paths
+    from briefing_tui.files import load_paths
+    from briefing_tui.model import Document, Problem, Severity
     from briefing_tui.words import plural
 
     collection = load_paths(list(args.paths), siblings=True)

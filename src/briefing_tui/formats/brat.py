@@ -24,6 +24,7 @@ from briefing_tui.formats.brat_ann import Ann, parse_ann
 from briefing_tui.formats.common import (
     UNEXPECTED,
     Ids,
+    collector_paused,
     edtf,
     edtf_or_unknown,
     exact_span,
@@ -31,6 +32,7 @@ from briefing_tui.formats.common import (
     problem,
     read_text,
     slug,
+    valid_id,
 )
 from briefing_tui.model.types import (
     Claim,
@@ -82,11 +84,18 @@ def import_brat(txt_path: str | Path, ann_path: str | Path | None = None) -> Doc
     """Read ``FILE.txt`` and its ``FILE.ann``. Raises LoadError with ``FILE:LINE:COL`` problems."""
     txt_path = Path(txt_path)
     ann_path = Path(ann_path) if ann_path else txt_path.with_suffix(".ann")
+    if not txt_path.exists() and ann_path.exists():
+        raise fail(ann_path, f"no text file {txt_path.name} beside the brat annotations")
     text = read_text(txt_path)
     if not ann_path.exists():
         raise LoadError([problem(ann_path, "no brat annotation file beside the text")])
     with open(txt_path, "rb") as handle:
         bom = handle.read(3) == b"\xef\xbb\xbf"  # brat counts a byte order mark as a character
+    with collector_paused():
+        return _import(txt_path, ann_path, text, bom)
+
+
+def _import(txt_path: Path, ann_path: Path, text: str, bom: bool) -> Document:
     parsed, problems = parse_ann(ann_path, text, read_text(ann_path), shift=int(bom))
     if bom:
         message = "the text starts with a byte order mark: it is dropped and every offset moved back by one"
@@ -109,8 +118,9 @@ class _Builder:
         self.entity_of: dict[str, Entity] = {}
         self.event_of: dict[str, Event] = {}
         self.claim_of: dict[str, Claim] = {}
-        self.extra: dict[str, Any] = {}
+        self.extra: dict[str, Any] = {"equiv": []}  # the Equiv lines as written, none as well
         self.kept: list[str] = []
+        self.members: dict[str, list[str]] = {}  # entity id -> its text-bound annotations
 
     def warn(self, message: str, line: int = 1) -> None:
         self.doc.problems.append(problem(self.ann_path, message, line, 1, warning=True))
@@ -121,22 +131,26 @@ class _Builder:
         reports = self._reports()
         claims_t = [t for t, (ty, _, _) in ann.t.items() if ty == CLAIM_TYPE and t not in triggers]
         entity_t = [t for t in ann.t if t not in triggers and t not in claims_t]
-        for tid in ann.t:
-            first = ann.t[tid][1][0]
-            self.refs[tid] = {"span": list(first), "type": ann.t[tid][0]}
+        for tid, (type_, frags, _) in ann.t.items():
+            first = frags[0] if len(frags) == 1 else min(frags)  # the fragment that comes first in the text
+            self.refs[tid] = {"span": [first[0], first[1]], "type": type_}
         self._entities(entity_t)
         for eid in ann.e:
             if eid not in reports:
                 self._event(eid)
+        wanted = {
+            target: text for kind, target, text, _ in ann.notes if kind == "BriefingId" and valid_id(text)
+        }
         for tid in claims_t:
             frags = ann.t[tid][1]
-            claim = Claim(self.ids.new(tid), self._hull(frags))
+            claim = Claim(self.ids.new(wanted.get(tid, tid)), self._hull(frags))
             self.claim_of[tid] = claim
             self.refs[tid] = {"claim": claim.id}
             self.doc.claims.append(claim)
         for eid, reported in reports.items():
-            self._report(eid, reported)
+            self._report(eid, reported, wanted)
         self._discontinuous(ann)
+        self._equivalences()
         self._relations()
         self._attributes()
         self._normalisations()
@@ -162,27 +176,55 @@ class _Builder:
                 t = parent[t]
             return t
 
-        def union(a: str, b: str) -> None:
-            parent[root(b)] = root(a)
+        qids = {target: key for _, _, target, db, key, _, _ in ann.n if db.lower() == "wikidata"}
+        qid_of = {t: {qids[t]} for t in tids if t in qids}  # the QIDs of each group, by root
+        implicit: list[str] = []  # annotations joined to another for the same text or Wikidata item
 
-        for _, members, _ in ann.equiv:
-            members = [m for m in members if m in parent]
-            for m in members[1:]:
-                union(members[0], m)
-        by_key: dict[tuple[str, str], str] = {}
-        qids = {target: f"{db}:{key}" for _, _, target, db, key, _ in ann.n if db.lower() == "wikidata"}
+        def union(a: str, b: str, *, explicit: bool) -> None:
+            ra, rb = root(a), root(b)
+            if ra == rb:
+                return
+            qa, qb = qid_of.get(ra), qid_of.get(rb)
+            if not explicit and qa and qb and qa != qb:
+                return  # the same words naming two different things (Georgia Q230 and Q1428)
+            parent[rb] = ra
+            if qb:
+                qid_of[ra] = (qa or set()) | qid_of.pop(rb)
+            if not explicit:
+                implicit.append(b)
+
+        for kind, members, _ in ann.equiv:
+            if kind == "Equiv":  # other ``*`` relations (Alias...) do not make one thing of two
+                members = [m for m in members if m in parent]
+                for m in members[1:]:
+                    union(members[0], m, explicit=True)
+        surface: dict[str, str] = {}  # what each annotation says: its fragments' text, joined by a space
+        by_key: dict[tuple[str, str], list[str]] = {}
         for t in tids:
             type_, frags, _ = ann.t[t]
-            surface = " ".join(text[a:b] for a, b in frags).casefold()
-            for key in ((type_, surface), (type_, qids.get(t, ""))):
-                if key[1]:
-                    if key in by_key:
-                        union(by_key[key], t)
-                    else:
-                        by_key[key] = t
+            words = (
+                text[frags[0][0] : frags[0][1]] if len(frags) == 1 else " ".join(text[a:b] for a, b in frags)
+            )
+            surface[t] = words
+            by_key.setdefault((type_, words), []).append(t)
+            if t in qids:
+                by_key.setdefault((type_, f"wikidata:{qids[t]}"), []).append(t)
         groups: dict[str, list[str]] = {}
-        for t in tids:
-            groups.setdefault(root(t), []).append(t)
+        if not qids and not any(kind == "Equiv" for kind, _, _ in ann.equiv):
+            # nothing but type and text joins annotations: the groups are those of their key, as they come
+            for members in by_key.values():
+                groups[members[0]] = members
+                implicit += members[1:]
+        else:
+            for members in by_key.values():
+                for t in members[1:]:
+                    union(members[0], t, explicit=False)
+            for t in tids:
+                groups.setdefault(root(t), []).append(t)
+        if implicit:
+            shown = ", ".join(implicit[:5]) + (", ..." if len(implicit) > 5 else "")
+            self.warn(f"{len(implicit)} text-bound annotations ({shown}) joined an entity of the same type "
+                      "and text or Wikidata item; each is kept as a mention of it")  # fmt: skip
 
         def place(t: str) -> tuple[int, int]:
             return ann.t[t][1][0]
@@ -191,15 +233,35 @@ class _Builder:
         # an export writes them in another order, and import -> export -> import must give the same entities.
         for members in sorted((sorted(m, key=place) for m in groups.values()), key=lambda m: place(m[0])):
             type_, frags, line = ann.t[members[0]]
-            name = " ".join(text[a:b] for a, b in frags)
+            name = surface[members[0]]
             mapped = TYPE_TO_BRIEFING.get(type_.lower(), type_)
             entity = Entity(self.ids.new(slug(name, "entity")), name, mapped, line=line)
+            if BRIEFING_TO_TYPE.get(mapped, mapped) != type_:  # PER -> person: PER is written back
+                self.extra.setdefault("types", {})[entity.id] = type_
+            self.members[entity.id] = members
+            seen: dict[tuple[int, int], int] = {}
+            # Several annotations of one entity starting at the same place are told apart by their rank,
+            # in the order export writes them: the discontinuous ones first, then the others.
+            mentions = entity.mentions
+            split = any(len(ann.t[t][1]) > 1 for t in members)
+            if split:
+                members = sorted(members, key=lambda t: len(ann.t[t][1]) == 1)
             for t in members:
-                entity.mentions += [exact_span(text, a, b) for a, b in ann.t[t][1]]
-                self.refs[t] = {"span": self.refs[t]["span"], "entity": entity.id}
+                frags = ann.t[t][1]
+                if len(frags) == 1:
+                    mentions.append(exact_span(text, frags[0][0], frags[0][1]))
+                else:
+                    mentions.extend(exact_span(text, a, b) for a, b in frags)
+                first = min(frags) if len(frags) > 1 else frags[0]
+                nth = seen[first] = seen.get(first, -1) + 1
+                ref = {"span": self.refs[t]["span"], "entity": entity.id}
+                if nth:
+                    ref["nth"] = nth
+                self.refs[t] = ref
                 self.entity_of[t] = entity
-            entity.mentions.sort(key=lambda s: (s.start, s.end))
-            names = {" ".join(text[a:b] for a, b in ann.t[t][1]) for t in members} - {name}
+            if split:  # else they came in the text's order already (members are sorted by place)
+                mentions.sort(key=lambda s: (s.start, s.end))
+            names = {surface[t] for t in members} - {name}
             entity.aliases = sorted(names)
             self.doc.entities.append(entity)
             if mapped == type_ and type_ not in BRIEFING_TO_TYPE.values():
@@ -263,7 +325,7 @@ class _Builder:
         if any("event" in self.refs[ref] for _, ref in args if ref in self.ann.e) and eid not in reports:
             self.kept.append(f"{eid} (nested event arguments)")
 
-    def _report(self, eid: str, reported: str) -> None:
+    def _report(self, eid: str, reported: str, wanted: dict[str, str]) -> None:
         _, _, args, line = self.ann.e[eid]
         roles = [r for r, _ in args]
         reporter_t = args[_find(roles, REPORTER_ROLES) or 0][1]
@@ -272,7 +334,7 @@ class _Builder:
         for _, ref in rargs:
             if ref in self.ann.t:
                 frags += self.ann.t[ref][1]
-        claim = Claim(self.ids.new(eid), self._hull(frags), line=line)
+        claim = Claim(self.ids.new(wanted.get(eid, eid)), self._hull(frags), line=line)
         speaker = self.entity_of.get(reporter_t)
         if speaker is not None:
             source = self.doc.source(f"S-{speaker.id}")
@@ -286,9 +348,12 @@ class _Builder:
         self.doc.claims.append(claim)
 
     def _discontinuous(self, ann: Ann) -> None:
+        owners: dict[str, str] = {t: e.id for t, e in self.entity_of.items()}
+        owners.update({self.ann.e[eid][1]: ev.id for eid, ev in self.event_of.items()})
         for tid, (_, frags, line) in ann.t.items():
             if len(frags) > 1:
-                self.extra.setdefault("discontinuous", []).append([list(f) for f in frags])
+                record = {"owner": owners.get(tid), "frags": [list(f) for f in frags]}
+                self.extra.setdefault("discontinuous", []).append(record)
                 self.warn(f"{tid} is discontinuous: its {len(frags)} fragments are separate spans here "
                           "(joined again on export)", line)  # fmt: skip
 
@@ -304,38 +369,76 @@ class _Builder:
             if name.lower() in ("verdict", "rating") and claim is not None and value in _RATINGS:
                 claim.verdict = Verdict(Rating(value), line=line)
                 continue
+            if name == "VerdictDate" and claim is not None and claim.verdict is not None and value:
+                claim.verdict.reviewed = value
+                continue
             self.extra.setdefault("attributes", []).append({"name": name, "target": self.refs[target],
                                                             "value": value})  # fmt: skip
             self.kept.append(f"{aid} {name}")
 
     def _normalisations(self) -> None:
-        for nid, kind, target, db, key, _ in self.ann.n:
+        for nid, kind, target, db, key, shown, _ in self.ann.n:
             entity = self.entity_of.get(target)
             if (
                 entity is not None
+                and kind == "Reference"
                 and db.lower() == "wikidata"
                 and re.fullmatch(r"Q\d+", key)
-                and not entity.wikidata
+                and entity.wikidata in (None, key)
+                and entity.id not in self.extra.get("wikidata_at", {})
             ):
                 entity.wikidata = key
-                continue
-            if entity is not None and entity.wikidata == key and db.lower() == "wikidata":
+                # the mention it was written on, and its text, so that export writes it back as it was
+                at = {"span": self.refs[target]["span"], "text": shown}
+                self.extra.setdefault("wikidata_at", {})[entity.id] = at
                 continue
             self.extra.setdefault("normalisations", []).append(
-                {"kind": kind, "target": self.refs[target], "resource": db, "key": key}
+                {"kind": kind, "target": self.refs[target], "resource": db, "key": key, "text": shown}
             )
             self.kept.append(f"{nid} {db}:{key}")
 
     def _notes(self) -> None:
         for kind, target, note, line in self.ann.notes:
-            owner = self.entity_of.get(target) or self.event_of.get(target) or self.claim_of.get(target)
-            if owner is not None and kind == "AnnotatorNotes":
-                owner.note = f"{owner.note}\n{note}" if owner.note else note
+            entity = self.entity_of.get(target)
+            if entity is not None and len(self.members.get(entity.id, ())) > 1:
+                owner = None  # a note on one mention of several: kept on that mention
+            else:
+                owner = entity or self.event_of.get(target) or self.claim_of.get(target)
+            claim = self.claim_of.get(target)
+            if claim is not None and kind in CLAIM_NOTES and self._claim_note(claim, kind, note):
+                continue
+            if owner is not None and kind == "AnnotatorNotes" and note and not owner.note:
+                owner.note = note
                 continue
             self.extra.setdefault("notes", []).append(
                 {"kind": kind, "target": self.refs[target], "text": note}
             )
+            if owner is None and entity is not None and kind == "AnnotatorNotes":
+                continue  # on a mention: kept, and not a loss worth a warning
             self.kept.append(f"note on {target} (line {line})")
+
+    def _claim_note(self, claim: Claim, kind: str, text: str) -> bool:
+        """A briefing field an export wrote as a note on a claim, read back; False when it does not apply."""
+        if kind == "Gloss" and not claim.gloss:
+            claim.gloss = text
+        elif kind == "VerdictExplanation" and claim.verdict is not None and not claim.verdict.explanation:
+            claim.verdict.explanation = text
+        elif kind == "BriefingId" and claim.id == text:
+            pass  # used when the claim was made
+        else:
+            return False
+        return True
+
+    def _equivalences(self) -> None:
+        """``*`` lines as they were written (an entity's mentions may also come from the same text),
+        and other ``*`` relations than Equiv (brat's Alias...): kept, written back."""
+        for kind, members, _ in self.ann.equiv:
+            if kind == "Equiv":
+                self.extra.setdefault("equiv", []).append([self.refs[m] for m in members])
+            else:
+                refs = [self.refs[m] for m in members]
+                self.extra.setdefault("equivalences", []).append({"type": kind, "args": refs})
+                self.kept.append(f"* {kind} {' '.join(members)}")
 
     def _relations(self) -> None:
         for index, (rid, _, _, _) in enumerate(self.ann.r):
@@ -348,3 +451,5 @@ class _Builder:
 
 
 _RATINGS = {r.value for r in Rating}
+CLAIM_NOTES = ("Gloss", "VerdictExplanation", "BriefingId")
+"""Note kinds an export writes on a claim for the briefing fields brat has no place for."""

@@ -14,6 +14,35 @@ from briefing_tui.formats.common import problem
 from briefing_tui.model.types import Problem
 
 ID = re.compile(r"^[TREAMN#*]\d*$")
+_SIMPLE_T = re.compile(r"^(T\d+)\t([^\s;]+) (\d+) (\d+)(?:\t([^\t\n\r]*))?\r?$", re.MULTILINE)
+"""A text-bound annotation of one fragment: most lines of a large file, read in one pass."""
+
+
+def _fast_text_bound(
+    path: Path, text: str, ann: str, shift: int, out: Ann, seen: set[str], errors: list[Problem]
+) -> set[int]:
+    """Read the one-fragment ``T`` lines in one pass over the file; the line numbers read are returned
+    (the line-by-line reading skips them, and checks everything else, repeated ids included)."""
+    done: set[int] = set()
+    size, line_no, at = len(text), 1, 0
+    for match in _SIMPLE_T.finditer(ann):
+        line_no += ann.count("\n", at, match.start())
+        at = match.start()
+        head, type_, low, high, quoted = match.groups()
+        if head in seen:
+            continue  # the general reading reports it
+        a, b = max(0, int(low) - shift), max(0, int(high) - shift)
+        seen.add(head)
+        done.add(line_no)
+        if not a <= b <= size:
+            errors.append(problem(path, f"{head}: offsets {a} {b} are outside the text (0..{size})", line_no))
+            continue
+        shown = text[a:b]
+        if quoted is not None and quoted != shown and quoted.split() != shown.split():
+            message = f"{head}: its text {quoted!r} differs from the text at its offsets"
+            errors.append(problem(path, message, line_no, 1, warning=True))
+        out.t[head] = (type_, [(a, b)], line_no)
+    return done
 
 
 @dataclass
@@ -28,9 +57,9 @@ class Ann:
     )  # type, trig, args
     r: list[tuple[str, str, list[tuple[str, str]], int]] = field(default_factory=list)  # id, type, args, line
     a: list[tuple[str, str, str, str | None, int]] = field(default_factory=list)  # id, name, target, value
-    n: list[tuple[str, str, str, str, str, int]] = field(
+    n: list[tuple[str, str, str, str, str, str, int]] = field(
         default_factory=list
-    )  # id, kind, target, db, key, text
+    )  # id, kind, target, db, key, text, line
     notes: list[tuple[str, str, str, int]] = field(default_factory=list)  # kind, target, text, line
     equiv: list[tuple[str, list[str], int]] = field(default_factory=list)
 
@@ -42,7 +71,11 @@ def parse_ann(path: Path, text: str, ann: str, shift: int = 0) -> tuple[Ann, lis
     def err(line_no: int, message: str, column: int = 1) -> None:
         errors.append(problem(path, message, line_no, column))
 
+    fast_lines = _fast_text_bound(path, text, ann, shift, out, seen, errors)
+    fast_count = len(out.t)
     for line_no, line in enumerate(ann.split("\n"), 1):
+        if line_no in fast_lines:
+            continue
         line = line.rstrip("\r")
         if not line.strip():
             continue
@@ -63,10 +96,16 @@ def parse_ann(path: Path, text: str, ann: str, shift: int = 0) -> tuple[Ann, lis
         try:
             if kind == "T":
                 type_, _, ranges = fields[0].partition(" ")
-                frags = []
+                frags: list[tuple[int, int]] = []
                 for part in ranges.split(";"):
-                    low, high = part.split()
-                    frags.append((max(0, int(low) - shift), max(0, int(high) - shift)))
+                    low, high = (int(v) for v in part.split())
+                    if low < 0 or high < 0:
+                        frags = []
+                        err(line_no, f"{head}: offsets {low} {high}: an offset cannot be negative")
+                        break
+                    frags.append((max(0, low - shift), max(0, high - shift)))
+                if not frags:
+                    continue
                 for a, b in frags:
                     if not 0 <= a <= b <= len(text):
                         err(line_no, f"{head}: offsets {a} {b} are outside the text (0..{len(text)})")
@@ -104,7 +143,8 @@ def parse_ann(path: Path, text: str, ann: str, shift: int = 0) -> tuple[Ann, lis
                 db, _, key = words[2].partition(":")
                 if len(words) != 3 or not key:
                     raise ValueError
-                out.n.append((head, words[0], words[1], db, key, line_no))  # type: ignore[arg-type]
+                shown = fields[1] if len(fields) > 1 else ""
+                out.n.append((head, words[0], words[1], db, key, shown, line_no))
             elif kind == "#":
                 if len(words) != 2:
                     raise ValueError
@@ -129,7 +169,7 @@ def parse_ann(path: Path, text: str, ann: str, shift: int = 0) -> tuple[Ann, lis
     for aid, _, target, _, line_no in out.a:
         if target not in ids:
             err(line_no, f"{aid}: refers to {target}, which is not defined")
-    for nid, _, target, _, _, line_no in out.n:
+    for nid, _, target, _, _, _, line_no in out.n:
         if target not in ids:
             err(line_no, f"{nid}: refers to {target}, which is not defined")
     for _, target, _, line_no in out.notes:
@@ -139,6 +179,9 @@ def parse_ann(path: Path, text: str, ann: str, shift: int = 0) -> tuple[Ann, lis
         for ref in members:
             if ref not in out.t:
                 err(line_no, f"Equiv: refers to {ref}, which is not a text-bound annotation")
+    if len(out.t) > fast_count:  # text-bound annotations read in both ways: back in the file's order
+        out.t = dict(sorted(out.t.items(), key=lambda item: item[1][2]))
+    errors.sort(key=lambda p: p.line)
     return out, errors
 
 

@@ -57,13 +57,24 @@ class _Writer:
         self.reserved = {i for i in ids if i[:1] in "ET" and i[1:].isdigit()}
         brat = doc.extra.get("brat") if isinstance(doc.extra.get("brat"), dict) else None
         self.extra: dict[str, Any] = brat or {}
-        self.joined: dict[tuple[int, int], list[tuple[int, int]]] = {}
-        for frags in (
-            self.extra.get("discontinuous", []) if isinstance(self.extra.get("discontinuous"), list) else []
-        ):
-            pairs = [tuple(f) for f in frags if _is_range(f)] if isinstance(frags, list) else []
-            if pairs and len(pairs) == len(frags):
-                self.joined[pairs[0]] = pairs  # type: ignore[index,assignment]
+        # (owner id, first fragment) -> the fragment lists of its discontinuous annotations, in order
+        self.joined: dict[tuple[Any, tuple[int, int]], list[list[tuple[int, int]]]] = {}
+        kept = self.extra.get("discontinuous")
+        for record in kept if isinstance(kept, list) else []:
+            owner, frags = (
+                (record.get("owner"), record.get("frags")) if isinstance(record, dict) else (None, record)
+            )
+            if not isinstance(frags, list):
+                continue
+            pairs = [(f[0], f[1]) for f in frags if _is_range(f)]
+            if len(pairs) > 1 and len(pairs) == len(frags):
+                # found by its first fragment in the text; written in the order it was given
+                key = (owner if isinstance(owner, str) else None, min(pairs))
+                self.joined.setdefault(key, []).append(pairs)
+        types = self.extra.get("types")
+        self.types: dict[str, str] = (
+            {k: v for k, v in types.items() if isinstance(v, str)} if isinstance(types, dict) else {}
+        )
 
     def new_id(self, kind: str, wanted: str = "") -> str:
         """The next free id of a kind; ``wanted`` (an id kept from an import) when it is free."""
@@ -77,6 +88,14 @@ class _Writer:
                 self.used.add(candidate)
                 return candidate
 
+    def fragments(self, owner: str, span: tuple[int, int]) -> list[tuple[int, int]]:
+        """The fragments of the annotation whose first fragment in the text is ``span``: used once each."""
+        for key in ((owner, span), (None, span)):
+            queue = self.joined.get(key)
+            if queue:
+                return queue.pop(0)
+        return [span]
+
     def text_bound(
         self, key: tuple[Any, ...], type_: str, frags: list[tuple[int, int]], wanted: str = ""
     ) -> str:
@@ -89,35 +108,53 @@ class _Writer:
         self.keys[key] = tid
         return tid
 
-    def note(self, target: str, note: str) -> None:
+    def note(self, target: str, note: str, kind: str = "AnnotatorNotes") -> None:
         if note:
-            self.lines.append(f"{self.new_id('#')}\tAnnotatorNotes {target}\t{_one_line(note)}")
+            self.lines.append(f"{self.new_id('#')}\t{kind} {target}\t{_one_line(note)}")
 
     def span_ok(self, span: Span) -> bool:
         return span.anchored and 0 <= span.start <= span.end <= len(self.text)
 
     def entities(self) -> None:
+        wikidata_at = self.extra.get("wikidata_at")
+        placed = wikidata_at if isinstance(wikidata_at, dict) else {}
         for entity in self.doc.entities:
-            type_ = _brat_type(entity.type)
-            tids, skip = [], set()
-            mentions = [m for m in entity.mentions if self.span_ok(m)]
-            if len(mentions) < len(entity.mentions):
+            type_ = _brat_type(self.types.get(entity.id) or entity.type)
+            tids: list[str] = []
+            skip: dict[tuple[int, int], int] = {}
+            mentions = sorted((m for m in entity.mentions if self.span_ok(m)), key=lambda m: (m.start, m.end))
+            if not entity.mentions:
+                self.warnings.append(
+                    f"entity {entity.id} ({entity.name}): no mention in the text: not written"
+                )
+            elif len(mentions) < len(entity.mentions):
                 self.warnings.append(
                     f"entity {entity.id}: mentions with no place in the text are not written"
                 )
             for m in mentions:
-                if (m.start, m.end) in skip:
+                if skip.get((m.start, m.end), 0):
+                    skip[(m.start, m.end)] -= 1  # a later fragment of a discontinuous annotation
                     continue
-                frags = self.joined.get((m.start, m.end), [(m.start, m.end)])
-                skip.update(frags[1:])
-                tids.append(self.text_bound(("ent", entity.id, m.start, m.end), type_, frags))
+                frags = self.fragments(entity.id, (m.start, m.end))
+                for frag in sorted(frags)[1:]:
+                    skip[frag] = skip.get(frag, 0) + 1
+                n = sum(1 for k in self.keys if k[:4] == ("ent", entity.id, m.start, m.end))
+                key = ("ent", entity.id, m.start, m.end) + ((n,) if n else ())
+                tids.append(self.text_bound(key, type_, frags))
             if not tids:
                 continue
-            if len(tids) > 1:
+            if len(tids) > 1 and "equiv" not in self.extra:  # else the Equiv lines imported are written
                 self.lines.append("*\tEquiv " + " ".join(tids))
             if entity.wikidata:
-                self.lines.append(f"{self.new_id('N')}\tReference {tids[0]} Wikidata:{entity.wikidata}\t"
-                                  f"{_one_line(entity.name)}")  # fmt: skip
+                given = placed.get(entity.id)
+                at: dict[str, Any] = given if isinstance(given, dict) else {}
+                span = at.get("span") if _is_range(at.get("span")) else None
+                where = self.keys.get(("ent", entity.id, *span)) if span else None
+                text = at["text"] if isinstance(at.get("text"), str) else entity.name
+                qid = entity.wikidata
+                self.lines.append(
+                    f"{self.new_id('N')}\tReference {where or tids[0]} Wikidata:{qid}\t{_one_line(text)}"
+                )
             self.note(tids[0], entity.note)
 
     def events(self) -> None:
@@ -131,8 +168,8 @@ class _Writer:
                 continue
             record = records.get(event.id) or {}
             type_ = _brat_type(str(record.get("type") or "Event"))
-            m = mentions[0]
-            frags = self.joined.get((m.start, m.end), [(m.start, m.end)])
+            m = min(mentions, key=lambda span: (span.start, span.end))
+            frags = self.fragments(event.id, (m.start, m.end))
             ttype = _brat_type(str(record.get("trigger_type") or type_))
             trig = self.text_bound(("trig", m.start, m.end, ttype), ttype, frags)
             eid = self.new_id("E", event.id)
@@ -161,19 +198,28 @@ class _Writer:
                 span = [(claim.span.start, claim.span.end)]
                 target = self.text_bound(("claim", claim.id), CLAIM_TYPE, span, claim.id)
             self.keys[("claim", claim.id)] = target
+            if claim.id != target:
+                self.note(target, claim.id, "BriefingId")
             if claim.verdict is not None:
                 self.lines.append(f"{self.new_id('A')}\tVerdict {target} {claim.verdict.rating.value}")
-            self.note(target, claim.gloss if not claim.note else claim.note)
+                if claim.verdict.reviewed:
+                    self.lines.append(
+                        f"{self.new_id('A')}\tVerdictDate {target} {_token(claim.verdict.reviewed)}"
+                    )
+                self.note(target, claim.verdict.explanation, "VerdictExplanation")
+            self.note(target, claim.note)
+            self.note(target, claim.gloss, "Gloss")
 
     def mapping(self, name: str) -> dict[str, dict[str, Any]]:
         value = self.extra.get(name)
         return {k: v for k, v in value.items() if isinstance(v, dict)} if isinstance(value, dict) else {}
 
-    def records(self, name: str) -> list[dict[str, Any]]:
+    def records(self, name: str, *, warn: bool = True) -> list[dict[str, Any]]:
         value = self.extra.get(name)
         items = value if isinstance(value, list) else []
-        if len([v for v in items if isinstance(v, dict)]) < len(items) or (
-            value is not None and items is not value
+        if warn and (
+            len([v for v in items if isinstance(v, dict)]) < len(items)
+            or (value is not None and items is not value)
         ):
             self.warnings.append(f"extra.brat.{name}: entries that are not mappings are not written")
         return [v for v in items if isinstance(v, dict)]
@@ -188,7 +234,8 @@ class _Writer:
         if not isinstance(ref, dict):
             return None
         if "entity" in ref and isinstance(ref.get("span"), list):
-            return self.keys.get(("ent", ref["entity"], *ref["span"]))
+            nth = ref.get("nth") if isinstance(ref.get("nth"), int) and ref.get("nth") else None
+            return self.keys.get(("ent", ref["entity"], *ref["span"], *((nth,) if nth else ())))
         if "event" in ref:
             return self.keys.get(("event", ref["event"]))
         if "claim" in ref:
@@ -241,9 +288,24 @@ class _Writer:
             target = self.resolve(norm.get("target"))
             if target is not None:
                 kind, resource = _token(norm.get("kind", "Reference")), _token(norm.get("resource"))
-                self.lines.append(
-                    f"{self.new_id('N')}\t{kind} {target} {resource}:{_token(norm.get('key'), colon=True)}\t"
-                )
+                key, text = _token(norm.get("key"), colon=True), _one_line(str(norm.get("text") or ""))
+                self.lines.append(f"{self.new_id('N')}\t{kind} {target} {resource}:{key}\t{text}")
+        for group in self.extra.get("equiv") or [] if isinstance(self.extra.get("equiv"), list) else []:
+            members = (
+                [self.resolve(ref) for ref in group if isinstance(ref, dict)]
+                if isinstance(group, list)
+                else []
+            )
+            if len(members) > 1 and all(members):
+                self.lines.append("*\tEquiv " + " ".join(str(m) for m in members))
+            else:
+                self.warnings.append("* Equiv: an annotation it joined is gone: dropped")
+        for equiv in self.records("equivalences"):
+            members = [self.resolve(ref) for ref in equiv.get("args") or [] if isinstance(ref, dict)]
+            if len(members) < 2 or any(m is None for m in members):
+                self.warnings.append(f"* {equiv.get('type')}: an argument is gone: dropped")
+                continue
+            self.lines.append(f"*\t{_token(equiv.get('type'))} " + " ".join(str(m) for m in members))
         for note in self.records("notes"):
             target = self.resolve(note.get("target"))
             if target is not None:

@@ -19,6 +19,7 @@ from typing import Any
 from briefing_tui.formats.common import (
     Ids,
     Invalid,
+    collector_paused,
     document_ids,
     exact_span,
     fail,
@@ -30,6 +31,7 @@ from briefing_tui.formats.common import (
     read_text,
     slug,
 )
+from briefing_tui.formats.rating_labels import rating_for_label
 from briefing_tui.model.types import RATINGS, Claim, Document, Rating, Source, SourceRef, Verdict
 
 _BY_VALUE = {
@@ -42,6 +44,11 @@ _BY_VALUE = {
 
 
 # --- export ----------------------------------------------------------------------------------------
+
+
+def _obj(value: Any) -> dict[str, Any]:
+    """``value`` when it is an object, else an empty one."""
+    return value if isinstance(value, dict) else {}
 
 
 def _speaker(doc: Document, claim: Claim) -> dict[str, Any] | None:
@@ -66,26 +73,42 @@ def _citation(src: Source) -> dict[str, Any]:
     return out
 
 
-def export_claimreview(doc: Document, author: str | None = None) -> tuple[list[dict[str, Any]], list[str]]:
-    """Every claim with a verdict as a ClaimReview; warnings name the claims left out."""
-    reviews, warnings = [], []
-    appearance: dict[str, Any] = {"@type": "CreativeWork", "headline": doc.title}
-    if doc.url:
-        appearance["url"] = doc.url
-    # schema.org wants one date: an interval (an undated document) has none to give
-    published = str(doc.published) if doc.published and "/" not in str(doc.published) else None
-    if doc.published and published is None:
-        warnings.append(f"published {doc.published} is an interval: no datePublished written")
-    if published:
-        appearance["datePublished"] = published
+REQUIRED = ("url", "claimReviewed", "reviewRating", "author")
+"""What Google's fact-check rich result needs of each ClaimReview (``reviewRating`` with a label)."""
+
+
+def _one_date(doc: Document) -> str | None:
+    """The document's date for schema.org, which wants one: an interval (an undated document) has none."""
+    return str(doc.published) if doc.published and "/" not in str(doc.published) else None
+
+
+def _appearance(doc: Document) -> dict[str, Any] | None:
+    """The briefing's article as the claim's appearance, when the briefing says where it is."""
+    if not doc.url:
+        return None
+    out: dict[str, Any] = {"@type": "CreativeWork", "url": doc.url, "headline": doc.title}
+    if _one_date(doc):
+        out["datePublished"] = _one_date(doc)
     if doc.publisher:
-        appearance["publisher"] = {"@type": "Organization", "name": doc.publisher}
+        out["publisher"] = {"@type": "Organization", "name": doc.publisher}
     if doc.authors:
-        appearance["author"] = [{"@type": "Person", "name": a} for a in doc.authors]
+        out["author"] = [{"@type": "Person", "name": a} for a in doc.authors]
+    return out
+
+
+def export_claimreview(doc: Document, author: str | None = None) -> tuple[list[dict[str, Any]], list[str]]:
+    """Every claim with a verdict as a ClaimReview; warnings name the claims left out and what Google's
+    rich result requires that the briefing does not give."""
+    reviews, warnings = [], []
+    kept_all = _obj(doc.extra.get("claimreview"))
+    appearance = _appearance(doc)
+    if doc.published and _one_date(doc) is None:
+        warnings.append(f"published {doc.published} is an interval: no datePublished written")
     for claim in doc.claims:
         if claim.verdict is None:
             warnings.append(f"claim {claim.id} has no verdict: not written")
             continue
+        kept = _obj(kept_all.get(claim.id))
         quote = (
             doc.text[claim.span.start : claim.span.end] if claim.span.anchored else claim.span.selector.exact
         )
@@ -93,12 +116,21 @@ def export_claimreview(doc: Document, author: str | None = None) -> tuple[list[d
         rating: dict[str, Any] = {"@type": "Rating", "alternateName": info.alternate_name}
         if info.value is not None:
             rating.update(ratingValue=info.value, bestRating=5, worstRating=1)
-        item: dict[str, Any] = {"@type": "Claim", "text": quote or "", "appearance": [appearance]}
-        if published:
-            item["datePublished"] = published
-        speaker = _speaker(doc, claim)
-        if speaker:
-            item["author"] = speaker
+        published = _obj(kept.get("reviewRating"))
+        if rating_for_label(str(published.get("alternateName", ""))) == claim.verdict.rating:
+            rating = {"@type": "Rating", **published}  # the reviewer's own label and scale, unchanged
+        item: dict[str, Any] = {"@type": "Claim", "text": quote or ""}
+        kept_item = _obj(kept.get("itemReviewed"))
+        if kept_item:
+            item.update(kept_item)
+        else:
+            if appearance is not None:
+                item["appearance"] = [appearance]
+            if _one_date(doc):
+                item["datePublished"] = _one_date(doc)
+            speaker = _speaker(doc, claim)
+            if speaker:
+                item["author"] = speaker
         review: dict[str, Any] = {
             "@context": "https://schema.org",
             "@type": "ClaimReview",
@@ -113,6 +145,9 @@ def export_claimreview(doc: Document, author: str | None = None) -> tuple[list[d
             review["datePublished"] = str(claim.verdict.reviewed)
         if author:
             review["author"] = {"@type": "Organization", "name": author}
+        for key in KEPT:  # what the review said of itself wins over what the briefing can say
+            if key in kept and (key != "datePublished" or str(kept[key])[:10] == claim.verdict.reviewed):
+                review[key] = kept[key]
         if claim.verdict.explanation:
             review["reviewBody"] = claim.verdict.explanation
         sources = [doc.source(r.source) for r in claim.sources]
@@ -120,6 +155,14 @@ def export_claimreview(doc: Document, author: str | None = None) -> tuple[list[d
         if citations:
             review["citation"] = citations
         reviews.append(review)
+    for key in REQUIRED:
+        missing = [r["identifier"] for r in reviews if not r.get(key)]
+        if missing:
+            why = {"url": "give the briefing its url (each review is written as URL#claim-id)",
+                   "author": "give the reviewing organisation with --author"}.get(key, "")  # fmt: skip
+            shown = ", ".join(missing[:5]) + (" …" if len(missing) > 5 else "")
+            warnings.append(f"{len(missing)} review(s) have no {key}, which Google's fact-check rich result "
+                            f"requires ({shown}){': ' + why if why else ''}")  # fmt: skip
     return reviews, warnings
 
 
@@ -197,25 +240,55 @@ def _number(value: Any, where: str) -> float | None:
 
 
 def rating_of(review: dict[str, Any], where: str) -> tuple[Rating | None, str]:
-    """The rating of a review and a note on how it was found ("" when by its name)."""
+    """The rating of a review and a note on how it was found ("" when by its label)."""
     raw = review.get("reviewRating")
     if raw is None:
         return None, "it has no reviewRating"
+    if isinstance(raw, list) and raw:
+        raw = raw[0]
     if not isinstance(raw, dict):
         raise Invalid(f"{where}.reviewRating: must be an object, not {type(raw).__name__}")
-    name = _text_of(raw.get("alternateName"), f"{where}.reviewRating.alternateName").strip().casefold()
-    for rating, info in RATINGS.items():
-        if name in (rating.value, info.alternate_name.casefold(), info.label.casefold()):
-            return rating, ""
+    label = _text_of(raw.get("alternateName"), f"{where}.reviewRating.alternateName").strip()
+    label = label or _text_of(raw.get("name"), f"{where}.reviewRating.name").strip()
+    rating = rating_for_label(label)
+    if rating is not None:
+        return rating, ""
     value = _number(raw.get("ratingValue"), f"{where}.reviewRating.ratingValue")
     best = _number(raw.get("bestRating"), f"{where}.reviewRating.bestRating") or 5
     worst = _number(raw.get("worstRating"), f"{where}.reviewRating.worstRating")
     worst = 1 if worst is None else worst
     if value is None or best == worst:
-        return None, f"its rating {name or '(no name)'!r} has no equivalent and no usable ratingValue"
+        return None, f"its rating {label or '(no name)'!r} has no equivalent and no usable ratingValue"
     scaled = round(1 + 4 * (value - worst) / (best - worst))
     rating = _BY_VALUE[min(5, max(1, scaled))]
-    return rating, f"its rating {name or '(no name)'!r} was read from ratingValue {value:g} as {rating.value}"
+    return (
+        rating,
+        f"its rating {label or '(no name)'!r} was read from ratingValue {value:g} as {rating.value}",
+    )
+
+
+KEPT = ("url", "author", "datePublished", "headline")
+"""Review fields kept as they were (in ``extra.claimreview``) and written back on export."""
+KEPT_ITEM = ("author", "datePublished", "appearance", "firstAppearance", "name")
+"""``itemReviewed`` (the claim) fields kept as they were."""
+
+
+def _kept(review: dict[str, Any]) -> dict[str, Any]:
+    """What a briefing has no field for but an export must write back: the reviewer, the review's
+    address and date (with its time zone), the claimant, where and when the claim appeared, the label."""
+    out = {key: review[key] for key in KEPT if review.get(key) not in (None, "", [])}
+    item = _obj(review.get("itemReviewed"))
+    claim = {key: item[key] for key in KEPT_ITEM if item.get(key) not in (None, "", [])}
+    if claim:
+        out["itemReviewed"] = claim
+    raw = review.get("reviewRating")
+    raw = raw[0] if isinstance(raw, list) and raw else raw
+    if isinstance(raw, dict):
+        rating = {k: raw[k] for k in ("alternateName", "ratingValue", "bestRating", "worstRating", "name")
+                  if raw.get(k) not in (None, "")}  # fmt: skip
+        if rating:
+            out["reviewRating"] = rating
+    return out
 
 
 def import_claimreview(
@@ -223,12 +296,13 @@ def import_claimreview(
 ) -> Document:
     """Import ClaimReviews as claims, onto a base briefing, a text, or a document made of the claims."""
     json_path = Path(json_path)
-    data = read_json(json_path)
-    found = _reviews(data)
-    if not found:
-        raise fail(json_path, '$: no ClaimReview found (expected objects with "@type": "ClaimReview")')
-    with json_errors(json_path):
-        return _build(json_path, found, text_path, base)
+    with collector_paused():
+        data = read_json(json_path)
+        found = _reviews(data)
+        if not found:
+            raise fail(json_path, '$: no ClaimReview found (expected objects with "@type": "ClaimReview")')
+        with json_errors(json_path):
+            return _build(json_path, found, text_path, base)
 
 
 def _build(json_path: Path, found: list[tuple[str, dict[str, Any]]], text_path: str | Path | None,
@@ -249,13 +323,14 @@ def _build(json_path: Path, found: list[tuple[str, dict[str, Any]]], text_path: 
         path = Path(text_path)
         doc = Document(path, slug(path.stem, "claims"), path.stem, "und", read_text(path))
     else:
-        first = found[0][1]
         unique = list(dict.fromkeys(q for q, _ in quotes))  # two reviews of one claim share its paragraph
         text = "\n\n".join(unique)
-        reviewer = _name(first.get("author"))
-        title = f"Claims reviewed by {reviewer}" if reviewer else json_path.stem
+        reviewers = list(dict.fromkeys(who for _, r in found if (who := _name(r.get("author")))))
+        shown = ", ".join(reviewers[:3]) + (f" and {len(reviewers) - 3} more" if len(reviewers) > 3 else "")
+        title = f"Claims reviewed by {shown}" if reviewers else json_path.stem
         doc = Document(json_path, slug(json_path.stem, "claims"), title, "und", text)
     ids = Ids(document_ids(doc))
+    by_url = {s.url: s for s in reversed(doc.sources) if s.url}  # the first source of an address wins
     where_of: dict[str, int] = {}
     offset = 0
     for q in dict.fromkeys(q for q, _ in quotes):
@@ -286,15 +361,21 @@ def _build(json_path: Path, found: list[tuple[str, dict[str, Any]]], text_path: 
             claim.note = "\n".join(x for x in (claim.note, f"Said by {speaker}") if x)
         citations = review.get("citation") or []
         for n, cit in enumerate(citations if isinstance(citations, list) else [citations]):
-            src = _source(doc, ids, cit, f"{where}.citation[{n}]")
+            src = _source(doc, ids, cit, f"{where}.citation[{n}]", by_url)
             claim.sources.append(SourceRef(src.id))
         if isinstance(review.get("url"), str):
             claim.note = "\n".join(x for x in (claim.note, f"Review: {review['url']}") if x)
+        reviewer = _name(review.get("author"))
+        if reviewer:
+            claim.note = "\n".join(x for x in (claim.note, f"Reviewed by {reviewer}") if x)
+        kept = _kept(review)
+        if kept:
+            doc.extra.setdefault("claimreview", {})[claim.id] = kept
         doc.claims.append(claim)
     return doc
 
 
-def _source(doc: Document, ids: Ids, cit: Any, where: str) -> Source:
+def _source(doc: Document, ids: Ids, cit: Any, where: str, by_url: dict[str, Source]) -> Source:
     if isinstance(cit, str):
         cit = {"url": cit}
     if not isinstance(cit, dict):
@@ -302,7 +383,7 @@ def _source(doc: Document, ids: Ids, cit: Any, where: str) -> Source:
     identifier = cit.get("identifier")
     existing = doc.source(identifier) if isinstance(identifier, str) else None
     if existing is None and isinstance(cit.get("url"), str):
-        existing = next((s for s in doc.sources if s.url == cit["url"]), None)
+        existing = by_url.get(cit["url"])
     if existing is not None:
         return existing
     src = Source(ids.new(identifier if isinstance(identifier, str) else f"S{len(doc.sources) + 1}", "source"))
@@ -313,4 +394,6 @@ def _source(doc: Document, ids: Ids, cit: Any, where: str) -> Source:
     date = cit.get("datePublished")
     src.date = date if isinstance(date, str) else None
     doc.sources.append(src)
+    if src.url:
+        by_url.setdefault(src.url, src)
     return src

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import json
 import re
 import unicodedata
@@ -65,9 +66,12 @@ def document_ids(doc: Document) -> set[str]:
     )
 
 
+_EXACT = AnchorStatus.EXACT
+
+
 def exact_span(text: str, start: int, end: int) -> Span:
     """A span known by its position in ``text``."""
-    return Span(start, end, AnchorStatus.EXACT, Selector(exact=text[start:end], start=start, end=end))
+    return Span(start, end, _EXACT, Selector(text[start:end], None, None, start, end))
 
 
 def quote_span(text: str, exact: str, prefix: str | None = None, suffix: str | None = None) -> Span:
@@ -204,6 +208,27 @@ def json_fail(path: str | Path, message: str) -> LoadError:
     except LoadError:
         line, column = 1, 1
     return fail(path, message, line, column)
+
+
+@contextmanager
+def collector_paused() -> Iterator[None]:
+    """The cyclic garbage collector off while a large file is converted.
+
+    An import makes hundreds of thousands of objects that all live on (spans, mentions, records);
+    left on, the collector rescans them again and again as they are made (a 10 MB brat file: most of
+    its time). The loader does the same for briefing YAML.
+    """
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
+class ExportRefused(Exception):
+    """A briefing that a format cannot hold at all (a TimelineJS file with no event): the message says why."""
 
 
 class Invalid(Exception):

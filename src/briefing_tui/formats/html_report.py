@@ -13,6 +13,7 @@ from functools import lru_cache
 
 from briefing_tui.addresses import link_target
 from briefing_tui.formats.report import (
+    anchor_note,
     block,
     entity_rows,
     footnoted,
@@ -21,6 +22,7 @@ from briefing_tui.formats.report import (
     segments,
     source_parts,
     timeline,
+    unverified_note,
     verdict_line,
     wikidata_url,
 )
@@ -100,6 +102,12 @@ def export_html(doc: Document) -> str:
                 item.append(
                     f'<br><span class="orphan">not found in the text: “{esc(quote(doc, claim))}”</span>'
                 )
+            for cls, note in (
+                ("approximate", anchor_note(claim.span)),
+                ("unverified", unverified_note(claim.unverified)),
+            ):
+                if note:
+                    item.append(f'<br><span class="{cls}">{esc(note)}</span>')
             if claim.sources:
                 item.append("<ul>")
                 for ref in claim.sources:
@@ -117,8 +125,10 @@ def export_html(doc: Document) -> str:
         for entity, wikidata in entity_rows(doc):
             page = wikidata_url(wikidata)
             qid = _a(wikidata, page) if page else esc(line(wikidata))
+            doubt = unverified_note(entity.unverified)
+            doubt = f' <span class="unverified">({esc(doubt)})</span>' if doubt else ""
             out.append(
-                f"<tr><td>{esc(line(entity.name))}</td><td>{esc(line(entity.type))}</td>"
+                f"<tr><td>{esc(line(entity.name))}{doubt}</td><td>{esc(line(entity.type))}</td>"
                 f"<td>{len(entity.mentions)}</td><td>{esc(block(entity.description))}</td><td>{qid}</td></tr>"
             )
         out.append("</table>")
@@ -129,7 +139,9 @@ def export_html(doc: Document) -> str:
             cls = ' class="background"' if ev.background else ""
             refs = "; ".join(_a(*source_parts(doc, r)[:2]) for r in ev.sources)
             tail = f" — {refs}" if refs else ""
-            out.append(f"<li{cls}><b>{esc(shown)}</b> {esc(line(ev.label))}{tail}</li>")
+            doubt = unverified_note(ev.unverified)
+            doubt = f' <span class="unverified">({esc(doubt)})</span>' if doubt else ""
+            out.append(f"<li{cls}><b>{esc(shown)}</b> {esc(line(ev.label))}{doubt}{tail}</li>")
         out.append("</ul>")
     out += ["</body>", "</html>", ""]
     return "\n".join(out)

@@ -13,6 +13,7 @@ import re
 
 from briefing_tui.addresses import link_target
 from briefing_tui.formats.report import (
+    anchor_note,
     block,
     entity_rows,
     footnoted,
@@ -21,6 +22,7 @@ from briefing_tui.formats.report import (
     segments,
     source_parts,
     timeline,
+    unverified_note,
     verdict_line,
     wikidata_url,
 )
@@ -87,6 +89,9 @@ def export_markdown(doc: Document) -> str:
                 body.append(f"    {_cell(block(claim.verdict.explanation))}")
             if not claim.span.anchored:
                 body.append(f"    (not found in the text: “{_cell(quote(doc, claim))}”)")
+            for note in (anchor_note(claim.span), unverified_note(claim.unverified)):
+                if note:
+                    body.append(f"    ({_cell(note)})")
             for ref in claim.sources:
                 desc, url, passage = source_parts(doc, ref)
                 extra = f": “{_cell(passage)}”" if passage else ""
@@ -102,8 +107,10 @@ def export_markdown(doc: Document) -> str:
         for entity, wikidata in entity_rows(doc):
             page = wikidata_url(wikidata)
             qid = f"[{wikidata}](<{page}>)" if page else _cell(line(wikidata))
+            doubt = f" ({_cell(unverified_note(entity.unverified))})" if entity.unverified else ""
             out.append(
-                f"| {_cell(line(entity.name))} | {_cell(line(entity.type))} | {len(entity.mentions)} | "
+                f"| {_cell(line(entity.name))}{doubt} | {_cell(line(entity.type))} | "
+                f"{len(entity.mentions)} | "
                 f"{_cell(block(entity.description))} | {qid} |"
             )
         out.append("")
@@ -114,6 +121,8 @@ def export_markdown(doc: Document) -> str:
             where = " (background)" if ev.background else ""
             refs = "; ".join(_link(*source_parts(doc, r)[:2]) for r in ev.sources)
             tail = f" — {refs}" if refs else ""
-            out.append(f"- **{_cell(shown)}** {_cell(line(ev.label))}{where}{tail}")
+            doubt = unverified_note(ev.unverified)
+            doubt = f" ({_cell(doubt)})" if doubt else ""
+            out.append(f"- **{_cell(shown)}** {_cell(line(ev.label))}{where}{doubt}{tail}")
         out.append("")
     return "\n".join(out)

@@ -11,7 +11,17 @@ from dataclasses import dataclass
 
 from briefing_tui.display import sanitize
 from briefing_tui.model.dates import say_date
-from briefing_tui.model.types import RATINGS, Claim, Document, Entity, Event, Source, SourceRef
+from briefing_tui.model.types import (
+    RATINGS,
+    AnchorStatus,
+    Claim,
+    Document,
+    Entity,
+    Event,
+    Source,
+    SourceRef,
+    Span,
+)
 
 
 def line(value: object) -> str:
@@ -65,6 +75,22 @@ def quote(doc: Document, claim: Claim) -> str:
     if claim.span.anchored:
         return block(doc.text[claim.span.start : claim.span.end])
     return block(claim.span.selector.exact or "")
+
+
+def unverified_note(fields: list[str]) -> str:
+    """What a report says of a claim's, event's or entity's unverified fields ("" when all are verified)."""
+    if not fields:
+        return ""
+    return "unverified" if "*" in fields else f"unverified: {line(', '.join(fields))}"
+
+
+def anchor_note(span: Span) -> str:
+    """What a report says of a quote found only approximately or in several places ("" when exact)."""
+    if span.status is AnchorStatus.FUZZY:
+        return "quote found approximately in the text (it differs from the text's words)"
+    if span.status is AnchorStatus.AMBIGUOUS:
+        return "quote found in several places: the first is marked"
+    return ""
 
 
 def verdict_line(claim: Claim) -> str:

@@ -21,8 +21,10 @@ from pathlib import Path
 from typing import Any
 
 from briefing_tui.formats.common import (
+    ExportRefused,
     Ids,
     Invalid,
+    collector_paused,
     document_ids,
     edtf,
     exact_span,
@@ -46,10 +48,28 @@ def _ymd(iso: str | None) -> tuple[int, int, int] | None:
     return (int(m.group(1)), int(m.group(2)), int(m.group(3))) if m else None
 
 
+_DEEP = re.compile(r"Y(-?\d+)")
+_PLAIN = re.compile(r"(-?\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
+_TIME = re.compile(r"^-?\d{4}-\d{2}-\d{2}T(\d{2}):(\d{2}):(\d{2})")
+
+
 def _parts(d: EdtfDate | None, *, upper: bool) -> dict[str, Any] | None:
     """A TimelineJS date object for one end of a date, at its precision."""
     if d is None:
         return None
+    deep = _DEEP.fullmatch(d.text.strip("?~%"))
+    if deep:  # a year beyond 9999 either way: TimelineJS takes it as it is
+        return {"year": int(deep.group(1))}
+    plain = _PLAIN.fullmatch(d.text.strip("?~%"))
+    if plain:  # a year, month or day written out (BCE years too): its own numbers, at its precision
+        return {k: int(v) for k, v in zip(("year", "month", "day"), plain.groups(), strict=True) if v}
+    time = _TIME.match(d.text)
+    if time:
+        ymd = _ymd(d.text[: d.text.index("T")])
+        if ymd is not None:
+            hour, minute, second = (int(x) for x in time.groups())
+            return {"year": ymd[0], "month": ymd[1], "day": ymd[2], "hour": hour, "minute": minute,
+                    "second": second}  # fmt: skip
     ymd = _ymd(d.upper if upper else d.lower)
     if ymd is None:
         return None
@@ -78,6 +98,7 @@ def export_timelinejs(doc: Document) -> tuple[dict[str, Any], list[str]]:
     events, warnings = [], []
     kept: dict[str, Any] = doc.extra["timelinejs"] if isinstance(doc.extra.get("timelinejs"), dict) else {}
     groups: dict[str, Any] = kept["groups"] if isinstance(kept.get("groups"), dict) else {}
+    slides: dict[str, Any] = kept["slides"] if isinstance(kept.get("slides"), dict) else {}
     for ev in sorted(doc.events, key=lambda e: e.date.sort_key):
         single = not ev.date.is_interval
         start = _parts(ev.date if single else getattr(ev.date, "start", None), upper=False)
@@ -106,9 +127,22 @@ def export_timelinejs(doc: Document) -> tuple[dict[str, Any], list[str]]:
             slide["media"] = {"url": linked.url, "caption": _esc(caption)}
         if len(cited) > (linked is not None):
             warnings.append(f"event {ev.id}: only its first source with an address is written (as media)")
+        if isinstance(slides.get(ev.id), dict):
+            slide.update(slides[ev.id])  # background, location, the media as it was...
         events.append(slide)
     title_text = " — ".join(x for x in (doc.publisher, str(doc.published or "")) if x)
+    if not events:
+        raise ExportRefused(
+            "TimelineJS needs at least one event with a known date; "
+            + (
+                f"none of the {len(doc.events)} events has a known start"
+                if doc.events
+                else "this briefing has no events"
+            )
+        )
     out: dict[str, Any] = {"title": {"text": {"headline": _esc(doc.title), "text": _esc(title_text)}}}
+    if isinstance(kept.get("title"), dict):
+        out["title"].update(kept["title"])
     out["events"] = events
     if isinstance(kept.get("eras"), list):
         out["eras"] = kept["eras"]  # as they were imported
@@ -138,20 +172,36 @@ def _int(value: Any, where: str, low: int, high: int) -> int:
     return number
 
 
+DEEP = 10**12
+"""Years as far as TimelineJS goes (its cosmology template starts 13.8 billion years ago)."""
+
+
+def _given(obj: dict[str, Any], key: str) -> bool:
+    return obj.get(key) not in (None, "")
+
+
 def _edtf_part(obj: Any, where: str) -> str:
+    """One end of a slide's date as EDTF: ``Y-13800000000`` for deep time (a year only), down to
+    ``YYYY-MM-DDThh:mm:ss`` when the slide gives the time of day."""
     if not isinstance(obj, dict):
         raise Invalid(f"{where}: must be an object with a year, not {type(obj).__name__}")
     if "year" not in obj:
         raise Invalid(f"{where}: has no year")
-    year = _int(obj["year"], f"{where}.year", -9999, 9999)
+    year = _int(obj["year"], f"{where}.year", -DEEP, DEEP)
+    if not -9999 <= year <= 9999:  # EDTF writes such a year with a Y, at year precision
+        return f"Y{year}"
     out = f"{year:05d}" if year < 0 else f"{year:04d}"
-    if obj.get("month") not in (None, ""):
+    if _given(obj, "month"):
         month = _int(obj["month"], f"{where}.month", 1, 12)
         out += f"-{month:02d}"
-        if obj.get("day") not in (None, ""):
+        if _given(obj, "day"):
             last = calendar.monthrange(year, month)[1] if year > 0 else 31
             out += f"-{_int(obj['day'], f'{where}.day', 1, last):02d}"
-    elif obj.get("day") not in (None, ""):
+            if _given(obj, "hour"):
+                out += f"T{_int(obj['hour'], f'{where}.hour', 0, 23):02d}"
+                out += f":{_int(obj.get('minute') or 0, f'{where}.minute', 0, 59):02d}"
+                out += f":{_int(obj.get('second') or 0, f'{where}.second', 0, 59):02d}"
+    elif _given(obj, "day"):
         raise Invalid(f"{where}: has a day but no month")
     return out
 
@@ -188,9 +238,10 @@ def import_timelinejs(
 ) -> Document:
     """Import TimelineJS events, onto a base briefing, a text (as background events), or a new document."""
     json_path = Path(json_path)
-    data = read_json(json_path)
-    with json_errors(json_path):
-        return _build(json_path, data, text_path, base)
+    with collector_paused():
+        data = read_json(json_path)
+        with json_errors(json_path):
+            return _build(json_path, data, text_path, base)
 
 
 def _obj(value: Any) -> dict[str, Any]:
@@ -198,13 +249,90 @@ def _obj(value: Any) -> dict[str, Any]:
     return value if isinstance(value, dict) else {}
 
 
-def _build(json_path: Path, data: Any, text_path: str | Path | None, base: Document | None) -> Document:
+def _tl2_date(value: Any, where: str) -> dict[str, Any]:
+    """A TimelineJS2 date (``"1963,8,9"``, ``"2012"``) as a TimelineJS3 date object."""
+    if isinstance(value, int) and not isinstance(value, bool):
+        return {"year": value}
+    if not isinstance(value, str) or not value.strip():
+        raise Invalid(f'{where}: must be a date such as "1963,8,9", not {value!r}')
+    parts = [p.strip() for p in value.replace("/", ",").split(",")]
+    out: dict[str, Any] = {}
+    for key, part in zip(("year", "month", "day", "hour", "minute", "second"), parts, strict=False):
+        if part:
+            out[key] = part
+    return out
+
+
+def _from_tl2(timeline: dict[str, Any]) -> dict[str, Any]:
+    """A TimelineJS2 file (``{"timeline": {"headline", "date": [...]}}``) in TimelineJS3's shape."""
+
+    def media(asset: Any) -> dict[str, Any] | None:
+        asset = _obj(asset)
+        if not asset.get("media"):
+            return None
+        out = {"url": asset["media"]}
+        for key in ("credit", "caption", "thumbnail"):
+            if asset.get(key):
+                out[key] = asset[key]
+        return out
+
+    def slide(entry: dict[str, Any], i: int) -> dict[str, Any]:
+        out: dict[str, Any] = {"text": {"headline": entry.get("headline", ""), "text": entry.get("text", "")}}
+        where = f"$.timeline.date[{i}]"
+        out["start_date"] = _tl2_date(entry.get("startDate"), f"{where}.startDate")
+        if entry.get("endDate") and entry.get("endDate") != entry.get("startDate"):
+            out["end_date"] = _tl2_date(entry["endDate"], f"{where}.endDate")
+        if media(entry.get("asset")):
+            out["media"] = media(entry.get("asset"))
+        for key in ("tag", "classname"):
+            if entry.get(key):
+                out["group" if key == "tag" else key] = entry[key]
+        return out
+
+    dates = timeline.get("date")
+    if not isinstance(dates, list):
+        raise Invalid("$.timeline.date: must be a list of dates")
+    title: dict[str, Any] = {
+        "text": {"headline": timeline.get("headline", ""), "text": timeline.get("text", "")}
+    }
+    if media(timeline.get("asset")):
+        title["media"] = media(timeline.get("asset"))
+    events = []
+    for i, entry in enumerate(dates):
+        if not isinstance(entry, dict):
+            raise Invalid(f"$.timeline.date[{i}]: must be an object, not {type(entry).__name__}")
+        events.append(slide(entry, i))
+    out: dict[str, Any] = {"title": title, "events": events}
+    if isinstance(timeline.get("era"), list):
+        out["eras"] = timeline["era"]
+    return out
+
+
+def _shape(data: Any) -> tuple[dict[str, Any], str]:
+    """The file in TimelineJS3's shape, and the shape it came in (said in a warning when not 3)."""
     if not isinstance(data, dict):
         raise Invalid(f"$: a TimelineJS file is an object with events, not {type(data).__name__}")
+    inner = data.get("timeline")
+    if "events" not in data and isinstance(inner, dict):
+        if isinstance(inner.get("date"), list):
+            return _from_tl2(inner), "TimelineJS2"
+        for key in ("events", "slides"):
+            if isinstance(inner.get(key), list):
+                return {**inner, "events": inner[key]}, f"{{timeline: {{{key}}}}}"
+    return data, ""
+
+
+# Slide keys the briefing reads; any other key, and the media object whole, are kept as they were.
+_READ = ("start_date", "end_date", "display_date", "text", "unique_id", "group", "edtf", "media")
+
+
+def _build(json_path: Path, data: Any, text_path: str | Path | None, base: Document | None) -> Document:
+    data, shape = _shape(data)
     slides = data.get("events")
     if not isinstance(slides, list):
         raise Invalid("$.events: must be a list of slides")
-    title = strip_html(_obj(_obj(data.get("title")).get("text")).get("headline")) or json_path.stem
+    title = " ".join(strip_html(_obj(_obj(data.get("title")).get("text")).get("headline")).split())
+    title = title or json_path.stem
     parsed = []
     for i, slide in enumerate(slides):
         where = f"$.events[{i}]"
@@ -225,6 +353,11 @@ def _build(json_path: Path, data: Any, text_path: str | Path | None, base: Docum
     ids = Ids(document_ids(doc))
     offset = len(title) + 1
     kept: dict[str, Any] = {}
+    lost: dict[str, list[str]] = {}  # what has no briefing field: which events it was on
+    by_url = {s.url: s for s in doc.sources if s.url}
+    title_obj = _obj(data.get("title"))
+    if set(title_obj) - {"text"}:
+        kept["title"] = {k: v for k, v in title_obj.items() if k != "text"}  # its media, background...
     for _where, slide, date, label, body in parsed:
         uid = slide.get("unique_id")
         event = Event(
@@ -236,17 +369,31 @@ def _build(json_path: Path, data: Any, text_path: str | Path | None, base: Docum
             start = offset + len(line) - len(label)
             event.mentions = [exact_span(doc.text, start, start + len(label))]
             offset += len(line) + 1
+        extra_parts = {k: v for k, v in slide.items() if k not in _READ}
+        for key in extra_parts:
+            lost.setdefault(key, []).append(event.id)
         media = slide.get("media")
+        if isinstance(media, dict) and not str(media.get("url", "")).startswith(("http://", "https://")):
+            extra_parts["media"] = media  # an HTML embed or a relative address: no source, kept as it was
+            lost.setdefault("media that is not a web address (HTML embed, relative path)", []).append(
+                event.id
+            )
+        elif isinstance(media, dict) and set(media) - {"url", "caption", "title"}:
+            extra_parts["media"] = media  # credit, thumbnail, link...: kept whole, written back as they were
+            lost.setdefault("media credit, thumbnail or link", []).append(event.id)
+        if extra_parts:
+            kept.setdefault("slides", {})[event.id] = extra_parts
         if isinstance(media, dict) and isinstance(media.get("url"), str) and media["url"].startswith("http"):
-            src = next((s for s in doc.sources if s.url == media["url"]), None)
+            src = by_url.get(media["url"])
             if src is None:
                 src = Source(
                     ids.new("S-" + slug(media["url"].split("//", 1)[-1])[:30], "source"), url=media["url"]
                 )
                 src.title = strip_html(media.get("caption")) or strip_html(media.get("title"))
-                src.publisher = strip_html(media.get("credit"))
+                src.publisher = strip_html(media.get("credit")).split("\n")[0][:200]
                 src.kind = "media"
                 doc.sources.append(src)
+                by_url[media["url"]] = src
             event.sources.append(SourceRef(src.id))
         group = slide.get("group")
         if isinstance(group, str) and group and group not in ("background", "in the text"):
@@ -254,13 +401,16 @@ def _build(json_path: Path, data: Any, text_path: str | Path | None, base: Docum
         doc.events.append(event)
     if isinstance(data.get("eras"), list) and data["eras"]:
         kept["eras"] = data["eras"]
+    if shape:
+        doc.problems.append(problem(json_path, f"read as {shape}: written back as TimelineJS3", warning=True))
     if kept:
         doc.extra["timelinejs"] = kept
-        doc.problems.append(
-            problem(
-                json_path,
-                f"kept with no briefing equivalent (in extra.timelinejs): {', '.join(kept)}",
-                warning=True,
-            )  # fmt: skip
-        )
+        parts = [k for k in kept if k not in ("slides", "groups")]
+        parts += [
+            f"{what} ({len(where)} slide{'s' if len(where) > 1 else ''})" for what, where in lost.items()
+        ]
+        if "groups" in kept:
+            parts.append(f"groups ({len(kept['groups'])} slides)")
+        message = "kept with no briefing equivalent (in extra.timelinejs, written back on export): "
+        doc.problems.append(problem(json_path, message + ", ".join(parts), warning=True))
     return doc

@@ -20,6 +20,7 @@ from typing import Any
 
 from briefing_tui.formats.common import (
     Ids,
+    collector_paused,
     document_ids,
     edtf,
     edtf_or_unknown,
@@ -81,6 +82,11 @@ class _Importer:
         self.use_utf16 = False
         self.status = ""  # the wikidata status tag of the annotation being read
         self.unread: dict[str, list[str]] = {}  # selector kinds that cannot be read: where they were
+        self.unmatched: list[str] = []  # quotes whose prefix or suffix matched nowhere: the first was taken
+        self.shift = 0  # 1 when positions counted a byte order mark the text no longer has
+        self.made: list[str] = []  # annotations read as entities for their free-text tags or comment
+        self._by_url: dict[str, Source] | None = None
+        self._by_id: dict[str, Source] = {}
         self.kept: list[str] = []
         self.by_key: dict[tuple[str, str], Entity] = {}
         for e in self.doc.entities:  # annotations of an entity a base briefing already has join it
@@ -94,8 +100,11 @@ class _Importer:
 
     def _selector(self, sel: Any, where: Path_, base: int, limit: int) -> tuple[int, int] | None:
         """Resolve one selector (and its refinements) inside ``text[base:limit]``."""
+        if isinstance(sel, str):  # a selector given by its IRI: its description is elsewhere
+            self.unread.setdefault("IRI", []).append(jpath(where))
+            return None
         if not isinstance(sel, dict):
-            raise Invalid(where, f"a selector must be an object, not {kind_of(sel)}")
+            raise Invalid(where, f"a selector must be an object or an IRI, not {kind_of(sel)}")
         kind = sel.get("type")
         part = self.text[base:limit]
         if kind == "TextPositionSelector":
@@ -105,13 +114,16 @@ class _Importer:
                     raise Invalid((*where, key), f"must be a non-negative integer, not {v!r}")
             if end < start:  # type: ignore[operator]
                 raise Invalid(where, f"end {end} is before start {start}")
-            found: tuple[int, int] | None = (base + start, base + end)  # type: ignore[operator]
+            start, end = start - self.shift * (base == 0), end - self.shift * (base == 0)  # type: ignore[operator]
+            found: tuple[int, int] | None = (base + start, base + end) if start >= 0 else None
             if base + end > limit:  # type: ignore[operator]
                 found = None
         elif kind == "TextQuoteSelector":
             exact = check_quote(sel, where)
             span = find_quote(part, exact, sel.get("prefix"), sel.get("suffix"))
             found = None if span is None else (base + span[0], base + span[1])
+            if span is not None and not span[2]:
+                self.unmatched.append(jpath(where))
         else:
             self.unread.setdefault(str(kind or "untyped"), []).append(jpath(where))
             return None
@@ -158,22 +170,7 @@ class _Importer:
         """UTF-16 positions: some position disagrees with its quote and every one agrees once converted."""
         if not self.utf16.astral:
             return
-        pairs = []
-        for _, ann in items:
-            for target in as_list(ann.get("target")):
-                sels = as_list(target.get("selector")) if isinstance(target, dict) else []
-                pos = next(
-                    (x for x in sels if isinstance(x, dict) and x.get("type") == "TextPositionSelector"), None
-                )
-                quote = next((x.get("exact") for x in sels if isinstance(x, dict)
-                              and x.get("type") == "TextQuoteSelector"), None)  # fmt: skip
-                if (
-                    pos
-                    and isinstance(quote, str)
-                    and isinstance(pos.get("start"), int)
-                    and isinstance(pos.get("end"), int)
-                ):
-                    pairs.append((pos["start"], pos["end"], quote))
+        pairs, _ = self._pairs(items)
         direct = sum(self.text[s:e] == q for s, e, q in pairs)
         converted = sum(
             (c := self._from_utf16(s, e)) is not None and self.text[c[0] : c[1]] == q for s, e, q in pairs
@@ -184,6 +181,39 @@ class _Importer:
                 f"positions were counted in UTF-16 code units (as JavaScript does): {converted} of "
                 f"{plural(len(pairs), 'quote')} agree once converted to code points, {direct} before; "
                 "converted"
+            )
+
+    def _pairs(self, items: list[tuple[Path_, dict[str, Any]]]) -> tuple[list[tuple[int, int, str]], int]:
+        """(start, end, quote) of the targets that give both, and the count of positions with no quote."""
+        pairs, alone = [], 0
+        for _, ann in items:
+            for target in as_list(ann.get("target")):
+                sels = as_list(target.get("selector")) if isinstance(target, dict) else []
+                pos = next(
+                    (x for x in sels if isinstance(x, dict) and x.get("type") == "TextPositionSelector"), None
+                )
+                quote = next((x.get("exact") for x in sels if isinstance(x, dict)
+                              and x.get("type") == "TextQuoteSelector"), None)  # fmt: skip
+                if pos and isinstance(pos.get("start"), int) and isinstance(pos.get("end"), int):
+                    if isinstance(quote, str):
+                        pairs.append((pos["start"], pos["end"], quote))
+                    else:
+                        alone += 1
+        return pairs, alone
+
+    def detect_bom(self, items: list[tuple[Path_, dict[str, Any]]]) -> None:
+        """A text that began with a byte order mark: positions may have counted it (one too many)."""
+        pairs, _ = self._pairs(items)
+        direct = sum(self.text[s:e] == q for s, e, q in pairs)
+        shifted = sum(s > 0 and self.text[s - 1 : e - 1] == q for s, e, q in pairs)
+        if shifted > direct:
+            self.shift = 1
+            self.warn(f"the text starts with a byte order mark, which is dropped; the positions counted it "
+                      f"({shifted} of {len(pairs)} quotes agree once moved back by one, {direct} before): "
+                      "every position is moved back by one")  # fmt: skip
+        else:
+            self.warn(
+                "the text starts with a byte order mark, which is dropped; the positions do not count it"
             )
 
     def _from_utf16(self, s: int, e: int) -> tuple[int, int] | None:
@@ -200,19 +230,36 @@ class _Importer:
         found = self._selectors(target["selector"], (*where, "selector"), 0, len(self.text))
         if found is None:
             exact = find_exact(target["selector"])
+            if exact is None:
+                return None  # nothing to look for in the text: no place, not even an orphan quote
             return Span(-1, -1, AnchorStatus.ORPHAN, Selector(exact=exact))
         return exact_span(self.text, *found)
 
     # --- bodies ------------------------------------------------------------------------------------
 
-    def run(self, data: Any) -> Document:
+    def run(self, data: Any, *, bom: bool = False) -> Document:
         items = read_annotations(data)
         self.detect_utf16(items)
+        if bom:
+            self.detect_bom(items)
+        _, alone = self._pairs(items)
+        if alone and self.utf16.astral and not self.use_utf16:
+            self.warn(f"{alone} position(s) with no quote, on a text with characters outside the Basic "
+                      "Multilingual Plane (emoji…): read as code points; if the tool counted "
+                      "UTF-16 units (as JavaScript does), they land late after each such one")  # fmt: skip
         for where, ann in items:
             self.add(ann, where)
         for kind, places in self.unread.items():
             more = f" and {len(places) - 1} more" if len(places) > 1 else ""
             self.warn(f"{places[0]}{more}: {kind} selectors cannot be read; ignored")
+        if self.unmatched:
+            more = f" and {len(self.unmatched) - 1} more" if len(self.unmatched) > 1 else ""
+            self.warn(f"{self.unmatched[0]}{more}: the prefix or suffix matches no occurrence of the quote; "
+                      "the first occurrence was taken")  # fmt: skip
+        if self.made:
+            self.warn(f"{len(self.made)} annotation(s) with free-text tags became entities named by their "
+                      "passage, typed by their first tag: "
+                      + ", ".join(self.made[:5]) + (" …" if len(self.made) > 5 else ""))  # fmt: skip
         if self.kept:
             kept = plural(len(self.kept), "annotation")
             self.warn(f"{kept} with no briefing equivalent kept in extra.w3c: "
@@ -239,8 +286,12 @@ class _Importer:
         anchored = [s for s in spans if s is not None]
         label = str(ann.get("id") or jpath(where))
         is_claim = "claim" in (t.lower() for t in tags) or (urn and urn.group(1) == "claim")
+        selectors = [t for t in as_list(ann["target"]) if isinstance(t, dict) and "selector" in t]
+        if not anchored and selectors:
+            self.keep(ann, label, "its selectors match nothing in the text: an orphan")
+            return
         if not anchored and (is_claim or not (types or names or qids)):
-            self.keep(ann, label, "its target has no text selector")
+            self.keep(ann, label, "its targets are other resources, not passages of the text")
             return
         if is_claim or (text_of["assessing"] and not types):
             self.claim(ann, anchored[0], urn.group(2) if urn else local_id(label, "claim"), bodies, text_of)
@@ -258,8 +309,18 @@ class _Importer:
             entity.unverified += [u for u in unverified if u not in entity.unverified]
             if other_tags:
                 self.doc.extra.setdefault("w3c", {}).setdefault("tags", {})[label] = other_tags
+        elif anchored and tags:  # free-text tags (Recogito, Hypothesis): the first is the type
+            self.entity(anchored, tags[0], [], [], None, text_of)
+            if tags[1:]:
+                self.doc.extra.setdefault("w3c", {}).setdefault("tags", {})[label] = tags[1:]
+            self.made.append(label)
         else:
-            self.keep(ann, label, "no tag, identifying or assessing body")
+            why = (
+                "a comment with no tag: a briefing has no free note on a passage"
+                if text_of["commenting"]
+                else ""
+            )
+            self.keep(ann, label, why or "no tag, identifying or assessing body")
 
     def keep(self, ann: dict[str, Any], label: str, why: str) -> None:
         self.doc.extra.setdefault("w3c", {}).setdefault("annotations", []).append(ann)
@@ -273,7 +334,15 @@ class _Importer:
             surface = self.text[first.start : first.end] if first.anchored else (first.selector.exact or "")
         name = names[0] if names else None
         keys = [(type_, k) for k in (eid, *qids, (name or "").casefold(), surface.casefold()) if k]
-        entity = next((self.by_key[k] for k in keys if k in self.by_key), None)
+        # never one entity for two Wikidata items (Georgia Q230, the country; Q1428, the state)
+        entity = next(
+            (
+                self.by_key[k]
+                for k in keys
+                if k in self.by_key and not (qids and self.by_key[k].wikidata not in (None, qids[0]))
+            ),
+            None,
+        )
         if entity is None:
             wanted = eid or slug(name or surface, "entity")
             entity = Entity(self.ids.new(wanted), name or surface, type_)
@@ -284,7 +353,8 @@ class _Importer:
             entity.aliases = [n for n in names[1:] if n != entity.name]
             self.doc.entities.append(entity)
         for key in keys:
-            self.by_key.setdefault(key, entity)
+            if not (qids and key[1] != qids[0] and key in self.by_key):
+                self.by_key.setdefault(key, entity)
         entity.mentions.extend(spans)
         if not names and surface and surface != entity.name and surface not in entity.aliases:
             entity.aliases.append(surface)
@@ -324,14 +394,20 @@ class _Importer:
 
     def source(self, iri: str, rid: Any = None) -> Source:
         urn = URN.match(rid if isinstance(rid, str) else iri)
-        for s in self.doc.sources:
-            if s.url == iri or (urn and s.id == urn.group(2)):
-                return s
+        if self._by_url is None:  # made once: a file may link thousands of annotations to their sources
+            self._by_url = {s.url: s for s in reversed(self.doc.sources) if s.url}
+            self._by_id = {s.id: s for s in self.doc.sources}
+        found = self._by_url.get(iri) or (self._by_id.get(urn.group(2)) if urn else None)
+        if found is not None:
+            return found
         if urn:
             src = Source(self.ids.new(urn.group(2), "source"), url=None if URN.match(iri) else iri)
         else:
             src = Source(self.ids.new("S-" + slug(iri.split("//", 1)[-1])[:30], "source"), url=iri)
         self.doc.sources.append(src)
+        self._by_id[src.id] = src
+        if src.url:
+            self._by_url.setdefault(src.url, src)
         return src
 
 
@@ -348,9 +424,14 @@ def import_w3c(json_path: str | Path, text_path: str | Path, base: Document | No
     """
     json_path, text_path = Path(json_path), Path(text_path)
     text = base.text if base is not None else read_text(text_path)
-    data = read_json(json_path)
-    with json_errors(json_path):
-        return _Importer(json_path, text_path, text, base).run(data)
+    bom = False
+    if base is None:
+        with open(text_path, "rb") as handle:
+            bom = handle.read(3) == b"\xef\xbb\xbf"
+    with collector_paused():
+        data = read_json(json_path)
+        with json_errors(json_path):
+            return _Importer(json_path, text_path, text, base).run(data, bom=bom)
 
 
 __all__ = ["import_w3c"]

@@ -30,6 +30,17 @@ def _target(doc: Document, source: str, span: Span | None) -> dict[str, Any] | N
     return {"source": source, "selector": [quote, position]}
 
 
+def _with_source(ann: dict[str, Any], source: str) -> dict[str, Any]:
+    """``ann`` whose targets name the document they select in: some tools (Recogito) leave out the
+    ``source`` a SpecificResource must have, meaning the page they run in."""
+    targets = ann.get("target")
+    fixed = [
+        {"source": source, **t} if isinstance(t, dict) and "source" not in t and "id" not in t else t
+        for t in (targets if isinstance(targets, list) else [targets])
+    ]
+    return {**ann, "target": fixed if isinstance(targets, list) else fixed[0]}
+
+
 def _text(value: str, purpose: str) -> dict[str, Any]:
     return {"type": "TextualBody", "value": value, "purpose": purpose, "format": "text/plain"}
 
@@ -86,8 +97,14 @@ def export_w3c(doc: Document) -> tuple[dict[str, Any], list[str]]:
         status = e.wikidata_status or (e.wikidata if e.wikidata and not qid else "")
         if status:
             bodies.append(_text(f"wikidata:{status}", "tagging"))
-        if qid:
-            bodies.append({"id": f"http://www.wikidata.org/entity/{e.wikidata}", "purpose": "identifying"})
+        if qid:  # a purpose belongs to a SpecificResource, never to the web resource itself (model 3.3.5)
+            bodies.append(
+                {
+                    "type": "SpecificResource",
+                    "source": f"http://www.wikidata.org/entity/{e.wikidata}",
+                    "purpose": "identifying",
+                }
+            )
         if e.description:
             bodies.append(_text(e.description, "describing"))
         if e.note:
@@ -119,9 +136,15 @@ def export_w3c(doc: Document) -> tuple[dict[str, Any], list[str]]:
         bodies += links(c.sources, c.entities)
         bodies += [_text(f"unverified:{name}", "tagging") for name in c.unverified]
         reviewed = str(c.verdict.reviewed) if c.verdict and c.verdict.reviewed else None
+        if reviewed is not None and re.fullmatch(r"\d{4}-\d{2}-\d{2}", reviewed):
+            reviewed += "T00:00:00Z"  # ``modified`` is an xsd:dateTime
+        elif reviewed is not None:
+            warnings.append(f"claim {c.id}: review date {reviewed} is not a day: not written")
+            reviewed = None
         add(f"{base}:claim:{c.id}", "assessing" if c.verdict else "tagging", c.span, bodies, reviewed)
     kept: dict[str, Any] = doc.extra["w3c"] if isinstance(doc.extra.get("w3c"), dict) else {}
-    items += [a for a in (kept.get("annotations") or []) if isinstance(a, dict)]  # as they were imported
+    for kept_ann in (a for a in (kept.get("annotations") or []) if isinstance(a, dict)):
+        items.append(_with_source(kept_ann, source))  # as they were imported
     page = {"id": f"{base}:annotations:page1", "type": "AnnotationPage", "startIndex": 0, "items": items}
     collection = {
         "@context": CONTEXT,

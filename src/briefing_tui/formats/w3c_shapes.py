@@ -22,9 +22,83 @@ class Invalid(common.Invalid):
         super().__init__(f"{jpath(where)}: {message}")
 
 
+CONTEXT = "http://www.w3.org/ns/anno.jsonld"
+_IRI = re.compile(r"^(?:[A-Za-z][A-Za-z0-9+.-]*:|#)[^\s<>\"{}|\\^`]+$")  # absolute, or a fragment of the file
+_DATE_TIME = re.compile(r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d+)?(?:Z|[+-]\d{2}:\d{2})?$")
+
+
+def is_iri(value: Any) -> bool:
+    return isinstance(value, str) and bool(_IRI.match(value))
+
+
+def check_musts(ann: dict[str, Any], where: Path_, *, in_page: bool) -> None:
+    """What the Web Annotation model says an annotation MUST be (section 3.1 and 3.3): refused otherwise."""
+    context = ann.get("@context")
+    if not in_page and not (context == CONTEXT or (isinstance(context, list) and CONTEXT in context)):
+        raise Invalid((*where, "@context"), f"must be (or include) {CONTEXT}, not {context!r}")
+    ident = ann.get("id")
+    if isinstance(ident, list) and len(ident) == 1:
+        ident = ident[0]
+    if not is_iri(ident):
+        raise Invalid((*where, "id"), f"an annotation has exactly one IRI as its id, not {ident!r}")
+    if not has_type(ann, "Annotation"):
+        raise Invalid((*where, "type"), f"must be (or include) Annotation, not {ann.get('type')!r}")
+    if "body" in ann and "bodyValue" in ann:
+        raise Invalid(where, "an annotation cannot have both body and bodyValue")
+    for key in ("created", "modified", "generated"):
+        if key in ann and not (isinstance(ann[key], str) and _DATE_TIME.match(ann[key])):
+            raise Invalid((*where, key), f"must be one xsd:dateTime (2015-01-28T12:00:00Z), not {ann[key]!r}")
+    for key in ("rights", "via", "canonical"):
+        values = ann[key] if isinstance(ann.get(key), list) else [ann.get(key)]
+        if key in ann and not all(is_iri(v) for v in values):
+            raise Invalid((*where, key), f"must be an IRI, not {ann[key]!r}")
+    for key in ("creator", "generator"):
+        for agent in as_list(ann.get(key)):
+            if not (is_iri(agent) or isinstance(agent, dict)):
+                raise Invalid((*where, key), f"must be an agent (an object) or its IRI, not {agent!r}")
+    for i, target in enumerate(as_list(ann.get("target"))):
+        for sel in as_list(target.get("selector")) if isinstance(target, dict) else []:
+            if (
+                isinstance(sel, dict)
+                and sel.get("type") == "FragmentSelector"
+                and not isinstance(sel.get("value"), str)
+            ):
+                raise Invalid((*where, "target", i, "selector"), "a FragmentSelector has one value")
+
+
+def from_hypothesis(data: dict[str, Any]) -> list[tuple[Path_, dict[str, Any]]]:
+    """The Hypothesis API's search result (``{total, rows}``) as Web Annotations: its text is a comment,
+    its tags are tags, its targets keep their selectors."""
+    rows = data["rows"]
+    if not isinstance(rows, list):
+        raise Invalid(("rows",), f"must be a list, not {kind_of(rows)}")
+    out: list[tuple[Path_, dict[str, Any]]] = []
+    for i, row in enumerate(rows):
+        if not isinstance(row, dict):
+            raise Invalid(("rows", i), f"a Hypothesis annotation is an object, not {kind_of(row)}")
+        tags, text = row.get("tags") or [], row.get("text") or ""
+        if not isinstance(tags, list) or not all(isinstance(t, str) for t in tags):
+            raise Invalid(("rows", i, "tags"), "must be a list of strings")
+        if not isinstance(text, str):
+            raise Invalid(("rows", i, "text"), f"must be a string, not {kind_of(text)}")
+        body = [{"type": "TextualBody", "value": t, "purpose": "tagging"} for t in tags]
+        if text:
+            body.insert(0, {"type": "TextualBody", "value": text, "purpose": "commenting"})
+        links: dict[str, Any] = row["links"] if isinstance(row.get("links"), dict) else {}
+        ident = links.get("html") if is_iri(links.get("html")) else f"https://hypothes.is/a/{row.get('id')}"
+        ann = {"id": ident, "type": "Annotation", "body": body, "target": row.get("target") or []}
+        for key in ("created", "updated"):
+            if isinstance(row.get(key), str):
+                ann["modified" if key == "updated" else key] = row[key]
+        out.append((("rows", i), ann))
+    return out
+
+
 def read_annotations(data: Any) -> list[tuple[Path_, dict[str, Any]]]:
     """Every annotation of a file with its JSON path."""
     out: list[tuple[Path_, dict[str, Any]]] = []
+    if isinstance(data, dict) and "rows" in data and "total" in data:
+        return from_hypothesis(data)
 
     def page(value: Any, where: Path_) -> None:
         if not isinstance(value, dict):
@@ -32,7 +106,10 @@ def read_annotations(data: Any) -> list[tuple[Path_, dict[str, Any]]]:
         items = value.get("items", [])
         if not isinstance(items, list):
             raise Invalid((*where, "items"), f"must be a list, not {kind_of(items)}")
-        out.extend(((*where, "items", i), _annotation(a, (*where, "items", i))) for i, a in enumerate(items))
+        out.extend(
+            ((*where, "items", i), _annotation(a, (*where, "items", i), in_page=True))
+            for i, a in enumerate(items)
+        )
         nxt = value.get("next")
         if isinstance(nxt, dict):
             page(nxt, (*where, "next"))
@@ -69,11 +146,12 @@ def has_type(value: dict[str, Any], name: str) -> bool:
     return t == name or (isinstance(t, list) and name in t)
 
 
-def _annotation(value: Any, where: Path_) -> dict[str, Any]:
+def _annotation(value: Any, where: Path_, *, in_page: bool = False) -> dict[str, Any]:
     if not isinstance(value, dict):
         raise Invalid(where, f"an annotation must be an object, not {kind_of(value)}")
     if "target" not in value:
         raise Invalid(where, "the annotation has no target")
+    check_musts(value, where, in_page=in_page)
     return value
 
 
@@ -147,8 +225,16 @@ def read_bodies(ann: dict[str, Any], where: Path_) -> list[dict[str, Any]]:
     )
     out = []
     raw = ann.get("body", [])
+    if "bodyValue" in ann and isinstance(ann["bodyValue"], str):
+        raw = {"type": "TextualBody", "value": ann["bodyValue"]}
     for i, body in enumerate(as_list(raw)):
         bw = (*where, "body", i) if isinstance(raw, list) else (*where, "body")
+        if isinstance(body, dict) and has_type(body, "Choice"):
+            items = as_list(body.get("items"))
+            if not items:
+                raise Invalid(bw, "a Choice has items")
+            body = items[0]  # the first item is the one to use when nothing else decides (model 3.2.7)
+            bw = (*bw, "items", 0)
         if isinstance(body, str):
             out.append(
                 {"purpose": "linking" if default == "commenting" else default, "value": body, "iri": True}
@@ -164,8 +250,8 @@ def read_bodies(ann: dict[str, Any], where: Path_) -> list[dict[str, Any]]:
             if not isinstance(body["value"], str):
                 raise Invalid((*bw, "value"), f"must be a string, not {kind_of(body['value'])}")
             out.append({"purpose": purpose, "value": body["value"], "iri": False})
-        elif isinstance(body.get("source") or body.get("id"), str):
-            iri = body.get("source") or body.get("id")
+        elif isinstance(resource_iri(body), str):
+            iri = resource_iri(body)
             if purpose == "commenting":
                 purpose = "linking"
             sel = body.get("selector")
@@ -178,6 +264,15 @@ def read_bodies(ann: dict[str, Any], where: Path_) -> list[dict[str, Any]]:
         else:
             raise Invalid(bw, "a body needs a value (TextualBody) or an id/source (a resource)")
     return out
+
+
+def resource_iri(body: dict[str, Any]) -> str | None:
+    """The IRI a resource body stands for: its ``source`` (an IRI or an object with an id), else its id."""
+    source = body.get("source")
+    if isinstance(source, dict):
+        source = source.get("id")
+    value = source if isinstance(source, str) else body.get("id")
+    return value if isinstance(value, str) else None
 
 
 def check_quote(sel: Any, where: Path_) -> str:
@@ -193,17 +288,18 @@ def check_quote(sel: Any, where: Path_) -> str:
     return exact
 
 
-def find_quote(text: str, exact: str, prefix: Any, suffix: Any) -> tuple[int, int] | None:
-    """The occurrence of ``exact`` that prefix and suffix select, else the first."""
+def find_quote(text: str, exact: str, prefix: Any, suffix: Any) -> tuple[int, int, bool] | None:
+    """The occurrence of ``exact`` that prefix and suffix select, else the first; the flag says
+    whether the prefix and suffix given matched (True when there were none)."""
     first, at = None, text.find(exact)
     while at >= 0:
         first = at if first is None else first
         if (not prefix or text.endswith(prefix, 0, at)) and (
             not suffix or text.startswith(suffix, at + len(exact))
         ):
-            return at, at + len(exact)
+            return at, at + len(exact), True
         at = text.find(exact, at + 1)
-    return None if first is None else (first, first + len(exact))
+    return None if first is None else (first, first + len(exact), False)
 
 
 def find_exact(sel: Any) -> str | None:

@@ -16,6 +16,8 @@ from typing import Any
 
 import yaml
 
+from briefing_tui.formats.common import collector_paused
+from briefing_tui.formats.yaml_emit import Emitter
 from briefing_tui.model.types import Claim, Document, Entity, Event, Selector, Source, SourceRef, Span, Stance
 
 _WIDTH = 1 << 30  # never fold long lines: a folded quoted scalar is hard to read and easy to break
@@ -230,15 +232,20 @@ def _dump(data: Any) -> str:
     return text.translate(_BIDI_ESCAPES)
 
 
+_EMITTER = Emitter(_dump, _Flow, _Literal)
+
+
 def _reads_back(scalar: str, text: str) -> bool:
     """Whether ``scalar``, written at the top level as the format writes ``text:``, reads back as ``text``."""
     loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-    return bool(yaml.load(_dump({"text": scalar}), Loader=loader)["text"] == text)  # noqa: S506 - a safe loader
+    written = _EMITTER.document({"text": scalar})
+    return bool(yaml.load(written, Loader=loader)["text"] == text)  # noqa: S506 - a safe loader
 
 
 def dump_document(doc: Document) -> str:
     """Return the YAML text of ``doc``. The text scalar is checked to read back exactly."""
-    data = document_data(doc)
-    if isinstance(data["text"], _Literal) and not _reads_back(data["text"], doc.text):
-        data["text"] = _Quoted(doc.text)
-    return _dump(data)
+    with collector_paused():
+        data = document_data(doc)
+        if isinstance(data["text"], _Literal) and not _reads_back(data["text"], doc.text):
+            data["text"] = _Quoted(doc.text)
+        return _EMITTER.document(data)

@@ -11,6 +11,7 @@ huge text with many stale quotes stays quick.
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
@@ -30,6 +31,61 @@ MAX_OCCURRENCES = 10_000
 """The most occurrences of one quote looked for."""
 FIND_BUDGET = 2_000_000
 """The most occurrences looked for in one document, all quotes together (repeated quotes are cached)."""
+
+
+UNIT_CHECK_MAX = 5_000_000
+"""Offsets up to which a stray position is checked for UTF-8 bytes or UTF-16 units (the text before
+it is encoded to count them)."""
+
+
+def _continues(c: str) -> bool:
+    """Whether ``c`` belongs to the character before it: a combining mark, a joiner, a variation
+    selector, an emoji skin tone or tag."""
+    o = ord(c)
+    return (
+        unicodedata.category(c) in ("Mn", "Mc", "Me")
+        or o == 0x200D
+        or 0xFE00 <= o <= 0xFE0F
+        or 0x1F3FB <= o <= 0x1F3FF
+        or 0xE0020 <= o <= 0xE007F
+    )
+
+
+def _joined(text: str, i: int) -> bool:
+    """Whether offset ``i`` is inside a character: what follows continues it, or a joiner precedes it."""
+    return 0 < i < len(text) and (_continues(text[i]) or text[i - 1] == "\u200d")
+
+
+def _grapheme_start(text: str, i: int) -> int:
+    while _joined(text, i):
+        i -= 1
+    return i
+
+
+def _grapheme_end(text: str, i: int) -> int:
+    while _joined(text, i):
+        i += 1
+    return i
+
+
+def _nfc_with_offsets(text: str) -> tuple[str, list[int]]:
+    """``text`` in NFC, and for each of its offsets (and its end) the offset in ``text`` it comes from.
+
+    Each run of a character and the marks that follow it is composed on its own (composition never
+    crosses such a run), so an offset of the composed text maps back to the start of its run."""
+    parts: list[str] = []
+    back: list[int] = []
+    i, n = 0, len(text)
+    while i < n:
+        j = i + 1
+        while j < n and unicodedata.combining(text[j]):
+            j += 1
+        run = text[i:j] if j - i == 1 and ord(text[i]) < 0x300 else unicodedata.normalize("NFC", text[i:j])
+        parts.append(run)
+        back.extend([i] * len(run))
+        i = j
+    back.append(n)
+    return "".join(parts), back
 
 
 @dataclass(frozen=True, slots=True)
@@ -59,6 +115,8 @@ class Anchorer:
     seen: dict[str, list[int]] = field(default_factory=dict)  # quote -> its occurrences
     capped: set[str] = field(default_factory=set)  # quotes with more occurrences than were looked for
     notes: list[Note] = field(default_factory=list)
+    _nfc: tuple[str, list[int]] | None = None  # the text in NFC, and where each of its offsets comes from
+    _text_is_nfc: bool | None = None
 
     def _note(self, severity: Severity, message: str, hint: str, code: str) -> None:
         self.notes.append(Note(severity, message, hint, code))
@@ -102,21 +160,39 @@ class Anchorer:
                         "span-out-of-range",
                     )
                     return Span(-1, -1, AnchorStatus.ORPHAN, sel)
+                found = self._search(sel, exact, None, None)
+                unit = self._unit(start, found.start) if found.anchored else ""
+                hint = (
+                    f"set start: {found.start}, end: {found.end}"
+                    if found.anchored
+                    else "update start and end"
+                )
                 self._note(
                     Severity.WARNING,
-                    f"span {start}–{end} is outside the text (0–{len(text)}); the quote was searched instead",
-                    "update start and end",
+                    f"span {start}–{end} is outside the text (0–{len(text)}){unit}; "
+                    "the quote was searched instead",
+                    hint,
                     "span-out-of-range",
                 )
-                positioned = False
-            elif exact is None or text[start:end] == exact:
+                return self._snap(found)
+            elif start == end and exact is None:
+                self._note(
+                    Severity.WARNING,
+                    f"span {start}–{end} is empty: it marks no text",
+                    "give the end of the passage, or remove the span",
+                    "span-empty-range",
+                )
                 return Span(start, end, AnchorStatus.EXACT, sel)
+            elif exact is None or text[start:end] == exact:
+                return self._snap(Span(start, end, AnchorStatus.EXACT, sel))
         if exact is None:
             self._note(
                 Severity.ERROR, "a span needs a quote or start/end", "add quote: or start:/end:", "span-empty"
             )
             return Span(-1, -1, AnchorStatus.ORPHAN, sel)
-        return self._search(sel, exact, start if positioned else None, end if positioned else None)
+        return self._snap(
+            self._search(sel, exact, start if positioned else None, end if positioned else None)
+        )
 
     def _occurrences(self, exact: str) -> list[int]:
         cached = self.seen.get(exact)
@@ -138,6 +214,17 @@ class Anchorer:
         if start is not None and end is not None:
             disagree = f"position {start}–{end} holds {_show(text[start:end])}, not the quote {_show(exact)}"
         if not hits:
+            normalised = self._normalised(exact, start)
+            if normalised is not None:
+                i, j = normalised
+                self._note(
+                    Severity.WARNING,
+                    f"quote {_show(exact)} matches {_show(text[i:j])} at {self.where(i)} only once both are "
+                    "in the same Unicode normalisation (composed é against e + accent)",
+                    "write the quote as the text writes it (same normalisation, NFC or NFD)",
+                    "span-normalisation",
+                )
+                return Span(i, j, AnchorStatus.EXACT, sel)
             return self._fuzzy(sel, exact, start, disagree)
         chosen = in_context(text, exact, hits, sel.prefix, sel.suffix)
         if len(chosen) == 1:
@@ -145,7 +232,7 @@ class Anchorer:
             if disagree:
                 self._note(
                     Severity.WARNING,
-                    f"{disagree}; the quote was found at {self.where(i)}",
+                    f"{disagree}{self._unit(start, i)}; the quote was found at {self.where(i)}",
                     f"set start: {i}, end: {i + len(exact)}",
                     "span-position-mismatch",
                 )
@@ -169,6 +256,58 @@ class Anchorer:
             "span-ambiguous",
         )
         return Span(chosen[0], chosen[0] + len(exact), AnchorStatus.AMBIGUOUS, sel)
+
+    def _unit(self, given: int | None, found: int) -> str:
+        """When a position that missed its quote was counted in UTF-8 bytes or UTF-16 units: say so."""
+        if given is None or given == found or found > UNIT_CHECK_MAX:
+            return ""
+        before = self.text[:found]
+        if given == len(before.encode("utf-8", "surrogatepass")):
+            return " (the positions look like UTF-8 byte offsets; they count code points)"
+        if given == len(before.encode("utf-16-le", "surrogatepass")) // 2:
+            return " (the positions look like UTF-16 units, as JavaScript counts; they count code points)"
+        return ""
+
+    def _normalised(self, exact: str, near: int | None) -> tuple[int, int] | None:
+        """The quote found once text and quote are both NFC, as offsets of the text itself."""
+        quote = unicodedata.normalize("NFC", exact)
+        if quote == exact and self._nfc_same():
+            return None  # nothing to compose: the exact search already said all
+        if self._nfc is None:
+            self._nfc = _nfc_with_offsets(self.text)
+        folded, back = self._nfc
+        hits: list[int] = []
+        i = folded.find(quote)
+        while i >= 0 and len(hits) < MAX_OCCURRENCES:
+            hits.append(i)
+            i = folded.find(quote, i + 1)
+        if not hits:
+            return None
+        i = min(hits, key=lambda k: abs(back[k] - near)) if near is not None else hits[0]
+        return back[i], back[i + len(quote)]
+
+    def _nfc_same(self) -> bool:
+        """Whether the text is already NFC (then a quote in NFC that is not found is not a form problem)."""
+        if self._text_is_nfc is None:
+            self._text_is_nfc = unicodedata.is_normalized("NFC", self.text)
+        return self._text_is_nfc
+
+    def _snap(self, span: Span) -> Span:
+        """A span that cuts a character in two (an accent from its letter, an emoji sequence) grows to
+        the whole characters, with a warning."""
+        if not span.anchored:
+            return span
+        start, end = _grapheme_start(self.text, span.start), _grapheme_end(self.text, span.end)
+        if (start, end) == (span.start, span.end):
+            return span
+        self._note(
+            Severity.WARNING,
+            f"span {span.start}–{span.end} cuts a character in two (a letter and its accent, or an emoji "
+            f"sequence); taken as {start}–{end}, {_show(self.text[start:end])}",
+            f"set start: {start}, end: {end}",
+            "span-grapheme",
+        )
+        return Span(start, end, span.status, span.selector)
 
     def _fuzzy(self, sel: Selector, exact: str, near: int | None, disagree: str) -> Span:
         lead = f"{disagree}, and the quote" if disagree else f"quote {_show(exact)}"

@@ -69,11 +69,17 @@ class FieldReader:
         return value
 
     def source_refs(self, node: Node | None, what: str) -> list[SourceRef]:
-        out = []
+        out: list[SourceRef] = []
         for item in self.f.sequence(node, f"{what} sources"):
             ref = self.source_ref(item, what)
-            if ref is not None:
-                out.append(ref)
+            if ref is None:
+                continue
+            if any((r.source, r.passage, r.stance) == (ref.source, ref.passage, ref.stance) for r in out):
+                self.problems.warning(
+                    item, f"source '{ref.source}' is cited twice by {what}", "remove the second citation",
+                    "duplicate-citation",
+                )  # fmt: skip
+            out.append(ref)
         return out
 
     def source_ref(self, node: Node, what: str) -> SourceRef | None:

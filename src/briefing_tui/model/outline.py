@@ -12,8 +12,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from briefing_tui.model.files import briefing_files
-from briefing_tui.model.loader import _load_any, duplicate_id, empty_folder, link
+from briefing_tui.files import briefing_files, duplicate_id, empty_folder, link, load_file
 from briefing_tui.model.text_only import load_text
 from briefing_tui.model.types import Collection, Document, LoadError
 
@@ -52,7 +51,7 @@ def complete(collection: Collection, outline: Document) -> Document | None:
     del collection.outlines[outline.id]
     index = collection.documents.index(outline)
     try:
-        document = _load_any(outline.path)
+        document = load_file(outline.path)
     except LoadError as exc:
         del collection.documents[index]
         collection.failed[str(outline.path)] = exc.problems

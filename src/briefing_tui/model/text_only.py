@@ -19,8 +19,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from briefing_tui.files import load_file
 from briefing_tui.model.build import Builder
-from briefing_tui.model.loader import YAML_SUFFIXES, _load_any
+from briefing_tui.model.loader import YAML_SUFFIXES
 from briefing_tui.model.pieces import BLANK, LIST_HEAD, LISTS, LONE_CR, TOP_KEY, TOP_LINE, Whole, _compose
 from briefing_tui.model.safe_yaml import IMPLICIT, MappingNode, Node, Problems, decode, read_file
 from briefing_tui.model.types import Document
@@ -41,7 +42,7 @@ def load_text(path: str | Path) -> Document:
             document = None
         if document is not None:
             return document
-    return _load_any(path)  # the same Document, or every problem of the file with its place
+    return load_file(path)  # the same Document, or every problem of the file with its place
 
 
 def _quick(path: Path) -> Document | None:

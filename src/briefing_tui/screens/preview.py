@@ -27,9 +27,12 @@ PREVIEW_CHARS = 200_000  # enough text for the first screens; the rest waits for
 
 def preview_path(paths: list[Path]) -> Path | None:
     """The file to preview: a single large file, or the first large file of a folder."""
+    # deferred: the reading of files is imported in the loading worker, after the first paint
+    from briefing_tui.files import briefing_files
+
     files: list[Path] = []
     for path in paths:
-        files += sorted(path.glob("*.yaml")) if path.is_dir() else [path]
+        files += briefing_files(path)
     for file in files[:1]:
         try:
             if file.stat().st_size >= PREVIEW_FROM:

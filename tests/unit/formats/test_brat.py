@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from briefing_tui.formats import open_foreign
+from briefing_tui.files import load_file
 from briefing_tui.formats.brat import import_brat
 from briefing_tui.formats.brat_export import export_brat
 from briefing_tui.formats.yaml_writer import dump_document
@@ -114,10 +114,10 @@ def test_briefing_claims_export_with_verdicts(seed_doc: Document, tmp_path: Path
     assert any("sources" in w for w in warnings)
 
 
-def test_open_foreign_opens_a_txt_with_its_ann(fixtures: Path) -> None:
-    doc = open_foreign(fixtures / "brat" / "report.txt")
+def test_load_file_opens_a_txt_with_its_ann(fixtures: Path) -> None:
+    doc = load_file(fixtures / "brat" / "report.txt")
     assert doc.claim("E2") is not None
-    assert open_foreign(fixtures / "brat" / "report.ann").text == doc.text
+    assert load_file(fixtures / "brat" / "report.ann").text == doc.text
 
 
 @pytest.mark.parametrize(
@@ -185,7 +185,7 @@ def test_extra_survives_yaml_and_the_loader(report: Document, tmp_path: Path) ->
 
 
 def test_the_loader_opens_a_brat_pair_directly(fixtures: Path) -> None:
-    from briefing_tui.model import load_paths
+    from briefing_tui.files import load_paths
 
     collection = load_paths([fixtures / "brat"])
     assert [d.id for d in collection.documents] == ["report"] and not collection.failed

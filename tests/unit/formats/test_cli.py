@@ -15,6 +15,8 @@ ROOT = Path(__file__).resolve().parents[3]
 SEED = ROOT / "seeds" / "niger-us-withdrawal.yaml"
 FIX = ROOT / "tests" / "fixtures" / "formats"
 
+BAD_W3C = '[{"@context": "http://www.w3.org/ns/anno.jsonld", "id": "#a", "type": "Annotation", "target": 5}]'
+
 
 def test_import_brat_writes_a_briefing_the_loader_reads(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
@@ -48,7 +50,7 @@ def test_import_to_stdout(capsys: pytest.CaptureFixture[str]) -> None:
     ("args", "code", "message"),
     [
         (["import", "w3c", "{bad}"], 1, "$[0].target: a target must be an object or an IRI"),
-        (["import", "w3c", "{bad}"], 1, "bad.json:1:13: error: $[0].target"),
+        (["import", "w3c", "{bad}"], 1, "bad.json:1:95: error: $[0].target"),
         (["import", "brat", "{badtxt}"], 1, "bad.ann:1:1: error: not a brat annotation"),
         (["import", "timelinejs", "{bad}"], 1, "bad.json:1:1: error: $: a TimelineJS file is an object"),
         (["import", "claimreview", "{bad}"], 1, "bad.json:1:1: error: $: no ClaimReview found"),
@@ -58,7 +60,7 @@ def test_import_to_stdout(capsys: pytest.CaptureFixture[str]) -> None:
 def test_bad_input_is_a_message_and_exit_1(
     tmp_path: Path, capsys: pytest.CaptureFixture[str], args: list[str], code: int, message: str
 ) -> None:
-    (tmp_path / "bad.json").write_text('[{"target": 5}]', encoding="utf-8")
+    (tmp_path / "bad.json").write_text(BAD_W3C, encoding="utf-8")
     (tmp_path / "bad.txt").write_text("text", encoding="utf-8")
     (tmp_path / "bad.ann").write_text("oops\n", encoding="utf-8")
     (tmp_path / "t.txt").write_text("text", encoding="utf-8")

@@ -190,3 +190,26 @@ def test_a_source_known_only_by_its_copies_links_to_a_copy_and_says_so(seed_doc:
     for claim in seed_doc.claims:
         if claim.verdict:
             assert claim.verdict.info.label in out
+
+
+@pytest.mark.parametrize("export", [export_html, export_markdown])
+def test_both_reports_say_what_is_unverified_and_what_was_anchored_approximately(export) -> None:  # noqa: ANN001
+    from briefing_tui.model import AnchorStatus, Span
+
+    text = "The minister said the base will close in May."
+    doc = Document(Path("d.yaml"), "d", "Doubts", "en", text)
+    claim = Claim(
+        "c1", Span(4, 12, AnchorStatus.FUZZY), verdict=Verdict(Rating.FALSE), unverified=["speaker"]
+    )
+    doc.claims.append(claim)
+    event = Event("e1", "The base closes", parse_edtf("2024-05"), mentions=[exact_span(text, 18, 44)])
+    event.unverified = ["occurred"]
+    doc.events.append(event)
+    doc.entities.append(
+        Entity("m", "The minister", "person", mentions=[exact_span(text, 0, 12)], unverified=["*"])
+    )
+    out = export(doc)
+    assert "unverified: speaker" in out
+    assert "quote found approximately in the text" in out
+    assert "The base closes" in out and "(unverified: occurred)" in out
+    assert re.search(r"The minister.{0,40}\(unverified\)", out)

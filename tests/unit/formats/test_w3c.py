@@ -13,6 +13,8 @@ from briefing_tui.formats.w3c_export import export_w3c
 from briefing_tui.formats.yaml_writer import document_data
 from briefing_tui.model import Document, LoadError, Rating
 
+_A = {"@context": "http://www.w3.org/ns/anno.jsonld", "id": "https://example.org/a", "type": "Annotation"}
+
 
 def _w3c(fixtures: Path, name: str) -> Document:
     return import_w3c(fixtures / "w3c" / f"{name}.json", fixtures / "w3c" / "article.txt")
@@ -82,7 +84,9 @@ def test_utf16_positions_are_detected_converted_and_said(fixtures: Path) -> None
 def test_single_annotation_with_position_only(fixtures: Path) -> None:
     doc = _w3c(fixtures, "single")
     assert doc.entities[0].type == "date" and _quote(doc, doc.entities[0].mentions[0]) == "25 avril 2024"
-    assert not any("UTF-16" in p.message for p in doc.problems)
+    assert not any("converted" in p.message for p in doc.problems)
+    # no quote to check the position against, on a text with an emoji: the reading is said
+    assert any("1 position(s) with no quote" in p.message for p in doc.problems)
 
 
 def _without_stance(refs: list[Any]) -> list[Any]:
@@ -131,15 +135,16 @@ def test_import_onto_a_base_briefing_joins_its_entities(seed_doc: Document, tmp_
     ("data", "message"),
     [
         ({"type": "Annotation", "body": []}, "$: the annotation has no target"),
-        ([{"target": {"selector": {"type": "TextPositionSelector", "start": "3", "end": 5}}}],
+        ([{**_A, "target": {"selector": {"type": "TextPositionSelector", "start": "3", "end": 5}}}],
          "$[0].target.selector.start: must be a non-negative integer"),
-        ([{"target": {"selector": {"type": "TextPositionSelector", "start": 9, "end": 5}}}],
+        ([{**_A, "target": {"selector": {"type": "TextPositionSelector", "start": 9, "end": 5}}}],
          "$[0].target.selector: end 5 is before start 9"),
-        ([{"target": {"selector": [{"type": "TextQuoteSelector", "exact": 5}]}}],
+        ([{**_A, "target": {"selector": [{"type": "TextQuoteSelector", "exact": 5}]}}],
          "$[0].target.selector[0].exact: must be a non-empty string"),
-        ([{"target": 5}], "$[0].target: a target must be an object or an IRI"),
-        ([{"target": {"source": "x"}, "body": [5]}], "$[0].body[0]: a body must be an object or an IRI"),
-        ([{"target": {"source": "x"}, "body": {"type": "TextualBody", "value": 3}}],
+        ([{**_A, "target": 5}], "$[0].target: a target must be an object or an IRI"),
+        ([{**_A, "target": {"source": "x"}, "body": [5]}],
+         "$[0].body[0]: a body must be an object or an IRI"),
+        ([{**_A, "target": {"source": "x"}, "body": {"type": "TextualBody", "value": 3}}],
          "$[0].body.value: must be"),
         ({"type": "AnnotationCollection", "first": {"items": [7]}},
          "$.first.items[0]: an annotation must be"),
@@ -165,7 +170,7 @@ def test_json_syntax_error_has_line_and_column(tmp_path: Path) -> None:
 
 
 def test_a_quote_not_in_the_text_is_an_orphan(tmp_path: Path) -> None:
-    data = [{"target": {"selector": {"type": "TextQuoteSelector", "exact": "absent"}}, "body": "person",
+    data = [{**_A, "target": {"selector": {"type": "TextQuoteSelector", "exact": "absent"}}, "body": "person",
              "motivation": "tagging"}]  # fmt: skip
     (tmp_path / "a.json").write_text(json.dumps(data), encoding="utf-8")
     (tmp_path / "t.txt").write_text("Hello world", encoding="utf-8")
@@ -181,7 +186,7 @@ def test_kept_annotations_are_written_back_on_export(fixtures: Path) -> None:
 
 
 def test_an_invalid_date_tag_is_said_and_the_date_unknown(tmp_path: Path) -> None:
-    data = [{"id": "x", "motivation": "tagging", "body": ["event", "date:2024-13-45"],
+    data = [{**_A, "motivation": "tagging", "body": ["event", "date:2024-13-45"],
              "target": {"selector": {"type": "TextQuoteSelector", "exact": "Hello"}}}]  # fmt: skip
     (tmp_path / "a.json").write_text(json.dumps(data), encoding="utf-8")
     (tmp_path / "t.txt").write_text("Hello world", encoding="utf-8")
@@ -208,13 +213,14 @@ def test_a_very_long_chain_of_pages_is_a_message(tmp_path: Path) -> None:
 
 def test_json_path_errors_point_at_the_value(tmp_path: Path) -> None:
     text = (
-        '[\n  {"target": {"selector": {"type": "TextPositionSelector",\n     "start": "3", "end": 5}}}\n]\n'
+        '[\n  {"@context": "http://www.w3.org/ns/anno.jsonld", "id": "#a", "type": "Annotation",\n'
+        '   "target": {"selector": {"type": "TextPositionSelector",\n     "start": "3", "end": 5}}}\n]\n'
     )
     (tmp_path / "a.json").write_text(text, encoding="utf-8")
     (tmp_path / "t.txt").write_text("Hello", encoding="utf-8")
     with pytest.raises(LoadError) as info:
         import_w3c(tmp_path / "a.json", tmp_path / "t.txt")
-    assert (info.value.problems[0].line, info.value.problems[0].column) == (3, 15)
+    assert (info.value.problems[0].line, info.value.problems[0].column) == (4, 15)
 
 
 @pytest.mark.parametrize(

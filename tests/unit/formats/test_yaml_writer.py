@@ -6,6 +6,8 @@ from pathlib import Path
 
 import pytest
 import yaml
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from briefing_tui.formats.common import exact_span
 from briefing_tui.formats.yaml_writer import document_data, dump_document
@@ -109,3 +111,50 @@ def test_bidi_controls_are_written_as_escapes_and_read_back() -> None:
     data = yaml.safe_load(out)
     assert data["text"] == text and data["entities"][0]["name"] == "name \u2067x\u2069"
     assert data["entities"][0]["aliases"] == ["\u200fal"]
+
+
+def _real_documents() -> list[Document]:
+    from briefing_tui.formats.brat import import_brat
+    from briefing_tui.formats.claimreview import import_claimreview
+    from briefing_tui.formats.timelinejs import import_timelinejs
+    from briefing_tui.formats.w3c import import_w3c
+
+    real = Path(__file__).resolve().parents[2] / "fixtures" / "real"
+    return [
+        import_brat(real / "brat" / "quaero" / "334_2.txt"),
+        import_brat(real / "brat" / "nlplab" / "000-introduction.txt"),
+        import_timelinejs(real / "timelinejs" / "all-media-types.json"),
+        import_claimreview(real / "claimreview" / "google-example.json"),
+        import_w3c(
+            real / "w3c" / "recogito" / "annotations.w3c.json", real / "w3c" / "recogito" / "odyssey.txt"
+        ),
+    ]
+
+
+def test_the_fast_emitter_writes_byte_for_byte_what_pyyaml_writes(seed_doc: Document) -> None:
+    from briefing_tui.formats.yaml_writer import _EMITTER, _dump, document_data
+
+    for doc in [seed_doc, *_real_documents()]:
+        data = document_data(doc)
+        assert _EMITTER.document(data) == _dump(data), doc.id
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.dictionaries(
+        st.text(min_size=1, max_size=8),
+        st.recursive(
+            st.none() | st.booleans() | st.integers() | st.text(max_size=30),
+            lambda inner: (
+                st.lists(inner, max_size=14) | st.dictionaries(st.text(max_size=6), inner, max_size=4)
+            ),
+            max_leaves=20,
+        ),
+        min_size=1,
+        max_size=5,
+    )
+)
+def test_the_fast_emitter_agrees_with_pyyaml_on_any_data(data: dict) -> None:  # type: ignore[type-arg]
+    from briefing_tui.formats.yaml_writer import _EMITTER, _dump
+
+    assert yaml.safe_load(_EMITTER.document(data)) == yaml.safe_load(_dump(data))

@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import os
-import sys
 from pathlib import Path
 
 import pytest
 from tests.unit.model.support import HEAD
 
-from briefing_tui.model import LoadError, load_document, load_paths, safe_yaml
+from briefing_tui.files import load_paths
+from briefing_tui.model import LoadError, load_document, safe_yaml
 
 SEEDS = Path(__file__).resolve().parents[3] / "seeds"
 
@@ -138,29 +138,43 @@ def test_a_source_span_missing_from_the_other_document_is_a_warning(tmp_path: Pa
     ]
 
 
-def test_a_foreign_file_goes_to_the_formats_package(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    import briefing_tui.formats as formats
+def test_a_foreign_file_goes_to_its_registered_importer(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import dataclasses
+
+    from briefing_tui.formats import registry
 
     seen: list[Path] = []
 
-    def fake(path: Path) -> object:
-        seen.append(Path(path))
+    def fake(source: registry.ImportSource) -> object:
+        seen.append(source.file)
         raise LoadError([])
 
-    monkeypatch.setattr(formats, "open_foreign", fake)
+    brat = registry.get("brat")
+    formats = tuple(dataclasses.replace(f, importer=fake) if f is brat else f for f in registry.FORMATS)
+    monkeypatch.setattr(registry, "FORMATS", formats)
     txt = write(tmp_path, "a.txt", "text")
     write(tmp_path, "a.ann", "")
+    write(tmp_path, "b.txt", "a text with no annotations beside it")
+    write(tmp_path, "c.json", "{}")
     load_paths([tmp_path])
     assert seen == [txt]
 
 
-def test_an_unsupported_file_type_is_a_problem_when_formats_is_missing(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    monkeypatch.setitem(sys.modules, "briefing_tui.formats", None)
-    path = write(tmp_path, "a.json", "{}")
+def test_a_file_no_format_opens_is_read_as_yaml_and_refused_with_a_message(tmp_path: Path) -> None:
+    path = write(tmp_path, "a.json", "[1, 2]")
     collection = load_paths([path])
-    assert [p.message for p in collection.failed[str(path)]] == ["unsupported file type .json"]
+    assert [p.severity.value for p in collection.failed[str(path)]] == ["error"]
+
+
+def test_which_files_are_briefings_is_answered_once(tmp_path: Path) -> None:
+    from briefing_tui.files import briefing_files
+
+    for name in ("a.yaml", "b.YML", "c.txt", "c.ann", "d.txt", "e.json", "f.ann"):
+        write(tmp_path, name, "")
+    assert [p.name for p in briefing_files(tmp_path)] == ["a.yaml", "b.YML", "c.txt"]
+    assert briefing_files(tmp_path / "e.json") == [tmp_path / "e.json"]
 
 
 def test_an_empty_folder_is_a_problem(tmp_path: Path) -> None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
-from briefing_tui.model import load_paths
+from briefing_tui.files import load_paths
 from briefing_tui.model.outline import complete, open_outlines
 
 ROOT = Path(__file__).resolve().parents[3]

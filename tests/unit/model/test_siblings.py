@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from tests.unit.model.support import HEAD
 
-from briefing_tui.model import load_paths
+from briefing_tui.files import load_paths
 from briefing_tui.model.siblings import PEEK_BYTES, peek_id
 
 COLLECTION = Path(__file__).resolve().parents[2] / "fixtures" / "reader" / "collection"

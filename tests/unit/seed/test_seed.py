@@ -7,7 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from briefing_tui.model import AnchorStatus, Document, Rating, load_document, load_paths
+from briefing_tui.files import load_paths
+from briefing_tui.model import AnchorStatus, Document, Rating, load_document
 
 ROOT = Path(__file__).resolve().parents[3]
 SEEDS = ROOT / "seeds"
