@@ -33,7 +33,7 @@ from briefing_tui.widgets.detail_text import (
     source_prompt,
     source_text,
 )
-from briefing_tui.widgets.looks import ENTITY_CLASSES, RATING_CLASSES, Looks
+from briefing_tui.widgets.looks import Looks
 from briefing_tui.widgets.messages import JumpRequested
 from briefing_tui.widgets.rows import Row
 
@@ -105,8 +105,6 @@ class DetailPane(Vertical):
     It owns the cycling through the current claim's sources (``s``) and the claims list above the
     detail (``6``); a link chosen here becomes a ``JumpRequested``.
     """
-
-    COMPONENT_CLASSES = ENTITY_CLASSES | RATING_CLASSES | {"mark--warn", "mark--date"}
 
     def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
         super().__init__(id=id, classes=classes)

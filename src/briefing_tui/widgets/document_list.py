@@ -18,7 +18,6 @@ class DocumentList(OptionList):
 
     HELP_GROUP = "Documents pane"
 
-    COMPONENT_CLASSES = {"mark--failed"}
     _current: str | None = None
 
     def set_documents(self, documents: list[Document], current: str | None, failed: int = 0) -> None:

@@ -9,7 +9,7 @@ from textual.widgets.option_list import Option
 from briefing_tui.display import sanitize
 from briefing_tui.model.navigation import Navigator
 from briefing_tui.model.types import Entity
-from briefing_tui.widgets.looks import ENTITY_CLASSES, Looks
+from briefing_tui.widgets.looks import Looks
 from briefing_tui.widgets.messages import JumpRequested
 from briefing_tui.widgets.rows import Row
 from briefing_tui.widgets.type_filter import TypeToFilter
@@ -22,7 +22,6 @@ class EntityList(TypeToFilter, OptionList):
 
     HELP_GROUP = "Entities pane"
     BINDINGS = TypeToFilter.FILTER_BINDINGS
-    COMPONENT_CLASSES = ENTITY_CLASSES
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)

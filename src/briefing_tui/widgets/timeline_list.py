@@ -24,7 +24,6 @@ class TimelineList(TypeToFilter, OptionList):
     HELP_GROUP = "Timeline pane"
     BINDINGS = TypeToFilter.FILTER_BINDINGS
     FILTER_CHARS = " -'"
-    COMPONENT_CLASSES = {"mark--warn", "mark--date"}
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
