@@ -42,8 +42,6 @@ def errors_text(failed: dict[str, list[Problem]], can_close: bool, looks: Looks)
 class ErrorsText(Static):
     """The problems, drawn once the stylesheet's looks are known."""
 
-    COMPONENT_CLASSES = {"mark--error", "mark--warn"}
-
     def __init__(self, failed: dict[str, list[Problem]], can_close: bool) -> None:
         super().__init__(id="errors-text")
         self._failed, self._can_close = failed, can_close

@@ -13,7 +13,7 @@ from textual.screen import ModalScreen, Screen
 from textual.widgets import Footer, Static
 
 from briefing_tui.widgets.doc_header import legend
-from briefing_tui.widgets.looks import ENTITY_CLASSES, RATING_CLASSES, Looks
+from briefing_tui.widgets.looks import Looks
 
 GENERIC = "Lists"
 
@@ -94,8 +94,6 @@ class HelpScreen(ModalScreen[None]):
         Binding("j,down", "scroll(1)", show=False),
         Binding("k,up", "scroll(-1)", show=False),
     ]
-
-    COMPONENT_CLASSES = ENTITY_CLASSES | RATING_CLASSES | {"mark--key"}
 
     def __init__(self, reader: Screen[Any]) -> None:
         super().__init__()

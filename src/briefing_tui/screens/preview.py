@@ -78,8 +78,6 @@ def read_head(path: Path) -> tuple[str, str] | None:
 class PreviewHeader(Static):
     """The title, and a line saying the annotations are still loading."""
 
-    COMPONENT_CLASSES = {"mark--warn"}
-
     def __init__(self, title: str, name: str) -> None:
         super().__init__(id="doc-header")
         self._title, self._name = title, name

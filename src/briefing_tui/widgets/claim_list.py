@@ -17,7 +17,7 @@ from briefing_tui.model.types import Claim
 from briefing_tui.widgets.detail_text import claim_prompt
 from briefing_tui.widgets.drafts import DRAFT_CLASS, DRAFT_LABEL, DraftMarks
 from briefing_tui.widgets.labels import rating_label
-from briefing_tui.widgets.looks import RATING_CLASSES, Looks
+from briefing_tui.widgets.looks import Looks
 from briefing_tui.widgets.messages import JumpRequested
 from briefing_tui.widgets.type_filter import TypeToFilter
 
@@ -30,7 +30,7 @@ class ClaimList(DraftMarks, TypeToFilter, OptionList):
     HELP_GROUP = "Claims list"
     BINDINGS = TypeToFilter.FILTER_BINDINGS
     FILTER_CHARS = " -'’"
-    COMPONENT_CLASSES = RATING_CLASSES | {DRAFT_CLASS}
+    COMPONENT_CLASSES = {DRAFT_CLASS}  # drafted annotations: dimmed (reader.tcss)
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)

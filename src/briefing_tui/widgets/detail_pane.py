@@ -34,7 +34,7 @@ from briefing_tui.widgets.detail_text import (
     source_text,
 )
 from briefing_tui.widgets.drafts import DRAFT_CLASS, DRAFT_NOTE, DraftMarks
-from briefing_tui.widgets.looks import ENTITY_CLASSES, RATING_CLASSES, Looks
+from briefing_tui.widgets.looks import Looks
 from briefing_tui.widgets.messages import JumpRequested
 from briefing_tui.widgets.rows import Row
 from briefing_tui.words import plural
@@ -108,7 +108,7 @@ class DetailPane(DraftMarks, Vertical):
     detail (``6``); a link chosen here becomes a ``JumpRequested``.
     """
 
-    COMPONENT_CLASSES = ENTITY_CLASSES | RATING_CLASSES | {"mark--warn", "mark--date", DRAFT_CLASS}
+    COMPONENT_CLASSES = {DRAFT_CLASS}  # drafted annotations: dimmed (reader.tcss)
 
     def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
         super().__init__(id=id, classes=classes)

@@ -23,7 +23,6 @@ class DocumentList(OptionList):
 
     HELP_GROUP = "Documents pane"
 
-    COMPONENT_CLASSES = {"mark--failed"}
     _current: str | None = None
 
     def get_content_height(self, container: Size, viewport: Size, width: int) -> int:

@@ -10,7 +10,7 @@ from briefing_tui.display import sanitize
 from briefing_tui.model.navigation import Navigator
 from briefing_tui.model.types import Entity
 from briefing_tui.widgets.drafts import DRAFT_CLASS, DraftMarks
-from briefing_tui.widgets.looks import ENTITY_CLASSES, Looks
+from briefing_tui.widgets.looks import Looks
 from briefing_tui.widgets.messages import JumpRequested
 from briefing_tui.widgets.rows import Row
 from briefing_tui.widgets.type_filter import TypeToFilter
@@ -23,7 +23,7 @@ class EntityList(DraftMarks, TypeToFilter, OptionList):
 
     HELP_GROUP = "Entities pane"
     BINDINGS = TypeToFilter.FILTER_BINDINGS
-    COMPONENT_CLASSES = ENTITY_CLASSES | {DRAFT_CLASS}
+    COMPONENT_CLASSES = {DRAFT_CLASS}  # drafted annotations: dimmed (reader.tcss)
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)

@@ -37,7 +37,6 @@ class HitList(ScrollView, can_focus=True):
         Binding("end,G", "edge(1)", "Last", show=False),
     ]
     DEFAULT_CSS = "HitList { background: $surface; }"
-    COMPONENT_CLASSES = {"mark--document", "mark--where", "mark--match-current", "mark--cursor"}
 
     class Chosen(Message):
         def __init__(self, hit: Hit) -> None:

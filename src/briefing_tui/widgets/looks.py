@@ -1,15 +1,19 @@
 """The reader's colours and text styles, read from the stylesheets (``styles/looks.tcss``).
 
-Each look is a component class (as Textual's ``TextArea`` and ``Log`` keep theirs): the widget that
-draws with it lists it in ``COMPONENT_CLASSES`` and reads it with ``Looks(widget)``, so a theme (or
-a user's stylesheet) restyles it and no colour is written in Python. The classes are named by what
+Each look is a CSS class styled in the stylesheet, read as Textual reads a widget's component classes
+(``TextArea``, ``Log``): ``Looks(widget).entity("person")`` gives a Rich ``Style``. So a theme (or a
+user's stylesheet) restyles it and no colour is written in Python. The classes are named by what
 they show, the same in every widget, so one rule in the stylesheet serves them all.
 """
 
 from __future__ import annotations
 
+from typing import Any
+from weakref import WeakKeyDictionary
+
 from rich.style import Style
-from textual.widget import Widget
+from textual.app import App
+from textual.dom import DOMNode
 
 from briefing_tui.model.types import Rating
 
@@ -40,16 +44,28 @@ MARK_CLASSES = frozenset(
 
 
 class Looks:
-    """The looks of one widget (which lists the classes it uses in ``COMPONENT_CLASSES``).
+    """The looks, as the stylesheet and the app's theme give them now.
 
-    Textual caches each style until the stylesheet or the theme changes, so asking is cheap.
+    Each look is worked out once per theme, when first asked, on a node of its class attached to the
+    app (as Textual works out a widget's component classes), then kept: no widget carries the whole
+    set, so none pays for it each time its own style changes (focus, hover), and the first frame
+    reads only the looks it draws with.
     """
 
-    def __init__(self, widget: Widget) -> None:
-        self._widget = widget
+    def __init__(self, node: DOMNode) -> None:
+        self._app = node.app
 
     def _style(self, name: str) -> Style:
-        return self._widget.get_component_rich_style(name, partial=True)
+        app = self._app
+        cache = _CACHE.setdefault(app, {})
+        key = (app.theme, name)
+        style = cache.get(key)
+        if style is None:
+            node = DOMNode(classes=name)
+            node._attach(app)  # the theme's classes (-light-mode...) are on the app: its rules apply
+            app.stylesheet.apply(node, animate=False)
+            style = cache[key] = node.styles.partial_rich_style
+        return style
 
     def entity(self, kind: str) -> Style:
         return self._style(f"entity--{kind}" if kind in ENTITY_TYPES else "entity--other")
@@ -61,3 +77,6 @@ class Looks:
 
     def mark(self, name: str) -> Style:
         return self._style(f"mark--{name}")
+
+
+_CACHE: WeakKeyDictionary[App[Any], dict[tuple[str, str], Style]] = WeakKeyDictionary()

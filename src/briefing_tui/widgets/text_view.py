@@ -26,7 +26,7 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from briefing_tui.display import PLAIN, sanitize
-from briefing_tui.widgets.looks import ENTITY_CLASSES, RATING_CLASSES, Looks
+from briefing_tui.widgets.looks import Looks
 from briefing_tui.widgets.span_index import SpanIndex
 from briefing_tui.widgets.text_lines import GUTTER, Mark, gutter_segments, wrap_paragraph
 
@@ -87,11 +87,6 @@ class TextView(ScrollView, can_focus=True):
     DEFAULT_CSS = """
     TextView { background: $surface; padding: 0 1 0 0; overflow-x: hidden; }
     """
-    COMPONENT_CLASSES = (
-        ENTITY_CLASSES
-        | RATING_CLASSES
-        | {f"mark--{name}" for name in ("current", "selected", "lit-claim", "match", "match-current")}
-    )
 
     class SpanClicked(Message):
         """A mention of the entity ``entity_id``, or else the claim ``claim_id``, was clicked."""

@@ -26,7 +26,7 @@ class TimelineList(DraftMarks, TypeToFilter, OptionList):
     HELP_GROUP = "Timeline pane"
     BINDINGS = TypeToFilter.FILTER_BINDINGS
     FILTER_CHARS = " -'"
-    COMPONENT_CLASSES = {"mark--warn", "mark--date", DRAFT_CLASS}
+    COMPONENT_CLASSES = {DRAFT_CLASS}  # drafted annotations: dimmed (reader.tcss)
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
