@@ -59,7 +59,12 @@ def load_file(path: str | Path) -> Document:
     path = Path(path)
     fmt = opener_for(path) if _regular(path) else None
     if fmt is None or fmt.importer is None:
-        return load_document(path)  # which refuses, with its message, what is not a briefing
+        suffix = path.suffix.lower()
+        if suffix not in YAML_SUFFIXES and _regular(path):  # refused by its name, unread
+            kind = suffix or "(no suffix)"
+            message = f"unknown file kind {kind}: expected briefing YAML or brat .txt + .ann"
+            raise LoadError([Problem(label_of(path), 1, 1, Severity.ERROR, message)])
+        return load_document(path)  # which refuses, with its message, what is not a regular file
     try:
         return fmt.importer(ImportSource(path))
     except LoadError:
