@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 
 from textual.actions import SkipAction
 from textual.app import ComposeResult
+from textual.binding import ActiveBinding
 from textual.reactive import reactive
 from textual.screen import Screen
 from textual.widget import Widget
@@ -21,7 +22,7 @@ from textual.widgets import Footer
 from briefing_tui.model.places import PassagePlace, Place, SearchPlace, SourcePlace, SpeakerPlace
 from briefing_tui.model.types import Collection
 from briefing_tui.reader_state import ReaderState
-from briefing_tui.screens.reader_keys import READER_BINDINGS, binding_states
+from briefing_tui.screens.reader_keys import READER_BINDINGS, binding_states, typed_key, typing_in
 from briefing_tui.widgets.messages import JumpRequested
 from briefing_tui.widgets.pane_bar import PaneBar
 from briefing_tui.widgets.reader_panes import ReaderPanes
@@ -202,6 +203,15 @@ class MainScreen(Screen[None]):
             self._binding_signature = signature
             super().refresh_bindings()
 
+    @property
+    def active_bindings(self) -> dict[str, ActiveBinding]:
+        """The keys the footer shows: while an input (or a list's filter) takes what is typed, only
+        the keys that are not characters work, and only those show."""
+        active = super().active_bindings
+        if not typing_in(self):
+            return active
+        return {key: binding for key, binding in active.items() if not typed_key(key)}
+
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if not self.is_mounted:
             return True
@@ -222,10 +232,11 @@ class MainScreen(Screen[None]):
     def action_forward(self) -> None:
         self.action_back(forward=True)
 
-    def action_go_source(self) -> None:
-        """To the current claim's source; repeating cycles through its sources."""
-        claim = self.state.current_claim()
-        place = self.claim_pane.next_source(self.state.nav, claim) if claim is not None else None
+    def action_go_source(self, step: int = 1) -> None:
+        """To the current claim's source; repeating cycles through its sources (``step`` -1: back),
+        in whichever document each one is."""
+        cited = self.state.cited_claim()
+        place = self.claim_pane.next_source(*cited, step=step) if cited is not None else None
         self._jump_and_follow(place) if place is not None else self.app.bell()
 
     def action_open_url(self) -> None:

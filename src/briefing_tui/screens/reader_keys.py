@@ -7,12 +7,15 @@ from __future__ import annotations
 
 from textual.actions import parse
 from textual.binding import Binding, BindingType
+from textual.keys import key_to_character
 from textual.screen import Screen
+from textual.widgets import Input
 
 READER_BINDINGS: list[BindingType] = [
     Binding("right_square_bracket", "next_claim(1)", "Next claim", key_display="]"),
     Binding("left_square_bracket", "next_claim(-1)", "Prev claim", key_display="["),
-    Binding("s", "go_source", "Source"),
+    Binding("s", "go_source(1)", "Source"),
+    Binding("S", "go_source(-1)", "Previous source", key_display="S", show=False),
     Binding("o", "open_url", "Open address", show=False),  # the claim pane says "o: open address"
     Binding("ctrl+o,alt+left", "back", "Back"),
     Binding("alt+right,ctrl+i", "forward", "Forward", show=False),
@@ -35,7 +38,9 @@ READER_BINDINGS: list[BindingType] = [
     Binding("ampersand", "search_filter", "Filter matching paragraphs", key_display="&", show=False),
     Binding("F", "search_all", "Search all documents", key_display="F", show=False),
     Binding("question_mark", "help", "Help", key_display="?"),
+    Binding("h,f1", "help", "Help", show=False),
     Binding("q", "app.quit", "Quit"),
+    Binding("ctrl+q", "app.quit", "Quit", show=False),
 ]
 
 
@@ -45,4 +50,16 @@ def binding_states(screen: Screen[None]) -> tuple[object, ...]:
     for binding in screen._bindings:
         _, name, params = parse(binding[1].action)
         states.append(screen.check_action(name, params))
-    return (screen.focused, len(screen.app.screen_stack), tuple(states))
+    return (screen.focused, typing_in(screen), len(screen.app.screen_stack), tuple(states))
+
+
+def typed_key(key: str) -> bool:
+    """Whether ``key`` types a character (``q``, ``slash``), so that an input takes it as text."""
+    char = key_to_character(key)
+    return char is not None and char.isprintable()
+
+
+def typing_in(screen: Screen[None]) -> bool:
+    """Whether the focus is where characters type (an input, or a list's filter being typed)."""
+    focused = screen.focused
+    return isinstance(focused, Input) or bool(getattr(focused, "typing", False))

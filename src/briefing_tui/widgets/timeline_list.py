@@ -20,10 +20,10 @@ LIMIT = 100  # rows per group: a list measures every row, so a huge timeline sho
 
 
 class TimelineList(TypeToFilter, OptionList):
-    """Events by date; enter (or a click) chooses one; letters typed here filter the list."""
+    """Events by date; enter (or a click) chooses one; ``/`` filters the list."""
 
     HELP_GROUP = "Timeline pane"
-    BINDINGS = TypeToFilter.FILTER_BINDINGS
+    BINDINGS = TypeToFilter.bindings("Go to the event")
     FILTER_CHARS = " -'"
     COMPONENT_CLASSES = {"mark--warn", "mark--date"}
 
@@ -50,6 +50,7 @@ class TimelineList(TypeToFilter, OptionList):
         if self.filter_text:
             accept = text_filter(self.filter_text)
             events = [e for e in events if accept(e.label, say_date(e.date), e.date.text, e.id)]
+        if self.filter_shown:
             options.append(Option(self.filter_head(), disabled=True))
         groups = [("In the text", [e for e in events if not e.background]),
                   ("Background", [e for e in events if e.background])]  # fmt: skip
@@ -75,7 +76,7 @@ class TimelineList(TypeToFilter, OptionList):
             if len(members) > LIMIT:
                 more = f"  … {len(members) - LIMIT} more: ctrl+p “Go to event…” lists them all"
                 options.append(Option(Text(more, style="dim italic"), disabled=True))
-        if len(options) == (1 if self.filter_text else 0):
+        if len(options) == (1 if self.filter_shown else 0):
             empty = "no event matches" if self.filter_text else "no events"
             options.append(Option(Text(empty, style="dim italic"), disabled=True))
         self.show_options(options, keep)
