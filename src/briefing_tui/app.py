@@ -95,8 +95,11 @@ class BriefingApp(CrashReporting, App[int]):
 
         if collection.failed:
             self.push_screen(ErrorScreen(collection.failed, can_close=True))
+        reader = next((s for s in self.screen_stack if hasattr(s, "say")), None)
         for notice in collection.notices:  # such as other documents loaded for a file's sources
             self.notify(sanitize(notice), title="Opened", markup=False, timeout=8)
+            if reader is not None:  # and on the status line
+                reader.say(f"Opened: {sanitize(notice)}", 12)
 
     def _show(self, collection: Collection) -> None:
         # deferred: a screen's module is imported when the screen is first shown

@@ -9,7 +9,8 @@ has the panes (``ReaderPanes``) paint it. See docs/architecture.md.
 from __future__ import annotations
 
 from importlib import import_module
-from typing import TYPE_CHECKING
+from time import monotonic
+from typing import TYPE_CHECKING, Any
 
 from textual.actions import SkipAction
 from textual.app import ComposeResult
@@ -26,6 +27,7 @@ from briefing_tui.screens.reader_keys import READER_BINDINGS, binding_states, ty
 from briefing_tui.widgets.messages import JumpRequested
 from briefing_tui.widgets.pane_bar import PaneBar
 from briefing_tui.widgets.reader_panes import ReaderPanes
+from briefing_tui.widgets.status_line import Status, StatusLine
 
 if TYPE_CHECKING:
     from briefing_tui.model.types import Document
@@ -55,6 +57,7 @@ class MainScreen(Screen[None]):
         super().__init__()
         self.state = ReaderState(collection)
         self._panes_ready = False
+        self._message, self._message_until = "", 0.0
         self._binding_signature: object = None
         # deferred: live reload starts after the first frame. The files' state is taken now, when the
         # collection was loaded, so a change made while the screen mounts is not missed.
@@ -85,6 +88,7 @@ class MainScreen(Screen[None]):
         self.panes = ReaderPanes(self.state, at_once=self.app.is_headless, id="body")
         yield PaneBar(id="pane-bar")
         yield self.panes
+        yield StatusLine(id="status")
         yield Footer(compact=True)
 
     def on_mount(self) -> None:
@@ -95,12 +99,55 @@ class MainScreen(Screen[None]):
             self.call_after_refresh(self.on_mount)
             return
         self._update_layout()
+        self.refresh_status()
         self.panes.start(self._panes_mounted)
 
     def _panes_mounted(self) -> None:
         self._panes_ready = True
         self._update_layout()
         self.live_reload.start()
+        self.watch(self.text_view, "scroll_y", self.refresh_status, init=False)
+        # the search counts as it goes (in a worker) and the text wraps in the background: the line
+        # follows them at a glance's pace, drawn again only when what it says has changed
+        self.set_interval(0.25, self.refresh_status)
+        self.refresh_status()
+
+    # the status line ------------------------------------------------------------------------------
+
+    def refresh_status(self) -> None:
+        """Say where the reader is on the status line (drawn again only when it changed)."""
+        if not self.is_mounted:
+            return
+        view, state = self.text_view, self.state
+        top = view.max_scroll_y
+        percent = 100 if top <= 0 else round(100 * view.scroll_offset.y / top)
+        claim = state.current_claim()
+        said = None
+        if claim is not None:
+            from briefing_tui.widgets.labels import rating_label  # small: the labels of verdicts
+
+            glyph, label, rating = rating_label(claim)
+            position = (state.nav.claim_position(claim.id) or 0) + 1
+            said = (position, len(state.nav.claims), glyph, label, rating)
+        search, count = "", ""
+        if self._panes_ready:
+            bar = self.text_pane.bar
+            search, count = bar.input.value, bar.count
+        message = self._message if self._message_until > monotonic() else ""
+        status = Status(state.doc.title or state.doc.id, percent, said, len(state.nav.claims), search, count,
+                        message)  # fmt: skip
+        self.query_one(StatusLine).show(status)
+
+    def say(self, message: str, seconds: float = 8.0) -> None:
+        """Show ``message`` on the status line for ``seconds``."""
+        self._message, self._message_until = message, monotonic() + seconds
+        self.refresh_status()
+
+    def notify(self, message: str, *, title: str = "", **kwargs: Any) -> None:  # type: ignore[override]
+        """A notice also stays on the status line for a while (the toast goes)."""
+        super().notify(message, title=title, **kwargs)
+        first = message.split("\n", 1)[0]
+        self.say(f"{title}: {first}" if title else first)
 
     def on_resize(self) -> None:
         if self._panes_ready:
@@ -177,11 +224,13 @@ class MainScreen(Screen[None]):
         if move.opened:
             self.panes.show_document()
         self.panes.show_move(move)
+        self.refresh_status()
 
     def show_document(self, doc: Document) -> None:
         """Show ``doc`` (another document, or a new version of the one shown) with nothing current."""
         self.state.show(doc)
         self.panes.show_document()
+        self.refresh_status()
 
     def documents_changed(self) -> None:
         """The collection's documents (or its failed files) changed: the documents pane follows."""

@@ -213,6 +213,11 @@ class SearchBar(Horizontal):
         self._render_status()
 
     @property
+    def count(self) -> str:
+        """The counter as shown: ``3/14``, ``no match``, or empty."""
+        return self._count
+
+    @property
     def status_text(self) -> str:
         """What the status part of the bar says (for tests)."""
         return self._status().plain
