@@ -275,6 +275,17 @@ async def test_palette_lists_every_action() -> None:
             assert expected in titles
 
 
+async def test_palette_names_keys_as_the_footer_does() -> None:
+    async with seed_app().run_test(size=SIZE) as pilot:
+        from briefing_tui.palette import ReaderCommands
+
+        screen = pilot.app.screen
+        helps = {title: help for title, _, help in ReaderCommands(screen).commands(screen)}
+        assert helps["Back"] == "key: ^o / alt+←"
+        assert helps["Next claim"] == "key: ]"
+        assert not any("ctrl+" in h or "," in h for h in helps.values())
+
+
 async def test_footer_is_truthful_about_what_can_run() -> None:
     async with seed_app().run_test(size=SIZE) as pilot:
         screen = pilot.app.screen

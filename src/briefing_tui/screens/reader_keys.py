@@ -6,6 +6,7 @@ The help screen and the command palette list them from here, with the same actio
 from __future__ import annotations
 
 from textual.actions import parse
+from textual.app import App
 from textual.binding import Binding, BindingType
 from textual.keys import key_to_character
 from textual.screen import Screen
@@ -51,6 +52,14 @@ def binding_states(screen: Screen[None]) -> tuple[object, ...]:
         _, name, params = parse(binding[1].action)
         states.append(screen.check_action(name, params))
     return (screen.focused, typing_in(screen), len(screen.app.screen_stack), tuple(states))
+
+
+def key_names(app: App[object], binding: Binding) -> str:
+    """A binding's keys as the footer shows them: ``^o / alt+←`` for ``ctrl+o,alt+left``."""
+    if binding.key_display:
+        return binding.key_display
+    keys = [key.strip() for key in binding.key.split(",")]
+    return " / ".join(app.get_key_display(Binding(key, binding.action)) for key in keys)
 
 
 def typed_key(key: str) -> bool:

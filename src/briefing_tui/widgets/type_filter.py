@@ -71,6 +71,13 @@ class TypeToFilter:
             self.filter_text += char
             self.refilter()
 
+    def on_paste(self, event: events.Paste) -> None:
+        """A paste while the filter is typed adds its first line (drawn through the display boundary)."""
+        if self.typing and event.text:
+            event.stop()
+            self.filter_text += event.text.splitlines()[0] if event.text.splitlines() else ""
+            self.refilter()
+
     def action_start_filter(self) -> None:
         self._set_typing(True)
 
