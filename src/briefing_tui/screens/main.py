@@ -20,6 +20,7 @@ from textual.screen import Screen
 from textual.widget import Widget
 from textual.widgets import Footer
 
+from briefing_tui.display import sanitize
 from briefing_tui.model.places import PassagePlace, Place, SearchPlace, SourcePlace, SpeakerPlace
 from briefing_tui.model.types import Collection
 from briefing_tui.reader_state import ReaderState
@@ -294,6 +295,18 @@ class MainScreen(Screen[None]):
 
         url = self.claim_pane.address(self.state.current_claim())
         open_address(self, url) if url is not None else self.app.bell()
+
+    def action_yank(self) -> None:
+        """Copy what the claim pane shows (a source's address, a claim's quote, an entity's name) to
+        the terminal's clipboard (OSC 52, sent on this key only), and say what was copied."""
+        copied = self.claim_pane.yank() if self._panes_ready else None
+        if copied is None:
+            self.app.bell()
+            return
+        text, what = copied
+        self.app.copy_to_clipboard(text)
+        shown = sanitize(text if len(text) <= 60 else text[:59] + "…")
+        self.notify(f"Copied {what}: {shown}", markup=False)
 
     def action_claims_list(self) -> None:
         """Show the list of claims above the current claim and focus it; again (in the list) hides it."""

@@ -18,6 +18,7 @@ READER_BINDINGS: list[BindingType] = [
     Binding("s", "go_source(1)", "Source"),
     Binding("S", "go_source(-1)", "Previous source", key_display="S", show=False),
     Binding("o", "open_url", "Open address", show=False),  # the claim pane says "o: open address"
+    Binding("y", "yank", "Copy (address, quote, name)", show=False),
     Binding("ctrl+o,alt+left", "back", "Back"),
     Binding("alt+right,ctrl+i", "forward", "Forward", show=False),
     Binding("tab", "cycle_pane(1)", "Next pane", show=False),

@@ -224,6 +224,22 @@ class DetailPane(VerticalScroll, can_focus=False):
         # the original's address, or a copy's when the original was not found
         return next((u for u in addresses if u and u.lower().startswith(("http://", "https://"))), None)
 
+    def yank(self) -> tuple[str, str] | None:
+        """What ``y`` copies from what is shown, and what it is: a source's address (its title when it
+        has none), a claim's quote, an entity's name, an event's label."""
+        match self.shown:
+            case SourceShown(source=source):
+                url = next((u for u in [source.url, *source.mirrors] if u), None)
+                return (url, "the address") if url else (source.title or source.id, "the source's title")
+            case ClaimShown(nav=nav, claim=claim):
+                quote = nav.doc.text[claim.span.start : claim.span.end] if claim.span.anchored else ""
+                return quote or claim.span.selector.exact or claim.gloss or claim.id, "the claim's quote"
+            case EntityShown(entity=entity):
+                return entity.name, "the name"
+            case EventShown(event=event):
+                return event.label, "the event"
+        return None
+
     def toggle_claims_list(self, nav: Navigator, claim_id: str | None) -> bool:
         """Show the claims list (built on first use: the first frame stays light), or hide it when it
         has the focus. True when it shows."""
