@@ -8,7 +8,9 @@ has the panes (``ReaderPanes``) paint it. See docs/architecture.md.
 
 from __future__ import annotations
 
+from functools import partial
 from importlib import import_module
+from pathlib import Path
 from time import monotonic
 from typing import TYPE_CHECKING, Any
 
@@ -20,7 +22,7 @@ from textual.screen import Screen
 from textual.widget import Widget
 from textual.widgets import Footer
 
-from briefing_tui.display import sanitize
+from briefing_tui.display import display_path, display_problem, sanitize
 from briefing_tui.model.places import PassagePlace, Place, SearchPlace, SourcePlace, SpeakerPlace
 from briefing_tui.model.types import Collection
 from briefing_tui.reader_state import ReaderState
@@ -326,6 +328,31 @@ class MainScreen(Screen[None]):
         from briefing_tui.screens.errors import ErrorScreen  # deferred: only when asked
 
         self.app.push_screen(ErrorScreen(self.collection.failed, can_close=True))
+
+    def action_open_path(self) -> None:
+        """Ask for another file or folder to open (its path completed from the file system)."""
+        from briefing_tui.screens.open_path import OpenPathScreen  # deferred: only when asked
+
+        self.app.push_screen(OpenPathScreen(), self._open_path)
+
+    def _open_path(self, path: Path | None) -> None:
+        if path is not None:
+            self.say(f"Opening {display_path(str(path))}…")
+            self.run_worker(partial(self._load_path, path), thread=True, exclusive=True, group="open")
+
+    def _load_path(self, path: Path) -> None:
+        from briefing_tui.model import load_paths  # deferred: the loader is imported when asked
+
+        collection = load_paths([path], siblings=True)
+        self.app.call_from_thread(self._path_loaded, path, collection)
+
+    def _path_loaded(self, path: Path, collection: Collection) -> None:
+        if collection.documents:  # the reader shows it (and the files that failed, as at start)
+            self.app.show_collection(collection)  # type: ignore[attr-defined]
+            return
+        problems = [p for found in collection.failed.values() for p in found]
+        why = display_problem(problems[0]) if problems else "no briefing found there"
+        self.notify(f"Nothing opened from {display_path(str(path))}: {why}", severity="error", markup=False)
 
     def action_help(self) -> None:
         from briefing_tui.screens.help import HelpScreen  # deferred: only when asked

@@ -34,6 +34,7 @@ READER_BINDINGS: list[BindingType] = [
     Binding("escape", "search_escape", "Leave filter / clear search", show=False),
     Binding("escape", "clear_selection", "Clear entity", show=False),
     Binding("e", "errors", "Errors", show=False),  # the document list says so; the footer is full
+    Binding("O", "open_path", "Open a file or folder", key_display="O", show=False),
     Binding("slash", "search_open", "Search", key_display="/"),
     Binding("n", "search_next(1)", "Next match", show=False),
     Binding("N", "search_next(-1)", "Previous match", show=False),
