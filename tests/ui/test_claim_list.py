@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from tests.ui.reader_support import collection_app, run_palette_command, seed_app
+from tests.ui.reader_support import collection_app, run_palette_command, seed_app, until
 
 from briefing_tui.app import BriefingApp
 from briefing_tui.model import load_paths
@@ -122,7 +122,7 @@ async def test_help_lists_the_key() -> None:
 
     async with seed_app().run_test(size=SIZE) as pilot:
         await pilot.press("question_mark")
-        await pilot.pause()
+        await until(pilot, lambda: isinstance(pilot.app.screen, HelpScreen))
         help_screen = pilot.app.screen
         assert isinstance(help_screen, HelpScreen)
         assert any(line.split() == ["6", "Claims", "list"] for line in help_screen.text.plain.splitlines())
@@ -132,8 +132,7 @@ async def test_small_terminal_shows_list_and_detail_in_the_claim_pane() -> None:
     async with seed_app().run_test(size=(80, 24)) as pilot:
         screen = pilot.app.screen
         await pilot.press("right_square_bracket", "6")
-        await pilot.pause()
-        assert screen.narrow and screen.pane == "claim"
+        await until(pilot, lambda: screen.narrow and screen.pane == "claim")
         assert not screen.query_one("#text-pane").display
         claims = screen.query_one(ClaimList)
         body = screen.query_one("#detail-scroll")
@@ -163,7 +162,7 @@ async def test_switching_document_lists_the_new_documents_claims() -> None:
         assert before == [c.id for c in screen.state.nav.claims] and claims.current == before[0]
         other = next(d for d in screen.collection.documents if d is not screen.doc)
         screen.jump_to(TextPlace(other.id))
-        await pilot.pause()
+        await until(pilot, lambda: listed(claims) == [c.id for c in screen.state.nav.claims])
         assert screen.doc is other
         assert listed(claims) == [c.id for c in screen.state.nav.claims] != before
         assert claims.current is None
@@ -183,10 +182,10 @@ async def test_a_click_on_a_row_goes_to_its_claim() -> None:
     async with seed_app().run_test(size=SIZE) as pilot:
         screen = pilot.app.screen
         await pilot.press("6")
-        await pilot.pause()
+        claims = screen.query_one(ClaimList)
+        await until(pilot, lambda: claims.region.height > 4)
         await pilot.click(ClaimList, offset=(8, 3))
-        await pilot.pause()
-        assert screen.claim_id == screen.state.nav.claims[3].id
+        await until(pilot, lambda: screen.claim_id == screen.state.nav.claims[3].id)
 
 
 async def test_a_long_list_shows_a_window_that_follows_the_current_claim(monkeypatch) -> None:

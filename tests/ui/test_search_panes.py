@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from tests.ui.reader_support import run_palette_command, seed_app
+from tests.ui.reader_support import run_palette_command, seed_app, until
 
 from briefing_tui.model.places import MentionPlace
 from briefing_tui.widgets.entity_list import EntityList
@@ -17,9 +17,9 @@ def listed(widget) -> list[str]:
 
 async def test_entities_filter_folds_accents() -> None:
     async with seed_app().run_test(size=SIZE) as pilot:
-        await pilot.pause()
         await pilot.press("3")
         entities = pilot.app.screen.query_one(EntityList)
+        await until(pilot, lambda: listed(entities))  # filled just after the first paint
         everyone = listed(entities)
         await pilot.press("slash", *"etats")
         shown = listed(entities)
@@ -33,9 +33,9 @@ async def test_entities_filter_folds_accents() -> None:
 
 async def test_timeline_filters_after_slash_and_clears() -> None:
     async with seed_app().run_test(size=SIZE) as pilot:
-        await pilot.pause()
         await pilot.press("4")
         timeline = pilot.app.screen.query_one(TimelineList)
+        await until(pilot, lambda: listed(timeline))  # filled just after the first paint
         assert timeline.has_focus
         everything = listed(timeline)
         await pilot.press("slash", *"niamey")
