@@ -22,7 +22,7 @@ class EntityList(TypeToFilter, OptionList):
 
     HELP_GROUP = "Entities pane"
     BINDINGS = TypeToFilter.bindings("Select the entity")
-    COMPONENT_CLASSES = ENTITY_CLASSES
+    COMPONENT_CLASSES = ENTITY_CLASSES | {"mark--heading"}
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
@@ -58,7 +58,8 @@ class EntityList(TypeToFilter, OptionList):
             shown = [e for e in members if self._matches(e)]
             if not shown:
                 continue
-            head = Text(f"{sanitize(kind).capitalize()} ({len(shown)})", style="bold dim", end="")
+            heading = Looks(self).mark("heading")
+            head = Text(f"{sanitize(kind).capitalize()} ({len(shown)})", style=heading, end="")
             options.append(Option(head, disabled=True))
             for entity in shown[:LIMIT]:
                 mark = "●" if entity.id == self._selected else " "

@@ -14,6 +14,7 @@ from textual.widget import Widget
 
 from briefing_tui.display import sanitize
 from briefing_tui.widgets.looks import RATING_CLASSES, Looks
+from briefing_tui.words import plural
 
 
 @dataclass(frozen=True, slots=True)
@@ -42,7 +43,7 @@ def status_text(status: Status, looks: Looks | None = None) -> Text:
         style = looks.rating(rating) if looks is not None else Style()
         out.append(f"{glyph} {label}", style=style + Style(bold=True))
     elif status.claims:
-        out.append(f"  {status.claims} claim{'s' if status.claims != 1 else ''}: ] for the first")
+        out.append(f"  {plural(status.claims, 'claim')}: ] for the first")
     if status.search:
         out.append(f"  /{sanitize(status.search)}")
         if status.count:
@@ -64,6 +65,14 @@ class StatusLine(Widget):
     @property
     def plain(self) -> str:
         return self._text.plain
+
+    def on_mount(self) -> None:  # another theme: drawn again with its looks
+        self.app.theme_changed_signal.subscribe(self, lambda _theme: self._redraw())
+
+    def _redraw(self) -> None:
+        if self._status is not None:
+            self._text = status_text(self._status, Looks(self))
+            self.refresh()
 
     def show(self, status: Status) -> None:
         if status == self._status:

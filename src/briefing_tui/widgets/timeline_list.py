@@ -25,7 +25,7 @@ class TimelineList(TypeToFilter, OptionList):
     HELP_GROUP = "Timeline pane"
     BINDINGS = TypeToFilter.bindings("Go to the event")
     FILTER_CHARS = " -'"
-    COMPONENT_CLASSES = {"mark--warn", "mark--date"}
+    COMPONENT_CLASSES = {"mark--warn", "mark--date", "mark--heading"}
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
@@ -59,7 +59,8 @@ class TimelineList(TypeToFilter, OptionList):
         for title, members in groups:
             if not members:
                 continue
-            options.append(Option(Text(f"{title} ({len(members)})", style="bold dim"), disabled=True))
+            head = Text(f"{title} ({len(members)})", style=looks.mark("heading"))
+            options.append(Option(head, disabled=True))
             for event in members[:LIMIT]:
                 marks = date_marks(event.date)
                 label = Text(sanitize(event.label), style="" if not event.background else "italic")
