@@ -73,7 +73,11 @@ async def test_timeline_background_event_shows_its_sources() -> None:
 async def test_timeline_event_in_the_text_jumps_to_its_mention() -> None:
     async with seed_app().run_test(size=SIZE) as pilot:
         screen = pilot.app.screen
-        await pilot.press("4", "down", "enter")  # the first event in the text
+        await pilot.press("4")
+        timeline = screen.query_one(TimelineList)
+        first = next(e for e in screen.state.nav.timeline() if not e.background)  # the first in the text
+        timeline.highlighted = timeline.get_option_index(first.id)
+        await pilot.press("enter")
         event_id = screen.detail[1]
         event = screen.state.nav.event(event_id)
         assert not event.background
@@ -92,9 +96,25 @@ async def test_timeline_dates_are_humanized_and_marked() -> None:
         await until(pilot, lambda: "July 2023" in "\n".join(prompts()), what="the timeline did not fill")
         prompts = prompts()
         text = "\n".join(prompts)
-        assert "July 2023" in text and "29 Apr – 3 May 2024" in text
+        assert "July 2023" in text and "29 Apr –\n3 May 2024" in text  # broken after its dash
         assert "Campbell's planned visit" in text  # one day on or after 25 Apr 2024 (EDTF level 2)
-        assert prompts.index("In the text (5)") < prompts.index("Background (11)")
+        # one chronology: the events by date, those of the text marked ▸, the others not
+        assert prompts[0] == "16 events by date · ▸ 5 in the text"
+        events = [e for e in pilot.app.screen.state.nav.timeline()]
+        assert [p[1] for p in prompts[1:]] == ["▸" if not e.background else " " for e in events]
+        assert sorted(events, key=lambda e: e.date.sort_key) == events
+
+
+async def test_a_range_in_the_timeline_breaks_after_its_dash() -> None:
+    from rich.console import Console
+
+    from briefing_tui.widgets.timeline_list import date_cell
+
+    console = Console(width=12)
+    for width in (10, 12):
+        lines = date_cell("29 Apr – 3 May 2024", width, bold=False).wrap(console, width)
+        assert [line.plain.strip() for line in lines] == ["29 Apr –", "3 May 2024"]
+    assert date_cell("July 2023", 12, bold=False).plain == "July 2023"
 
 
 async def test_clicking_a_mention_selects_it_and_a_claim_selects_the_claim() -> None:
