@@ -23,7 +23,7 @@ async def test_the_status_line_says_document_position_claim_verdict_and_search(s
     async with app.run_test(size=size) as pilot:
         screen = app.screen
         title = screen.doc.title
-        await until(pilot, lambda: status(app).startswith(title[:20]) and " 0%" in status(app))
+        await until(pilot, lambda: title[:10] in status(app) and "│ 0%" in status(app), what=status(app))
         line = screen.query_one(StatusLine)
         assert line.region.height == 1 and line.region.y < size[1] - 1  # above the footer
         await pilot.press("right_square_bracket", "right_square_bracket")
@@ -31,7 +31,7 @@ async def test_the_status_line_says_document_position_claim_verdict_and_search(s
         await until(pilot, lambda: "claim 2 of 15 ✔ supported" in status(app), what=status(app))
         assert claim is not None and claim.id == "C3"
         await pilot.press("1", "G")  # the end of the text
-        await until(pilot, lambda: "100%" in status(app), what=status(app))
+        await until(pilot, lambda: "│ 100%" in status(app), what=status(app))
         await pilot.press("slash", *"niamey", "enter")
         await until(pilot, lambda: "/niamey " in status(app) and "/" in status(app).split("/niamey ")[1],
                     what=status(app))  # fmt: skip

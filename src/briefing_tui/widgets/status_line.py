@@ -31,23 +31,31 @@ class Status:
 
 
 def status_text(status: Status, looks: Looks | None = None) -> Text:
+    """The line: the message, the claim, the search, the position, then the title (cut off first when
+    the line is short: what changes as one reads comes before what does not)."""
     out = Text(end="", no_wrap=True, overflow="ellipsis")
-    if status.message:  # first: a message must not be cut off by a long title
+    gap = ("  │ ", "dim")
+    if status.message:
         out.append(sanitize(status.message), style="bold")
-        out.append("  │ ", style="dim")
-    out.append(sanitize(status.title), style="bold")
-    out.append(f"  {status.percent}%", style="")
+        out.append(*gap)
     if status.claim is not None:
         position, count, glyph, label, rating = status.claim
-        out.append(f"  claim {position} of {count} ")
+        out.append(f"claim {position} of {count} ")
         style = looks.rating(rating) if looks is not None else Style()
         out.append(f"{glyph} {label}", style=style + Style(bold=True))
     elif status.claims:
-        out.append(f"  {plural(status.claims, 'claim')}: ] for the first")
+        out.append(f"{plural(status.claims, 'claim')}: ] for the first")
+    else:
+        out.append("no claims")
     if status.search:
-        out.append(f"  /{sanitize(status.search)}")
+        out.append(*gap)
+        out.append(f"/{sanitize(status.search)}")
         if status.count:
             out.append(f" {status.count}", style="bold")
+    out.append(*gap)
+    out.append(f"{status.percent}%")
+    out.append(*gap)
+    out.append(sanitize(status.title), style="bold")
     return out
 
 
