@@ -124,14 +124,15 @@ class MainScreen(Screen[None]):
         view, state = self.text_view, self.state
         top = view.max_scroll_y
         percent = 100 if top <= 0 else round(100 * view.scroll_offset.y / top)
-        claim = state.current_claim()
+        cited = state.cited_claim()  # the current claim, or the one whose source is shown elsewhere
         said = None
-        if claim is not None:
+        if cited is not None:
             from briefing_tui.widgets.labels import rating_label  # small: the labels of verdicts
 
+            nav, claim = cited
             glyph, label, rating = rating_label(claim)
-            position = (state.nav.claim_position(claim.id) or 0) + 1
-            said = (position, len(state.nav.claims), glyph, label, rating)
+            position = (nav.claim_position(claim.id) or 0) + 1
+            said = (position, len(nav.claims), glyph, label, rating)
         search, count = "", ""
         if self._panes_ready:
             bar = self.text_pane.bar

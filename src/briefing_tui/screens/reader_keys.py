@@ -8,7 +8,7 @@ from __future__ import annotations
 from textual.actions import parse
 from textual.app import App
 from textual.binding import Binding, BindingType
-from textual.keys import key_to_character
+from textual.keys import _character_to_key, key_to_character
 from textual.screen import Screen
 from textual.widgets import Input
 
@@ -64,8 +64,13 @@ def key_names(app: App[object], binding: Binding) -> str:
     return " / ".join(app.get_key_display(Binding(key, binding.action)) for key in keys)
 
 
+_ASCII_KEYS = {_character_to_key(chr(code)) for code in range(0x21, 0x7F)}  # "slash", "q", "ampersand"...
+
+
 def typed_key(key: str) -> bool:
     """Whether ``key`` types a character (``q``, ``slash``), so that an input takes it as text."""
+    if key in _ASCII_KEYS:
+        return True
     char = key_to_character(key)
     return char is not None and char.isprintable()
 
