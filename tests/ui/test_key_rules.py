@@ -114,3 +114,26 @@ async def test_s_cycles_through_every_source_wherever_it_is_and_S_goes_back(size
         assert screen.state.last.source_id == "S-web" and screen.doc.id == "main"
         await pilot.press("S")
         assert screen.state.last.source_id == "S-speaker"
+
+
+async def test_help_has_one_section_per_pane_each_key_once_and_the_verdicts() -> None:
+    app = seed_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("question_mark")
+        await until(pilot, lambda: isinstance(app.screen, HelpScreen))
+        groups = app.screen._groups
+        for section in ("Everywhere", "Text pane", "Claim pane", "Claims list", "Entities pane",
+                        "Timeline pane", "Every list"):  # fmt: skip
+            assert section in groups, section
+        for section, rows in groups.items():
+            keys = [k for k, _ in rows]
+            assert len(keys) == len(set(keys)), f"a key twice in {section}: {keys}"
+        everywhere = dict(groups["Everywhere"])
+        assert everywhere["q / ^q"] == "Quit" and everywhere["? / h / f1"] == "Help"
+        assert "S" in everywhere and "y" in everywhere and "O" in everywhere
+        said = [d for rows in groups.values() for _, d in rows]
+        assert said.count("Quit") == 1 and said.count("Help") == 1
+        for section in ("Entities pane", "Timeline pane", "Claims list", "Documents pane"):
+            assert [k for k, _ in groups[section]] == ["⏎"]  # the keys every list has are listed once
+        text = app.screen.text.plain
+        assert "✔supported" in text and "⌛outdated" in text and "❝opinion" in text

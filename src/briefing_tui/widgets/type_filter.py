@@ -62,14 +62,29 @@ class TypeToFilter:
         cast("OptionList", self).screen.refresh_bindings()
 
     def on_key(self, event: events.Key) -> None:
-        char = event.character
-        if not self.typing or not event.is_printable or not char or char in "\t\r\n":
+        # Here rather than only through the bindings: a binding runs once the key has bubbled up to
+        # the app, and the keys typed right after it (a paste, a fast typist) must find the filter open.
+        if not self.typing:
+            if event.key == "slash":
+                self._take(event)
+                self.action_start_filter()
             return
-        event.stop()
-        event.prevent_default()
+        if event.key in ("enter", "escape"):
+            self._take(event)
+            self.action_keep_filter() if event.key == "enter" else self.action_clear_filter()
+            return
+        char = event.character
+        if not event.is_printable or not char or char in "\t\r\n":
+            return
+        self._take(event)
         if char.isalnum() or char in self.FILTER_CHARS or char in "/.:_":
             self.filter_text += char
             self.refilter()
+
+    @staticmethod
+    def _take(event: events.Key) -> None:
+        event.stop()
+        event.prevent_default()
 
     def on_paste(self, event: events.Paste) -> None:
         """A paste while the filter is typed adds its first line (drawn through the display boundary)."""
