@@ -62,3 +62,17 @@ async def test_o_without_a_browser_says_so_and_copies_the_address(monkeypatch, s
         await pilot.press("o")
         await until(pilot, lambda: app.clipboard == url)
         await until(pilot, lambda: "No browser opened" in status(app), what=status(app))
+
+
+def test_a_text_browser_is_not_started_over_the_reader(monkeypatch) -> None:
+    from briefing_tui.screens import opener
+
+    started: list[str] = []
+
+    class Lynx(webbrowser.GenericBrowser):
+        def open(self, url, new=0, autoraise=True):
+            started.append(url)
+            return True
+
+    monkeypatch.setattr(webbrowser, "get", lambda *a: Lynx("lynx"))
+    assert opener.graphical_open("https://example.org/") is False and started == []

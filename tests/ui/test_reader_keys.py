@@ -117,7 +117,7 @@ async def test_from_a_source_go_to_a_claim_citing_it() -> None:
 
 async def test_o_opens_the_address_in_the_browser(monkeypatch: pytest.MonkeyPatch) -> None:
     opened: list[str] = []
-    monkeypatch.setattr("webbrowser.open", lambda url, *a, **k: opened.append(url))
+    monkeypatch.setattr("briefing_tui.screens.opener.graphical_open", lambda url: opened.append(url) or True)
     async with seed_app().run_test(size=SIZE) as pilot:
         await pilot.press(*["right_square_bracket"] * 4, "s", "o")  # C1 -> S-state-0424
         await until(pilot, lambda: opened)  # opened from a thread
@@ -126,7 +126,7 @@ async def test_o_opens_the_address_in_the_browser(monkeypatch: pytest.MonkeyPatc
 
 async def test_o_opens_a_copy_when_the_original_was_not_found(monkeypatch: pytest.MonkeyPatch) -> None:
     opened: list[str] = []
-    monkeypatch.setattr("webbrowser.open", lambda url, *a, **k: opened.append(url))
+    monkeypatch.setattr("briefing_tui.screens.opener.graphical_open", lambda url: opened.append(url) or True)
     async with seed_app().run_test(size=SIZE) as pilot:
         await pilot.press("left_square_bracket", "s")  # C12 -> S-africom-end, known by its copy only
         assert "Address: original not found (unverified)" in body(pilot.app.screen)
@@ -137,7 +137,7 @@ async def test_o_opens_a_copy_when_the_original_was_not_found(monkeypatch: pytes
 
 async def test_o_does_nothing_without_an_address(monkeypatch: pytest.MonkeyPatch) -> None:
     opened: list[str] = []
-    monkeypatch.setattr("webbrowser.open", lambda url, *a, **k: opened.append(url))
+    monkeypatch.setattr("briefing_tui.screens.opener.graphical_open", lambda url: opened.append(url) or True)
     async with seed_app().run_test(size=SIZE) as pilot:
         await pilot.press("right_square_bracket", "o")  # C11: no source
         await pilot.pause(0.1)
