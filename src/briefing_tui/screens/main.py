@@ -119,11 +119,15 @@ class MainScreen(Screen[None]):
 
     def refresh_status(self) -> None:
         """Say where the reader is on the status line (drawn again only when it changed)."""
-        if not self.is_mounted:
+        lines = self.query(StatusLine)
+        if not lines:  # not composed yet
             return
         view, state = self.text_view, self.state
         top = view.max_scroll_y
-        percent = 100 if top <= 0 else round(100 * view.scroll_offset.y / top)
+        if top <= 0:  # the whole text shows (or the pane has no size yet: the top)
+            percent = 100 if view.size.height and view.virtual_size.height else 0
+        else:
+            percent = round(100 * view.scroll_offset.y / top)
         cited = state.cited_claim()  # the current claim, or the one whose source is shown elsewhere
         said = None
         if cited is not None:
@@ -140,7 +144,7 @@ class MainScreen(Screen[None]):
         message = self._message if self._message_until > monotonic() else ""
         status = Status(state.doc.title or state.doc.id, percent, said, len(state.nav.claims), search, count,
                         message)  # fmt: skip
-        self.query_one(StatusLine).show(status)
+        lines.first().show(status)
 
     def say(self, message: str, seconds: float = 8.0) -> None:
         """Show ``message`` on the status line for ``seconds``."""
