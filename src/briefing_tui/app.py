@@ -95,8 +95,25 @@ class BriefingApp(CrashReporting, App[int]):
 
         if collection.failed:
             self.push_screen(ErrorScreen(collection.failed, can_close=True))
+        reader = next((s for s in reversed(self.screen_stack) if hasattr(s, "say")), None)
         for notice in collection.notices:  # such as other documents loaded for a file's sources
             self.notify(sanitize(notice), title="Opened", markup=False, timeout=8)
+            if reader is not None:  # and on the status line
+                reader.say(f"Opened: {sanitize(notice)}", 12)
+
+    def show_collection(self, collection: Collection) -> None:
+        """Show another collection in place of the reader (``O``), with its failed files as at start."""
+        from briefing_tui.screens.main import MainScreen  # deferred: as in ``_show``
+
+        self.collection = collection
+        old = self.screen
+        if hasattr(old, "live_reload"):  # its files are no longer shown
+            old.live_reload.stop()
+        # the first reader stays at the bottom of the stack (the stack is never empty while the new
+        # one is built); a reader above it is replaced
+        screen = MainScreen(collection)
+        self.switch_screen(screen) if len(self.screen_stack) > 1 else self.push_screen(screen)
+        self._show_failures(collection)
 
     def _show(self, collection: Collection) -> None:
         # deferred: a screen's module is imported when the screen is first shown

@@ -59,7 +59,12 @@ class LiveReload:
         self.busy = False
 
     def start(self) -> None:
-        self.screen.set_interval(POLL_INTERVAL, self.poll, name="live-reload")
+        self.timer = self.screen.set_interval(POLL_INTERVAL, self.poll, name="live-reload")
+
+    def stop(self) -> None:
+        """No more polling (the reader shows other files)."""
+        if getattr(self, "timer", None) is not None:
+            self.timer.stop()
 
     def poll(self) -> None:
         if self.busy:  # a reload is still loading: its files are polled again next time

@@ -17,7 +17,9 @@ from textual.markup import escape
 
 from briefing_tui.display import sanitize
 from briefing_tui.model.dates import say_date
+from briefing_tui.screens.reader_keys import key_names
 from briefing_tui.widgets.labels import rating_label
+from briefing_tui.widgets.safe_input import guard_inputs
 from briefing_tui.words import plural
 
 if TYPE_CHECKING:
@@ -25,6 +27,8 @@ if TYPE_CHECKING:
 
     from briefing_tui.model.places import Place
     from briefing_tui.reader_state import ReaderState
+
+guard_inputs()  # the palette's input (Textual's own) draws what is typed or pasted through the boundary
 
 GO_TO = {
     "claim": "Go to claim…",
@@ -128,7 +132,7 @@ class ReaderCommands(Provider):
             if action in seen or reader.check_action(*_split(action)) is False:
                 continue
             seen.add(action)
-            keys = escape(binding.key_display or binding.key)  # type: ignore[union-attr]
+            keys = escape(key_names(self.app, binding))  # type: ignore[arg-type]  # as the footer shows them
             yield binding.description, partial(reader.run_action, action), f"key: {keys}"  # type: ignore[union-attr]
 
     def _open_items(self, kind: str, title: str) -> None:

@@ -127,8 +127,8 @@ class ReaderState:
             case "next_claim":
                 return bool(self.nav.claims) or None
             case "go_source":
-                claim = self.current_claim()
-                return (claim is not None and bool(claim.sources)) or None
+                cited = self.cited_claim()
+                return (cited is not None and bool(cited[1].sources)) or None
             case "back":
                 return self.jumps.can_back or None
             case "forward":
@@ -156,6 +156,20 @@ class ReaderState:
 
     def current_claim(self) -> Claim | None:
         return self.nav.claim(self.claim_id) if self.claim_id else None
+
+    def cited_claim(self) -> tuple[Navigator, Claim] | None:
+        """The claim whose sources ``s`` goes through, with the navigator of its document: the current
+        claim, or, when one of its sources led into another document, the claim that cites it there."""
+        claim = self.current_claim()
+        if claim is not None:
+            return self.nav, claim
+        match self.last:
+            case PassagePlace(via=via, claim_id=claim_id) if claim_id:
+                origin = self.collection.document(via)
+                cited = origin.claim(claim_id) if origin is not None else None
+                if origin is not None and cited is not None:
+                    return Navigator(origin, self.collection), cited
+        return None
 
     def here(self, top: int) -> Place:
         """Where the reader is: the place last gone to, or the text at ``top`` (the offset at the top of

@@ -21,12 +21,13 @@ def test_claims_list_120x40(snap_compare) -> None:
 
 
 def test_claims_list_filtered_80x24(snap_compare) -> None:
-    """A small terminal, after ] 6 and typing "outdated": the pane bar with Claim active, the
-    filter line "filter: outdated  3 of 15", the three outdated claims (⌛ C8, ⌛ C15, ⌛ C12), and
-    the first claim's detail below."""
+    """A small terminal, after ] 6, / and typing "outdated": the pane bar with Claim active, the
+    filter line "filter: outdated▏  3 of 15" (the bar: still typing), the three outdated claims
+    (⌛ C8, ⌛ C15, ⌛ C12), the first claim's detail below, and a footer of the keys that work
+    while typing (enter, escape)."""
     assert snap_compare(
         seed_app(),
-        press=["right_square_bracket", "6", *"outdated"],
+        press=["right_square_bracket", "6", "slash", *"outdated"],
         terminal_size=(80, 24),
         run_before=_settle,
     )

@@ -1,11 +1,12 @@
-"""The claim pane's body: a fixed place on screen, its text wrapped whole, shown from its top."""
+"""The claim pane: its body as tall as its text, wrapped whole, shown from its top; the pane scrolls."""
 
 from __future__ import annotations
 
 import re
 
+import pytest
 from tests.support.looks import PlainLooks
-from tests.ui.reader_support import SEEDS, seed_app
+from tests.ui.reader_support import SEEDS, seed_app, until
 
 from briefing_tui.files import load_paths
 from briefing_tui.model import SourceRef
@@ -18,29 +19,52 @@ def _squeezed(text: str) -> str:
     return re.sub(r"\s+", "", text)  # long addresses are folded across lines
 
 
-async def test_the_body_and_links_keep_their_place_from_claim_to_claim() -> None:
-    async with seed_app().run_test(size=(120, 40)) as pilot:
+@pytest.mark.parametrize("size", [(120, 40), (80, 24)], ids=["120x40", "80x24"])
+async def test_every_claim_shows_verdict_explanation_and_every_source_by_keyboard(size) -> None:
+    async with seed_app().run_test(size=size) as pilot:
         screen = pilot.app.screen
-        await pilot.press("right_square_bracket")
-        await pilot.pause()
+        pane = screen.query_one(DetailPane)
         body, links = screen.query_one(DetailBody), screen.query_one(DetailLinks)
-        place = (body.region, links.region)
-        shown = set()
-        for _ in range(6):  # claims of different lengths and numbers of sources
+        await pilot.press("2")  # the links take the focus; G brings the last one into view
+        await until(pilot, lambda: links.has_focus)
+        for claim in screen.state.nav.claims:
             await pilot.press("right_square_bracket")
-            await pilot.pause()
-            shown.add(screen.query_one(DetailPane).body_text)
-            assert (body.region, links.region) == place
-        assert len(shown) == 6
+
+            # the body is whole: as tall as its wrapped text, it never hides a line
+            def whole(claim_id: str = claim.id) -> bool:
+                return screen.claim_id == claim_id and body.region.height == body.virtual_size.height > 1
+
+            await until(pilot, whole)
+            text = pane.body_text
+            assert f"Sources ({len(claim.sources)})" in text
+            if claim.verdict is not None and claim.verdict.explanation:
+                assert "Why: " in text
+            await pilot.press("G")
+            await until(pilot, lambda: pane.scroll_y == pane.max_scroll_y)
+            if claim.sources:
+                assert links.highlighted == len(claim.sources) - 1
+                assert links.region.bottom <= pane.region.bottom
+            await pilot.press("g")
+            await until(pilot, lambda: pane.scroll_y == 0)
+
+
+async def test_a_source_row_shows_every_mirror_and_its_note() -> None:
+    collection = load_paths([SEEDS])
+    nav = Navigator(collection.documents[0], collection)
+    for source in nav.doc.sources:
+        row = _squeezed(source_prompt(nav, SourceRef(source.id), 1, False, PlainLooks()).plain)
+        for mirror in source.mirrors:
+            assert _squeezed(mirror) in row
+        if source.note:
+            assert _squeezed(source.note) in row
 
 
 async def test_a_long_entry_is_wrapped_whole_at_80x24() -> None:
     async with seed_app().run_test(size=(80, 24)) as pilot:
         screen = pilot.app.screen
         await pilot.press("right_square_bracket", "right_square_bracket", "s")
-        await pilot.pause()
         body = screen.query_one(DetailBody)
-        assert body.virtual_size.height > body.scrollable_content_region.height  # it scrolls
+        await until(pilot, lambda: body.virtual_size.height > 1 and screen.detail[0] == "source")
         lines = [body.render_line(y).text for y in range(body.virtual_size.height)]
         assert all(len(line) <= body.scrollable_content_region.width for line in lines)
         assert _squeezed("".join(lines)) == _squeezed(screen.query_one(DetailPane).body_text)
@@ -50,14 +74,13 @@ async def test_the_next_claim_is_shown_from_its_top() -> None:
     async with seed_app().run_test(size=(80, 24)) as pilot:
         screen = pilot.app.screen
         await pilot.press("right_square_bracket", "right_square_bracket", "right_square_bracket", "s")
-        await pilot.pause()
+        pane = screen.query_one(DetailPane)
+        await until(pilot, lambda: pane.max_scroll_y > 3)
         assert screen.detail == ("source", "S-state-0424")  # a long entry: it scrolls
-        body = screen.query_one(DetailBody)
-        body.scroll_to(y=3, animate=False, immediate=True)
-        assert body.scroll_y == 3
+        pane.scroll_to(y=3, animate=False, immediate=True)
+        assert pane.scroll_y == 3
         await pilot.press("right_square_bracket")
-        await pilot.pause()
-        assert body.scroll_y == 0
+        await until(pilot, lambda: pane.scroll_y == 0)
         assert screen.query_one(DetailPane).body_text.startswith("Claim ")
 
 

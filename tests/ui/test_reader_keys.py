@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import pytest
 from tests.ui.reader_support import seed_app, until
 from textual.command import CommandPalette
@@ -115,9 +117,19 @@ async def test_from_a_source_go_to_a_claim_citing_it() -> None:
         assert screen.claim_id == "C14" and screen.detail == ("claim", "C14")
 
 
+def _opening(opened: list[str]) -> Callable[[str], bool]:
+    """A stand-in for the browser that keeps the addresses it is asked to open."""
+
+    def open_url(url: str) -> bool:
+        opened.append(url)
+        return True
+
+    return open_url
+
+
 async def test_o_opens_the_address_in_the_browser(monkeypatch: pytest.MonkeyPatch) -> None:
     opened: list[str] = []
-    monkeypatch.setattr("webbrowser.open", lambda url, *a, **k: opened.append(url))
+    monkeypatch.setattr("briefing_tui.screens.opener.graphical_open", _opening(opened))
     async with seed_app().run_test(size=SIZE) as pilot:
         await pilot.press(*["right_square_bracket"] * 4, "s", "o")  # C1 -> S-state-0424
         await until(pilot, lambda: opened)  # opened from a thread
@@ -126,7 +138,7 @@ async def test_o_opens_the_address_in_the_browser(monkeypatch: pytest.MonkeyPatc
 
 async def test_o_opens_a_copy_when_the_original_was_not_found(monkeypatch: pytest.MonkeyPatch) -> None:
     opened: list[str] = []
-    monkeypatch.setattr("webbrowser.open", lambda url, *a, **k: opened.append(url))
+    monkeypatch.setattr("briefing_tui.screens.opener.graphical_open", _opening(opened))
     async with seed_app().run_test(size=SIZE) as pilot:
         await pilot.press("left_square_bracket", "s")  # C12 -> S-africom-end, known by its copy only
         assert "Address: original not found (unverified)" in body(pilot.app.screen)
@@ -137,7 +149,7 @@ async def test_o_opens_a_copy_when_the_original_was_not_found(monkeypatch: pytes
 
 async def test_o_does_nothing_without_an_address(monkeypatch: pytest.MonkeyPatch) -> None:
     opened: list[str] = []
-    monkeypatch.setattr("webbrowser.open", lambda url, *a, **k: opened.append(url))
+    monkeypatch.setattr("briefing_tui.screens.opener.graphical_open", _opening(opened))
     async with seed_app().run_test(size=SIZE) as pilot:
         await pilot.press("right_square_bracket", "o")  # C11: no source
         await pilot.pause(0.1)
@@ -273,6 +285,17 @@ async def test_palette_lists_every_action() -> None:
             "Back",
         ):
             assert expected in titles
+
+
+async def test_palette_names_keys_as_the_footer_does() -> None:
+    async with seed_app().run_test(size=SIZE) as pilot:
+        from briefing_tui.palette import ReaderCommands
+
+        screen = pilot.app.screen
+        helps = {title: help for title, _, help in ReaderCommands(screen).commands(screen)}
+        assert helps["Back"] == "key: ^o / alt+←"
+        assert helps["Next claim"] == "key: ]"
+        assert not any("ctrl+" in h or "," in h for h in helps.values())
 
 
 async def test_footer_is_truthful_about_what_can_run() -> None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from tests.ui.reader_support import collection_app, seed_app
+from tests.ui.reader_support import collection_app, seed_app, until
 
 from briefing_tui.screens.errors import ErrorScreen
 from briefing_tui.screens.main import MainScreen
@@ -20,10 +20,10 @@ def body(screen: MainScreen) -> str:
     return screen.query_one(DetailPane).body_text
 
 
-async def test_typing_filters_entities_and_enter_selects_one() -> None:
+async def test_slash_filters_entities_and_enter_selects_one() -> None:
     async with seed_app().run_test(size=SIZE) as pilot:
         screen = pilot.app.screen
-        await pilot.press("3", *"fitz")
+        await pilot.press("3", "slash", *"fitz", "enter")
         entities = screen.query_one(EntityList)
         assert entities.filter_text == "fitz"
         ids = [entities.get_option_at_index(i).id for i in range(entities.option_count)]
@@ -38,7 +38,7 @@ async def test_typing_filters_entities_and_enter_selects_one() -> None:
 async def test_selected_entity_lights_claims_and_events_and_steps_through_mentions() -> None:
     async with seed_app().run_test(size=SIZE) as pilot:
         screen = pilot.app.screen
-        await pilot.press("3", *"niger", "enter")
+        await pilot.press("3", "slash", *"niger", "enter", "enter")
         assert screen.entity_id == "niger"
         mentions = screen.state.nav.mentions("niger")
         assert screen.state.span == mentions[0]
@@ -73,7 +73,11 @@ async def test_timeline_background_event_shows_its_sources() -> None:
 async def test_timeline_event_in_the_text_jumps_to_its_mention() -> None:
     async with seed_app().run_test(size=SIZE) as pilot:
         screen = pilot.app.screen
-        await pilot.press("4", "down", "enter")  # the first event in the text
+        await pilot.press("4")
+        timeline = screen.query_one(TimelineList)
+        first = next(e for e in screen.state.nav.timeline() if not e.background)  # the first in the text
+        timeline.highlighted = timeline.get_option_index(first.id)
+        await pilot.press("enter")
         event_id = screen.detail[1]
         event = screen.state.nav.event(event_id)
         assert not event.background
@@ -83,13 +87,34 @@ async def test_timeline_event_in_the_text_jumps_to_its_mention() -> None:
 
 async def test_timeline_dates_are_humanized_and_marked() -> None:
     async with seed_app().run_test(size=SIZE) as pilot:
-        await pilot.pause()  # the lists fill in just after the first paint
         timeline = pilot.app.screen.query_one(TimelineList)
-        prompts = [str(timeline.get_option_at_index(i).prompt) for i in range(timeline.option_count)]
-        text = "\n".join(prompts)
-        assert "July 2023" in text and "29 Apr – 3 May 2024" in text
+
+        def prompts() -> list[str]:
+            return [str(timeline.get_option_at_index(i).prompt) for i in range(timeline.option_count)]
+
+        # the lists fill in just after the first paint: wait for it, never for a fixed time
+        await until(pilot, lambda: "July 2023" in "\n".join(prompts()), what="the timeline did not fill")
+        shown = prompts()
+        text = "\n".join(shown)
+        assert "July 2023" in text and "29 Apr –\n3 May 2024" in text  # broken after its dash
         assert "Campbell's planned visit" in text  # one day on or after 25 Apr 2024 (EDTF level 2)
-        assert prompts.index("In the text (5)") < prompts.index("Background (11)")
+        # one chronology: the events by date, those of the text marked ▸, the others not
+        assert shown[0] == "16 events by date · ▸ 5 in the text"
+        events = [e for e in pilot.app.screen.state.nav.timeline()]
+        assert [p[1] for p in shown[1:]] == ["▸" if not e.background else " " for e in events]
+        assert sorted(events, key=lambda e: e.date.sort_key) == events
+
+
+async def test_a_range_in_the_timeline_breaks_after_its_dash() -> None:
+    from rich.console import Console
+
+    from briefing_tui.widgets.timeline_list import date_cell
+
+    console = Console(width=12)
+    for width in (10, 12):
+        lines = date_cell("29 Apr – 3 May 2024", width, bold=False).wrap(console, width)
+        assert [line.plain.strip() for line in lines] == ["29 Apr –", "3 May 2024"]
+    assert date_cell("July 2023", 12, bold=False).plain == "July 2023"
 
 
 async def test_clicking_a_mention_selects_it_and_a_claim_selects_the_claim() -> None:
@@ -134,16 +159,13 @@ async def test_s_cycles_passage_in_another_document_speaker_and_entry() -> None:
         assert "The statement" in body(screen)
         await pilot.press("ctrl+o")
         assert screen.doc.id == "main" and screen.claim_id == "K1"
-        await pilot.press("s", "ctrl+o", "s")  # back at K1, s starts again at the first source
-        assert screen.doc.id == "statement"
-        await pilot.press("ctrl+o")
-        # the speaker: the second source
-        screen.claim_pane.source_index = 0
-        await pilot.press("s")
+        await pilot.press("s")  # back at K1, s goes on: the speaker, the second source
         assert screen.detail == ("source", "S-speaker")
         assert screen.doc.text[slice(*screen.state.span)] == "Kathleen FitzGibbon"
         await pilot.press("s")
         assert screen.detail == ("source", "S-web") and "“orderly and responsible”" in body(screen)
+        await pilot.press("s")  # and round again
+        assert screen.doc.id == "statement"
 
 
 async def test_fuzzy_claim_shows_its_anchor_status() -> None:
@@ -221,4 +243,4 @@ async def test_wide_terminal_shows_every_pane() -> None:
         assert not screen.narrow
         for name in ("text", "claim", "entities", "timeline"):
             region = screen.query_one(f"#{name}-pane").region
-            assert region.width >= 40 and region.height >= 8, name
+            assert region.width >= 40 and region.height >= 7, name  # the status line takes a row

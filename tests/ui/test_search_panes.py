@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from tests.ui.reader_support import run_palette_command, seed_app
+from tests.ui.reader_support import run_palette_command, seed_app, until
 
 from briefing_tui.model.places import MentionPlace
 from briefing_tui.widgets.entity_list import EntityList
@@ -17,11 +17,11 @@ def listed(widget) -> list[str]:
 
 async def test_entities_filter_folds_accents() -> None:
     async with seed_app().run_test(size=SIZE) as pilot:
-        await pilot.pause()
         await pilot.press("3")
         entities = pilot.app.screen.query_one(EntityList)
+        await until(pilot, lambda: listed(entities))  # filled just after the first paint
         everyone = listed(entities)
-        await pilot.press(*"etats")
+        await pilot.press("slash", *"etats")
         shown = listed(entities)
         assert shown and len(shown) < len(everyone)
         doc = pilot.app.screen.doc
@@ -31,14 +31,14 @@ async def test_entities_filter_folds_accents() -> None:
         assert listed(entities) == everyone
 
 
-async def test_timeline_filters_as_you_type_and_clears() -> None:
+async def test_timeline_filters_after_slash_and_clears() -> None:
     async with seed_app().run_test(size=SIZE) as pilot:
-        await pilot.pause()
         await pilot.press("4")
         timeline = pilot.app.screen.query_one(TimelineList)
+        await until(pilot, lambda: listed(timeline))  # filled just after the first paint
         assert timeline.has_focus
         everything = listed(timeline)
-        await pilot.press(*"niamey")
+        await pilot.press("slash", *"niamey")
         shown = listed(timeline)
         assert shown and len(shown) < len(everything)
         events = {e.id: e for e in pilot.app.screen.doc.events}

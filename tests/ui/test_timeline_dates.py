@@ -40,7 +40,7 @@ async def test_timeline_lists_rare_dates_in_order_in_words(tmp_path: Path) -> No
         events = [timeline.get_option_at_index(i) for i in range(timeline.option_count)]
         ids = [option.id for option in events if option.id]
         assert ids == [f"e{i}" for i in range(len(DATES))]
-        assert timeline.option_count == len(DATES) + 1  # the "Background" heading, then the events
+        assert timeline.option_count == len(DATES) + 1  # the heading, then the events
         said = [say_date(d) for d in DATES]
         assert said[1] == "1986 BC" and said[2] == "a day in December, year unknown"
         for option, words in zip(events[1:], said, strict=True):  # the date column shows 12 cells

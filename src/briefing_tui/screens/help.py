@@ -8,43 +8,80 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
-from textual.dom import DOMNode
 from textual.screen import ModalScreen, Screen
 from textual.widgets import Footer, Static
 
+from briefing_tui.widgets.claim_list import ClaimList
 from briefing_tui.widgets.doc_header import legend
 from briefing_tui.widgets.looks import Looks
+from briefing_tui.widgets.type_filter import TypeToFilter
 
-GENERIC = "Lists"
+GENERIC = "Every list"
+ORDER = ["Everywhere", "Text pane", "Search bar", "Claim pane", "Claims list", "Entities pane",
+         "Timeline pane", "Documents pane", GENERIC]  # fmt: skip
+FILTER = [b for b in TypeToFilter.FILTER_BINDINGS if isinstance(b, Binding)]
+SIDEWAYS = ("scroll_left", "scroll_right", "page_left", "page_right")  # no pane scrolls sideways
+
+
+def _owner(cls: type, binding: Binding) -> type:
+    """The class whose ``BINDINGS`` hold ``binding`` (the nearest in ``cls``'s ancestry)."""
+    for base in cls.__mro__:
+        for held in base.__dict__.get("BINDINGS", []):
+            if isinstance(held, Binding) and _same(held, binding):
+                return base
+    return cls
+
+
+def _same(held: Binding, binding: Binding) -> bool:  # a binding of several keys is split per key
+    return (held.action, held.description) == (binding.action, binding.description) and binding.key in [
+        k.strip() for k in held.key.split(",")
+    ]
 
 
 def collect_bindings(screen: Screen[Any]) -> dict[str, list[tuple[str, str]]]:
-    """Every binding with a description on ``screen``, its widgets and the app, grouped by owner.
+    """Every binding with a description on ``screen``, its widgets (and the claims list, built when
+    first shown) and the app: one section per pane (the owner's ``HELP_GROUP``), each key once.
 
-    Groups are named by the owner's ``HELP_GROUP`` (the screen's is "Everywhere"); widgets without
-    one are grouped as "Lists". Returns ``{group: [(keys, description), ...]}``.
+    The keys every list has (Textual's own list and scroll keys, and the filter's) are in one
+    section, ``GENERIC``. Returns ``{group: [(keys, description), ...]}``.
     """
     app = screen.app
-    nodes: list[DOMNode] = [screen, *screen.query("*"), app]
-    groups: dict[str, list[tuple[str, str]]] = {}
-    seen: set[tuple[str, str, str]] = set()
-    for node in nodes:
-        group = getattr(node, "HELP_GROUP", None) or ("Everywhere" if node is app else GENERIC)
-        by_action: dict[str, tuple[list[str], str]] = {}
-        for bindings in node._bindings.key_to_bindings.values():
+    classes: list[type] = []
+    for node in [screen, *screen.query("*"), app]:
+        if type(node) not in classes:
+            classes.append(type(node))
+    if ClaimList not in classes:
+        classes.append(ClaimList)
+    # {group: {action: ([keys], description)}}
+    found: dict[str, dict[str, tuple[list[str], list[str]]]] = {}
+    listed: set[tuple[str, str, str]] = set()  # (key, action, description) already in a section
+    for cls in classes:
+        own = getattr(cls, "HELP_GROUP", None) or "Everywhere"
+        for bindings in cls._merge_bindings().key_to_bindings.values():  # type: ignore[attr-defined]
             for binding in bindings:
-                if not binding.description or binding.system:
+                action = binding.action.removeprefix("app.").removeprefix("screen.")
+                if not binding.description or binding.system or action in SIDEWAYS:
                     continue
+                owner = _owner(cls, binding)
+                textual_own = owner.__module__.startswith("textual.")
+                if textual_own and not getattr(cls, "HELP_GROUP", None):  # containers' scrolling, the app's
+                    continue
+                generic = textual_own or any(_same(b, binding) for b in FILTER)
+                group = GENERIC if generic and own != "Everywhere" else own
                 key = _display(app, binding)
-                entry = by_action.setdefault(binding.action, ([], binding.description))
-                if key not in entry[0]:
-                    entry[0].append(key)
-        for keys, description in by_action.values():
-            shown = " / ".join(keys)
-            if (group, shown, description) in seen:
-                continue
-            seen.add((group, shown, description))
-            groups.setdefault(group, []).append((shown, description))
+                if (key, action, binding.description) in listed:
+                    continue
+                listed.add((key, action, binding.description))
+                keys, words = found.setdefault(group, {}).setdefault(action, ([], []))
+                keys.append(key)
+                if binding.description not in words:
+                    words.append(binding.description)
+    groups: dict[str, list[tuple[str, str]]] = {}
+    for group, actions in found.items():
+        by_keys: dict[str, list[str]] = {}  # one row per key: what it does here, in order
+        for keys, words in actions.values():
+            by_keys.setdefault(" / ".join(keys), []).extend(words)
+        groups[group] = [(keys, ", else ".join(words)) for keys, words in by_keys.items()]
     return groups
 
 
@@ -56,16 +93,7 @@ def _display(app: object, binding: Binding) -> str:
 
 
 def help_text(groups: dict[str, list[tuple[str, str]]], looks: Looks) -> Text:
-    order = [
-        "Everywhere",
-        "Text pane",
-        "Claim pane",
-        "Entities pane",
-        "Timeline pane",
-        "Documents pane",
-        GENERIC,
-    ]
-    names = [g for g in order if g in groups] + [g for g in groups if g not in order]
+    names = [g for g in ORDER if g in groups] + [g for g in groups if g not in ORDER]
     out = Text(end="")
     out.append("Keys of the reader", style="bold")
     out.append("   (escape, q or ? closes this screen; ctrl+p opens the command palette)\n", style="dim")
@@ -75,8 +103,9 @@ def help_text(groups: dict[str, list[tuple[str, str]]], looks: Looks) -> Text:
         for keys, description in groups[name]:
             out.append(f"  {keys:<{width}}", style=looks.mark("key"))
             out.append(f"{description}\n")
-    if "Entities pane" in groups:
-        out.append("\nIn the entities pane, letters typed filter the list; backspace erases.\n", style="dim")
+    out.append(
+        "\nIn every list, / starts a filter: type, then enter keeps it and escape clears it.\n", style="dim"
+    )
     out.append("Mouse: click a mention or a claim in the text to select it.\n", style="dim")
     out.append("\nIn the text: ", style="bold")
     out.append_text(legend(looks))

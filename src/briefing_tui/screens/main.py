@@ -8,23 +8,29 @@ has the panes (``ReaderPanes``) paint it. See docs/architecture.md.
 
 from __future__ import annotations
 
+from functools import partial
 from importlib import import_module
-from typing import TYPE_CHECKING
+from pathlib import Path
+from time import monotonic
+from typing import TYPE_CHECKING, Any
 
 from textual.actions import SkipAction
 from textual.app import ComposeResult
+from textual.binding import ActiveBinding
 from textual.reactive import reactive
 from textual.screen import Screen
 from textual.widget import Widget
 from textual.widgets import Footer
 
+from briefing_tui.display import display_path, display_problem, sanitize
 from briefing_tui.model.places import PassagePlace, Place, SearchPlace, SourcePlace, SpeakerPlace
 from briefing_tui.model.types import Collection
 from briefing_tui.reader_state import ReaderState
-from briefing_tui.screens.reader_keys import READER_BINDINGS, binding_states
+from briefing_tui.screens.reader_keys import READER_BINDINGS, binding_states, typed_key, typing_in
 from briefing_tui.widgets.messages import JumpRequested
 from briefing_tui.widgets.pane_bar import PaneBar
 from briefing_tui.widgets.reader_panes import ReaderPanes
+from briefing_tui.widgets.status_line import Status, StatusLine
 
 if TYPE_CHECKING:
     from briefing_tui.model.types import Document
@@ -54,6 +60,7 @@ class MainScreen(Screen[None]):
         super().__init__()
         self.state = ReaderState(collection)
         self._panes_ready = False
+        self._message, self._message_until = "", 0.0
         self._binding_signature: object = None
         # deferred: live reload starts after the first frame. The files' state is taken now, when the
         # collection was loaded, so a change made while the screen mounts is not missed.
@@ -84,6 +91,7 @@ class MainScreen(Screen[None]):
         self.panes = ReaderPanes(self.state, at_once=self.app.is_headless, id="body")
         yield PaneBar(id="pane-bar")
         yield self.panes
+        yield StatusLine(id="status")
         yield Footer(compact=True)
 
     def on_mount(self) -> None:
@@ -94,12 +102,60 @@ class MainScreen(Screen[None]):
             self.call_after_refresh(self.on_mount)
             return
         self._update_layout()
+        self.refresh_status()
         self.panes.start(self._panes_mounted)
 
     def _panes_mounted(self) -> None:
         self._panes_ready = True
         self._update_layout()
         self.live_reload.start()
+        self.watch(self.text_view, "scroll_y", self.refresh_status, init=False)
+        # the search counts as it goes (in a worker) and the text wraps in the background: the line
+        # follows them at a glance's pace, drawn again only when what it says has changed
+        self.set_interval(0.25, self.refresh_status)
+        self.refresh_status()
+
+    # the status line ------------------------------------------------------------------------------
+
+    def refresh_status(self) -> None:
+        """Say where the reader is on the status line (drawn again only when it changed)."""
+        lines = self.query(StatusLine)
+        if not lines:  # not composed yet
+            return
+        view, state = self.text_view, self.state
+        top = view.max_scroll_y
+        if top <= 0:  # the whole text shows (or the pane has no size yet: the top)
+            percent = 100 if view.size.height and view.virtual_size.height else 0
+        else:
+            percent = round(100 * view.scroll_offset.y / top)
+        cited = state.cited_claim()  # the current claim, or the one whose source is shown elsewhere
+        said = None
+        if cited is not None:
+            from briefing_tui.widgets.labels import rating_label  # small: the labels of verdicts
+
+            nav, claim = cited
+            glyph, label, rating = rating_label(claim)
+            position = (nav.claim_position(claim.id) or 0) + 1
+            said = (position, len(nav.claims), glyph, label, rating)
+        search, count = "", ""
+        if self._panes_ready:
+            bar = self.text_pane.bar
+            search, count = bar.input.value, bar.count
+        message = self._message if self._message_until > monotonic() else ""
+        status = Status(state.doc.title or state.doc.id, percent, said, len(state.nav.claims), search, count,
+                        message)  # fmt: skip
+        lines.first().show(status)
+
+    def say(self, message: str, seconds: float = 8.0) -> None:
+        """Show ``message`` on the status line for ``seconds``."""
+        self._message, self._message_until = message, monotonic() + seconds
+        self.refresh_status()
+
+    def notify(self, message: str, *, title: str = "", **kwargs: Any) -> None:  # type: ignore[override]
+        """A notice also stays on the status line for a while (the toast goes)."""
+        super().notify(message, title=title, **kwargs)
+        first = message.split("\n", 1)[0]
+        self.say(f"{title}: {first}" if title else first)
 
     def on_resize(self) -> None:
         if self._panes_ready:
@@ -176,11 +232,13 @@ class MainScreen(Screen[None]):
         if move.opened:
             self.panes.show_document()
         self.panes.show_move(move)
+        self.refresh_status()
 
     def show_document(self, doc: Document) -> None:
         """Show ``doc`` (another document, or a new version of the one shown) with nothing current."""
         self.state.show(doc)
         self.panes.show_document()
+        self.refresh_status()
 
     def documents_changed(self) -> None:
         """The collection's documents (or its failed files) changed: the documents pane follows."""
@@ -202,6 +260,15 @@ class MainScreen(Screen[None]):
             self._binding_signature = signature
             super().refresh_bindings()
 
+    @property
+    def active_bindings(self) -> dict[str, ActiveBinding]:
+        """The keys the footer shows: while an input (or a list's filter) takes what is typed, only
+        the keys that are not characters work, and only those show."""
+        active = super().active_bindings
+        if not typing_in(self):
+            return active
+        return {key: binding for key, binding in active.items() if not typed_key(key)}
+
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if not self.is_mounted:
             return True
@@ -222,10 +289,11 @@ class MainScreen(Screen[None]):
     def action_forward(self) -> None:
         self.action_back(forward=True)
 
-    def action_go_source(self) -> None:
-        """To the current claim's source; repeating cycles through its sources."""
-        claim = self.state.current_claim()
-        place = self.claim_pane.next_source(self.state.nav, claim) if claim is not None else None
+    def action_go_source(self, step: int = 1) -> None:
+        """To the current claim's source; repeating cycles through its sources (``step`` -1: back),
+        in whichever document each one is."""
+        cited = self.state.cited_claim()
+        place = self.claim_pane.next_source(*cited, step=step) if cited is not None else None
         self._jump_and_follow(place) if place is not None else self.app.bell()
 
     def action_open_url(self) -> None:
@@ -234,6 +302,18 @@ class MainScreen(Screen[None]):
 
         url = self.claim_pane.address(self.state.current_claim())
         open_address(self, url) if url is not None else self.app.bell()
+
+    def action_yank(self) -> None:
+        """Copy what the claim pane shows (a source's address, a claim's quote, an entity's name) to
+        the terminal's clipboard (OSC 52, sent on this key only), and say what was copied."""
+        copied = self.claim_pane.yank() if self._panes_ready else None
+        if copied is None:
+            self.app.bell()
+            return
+        text, what = copied
+        self.app.copy_to_clipboard(text)
+        shown = sanitize(text if len(text) <= 60 else text[:59] + "…")
+        self.notify(f"Copied {what}: {shown}", markup=False)
 
     def action_claims_list(self) -> None:
         """Show the list of claims above the current claim and focus it; again (in the list) hides it."""
@@ -253,6 +333,31 @@ class MainScreen(Screen[None]):
         from briefing_tui.screens.errors import ErrorScreen  # deferred: only when asked
 
         self.app.push_screen(ErrorScreen(self.collection.failed, can_close=True))
+
+    def action_open_path(self) -> None:
+        """Ask for another file or folder to open (its path completed from the file system)."""
+        from briefing_tui.screens.open_path import OpenPathScreen  # deferred: only when asked
+
+        self.app.push_screen(OpenPathScreen(), self._open_path)
+
+    def _open_path(self, path: Path | None) -> None:
+        if path is not None:
+            self.say(f"Opening {display_path(str(path))}…")
+            self.run_worker(partial(self._load_path, path), thread=True, exclusive=True, group="open")
+
+    def _load_path(self, path: Path) -> None:
+        from briefing_tui.model import load_paths  # deferred: the loader is imported when asked
+
+        collection = load_paths([path], siblings=True)
+        self.app.call_from_thread(self._path_loaded, path, collection)
+
+    def _path_loaded(self, path: Path, collection: Collection) -> None:
+        if collection.documents:  # the reader shows it (and the files that failed, as at start)
+            self.app.show_collection(collection)  # type: ignore[attr-defined]
+            return
+        problems = [p for found in collection.failed.values() for p in found]
+        why = display_problem(problems[0]) if problems else "no briefing found there"
+        self.notify(f"Nothing opened from {display_path(str(path))}: {why}", severity="error", markup=False)
 
     def action_help(self) -> None:
         from briefing_tui.screens.help import HelpScreen  # deferred: only when asked

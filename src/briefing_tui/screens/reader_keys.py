@@ -6,14 +6,19 @@ The help screen and the command palette list them from here, with the same actio
 from __future__ import annotations
 
 from textual.actions import parse
+from textual.app import App
 from textual.binding import Binding, BindingType
+from textual.keys import _character_to_key, key_to_character
 from textual.screen import Screen
+from textual.widgets import Input
 
 READER_BINDINGS: list[BindingType] = [
     Binding("right_square_bracket", "next_claim(1)", "Next claim", key_display="]"),
     Binding("left_square_bracket", "next_claim(-1)", "Prev claim", key_display="["),
-    Binding("s", "go_source", "Source"),
+    Binding("s", "go_source(1)", "Source"),
+    Binding("S", "go_source(-1)", "Previous source", key_display="S", show=False),
     Binding("o", "open_url", "Open address", show=False),  # the claim pane says "o: open address"
+    Binding("y", "yank", "Copy (address, quote, name)", show=False),
     Binding("ctrl+o,alt+left", "back", "Back"),
     Binding("alt+right,ctrl+i", "forward", "Forward", show=False),
     Binding("tab", "cycle_pane(1)", "Next pane", show=False),
@@ -29,13 +34,16 @@ READER_BINDINGS: list[BindingType] = [
     Binding("escape", "search_escape", "Leave filter / clear search", show=False),
     Binding("escape", "clear_selection", "Clear entity", show=False),
     Binding("e", "errors", "Errors", show=False),  # the document list says so; the footer is full
+    Binding("O", "open_path", "Open a file or folder", key_display="O", show=False),
     Binding("slash", "search_open", "Search", key_display="/"),
     Binding("n", "search_next(1)", "Next match", show=False),
     Binding("N", "search_next(-1)", "Previous match", show=False),
     Binding("ampersand", "search_filter", "Filter matching paragraphs", key_display="&", show=False),
     Binding("F", "search_all", "Search all documents", key_display="F", show=False),
     Binding("question_mark", "help", "Help", key_display="?"),
+    Binding("h,f1", "help", "Help", show=False),
     Binding("q", "app.quit", "Quit"),
+    Binding("ctrl+q", "app.quit", "Quit", show=False),
 ]
 
 
@@ -45,4 +53,29 @@ def binding_states(screen: Screen[None]) -> tuple[object, ...]:
     for binding in screen._bindings:
         _, name, params = parse(binding[1].action)
         states.append(screen.check_action(name, params))
-    return (screen.focused, len(screen.app.screen_stack), tuple(states))
+    return (screen.focused, typing_in(screen), len(screen.app.screen_stack), tuple(states))
+
+
+def key_names(app: App[object], binding: Binding) -> str:
+    """A binding's keys as the footer shows them: ``^o / alt+←`` for ``ctrl+o,alt+left``."""
+    if binding.key_display:
+        return binding.key_display
+    keys = [key.strip() for key in binding.key.split(",")]
+    return " / ".join(app.get_key_display(Binding(key, binding.action)) for key in keys)
+
+
+_ASCII_KEYS = {_character_to_key(chr(code)) for code in range(0x21, 0x7F)}  # "slash", "q", "ampersand"...
+
+
+def typed_key(key: str) -> bool:
+    """Whether ``key`` types a character (``q``, ``slash``), so that an input takes it as text."""
+    if key in _ASCII_KEYS:
+        return True
+    char = key_to_character(key)
+    return char is not None and char.isprintable()
+
+
+def typing_in(screen: Screen[None]) -> bool:
+    """Whether the focus is where characters type (an input, or a list's filter being typed)."""
+    focused = screen.focused
+    return isinstance(focused, Input) or bool(getattr(focused, "typing", False))

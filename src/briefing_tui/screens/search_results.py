@@ -19,13 +19,14 @@ from briefing_tui.search.corpus import Hit, search_documents
 from briefing_tui.search.match import Matcher
 from briefing_tui.search.query import Query, SearchCancelled, SearchError
 from briefing_tui.widgets.hit_list import HitList
+from briefing_tui.widgets.safe_input import SafeInput
 from briefing_tui.words import noun
 
 LIMIT = 10_000  # hits listed; the summary says "10,000+" beyond
 REGEX_TIMEOUT = 5.0
 
 
-class ResultsInput(Input):
+class ResultsInput(SafeInput):
     """The query line of the results screen (same toggles as the search bar)."""
 
     HELP_GROUP = "Search results"

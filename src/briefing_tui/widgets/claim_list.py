@@ -1,4 +1,4 @@
-"""The claims list: every claim of the document in text order, the current one marked; typing filters.
+"""The claims list: every claim of the document in text order, the current one marked; ``/`` filters.
 
 It lives in the claim pane, above the current claim's detail, and is built the first time it is
 shown (never before the first paint). Rows reuse the claim pane's claim rows (verdict glyph, id,
@@ -25,10 +25,10 @@ LIMIT = 200  # rows shown at once: a list measures every row; the window follows
 
 
 class ClaimList(DraftMarks, TypeToFilter, OptionList):
-    """Claims in text order. Enter (or a click) goes to one; letters typed here filter the list."""
+    """Claims in text order. Enter (or a click) goes to one; ``/`` filters the list."""
 
     HELP_GROUP = "Claims list"
-    BINDINGS = TypeToFilter.FILTER_BINDINGS
+    BINDINGS = TypeToFilter.bindings("Go to the claim")
     FILTER_CHARS = " -'’"
     COMPONENT_CLASSES = {DRAFT_CLASS}  # drafted annotations: dimmed (reader.tcss)
 
@@ -97,6 +97,7 @@ class ClaimList(DraftMarks, TypeToFilter, OptionList):
 
             accept = text_filter(self.filter_text)
             claims = [c for c in claims if accept(self._haystack(c))]
+        if self.filter_shown:
             head = self.filter_head()
             options.append(Option(Text.assemble(head, (f"  {len(claims)} of {len(nav.claims)}", "dim")),
                                   disabled=True))  # fmt: skip
@@ -113,7 +114,7 @@ class ClaimList(DraftMarks, TypeToFilter, OptionList):
         self._rows = {c.id for c in window}
         rest = len(claims) - start - LIMIT
         if rest > 0:
-            more = Text(f"  … {rest} more: type to filter", style="dim italic")
+            more = Text(f"  … {rest} more: / filters", style="dim italic")
             options.append(Option(more, disabled=True))
         if not claims:
             empty = "no claim matches" if self.filter_text else "This document has no claims."

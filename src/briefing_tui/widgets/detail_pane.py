@@ -1,8 +1,9 @@
 """The claim pane: the current claim with its verdict and sources, or a source, event or entity.
 
 The body is rich ``Text`` built from sanitized strings (never markup), drawn by ``DetailBody`` (a
-fixed-size Line API view); below it a list of links (the claim's sources, a source's citing claims,
-...) that enter follows.
+Line API view as tall as its text); below it a list of links (the claim's sources, a source's citing
+claims, ...) that enter follows. Both grow to their content; the pane scrolls when they pass its
+height (space / b / g / G from the links, and the links' cursor keeps the link in view).
 """
 
 from __future__ import annotations
@@ -11,9 +12,9 @@ from typing import cast
 
 from rich.text import Text
 from textual.app import ComposeResult
-from textual.containers import Vertical
-from textual.geometry import Size
-from textual.reactive import Reactive
+from textual.binding import Binding
+from textual.containers import VerticalScroll
+from textual.geometry import Region, Size
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 from textual.widget import Widget
@@ -41,15 +42,8 @@ from briefing_tui.words import plural
 
 
 class DetailBody(ScrollView):
-    """The pane's text, wrapped once per width and drawn line by line.
-
-    The stylesheet keeps the scrollbar's column (``scrollbar-gutter: stable``), so the width the text
-    is wrapped to does not depend on whether it scrolls.
-
-    Its size is set by the stylesheet and never follows its content, so showing another claim
-    repaints these lines without laying out the screen again (an auto-height body moved the links
-    below it and cost extra frames per jump). Longer text scrolls.
-    """
+    """The pane's text, wrapped once per width and drawn line by line, as tall as its text (the
+    stylesheet gives it ``height: auto``; the pane around it scrolls)."""
 
     def __init__(self, text: Text, *, id: str | None = None) -> None:
         super().__init__(id=id)
@@ -64,9 +58,11 @@ class DetailBody(ScrollView):
     def update(self, text: Text) -> None:
         """Show ``text`` from its top."""
         self._text = text
-        self._wrap(self.scrollable_content_region.width, layout=False)
+        self._wrap(self.scrollable_content_region.width)
         self.scroll_to(0, 0, animate=False, immediate=True)
-        self.refresh()
+        if isinstance(self.parent, DetailPane):
+            self.parent.scroll_home(animate=False, immediate=True)
+        self.refresh(layout=True)
 
     def _wrap(self, width: int, layout: bool = True) -> None:
         if width <= 2 or not self.is_mounted:
@@ -88,6 +84,11 @@ class DetailBody(ScrollView):
             self.set_reactive(Widget.virtual_size, virtual)
             self._scroll_update(virtual)
 
+    def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
+        if width != self._wrapped_width:
+            self._wrap(width, layout=False)
+        return max(1, len(self._lines))
+
     def on_resize(self) -> None:
         if self.scrollable_content_region.width != self._wrapped_width:
             self._wrap(self.scrollable_content_region.width)
@@ -101,7 +102,7 @@ class DetailBody(ScrollView):
         return line.crop_extend(0, width, None).apply_style(self.rich_style)
 
 
-class DetailPane(DraftMarks, Vertical):
+class DetailPane(DraftMarks, VerticalScroll, can_focus=False):
     """The claim pane: shows one thing in full (a claim, source, event or entity) with a list of links.
 
     It owns the cycling through the current claim's sources (``s``) and the claims list above the
@@ -115,7 +116,7 @@ class DetailPane(DraftMarks, Vertical):
         self.shown: Shown | None = None
         self.source_index: int | None = None
         """The current claim's source gone to last by ``s`` (or its link), None before the first."""
-        self._cycled: str | None = None  # the claim that ``source_index`` belongs to
+        self._cycled: tuple[str, str] | None = None  # (document, claim) that ``source_index`` belongs to
 
     def compose(self) -> ComposeResult:
         yield DetailBody(
@@ -142,11 +143,15 @@ class DetailPane(DraftMarks, Vertical):
             [Option(prompt, id=f"{i}:{kind}:{ref}") for i, (kind, ref, prompt) in enumerate(links)]
         )
         if links:
+            links_list.quiet = True  # a new thing is shown from its top, not from its first link
             links_list.highlighted = highlight if highlight is not None else 0
+            links_list.quiet = False
+        self.scroll_home(animate=False, immediate=True)
 
     def show_document(self, nav: Navigator) -> None:
-        """A document is shown afresh: nothing in full yet, no source gone to."""
-        self.shown, self.source_index, self._cycled = None, None, None
+        """A document is shown afresh: nothing in full yet (the sources gone to are remembered: ``s``
+        goes on through a claim's sources when one of them is in another document)."""
+        self.shown = None
         self._show_nothing(nav)
         if self.claims_list is not None:
             self.claims_list.set_claims(nav, None)
@@ -171,8 +176,8 @@ class DetailPane(DraftMarks, Vertical):
         looks = Looks(self)
         match shown:
             case ClaimShown(nav=nav, claim=claim):
-                if claim.id != self._cycled:
-                    self.source_index, self._cycled = None, claim.id
+                if (nav.doc.id, claim.id) != self._cycled:
+                    self.source_index, self._cycled = None, (nav.doc.id, claim.id)
                 links = [
                     ("source", ref.source, source_prompt(nav, ref, i + 1, False, looks))
                     for i, ref in enumerate(claim.sources)
@@ -199,15 +204,20 @@ class DetailPane(DraftMarks, Vertical):
             Text(DRAFT_NOTE, style=self.draft_style()), self.mark_draft(body, label=False), end=""
         )
 
-    def next_source(self, nav: Navigator, claim: Claim, index: int | None = None) -> SourceWay | None:
-        """Where the claim's next source leads (the first one at first; ``index``: that one), or None
-        when it has none. The source counts as gone to: ``s`` again takes the one after it."""
+    def next_source(
+        self, nav: Navigator, claim: Claim, index: int | None = None, step: int = 1
+    ) -> SourceWay | None:
+        """Where the claim's next source leads (``step`` -1: the previous one; the first, or the last,
+        at first; ``index``: that one), or None when it has none. The source counts as gone to: ``s``
+        again takes the one after it, wherever it is."""
         targets = nav.source_targets(claim)
         if not targets:
             return None
+        key = (nav.doc.id, claim.id)
         if index is None:
-            index = 0 if self.source_index is None or self._cycled != claim.id else self.source_index + 1
-        self.source_index, self._cycled = index % len(targets), claim.id
+            fresh = self.source_index is None or self._cycled != key
+            index = (0 if step > 0 else -1) if fresh else (self.source_index or 0) + step
+        self.source_index, self._cycled = index % len(targets), key
         return targets[self.source_index].place
 
     def address(self, claim: Claim | None) -> str | None:
@@ -217,10 +227,27 @@ class DetailPane(DraftMarks, Vertical):
             case SourceShown(source=shown_source):
                 source = shown_source
             case ClaimShown(nav=nav) if claim is not None and claim.sources:
-                source = nav.source(claim.sources[self.source_index or 0].source)
+                gone = self.source_index if self._cycled == (nav.doc.id, claim.id) else None
+                source = nav.source(claim.sources[gone or 0].source)
         addresses = [source.url, *source.mirrors] if source is not None else []
         # the original's address, or a copy's when the original was not found
         return next((u for u in addresses if u and u.lower().startswith(("http://", "https://"))), None)
+
+    def yank(self) -> tuple[str, str] | None:
+        """What ``y`` copies from what is shown, and what it is: a source's address (its title when it
+        has none), a claim's quote, an entity's name, an event's label."""
+        match self.shown:
+            case SourceShown(source=source):
+                url = next((u for u in [source.url, *source.mirrors] if u), None)
+                return (url, "the address") if url else (source.title or source.id, "the source's title")
+            case ClaimShown(nav=nav, claim=claim):
+                quote = nav.doc.text[claim.span.start : claim.span.end] if claim.span.anchored else ""
+                return quote or claim.span.selector.exact or claim.gloss or claim.id, "the claim's quote"
+            case EntityShown(entity=entity):
+                return entity.name, "the name"
+            case EventShown(event=event):
+                return event.label, "the event"
+        return None
 
     def toggle_claims_list(self, nav: Navigator, claim_id: str | None) -> bool:
         """Show the claims list (built on first use: the first frame stays light), or hide it when it
@@ -261,7 +288,44 @@ class DetailLinks(OptionList):
     """The links of the claim pane (sources of a claim, claims citing a source...)."""
 
     HELP_GROUP = "Claim pane"
+    BINDINGS = [
+        Binding("enter", "select", "Follow the link (a source, a claim)", show=False),
+        Binding("j", "cursor_down", "Next link", show=False),
+        Binding("k", "cursor_up", "Previous link", show=False),
+        Binding("space,pagedown", "scroll_pane(1)", "Page down", show=False),
+        Binding("b,pageup", "scroll_pane(-1)", "Page up", show=False),
+        Binding("g,home", "pane_end(-1)", "Top", show=False),
+        Binding("G,end", "pane_end(1)", "Bottom", show=False),
+    ]
 
-    # The list's place on screen does not depend on how many lines its links take (it fills what the
-    # body leaves), so a new set of links scrolls and repaints without a layout of the whole screen.
-    virtual_size = Reactive(Size(0, 0), layout=False)
+    quiet = False
+    """True while the pane shows a new thing: the highlight moves without scrolling the pane."""
+
+    def _pane(self) -> DetailPane | None:
+        return self.parent if isinstance(self.parent, DetailPane) else None
+
+    def action_scroll_pane(self, step: int) -> None:
+        if (pane := self._pane()) is not None:
+            pane.scroll_page_down(animate=False) if step > 0 else pane.scroll_page_up(animate=False)
+
+    def action_pane_end(self, step: int) -> None:
+        if (pane := self._pane()) is None:
+            return
+        if step > 0:
+            self.action_last()
+            pane.scroll_end(animate=False, immediate=True)
+        else:
+            self.action_first()
+            pane.scroll_home(animate=False, immediate=True)
+
+    def scroll_to_highlight(self, top: bool = False) -> None:
+        """The list is as tall as its links: the pane around it scrolls the highlighted one into view."""
+        super().scroll_to_highlight(top)
+        pane, highlighted = self._pane(), self.highlighted
+        if pane is None or highlighted is None or self.quiet or not self.is_mounted:
+            return
+        y = self._index_to_line.get(highlighted)
+        if y is None:
+            return
+        top_y = self.virtual_region.y + y
+        pane.scroll_to_region(Region(0, top_y, 1, self._heights[highlighted]), animate=False, immediate=True)

@@ -175,12 +175,14 @@ def source_prompt(nav: Navigator, ref: SourceRef, number: int, current: bool, lo
         _address(out, source.url, "underline dim", looks)
         if "url" in source.unverified:
             out.append(" (unverified)", style=looks.mark("warn"))
-    elif source.mirrors:  # the original's address was not found: the copy that o opens
+    for i, mirror in enumerate(source.mirrors):  # every copy; the first opens when there is no original
         out.append("\n")
-        _address(out, source.mirrors[0], "underline dim", looks)
-        out.append(" (copy)", style=looks.mark("warn"))
+        _address(out, mirror, "underline dim", looks)
+        out.append(" (copy)" if not source.url and i == 0 else " (mirror)", style=looks.mark("warn"))
     if ref.passage:
         out.append("\n“" + sanitize(ref.passage) + "”", style="italic")
+    if source.note:
+        out.append("\nNote: " + sanitize(source.note), style="dim")
     return Row((head, 3), (out, None))
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from rich.text import Text
+from textual.binding import Binding
 from textual.geometry import Size
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
@@ -19,6 +20,7 @@ MEASURED = 64
 
 
 class DocumentList(OptionList):
+    BINDINGS = [Binding("enter", "select", "Open the document", show=False)]
     """The documents of the collection; enter (or a click) opens one."""
 
     HELP_GROUP = "Documents pane"

@@ -1,4 +1,4 @@
-"""The entities pane: entities grouped by type with their mention counts; typing filters."""
+"""The entities pane: entities grouped by type with their mention counts; ``/`` filters."""
 
 from __future__ import annotations
 
@@ -15,14 +15,14 @@ from briefing_tui.widgets.messages import JumpRequested
 from briefing_tui.widgets.rows import Row
 from briefing_tui.widgets.type_filter import TypeToFilter
 
-LIMIT = 40  # rows per type: a list measures every row; typing narrows a long list
+LIMIT = 40  # rows per type: a list measures every row; a filter narrows a long list
 
 
 class EntityList(DraftMarks, TypeToFilter, OptionList):
-    """Entities by type. Enter (or a click) goes to one; letters typed here filter the list."""
+    """Entities by type. Enter (or a click) goes to one; ``/`` filters the list."""
 
     HELP_GROUP = "Entities pane"
-    BINDINGS = TypeToFilter.FILTER_BINDINGS
+    BINDINGS = TypeToFilter.bindings("Select the entity")
     COMPONENT_CLASSES = {DRAFT_CLASS}  # drafted annotations: dimmed (reader.tcss)
 
     def __init__(self, *, id: str | None = None) -> None:
@@ -53,13 +53,14 @@ class EntityList(DraftMarks, TypeToFilter, OptionList):
     def _rebuild(self, keep: str | None = None) -> None:
         highlighted = keep or (self.highlighted_option.id if self.highlighted_option is not None else None)
         options: list[Option] = []
-        if self.filter_text:
+        if self.filter_shown:
             options.append(Option(self.filter_head(), disabled=True))
         for kind, members in self._groups.items():
             shown = [e for e in members if self._matches(e)]
             if not shown:
                 continue
-            head = Text(f"{sanitize(kind).capitalize()} ({len(shown)})", style="bold dim", end="")
+            heading = Looks(self).mark("heading")
+            head = Text(f"{sanitize(kind).capitalize()} ({len(shown)})", style=heading, end="")
             options.append(Option(head, disabled=True))
             for entity in shown[:LIMIT]:
                 mark = "●" if entity.id == self._selected else " "
@@ -72,9 +73,9 @@ class EntityList(DraftMarks, TypeToFilter, OptionList):
                 )
                 options.append(Option(prompt, id=entity.id))
             if len(shown) > LIMIT:
-                more = f"  … {len(shown) - LIMIT} more: type to filter"
+                more = f"  … {len(shown) - LIMIT} more: / filters"
                 options.append(Option(Text(more, style="dim italic"), disabled=True))
-        if len(options) == (1 if self.filter_text else 0):
+        if len(options) == (1 if self.filter_shown else 0):
             options.append(Option(Text("no entity matches", style="dim italic"), disabled=True))
         self.show_options(options, highlighted)
 

@@ -30,6 +30,8 @@ MARK_CLASSES = frozenset(
         "lit-claim",  # the claims involving the selected entity
         "match",  # a search match
         "match-current",  # the current search match
+        "muted",  # words that stay in the background (the pane bar's other panes)
+        "heading",  # a group's heading in a list ("Person (3)", "In the text (5)")
         "warn",  # a doubt: unverified, approximate, orphan, a look-alike address
         "failed",  # the line saying files failed to load
         "error",  # an error's severity

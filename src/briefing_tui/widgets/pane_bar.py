@@ -5,6 +5,8 @@ from __future__ import annotations
 from rich.text import Text
 from textual.widgets import Static
 
+from briefing_tui.widgets.looks import Looks
+
 PANES = ["text", "claim", "entities", "timeline", "documents"]
 PANE_TITLES = {"text": "Text", "claim": "Claim", "entities": "Entities", "timeline": "Timeline",
                "documents": "Documents"}  # fmt: skip
@@ -18,15 +20,25 @@ def pane_title(name: str) -> str:
 class PaneBar(Static):
     """One line naming the panes, the active one stands out."""
 
+    _shown: tuple[list[str], str, bool] | None = None
+
+    def on_mount(self) -> None:  # another theme: drawn again with its looks
+        self.app.theme_changed_signal.subscribe(self, lambda _theme: self._redraw())
+
+    def _redraw(self) -> None:
+        if self._shown is not None:
+            self.show_panes(*self._shown)
+
     def show_panes(self, names: list[str], active: str, shown: bool = True) -> None:
         """Name the panes ``names``, ``active`` standing out; ``shown`` False hides the bar."""
+        self._shown = (names, active, shown)
         self.display = shown
         if not shown:
             return
-        line = Text(end="")
+        line, muted = Text(end=""), Looks(self).mark("muted")
         for i, name in enumerate(names):
-            line.append(f" {pane_title(name)} ", style="reverse bold" if name == active else "dim")
+            line.append(f" {pane_title(name)} ", style="reverse bold" if name == active else muted)
             if i < len(names) - 1:
                 line.append(" ")
-        line.append("   tab: next pane", style="dim")
+        line.append("   tab: next pane", style=muted)
         self.update(line)

@@ -17,12 +17,13 @@ from textual.widgets import Input, Static
 
 from briefing_tui.display import sanitize
 from briefing_tui.search.query import Query
+from briefing_tui.widgets.safe_input import SafeInput
 
 HISTORY_SIZE = 100
 TOGGLES = (("exact", "^T", "exact"), ("word", "^G", "word"), ("regex", "^R", "regex"))
 
 
-class SearchInput(Input):
+class SearchInput(SafeInput):
     """The query line. Up/down walk the history; ctrl+t / ctrl+g / ctrl+r toggle exact / word / regex."""
 
     HELP_GROUP = "Search bar"
@@ -123,7 +124,7 @@ class SearchBar(Horizontal):
 
     def compose(self) -> ComposeResult:
         yield Static("/", classes="prompt")
-        yield SearchInput(placeholder="search (^T exact, ^G word, ^R regex)", id="search-input")
+        yield SearchInput(placeholder="search the text", id="search-input")
         yield Static("", id="search-status")
 
     # public API -------------------------------------------------------------------------------
@@ -211,6 +212,11 @@ class SearchBar(Horizontal):
         self._filter = on
         self._message, self._message_error = "", False
         self._render_status()
+
+    @property
+    def count(self) -> str:
+        """The counter as shown: ``3/14``, ``no match``, or empty."""
+        return self._count
 
     @property
     def status_text(self) -> str:

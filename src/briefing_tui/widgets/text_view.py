@@ -74,6 +74,7 @@ class TextView(ScrollView, can_focus=True):
     ``set_overlay``); it posts ``SpanClicked`` when a mention or claim is clicked.
     """
 
+    HELP_GROUP = "Text pane"
     BINDINGS = [
         Binding("j,down", "line(1)", "Down", show=False),
         Binding("k,up", "line(-1)", "Up", show=False),

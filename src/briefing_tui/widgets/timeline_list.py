@@ -1,4 +1,5 @@
-"""The timeline pane: events sorted by date, those in the text set apart from background ones."""
+"""The timeline pane: one chronology of the events, those in the text marked ▸ and the background
+ones in italics."""
 
 from __future__ import annotations
 
@@ -16,15 +17,25 @@ from briefing_tui.widgets.looks import Looks
 from briefing_tui.widgets.messages import JumpRequested
 from briefing_tui.widgets.rows import Row
 from briefing_tui.widgets.type_filter import TypeToFilter
+from briefing_tui.words import plural
 
 LIMIT = 100  # rows per group: a list measures every row, so a huge timeline shows its start
 
 
+def date_cell(said: str, width: int, *, bold: bool) -> Text:
+    """A date in a column ``width`` wide: a range too long for it breaks after its dash ("29 Apr –"
+    above "3 May 2024"), never inside one of its ends."""
+    if len(said) > width and " – " in said:
+        start, end = said.split(" – ", 1)
+        said = f"{start} –\n{end}"
+    return Text(said, style="bold" if bold else "")
+
+
 class TimelineList(DraftMarks, TypeToFilter, OptionList):
-    """Events by date; enter (or a click) chooses one; letters typed here filter the list."""
+    """Events by date; enter (or a click) chooses one; ``/`` filters the list."""
 
     HELP_GROUP = "Timeline pane"
-    BINDINGS = TypeToFilter.FILTER_BINDINGS
+    BINDINGS = TypeToFilter.bindings("Go to the event")
     FILTER_CHARS = " -'"
     COMPONENT_CLASSES = {DRAFT_CLASS}  # drafted annotations: dimmed (reader.tcss)
 
@@ -51,34 +62,37 @@ class TimelineList(DraftMarks, TypeToFilter, OptionList):
         if self.filter_text:
             accept = text_filter(self.filter_text)
             events = [e for e in events if accept(e.label, say_date(e.date), e.date.text, e.id)]
+        if self.filter_shown:
             options.append(Option(self.filter_head(), disabled=True))
-        groups = [("In the text", [e for e in events if not e.background]),
-                  ("Background", [e for e in events if e.background])]  # fmt: skip
         looks = Looks(self)
         width = min(12, max((len(say_date(e.date)) for e in events), default=1))
-        for title, members in groups:
-            if not members:
-                continue
-            options.append(Option(Text(f"{title} ({len(members)})", style="bold dim"), disabled=True))
-            for event in members[:LIMIT]:
-                marks = date_marks(event.date)
-                label = Text(sanitize(event.label), style="" if not event.background else "italic")
-                if event.unverified:
-                    label.append(" (unverified)", style=looks.mark("warn"))
-                if event.draft:
-                    self.mark_draft(label)
-                prompt = Row(
-                    (Text("●" if event.id in lit else " ", style="bold"), 1),
-                    (Text(say_date(event.date), style="bold" if not event.background else ""), width),
-                    (Text(marks, style=looks.mark("date")), 2),
-                    (label, None),
-                    wrap_fixed=True,
-                )
-                options.append(Option(prompt, id=event.id))
-            if len(members) > LIMIT:
-                more = f"  … {len(members) - LIMIT} more: ctrl+p “Go to event…” lists them all"
-                options.append(Option(Text(more, style="dim italic"), disabled=True))
-        if len(options) == (1 if self.filter_text else 0):
+        if events:  # one chronology: the events of the text marked ▸ (bold), the background ones in italics
+            in_text = sum(not e.background for e in events)
+            head = Text(
+                f"{plural(len(events), 'event')} by date · ▸ {in_text} in the text",
+                style=looks.mark("heading"),
+            )
+            options.append(Option(head, disabled=True))
+        for event in events[:LIMIT]:
+            marks = date_marks(event.date)
+            label = Text(sanitize(event.label), style="" if not event.background else "italic")
+            if event.unverified:
+                label.append(" (unverified)", style=looks.mark("warn"))
+            if event.draft:
+                self.mark_draft(label)
+            prompt = Row(
+                (Text("●" if event.id in lit else " ", style="bold"), 1),
+                (Text("▸" if not event.background else " ", style="bold"), 1),
+                (date_cell(say_date(event.date), width, bold=not event.background), width),
+                (Text(marks, style=looks.mark("date")), 2),
+                (label, None),
+                wrap_fixed=True,
+            )
+            options.append(Option(prompt, id=event.id))
+        if len(events) > LIMIT:
+            more = f"  … {len(events) - LIMIT} more: ctrl+p “Go to event…” lists them all"
+            options.append(Option(Text(more, style="dim italic"), disabled=True))
+        if len(options) == (1 if self.filter_shown else 0):
             empty = "no event matches" if self.filter_text else "no events"
             options.append(Option(Text(empty, style="dim italic"), disabled=True))
         self.show_options(options, keep)

@@ -1,0 +1,83 @@
+"""``O``: open another file or folder from inside the reader, with the path completed as it is typed.
+
+The path is typed in a ``SafeInput`` (drawn through the display boundary); the file system suggests
+the rest of a name (``tab`` or ``→`` takes it). Enter loads the path in a thread and the reader
+shows it; when nothing in it can be opened the reader stays and says why.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.screen import ModalScreen
+from textual.suggester import Suggester
+from textual.widgets import Input, Static
+
+from briefing_tui.widgets.safe_input import SafeInput
+
+LISTING_LIMIT = 2000  # names read from one folder when completing (a huge folder stays quick)
+
+
+def complete_path(value: str) -> str | None:
+    """``value`` completed with the first name of its folder that starts with its last part (a
+    folder ends with ``/``), or None."""
+    if not value:
+        return None
+    expanded = os.path.expanduser(value)
+    folder, prefix = os.path.split(expanded)
+    try:
+        with os.scandir(folder or ".") as entries:
+            first = zip(range(LISTING_LIMIT), entries, strict=False)
+            names = sorted(e.name + ("/" if e.is_dir() else "") for _, e in first)
+    except OSError:
+        return None
+    hidden = prefix.startswith(".")
+    for name in names:
+        if name.startswith(prefix) and name != prefix and (hidden or not name.startswith(".")):
+            return value[: len(value) - len(prefix)] + name
+    return None
+
+
+class PathSuggester(Suggester):
+    """Suggests the rest of a file or folder name from the file system."""
+
+    def __init__(self) -> None:
+        super().__init__(use_cache=False, case_sensitive=True)
+
+    async def get_suggestion(self, value: str) -> str | None:
+        return complete_path(value)
+
+
+class PathInput(SafeInput):
+    BINDINGS = [Binding("tab", "cursor_right", "Complete the name", priority=True)]
+
+
+class OpenPathScreen(ModalScreen[Path | None]):
+    """Asks for a path to open; dismisses with it (None: escape)."""
+
+    BINDINGS = [Binding("escape", "dismiss(None)", "Cancel")]
+    DEFAULT_CSS = """
+    OpenPathScreen { align: center top; }
+    #open-box { width: 90; max-width: 100%; height: auto; margin-top: 2; border: round $accent;
+                background: $surface; padding: 0 1; }
+    #open-help { color: $text-muted; }
+    """
+
+    def __init__(self, start: str = "") -> None:
+        super().__init__()
+        self._start = start
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="open-box"):
+            yield Static("Open a file or folder", id="open-title")
+            yield PathInput(value=self._start, placeholder="path", suggester=PathSuggester(), id="open-input")
+            yield Static("tab completes · enter opens · escape cancels", id="open-help")
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        value = event.value.strip()
+        self.dismiss(Path(os.path.expanduser(value)) if value else None)

@@ -1,0 +1,92 @@
+"""The status line (as in ``less`` and vim): the document, where the reader is in its text, the current
+claim with its verdict, the search and its count, and the last message.
+
+One line of ``Text`` from sanitized strings; ``StatusLine.show`` redraws it only when it changes.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from rich.style import Style
+from rich.text import Text
+from textual.widget import Widget
+
+from briefing_tui.display import sanitize
+from briefing_tui.widgets.looks import Looks
+from briefing_tui.words import plural
+
+
+@dataclass(frozen=True, slots=True)
+class Status:
+    """What the status line says. ``claim``: (position from 1, count, glyph, label, rating)."""
+
+    title: str
+    percent: int
+    claim: tuple[int, int, str, str, str] | None = None
+    claims: int = 0
+    search: str = ""
+    count: str = ""
+    message: str = ""
+
+
+def status_text(status: Status, looks: Looks | None = None) -> Text:
+    """The line: the message, the claim, the search, the position, then the title (cut off first when
+    the line is short: what changes as one reads comes before what does not)."""
+    out = Text(end="", no_wrap=True, overflow="ellipsis")
+    gap = ("  │ ", "dim")
+    if status.message:
+        out.append(sanitize(status.message), style="bold")
+        out.append(*gap)
+    if status.claim is not None:
+        position, count, glyph, label, rating = status.claim
+        out.append(f"claim {position} of {count} ")
+        style = looks.rating(rating) if looks is not None else Style()
+        out.append(f"{glyph} {label}", style=style + Style(bold=True))
+    elif status.claims:
+        out.append(f"{plural(status.claims, 'claim')}: ] for the first")
+    else:
+        out.append("no claims")
+    if status.search:
+        out.append(*gap)
+        out.append(f"/{sanitize(status.search)}")
+        if status.count:
+            out.append(f" {status.count}", style="bold")
+    out.append(*gap)
+    out.append(f"{status.percent}%")
+    out.append(*gap)
+    out.append(sanitize(status.title), style="bold")
+    return out
+
+
+class StatusLine(Widget):
+    """One line above the footer, on every size of terminal."""
+
+    DEFAULT_CSS = "StatusLine { height: 1; padding: 0 1; }"
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self._status: Status | None = None
+        self._text = Text()
+
+    @property
+    def plain(self) -> str:
+        return self._text.plain
+
+    def on_mount(self) -> None:  # another theme: drawn again with its looks
+        self.app.theme_changed_signal.subscribe(self, lambda _theme: self._redraw())
+
+    def _redraw(self) -> None:
+        if self._status is not None:
+            self._text = status_text(self._status, Looks(self))
+            self.refresh()
+
+    def show(self, status: Status) -> None:
+        if status == self._status:
+            return
+        self._status = status
+        self._text = status_text(status, Looks(self))
+        self.refresh()
+
+    def render(self) -> Text:
+        return self._text

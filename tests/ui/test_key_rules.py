@@ -1,0 +1,139 @@
+"""One rule for the keys in every pane: q quits, s goes to the source, j/k move, g/G go to the ends;
+a list's filter starts with / and ends with enter or escape; help opens with ?, h or F1."""
+
+from __future__ import annotations
+
+import pytest
+from tests.ui.reader_support import collection_app, seed_app, until
+
+from briefing_tui.model.places import PassagePlace, SourcePlace, SpeakerPlace
+from briefing_tui.screens.help import HelpScreen
+from briefing_tui.screens.main import MainScreen
+from briefing_tui.screens.reader_keys import typed_key
+from briefing_tui.widgets.claim_list import ClaimList
+from briefing_tui.widgets.entity_list import EntityList
+from briefing_tui.widgets.timeline_list import TimelineList
+
+SIZES = [(120, 40), (80, 24)]
+LISTS = [("3", EntityList), ("4", TimelineList), ("6", ClaimList)]
+
+
+def footer_keys(screen: MainScreen) -> set[str]:
+    return set(screen.active_bindings)
+
+
+@pytest.mark.parametrize(("key", "kind"), LISTS, ids=["entities", "timeline", "claims"])
+async def test_q_quits_from_every_list(key: str, kind: type) -> None:
+    app = seed_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press(key)
+        await until(pilot, lambda: isinstance(app.focused, kind))
+        await pilot.press("q")
+        await until(pilot, lambda: app.return_code is not None)
+    assert app.return_code == 0
+
+
+async def test_ctrl_q_quits_while_a_filter_is_typed() -> None:
+    app = seed_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("3", "slash", "q")
+        entities = app.screen.query_one(EntityList)
+        assert entities.filter_text == "q" and app.is_running
+        await pilot.press("ctrl+q")
+        await until(pilot, lambda: app.return_code is not None)
+
+
+@pytest.mark.parametrize(("key", "kind"), LISTS, ids=["entities", "timeline", "claims"])
+async def test_a_list_filters_only_after_slash_and_letters_keep_their_meaning(key: str, kind: type) -> None:
+    async with seed_app().run_test(size=(120, 40)) as pilot:
+        screen = pilot.app.screen
+        await pilot.press("right_square_bracket", "right_square_bracket", key)  # C3 has sources
+        listing = screen.query_one(kind)
+        await until(pilot, lambda: listing.has_focus)
+        first = listing.highlighted
+        await pilot.press("j")
+        assert listing.highlighted != first and listing.filter_text == ""
+        await pilot.press("k")
+        assert listing.highlighted == first
+        await pilot.press("G")
+        last = listing.highlighted
+        await pilot.press("g")
+        assert listing.highlighted != last
+        await pilot.press("slash", *"ni")
+        assert listing.typing and listing.filter_text == "ni"
+        assert not any(typed_key(k) for k in footer_keys(screen))  # only keys that work while typing
+        assert {"enter", "escape"} <= footer_keys(screen)
+        await pilot.press("enter")
+        assert not listing.typing and listing.filter_text == "ni"
+        assert "q" in footer_keys(screen)
+        await pilot.press("slash", "escape")
+        assert listing.filter_text == "" and not listing.typing
+        await pilot.press("s")  # the source of the current claim, from any pane
+        assert screen.detail[0] in ("source", "passage")
+
+
+async def test_the_search_input_footer_shows_no_typing_keys() -> None:
+    async with seed_app().run_test(size=(120, 40)) as pilot:
+        screen = pilot.app.screen
+        assert "q" in footer_keys(screen) and "s" in footer_keys(screen)
+        await pilot.press("slash")
+        await until(pilot, lambda: screen.text_pane.bar.input.has_focus)
+        assert not any(typed_key(k) for k in footer_keys(screen))
+
+
+@pytest.mark.parametrize("opener", ["question_mark", "h", "f1"])
+@pytest.mark.parametrize("closer", ["question_mark", "escape", "q"])
+async def test_help_opens_and_closes(opener: str, closer: str) -> None:
+    app = seed_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press(opener)
+        await until(pilot, lambda: isinstance(app.screen, HelpScreen))
+        await pilot.press(closer)
+        await until(pilot, lambda: isinstance(app.screen, MainScreen))
+        assert app.is_running and app.return_code is None
+
+
+@pytest.mark.parametrize("size", SIZES, ids=["120x40", "80x24"])
+async def test_s_cycles_through_every_source_wherever_it_is_and_S_goes_back(size: tuple[int, int]) -> None:
+    async with collection_app().run_test(size=size) as pilot:
+        await pilot.press("escape")  # past the list of files with errors
+        await until(pilot, lambda: isinstance(pilot.app.screen, MainScreen))
+        screen = pilot.app.screen
+        assert screen.doc.title == "Talks in Niamey"
+        await pilot.press("right_square_bracket")
+        assert screen.claim_id == "K1"
+        seen = []
+        for _ in range(4):
+            await pilot.press("s")
+            seen.append(screen.state.last)
+        kinds = [type(p) for p in seen]
+        assert kinds == [PassagePlace, SpeakerPlace, SourcePlace, PassagePlace]
+        assert [p.source_id for p in seen] == ["S-statement", "S-speaker", "S-web", "S-statement"]
+        assert screen.doc.id == "statement"
+        await pilot.press("S")
+        assert screen.state.last.source_id == "S-web" and screen.doc.id == "main"
+        await pilot.press("S")
+        assert screen.state.last.source_id == "S-speaker"
+
+
+async def test_help_has_one_section_per_pane_each_key_once_and_the_verdicts() -> None:
+    app = seed_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("question_mark")
+        await until(pilot, lambda: isinstance(app.screen, HelpScreen))
+        groups = app.screen._groups
+        for section in ("Everywhere", "Text pane", "Claim pane", "Claims list", "Entities pane",
+                        "Timeline pane", "Every list"):  # fmt: skip
+            assert section in groups, section
+        for section, rows in groups.items():
+            keys = [k for k, _ in rows]
+            assert len(keys) == len(set(keys)), f"a key twice in {section}: {keys}"
+        everywhere = dict(groups["Everywhere"])
+        assert everywhere["q / ^q"] == "Quit" and everywhere["? / h / f1"] == "Help"
+        assert "S" in everywhere and "y" in everywhere and "O" in everywhere
+        said = [d for rows in groups.values() for _, d in rows]
+        assert said.count("Quit") == 1 and said.count("Help") == 1
+        for section in ("Entities pane", "Timeline pane", "Claims list", "Documents pane"):
+            assert [k for k, _ in groups[section]] == ["⏎"]  # the keys every list has are listed once
+        text = app.screen.text.plain
+        assert "✔supported" in text and "⌛outdated" in text and "❝opinion" in text

@@ -1,0 +1,53 @@
+"""O opens another file or folder from inside the reader, its path completed from the file system."""
+
+from __future__ import annotations
+
+import shutil
+
+from tests.ui.reader_support import COLLECTION, SEEDS, seed_app, until
+
+from briefing_tui.screens.main import MainScreen
+from briefing_tui.screens.open_path import OpenPathScreen, complete_path
+from briefing_tui.widgets.status_line import StatusLine
+
+
+def test_a_path_is_completed_from_its_folder(tmp_path) -> None:
+    (tmp_path / "briefings").mkdir()
+    (tmp_path / "brief.yaml").write_text("x")
+    (tmp_path / ".hidden").write_text("x")
+    assert complete_path(f"{tmp_path}/brief") == f"{tmp_path}/brief.yaml"
+    assert complete_path(f"{tmp_path}/briefi") == f"{tmp_path}/briefings/"
+    assert complete_path(f"{tmp_path}/.h") == f"{tmp_path}/.hidden"
+    assert complete_path(f"{tmp_path}/zzz") is None
+    assert complete_path(f"{tmp_path}/nofolder/x") is None
+
+
+async def test_O_opens_another_file_with_tab_completion(tmp_path) -> None:
+    shutil.copy(COLLECTION / "a-main.yaml", tmp_path / "a-main.yaml")
+    shutil.copy(COLLECTION / "b-statement.yaml", tmp_path / "b-statement.yaml")
+    app = seed_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("O")
+        await until(pilot, lambda: isinstance(app.screen, OpenPathScreen))
+        app.screen.query_one("#open-input").value = f"{tmp_path}/a-m"
+        await until(pilot, lambda: app.screen.query_one("#open-input")._suggestion.endswith("a-main.yaml"))
+        await pilot.press("tab", "enter")
+        await until(pilot, lambda: isinstance(app.screen, MainScreen) and app.screen._panes_ready)
+        assert app.screen.doc.title == "Talks in Niamey"
+        await until(pilot, lambda: "Opened" in app.screen.query_one(StatusLine).plain)  # its sibling too
+
+
+async def test_O_on_something_that_is_no_briefing_says_so_and_stays(tmp_path) -> None:
+    bad = tmp_path / "notes.yaml"
+    bad.write_text("just: [a, list\n")
+    app = seed_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        reader = app.screen
+        await pilot.press("O")
+        await until(pilot, lambda: isinstance(app.screen, OpenPathScreen))
+        app.screen.query_one("#open-input").value = str(bad)
+        await pilot.press("enter")
+        line = reader.query_one(StatusLine)
+        await until(pilot, lambda: "Nothing opened" in line.plain, what=line.plain)
+        assert app.screen is reader and reader.doc.title
+        assert str(SEEDS)  # the seed is still shown
