@@ -7,7 +7,7 @@ import pytest
 from tests.ui.reader_support import COLLECTION, seed_app, until
 
 from briefing_tui.app import BriefingApp
-from briefing_tui.model import load_paths
+from briefing_tui.files import load_paths
 from briefing_tui.widgets.status_line import StatusLine
 
 SIZES = [(120, 40), (80, 24)]

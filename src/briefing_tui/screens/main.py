@@ -346,6 +346,7 @@ class MainScreen(Screen[None]):
             self.run_worker(partial(self._load_path, path), thread=True, exclusive=True, group="open")
 
     def _load_path(self, path: Path) -> None:
+        from briefing_tui.files import load_paths
         from briefing_tui.model import load_paths  # deferred: the loader is imported when asked
 
         collection = load_paths([path], siblings=True)
