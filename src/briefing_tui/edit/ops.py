@@ -154,10 +154,12 @@ def make_entity(
     """A new entity of ``type`` named by the passage (or ``name``), the passage its first mention."""
     span = span_of(doc, start, end)
     name = (name or doc.text[start:end]).strip()
+    if not name:
+        raise EditError("an entity needs a name")
     kind = type.strip()
     if not kind or not re.fullmatch(r"[^\s]+", kind):
         raise EditError("an entity type is one word: " + ", ".join(ENTITY_TYPES) + ", or a type of yours")
-    ident = entity_id or new_id(doc, "", name)
+    ident = entity_id or new_id(doc, "E", name)
     if ident in all_ids(doc) or not re.fullmatch(r"[A-Za-z0-9_.:-]+", ident):
         raise EditError(f"'{ident}' is not a free id (letters, digits and - _ . : only)")
     return _one(f"new entity {ident}", _add(doc, "entity", Entity(ident, name, kind, mentions=[span])))

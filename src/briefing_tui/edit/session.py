@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import difflib
 import os
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, Literal
 
@@ -26,7 +26,7 @@ from briefing_tui.edit.render import KINDS, Annotation, Bookmark, Kind
 from briefing_tui.edit.splice import SpliceError
 from briefing_tui.model.loader import label_of, load_bytes
 from briefing_tui.model.safe_yaml import BOM, Problems, read_file
-from briefing_tui.model.types import Document, LoadError, Problem, Severity
+from briefing_tui.model.types import Claim, Document, Event, LoadError, Problem, Severity, Source
 
 __all__ = ["Conflict", "ConflictError", "DiskState", "SaveError", "Session"]
 
@@ -342,7 +342,7 @@ class Session:
                     list(state.problems),
                 )
         if self.conflicts:
-            raise ConflictError(list(self.conflicts.values()))
+            raise ConflictError(self.pending_conflicts())
         written = None
         if any(kind != "bookmark" for kind, _ in self.unsaved()) or (overwrite and not self.path.exists()):
             text = self.text_to_save()
@@ -405,7 +405,7 @@ class Session:
             return DiskState("deleted")
         if data == self.saved.data:
             return (
-                DiskState("conflicts", conflicts=tuple(self.conflicts.values()))
+                DiskState("conflicts", conflicts=tuple(self.pending_conflicts()))
                 if self.conflicts
                 else DiskState("unchanged")
             )
@@ -415,7 +415,7 @@ class Session:
             return DiskState("invalid", problems=tuple(exc.problems))
         merged = self._merge(theirs, data)
         if self.conflicts:
-            return DiskState("conflicts", merged, tuple(self.conflicts.values()))
+            return DiskState("conflicts", merged, tuple(self.pending_conflicts()))
         return DiskState("merged", merged)
 
     def _merge(self, theirs: Document, data: bytes) -> int:
@@ -456,6 +456,7 @@ class Session:
                     merged.insert(place, mine)
             count += sum(1 for obj in mine_list if (kind, obj.id) not in objects and find(merged, obj.id) < 0)
             mine_list[:] = merged
+        self._reference_conflicts(objects)
         if text_changed:
             self.doc.text = theirs.text
         self.doc.problems = theirs.problems
@@ -464,24 +465,76 @@ class Session:
         self._changed()
         return count
 
-    def resolve(self, kind: Kind, ident: str, keep: Literal["mine", "theirs"]) -> None:
-        """Settle a conflict: keep the session's version, or take the file's (an edit that can be undone)."""
+    def _reference_conflicts(self, objects: dict[tuple[str, str], Any]) -> None:
+        """A merge whose two sides are each valid may leave a reference to what the other removed:
+        the annotations concerned are conflicts too, for the person to choose."""
+        have = {"entity": {e.id for e in self.doc.entities}, "source": {s.id for s in self.doc.sources}}
+        for kind in KINDS:
+            for obj in self.lists[kind]:
+                for target in ("entity", "source"):
+                    for missing in _references(obj, target) - have[target]:
+                        for key in ((kind, obj.id), (target, missing)):
+                            if key in objects and key not in self.conflicts:
+                                base = self.saved.objects.get(key)
+                                mine = self.current(*key)
+                                self.conflicts[key] = Conflict(key[0], key[1], base, mine, objects[key])  # type: ignore[arg-type]
+
+    def pending_conflicts(self) -> list[Conflict]:
+        """The conflicts not settled yet, ``mine`` being the session's version now."""
+        return [replace(c, mine=self.current(c.kind, c.id)) for c in self.conflicts.values()]
+
+    def resolve(self, kind: Kind, ident: str, keep: Literal["mine", "theirs"]) -> list[str]:
+        """Settle a conflict: keep the session's version, or take the file's (an edit that can be undone).
+
+        Returns what else had to change for the file to stay valid: references to an annotation
+        that one side removed are dropped, and said.
+        """
         conflict = self.conflicts.pop((kind, ident))
-        if keep == "mine":
-            return
         current = self.current(kind, ident)
-        if current is conflict.theirs:
-            return
-        items = self.lists[kind]
-        if conflict.theirs is None:
-            step = Step(kind, ident, current, None, find(items, ident))
-        elif current is None:
-            step = Step(kind, ident, None, conflict.theirs, len(items))
-        else:
-            step = Step(kind, ident, current, conflict.theirs, find(items, ident))
-        self._play(Revision(f"take {ident} from disk", (step,)))
-        self.history.record(Revision(f"take {ident} from disk", (step,)))
+        chosen = current if keep == "mine" else conflict.theirs
+        steps: list[Step] = []
+        if chosen is not current:
+            items = self.lists[kind]
+            if chosen is None:
+                steps.append(Step(kind, ident, current, None, find(items, ident)))
+            elif current is None:
+                steps.append(Step(kind, ident, None, chosen, len(items)))
+            else:
+                steps.append(Step(kind, ident, current, chosen, find(items, ident)))
+            self._play(Revision("", tuple(steps)))
+        notes: list[str] = []
+        repairs = self._dangling_steps(notes)
+        self._play(Revision("", tuple(repairs)))
+        steps += repairs
+        if steps:
+            self.history.record(Revision(f"keep {keep} for {ident}", tuple(steps)))
         self._changed()
+        return notes
+
+    def _dangling_steps(self, notes: list[str]) -> list[Step]:
+        """Steps dropping every reference to an entity or source the document no longer has."""
+        have = {"entity": {e.id for e in self.doc.entities}, "source": {s.id for s in self.doc.sources}}
+        steps = []
+        for kind in KINDS:
+            for at, obj in enumerate(self.lists[kind]):
+                new = obj
+                for target in ("entity", "source"):
+                    for missing in _references(new, target) - have[target]:
+                        new = ops._without_reference(new, target, missing)
+                        notes.append(
+                            f"{kind} {obj.id}: its reference to the removed {target} {missing} is dropped"
+                        )
+                if new is not obj:
+                    steps.append(Step(kind, obj.id, obj, new, at))
+        return steps
+
+
+def _references(obj: Annotation, target: str) -> set[str]:
+    if target == "entity":
+        if isinstance(obj, Claim | Event):
+            return set(obj.entities)
+        return {obj.entity} if isinstance(obj, Source) and obj.entity else set()
+    return {r.source for r in obj.sources} if isinstance(obj, Claim | Event) else set()
 
 
 def _moved(in_file: list[str], here: list[str]) -> set[str]:

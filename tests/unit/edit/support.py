@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import difflib
 from pathlib import Path
 
 from briefing_tui.edit import splice
@@ -45,21 +44,13 @@ def annotation_lines(text: str, keys: set[tuple[str, str]]) -> set[int]:
     return lines
 
 
-def changed_lines(old: str, new: str) -> set[int]:
-    """The 0-based lines of ``old`` that are not in ``new`` as they were (replaced or deleted)."""
-    a, b = old.splitlines(keepends=True), new.splitlines(keepends=True)
-    out: set[int] = set()
-    for op, i1, i2, _, _ in difflib.SequenceMatcher(None, a, b, autojunk=False).get_opcodes():
-        if op in ("replace", "delete"):
-            out.update(range(i1, i2))
-    return out
-
-
 def assert_only_touched(old: str, new: str, keys: set[tuple[str, str]]) -> None:
-    """Every line of ``old`` that changed belongs to one of the annotations ``keys``."""
-    stray = changed_lines(old, new) - annotation_lines(old, keys)
-    lines = old.splitlines()
-    assert not stray, [f"{i + 1}: {lines[i]}" for i in sorted(stray)]
+    """Every line of ``old`` outside the annotations ``keys`` is in ``new``, unchanged and in order."""
+    touched = annotation_lines(old, keys)
+    wanted = [(i, line) for i, line in enumerate(old.splitlines(keepends=True)) if i not in touched]
+    lines = iter(new.splitlines(keepends=True))
+    for i, line in wanted:
+        assert any(candidate == line for candidate in lines), f"line {i + 1} lost or changed: {line!r}"
 
 
 def assert_reads_back(path: Path, doc: object) -> None:
