@@ -32,7 +32,14 @@ LAYERS: list[tuple[str, list[str]]] = [
             "briefing_tui.startup",  # what ``briefing`` reads before the reader starts
         ],
     ),
-    ("formats and the annotator", ["briefing_tui.formats", "briefing_tui.annotate"]),
+    (
+        "formats and the annotator",
+        [
+            "briefing_tui.formats",
+            "briefing_tui.annotate",
+            "briefing_tui.edit",  # checking: edits, saving, the sidecar layer, the journal
+        ],
+    ),
     (
         "reading files",
         [
@@ -62,6 +69,10 @@ ALLOWED: set[tuple[str, str]] = {
     # ``load_paths`` opens the foreign formats through ``formats.open_foreign`` (inside a function);
     # it goes once the formats are found through a registry that the reading layer owns.
     ("briefing_tui.model.loader", "briefing_tui.formats"),
+    # The journal of unsaved edits lives in the state folder beside the crash logs; ``crash`` imports
+    # only the display boundary, and ``log_dir`` is a path. It goes when the state folder has a module
+    # of its own below both.
+    ("briefing_tui.edit.journal", "briefing_tui.crash"),
 }
 """``(importer, imported)`` pairs let through, each with its reason."""
 

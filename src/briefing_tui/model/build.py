@@ -45,10 +45,14 @@ TOP = frozenset(
     ]
 )
 ENTITY = frozenset(
-    ["id", "name", "type", "aliases", "description", "wikidata", "mentions", "unverified", "note"]
+    ["id", "name", "type", "aliases", "description", "wikidata", "mentions", "unverified", "note", "draft"]
 )
-EVENT = frozenset(["id", "label", "date", "mentions", "entities", "sources", "unverified", "note"])
-CLAIM = frozenset(["id", "span", "gloss", "entities", "sources", "verdict", "unverified", "note"])
+EVENT = frozenset(
+    ["id", "label", "date", "mentions", "entities", "sources", "unverified", "note", "draft"]
+)
+CLAIM = frozenset(
+    ["id", "span", "gloss", "entities", "sources", "verdict", "unverified", "note", "draft"]
+)
 VERDICT = frozenset(["rating", "explanation", "reviewed"])
 SOURCE = frozenset(
     [
@@ -65,6 +69,7 @@ SOURCE = frozenset(
         "entity",
         "unverified",
         "note",
+        "draft",
     ]
 )
 QID = re.compile(r"Q[1-9][0-9]*")
@@ -134,6 +139,7 @@ class Builder(SpanReader, FieldReader):
             mentions=mentions,
             unverified=self.unverified(fields.get("unverified"), what),
             note=f.text(fields.get("note"), "note") or "",
+            draft=self.draft(fields.get("draft")),
             line=line,
             column=column,
         )
@@ -163,6 +169,7 @@ class Builder(SpanReader, FieldReader):
             entities=entities,
             unverified=self.unverified(fields.get("unverified"), what),
             note=f.text(fields.get("note"), "note") or "",
+            draft=self.draft(fields.get("draft")),
             line=line,
             column=column,
         )
@@ -225,6 +232,7 @@ class Builder(SpanReader, FieldReader):
             entities=entities,
             unverified=self.unverified(fields.get("unverified"), what),
             note=f.text(fields.get("note"), "note") or "",
+            draft=self.draft(fields.get("draft")),
             line=line,
             column=column,
         )
@@ -272,6 +280,7 @@ class Builder(SpanReader, FieldReader):
             entity=entity,
             unverified=self.unverified(fields.get("unverified"), what),
             note=f.text(fields.get("note"), "note") or "",
+            draft=self.draft(fields.get("draft")),
             line=line,
             column=column,
         )
@@ -337,6 +346,10 @@ class Builder(SpanReader, FieldReader):
             sources=sources,
             extra=extra,
         )
+
+    def draft(self, node: Node | None) -> bool:
+        """``draft: true`` marks an annotation proposed by a tool and not yet accepted by a person."""
+        return node is not None and bool(self.f.boolean(node, "draft"))
 
     def extra(self, node: Node | None) -> dict[str, Any]:
         """The ``extra`` mapping: plain data kept by an import, with no equivalent in the format."""

@@ -132,6 +132,17 @@ class Fields:
         self.problems.error(node, message, hint, "number")
         return None
 
+    def boolean(self, node: Node, what: str) -> bool | None:
+        if isinstance(node, ScalarNode) and not node.style:
+            if node.value in TRUE:
+                return True
+            if node.value in FALSE:
+                return False
+        self.problems.error(
+            node, f"{what} must be true or false, found {describe(node)}", "write true", "type"
+        )
+        return None
+
     def sequence(self, node: Node | None, what: str) -> list[Node]:
         if node is None:
             return []

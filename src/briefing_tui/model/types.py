@@ -166,6 +166,7 @@ class Entity:
     mentions: list[Span] = field(default_factory=list)
     unverified: list[str] = field(default_factory=list)  # names of fields whose value is unverified
     note: str = ""
+    draft: bool = False  # proposed by a tool (`briefing annotate`), not yet accepted by a person
     line: int = 0
     column: int = 0
 
@@ -216,6 +217,7 @@ class Event:
     entities: list[str] = field(default_factory=list)  # ids of entities involved
     unverified: list[str] = field(default_factory=list)
     note: str = ""
+    draft: bool = False  # proposed by a tool (`briefing annotate`), not yet accepted by a person
     line: int = 0
     column: int = 0
 
@@ -234,6 +236,7 @@ class Claim:
     entities: list[str] = field(default_factory=list)  # ids of entities involved
     unverified: list[str] = field(default_factory=list)
     note: str = ""
+    draft: bool = False  # proposed by a tool (`briefing annotate`), not yet accepted by a person
     line: int = 0
     column: int = 0
 
@@ -253,6 +256,7 @@ class Source:
     entity: str | None = None  # id of an entity of this document (a speaker named in the text)
     unverified: list[str] = field(default_factory=list)  # ["*"]: the whole source is unverified
     note: str = ""
+    draft: bool = False  # proposed by a tool (`briefing annotate`), not yet accepted by a person
     line: int = 0
     column: int = 0
     target: Span | None = None  # ``span`` resolved in ``document`` once the collection is loaded
