@@ -10,7 +10,7 @@ facets, so a key whose meaning did not change keeps the person's own writing of 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any, Literal
+from typing import Any, Literal, TypeAlias
 
 from briefing_tui.formats import yaml_writer as yw
 from briefing_tui.model.build_refs import UNVERIFIED_ALL
@@ -20,7 +20,7 @@ Kind = Literal["entity", "event", "claim", "source"]
 KINDS: tuple[Kind, ...] = ("entity", "event", "claim", "source")
 LIST_OF: dict[str, str] = {"entity": "entities", "event": "events", "claim": "claims", "source": "sources"}
 """The top-level list of each kind of annotation."""
-Annotation = Entity | Event | Claim | Source
+Annotation: TypeAlias = Entity | Event | Claim | Source
 
 
 @dataclass(frozen=True, slots=True)

@@ -38,6 +38,17 @@ READER_BINDINGS: list[BindingType] = [
     Binding("q", "app.quit", "Quit"),
 ]
 
+CHECKING_BINDINGS: list[BindingType] = [
+    # checking: editing the annotations (screens/checking.py); ctrl+s, u and ctrl+r across saves
+    Binding("r", "rate", "Rate claim"),
+    Binding("R", "remove_verdict", "Remove verdict", key_display="R", show=False),
+    Binding("c", "note", "Note"),
+    Binding("x", "verified", "Verified/unverified", show=False),
+    Binding("u", "undo", "Undo", show=False),
+    Binding("ctrl+r", "redo", "Redo", show=False),
+    Binding("ctrl+s", "save", "Save"),
+]
+
 
 def binding_states(screen: Screen[None]) -> tuple[object, ...]:
     """What decides the footer: the focus, the screens stacked and whether each key can run now."""

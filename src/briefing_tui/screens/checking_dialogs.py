@@ -1,0 +1,189 @@
+"""The dialogs of checking: rating a claim, writing a note, choosing between two versions of an
+annotation, and quitting with unsaved edits.
+
+Every document string shown here passes through the display boundary (``sanitize``), and so does
+text pasted into an input: a control byte pasted becomes its visible stand-in, never reaches the
+terminal. ``ctrl+s`` in a dialog is "done", escape cancels.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from textual import events
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.content import Content
+from textual.screen import ModalScreen
+from textual.widgets import Footer, OptionList, Static, TextArea
+from textual.widgets.option_list import Option
+
+from briefing_tui.display import sanitize
+from briefing_tui.edit import render
+from briefing_tui.edit.merge import Conflict
+from briefing_tui.model.types import RATINGS, Claim, Rating
+
+
+class SafeTextArea(TextArea):
+    """A multi-line input whose text is drawn through the display boundary: what is pasted arrives
+    with its control characters (bidi controls, ESC…) as visible stand-ins; new lines and tabs stay."""
+
+    async def _on_paste(self, event: events.Paste) -> None:
+        event.stop()
+        event.prevent_default()
+        if self.read_only:
+            return
+        if result := self._replace_via_keyboard(shown(event.text), *self.selection):
+            self.move_cursor(result.end_location)
+            self.focus()
+
+
+def shown(text: str) -> str:
+    """``text`` as an input may draw it: the display boundary's stand-ins, new lines and tabs kept."""
+    return "\t".join(sanitize(part, multiline=True) for part in text.replace("\r\n", "\n").split("\t"))
+
+
+def typed(value: str, original: str) -> str:
+    """What the person wrote: the input's text, or ``original`` itself when they left it as shown
+    (so a note holding a control character is not rewritten with its stand-in)."""
+    return original if value == shown(original) else value
+
+
+class _Dialog(ModalScreen[Any]):
+    BINDINGS = [
+        Binding("ctrl+s", "done", "Done"),
+        Binding("escape", "cancel", "Cancel"),
+    ]
+    HELP_GROUP = "Checking dialog"
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)
+
+
+class RatingDialog(_Dialog):
+    """Rate a claim: the format's scale, and a multi-line explanation. Dismisses with
+    ``(rating value, explanation)`` or None."""
+
+    def __init__(self, claim: Claim) -> None:
+        super().__init__()
+        self.claim = claim
+
+    def compose(self) -> ComposeResult:
+        claim = self.claim
+        with Vertical(id="check-dialog"):
+            said = claim.gloss or ""
+            yield Static(Content(sanitize(f"Rate claim {claim.id}" + (f": {said}" if said else ""))),
+                         id="check-title")  # fmt: skip
+            yield OptionList(*[Option(Content(f"{info.glyph} {info.label}"), id=r.value)
+                               for r, info in RATINGS.items()], id="check-ratings")  # fmt: skip
+            yield Static("Explanation (tab: here; ctrl+s: done; escape: cancel)", classes="check-label")
+            original = claim.verdict.explanation if claim.verdict else ""
+            yield SafeTextArea(shown(original), id="check-text", soft_wrap=True, show_line_numbers=False)
+        yield Footer()
+
+    def on_mount(self) -> None:
+        ratings = self.query_one("#check-ratings", OptionList)
+        current = self.claim.verdict.rating if self.claim.verdict else Rating.SUPPORTED
+        ratings.highlighted = list(RATINGS).index(current)
+        ratings.focus()
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        self.query_one("#check-text", SafeTextArea).focus()  # enter on a rating: on to the explanation
+
+    def action_done(self) -> None:
+        ratings = self.query_one("#check-ratings", OptionList)
+        if ratings.highlighted is None:
+            self.app.bell()
+            return
+        rating = list(RATINGS)[ratings.highlighted].value
+        original = self.claim.verdict.explanation if self.claim.verdict else ""
+        self.dismiss((rating, typed(self.query_one("#check-text", SafeTextArea).text, original)))
+
+
+class NoteDialog(_Dialog):
+    """Write a note (empty: no note). Dismisses with the note, or None."""
+
+    def __init__(self, title: str, note: str) -> None:
+        super().__init__()
+        self.title_text = title
+        self.note = note
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="check-dialog"):
+            yield Static(Content(sanitize(self.title_text)), id="check-title")
+            yield Static("ctrl+s: done; escape: cancel; an empty note removes it", classes="check-label")
+            yield SafeTextArea(shown(self.note), id="check-text", soft_wrap=True, show_line_numbers=False)
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.query_one("#check-text", SafeTextArea).focus()
+
+    def action_done(self) -> None:
+        self.dismiss(typed(self.query_one("#check-text", SafeTextArea).text, self.note))
+
+
+class ConflictDialog(_Dialog, inherit_bindings=False):
+    """One annotation changed here and in the file on disk: both versions side by side, the person
+    keeps one. Dismisses with ``"mine"``, ``"theirs"`` or None (left open)."""
+
+    BINDINGS = [
+        Binding("m", "keep('mine')", "Keep mine"),
+        Binding("t", "keep('theirs')", "Keep the file's"),
+        Binding("escape", "cancel", "Decide later"),
+    ]
+
+    def __init__(self, conflict: Conflict, text: str, count: int) -> None:
+        super().__init__()
+        self.conflict = conflict
+        self.text = text
+        self.count = count
+
+    def _side(self, obj: Any) -> str:
+        if obj is None:
+            return "(removed)"
+        return sanitize(render.dump(render.item_data(obj, self.text)), multiline=True)
+
+    def compose(self) -> ComposeResult:
+        c = self.conflict
+        more = f" (1 of {self.count})" if self.count > 1 else ""
+        with Vertical(id="check-dialog"):
+            yield Static(Content(sanitize(f"{c.kind} {c.id} was changed here and in the file on disk{more}")),
+                         id="check-title")  # fmt: skip
+            with Horizontal(id="check-sides"):
+                with VerticalScroll(classes="check-side"):
+                    yield Static("Mine (m)", classes="check-label")
+                    yield Static(Content(self._side(c.mine)), id="check-mine")
+                with VerticalScroll(classes="check-side"):
+                    yield Static("The file's (t)", classes="check-label")
+                    yield Static(Content(self._side(c.theirs)), id="check-theirs")
+        yield Footer()
+
+    def action_keep(self, which: str) -> None:
+        self.dismiss(which)
+
+
+class QuitDialog(_Dialog, inherit_bindings=False):
+    """Quitting with unsaved edits: save and quit, quit without saving, or stay."""
+
+    BINDINGS = [
+        Binding("ctrl+s", "choose('save')", "Save and quit"),
+        Binding("d", "choose('discard')", "Quit without saving"),
+        Binding("escape", "cancel", "Stay"),
+    ]
+
+    def __init__(self, names: list[str]) -> None:
+        super().__init__()
+        self.names = names
+
+    def compose(self) -> ComposeResult:
+        listed = ", ".join(sanitize(n) for n in self.names)
+        with Vertical(id="check-dialog", classes="-small"):
+            yield Static(Content(f"Unsaved edits in {listed}."), id="check-title")
+            said = "ctrl+s: save and quit · d: quit without saving · escape: stay"
+            yield Static(said, classes="check-label")
+        yield Footer()
+
+    def action_choose(self, what: str) -> None:
+        self.dismiss(what)

@@ -1,0 +1,254 @@
+"""Checking in the reader, key by key, on a copy of the seed: rating, notes, verification marks,
+undo and redo, saving, quitting with unsaved edits, and a file changed on disk."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+from typing import Any
+
+import pytest
+from tests.ui.reader_support import SEEDS, run_palette_command, until
+from textual import events
+from textual.pilot import Pilot
+from textual.widgets import OptionList
+
+from briefing_tui.app import BriefingApp
+from briefing_tui.model import load_document, load_paths
+from briefing_tui.model.types import RATINGS, Rating
+from briefing_tui.screens.checking_dialogs import (
+    ConflictDialog,
+    NoteDialog,
+    QuitDialog,
+    RatingDialog,
+    SafeTextArea,
+)
+from briefing_tui.screens.main import MainScreen
+from briefing_tui.widgets.detail_pane import DetailPane
+
+SIZE = (120, 40)
+SEED = SEEDS / "niger-us-withdrawal.yaml"
+
+
+@pytest.fixture
+def seed(tmp_path: Path) -> Path:
+    path = tmp_path / SEED.name
+    shutil.copyfile(SEED, path)
+    return path
+
+
+def app_on(path: Path) -> BriefingApp:
+    return BriefingApp([path], collection=load_paths([path]))
+
+
+def reader(pilot: Pilot[Any]) -> MainScreen:
+    screen = pilot.app.screen_stack[1] if len(pilot.app.screen_stack) > 1 else pilot.app.screen
+    assert isinstance(screen, MainScreen)
+    return screen
+
+
+async def rate(pilot: Pilot[Any], rating: Rating, explanation: str) -> None:
+    """``r``, the rating chosen in the list, tab to the explanation, typed, ctrl+s."""
+    await pilot.press("r")
+    await until(pilot, lambda: isinstance(pilot.app.screen, RatingDialog))
+    ratings = pilot.app.screen.query_one(OptionList)
+    target = list(RATINGS).index(rating)
+    while ratings.highlighted != target:
+        await pilot.press("down" if (ratings.highlighted or 0) < target else "up")
+    await pilot.press("enter")  # on to the explanation
+    area = pilot.app.screen.query_one(SafeTextArea)
+    assert area.has_focus
+    area.text = ""
+    for line_no, line in enumerate(explanation.split("\n")):
+        if line_no:
+            await pilot.press("enter")
+        await pilot.press(*[c if c != " " else "space" for c in line])
+    await pilot.press("ctrl+s")
+    await until(pilot, lambda: isinstance(pilot.app.screen, MainScreen))
+
+
+async def test_r_rates_the_current_claim_reviewed_today_and_the_pane_shows_it(seed: Path) -> None:
+    async with app_on(seed).run_test(size=SIZE) as pilot:
+        screen = reader(pilot)
+        await pilot.press("right_square_bracket")
+        assert screen.claim_id == "C11"
+        await rate(pilot, Rating.MISLEADING, "Two lines\nof reasons")
+        claim = screen.state.current_claim()
+        assert claim is not None and claim.verdict is not None
+        assert claim.verdict.rating is Rating.MISLEADING
+        assert claim.verdict.explanation == "Two lines\nof reasons"
+        import datetime
+
+        assert claim.verdict.reviewed == datetime.date.today().isoformat()
+        assert "misleading" in screen.query_one(DetailPane).body_text
+        assert seed.read_bytes() == SEED.read_bytes()  # not saved yet
+        assert screen.checking.can("save") is True
+
+
+async def test_escape_in_the_rating_dialog_changes_nothing(seed: Path) -> None:
+    async with app_on(seed).run_test(size=SIZE) as pilot:
+        screen = reader(pilot)
+        await pilot.press("right_square_bracket", "r")
+        await until(pilot, lambda: isinstance(pilot.app.screen, RatingDialog))
+        await pilot.press("down", "escape")
+        await until(pilot, lambda: isinstance(pilot.app.screen, MainScreen))
+        claim = screen.state.current_claim()
+        assert claim is not None and claim.verdict is not None and claim.verdict.rating is Rating.OPINION
+        assert screen.check_action("undo", ()) is None
+
+
+async def test_u_undoes_and_ctrl_r_redoes_across_a_save(seed: Path) -> None:
+    async with app_on(seed).run_test(size=SIZE) as pilot:
+        screen = reader(pilot)
+        await pilot.press("right_square_bracket")
+        await rate(pilot, Rating.MISLEADING, "No")
+        await pilot.press("ctrl+s")
+        await until(pilot, lambda: b"rating: misleading" in seed.read_bytes(), what="saved")
+        await pilot.press("u")
+        claim = screen.state.current_claim()
+        assert claim is not None and claim.verdict is not None and claim.verdict.rating is Rating.OPINION
+        assert "opinion" in screen.query_one(DetailPane).body_text
+        assert screen.checking.can("save") is True  # the undone edit is unsaved again
+        await pilot.press("ctrl+r")
+        claim = screen.state.current_claim()
+        assert claim is not None and claim.verdict is not None and claim.verdict.rating is Rating.MISLEADING
+
+
+async def test_ctrl_s_saves_only_the_verdict_and_keeps_the_comments(seed: Path) -> None:
+    async with app_on(seed).run_test(size=SIZE) as pilot:
+        await pilot.press("right_square_bracket")
+        await rate(pilot, Rating.UNSUPPORTED, "Nothing backs it")
+        await pilot.press("ctrl+s")
+        await until(pilot, lambda: seed.read_bytes() != SEED.read_bytes(), what="saved")
+        old = SEED.read_text(encoding="utf-8").splitlines()
+        new = seed.read_text(encoding="utf-8").splitlines()
+        assert [x for x in old if x.lstrip().startswith("#")] == [
+            x for x in new if x.lstrip().startswith("#")
+        ]
+        assert len(old) == len(new)
+        changed = [(a, b) for a, b in zip(old, new, strict=True) if a != b]
+        assert [b.strip() for _, b in changed] == ["rating: unsupported", "explanation: Nothing backs it"]
+        doc = load_document(seed)
+        claim = doc.claim("C11")
+        assert claim is not None and claim.verdict is not None and claim.verdict.rating is Rating.UNSUPPORTED
+        assert reader(pilot).check_action("save", ()) is None
+
+
+async def test_R_removes_the_verdict(seed: Path) -> None:
+    async with app_on(seed).run_test(size=SIZE) as pilot:
+        screen = reader(pilot)
+        await pilot.press("right_square_bracket", "R")
+        claim = screen.state.current_claim()
+        assert claim is not None and claim.verdict is None
+        assert (
+            "no verdict" in screen.query_one(DetailPane).body_text
+            or "unrated" in screen.query_one(DetailPane).body_text.lower()
+        )
+
+
+async def test_c_writes_a_note_and_pasted_controls_arrive_as_stand_ins(seed: Path) -> None:
+    async with app_on(seed).run_test(size=SIZE) as pilot:
+        screen = reader(pilot)
+        await pilot.press("right_square_bracket", "c")
+        await until(pilot, lambda: isinstance(pilot.app.screen, NoteDialog))
+        area = pilot.app.screen.query_one(SafeTextArea)
+        area.text = ""
+        area.post_message(events.Paste("seen \x1b[31mred\u202e"))
+        await until(pilot, lambda: "seen" in area.text)
+        assert "\x1b" not in area.text and "\u202e" not in area.text
+        await pilot.press("ctrl+s")
+        await until(pilot, lambda: isinstance(pilot.app.screen, MainScreen))
+        claim = screen.state.current_claim()
+        assert claim is not None and claim.note.startswith("seen ") and "red" in claim.note
+        assert "\x1b" not in claim.note
+
+
+async def test_x_marks_verified_and_unverified(seed: Path) -> None:
+    async with app_on(seed).run_test(size=SIZE) as pilot:
+        screen = reader(pilot)
+        await pilot.press("right_square_bracket")
+        before = screen.state.current_claim()
+        assert before is not None
+        await pilot.press("x")
+        after = screen.state.current_claim()
+        assert after is not None and bool(after.unverified) != bool(before.unverified)
+        await pilot.press("x")
+        again = screen.state.current_claim()
+        assert again is not None and bool(again.unverified) == bool(before.unverified)
+
+
+async def test_quitting_with_unsaved_edits_asks(seed: Path) -> None:
+    async with app_on(seed).run_test(size=SIZE) as pilot:
+        await pilot.press("right_square_bracket", "R", "q")
+        await until(pilot, lambda: isinstance(pilot.app.screen, QuitDialog))
+        await pilot.press("escape")
+        await until(pilot, lambda: isinstance(pilot.app.screen, MainScreen))
+        assert pilot.app.is_running
+        await pilot.press("q")
+        await until(pilot, lambda: isinstance(pilot.app.screen, QuitDialog))
+        await pilot.press("ctrl+s")  # save and quit
+        await until(pilot, lambda: not pilot.app.is_running, what="quit after saving")
+    claim = load_document(seed).claim("C11")
+    assert claim is not None and claim.verdict is None
+
+
+async def test_quitting_with_nothing_unsaved_does_not_ask(seed: Path) -> None:
+    async with app_on(seed).run_test(size=SIZE) as pilot:
+        await pilot.press("q")
+        await until(pilot, lambda: not pilot.app.is_running, what="quit")
+
+
+async def test_the_same_claim_changed_on_disk_shows_both_sides_to_choose(seed: Path) -> None:
+    async with app_on(seed).run_test(size=SIZE) as pilot:
+        screen = reader(pilot)
+        await pilot.press("right_square_bracket", "R")  # mine: no verdict
+        theirs = seed.read_text(encoding="utf-8").replace("rating: opinion", "rating: misleading", 1)
+        seed.write_text(theirs, encoding="utf-8")
+        assert screen.file_changed(seed)
+        await until(pilot, lambda: isinstance(pilot.app.screen, ConflictDialog))
+        sides = pilot.app.screen
+        await until(pilot, lambda: bool(sides.query("#check-theirs")))
+        assert "rating: misleading" in str(sides.query_one("#check-theirs").render())
+        await pilot.press("t")  # keep the file's
+        await until(pilot, lambda: isinstance(pilot.app.screen, MainScreen))
+        claim = screen.state.nav.claim("C11")
+        assert claim is not None and claim.verdict is not None and claim.verdict.rating is Rating.MISLEADING
+
+
+async def test_an_edit_elsewhere_on_disk_is_merged_and_the_unsaved_edit_stays(seed: Path) -> None:
+    async with app_on(seed).run_test(size=SIZE) as pilot:
+        screen = reader(pilot)
+        await pilot.press("right_square_bracket", "R")
+        text = seed.read_text(encoding="utf-8")
+        old_note = "      This claim stands for the whole article, which speaks"
+        assert old_note in text
+        seed.write_text(
+            text.replace(
+                old_note, "      Added elsewhere; this claim stands for the whole article, which speaks", 1
+            ),
+            "utf-8",
+        )
+        assert screen.file_changed(seed)
+        assert not isinstance(pilot.app.screen, ConflictDialog)
+        other = screen.state.nav.claim("C12")
+        mine = screen.state.nav.claim("C11")
+        assert other is not None and other.note.startswith("Added elsewhere;")
+        assert mine is not None and mine.verdict is None
+
+
+async def test_the_palette_offers_the_editing_actions(seed: Path) -> None:
+    async with app_on(seed).run_test(size=SIZE) as pilot:
+        screen = reader(pilot)
+        await pilot.press("right_square_bracket")
+        await run_palette_command(pilot, "remove verdict")
+        await until(pilot, lambda: screen.state.current_claim() is not None
+                    and screen.state.current_claim().verdict is None, what="verdict removed")  # fmt: skip
+        await run_palette_command(pilot, "undo")
+        await until(pilot, lambda: screen.state.current_claim().verdict is not None, what="undone")
+
+
+async def test_the_footer_shows_rate_note_and_save(seed: Path) -> None:
+    async with app_on(seed).run_test(size=SIZE) as pilot:
+        await pilot.press("right_square_bracket")
+        keys = {b.binding.description for b in pilot.app.screen.active_bindings.values() if b.binding.show}
+        assert {"Rate claim", "Note", "Save"} <= keys
