@@ -82,7 +82,7 @@ async def test_r_rates_the_current_claim_reviewed_today_and_the_pane_shows_it(se
         assert claim.verdict.reviewed == datetime.date.today().isoformat()
         assert "misleading" in screen.query_one(DetailPane).body_text
         assert seed.read_bytes() == SEED.read_bytes()  # not saved yet
-        assert screen.checking.can("save") is True
+        assert screen.checking.modified
 
 
 async def test_escape_in_the_rating_dialog_changes_nothing(seed: Path) -> None:
@@ -108,7 +108,7 @@ async def test_u_undoes_and_ctrl_r_redoes_across_a_save(seed: Path) -> None:
         claim = screen.state.current_claim()
         assert claim is not None and claim.verdict is not None and claim.verdict.rating is Rating.OPINION
         assert "opinion" in screen.query_one(DetailPane).body_text
-        assert screen.checking.can("save") is True  # the undone edit is unsaved again
+        assert screen.checking.modified  # the undone edit is unsaved again
         await pilot.press("ctrl+r")
         claim = screen.state.current_claim()
         assert claim is not None and claim.verdict is not None and claim.verdict.rating is Rating.MISLEADING
@@ -131,7 +131,7 @@ async def test_ctrl_s_saves_only_the_verdict_and_keeps_the_comments(seed: Path) 
         doc = load_document(seed)
         claim = doc.claim("C11")
         assert claim is not None and claim.verdict is not None and claim.verdict.rating is Rating.UNSUPPORTED
-        assert reader(pilot).check_action("save", ()) is None
+        assert not reader(pilot).checking.modified
 
 
 async def test_R_removes_the_verdict(seed: Path) -> None:
@@ -252,3 +252,14 @@ async def test_the_footer_shows_rate_note_and_save(seed: Path) -> None:
         await pilot.press("right_square_bracket")
         keys = {b.binding.description for b in pilot.app.screen.active_bindings.values() if b.binding.show}
         assert {"Rate claim", "Note", "Save"} <= keys
+
+
+async def test_unsaved_edits_are_kept_in_the_journal_until_saved(seed: Path) -> None:
+    from briefing_tui.edit import journal
+
+    async with app_on(seed).run_test(size=SIZE) as pilot:
+        kept = journal.journal_file(seed)
+        await pilot.press("right_square_bracket", "R")
+        await until(pilot, kept.exists, what="journal written after the edit was drawn")
+        await pilot.press("ctrl+s")
+        await until(pilot, lambda: not kept.exists(), what="journal removed by the save")

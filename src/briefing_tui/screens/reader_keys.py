@@ -54,6 +54,8 @@ def binding_states(screen: Screen[None]) -> tuple[object, ...]:
     """What decides the footer: the focus, the screens stacked and whether each key can run now."""
     states = []
     for binding in screen._bindings:
+        if not binding[1].show:  # not in the footer: whether it can run changes nothing drawn
+            continue
         _, name, params = parse(binding[1].action)
         states.append(screen.check_action(name, params))
     return (screen.focused, len(screen.app.screen_stack), tuple(states))
