@@ -146,6 +146,8 @@ class ReaderState:
                 return (claim is not None and claim.verdict is not None) or None
             case "note" | "verified":
                 return self.annotated() is not None or None
+            case "review_draft":
+                return self._shows_draft() or None
         return True
 
     def next_claim(self, step: int) -> Place | None:
@@ -263,6 +265,14 @@ class ReaderState:
         a passage of another document."""
         kind, ident = self.detail
         return (kind, ident) if kind in ("claim", "entity", "event", "source") else None
+
+    def _shows_draft(self) -> bool:
+        match self.shown:
+            case ClaimShown(claim=item) | EntityShown(entity=item) | EventShown(event=item):
+                return item.draft and self.shown.nav.doc is self.doc
+            case SourceShown(source=item, passage=False):
+                return item.draft and self.shown.nav.doc is self.doc
+        return False
 
     def edited(self, changed: list[tuple[str, object]], *, moved: bool = False) -> bool:
         """An edit replaced the annotations ``[(kind, new object or None)]`` of the document shown.

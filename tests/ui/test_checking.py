@@ -263,3 +263,37 @@ async def test_unsaved_edits_are_kept_in_the_journal_until_saved(seed: Path) -> 
         await until(pilot, kept.exists, what="journal written after the edit was drawn")
         await pilot.press("ctrl+s")
         await until(pilot, lambda: not kept.exists(), what="journal removed by the save")
+
+
+@pytest.fixture
+def drafted(seed: Path) -> Path:
+    """The seed with two drafted claims, as ``briefing annotate`` proposes them."""
+    text = seed.read_text(encoding="utf-8")
+    for ident in ("C12", "C13"):
+        text = text.replace(f"  - id: {ident}\n", f"  - id: {ident}\n    draft: true\n", 1)
+    seed.write_text(text, encoding="utf-8")
+    return seed
+
+
+async def test_D_steps_through_drafts_A_accepts_X_rejects(drafted: Path) -> None:
+    async with app_on(drafted).run_test(size=SIZE) as pilot:
+        screen = reader(pilot)
+        await pilot.press("D")  # in the file's order: C13 comes before C12
+        assert screen.claim_id == "C13"
+        await pilot.press("D")
+        assert screen.claim_id == "C12"
+        await pilot.press("D")  # wraps
+        assert screen.claim_id == "C13"
+        await pilot.press("D", "A")  # C12 accepted: no longer a draft, on to the next
+        accepted = screen.state.nav.claim("C12")
+        assert accepted is not None and not accepted.draft
+        assert screen.claim_id == "C13"
+        await pilot.press("X")  # rejected: removed
+        assert screen.state.nav.claim("C13") is None
+        assert len(screen.state.nav.claims) == 14
+        await pilot.press("u")  # the rejected claim comes back
+        assert screen.state.nav.claim("C13") is not None
+        await pilot.press("ctrl+r", "ctrl+s")
+        await until(pilot, lambda: "draft: true" not in drafted.read_text(encoding="utf-8"), what="saved")
+    doc = load_document(drafted)
+    assert doc.claim("C13") is None and doc.claim("C12") is not None

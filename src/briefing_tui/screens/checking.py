@@ -22,6 +22,7 @@ from briefing_tui.model.types import Claim, Document, LoadError
 if TYPE_CHECKING:
     from textual.app import App
 
+    from briefing_tui.model.places import Place
     from briefing_tui.reader_state import ReaderState
     from briefing_tui.widgets.reader_panes import ReaderPanes
 
@@ -39,6 +40,7 @@ class Reader(Protocol):
     def notify(self, message: str, *, title: str = ..., severity: Any = ..., timeout: float | None = ...,
                markup: bool = ...) -> None: ...  # fmt: skip
     def refresh_bindings(self) -> None: ...
+    def jump_to(self, place: Place, *, record: bool = True) -> None: ...
 
 
 class Checking:
@@ -194,8 +196,7 @@ class Checking:
             self.reader.app.bell()
             return None
         kind, ident = target
-        found = {"claim": state.nav.claim, "entity": state.nav.entity, "event": state.nav.event,
-                 "source": state.nav.source}[kind](ident)  # fmt: skip
+        found = self._find(kind, ident)
         return (kind, ident, found) if found is not None else None
 
     def note(self) -> None:
@@ -220,6 +221,46 @@ class Checking:
             kind, ident, obj = target
             verified = bool(obj.unverified)
             self.edit(lambda doc: ops.set_verified(doc, kind, ident, verified))  # type: ignore[arg-type]
+
+    # drafts (``draft: true``, proposed by ``briefing annotate``) -----------------------------------
+
+    def next_draft(self) -> None:
+        """Go to the drafted annotation after the one shown (in file order, wrapping), and say how
+        many are left to review."""
+        state = self.reader.state
+        left = ops.drafts(state.doc)
+        if not left:
+            self._say("No draft left to review")
+            return
+        here = state.annotated()
+        at = left.index(here) + 1 if here in left else 0  # type: ignore[arg-type]
+        kind, ident = left[at % len(left)]
+        obj = self._find(kind, ident)
+        if obj is not None:
+            self.reader.jump_to(state.nav.location_of(obj))
+            self._say(f"Draft {kind} {ident}: {len(left)} left to review (A accepts, X rejects)")
+
+    def review_draft(self, accept: bool) -> None:
+        """Accept (the annotation stays, ``draft`` goes) or reject (it is removed) the draft shown;
+        then on to the next draft."""
+        target = self._annotation()
+        if target is None:
+            return
+        kind, ident, obj = target
+        if not getattr(obj, "draft", False):
+            self._say(f"{kind} {ident} is not a draft")
+            return
+        review = ops.accept_draft if accept else ops.reject_draft
+        if self.edit(lambda doc: review(doc, kind, ident)):  # type: ignore[arg-type]
+            if ops.drafts(self.reader.state.doc):
+                self.next_draft()
+            else:
+                self._say("Every draft reviewed")
+
+    def _find(self, kind: str, ident: str) -> Any:
+        nav = self.reader.state.nav
+        find = {"claim": nav.claim, "entity": nav.entity, "event": nav.event, "source": nav.source}[kind]
+        return find(ident)
 
     # saving and the disk --------------------------------------------------------------------------
 

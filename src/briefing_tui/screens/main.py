@@ -300,6 +300,12 @@ class MainScreen(Screen[None]):
     def action_save(self) -> None:
         self.checking.save()
 
+    def action_next_draft(self) -> None:
+        self.checking.next_draft()
+
+    def action_review_draft(self, accept: bool) -> None:
+        self.checking.review_draft(accept)
+
     def file_changed(self, path: Path) -> bool:
         """The live reload saw ``path`` change: True when a checking session on it takes it in."""
         return self._checking is not None and self._checking.file_changed(path)
