@@ -297,3 +297,54 @@ async def test_D_steps_through_drafts_A_accepts_X_rejects(drafted: Path) -> None
         await until(pilot, lambda: "draft: true" not in drafted.read_text(encoding="utf-8"), what="saved")
     doc = load_document(drafted)
     assert doc.claim("C13") is None and doc.claim("C12") is not None
+
+
+async def test_v_selects_by_words_and_sentences_and_c_makes_a_claim(seed: Path) -> None:
+    from briefing_tui.screens.checking_dialogs import SelectionBar
+
+    async with app_on(seed).run_test(size=SIZE) as pilot:
+        screen = reader(pilot)
+        await pilot.press("right_square_bracket", "v")  # from the current claim's first word
+        await until(pilot, lambda: isinstance(pilot.app.screen, SelectionBar))
+        bar = pilot.app.screen
+        assert isinstance(bar, SelectionBar)
+        text = screen.state.doc.text
+        assert text[bar.span[0] : bar.span[1]] == "vers"
+        await pilot.press("w", "w")
+        assert text[bar.span[0] : bar.span[1]] == "vers une nouvelle"
+        await pilot.press("b")
+        assert text[bar.span[0] : bar.span[1]] == "vers une"
+        await pilot.press("right_parenthesis")  # to the end of the line (the title has no full stop)
+        assert text[bar.span[0] : bar.span[1]] == "vers une nouvelle ère de coopération internationale"
+        await pilot.press("left_parenthesis", "w", "c")
+        await until(pilot, lambda: isinstance(pilot.app.screen, MainScreen))
+        claims = screen.state.nav.claims
+        assert len(claims) == 16
+        new = screen.state.current_claim()
+        assert new is not None and text[new.span.start : new.span.end] == "vers une"
+        assert "selection" not in screen.panes.view._overlays
+        await pilot.press("u")
+        assert len(screen.state.nav.claims) == 15
+
+
+async def test_v_then_m_makes_a_mention_and_t_a_new_entity(seed: Path) -> None:
+    from briefing_tui.screens.checking_dialogs import ChoiceDialog
+
+    async with app_on(seed).run_test(size=SIZE) as pilot:
+        screen = reader(pilot)
+        first = screen.state.doc.entities[0]
+        mentions = len(first.mentions)
+        await pilot.press("right_square_bracket", "v", "m")
+        await until(pilot, lambda: isinstance(pilot.app.screen, ChoiceDialog))
+        await pilot.press("enter")  # the first entity
+        await until(pilot, lambda: isinstance(pilot.app.screen, MainScreen))
+        entity = screen.state.nav.entity(first.id)
+        assert entity is not None and len(entity.mentions) == mentions + 1
+        await pilot.press("v", "w", "t")
+        await until(pilot, lambda: isinstance(pilot.app.screen, ChoiceDialog))
+        await pilot.press("down", "enter")  # organisation
+        await until(pilot, lambda: isinstance(pilot.app.screen, MainScreen))
+        made = screen.state.doc.entities[-1]
+        assert made.type == "organisation" and made.name == "vers une"
+        await pilot.press("ctrl+s")
+        await until(pilot, lambda: "name: vers une" in seed.read_text(encoding="utf-8"), what="saved")

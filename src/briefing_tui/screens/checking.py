@@ -127,20 +127,20 @@ class Checking:
 
     # edits ----------------------------------------------------------------------------------------
 
-    def edit(self, make: Callable[[Document], Revision]) -> bool:
+    def edit(self, make: Callable[[Document], Revision]) -> Revision | None:
         """Make an edit on the document shown: ``make(doc)`` gives the revision (an ``EditError``
-        is said, nothing changes). True when it was made."""
+        is said, nothing changes). The revision made, or None."""
         session = self.session()
         if session is None:
-            return False
+            return None
         try:
             revision = session.apply(make(session.doc))
         except ops.EditError as exc:
             self._say(str(exc), error=True)
-            return False
+            return None
         self._paint(session, revision)
         self._say(revision.label)
-        return True
+        return revision
 
     def undo(self, redo: bool = False) -> None:
         session = self.session(create=False)
@@ -222,6 +222,47 @@ class Checking:
             verified = bool(obj.unverified)
             self.edit(lambda doc: ops.set_verified(doc, kind, ident, verified))  # type: ignore[arg-type]
 
+    # a passage chosen in the text ---------------------------------------------------------------
+
+    def select(self) -> None:
+        """Choose a passage of the text by keyboard (from the current span, else the top of the
+        pane), then make it a claim, a mention of an entity or a new entity."""
+        from briefing_tui.screens.checking_dialogs import SelectionBar  # deferred: only when asked
+
+        state, view = self.reader.state, self.reader.panes.view
+        start = state.span[0] if state.span is not None else view.top_offset
+        self.reader.app.push_screen(SelectionBar(view, state.doc.text, start), self._selected)
+
+    def _selected(self, chosen: tuple[str, int, int] | None) -> None:
+        from briefing_tui.screens.checking_dialogs import ChoiceDialog  # deferred: only when asked
+
+        if chosen is None:
+            return
+        what, start, end = chosen
+        app, nav = self.reader.app, self.reader.state.nav
+        if what == "claim":
+            made = self.edit(lambda doc: ops.make_claim(doc, start, end))
+            nav = self.reader.state.nav  # built again with the new claim
+            claim = nav.claim(made.steps[0].id) if made else None
+            if claim is not None:
+                self.reader.jump_to(self.reader.state.nav.location_of(claim))
+        elif what == "mention":
+            entities = [(e.id, f"{e.name} ({e.type})") for e in nav.doc.entities]
+
+            def mention(entity_id: str | None) -> None:
+                if entity_id is not None:
+                    self.edit(lambda doc: ops.add_mention(doc, entity_id, start, end))
+
+            app.push_screen(ChoiceDialog("A mention of which entity?", entities), mention)
+        else:
+            types = [(t, t) for t in ops.ENTITY_TYPES]
+
+            def entity(kind: str | None) -> None:
+                if kind is not None:
+                    self.edit(lambda doc: ops.make_entity(doc, start, end, kind))
+
+            app.push_screen(ChoiceDialog("A new entity of which type?", types), entity)
+
     # drafts (``draft: true``, proposed by ``briefing annotate``) -----------------------------------
 
     def next_draft(self) -> None:
@@ -251,7 +292,7 @@ class Checking:
             self._say(f"{kind} {ident} is not a draft")
             return
         review = ops.accept_draft if accept else ops.reject_draft
-        if self.edit(lambda doc: review(doc, kind, ident)):  # type: ignore[arg-type]
+        if self.edit(lambda doc: review(doc, kind, ident)) is not None:  # type: ignore[arg-type]
             if ops.drafts(self.reader.state.doc):
                 self.next_draft()
             else:

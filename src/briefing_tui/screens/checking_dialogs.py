@@ -187,3 +187,94 @@ class QuitDialog(_Dialog, inherit_bindings=False):
 
     def action_choose(self, what: str) -> None:
         self.dismiss(what)
+
+
+class ChoiceDialog(_Dialog, inherit_bindings=False):
+    """Choose one of ``options`` (``(id, label)``; labels pass through the display boundary) with
+    the arrows and enter. Dismisses with the id, or None."""
+
+    BINDINGS = [Binding("escape", "cancel", "Cancel")]
+
+    def __init__(self, title: str, options: list[tuple[str, str]]) -> None:
+        super().__init__()
+        self.title_text = title
+        self.options = options
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="check-dialog"):
+            yield Static(Content(sanitize(self.title_text)), id="check-title")
+            yield OptionList(*[Option(Content(sanitize(label)), id=key) for key, label in self.options],
+                             id="check-choices")  # fmt: skip
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.query_one("#check-choices", OptionList).focus()
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        self.dismiss(event.option.id)
+
+
+class SelectionBar(ModalScreen[tuple[str, int, int] | None]):
+    """A passage of the text chosen by keyboard, shown in the text as it grows (the view's
+    ``selection`` overlay) and said in a bar below; the reader stays visible above. Dismisses with
+    ``(what to make, start, end)``: ``claim``, ``mention`` or ``entity``; or None."""
+
+    BINDINGS = [
+        Binding("w,right", "grow('word', 1)", "Word +"),
+        Binding("b,left", "grow('word', -1)", "Word −"),
+        Binding("right_parenthesis,down", "grow('sentence', 1)", "Sentence +", key_display=")"),
+        Binding("left_parenthesis,up", "grow('sentence', -1)", "Sentence −", key_display="("),
+        Binding("c", "make('claim')", "Claim"),
+        Binding("m", "make('mention')", "Mention of…"),
+        Binding("t", "make('entity')", "New entity…"),
+        Binding("escape", "dismiss_none", "Cancel"),
+    ]
+    HELP_GROUP = "Selecting a passage"
+
+    def __init__(self, view: Any, text: str, start: int) -> None:
+        from briefing_tui.model.passages import word_at  # deferred: only when a passage is chosen
+
+        super().__init__()
+        self.view = view
+        self.text = text
+        self.span = word_at(text, start)
+
+    def compose(self) -> ComposeResult:
+        yield Static(id="selection-said")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self._show()
+
+    def _show(self) -> None:
+        start, end = self.span
+        passage = self.text[start:end]
+        shown_text = passage if len(passage) <= 160 else passage[:80] + " … " + passage[-60:]
+        said = sanitize(f"{len(passage)} characters: “{shown_text}”")
+        self.query_one("#selection-said", Static).update(Content(said))
+        self.view.set_overlay("selection", [self.span], 0)
+        self.view.scroll_to_offset(end, center=False)
+
+    def action_grow(self, unit: str, step: int) -> None:
+        from briefing_tui.model import passages  # deferred: only when a passage is chosen
+
+        move = {
+            ("word", 1): passages.next_word,
+            ("word", -1): passages.previous_word,
+            ("sentence", 1): passages.next_sentence,
+            ("sentence", -1): passages.previous_sentence,
+        }[(unit, step)]
+        self.span = move(self.text, *self.span)
+        self._show()
+
+    def action_make(self, what: str) -> None:
+        self.view.clear_overlay("selection")
+        if self.span[0] == self.span[1]:
+            self.app.bell()
+            return
+        self.dismiss((what, *self.span))
+
+    def action_dismiss_none(self) -> None:
+        self.view.clear_overlay("selection")
+        self.dismiss(None)

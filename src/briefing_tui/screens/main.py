@@ -300,6 +300,9 @@ class MainScreen(Screen[None]):
     def action_save(self) -> None:
         self.checking.save()
 
+    def action_select(self) -> None:
+        self.checking.select()
+
     def action_next_draft(self) -> None:
         self.checking.next_draft()
 
