@@ -139,7 +139,7 @@ class ReaderState:
                 return bool(self.collection.failed)
             case "pane" if parameters == ("documents",):
                 return len(self.collection.documents) > 1
-            case "rate":
+            case "rate" | "attach_source":
                 return self.current_claim() is not None or None
             case "remove_verdict":
                 claim = self.current_claim()

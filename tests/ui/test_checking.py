@@ -348,3 +348,54 @@ async def test_v_then_m_makes_a_mention_and_t_a_new_entity(seed: Path) -> None:
         assert made.type == "organisation" and made.name == "vers une"
         await pilot.press("ctrl+s")
         await until(pilot, lambda: "name: vers une" in seed.read_text(encoding="utf-8"), what="saved")
+
+
+async def test_a_attaches_an_existing_source_found_by_typing_with_its_stance(seed: Path) -> None:
+    from briefing_tui.screens.checking_dialogs import ChoiceDialog
+
+    async with app_on(seed).run_test(size=SIZE) as pilot:
+        screen = reader(pilot)
+        await pilot.press("right_square_bracket", "a")  # C11 cites no source
+        await until(pilot, lambda: isinstance(pilot.app.screen, ChoiceDialog))
+        await pilot.press(*[c if c != "-" else "minus" for c in "africom-end"])
+        choices = pilot.app.screen.query_one(OptionList)
+        await until(pilot, lambda: choices.option_count == 1, what="filtered to one source")
+        await pilot.press("enter")
+        await until(
+            pilot, lambda: isinstance(pilot.app.screen, ChoiceDialog) and pilot.app.screen.filtered is False
+        )
+        await pilot.press("down", "enter")  # contradicts
+        await until(pilot, lambda: isinstance(pilot.app.screen, MainScreen))
+        claim = screen.state.current_claim()
+        assert claim is not None and [(r.source, r.stance.value) for r in claim.sources if r.stance] == [
+            ("S-africom-end", "contradicts")
+        ]
+
+
+async def test_a_makes_a_new_source_checked_as_o_checks_addresses(seed: Path) -> None:
+    from briefing_tui.screens.checking_dialogs import ChoiceDialog, SourceForm
+
+    async with app_on(seed).run_test(size=SIZE) as pilot:
+        screen = reader(pilot)
+        await pilot.press("right_square_bracket", "a")
+        await until(pilot, lambda: isinstance(pilot.app.screen, ChoiceDialog))
+        await pilot.press("down", "enter")  # "A new source…" comes first
+        await until(pilot, lambda: isinstance(pilot.app.screen, SourceForm))
+        form = pilot.app.screen
+        await pilot.press(*"Le communiqué", "tab", *"AFP", "tab", *"2024-04", "tab", *"javascript:alert(1)")
+        await pilot.press("ctrl+s")  # refused: the form says why and stays
+        problem = str(form.query_one("#source-problem").render())
+        assert "cannot be used" in problem and isinstance(pilot.app.screen, SourceForm)
+        form.query_one("#source-url").value = "https://example.org/communique"
+        await pilot.press("ctrl+s")
+        await until(pilot, lambda: isinstance(pilot.app.screen, ChoiceDialog))
+        await pilot.press("enter")  # supports
+        await until(pilot, lambda: isinstance(pilot.app.screen, MainScreen))
+        source = screen.state.doc.sources[-1]
+        assert (source.title, source.publisher, source.url) == (
+            "Le communiqué",
+            "AFP",
+            "https://example.org/communique",
+        )
+        claim = screen.state.current_claim()
+        assert claim is not None and claim.sources[-1].source == source.id

@@ -263,6 +263,57 @@ class Checking:
 
             app.push_screen(ChoiceDialog("A new entity of which type?", types), entity)
 
+    # sources ------------------------------------------------------------------------------------
+
+    def attach_source(self) -> None:
+        """Attach a source to the current claim: one of the document's (a list filtered by typing)
+        or a new one (a form), then its stance."""
+        from briefing_tui.screens.checking_dialogs import ChoiceDialog  # deferred: only when asked
+
+        claim = self.reader.state.current_claim()
+        if claim is None:
+            self.reader.app.bell()
+            return
+        claim_id = claim.id
+        cited = {r.source for r in claim.sources}
+        sources = [("\0new", "A new source…")] + [
+            (s.id, " · ".join(x for x in (s.id, s.title, s.publisher, str(s.date or "")) if x))
+            for s in self.reader.state.doc.sources
+            if s.id not in cited
+        ]
+
+        def chosen(source_id: str | None) -> None:
+            if source_id == "\0new":
+                self._new_source(claim_id)
+            elif source_id is not None:
+                self._stance(lambda doc, stance: ops.attach_source(doc, "claim", claim_id, source_id, stance))
+
+        self.reader.app.push_screen(
+            ChoiceDialog(f"A source for claim {claim_id}", sources, filtered=True), chosen
+        )
+
+    def _new_source(self, claim_id: str) -> None:
+        from briefing_tui.screens.checking_dialogs import SourceForm  # deferred: only when asked
+
+        def filled(values: dict[str, str] | None) -> None:
+            if values is not None:
+                title, publisher, day, url = (values[k] for k in ("title", "publisher", "date", "url"))
+                self._stance(lambda doc, stance: ops.attach_new_source(
+                    doc, "claim", claim_id, title, publisher, day, url, stance
+                ))  # fmt: skip
+
+        self.reader.app.push_screen(SourceForm(), filled)
+
+    def _stance(self, make: Callable[[Document, str], Revision]) -> None:
+        from briefing_tui.screens.checking_dialogs import ChoiceDialog  # deferred: only when asked
+
+        def chosen(stance: str | None) -> None:
+            if stance is not None:
+                self.edit(lambda doc: make(doc, stance))
+
+        stances = [("supports", "supports"), ("contradicts", "contradicts"), ("context", "context")]
+        self.reader.app.push_screen(ChoiceDialog("Its stance towards the claim", stances), chosen)
+
     # drafts (``draft: true``, proposed by ``briefing annotate``) -----------------------------------
 
     def next_draft(self) -> None:

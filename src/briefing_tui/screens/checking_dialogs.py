@@ -16,7 +16,7 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
 from textual.screen import ModalScreen
-from textual.widgets import Footer, OptionList, Static, TextArea
+from textual.widgets import Footer, Input, OptionList, Static, TextArea
 from textual.widgets.option_list import Option
 
 from briefing_tui.display import sanitize
@@ -37,6 +37,20 @@ class SafeTextArea(TextArea):
         if result := self._replace_via_keyboard(shown(event.text), *self.selection):
             self.move_cursor(result.end_location)
             self.focus()
+
+
+class SafeInput(Input):
+    """A one-line input whose pasted text passes through the display boundary (its first line)."""
+
+    def _on_paste(self, event: events.Paste) -> None:
+        event.stop()
+        event.prevent_default()
+        if event.text:
+            line = sanitize(event.text.splitlines()[0] if event.text.splitlines() else "")
+            if self.selection.is_empty:
+                self.insert_text_at_cursor(line)
+            else:
+                self.replace(line, *self.selection)
 
 
 def shown(text: str) -> str:
@@ -191,28 +205,101 @@ class QuitDialog(_Dialog, inherit_bindings=False):
 
 class ChoiceDialog(_Dialog, inherit_bindings=False):
     """Choose one of ``options`` (``(id, label)``; labels pass through the display boundary) with
-    the arrows and enter. Dismisses with the id, or None."""
+    the arrows and enter; with ``filtered``, letters typed keep the options whose label holds them
+    (accents and case folded). Dismisses with the id, or None."""
 
     BINDINGS = [Binding("escape", "cancel", "Cancel")]
 
-    def __init__(self, title: str, options: list[tuple[str, str]]) -> None:
+    def __init__(self, title: str, options: list[tuple[str, str]], *, filtered: bool = False) -> None:
         super().__init__()
         self.title_text = title
         self.options = options
+        self.filtered = filtered
 
     def compose(self) -> ComposeResult:
         with Vertical(id="check-dialog"):
             yield Static(Content(sanitize(self.title_text)), id="check-title")
-            yield OptionList(*[Option(Content(sanitize(label)), id=key) for key, label in self.options],
-                             id="check-choices")  # fmt: skip
+            if self.filtered:
+                yield SafeInput(placeholder="type to filter; ↓ to the list; enter chooses", id="check-filter")
+            yield OptionList(*self._options(""), id="check-choices")
         yield Footer()
 
+    def _options(self, typed: str) -> list[Option]:
+        from briefing_tui.search.filter import text_filter  # deferred: only when a list is filtered
+
+        accept = text_filter(typed) if typed else None
+        return [
+            Option(Content(sanitize(label)), id=key)
+            for key, label in self.options
+            if accept is None or accept(sanitize(label))
+        ]
+
     def on_mount(self) -> None:
-        self.query_one("#check-choices", OptionList).focus()
+        self.query_one("#check-filter" if self.filtered else "#check-choices").focus()
+
+    def on_input_changed(self, event: Input.Changed) -> None:
+        event.stop()
+        choices = self.query_one("#check-choices", OptionList)
+        choices.clear_options()
+        choices.add_options(self._options(event.value))
+        choices.highlighted = 0 if choices.option_count else None
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        choices = self.query_one("#check-choices", OptionList)
+        if choices.highlighted is not None:
+            self.dismiss(choices.get_option_at_index(choices.highlighted).id)
+
+    def on_key(self, event: events.Key) -> None:
+        if event.key == "down" and isinstance(self.focused, Input):
+            event.stop()
+            self.query_one("#check-choices", OptionList).focus()
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         event.stop()
         self.dismiss(event.option.id)
+
+
+class SourceForm(_Dialog):
+    """A new source: title, publisher, date (EDTF), address (the rules of ``o``). Checked as the
+    person presses ctrl+s; a mistake is said in the form, which stays open. Dismisses with the
+    four fields, or None."""
+
+    FIELDS = (
+        ("title", "Title (required)"),
+        ("publisher", "Publisher"),
+        ("date", "Date (EDTF: 2024-04-25, 2024-04…)"),
+        ("url", "Address (https://…)"),
+    )
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="check-dialog"):
+            yield Static("A new source (tab: next field; ctrl+s: done; escape: cancel)", id="check-title")
+            for name, label in self.FIELDS:
+                yield Static(label, classes="check-label")
+                yield SafeInput(id=f"source-{name}")
+            yield Static(id="source-problem")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.query_one("#source-title", SafeInput).focus()
+
+    def action_done(self) -> None:
+        from briefing_tui.edit import ops  # deferred: only when a source is made
+
+        values = {name: self.query_one(f"#source-{name}", SafeInput).value for name, _ in self.FIELDS}
+        try:
+            if not values["title"].strip():
+                raise ops.EditError("a new source needs a title")
+            if values["date"].strip():
+                ops.check_date(values["date"])
+            if values["url"].strip():
+                ops.check_url(values["url"])
+        except ops.EditError as exc:
+            self.query_one("#source-problem", Static).update(Content(sanitize(str(exc))))
+            self.app.bell()
+            return
+        self.dismiss(values)
 
 
 class SelectionBar(ModalScreen[tuple[str, int, int] | None]):

@@ -48,6 +48,7 @@ CHECKING_BINDINGS: list[BindingType] = [
     Binding("ctrl+r", "redo", "Redo", show=False),
     Binding("ctrl+s", "save", "Save"),
     Binding("v", "select", "Select passage", show=False),
+    Binding("a", "attach_source", "Attach source", show=False),
     Binding("D", "next_draft", "Next draft", key_display="D", show=False),
     Binding("A", "review_draft(True)", "Accept draft", key_display="A", show=False),
     Binding("X", "review_draft(False)", "Reject draft", key_display="X", show=False),
