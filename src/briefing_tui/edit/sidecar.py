@@ -29,7 +29,7 @@ from briefing_tui.model.types import Claim, Document, Entity, Event, Rating, Spa
 if TYPE_CHECKING:
     from briefing_tui.edit.session import Session
 
-__all__ = ["MAX_SIDECAR_BYTES", "layer_items", "load_layer", "save_layer", "sidecar_path"]
+__all__ = ["MAX_SIDECAR_BYTES", "layer_items", "load_layer", "save_layer", "sidecar_items", "sidecar_path"]
 
 SUFFIX = ".notes.jsonld"
 MAX_SIDECAR_BYTES = 16 * 1024 * 1024
@@ -140,6 +140,20 @@ def save_layer(session: Session) -> Written | None:
     return written
 
 
+def sidecar_items(document_path: Path) -> list[dict[str, Any]]:
+    """The W3C annotations of the sidecar beside ``document_path`` (none when there is no sidecar),
+    for ``briefing export w3c`` to include as the person's layer. Read defensively: what is not
+    an annotation object is left out."""
+    path = sidecar_path(Path(document_path))
+    try:
+        if not path.is_file() or path.stat().st_size > MAX_SIDECAR_BYTES:
+            return []
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeError, ValueError):
+        return []
+    return [item for item in _items_of(data) if isinstance(item, dict) and item.get("type") == "Annotation"]
+
+
 def _items_of(data: Any) -> list[Any]:
     if not isinstance(data, dict):
         return []
@@ -171,7 +185,13 @@ def _position(item: dict[str, Any]) -> tuple[int, int] | None:
 
 
 def load_layer(session: Session) -> list[str]:
-    """Apply the sidecar beside the session's file, if any, as unsaved layer edits; returns problems."""
+    """Apply the sidecar beside the session's file, if any, as the saved layer; returns its problems
+    (also kept in ``session.layer_problems``)."""
+    session.layer_problems = _load_layer(session)
+    return session.layer_problems
+
+
+def _load_layer(session: Session) -> list[str]:
     path = sidecar_path(session.path)
     try:
         if not path.is_file():
@@ -243,5 +263,4 @@ def load_layer(session: Session) -> list[str]:
         steps.append(Step(kind, ann, items[find(items, ann)], obj, find(items, ann)))
     if steps:
         session.load_layer_steps(Revision("notes kept beside the file", tuple(steps)))
-    session.layer_problems = problems
     return problems
