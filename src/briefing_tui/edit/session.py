@@ -134,7 +134,14 @@ class Session:
     @classmethod
     def open(cls, path: str | Path, *, notes_only: bool = False) -> Session:
         """Load ``path`` through the hardened loader. Raises ``LoadError`` as ``load_document`` does."""
-        path = Path(path)
+        session = cls._load(Path(path), notes_only)
+        from briefing_tui.edit.sidecar import load_layer
+
+        load_layer(session)
+        return session
+
+    @classmethod
+    def _load(cls, path: Path, notes_only: bool) -> Session:
         try:
             data = _read(path)
         except FileNotFoundError:
@@ -144,7 +151,24 @@ class Session:
             raise LoadError([missing]) from None
         doc = load_bytes(data, label_of(path), path=path)
         writable = os.access(path, os.W_OK) and os.access(path.resolve().parent, os.W_OK)
-        session = cls(doc, data, notes_only=notes_only or not writable)
+        return cls(doc, data, notes_only=notes_only or not writable)
+
+    @classmethod
+    def for_document(cls, doc: Document, *, notes_only: bool = False) -> Session:
+        """A session on a Document the reader already shows (``doc.path`` is read again).
+
+        The session edits ``doc`` itself, so that the panes holding it see every edit. When the file
+        changed since ``doc`` was loaded, ``doc`` takes the file's text and annotations first, as
+        the live reload would. Raises ``LoadError`` when the file no longer loads.
+        """
+        session = cls._load(Path(doc.path), notes_only)
+        fresh = session.doc
+        if render.doc_facets(fresh) != render.doc_facets(doc):
+            doc.text = fresh.text
+            doc.problems = fresh.problems
+            for name, items in ops.lists(fresh).items():
+                ops.lists(doc)[name][:] = items
+        session.doc = doc  # the reader's own objects (sources resolved in the collection…)
         from briefing_tui.edit.sidecar import load_layer
 
         load_layer(session)
@@ -242,9 +266,12 @@ class Session:
     def unsaved(self) -> list[tuple[str, str]]:
         """The annotations (and bookmarks) that differ from what is saved (the file, or the sidecar)."""
         mark = self._layer_mark
-        return [
-            key for key, obj in self.saved.objects.items() if self.current(*key) is not mark.get(key, obj)
-        ]
+        objects = self.saved.objects
+        if len(objects) <= 8:
+            return [key for key, obj in objects.items() if self.current(*key) is not mark.get(key, obj)]
+        lists = self.lists
+        now = {kind: {a.id: a for a in lists[kind]} for kind in {k for k, _ in objects}}
+        return [key for key, obj in objects.items() if now[key[0]].get(key[1]) is not mark.get(key, obj)]
 
     def file_object(self, kind: str, ident: str) -> Any:
         """The annotation as the file has it (None: not in the file)."""

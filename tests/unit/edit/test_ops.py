@@ -160,3 +160,13 @@ def test_undo_and_redo_step_through_the_history(session: Session) -> None:
     while session.undo():
         pass
     assert not session.modified and session.redo() is not None
+
+
+def test_draft_is_read_as_a_boolean_only() -> None:
+    from briefing_tui.model import LoadError, load_bytes
+
+    head = "format: 1\nid: d\ntitle: T\nlanguage: en\ntext: abc def\nclaims:\n  - id: c\n    span: [0, 3]\n"
+    assert load_bytes((head + "    draft: true\n").encode(), "d.yaml").claims[0].draft
+    assert not load_bytes(head.encode(), "d.yaml").claims[0].draft
+    with pytest.raises(LoadError, match="draft must be true or false"):
+        load_bytes((head + "    draft: yes\n").encode(), "d.yaml")

@@ -182,14 +182,10 @@ def test_undo_and_redo_work_across_saves(seed: Path) -> None:
     session.undo()
     assert session.modified
     session.save()
-    assert load_document(seed).claim("C1").note == SESSION_NOTE(seed)
+    assert load_document(seed).claim("C1").note == load_document(SEED).claim("C1").note
     session.redo()
     session.save()
     assert load_document(seed).claim("C1").note == "first"
-
-
-def SESSION_NOTE(path: Path) -> str:  # noqa: N802 - the original note of C1 in the seed
-    return load_document(SEED).claim("C1").note
 
 
 def test_a_symlink_is_written_through_and_said(tmp_path: Path, seed: Path) -> None:
@@ -286,3 +282,25 @@ def test_a_full_disk_keeps_the_old_file_and_the_edits(seed: Path, monkeypatch: p
     assert raised.value.code == "unwritable" and "disk is full" in str(raised.value)
     assert seed.read_bytes() == SEED.read_bytes()
     assert session.modified and session.doc.claim("C1").note == "unsaved"
+
+
+def test_a_session_on_the_readers_document_edits_that_document(seed: Path) -> None:
+    from briefing_tui.model import load_paths
+
+    collection = load_paths([seed])
+    [doc] = collection.documents
+    claims = doc.claims
+    session = Session.for_document(doc)
+    session.apply(ops.set_note(doc, "claim", "C1", "seen by the panes"))
+    assert session.doc is doc and doc.claims is claims and doc.claim("C1").note == "seen by the panes"
+    session.save()
+    assert load_document(seed).claim("C1").note == "seen by the panes"
+
+
+def test_a_session_on_a_document_changed_since_it_was_shown_takes_the_file(seed: Path) -> None:
+    doc = load_document(seed)
+    other = Session.open(seed)
+    other.apply(ops.set_note(other.doc, "claim", "C2", "changed meanwhile"))
+    other.save()
+    session = Session.for_document(doc)
+    assert session.doc is doc and doc.claim("C2").note == "changed meanwhile" and not session.modified
