@@ -18,15 +18,16 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, Literal
 
-from briefing_tui.edit import ops, render
+from briefing_tui.edit import merge, ops, render
 from briefing_tui.edit.atomic import WriteError, Written, write_atomic
 from briefing_tui.edit.history import History, Revision, Step, find, play
+from briefing_tui.edit.merge import Conflict, ConflictError, DiskState
 from briefing_tui.edit.patch import Change, patch_text
 from briefing_tui.edit.render import KINDS, Annotation, Bookmark, Kind
 from briefing_tui.edit.splice import SpliceError
 from briefing_tui.model.loader import label_of, load_bytes
 from briefing_tui.model.safe_yaml import BOM, Problems, read_file
-from briefing_tui.model.types import Claim, Document, Event, LoadError, Problem, Severity, Source
+from briefing_tui.model.types import Document, LoadError, Problem, Severity
 
 __all__ = ["Conflict", "ConflictError", "DiskState", "SaveError", "Session"]
 
@@ -48,38 +49,6 @@ class SaveError(Exception):
         super().__init__(message)
         self.code = code
         self.problems = problems or []
-
-
-@dataclass(frozen=True, slots=True)
-class Conflict:
-    """One annotation changed both in the session and on disk since the last save.
-
-    ``base`` is what both started from, ``mine`` the session's, ``theirs`` the file's (None: removed).
-    """
-
-    kind: Kind
-    id: str
-    base: Annotation | None
-    mine: Annotation | None
-    theirs: Annotation | None
-
-
-class ConflictError(Exception):
-    def __init__(self, conflicts: list[Conflict]) -> None:
-        names = ", ".join(f"{c.kind} {c.id}" for c in conflicts[:5])
-        super().__init__(f"changed on disk and here: {names}; choose which to keep")
-        self.conflicts = conflicts
-
-
-@dataclass(frozen=True, slots=True)
-class DiskState:
-    """What ``check_disk`` found: ``unchanged``, ``merged`` (others' edits taken in), ``conflicts``,
-    ``deleted`` or ``invalid`` (with the problems of the file)."""
-
-    state: Literal["unchanged", "merged", "conflicts", "deleted", "invalid"]
-    merged: int = 0
-    conflicts: tuple[Conflict, ...] = ()
-    problems: tuple[Problem, ...] = ()
 
 
 @dataclass(slots=True)
@@ -446,65 +415,21 @@ class Session:
         return DiskState("merged", merged)
 
     def _merge(self, theirs: Document, data: bytes) -> int:
-        unsaved = [key for key in self.unsaved() if key[0] != "bookmark"]
         text_changed = theirs.text != self.doc.text
         their_lists = ops.lists(theirs)
-        objects: dict[tuple[str, str], Any] = {}
-        for kind, ident in unsaved:
-            base = self.saved.objects[(kind, ident)]
-            mine = self.current(kind, ident)
-            at = find(their_lists[kind], ident)
-            other = their_lists[kind][at] if at >= 0 else None
-            objects[(kind, ident)] = other
-            same_base = _same(other, base) and not text_changed
-            if not same_base and not _same(other, mine):
-                self.conflicts[(kind, ident)] = Conflict(kind, ident, base, mine, other)  # type: ignore[arg-type]
-        count = 0
-        for kind in KINDS:
-            mine_list = self.lists[kind]
-            merged = list(their_lists[kind])
-            for obj in merged:
-                if (kind, obj.id) not in objects:
-                    old = self.current(kind, obj.id)
-                    count += old is None or not _same(old, obj)
-            for key in [k for k in unsaved if k[0] == kind]:
-                mine = self.current(*key)
-                at = find(merged, key[1])
-                if mine is None:
-                    if at >= 0:
-                        del merged[at]
-                elif at >= 0:
-                    merged[at] = mine
-                else:
-                    before = find(mine_list, key[1]) - 1
-                    while before >= 0 and find(merged, mine_list[before].id) < 0:
-                        before -= 1
-                    place = find(merged, mine_list[before].id) + 1 if before >= 0 else 0
-                    merged.insert(place, mine)
-            count += sum(1 for obj in mine_list if (kind, obj.id) not in objects and find(merged, obj.id) < 0)
-            mine_list[:] = merged
-        self._reference_conflicts(objects)
+        unsaved = [key for key in self.unsaved() if key[0] != "bookmark"]
+        result = merge.merge(self.lists, their_lists, unsaved, self.saved.objects, text_changed)
+        for kind, items in result.lists.items():
+            self.lists[kind][:] = items
+        self.conflicts.update(result.conflicts)
+        merge.reference_conflicts(self.lists, result.objects, self.saved.objects, self.conflicts)
         if text_changed:
             self.doc.text = theirs.text
         self.doc.problems = theirs.problems
-        objects.update((k, v) for k, v in self.saved.objects.items() if k[0] == "bookmark")
+        objects = {**result.objects, **{k: v for k, v in self.saved.objects.items() if k[0] == "bookmark"}}
         self.saved = _Saved(data, _decode(data), {k: [a.id for a in their_lists[k]] for k in KINDS}, objects)
         self._changed()
-        return count
-
-    def _reference_conflicts(self, objects: dict[tuple[str, str], Any]) -> None:
-        """A merge whose two sides are each valid may leave a reference to what the other removed:
-        the annotations concerned are conflicts too, for the person to choose."""
-        have = {"entity": {e.id for e in self.doc.entities}, "source": {s.id for s in self.doc.sources}}
-        for kind in KINDS:
-            for obj in self.lists[kind]:
-                for target in ("entity", "source"):
-                    for missing in _references(obj, target) - have[target]:
-                        for key in ((kind, obj.id), (target, missing)):
-                            if key in objects and key not in self.conflicts:
-                                base = self.saved.objects.get(key)
-                                mine = self.current(*key)
-                                self.conflicts[key] = Conflict(key[0], key[1], base, mine, objects[key])  # type: ignore[arg-type]
+        return result.count
 
     def pending_conflicts(self) -> list[Conflict]:
         """The conflicts not settled yet, ``mine`` being the session's version now."""
@@ -530,38 +455,13 @@ class Session:
                 steps.append(Step(kind, ident, current, chosen, find(items, ident)))
             self._play(Revision("", tuple(steps)))
         notes: list[str] = []
-        repairs = self._dangling_steps(notes)
+        repairs = merge.dangling_steps(self.lists, notes)
         self._play(Revision("", tuple(repairs)))
         steps += repairs
         if steps:
             self.history.record(Revision(f"keep {keep} for {ident}", tuple(steps)))
         self._changed()
         return notes
-
-    def _dangling_steps(self, notes: list[str]) -> list[Step]:
-        """Steps dropping every reference to an entity or source the document no longer has."""
-        have = {"entity": {e.id for e in self.doc.entities}, "source": {s.id for s in self.doc.sources}}
-        steps = []
-        for kind in KINDS:
-            for at, obj in enumerate(self.lists[kind]):
-                new = obj
-                for target in ("entity", "source"):
-                    for missing in _references(new, target) - have[target]:
-                        new = ops._without_reference(new, target, missing)
-                        notes.append(
-                            f"{kind} {obj.id}: its reference to the removed {target} {missing} is dropped"
-                        )
-                if new is not obj:
-                    steps.append(Step(kind, obj.id, obj, new, at))
-        return steps
-
-
-def _references(obj: Annotation, target: str) -> set[str]:
-    if target == "entity":
-        if isinstance(obj, Claim | Event):
-            return set(obj.entities)
-        return {obj.entity} if isinstance(obj, Source) and obj.entity else set()
-    return {r.source for r in obj.sources} if isinstance(obj, Claim | Event) else set()
 
 
 def _moved(in_file: list[str], here: list[str]) -> set[str]:
@@ -576,9 +476,3 @@ def _moved(in_file: list[str], here: list[str]) -> set[str]:
 def _differs(a: Annotation, b: Annotation) -> set[str]:
     fa, fb = render.facets(a), render.facets(b)
     return {k for k in fa.keys() | fb.keys() if fa.get(k) != fb.get(k)}
-
-
-def _same(a: Any, b: Any) -> bool:
-    if a is None or b is None:
-        return a is b
-    return a is b or render.facets(a) == render.facets(b)
