@@ -325,7 +325,9 @@ class Session:
         if self.notes_only:
             from briefing_tui.edit.sidecar import save_layer
 
-            return save_layer(self)
+            layer = save_layer(self)
+            self._changed()
+            return layer
         if not overwrite:
             state = self.check_disk()
             if state.state == "deleted":

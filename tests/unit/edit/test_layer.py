@@ -28,6 +28,8 @@ def path(tmp_path: Path) -> Path:
 
 def test_notes_only_writes_a_w3c_sidecar_and_never_the_file(path: Path) -> None:
     session = Session.open(path, notes_only=True)
+    saved_notes: list[bool] = []
+    session.on_change.append(lambda s: saved_notes.append(s.modified))
     session.apply(ops.rate_claim(session.doc, "C1", "misleading", "Only in part.", TODAY))
     session.apply(ops.set_note(session.doc, "claim", "C2", "Ask the ministry."))
     session.apply(ops.set_verified(session.doc, "entity", "niger", False))
@@ -36,6 +38,7 @@ def test_notes_only_writes_a_w3c_sidecar_and_never_the_file(path: Path) -> None:
         session.apply(ops.make_claim(session.doc, 0, 5))
     session.save()
     assert path.read_bytes() == SEED.read_bytes() and not session.modified
+    assert saved_notes[-1] is False  # the journal and the panes hear of the save
     data = json.loads(sidecar_path(path).read_text(encoding="utf-8"))
     assert data["@context"] == W3C and data["type"] == "AnnotationCollection"
     [rating] = [
