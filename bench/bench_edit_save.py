@@ -59,7 +59,8 @@ def main() -> None:
         session = Session.open(path)
         opened = time.perf_counter() - started
         claims = session.doc.claims
-        print(f"file: {size / 1e6:.1f} MB, {sum(len(v) for v in session.saved.ids.values()):,} annotations")
+        items = sum(len(v) for v in session.saved.ids.values())
+        print(f"file: {size / 1e6:.1f} MB, {items:,} entities, events, claims and sources")
         print(f"open session (load + sidecar): {opened * 1000:8.1f} ms")
 
         reads, writes, applies, patches, saves = [], [], [], [], []

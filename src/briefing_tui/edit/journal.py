@@ -61,11 +61,13 @@ def keep(session: Session) -> Path | None:
         return None
     entries = []
     for change in changes:
+        items = session.lists[change.kind]
+        at = find(items, change.id)
         entries.append(
             {
                 "kind": change.kind,
                 "id": change.id,
-                "after": change.after,
+                "after": items[at - 1].id if at > 0 else None,  # what it follows in the session
                 "yaml": None
                 if change.new is None
                 else render.dump(render.item_data(change.new, session.doc.text)),
@@ -206,13 +208,22 @@ def restore(entry: Pending, *, notes_only: bool = False) -> tuple[Session, list[
             place = find(items, after) + 1 if isinstance(after, str) else 0
             steps.append(Step(kind, ident, None, obj, place))
             items.insert(place, obj)
-    for mark in data.get("bookmarks") or []:
+    marks = data.get("bookmarks")
+    kept = {str(m[0]) for m in marks if isinstance(m, list) and m} if isinstance(marks, list) else None
+    for old in list(scratch["bookmark"]):  # the journal holds every bookmark: one removed stays removed
+        if kept is not None and old.id not in kept:
+            steps.append(Step("bookmark", old.id, old, None, find(scratch["bookmark"], old.id)))
+            scratch["bookmark"].remove(old)
+    for mark in marks if isinstance(marks, list) else []:
         if isinstance(mark, list) and len(mark) == 4 and find(scratch["bookmark"], str(mark[0])) < 0:
             ident, start, end, label = mark
             if type(start) is int and type(end) is int and 0 <= start < end <= len(session.doc.text):
                 bookmark = render.Bookmark(str(ident), start, end, str(label))
-                steps.append(Step("bookmark", bookmark.id, None, bookmark, len(scratch["bookmark"])))
-                scratch["bookmark"].append(bookmark)
+                place = sum(
+                    1 for b in scratch["bookmark"] if (b.start, b.end) < (start, end)
+                )  # in text order
+                steps.append(Step("bookmark", bookmark.id, None, bookmark, place))
+                scratch["bookmark"].insert(place, bookmark)
     if steps:
         revision = Revision("restore unsaved edits", tuple(steps))
         try:

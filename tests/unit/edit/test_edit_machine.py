@@ -1,4 +1,5 @@
-"""Random checking sessions: edits, undos, redos, saves, changes made on disk by someone else, reloads.
+"""Random checking sessions: edits, undos, redos, saves, changes made on disk by someone else, reloads,
+and crashes followed by restoring the journal.
 
 After every save, the file loads (through the hardened loader) as the document the session shows,
 and every line of the file that belongs to no annotation the save wrote is byte for byte as it was.
@@ -6,6 +7,7 @@ and every line of the file that belongs to no annotation the save wrote is byte 
 
 from __future__ import annotations
 
+import contextlib
 import os
 import shutil
 import tempfile
@@ -18,8 +20,8 @@ from hypothesis import strategies as st
 from hypothesis.stateful import RuleBasedStateMachine, invariant, precondition, rule
 from tests.unit.edit.support import FIXTURES, SEED, assert_only_touched, assert_reads_back
 
-from briefing_tui.edit import ops
-from briefing_tui.edit.render import KINDS
+from briefing_tui.edit import journal, ops
+from briefing_tui.edit.render import KINDS, doc_facets
 from briefing_tui.edit.session import ConflictError, Session
 from briefing_tui.model.types import Rating, Stance
 
@@ -38,9 +40,16 @@ class EditMachine(RuleBasedStateMachine):
         self.folder = Path(tempfile.mkdtemp(prefix="briefing-edit-"))
         self.path = self.folder / self.source.name
         shutil.copyfile(self.source, self.path)
+        self.state_home = os.environ.get("XDG_STATE_HOME")
+        os.environ["XDG_STATE_HOME"] = str(self.folder / "state")
         self.session = Session.open(self.path)
+        journal.attach(self.session)
 
     def teardown(self) -> None:
+        if self.state_home is None:
+            os.environ.pop("XDG_STATE_HOME", None)
+        else:
+            os.environ["XDG_STATE_HOME"] = self.state_home
         shutil.rmtree(self.folder, ignore_errors=True)
 
     @property
@@ -193,6 +202,26 @@ class EditMachine(RuleBasedStateMachine):
         again = Session.open(self.path)
         assert_reads_back(self.path, again.doc)
         self.session = again
+        journal.attach(again)
+
+    @rule(data=st.data())
+    def bookmark(self, data: st.DataObject) -> None:
+        start, end = self.passage(data)
+        with contextlib.suppress(ops.EditError):
+            self.session.add_bookmark(start, end, "b")
+
+    @precondition(lambda self: self.session.modified and not self.session.conflicts)
+    @rule()
+    def crash_and_restore(self) -> None:
+        """The reader stops without saving; the next start restores the journal."""
+        [entry] = journal.pending()
+        restored, skipped = journal.restore(entry)
+        assert skipped == []
+        assert doc_facets(restored.doc) == doc_facets(self.session.doc)
+        assert [(b.start, b.end) for b in restored.bookmarks] == [
+            (b.start, b.end) for b in self.session.bookmarks
+        ]
+        self.session = restored
 
     @invariant()
     def nothing_saved_means_the_file_as_it_was(self) -> None:
