@@ -248,7 +248,8 @@ class Session:
         return self.saved.objects[key] if key in self.saved.objects else self.current(kind, ident)
 
     def unsaved_layer(self) -> list[tuple[str, str]]:
-        """In notes-only mode: the annotations whose note, verdict or mark differ from the file."""
+        """The annotations unlike the file's, whether or not the sidecar holds them (in notes-only
+        mode: the notes, verdicts and marks of the person's layer)."""
         return [
             key
             for key, obj in self.saved.objects.items()
@@ -419,7 +420,7 @@ class Session:
     def _merge(self, theirs: Document, data: bytes) -> int:
         text_changed = theirs.text != self.doc.text
         their_lists = ops.lists(theirs)
-        unsaved = [key for key in self.unsaved() if key[0] != "bookmark"]
+        unsaved = self.unsaved_layer()  # every annotation unlike the file's (in notes-only mode too)
         result = merge.merge(self.lists, their_lists, unsaved, self.saved.objects, text_changed)
         for kind, items in result.lists.items():
             self.lists[kind][:] = items

@@ -34,6 +34,7 @@ TODAY = date(2026, 12, 5)
 
 class EditMachine(RuleBasedStateMachine):
     source = SEED
+    notes_only = False
 
     def __init__(self) -> None:
         super().__init__()
@@ -42,7 +43,7 @@ class EditMachine(RuleBasedStateMachine):
         shutil.copyfile(self.source, self.path)
         self.state_home = os.environ.get("XDG_STATE_HOME")
         os.environ["XDG_STATE_HOME"] = str(self.folder / "state")
-        self.session = Session.open(self.path)
+        self.session = Session.open(self.path, notes_only=self.notes_only)
         journal.attach(self.session)
 
     def teardown(self) -> None:
@@ -70,11 +71,8 @@ class EditMachine(RuleBasedStateMachine):
         return start, end
 
     def try_apply(self, make) -> None:  # noqa: ANN001
-        try:
-            revision = make()
-        except ops.EditError:
-            return
-        self.session.apply(revision)
+        with contextlib.suppress(ops.EditError):  # refused: bad input, or what notes-only mode cannot keep
+            self.session.apply(make())
 
     # -- edits -----------------------------------------------------------------------------------------
 
@@ -179,10 +177,12 @@ class EditMachine(RuleBasedStateMachine):
         before = self.path.read_text(encoding="utf-8-sig")
         touched = {(c.kind, c.id) for c in self.session.changes()}
         self.session.save()
-        after = self.path.read_text(encoding="utf-8-sig")
-        assert_reads_back(self.path, self.doc)
-        assert_only_touched(before, after, touched)
+        self.check_saved(before, touched)
         assert not self.session.modified
+
+    def check_saved(self, before: str, touched: set[tuple[str, str]]) -> None:
+        assert_reads_back(self.path, self.doc)
+        assert_only_touched(before, self.path.read_text(encoding="utf-8-sig"), touched)
 
     @rule(data=st.data(), note=WORDS)
     def someone_else_edits(self, data: st.DataObject, note: str) -> None:
@@ -199,8 +199,9 @@ class EditMachine(RuleBasedStateMachine):
     @precondition(lambda self: not self.session.modified and not self.session.conflicts)
     @rule()
     def reload(self) -> None:
-        again = Session.open(self.path)
-        assert_reads_back(self.path, again.doc)
+        again = Session.open(self.path, notes_only=self.notes_only)
+        if not self.notes_only:
+            assert_reads_back(self.path, again.doc)
         self.session = again
         journal.attach(again)
 
@@ -215,7 +216,7 @@ class EditMachine(RuleBasedStateMachine):
     def crash_and_restore(self) -> None:
         """The reader stops without saving; the next start restores the journal."""
         [entry] = journal.pending()
-        restored, skipped = journal.restore(entry)
+        restored, skipped = journal.restore(entry, notes_only=self.notes_only)
         assert skipped == []
         assert doc_facets(restored.doc) == doc_facets(self.session.doc)
         assert [(b.start, b.end) for b in restored.bookmarks] == [
@@ -233,6 +234,20 @@ class OddStylesMachine(EditMachine):
     source = FIXTURES / "odd.yaml"
 
 
+class NotesOnlyMachine(EditMachine):
+    """``--notes-only``: the file is never written; the sidecar gives the session's document back."""
+
+    notes_only = True
+
+    def check_saved(self, before: str, touched: set[tuple[str, str]]) -> None:
+        assert self.path.read_text(encoding="utf-8-sig") == before
+        again = Session.open(self.path, notes_only=True)
+        assert doc_facets(again.doc) == doc_facets(self.doc)
+        assert [(b.start, b.end) for b in again.bookmarks] == [
+            (b.start, b.end) for b in self.session.bookmarks
+        ]
+
+
 SETTINGS = settings(
     max_examples=int(os.environ.get("BRIEFING_EDIT_EXAMPLES", "15")),
     stateful_step_count=20,
@@ -243,3 +258,5 @@ TestSeedSessions = EditMachine.TestCase
 TestSeedSessions.settings = SETTINGS
 TestOddStylesSessions = OddStylesMachine.TestCase
 TestOddStylesSessions.settings = SETTINGS
+TestNotesOnlySessions = NotesOnlyMachine.TestCase
+TestNotesOnlySessions.settings = SETTINGS
