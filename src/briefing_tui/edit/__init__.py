@@ -6,7 +6,8 @@ The reader's editing keys call this package; docs/architecture-editing.md explai
 
     session = Session.open(path)                 # hardened loader; notes-only when the file is read-only
     session = Session.open(path, notes_only=True)  # ``--notes-only``: the file is never written
-    session = Session.for_document(doc)          # on the Document the reader already shows (edits it)
+    session = Session.for_document(doc)          # on the Document the reader already shows (edits it);
+                                                 # an imported file (brat) gets a notes-only session
     session.doc                                  # the Document the panes show (changed in place)
 
 **Edits** (``ops``) are pure functions: Document (and arguments) in, ``Revision`` out; nothing

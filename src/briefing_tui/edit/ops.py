@@ -15,7 +15,7 @@ from datetime import date
 from typing import Any
 
 from briefing_tui.addresses import display_url
-from briefing_tui.edit.history import Revision, Step, find
+from briefing_tui.edit.history import Revision, Step, find, play
 from briefing_tui.edit.render import KINDS, Annotation, Kind
 from briefing_tui.model.build_refs import UNVERIFIED_ALL
 from briefing_tui.model.dates import parse_edtf
@@ -377,7 +377,5 @@ def reject_all(doc: Document, kind: Kind) -> Revision:
 
 
 def _play_on(doc: Document, revision: Revision) -> None:
-    from briefing_tui.edit.history import play
-
     for _ in play(lists(doc), revision):
         pass

@@ -25,7 +25,7 @@ from briefing_tui.edit.merge import Conflict, ConflictError, DiskState
 from briefing_tui.edit.patch import Change, patch_text
 from briefing_tui.edit.render import KINDS, Annotation, Bookmark, Kind
 from briefing_tui.edit.splice import SpliceError
-from briefing_tui.model.loader import label_of, load_bytes
+from briefing_tui.model.loader import YAML_SUFFIXES, label_of, load_bytes
 from briefing_tui.model.safe_yaml import BOM, Problems, read_file
 from briefing_tui.model.types import Document, LoadError, Problem, Severity
 
@@ -93,6 +93,8 @@ class Session:
         self.kept_layer: list[dict[str, Any]] = []
         """Items of the sidecar this session does not edit (notes kept beside a file now opened for
         writing): written back as they were."""
+        self.foreign = False
+        """The file is not briefing YAML (an import): it is never read again nor written."""
         self._layer_mark: dict[tuple[str, str], Any] = {}
         """What the sidecar holds: bookmarks, and in notes-only mode the annotations of the layer."""
         self.on_change: list[Any] = []
@@ -130,7 +132,19 @@ class Session:
         changed since ``doc`` was loaded, ``doc`` takes the file's text and annotations first, as
         the live reload would. Raises ``LoadError`` when the file no longer loads.
         """
-        session = cls._load(Path(doc.path), notes_only)
+        path = Path(doc.path)
+        if path.suffix.lower() not in YAML_SUFFIXES:  # an imported file (brat…): only the layer is kept
+            try:
+                data = _read(path)
+            except FileNotFoundError:
+                data = b""
+            session = cls(doc, data, notes_only=True)
+            session.foreign = True
+            from briefing_tui.edit.sidecar import load_layer
+
+            load_layer(session)
+            return session
+        session = cls._load(path, notes_only)
         fresh = session.doc
         if render.doc_facets(fresh) != render.doc_facets(doc):
             doc.text = fresh.text
@@ -149,11 +163,6 @@ class Session:
     @property
     def lists(self) -> dict[str, list[Any]]:
         return {**ops.lists(self.doc), "bookmark": self.bookmarks}
-
-    @property
-    def sidecar_only(self) -> bool:
-        """Whether edits go to the sidecar (a read-only file, or ``--notes-only``) rather than the file."""
-        return self.notes_only
 
     # -- editing -------------------------------------------------------------------------------------
 
@@ -398,6 +407,8 @@ class Session:
 
     def check_disk(self) -> DiskState:
         """Read the file again; take in what others changed, and find the annotations both changed."""
+        if self.foreign:
+            return DiskState("unchanged")
         try:
             data = _read(self.path)
         except FileNotFoundError:
