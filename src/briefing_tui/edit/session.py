@@ -351,6 +351,9 @@ class Session:
                 )
         if self.conflicts:
             raise ConflictError(self.pending_conflicts())
+        if self.path.exists() and not os.access(self.path, os.W_OK):
+            # A rename would replace it all the same: a read-only file is the person's "do not write".
+            raise SaveError("unwritable", f"{label_of(self.path)} is read-only: save it elsewhere")
         written = None
         if any(kind != "bookmark" for kind, _ in self.unsaved()) or (overwrite and not self.path.exists()):
             text = self.text_to_save()

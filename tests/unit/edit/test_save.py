@@ -304,3 +304,20 @@ def test_a_session_on_a_document_changed_since_it_was_shown_takes_the_file(seed:
     other.save()
     session = Session.for_document(doc)
     assert session.doc is doc and doc.claim("C2").note == "changed meanwhile" and not session.modified
+
+
+def test_a_file_made_read_only_after_opening_is_not_replaced(
+    seed: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from briefing_tui.edit import session as session_module
+
+    session = Session.open(seed)
+    session.apply(ops.set_note(session.doc, "claim", "C1", "kept"))
+    real = session_module.os.access
+    monkeypatch.setattr(
+        session_module.os, "access", lambda p, mode: False if Path(p) == seed else real(p, mode)
+    )
+    with pytest.raises(SaveError, match="read-only") as raised:
+        session.save()
+    assert raised.value.code == "unwritable" and session.modified
+    assert seed.read_bytes() == SEED.read_bytes()
