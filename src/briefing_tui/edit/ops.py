@@ -42,6 +42,16 @@ class EditError(ValueError):
     """An edit that cannot be made, with what to do (the message is meant for the person)."""
 
 
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def clean(text: str, what: str) -> str:
+    """Text the person typed, refused when it cannot be written as UTF-8 (a lone surrogate)."""
+    if _SURROGATE.search(text):
+        raise EditError(f"the {what} holds a character that is not valid Unicode; type it again")
+    return text
+
+
 def lists(doc: Document) -> dict[str, list[Any]]:
     return {"entity": doc.entities, "event": doc.events, "claim": doc.claims, "source": doc.sources}
 
@@ -109,7 +119,7 @@ def rate_claim(
         scale = ", ".join(r.value for r in Rating)
         raise EditError(f"'{rating}' is not a rating of the scale ({scale})") from None
     day = (today or date.today()).isoformat()
-    verdict = Verdict(value, explanation.strip("\n"), day)
+    verdict = Verdict(value, clean(explanation, "explanation").strip("\n"), day)
     return _one(f"rate {claim_id}", _replace(doc, "claim", replace(claim, verdict=verdict)))
 
 
@@ -133,7 +143,7 @@ def make_claim(doc: Document, start: int, end: int, gloss: str = "", claim_id: s
     ident = claim_id or new_id(doc, "C")
     if claim_id is not None and claim_id in all_ids(doc):
         raise EditError(f"the id '{claim_id}' is already used")
-    claim = Claim(ident, span_of(doc, start, end), gloss=gloss)
+    claim = Claim(ident, span_of(doc, start, end), gloss=clean(gloss, "gloss"))
     return _one(f"new claim {ident}", _add(doc, "claim", claim))
 
 
@@ -153,10 +163,10 @@ def make_entity(
 ) -> Revision:
     """A new entity of ``type`` named by the passage (or ``name``), the passage its first mention."""
     span = span_of(doc, start, end)
-    name = (name or doc.text[start:end]).strip()
+    name = clean(name or doc.text[start:end], "name").strip()
     if not name:
         raise EditError("an entity needs a name")
-    kind = type.strip()
+    kind = clean(type, "type").strip()
     if not kind or not re.fullmatch(r"[^\s]+", kind):
         raise EditError("an entity type is one word: " + ", ".join(ENTITY_TYPES) + ", or a type of yours")
     ident = entity_id or new_id(doc, "E", name)
@@ -295,8 +305,9 @@ def attach_new_source(
     stance: Stance | str = Stance.SUPPORTS,
 ) -> Revision:
     """A new source (title, publisher, EDTF date, address), attached with a stance."""
-    if not title.strip():
+    if not clean(title, "title").strip():
         raise EditError("a new source needs a title")
+    clean(publisher, "publisher")
     source = Source(
         new_id(doc, "S-", title),
         title=title.strip(),
@@ -329,7 +340,7 @@ def set_verified(doc: Document, kind: Kind, ident: str, verified: bool) -> Revis
 def set_note(doc: Document, kind: Kind, ident: str, note: str) -> Revision:
     """Write (or, with an empty note, remove) the note of any annotation."""
     obj = get(doc, kind, ident)
-    return _one(f"note on {ident}", _replace(doc, kind, replace(obj, note=note.strip("\n"))))
+    return _one(f"note on {ident}", _replace(doc, kind, replace(obj, note=clean(note, "note").strip("\n"))))
 
 
 def drafts(doc: Document, kind: Kind | None = None) -> list[tuple[Kind, str]]:

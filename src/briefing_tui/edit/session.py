@@ -323,7 +323,13 @@ class Session:
             raise SaveError("shape", f"{label_of(self.path)}: cannot write the changes: {exc}") from None
 
     def _encoded(self, text: str) -> bytes:
-        return (BOM if self.saved.data.startswith(BOM) else b"") + text.encode("utf-8", "surrogatepass")
+        try:
+            body = text.encode("utf-8")
+        except UnicodeEncodeError:
+            raise SaveError(
+                "verify", "the changes hold text that is not valid Unicode; nothing was written"
+            ) from None
+        return (BOM if self.saved.data.startswith(BOM) else b"") + body
 
     def save(self, *, overwrite: bool = False) -> Written | None:
         """Write the unsaved edits into the file (None when there were none to write).

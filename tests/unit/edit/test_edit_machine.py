@@ -26,7 +26,17 @@ from briefing_tui.edit.session import ConflictError, Session
 from briefing_tui.model.types import Rating, Stance
 
 WORDS = st.lists(
-    st.sampled_from([*"ab Zé’«»:#-'\"\n\t{}[]*&!%@`|>,?", "Niger", "true", "1", " # x", "\n\n", "- "]),
+    st.sampled_from(
+        [
+            *"ab Zé’«»:#-'\"\n\t{}[]*&!%@`|>,?\x1b\x85\u2028\ufeff\r\u202e",
+            "Niger",
+            "true",
+            "1",
+            " # x",
+            "\n\n",
+            "- ",
+        ]
+    ),
     max_size=12,
 ).map("".join)
 TODAY = date(2026, 12, 5)

@@ -64,6 +64,8 @@ def test_rating_sets_the_verdict_reviewed_today(session: Session) -> None:
         (lambda d: ops.attach_new_source(d, "claim", "C1", "T", url="https://a@b.example/"), "user name"),
         (lambda d: ops.attach_new_source(d, "claim", "C1", "  "), "needs a title"),
         (lambda d: ops.accept_draft(d, "claim", "C1"), "is not a draft"),
+        (lambda d: ops.set_note(d, "claim", "C1", "a \ud800 b"), "not valid Unicode"),
+        (lambda d: ops.rate_claim(d, "C1", "false", "\udcff"), "not valid Unicode"),
     ],
 )
 def test_bad_edits_are_refused_with_a_message(session: Session, make, message: str) -> None:  # noqa: ANN001

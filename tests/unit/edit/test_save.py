@@ -321,3 +321,13 @@ def test_a_file_made_read_only_after_opening_is_not_replaced(
         session.save()
     assert raised.value.code == "unwritable" and session.modified
     assert seed.read_bytes() == SEED.read_bytes()
+
+
+@pytest.mark.parametrize(
+    "note", ["esc \x1b[31m", "nul \x00", "bidi \u202e", "nel \x85", "ls \u2028", "bom \ufeff", "cr\r\nlf"]
+)
+def test_notes_with_control_characters_read_back_exactly(seed: Path, note: str) -> None:
+    session = Session.open(seed)
+    session.apply(ops.set_note(session.doc, "claim", "C1", note))
+    session.save()
+    assert load_document(seed).claim("C1").note == note
