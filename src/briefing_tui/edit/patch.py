@@ -15,9 +15,11 @@ the whole text is composed once instead.
 
 from __future__ import annotations
 
+import difflib
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Any
 
 from briefing_tui.edit import render, splice
 from briefing_tui.edit.render import LIST_OF, Annotation, Kind
@@ -263,3 +265,50 @@ def patch_text(text: str, base_ids: dict[Kind, list[str]], changes: Sequence[Cha
             edits += splice.set_key(text, lists.root, LIST_OF[kind], items, order)
             order += 1
     return splice.apply(text, edits)
+
+
+def changes(
+    lists: dict[str, list[Any]],
+    saved_ids: dict[Kind, list[str]],
+    saved: dict[tuple[str, str], Any],
+    unsaved: set[tuple[str, str]],
+) -> list[Change]:
+    """The ``unsaved`` annotations as the file must change, in the order of ``lists``.
+
+    ``saved_ids`` are the ids in the file, ``saved`` the file's version of each annotation touched.
+    An annotation whose place among the others changed (removed, then made again with the same id)
+    is written as removed and added, so that the file keeps the session's order.
+    """
+    unsaved = set(unsaved)
+    out: list[Change] = []
+    for kind in render.KINDS:
+        current = lists[kind]
+        in_file = set(saved_ids[kind])
+        here = {obj.id for obj in current}
+        moved = _moved([i for i in saved_ids[kind] if i in here], [o.id for o in current if o.id in in_file])
+        last_in_file: str | None = None
+        for obj in current:
+            key: tuple[str, str] = (kind, obj.id)
+            if obj.id in moved:
+                out.append(Change(kind, obj.id, saved.get(key, obj), None))
+                out.append(Change(kind, obj.id, None, obj, last_in_file))
+                unsaved.discard(key)
+                continue
+            if key in unsaved:
+                out.append(Change(kind, obj.id, saved[key], obj, last_in_file))
+                unsaved.discard(key)
+            if obj.id in in_file:
+                last_in_file = obj.id
+        for key in sorted(k for k in unsaved if k[0] == kind):  # removed
+            out.append(Change(kind, key[1], saved[key], None))
+            unsaved.discard(key)
+    return out
+
+
+def _moved(in_file: list[str], here: list[str]) -> set[str]:
+    """The ids whose order among the others is not the file's."""
+    if in_file == here:
+        return set()
+    matcher = difflib.SequenceMatcher(None, in_file, here, autojunk=False)
+    kept = {i for block in matcher.get_matching_blocks() for i in here[block.b : block.b + block.size]}
+    return set(here) - kept

@@ -12,7 +12,6 @@ changes are taken in and ours are written over them, unless both changed the sam
 
 from __future__ import annotations
 
-import difflib
 import os
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -22,7 +21,7 @@ from briefing_tui.edit import merge, ops, render
 from briefing_tui.edit.atomic import SaveError, WriteError, Written, write_atomic
 from briefing_tui.edit.history import History, Revision, Step, find, play
 from briefing_tui.edit.merge import Conflict, ConflictError, DiskState
-from briefing_tui.edit.patch import Change, patch_text
+from briefing_tui.edit.patch import Change, changes, patch_text
 from briefing_tui.edit.render import KINDS, Annotation, Bookmark, Kind
 from briefing_tui.edit.sidecar import load_layer, save_layer
 from briefing_tui.edit.splice import SpliceError
@@ -262,37 +261,8 @@ class Session:
         return bool(self.unsaved())
 
     def changes(self) -> list[Change]:
-        """The unsaved annotations as the file must change, in the session's order.
-
-        An annotation whose place among the others changed (removed, then made again with the same
-        id) is written as removed and added, so that the file keeps the session's order.
-        """
-        unsaved = set(self.unsaved())
-        out: list[Change] = []
-        for kind in KINDS:
-            current = self.lists[kind]
-            in_file = set(self.saved.ids[kind])
-            here = {obj.id for obj in current}
-            moved = _moved(
-                [i for i in self.saved.ids[kind] if i in here], [o.id for o in current if o.id in in_file]
-            )
-            last_in_file: str | None = None
-            for obj in current:
-                key: tuple[str, str] = (kind, obj.id)
-                if obj.id in moved:
-                    out.append(Change(kind, obj.id, self.saved.objects.get(key, obj), None))
-                    out.append(Change(kind, obj.id, None, obj, last_in_file))
-                    unsaved.discard(key)
-                    continue
-                if key in unsaved:
-                    out.append(Change(kind, obj.id, self.saved.objects[key], obj, last_in_file))
-                    unsaved.discard(key)
-                if obj.id in in_file:
-                    last_in_file = obj.id
-            for key in sorted(k for k in unsaved if k[0] == kind):  # removed
-                out.append(Change(kind, key[1], self.saved.objects[key], None))
-                unsaved.discard(key)
-        return out
+        """The unsaved annotations as the file must change, in the session's order (``patch.changes``)."""
+        return changes(self.lists, self.saved.ids, self.saved.objects, set(self.unsaved()))
 
     # -- saving --------------------------------------------------------------------------------------
 
@@ -320,6 +290,8 @@ class Session:
             SaveError: nothing written (deleted or unwritable file, invalid file on disk…).
         """
         if self.notes_only:
+            if self.conflicts:  # the layer would hide what the file now says: the person chooses
+                raise ConflictError(self.pending_conflicts())
             layer = save_layer(self)
             self._changed()
             return layer
@@ -462,15 +434,6 @@ class Session:
             self.history.record(Revision(f"keep {keep} for {ident}", tuple(steps)))
         self._changed()
         return notes
-
-
-def _moved(in_file: list[str], here: list[str]) -> set[str]:
-    """The ids whose order among the others is not the file's."""
-    if in_file == here:
-        return set()
-    matcher = difflib.SequenceMatcher(None, in_file, here, autojunk=False)
-    kept = {i for block in matcher.get_matching_blocks() for i in here[block.b : block.b + block.size]}
-    return set(here) - kept
 
 
 def _differs(a: Annotation, b: Annotation) -> set[str]:

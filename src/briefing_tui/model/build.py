@@ -47,12 +47,8 @@ TOP = frozenset(
 ENTITY = frozenset(
     ["id", "name", "type", "aliases", "description", "wikidata", "mentions", "unverified", "note", "draft"]
 )
-EVENT = frozenset(
-    ["id", "label", "date", "mentions", "entities", "sources", "unverified", "note", "draft"]
-)
-CLAIM = frozenset(
-    ["id", "span", "gloss", "entities", "sources", "verdict", "unverified", "note", "draft"]
-)
+EVENT = frozenset(["id", "label", "date", "mentions", "entities", "sources", "unverified", "note", "draft"])
+CLAIM = frozenset(["id", "span", "gloss", "entities", "sources", "verdict", "unverified", "note", "draft"])
 VERDICT = frozenset(["rating", "explanation", "reviewed"])
 SOURCE = frozenset(
     [
