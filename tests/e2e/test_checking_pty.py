@@ -61,3 +61,49 @@ def test_rate_undo_redo_save_in_a_pty(tmp_path: Path, columns: int, lines: int) 
     ]
     claim = load_document(path).claim("C11")
     assert claim is not None and claim.verdict is not None and claim.verdict.rating is Rating.MISLEADING
+
+
+@pytest.mark.parametrize(("columns", "lines"), [(120, 40), (80, 24)])
+def test_a_passage_made_a_claim_with_a_new_source_in_a_pty(tmp_path: Path, columns: int, lines: int) -> None:
+    path = tmp_path / SEED.name
+    shutil.copyfile(SEED, path)
+    with PtyTerm([str(BRIEFING), str(path)], columns=columns, lines=lines, cwd=str(tmp_path)) as term:
+        term.wait_for(TITLE, timeout=20)
+        term.send("]")  # the first claim (in a small terminal, its pane stays behind)
+        term.wait_quiet()
+        term.send("v")
+        term.wait_for("4 characters")  # "vers"
+        term.send("ww")
+        term.wait_for("vers une nouvelle”")
+        term.send("c")
+        term.wait_for("new claim")  # the edit's notice
+        term.send("a")
+        term.wait_for("A source for claim")
+        term.send(b"\x1b[B\r")  # down into the list: "A new source…" first
+        term.wait_for("A new source (tab")
+        for field in ("Le communiqué", "AFP", "2024-04", "https://example.org/c"):
+            term.send(field)
+            term.wait_quiet()
+            term.send("\t")  # the next field
+            term.wait_quiet()
+        term.send(CTRL_S)
+        term.wait_for("Its stance")
+        term.send("\r")  # supports
+        term.wait_quiet()
+        term.send(CTRL_S)
+        term.wait_for("Saved")
+        term.send("q")
+        assert term.wait_exit(10) == 0
+    old = SEED.read_text(encoding="utf-8")
+    new = path.read_text(encoding="utf-8")
+    assert [x for x in old.splitlines() if x.lstrip().startswith("#")] == [
+        x for x in new.splitlines() if x.lstrip().startswith("#")
+    ]
+    doc = load_document(path)
+    claim = doc.claims[-1]
+    assert doc.text[claim.span.start : claim.span.end] == "vers une nouvelle"
+    source = doc.sources[-1]
+    assert (source.title, source.publisher, source.date, source.url) == (
+        "Le communiqué", "AFP", "2024-04", "https://example.org/c"
+    )  # fmt: skip
+    assert [r.source for r in claim.sources] == [source.id]
