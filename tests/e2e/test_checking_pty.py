@@ -107,3 +107,31 @@ def test_a_passage_made_a_claim_with_a_new_source_in_a_pty(tmp_path: Path, colum
         "Le communiqué", "AFP", "2024-04", "https://example.org/c"
     )  # fmt: skip
     assert [r.source for r in claim.sources] == [source.id]
+
+
+@pytest.mark.parametrize(("columns", "lines"), [(120, 40), (80, 24)])
+def test_reviewing_drafts_in_a_pty(tmp_path: Path, columns: int, lines: int) -> None:
+    path = tmp_path / SEED.name
+    text = SEED.read_text(encoding="utf-8")
+    for ident in ("C12", "C13"):  # two claims as ``briefing annotate`` drafts them
+        text = text.replace(f"  - id: {ident}\n", f"  - id: {ident}\n    draft: true\n", 1)
+    path.write_text(text, encoding="utf-8")
+    with PtyTerm([str(BRIEFING), str(path)], columns=columns, lines=lines, cwd=str(tmp_path)) as term:
+        term.wait_for(TITLE, timeout=20)
+        term.send("D")
+        term.wait_for("2 left to review")
+        term.send("A")  # C13 accepted, on to C12
+        term.wait_for("1 left to review")
+        term.send("X")  # C12 rejected
+        term.wait_for("Every draft reviewed")
+        term.send(CTRL_S)
+        term.wait_for("Saved")
+        term.send("q")
+        assert term.wait_exit(10) == 0
+    saved = path.read_text(encoding="utf-8")
+    assert "draft: true" not in saved and "- id: C12\n" not in saved and "- id: C13\n" in saved
+    inside_c12 = "    # Stands for the article as a whole: it speaks of the withdrawal as still to come."
+    comments = [x for x in SEED.read_text(encoding="utf-8").splitlines() if x.lstrip().startswith("#")]
+    assert inside_c12 in comments  # it went with the claim rejected; every other comment stays
+    kept = [x for x in saved.splitlines() if x.lstrip().startswith("#")]
+    assert [x for x in comments if x != inside_c12] == kept
