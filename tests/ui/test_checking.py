@@ -399,3 +399,18 @@ async def test_a_makes_a_new_source_checked_as_o_checks_addresses(seed: Path) ->
         )
         claim = screen.state.current_claim()
         assert claim is not None and claim.sources[-1].source == source.id
+
+
+async def test_the_live_reload_leaves_a_file_being_checked_to_its_session(seed: Path) -> None:
+    async with app_on(seed).run_test(size=SIZE) as pilot:
+        screen = reader(pilot)
+        doc = screen.state.doc
+        await pilot.press("right_square_bracket", "R", "ctrl+s")
+        await until(pilot, lambda: seed.read_bytes() != SEED.read_bytes(), what="saved")
+        await pilot.press("x")  # an unsaved edit after the save
+        screen.live_reload.watcher.settle = 0
+        screen.live_reload.poll()
+        screen.live_reload.poll()  # the save seen: the session knows its own bytes
+        await pilot.pause()
+        assert screen.state.doc is doc and not screen.live_reload.busy
+        assert screen.checking.modified  # the unsaved edit is still there
