@@ -414,3 +414,17 @@ async def test_the_live_reload_leaves_a_file_being_checked_to_its_session(seed: 
         await pilot.pause()
         assert screen.state.doc is doc and not screen.live_reload.busy
         assert screen.checking.modified  # the unsaved edit is still there
+
+
+async def test_delete_removes_the_claim_shown_and_M_the_mention_that_stands_out(seed: Path) -> None:
+    async with app_on(seed).run_test(size=SIZE) as pilot:
+        screen = reader(pilot)
+        await pilot.press("right_square_bracket", "delete")
+        assert screen.state.nav.claim("C11") is None and len(screen.state.nav.claims) == 14
+        await pilot.press("u")
+        assert screen.state.nav.claim("C11") is not None
+        entity = next(e for e in screen.state.doc.entities if len(e.mentions) > 1)
+        screen.jump_to(screen.state.nav.location_of(entity))
+        await pilot.press("M")
+        after = screen.state.nav.entity(entity.id)
+        assert after is not None and len(after.mentions) == len(entity.mentions) - 1

@@ -222,6 +222,25 @@ class Checking:
             verified = bool(obj.unverified)
             self.edit(lambda doc: ops.set_verified(doc, kind, ident, verified))  # type: ignore[arg-type]
 
+    def remove(self, mention: bool) -> None:
+        """Remove what the claim pane shows (a claim, an entity, an event, a source, with every
+        reference to it), or, with ``mention``, the mention of the entity or event that stands out
+        in the text."""
+        target = self._annotation()
+        if target is None:
+            return
+        kind, ident, obj = target
+        if not mention:
+            self.edit(lambda doc: ops.remove_annotation(doc, kind, ident))  # type: ignore[arg-type]
+            return
+        span = self.reader.state.span
+        spans = [(m.start, m.end) for m in getattr(obj, "mentions", [])]
+        if span is None or span not in spans:
+            self._say(f"No mention of {kind} {ident} stands out in the text")
+            return
+        at = spans.index(span)
+        self.edit(lambda doc: ops.remove_mention(doc, kind, ident, at))  # type: ignore[arg-type]
+
     # a passage chosen in the text ---------------------------------------------------------------
 
     def select(self) -> None:

@@ -300,6 +300,9 @@ class MainScreen(Screen[None]):
     def action_save(self) -> None:
         self.checking.save()
 
+    def action_remove(self, mention: bool) -> None:
+        self.checking.remove(mention)
+
     def action_attach_source(self) -> None:
         self.checking.attach_source()
 

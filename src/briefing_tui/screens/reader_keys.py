@@ -49,6 +49,8 @@ CHECKING_BINDINGS: list[BindingType] = [
     Binding("ctrl+s", "save", "Save"),
     Binding("v", "select", "Select passage", show=False),
     Binding("a", "attach_source", "Attach source", show=False),
+    Binding("delete", "remove(False)", "Remove annotation", show=False),
+    Binding("M", "remove(True)", "Remove mention", key_display="M", show=False),
     Binding("D", "next_draft", "Next draft", key_display="D", show=False),
     Binding("A", "review_draft(True)", "Accept draft", key_display="A", show=False),
     Binding("X", "review_draft(False)", "Reject draft", key_display="X", show=False),
