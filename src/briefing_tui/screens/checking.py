@@ -50,8 +50,8 @@ class Checking:
         self.reader = reader
         self.sessions: dict[Path, Session] = {}
         self._journal_due: set[Path] = set()
-        self._journal_running = False
         """Sessions whose unsaved edits the journal keeps once the screen has been drawn."""
+        self._journal_running = False
         self._overwrite: set[Path] = set()
         """Files deleted or broken on disk that the person was told ctrl+s writes again."""
 
@@ -241,97 +241,19 @@ class Checking:
         at = spans.index(span)
         self.edit(lambda doc: ops.remove_mention(doc, kind, ident, at))  # type: ignore[arg-type]
 
-    # a passage chosen in the text ---------------------------------------------------------------
+    # several dialogs in a row (screens/checking_forms.py) -----------------------------------------
 
     def select(self) -> None:
-        """Choose a passage of the text by keyboard (from the current span, else the top of the
-        pane), then make it a claim, a mention of an entity or a new entity."""
-        from briefing_tui.screens.checking_dialogs import SelectionBar  # deferred: only when asked
+        """``v``: a passage chosen by keyboard, made a claim, a mention or a new entity."""
+        from briefing_tui.screens import checking_forms  # deferred: only when asked
 
-        state, view = self.reader.state, self.reader.panes.view
-        start = state.span[0] if state.span is not None else view.top_offset
-        self.reader.app.push_screen(SelectionBar(view, state.doc.text, start), self._selected)
-
-    def _selected(self, chosen: tuple[str, int, int] | None) -> None:
-        from briefing_tui.screens.checking_dialogs import ChoiceDialog  # deferred: only when asked
-
-        if chosen is None:
-            return
-        what, start, end = chosen
-        app, nav = self.reader.app, self.reader.state.nav
-        if what == "claim":
-            made = self.edit(lambda doc: ops.make_claim(doc, start, end))
-            nav = self.reader.state.nav  # built again with the new claim
-            claim = nav.claim(made.steps[0].id) if made else None
-            if claim is not None:
-                self.reader.jump_to(self.reader.state.nav.location_of(claim))
-        elif what == "mention":
-            entities = [(e.id, f"{e.name} ({e.type})") for e in nav.doc.entities]
-
-            def mention(entity_id: str | None) -> None:
-                if entity_id is not None:
-                    self.edit(lambda doc: ops.add_mention(doc, entity_id, start, end))
-
-            app.push_screen(ChoiceDialog("A mention of which entity?", entities), mention)
-        else:
-            types = [(t, t) for t in ops.ENTITY_TYPES]
-
-            def entity(kind: str | None) -> None:
-                if kind is not None:
-                    self.edit(lambda doc: ops.make_entity(doc, start, end, kind))
-
-            app.push_screen(ChoiceDialog("A new entity of which type?", types), entity)
-
-    # sources ------------------------------------------------------------------------------------
+        checking_forms.select(self)
 
     def attach_source(self) -> None:
-        """Attach a source to the current claim: one of the document's (a list filtered by typing)
-        or a new one (a form), then its stance."""
-        from briefing_tui.screens.checking_dialogs import ChoiceDialog  # deferred: only when asked
+        """``a``: a source attached to the current claim (the document's, or a new one)."""
+        from briefing_tui.screens import checking_forms  # deferred: only when asked
 
-        claim = self.reader.state.current_claim()
-        if claim is None:
-            self.reader.app.bell()
-            return
-        claim_id = claim.id
-        cited = {r.source for r in claim.sources}
-        sources = [("\0new", "A new source…")] + [
-            (s.id, " · ".join(x for x in (s.id, s.title, s.publisher, str(s.date or "")) if x))
-            for s in self.reader.state.doc.sources
-            if s.id not in cited
-        ]
-
-        def chosen(source_id: str | None) -> None:
-            if source_id == "\0new":
-                self._new_source(claim_id)
-            elif source_id is not None:
-                self._stance(lambda doc, stance: ops.attach_source(doc, "claim", claim_id, source_id, stance))
-
-        self.reader.app.push_screen(
-            ChoiceDialog(f"A source for claim {claim_id}", sources, filtered=True), chosen
-        )
-
-    def _new_source(self, claim_id: str) -> None:
-        from briefing_tui.screens.checking_dialogs import SourceForm  # deferred: only when asked
-
-        def filled(values: dict[str, str] | None) -> None:
-            if values is not None:
-                title, publisher, day, url = (values[k] for k in ("title", "publisher", "date", "url"))
-                self._stance(lambda doc, stance: ops.attach_new_source(
-                    doc, "claim", claim_id, title, publisher, day, url, stance
-                ))  # fmt: skip
-
-        self.reader.app.push_screen(SourceForm(), filled)
-
-    def _stance(self, make: Callable[[Document, str], Revision]) -> None:
-        from briefing_tui.screens.checking_dialogs import ChoiceDialog  # deferred: only when asked
-
-        def chosen(stance: str | None) -> None:
-            if stance is not None:
-                self.edit(lambda doc: make(doc, stance))
-
-        stances = [("supports", "supports"), ("contradicts", "contradicts"), ("context", "context")]
-        self.reader.app.push_screen(ChoiceDialog("Its stance towards the claim", stances), chosen)
+        checking_forms.attach_source(self)
 
     # drafts (``draft: true``, proposed by ``briefing annotate``) -----------------------------------
 
