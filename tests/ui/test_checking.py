@@ -428,3 +428,21 @@ async def test_delete_removes_the_claim_shown_and_M_the_mention_that_stands_out(
         await pilot.press("M")
         after = screen.state.nav.entity(entity.id)
         assert after is not None and len(after.mentions) == len(entity.mentions) - 1
+
+
+async def test_a_file_deleted_meanwhile_is_saved_elsewhere_and_the_session_follows(seed: Path) -> None:
+    from briefing_tui.screens.checking_dialogs import PathDialog, SafeInput
+
+    async with app_on(seed).run_test(size=SIZE) as pilot:
+        screen = reader(pilot)
+        await pilot.press("right_square_bracket", "R")
+        seed.unlink()
+        await pilot.press("ctrl+s")
+        await until(pilot, lambda: isinstance(pilot.app.screen, PathDialog))
+        elsewhere = seed.with_name("kept.yaml")
+        pilot.app.screen.query_one(SafeInput).value = str(elsewhere)
+        await pilot.press("enter")
+        await until(pilot, elsewhere.exists, what="saved elsewhere")
+        claim = load_document(elsewhere).claim("C11")
+        assert claim is not None and claim.verdict is None
+        assert not screen.checking.modified and elsewhere in screen.checking.sessions

@@ -365,3 +365,33 @@ class SelectionBar(ModalScreen[tuple[str, int, int] | None]):
     def action_dismiss_none(self) -> None:
         self.view.clear_overlay("selection")
         self.dismiss(None)
+
+
+class PathDialog(_Dialog):
+    """Where to save instead (the file was deleted or cannot be written). Dismisses with the path
+    typed, or None."""
+
+    def __init__(self, title: str, path: str) -> None:
+        super().__init__()
+        self.title_text = title
+        self.path = path
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="check-dialog", classes="-small"):
+            yield Static(Content(sanitize(self.title_text)), id="check-title")
+            yield Static(
+                "Save as (enter or ctrl+s: save; escape: keep the edits unsaved)", classes="check-label"
+            )
+            yield SafeInput(sanitize(self.path), id="save-path")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.query_one("#save-path", SafeInput).focus()
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        self.action_done()
+
+    def action_done(self) -> None:
+        typed = self.query_one("#save-path", SafeInput).value.strip()
+        self.dismiss(typed or None)
