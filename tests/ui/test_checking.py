@@ -446,3 +446,39 @@ async def test_a_file_deleted_meanwhile_is_saved_elsewhere_and_the_session_follo
         claim = load_document(elsewhere).claim("C11")
         assert claim is not None and claim.verdict is None
         assert not screen.checking.modified and elsewhere in screen.checking.sessions
+
+
+async def test_edits_left_unsaved_by_a_stop_are_offered_back_at_the_next_start(seed: Path) -> None:
+    from briefing_tui.edit import journal
+    from briefing_tui.screens.checking_dialogs import ChoiceDialog
+
+    async with app_on(seed).run_test(size=SIZE) as pilot:
+        await pilot.press("right_square_bracket", "R")
+        await until(pilot, journal.journal_file(seed).exists, what="journal written")
+        reader(pilot).checking.sessions.clear()  # as if the reader had stopped there
+    assert seed.read_bytes() == SEED.read_bytes()
+    async with app_on(seed).run_test(size=SIZE) as pilot:
+        await until(pilot, lambda: isinstance(pilot.app.screen, ChoiceDialog), what="restore offered")
+        await pilot.press("enter")  # restore them
+        await until(pilot, lambda: isinstance(pilot.app.screen, MainScreen))
+        screen = reader(pilot)
+        claim = screen.state.nav.claim("C11")
+        assert claim is not None and claim.verdict is None
+        assert screen.checking.modified
+        await pilot.press("ctrl+s")
+        await until(pilot, lambda: not journal.journal_file(seed).exists(), what="journal cleared")
+    claim = load_document(seed).claim("C11")
+    assert claim is not None and claim.verdict is None
+
+
+async def test_quitting_without_saving_leaves_nothing_to_restore(seed: Path) -> None:
+    from briefing_tui.edit import journal
+
+    async with app_on(seed).run_test(size=SIZE) as pilot:
+        await pilot.press("right_square_bracket", "R")
+        await until(pilot, journal.journal_file(seed).exists, what="journal written")
+        await pilot.press("q")
+        await until(pilot, lambda: isinstance(pilot.app.screen, QuitDialog))
+        await pilot.press("d")
+        await until(pilot, lambda: not pilot.app.is_running, what="quit")
+    assert not journal.journal_file(seed).exists()

@@ -41,6 +41,7 @@ class Reader(Protocol):
                markup: bool = ...) -> None: ...  # fmt: skip
     def refresh_bindings(self) -> None: ...
     def jump_to(self, place: Place, *, record: bool = True) -> None: ...
+    def show_document(self, doc: Document) -> None: ...
 
 
 class Checking:
@@ -69,13 +70,13 @@ class Checking:
             except LoadError as exc:
                 problem = exc.problems[0] if exc.problems else None
                 said = sanitize(problem.message) if problem is not None else "it does not load"
-                self._say(f"{display_path(path)} cannot be edited: {said}", error=True)
+                self.say(f"{display_path(path)} cannot be edited: {said}", error=True)
                 return None
-            session.on_change.append(self._journal_later)
+            session.on_change.append(self.journal_later)
             self.sessions[path] = session
         return session
 
-    def _journal_later(self, session: Session) -> None:
+    def journal_later(self, session: Session) -> None:
         # The journal (unsaved edits kept in the state folder against a crash) hashes the file as
         # saved and writes with an fsync: 40 ms on the 10 MB briefing. It is written in a thread
         # once the edit has been drawn; both release the interpreter.
@@ -136,10 +137,10 @@ class Checking:
         try:
             revision = session.apply(make(session.doc))
         except ops.EditError as exc:
-            self._say(str(exc), error=True)
+            self.say(str(exc), error=True)
             return None
         self._paint(session, revision)
-        self._say(revision.label)
+        self.say(revision.label)
         return revision
 
     def undo(self, redo: bool = False) -> None:
@@ -149,7 +150,7 @@ class Checking:
             self.reader.app.bell()
             return
         self._paint(session, revision)
-        self._say(("redo " if redo else "undo ") + revision.label)
+        self.say(("redo " if redo else "undo ") + revision.label)
 
     def _paint(self, session: Session, revision: Revision) -> None:
         state = self.reader.state
@@ -189,21 +190,21 @@ class Checking:
         claim_id = claim.id
         self.edit(lambda doc: ops.remove_verdict(doc, claim_id))
 
-    def _annotation(self) -> tuple[str, str, Any] | None:
+    def annotation(self) -> tuple[str, str, Any] | None:
         state = self.reader.state
         target = state.annotated()
         if target is None:
             self.reader.app.bell()
             return None
         kind, ident = target
-        found = self._find(kind, ident)
+        found = self.find(kind, ident)
         return (kind, ident, found) if found is not None else None
 
     def note(self) -> None:
         """Write the note of what the claim pane shows (a claim, an entity, an event, a source)."""
         from briefing_tui.screens.checking_dialogs import NoteDialog  # deferred: only when asked
 
-        target = self._annotation()
+        target = self.annotation()
         if target is None:
             return
         kind, ident, obj = target
@@ -216,7 +217,7 @@ class Checking:
 
     def toggle_verified(self) -> None:
         """Mark what the claim pane shows verified (when it is unverified) or unverified."""
-        target = self._annotation()
+        target = self.annotation()
         if target is not None:
             kind, ident, obj = target
             verified = bool(obj.unverified)
@@ -226,7 +227,7 @@ class Checking:
         """Remove what the claim pane shows (a claim, an entity, an event, a source, with every
         reference to it), or, with ``mention``, the mention of the entity or event that stands out
         in the text."""
-        target = self._annotation()
+        target = self.annotation()
         if target is None:
             return
         kind, ident, obj = target
@@ -236,7 +237,7 @@ class Checking:
         span = self.reader.state.span
         spans = [(m.start, m.end) for m in getattr(obj, "mentions", [])]
         if span is None or span not in spans:
-            self._say(f"No mention of {kind} {ident} stands out in the text")
+            self.say(f"No mention of {kind} {ident} stands out in the text")
             return
         at = spans.index(span)
         self.edit(lambda doc: ops.remove_mention(doc, kind, ident, at))  # type: ignore[arg-type]
@@ -255,42 +256,19 @@ class Checking:
 
         checking_forms.attach_source(self)
 
-    # drafts (``draft: true``, proposed by ``briefing annotate``) -----------------------------------
+    # drafts (``draft: true``, proposed by ``briefing annotate``): screens/checking_forms.py ---------
 
     def next_draft(self) -> None:
-        """Go to the drafted annotation after the one shown (in file order, wrapping), and say how
-        many are left to review."""
-        state = self.reader.state
-        left = ops.drafts(state.doc)
-        if not left:
-            self._say("No draft left to review")
-            return
-        here = state.annotated()
-        at = left.index(here) + 1 if here in left else 0  # type: ignore[arg-type]
-        kind, ident = left[at % len(left)]
-        obj = self._find(kind, ident)
-        if obj is not None:
-            self.reader.jump_to(state.nav.location_of(obj))
-            self._say(f"Draft {kind} {ident}: {len(left)} left to review (A accepts, X rejects)")
+        from briefing_tui.screens import checking_forms  # deferred: only when asked
+
+        checking_forms.next_draft(self)
 
     def review_draft(self, accept: bool) -> None:
-        """Accept (the annotation stays, ``draft`` goes) or reject (it is removed) the draft shown;
-        then on to the next draft."""
-        target = self._annotation()
-        if target is None:
-            return
-        kind, ident, obj = target
-        if not getattr(obj, "draft", False):
-            self._say(f"{kind} {ident} is not a draft")
-            return
-        review = ops.accept_draft if accept else ops.reject_draft
-        if self.edit(lambda doc: review(doc, kind, ident)) is not None:  # type: ignore[arg-type]
-            if ops.drafts(self.reader.state.doc):
-                self.next_draft()
-            else:
-                self._say("Every draft reviewed")
+        from briefing_tui.screens import checking_forms  # deferred: only when asked
 
-    def _find(self, kind: str, ident: str) -> Any:
+        checking_forms.review_draft(self, accept)
+
+    def find(self, kind: str, ident: str) -> Any:
         nav = self.reader.state.nav
         find = {"claim": nav.claim, "entity": nav.entity, "event": nav.event, "source": nav.source}[kind]
         return find(ident)
@@ -302,7 +280,7 @@ class Checking:
         ``then`` runs once it is saved. False when nothing was written."""
         session = self.session(create=False)
         if session is None or not session.modified:
-            self._say("Nothing to save")
+            self.say("Nothing to save")
             if then is not None:
                 then()
             return False
@@ -316,16 +294,16 @@ class Checking:
             return False
         except SaveError as exc:
             if exc.code in ("deleted", "unwritable"):
-                self._say(f"Not saved: {exc}. The edits are kept.", error=True)
+                self.say(f"Not saved: {exc}. The edits are kept.", error=True)
                 self.save_elsewhere(session, then)
             else:
-                self._say(f"Not saved: {exc}. The edits are kept; ctrl+s tries again.", error=True)
+                self.say(f"Not saved: {exc}. The edits are kept; ctrl+s tries again.", error=True)
             return False
         self._overwrite.discard(session.path)
         name = display_path(session.path.name)
         linked = written is not None and written.through_link
         where = f" (through a link, into {display_path(written.path)})" if linked and written else ""
-        self._say(f"Saved {name}{where}")
+        self.say(f"Saved {name}{where}")
         self.reader.refresh_bindings()
         if then is not None:
             then()
@@ -338,17 +316,17 @@ class Checking:
 
         def typed(path: str | None) -> None:
             if path is None:
-                self._say("The edits are kept, unsaved; ctrl+s asks again", error=True)
+                self.say("The edits are kept, unsaved; ctrl+s asks again", error=True)
                 return
             old = session.path
             try:
                 written = session.save_as(Path(path).expanduser())
             except SaveError as exc:
-                self._say(f"Not saved: {exc}", error=True)
+                self.say(f"Not saved: {exc}", error=True)
                 return
             self.sessions.pop(old, None)
             self.sessions[session.path] = session
-            self._say(f"Saved as {display_path(written.path)}")
+            self.say(f"Saved as {display_path(written.path)}")
             self.reader.refresh_bindings()
             if then is not None:
                 then()
@@ -378,11 +356,11 @@ class Checking:
 
         def chosen(keep: str | None) -> None:
             if keep not in ("mine", "theirs"):
-                self._say("Conflict left open: ctrl+s asks again", error=True)
+                self.say("Conflict left open: ctrl+s asks again", error=True)
                 return
             dropped = session.resolve(conflict.kind, conflict.id, keep)  # type: ignore[arg-type]
             for said in dropped:
-                self._say(said)
+                self.say(said)
             self._paint_all(session)
             self.show_conflicts(session, then)
 
@@ -406,19 +384,33 @@ class Checking:
         match found.state:
             case "merged":
                 self._paint_all(session)
-                self._say(f"{name} changed on disk: {found.merged} annotations taken in, your edits kept")
+                self.say(f"{name} changed on disk: {found.merged} annotations taken in, your edits kept")
             case "conflicts":
                 self._paint_all(session)
                 self.show_conflicts(session)
             case "deleted":
                 self._overwrite.add(path)
-                self._say(f"{name} was deleted: your edits are kept; ctrl+s writes it again", error=True)
+                self.say(f"{name} was deleted: your edits are kept; ctrl+s writes it again", error=True)
             case "invalid":
                 self._overwrite.add(path)
-                self._say(f"{name} on disk no longer loads: your edits are kept; ctrl+s overwrites it",
+                self.say(f"{name} on disk no longer loads: your edits are kept; ctrl+s overwrites it",
                           error=True)  # fmt: skip
         return True
 
-    def _say(self, message: str, *, error: bool = False) -> None:
+    # unsaved edits of a session that ended without saving (the journal) ---------------------------
+
+    def offer_restore(self) -> None:
+        """At start: unsaved edits kept in the journal for a file of this collection are offered
+        back (restore, discard, or decide later)."""
+        from briefing_tui.screens import checking_forms  # deferred: only when the journal holds some
+
+        checking_forms.offer_restore(self)
+
+    def forget_unsaved(self) -> None:
+        """Quitting without saving: the journal of each session with unsaved edits goes too."""
+        for session in self.modified:
+            journal.journal_file(session.path).unlink(missing_ok=True)
+
+    def say(self, message: str, *, error: bool = False) -> None:
         self.reader.notify(sanitize(message), title="Checking", severity="error" if error else "information",
                            timeout=6 if error else 3, markup=False)  # fmt: skip

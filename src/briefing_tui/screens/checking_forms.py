@@ -1,17 +1,20 @@
 """The editing keys that go through several dialogs in a row: a passage of the text chosen by
 keyboard and made a claim, a mention or a new entity (``v``), and a source attached to the current
-claim with its stance (``a``). Each ends in one edit made by ``Checking.edit``.
+claim with its stance (``a``), each ending in one edit made by ``Checking.edit``; and, at start,
+the unsaved edits kept in the journal offered back; drafts reviewed one after the other.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from functools import partial
+from pathlib import Path
 from typing import TYPE_CHECKING
 
-from briefing_tui.edit import ops
+from briefing_tui.display import display_path
+from briefing_tui.edit import journal, ops
 from briefing_tui.edit.history import Revision
-from briefing_tui.model.types import Document
+from briefing_tui.model.types import Document, LoadError
 from briefing_tui.screens.checking_dialogs import ChoiceDialog, SelectionBar, SourceForm
 
 if TYPE_CHECKING:
@@ -101,3 +104,81 @@ def _stance(checking: Checking, make: Callable[[Document, str], Revision]) -> No
 
     stances = [("supports", "supports"), ("contradicts", "contradicts"), ("context", "context")]
     checking.reader.app.push_screen(ChoiceDialog("Its stance towards the claim", stances), chosen)
+
+
+def offer_restore(checking: Checking) -> None:
+    """At start: unsaved edits kept in the journal for a file of this collection (the reader
+    stopped before they were saved) are offered back: restore, discard, or decide later."""
+    documents = {Path(d.path).absolute(): d for d in checking.reader.state.collection.documents}
+    entries = [e for e in journal.pending() if e.path.absolute() in documents and e.count]
+    if not entries:
+        return
+    entry = entries[0]
+
+    def chosen(what: str | None) -> None:
+        if what == "discard":
+            journal.discard(entry)
+        elif what == "restore":
+            _restore(checking, entry, documents[entry.path.absolute()])
+        if what in ("discard", "restore") and len(entries) > 1:
+            offer_restore(checking)
+
+    name = display_path(entry.path.name)
+    changed = "" if entry.same_file else "; the file changed since: they are merged as on a reload"
+    title = f"{entry.count} unsaved edits of {name} were kept ({entry.saved}){changed}"
+    options = [("restore", "Restore them (u undoes it)"), ("discard", "Discard them"),
+               ("later", "Decide at the next start")]  # fmt: skip
+    checking.reader.app.push_screen(ChoiceDialog(title, options), chosen)
+
+
+def _restore(checking: Checking, entry: journal.Pending, shown: Document) -> None:
+    try:
+        session, skipped = journal.restore(entry)
+    except LoadError:
+        checking.say(f"{display_path(entry.path.name)} no longer loads: the edits stay kept", error=True)
+        return
+    documents = checking.reader.state.collection.documents
+    documents[documents.index(shown)] = session.doc
+    checking.sessions[session.path] = session
+    session.on_change.append(checking.journal_later)
+    if checking.reader.state.doc is shown:
+        checking.reader.show_document(session.doc)
+    for said in skipped:
+        checking.say(f"Not restored: {said}", error=True)
+    checking.say(f"Restored the unsaved edits of {display_path(entry.path.name)}")
+    checking.reader.refresh_bindings()
+
+
+def next_draft(checking: Checking) -> None:
+    """Go to the drafted annotation after the one shown (in file order, wrapping), and say how
+    many are left to review."""
+    state = checking.reader.state
+    left = ops.drafts(state.doc)
+    if not left:
+        checking.say("No draft left to review")
+        return
+    here = state.annotated()
+    at = left.index(here) + 1 if here in left else 0  # type: ignore[arg-type]
+    kind, ident = left[at % len(left)]
+    obj = checking.find(kind, ident)
+    if obj is not None:
+        checking.reader.jump_to(state.nav.location_of(obj))
+        checking.say(f"Draft {kind} {ident}: {len(left)} left to review (A accepts, X rejects)")
+
+
+def review_draft(checking: Checking, accept: bool) -> None:
+    """Accept (the annotation stays, ``draft`` goes) or reject (it is removed) the draft shown;
+    then on to the next draft."""
+    target = checking.annotation()
+    if target is None:
+        return
+    kind, ident, obj = target
+    if not getattr(obj, "draft", False):
+        checking.say(f"{kind} {ident} is not a draft")
+        return
+    review = ops.accept_draft if accept else ops.reject_draft
+    if checking.edit(lambda doc: review(doc, kind, ident)) is not None:  # type: ignore[arg-type]
+        if ops.drafts(checking.reader.state.doc):
+            next_draft(checking)
+        else:
+            checking.say("Every draft reviewed")

@@ -36,6 +36,18 @@ if TYPE_CHECKING:
     from briefing_tui.widgets.text_pane import TextPane
     from briefing_tui.widgets.text_search import TextSearch
 
+
+def unsaved_kept() -> bool:
+    """Whether the journal of unsaved edits holds anything (a look at one folder, without importing
+    the edit package)."""
+    from briefing_tui.crash import log_dir  # deferred: only once the panes are mounted
+
+    try:
+        return any((log_dir() / "unsaved").glob("*.json"))
+    except OSError:
+        return False
+
+
 SESSION_ACTIONS = frozenset(("undo", "redo", "save"))
 """Checking actions that need a session (the others: ``ReaderState.can``)."""
 
@@ -106,6 +118,8 @@ class MainScreen(Screen[None]):
         self._panes_ready = True
         self._update_layout()
         self.live_reload.start()
+        if unsaved_kept():  # the reader stopped with unsaved edits: offer them back
+            self.checking.offer_restore()
 
     def on_resize(self) -> None:
         if self._panes_ready:
@@ -331,6 +345,7 @@ class MainScreen(Screen[None]):
             if choice == "save":
                 self.checking.save_all(self.app.exit)
             elif choice == "discard":
+                self.checking.forget_unsaved()
                 self.app.exit()
 
         self.app.push_screen(QuitDialog([s.path.name for s in modified]), answered)
