@@ -57,6 +57,13 @@ class BriefingApp(CrashReporting, App[int]):
         self.push_screen(LoadingScreen(label))
         self.call_after_refresh(self._load)  # paint first, then read
 
+    async def action_quit(self) -> None:
+        # Unsaved checking edits: the reader asks first (save, quit without saving, or stay).
+        reader = next((s for s in reversed(self.screen_stack) if hasattr(s, "confirm_quit")), None)
+        if reader is not None and reader.confirm_quit():
+            return
+        self.exit()
+
     def _resume_collector(self) -> None:
         # What start-up made lives as long as the app: out of the collector's passes for good.
         gc.freeze()

@@ -41,6 +41,7 @@ class Reader(Protocol):
     def show_document(self, doc: Document) -> None: ...
     def select_entity(self, entity_id: str | None) -> None: ...
     def documents_changed(self) -> None: ...
+    def file_changed(self, path: Path) -> bool: ...
 
 
 POLL_INTERVAL = pure.POLL_INTERVAL
@@ -69,7 +70,9 @@ class LiveReload:
     def poll(self) -> None:
         if self.busy:  # a reload is still loading: its files are polled again next time
             return
-        changes = self.watcher.poll()
+        # A file being checked is taken in by its session (others' edits merged, its own save seen
+        # as such), never loaded again here: that would drop the unsaved edits.
+        changes = [c for c in self.watcher.poll() if not self.reader.file_changed(c.path)]
         if changes:
             self.busy = True
             self.screen.run_worker(lambda: self._load(changes), thread=True, group="live-reload")

@@ -139,6 +139,15 @@ class ReaderState:
                 return bool(self.collection.failed)
             case "pane" if parameters == ("documents",):
                 return len(self.collection.documents) > 1
+            case "rate" | "attach_source":
+                return self.current_claim() is not None or None
+            case "remove_verdict":
+                claim = self.current_claim()
+                return (claim is not None and claim.verdict is not None) or None
+            case "note" | "verified" | "remove":
+                return self.annotated() is not None or None
+            case "review_draft":
+                return self._shows_draft() or None
         return True
 
     def next_claim(self, step: int) -> Place | None:
@@ -261,6 +270,61 @@ class ReaderState:
             scroll = place.start
         claim_mark = self.claim_id if mark else None
         return Move(opened, span, claim_mark, shown, self.entity_id != entity_before, scroll)
+
+    # checking ---------------------------------------------------------------------------------
+
+    def annotated(self) -> tuple[str, str] | None:
+        """``(kind, id)`` of the annotation a note or a verification mark goes to: what the claim
+        pane shows in this document (a claim, an entity, an event, a source); None for nothing or
+        a passage of another document."""
+        kind, ident = self.detail
+        return (kind, ident) if kind in ("claim", "entity", "event", "source") else None
+
+    def _shows_draft(self) -> bool:
+        match self.shown:
+            case ClaimShown(claim=item) | EntityShown(entity=item) | EventShown(event=item):
+                return item.draft and self.shown.nav.doc is self.doc
+            case SourceShown(source=item, passage=False):
+                return item.draft and self.shown.nav.doc is self.doc
+        return False
+
+    def edited(self, changed: list[tuple[str, object]], *, moved: bool = False) -> bool:
+        """An edit replaced the annotations ``[(kind, new object or None)]`` of the document shown.
+        The navigator takes them in place when none moved in the text (False); else it is built
+        again (True: the text's marks and the lists must be drawn again; ``moved`` asks for it, as
+        after a merge with the file on disk). What the claim pane shows becomes its new version, or
+        nothing when it was removed."""
+        rebuilt = moved
+        for kind, after in changed:
+            if after is None or not self.nav.replaced(kind, after):  # type: ignore[arg-type]
+                rebuilt = True
+        if rebuilt:
+            self.nav = Navigator(self.doc, self.collection)
+        self.shown = self._shown_again(self.shown)
+        if self.claim_id and self.nav.claim(self.claim_id) is None:
+            self.claim_id = None
+        if self.entity_id and self.nav.entity(self.entity_id) is None:
+            self.entity_id = None
+        return rebuilt
+
+    def _shown_again(self, shown: Shown | None) -> Shown | None:
+        nav = self.nav
+        match shown:
+            case ClaimShown(claim=claim) if shown.nav.doc is self.doc:
+                new_claim = nav.claim(claim.id)
+                return ClaimShown(nav, new_claim) if new_claim is not None else None
+            case SourceShown(source=source, passage=False) if shown.nav.doc is self.doc:
+                new_source = nav.source(source.id)
+                if new_source is None:
+                    return None
+                return SourceShown(nav, new_source, _ref(self.current_claim(), source.id))
+            case EntityShown(entity=entity) if shown.nav.doc is self.doc:
+                new_entity = nav.entity(entity.id)
+                return EntityShown(nav, new_entity) if new_entity is not None else None
+            case EventShown(event=event) if shown.nav.doc is self.doc:
+                new_event = nav.event(event.id)
+                return EventShown(nav, new_event) if new_event is not None else None
+        return shown
 
 
 def _ref(claim: Claim | None, source_id: str) -> SourceRef | None:

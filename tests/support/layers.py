@@ -32,7 +32,13 @@ LAYERS: list[tuple[str, list[str]]] = [
             "briefing_tui.startup",  # what ``briefing`` reads before the reader starts
         ],
     ),
-    ("the annotator", ["briefing_tui.annotate"]),
+    (
+        "the annotator and checking",
+        [
+            "briefing_tui.annotate",
+            "briefing_tui.edit",  # checking: edits, saving, the sidecar layer, the journal
+        ],
+    ),
     (
         # Above the formats: a folder holds files of any registered format (a brat .txt with its .ann),
         # read through the format registry.
@@ -67,7 +73,12 @@ LAYERS: list[tuple[str, list[str]]] = [
     ),
 ]
 
-ALLOWED: set[tuple[str, str]] = set()
+ALLOWED: set[tuple[str, str]] = {
+    # The journal of unsaved edits lives in the state folder beside the crash logs; ``crash`` imports
+    # only the display boundary, and ``log_dir`` is a path. It goes when the state folder has a module
+    # of its own below both.
+    ("briefing_tui.edit.journal", "briefing_tui.crash"),
+}
 """``(importer, imported)`` pairs let through, each with its reason."""
 
 

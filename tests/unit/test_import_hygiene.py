@@ -10,7 +10,14 @@ import pytest
 
 @pytest.mark.parametrize(
     "module",
-    ["briefing_tui.model", "briefing_tui.search", "briefing_tui.formats", "briefing_tui.display"],
+    [
+        "briefing_tui.model",
+        "briefing_tui.search",
+        "briefing_tui.formats",
+        "briefing_tui.display",
+        "briefing_tui.edit.journal",
+        "briefing_tui.edit.sidecar",
+    ],
 )
 def test_pure_package_does_not_import_textual(module: str) -> None:
     code = (

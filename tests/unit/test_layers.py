@@ -73,7 +73,7 @@ def test_a_module_in_no_layer_is_reported(copy_of_src: Path) -> None:
     [
         ("briefing_tui.cli", "command line and reader"),
         ("briefing_tui.widgets.text_view", "command line and reader"),
-        ("briefing_tui.annotate.draft", "the annotator"),
+        ("briefing_tui.annotate.draft", "the annotator and checking"),
         ("briefing_tui.files", "reading files"),
         ("briefing_tui.formats.registry", "formats"),
         ("briefing_tui.model", "reading a briefing"),

@@ -125,6 +125,25 @@ class Navigator:
         self._sources = {s.id: s for s in doc.sources}
         self._entities = {e.id: e for e in doc.entities}
 
+    def replaced(self, kind: str, after: Claim | Entity | Event | Source) -> bool:
+        """Take in an annotation replaced by an edit that left its place (span, mentions) alone: True
+        when done in place (a dict entry and a list slot, whatever the document's size), False when
+        its place changed and the navigator must be built again."""
+        table: dict[str, dict[str, object]] = {
+            "claim": self._claims,  # type: ignore[dict-item]
+            "entity": self._entities,  # type: ignore[dict-item]
+            "event": self._events,  # type: ignore[dict-item]
+            "source": self._sources,  # type: ignore[dict-item]
+        }
+        items = table.get(kind)
+        before = items.get(after.id) if items is not None else None
+        if items is None or before is None or _place(before) != _place(after):
+            return False
+        items[after.id] = after
+        if isinstance(after, Claim):
+            self.claims[self._claim_index[after.id]] = after
+        return True
+
     # claims ---------------------------------------------------------------------------------
 
     def claim(self, claim_id: str | None) -> Claim | None:
@@ -266,3 +285,12 @@ class Navigator:
 
     def event(self, event_id: str | None) -> Event | None:
         return self._events.get(event_id or "")
+
+
+def _place(item: object) -> object:
+    """What puts an annotation in the text: a claim's span, mentions of entities and events."""
+    if isinstance(item, Claim):
+        return (item.span.start, item.span.end)
+    if isinstance(item, Entity | Event):
+        return [(m.start, m.end) for m in item.mentions]
+    return None

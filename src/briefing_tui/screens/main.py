@@ -26,7 +26,13 @@ from briefing_tui.display import display_path, display_problem, sanitize
 from briefing_tui.model.places import PassagePlace, Place, SearchPlace, SourcePlace, SpeakerPlace
 from briefing_tui.model.types import Collection
 from briefing_tui.reader_state import ReaderState
-from briefing_tui.screens.reader_keys import READER_BINDINGS, binding_states, typed_key, typing_in
+from briefing_tui.screens.reader_keys import (
+    CHECKING_BINDINGS,
+    READER_BINDINGS,
+    binding_states,
+    typed_key,
+    typing_in,
+)
 from briefing_tui.widgets.messages import JumpRequested
 from briefing_tui.widgets.pane_bar import PaneBar
 from briefing_tui.widgets.reader_panes import ReaderPanes
@@ -34,11 +40,27 @@ from briefing_tui.widgets.status_line import Status, StatusLine
 
 if TYPE_CHECKING:
     from briefing_tui.model.types import Document
+    from briefing_tui.screens.checking import Checking
     from briefing_tui.search.corpus import Hit
     from briefing_tui.search.query import Query
     from briefing_tui.widgets.detail_pane import DetailPane
     from briefing_tui.widgets.text_pane import TextPane
     from briefing_tui.widgets.text_search import TextSearch
+
+
+def unsaved_kept() -> bool:
+    """Whether the journal of unsaved edits holds anything (a look at one folder, without importing
+    the edit package)."""
+    from briefing_tui.crash import log_dir  # deferred: only once the panes are mounted
+
+    try:
+        return any((log_dir() / "unsaved").glob("*.json"))
+    except OSError:
+        return False
+
+
+SESSION_ACTIONS = frozenset(("undo", "redo", "save"))
+"""Checking actions that need a session (the others: ``ReaderState.can``)."""
 
 
 class MainScreen(Screen[None]):
@@ -48,7 +70,7 @@ class MainScreen(Screen[None]):
     AUTO_FOCUS = "#text"
     # The palette's module (and textual.command) is imported when the palette first opens, not at start.
     COMMANDS = {lambda: import_module("briefing_tui.palette").ReaderCommands}  # noqa: RUF012
-    BINDINGS = READER_BINDINGS
+    BINDINGS = READER_BINDINGS + CHECKING_BINDINGS
 
     pane: reactive[str] = reactive("text", init=False, repaint=False)
     """The focused pane: text, claim, entities, timeline or documents."""
@@ -67,6 +89,7 @@ class MainScreen(Screen[None]):
         from briefing_tui.live_reload import LiveReload
 
         self.live_reload = LiveReload(self, self)
+        self._checking: Checking | None = None
 
     # what tests and the palette read ------------------------------------------------------------
 
@@ -114,6 +137,8 @@ class MainScreen(Screen[None]):
         # follows them at a glance's pace, drawn again only when what it says has changed
         self.set_interval(0.25, self.refresh_status)
         self.refresh_status()
+        if unsaved_kept():  # the reader stopped with unsaved edits: offer them back
+            self.checking.offer_restore()
 
     # the status line ------------------------------------------------------------------------------
 
@@ -274,6 +299,8 @@ class MainScreen(Screen[None]):
             return True
         if action == "open_url":  # the address of what the claim pane shows
             return bool(self._panes_ready and self.claim_pane.address(self.state.current_claim())) or None
+        if action in SESSION_ACTIONS:
+            return self._checking.can(action) if self._checking is not None else None
         return self.state.can(action, parameters)
 
     def action_next_claim(self, step: int) -> None:
@@ -346,8 +373,7 @@ class MainScreen(Screen[None]):
             self.run_worker(partial(self._load_path, path), thread=True, exclusive=True, group="open")
 
     def _load_path(self, path: Path) -> None:
-        from briefing_tui.files import load_paths
-        from briefing_tui.model import load_paths  # deferred: the loader is imported when asked
+        from briefing_tui.files import load_paths  # deferred: the loader is imported when asked
 
         collection = load_paths([path], siblings=True)
         self.app.call_from_thread(self._path_loaded, path, collection)
@@ -364,6 +390,76 @@ class MainScreen(Screen[None]):
         from briefing_tui.screens.help import HelpScreen  # deferred: only when asked
 
         self.app.push_screen(HelpScreen(self))
+
+    # checking (screens/checking.py) ---------------------------------------------------------------
+
+    @property
+    def checking(self) -> Checking:
+        """The checking sessions and the editing keys' actions, made at the first editing key."""
+        if self._checking is None:
+            # deferred: the edit package is imported at the first editing key, not at start
+            from briefing_tui.screens.checking import Checking
+
+            self._checking = Checking(self)
+        return self._checking
+
+    def action_rate(self) -> None:
+        self.checking.rate()
+
+    def action_remove_verdict(self) -> None:
+        self.checking.remove_verdict()
+
+    def action_note(self) -> None:
+        self.checking.note()
+
+    def action_verified(self) -> None:
+        self.checking.toggle_verified()
+
+    def action_undo(self) -> None:
+        self.checking.undo()
+
+    def action_redo(self) -> None:
+        self.checking.undo(redo=True)
+
+    def action_save(self) -> None:
+        self.checking.save()
+
+    def action_remove(self, mention: bool) -> None:
+        self.checking.remove(mention)
+
+    def action_attach_source(self) -> None:
+        self.checking.attach_source()
+
+    def action_select(self) -> None:
+        self.checking.select()
+
+    def action_next_draft(self) -> None:
+        self.checking.next_draft()
+
+    def action_review_draft(self, accept: bool) -> None:
+        self.checking.review_draft(accept)
+
+    def file_changed(self, path: Path) -> bool:
+        """The live reload saw ``path`` change: True when a checking session on it takes it in."""
+        return self._checking is not None and self._checking.file_changed(path)
+
+    def confirm_quit(self) -> bool:
+        """Quitting: with unsaved edits, ask (True: the question is shown, the app stays for now)."""
+        from briefing_tui.screens.checking_dialogs import QuitDialog  # deferred: only when asked
+
+        modified = self._checking.modified if self._checking is not None else []
+        if not modified:
+            return False
+
+        def answered(choice: str | None) -> None:
+            if choice == "save":
+                self.checking.save_all(self.app.exit)
+            elif choice == "discard":
+                self.checking.forget_unsaved()
+                self.app.exit()
+
+        self.app.push_screen(QuitDialog([s.path.name for s in modified]), answered)
+        return True
 
     # search (the text pane's) --------------------------------------------------------------------
     def _search(self) -> TextSearch:

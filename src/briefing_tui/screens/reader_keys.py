@@ -46,11 +46,31 @@ READER_BINDINGS: list[BindingType] = [
     Binding("ctrl+q", "app.quit", "Quit", show=False),
 ]
 
+CHECKING_BINDINGS: list[BindingType] = [
+    # checking: editing the annotations (screens/checking.py); ctrl+s, u and ctrl+r across saves
+    Binding("r", "rate", "Rate claim"),
+    Binding("R", "remove_verdict", "Remove verdict", key_display="R", show=False),
+    Binding("c", "note", "Note"),
+    Binding("x", "verified", "Verified/unverified", show=False),
+    Binding("u", "undo", "Undo", show=False),
+    Binding("ctrl+r", "redo", "Redo", show=False),
+    Binding("ctrl+s", "save", "Save"),
+    Binding("v", "select", "Select passage", show=False),
+    Binding("a", "attach_source", "Attach source", show=False),
+    Binding("delete", "remove(False)", "Remove annotation", show=False),
+    Binding("M", "remove(True)", "Remove mention", key_display="M", show=False),
+    Binding("D", "next_draft", "Next draft", key_display="D", show=False),
+    Binding("A", "review_draft(True)", "Accept draft", key_display="A", show=False),
+    Binding("X", "review_draft(False)", "Reject draft", key_display="X", show=False),
+]
+
 
 def binding_states(screen: Screen[None]) -> tuple[object, ...]:
     """What decides the footer: the focus, the screens stacked and whether each key can run now."""
     states = []
     for binding in screen._bindings:
+        if not binding[1].show:  # not in the footer: whether it can run changes nothing drawn
+            continue
         _, name, params = parse(binding[1].action)
         states.append(screen.check_action(name, params))
     return (screen.focused, typing_in(screen), len(screen.app.screen_stack), tuple(states))

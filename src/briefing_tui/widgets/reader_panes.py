@@ -21,6 +21,7 @@ from briefing_tui.widgets.text_pane import TextPane
 from briefing_tui.widgets.text_view import TextView
 
 if TYPE_CHECKING:  # the side panes' modules are imported after the first frame
+    from briefing_tui.model.types import Claim
     from briefing_tui.widgets.detail_pane import DetailPane
     from briefing_tui.widgets.document_list import DocumentList
     from briefing_tui.widgets.entity_list import EntityList
@@ -175,6 +176,24 @@ class ReaderPanes(Horizontal):
         self.view.set_current(move.span, move.claim_mark)
         if move.scroll_to is not None:
             self.view.scroll_to_offset(move.scroll_to)
+
+    def edited(self, rebuilt: bool, claims: list[Claim]) -> None:
+        """Paint an edit the state has taken in (``ReaderState.edited``): the claims' marks, or every
+        mark and list when annotations moved; the claim pane shows what it showed, as it is now."""
+        state = self.state
+        if rebuilt:
+            self.text_pane.annotations_moved(state.nav)
+            if self.side_mounted:
+                self._fill_lists(state.doc)
+        else:
+            for claim in claims:
+                self.text_pane.claim_changed(claim)
+        if self.side_mounted:
+            if state.shown is not None:
+                self.claim_pane.show_item(state.shown)
+            else:
+                self.claim_pane.show_document(state.nav)
+        self.view.set_current(state.span, state.claim_id)
 
     def entity_selected(self) -> None:
         """Light up the selected entity's mentions, and the claims and events involving it."""

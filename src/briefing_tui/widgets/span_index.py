@@ -6,7 +6,7 @@ buckets instead of every span.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from typing import Generic, TypeVar
 
 T = TypeVar("T")
@@ -44,6 +44,16 @@ class SpanIndex(Generic[T]):
         last = max(start, end - 1)
         for bucket in range(start // BUCKET, last // BUCKET + 1):
             self._buckets.setdefault(bucket, []).append(index)
+
+    def replace(self, start: int, end: int, match: Callable[[T], bool], payload: T) -> bool:
+        """Give the span ``(start, end)`` whose payload ``match``es a new payload (one bucket looked
+        at); False when there is no such span."""
+        for i in self._buckets.get(start // BUCKET, ()):
+            s, e, old = self.spans[i]
+            if s == start and e == end and match(old):
+                self.spans[i] = (s, e, payload)
+                return True
+        return False
 
     def overlapping(self, start: int, end: int) -> Iterator[tuple[int, int, T]]:
         """Spans that share at least one offset with ``[start, end)`` (a zero-length span at

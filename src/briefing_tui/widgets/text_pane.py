@@ -13,7 +13,7 @@ from textual.app import ComposeResult
 from textual.containers import Vertical
 
 from briefing_tui.model.navigation import Navigator
-from briefing_tui.model.types import Document
+from briefing_tui.model.types import Claim, Document
 from briefing_tui.widgets.doc_header import DocHeader
 from briefing_tui.widgets.labels import rating_label
 from briefing_tui.widgets.looks import Looks
@@ -66,14 +66,21 @@ class TextPane(Vertical):
         doc = nav.doc
         self.doc, self.nav = doc, nav
         mentions = [(m.start, m.end, e.type, e.id) for e in doc.entities for m in e.mentions if m.anchored]
-        marks = []
-        for claim in nav.claims:
-            if claim.span.anchored:
-                glyph, _label, rating = rating_label(claim)
-                marks.append((claim.span.start, claim.span.end, Mark(claim.id, rating, glyph)))
+        marks = [(c.span.start, c.span.end, _mark(c)) for c in nav.claims if c.span.anchored]
         self._position = position
         self.query_one(DocHeader).show(doc, Looks(self.view), position)  # the legend of the text's looks
         self.view.set_document(doc.text, mentions, marks)
+
+    def claim_changed(self, claim: Claim) -> None:
+        """A claim's verdict changed, not its place: its mark is drawn again (no other line moves)."""
+        if claim.span.anchored:
+            self.view.replace_mark(claim.span.start, claim.span.end, _mark(claim))
+
+    def annotations_moved(self, nav: Navigator) -> None:
+        """Annotations were added, removed or moved: the marks are laid again, the same text on top."""
+        top = self.view.top_offset
+        self.show_document(nav, self._position)
+        self.view.scroll_to_offset(top, center=False)
 
     def restyle(self) -> None:
         """The theme changed: the header is drawn again with the new looks (the text redraws itself)."""
@@ -117,3 +124,8 @@ def _search_bar() -> SearchBar:
     from briefing_tui.widgets.search_bar import SearchBar
 
     return SearchBar(id="search-bar")
+
+
+def _mark(claim: Claim) -> Mark:
+    glyph, _label, rating = rating_label(claim)
+    return Mark(claim.id, rating, glyph)

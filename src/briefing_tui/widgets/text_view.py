@@ -160,6 +160,14 @@ class TextView(ScrollView, can_focus=True):
         self.scroll_to(y=0, animate=False, immediate=True)
         self.refresh()  # a text with as many lines at the same scroll position changes no size
 
+    def replace_mark(self, start: int, end: int, mark: Mark) -> bool:
+        """A claim's mark changed (its rating): the lines are drawn again; False when it is not here."""
+        if not self._claims.replace(start, end, lambda old: old.claim_id == mark.claim_id, mark):
+            return False
+        self._cache.clear()
+        self.refresh()
+        return True
+
     def set_current(self, span: tuple[int, int] | None, claim_id: str | None = None) -> None:
         """The span that stands out (the current claim or mention); ``claim_id`` marks its gutter."""
         self._current = span if span and span[0] >= 0 else None

@@ -1,0 +1,234 @@
+"""Unsaved edits kept in the state folder, so that a crash or a killed terminal loses none of them.
+
+``keep(session)`` (``Journal.attach`` calls it after every edit) writes the annotations that are not
+saved yet, each as the YAML the file would hold, to ``$XDG_STATE_HOME/briefing/unsaved/`` (beside
+the crash logs, ``crash.log_dir``), one file per document, atomically. A save that leaves nothing
+unsaved removes it. At the next start, ``pending()`` lists what is waiting, and ``restore(entry)``
+opens the file and makes those edits again, as one edit the person can undo.
+
+The journal is read as the file is: each annotation through the hardened parser and the loader's
+own checks, never trusted.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import json
+import time
+from dataclasses import dataclass, replace
+from pathlib import Path
+from typing import Any
+
+from briefing_tui.crash import log_dir
+from briefing_tui.edit import render
+from briefing_tui.edit.atomic import write_atomic
+from briefing_tui.edit.history import Revision, Step, find
+from briefing_tui.edit.render import KINDS, Annotation
+from briefing_tui.edit.session import Session
+from briefing_tui.model.anchoring import Anchorer
+from briefing_tui.model.build import Builder
+from briefing_tui.model.safe_yaml import MappingNode, Problems, compose
+from briefing_tui.model.types import Document
+
+__all__ = ["Pending", "discard", "journal_dir", "keep", "pending", "restore"]
+
+MAX_JOURNAL_BYTES = 64 * 1024 * 1024
+
+
+def journal_dir() -> Path:
+    return log_dir() / "unsaved"
+
+
+def journal_file(path: Path) -> Path:
+    digest = hashlib.sha256(str(Path(path).absolute()).encode("utf-8", "surrogateescape")).hexdigest()
+    return journal_dir() / f"{digest[:24]}.json"
+
+
+def keep(session: Session) -> Path | None:
+    """Write the session's unsaved annotations to the journal (or remove it when none is left).
+
+    Returns the journal's path, or None when nothing is kept or it could not be written (the
+    session goes on: the journal is a safety net, never a reason to stop).
+    """
+    target = journal_file(session.path)
+    changes = [c for c in session.changes()]
+    marks = [b for b in session.bookmarks]
+    if not changes and not session.modified:
+        with contextlib.suppress(OSError):
+            target.unlink()
+        session.journal_path = None
+        return None
+    entries = []
+    for change in changes:
+        items = session.lists[change.kind]
+        at = find(items, change.id)
+        entries.append(
+            {
+                "kind": change.kind,
+                "id": change.id,
+                "after": items[at - 1].id if at > 0 else None,  # what it follows in the session
+                "yaml": None
+                if change.new is None
+                else render.dump(render.item_data(change.new, session.doc.text)),
+            }
+        )
+    data = {
+        "version": 1,
+        "path": str(Path(session.path).absolute()),
+        "saved": time.strftime("%Y-%m-%dT%H:%M:%S"),
+        "file_sha256": hashlib.sha256(session.saved.data).hexdigest(),
+        "changes": entries,
+        "bookmarks": [[b.id, b.start, b.end, b.label] for b in marks],
+    }
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        write_atomic(target, json.dumps(data, ensure_ascii=False).encode("utf-8"))
+    except OSError:
+        return None
+    session.journal_path = target
+    return target
+
+
+def attach(session: Session) -> None:
+    """Keep the journal of ``session`` up to date after each of its edits, undos, redos and saves."""
+    session.on_change.append(keep)
+
+
+@dataclass(frozen=True, slots=True)
+class Pending:
+    """Unsaved edits waiting in the journal."""
+
+    journal: Path
+    path: Path
+    saved: str
+    count: int
+    same_file: bool
+    """Whether the file is still the one the edits were made on (else they are merged as on a reload)."""
+
+
+def pending() -> list[Pending]:
+    """What the journal holds, newest first."""
+    out = []
+    folder = journal_dir()
+    try:
+        files = sorted(folder.glob("*.json"), key=lambda p: p.stat().st_mtime, reverse=True)
+    except OSError:
+        return []
+    for file in files:
+        data = _read(file)
+        if data is None:
+            continue
+        path = Path(str(data.get("path", "")))
+        try:
+            same = hashlib.sha256(path.read_bytes()).hexdigest() == data.get("file_sha256")
+        except OSError:
+            same = False
+        changes = data.get("changes")
+        marks = data.get("bookmarks")
+        count = (len(changes) if isinstance(changes, list) else 0) + (
+            len(marks) if isinstance(marks, list) else 0
+        )
+        out.append(Pending(file, path, str(data.get("saved", "")), count, same))
+    return out
+
+
+def _read(file: Path) -> dict[str, Any] | None:
+    try:
+        if file.stat().st_size > MAX_JOURNAL_BYTES:
+            return None
+        data = json.loads(file.read_text(encoding="utf-8"))
+    except (OSError, UnicodeError, ValueError):
+        return None
+    return data if isinstance(data, dict) and data.get("version") == 1 else None
+
+
+def discard(entry: Pending) -> None:
+    with contextlib.suppress(OSError):
+        entry.journal.unlink()
+
+
+def parse_annotation(kind: str, text: str, doc: Document) -> Annotation | None:
+    """One annotation from the YAML the file would hold, read by the loader's rules (None: refused)."""
+    problems = Problems("journal")
+    node = compose(text, problems)
+    if node is None or not isinstance(node, MappingNode):
+        return None
+    builder = Builder(doc.path, text, problems)
+    builder.anchorer = Anchorer(doc.text)
+    builder.text_length = len(doc.text)
+    read = {
+        "entity": builder.entity,
+        "event": builder.event,
+        "claim": builder.claim,
+        "source": builder.source,
+    }
+    obj = read[kind](node)
+    return None if problems.has_errors else obj
+
+
+def restore(entry: Pending, *, notes_only: bool = False) -> tuple[Session, list[str]]:
+    """Open the file of ``entry`` and make its unsaved edits again (one edit, undoable).
+
+    Returns the session and what could not be restored. Raises ``LoadError`` when the file does
+    not load.
+    """
+    session = Session.open(entry.path, notes_only=notes_only)
+    attach(session)  # saving the restored edits clears the journal
+    data = _read(entry.journal) or {}
+    skipped: list[str] = []
+    steps: list[Step] = []
+    lists = session.lists
+    scratch = {k: list(v) for k, v in lists.items()}
+    for change in data.get("changes") or []:
+        if (
+            not isinstance(change, dict)
+            or change.get("kind") not in KINDS
+            or not isinstance(change.get("id"), str)
+        ):
+            skipped.append("an entry of the journal that is not an edit")
+            continue
+        kind, ident = change["kind"], change["id"]
+        items = scratch[kind]
+        at = find(items, ident)
+        if change.get("yaml") is None:
+            if at >= 0:
+                steps.append(Step(kind, ident, items[at], None, at))
+                del items[at]
+            continue
+        obj = parse_annotation(kind, str(change["yaml"]), session.doc)
+        if obj is None or obj.id != ident:
+            skipped.append(f"{kind} {ident}: its saved version does not read back")
+            continue
+        if at >= 0:
+            steps.append(Step(kind, ident, items[at], obj, at))
+            items[at] = obj
+        else:
+            after = change.get("after")
+            place = find(items, after) + 1 if isinstance(after, str) else 0
+            steps.append(Step(kind, ident, None, obj, place))
+            items.insert(place, obj)
+    marks = data.get("bookmarks")
+    kept = {str(m[0]) for m in marks if isinstance(m, list) and m} if isinstance(marks, list) else None
+    for old in list(scratch["bookmark"]):  # the journal holds every bookmark: one removed stays removed
+        if kept is not None and old.id not in kept:
+            steps.append(Step("bookmark", old.id, old, None, find(scratch["bookmark"], old.id)))
+            scratch["bookmark"].remove(old)
+    for mark in marks if isinstance(marks, list) else []:
+        if isinstance(mark, list) and len(mark) == 4 and find(scratch["bookmark"], str(mark[0])) < 0:
+            ident, start, end, label = mark
+            if type(start) is int and type(end) is int and 0 <= start < end <= len(session.doc.text):
+                bookmark = render.Bookmark(str(ident), start, end, str(label))
+                place = sum(
+                    1 for b in scratch["bookmark"] if (b.start, b.end) < (start, end)
+                )  # in text order
+                steps.append(Step("bookmark", bookmark.id, None, bookmark, place))
+                scratch["bookmark"].insert(place, bookmark)
+    if steps:
+        revision = Revision("restore unsaved edits", tuple(steps))
+        try:
+            session.apply(revision)
+        except ValueError as exc:  # notes-only: what the sidecar cannot hold
+            skipped.append(str(exc))
+            session.apply(replace(revision, steps=tuple(s for s in steps if s.kind == "bookmark")))
+    return session, skipped

@@ -1,0 +1,441 @@
+"""A checking session on one briefing file: edits, undo and redo, saving, and the file changing on disk.
+
+The session holds the Document the reader shows (``doc``) and the file as it was last read or
+written (``data``). Edits replace annotation objects (``history``); what differs from the file is
+found by identity: an annotation is unsaved when the object in ``doc`` is not the one that was
+there at the last save. Saving writes those annotations into the file's own text
+(``patch.patch_text``) and the file atomically (``atomic.write_atomic``); nothing else of the
+file changes. Before writing, the file on disk is read again: when someone else changed it, their
+changes are taken in and ours are written over them, unless both changed the same annotation: then
+``save`` raises ``ConflictError`` and the person chooses with ``resolve``.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+from typing import Any, Literal
+
+from briefing_tui.edit import merge, ops, render
+from briefing_tui.edit.atomic import SaveError, WriteError, Written, write_atomic
+from briefing_tui.edit.history import History, Revision, Step, find, play
+from briefing_tui.edit.merge import Conflict, ConflictError, DiskState
+from briefing_tui.edit.patch import Change, changes, patch_text
+from briefing_tui.edit.render import KINDS, Annotation, Bookmark, Kind
+from briefing_tui.edit.sidecar import load_layer, save_layer
+from briefing_tui.edit.splice import SpliceError
+from briefing_tui.model.loader import YAML_SUFFIXES, label_of, load_bytes
+from briefing_tui.model.safe_yaml import BOM, Problems, read_file
+from briefing_tui.model.types import Document, LoadError, Problem, Severity
+
+__all__ = ["Conflict", "ConflictError", "DiskState", "SaveError", "Session"]
+
+VERIFY_BYTES = 4 * 1024 * 1024
+"""Up to this size, the text about to be written is loaded again and compared with the session first."""
+SIDECAR_FIELDS = frozenset(("note", "verdict", "unverified"))
+"""What a sidecar keeps of an annotation (with bookmarks): the person's own layer."""
+
+
+@dataclass(slots=True)
+class _Saved:
+    """The file as last read or written, and the annotations as they are in it."""
+
+    data: bytes
+    text: str
+    ids: dict[Kind, list[str]]
+    objects: dict[tuple[str, str], Any] = field(default_factory=dict)
+    """Each annotation touched since, as it is in the file (None: not in the file)."""
+
+
+def _decode(data: bytes) -> str:
+    return data[len(BOM) :].decode("utf-8") if data.startswith(BOM) else data.decode("utf-8")
+
+
+def _read(path: Path) -> bytes:
+    problems = Problems(label_of(path))
+    data = read_file(path, problems)
+    if data is None:
+        if any(p.code == "file-missing" for p in problems.items):
+            raise FileNotFoundError(path)
+        raise SaveError("unreadable", problems.items[0].message, problems.items)
+    return data
+
+
+class Session:
+    """Edits to one briefing, and their saving. See ``briefing_tui.edit`` for the whole API."""
+
+    def __init__(self, doc: Document, data: bytes, *, notes_only: bool = False) -> None:
+        self.doc = doc
+        self.path = Path(doc.path)
+        self.notes_only = notes_only
+        self.history = History()
+        self.bookmarks: list[Bookmark] = []
+        self.conflicts: dict[tuple[str, str], Conflict] = {}
+        self.saved = _Saved(data, _decode(data), self._ids())
+        self.journal_path: Path | None = None
+        self.layer_problems: list[str] = []
+        """What could not be read of the sidecar (for the person)."""
+        self.kept_layer: list[dict[str, Any]] = []
+        """Items of the sidecar this session does not edit (notes kept beside a file now opened for
+        writing): written back as they were."""
+        self.foreign = False
+        """The file is not briefing YAML (an import): it is never read again nor written."""
+        self._layer_mark: dict[tuple[str, str], Any] = {}
+        """What the sidecar holds: bookmarks, and in notes-only mode the annotations of the layer."""
+        self.on_change: list[Any] = []
+        """Callables called with the session after each edit, undo, redo and save (the journal, the UI)."""
+
+    # -- opening -------------------------------------------------------------------------------------
+
+    @classmethod
+    def open(cls, path: str | Path, *, notes_only: bool = False) -> Session:
+        """Load ``path`` through the hardened loader. Raises ``LoadError`` as ``load_document`` does."""
+        session = cls._load(Path(path), notes_only)
+        load_layer(session)
+        return session
+
+    @classmethod
+    def _load(cls, path: Path, notes_only: bool) -> Session:
+        try:
+            data = _read(path)
+        except FileNotFoundError:
+            missing = Problem(
+                label_of(path), 1, 1, Severity.ERROR, "no such file", "check the path", "file-missing"
+            )
+            raise LoadError([missing]) from None
+        doc = load_bytes(data, label_of(path), path=path)
+        writable = os.access(path, os.W_OK) and os.access(path.resolve().parent, os.W_OK)
+        return cls(doc, data, notes_only=notes_only or not writable)
+
+    @classmethod
+    def for_document(cls, doc: Document, *, notes_only: bool = False) -> Session:
+        """A session on a Document the reader already shows (``doc.path`` is read again).
+
+        The session edits ``doc`` itself, so that the panes holding it see every edit. When the file
+        changed since ``doc`` was loaded, ``doc`` takes the file's text and annotations first, as
+        the live reload would. Raises ``LoadError`` when the file no longer loads.
+        """
+        path = Path(doc.path)
+        if path.suffix.lower() not in YAML_SUFFIXES:  # an imported file (brat…): only the layer is kept
+            try:
+                data = _read(path)
+            except FileNotFoundError:
+                data = b""
+            session = cls(doc, data, notes_only=True)
+            session.foreign = True
+            load_layer(session)
+            return session
+        session = cls._load(path, notes_only)
+        fresh = session.doc
+        if render.doc_facets(fresh) != render.doc_facets(doc):
+            doc.text = fresh.text
+            doc.problems = fresh.problems
+            for name, items in ops.lists(fresh).items():
+                ops.lists(doc)[name][:] = items
+        session.doc = doc  # the reader's own objects (sources resolved in the collection…)
+        load_layer(session)
+        return session
+
+    def _ids(self) -> dict[Kind, list[str]]:
+        return {kind: [a.id for a in self.lists[kind]] for kind in KINDS}
+
+    @property
+    def lists(self) -> dict[str, list[Any]]:
+        return {**ops.lists(self.doc), "bookmark": self.bookmarks}
+
+    # -- editing -------------------------------------------------------------------------------------
+
+    def apply(self, revision: Revision) -> Revision:
+        """Make ``revision`` (from ``ops``) and record it for undo. Raises ``EditError`` when refused."""
+        if self.notes_only:
+            self._check_layer_only(revision)
+        self._play(revision)
+        self.history.record(revision)
+        self._changed()
+        return revision
+
+    def undo(self) -> Revision | None:
+        """Undo the last edit (across saves too); returns it, or None when there is nothing to undo."""
+        if not self.history.done:
+            return None
+        revision = self.history.done.pop()
+        self._play(revision.inverse())
+        self.history.undone.append(revision)
+        self._changed()
+        return revision
+
+    def redo(self) -> Revision | None:
+        if not self.history.undone:
+            return None
+        revision = self.history.undone.pop()
+        self._play(revision)
+        self.history.done.append(revision)
+        self._changed()
+        return revision
+
+    def _play(self, revision: Revision) -> None:
+        objects = self.saved.objects
+        for step in play(self.lists, revision):
+            objects.setdefault((step.kind, step.id), step.before)
+
+    def _changed(self) -> None:
+        for callback in list(self.on_change):
+            callback(self)
+
+    def _check_layer_only(self, revision: Revision) -> None:
+        for step in revision.steps:
+            if step.kind == "bookmark":
+                continue
+            if (
+                step.before is None
+                or step.after is None
+                or _differs(step.before, step.after) - SIDECAR_FIELDS
+            ):
+                raise ops.EditError(
+                    "this file is kept as it is (read-only, or notes only): only notes, ratings, "
+                    "verification marks and bookmarks can be written, beside it"
+                )
+
+    def add_bookmark(self, start: int, end: int, label: str = "") -> Revision:
+        ops.span_of(self.doc, start, end)
+        ident = f"b{start}-{end}"
+        if find(self.bookmarks, ident) >= 0:
+            raise ops.EditError("this passage is already bookmarked")
+        at = sum(1 for b in self.bookmarks if (b.start, b.end) < (start, end))
+        step = Step("bookmark", ident, None, Bookmark(ident, start, end, label), at)
+        return self.apply(Revision("bookmark", (step,)))
+
+    def remove_bookmark(self, ident: str) -> Revision:
+        at = find(self.bookmarks, ident)
+        if at < 0:
+            raise ops.EditError("no such bookmark")
+        return self.apply(
+            Revision("remove bookmark", (Step("bookmark", ident, self.bookmarks[at], None, at),))
+        )
+
+    # -- what is unsaved -----------------------------------------------------------------------------
+
+    def current(self, kind: str, ident: str) -> Any:
+        items = self.lists[kind]
+        at = find(items, ident)
+        return items[at] if at >= 0 else None
+
+    def unsaved(self) -> list[tuple[str, str]]:
+        """The annotations (and bookmarks) that differ from what is saved (the file, or the sidecar)."""
+        mark = self._layer_mark
+        objects = self.saved.objects
+        if len(objects) <= 8:
+            return [key for key, obj in objects.items() if self.current(*key) is not mark.get(key, obj)]
+        lists = self.lists
+        now = {kind: {a.id: a for a in lists[kind]} for kind in {k for k, _ in objects}}
+        return [key for key, obj in objects.items() if now[key[0]].get(key[1]) is not mark.get(key, obj)]
+
+    def file_object(self, kind: str, ident: str) -> Any:
+        """The annotation as the file has it (None: not in the file)."""
+        key = (kind, ident)
+        return self.saved.objects[key] if key in self.saved.objects else self.current(kind, ident)
+
+    def unsaved_layer(self) -> list[tuple[str, str]]:
+        """The annotations unlike the file's, whether or not the sidecar holds them (in notes-only
+        mode: the notes, verdicts and marks of the person's layer)."""
+        return [
+            key
+            for key, obj in self.saved.objects.items()
+            if key[0] != "bookmark" and self.current(*key) is not obj
+        ]
+
+    def layer_saved(self) -> None:
+        """The sidecar now holds the layer: bookmarks (and in notes-only mode, annotations) are saved."""
+        for key in self.saved.objects:
+            if key[0] == "bookmark" or self.notes_only:
+                self._layer_mark[key] = self.current(*key)
+
+    def load_layer_steps(self, revision: Revision) -> None:
+        """Apply what the sidecar holds, as saved (not an edit to undo)."""
+        self._play(revision)
+        self.layer_saved()
+
+    @property
+    def modified(self) -> bool:
+        return bool(self.unsaved())
+
+    def changes(self) -> list[Change]:
+        """The unsaved annotations as the file must change, in the session's order (``patch.changes``)."""
+        return changes(self.lists, self.saved.ids, self.saved.objects, set(self.unsaved()))
+
+    # -- saving --------------------------------------------------------------------------------------
+
+    def text_to_save(self) -> str:
+        """The file's text with the session's annotations written in (``SaveError`` when it cannot be)."""
+        try:
+            return patch_text(self.saved.text, self.saved.ids, self.changes(), self.doc.text)
+        except SpliceError as exc:
+            raise SaveError("shape", f"{label_of(self.path)}: cannot write the changes: {exc}") from None
+
+    def _encoded(self, text: str) -> bytes:
+        try:
+            body = text.encode("utf-8")
+        except UnicodeEncodeError:
+            raise SaveError(
+                "verify", "the changes hold text that is not valid Unicode; nothing was written"
+            ) from None
+        return (BOM if self.saved.data.startswith(BOM) else b"") + body
+
+    def save(self, *, overwrite: bool = False) -> Written | None:
+        """Write the unsaved edits into the file (None when there were none to write).
+
+        Raises:
+            ConflictError: the same annotations changed on disk; ``resolve`` each, then save again.
+            SaveError: nothing written (deleted or unwritable file, invalid file on disk…).
+        """
+        if self.notes_only:
+            if self.conflicts:  # the layer would hide what the file now says: the person chooses
+                raise ConflictError(self.pending_conflicts())
+            layer = save_layer(self)
+            self._changed()
+            return layer
+        if not overwrite:
+            state = self.check_disk()
+            if state.state == "deleted":
+                raise SaveError("deleted", f"{label_of(self.path)} was deleted: save it elsewhere")
+            if state.state == "invalid":
+                raise SaveError(
+                    "invalid",
+                    f"{label_of(self.path)} was changed on disk and no longer loads: "
+                    "save elsewhere, or overwrite it",
+                    list(state.problems),
+                )
+        if self.conflicts:
+            raise ConflictError(self.pending_conflicts())
+        if self.path.exists() and not os.access(self.path, os.W_OK):
+            # A rename would replace it all the same: a read-only file is the person's "do not write".
+            raise SaveError("unwritable", f"{label_of(self.path)} is read-only: save it elsewhere")
+        written = None
+        if any(kind != "bookmark" for kind, _ in self.unsaved()) or (overwrite and not self.path.exists()):
+            text = self.text_to_save()
+            data = self._encoded(text)
+            self._verify(data)
+            try:
+                written = write_atomic(self.path, data)
+            except WriteError as exc:
+                raise SaveError("unwritable", str(exc)) from None
+            self._saved(data, text)
+        if any(kind == "bookmark" for kind, _ in self.unsaved()):
+            save_layer(self)
+        self._changed()
+        return written
+
+    def save_as(self, path: str | Path) -> Written:
+        """Write the session's version to ``path`` (a deleted or unwritable file); the session follows it."""
+        self._layer_mark = {k: v for k, v in self._layer_mark.items() if k[0] == "bookmark"}
+        text = self.text_to_save()
+        data = self._encoded(text)
+        self._verify(data)
+        try:
+            written = write_atomic(Path(path), data)
+        except WriteError as exc:
+            raise SaveError("unwritable", str(exc)) from None
+        self.path = Path(path)
+        self.doc.path = self.path
+        self._saved(data, text)
+        self.notes_only = False
+        self._layer_mark = {k: v for k, v in self._layer_mark.items() if k[0] == "bookmark"}
+        self._changed()
+        return written
+
+    def _verify(self, data: bytes) -> None:
+        """What is about to be written must load, through the hardened loader, as the session's model."""
+        if len(data) > VERIFY_BYTES:
+            return
+        try:
+            again = load_bytes(data, label_of(self.path), path=self.path)
+        except LoadError as exc:
+            raise SaveError(
+                "verify", "the changes would not load back; nothing was written", exc.problems
+            ) from None
+        if render.doc_facets(again) != render.doc_facets(self.doc):
+            raise SaveError("verify", "the changes would not read back as shown; nothing was written")
+
+    def _saved(self, data: bytes, text: str) -> None:
+        bookmarks = {k: v for k, v in self.saved.objects.items() if k[0] == "bookmark"}
+        self.saved = _Saved(data, text, self._ids(), bookmarks)
+
+    # -- the file changed on disk --------------------------------------------------------------------
+
+    def check_disk(self) -> DiskState:
+        """Read the file again; take in what others changed, and find the annotations both changed."""
+        if self.foreign:
+            return DiskState("unchanged")
+        try:
+            data = _read(self.path)
+        except FileNotFoundError:
+            return DiskState("deleted")
+        if data == self.saved.data:
+            return (
+                DiskState("conflicts", conflicts=tuple(self.pending_conflicts()))
+                if self.conflicts
+                else DiskState("unchanged")
+            )
+        try:
+            theirs = load_bytes(data, label_of(self.path), path=self.path)
+        except LoadError as exc:
+            return DiskState("invalid", problems=tuple(exc.problems))
+        merged = self._merge(theirs, data)
+        if self.conflicts:
+            return DiskState("conflicts", merged, tuple(self.pending_conflicts()))
+        return DiskState("merged", merged)
+
+    def _merge(self, theirs: Document, data: bytes) -> int:
+        text_changed = theirs.text != self.doc.text
+        their_lists = ops.lists(theirs)
+        unsaved = self.unsaved_layer()  # every annotation unlike the file's (in notes-only mode too)
+        result = merge.merge(self.lists, their_lists, unsaved, self.saved.objects, text_changed)
+        for kind, items in result.lists.items():
+            self.lists[kind][:] = items
+        self.conflicts.update(result.conflicts)
+        merge.reference_conflicts(self.lists, result.objects, self.saved.objects, self.conflicts)
+        if text_changed:
+            self.doc.text = theirs.text
+        self.doc.problems = theirs.problems
+        objects = {**result.objects, **{k: v for k, v in self.saved.objects.items() if k[0] == "bookmark"}}
+        self.saved = _Saved(data, _decode(data), {k: [a.id for a in their_lists[k]] for k in KINDS}, objects)
+        self._changed()
+        return result.count
+
+    def pending_conflicts(self) -> list[Conflict]:
+        """The conflicts not settled yet, ``mine`` being the session's version now."""
+        return [replace(c, mine=self.current(c.kind, c.id)) for c in self.conflicts.values()]
+
+    def resolve(self, kind: Kind, ident: str, keep: Literal["mine", "theirs"]) -> list[str]:
+        """Settle a conflict: keep the session's version, or take the file's (an edit that can be undone).
+
+        Returns what else had to change for the file to stay valid: references to an annotation
+        that one side removed are dropped, and said.
+        """
+        conflict = self.conflicts.pop((kind, ident))
+        current = self.current(kind, ident)
+        chosen = current if keep == "mine" else conflict.theirs
+        steps: list[Step] = []
+        if chosen is not current:
+            items = self.lists[kind]
+            if chosen is None:
+                steps.append(Step(kind, ident, current, None, find(items, ident)))
+            elif current is None:
+                steps.append(Step(kind, ident, None, chosen, len(items)))
+            else:
+                steps.append(Step(kind, ident, current, chosen, find(items, ident)))
+            self._play(Revision("", tuple(steps)))
+        notes: list[str] = []
+        repairs = merge.dangling_steps(self.lists, notes)
+        self._play(Revision("", tuple(repairs)))
+        steps += repairs
+        if steps:
+            self.history.record(Revision(f"keep {keep} for {ident}", tuple(steps)))
+        self._changed()
+        return notes
+
+
+def _differs(a: Annotation, b: Annotation) -> set[str]:
+    fa, fb = render.facets(a), render.facets(b)
+    return {k for k in fa.keys() | fb.keys() if fa.get(k) != fb.get(k)}

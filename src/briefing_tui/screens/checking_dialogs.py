@@ -1,0 +1,397 @@
+"""The dialogs of checking: rating a claim, writing a note, choosing between two versions of an
+annotation, and quitting with unsaved edits.
+
+Every document string shown here passes through the display boundary (``sanitize``), and so does
+text pasted into an input: a control byte pasted becomes its visible stand-in, never reaches the
+terminal. ``ctrl+s`` in a dialog is "done", escape cancels.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from textual import events
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.content import Content
+from textual.screen import ModalScreen
+from textual.widgets import Footer, Input, OptionList, Static, TextArea
+from textual.widgets.option_list import Option
+
+from briefing_tui.display import sanitize
+from briefing_tui.edit import render
+from briefing_tui.edit.merge import Conflict
+from briefing_tui.model.types import RATINGS, Claim, Rating
+
+
+class SafeTextArea(TextArea):
+    """A multi-line input whose text is drawn through the display boundary: what is pasted arrives
+    with its control characters (bidi controls, ESC…) as visible stand-ins; new lines and tabs stay."""
+
+    async def _on_paste(self, event: events.Paste) -> None:
+        event.stop()
+        event.prevent_default()
+        if self.read_only:
+            return
+        if result := self._replace_via_keyboard(shown(event.text), *self.selection):
+            self.move_cursor(result.end_location)
+            self.focus()
+
+
+class SafeInput(Input):
+    """A one-line input whose pasted text passes through the display boundary (its first line)."""
+
+    def _on_paste(self, event: events.Paste) -> None:
+        event.stop()
+        event.prevent_default()
+        if event.text:
+            line = sanitize(event.text.splitlines()[0] if event.text.splitlines() else "")
+            if self.selection.is_empty:
+                self.insert_text_at_cursor(line)
+            else:
+                self.replace(line, *self.selection)
+
+
+def shown(text: str) -> str:
+    """``text`` as an input may draw it: the display boundary's stand-ins, new lines and tabs kept."""
+    return "\t".join(sanitize(part, multiline=True) for part in text.replace("\r\n", "\n").split("\t"))
+
+
+def typed(value: str, original: str) -> str:
+    """What the person wrote: the input's text, or ``original`` itself when they left it as shown
+    (so a note holding a control character is not rewritten with its stand-in)."""
+    return original if value == shown(original) else value
+
+
+class _Dialog(ModalScreen[Any]):
+    BINDINGS = [
+        Binding("ctrl+s", "done", "Done"),
+        Binding("escape", "cancel", "Cancel"),
+    ]
+    HELP_GROUP = "Checking dialog"
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)
+
+
+class RatingDialog(_Dialog):
+    """Rate a claim: the format's scale, and a multi-line explanation. Dismisses with
+    ``(rating value, explanation)`` or None."""
+
+    def __init__(self, claim: Claim) -> None:
+        super().__init__()
+        self.claim = claim
+
+    def compose(self) -> ComposeResult:
+        claim = self.claim
+        with Vertical(id="check-dialog"):
+            said = claim.gloss or ""
+            yield Static(Content(sanitize(f"Rate claim {claim.id}" + (f": {said}" if said else ""))),
+                         id="check-title")  # fmt: skip
+            yield OptionList(*[Option(Content(f"{info.glyph} {info.label}"), id=r.value)
+                               for r, info in RATINGS.items()], id="check-ratings")  # fmt: skip
+            yield Static("Explanation (tab: here; ctrl+s: done; escape: cancel)", classes="check-label")
+            original = claim.verdict.explanation if claim.verdict else ""
+            yield SafeTextArea(shown(original), id="check-text", soft_wrap=True, show_line_numbers=False)
+        yield Footer()
+
+    def on_mount(self) -> None:
+        ratings = self.query_one("#check-ratings", OptionList)
+        current = self.claim.verdict.rating if self.claim.verdict else Rating.SUPPORTED
+        ratings.highlighted = list(RATINGS).index(current)
+        ratings.focus()
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        self.query_one("#check-text", SafeTextArea).focus()  # enter on a rating: on to the explanation
+
+    def action_done(self) -> None:
+        ratings = self.query_one("#check-ratings", OptionList)
+        if ratings.highlighted is None:
+            self.app.bell()
+            return
+        rating = list(RATINGS)[ratings.highlighted].value
+        original = self.claim.verdict.explanation if self.claim.verdict else ""
+        self.dismiss((rating, typed(self.query_one("#check-text", SafeTextArea).text, original)))
+
+
+class NoteDialog(_Dialog):
+    """Write a note (empty: no note). Dismisses with the note, or None."""
+
+    def __init__(self, title: str, note: str) -> None:
+        super().__init__()
+        self.title_text = title
+        self.note = note
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="check-dialog"):
+            yield Static(Content(sanitize(self.title_text)), id="check-title")
+            yield Static("ctrl+s: done; escape: cancel; an empty note removes it", classes="check-label")
+            yield SafeTextArea(shown(self.note), id="check-text", soft_wrap=True, show_line_numbers=False)
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.query_one("#check-text", SafeTextArea).focus()
+
+    def action_done(self) -> None:
+        self.dismiss(typed(self.query_one("#check-text", SafeTextArea).text, self.note))
+
+
+class ConflictDialog(_Dialog, inherit_bindings=False):
+    """One annotation changed here and in the file on disk: both versions side by side, the person
+    keeps one. Dismisses with ``"mine"``, ``"theirs"`` or None (left open)."""
+
+    BINDINGS = [
+        Binding("m", "keep('mine')", "Keep mine"),
+        Binding("t", "keep('theirs')", "Keep the file's"),
+        Binding("escape", "cancel", "Decide later"),
+    ]
+
+    def __init__(self, conflict: Conflict, text: str, count: int) -> None:
+        super().__init__()
+        self.conflict = conflict
+        self.text = text
+        self.count = count
+
+    def _side(self, obj: Any) -> str:
+        if obj is None:
+            return "(removed)"
+        return sanitize(render.dump(render.item_data(obj, self.text)), multiline=True)
+
+    def compose(self) -> ComposeResult:
+        c = self.conflict
+        more = f" (1 of {self.count})" if self.count > 1 else ""
+        with Vertical(id="check-dialog"):
+            yield Static(Content(sanitize(f"{c.kind} {c.id} was changed here and in the file on disk{more}")),
+                         id="check-title")  # fmt: skip
+            with Horizontal(id="check-sides"):
+                with VerticalScroll(classes="check-side"):
+                    yield Static("Mine (m)", classes="check-label")
+                    yield Static(Content(self._side(c.mine)), id="check-mine")
+                with VerticalScroll(classes="check-side"):
+                    yield Static("The file's (t)", classes="check-label")
+                    yield Static(Content(self._side(c.theirs)), id="check-theirs")
+        yield Footer()
+
+    def action_keep(self, which: str) -> None:
+        self.dismiss(which)
+
+
+class QuitDialog(_Dialog, inherit_bindings=False):
+    """Quitting with unsaved edits: save and quit, quit without saving, or stay."""
+
+    BINDINGS = [
+        Binding("ctrl+s", "choose('save')", "Save and quit"),
+        Binding("d", "choose('discard')", "Quit without saving"),
+        Binding("escape", "cancel", "Stay"),
+    ]
+
+    def __init__(self, names: list[str]) -> None:
+        super().__init__()
+        self.names = names
+
+    def compose(self) -> ComposeResult:
+        listed = ", ".join(sanitize(n) for n in self.names)
+        with Vertical(id="check-dialog", classes="-small"):
+            yield Static(Content(f"Unsaved edits in {listed}."), id="check-title")
+            said = "ctrl+s: save and quit · d: quit without saving · escape: stay"
+            yield Static(said, classes="check-label")
+        yield Footer()
+
+    def action_choose(self, what: str) -> None:
+        self.dismiss(what)
+
+
+class ChoiceDialog(_Dialog, inherit_bindings=False):
+    """Choose one of ``options`` (``(id, label)``; labels pass through the display boundary) with
+    the arrows and enter; with ``filtered``, letters typed keep the options whose label holds them
+    (accents and case folded). Dismisses with the id, or None."""
+
+    BINDINGS = [Binding("escape", "cancel", "Cancel")]
+
+    def __init__(self, title: str, options: list[tuple[str, str]], *, filtered: bool = False) -> None:
+        super().__init__()
+        self.title_text = title
+        self.options = options
+        self.filtered = filtered
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="check-dialog"):
+            yield Static(Content(sanitize(self.title_text)), id="check-title")
+            if self.filtered:
+                yield SafeInput(placeholder="type to filter; ↓ to the list; enter chooses", id="check-filter")
+            yield OptionList(*self._options(""), id="check-choices")
+        yield Footer()
+
+    def _options(self, typed: str) -> list[Option]:
+        from briefing_tui.search.filter import text_filter  # deferred: only when a list is filtered
+
+        accept = text_filter(typed) if typed else None
+        return [
+            Option(Content(sanitize(label)), id=key)
+            for key, label in self.options
+            if accept is None or accept(sanitize(label))
+        ]
+
+    def on_mount(self) -> None:
+        self.query_one("#check-filter" if self.filtered else "#check-choices").focus()
+
+    def on_input_changed(self, event: Input.Changed) -> None:
+        event.stop()
+        choices = self.query_one("#check-choices", OptionList)
+        choices.clear_options()
+        choices.add_options(self._options(event.value))
+        choices.highlighted = 0 if choices.option_count else None
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        choices = self.query_one("#check-choices", OptionList)
+        if choices.highlighted is not None:
+            self.dismiss(choices.get_option_at_index(choices.highlighted).id)
+
+    def on_key(self, event: events.Key) -> None:
+        if event.key == "down" and isinstance(self.focused, Input):
+            event.stop()
+            self.query_one("#check-choices", OptionList).focus()
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        self.dismiss(event.option.id)
+
+
+class SourceForm(_Dialog):
+    """A new source: title, publisher, date (EDTF), address (the rules of ``o``). Checked as the
+    person presses ctrl+s; a mistake is said in the form, which stays open. Dismisses with the
+    four fields, or None."""
+
+    FIELDS = (
+        ("title", "Title (required)"),
+        ("publisher", "Publisher"),
+        ("date", "Date (EDTF: 2024-04-25, 2024-04…)"),
+        ("url", "Address (https://…)"),
+    )
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="check-dialog"):
+            yield Static("A new source (tab: next field; ctrl+s: done; escape: cancel)", id="check-title")
+            for name, label in self.FIELDS:
+                yield Static(label, classes="check-label")
+                yield SafeInput(id=f"source-{name}")
+            yield Static(id="source-problem")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.query_one("#source-title", SafeInput).focus()
+
+    def action_done(self) -> None:
+        from briefing_tui.edit import ops  # deferred: only when a source is made
+
+        values = {name: self.query_one(f"#source-{name}", SafeInput).value for name, _ in self.FIELDS}
+        try:
+            if not values["title"].strip():
+                raise ops.EditError("a new source needs a title")
+            if values["date"].strip():
+                ops.check_date(values["date"])
+            if values["url"].strip():
+                ops.check_url(values["url"])
+        except ops.EditError as exc:
+            self.query_one("#source-problem", Static).update(Content(sanitize(str(exc))))
+            self.app.bell()
+            return
+        self.dismiss(values)
+
+
+class SelectionBar(ModalScreen[tuple[str, int, int] | None]):
+    """A passage of the text chosen by keyboard, shown in the text as it grows (the view's
+    ``selection`` overlay) and said in a bar below; the reader stays visible above. Dismisses with
+    ``(what to make, start, end)``: ``claim``, ``mention`` or ``entity``; or None."""
+
+    BINDINGS = [
+        Binding("w,right", "grow('word', 1)", "Word +"),
+        Binding("b,left", "grow('word', -1)", "Word −"),
+        Binding("right_parenthesis,down", "grow('sentence', 1)", "Sentence +", key_display=")"),
+        Binding("left_parenthesis,up", "grow('sentence', -1)", "Sentence −", key_display="("),
+        Binding("c", "make('claim')", "Claim"),
+        Binding("m", "make('mention')", "Mention of…"),
+        Binding("t", "make('entity')", "New entity…"),
+        Binding("escape", "dismiss_none", "Cancel"),
+    ]
+    HELP_GROUP = "Selecting a passage"
+
+    def __init__(self, view: Any, text: str, start: int) -> None:
+        from briefing_tui.model.passages import word_at  # deferred: only when a passage is chosen
+
+        super().__init__()
+        self.view = view
+        self.text = text
+        self.span = word_at(text, start)
+
+    def compose(self) -> ComposeResult:
+        yield Static(id="selection-said")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self._show()
+
+    def _show(self) -> None:
+        start, end = self.span
+        passage = self.text[start:end]
+        shown_text = passage if len(passage) <= 160 else passage[:80] + " … " + passage[-60:]
+        said = sanitize(f"{len(passage)} characters: “{shown_text}”")
+        self.query_one("#selection-said", Static).update(Content(said))
+        self.view.set_overlay("selection", [self.span], 0)
+        self.view.scroll_to_offset(end, center=False)
+
+    def action_grow(self, unit: str, step: int) -> None:
+        from briefing_tui.model import passages  # deferred: only when a passage is chosen
+
+        move = {
+            ("word", 1): passages.next_word,
+            ("word", -1): passages.previous_word,
+            ("sentence", 1): passages.next_sentence,
+            ("sentence", -1): passages.previous_sentence,
+        }[(unit, step)]
+        self.span = move(self.text, *self.span)
+        self._show()
+
+    def action_make(self, what: str) -> None:
+        self.view.clear_overlay("selection")
+        if self.span[0] == self.span[1]:
+            self.app.bell()
+            return
+        self.dismiss((what, *self.span))
+
+    def action_dismiss_none(self) -> None:
+        self.view.clear_overlay("selection")
+        self.dismiss(None)
+
+
+class PathDialog(_Dialog):
+    """Where to save instead (the file was deleted or cannot be written). Dismisses with the path
+    typed, or None."""
+
+    def __init__(self, title: str, path: str) -> None:
+        super().__init__()
+        self.title_text = title
+        self.path = path
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="check-dialog", classes="-small"):
+            yield Static(Content(sanitize(self.title_text)), id="check-title")
+            yield Static(
+                "Save as (enter or ctrl+s: save; escape: keep the edits unsaved)", classes="check-label"
+            )
+            yield SafeInput(sanitize(self.path), id="save-path")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.query_one("#save-path", SafeInput).focus()
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        self.action_done()
+
+    def action_done(self) -> None:
+        typed = self.query_one("#save-path", SafeInput).value.strip()
+        self.dismiss(typed or None)

@@ -1,0 +1,184 @@
+"""The editing keys that go through several dialogs in a row: a passage of the text chosen by
+keyboard and made a claim, a mention or a new entity (``v``), and a source attached to the current
+claim with its stance (``a``), each ending in one edit made by ``Checking.edit``; and, at start,
+the unsaved edits kept in the journal offered back; drafts reviewed one after the other.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from functools import partial
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from briefing_tui.display import display_path
+from briefing_tui.edit import journal, ops
+from briefing_tui.edit.history import Revision
+from briefing_tui.model.types import Document, LoadError
+from briefing_tui.screens.checking_dialogs import ChoiceDialog, SelectionBar, SourceForm
+
+if TYPE_CHECKING:
+    from briefing_tui.screens.checking import Checking
+
+
+def select(checking: Checking) -> None:
+    """Choose a passage of the text by keyboard (from the current span, else the top of the
+    pane), then make it a claim, a mention of an entity or a new entity."""
+    state, view = checking.reader.state, checking.reader.panes.view
+    start = state.span[0] if state.span is not None else view.top_offset
+    checking.reader.app.push_screen(SelectionBar(view, state.doc.text, start), partial(_selected, checking))
+
+
+def _selected(checking: Checking, chosen: tuple[str, int, int] | None) -> None:
+    if chosen is None:
+        return
+    what, start, end = chosen
+    app, nav = checking.reader.app, checking.reader.state.nav
+    if what == "claim":
+        made = checking.edit(lambda doc: ops.make_claim(doc, start, end))
+        nav = checking.reader.state.nav  # built again with the new claim
+        claim = nav.claim(made.steps[0].id) if made else None
+        if claim is not None:
+            checking.reader.jump_to(checking.reader.state.nav.location_of(claim))
+    elif what == "mention":
+        entities = [(e.id, f"{e.name} ({e.type})") for e in nav.doc.entities]
+
+        def mention(entity_id: str | None) -> None:
+            if entity_id is not None:
+                checking.edit(lambda doc: ops.add_mention(doc, entity_id, start, end))
+
+        app.push_screen(ChoiceDialog("A mention of which entity?", entities), mention)
+    else:
+        types = [(t, t) for t in ops.ENTITY_TYPES]
+
+        def entity(kind: str | None) -> None:
+            if kind is not None:
+                checking.edit(lambda doc: ops.make_entity(doc, start, end, kind))
+
+        app.push_screen(ChoiceDialog("A new entity of which type?", types), entity)
+
+
+def attach_source(checking: Checking) -> None:
+    """Attach a source to the current claim: one of the document's (a list filtered by typing)
+    or a new one (a form), then its stance."""
+    claim = checking.reader.state.current_claim()
+    if claim is None:
+        checking.reader.app.bell()
+        return
+    claim_id = claim.id
+    cited = {r.source for r in claim.sources}
+    sources = [("\0new", "A new source…")] + [
+        (s.id, " · ".join(x for x in (s.id, s.title, s.publisher, str(s.date or "")) if x))
+        for s in checking.reader.state.doc.sources
+        if s.id not in cited
+    ]
+
+    def chosen(source_id: str | None) -> None:
+        if source_id == "\0new":
+            _new_source(checking, claim_id)
+        elif source_id is not None:
+            _stance(
+                checking, lambda doc, stance: ops.attach_source(doc, "claim", claim_id, source_id, stance)
+            )
+
+    checking.reader.app.push_screen(
+        ChoiceDialog(f"A source for claim {claim_id}", sources, filtered=True), chosen
+    )
+
+
+def _new_source(checking: Checking, claim_id: str) -> None:
+    def filled(values: dict[str, str] | None) -> None:
+        if values is not None:
+            title, publisher, day, url = (values[k] for k in ("title", "publisher", "date", "url"))
+            _stance(checking, lambda doc, stance: ops.attach_new_source(
+                doc, "claim", claim_id, title, publisher, day, url, stance
+            ))  # fmt: skip
+
+    checking.reader.app.push_screen(SourceForm(), filled)
+
+
+def _stance(checking: Checking, make: Callable[[Document, str], Revision]) -> None:
+    def chosen(stance: str | None) -> None:
+        if stance is not None:
+            checking.edit(lambda doc: make(doc, stance))
+
+    stances = [("supports", "supports"), ("contradicts", "contradicts"), ("context", "context")]
+    checking.reader.app.push_screen(ChoiceDialog("Its stance towards the claim", stances), chosen)
+
+
+def offer_restore(checking: Checking) -> None:
+    """At start: unsaved edits kept in the journal for a file of this collection (the reader
+    stopped before they were saved) are offered back: restore, discard, or decide later."""
+    documents = {Path(d.path).absolute(): d for d in checking.reader.state.collection.documents}
+    entries = [e for e in journal.pending() if e.path.absolute() in documents and e.count]
+    if not entries:
+        return
+    entry = entries[0]
+
+    def chosen(what: str | None) -> None:
+        if what == "discard":
+            journal.discard(entry)
+        elif what == "restore":
+            _restore(checking, entry, documents[entry.path.absolute()])
+        if what in ("discard", "restore") and len(entries) > 1:
+            offer_restore(checking)
+
+    name = display_path(entry.path.name)
+    changed = "" if entry.same_file else "; the file changed since: they are merged as on a reload"
+    title = f"{entry.count} unsaved edits of {name} were kept ({entry.saved}){changed}"
+    options = [("restore", "Restore them (u undoes it)"), ("discard", "Discard them"),
+               ("later", "Decide at the next start")]  # fmt: skip
+    checking.reader.app.push_screen(ChoiceDialog(title, options), chosen)
+
+
+def _restore(checking: Checking, entry: journal.Pending, shown: Document) -> None:
+    try:
+        session, skipped = journal.restore(entry)
+    except LoadError:
+        checking.say(f"{display_path(entry.path.name)} no longer loads: the edits stay kept", error=True)
+        return
+    documents = checking.reader.state.collection.documents
+    documents[documents.index(shown)] = session.doc
+    checking.sessions[session.path] = session
+    session.on_change.append(checking.journal_later)
+    if checking.reader.state.doc is shown:
+        checking.reader.show_document(session.doc)
+    for said in skipped:
+        checking.say(f"Not restored: {said}", error=True)
+    checking.say(f"Restored the unsaved edits of {display_path(entry.path.name)}")
+    checking.reader.refresh_bindings()
+
+
+def next_draft(checking: Checking) -> None:
+    """Go to the drafted annotation after the one shown (in file order, wrapping), and say how
+    many are left to review."""
+    state = checking.reader.state
+    left = ops.drafts(state.doc)
+    if not left:
+        checking.say("No draft left to review")
+        return
+    here = state.annotated()
+    at = left.index(here) + 1 if here in left else 0  # type: ignore[arg-type]
+    kind, ident = left[at % len(left)]
+    obj = checking.find(kind, ident)
+    if obj is not None:
+        checking.reader.jump_to(state.nav.location_of(obj))
+        checking.say(f"Draft {kind} {ident}: {len(left)} left to review (A accepts, X rejects)")
+
+
+def review_draft(checking: Checking, accept: bool) -> None:
+    """Accept (the annotation stays, ``draft`` goes) or reject (it is removed) the draft shown;
+    then on to the next draft."""
+    target = checking.annotation()
+    if target is None:
+        return
+    kind, ident, obj = target
+    if not getattr(obj, "draft", False):
+        checking.say(f"{kind} {ident} is not a draft")
+        return
+    review = ops.accept_draft if accept else ops.reject_draft
+    if checking.edit(lambda doc: review(doc, kind, ident)) is not None:  # type: ignore[arg-type]
+        if ops.drafts(checking.reader.state.doc):
+            next_draft(checking)
+        else:
+            checking.say("Every draft reviewed")
