@@ -149,17 +149,17 @@ def test_a_hostile_journal_restores_nothing_it_cannot_read(
 
 
 def test_an_imported_document_keeps_its_notes_beside_it(tmp_path: Path) -> None:
-    from briefing_tui.formats import open_foreign
+    from briefing_tui.files import load_file
 
     brat = Path(__file__).resolve().parents[2] / "fixtures" / "formats" / "brat"
     for name in ("report.txt", "report.ann"):
         shutil.copyfile(brat / name, tmp_path / name)
-    doc = open_foreign(tmp_path / "report.txt")
+    doc = load_file(tmp_path / "report.txt")
     session = Session.for_document(doc)
     assert session.notes_only
     kind, items = next((k, v) for k, v in ops.lists(doc).items() if v)
     session.apply(ops.set_note(doc, kind, items[0].id, "checked"))  # type: ignore[arg-type]
     session.save()
     assert (tmp_path / "report.txt").read_bytes() == (brat / "report.txt").read_bytes()
-    again = Session.for_document(open_foreign(tmp_path / "report.txt"))
+    again = Session.for_document(load_file(tmp_path / "report.txt"))
     assert ops.lists(again.doc)[kind][0].note == "checked"
