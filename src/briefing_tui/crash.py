@@ -36,6 +36,15 @@ def log_dir() -> Path:
     return Path(state) / "briefing"
 
 
+def unsaved_kept() -> bool:
+    """Whether the journal of unsaved edits holds anything (a look at one folder, without importing
+    the edit package)."""
+    try:
+        return any((log_dir() / "unsaved").glob("*.json"))
+    except OSError:
+        return False
+
+
 def write_crash_log(error: BaseException) -> Path | None:
     """Write the traceback of ``error`` to a new log file; None when no file could be written."""
     text = "".join(traceback.format_exception(type(error), error, error.__traceback__))

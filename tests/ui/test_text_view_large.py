@@ -11,7 +11,7 @@ import pytest
 
 from briefing_tui.app import BriefingApp
 from briefing_tui.model import Collection, Document
-from briefing_tui.widgets import text_view
+from briefing_tui.widgets import text_lines
 from briefing_tui.widgets.text_view import TextView
 
 WORDS = "le la les des sécurité coopération l’État retrait accord « » – été États-Unis Niamey".split()  # noqa: SIM905
@@ -116,6 +116,6 @@ async def test_the_lines_are_those_of_a_wrap_from_the_start(paused_wrapping: lis
         expected: list[tuple[int, int]] = []
         pos = 0
         for paragraph in text.split("\n"):
-            expected += text_view.wrap_paragraph(paragraph, pos, width)
+            expected += text_lines.wrap_paragraph(paragraph, pos, width)
             pos += len(paragraph) + 1
         assert list(zip(view._starts, view._ends, strict=True)) == expected

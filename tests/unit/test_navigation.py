@@ -13,7 +13,7 @@ from briefing_tui.model import Selector
 from briefing_tui.model.navigation import JumpList, Navigator, resolve_selector
 from briefing_tui.model.places import ClaimPlace, PassagePlace, SourcePlace, SpeakerPlace
 from briefing_tui.widgets.span_index import SpanIndex
-from briefing_tui.widgets.text_view import wrap_paragraph
+from briefing_tui.widgets.text_lines import wrap_paragraph
 
 ROOT = Path(__file__).resolve().parents[2]
 COLLECTION = ROOT / "tests" / "fixtures" / "reader" / "collection"

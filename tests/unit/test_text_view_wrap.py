@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 from rich.cells import get_character_cell_size
 
 from briefing_tui.display import sanitize
-from briefing_tui.widgets.text_view import PLAIN, wrap_paragraph, wrap_plain
+from briefing_tui.widgets.text_wrap import PLAIN, wrap_paragraph, wrap_plain
 
 PLAIN_CHARS = [chr(c) for c in range(0x3000) if PLAIN.fullmatch(chr(c))]
 

@@ -13,12 +13,13 @@ changes are taken in and ours are written over them, unless both changed the sam
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass, field, replace
+from dataclasses import replace
 from pathlib import Path
 from typing import Any, Literal
 
-from briefing_tui.edit import merge, ops, render
+from briefing_tui.edit import disk, ops, render
 from briefing_tui.edit.atomic import SaveError, WriteError, Written, write_atomic
+from briefing_tui.edit.disk import Saved, decode, read
 from briefing_tui.edit.history import History, Revision, Step, find, play
 from briefing_tui.edit.merge import Conflict, ConflictError, DiskState
 from briefing_tui.edit.patch import Change, changes, patch_text
@@ -26,7 +27,7 @@ from briefing_tui.edit.render import KINDS, Annotation, Bookmark, Kind
 from briefing_tui.edit.sidecar import load_layer, save_layer
 from briefing_tui.edit.splice import SpliceError
 from briefing_tui.model.loader import YAML_SUFFIXES, label_of, load_bytes
-from briefing_tui.model.safe_yaml import BOM, Problems, read_file
+from briefing_tui.model.safe_yaml import BOM
 from briefing_tui.model.types import Document, LoadError, Problem, Severity
 
 __all__ = ["Conflict", "ConflictError", "DiskState", "SaveError", "Session"]
@@ -35,31 +36,6 @@ VERIFY_BYTES = 4 * 1024 * 1024
 """Up to this size, the text about to be written is loaded again and compared with the session first."""
 SIDECAR_FIELDS = frozenset(("note", "verdict", "unverified"))
 """What a sidecar keeps of an annotation (with bookmarks): the person's own layer."""
-
-
-@dataclass(slots=True)
-class _Saved:
-    """The file as last read or written, and the annotations as they are in it."""
-
-    data: bytes
-    text: str
-    ids: dict[Kind, list[str]]
-    objects: dict[tuple[str, str], Any] = field(default_factory=dict)
-    """Each annotation touched since, as it is in the file (None: not in the file)."""
-
-
-def _decode(data: bytes) -> str:
-    return data[len(BOM) :].decode("utf-8") if data.startswith(BOM) else data.decode("utf-8")
-
-
-def _read(path: Path) -> bytes:
-    problems = Problems(label_of(path))
-    data = read_file(path, problems)
-    if data is None:
-        if any(p.code == "file-missing" for p in problems.items):
-            raise FileNotFoundError(path)
-        raise SaveError("unreadable", problems.items[0].message, problems.items)
-    return data
 
 
 class Session:
@@ -72,7 +48,7 @@ class Session:
         self.history = History()
         self.bookmarks: list[Bookmark] = []
         self.conflicts: dict[tuple[str, str], Conflict] = {}
-        self.saved = _Saved(data, _decode(data), self._ids())
+        self.saved = Saved(data, decode(data), self._ids())
         self.journal_path: Path | None = None
         self.layer_problems: list[str] = []
         """What could not be read of the sidecar (for the person)."""
@@ -98,7 +74,7 @@ class Session:
     @classmethod
     def _load(cls, path: Path, notes_only: bool) -> Session:
         try:
-            data = _read(path)
+            data = read(path)
         except FileNotFoundError:
             missing = Problem(
                 label_of(path), 1, 1, Severity.ERROR, "no such file", "check the path", "file-missing"
@@ -119,7 +95,7 @@ class Session:
         path = Path(doc.path)
         if path.suffix.lower() not in YAML_SUFFIXES:  # an imported file (brat…): only the layer is kept
             try:
-                data = _read(path)
+                data = read(path)
             except FileNotFoundError:
                 data = b""
             session = cls(doc, data, notes_only=True)
@@ -359,49 +335,13 @@ class Session:
 
     def _saved(self, data: bytes, text: str) -> None:
         bookmarks = {k: v for k, v in self.saved.objects.items() if k[0] == "bookmark"}
-        self.saved = _Saved(data, text, self._ids(), bookmarks)
+        self.saved = Saved(data, text, self._ids(), bookmarks)
 
     # -- the file changed on disk --------------------------------------------------------------------
 
     def check_disk(self) -> DiskState:
         """Read the file again; take in what others changed, and find the annotations both changed."""
-        if self.foreign:
-            return DiskState("unchanged")
-        try:
-            data = _read(self.path)
-        except FileNotFoundError:
-            return DiskState("deleted")
-        if data == self.saved.data:
-            return (
-                DiskState("conflicts", conflicts=tuple(self.pending_conflicts()))
-                if self.conflicts
-                else DiskState("unchanged")
-            )
-        try:
-            theirs = load_bytes(data, label_of(self.path), path=self.path)
-        except LoadError as exc:
-            return DiskState("invalid", problems=tuple(exc.problems))
-        merged = self._merge(theirs, data)
-        if self.conflicts:
-            return DiskState("conflicts", merged, tuple(self.pending_conflicts()))
-        return DiskState("merged", merged)
-
-    def _merge(self, theirs: Document, data: bytes) -> int:
-        text_changed = theirs.text != self.doc.text
-        their_lists = ops.lists(theirs)
-        unsaved = self.unsaved_layer()  # every annotation unlike the file's (in notes-only mode too)
-        result = merge.merge(self.lists, their_lists, unsaved, self.saved.objects, text_changed)
-        for kind, items in result.lists.items():
-            self.lists[kind][:] = items
-        self.conflicts.update(result.conflicts)
-        merge.reference_conflicts(self.lists, result.objects, self.saved.objects, self.conflicts)
-        if text_changed:
-            self.doc.text = theirs.text
-        self.doc.problems = theirs.problems
-        objects = {**result.objects, **{k: v for k, v in self.saved.objects.items() if k[0] == "bookmark"}}
-        self.saved = _Saved(data, _decode(data), {k: [a.id for a in their_lists[k]] for k in KINDS}, objects)
-        self._changed()
-        return result.count
+        return disk.check_disk(self)
 
     def pending_conflicts(self) -> list[Conflict]:
         """The conflicts not settled yet, ``mine`` being the session's version now."""
@@ -413,27 +353,7 @@ class Session:
         Returns what else had to change for the file to stay valid: references to an annotation
         that one side removed are dropped, and said.
         """
-        conflict = self.conflicts.pop((kind, ident))
-        current = self.current(kind, ident)
-        chosen = current if keep == "mine" else conflict.theirs
-        steps: list[Step] = []
-        if chosen is not current:
-            items = self.lists[kind]
-            if chosen is None:
-                steps.append(Step(kind, ident, current, None, find(items, ident)))
-            elif current is None:
-                steps.append(Step(kind, ident, None, chosen, len(items)))
-            else:
-                steps.append(Step(kind, ident, current, chosen, find(items, ident)))
-            self._play(Revision("", tuple(steps)))
-        notes: list[str] = []
-        repairs = merge.dangling_steps(self.lists, notes)
-        self._play(Revision("", tuple(repairs)))
-        steps += repairs
-        if steps:
-            self.history.record(Revision(f"keep {keep} for {ident}", tuple(steps)))
-        self._changed()
-        return notes
+        return disk.resolve(self, kind, ident, keep)
 
 
 def _differs(a: Annotation, b: Annotation) -> set[str]:

@@ -295,7 +295,9 @@ class Checking:
         except SaveError as exc:
             if exc.code in ("deleted", "unwritable"):
                 self.say(f"Not saved: {exc}. The edits are kept.", error=True)
-                self.save_elsewhere(session, then)
+                from briefing_tui.screens.checking_forms import save_elsewhere  # deferred: only when asked
+
+                save_elsewhere(self, session, then)
             else:
                 self.say(f"Not saved: {exc}. The edits are kept; ctrl+s tries again.", error=True)
             return False
@@ -308,31 +310,6 @@ class Checking:
         if then is not None:
             then()
         return True
-
-    def save_elsewhere(self, session: Session, then: Callable[[], None] | None = None) -> None:
-        """Offer to save the session's version under another path (its file was deleted or cannot
-        be written); the session follows the new file."""
-        from briefing_tui.screens.checking_dialogs import PathDialog  # deferred: only when asked
-
-        def typed(path: str | None) -> None:
-            if path is None:
-                self.say("The edits are kept, unsaved; ctrl+s asks again", error=True)
-                return
-            old = session.path
-            try:
-                written = session.save_as(Path(path).expanduser())
-            except SaveError as exc:
-                self.say(f"Not saved: {exc}", error=True)
-                return
-            self.sessions.pop(old, None)
-            self.sessions[session.path] = session
-            self.say(f"Saved as {display_path(written.path)}")
-            self.reader.refresh_bindings()
-            if then is not None:
-                then()
-
-        title = f"{display_path(session.path.name)} cannot be written where it was"
-        self.reader.app.push_screen(PathDialog(title, str(session.path)), typed)
 
     def save_all(self, then: Callable[[], None]) -> None:
         """Save every session with unsaved edits, then ``then`` (quitting); stops at the first that

@@ -1,7 +1,8 @@
 """The editing keys that go through several dialogs in a row: a passage of the text chosen by
 keyboard and made a claim, a mention or a new entity (``v``), and a source attached to the current
 claim with its stance (``a``), each ending in one edit made by ``Checking.edit``; and, at start,
-the unsaved edits kept in the journal offered back; drafts reviewed one after the other.
+the unsaved edits kept in the journal offered back; drafts reviewed one after the other; a file
+that cannot be written saved under another path; quitting with unsaved edits.
 """
 
 from __future__ import annotations
@@ -14,8 +15,15 @@ from typing import TYPE_CHECKING
 from briefing_tui.display import display_path
 from briefing_tui.edit import journal, ops
 from briefing_tui.edit.history import Revision
+from briefing_tui.edit.session import SaveError, Session
 from briefing_tui.model.types import Document, LoadError
-from briefing_tui.screens.checking_dialogs import ChoiceDialog, SelectionBar, SourceForm
+from briefing_tui.screens.checking_dialogs import (
+    ChoiceDialog,
+    PathDialog,
+    QuitDialog,
+    SelectionBar,
+    SourceForm,
+)
 
 if TYPE_CHECKING:
     from briefing_tui.screens.checking import Checking
@@ -182,3 +190,45 @@ def review_draft(checking: Checking, accept: bool) -> None:
             next_draft(checking)
         else:
             checking.say("Every draft reviewed")
+
+
+def ask_before_quit(checking: Checking) -> bool:
+    """Quitting with unsaved edits: ask whether to save them, discard them or stay (True: asked)."""
+    modified = checking.modified
+    if not modified:
+        return False
+
+    def answered(choice: str | None) -> None:
+        if choice == "save":
+            checking.save_all(checking.reader.app.exit)
+        elif choice == "discard":
+            checking.forget_unsaved()
+            checking.reader.app.exit()
+
+    checking.reader.app.push_screen(QuitDialog([s.path.name for s in modified]), answered)
+    return True
+
+
+def save_elsewhere(checking: Checking, session: Session, then: Callable[[], None] | None = None) -> None:
+    """Offer to save the session's version under another path (its file was deleted or cannot
+    be written); the session follows the new file."""
+
+    def typed(path: str | None) -> None:
+        if path is None:
+            checking.say("The edits are kept, unsaved; ctrl+s asks again", error=True)
+            return
+        old = session.path
+        try:
+            written = session.save_as(Path(path).expanduser())
+        except SaveError as exc:
+            checking.say(f"Not saved: {exc}", error=True)
+            return
+        checking.sessions.pop(old, None)
+        checking.sessions[session.path] = session
+        checking.say(f"Saved as {display_path(written.path)}")
+        checking.reader.refresh_bindings()
+        if then is not None:
+            then()
+
+    title = f"{display_path(session.path.name)} cannot be written where it was"
+    checking.reader.app.push_screen(PathDialog(title, str(session.path)), typed)

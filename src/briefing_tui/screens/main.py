@@ -8,9 +8,8 @@ has the panes (``ReaderPanes``) paint it. See docs/architecture.md.
 
 from __future__ import annotations
 
-from functools import partial
+from functools import partialmethod
 from importlib import import_module
-from pathlib import Path
 from time import monotonic
 from typing import TYPE_CHECKING, Any
 
@@ -22,8 +21,8 @@ from textual.screen import Screen
 from textual.widget import Widget
 from textual.widgets import Footer
 
-from briefing_tui.display import display_path, display_problem, sanitize
-from briefing_tui.model.places import PassagePlace, Place, SearchPlace, SourcePlace, SpeakerPlace
+from briefing_tui.display import sanitize
+from briefing_tui.model.places import PassagePlace, Place, SourcePlace, SpeakerPlace
 from briefing_tui.model.types import Collection
 from briefing_tui.reader_state import ReaderState
 from briefing_tui.screens.reader_keys import (
@@ -36,27 +35,15 @@ from briefing_tui.screens.reader_keys import (
 from briefing_tui.widgets.messages import JumpRequested
 from briefing_tui.widgets.pane_bar import PaneBar
 from briefing_tui.widgets.reader_panes import ReaderPanes
-from briefing_tui.widgets.status_line import Status, StatusLine
+from briefing_tui.widgets.status_line import StatusLine
 
 if TYPE_CHECKING:
+    from pathlib import Path
+
     from briefing_tui.model.types import Document
     from briefing_tui.screens.checking import Checking
-    from briefing_tui.search.corpus import Hit
-    from briefing_tui.search.query import Query
     from briefing_tui.widgets.detail_pane import DetailPane
     from briefing_tui.widgets.text_pane import TextPane
-    from briefing_tui.widgets.text_search import TextSearch
-
-
-def unsaved_kept() -> bool:
-    """Whether the journal of unsaved edits holds anything (a look at one folder, without importing
-    the edit package)."""
-    from briefing_tui.crash import log_dir  # deferred: only once the panes are mounted
-
-    try:
-        return any((log_dir() / "unsaved").glob("*.json"))
-    except OSError:
-        return False
 
 
 SESSION_ACTIONS = frozenset(("undo", "redo", "save"))
@@ -137,6 +124,8 @@ class MainScreen(Screen[None]):
         # follows them at a glance's pace, drawn again only when what it says has changed
         self.set_interval(0.25, self.refresh_status)
         self.refresh_status()
+        from briefing_tui.crash import unsaved_kept  # deferred: only once the panes are mounted
+
         if unsaved_kept():  # the reader stopped with unsaved edits: offer them back
             self.checking.offer_restore()
 
@@ -147,29 +136,8 @@ class MainScreen(Screen[None]):
         lines = self.query(StatusLine)
         if not lines:  # not composed yet
             return
-        view, state = self.text_view, self.state
-        top = view.max_scroll_y
-        if top <= 0:  # the whole text shows (or the pane has no size yet: the top)
-            percent = 100 if view.size.height and view.virtual_size.height else 0
-        else:
-            percent = round(100 * view.scroll_offset.y / top)
-        cited = state.cited_claim()  # the current claim, or the one whose source is shown elsewhere
-        said = None
-        if cited is not None:
-            from briefing_tui.widgets.labels import rating_label  # small: the labels of verdicts
-
-            nav, claim = cited
-            glyph, label, rating = rating_label(claim)
-            position = (nav.claim_position(claim.id) or 0) + 1
-            said = (position, len(nav.claims), glyph, label, rating)
-        search, count = "", ""
-        if self._panes_ready:
-            bar = self.text_pane.bar
-            search, count = bar.input.value, bar.count
         message = self._message if self._message_until > monotonic() else ""
-        status = Status(state.doc.title or state.doc.id, percent, said, len(state.nav.claims), search, count,
-                        message)  # fmt: skip
-        lines.first().show(status)
+        lines.first().show(self.panes.status(message, with_search=self._panes_ready))
 
     def say(self, message: str, seconds: float = 8.0) -> None:
         """Show ``message`` on the status line for ``seconds``."""
@@ -315,8 +283,7 @@ class MainScreen(Screen[None]):
             self.go(place)
         self.refresh_bindings()
 
-    def action_forward(self) -> None:
-        self.action_back(forward=True)
+    action_forward = partialmethod(action_back, True)
 
     def action_go_source(self, step: int = 1) -> None:
         """To the current claim's source; repeating cycles through its sources (``step`` -1: back),
@@ -365,28 +332,9 @@ class MainScreen(Screen[None]):
 
     def action_open_path(self) -> None:
         """Ask for another file or folder to open (its path completed from the file system)."""
-        from briefing_tui.screens.open_path import OpenPathScreen  # deferred: only when asked
+        from briefing_tui.screens.open_path import ask_and_open  # deferred: only when asked
 
-        self.app.push_screen(OpenPathScreen(), self._open_path)
-
-    def _open_path(self, path: Path | None) -> None:
-        if path is not None:
-            self.say(f"Opening {display_path(str(path))}…")
-            self.run_worker(partial(self._load_path, path), thread=True, exclusive=True, group="open")
-
-    def _load_path(self, path: Path) -> None:
-        from briefing_tui.files import load_paths  # deferred: the loader is imported when asked
-
-        collection = load_paths([path], siblings=True)
-        self.app.call_from_thread(self._path_loaded, path, collection)
-
-    def _path_loaded(self, path: Path, collection: Collection) -> None:
-        if collection.documents:  # the reader shows it (and the files that failed, as at start)
-            self.app.show_collection(collection)  # type: ignore[attr-defined]
-            return
-        problems = [p for found in collection.failed.values() for p in found]
-        why = display_problem(problems[0]) if problems else "no briefing found there"
-        self.notify(f"Nothing opened from {display_path(str(path))}: {why}", severity="error", markup=False)
+        ask_and_open(self)
 
     def action_help(self) -> None:
         from briefing_tui.screens.help import HelpScreen  # deferred: only when asked
@@ -405,41 +353,23 @@ class MainScreen(Screen[None]):
             self._checking = Checking(self)
         return self._checking
 
-    def action_rate(self) -> None:
-        self.checking.rate()
+    def _checking_action(self, method: str, *args: object) -> None:
+        getattr(self.checking, method)(*args)
 
-    def action_remove_verdict(self) -> None:
-        self.checking.remove_verdict()
-
-    def action_note(self) -> None:
-        self.checking.note()
-
-    def action_verified(self) -> None:
-        self.checking.toggle_verified()
-
-    def action_undo(self) -> None:
-        self.checking.undo()
-
-    def action_redo(self) -> None:
-        self.checking.undo(redo=True)
-
-    def action_save(self) -> None:
-        self.checking.save()
-
-    def action_remove(self, mention: bool) -> None:
-        self.checking.remove(mention)
-
-    def action_attach_source(self) -> None:
-        self.checking.attach_source()
-
-    def action_select(self) -> None:
-        self.checking.select()
-
-    def action_next_draft(self) -> None:
-        self.checking.next_draft()
-
-    def action_review_draft(self, accept: bool) -> None:
-        self.checking.review_draft(accept)
+    # the editing keys (``CHECKING_BINDINGS``), each a method of ``Checking``; Textual passes a
+    # binding's arguments (``remove(False)``) through the partial
+    action_rate = partialmethod(_checking_action, "rate")
+    action_remove_verdict = partialmethod(_checking_action, "remove_verdict")
+    action_note = partialmethod(_checking_action, "note")
+    action_verified = partialmethod(_checking_action, "toggle_verified")
+    action_undo = partialmethod(_checking_action, "undo")
+    action_redo = partialmethod(_checking_action, "undo", True)
+    action_save = partialmethod(_checking_action, "save")
+    action_remove = partialmethod(_checking_action, "remove")
+    action_attach_source = partialmethod(_checking_action, "attach_source")
+    action_select = partialmethod(_checking_action, "select")
+    action_next_draft = partialmethod(_checking_action, "next_draft")
+    action_review_draft = partialmethod(_checking_action, "review_draft")
 
     def file_changed(self, path: Path) -> bool:
         """The live reload saw ``path`` change: True when a checking session on it takes it in."""
@@ -447,36 +377,21 @@ class MainScreen(Screen[None]):
 
     def confirm_quit(self) -> bool:
         """Quitting: with unsaved edits, ask (True: the question is shown, the app stays for now)."""
-        from briefing_tui.screens.checking_dialogs import QuitDialog  # deferred: only when asked
-
-        modified = self._checking.modified if self._checking is not None else []
-        if not modified:
+        if self._checking is None:
             return False
+        from briefing_tui.screens.checking_forms import ask_before_quit  # deferred: checking has begun
 
-        def answered(choice: str | None) -> None:
-            if choice == "save":
-                self.checking.save_all(self.app.exit)
-            elif choice == "discard":
-                self.checking.forget_unsaved()
-                self.app.exit()
-
-        self.app.push_screen(QuitDialog([s.path.name for s in modified]), answered)
-        return True
+        return ask_before_quit(self._checking)
 
     # search (the text pane's) --------------------------------------------------------------------
-    def _search(self) -> TextSearch:
+    def _search_action(self, method: str, *args: object) -> None:
         if self.narrow and self.pane != "text":  # in a small terminal the text pane comes forward
             self.action_pane("text")
-        return self.text_pane.search
+        getattr(self.text_pane.search, method)(*args)
 
-    def action_search_open(self) -> None:
-        self._search().open()
-
-    def action_search_next(self, step: int) -> None:
-        self._search().next(step)
-
-    def action_search_filter(self) -> None:
-        self._search().toggle_filter()
+    action_search_open = partialmethod(_search_action, "open")
+    action_search_next = partialmethod(_search_action, "next")
+    action_search_filter = partialmethod(_search_action, "toggle_filter")
 
     def action_search_escape(self) -> None:
         if not self.text_pane.search.escape():
@@ -484,14 +399,4 @@ class MainScreen(Screen[None]):
 
     def action_search_all(self) -> None:
         """Search every open document; choosing a hit opens its document there."""
-        from briefing_tui.screens.search_results import SearchResultsScreen  # deferred: only when asked
-
-        bar = self.text_pane.bar  # the results screen starts with the query typed here
-        self.app.push_screen(SearchResultsScreen(self.collection.documents, bar.input.value, dict(bar.flags)),
-                             self._open_hit)  # fmt: skip
-
-    def _open_hit(self, result: tuple[Hit, Query] | None) -> None:
-        if result is not None:  # synchronously: the search resumes in the document opened
-            hit, query = result
-            self.jump_to(SearchPlace(hit.document.id, hit.start, hit.end))
-            self.text_pane.search.resume(query, hit.start)
+        self.text_pane.search_all(self.collection.documents, self.jump_to)

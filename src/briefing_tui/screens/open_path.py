@@ -8,7 +8,9 @@ shows it; when nothing in it can be opened the reader stays and says why.
 from __future__ import annotations
 
 import os
+from functools import partial
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -17,7 +19,12 @@ from textual.screen import ModalScreen
 from textual.suggester import Suggester
 from textual.widgets import Input, Static
 
+from briefing_tui.display import display_path, display_problem
 from briefing_tui.widgets.safe_input import SafeInput
+
+if TYPE_CHECKING:
+    from briefing_tui.model.types import Collection
+    from briefing_tui.screens.main import MainScreen
 
 LISTING_LIMIT = 2000  # names read from one folder when completing (a huge folder stays quick)
 
@@ -81,3 +88,30 @@ class OpenPathScreen(ModalScreen[Path | None]):
         event.stop()
         value = event.value.strip()
         self.dismiss(Path(os.path.expanduser(value)) if value else None)
+
+
+def ask_and_open(screen: MainScreen) -> None:
+    """Ask for a path; load it in a thread; the reader shows what it holds, or says why nothing."""
+    screen.app.push_screen(OpenPathScreen(), partial(_open, screen))
+
+
+def _open(screen: MainScreen, path: Path | None) -> None:
+    if path is not None:
+        screen.say(f"Opening {display_path(str(path))}…")
+        screen.run_worker(partial(_load, screen, path), thread=True, exclusive=True, group="open")
+
+
+def _load(screen: MainScreen, path: Path) -> None:
+    from briefing_tui.files import load_paths  # deferred: the loader is imported when asked
+
+    collection = load_paths([path], siblings=True)
+    screen.app.call_from_thread(_loaded, screen, path, collection)
+
+
+def _loaded(screen: MainScreen, path: Path, collection: Collection) -> None:
+    if collection.documents:  # the reader shows it (and the files that failed, as at start)
+        screen.app.show_collection(collection)  # type: ignore[attr-defined]
+        return
+    problems = [p for found in collection.failed.values() for p in found]
+    why = display_problem(problems[0]) if problems else "no briefing found there"
+    screen.notify(f"Nothing opened from {display_path(str(path))}: {why}", severity="error", markup=False)

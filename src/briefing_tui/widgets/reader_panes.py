@@ -16,7 +16,9 @@ from textual.geometry import Size
 from textual.widget import Widget
 
 from briefing_tui.reader_state import Move, ReaderState
+from briefing_tui.widgets.labels import rating_label
 from briefing_tui.widgets.pane_bar import PANES, pane_title
+from briefing_tui.widgets.status_line import Status
 from briefing_tui.widgets.text_pane import TextPane
 from briefing_tui.widgets.text_view import TextView
 
@@ -194,6 +196,29 @@ class ReaderPanes(Horizontal):
             else:
                 self.claim_pane.show_document(state.nav)
         self.view.set_current(state.span, state.claim_id)
+
+    def status(self, message: str, *, with_search: bool) -> Status:
+        """What the status line says: the document, how far down the text, the current claim (or the
+        one whose source is shown elsewhere), the search (``with_search``: once its bar is mounted)."""
+        view, state = self.view, self.state
+        top = view.max_scroll_y
+        if top <= 0:  # the whole text shows (or the pane has no size yet: the top)
+            percent = 100 if view.size.height and view.virtual_size.height else 0
+        else:
+            percent = round(100 * view.scroll_offset.y / top)
+        cited = state.cited_claim()  # the current claim, or the one whose source is shown elsewhere
+        said = None
+        if cited is not None:
+            nav, claim = cited
+            glyph, label, rating = rating_label(claim)
+            position = (nav.claim_position(claim.id) or 0) + 1
+            said = (position, len(nav.claims), glyph, label, rating)
+        search, count = "", ""
+        if with_search:
+            bar = self.text_pane.bar
+            search, count = bar.input.value, bar.count
+        return Status(state.doc.title or state.doc.id, percent, said, len(state.nav.claims), search, count,
+                      message)  # fmt: skip
 
     def entity_selected(self) -> None:
         """Light up the selected entity's mentions, and the claims and events involving it."""

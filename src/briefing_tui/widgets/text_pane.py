@@ -7,12 +7,15 @@ A click on a mention or a claim becomes a ``JumpRequested``.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from functools import partial
 from typing import TYPE_CHECKING
 
 from textual.app import ComposeResult
 from textual.containers import Vertical
 
 from briefing_tui.model.navigation import Navigator
+from briefing_tui.model.places import Place, SearchPlace
 from briefing_tui.model.types import Claim, Document
 from briefing_tui.widgets.doc_header import DocHeader
 from briefing_tui.widgets.labels import rating_label
@@ -22,6 +25,8 @@ from briefing_tui.widgets.text_search import TextSearch
 from briefing_tui.widgets.text_view import Mark, TextView
 
 if TYPE_CHECKING:  # the search bar is mounted after the first frame (``mount_search_bar``)
+    from briefing_tui.search.corpus import Hit
+    from briefing_tui.search.query import Query
     from briefing_tui.widgets.search_bar import SearchBar
 
 
@@ -105,6 +110,21 @@ class TextPane(Vertical):
             claim = nav.claim(message.claim_id)
             if claim is not None:
                 self.post_message(JumpRequested(nav.location_of(claim)))
+
+    def search_all(self, documents: list[Document], jump: Callable[[Place], None]) -> None:
+        """Search ``documents``, starting with the query typed in the bar; a hit chosen is gone to
+        with ``jump`` and the search resumes there."""
+        from briefing_tui.screens.search_results import SearchResultsScreen  # deferred: only when asked
+
+        bar = self.bar
+        self.app.push_screen(SearchResultsScreen(documents, bar.input.value, dict(bar.flags)),
+                             partial(self._hit_chosen, jump))  # fmt: skip
+
+    def _hit_chosen(self, jump: Callable[[Place], None], result: tuple[Hit, Query] | None) -> None:
+        if result is not None:  # synchronously: the search resumes in the document opened
+            hit, query = result
+            jump(SearchPlace(hit.document.id, hit.start, hit.end))
+            self.search.resume(query, hit.start)
 
     def on_search_bar_changed(self, message: SearchBar.Changed) -> None:
         message.stop()

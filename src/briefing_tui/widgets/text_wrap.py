@@ -1,0 +1,264 @@
+"""The text pane's lines: a document's text wrapped to the pane, paragraph by paragraph, into a line
+index (offsets into the text) computed once per width, lazily: the first screen is wrapped at once,
+the rest in small steps after the first paint. ``End`` pressed while it wraps wraps the end first,
+numbered from an estimate. ``TextView`` draws these lines.
+"""
+
+from __future__ import annotations
+
+import time
+from bisect import bisect_right
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from textual.cache import LRUCache
+from textual.geometry import Size
+from textual.scroll_view import ScrollView
+from textual.strip import Strip
+
+from briefing_tui.display import PLAIN, sanitize
+from briefing_tui.widgets.text_lines import GUTTER, wrap_paragraph
+
+WRAP_STEP = 64 * 1024  # characters wrapped at a time after the first paint (well under 10 ms)
+WRAP_SLICE = 0.008  # seconds of wrapping per turn of the event loop: keys wait at most this long
+TAIL_CHARS = 64 * 1024  # characters wrapped at the end of a text still wrapping when End is pressed
+# A paragraph made only of ``PLAIN`` characters (one cell wide, kept as they are by the display
+# boundary) is wrapped straight from the text, without ``sanitize`` or measuring cells.
+
+
+def wrap_plain(text: str, start: int, end: int, width: int, starts: list[int], ends: list[int]) -> None:
+    """``wrap_paragraph`` of ``text[start:end]`` when it is all ``PLAIN``, appended to ``starts``/``ends``.
+
+    The same breaks as ``wrap_paragraph``'s one-cell-per-character path, read off the text itself.
+    """
+    width = max(1, width)
+    rfind, pos = text.rfind, start
+    while end - pos > width:
+        cut = rfind(" ", pos, pos + width + 1)
+        starts.append(pos)
+        if cut <= pos:
+            ends.append(pos + width)
+            pos += width
+        else:
+            ends.append(cut)
+            pos = cut + 1
+    starts.append(pos)
+    ends.append(end)
+
+
+@dataclass(slots=True)
+class _Tail:
+    """The last lines of a text still wrapping, numbered from an estimate (``base``) until all are wrapped."""
+
+    start: int  # the offset of the paragraph it starts with
+    base: int  # the line number of its first line
+    starts: list[int]
+    ends: list[int]
+
+
+class WrappedText(ScrollView, can_focus=True):
+    """A focusable scroll view over a text wrapped to its width (the line index of ``TextView``): ``_line(n)``
+    is the ``(start, end)`` of line ``n``, wrapping what it takes; ``line_of(offset)`` the reverse."""
+
+    def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
+        super().__init__(id=id, classes=classes)
+        self._text = ""
+        self._filter: Callable[[int, int], bool] | None = None
+        self._starts: list[int] = []
+        self._ends: list[int] = []
+        self._tail: _Tail | None = None  # the end of the text, wrapped ahead of the rest (End pressed)
+        self._height = 0  # the virtual height: every line once wrapped, an estimate until then
+        self._wrap_width = 0
+        self._wrap_pos = 0
+        self._wrap_done = True
+        self._wrap_scheduled = False
+        self._cache: LRUCache[tuple[int, int], Strip] = LRUCache(1024)  # the lines drawn
+
+    # wrapping -------------------------------------------------------------------------------
+
+    def line_of(self, offset: int) -> int:
+        """The wrapped line holding ``offset`` (wraps far enough to know)."""
+        tail = self._tail
+        if tail is not None and offset >= tail.start:
+            return tail.base + max(0, bisect_right(tail.starts, offset) - 1)
+        self._wrap_until(offset=offset)
+        return max(0, bisect_right(self._starts, offset) - 1)
+
+    @property
+    def top_offset(self) -> int:
+        """The text offset at the top of the pane."""
+        line = self._line(int(self.scroll_offset.y))
+        return line[0] if line else 0
+
+    def _text_width(self) -> int:
+        return max(1, self.scrollable_content_region.width - GUTTER)
+
+    def _rewrap(self, keep_top: bool) -> None:
+        top = self.top_offset if keep_top and self._starts else 0
+        self._starts, self._ends, self._tail = [], [], None
+        if self.scrollable_content_region.width <= GUTTER:  # no size yet: wrap when there is one
+            self._wrap_width, self._wrap_pos, self._wrap_done = 0, 0, False
+            self._cache.clear()
+            return
+        self._wrap_pos = 0
+        self._wrap_done = False
+        self._wrap_width = self._text_width()
+        self._cache.clear()
+        height = max(self.scrollable_content_region.height, 1)
+        self._wrap_until(offset=top, lines=height * 2)
+        self._resize_virtual(force=True)
+        if keep_top:
+            self.scroll_to(y=self.line_of(top), animate=False, immediate=True, force=True)
+        self._schedule_wrap()
+
+    def _line(self, number: int) -> tuple[int, int] | None:
+        """The ``(start, end)`` of line ``number``, wrapping what it takes; None past the last line."""
+        if number < 0:
+            return None
+        while number >= len(self._starts):
+            tail = self._tail
+            if tail is not None and number >= tail.base:
+                i = number - tail.base
+                return (tail.starts[i], tail.ends[i]) if i < len(tail.starts) else None
+            if self._wrap_done or self._wrap_width == 0:
+                return None
+            if tail is not None and number - len(self._starts) > tail.base - number:
+                self._grow_tail(number)  # nearer the end: wrap backwards from the end's lines
+            else:
+                self._wrap_until(lines=number + 1)
+        return self._starts[number], self._ends[number]
+
+    def _wrap_until(self, *, offset: int = 0, lines: int = 0) -> None:
+        """Wrap paragraphs until ``offset`` is passed and at least ``lines`` lines exist."""
+        if self._wrap_done or self._wrap_width == 0:
+            return
+        while not self._wrap_done and (self._wrap_pos <= offset or len(self._starts) < lines):
+            self._wrap_chars(max(WRAP_STEP, offset - self._wrap_pos + 1))
+
+    def _wrap_chars(self, budget: int) -> None:
+        tail = self._tail
+        stop = tail.start if tail is not None else len(self._text) + 1
+        pos = self._wrap_pos
+        self._wrap_pos = self._wrap_range(pos, min(pos + budget, stop), self._starts, self._ends)
+        if self._wrap_pos >= stop:
+            if tail is not None:
+                self._join_tail(tail)
+            self._wrap_done = True
+            self._resize_virtual(force=True)
+
+    def _wrap_range(self, pos: int, limit: int, starts: list[int], ends: list[int]) -> int:
+        """Wrap the paragraphs starting in ``[pos, limit)`` onto ``starts``/``ends``: the next start."""
+        text, width, keep = self._text, self._wrap_width, self._filter
+        n = len(text)
+        find, plain = text.find, PLAIN.fullmatch
+        while pos < limit:
+            nl = find("\n", pos)
+            end = n if nl < 0 else nl
+            if keep is None or keep(pos, end):
+                if plain(text, pos, end):
+                    wrap_plain(text, pos, end, width, starts, ends)
+                else:
+                    for s, e in wrap_paragraph(sanitize(text[pos:end]), pos, width):
+                        starts.append(s)
+                        ends.append(e)
+            if nl < 0:
+                return n + 1
+            pos = nl + 1
+        return pos
+
+    def _estimate(self) -> int:
+        """The number of lines the whole text will have, from the lines per character so far."""
+        done, pos = len(self._starts), self._wrap_pos
+        if self._wrap_done:
+            return done
+        left = len(self._text) + 1 - pos
+        return done + (left * done + pos - 1) // max(1, pos)
+
+    def _resize_virtual(self, *, force: bool = False) -> None:
+        """Give the scroll area its height: exact once wrapped, an estimate until then.
+
+        Each change lays the screen out again: while wrapping, only a change of over 2 % is applied.
+        """
+        if self._wrap_done:
+            height = len(self._starts)
+        elif self._tail is not None:
+            height = self._tail.base + len(self._tail.starts)
+        else:
+            height = self._estimate()
+        if force or abs(height - self._height) * 50 > self._height:
+            self._height = height
+            self.virtual_size = Size(self.scrollable_content_region.width, height)
+
+    def _start_tail(self) -> bool:
+        """Wrap the end of the text ahead of the rest, numbered from the estimate; False if not worth it."""
+        text = self._text
+        window = max(TAIL_CHARS, 4 * self.scrollable_content_region.area)
+        start = text.rfind("\n", self._wrap_pos, max(self._wrap_pos, len(text) - window)) + 1
+        if start <= self._wrap_pos or self._wrap_done or self._wrap_width == 0:
+            return False  # little is left, a long last paragraph (as quick to wrap on), or no size yet
+        starts: list[int] = []
+        ends: list[int] = []
+        self._wrap_range(start, len(text) + 1, starts, ends)
+        done = len(self._starts)
+        gap = ((start - self._wrap_pos) * done + self._wrap_pos - 1) // max(1, self._wrap_pos)
+        self._tail = _Tail(start, done + gap, starts, ends)
+        self._resize_virtual(force=True)
+        return True
+
+    def _grow_tail(self, number: int) -> None:
+        """Wrap backwards from the tail, a paragraph block at a time, until line ``number`` is in it."""
+        tail = self._tail
+        while tail is not None and self._tail is tail and number < tail.base:
+            floor = self._wrap_pos
+            start = self._text.rfind("\n", floor, max(floor, tail.start - 1 - WRAP_STEP)) + 1
+            if start <= floor:
+                self._wrap_until(offset=tail.start)  # what is left joins head and tail
+                return
+            starts: list[int] = []
+            ends: list[int] = []
+            self._wrap_range(start, tail.start, starts, ends)
+            base = max(len(self._starts) + 1, tail.base - len(starts))
+            self._shift_tail(tail, base - (tail.base - len(starts)))
+            tail.start, tail.base = start, base
+            tail.starts[:0], tail.ends[:0] = starts, ends
+
+    def _shift_tail(self, tail: _Tail, delta: int) -> None:
+        """Renumber the tail's lines by ``delta``; if they are on screen, scroll with them (nothing moves)."""
+        if not delta:
+            return
+        y = int(self.scroll_offset.y)
+        if y >= tail.base:
+            height = max(self._height, tail.base + len(tail.starts) + delta)
+            self._height = height
+            self.virtual_size = Size(self.scrollable_content_region.width, height)
+            self.scroll_to(y=y + delta, animate=False, immediate=True, force=True)
+        self._cache.clear()
+
+    def _join_tail(self, tail: _Tail) -> None:
+        """The rest is wrapped up to the tail: its lines take their real numbers."""
+        delta = len(self._starts) - tail.base
+        y = int(self.scroll_offset.y)
+        self._starts.extend(tail.starts)
+        self._ends.extend(tail.ends)
+        self._tail = None
+        self._cache.clear()
+        if delta and y >= len(self._starts) - len(tail.starts) - delta:
+            self._height = len(self._starts)
+            self.virtual_size = Size(self.scrollable_content_region.width, self._height)
+            self.scroll_to(y=max(0, y + delta), animate=False, immediate=True, force=True)
+
+    def _schedule_wrap(self) -> None:
+        if not self._wrap_done and not self._wrap_scheduled and self.is_mounted:
+            self._wrap_scheduled = True
+            self.set_timer(0.005, self._wrap_tick)
+
+    def _wrap_tick(self) -> None:
+        self._wrap_scheduled = False
+        if self._wrap_done or self._wrap_width == 0:
+            return
+        deadline = time.perf_counter() + WRAP_SLICE
+        self._wrap_chars(WRAP_STEP)
+        while not self._wrap_done and time.perf_counter() < deadline:
+            self._wrap_chars(WRAP_STEP)
+        self._resize_virtual()
+        self._schedule_wrap()
