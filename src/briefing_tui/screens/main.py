@@ -268,9 +268,7 @@ class MainScreen(Screen[None]):
         if action == "open_url":  # the address of what the claim pane shows
             return bool(self._panes_ready and self.claim_pane.address(self.state.current_claim())) or None
         if action in SESSION_ACTIONS:  # save is always on (it says when there is nothing to save)
-            if self._checking is None:
-                return True if action == "save" else None
-            return self._checking.can(action)
+            return self._checking.can(action) if self._checking else (action == "save" or None)
         return self.state.can(action, parameters)
 
     def action_next_claim(self, step: int) -> None:
