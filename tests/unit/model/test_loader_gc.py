@@ -8,6 +8,7 @@ from collections.abc import Iterator
 import pytest
 from tests.unit.model.support import HEAD, load
 
+from briefing_tui.formats.common import collector_paused
 from briefing_tui.model import loader
 
 SOURCE = HEAD + "entities:\n  - {id: n, name: Niger, type: place, mentions: [[3, 8], [30, 35]]}\n"
@@ -16,13 +17,8 @@ SOURCE = HEAD + "entities:\n  - {id: n, name: Niger, type: place, mentions: [[3,
 @pytest.fixture
 def collector_off() -> Iterator[None]:
     """No collection runs during the test, so generations change only by what the loader does."""
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
+    with collector_paused():
         yield
-    finally:
-        if enabled:
-            gc.enable()
 
 
 def test_a_large_loaded_document_is_in_the_oldest_generation(
