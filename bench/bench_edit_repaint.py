@@ -28,6 +28,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from functools import partial
 from pathlib import Path
 
 from briefing_tui.app import BriefingApp
@@ -80,7 +81,9 @@ async def measure(path: Path, runs: int) -> None:
         for i in range(runs):
             rating = RATINGS[i % len(RATINGS)]
             started = time.perf_counter()
-            screen.checking.edit(lambda doc, r=rating: ops.rate_claim(doc, middle.id, r, "bench"))
+            screen.checking.edit(
+                partial(ops.rate_claim, claim_id=middle.id, rating=rating, explanation="bench")
+            )
             await _drawn(app)
             edits.append(time.perf_counter() - started)
             await _journal_written(screen)

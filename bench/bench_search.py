@@ -214,6 +214,8 @@ def bench_results_screen(count: int, kilobytes: int, words: list[str], repeat: i
     """
     import asyncio
 
+    from textual.widgets import Input
+
     from briefing_tui.app import BriefingApp
     from briefing_tui.model.types import Collection
     from briefing_tui.screens.search_results import SearchResultsScreen
@@ -233,7 +235,7 @@ def bench_results_screen(count: int, kilobytes: int, words: list[str], repeat: i
             screen = app.screen
             assert isinstance(screen, SearchResultsScreen)
             hits = screen.query_one(HitList)
-            field = screen.query_one("#results-input")
+            field = screen.query_one("#results-input", Input)
             for word in words:
                 times: list[float] = []
                 for attempt in range(repeat + 1):
