@@ -96,7 +96,7 @@ async def test_escape_in_the_rating_dialog_changes_nothing(seed: Path) -> None:
         await until(pilot, lambda: isinstance(pilot.app.screen, MainScreen))
         claim = screen.state.current_claim()
         assert claim is not None and claim.verdict is not None and claim.verdict.rating is Rating.OPINION
-        assert screen.check_action("undo", ()) is None
+        assert screen.check_action("check", ("undo",)) is None  # the undo key (u) is disabled
 
 
 async def test_u_undoes_and_ctrl_r_redoes_across_a_save(seed: Path) -> None:
@@ -206,7 +206,7 @@ async def test_the_same_claim_changed_on_disk_shows_both_sides_to_choose(seed: P
         await pilot.press("right_square_bracket", "R")  # mine: no verdict
         theirs = seed.read_text(encoding="utf-8").replace("rating: opinion", "rating: misleading", 1)
         seed.write_text(theirs, encoding="utf-8")
-        assert screen.file_changed(seed)
+        assert screen.editing.file_changed(seed)
         await until(pilot, lambda: isinstance(pilot.app.screen, ConflictDialog))
         sides = pilot.app.screen
         await until(pilot, lambda: bool(sides.query("#check-theirs")))
@@ -230,7 +230,7 @@ async def test_an_edit_elsewhere_on_disk_is_merged_and_the_unsaved_edit_stays(se
             ),
             "utf-8",
         )
-        assert screen.file_changed(seed)
+        assert screen.editing.file_changed(seed)
         assert not isinstance(pilot.app.screen, ConflictDialog)
         other = screen.state.nav.claim("C12")
         mine = screen.state.nav.claim("C11")

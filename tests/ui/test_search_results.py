@@ -30,7 +30,7 @@ async def settle(pilot) -> None:
 
 async def open_results(pilot, text: str) -> SearchResultsScreen:
     await pilot.press("F")
-    screen = main_screen(pilot)
+    screen = pilot.app.screen
     assert isinstance(screen, SearchResultsScreen)
     for char in text:
         await pilot.press(char if char != " " else "space")
