@@ -1,4 +1,5 @@
-"""The reader's keys that work in every pane (the panes' own keys live on their widgets).
+"""The reader's keys that work in every pane (the panes' own keys live on their widgets), how the
+editing keys reach checking (``CheckingKeys``), and what the footer shows of them.
 
 The help screen and the command palette list them from here, with the same actions.
 """
@@ -74,6 +75,7 @@ CHECKING_BINDINGS: list[BindingType] = [
     Binding("A", "check('review_draft', True)", "Accept draft", key_display="A", show=False),
     Binding("X", "check('review_draft', False)", "Reject draft", key_display="X", show=False),
 ]
+
 SESSION_ACTIONS = frozenset(("undo", "redo", "save"))
 """Editing keys whose ``check_action`` answer is ``Checking.can``'s (the others: ``ReaderState.can``)."""
 
