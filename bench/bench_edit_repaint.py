@@ -24,11 +24,12 @@ import argparse
 import asyncio
 import shutil
 import statistics
-import subprocess
-import sys
 import tempfile
 import time
+from functools import partial
 from pathlib import Path
+
+from make_large import ensure_large  # beside this script
 
 from briefing_tui.app import BriefingApp
 from briefing_tui.edit import journal, ops
@@ -80,12 +81,14 @@ async def measure(path: Path, runs: int) -> None:
         for i in range(runs):
             rating = RATINGS[i % len(RATINGS)]
             started = time.perf_counter()
-            screen.checking.edit(lambda doc, r=rating: ops.rate_claim(doc, middle.id, r, "bench"))
+            screen.checking.edit(
+                partial(ops.rate_claim, claim_id=middle.id, rating=rating, explanation="bench")
+            )
             await _drawn(app)
             edits.append(time.perf_counter() - started)
             await _journal_written(screen)
             started = time.perf_counter()
-            screen.action_undo()
+            screen.action_check("undo")
             await _drawn(app)
             undos.append(time.perf_counter() - started)
             await _journal_written(screen)
@@ -124,9 +127,7 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=10)
     parser.add_argument("--large", type=Path, default=HERE / "out" / "large.yaml")
     args = parser.parse_args()
-    if not args.large.exists():
-        args.large.parent.mkdir(parents=True, exist_ok=True)
-        subprocess.run([sys.executable, str(HERE / "make_large.py"), str(args.large)], check=True)
+    ensure_large(args.large)
     with tempfile.TemporaryDirectory(prefix="briefing-repaint-") as folder:
         path = Path(folder) / "large.yaml"
         shutil.copyfile(args.large, path)

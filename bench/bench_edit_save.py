@@ -24,12 +24,12 @@ from __future__ import annotations
 import argparse
 import shutil
 import statistics
-import subprocess
-import sys
 import tempfile
 import time
 from datetime import date
 from pathlib import Path
+
+from make_large import ensure_large  # beside this script
 
 HERE = Path(__file__).resolve().parent
 
@@ -63,9 +63,7 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--large", type=Path, default=HERE / "out" / "large.yaml")
     args = parser.parse_args()
-    if not args.large.exists():
-        args.large.parent.mkdir(parents=True, exist_ok=True)
-        subprocess.run([sys.executable, str(HERE / "make_large.py"), str(args.large)], check=True)
+    ensure_large(args.large)
 
     from briefing_tui.edit import ops
     from briefing_tui.edit.atomic import write_atomic

@@ -35,7 +35,6 @@ import compileall
 import os
 import re
 import statistics
-import subprocess
 import sys
 import tempfile
 import time
@@ -44,6 +43,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from make_large import ensure_large  # noqa: E402  # beside this script
 from tests.support.ptyterm import PtyTerm  # noqa: E402
 
 SEED_TITLE = "Les enjeux du retrait des troupes"
@@ -299,10 +299,7 @@ def main() -> None:
     print(prepare_bytecode(args.source))
     print(f"PYTHONDONTWRITEBYTECODE={os.environ.get('PYTHONDONTWRITEBYTECODE', '')!r}")
     minimal = bench_seed(args.runs)
-    if not args.large.exists():
-        print(f"making {args.large} ...")
-        subprocess.run([PY, str(ROOT / "bench" / "make_large.py"), str(args.large)], check=True)
-    bench_large(args.large, max(1, args.runs // 2), args.keys, minimal)
+    bench_large(ensure_large(args.large), max(1, args.runs // 2), args.keys, minimal)
     bench_folder(max(1, args.runs // 2))
 
 

@@ -56,7 +56,7 @@ fold_module = importlib.import_module("briefing_tui.search.fold")  # the package
 
 try:
     sys.path.insert(0, str(Path(__file__).resolve().parent))
-    from make_large import WORDS  # the loader's vocabulary, when it is there
+    from make_large import WORDS, ensure_large  # the loader's vocabulary, when it is there
 except ImportError:  # pragma: no cover
     WORDS = [
         "le",
@@ -214,6 +214,8 @@ def bench_results_screen(count: int, kilobytes: int, words: list[str], repeat: i
     """
     import asyncio
 
+    from textual.widgets import Input
+
     from briefing_tui.app import BriefingApp
     from briefing_tui.model.types import Collection
     from briefing_tui.screens.search_results import SearchResultsScreen
@@ -233,7 +235,7 @@ def bench_results_screen(count: int, kilobytes: int, words: list[str], repeat: i
             screen = app.screen
             assert isinstance(screen, SearchResultsScreen)
             hits = screen.query_one(HitList)
-            field = screen.query_one("#results-input")
+            field = screen.query_one("#results-input", Input)
             for word in words:
                 times: list[float] = []
                 for attempt in range(repeat + 1):
@@ -398,11 +400,7 @@ def bench_command(sizes: list[float], word: str, repeat: int) -> None:
         for mb in sizes:
             path = Path(tmp) / f"large-{mb:g}mb.yaml"
             annotations = int(100_000 * mb / 10)
-            subprocess.run(
-                [sys.executable, str(ROOT / "bench" / "make_large.py"), str(path), "--mb", str(mb),
-                 "--annotations", str(annotations)],
-                check=True, capture_output=True,
-            )  # fmt: skip
+            ensure_large(path, mb, annotations, quiet=True)
             cases.append((f"{mb:g} MB briefing ({path.stat().st_size / 1e6:.0f} MB file)", [str(path)]))
         folder = Path(tmp) / "seed-copies"
         seed_folder(folder, 1000)

@@ -267,6 +267,18 @@ def generate(path: Path, megabytes: float, annotations: int, seed: int) -> dict[
     }
 
 
+def ensure_large(
+    path: Path, megabytes: float = 10.0, annotations: int = 100_000, *, quiet: bool = False
+) -> Path:
+    """``path``, made (with ``--seed 1``) when it is missing: the benchmarks' large briefing."""
+    if not path.exists():
+        if not quiet:
+            print(f"making {path} ...")
+        path.parent.mkdir(parents=True, exist_ok=True)
+        generate(path, megabytes, annotations, 1)
+    return path
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("path", nargs="?", type=Path, default=Path(__file__).parent / "out" / "large.yaml")

@@ -59,8 +59,8 @@ class BriefingApp(CrashReporting, App[int]):
 
     async def action_quit(self) -> None:
         # Unsaved checking edits: the reader asks first (save, quit without saving, or stay).
-        reader = next((s for s in reversed(self.screen_stack) if hasattr(s, "confirm_quit")), None)
-        if reader is not None and reader.confirm_quit():
+        reader = next((s for s in reversed(self.screen_stack) if hasattr(s, "editing")), None)
+        if reader is not None and reader.editing.confirm_quit():
             return
         self.exit()
 

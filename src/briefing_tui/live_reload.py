@@ -26,6 +26,7 @@ if TYPE_CHECKING:
 
     from briefing_tui.model.types import Document
     from briefing_tui.reader_state import ReaderState
+    from briefing_tui.screens.reader_keys import CheckingKeys
     from briefing_tui.widgets.text_view import TextView
 
 
@@ -41,7 +42,8 @@ class Reader(Protocol):
     def show_document(self, doc: Document) -> None: ...
     def select_entity(self, entity_id: str | None) -> None: ...
     def documents_changed(self) -> None: ...
-    def file_changed(self, path: Path) -> bool: ...
+    @property
+    def editing(self) -> CheckingKeys: ...
 
 
 POLL_INTERVAL = pure.POLL_INTERVAL
@@ -72,7 +74,7 @@ class LiveReload:
             return
         # A file being checked is taken in by its session (others' edits merged, its own save seen
         # as such), never loaded again here: that would drop the unsaved edits.
-        changes = [c for c in self.watcher.poll() if not self.reader.file_changed(c.path)]
+        changes = [c for c in self.watcher.poll() if not self.reader.editing.file_changed(c.path)]
         if changes:
             self.busy = True
             self.screen.run_worker(lambda: self._load(changes), thread=True, group="live-reload")

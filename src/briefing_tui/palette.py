@@ -11,6 +11,7 @@ from collections.abc import Callable, Iterator
 from functools import partial
 from typing import TYPE_CHECKING, ClassVar, Protocol, runtime_checkable
 
+from textual.binding import Binding
 from textual.command import CommandPalette, DiscoveryHit, Hit, Hits, Provider
 from textual.content import Content
 from textual.markup import escape
@@ -48,7 +49,7 @@ class Reader(Protocol):
 
     def jump_to(self, place: Place, *, record: bool = True) -> None: ...
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None: ...
-    async def run_action(self, action: str) -> bool: ...
+    async def run_action(self, action: str) -> None: ...
 
 
 def _reader(provider: Provider) -> Reader | None:
@@ -126,14 +127,14 @@ class ReaderCommands(Provider):
             yield title, partial(self._open_items, kind, title), f"choose {article} {kind} of this document"
         seen = set()
         for binding in reader.BINDINGS:
-            if not hasattr(binding, "description") or not binding.description:  # type: ignore[union-attr]
+            if not isinstance(binding, Binding) or not binding.description:
                 continue
-            action = binding.action  # type: ignore[union-attr]
+            action = binding.action
             if action in seen or reader.check_action(*_split(action)) is False:
                 continue
             seen.add(action)
-            keys = escape(key_names(self.app, binding))  # type: ignore[arg-type]  # as the footer shows them
-            yield binding.description, partial(reader.run_action, action), f"key: {keys}"  # type: ignore[union-attr]
+            keys = escape(key_names(self.app, binding))  # as the footer shows them
+            yield binding.description, partial(reader.run_action, action), f"key: {keys}"
 
     def _open_items(self, kind: str, title: str) -> None:
         self.app.push_screen(CommandPalette(providers=[ITEM_PROVIDERS[kind]], placeholder=title))

@@ -144,7 +144,7 @@ class ReaderState:
             case "remove_verdict":
                 claim = self.current_claim()
                 return (claim is not None and claim.verdict is not None) or None
-            case "note" | "verified" | "remove":
+            case "note" | "toggle_verified" | "remove":
                 return self.annotated() is not None or None
             case "review_draft":
                 return self._shows_draft() or None

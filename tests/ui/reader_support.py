@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 
 from briefing_tui.app import BriefingApp
 from briefing_tui.files import load_paths
+from briefing_tui.screens.main import MainScreen
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -16,6 +17,13 @@ if TYPE_CHECKING:
 ROOT = Path(__file__).resolve().parents[2]
 SEEDS = ROOT / "seeds"
 COLLECTION = ROOT / "tests" / "fixtures" / "reader" / "collection"
+
+
+def main_screen(pilot: Pilot) -> MainScreen:
+    """The screen shown now, which must be the reader's main screen."""
+    screen = pilot.app.screen
+    assert isinstance(screen, MainScreen), f"the screen shown is a {type(screen).__name__}"
+    return screen
 
 
 def seed_app() -> BriefingApp:

@@ -8,10 +8,11 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from tests.support.checks import present
 from tests.ui.reader_support import SEEDS, run_palette_command, until
 from textual import events
 from textual.pilot import Pilot
-from textual.widgets import OptionList
+from textual.widgets import Input, OptionList
 
 from briefing_tui.app import BriefingApp
 from briefing_tui.files import load_paths
@@ -95,7 +96,7 @@ async def test_escape_in_the_rating_dialog_changes_nothing(seed: Path) -> None:
         await until(pilot, lambda: isinstance(pilot.app.screen, MainScreen))
         claim = screen.state.current_claim()
         assert claim is not None and claim.verdict is not None and claim.verdict.rating is Rating.OPINION
-        assert screen.check_action("undo", ()) is None
+        assert screen.check_action("check", ("undo",)) is None  # the undo key (u) is disabled
 
 
 async def test_u_undoes_and_ctrl_r_redoes_across_a_save(seed: Path) -> None:
@@ -205,7 +206,7 @@ async def test_the_same_claim_changed_on_disk_shows_both_sides_to_choose(seed: P
         await pilot.press("right_square_bracket", "R")  # mine: no verdict
         theirs = seed.read_text(encoding="utf-8").replace("rating: opinion", "rating: misleading", 1)
         seed.write_text(theirs, encoding="utf-8")
-        assert screen.file_changed(seed)
+        assert screen.editing.file_changed(seed)
         await until(pilot, lambda: isinstance(pilot.app.screen, ConflictDialog))
         sides = pilot.app.screen
         await until(pilot, lambda: bool(sides.query("#check-theirs")))
@@ -229,7 +230,7 @@ async def test_an_edit_elsewhere_on_disk_is_merged_and_the_unsaved_edit_stays(se
             ),
             "utf-8",
         )
-        assert screen.file_changed(seed)
+        assert screen.editing.file_changed(seed)
         assert not isinstance(pilot.app.screen, ConflictDialog)
         other = screen.state.nav.claim("C12")
         mine = screen.state.nav.claim("C11")
@@ -242,10 +243,10 @@ async def test_the_palette_offers_the_editing_actions(seed: Path) -> None:
         screen = reader(pilot)
         await pilot.press("right_square_bracket")
         await run_palette_command(pilot, "remove verdict")
-        await until(pilot, lambda: screen.state.current_claim() is not None
-                    and screen.state.current_claim().verdict is None, what="verdict removed")  # fmt: skip
+        removed = lambda: present(screen.state.current_claim()).verdict is None  # noqa: E731
+        await until(pilot, removed, what="verdict removed")
         await run_palette_command(pilot, "undo")
-        await until(pilot, lambda: screen.state.current_claim().verdict is not None, what="undone")
+        await until(pilot, lambda: present(screen.state.current_claim()).verdict is not None, what="undone")
 
 
 async def test_the_footer_shows_rate_note_and_save(seed: Path) -> None:
@@ -387,7 +388,7 @@ async def test_a_makes_a_new_source_checked_as_o_checks_addresses(seed: Path) ->
         await pilot.press("ctrl+s")  # refused: the form says why and stays
         problem = str(form.query_one("#source-problem").render())
         assert "cannot be used" in problem and isinstance(pilot.app.screen, SourceForm)
-        form.query_one("#source-url").value = "https://example.org/communique"
+        form.query_one("#source-url", Input).value = "https://example.org/communique"
         await pilot.press("ctrl+s")
         await until(pilot, lambda: isinstance(pilot.app.screen, ChoiceDialog))
         await pilot.press("enter")  # supports

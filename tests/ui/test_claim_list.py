@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from tests.ui.reader_support import collection_app, run_palette_command, seed_app, until
+from tests.support.checks import present
+from tests.ui.reader_support import collection_app, main_screen, run_palette_command, seed_app, until
 
 from briefing_tui.app import BriefingApp
 from briefing_tui.files import load_paths
@@ -26,7 +27,7 @@ def rows(widget: ClaimList) -> list[str]:
 
 async def test_key_6_shows_every_claim_in_text_order_and_focuses_the_list() -> None:
     async with seed_app().run_test(size=SIZE) as pilot:
-        screen = pilot.app.screen
+        screen = main_screen(pilot)
         await pilot.pause()
         assert not screen.query("#claims")  # not built before it is asked for
         await pilot.press("6")
@@ -43,7 +44,7 @@ async def test_key_6_shows_every_claim_in_text_order_and_focuses_the_list() -> N
 
 async def test_slash_filters_with_folded_accents_and_verdict_words() -> None:
     async with seed_app().run_test(size=SIZE) as pilot:
-        screen = pilot.app.screen
+        screen = main_screen(pilot)
         await pilot.press("6")
         claims = screen.query_one(ClaimList)
         everything = listed(claims)
@@ -52,7 +53,7 @@ async def test_slash_filters_with_folded_accents_and_verdict_words() -> None:
         shown = listed(claims)
         assert shown and len(shown) < len(everything)
         for claim_id in shown:
-            claim = screen.state.nav.claim(claim_id)
+            claim = present(screen.state.nav.claim(claim_id))
             said = (claim.gloss or "") + text[claim.span.start : claim.span.end]
             assert "État" in said or "Etat" in said or "états" in said.lower()
         await pilot.press("escape")
@@ -61,7 +62,9 @@ async def test_slash_filters_with_folded_accents_and_verdict_words() -> None:
         await pilot.press("slash", *"outdated")
         shown = listed(claims)
         assert shown and len(shown) < len(everything)
-        assert all(screen.state.nav.claim(i).verdict.rating.value == "outdated" for i in shown)
+        assert all(
+            present(present(screen.state.nav.claim(i)).verdict).rating.value == "outdated" for i in shown
+        )
         await pilot.press("backspace")
         assert claims.filter_text == "outdate"
         await pilot.press(*"zzz")
@@ -71,7 +74,7 @@ async def test_slash_filters_with_folded_accents_and_verdict_words() -> None:
 
 async def test_enter_goes_to_the_claim_through_the_jump_list() -> None:
     async with seed_app().run_test(size=SIZE) as pilot:
-        screen = pilot.app.screen
+        screen = main_screen(pilot)
         await pilot.press("6", "down", "down", "enter")
         target = screen.state.nav.claims[2]
         assert screen.claim_id == target.id
@@ -87,7 +90,7 @@ async def test_enter_goes_to_the_claim_through_the_jump_list() -> None:
 
 async def test_the_list_follows_next_and_previous_claim() -> None:
     async with seed_app().run_test(size=SIZE) as pilot:
-        screen = pilot.app.screen
+        screen = main_screen(pilot)
         await pilot.press("6", "right_square_bracket", "right_square_bracket")
         claims = screen.query_one(ClaimList)
         second = screen.state.nav.claims[1].id
@@ -100,7 +103,7 @@ async def test_the_list_follows_next_and_previous_claim() -> None:
 
 async def test_key_6_in_the_list_hides_it() -> None:
     async with seed_app().run_test(size=SIZE) as pilot:
-        screen = pilot.app.screen
+        screen = main_screen(pilot)
         await pilot.press("6")
         claims = screen.query_one(ClaimList)
         await pilot.press("6")
@@ -111,7 +114,7 @@ async def test_key_6_in_the_list_hides_it() -> None:
 
 async def test_palette_command_shows_the_claims_list() -> None:
     async with seed_app().run_test(size=SIZE) as pilot:
-        screen = pilot.app.screen
+        screen = main_screen(pilot)
         await run_palette_command(pilot, "claims list")
         claims = screen.query_one(ClaimList)
         assert claims.display and claims.has_focus
@@ -130,7 +133,7 @@ async def test_help_lists_the_key() -> None:
 
 async def test_small_terminal_shows_list_and_detail_in_the_claim_pane() -> None:
     async with seed_app().run_test(size=(80, 24)) as pilot:
-        screen = pilot.app.screen
+        screen = main_screen(pilot)
         await pilot.press("right_square_bracket", "6")
         await until(pilot, lambda: screen.narrow and screen.pane == "claim")
         assert not screen.query_one("#text-pane").display
@@ -155,7 +158,7 @@ async def test_small_terminal_shows_list_and_detail_in_the_claim_pane() -> None:
 async def test_switching_document_lists_the_new_documents_claims() -> None:
     async with collection_app().run_test(size=SIZE) as pilot:
         await pilot.press("escape")  # past the list of files with errors
-        screen = pilot.app.screen
+        screen = main_screen(pilot)
         await pilot.press("right_square_bracket", "6")
         claims = screen.query_one(ClaimList)
         before = listed(claims)
@@ -180,7 +183,7 @@ async def test_hostile_claim_strings_are_shown_literally() -> None:
 
 async def test_a_click_on_a_row_goes_to_its_claim() -> None:
     async with seed_app().run_test(size=SIZE) as pilot:
-        screen = pilot.app.screen
+        screen = main_screen(pilot)
         await pilot.press("6")
         claims = screen.query_one(ClaimList)
         await until(pilot, lambda: claims.region.height > 4)
@@ -193,7 +196,7 @@ async def test_a_long_list_shows_a_window_that_follows_the_current_claim(monkeyp
 
     monkeypatch.setattr(claim_list, "LIMIT", 4)
     async with seed_app().run_test(size=SIZE) as pilot:
-        screen = pilot.app.screen
+        screen = main_screen(pilot)
         await pilot.press("6")
         claims = screen.query_one(ClaimList)
         order = [c.id for c in screen.state.nav.claims]
@@ -216,7 +219,7 @@ async def test_a_file_changed_on_disk_refreshes_the_list_and_keeps_the_filter(tm
     path = tmp_path / "niger.yaml"
     shutil.copy(Path(__file__).resolve().parents[2] / "seeds" / "niger-us-withdrawal.yaml", path)
     async with BriefingApp([path], collection=load_paths([path])).run_test(size=SIZE) as pilot:
-        screen = pilot.app.screen
+        screen = main_screen(pilot)
         await pilot.press(
             "right_square_bracket", "right_square_bracket", "6", "slash", *"ambassador", "enter"
         )

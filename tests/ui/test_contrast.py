@@ -9,7 +9,7 @@ not text and are left out.
 from __future__ import annotations
 
 import pytest
-from tests.ui.reader_support import seed_app, until
+from tests.ui.reader_support import main_screen, seed_app, until
 
 FRAMES = range(0x2500, 0x25A0)  # box drawing and block elements
 
@@ -51,7 +51,7 @@ async def test_every_text_reads_at_4_5_to_1(theme: str, size: tuple[int, int]) -
     app = seed_app()
     async with app.run_test(size=size) as pilot:
         app.theme = theme
-        screen = app.screen
+        screen = main_screen(pilot)
         checked = []
         # the text with a current claim, the claim pane's links, the entities and the timeline lists
         for keys in (["right_square_bracket", "right_square_bracket"], ["2"], ["3"], ["4"], ["1"]):

@@ -6,7 +6,8 @@ from __future__ import annotations
 import webbrowser
 
 import pytest
-from tests.ui.reader_support import seed_app, until
+from tests.support.checks import present
+from tests.ui.reader_support import main_screen, seed_app, until
 
 from briefing_tui.widgets.status_line import StatusLine
 
@@ -18,10 +19,10 @@ def status(app) -> str:
 async def test_y_copies_the_quote_then_the_address_then_the_name() -> None:
     app = seed_app()
     async with app.run_test(size=(120, 40)) as pilot:
-        screen = app.screen
+        screen = main_screen(pilot)
         assert app.clipboard == ""
         await pilot.press("right_square_bracket", "right_square_bracket", "y")  # C3
-        claim = screen.state.current_claim()
+        claim = present(screen.state.current_claim())
         assert app.clipboard == screen.doc.text[claim.span.start : claim.span.end]
         await until(pilot, lambda: "Copied the claim's quote" in status(app), what=status(app))
         await pilot.press("s", "y")  # its source: the address
@@ -33,11 +34,11 @@ async def test_y_copies_the_quote_then_the_address_then_the_name() -> None:
         assert app.clipboard == "Kathleen FitzGibbon"
 
 
-async def test_y_sends_nothing_before_it_is_pressed() -> None:
+async def test_y_sends_nothing_before_it_is_pressed(monkeypatch: pytest.MonkeyPatch) -> None:
     app = seed_app()
     sent: list[str] = []
     async with app.run_test(size=(120, 40)) as pilot:
-        app.copy_to_clipboard = sent.append  # type: ignore[method-assign]
+        monkeypatch.setattr(app, "copy_to_clipboard", sent.append)
         await pilot.press("right_square_bracket", "s", "1", "j", "k")
         assert sent == []
         await pilot.press("y")
@@ -52,7 +53,7 @@ async def test_o_without_a_browser_says_so_and_copies_the_address(monkeypatch, s
     monkeypatch.setattr(webbrowser, "get", no_browser)
     app = seed_app()
     async with app.run_test(size=size) as pilot:
-        screen = app.screen
+        screen = main_screen(pilot)
         for _ in range(15):  # the first claim whose first source has an address
             await pilot.press("right_square_bracket")
             if screen.claim_pane.address(screen.state.current_claim()):

@@ -6,7 +6,7 @@ import re
 
 import pytest
 from tests.support.looks import PlainLooks
-from tests.ui.reader_support import SEEDS, seed_app, until
+from tests.ui.reader_support import SEEDS, main_screen, seed_app, until
 
 from briefing_tui.files import load_paths
 from briefing_tui.model import SourceRef
@@ -22,7 +22,7 @@ def _squeezed(text: str) -> str:
 @pytest.mark.parametrize("size", [(120, 40), (80, 24)], ids=["120x40", "80x24"])
 async def test_every_claim_shows_verdict_explanation_and_every_source_by_keyboard(size) -> None:
     async with seed_app().run_test(size=size) as pilot:
-        screen = pilot.app.screen
+        screen = main_screen(pilot)
         pane = screen.query_one(DetailPane)
         body, links = screen.query_one(DetailBody), screen.query_one(DetailLinks)
         await pilot.press("2")  # the links take the focus; G brings the last one into view
@@ -61,7 +61,7 @@ async def test_a_source_row_shows_every_mirror_and_its_note() -> None:
 
 async def test_a_long_entry_is_wrapped_whole_at_80x24() -> None:
     async with seed_app().run_test(size=(80, 24)) as pilot:
-        screen = pilot.app.screen
+        screen = main_screen(pilot)
         await pilot.press("right_square_bracket", "right_square_bracket", "s")
         body = screen.query_one(DetailBody)
         await until(pilot, lambda: body.virtual_size.height > 1 and screen.detail[0] == "source")
@@ -72,7 +72,7 @@ async def test_a_long_entry_is_wrapped_whole_at_80x24() -> None:
 
 async def test_the_next_claim_is_shown_from_its_top() -> None:
     async with seed_app().run_test(size=(80, 24)) as pilot:
-        screen = pilot.app.screen
+        screen = main_screen(pilot)
         await pilot.press("right_square_bracket", "right_square_bracket", "right_square_bracket", "s")
         pane = screen.query_one(DetailPane)
         await until(pilot, lambda: pane.max_scroll_y > 3)

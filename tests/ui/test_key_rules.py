@@ -4,9 +4,9 @@ a list's filter starts with / and ends with enter or escape; help opens with ?, 
 from __future__ import annotations
 
 import pytest
-from tests.ui.reader_support import collection_app, seed_app, until
+from tests.ui.reader_support import collection_app, main_screen, seed_app, until
 
-from briefing_tui.model.places import PassagePlace, SourcePlace, SpeakerPlace
+from briefing_tui.model.places import PassagePlace, Place, SourcePlace, SpeakerPlace
 from briefing_tui.screens.help import HelpScreen
 from briefing_tui.screens.main import MainScreen
 from briefing_tui.screens.reader_keys import typed_key
@@ -16,6 +16,15 @@ from briefing_tui.widgets.timeline_list import TimelineList
 
 SIZES = [(120, 40), (80, 24)]
 LISTS = [("3", EntityList), ("4", TimelineList), ("6", ClaimList)]
+
+
+SOURCE_PLACES = (PassagePlace, SpeakerPlace, SourcePlace)
+
+
+def source_id(place: Place | None) -> str:
+    """The source a place of a claim's source stands for (the place must be one)."""
+    assert isinstance(place, SOURCE_PLACES), place
+    return place.source_id
 
 
 def footer_keys(screen: MainScreen) -> set[str]:
@@ -44,9 +53,11 @@ async def test_ctrl_q_quits_while_a_filter_is_typed() -> None:
 
 
 @pytest.mark.parametrize(("key", "kind"), LISTS, ids=["entities", "timeline", "claims"])
-async def test_a_list_filters_only_after_slash_and_letters_keep_their_meaning(key: str, kind: type) -> None:
+async def test_a_list_filters_only_after_slash_and_letters_keep_their_meaning(
+    key: str, kind: type[EntityList | TimelineList | ClaimList]
+) -> None:
     async with seed_app().run_test(size=(120, 40)) as pilot:
-        screen = pilot.app.screen
+        screen = main_screen(pilot)
         await pilot.press("right_square_bracket", "right_square_bracket", key)  # C3 has sources
         listing = screen.query_one(kind)
         await until(pilot, lambda: listing.has_focus)
@@ -74,7 +85,7 @@ async def test_a_list_filters_only_after_slash_and_letters_keep_their_meaning(ke
 
 async def test_the_search_input_footer_shows_no_typing_keys() -> None:
     async with seed_app().run_test(size=(120, 40)) as pilot:
-        screen = pilot.app.screen
+        screen = main_screen(pilot)
         assert "q" in footer_keys(screen) and "s" in footer_keys(screen)
         await pilot.press("slash")
         await until(pilot, lambda: screen.text_pane.bar.input.has_focus)
@@ -98,7 +109,7 @@ async def test_s_cycles_through_every_source_wherever_it_is_and_S_goes_back(size
     async with collection_app().run_test(size=size) as pilot:
         await pilot.press("escape")  # past the list of files with errors
         await until(pilot, lambda: isinstance(pilot.app.screen, MainScreen))
-        screen = pilot.app.screen
+        screen = main_screen(pilot)
         assert screen.doc.title == "Talks in Niamey"
         await pilot.press("right_square_bracket")
         assert screen.claim_id == "K1"
@@ -108,12 +119,17 @@ async def test_s_cycles_through_every_source_wherever_it_is_and_S_goes_back(size
             seen.append(screen.state.last)
         kinds = [type(p) for p in seen]
         assert kinds == [PassagePlace, SpeakerPlace, SourcePlace, PassagePlace]
-        assert [p.source_id for p in seen] == ["S-statement", "S-speaker", "S-web", "S-statement"]
+        assert [source_id(p) for p in seen] == [
+            "S-statement",
+            "S-speaker",
+            "S-web",
+            "S-statement",
+        ]
         assert screen.doc.id == "statement"
         await pilot.press("S")
-        assert screen.state.last.source_id == "S-web" and screen.doc.id == "main"
+        assert source_id(screen.state.last) == "S-web" and screen.doc.id == "main"
         await pilot.press("S")
-        assert screen.state.last.source_id == "S-speaker"
+        assert source_id(screen.state.last) == "S-speaker"
 
 
 async def test_help_has_one_section_per_pane_each_key_once_and_the_verdicts() -> None:
@@ -121,7 +137,9 @@ async def test_help_has_one_section_per_pane_each_key_once_and_the_verdicts() ->
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.press("question_mark")
         await until(pilot, lambda: isinstance(app.screen, HelpScreen))
-        groups = app.screen._groups
+        help_screen = app.screen
+        assert isinstance(help_screen, HelpScreen)
+        groups = help_screen._groups
         for section in ("Everywhere", "Text pane", "Claim pane", "Claims list", "Entities pane",
                         "Timeline pane", "Every list"):  # fmt: skip
             assert section in groups, section
@@ -135,5 +153,5 @@ async def test_help_has_one_section_per_pane_each_key_once_and_the_verdicts() ->
         assert said.count("Quit") == 1 and said.count("Help") == 1
         for section in ("Entities pane", "Timeline pane", "Claims list", "Documents pane"):
             assert [k for k, _ in groups[section]] == ["⏎"]  # the keys every list has are listed once
-        text = app.screen.text.plain
+        text = help_screen.text.plain
         assert "✔supported" in text and "⌛outdated" in text and "❝opinion" in text

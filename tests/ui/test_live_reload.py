@@ -7,7 +7,8 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from tests.ui.reader_support import until
+from tests.support.checks import present
+from tests.ui.reader_support import main_screen, until
 from textual.pilot import Pilot
 
 from briefing_tui import live_reload
@@ -49,7 +50,7 @@ async def test_a_changed_file_is_reloaded_on_the_same_claim_and_the_same_text_at
 ) -> None:
     app = _app(seed_copy)
     async with app.run_test(size=(120, 30)) as pilot:
-        screen = app.screen
+        screen = main_screen(pilot)
         assert isinstance(screen, MainScreen)
         for _ in range(8):
             await pilot.press("right_square_bracket")
@@ -68,19 +69,19 @@ async def test_a_changed_file_is_reloaded_on_the_same_claim_and_the_same_text_at
         assert screen.text_view.top_offset == top + added
         assert screen.doc.text[top + added : top + added + 40] == old_doc.text[top : top + 40]
         assert screen.entity_id == entity
-        assert not app.collection.failed
+        assert not present(app.collection).failed
 
 
 async def test_a_broken_change_keeps_the_last_good_version_and_shows_the_errors(seed_copy: Path) -> None:
     app = _app(seed_copy)
     async with app.run_test(size=(120, 36)) as pilot:
-        screen = app.screen
+        screen = main_screen(pilot)
         await pilot.press("right_square_bracket", "right_square_bracket")
         good, claim = screen.doc, screen.claim_id
         seed_copy.write_text("format: 1\nid: [unclosed\n", encoding="utf-8")
-        await _until(pilot, lambda: str(seed_copy) in app.collection.failed)
+        await _until(pilot, lambda: str(seed_copy) in present(app.collection).failed)
         assert screen.doc is good and screen.claim_id == claim is not None
-        problems = app.collection.failed[str(seed_copy)]
+        problems = present(app.collection).failed[str(seed_copy)]
         assert problems and all(p.line >= 1 for p in problems)
         assert screen.check_action("errors", ()) is True
         await pilot.press("e")
@@ -90,18 +91,18 @@ async def test_a_broken_change_keeps_the_last_good_version_and_shows_the_errors(
 async def test_a_deleted_file_keeps_the_last_version_with_a_notice_then_comes_back(seed_copy: Path) -> None:
     app = _app(seed_copy)
     async with app.run_test(size=(120, 36)) as pilot:
-        screen = app.screen
+        screen = main_screen(pilot)
         await pilot.press("right_square_bracket")
         good, claim = screen.doc, screen.claim_id
         original = seed_copy.read_bytes()
         seed_copy.unlink()
-        await _until(pilot, lambda: str(seed_copy) in app.collection.failed)
+        await _until(pilot, lambda: str(seed_copy) in present(app.collection).failed)
         assert screen.doc is good and screen.claim_id == claim is not None
-        notice = app.collection.failed[str(seed_copy)][0]
+        notice = present(app.collection).failed[str(seed_copy)][0]
         assert "deleted" in notice.message
         # restore: the file is read again, the notice goes away, the place stays
         seed_copy.write_bytes(original)
-        await _until(pilot, lambda: not app.collection.failed)
+        await _until(pilot, lambda: not present(app.collection).failed)
         assert screen.doc is not good and screen.doc.text == good.text
         assert screen.claim_id == claim
 
@@ -109,14 +110,14 @@ async def test_a_deleted_file_keeps_the_last_version_with_a_notice_then_comes_ba
 async def test_a_broken_file_fixed_on_disk_is_reloaded(seed_copy: Path) -> None:
     app = _app(seed_copy)
     async with app.run_test(size=(120, 36)) as pilot:
-        screen = app.screen
+        screen = main_screen(pilot)
         original = seed_copy.read_text(encoding="utf-8")
         good = screen.doc
         seed_copy.write_text(original.replace("format: 1", "format: [", 1), encoding="utf-8")
-        await _until(pilot, lambda: bool(app.collection.failed))
+        await _until(pilot, lambda: bool(present(app.collection).failed))
         assert screen.doc is good
         seed_copy.write_text(original.replace("Les enjeux", "Les vrais enjeux", 1), encoding="utf-8")
-        await _until(pilot, lambda: not app.collection.failed and screen.doc is not good)
+        await _until(pilot, lambda: not present(app.collection).failed and screen.doc is not good)
         assert screen.doc.title.startswith("Les vrais enjeux")
 
 
@@ -127,14 +128,14 @@ async def test_a_file_that_failed_at_start_joins_the_collection_once_fixed(
     broken.write_text("format: 1\nid: [broken\n", encoding="utf-8")
     app = BriefingApp([tmp_path], collection=load_paths([tmp_path]))
     async with app.run_test(size=(120, 36)) as pilot:
-        assert [Path(p).name for p in app.collection.failed] == ["second.yaml"]
-        assert len(app.collection.documents) == 1
+        assert [Path(p).name for p in present(app.collection).failed] == ["second.yaml"]
+        assert len(present(app.collection).documents) == 1
         await pilot.press("escape")  # from the error view back to the reader
         await pilot.pause()
         text = "format: 1\nid: second\ntitle: Second\nlanguage: en\ntext: A second document.\n"
         broken.write_text(text, encoding="utf-8")
-        await _until(pilot, lambda: len(app.collection.documents) == 2)
-        assert not app.collection.failed
-        assert app.collection.document("second") is not None
+        await _until(pilot, lambda: len(present(app.collection).documents) == 2)
+        assert not present(app.collection).failed
+        assert present(app.collection).document("second") is not None
         main = next(s for s in app.screen_stack if isinstance(s, MainScreen))
         assert main.query_one("#documents-pane").display

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import shutil
 
-from tests.ui.reader_support import COLLECTION, SEEDS, seed_app, until
+from tests.ui.reader_support import COLLECTION, SEEDS, main_screen, seed_app, until
+from textual.widgets import Input
 
 from briefing_tui.screens.main import MainScreen
 from briefing_tui.screens.open_path import OpenPathScreen, complete_path
@@ -29,11 +30,13 @@ async def test_O_opens_another_file_with_tab_completion(tmp_path) -> None:
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.press("O")
         await until(pilot, lambda: isinstance(app.screen, OpenPathScreen))
-        app.screen.query_one("#open-input").value = f"{tmp_path}/a-m"
-        await until(pilot, lambda: app.screen.query_one("#open-input")._suggestion.endswith("a-main.yaml"))
+        app.screen.query_one("#open-input", Input).value = f"{tmp_path}/a-m"
+        await until(
+            pilot, lambda: app.screen.query_one("#open-input", Input)._suggestion.endswith("a-main.yaml")
+        )
         await pilot.press("tab", "enter")
         await until(pilot, lambda: isinstance(app.screen, MainScreen) and app.screen._panes_ready)
-        assert app.screen.doc.title == "Talks in Niamey"
+        assert main_screen(pilot).doc.title == "Talks in Niamey"
         await until(pilot, lambda: "Opened" in app.screen.query_one(StatusLine).plain)  # its sibling too
 
 
@@ -42,10 +45,10 @@ async def test_O_on_something_that_is_no_briefing_says_so_and_stays(tmp_path) ->
     bad.write_text("just: [a, list\n")
     app = seed_app()
     async with app.run_test(size=(120, 40)) as pilot:
-        reader = app.screen
+        reader = main_screen(pilot)
         await pilot.press("O")
         await until(pilot, lambda: isinstance(app.screen, OpenPathScreen))
-        app.screen.query_one("#open-input").value = str(bad)
+        app.screen.query_one("#open-input", Input).value = str(bad)
         await pilot.press("enter")
         line = reader.query_one(StatusLine)
         await until(pilot, lambda: "Nothing opened" in line.plain, what=line.plain)

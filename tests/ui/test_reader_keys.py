@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 import pytest
-from tests.ui.reader_support import seed_app, until
+from tests.ui.reader_support import main_screen, seed_app, until
 from textual.command import CommandPalette
 
 from briefing_tui.screens.help import HelpScreen
@@ -21,7 +21,7 @@ def body(screen: MainScreen) -> str:
 
 async def test_opens_on_the_text_pane_with_no_claim() -> None:
     async with seed_app().run_test(size=SIZE) as pilot:
-        screen = pilot.app.screen
+        screen = main_screen(pilot)
         assert isinstance(screen, MainScreen)
         assert screen.pane == "text" and screen.claim_id is None
         assert "15 claims" in body(screen)
@@ -29,7 +29,7 @@ async def test_opens_on_the_text_pane_with_no_claim() -> None:
 
 async def test_next_claim_goes_in_reading_order_and_claim_pane_follows() -> None:
     async with seed_app().run_test(size=SIZE) as pilot:
-        screen = pilot.app.screen
+        screen = main_screen(pilot)
         await pilot.press("right_square_bracket")
         assert screen.claim_id == "C11"
         assert "Claim 1 of 15" in body(screen) and "opinion" in body(screen)
@@ -44,7 +44,7 @@ async def test_next_claim_goes_in_reading_order_and_claim_pane_follows() -> None
 
 async def test_previous_claim_from_nothing_is_the_last_and_wraps() -> None:
     async with seed_app().run_test(size=SIZE) as pilot:
-        screen = pilot.app.screen
+        screen = main_screen(pilot)
         await pilot.press("left_square_bracket")
         assert screen.claim_id == "C12"
         assert "outdated" in body(screen)
@@ -54,7 +54,7 @@ async def test_previous_claim_from_nothing_is_the_last_and_wraps() -> None:
 
 async def test_next_claim_scrolls_the_text_to_it() -> None:
     async with seed_app().run_test(size=(80, 24)) as pilot:
-        screen = pilot.app.screen
+        screen = main_screen(pilot)
         for _ in range(12):
             await pilot.press("left_square_bracket")
             if screen.claim_id == "C10":
@@ -67,7 +67,7 @@ async def test_next_claim_scrolls_the_text_to_it() -> None:
 
 async def test_claim_keys_work_from_every_pane() -> None:
     async with seed_app().run_test(size=SIZE) as pilot:
-        screen = pilot.app.screen
+        screen = main_screen(pilot)
         await pilot.press("3")
         assert screen.pane == "entities"
         await pilot.press("right_square_bracket")
@@ -78,7 +78,7 @@ async def test_claim_keys_work_from_every_pane() -> None:
 
 async def test_s_goes_to_the_source_entry_and_repeating_cycles() -> None:
     async with seed_app().run_test(size=SIZE) as pilot:
-        screen = pilot.app.screen
+        screen = main_screen(pilot)
         await pilot.press(*["right_square_bracket"] * 4)
         assert screen.claim_id == "C1"
         await pilot.press("s")
@@ -95,21 +95,21 @@ async def test_s_goes_to_the_source_entry_and_repeating_cycles() -> None:
 
 async def test_enter_on_a_claim_in_the_text_goes_to_its_source() -> None:
     async with seed_app().run_test(size=SIZE) as pilot:
-        screen = pilot.app.screen
+        screen = main_screen(pilot)
         await pilot.press("right_square_bracket", "right_square_bracket", "enter")
         assert screen.detail == ("source", "S-ryder-0423")
 
 
 async def test_s_without_sources_stays_put() -> None:
     async with seed_app().run_test(size=SIZE) as pilot:
-        screen = pilot.app.screen
+        screen = main_screen(pilot)
         await pilot.press("right_square_bracket", "s")  # C11 has no source
         assert screen.claim_id == "C11" and screen.detail == ("claim", "C11")
 
 
 async def test_from_a_source_go_to_a_claim_citing_it() -> None:
     async with seed_app().run_test(size=SIZE) as pilot:
-        screen = pilot.app.screen
+        screen = main_screen(pilot)
         await pilot.press("left_square_bracket", "s")  # C12 -> S-africom-end
         assert screen.detail == ("source", "S-africom-end")
         assert "Cited by 2 claim" in body(screen)  # C14 and C12
@@ -141,7 +141,7 @@ async def test_o_opens_a_copy_when_the_original_was_not_found(monkeypatch: pytes
     monkeypatch.setattr("briefing_tui.screens.opener.graphical_open", _opening(opened))
     async with seed_app().run_test(size=SIZE) as pilot:
         await pilot.press("left_square_bracket", "s")  # C12 -> S-africom-end, known by its copy only
-        assert "Address: original not found (unverified)" in body(pilot.app.screen)
+        assert "Address: original not found (unverified)" in body(main_screen(pilot))
         await pilot.press("o")
         await until(pilot, lambda: opened)  # opened from a thread
         assert opened == ["https://allafrica.com/stories/202409160276.html"]
@@ -159,7 +159,7 @@ async def test_o_does_nothing_without_an_address(monkeypatch: pytest.MonkeyPatch
 @pytest.mark.parametrize(("back", "forward"), [("ctrl+o", "alt+right"), ("alt+left", "alt+right")])
 async def test_jump_list_back_and_forward(back: str, forward: str) -> None:
     async with seed_app().run_test(size=SIZE) as pilot:
-        screen = pilot.app.screen
+        screen = main_screen(pilot)
         await pilot.press("right_square_bracket", "right_square_bracket", "right_square_bracket", "s")
         assert screen.detail == ("source", "S-state-0424")
         await pilot.press(back)
@@ -188,7 +188,7 @@ async def test_jump_list_back_and_forward(back: str, forward: str) -> None:
 )
 async def test_pane_keys(keys: list[str], pane: str) -> None:
     async with seed_app().run_test(size=SIZE) as pilot:
-        screen = pilot.app.screen
+        screen = main_screen(pilot)
         await pilot.press(*keys)
         assert screen.pane == pane
         assert pilot.app.focused is not None
@@ -210,7 +210,7 @@ async def test_pane_keys(keys: list[str], pane: str) -> None:
 )
 async def test_text_scroll_keys(keys: list[str], where: object) -> None:
     async with seed_app().run_test(size=(80, 24)) as pilot:
-        view = pilot.app.screen.text_view
+        view = main_screen(pilot).text_view
         await pilot.press(*keys)
         height = view.scrollable_content_region.height
         expected_at: dict[object, object] = {
@@ -253,7 +253,7 @@ async def test_q_quits() -> None:
 
 async def test_palette_go_to_claim_runs_the_same_jump() -> None:
     async with seed_app().run_test(size=SIZE) as pilot:
-        screen = pilot.app.screen
+        screen = main_screen(pilot)
         assert isinstance(screen, MainScreen)
         await pilot.press("ctrl+p")
         assert isinstance(pilot.app.screen, CommandPalette)
@@ -274,7 +274,7 @@ async def test_palette_lists_every_action() -> None:
     async with seed_app().run_test(size=SIZE) as pilot:
         from briefing_tui.palette import ReaderCommands
 
-        screen = pilot.app.screen
+        screen = main_screen(pilot)
         titles = [title for title, _, _ in ReaderCommands(screen).commands(screen)]
         for expected in (
             "Go to claim…",
@@ -291,7 +291,7 @@ async def test_palette_names_keys_as_the_footer_does() -> None:
     async with seed_app().run_test(size=SIZE) as pilot:
         from briefing_tui.palette import ReaderCommands
 
-        screen = pilot.app.screen
+        screen = main_screen(pilot)
         helps = {title: help for title, _, help in ReaderCommands(screen).commands(screen)}
         assert helps["Back"] == "key: ^o / alt+←"
         assert helps["Next claim"] == "key: ]"
@@ -300,7 +300,7 @@ async def test_palette_names_keys_as_the_footer_does() -> None:
 
 async def test_footer_is_truthful_about_what_can_run() -> None:
     async with seed_app().run_test(size=SIZE) as pilot:
-        screen = pilot.app.screen
+        screen = main_screen(pilot)
         assert screen.check_action("go_source", ()) is None  # no claim yet: shown disabled
         assert screen.check_action("back", ()) is None
         assert screen.check_action("mention", (1,)) is None

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from tests.ui.reader_support import COLLECTION
+from tests.ui.reader_support import COLLECTION, main_screen
+from textual.content import Content
 
 from briefing_tui.app import BriefingApp
 from briefing_tui.model.outline import open_outlines
-from briefing_tui.screens.errors import ErrorScreen
+from briefing_tui.screens.errors import ErrorScreen, ErrorsText
 from briefing_tui.screens.main import MainScreen
 
 SIZE = (120, 36)
@@ -19,7 +20,7 @@ async def test_a_document_is_read_whole_when_opened_from_the_list_or_a_source() 
     app = BriefingApp([COLLECTION], collection=collection)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("escape")  # c-broken's error view
-        screen = pilot.app.screen
+        screen = main_screen(pilot)
         assert isinstance(screen, MainScreen) and screen.doc.id == "main"
         assert "statement" in collection.outlines
         await pilot.press("right_square_bracket", "s")  # K1's first source: a passage of "statement"
@@ -36,12 +37,13 @@ async def test_a_document_that_fails_when_opened_shows_its_errors_and_stays_out(
     bad.write_text("id: b\ntitle: Beta\nlanguage: en\ntext: Beta.\nclaims:\n  - id: k\n    span: [0, 99]\n")
     collection = open_outlines([tmp_path])
     async with BriefingApp([tmp_path], collection=collection).run_test(size=SIZE) as pilot:
-        screen = pilot.app.screen
+        screen = main_screen(pilot)
         assert isinstance(screen, MainScreen)
         await pilot.press("5", "down", "enter")
         errors = pilot.app.screen
         assert isinstance(errors, ErrorScreen)
-        assert "b.yaml:7:" in errors.query_one("#errors-text").visual.plain
+        shown = errors.query_one(ErrorsText).visual
+        assert isinstance(shown, Content) and "b.yaml:7:" in shown.plain
         await pilot.press("escape")
         assert pilot.app.screen is screen and screen.doc.id == "a"
         assert [d.id for d in collection.documents] == ["a"] and str(bad) in collection.failed

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import re
 
-from tests.ui.reader_support import collection_app, seed_app, until
+from tests.support.checks import present
+from tests.ui.reader_support import collection_app, main_screen, seed_app, until
+from textual.content import Content
 
-from briefing_tui.screens.errors import ErrorScreen
+from briefing_tui.screens.errors import ErrorScreen, ErrorsText
 from briefing_tui.screens.main import MainScreen
 from briefing_tui.widgets.detail_pane import DetailPane
 from briefing_tui.widgets.entity_list import EntityList
@@ -22,7 +24,7 @@ def body(screen: MainScreen) -> str:
 
 async def test_slash_filters_entities_and_enter_selects_one() -> None:
     async with seed_app().run_test(size=SIZE) as pilot:
-        screen = pilot.app.screen
+        screen = main_screen(pilot)
         await pilot.press("3", "slash", *"fitz", "enter")
         entities = screen.query_one(EntityList)
         assert entities.filter_text == "fitz"
@@ -37,7 +39,7 @@ async def test_slash_filters_entities_and_enter_selects_one() -> None:
 
 async def test_selected_entity_lights_claims_and_events_and_steps_through_mentions() -> None:
     async with seed_app().run_test(size=SIZE) as pilot:
-        screen = pilot.app.screen
+        screen = main_screen(pilot)
         await pilot.press("3", "slash", *"niger", "enter", "enter")
         assert screen.entity_id == "niger"
         mentions = screen.state.nav.mentions("niger")
@@ -58,7 +60,7 @@ async def test_selected_entity_lights_claims_and_events_and_steps_through_mentio
 
 async def test_timeline_background_event_shows_its_sources() -> None:
     async with seed_app().run_test(size=SIZE) as pilot:
-        screen = pilot.app.screen
+        screen = main_screen(pilot)
         await pilot.press("4")
         timeline = screen.query_one(TimelineList)
         coup = timeline.get_option_index("coup-2023")
@@ -72,14 +74,14 @@ async def test_timeline_background_event_shows_its_sources() -> None:
 
 async def test_timeline_event_in_the_text_jumps_to_its_mention() -> None:
     async with seed_app().run_test(size=SIZE) as pilot:
-        screen = pilot.app.screen
+        screen = main_screen(pilot)
         await pilot.press("4")
         timeline = screen.query_one(TimelineList)
         first = next(e for e in screen.state.nav.timeline() if not e.background)  # the first in the text
         timeline.highlighted = timeline.get_option_index(first.id)
         await pilot.press("enter")
         event_id = screen.detail[1]
-        event = screen.state.nav.event(event_id)
+        event = present(screen.state.nav.event(event_id))
         assert not event.background
         assert screen.state.span == (event.mentions[0].start, event.mentions[0].end)
         assert "in the text" in body(screen)
@@ -100,7 +102,7 @@ async def test_timeline_dates_are_humanized_and_marked() -> None:
         assert "Campbell's planned visit" in text  # one day on or after 25 Apr 2024 (EDTF level 2)
         # one chronology: the events by date, those of the text marked ▸, the others not
         assert shown[0] == "16 events by date · ▸ 5 in the text"
-        events = [e for e in pilot.app.screen.state.nav.timeline()]
+        events = [e for e in main_screen(pilot).state.nav.timeline()]
         assert [p[1] for p in shown[1:]] == ["▸" if not e.background else " " for e in events]
         assert sorted(events, key=lambda e: e.date.sort_key) == events
 
@@ -119,7 +121,7 @@ async def test_a_range_in_the_timeline_breaks_after_its_dash() -> None:
 
 async def test_clicking_a_mention_selects_it_and_a_claim_selects_the_claim() -> None:
     async with seed_app().run_test(size=SIZE) as pilot:
-        screen = pilot.app.screen
+        screen = main_screen(pilot)
         view = screen.query_one(TextView)
         niamey = screen.state.nav.mentions("niamey")[0]
         y = view.line_of(niamey[0]) - int(view.scroll_offset.y)
@@ -138,10 +140,12 @@ async def test_error_view_lists_file_line_col_and_the_rest_works() -> None:
     async with collection_app().run_test(size=SIZE) as pilot:
         errors = pilot.app.screen
         assert isinstance(errors, ErrorScreen)
-        text = errors.query_one("#errors-text").visual.plain
+        shown = errors.query_one(ErrorsText).visual
+        assert isinstance(shown, Content)
+        text = shown.plain
         assert re.search(r"c-broken\.yaml:\d+:\d+: error: ", text)
         await pilot.press("escape")
-        screen = pilot.app.screen
+        screen = main_screen(pilot)
         assert isinstance(screen, MainScreen) and screen.doc.id == "main"
         await pilot.press("e")
         assert isinstance(pilot.app.screen, ErrorScreen)
@@ -150,18 +154,18 @@ async def test_error_view_lists_file_line_col_and_the_rest_works() -> None:
 async def test_s_cycles_passage_in_another_document_speaker_and_entry() -> None:
     async with collection_app().run_test(size=SIZE) as pilot:
         await pilot.press("escape")
-        screen = pilot.app.screen
+        screen = main_screen(pilot)
         await pilot.press("right_square_bracket")
         assert screen.claim_id == "K1"
         await pilot.press("s")  # a passage of the document "statement"
         assert screen.doc.id == "statement"
-        assert screen.doc.text[slice(*screen.state.span)] == "orderly and responsible withdrawal"
+        assert screen.doc.text[slice(*present(screen.state.span))] == "orderly and responsible withdrawal"
         assert "The statement" in body(screen)
         await pilot.press("ctrl+o")
         assert screen.doc.id == "main" and screen.claim_id == "K1"
         await pilot.press("s")  # back at K1, s goes on: the speaker, the second source
         assert screen.detail == ("source", "S-speaker")
-        assert screen.doc.text[slice(*screen.state.span)] == "Kathleen FitzGibbon"
+        assert screen.doc.text[slice(*present(screen.state.span))] == "Kathleen FitzGibbon"
         await pilot.press("s")
         assert screen.detail == ("source", "S-web") and "“orderly and responsible”" in body(screen)
         await pilot.press("s")  # and round again
@@ -171,7 +175,7 @@ async def test_s_cycles_passage_in_another_document_speaker_and_entry() -> None:
 async def test_fuzzy_claim_shows_its_anchor_status() -> None:
     async with collection_app().run_test(size=SIZE) as pilot:
         await pilot.press("escape")
-        screen = pilot.app.screen
+        screen = main_screen(pilot)
         await pilot.press("right_square_bracket", "right_square_bracket", "right_square_bracket")
         assert screen.claim_id == "K4"
         assert "anchor fuzzy" in body(screen)
@@ -188,8 +192,8 @@ async def test_no_color_keeps_mention_styles_apart(monkeypatch) -> None:
     async with app.run_test(size=SIZE) as pilot:  # every pane drawn in monochrome, none crashes
         await pilot.press("right_square_bracket", "right_square_bracket", "s", "3", "enter", "4", "enter")
         await pilot.press("question_mark", "escape", "ctrl+p", "escape")
-        assert pilot.app.screen.claim_id == "C3"
-        looks = Looks(pilot.app.screen.text_view)  # the stylesheet's looks, as the text pane reads them
+        assert main_screen(pilot).claim_id == "C3"
+        looks = Looks(main_screen(pilot).text_view)  # the stylesheet's looks, as the text pane reads them
         kinds = ["person", "organisation", "place", "date", "event", "other"]
         attributes = {(s.bold, s.italic, s.underline) for s in map(looks.entity, kinds)}
     assert len(attributes) == len(kinds)  # told apart by attributes alone, colour aside
@@ -198,7 +202,7 @@ async def test_no_color_keeps_mention_styles_apart(monkeypatch) -> None:
 async def test_orphan_claim_shows_its_anchor_status() -> None:
     async with collection_app().run_test(size=SIZE) as pilot:
         await pilot.press("escape")
-        screen = pilot.app.screen
+        screen = main_screen(pilot)
         await pilot.press("left_square_bracket")
         assert screen.claim_id == "K3"
         assert "orphan" in body(screen)
@@ -207,7 +211,7 @@ async def test_orphan_claim_shows_its_anchor_status() -> None:
 async def test_document_list_switches_documents() -> None:
     async with collection_app().run_test(size=SIZE) as pilot:
         await pilot.press("escape")
-        screen = pilot.app.screen
+        screen = main_screen(pilot)
         await pilot.press("5")
         assert screen.pane == "documents"
         await pilot.press("down", "enter")
@@ -218,14 +222,14 @@ async def test_document_list_switches_documents() -> None:
 
 async def test_five_does_nothing_with_one_document() -> None:
     async with seed_app().run_test(size=SIZE) as pilot:
-        screen = pilot.app.screen
+        screen = main_screen(pilot)
         await pilot.press("5")
         assert screen.pane == "text"
 
 
 async def test_small_terminal_shows_one_pane_at_a_time_and_reaches_all() -> None:
     async with seed_app().run_test(size=(80, 24)) as pilot:
-        screen = pilot.app.screen
+        screen = main_screen(pilot)
         assert screen.narrow
         for key, pane in (("2", "claim"), ("3", "entities"), ("4", "timeline"), ("1", "text")):
             await pilot.press(key)
@@ -239,7 +243,7 @@ async def test_small_terminal_shows_one_pane_at_a_time_and_reaches_all() -> None
 
 async def test_wide_terminal_shows_every_pane() -> None:
     async with seed_app().run_test(size=SIZE) as pilot:
-        screen = pilot.app.screen
+        screen = main_screen(pilot)
         assert not screen.narrow
         for name in ("text", "claim", "entities", "timeline"):
             region = screen.query_one(f"#{name}-pane").region

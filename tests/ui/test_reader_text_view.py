@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-from tests.ui.reader_support import seed_app
+from tests.ui.reader_support import main_screen, seed_app
 
 from briefing_tui.screens.main import MainScreen
 
 
 async def test_overlay_paints_and_clears() -> None:
     async with seed_app().run_test(size=(120, 40)) as pilot:
-        screen = pilot.app.screen
+        screen = main_screen(pilot)
         assert isinstance(screen, MainScreen)
         view = screen.text_view
         start = screen.doc.text.index("Niamey")
@@ -25,7 +25,7 @@ async def test_overlay_paints_and_clears() -> None:
 
 async def test_paragraph_filter_hides_paragraphs_and_keeps_offsets() -> None:
     async with seed_app().run_test(size=(120, 40)) as pilot:
-        view = pilot.app.screen.text_view
+        view = main_screen(pilot).text_view
         text = view.text
         everything = view.line_count
         view.visible_paragraph_filter(lambda start, end: "Campbell" in text[start:end])
@@ -40,7 +40,7 @@ async def test_paragraph_filter_hides_paragraphs_and_keeps_offsets() -> None:
 
 async def test_scroll_to_offset_centres_the_line() -> None:
     async with seed_app().run_test(size=(80, 24)) as pilot:
-        view = pilot.app.screen.text_view
+        view = main_screen(pilot).text_view
         offset = view.text.index("En conclusion")
         view.scroll_to_offset(offset)
         first, last = view.visible_range()
@@ -59,7 +59,7 @@ async def test_wide_characters_land_on_their_cells() -> None:
     doc = Document(path=Path("wide.yaml"), id="wide", title="幅の広い文字", language="ja", text=text)
     app = BriefingApp([Path("wide.yaml")], collection=Collection(documents=[doc]))
     async with app.run_test(size=(80, 24)) as pilot:
-        view = pilot.app.screen.text_view
+        view = main_screen(pilot).text_view
         width = view.scrollable_content_region.width
         for y in range(min(view.line_count, 5)):
             strip = view.render_line(y)

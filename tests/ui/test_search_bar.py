@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from tests.ui.reader_support import run_palette_command, seed_app
+from tests.ui.reader_support import main_screen, run_palette_command, seed_app
 
 from briefing_tui.model.places import SearchPlace
 from briefing_tui.screens.main import MainScreen
@@ -21,7 +21,7 @@ async def type_query(pilot, text: str) -> None:
 
 async def test_slash_opens_the_bar_and_typing_highlights_every_match() -> None:
     async with seed_app().run_test(size=SIZE) as pilot:
-        screen = pilot.app.screen
+        screen = main_screen(pilot)
         assert isinstance(screen, MainScreen)
         bar = screen.query_one(SearchBar)
         assert not bar.is_open
@@ -35,7 +35,7 @@ async def test_slash_opens_the_bar_and_typing_highlights_every_match() -> None:
 
 async def test_enter_keeps_matches_and_n_steps_with_the_counter() -> None:
     async with seed_app().run_test(size=SIZE) as pilot:
-        screen = pilot.app.screen
+        screen = main_screen(pilot)
         bar = screen.query_one(SearchBar)
         await type_query(pilot, "niamey")
         total = len(screen.search_matches)
@@ -50,7 +50,7 @@ async def test_enter_keeps_matches_and_n_steps_with_the_counter() -> None:
 
 async def test_n_wraps_with_a_notice() -> None:
     async with seed_app().run_test(size=SIZE) as pilot:
-        screen = pilot.app.screen
+        screen = main_screen(pilot)
         bar = screen.query_one(SearchBar)
         await type_query(pilot, "niamey")
         await pilot.press("enter", "n", "n", "n")
@@ -63,7 +63,7 @@ async def test_n_wraps_with_a_notice() -> None:
 
 async def test_each_step_goes_into_the_jump_list() -> None:
     async with seed_app().run_test(size=SIZE) as pilot:
-        screen = pilot.app.screen
+        screen = main_screen(pilot)
         await type_query(pilot, "niamey")
         await pilot.press("enter", "n")
         here = screen.here()
@@ -74,7 +74,7 @@ async def test_each_step_goes_into_the_jump_list() -> None:
 
 async def test_escape_closes_and_clears_the_highlights() -> None:
     async with seed_app().run_test(size=SIZE) as pilot:
-        screen = pilot.app.screen
+        screen = main_screen(pilot)
         bar = screen.query_one(SearchBar)
         await type_query(pilot, "niger")
         assert screen.search_matches
@@ -85,7 +85,7 @@ async def test_escape_closes_and_clears_the_highlights() -> None:
 
 async def test_bad_regex_is_a_message_in_the_bar() -> None:
     async with seed_app().run_test(size=SIZE) as pilot:
-        screen = pilot.app.screen
+        screen = main_screen(pilot)
         bar = screen.query_one(SearchBar)
         await pilot.press("slash", "ctrl+r", "left_parenthesis")
         await pilot.pause()
@@ -95,7 +95,7 @@ async def test_bad_regex_is_a_message_in_the_bar() -> None:
 
 async def test_toggles_word_and_exact() -> None:
     async with seed_app().run_test(size=SIZE) as pilot:
-        screen = pilot.app.screen
+        screen = main_screen(pilot)
         await type_query(pilot, "etats")
         assert screen.search_matches
         await pilot.press("ctrl+t")
@@ -112,7 +112,7 @@ async def test_toggles_word_and_exact() -> None:
 
 async def test_smart_case() -> None:
     async with seed_app().run_test(size=SIZE) as pilot:
-        screen = pilot.app.screen
+        screen = main_screen(pilot)
         await type_query(pilot, "Niger")
         exact_case = len(screen.search_matches)
         await pilot.press("escape")
@@ -122,7 +122,7 @@ async def test_smart_case() -> None:
 
 async def test_up_brings_back_an_earlier_query() -> None:
     async with seed_app().run_test(size=SIZE) as pilot:
-        screen = pilot.app.screen
+        screen = main_screen(pilot)
         bar = screen.query_one(SearchBar)
         await type_query(pilot, "niamey")
         await pilot.press("enter")
@@ -149,7 +149,7 @@ async def test_palette_search_opens_the_bar() -> None:
 
 async def test_slash_in_a_small_terminal_brings_the_text_pane_forward() -> None:
     async with seed_app().run_test(size=(80, 24)) as pilot:
-        screen = pilot.app.screen
+        screen = main_screen(pilot)
         await pilot.press("2")  # in a list, / filters the list; elsewhere it searches the text
         assert screen.pane == "claim"
         await pilot.press("slash")
@@ -194,7 +194,7 @@ async def test_a_pathological_regex_neither_freezes_nor_crashes() -> None:
 
 async def test_slash_after_escape_starts_a_new_query_and_n_brings_back_the_last() -> None:
     async with seed_app().run_test(size=SIZE) as pilot:
-        screen = pilot.app.screen
+        screen = main_screen(pilot)
         bar = screen.query_one(SearchBar)
         await type_query(pilot, "niamey")
         await pilot.press("escape")

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from tests.ui.reader_support import run_palette_command, seed_app, until
+from tests.ui.reader_support import main_screen, run_palette_command, seed_app, until
 
 from briefing_tui.model.places import MentionPlace
 from briefing_tui.widgets.entity_list import EntityList
@@ -24,7 +24,7 @@ async def test_entities_filter_folds_accents() -> None:
         await pilot.press("slash", *"etats")
         shown = listed(entities)
         assert shown and len(shown) < len(everyone)
-        doc = pilot.app.screen.doc
+        doc = main_screen(pilot).doc
         names = {e.id: e.name for e in doc.entities}
         assert any("États" in names[i] for i in shown)
         await pilot.press("escape")
@@ -41,7 +41,7 @@ async def test_timeline_filters_after_slash_and_clears() -> None:
         await pilot.press("slash", *"niamey")
         shown = listed(timeline)
         assert shown and len(shown) < len(everything)
-        events = {e.id: e for e in pilot.app.screen.doc.events}
+        events = {e.id: e for e in main_screen(pilot).doc.events}
         assert all("Niamey" in events[i].label for i in shown)
         await pilot.press("backspace")
         assert timeline.filter_text == "niame"
@@ -53,7 +53,7 @@ async def test_go_to_entity_in_the_palette_folds_accents() -> None:
     from textual.command import CommandPalette
 
     async with seed_app().run_test(size=SIZE) as pilot:
-        screen = pilot.app.screen
+        screen = main_screen(pilot)
         await run_palette_command(pilot, "go to entity", settle=0.3)
         palette = pilot.app.screen
         assert isinstance(palette, CommandPalette)

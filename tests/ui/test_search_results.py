@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import time
 
-from tests.ui.reader_support import COLLECTION, SEEDS, seed_app
+from tests.ui.reader_support import COLLECTION, SEEDS, main_screen, seed_app
+from textual.widgets import Input
 
 from briefing_tui.app import BriefingApp
 from briefing_tui.files import load_paths
@@ -50,7 +51,7 @@ async def test_results_list_every_hit_with_document_and_position() -> None:
 
 async def test_choosing_a_hit_opens_its_document_at_the_hit() -> None:
     async with three_documents().run_test(size=SIZE) as pilot:
-        main = pilot.app.screen
+        main = main_screen(pilot)
         assert isinstance(main, MainScreen)
         results = await open_results(pilot, "niamey")
         hit_list = results.query_one(HitList)
@@ -70,7 +71,7 @@ async def test_choosing_a_hit_opens_its_document_at_the_hit() -> None:
 
 async def test_escape_goes_back_without_moving() -> None:
     async with three_documents().run_test(size=SIZE) as pilot:
-        main = pilot.app.screen
+        main = main_screen(pilot)
         doc = main.doc.id
         await open_results(pilot, "niger")
         await pilot.press("escape")
@@ -104,7 +105,7 @@ async def test_results_fill_quickly_for_a_thousand_documents() -> None:
         await pilot.press("F")
         results = pilot.app.screen
         start = time.perf_counter()
-        results.query_one("#results-input").value = "securite"
+        results.query_one("#results-input", Input).value = "securite"
         await settle(pilot)
         elapsed = time.perf_counter() - start
         assert len(results.query_one(HitList).hits) == 1000 * text.count("sécurité")
@@ -113,7 +114,7 @@ async def test_results_fill_quickly_for_a_thousand_documents() -> None:
 
 async def test_filter_mode_shows_only_matching_paragraphs_and_leaves_cleanly() -> None:
     async with seed_app().run_test(size=SIZE) as pilot:
-        main = pilot.app.screen
+        main = main_screen(pilot)
         view = main.text_view
         lines_before = view.line_count
         await pilot.press("slash", "n", "i", "a", "m", "e", "y", "enter")
@@ -141,7 +142,7 @@ async def test_filter_mode_shows_only_matching_paragraphs_and_leaves_cleanly() -
 
 async def test_escape_leaves_filter_mode() -> None:
     async with seed_app().run_test(size=SIZE) as pilot:
-        main = pilot.app.screen
+        main = main_screen(pilot)
         view = main.text_view
         lines_before = view.line_count
         await pilot.press("slash", "n", "i", "a", "m", "e", "y")
@@ -154,7 +155,7 @@ async def test_escape_leaves_filter_mode() -> None:
 
 async def test_filter_without_a_search_says_so() -> None:
     async with seed_app().run_test(size=SIZE) as pilot:
-        main = pilot.app.screen
+        main = main_screen(pilot)
         await pilot.press("ampersand")
         await pilot.pause()
         assert "search for something first" in main.query_one(SearchBar).status_text
@@ -162,7 +163,7 @@ async def test_filter_without_a_search_says_so() -> None:
 
 async def test_escape_in_the_text_leaves_filter_then_clears_then_clears_the_entity() -> None:
     async with seed_app().run_test(size=SIZE) as pilot:
-        main = pilot.app.screen
+        main = main_screen(pilot)
         view = main.text_view
         lines_before = view.line_count
         await pilot.press("slash", "n", "i", "a", "m", "e", "y")

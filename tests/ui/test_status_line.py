@@ -4,7 +4,7 @@ its count, and messages, at every size."""
 from __future__ import annotations
 
 import pytest
-from tests.ui.reader_support import COLLECTION, seed_app, until
+from tests.ui.reader_support import COLLECTION, main_screen, seed_app, until
 
 from briefing_tui.app import BriefingApp
 from briefing_tui.files import load_paths
@@ -21,7 +21,7 @@ def status(app: BriefingApp) -> str:
 async def test_the_status_line_says_document_position_claim_verdict_and_search(size) -> None:
     app = seed_app()
     async with app.run_test(size=size) as pilot:
-        screen = app.screen
+        screen = main_screen(pilot)
         title = screen.doc.title
         await until(pilot, lambda: title[:10] in status(app) and "│ 0%" in status(app), what=status(app))
         line = screen.query_one(StatusLine)
@@ -40,7 +40,7 @@ async def test_the_status_line_says_document_position_claim_verdict_and_search(s
 async def test_a_message_stays_on_the_status_line() -> None:
     app = seed_app()
     async with app.run_test(size=(80, 24)) as pilot:
-        app.screen.say("Copied the address")
+        main_screen(pilot).say("Copied the address")
         await until(pilot, lambda: status(app).startswith("Copied the address"))
 
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from rich.style import Style
-from tests.ui.reader_support import run_palette_command, seed_app
+from tests.ui.reader_support import main_screen, run_palette_command, seed_app
 
 from briefing_tui.screens.main import MainScreen
 from briefing_tui.widgets.detail_pane import DetailBody
@@ -14,7 +14,7 @@ from briefing_tui.widgets.looks import Looks
 async def test_the_palette_switches_to_the_light_theme_and_the_panes_follow() -> None:
     app = seed_app()
     async with app.run_test(size=(120, 40)) as pilot:
-        screen = app.screen
+        screen = main_screen(pilot)
         assert isinstance(screen, MainScreen) and app.theme == "textual-dark"
         await pilot.press("right_square_bracket")
         dark = Looks(screen.text_view).entity("person")

@@ -10,7 +10,7 @@ from tests.support.looks import PlainLooks
 from briefing_tui.formats.html_report import export_html
 from briefing_tui.formats.markdown import export_markdown
 from briefing_tui.formats.report import timeline
-from briefing_tui.formats.timelinejs import export_timelinejs
+from briefing_tui.formats.timelinejs_export import export_timelinejs
 from briefing_tui.model import Document, Event
 from briefing_tui.model.dates import parse_edtf, say_date
 from briefing_tui.model.navigation import Navigator

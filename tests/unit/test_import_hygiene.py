@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import subprocess
 import sys
+import tomllib
+from pathlib import Path
 
 import pytest
 
@@ -73,3 +75,12 @@ def test_the_model_does_not_reach_up_to_formats_or_the_reading_of_files() -> Non
     )
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert result.stdout.strip() == ""
+
+
+def test_mypy_checks_the_tests_against_the_package_in_src() -> None:
+    # Without mypy_path the package would be named src.briefing_tui and the tests' imports of
+    # briefing_tui would not be followed: a wrong call from a test would pass unseen.
+    pyproject = Path(__file__).resolve().parents[2] / "pyproject.toml"
+    config = tomllib.loads(pyproject.read_text(encoding="utf-8"))["tool"]["mypy"]
+    assert config["mypy_path"] == "src"
+    assert {"src/briefing_tui", "tests", "bench"} <= set(config["files"])

@@ -7,6 +7,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from tests.support.checks import present
 
 from briefing_tui.files import load_paths
 from briefing_tui.model import Selector
@@ -23,7 +24,7 @@ SEEDS = ROOT / "seeds"
 @pytest.fixture(scope="module")
 def fixture_nav() -> Navigator:
     collection = load_paths([COLLECTION])
-    return Navigator(collection.document("main"), collection)
+    return Navigator(present(collection.document("main")), collection)
 
 
 @pytest.fixture(scope="module")
@@ -53,11 +54,11 @@ def test_next_claim_wraps(fixture_nav: Navigator, current: str | None, step: int
 
 def test_source_targets_passage_speaker_entry(fixture_nav: Navigator) -> None:
     claim = fixture_nav.doc.claim("K1")
-    targets = fixture_nav.source_targets(claim)
+    targets = fixture_nav.source_targets(present(claim))
     assert [type(t.place) for t in targets] == [PassagePlace, SpeakerPlace, SourcePlace]
     assert all(t.place.claim_id == "K1" for t in targets)
     passage = targets[0].place
-    statement = fixture_nav.collection.document("statement")
+    statement = present(present(fixture_nav.collection).document("statement"))
     assert isinstance(passage, PassagePlace) and passage.doc_id == "statement" and passage.via == "main"
     assert statement.text[passage.start : passage.end] == "orderly and responsible withdrawal"
     speaker = targets[1].place

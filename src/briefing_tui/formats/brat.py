@@ -21,6 +21,20 @@ from pathlib import Path
 from typing import Any
 
 from briefing_tui.formats.brat_ann import Ann, parse_ann
+from briefing_tui.formats.brat_groups import group_annotations
+from briefing_tui.formats.brat_vocab import (
+    BRIEFING_TO_TYPE,
+    CLAIM_NOTES,
+    CLAIM_TYPE,
+    DATE_ROLES,
+    ISO_DATE,
+    RATING_VALUES,
+    REPORT_TYPES,
+    REPORTED_ROLES,
+    REPORTER_ROLES,
+    TYPE_TO_BRIEFING,
+    find_role,
+)
 from briefing_tui.formats.common import (
     UNEXPECTED,
     Ids,
@@ -48,31 +62,7 @@ from briefing_tui.model.types import (
     Verdict,
 )
 
-TYPE_TO_BRIEFING = {
-    "person": "person", "per": "person",
-    "organization": "organisation", "organisation": "organisation", "org": "organisation",
-    "location": "place", "loc": "place", "gpe": "place", "geo-political_entity": "place", "place": "place",
-    "date": "date", "time": "date", "timex": "date", "timex3": "date",
-    "event": "event", "other": "other", "misc": "other",
-}  # fmt: skip
-BRIEFING_TO_TYPE = {
-    "person": "Person", "organisation": "Organization", "place": "Location",
-    "date": "Date", "event": "Event", "other": "Other",
-}  # fmt: skip
-REPORT_TYPES = {
-    "report", "reporting", "say", "saying", "statement", "state", "announce", "announcement", "claim",
-    "declare", "declaration", "tell", "communicate", "communication", "speech", "quote", "assert",
-}  # fmt: skip
-REPORTER_ROLES = {"agent", "speaker", "reporter", "source", "sayer", "communicator", "arg0", "entity"}
-REPORTED_ROLES = {"report", "reported", "message", "content", "theme", "topic", "event", "statement", "arg1"}
-CLAIM_TYPE = "Claim"
-DATE_ROLES = {"time", "date", "time-within", "when"}
-_ISO = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 Ref = dict[str, Any]  # {"span": [s, e]} for a text-bound, {"event": id}, {"claim": id}
-
-
-def _find(parts: list[str], wanted: set[str]) -> int | None:
-    return next((i for i, p in enumerate(parts) if p.rstrip("0123456789").lower() in wanted), None)
 
 
 def _doc_title(text: str, stem: str) -> str:
@@ -168,59 +158,8 @@ class _Builder:
 
     def _entities(self, tids: list[str]) -> None:
         ann, text = self.ann, self.text
-        parent = {t: t for t in tids}
-
-        def root(t: str) -> str:
-            while parent[t] != t:
-                parent[t] = parent[parent[t]]
-                t = parent[t]
-            return t
-
-        qids = {target: key for _, _, target, db, key, _, _ in ann.n if db.lower() == "wikidata"}
-        qid_of = {t: {qids[t]} for t in tids if t in qids}  # the QIDs of each group, by root
-        implicit: list[str] = []  # annotations joined to another for the same text or Wikidata item
-
-        def union(a: str, b: str, *, explicit: bool) -> None:
-            ra, rb = root(a), root(b)
-            if ra == rb:
-                return
-            qa, qb = qid_of.get(ra), qid_of.get(rb)
-            if not explicit and qa and qb and qa != qb:
-                return  # the same words naming two different things (Georgia Q230 and Q1428)
-            parent[rb] = ra
-            if qb:
-                qid_of[ra] = (qa or set()) | qid_of.pop(rb)
-            if not explicit:
-                implicit.append(b)
-
-        for kind, members, _ in ann.equiv:
-            if kind == "Equiv":  # other ``*`` relations (Alias...) do not make one thing of two
-                members = [m for m in members if m in parent]
-                for m in members[1:]:
-                    union(members[0], m, explicit=True)
-        surface: dict[str, str] = {}  # what each annotation says: its fragments' text, joined by a space
-        by_key: dict[tuple[str, str], list[str]] = {}
-        for t in tids:
-            type_, frags, _ = ann.t[t]
-            words = (
-                text[frags[0][0] : frags[0][1]] if len(frags) == 1 else " ".join(text[a:b] for a, b in frags)
-            )
-            surface[t] = words
-            by_key.setdefault((type_, words), []).append(t)
-            if t in qids:
-                by_key.setdefault((type_, f"wikidata:{qids[t]}"), []).append(t)
-        groups: dict[str, list[str]] = {}
-        if not qids and not any(kind == "Equiv" for kind, _, _ in ann.equiv):
-            # nothing but type and text joins annotations: the groups are those of their key, as they come
-            for members in by_key.values():
-                groups[members[0]] = members
-                implicit += members[1:]
-        else:
-            for members in by_key.values():
-                for t in members[1:]:
-                    union(members[0], t, explicit=False)
-            for t in tids:
-                groups.setdefault(root(t), []).append(t)
+        grouped = group_annotations(ann, tids, text)
+        groups, surface, implicit = grouped.members, grouped.surface, grouped.implicit
         if implicit:
             shown = ", ".join(implicit[:5]) + (", ..." if len(implicit) > 5 else "")
             self.warn(f"{len(implicit)} text-bound annotations ({shown}) joined an entity of the same type "
@@ -278,7 +217,7 @@ class _Builder:
             if type_.lower().split(":")[-1].split("-")[-1] not in REPORT_TYPES:
                 continue
             roles = [r for r, _ in args]
-            who, what = _find(roles, REPORTER_ROLES), _find(roles, REPORTED_ROLES)
+            who, what = find_role(roles, REPORTER_ROLES), find_role(roles, REPORTED_ROLES)
             if who is None or what is None:
                 continue
             if args[who][1] in self.ann.t and args[what][1] in self.ann.e:
@@ -296,7 +235,7 @@ class _Builder:
         for role, ref in args:
             if role.rstrip("0123456789").lower() in DATE_ROLES and ref in self.ann.t:
                 value = " ".join(self.text[a:b] for a, b in self.ann.t[ref][1]).strip()
-                if _ISO.match(value) and edtf(value) is not None:
+                if ISO_DATE.match(value) and edtf(value) is not None:
                     date = value
         event = Event(self.ids.new(eid), f"{type_}: {words}", edtf_or_unknown(date), line=line)
         event.mentions = [exact_span(self.text, a, b) for a, b in frags]
@@ -328,7 +267,7 @@ class _Builder:
     def _report(self, eid: str, reported: str, wanted: dict[str, str]) -> None:
         _, _, args, line = self.ann.e[eid]
         roles = [r for r, _ in args]
-        reporter_t = args[_find(roles, REPORTER_ROLES) or 0][1]
+        reporter_t = args[find_role(roles, REPORTER_ROLES) or 0][1]
         rtype, rtrig, rargs, _ = self.ann.e[reported]
         frags = list(self.ann.t[rtrig][1])
         for _, ref in rargs:
@@ -366,7 +305,7 @@ class _Builder:
             if event is not None and date is not None:
                 event.date = date
                 continue
-            if name.lower() in ("verdict", "rating") and claim is not None and value in _RATINGS:
+            if name.lower() in ("verdict", "rating") and claim is not None and value in RATING_VALUES:
                 claim.verdict = Verdict(Rating(value), line=line)
                 continue
             if name == "VerdictDate" and claim is not None and claim.verdict is not None and value:
@@ -448,8 +387,3 @@ class _Builder:
                 {"type": type_, "args": [[role, self.refs[ref]] for role, ref in args]}
             )
             self.kept.append(f"{rid} {type_}")
-
-
-_RATINGS = {r.value for r in Rating}
-CLAIM_NOTES = ("Gloss", "VerdictExplanation", "BriefingId")
-"""Note kinds an export writes on a claim for the briefing fields brat has no place for."""

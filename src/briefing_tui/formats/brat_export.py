@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from briefing_tui.formats.brat import BRIEFING_TO_TYPE, CLAIM_TYPE
+from briefing_tui.formats.brat_vocab import BRIEFING_TO_TYPE, CLAIM_TYPE
 from briefing_tui.model.types import Document, Span
 
 

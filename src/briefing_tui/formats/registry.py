@@ -143,7 +143,7 @@ def _export_claimreview(doc: Document, options: ExportOptions) -> Exported:
 def _export_timelinejs(doc: Document, options: ExportOptions) -> Exported:
     # deferred: a format's module is imported when one of its functions runs
     from briefing_tui.formats.json_out import dump_json
-    from briefing_tui.formats.timelinejs import export_timelinejs
+    from briefing_tui.formats.timelinejs_export import export_timelinejs
 
     timeline, warnings = export_timelinejs(doc)
     return Exported((("", dump_json(timeline)),), tuple(warnings))

@@ -152,6 +152,9 @@ class Checking:
         self._paint(session, revision)
         self.say(("redo " if redo else "undo ") + revision.label)
 
+    def redo(self) -> None:
+        self.undo(redo=True)
+
     def _paint(self, session: Session, revision: Revision) -> None:
         state = self.reader.state
         if session.doc is not state.doc:  # edits of a document not shown paint when it is opened

@@ -1,22 +1,27 @@
 """Opening a source's web address in the browser, after saying which host it is; copying instead when
-no browser opens (over SSH, or with only a text browser that would take over the terminal)."""
+no browser opens (over SSH, or with only a text browser that would take over the terminal). Copying
+what the claim pane shows (``y``)."""
 
 from __future__ import annotations
 
 import threading
 import webbrowser
-from typing import Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
 from briefing_tui.addresses import display_url
+from briefing_tui.display import sanitize
+
+if TYPE_CHECKING:
+    from textual.app import App
 
 
 class Sayer(Protocol):
     """What opening asks of the screen: notices, and the app's clipboard."""
 
-    def notify(self, message: str, **kwargs: object) -> None: ...
+    def notify(self, message: str, *, severity: str = ..., markup: bool = ...) -> None: ...
 
     @property
-    def app(self) -> object: ...
+    def app(self) -> App[Any]: ...
 
 
 def graphical_open(url: str) -> bool:
@@ -50,11 +55,23 @@ def open_address(screen: Sayer, url: str) -> None:
 
     def run() -> None:
         if not graphical_open(url):
-            app.call_from_thread(no_browser)  # type: ignore[attr-defined]
+            app.call_from_thread(no_browser)
 
     def no_browser() -> None:
-        app.copy_to_clipboard(url)  # type: ignore[attr-defined]
+        app.copy_to_clipboard(url)
         screen.notify(f"No browser opened: address copied, {shown.text}", severity="warning", markup=False)
 
     threading.Thread(target=run, daemon=True).start()
     screen.notify(f"Opening {shown.text}", markup=False)
+
+
+def copy_shown(screen: Sayer, copied: tuple[str, str] | None) -> None:
+    """Copy ``copied`` (the text, and what it is: "the address"...) to the terminal's clipboard (OSC 52,
+    sent on this key only) and say what was copied; a bell when there is nothing to copy."""
+    if copied is None:
+        screen.app.bell()
+        return
+    text, what = copied
+    screen.app.copy_to_clipboard(text)
+    shown = sanitize(text if len(text) <= 60 else text[:59] + "…")
+    screen.notify(f"Copied {what}: {shown}", markup=False)

@@ -80,12 +80,12 @@ class PreviewHeader(Static):
 
     def __init__(self, title: str, name: str) -> None:
         super().__init__(id="doc-header")
-        self._title, self._name = title, name
+        self._title, self._file_name = title, name
 
     def on_mount(self) -> None:
         head = Text(end="")
         head.append(sanitize(self._title), style="bold")
-        head.append(f"\nloading annotations of {sanitize(self._name)}…", style=Looks(self).mark("warn"))
+        head.append(f"\nloading annotations of {sanitize(self._file_name)}…", style=Looks(self).mark("warn"))
         self.update(head)
 
 

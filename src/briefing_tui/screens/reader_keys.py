@@ -1,16 +1,24 @@
-"""The reader's keys that work in every pane (the panes' own keys live on their widgets).
+"""The reader's keys that work in every pane (the panes' own keys live on their widgets), how the
+editing keys reach checking (``CheckingKeys``), and what the footer shows of them.
 
 The help screen and the command palette list them from here, with the same actions.
 """
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from textual.actions import parse
 from textual.app import App
-from textual.binding import Binding, BindingType
+from textual.binding import ActiveBinding, Binding, BindingType
 from textual.keys import _character_to_key, key_to_character
 from textual.screen import Screen
 from textual.widgets import Input
+
+if TYPE_CHECKING:
+    from pathlib import Path
+
+    from briefing_tui.screens.checking import Checking, Reader
 
 READER_BINDINGS: list[BindingType] = [
     Binding("right_square_bracket", "next_claim(1)", "Next claim", key_display="]"),
@@ -35,10 +43,12 @@ READER_BINDINGS: list[BindingType] = [
     Binding("escape", "clear_selection", "Clear entity", show=False),
     Binding("e", "errors", "Errors", show=False),  # the document list says so; the footer is full
     Binding("O", "open_path", "Open a file or folder", key_display="O", show=False),
-    Binding("slash", "search_open", "Search", key_display="/"),
-    Binding("n", "search_next(1)", "Next match", show=False),
-    Binding("N", "search_next(-1)", "Previous match", show=False),
-    Binding("ampersand", "search_filter", "Filter matching paragraphs", key_display="&", show=False),
+    Binding("slash", "search('open')", "Search", key_display="/"),
+    Binding("n", "search('next', 1)", "Next match", show=False),
+    Binding("N", "search('next', -1)", "Previous match", show=False),
+    Binding(
+        "ampersand", "search('toggle_filter')", "Filter matching paragraphs", key_display="&", show=False
+    ),  # fmt: skip
     Binding("F", "search_all", "Search all documents", key_display="F", show=False),
     Binding("question_mark", "help", "Help", key_display="?"),
     Binding("h,f1", "help", "Help", show=False),
@@ -47,22 +57,74 @@ READER_BINDINGS: list[BindingType] = [
 ]
 
 CHECKING_BINDINGS: list[BindingType] = [
-    # checking: editing the annotations (screens/checking.py); ctrl+s, u and ctrl+r across saves
-    Binding("r", "rate", "Rate claim"),
-    Binding("R", "remove_verdict", "Remove verdict", key_display="R", show=False),
-    Binding("c", "note", "Note"),
-    Binding("x", "verified", "Verified/unverified", show=False),
-    Binding("u", "undo", "Undo", show=False),
-    Binding("ctrl+r", "redo", "Redo", show=False),
-    Binding("ctrl+s", "save", "Save"),
-    Binding("v", "select", "Select passage", show=False),
-    Binding("a", "attach_source", "Attach source", show=False),
-    Binding("delete", "remove(False)", "Remove annotation", show=False),
-    Binding("M", "remove(True)", "Remove mention", key_display="M", show=False),
-    Binding("D", "next_draft", "Next draft", key_display="D", show=False),
-    Binding("A", "review_draft(True)", "Accept draft", key_display="A", show=False),
-    Binding("X", "review_draft(False)", "Reject draft", key_display="X", show=False),
+    # The editing keys: ``check('name', argument)`` runs ``Checking.name(argument)`` (screens/checking.py;
+    # one argument at most), when ``ReaderState.can('name')`` (or ``Checking.can`` for undo, redo and
+    # save) allows it. ctrl+s, u and ctrl+r work across saves.
+    Binding("r", "check('rate')", "Rate claim"),
+    Binding("R", "check('remove_verdict')", "Remove verdict", key_display="R", show=False),
+    Binding("c", "check('note')", "Note"),
+    Binding("x", "check('toggle_verified')", "Verified/unverified", show=False),
+    Binding("u", "check('undo')", "Undo", show=False),
+    Binding("ctrl+r", "check('redo')", "Redo", show=False),
+    Binding("ctrl+s", "check('save')", "Save"),
+    Binding("v", "check('select')", "Select passage", show=False),
+    Binding("a", "check('attach_source')", "Attach source", show=False),
+    Binding("delete", "check('remove', False)", "Remove annotation", show=False),
+    Binding("M", "check('remove', True)", "Remove mention", key_display="M", show=False),
+    Binding("D", "check('next_draft')", "Next draft", key_display="D", show=False),
+    Binding("A", "check('review_draft', True)", "Accept draft", key_display="A", show=False),
+    Binding("X", "check('review_draft', False)", "Reject draft", key_display="X", show=False),
 ]
+
+SESSION_ACTIONS = frozenset(("undo", "redo", "save"))
+"""Editing keys whose ``check_action`` answer is ``Checking.can``'s (the others: ``ReaderState.can``)."""
+
+
+class CheckingKeys:
+    """How the screen runs the editing keys. ``Checking`` (and the edit package) is made at the first
+    editing key, not when the reader starts; until then nothing is edited, unsaved or in conflict."""
+
+    def __init__(self, reader: Reader) -> None:
+        self._reader = reader
+        self.started: Checking | None = None
+
+    @property
+    def checking(self) -> Checking:
+        if self.started is None:
+            # deferred: the edit package is imported at the first editing key, not at start
+            from briefing_tui.screens.checking import Checking
+
+            self.started = Checking(self._reader)
+        return self.started
+
+    def run(self, method: str, *args: object) -> None:
+        """The key ``check('rate')``: ``Checking.rate()``."""
+        getattr(self.checking, method)(*args)
+
+    def can(self, method: str, parameters: tuple[object, ...]) -> bool | None:
+        """For ``check_action``: whether ``check(method, *parameters)`` can run now."""
+        if method in SESSION_ACTIONS:  # save is always on (it says when there is nothing to save)
+            return self.started.can(method) if self.started else (method == "save" or None)
+        return self._reader.state.can(method, parameters)
+
+    def file_changed(self, path: Path) -> bool:
+        """The live reload saw ``path`` change: True when a checking session on it takes it in."""
+        return self.started is not None and self.started.file_changed(path)
+
+    def offer_kept_edits(self) -> None:
+        """The reader stopped with unsaved edits last time: offer them back."""
+        from briefing_tui.crash import unsaved_kept  # deferred: only once the panes are mounted
+
+        if unsaved_kept():
+            self.checking.offer_restore()
+
+    def confirm_quit(self) -> bool:
+        """Quitting: with unsaved edits, ask (True: the question is shown, the app stays for now)."""
+        if self.started is None:
+            return False
+        from briefing_tui.screens.checking_forms import ask_before_quit  # deferred: checking has begun
+
+        return ask_before_quit(self.started)
 
 
 def binding_states(screen: Screen[None]) -> tuple[object, ...]:
@@ -74,6 +136,29 @@ def binding_states(screen: Screen[None]) -> tuple[object, ...]:
         _, name, params = parse(binding[1].action)
         states.append(screen.check_action(name, params))
     return (screen.focused, typing_in(screen), len(screen.app.screen_stack), tuple(states))
+
+
+class KeyStates:
+    """Whether what the keys can do has changed since it was last asked: the footer is drawn again
+    only then (a jump in a document of 100,000 annotations must not rebuild it every time)."""
+
+    def __init__(self) -> None:
+        self._last: object = None
+
+    def changed(self, screen: Screen[None]) -> bool:
+        states = binding_states(screen) if screen.is_mounted else None
+        if states is not None and states == self._last:
+            return False
+        self._last = states
+        return True
+
+
+def untyped_keys(screen: Screen[None], active: dict[str, ActiveBinding]) -> dict[str, ActiveBinding]:
+    """The keys of ``active`` that work now: while an input (or a list's filter) takes what is typed,
+    only those that are not characters."""
+    if not typing_in(screen):
+        return active
+    return {key: binding for key, binding in active.items() if not typed_key(key)}
 
 
 def key_names(app: App[object], binding: Binding) -> str:

@@ -2,11 +2,14 @@
 claim with its verdict, the search and its count, and the last message.
 
 One line of ``Text`` from sanitized strings; ``StatusLine.show`` redraws it only when it changes.
+A message (``StatusLine.say``) stays on it for a few seconds.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
+from time import monotonic
 
 from rich.style import Style
 from rich.text import Text
@@ -64,10 +67,34 @@ class StatusLine(Widget):
 
     DEFAULT_CSS = "StatusLine { height: 1; padding: 0 1; }"
 
-    def __init__(self, *, id: str | None = None) -> None:
+    def __init__(self, status_of: Callable[[str], Status], *, id: str = "status") -> None:
         super().__init__(id=id)
+        self._status_of = status_of  # what the line says, given the message to show
         self._status: Status | None = None
         self._text = Text()
+        self._message, self._message_until = "", 0.0
+
+    def refresh_status(self) -> None:
+        """Say what ``status_of`` gives now (the line is drawn again only when that changed)."""
+        if self.is_attached:  # not before the screen is composed
+            self.show(self._status_of(self.message))
+
+    def follow(self, scrolled: Widget) -> None:
+        """From now on say it again when ``scrolled`` scrolls, and at a glance's pace: a search
+        counts as it goes (in a worker) and the text wraps in the background."""
+        self.watch(scrolled, "scroll_y", self.refresh_status, init=False)
+        self.set_interval(0.25, self.refresh_status)
+        self.refresh_status()
+
+    def say(self, message: str, seconds: float) -> None:
+        """Show ``message`` for ``seconds``."""
+        self._message, self._message_until = message, monotonic() + seconds
+        self.refresh_status()
+
+    @property
+    def message(self) -> str:
+        """The message said last, while its time lasts (else "")."""
+        return self._message if self._message_until > monotonic() else ""
 
     @property
     def plain(self) -> str:

@@ -10,6 +10,7 @@ import pytest
 
 from briefing_tui.cli import main
 from briefing_tui.model import load_bytes, load_document
+from briefing_tui.model.types import Claim, Entity, Event, Source
 
 ROOT = Path(__file__).resolve().parents[3]
 SEED = ROOT / "seeds" / "000_795bd620279ba71d.txt"
@@ -31,7 +32,7 @@ def test_the_seed_article_drafts_a_briefing_that_validates(capsys: pytest.Captur
     kinds = {e.type for e in doc.entities}
     assert {"person", "place", "organisation", "date"} <= kinds
     assert doc.events and doc.claims
-    every = [*doc.entities, *doc.events, *doc.claims, *doc.sources]
+    every: list[Entity | Event | Claim | Source] = [*doc.entities, *doc.events, *doc.claims, *doc.sources]
     assert all(a.draft for a in every)
     assert all(c.verdict is None for c in doc.claims)
     assert any(s.kind == "speaker" and s.entity for s in doc.sources)

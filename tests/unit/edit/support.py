@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Set as AbstractSet
 from pathlib import Path
 
 from briefing_tui.edit import splice
@@ -13,7 +14,7 @@ FIXTURES = Path(__file__).resolve().parents[2] / "fixtures" / "edit"
 SEED = Path(__file__).resolve().parents[3] / "seeds" / "niger-us-withdrawal.yaml"
 
 
-def annotation_lines(text: str, keys: set[tuple[str, str]]) -> set[int]:
+def annotation_lines(text: str, keys: AbstractSet[tuple[str, str]]) -> set[int]:
     """The 0-based lines where the annotations ``keys`` (kind, id) are written in ``text``."""
     root = compose(text, Problems("t"))
     assert isinstance(root, MappingNode)
@@ -44,7 +45,7 @@ def annotation_lines(text: str, keys: set[tuple[str, str]]) -> set[int]:
     return lines
 
 
-def assert_only_touched(old: str, new: str, keys: set[tuple[str, str]]) -> None:
+def assert_only_touched(old: str, new: str, keys: AbstractSet[tuple[str, str]]) -> None:
     """Every line of ``old`` outside the annotations ``keys`` is in ``new``, unchanged and in order."""
     touched = annotation_lines(old, keys)
     wanted = [(i, line) for i, line in enumerate(old.splitlines(keepends=True)) if i not in touched]

@@ -18,6 +18,7 @@ import time
 from pathlib import Path
 
 import pytest
+from tests.support.checks import present
 from tests.unit.edit.support import SEED
 
 from briefing_tui.edit.render import doc_facets
@@ -66,7 +67,7 @@ def test_a_save_killed_at_random_moments_leaves_a_whole_file(tmp_path: Path) -> 
         child.send_signal(signal.SIGKILL)
         child.wait()
         doc = load_document(path)  # never a mix: the file always loads…
-        note = doc.claim(first).note
+        note = present(doc.claim(first)).note
         assert note == original.claims[0].note or note.startswith("save ")
         seen.add(note.split(" x")[0][:12])
         found = doc_facets(doc)
@@ -130,4 +131,4 @@ def test_a_full_tmpfs_keeps_the_old_file_and_the_edits(tmp_path: Path) -> None:
     result = subprocess.run(["unshare", "-rm", "sh", "-c", run], capture_output=True, text=True, cwd=ROOT)
     assert result.returncode == 0, result.stderr[-2000:]
     assert result.stdout.strip() == "ok"
-    assert load_document(tmp_path / "rescued.yaml").claim("C1").note.startswith("a long note")
+    assert present(load_document(tmp_path / "rescued.yaml").claim("C1")).note.startswith("a long note")

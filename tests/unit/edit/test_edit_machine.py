@@ -11,6 +11,7 @@ import contextlib
 import os
 import shutil
 import tempfile
+from collections.abc import Set as AbstractSet
 from datetime import date
 from pathlib import Path
 
@@ -190,7 +191,7 @@ class EditMachine(RuleBasedStateMachine):
         self.check_saved(before, touched)
         assert not self.session.modified
 
-    def check_saved(self, before: str, touched: set[tuple[str, str]]) -> None:
+    def check_saved(self, before: str, touched: AbstractSet[tuple[str, str]]) -> None:
         assert_reads_back(self.path, self.doc)
         assert_only_touched(before, self.path.read_text(encoding="utf-8-sig"), touched)
 
@@ -249,7 +250,7 @@ class NotesOnlyMachine(EditMachine):
 
     notes_only = True
 
-    def check_saved(self, before: str, touched: set[tuple[str, str]]) -> None:
+    def check_saved(self, before: str, touched: AbstractSet[tuple[str, str]]) -> None:
         assert self.path.read_text(encoding="utf-8-sig") == before
         again = Session.open(self.path, notes_only=True)
         assert doc_facets(again.doc) == doc_facets(self.doc)

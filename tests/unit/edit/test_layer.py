@@ -8,6 +8,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from tests.support.checks import present
 from tests.unit.edit.support import SEED
 
 from briefing_tui.edit import journal, ops
@@ -46,7 +47,7 @@ def test_notes_only_writes_a_w3c_sidecar_and_never_the_file(path: Path) -> None:
     ]
     assert rating["motivation"] == "assessing"
     selectors = {s["type"]: s for s in rating["target"]["selector"]}
-    claim = session.doc.claim("C1")
+    claim = present(session.doc.claim("C1"))
     assert selectors["TextPositionSelector"] == {
         "type": "TextPositionSelector",
         "start": claim.span.start,
@@ -62,10 +63,10 @@ def test_notes_only_writes_a_w3c_sidecar_and_never_the_file(path: Path) -> None:
     assert len(sidecar_items(path)) == 4
 
     again = Session.open(path, notes_only=True)
-    assert again.doc.claim("C1").verdict.rating.value == "misleading"
-    assert again.doc.claim("C1").verdict.explanation == "Only in part."
-    assert again.doc.claim("C2").note == "Ask the ministry."
-    assert again.doc.entity("niger").unverified == ["*"]
+    assert present(present(again.doc.claim("C1")).verdict).rating.value == "misleading"
+    assert present(present(again.doc.claim("C1")).verdict).explanation == "Only in part."
+    assert present(again.doc.claim("C2")).note == "Ask the ministry."
+    assert present(again.doc.entity("niger")).unverified == ["*"]
     assert [(b.start, b.end, b.label) for b in again.bookmarks] == [(10, 30, "come back")]
     assert not again.modified and again.layer_problems == []
 
@@ -120,7 +121,7 @@ def test_unsaved_edits_are_journaled_and_restored(
     assert entry.path == path and entry.count == 3 and entry.same_file
     restored, skipped = journal.restore(entry)
     assert skipped == []
-    assert restored.doc.claim("C1").verdict.explanation == "Wrong."
+    assert present(present(restored.doc.claim("C1")).verdict).explanation == "Wrong."
     assert restored.doc.claims[-1].span.start == 0 and restored.doc.claim("C3") is None
     restored.save()
     assert journal.pending() == []

@@ -7,6 +7,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from tests.support.checks import present
 from tests.unit.edit.support import FIXTURES, SEED, assert_reads_back
 
 from briefing_tui.edit import ops
@@ -33,14 +34,14 @@ def odd(tmp_path: Path) -> Session:
 
 def test_rating_sets_the_verdict_reviewed_today(session: Session) -> None:
     session.apply(ops.rate_claim(session.doc, "C2", "outdated", "Superseded.\n", TODAY))
-    verdict = session.doc.claim("C2").verdict
+    verdict = present(present(session.doc.claim("C2")).verdict)
     assert (verdict.rating, verdict.explanation, verdict.reviewed) == (
         Rating.OUTDATED,
         "Superseded.",
         "2026-12-05",
     )
     session.apply(ops.remove_verdict(session.doc, "C2"))
-    assert session.doc.claim("C2").verdict is None
+    assert present(session.doc.claim("C2")).verdict is None
 
 
 @pytest.mark.parametrize(
@@ -104,7 +105,7 @@ def test_a_new_source_is_checked_and_attached_with_its_stance(session: Session) 
     )
     source = session.doc.sources[-1]
     assert (source.id, source.date, source.url) == ("S-senate-vote", "2023-07~", "https://www.senate.gov/x")
-    assert session.doc.claim("C1").sources[-1].stance is Stance.CONTEXT
+    assert present(session.doc.claim("C1")).sources[-1].stance is Stance.CONTEXT
     session.undo()
     assert session.doc.sources[-1].id != "S-senate-vote" and not session.modified
 
@@ -113,6 +114,7 @@ def test_a_passage_of_another_document_becomes_a_source(session: Session) -> Non
     other = load_document(FIXTURES / "odd.yaml")
     session.apply(ops.attach_passage(session.doc, "claim", "C1", other, 4, 12, "contradicts"))
     source = session.doc.sources[-1]
+    assert source.span is not None
     assert (source.document, source.span.exact, source.span.start) == ("odd-styles", "minister", 4)
     text = session.text_to_save()
     assert "document: odd-styles" in text and "span: {exact: minister, start: 4, end: 12}" in text
@@ -131,8 +133,8 @@ def test_verified_marks_and_notes_on_any_annotation(session: Session) -> None:
     session.apply(ops.set_note(session.doc, "entity", "niger", "Checked the QID."))
     session.save()
     doc = load_document(session.path)
-    assert doc.source("S-state-0424").unverified == ["*"]
-    assert doc.entity("niger").note == "Checked the QID."
+    assert present(doc.source("S-state-0424")).unverified == ["*"]
+    assert present(doc.entity("niger")).note == "Checked the QID."
 
 
 def test_drafts_are_reviewed_one_by_one_or_all_of_a_kind(odd: Session) -> None:
@@ -150,16 +152,16 @@ def test_drafts_are_reviewed_one_by_one_or_all_of_a_kind(odd: Session) -> None:
     assert len(ops.drafts(doc, "claim")) == 1
     odd.apply(ops.accept_all(doc, "claim"))
     odd.save()
-    assert not load_document(odd.path).claim("c-rose").draft
+    assert not present(load_document(odd.path).claim("c-rose")).draft
 
 
 def test_undo_and_redo_step_through_the_history(session: Session) -> None:
     for note in ("one", "two", "three"):
         session.apply(ops.set_note(session.doc, "claim", "C1", note))
-    assert session.undo().label == "note on C1"
-    assert session.doc.claim("C1").note == "two"
+    assert present(session.undo()).label == "note on C1"
+    assert present(session.doc.claim("C1")).note == "two"
     session.redo()
-    assert session.doc.claim("C1").note == "three"
+    assert present(session.doc.claim("C1")).note == "three"
     while session.undo():
         pass
     assert not session.modified and session.redo() is not None

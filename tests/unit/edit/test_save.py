@@ -9,6 +9,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from tests.support.checks import present
 from tests.unit.edit.support import FIXTURES, SEED, assert_only_touched, assert_reads_back
 
 from briefing_tui.edit import ops
@@ -185,10 +186,10 @@ def test_undo_and_redo_work_across_saves(seed: Path) -> None:
     session.undo()
     assert session.modified
     session.save()
-    assert load_document(seed).claim("C1").note == load_document(SEED).claim("C1").note
+    assert present(load_document(seed).claim("C1")).note == present(load_document(SEED).claim("C1")).note
     session.redo()
     session.save()
-    assert load_document(seed).claim("C1").note == "first"
+    assert present(load_document(seed).claim("C1")).note == "first"
 
 
 def test_a_symlink_is_written_through_and_said(tmp_path: Path, seed: Path) -> None:
@@ -199,7 +200,7 @@ def test_a_symlink_is_written_through_and_said(tmp_path: Path, seed: Path) -> No
     written = session.save()
     assert written is not None and written.through_link == link and written.path == seed.resolve()
     assert link.is_symlink()
-    assert load_document(seed).claim("C1").note == "via link"
+    assert present(load_document(seed).claim("C1")).note == "via link"
 
 
 def test_the_mode_of_the_file_is_kept(seed: Path) -> None:
@@ -221,7 +222,7 @@ def test_a_deleted_file_keeps_the_edits_and_saves_elsewhere(seed: Path, tmp_path
     assert session.modified
     elsewhere = tmp_path / "elsewhere.yaml"
     session.save_as(elsewhere)
-    assert load_document(elsewhere).claim("C1").note == "kept"
+    assert present(load_document(elsewhere).claim("C1")).note == "kept"
     assert not session.modified and session.path == elsewhere
 
 
@@ -234,7 +235,7 @@ def test_a_file_broken_on_disk_is_not_overwritten_unless_asked(seed: Path) -> No
     assert raised.value.code == "invalid" and raised.value.problems
     assert seed.read_text(encoding="utf-8") == "id: [broken"
     session.save(overwrite=True)
-    assert load_document(seed).claim("C1").note == "mine"
+    assert present(load_document(seed).claim("C1")).note == "mine"
 
 
 def test_edits_elsewhere_on_disk_are_merged(seed: Path) -> None:
@@ -245,10 +246,10 @@ def test_edits_elsewhere_on_disk_are_merged(seed: Path) -> None:
     theirs.save()
     state = mine.check_disk()
     assert state.state == "merged" and state.merged == 2
-    assert mine.doc.claim("C2").note == "theirs"
+    assert present(mine.doc.claim("C2")).note == "theirs"
     mine.save()
     doc = load_document(seed)
-    assert (doc.claim("C1").note, doc.claim("C2").note) == ("mine", "theirs")
+    assert (present(doc.claim("C1")).note, present(doc.claim("C2")).note) == ("mine", "theirs")
     assert_reads_back(seed, mine.doc)
 
 
@@ -262,11 +263,12 @@ def test_the_same_annotation_edited_on_disk_is_a_conflict_to_choose(seed: Path, 
     with pytest.raises(ConflictError) as raised:
         mine.save()
     [conflict] = raised.value.conflicts
+    assert conflict.mine is not None and conflict.theirs is not None
     assert (conflict.mine.note, conflict.theirs.note) == ("mine", "theirs")
     assert seed.read_bytes() == on_disk  # nothing overwritten
     mine.resolve("claim", "C1", keep)  # type: ignore[arg-type]
     mine.save()
-    assert load_document(seed).claim("C1").note == keep
+    assert present(load_document(seed).claim("C1")).note == keep
 
 
 def test_a_full_disk_keeps_the_old_file_and_the_edits(seed: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -284,7 +286,7 @@ def test_a_full_disk_keeps_the_old_file_and_the_edits(seed: Path, monkeypatch: p
         session.save()
     assert raised.value.code == "unwritable" and "disk is full" in str(raised.value)
     assert seed.read_bytes() == SEED.read_bytes()
-    assert session.modified and session.doc.claim("C1").note == "unsaved"
+    assert session.modified and present(session.doc.claim("C1")).note == "unsaved"
 
 
 def test_a_session_on_the_readers_document_edits_that_document(seed: Path) -> None:
@@ -295,9 +297,11 @@ def test_a_session_on_the_readers_document_edits_that_document(seed: Path) -> No
     claims = doc.claims
     session = Session.for_document(doc)
     session.apply(ops.set_note(doc, "claim", "C1", "seen by the panes"))
-    assert session.doc is doc and doc.claims is claims and doc.claim("C1").note == "seen by the panes"
+    assert (
+        session.doc is doc and doc.claims is claims and present(doc.claim("C1")).note == "seen by the panes"
+    )
     session.save()
-    assert load_document(seed).claim("C1").note == "seen by the panes"
+    assert present(load_document(seed).claim("C1")).note == "seen by the panes"
 
 
 def test_a_session_on_a_document_changed_since_it_was_shown_takes_the_file(seed: Path) -> None:
@@ -306,7 +310,9 @@ def test_a_session_on_a_document_changed_since_it_was_shown_takes_the_file(seed:
     other.apply(ops.set_note(other.doc, "claim", "C2", "changed meanwhile"))
     other.save()
     session = Session.for_document(doc)
-    assert session.doc is doc and doc.claim("C2").note == "changed meanwhile" and not session.modified
+    assert (
+        session.doc is doc and present(doc.claim("C2")).note == "changed meanwhile" and not session.modified
+    )
 
 
 def test_a_file_made_read_only_after_opening_is_not_replaced(
@@ -333,4 +339,4 @@ def test_notes_with_control_characters_read_back_exactly(seed: Path, note: str) 
     session = Session.open(seed)
     session.apply(ops.set_note(session.doc, "claim", "C1", note))
     session.save()
-    assert load_document(seed).claim("C1").note == note
+    assert present(load_document(seed).claim("C1")).note == note

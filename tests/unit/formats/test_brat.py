@@ -6,6 +6,7 @@ import shutil
 from pathlib import Path
 
 import pytest
+from tests.support.checks import present
 
 from briefing_tui.files import load_file
 from briefing_tui.formats.brat import import_brat
@@ -33,13 +34,13 @@ def test_entities_are_grouped_typed_and_normalised(report: Document) -> None:
     niger = report.entity("niger")
     assert niger is not None and niger.type == "place" and niger.wikidata == "Q1032"
     assert [report.text[m.start : m.end] for m in niger.mentions] == ["Niger", "Niger"]
-    assert report.entity("cnsp").type == "organisation"  # ORG
-    assert report.entity("matthew-miller").type == "person"
-    assert report.entity("drone-reaper").type == "Weapon"  # unknown types are kept
+    assert present(report.entity("cnsp")).type == "organisation"  # ORG
+    assert present(report.entity("matthew-miller")).type == "person"
+    assert present(report.entity("drone-reaper")).type == "Weapon"  # unknown types are kept
 
 
 def test_discontinuous_span_becomes_fragments_and_a_warning(report: Document) -> None:
-    mq9 = report.entity("drone-mq-9")
+    mq9 = present(report.entity("drone-mq-9"))
     assert [report.text[m.start : m.end] for m in mq9.mentions] == ["drone", "MQ-9"]
     assert any("T12 is discontinuous" in p.message for p in report.problems)
 
@@ -48,7 +49,7 @@ def test_reporting_event_becomes_a_claim_sourced_to_the_reporter(report: Documen
     claim = report.claim("E2")
     assert claim is not None
     assert report.text[claim.span.start : claim.span.end] == "États-Unis retireraient leurs troupes du Niger"
-    source = report.source(claim.sources[0].source)
+    source = present(report.source(claim.sources[0].source))
     assert source.entity == "matthew-miller" and source.kind == "speaker"
     assert claim.note == "paraphrase of the State Department statement"
     assert [e.id for e in report.events] == ["E1", "E3"]  # the report itself is not an event
@@ -59,7 +60,7 @@ def test_events_take_trigger_entities_and_date_attribute(report: Document) -> No
     assert report.text[meet.mentions[0].start : meet.mentions[0].end] == "a rencontré"
     assert meet.entities == ["kathleen-fitzgibbon", "cnsp", "niamey"]
     assert meet.date.text == "2024-03"
-    assert report.entity("kathleen-fitzgibbon").note == "US ambassador to Niger"
+    assert present(report.entity("kathleen-fitzgibbon")).note == "US ambassador to Niger"
 
 
 def test_what_has_no_equivalent_is_kept_and_named(report: Document) -> None:
@@ -109,7 +110,7 @@ def test_briefing_claims_export_with_verdicts(seed_doc: Document, tmp_path: Path
     again = import_brat(_write(tmp_path, text, ann, "seed"))
     assert len(again.claims) == len(seed_doc.claims)
     rated = [c for c in seed_doc.claims if c.verdict]
-    assert [c.verdict.rating for c in again.claims if c.verdict] == [c.verdict.rating for c in rated]
+    assert [c.verdict.rating for c in again.claims if c.verdict] == [present(c.verdict).rating for c in rated]
     assert sum(len(e.mentions) for e in again.entities) == sum(len(e.mentions) for e in seed_doc.entities)
     assert any("sources" in w for w in warnings)
 

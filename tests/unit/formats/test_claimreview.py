@@ -7,6 +7,7 @@ import json
 from pathlib import Path
 
 import pytest
+from tests.support.checks import present
 
 from briefing_tui.formats.claimreview import export_claimreview, import_claimreview
 from briefing_tui.model import RATINGS, Document, LoadError, Rating
@@ -25,7 +26,8 @@ def test_export_has_every_field_per_the_scale(seed_doc: Document) -> None:
     assert any("have no url, which Google's fact-check rich result requires" in w for w in warnings)
     assert not any("no author" in w for w in warnings)  # given with --author
     for review, claim in zip(out, rated, strict=True):
-        info = RATINGS[claim.verdict.rating]
+        verdict = present(claim.verdict)
+        info = RATINGS[verdict.rating]
         rating = review["reviewRating"]
         assert review["@type"] == "ClaimReview" and review["@context"] == "https://schema.org"
         assert rating["alternateName"] == info.alternate_name
@@ -38,8 +40,8 @@ def test_export_has_every_field_per_the_scale(seed_doc: Document) -> None:
         assert item["@type"] == "Claim" and "appearance" not in item  # the seed has no url: none invented
         assert item["text"] == seed_doc.text[claim.span.start : claim.span.end]
         assert review["author"] == {"@type": "Organization", "name": "Desk"}
-        if claim.verdict.reviewed:
-            assert review["datePublished"] == str(claim.verdict.reviewed)
+        if verdict.reviewed:
+            assert review["datePublished"] == str(verdict.reviewed)
 
 
 def test_an_interval_of_publication_gives_no_date_published(seed_doc: Document) -> None:
@@ -74,11 +76,12 @@ def test_speaker_source_becomes_the_claims_author() -> None:
 def test_import_reads_graph_ratings_and_citations(reviews: Document) -> None:
     assert [c.id for c in reviews.claims] == ["troops-1000", "CR2", "CR3"]
     first = reviews.claims[0]
-    assert first.verdict.rating is Rating.MOSTLY_SUPPORTED and first.verdict.reviewed == "2024-05-02"
-    assert first.verdict.explanation == "AFRICOM gave 1,100 in 2023."
+    verdict = present(first.verdict)
+    assert verdict.rating is Rating.MOSTLY_SUPPORTED and verdict.reviewed == "2024-05-02"
+    assert verdict.explanation == "AFRICOM gave 1,100 in 2023."
     assert reviews.text[first.span.start : first.span.end] == "plus de 1 000 militaires américains"
     assert first.gloss == "About 1,000 US troops were stationed in Niger."
-    src = reviews.source(first.sources[0].source)
+    src = present(reviews.source(first.sources[0].source))
     assert (src.title, src.publisher, src.url) == (
         "AFRICOM posture statement",
         "AFRICOM",
@@ -93,15 +96,17 @@ def test_unknown_rating_name_falls_back_on_its_value_and_says_so(tmp_path: Path)
                                "alternateName": "Zombie claim"}}  # fmt: skip
     (tmp_path / "cr.json").write_text(json.dumps(review), encoding="utf-8")
     doc = import_claimreview(tmp_path / "cr.json")
-    assert doc.claims[0].verdict.rating is Rating.FALSE and "Zombie claim" in doc.claims[0].note
+    assert present(doc.claims[0].verdict).rating is Rating.FALSE and "Zombie claim" in doc.claims[0].note
     assert any("'zombie claim'" in p.message.casefold() and "ratingValue" in p.message for p in doc.problems)
 
 
 def test_a_known_label_keeps_its_own_wording(reviews: Document) -> None:
     claim = reviews.claims[1]
-    assert claim.verdict.rating is Rating.FALSE and not any("Pants" in p.message for p in reviews.problems)
+    assert present(claim.verdict).rating is Rating.FALSE and not any(
+        "Pants" in p.message for p in reviews.problems
+    )
     assert reviews.extra["claimreview"][claim.id]["reviewRating"]["alternateName"] == "Pants on Fire"
-    assert reviews.claims[2].verdict.rating is Rating.UNVERIFIABLE
+    assert present(reviews.claims[2].verdict).rating is Rating.UNVERIFIABLE
 
 
 def test_round_trip_through_claimreview_keeps_verdicts(seed_doc: Document, tmp_path: Path) -> None:
@@ -112,8 +117,9 @@ def test_round_trip_through_claimreview_keeps_verdicts(seed_doc: Document, tmp_p
     rated = [c for c in seed_doc.claims if c.verdict]
     assert [c.id for c in again.claims] == [c.id for c in rated]
     for new, old in zip(again.claims, rated, strict=True):
-        assert new.verdict.rating is old.verdict.rating
-        assert new.verdict.explanation == old.verdict.explanation
+        new_verdict, old_verdict = present(new.verdict), present(old.verdict)
+        assert new_verdict.rating is old_verdict.rating
+        assert new_verdict.explanation == old_verdict.explanation
         assert (new.span.start, new.span.end) == (old.span.start, old.span.end)
     assert not [p for p in again.problems if "rating" in p.message]
 
@@ -150,7 +156,8 @@ def test_invalid_input_is_a_json_path_message(tmp_path: Path, data: object, mess
 def test_import_reads_the_fact_check_tools_api_shape(fixtures: Path) -> None:
     doc = import_claimreview(fixtures / "claimreview" / "factcheck_api.json")
     first, second = doc.claims
-    assert first.verdict.rating is Rating.MOSTLY_SUPPORTED and first.verdict.reviewed == "2024-09-20"
+    verdict = present(first.verdict)
+    assert verdict.rating is Rating.MOSTLY_SUPPORTED and verdict.reviewed == "2024-09-20"
     assert "Said by U.S. Department of Defense" in first.note
     assert doc.text[first.span.start : first.span.end] == "US troops will leave Niger by September 15, 2024"
     assert second.verdict is not None and second.verdict.rating is Rating.MISLEADING  # "Needs context"

@@ -6,6 +6,7 @@ import json
 from pathlib import Path
 
 import pytest
+from tests.support.checks import present
 
 from briefing_tui.formats.claimreview import export_claimreview, import_claimreview
 from briefing_tui.formats.rating_labels import rating_for_label
@@ -56,7 +57,7 @@ def test_each_review_stays_credited_to_its_own_publisher(tmp_path: Path) -> None
 def test_the_round_trip_keeps_every_field_of_googles_example(tmp_path: Path) -> None:
     original = json.loads((REAL / "google-example.json").read_text(encoding="utf-8"))
     doc = import_claimreview(REAL / "google-example.json")
-    assert doc.claims[0].verdict.rating is Rating.MISLEADING
+    assert present(doc.claims[0].verdict).rating is Rating.MISLEADING
     (review,), _ = export_claimreview(doc)
     for key in ("url", "author", "datePublished", "claimReviewed"):
         assert review[key] == original[key], key

@@ -13,6 +13,7 @@ MODULES = [
     "briefing_tui.formats.w3c_export",
     "briefing_tui.formats.claimreview",
     "briefing_tui.formats.timelinejs",
+    "briefing_tui.formats.timelinejs_export",
     "briefing_tui.formats.markdown",
     "briefing_tui.formats.html_report",
     "briefing_tui.formats.yaml_writer",

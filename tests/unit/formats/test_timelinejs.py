@@ -6,8 +6,10 @@ import json
 from pathlib import Path
 
 import pytest
+from tests.support.checks import present
 
-from briefing_tui.formats.timelinejs import export_timelinejs, import_timelinejs
+from briefing_tui.formats.timelinejs import import_timelinejs
+from briefing_tui.formats.timelinejs_export import export_timelinejs
 from briefing_tui.model import Document, LoadError
 from briefing_tui.model.dates import parse_edtf
 
@@ -77,7 +79,7 @@ def test_import_makes_a_document_where_each_event_is_mentioned(timeline: Documen
 
 def test_media_becomes_a_source_and_eras_are_kept(timeline: Document) -> None:
     coup = next(e for e in timeline.events if e.id == "coup")
-    src = timeline.source(coup.sources[0].source)
+    src = present(timeline.source(coup.sources[0].source))
     assert (src.url, src.title, src.publisher) == (
         "https://www.bbc.com/news/world-africa-66310000",
         "BBC report",

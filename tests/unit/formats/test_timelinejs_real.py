@@ -11,7 +11,8 @@ import pytest
 
 from briefing_tui.cli import main
 from briefing_tui.formats.common import ExportRefused
-from briefing_tui.formats.timelinejs import export_timelinejs, import_timelinejs, strip_html
+from briefing_tui.formats.timelinejs import import_timelinejs, strip_html
+from briefing_tui.formats.timelinejs_export import export_timelinejs
 from briefing_tui.model import Document
 
 REAL = Path(__file__).resolve().parents[2] / "fixtures" / "real" / "timelinejs"

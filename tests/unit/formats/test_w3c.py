@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from tests.support.checks import present
 
 from briefing_tui.formats.w3c import import_w3c
 from briefing_tui.formats.w3c_export import export_w3c
@@ -27,22 +28,22 @@ def _quote(doc: Document, span) -> str:
 def test_collection_with_two_pages(fixtures: Path) -> None:
     doc = _w3c(fixtures, "collection")
     assert [e.id for e in doc.entities] == ["niger", "matthew-miller", "etats-unis", "niamey"]
-    niger = doc.entity("niger")
+    niger = present(doc.entity("niger"))
     assert niger.wikidata == "Q1032" and niger.type == "place" and len(niger.mentions) == 2
-    assert doc.entity("etats-unis").type == "organisation"  # the ORG tag
+    assert present(doc.entity("etats-unis")).type == "organisation"  # the ORG tag
     assert doc.extra["w3c"]["tags"] == {"https://example.org/anno/4": ["to-check"]}
 
 
 def test_refined_by_selects_inside_its_parent(fixtures: Path) -> None:
     doc = _w3c(fixtures, "collection")
-    miller = doc.entity("matthew-miller")
+    miller = present(doc.entity("matthew-miller"))
     assert _quote(doc, miller.mentions[0]) == "Matthew Miller"
     assert miller.description == "State Department spokesperson"
 
 
 def test_quote_with_prefix_picks_the_right_occurrence(fixtures: Path) -> None:
     doc = _w3c(fixtures, "collection")
-    niamey = doc.entity("niamey").mentions[0]
+    niamey = present(doc.entity("niamey")).mentions[0]
     assert niamey.start == doc.text.rindex("Niamey")
     assert any("CssSelector selectors cannot be read" in p.message for p in doc.problems)
 
@@ -51,11 +52,12 @@ def test_claim_with_verdict_gloss_and_source(fixtures: Path) -> None:
     doc = _w3c(fixtures, "collection")
     claim = doc.claims[0]
     assert _quote(doc, claim.span).startswith("Les États-Unis ont annoncé")
-    assert claim.verdict.rating is Rating.SUPPORTED  # alternateName "True"
-    assert claim.verdict.explanation.startswith("State Department statement")
-    assert claim.verdict.reviewed == "2026-11-27"
+    verdict = present(claim.verdict)
+    assert verdict.rating is Rating.SUPPORTED  # alternateName "True"
+    assert verdict.explanation.startswith("State Department statement")
+    assert verdict.reviewed == "2026-11-27"
     assert claim.gloss == "The US announced the withdrawal."
-    assert doc.source(claim.sources[0].source).url.startswith("https://www.state.gov/")
+    assert present(present(doc.source(claim.sources[0].source)).url).startswith("https://www.state.gov/")
 
 
 def test_events_with_date_tags_and_a_background_event(fixtures: Path) -> None:
@@ -127,7 +129,7 @@ def test_import_onto_a_base_briefing_joins_its_entities(seed_doc: Document, tmp_
     base = Document(seed_doc.path, seed_doc.id, seed_doc.title, "fr", seed_doc.text)
     base.sources = list(seed_doc.sources)
     merged = import_w3c(tmp_path / "a.json", tmp_path / "unused.txt", base=base)
-    assert merged.source("S-state-0424").title == seed_doc.source("S-state-0424").title
+    assert present(merged.source("S-state-0424")).title == present(seed_doc.source("S-state-0424")).title
     assert len(merged.sources) == len(seed_doc.sources)
 
 

@@ -10,6 +10,7 @@ from tests.unit.model.support import HEAD
 
 from briefing_tui.files import load_paths
 from briefing_tui.model import LoadError, load_document, safe_yaml
+from briefing_tui.model.types import Document
 
 SEEDS = Path(__file__).resolve().parents[3] / "seeds"
 
@@ -147,7 +148,7 @@ def test_a_foreign_file_goes_to_its_registered_importer(
 
     seen: list[Path] = []
 
-    def fake(source: registry.ImportSource) -> object:
+    def fake(source: registry.ImportSource) -> Document:
         seen.append(source.file)
         raise LoadError([])
 

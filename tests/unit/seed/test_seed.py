@@ -9,6 +9,7 @@ import pytest
 
 from briefing_tui.files import load_paths
 from briefing_tui.model import AnchorStatus, Document, Rating, load_document
+from briefing_tui.model.types import Claim, Event
 
 ROOT = Path(__file__).resolve().parents[3]
 SEEDS = ROOT / "seeds"
@@ -302,7 +303,8 @@ def test_article_events_are_mentioned(doc: Document, event_id: str, quote: str) 
 
 def test_references_resolve(doc: Document) -> None:
     source_ids = {s.id for s in doc.sources}
-    for item in [*doc.claims, *doc.events]:
+    items: list[Claim | Event] = [*doc.claims, *doc.events]
+    for item in items:
         for ref in item.sources:
             assert ref.source in source_ids, (item.id, ref.source)
     for source in doc.sources:
@@ -312,7 +314,8 @@ def test_references_resolve(doc: Document) -> None:
 
 def test_entity_references_resolve(doc: Document) -> None:
     entity_ids = {e.id for e in doc.entities}
-    for item in [*doc.claims, *doc.events]:
+    items: list[Claim | Event] = [*doc.claims, *doc.events]
+    for item in items:
         assert set(item.entities) <= entity_ids, item.id
 
 
