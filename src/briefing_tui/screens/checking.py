@@ -256,17 +256,21 @@ class Checking:
 
         checking_forms.attach_source(self)
 
-    # drafts (``draft: true``, proposed by ``briefing annotate``): screens/checking_forms.py ---------
+    # drafts (``draft: true``, proposed by ``briefing annotate``): screens/draft_review.py ----------
 
     def next_draft(self) -> None:
-        from briefing_tui.screens import checking_forms  # deferred: only when asked
+        from briefing_tui.screens import draft_review  # deferred: only when asked
 
-        checking_forms.next_draft(self)
+        draft_review.next_draft(self)
 
-    def review_draft(self, accept: bool) -> None:
-        from briefing_tui.screens import checking_forms  # deferred: only when asked
+    def review_draft(self, accept: bool | None) -> None:
+        """``A`` (True), ``X`` (False) the draft shown; ``T`` (None) every draft of its type."""
+        from briefing_tui.screens import draft_review  # deferred: only when asked
 
-        checking_forms.review_draft(self, accept)
+        if accept is None:
+            draft_review.review_all(self)
+        else:
+            draft_review.review_draft(self, accept)
 
     def find(self, kind: str, ident: str) -> Any:
         nav = self.reader.state.nav

@@ -1,8 +1,8 @@
 """The editing keys that go through several dialogs in a row: a passage of the text chosen by
 keyboard and made a claim, a mention or a new entity (``v``), and a source attached to the current
 claim with its stance (``a``), each ending in one edit made by ``Checking.edit``; and, at start,
-the unsaved edits kept in the journal offered back; drafts reviewed one after the other; a file
-that cannot be written saved under another path; quitting with unsaved edits.
+the unsaved edits kept in the journal offered back; a file that cannot be written saved under
+another path; quitting with unsaved edits.
 """
 
 from __future__ import annotations
@@ -155,41 +155,6 @@ def _restore(checking: Checking, entry: journal.Pending, shown: Document) -> Non
         checking.say(f"Not restored: {said}", error=True)
     checking.say(f"Restored the unsaved edits of {display_path(entry.path.name)}")
     checking.reader.refresh_bindings()
-
-
-def next_draft(checking: Checking) -> None:
-    """Go to the drafted annotation after the one shown (in file order, wrapping), and say how
-    many are left to review."""
-    state = checking.reader.state
-    left = ops.drafts(state.doc)
-    if not left:
-        checking.say("No draft left to review")
-        return
-    here = state.annotated()
-    at = left.index(here) + 1 if here in left else 0  # type: ignore[arg-type]
-    kind, ident = left[at % len(left)]
-    obj = checking.find(kind, ident)
-    if obj is not None:
-        checking.reader.jump_to(state.nav.location_of(obj))
-        checking.say(f"Draft {kind} {ident}: {len(left)} left to review (A accepts, X rejects)")
-
-
-def review_draft(checking: Checking, accept: bool) -> None:
-    """Accept (the annotation stays, ``draft`` goes) or reject (it is removed) the draft shown;
-    then on to the next draft."""
-    target = checking.annotation()
-    if target is None:
-        return
-    kind, ident, obj = target
-    if not getattr(obj, "draft", False):
-        checking.say(f"{kind} {ident} is not a draft")
-        return
-    review = ops.accept_draft if accept else ops.reject_draft
-    if checking.edit(lambda doc: review(doc, kind, ident)) is not None:  # type: ignore[arg-type]
-        if ops.drafts(checking.reader.state.doc):
-            next_draft(checking)
-        else:
-            checking.say("Every draft reviewed")
 
 
 def ask_before_quit(checking: Checking) -> bool:

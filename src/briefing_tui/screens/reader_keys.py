@@ -62,6 +62,7 @@ CHECKING_BINDINGS: list[BindingType] = [
     Binding("D", "next_draft", "Next draft", key_display="D", show=False),
     Binding("A", "review_draft(True)", "Accept draft", key_display="A", show=False),
     Binding("X", "review_draft(False)", "Reject draft", key_display="X", show=False),
+    Binding("T", "review_draft(None)", "All drafts of this type", key_display="T", show=False),
 ]
 
 
