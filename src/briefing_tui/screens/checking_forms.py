@@ -67,15 +67,19 @@ def _selected(checking: Checking, chosen: tuple[str, int, int] | None) -> None:
 
 
 def attach_source(checking: Checking) -> None:
-    """Attach a source to the current claim: one of the document's (a list filtered by typing)
-    or a new one (a form), then its stance."""
+    """Attach a source to the current claim: one of the document's (a list filtered by typing),
+    a new one (a form) or a passage of another open document (``source_passage``), then its
+    stance."""
     claim = checking.reader.state.current_claim()
     if claim is None:
         checking.reader.app.bell()
         return
     claim_id = claim.id
     cited = {r.source for r in claim.sources}
-    sources = [("\0new", "A new source…")] + [
+    from briefing_tui.screens import source_passage  # deferred: it imports this module
+
+    others = [("\0passage", "A passage of another open document…")] if source_passage.others(checking) else []
+    sources = [("\0new", "A new source…"), *others] + [
         (s.id, " · ".join(x for x in (s.id, s.title, s.publisher, str(s.date or "")) if x))
         for s in checking.reader.state.doc.sources
         if s.id not in cited
@@ -84,8 +88,10 @@ def attach_source(checking: Checking) -> None:
     def chosen(source_id: str | None) -> None:
         if source_id == "\0new":
             _new_source(checking, claim_id)
+        elif source_id == "\0passage":
+            source_passage.attach_passage(checking, claim_id)
         elif source_id is not None:
-            _stance(
+            choose_stance(
                 checking, lambda doc, stance: ops.attach_source(doc, "claim", claim_id, source_id, stance)
             )
 
@@ -98,14 +104,14 @@ def _new_source(checking: Checking, claim_id: str) -> None:
     def filled(values: dict[str, str] | None) -> None:
         if values is not None:
             title, publisher, day, url = (values[k] for k in ("title", "publisher", "date", "url"))
-            _stance(checking, lambda doc, stance: ops.attach_new_source(
+            choose_stance(checking, lambda doc, stance: ops.attach_new_source(
                 doc, "claim", claim_id, title, publisher, day, url, stance
             ))  # fmt: skip
 
     checking.reader.app.push_screen(SourceForm(), filled)
 
 
-def _stance(checking: Checking, make: Callable[[Document, str], Revision]) -> None:
+def choose_stance(checking: Checking, make: Callable[[Document, str], Revision]) -> None:
     def chosen(stance: str | None) -> None:
         if stance is not None:
             checking.edit(lambda doc: make(doc, stance))
