@@ -325,29 +325,14 @@ class Checking:
         self._save(left[0], lambda: self.save_all(then))
 
     def show_conflicts(self, session: Session, then: Callable[[], None] | None = None) -> None:
-        """The same annotations changed here and in the file: each is shown side by side to choose."""
-        from briefing_tui.screens.checking_dialogs import ConflictDialog  # deferred: only when asked
+        """The same annotations changed here and in the file: each is shown side by side to choose
+        (screens/conflicts.py)."""
+        from briefing_tui.screens import conflicts  # deferred: only when there are some
 
-        conflicts = session.pending_conflicts()
-        if not conflicts:
-            if then is not None:
-                self._save(session, then)
-            return
-        conflict = conflicts[0]
+        conflicts.show_conflicts(self, session, then)
 
-        def chosen(keep: str | None) -> None:
-            if keep not in ("mine", "theirs"):
-                self.say("Conflict left open: ctrl+s asks again", error=True)
-                return
-            dropped = session.resolve(conflict.kind, conflict.id, keep)  # type: ignore[arg-type]
-            for said in dropped:
-                self.say(said)
-            self._paint_all(session)
-            self.show_conflicts(session, then)
-
-        self.reader.app.push_screen(ConflictDialog(conflict, session.doc.text, len(conflicts)), chosen)
-
-    def _paint_all(self, session: Session) -> None:
+    def paint_all(self, session: Session) -> None:
+        """Every annotation of ``session`` may have changed (a merge, a conflict settled)."""
         if session.doc is self.reader.state.doc:
             self.reader.state.edited([], moved=True)
             self.reader.panes.edited(True, [])
@@ -364,10 +349,10 @@ class Checking:
         name = display_path(path.name)
         match found.state:
             case "merged":
-                self._paint_all(session)
+                self.paint_all(session)
                 self.say(f"{name} changed on disk: {found.merged} annotations taken in, your edits kept")
             case "conflicts":
-                self._paint_all(session)
+                self.paint_all(session)
                 self.show_conflicts(session)
             case "deleted":
                 self._overwrite.add(path)

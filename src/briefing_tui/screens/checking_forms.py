@@ -180,26 +180,41 @@ def ask_before_quit(checking: Checking) -> bool:
     return True
 
 
-def save_elsewhere(checking: Checking, session: Session, then: Callable[[], None] | None = None) -> None:
+def save_elsewhere(
+    checking: Checking, session: Session, then: Callable[[], None] | None = None, *, conflicts: bool = False
+) -> None:
     """Offer to save the session's version under another path (its file was deleted or cannot
-    be written); the session follows the new file."""
+    be written; or, with ``conflicts``, the file changed on disk and the person keeps the file as
+    it is: every conflict is settled with their version, in the new file only); the session
+    follows the new file."""
 
     def typed(path: str | None) -> None:
         if path is None:
             checking.say("The edits are kept, unsaved; ctrl+s asks again", error=True)
             return
         old = session.path
+        kept = dict(session.conflicts) if conflicts else {}
+        for kind, ident in kept:
+            for said in session.resolve(kind, ident, "mine"):  # type: ignore[arg-type]
+                checking.say(said)
         try:
             written = session.save_as(Path(path).expanduser())
         except SaveError as exc:
+            session.conflicts.update(kept)  # still to settle with the file where it was
             checking.say(f"Not saved: {exc}", error=True)
             return
         checking.sessions.pop(old, None)
         checking.sessions[session.path] = session
+        checking.paint_all(session)
         checking.say(f"Saved as {display_path(written.path)}")
         checking.reader.refresh_bindings()
         if then is not None:
             then()
 
-    title = f"{display_path(session.path.name)} cannot be written where it was"
+    name = display_path(session.path.name)
+    title = (
+        f"Save your version of {name} elsewhere ({name} stays as it is on disk)"
+        if conflicts
+        else f"{name} cannot be written where it was"
+    )
     checking.reader.app.push_screen(PathDialog(title, str(session.path)), typed)
