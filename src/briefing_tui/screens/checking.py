@@ -18,6 +18,7 @@ from briefing_tui.edit import journal, ops
 from briefing_tui.edit.history import Revision
 from briefing_tui.edit.session import ConflictError, SaveError, Session
 from briefing_tui.model.types import Claim, Document, LoadError
+from briefing_tui.screens.session_opening import SessionOpening, needs_session
 
 if TYPE_CHECKING:
     from textual.app import App
@@ -55,6 +56,7 @@ class Checking:
         self._journal_running = False
         self._overwrite: set[Path] = set()
         """Files deleted or broken on disk that the person was told ctrl+s writes again."""
+        self.opening = SessionOpening(self)
 
     # sessions -------------------------------------------------------------------------------------
 
@@ -66,15 +68,21 @@ class Checking:
         session = self.sessions.get(path)
         if session is None and create:
             try:
-                session = Session.for_document(doc)
+                session = self.adopt(Session.for_document(doc))
             except LoadError as exc:
-                problem = exc.problems[0] if exc.problems else None
-                said = sanitize(problem.message) if problem is not None else "it does not load"
-                self.say(f"{display_path(path)} cannot be edited: {said}", error=True)
-                return None
-            session.on_change.append(self.journal_later)
-            self.sessions[path] = session
+                self.refused(path, exc)
         return session
+
+    def adopt(self, session: Session) -> Session:
+        """``session`` is the one of its file from now on (its unsaved edits kept in the journal)."""
+        session.on_change.append(self.journal_later)
+        self.sessions[session.path] = session
+        return session
+
+    def refused(self, path: Path, exc: LoadError) -> None:
+        problem = exc.problems[0] if exc.problems else None
+        said = sanitize(problem.message) if problem is not None else "it does not load"
+        self.say(f"{display_path(path)} cannot be edited: {said}", error=True)
 
     def journal_later(self, session: Session) -> None:
         # The journal (unsaved edits kept in the state folder against a crash) hashes the file as
@@ -165,6 +173,7 @@ class Checking:
 
     # what the keys do -----------------------------------------------------------------------------
 
+    @needs_session
     def rate(self) -> None:
         """Rate the current claim in a dialog (the scale, an explanation; reviewed today)."""
         from briefing_tui.screens.checking_dialogs import RatingDialog  # deferred: only when asked
@@ -182,6 +191,7 @@ class Checking:
 
         self.reader.app.push_screen(RatingDialog(claim), rated)
 
+    @needs_session
     def remove_verdict(self) -> None:
         claim = self.reader.state.current_claim()
         if claim is None or claim.verdict is None:
@@ -200,6 +210,7 @@ class Checking:
         found = self.find(kind, ident)
         return (kind, ident, found) if found is not None else None
 
+    @needs_session
     def note(self) -> None:
         """Write the note of what the claim pane shows (a claim, an entity, an event, a source)."""
         from briefing_tui.screens.checking_dialogs import NoteDialog  # deferred: only when asked
@@ -215,6 +226,7 @@ class Checking:
 
         self.reader.app.push_screen(NoteDialog(f"Note on {kind} {ident}", obj.note), written)
 
+    @needs_session
     def toggle_verified(self) -> None:
         """Mark what the claim pane shows verified (when it is unverified) or unverified."""
         target = self.annotation()
@@ -223,6 +235,7 @@ class Checking:
             verified = bool(obj.unverified)
             self.edit(lambda doc: ops.set_verified(doc, kind, ident, verified))  # type: ignore[arg-type]
 
+    @needs_session
     def remove(self, mention: bool) -> None:
         """Remove what the claim pane shows (a claim, an entity, an event, a source, with every
         reference to it), or, with ``mention``, the mention of the entity or event that stands out
@@ -244,12 +257,14 @@ class Checking:
 
     # several dialogs in a row (screens/checking_forms.py) -----------------------------------------
 
+    @needs_session
     def select(self) -> None:
         """``v``: a passage chosen by keyboard, made a claim, a mention or a new entity."""
         from briefing_tui.screens import checking_forms  # deferred: only when asked
 
         checking_forms.select(self)
 
+    @needs_session
     def attach_source(self) -> None:
         """``a``: a source attached to the current claim (the document's, or a new one)."""
         from briefing_tui.screens import checking_forms  # deferred: only when asked
@@ -263,6 +278,7 @@ class Checking:
 
         draft_review.next_draft(self)
 
+    @needs_session
     def review_draft(self, accept: bool | None) -> None:
         """``A`` (True), ``X`` (False) the draft shown; ``T`` (None) every draft of its type."""
         from briefing_tui.screens import draft_review  # deferred: only when asked

@@ -153,8 +153,7 @@ def _restore(checking: Checking, entry: journal.Pending, shown: Document) -> Non
         return
     documents = checking.reader.state.collection.documents
     documents[documents.index(shown)] = session.doc
-    checking.sessions[session.path] = session
-    session.on_change.append(checking.journal_later)
+    checking.adopt(session)
     if checking.reader.state.doc is shown:
         checking.reader.show_document(session.doc)
     for said in skipped:
