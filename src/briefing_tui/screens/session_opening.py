@@ -62,7 +62,7 @@ class SessionOpening:
             self.checking.say(f"Opening {display_path(path.name)} for editing: the key acts when it is ready")
             # A description given: the default one is the repr of the call, the whole document.
             self.checking.reader.app.run_worker(functools.partial(self._open, doc), thread=True,
-                group="checking-open", description=f"open {path.name}", exit_on_error=False)  # fmt: skip
+                group="checking-open", description=f"open {path.name}")  # fmt: skip
         return False
 
     @staticmethod
