@@ -110,3 +110,17 @@ async def test_T_cancelled_changes_nothing_and_off_a_draft_is_disabled(drafted: 
         while screen.state.current_claim().draft:  # type: ignore[union-attr]
             await pilot.press("right_square_bracket")
         assert screen.check_action("review_draft", (None,)) is None
+
+
+async def test_T_is_in_help_and_in_the_palette_under_the_same_name(drafted: Path) -> None:
+    from briefing_tui.palette import ReaderCommands
+    from briefing_tui.screens.help import HelpScreen
+
+    async with BriefingApp([drafted], collection=load_paths([drafted])).run_test(size=SIZE) as pilot:
+        screen = await on_a_claim_draft(pilot)
+        helps = {title: help for title, _, help in ReaderCommands(screen).commands(screen)}
+        assert helps["All drafts of this type"] == "key: T"
+        await pilot.press("question_mark")
+        await until(pilot, lambda: isinstance(pilot.app.screen, HelpScreen), what="help")
+        lines = pilot.app.screen.text.plain.splitlines()  # type: ignore[attr-defined]
+        assert any(line.split() == ["T", "All", "drafts", "of", "this", "type"] for line in lines)

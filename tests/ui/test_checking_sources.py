@@ -101,3 +101,15 @@ def test_the_passages_listed_are_claims_then_sentences_and_at_most_SHOWN_at_once
     assert any(label.endswith(SENTENCE) for _, label in options)
     many = [(f"0:{i}:{i + 1}", f"x {i}") for i in range(SHOWN * 2)]
     assert len(PassageDialog("t", many, filtered=True)._options("")) == SHOWN
+
+
+@pytest.mark.parametrize("typed", ["etats", "États", "ETATS", "é", "withdrawal", "zz", "s · c"])
+def test_the_passages_are_searched_as_any_list_filter_is(typed: str) -> None:
+    from briefing_tui.search.filter import text_filter
+
+    labels = ["Les États-Unis", "les etats", "ETATS généraux", "withdrawal · claim K1", "rien", "ÉTÉ"] * 3
+    options = [(f"0:{i}:{i + 1}", label) for i, label in enumerate(labels)]
+    dialog = PassageDialog("t", options, filtered=True)
+    accept = text_filter(typed)
+    expected = [key for key, label in options if accept(label)]
+    assert [o.id for o in dialog._options(typed)] == expected

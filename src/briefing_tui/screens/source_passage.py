@@ -6,6 +6,7 @@ source that is a passage of another document (``document:`` its id, ``span:`` th
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from typing import TYPE_CHECKING
 
 from textual.content import Content
@@ -55,19 +56,44 @@ def passage_options(documents: list[Document]) -> list[tuple[str, str]]:
 
 
 class PassageDialog(ChoiceDialog):
-    """The passages of the other open documents, the first ``SHOWN`` that hold what is typed."""
+    """The passages of the other open documents, the first ``SHOWN`` that hold what is typed.
+
+    A 10 MB document has some 100,000 sentences: rather than folding each row at each key, the
+    rows are folded once (at the first key) into one text, searched with ``str.find``."""
+
+    def __init__(self, title: str, options: list[tuple[str, str]], *, filtered: bool = False) -> None:
+        super().__init__(title, options, filtered=filtered)
+        self._folded: dict[bool, tuple[str, list[int]]] = {}
+
+    def _haystack(self, keep_case: bool) -> tuple[str, list[int]]:
+        """Every row folded, joined by new lines, and where each starts."""
+        from briefing_tui.search.fold import fold  # deferred: only when a list is filtered
+
+        if keep_case not in self._folded:
+            rows = [fold(label, keep_case) for _, label in self.options]
+            starts, at = [], 0
+            for row in rows:
+                starts.append(at)
+                at += len(row) + 1
+            self._folded[keep_case] = ("\n".join(rows), starts)
+        return self._folded[keep_case]
 
     def _options(self, typed: str) -> list[Option]:
-        from briefing_tui.search.filter import text_filter  # deferred: only when a list is filtered
+        from briefing_tui.search.filter import needle_of  # deferred: only when a list is filtered
 
-        accept = text_filter(typed) if typed else None
-        shown: list[Option] = []
-        for key, label in self.options:
-            if accept is None or accept(label):
-                shown.append(Option(Content(sanitize(label)), id=key))
-                if len(shown) == SHOWN:
-                    break
-        return shown
+        needle, keep_case = needle_of(typed) if typed else ("", False)
+        if not needle:
+            rows = range(min(SHOWN, len(self.options)))
+        else:
+            haystack, starts = self._haystack(keep_case)
+            found: list[int] = []
+            at = haystack.find(needle)
+            while at >= 0 and len(found) < SHOWN:
+                row = bisect_right(starts, at) - 1
+                found.append(row)
+                at = haystack.find(needle, starts[row + 1]) if row + 1 < len(starts) else -1
+            rows = found  # type: ignore[assignment]
+        return [Option(Content(sanitize(self.options[i][1])), id=self.options[i][0]) for i in rows]
 
 
 def attach_passage(checking: Checking, claim_id: str) -> None:
