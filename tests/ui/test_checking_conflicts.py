@@ -122,3 +122,35 @@ async def test_a_conflict_found_twice_is_asked_once(seed: Path) -> None:
         await pilot.press("m")
         await until(pilot, lambda: isinstance(pilot.app.screen, MainScreen), what="one dialog only")
         assert not screen.checking.sessions[seed].pending_conflicts()
+
+
+@pytest.mark.parametrize("choice", ["elsewhere", "here"])
+async def test_a_file_deleted_under_the_reader_offers_to_save_elsewhere(seed: Path, choice: str) -> None:
+    from textual.widgets import OptionList
+
+    from briefing_tui.screens.checking_dialogs import ChoiceDialog
+
+    async with BriefingApp([seed], collection=load_paths([seed])).run_test(size=SIZE) as pilot:
+        screen = reader(pilot)
+        await pilot.press("right_square_bracket", "R")
+        seed.unlink()
+        assert screen.file_changed(seed)  # as the live reload tells it
+        await until(pilot, lambda: isinstance(pilot.app.screen, ChoiceDialog), what="the offer")
+        assert "was deleted; your edits are kept" in pilot.app.screen.title_text
+        await until(pilot, lambda: bool(pilot.app.screen.query(OptionList)), what="the choices drawn")
+        choices = pilot.app.screen.query_one(OptionList)
+        ids = [choices.get_option_at_index(i).id for i in range(choices.option_count)]
+        assert ids == ["elsewhere", "here", "later"]
+        while choices.highlighted != ids.index(choice):
+            await pilot.press("down")
+        await pilot.press("enter")
+        written = seed
+        if choice == "elsewhere":
+            await until(pilot, lambda: isinstance(pilot.app.screen, PathDialog), what="where to save")
+            written = seed.with_name("elsewhere.yaml")
+            pilot.app.screen.query_one(SafeInput).value = str(written)
+            await pilot.press("enter")
+        await until(pilot, written.exists, what="saved")
+        await until(pilot, lambda: not screen.checking.modified, what="nothing left unsaved")
+    claim = load_document(written).claim("C11")
+    assert claim is not None and claim.verdict is None

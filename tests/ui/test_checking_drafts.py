@@ -63,6 +63,7 @@ async def choose_all(pilot: Pilot[Any], option: str) -> ChoiceDialog:
     await until(pilot, lambda: isinstance(pilot.app.screen, ChoiceDialog), what="the choice")
     dialog = pilot.app.screen
     assert isinstance(dialog, ChoiceDialog)
+    await until(pilot, lambda: bool(dialog.query(OptionList)), what="the choices drawn")
     choices = dialog.query_one(OptionList)
     ids = [choices.get_option_at_index(i).id for i in range(choices.option_count)]
     while choices.highlighted != ids.index(option):

@@ -56,6 +56,7 @@ async def test_a_attaches_a_sentence_of_another_open_document_found_by_typing(co
         await until(pilot, lambda: choices.option_count == 1, what="filtered to the passage choice")
         await pilot.press("enter")
         await until(pilot, lambda: isinstance(pilot.app.screen, PassageDialog), what="the passages")
+        await until(pilot, lambda: bool(pilot.app.screen.query(OptionList)), what="the passages drawn")
         passages = pilot.app.screen.query_one(OptionList)
         assert "On the withdrawal" in str(passages.get_option_at_index(0).prompt)
         await pilot.press(*typed("its forces"))
@@ -90,6 +91,7 @@ async def test_a_offers_no_other_document_when_only_one_is_open(collection: Path
     async with BriefingApp([main], collection=load_paths([main])).run_test(size=SIZE) as pilot:
         await pilot.press("right_square_bracket", "a")
         await until(pilot, lambda: isinstance(pilot.app.screen, ChoiceDialog))
+        await until(pilot, lambda: bool(pilot.app.screen.query(OptionList)), what="the choices drawn")
         labels = [o.prompt for o in pilot.app.screen.query_one(OptionList)._options]
         assert not any("another open document" in str(label) for label in labels)
 

@@ -280,7 +280,6 @@ class Checking:
 
     @needs_session
     def review_draft(self, accept: bool | None) -> None:
-        """``A`` (True), ``X`` (False) the draft shown; ``T`` (None) every draft of its type."""
         from briefing_tui.screens import draft_review  # deferred: only when asked
 
         if accept is None:
@@ -372,7 +371,9 @@ class Checking:
                 self.show_conflicts(session)
             case "deleted":
                 self._overwrite.add(path)
-                self.say(f"{name} was deleted: your edits are kept; ctrl+s writes it again", error=True)
+                from briefing_tui.screens.checking_forms import offer_elsewhere  # deferred: rare
+
+                offer_elsewhere(self, session)
             case "invalid":
                 self._overwrite.add(path)
                 self.say(f"{name} on disk no longer loads: your edits are kept; ctrl+s overwrites it",

@@ -217,3 +217,24 @@ def save_elsewhere(
         else f"{name} cannot be written where it was"
     )
     checking.reader.app.push_screen(PathDialog(title, str(session.path)), typed)
+
+
+def offer_elsewhere(checking: Checking, session: Session) -> None:
+    """The file was deleted under the session (seen by the live reload): the edits are kept, and
+    the person chooses to save them elsewhere, to write the file again, or to decide later."""
+    if any(isinstance(s, ChoiceDialog | PathDialog) for s in checking.reader.app.screen_stack):
+        checking.say(f"{display_path(session.path.name)} was deleted: your edits are kept", error=True)
+        return
+    name = display_path(session.path.name)
+
+    def chosen(what: str | None) -> None:
+        if what == "elsewhere":
+            save_elsewhere(checking, session)
+        elif what == "here":
+            checking._save(session)
+        else:
+            checking.say(f"{name} was deleted: your edits are kept; ctrl+s writes it again", error=True)
+
+    options = [("elsewhere", "Save them elsewhere…"), ("here", "Write the file again where it was"),
+               ("later", "Decide later (ctrl+s writes it again)")]  # fmt: skip
+    checking.reader.app.push_screen(ChoiceDialog(f"{name} was deleted; your edits are kept", options), chosen)
