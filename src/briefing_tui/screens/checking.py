@@ -303,9 +303,10 @@ class Checking:
             if then is not None:
                 then()
             return False
-        return self._save(session, then)
+        return self.save_session(session, then)
 
-    def _save(self, session: Session, then: Callable[[], None] | None = None) -> bool:
+    def save_session(self, session: Session, then: Callable[[], None] | None = None) -> bool:
+        """Save ``session`` (ctrl+s asked, or a choice made); what stops it opens its choice."""
         try:
             written = session.save(overwrite=session.path in self._overwrite)
         except ConflictError:
@@ -337,7 +338,7 @@ class Checking:
         if not left:
             then()
             return
-        self._save(left[0], lambda: self.save_all(then))
+        self.save_session(left[0], lambda: self.save_all(then))
 
     def show_conflicts(self, session: Session, then: Callable[[], None] | None = None) -> None:
         """The same annotations changed here and in the file: each is shown side by side to choose

@@ -231,7 +231,7 @@ def offer_elsewhere(checking: Checking, session: Session) -> None:
         if what == "elsewhere":
             save_elsewhere(checking, session)
         elif what == "here":
-            checking._save(session)
+            checking.save_session(session)
         else:
             checking.say(f"{name} was deleted: your edits are kept; ctrl+s writes it again", error=True)
 

@@ -25,7 +25,7 @@ def show_conflicts(checking: Checking, session: Session, then: Callable[[], None
     conflicts = session.pending_conflicts()
     if not conflicts:
         if then is not None:
-            checking._save(session, then)
+            checking.save_session(session, then)
         return
     conflict = conflicts[0]
 
