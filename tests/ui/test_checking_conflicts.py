@@ -40,6 +40,7 @@ def reader(pilot: Pilot[Any]) -> MainScreen:
 async def conflict_on_c11(pilot: Pilot[Any], seed: Path) -> MainScreen:
     """Mine: C11 without its verdict; the file's: C11 rated misleading."""
     screen = reader(pilot)
+    screen.live_reload.stop()  # the test tells the change itself, once, as the live reload would
     await pilot.press("right_square_bracket", "R")
     theirs = seed.read_text(encoding="utf-8").replace("rating: opinion", "rating: misleading", 1)
     seed.write_text(theirs, "utf-8")
@@ -132,6 +133,7 @@ async def test_a_file_deleted_under_the_reader_offers_to_save_elsewhere(seed: Pa
 
     async with BriefingApp([seed], collection=load_paths([seed])).run_test(size=SIZE) as pilot:
         screen = reader(pilot)
+        screen.live_reload.stop()  # the test tells the change itself, once
         await pilot.press("right_square_bracket", "R")
         seed.unlink()
         assert screen.file_changed(seed)  # as the live reload tells it
