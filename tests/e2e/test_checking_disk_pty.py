@@ -8,6 +8,7 @@ from __future__ import annotations
 import os
 import shutil
 import signal
+import subprocess
 import sys
 import time
 from pathlib import Path
@@ -106,3 +107,26 @@ def test_unsaved_edits_of_a_killed_reader_are_offered_back_in_a_pty(
     claim = load_document(path).claim("C11")
     assert claim is not None and claim.verdict is None
     assert load_document(SEED).claim("C11").verdict.rating is Rating.OPINION  # type: ignore[union-attr]
+
+
+def test_the_first_edit_of_a_large_file_says_it_is_opening_and_then_acts_in_a_pty(tmp_path: Path) -> None:
+    path = tmp_path / "large.yaml"
+    make = ROOT / "bench" / "make_large.py"
+    subprocess.run([sys.executable, str(make), str(path), "--mb", "1", "--annotations", "4000"], check=True,
+                   capture_output=True)  # fmt: skip
+    before = {c.id: c.unverified for c in load_document(path).claims}
+    with PtyTerm([str(BRIEFING), str(path)], columns=120, lines=40, cwd=str(tmp_path)) as term:
+        term.wait_for("A large generated briefing", timeout=30)
+        term.wait_for("claims", timeout=30)  # the annotations loaded
+        term.send("]")
+        term.wait_quiet()
+        term.send("x")  # mark the claim unverified (or verified)
+        term.wait_for("Opening large.yaml for editing")
+        wait_until(lambda: "Opening large.yaml" not in term.text(), term, 30)
+        term.wait_for("verified", timeout=30)  # the edit's notice ("C… unverified"), once the file is open
+        term.send(CTRL_S)
+        term.wait_for("Saved", timeout=30)
+        term.send("q")
+        assert term.wait_exit(10) == 0
+    after = {c.id: c.unverified for c in load_document(path).claims}
+    assert len([i for i in before if before[i] != after[i]]) == 1  # the one claim marked, saved
