@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from briefing_tui.model import passages
 from briefing_tui.model.passages import next_sentence, next_word, previous_sentence, previous_word, word_at
 
 TEXT = "Les États-Unis retirent leurs troupes. L’aide reste « ordonnée » ! Fin\nNouveau paragraphe."
@@ -44,3 +45,10 @@ def test_sentences_extend_to_their_end_marks_and_closing_quotes_and_stop_at_a_ne
 
 def test_a_text_without_words_gives_an_empty_passage() -> None:
     assert word_at("  ...  ", 2) == (2, 2)
+
+
+def test_sentences_are_every_sentence_without_the_spaces_around_it() -> None:
+    text = "Title\n\n  He said: “Yes.” Then left!  And a line without a mark\nend"
+    found = [text[a:b] for a, b in passages.sentences(text)]
+    assert found == ["Title", "He said: “Yes.”", "Then left!", "And a line without a mark", "end"]
+    assert passages.sentences("") == [] and passages.sentences(" \n ") == []

@@ -24,6 +24,12 @@ def configure(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--author", metavar="NAME", help="claimreview: the organisation that reviewed the claims"
     )
+    parser.add_argument(
+        "--notes",
+        action="store_true",
+        help="w3c: add the notes, ratings, verification marks and bookmarks the reader keeps beside "
+        "the briefing (BRIEFING.notes.jsonld)",
+    )
 
 
 def run(args: argparse.Namespace) -> int:
@@ -44,8 +50,18 @@ def run(args: argparse.Namespace) -> int:
         return 1
     fmt = registry.get(args.format)
     assert fmt.exporter is not None  # the parser offers only formats that export
+    layer: tuple[dict[str, object], ...] = ()
+    if args.notes:
+        from briefing_tui.edit.sidecar import sidecar_items, sidecar_path  # deferred: only with --notes
+
+        if fmt.name != "w3c":
+            said = f"--notes: only w3c holds the notes; {fmt.name} leaves them out"
+            say("briefing export: warning: ", [said])
+        elif not sidecar_path(args.briefing).is_file():
+            say("briefing export: warning: ", [f"--notes: no notes beside {args.briefing}"])
+        layer = tuple(sidecar_items(args.briefing))
     try:
-        exported = fmt.exporter(doc, ExportOptions(author=args.author))
+        exported = fmt.exporter(doc, ExportOptions(author=args.author, layer=layer))
     except ExportRefused as exc:
         say("briefing export: ", [f"{args.briefing}: {exc}"])
         return 1

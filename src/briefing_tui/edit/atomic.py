@@ -8,21 +8,28 @@ leaves the old file as it was and removes the temporary file.
 
 A symbolic link is never replaced by a file: the file it points to is written, and the report
 says so (``through_link``), so that the person knows where the words went.
+
+A save killed between making its temporary file and the rename leaves that file behind
+(``.NAME.XXXXXXXX.tmp``). The next save of ``NAME`` removes such leftovers (``remove_stale``):
+ours by name, regular files of our user, and older than this process's first save, so that a
+save another reader is making at this moment is never touched.
 """
 
 from __future__ import annotations
 
 import contextlib
 import os
+import re
 import stat
 import tempfile
+import time
 from dataclasses import dataclass
 from pathlib import Path
 
 from briefing_tui.display import display_path
 from briefing_tui.model.types import Problem
 
-__all__ = ["WriteError", "Written", "write_atomic"]
+__all__ = ["WriteError", "Written", "remove_stale", "write_atomic"]
 
 
 class SaveError(Exception):
@@ -80,6 +87,36 @@ def _open_temp(folder: Path, name: str) -> tuple[int, str]:
     return tempfile.mkstemp(prefix=f".{name}.", suffix=".tmp", dir=folder)
 
 
+STARTED = time.time()
+"""When this module was loaded (at the first save of the process, or before): a temporary file
+last written before then is no save in progress of this process, and none of another's."""
+_TEMP_TAIL = re.compile(r"\.[a-z0-9_]{8}\.tmp")  # what ``mkstemp`` adds after ``.NAME``
+
+
+def remove_stale(target: Path) -> list[Path]:
+    """Remove the temporary files a killed save of ``target`` left beside it; returns them. Only
+    regular files (never a link) named as ``write_atomic`` names them, of this user, last written
+    before ``STARTED``; whatever cannot be read or removed is left alone."""
+    prefix = f".{target.name}"
+    removed = []
+    try:
+        entries = list(os.scandir(target.parent))
+    except OSError:
+        return []
+    for entry in entries:
+        name = entry.name
+        if not name.startswith(prefix) or not _TEMP_TAIL.fullmatch(name, len(prefix)):
+            continue
+        try:
+            info = entry.stat(follow_symlinks=False)
+            if stat.S_ISREG(info.st_mode) and info.st_uid == os.geteuid() and info.st_mtime < STARTED:
+                os.unlink(entry.path)
+                removed.append(Path(entry.path))
+        except OSError:
+            continue
+    return removed
+
+
 def write_atomic(path: Path, data: bytes) -> Written:
     """Replace the contents of ``path`` by ``data`` atomically (see the module's docstring).
 
@@ -100,6 +137,7 @@ def write_atomic(path: Path, data: bytes) -> Written:
         raise _message("read the state of", target, exc) from None
     if info is not None and not stat.S_ISREG(info.st_mode):
         raise WriteError(0, f"{display_path(target)} is not a regular file: save elsewhere")
+    remove_stale(target)
     try:
         fd, temp = _open_temp(target.parent, target.name)
     except OSError as exc:

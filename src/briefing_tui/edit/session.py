@@ -60,6 +60,7 @@ class Session:
         self._layer_mark: dict[tuple[str, str], Any] = {}
         """What the sidecar holds: bookmarks, and in notes-only mode the annotations of the layer."""
         self.on_change: list[Any] = []
+        self._differs = False
         """Callables called with the session after each edit, undo, redo and save (the journal, the UI)."""
 
     # -- opening -------------------------------------------------------------------------------------
@@ -92,6 +93,12 @@ class Session:
         changed since ``doc`` was loaded, ``doc`` takes the file's text and annotations first, as
         the live reload would. Raises ``LoadError`` when the file no longer loads.
         """
+        return cls.read_for(doc, notes_only=notes_only).adopt(doc)
+
+    @classmethod
+    def read_for(cls, doc: Document, *, notes_only: bool = False) -> Session:
+        """The slow half of ``for_document`` (reading and loading the file again: seconds for a
+        10 MB briefing), which only reads ``doc``: it may run in a thread. ``adopt`` ends it."""
         path = Path(doc.path)
         if path.suffix.lower() not in YAML_SUFFIXES:  # an imported file (brat…): only the layer is kept
             try:
@@ -100,18 +107,27 @@ class Session:
                 data = b""
             session = cls(doc, data, notes_only=True)
             session.foreign = True
-            load_layer(session)
             return session
         session = cls._load(path, notes_only)
-        fresh = session.doc
-        if render.doc_facets(fresh) != render.doc_facets(doc):
+        session._differs = not render.same_document(session.doc, doc)
+        if not session._differs:  # the file's objects are not needed: freed here, bit by bit
+            fresh, session.doc = session.doc, doc
+            for items in ops.lists(fresh).values():
+                while items:
+                    del items[-1000:]
+        return session
+
+    def adopt(self, doc: Document) -> Session:
+        """The session made by ``read_for`` edits ``doc`` from now on (in the reader's thread)."""
+        fresh = self.doc
+        if fresh is not doc and self._differs:
             doc.text = fresh.text
             doc.problems = fresh.problems
             for name, items in ops.lists(fresh).items():
                 ops.lists(doc)[name][:] = items
-        session.doc = doc  # the reader's own objects (sources resolved in the collection…)
-        load_layer(session)
-        return session
+        self.doc = doc  # the reader's own objects (sources resolved in the collection…)
+        load_layer(self)
+        return self
 
     def _ids(self) -> dict[Kind, list[str]]:
         return {kind: [a.id for a in self.lists[kind]] for kind in KINDS}

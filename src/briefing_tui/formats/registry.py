@@ -15,7 +15,7 @@ import fnmatch
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from briefing_tui.model.types import Document
@@ -35,6 +35,8 @@ class ExportOptions:
     """Options an exporter may use (each ignores the ones that do not concern it)."""
 
     author: str | None = None
+    layer: tuple[dict[str, Any], ...] = ()
+    """W3C: the person's own annotations (the sidecar's notes, ratings, marks, bookmarks) to add."""
 
 
 @dataclass(frozen=True)
@@ -125,7 +127,7 @@ def _export_w3c(doc: Document, options: ExportOptions) -> Exported:
     from briefing_tui.formats.json_out import dump_json
     from briefing_tui.formats.w3c_export import export_w3c
 
-    data, warnings = export_w3c(doc)
+    data, warnings = export_w3c(doc, options.layer)
     return Exported((("", dump_json(data)),), tuple(warnings))
 
 

@@ -8,6 +8,7 @@ TextQuoteSelector (exact, prefix, suffix) and a TextPositionSelector (code point
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from typing import Any
 
 from briefing_tui.model.types import Document, SourceRef, Span
@@ -45,8 +46,10 @@ def _text(value: str, purpose: str) -> dict[str, Any]:
     return {"type": "TextualBody", "value": value, "purpose": purpose, "format": "text/plain"}
 
 
-def export_w3c(doc: Document) -> tuple[dict[str, Any], list[str]]:
-    """Return the AnnotationCollection and warnings on what could not be written."""
+def export_w3c(doc: Document, layer: Sequence[dict[str, Any]] = ()) -> tuple[dict[str, Any], list[str]]:
+    """Return the AnnotationCollection and warnings on what could not be written. ``layer``: the
+    person's own annotations (the sidecar beside the briefing), added after the briefing's; one
+    whose id is already taken, or that is not an Annotation with a target, is left out and said."""
     base = f"urn:briefing:{doc.id}"
     source = doc.url or base
     items: list[dict[str, Any]] = []
@@ -145,6 +148,16 @@ def export_w3c(doc: Document) -> tuple[dict[str, Any], list[str]]:
     kept: dict[str, Any] = doc.extra["w3c"] if isinstance(doc.extra.get("w3c"), dict) else {}
     for kept_ann in (a for a in (kept.get("annotations") or []) if isinstance(a, dict)):
         items.append(_with_source(kept_ann, source))  # as they were imported
+    taken = {item.get("id") for item in items}
+    for own in layer:
+        ident = own.get("id")
+        if own.get("type") != "Annotation" or not own.get("target") or not isinstance(ident, str):
+            warnings.append("a note of the sidecar is not an annotation with a target: not written")
+        elif ident in taken:
+            warnings.append(f"{ident}: the sidecar's annotation has the id of another: not written")
+        else:
+            taken.add(ident)
+            items.append(_with_source(own, source))
     page = {"id": f"{base}:annotations:page1", "type": "AnnotationPage", "startIndex": 0, "items": items}
     collection = {
         "@context": CONTEXT,

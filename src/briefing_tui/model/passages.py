@@ -60,3 +60,23 @@ def previous_sentence(text: str, start: int, end: int) -> tuple[int, int]:
         return start, word_at(text, start)[1]
     stop = last.start() if last.group() == "\n" else last.end()
     return start, max(stop, word_at(text, start)[1])
+
+
+def sentences(text: str) -> list[tuple[int, int]]:
+    """Every sentence of ``text`` as ``(start, end)``, without the spaces around it, in order (the
+    sentences ``next_sentence`` steps over; a line without an end mark is one)."""
+    found = []
+    at = 0
+    for match in SENTENCE_END.finditer(text):
+        stop = match.start() if match.group() == "\n" else match.end()
+        start, end = at, stop
+        while start < end and text[start].isspace():
+            start += 1
+        if start < end:
+            found.append((start, end))
+        at = match.end()
+    rest = text[at:]
+    if rest.strip():
+        start = at + len(rest) - len(rest.lstrip())
+        found.append((start, at + len(rest.rstrip())))
+    return found

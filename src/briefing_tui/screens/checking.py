@@ -18,6 +18,8 @@ from briefing_tui.edit import journal, ops
 from briefing_tui.edit.history import Revision
 from briefing_tui.edit.session import ConflictError, SaveError, Session
 from briefing_tui.model.types import Claim, Document, LoadError
+from briefing_tui.screens.journal_keeper import JournalKeeper
+from briefing_tui.screens.session_opening import SessionOpening, needs_session
 
 if TYPE_CHECKING:
     from textual.app import App
@@ -50,11 +52,11 @@ class Checking:
     def __init__(self, reader: Reader) -> None:
         self.reader = reader
         self.sessions: dict[Path, Session] = {}
-        self._journal_due: set[Path] = set()
-        """Sessions whose unsaved edits the journal keeps once the screen has been drawn."""
-        self._journal_running = False
+        self.journals = JournalKeeper(lambda: reader.app, self.sessions)
+        """Keeps each session's unsaved edits in the journal once the screen has been drawn."""
         self._overwrite: set[Path] = set()
         """Files deleted or broken on disk that the person was told ctrl+s writes again."""
+        self.opening = SessionOpening(self)
 
     # sessions -------------------------------------------------------------------------------------
 
@@ -66,47 +68,21 @@ class Checking:
         session = self.sessions.get(path)
         if session is None and create:
             try:
-                session = Session.for_document(doc)
+                session = self.adopt(Session.for_document(doc))
             except LoadError as exc:
-                problem = exc.problems[0] if exc.problems else None
-                said = sanitize(problem.message) if problem is not None else "it does not load"
-                self.say(f"{display_path(path)} cannot be edited: {said}", error=True)
-                return None
-            session.on_change.append(self.journal_later)
-            self.sessions[path] = session
+                self.refused(path, exc)
         return session
 
-    def journal_later(self, session: Session) -> None:
-        # The journal (unsaved edits kept in the state folder against a crash) hashes the file as
-        # saved and writes with an fsync: 40 ms on the 10 MB briefing. It is written in a thread
-        # once the edit has been drawn; both release the interpreter.
-        self._journal_due.add(session.path)
-        if not self._journal_running:
-            self._journal_running = True
-            self.reader.app.call_after_refresh(self._start_journal)
+    def adopt(self, session: Session) -> Session:
+        """``session`` is the one of its file from now on (its unsaved edits kept in the journal)."""
+        session.on_change.append(self.journals.later)
+        self.sessions[session.path] = session
+        return session
 
-    def _start_journal(self) -> None:
-        self.reader.app.run_worker(self._keep_journals, thread=True, group="checking-journal")
-
-    def _keep_journals(self) -> None:
-        try:
-            while self._journal_due:
-                path = self._journal_due.pop()
-                if (session := self.sessions.get(path)) is None:
-                    continue
-                try:
-                    journal.keep(session)
-                except RuntimeError:  # an edit made meanwhile changed what was being read: again
-                    self._journal_due.add(path)
-        finally:
-            self._journal_running = False
-        if self._journal_due:  # an edit came while the loop was ending
-            self.reader.app.call_from_thread(self._journal_again)
-
-    def _journal_again(self) -> None:
-        if self._journal_due and not self._journal_running:
-            self._journal_running = True
-            self._start_journal()
+    def refused(self, path: Path, exc: LoadError) -> None:
+        problem = exc.problems[0] if exc.problems else None
+        said = sanitize(problem.message) if problem is not None else "it does not load"
+        self.say(f"{display_path(path)} cannot be edited: {said}", error=True)
 
     @property
     def modified(self) -> list[Session]:
@@ -168,6 +144,7 @@ class Checking:
 
     # what the keys do -----------------------------------------------------------------------------
 
+    @needs_session
     def rate(self) -> None:
         """Rate the current claim in a dialog (the scale, an explanation; reviewed today)."""
         from briefing_tui.screens.checking_dialogs import RatingDialog  # deferred: only when asked
@@ -185,6 +162,7 @@ class Checking:
 
         self.reader.app.push_screen(RatingDialog(claim), rated)
 
+    @needs_session
     def remove_verdict(self) -> None:
         claim = self.reader.state.current_claim()
         if claim is None or claim.verdict is None:
@@ -203,6 +181,7 @@ class Checking:
         found = self.find(kind, ident)
         return (kind, ident, found) if found is not None else None
 
+    @needs_session
     def note(self) -> None:
         """Write the note of what the claim pane shows (a claim, an entity, an event, a source)."""
         from briefing_tui.screens.checking_dialogs import NoteDialog  # deferred: only when asked
@@ -218,6 +197,7 @@ class Checking:
 
         self.reader.app.push_screen(NoteDialog(f"Note on {kind} {ident}", obj.note), written)
 
+    @needs_session
     def toggle_verified(self) -> None:
         """Mark what the claim pane shows verified (when it is unverified) or unverified."""
         target = self.annotation()
@@ -226,6 +206,7 @@ class Checking:
             verified = bool(obj.unverified)
             self.edit(lambda doc: ops.set_verified(doc, kind, ident, verified))  # type: ignore[arg-type]
 
+    @needs_session
     def remove(self, mention: bool) -> None:
         """Remove what the claim pane shows (a claim, an entity, an event, a source, with every
         reference to it), or, with ``mention``, the mention of the entity or event that stands out
@@ -247,29 +228,35 @@ class Checking:
 
     # several dialogs in a row (screens/checking_forms.py) -----------------------------------------
 
+    @needs_session
     def select(self) -> None:
         """``v``: a passage chosen by keyboard, made a claim, a mention or a new entity."""
         from briefing_tui.screens import checking_forms  # deferred: only when asked
 
         checking_forms.select(self)
 
+    @needs_session
     def attach_source(self) -> None:
         """``a``: a source attached to the current claim (the document's, or a new one)."""
         from briefing_tui.screens import checking_forms  # deferred: only when asked
 
         checking_forms.attach_source(self)
 
-    # drafts (``draft: true``, proposed by ``briefing annotate``): screens/checking_forms.py ---------
+    # drafts (``draft: true``, proposed by ``briefing annotate``): screens/draft_review.py ----------
 
     def next_draft(self) -> None:
-        from briefing_tui.screens import checking_forms  # deferred: only when asked
+        from briefing_tui.screens import draft_review  # deferred: only when asked
 
-        checking_forms.next_draft(self)
+        draft_review.next_draft(self)
 
-    def review_draft(self, accept: bool) -> None:
-        from briefing_tui.screens import checking_forms  # deferred: only when asked
+    @needs_session
+    def review_draft(self, accept: bool | None) -> None:
+        from briefing_tui.screens import draft_review  # deferred: only when asked
 
-        checking_forms.review_draft(self, accept)
+        if accept is None:
+            draft_review.review_all(self)
+        else:
+            draft_review.review_draft(self, accept)
 
     def find(self, kind: str, ident: str) -> Any:
         nav = self.reader.state.nav
@@ -287,9 +274,10 @@ class Checking:
             if then is not None:
                 then()
             return False
-        return self._save(session, then)
+        return self.save_session(session, then)
 
-    def _save(self, session: Session, then: Callable[[], None] | None = None) -> bool:
+    def save_session(self, session: Session, then: Callable[[], None] | None = None) -> bool:
+        """Save ``session`` (ctrl+s asked, or a choice made); what stops it opens its choice."""
         try:
             written = session.save(overwrite=session.path in self._overwrite)
         except ConflictError:
@@ -321,32 +309,17 @@ class Checking:
         if not left:
             then()
             return
-        self._save(left[0], lambda: self.save_all(then))
+        self.save_session(left[0], lambda: self.save_all(then))
 
     def show_conflicts(self, session: Session, then: Callable[[], None] | None = None) -> None:
-        """The same annotations changed here and in the file: each is shown side by side to choose."""
-        from briefing_tui.screens.checking_dialogs import ConflictDialog  # deferred: only when asked
+        """The same annotations changed here and in the file: each is shown side by side to choose
+        (screens/conflicts.py)."""
+        from briefing_tui.screens import conflicts  # deferred: only when there are some
 
-        conflicts = session.pending_conflicts()
-        if not conflicts:
-            if then is not None:
-                self._save(session, then)
-            return
-        conflict = conflicts[0]
+        conflicts.show_conflicts(self, session, then)
 
-        def chosen(keep: str | None) -> None:
-            if keep not in ("mine", "theirs"):
-                self.say("Conflict left open: ctrl+s asks again", error=True)
-                return
-            dropped = session.resolve(conflict.kind, conflict.id, keep)  # type: ignore[arg-type]
-            for said in dropped:
-                self.say(said)
-            self._paint_all(session)
-            self.show_conflicts(session, then)
-
-        self.reader.app.push_screen(ConflictDialog(conflict, session.doc.text, len(conflicts)), chosen)
-
-    def _paint_all(self, session: Session) -> None:
+    def paint_all(self, session: Session) -> None:
+        """Every annotation of ``session`` may have changed (a merge, a conflict settled)."""
         if session.doc is self.reader.state.doc:
             self.reader.state.edited([], moved=True)
             self.reader.panes.edited(True, [])
@@ -363,14 +336,16 @@ class Checking:
         name = display_path(path.name)
         match found.state:
             case "merged":
-                self._paint_all(session)
+                self.paint_all(session)
                 self.say(f"{name} changed on disk: {found.merged} annotations taken in, your edits kept")
             case "conflicts":
-                self._paint_all(session)
+                self.paint_all(session)
                 self.show_conflicts(session)
             case "deleted":
                 self._overwrite.add(path)
-                self.say(f"{name} was deleted: your edits are kept; ctrl+s writes it again", error=True)
+                from briefing_tui.screens.checking_forms import offer_elsewhere  # deferred: rare
+
+                offer_elsewhere(self, session)
             case "invalid":
                 self._overwrite.add(path)
                 self.say(f"{name} on disk no longer loads: your edits are kept; ctrl+s overwrites it",

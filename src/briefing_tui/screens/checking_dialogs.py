@@ -140,11 +140,12 @@ class NoteDialog(_Dialog):
 
 class ConflictDialog(_Dialog, inherit_bindings=False):
     """One annotation changed here and in the file on disk: both versions side by side, the person
-    keeps one. Dismisses with ``"mine"``, ``"theirs"`` or None (left open)."""
+    keeps one. Dismisses with ``"mine"``, ``"theirs"``, ``"elsewhere"`` or None (left open)."""
 
     BINDINGS = [
         Binding("m", "keep('mine')", "Keep mine"),
         Binding("t", "keep('theirs')", "Keep the file's"),
+        Binding("e", "keep('elsewhere')", "Save mine elsewhere"),
         Binding("escape", "cancel", "Decide later"),
     ]
 

@@ -1,8 +1,8 @@
 """The editing keys that go through several dialogs in a row: a passage of the text chosen by
 keyboard and made a claim, a mention or a new entity (``v``), and a source attached to the current
 claim with its stance (``a``), each ending in one edit made by ``Checking.edit``; and, at start,
-the unsaved edits kept in the journal offered back; drafts reviewed one after the other; a file
-that cannot be written saved under another path; quitting with unsaved edits.
+the unsaved edits kept in the journal offered back; a file that cannot be written saved under
+another path; quitting with unsaved edits.
 """
 
 from __future__ import annotations
@@ -67,15 +67,19 @@ def _selected(checking: Checking, chosen: tuple[str, int, int] | None) -> None:
 
 
 def attach_source(checking: Checking) -> None:
-    """Attach a source to the current claim: one of the document's (a list filtered by typing)
-    or a new one (a form), then its stance."""
+    """Attach a source to the current claim: one of the document's (a list filtered by typing),
+    a new one (a form) or a passage of another open document (``source_passage``), then its
+    stance."""
     claim = checking.reader.state.current_claim()
     if claim is None:
         checking.reader.app.bell()
         return
     claim_id = claim.id
     cited = {r.source for r in claim.sources}
-    sources = [("\0new", "A new source…")] + [
+    from briefing_tui.screens import source_passage  # deferred: it imports this module
+
+    others = [("\0passage", "A passage of another open document…")] if source_passage.others(checking) else []
+    sources = [("\0new", "A new source…"), *others] + [
         (s.id, " · ".join(x for x in (s.id, s.title, s.publisher, str(s.date or "")) if x))
         for s in checking.reader.state.doc.sources
         if s.id not in cited
@@ -84,8 +88,10 @@ def attach_source(checking: Checking) -> None:
     def chosen(source_id: str | None) -> None:
         if source_id == "\0new":
             _new_source(checking, claim_id)
+        elif source_id == "\0passage":
+            source_passage.attach_passage(checking, claim_id)
         elif source_id is not None:
-            _stance(
+            choose_stance(
                 checking, lambda doc, stance: ops.attach_source(doc, "claim", claim_id, source_id, stance)
             )
 
@@ -98,14 +104,14 @@ def _new_source(checking: Checking, claim_id: str) -> None:
     def filled(values: dict[str, str] | None) -> None:
         if values is not None:
             title, publisher, day, url = (values[k] for k in ("title", "publisher", "date", "url"))
-            _stance(checking, lambda doc, stance: ops.attach_new_source(
+            choose_stance(checking, lambda doc, stance: ops.attach_new_source(
                 doc, "claim", claim_id, title, publisher, day, url, stance
             ))  # fmt: skip
 
     checking.reader.app.push_screen(SourceForm(), filled)
 
 
-def _stance(checking: Checking, make: Callable[[Document, str], Revision]) -> None:
+def choose_stance(checking: Checking, make: Callable[[Document, str], Revision]) -> None:
     def chosen(stance: str | None) -> None:
         if stance is not None:
             checking.edit(lambda doc: make(doc, stance))
@@ -147,49 +153,13 @@ def _restore(checking: Checking, entry: journal.Pending, shown: Document) -> Non
         return
     documents = checking.reader.state.collection.documents
     documents[documents.index(shown)] = session.doc
-    checking.sessions[session.path] = session
-    session.on_change.append(checking.journal_later)
+    checking.adopt(session)
     if checking.reader.state.doc is shown:
         checking.reader.show_document(session.doc)
     for said in skipped:
         checking.say(f"Not restored: {said}", error=True)
     checking.say(f"Restored the unsaved edits of {display_path(entry.path.name)}")
     checking.reader.refresh_bindings()
-
-
-def next_draft(checking: Checking) -> None:
-    """Go to the drafted annotation after the one shown (in file order, wrapping), and say how
-    many are left to review."""
-    state = checking.reader.state
-    left = ops.drafts(state.doc)
-    if not left:
-        checking.say("No draft left to review")
-        return
-    here = state.annotated()
-    at = left.index(here) + 1 if here in left else 0  # type: ignore[arg-type]
-    kind, ident = left[at % len(left)]
-    obj = checking.find(kind, ident)
-    if obj is not None:
-        checking.reader.jump_to(state.nav.location_of(obj))
-        checking.say(f"Draft {kind} {ident}: {len(left)} left to review (A accepts, X rejects)")
-
-
-def review_draft(checking: Checking, accept: bool) -> None:
-    """Accept (the annotation stays, ``draft`` goes) or reject (it is removed) the draft shown;
-    then on to the next draft."""
-    target = checking.annotation()
-    if target is None:
-        return
-    kind, ident, obj = target
-    if not getattr(obj, "draft", False):
-        checking.say(f"{kind} {ident} is not a draft")
-        return
-    review = ops.accept_draft if accept else ops.reject_draft
-    if checking.edit(lambda doc: review(doc, kind, ident)) is not None:  # type: ignore[arg-type]
-        if ops.drafts(checking.reader.state.doc):
-            next_draft(checking)
-        else:
-            checking.say("Every draft reviewed")
 
 
 def ask_before_quit(checking: Checking) -> bool:
@@ -209,26 +179,62 @@ def ask_before_quit(checking: Checking) -> bool:
     return True
 
 
-def save_elsewhere(checking: Checking, session: Session, then: Callable[[], None] | None = None) -> None:
+def save_elsewhere(
+    checking: Checking, session: Session, then: Callable[[], None] | None = None, *, conflicts: bool = False
+) -> None:
     """Offer to save the session's version under another path (its file was deleted or cannot
-    be written); the session follows the new file."""
+    be written; or, with ``conflicts``, the file changed on disk and the person keeps the file as
+    it is: every conflict is settled with their version, in the new file only); the session
+    follows the new file."""
 
     def typed(path: str | None) -> None:
         if path is None:
             checking.say("The edits are kept, unsaved; ctrl+s asks again", error=True)
             return
         old = session.path
+        kept = dict(session.conflicts) if conflicts else {}
+        for kind, ident in kept:
+            for said in session.resolve(kind, ident, "mine"):  # type: ignore[arg-type]
+                checking.say(said)
         try:
             written = session.save_as(Path(path).expanduser())
         except SaveError as exc:
+            session.conflicts.update(kept)  # still to settle with the file where it was
             checking.say(f"Not saved: {exc}", error=True)
             return
         checking.sessions.pop(old, None)
         checking.sessions[session.path] = session
+        checking.paint_all(session)
         checking.say(f"Saved as {display_path(written.path)}")
         checking.reader.refresh_bindings()
         if then is not None:
             then()
 
-    title = f"{display_path(session.path.name)} cannot be written where it was"
+    name = display_path(session.path.name)
+    title = (
+        f"Save your version of {name} elsewhere ({name} stays as it is on disk)"
+        if conflicts
+        else f"{name} cannot be written where it was"
+    )
     checking.reader.app.push_screen(PathDialog(title, str(session.path)), typed)
+
+
+def offer_elsewhere(checking: Checking, session: Session) -> None:
+    """The file was deleted under the session (seen by the live reload): the edits are kept, and
+    the person chooses to save them elsewhere, to write the file again, or to decide later."""
+    if any(isinstance(s, ChoiceDialog | PathDialog) for s in checking.reader.app.screen_stack):
+        checking.say(f"{display_path(session.path.name)} was deleted: your edits are kept", error=True)
+        return
+    name = display_path(session.path.name)
+
+    def chosen(what: str | None) -> None:
+        if what == "elsewhere":
+            save_elsewhere(checking, session)
+        elif what == "here":
+            checking.save_session(session)
+        else:
+            checking.say(f"{name} was deleted: your edits are kept; ctrl+s writes it again", error=True)
+
+    options = [("elsewhere", "Save them elsewhere…"), ("here", "Write the file again where it was"),
+               ("later", "Decide later (ctrl+s writes it again)")]  # fmt: skip
+    checking.reader.app.push_screen(ChoiceDialog(f"{name} was deleted; your edits are kept", options), chosen)

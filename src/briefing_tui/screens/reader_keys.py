@@ -74,6 +74,7 @@ CHECKING_BINDINGS: list[BindingType] = [
     Binding("D", "check('next_draft')", "Next draft", key_display="D", show=False),
     Binding("A", "check('review_draft', True)", "Accept draft", key_display="A", show=False),
     Binding("X", "check('review_draft', False)", "Reject draft", key_display="X", show=False),
+    Binding("T", "check('review_draft', None)", "All drafts of this type", key_display="T", show=False),
 ]
 
 SESSION_ACTIONS = frozenset(("undo", "redo", "save"))

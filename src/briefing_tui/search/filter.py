@@ -27,3 +27,10 @@ def text_filter(text: str) -> Callable[..., bool]:
         return not needle or any(needle in _folded(v, keep_case) for v in values if v)
 
     return accept
+
+
+def needle_of(text: str) -> tuple[str, bool]:
+    """What ``text_filter(text)`` looks for in a folded row: ``text`` folded, and whether case is
+    kept (smart case); rows are folded alike by ``fold(row, keep_case)``."""
+    keep_case = _has_upper(text, regex=False)
+    return _folded(text, keep_case), keep_case
