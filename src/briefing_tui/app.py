@@ -17,15 +17,19 @@ from briefing_tui.startup import load_if_small, several_files
 
 
 class BriefingApp(CrashReporting, App[int]):
-    """``BriefingApp(paths)`` loads ``paths`` in a worker; ``collection=`` skips loading (tests)."""
+    """``BriefingApp(paths)`` loads ``paths`` in a worker; ``collection=`` skips loading (tests);
+    ``notes_only``: no file is ever written, the person's notes go beside them (``--notes-only``)."""
 
     CSS_PATH = [str(styles_dir() / "reader.tcss"), str(styles_dir() / "looks.tcss")]
     TITLE = "briefing"
 
-    def __init__(self, paths: list[Path], collection: Collection | None = None) -> None:
+    def __init__(
+        self, paths: list[Path], collection: Collection | None = None, *, notes_only: bool = False
+    ) -> None:
         super().__init__()
         self.paths = paths
         self.collection = collection
+        self.notes_only = notes_only
         self._collector_paused = not gc.isenabled()  # ``briefing`` pauses it until the first frame
 
     def get_default_screen(self) -> Screen[Any]:

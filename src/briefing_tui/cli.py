@@ -60,10 +60,13 @@ def _parser(name: str) -> tuple[argparse.ArgumentParser, object]:
 
 def _top_help() -> str:
     lines = [
-        "usage: briefing [PATH ...]",
+        "usage: briefing [--notes-only] [PATH ...]",
         "       briefing COMMAND [ARGS ...]",
         "",
         "A terminal reader for annotated news briefings. With no PATH, opens the bundled seed briefing.",
+        "",
+        "  --notes-only  never change the files: your notes, ratings, marks and bookmarks go",
+        "                beside each one (FILE.notes.jsonld), shown again at the next open",
         "",
         "commands:",
     ]

@@ -25,6 +25,12 @@ def configure(parser: argparse.ArgumentParser) -> None:
         metavar="PATH",
         help="briefing files or folders (default: the bundled seed briefing)",
     )
+    parser.add_argument(
+        "--notes-only",
+        action="store_true",
+        help="never change the files: notes, ratings, verification marks and bookmarks go beside "
+        "each file, in FILE.notes.jsonld (W3C Web Annotations), and are shown again at the next open",
+    )
 
 
 def _nothing_opened(failed: dict[str, list[Problem]]) -> int:
@@ -74,7 +80,7 @@ def run(args: argparse.Namespace) -> int:
         # deferred: imported when the command runs, not when its options are read
         from briefing_tui.app import BriefingApp
 
-        app = BriefingApp(paths, collection=collection)
+        app = BriefingApp(paths, collection=collection, notes_only=args.notes_only)
         try:
             app.run()
         except Exception as exc:  # outside the App's own handling (start-up, driver): still a short message

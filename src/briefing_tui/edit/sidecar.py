@@ -29,7 +29,15 @@ from briefing_tui.model.types import Claim, Document, Entity, Event, Rating, Spa
 if TYPE_CHECKING:
     from briefing_tui.edit.session import Session
 
-__all__ = ["MAX_SIDECAR_BYTES", "layer_items", "load_layer", "save_layer", "sidecar_items", "sidecar_path"]
+__all__ = [
+    "MAX_SIDECAR_BYTES",
+    "holds_notes",
+    "layer_items",
+    "load_layer",
+    "save_layer",
+    "sidecar_items",
+    "sidecar_path",
+]
 
 SUFFIX = ".notes.jsonld"
 MAX_SIDECAR_BYTES = 16 * 1024 * 1024
@@ -150,6 +158,15 @@ def sidecar_items(document_path: Path) -> list[dict[str, Any]]:
     except (OSError, UnicodeError, ValueError):
         return []
     return [item for item in _items_of(data) if isinstance(item, dict) and item.get("type") == "Annotation"]
+
+
+def holds_notes(document_path: Path, doc_id: str) -> bool:
+    """Whether the sidecar beside ``document_path`` holds notes, ratings or marks of the document
+    ``doc_id`` (not only bookmarks): the person kept them beside the file, where they stay."""
+    base = f"urn:briefing:{doc_id}:"
+    ids = [item.get("id") for item in sidecar_items(document_path)]
+    kinds = [i[len(base) :].partition(":")[0] for i in ids if isinstance(i, str) and i.startswith(base)]
+    return any(kind != "bookmark" for kind in kinds)
 
 
 def _items_of(data: Any) -> list[Any]:

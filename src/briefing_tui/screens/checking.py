@@ -19,6 +19,7 @@ from briefing_tui.edit.history import Revision
 from briefing_tui.edit.session import ConflictError, SaveError, Session
 from briefing_tui.model.types import Claim, Document, LoadError
 from briefing_tui.screens.journal_keeper import JournalKeeper
+from briefing_tui.screens.notes_layer import NotesLayer, notes_only_for
 from briefing_tui.screens.session_opening import SessionOpening, needs_session
 
 if TYPE_CHECKING:
@@ -57,6 +58,7 @@ class Checking:
         self._overwrite: set[Path] = set()
         """Files deleted or broken on disk that the person was told ctrl+s writes again."""
         self.opening = SessionOpening(self)
+        self.layer = NotesLayer(self)
 
     # sessions -------------------------------------------------------------------------------------
 
@@ -68,7 +70,7 @@ class Checking:
         session = self.sessions.get(path)
         if session is None and create:
             try:
-                session = self.adopt(Session.for_document(doc))
+                session = self.adopt(Session.for_document(doc, notes_only=notes_only_for(self, doc)))
             except LoadError as exc:
                 self.refused(path, exc)
         return session
@@ -77,6 +79,7 @@ class Checking:
         """``session`` is the one of its file from now on (its unsaved edits kept in the journal)."""
         session.on_change.append(self.journals.later)
         self.sessions[session.path] = session
+        self.layer.adopted(session)
         return session
 
     def refused(self, path: Path, exc: LoadError) -> None:
@@ -296,6 +299,8 @@ class Checking:
         name = display_path(session.path.name)
         linked = written is not None and written.through_link
         where = f" (through a link, into {display_path(written.path)})" if linked and written else ""
+        if session.notes_only:  # the sidecar was written (or removed, the layer empty), never the file
+            where = f": your notes, beside it ({name} is not changed)"
         self.say(f"Saved {name}{where}")
         self.reader.refresh_bindings()
         if then is not None:

@@ -109,7 +109,7 @@ class MainScreen(Screen[None]):
         self._update_layout()
         self.live_reload.start()
         self.status_line.follow(self.text_view)
-        self.editing.offer_kept_edits()
+        self.editing.started_reading()
 
     def say(self, message: str, seconds: float = 8.0) -> None:
         """Show ``message`` on the status line for ``seconds``."""

@@ -6,6 +6,7 @@ The help screen and the command palette list them from here, with the same actio
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from textual.actions import parse
@@ -16,8 +17,6 @@ from textual.screen import Screen
 from textual.widgets import Input
 
 if TYPE_CHECKING:
-    from pathlib import Path
-
     from briefing_tui.screens.checking import Checking, Reader
 
 READER_BINDINGS: list[BindingType] = [
@@ -112,12 +111,16 @@ class CheckingKeys:
         """The live reload saw ``path`` change: True when a checking session on it takes it in."""
         return self.started is not None and self.started.file_changed(path)
 
-    def offer_kept_edits(self) -> None:
-        """The reader stopped with unsaved edits last time: offer them back."""
+    def started_reading(self) -> None:
+        """The panes are ready: unsaved edits of last time are offered back; with ``--notes-only``,
+        or notes kept beside the document shown, that is said and the person's layer shown."""
         from briefing_tui.crash import unsaved_kept  # deferred: only once the panes are mounted
 
         if unsaved_kept():
             self.checking.offer_restore()
+        path = self._reader.state.doc.path
+        if getattr(self._reader.app, "notes_only", False) or sidecar_beside(path).is_file():
+            self.checking.layer.start()
 
     def confirm_quit(self) -> bool:
         """Quitting: with unsaved edits, ask (True: the question is shown, the app stays for now)."""
@@ -126,6 +129,13 @@ class CheckingKeys:
         from briefing_tui.screens.checking_forms import ask_before_quit  # deferred: checking has begun
 
         return ask_before_quit(self.started)
+
+
+def sidecar_beside(path: str | Path) -> Path:
+    """The sidecar of a document's file, named as ``edit.sidecar.sidecar_path`` names it (the edit
+    package is not imported before checking begins)."""
+    path = Path(path)
+    return path.with_name(path.name + ".notes.jsonld")
 
 
 def binding_states(screen: Screen[None]) -> tuple[object, ...]:

@@ -18,6 +18,7 @@ from briefing_tui.display import display_path
 from briefing_tui.edit.session import Session
 from briefing_tui.model.loader import YAML_SUFFIXES
 from briefing_tui.model.types import Document, LoadError
+from briefing_tui.screens.notes_layer import notes_only_for
 
 if TYPE_CHECKING:
     from briefing_tui.screens.checking import Checking
@@ -77,7 +78,7 @@ class SessionOpening:
     def _open(self, doc: Document) -> None:
         """In a thread: the slow half of the session; the reader's thread ends it (``_opened``)."""
         try:
-            read: Session | LoadError = Session.read_for(doc)
+            read: Session | LoadError = Session.read_for(doc, notes_only=notes_only_for(self.checking, doc))
         except LoadError as exc:
             read = exc
         self.checking.reader.app.call_from_thread(self._opened, doc, read)

@@ -1,0 +1,78 @@
+"""The person's own layer in the reader: ``briefing --notes-only``, and the sidecar shown at open.
+
+A file the person cannot change (read-only, an import) or does not want to change (the reader
+started with ``--notes-only``: ``BriefingApp.notes_only``) gets a notes-only checking session: the
+file is never written; notes, ratings, verification marks and bookmarks go to the sidecar beside it
+(``edit/sidecar.py``) at ``ctrl+s``. A file whose sidecar holds notes opens notes-only again, with
+or without the flag, so that they show as the person's layer and stay where they were kept.
+
+When the document shown has a sidecar, its session is opened as soon as the reader starts, so that
+the layer is on screen before any key (in a thread for a large file, as for an editing key).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from briefing_tui.display import display_path
+from briefing_tui.edit.sidecar import holds_notes, sidecar_path
+
+if TYPE_CHECKING:
+    from briefing_tui.edit.session import Session
+    from briefing_tui.model.types import Document
+    from briefing_tui.screens.checking import Checking
+
+
+def notes_only_for(checking: Checking, doc: Document) -> bool:
+    """Whether the session of ``doc`` is notes-only whatever its file allows: ``--notes-only``, or
+    notes kept beside the file (read in a thread for a large file, so this may run there)."""
+    if getattr(checking.reader.app, "notes_only", False):
+        return True
+    return holds_notes(Path(doc.path), doc.id)
+
+
+def mode_notice(path: Path) -> str:
+    """What the reader says once of a notes-only file."""
+    name = display_path(path.name)
+    return f"Notes only: {name} is not changed; your notes go to {display_path(sidecar_path(path).name)}"
+
+
+class NotesLayer:
+    """Says the notes-only mode once per file, and opens the session of a document with a sidecar."""
+
+    def __init__(self, checking: Checking) -> None:
+        self.checking = checking
+        self.told: set[Path] = set()
+
+    def adopted(self, session: Session) -> None:
+        """A session was made: a notes-only one (not an import: those are said to be) is said once."""
+        if session.notes_only and not session.foreign:
+            self.tell(session.path)
+        if session.layer_problems:
+            self.checking.say("; ".join(session.layer_problems), error=True)
+
+    def tell(self, path: Path) -> None:
+        if path in self.told:
+            return
+        self.told.add(path)
+        self.checking.reader.notify(mode_notice(path), title="Checking", timeout=8, markup=False)
+
+    def start(self) -> None:
+        """The reader's panes are ready: ``--notes-only`` is said, and the shown document's layer
+        is put on screen when it has a sidecar."""
+        checking = self.checking
+        doc = checking.reader.state.doc
+        path = Path(doc.path)
+        if getattr(checking.reader.app, "notes_only", False):
+            self.tell(path)
+        if path in checking.sessions or not sidecar_path(path).is_file():
+            return
+
+        def shown() -> None:
+            session = checking.session(create=True)
+            if session is not None:
+                checking.paint_all(session)
+
+        if checking.opening.ready(shown):
+            shown()

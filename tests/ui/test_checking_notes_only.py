@@ -1,0 +1,105 @@
+"""``briefing --notes-only``: the file is never written; ratings, notes and marks go to the sidecar
+beside it at ``ctrl+s``, and are shown again at the next open, with or without the flag."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+from typing import Any
+
+import pytest
+from tests.support.checks import present
+from tests.ui.reader_support import until
+from tests.ui.test_checking import SEED, SIZE, rate, reader
+from textual.notifications import Notification
+
+from briefing_tui.app import BriefingApp
+from briefing_tui.cli import main
+from briefing_tui.edit.sidecar import sidecar_items, sidecar_path
+from briefing_tui.files import load_paths
+from briefing_tui.model.types import Rating
+from briefing_tui.screens.reader_keys import sidecar_beside
+from briefing_tui.widgets.detail_pane import DetailPane
+
+BASE = "urn:briefing:niger-us-withdrawal"
+
+
+@pytest.fixture
+def seed(tmp_path: Path) -> Path:
+    path = tmp_path / SEED.name
+    shutil.copyfile(SEED, path)
+    return path
+
+
+def app_on(path: Path, *, notes_only: bool = False) -> BriefingApp:
+    return BriefingApp([path], collection=load_paths([path]), notes_only=notes_only)
+
+
+def said(app: Any) -> list[str]:
+    notices: list[Notification] = list(app._notifications)
+    return [n.message for n in notices]
+
+
+async def test_notes_only_rates_into_the_sidecar_and_the_rating_shows_at_the_next_open(seed: Path) -> None:
+    async with app_on(seed, notes_only=True).run_test(size=SIZE) as pilot:
+        screen = reader(pilot)
+        notice = f"Notes only: {seed.name} is not changed; your notes go to {seed.name}.notes.jsonld"
+        await until(pilot, lambda: notice in said(pilot.app), what="the mode said")
+        await pilot.press("right_square_bracket")
+        await rate(pilot, Rating.MISLEADING, "Not what the text says")
+        await pilot.press("ctrl+s")
+        await until(pilot, lambda: not screen.checking.modified, what="saved")
+        assert said(pilot.app).count(notice) == 1  # once, not again at the first edit
+    assert seed.read_bytes() == SEED.read_bytes()
+    items = {item["id"]: item for item in sidecar_items(seed)}
+    assert set(items) == {f"{BASE}:rating:claim:C11"}
+    assert [b["value"] for b in items[f"{BASE}:rating:claim:C11"]["body"]] == [
+        "misleading",
+        "Not what the text says",
+    ]
+
+    # opened again without the flag: the rating is the person's layer, shown before any key
+    async with app_on(seed).run_test(size=SIZE) as pilot:
+        screen = reader(pilot)
+        claim = lambda: present(screen.state.nav.claim("C11"))  # noqa: E731
+        await until(pilot, lambda: present(claim().verdict).rating is Rating.MISLEADING, what="the layer")
+        await pilot.press("right_square_bracket")
+        assert screen.claim_id == "C11"
+        await until(pilot, lambda: "misleading" in screen.query_one(DetailPane).body_text)
+        assert not screen.checking.modified  # what the sidecar holds is saved, not an edit
+        await pilot.press("x", "ctrl+s")  # the notes stay beside the file: it is still not written
+        await until(pilot, lambda: not screen.checking.modified, what="saved again")
+    assert seed.read_bytes() == SEED.read_bytes()
+    assert {item["id"] for item in sidecar_items(seed)} == {
+        f"{BASE}:rating:claim:C11",
+        f"{BASE}:verified:claim:C11",
+    }
+
+
+async def test_without_the_flag_a_writable_file_is_written_and_no_mode_is_said(seed: Path) -> None:
+    async with app_on(seed).run_test(size=SIZE) as pilot:
+        screen = reader(pilot)
+        await pilot.press("right_square_bracket", "x", "ctrl+s")
+        await until(pilot, lambda: not screen.checking.modified, what="saved")
+        assert not any(m.startswith("Notes only") for m in said(pilot.app))
+    assert seed.read_bytes() != SEED.read_bytes()
+    assert not sidecar_path(seed).exists()
+
+
+def test_the_command_line_takes_notes_only_and_says_so_in_its_help(
+    seed: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    made: list[bool] = []
+    monkeypatch.setattr(BriefingApp, "run", lambda self, *a, **k: made.append(self.notes_only))
+    assert main(["--notes-only", str(seed)]) == 0
+    assert main([str(seed)]) == 0
+    assert made == [True, False]
+    assert main(["--help"]) == 0
+    assert "--notes-only" in capsys.readouterr().out
+    assert main(["open", "--help"]) == 0
+    assert "--notes-only" in capsys.readouterr().out
+
+
+def test_the_reader_looks_for_the_sidecar_where_the_edit_package_writes_it(seed: Path) -> None:
+    assert sidecar_beside(seed) == sidecar_path(seed)
+    assert sidecar_beside(str(seed)) == sidecar_path(seed)
