@@ -245,6 +245,20 @@ class Checking:
 
         checking_forms.attach_source(self)
 
+    @needs_session
+    def bookmark(self) -> None:
+        """``B``: bookmark the passage that stands out (screens/bookmarks.py), a label asked."""
+        from briefing_tui.screens import bookmarks  # deferred: only when asked
+
+        bookmarks.bookmark_here(self)
+
+    @needs_session
+    def list_bookmarks(self) -> None:
+        """``'``: the document's bookmarks, to go to one or remove it."""
+        from briefing_tui.screens import bookmarks  # deferred: only when asked
+
+        bookmarks.list_bookmarks(self)
+
     # drafts (``draft: true``, proposed by ``briefing annotate``): screens/draft_review.py ----------
 
     def next_draft(self) -> None:

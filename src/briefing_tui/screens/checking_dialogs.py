@@ -306,7 +306,7 @@ class SourceForm(_Dialog):
 class SelectionBar(ModalScreen[tuple[str, int, int] | None]):
     """A passage of the text chosen by keyboard, shown in the text as it grows (the view's
     ``selection`` overlay) and said in a bar below; the reader stays visible above. Dismisses with
-    ``(what to make, start, end)``: ``claim``, ``mention`` or ``entity``; or None."""
+    ``(what to make, start, end)``: ``claim``, ``mention``, ``entity`` or ``bookmark``; or None."""
 
     BINDINGS = [
         Binding("w,right", "grow('word', 1)", "Word +"),
@@ -316,6 +316,7 @@ class SelectionBar(ModalScreen[tuple[str, int, int] | None]):
         Binding("c", "make('claim')", "Claim"),
         Binding("m", "make('mention')", "Mention of…"),
         Binding("t", "make('entity')", "New entity…"),
+        Binding("B", "make('bookmark')", "Bookmark…", key_display="B"),
         Binding("escape", "dismiss_none", "Cancel"),
     ]
     HELP_GROUP = "Selecting a passage"

@@ -56,6 +56,10 @@ def _selected(checking: Checking, chosen: tuple[str, int, int] | None) -> None:
                 checking.edit(lambda doc: ops.add_mention(doc, entity_id, start, end))
 
         app.push_screen(ChoiceDialog("A mention of which entity?", entities), mention)
+    elif what == "bookmark":
+        from briefing_tui.screens.bookmarks import ask_label  # deferred: only when asked
+
+        ask_label(checking, start, end)
     else:
         types = [(t, t) for t in ops.ENTITY_TYPES]
 

@@ -74,6 +74,8 @@ CHECKING_BINDINGS: list[BindingType] = [
     Binding("A", "check('review_draft', True)", "Accept draft", key_display="A", show=False),
     Binding("X", "check('review_draft', False)", "Reject draft", key_display="X", show=False),
     Binding("T", "check('review_draft', None)", "All drafts of this type", key_display="T", show=False),
+    Binding("B", "check('bookmark')", "Bookmark this passage", key_display="B", show=False),
+    Binding("apostrophe", "check('list_bookmarks')", "Bookmarks", key_display="'", show=False),
 ]
 
 SESSION_ACTIONS = frozenset(("undo", "redo", "save"))
