@@ -8,6 +8,7 @@ paint. Tests drive it without a terminal.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from briefing_tui.model.navigation import JumpList, Navigator
@@ -114,6 +115,8 @@ class ReaderState:
         self.unopened: Document | None = None
         """The document last asked for that failed to load when it was opened (its problems are in
         ``collection.failed``)."""
+        self.on_show: list[Callable[[Document], None]] = []
+        """Called with each document shown after the first (checking puts the person's layer on it)."""
 
     @property
     def detail(self) -> tuple[str, str]:
@@ -207,6 +210,8 @@ class ReaderState:
         self.doc = doc
         self.nav = Navigator(doc, self.collection)
         self.claim_id = self.entity_id = self.span = self.shown = None
+        for callback in self.on_show:
+            callback(doc)
 
     def select_entity(self, entity_id: str | None) -> None:
         self.entity_id = entity_id

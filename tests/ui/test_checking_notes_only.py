@@ -15,8 +15,11 @@ from textual.notifications import Notification
 
 from briefing_tui.app import BriefingApp
 from briefing_tui.cli import main
+from briefing_tui.edit import ops
+from briefing_tui.edit.session import Session
 from briefing_tui.edit.sidecar import sidecar_items, sidecar_path
 from briefing_tui.files import load_paths
+from briefing_tui.model.places import TextPlace
 from briefing_tui.model.types import Rating
 from briefing_tui.screens.reader_keys import sidecar_beside
 from briefing_tui.widgets.detail_pane import DetailPane
@@ -74,6 +77,27 @@ async def test_notes_only_rates_into_the_sidecar_and_the_rating_shows_at_the_nex
         f"{BASE}:rating:claim:C11",
         f"{BASE}:verified:claim:C11",
     }
+
+
+async def test_a_document_opened_later_shows_the_notes_kept_beside_it(tmp_path: Path) -> None:
+    shutil.copyfile(SEED, tmp_path / "a-first.yaml")
+    other = tmp_path / "b-other.yaml"
+    text = SEED.read_text(encoding="utf-8").replace("\nid: niger-us-withdrawal\n", "\nid: other\n", 1)
+    other.write_text(text, encoding="utf-8")
+    kept = Session.open(other, notes_only=True)
+    kept.apply(ops.rate_claim(kept.doc, "C11", Rating.MISLEADING, "Kept beside"))
+    kept.save()
+    async with BriefingApp([tmp_path], collection=load_paths([tmp_path])).run_test(size=SIZE) as pilot:
+        screen = reader(pilot)
+        assert screen.doc.id == "niger-us-withdrawal"
+        assert present(screen.state.nav.claim("C11")).verdict != present(kept.doc.claim("C11")).verdict
+        screen.jump_to(TextPlace("other", 0, 0))
+        claim = lambda: present(screen.state.nav.claim("C11"))  # noqa: E731
+        await until(pilot, lambda: present(claim().verdict).rating is Rating.MISLEADING, what="the layer")
+        notice = f"Notes only: {other.name} is not changed; your notes go to {other.name}.notes.jsonld"
+        await until(pilot, lambda: notice in said(pilot.app), what="the mode said")
+        assert not screen.checking.modified
+    assert other.read_text(encoding="utf-8") == text
 
 
 async def test_without_the_flag_a_writable_file_is_written_and_no_mode_is_said(seed: Path) -> None:

@@ -6,8 +6,9 @@ file is never written; notes, ratings, verification marks and bookmarks go to th
 (``edit/sidecar.py``) at ``ctrl+s``. A file whose sidecar holds notes opens notes-only again, with
 or without the flag, so that they show as the person's layer and stay where they were kept.
 
-When the document shown has a sidecar, its session is opened as soon as the reader starts, so that
-the layer is on screen before any key (in a thread for a large file, as for an editing key).
+When a document shown has a sidecar, its session is opened as soon as it is shown (at start, or
+later: ``CheckingKeys.document_shown``), so that the layer is on screen before any key (in a thread
+for a large file, as for an editing key).
 """
 
 from __future__ import annotations
@@ -59,7 +60,7 @@ class NotesLayer:
         self.checking.reader.notify(mode_notice(path), title="Checking", timeout=8, markup=False)
 
     def start(self) -> None:
-        """The reader's panes are ready: ``--notes-only`` is said, and the shown document's layer
+        """A document is shown (the panes have painted it): ``--notes-only`` is said, and its layer
         is put on screen when it has a sidecar."""
         checking = self.checking
         doc = checking.reader.state.doc

@@ -17,6 +17,7 @@ from textual.screen import Screen
 from textual.widgets import Input
 
 if TYPE_CHECKING:
+    from briefing_tui.model.types import Document
     from briefing_tui.screens.checking import Checking, Reader
 
 READER_BINDINGS: list[BindingType] = [
@@ -89,6 +90,7 @@ class CheckingKeys:
     def __init__(self, reader: Reader) -> None:
         self._reader = reader
         self.started: Checking | None = None
+        reader.state.on_show.append(self.document_shown)
 
     @property
     def checking(self) -> Checking:
@@ -120,9 +122,16 @@ class CheckingKeys:
 
         if unsaved_kept():
             self.checking.offer_restore()
-        path = self._reader.state.doc.path
-        if getattr(self._reader.app, "notes_only", False) or sidecar_beside(path).is_file():
-            self.checking.layer.start()
+        self.document_shown(self._reader.state.doc, at_once=True)
+
+    def document_shown(self, doc: Document, *, at_once: bool = False) -> None:
+        """With ``--notes-only``, or notes kept beside ``doc``'s file, that is said and the person's
+        layer shown (once the panes have painted the document)."""
+        if not Path(doc.path).name:  # a document of no file (made in memory)
+            return
+        if getattr(self._reader.app, "notes_only", False) or sidecar_beside(doc.path).is_file():
+            start = self.checking.layer.start
+            start() if at_once else self._reader.app.call_later(start)
 
     def confirm_quit(self) -> bool:
         """Quitting: with unsaved edits, ask (True: the question is shown, the app stays for now)."""
