@@ -11,6 +11,7 @@ from briefing_tui.files import load_paths
 if TYPE_CHECKING:
     from collections.abc import Callable
 
+    from textual.app import App
     from textual.pilot import Pilot
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -47,3 +48,8 @@ async def until(pilot: Pilot, condition: Callable[[], object], seconds: float = 
             return
         await pilot.pause(0.05)
     raise AssertionError(what or "the reader did not get there in time")
+
+
+def drawn(app: App[object]) -> list[str]:
+    """The screen as the terminal has it: what each widget last drew (their line caches included)."""
+    return [strip.text for strip in app.screen._compositor.render_strips()]

@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-from tests.ui.reader_support import seed_app, until
-from textual.app import App
+from tests.ui.reader_support import drawn, seed_app, until
 
 from briefing_tui.screens.main import MainScreen
 
@@ -66,11 +65,6 @@ async def test_wide_characters_land_on_their_cells() -> None:
             strip = view.render_line(y)
             assert strip.cell_length == width  # nothing spills over the edge
         assert "".join(view.text[s:e] for s, e in zip(view._starts, view._ends, strict=True)) == text
-
-
-def drawn(app: App[object]) -> list[str]:
-    """The screen as the terminal has it: what each widget last drew (their line caches included)."""
-    return [strip.text for strip in app.screen._compositor.render_strips()]
 
 
 async def test_a_resize_and_back_leaves_the_text_as_it_was() -> None:

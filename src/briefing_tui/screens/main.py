@@ -19,7 +19,6 @@ from textual.binding import ActiveBinding
 from textual.reactive import reactive
 from textual.screen import Screen
 from textual.widget import Widget
-from textual.widgets import Footer
 
 from briefing_tui.display import sanitize
 from briefing_tui.model.places import PassagePlace, Place, SourcePlace, SpeakerPlace
@@ -29,6 +28,7 @@ from briefing_tui.screens.reader_keys import (
     CHECKING_BINDINGS,
     READER_BINDINGS,
     binding_states,
+    reader_footer,
     typed_key,
     typing_in,
 )
@@ -102,12 +102,12 @@ class MainScreen(Screen[None]):
         yield PaneBar(id="pane-bar")
         yield self.panes
         yield StatusLine(id="status")
-        yield Footer(compact=True)
+        yield reader_footer()
 
     def on_mount(self) -> None:
         if self._panes_ready:
             return
-        if not self.query("#text") or not self.query(Footer):
+        if not self.query("#text") or not self.query("Footer"):
             # Switched in from another screen, the nested widgets may still be mounting: try again.
             self.call_after_refresh(self.on_mount)
             return

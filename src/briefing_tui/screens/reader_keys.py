@@ -12,6 +12,8 @@ from textual.keys import _character_to_key, key_to_character
 from textual.screen import Screen
 from textual.widgets import Input
 
+from briefing_tui.widgets.key_footer import KeyFooter
+
 READER_BINDINGS: list[BindingType] = [
     Binding("right_square_bracket", "next_claim(1)", "Next claim", key_display="]"),
     Binding("left_square_bracket", "next_claim(-1)", "Prev claim", key_display="["),
@@ -63,6 +65,14 @@ CHECKING_BINDINGS: list[BindingType] = [
     Binding("A", "review_draft(True)", "Accept draft", key_display="A", show=False),
     Binding("X", "review_draft(False)", "Reject draft", key_display="X", show=False),
 ]
+
+FOOTER_GIVES_WAY = ("save", "note", "rate", "next_claim(-1)", "back", "go_source(1)")
+"""In a narrow terminal these leave the footer first, in this order (then keys from its end)."""
+
+
+def reader_footer() -> KeyFooter:
+    """The reader's footer: every key it shows whole, ``FOOTER_GIVES_WAY`` leaving first."""
+    return KeyFooter(gives_way=FOOTER_GIVES_WAY)
 
 
 def binding_states(screen: Screen[None]) -> tuple[object, ...]:

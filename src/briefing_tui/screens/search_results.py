@@ -11,7 +11,7 @@ from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.screen import Screen
-from textual.widgets import Footer, Input, Static
+from textual.widgets import Input, Static
 from textual.worker import get_current_worker
 
 from briefing_tui.model.types import Document
@@ -19,6 +19,7 @@ from briefing_tui.search.corpus import Hit, search_documents
 from briefing_tui.search.match import Matcher
 from briefing_tui.search.query import Query, SearchCancelled, SearchError
 from briefing_tui.widgets.hit_list import HitList
+from briefing_tui.widgets.key_footer import KeyFooter
 from briefing_tui.widgets.safe_input import SafeInput
 from briefing_tui.words import noun
 
@@ -70,7 +71,7 @@ class SearchResultsScreen(Screen[tuple[Hit, Query] | None]):
         yield ResultsInput(value=self.initial, placeholder="search every document", id="results-input")
         yield Static("", id="results-status")
         yield HitList(id="results-list")
-        yield Footer(compact=True)
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         self._start()
