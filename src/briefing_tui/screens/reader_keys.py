@@ -76,14 +76,17 @@ def reader_footer() -> KeyFooter:
 
 
 def binding_states(screen: Screen[None]) -> tuple[object, ...]:
-    """What decides the footer: the focus, the screens stacked and whether each key can run now."""
+    """What decides the footer: the focus, the screens stacked and whether each key can run now
+    (the keys of the focused widget and its ancestors: a list's "Clear filter" while it has one)."""
     states = []
-    for binding in screen._bindings:
-        if not binding[1].show:  # not in the footer: whether it can run changes nothing drawn
-            continue
-        _, name, params = parse(binding[1].action)
-        states.append(screen.check_action(name, params))
-    return (screen.focused, typing_in(screen), len(screen.app.screen_stack), tuple(states))
+    focused = screen.focused
+    for node in focused.ancestors_with_self if focused is not None else (screen,):
+        for binding in node._bindings:
+            if not binding[1].show:  # not in the footer: whether it can run changes nothing drawn
+                continue
+            _, name, params = parse(binding[1].action)
+            states.append(node.check_action(name, params))
+    return (focused, typing_in(screen), len(screen.app.screen_stack), tuple(states))
 
 
 def key_names(app: App[object], binding: Binding) -> str:
