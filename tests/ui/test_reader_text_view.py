@@ -27,9 +27,10 @@ async def test_paragraph_filter_hides_paragraphs_and_keeps_offsets() -> None:
     async with seed_app().run_test(size=(120, 40)) as pilot:
         view = pilot.app.screen.text_view
         text = view.text
+        await until(pilot, lambda: view.wrapping_done, what="the text was not wrapped")
         everything = view.line_count
         view.visible_paragraph_filter(lambda start, end: "Campbell" in text[start:end])
-        await pilot.pause()
+        await until(pilot, lambda: view.wrapping_done, what="the filtered text was not wrapped")
         shown = [view.render_line(y).text for y in range(view.line_count)]
         assert view.line_count < everything
         assert any("Campbell" in line for line in shown)
