@@ -70,6 +70,7 @@ def test_a_resize_and_back_draws_the_text_once_in_a_pty(tmp_path: Path) -> None:
         term.wait_for("claim 12 of 15")
         term.wait_quiet()
         before = term.text()
+        assert before.splitlines()[-1].rstrip().endswith("q Quit   ▏^p palette")  # no key cut off
         term.resize(120, 40)
         term.wait_for("╭─ 2 Claim")
         term.wait_quiet()
