@@ -219,11 +219,8 @@ class TextView(WrappedText):
         return self._base
 
     def render_line(self, y: int) -> Strip:
-        scroll_y = int(self.scroll_offset.y)
-        number = scroll_y + y
+        number = int(self.scroll_offset.y) + y
         width = self.scrollable_content_region.width
-        if width > GUTTER and self._wrap_width != self._text_width():
-            self._rewrap(keep_top=True)  # the width changed before a resize reached us
         line = self._line(number)
         base = self._base_style()
         if line is None:

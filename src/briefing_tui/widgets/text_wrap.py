@@ -12,7 +12,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from textual.cache import LRUCache
-from textual.geometry import Size
+from textual.geometry import Region, Size
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
@@ -73,6 +73,31 @@ class WrappedText(ScrollView, can_focus=True):
         self._wrap_done = True
         self._wrap_scheduled = False
         self._cache: LRUCache[tuple[int, int], Strip] = LRUCache(1024)  # the lines drawn
+        self._kept_top: tuple[int, int] | None = None  # (offset, y): the reader's top, at that y
+
+    def render_lines(self, crop: Region) -> list[Strip]:
+        # The screen can be drawn at a new width before the Resize event reaches the widget: the
+        # text is wrapped again before any line of the frame is drawn. Wrapped from ``render_line``,
+        # the first line came from the old scroll offset, and the lines that the new offset marked
+        # for drawing again were marked clean once the frame was done (a line twice until a key).
+        if self.scrollable_content_region.width > GUTTER and self._wrap_width != self._text_width():
+            self._rewrap(keep_top=True)
+        y = int(self.scroll_offset.y)
+        if self._kept_top is None or self._kept_top[1] != y:
+            self._kept_top = (self.top_offset, y)
+        return super().render_lines(crop)
+
+    def _reader_top(self) -> int:
+        """The offset the reader had at the top: the one last drawn there, unless scrolled since.
+
+        A resize that leaves fewer lines than the scroll offset pulls the offset back before the
+        text is wrapped again, and a wider pane holds it short of the top it kept: a resize back
+        finds the reader's place again.
+        """
+        kept, y = self._kept_top, int(self.scroll_offset.y)
+        if kept is not None and (kept[1] == y or self.max_scroll_y <= y < kept[1]):
+            return kept[0]
+        return self.top_offset
 
     # wrapping -------------------------------------------------------------------------------
 
@@ -94,7 +119,8 @@ class WrappedText(ScrollView, can_focus=True):
         return max(1, self.scrollable_content_region.width - GUTTER)
 
     def _rewrap(self, keep_top: bool) -> None:
-        top = self.top_offset if keep_top and self._starts else 0
+        top = self._reader_top() if keep_top and self._starts else 0
+        self._kept_top = None
         self._starts, self._ends, self._tail = [], [], None
         if self.scrollable_content_region.width <= GUTTER:  # no size yet: wrap when there is one
             self._wrap_width, self._wrap_pos, self._wrap_done = 0, 0, False
@@ -109,6 +135,7 @@ class WrappedText(ScrollView, can_focus=True):
         self._resize_virtual(force=True)
         if keep_top:
             self.scroll_to(y=self.line_of(top), animate=False, immediate=True, force=True)
+            self._kept_top = (top, int(self.scroll_offset.y))
         self._schedule_wrap()
 
     def _line(self, number: int) -> tuple[int, int] | None:
