@@ -130,7 +130,14 @@ class CheckingKeys:
         return ask_before_quit(self.started)
 
 
-FOOTER_GIVES_WAY = ("save", "note", "rate", "next_claim(-1)", "back", "go_source(1)")
+FOOTER_GIVES_WAY = (
+    "check('save')",
+    "check('note')",
+    "check('rate')",
+    "next_claim(-1)",
+    "back",
+    "go_source(1)",
+)
 """In a narrow terminal these leave the footer first, in this order (then keys from its end)."""
 
 

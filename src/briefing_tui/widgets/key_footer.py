@@ -51,7 +51,7 @@ class KeyFooter(Footer):
     """A compact ``Footer`` that shows only the keys that fit its width.
 
     Args:
-        gives_way: Actions (as their bindings name them, ``"save"``, ``"next_claim(-1)"``) that leave
+        gives_way: Actions (as their bindings name them, ``"check('save')"``, ``"next_claim(-1)"``) that leave
             the footer first when the keys do not fit, in this order.
     """
 
