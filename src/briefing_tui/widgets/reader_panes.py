@@ -70,7 +70,7 @@ class ReaderPanes(Horizontal):
         self.side_mounted = True
         await self.text_pane.mount_search_bar()
         await self.query_one("#side").mount_all(_side_panes())
-        self.show_document()
+        self._show_side()  # the text pane shows the document already: not laid out again
         ready()
 
     @staticmethod
@@ -137,8 +137,11 @@ class ReaderPanes(Horizontal):
         documents = state.collection.documents
         position = (documents.index(state.doc) + 1, len(documents)) if len(documents) > 1 else None
         self.text_pane.show_document(state.nav, position)
-        if not self.side_mounted:
-            return
+        if self.side_mounted:
+            self._show_side()
+
+    def _show_side(self) -> None:
+        state = self.state
         # The lists cost more to lay out than the text: they fill in just after the first paint.
         self.call_after_refresh(self._fill_lists, state.doc)
         self.documents_changed()
