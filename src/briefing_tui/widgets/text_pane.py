@@ -77,6 +77,12 @@ class TextPane(Vertical):
         self.doc, self.nav = doc, nav
         self._position = position
         self.query_one(DocHeader).show(doc, Looks(self.view), position)  # the legend of the text's looks
+        global _prepared
+        prepared, _prepared = _prepared, None  # used once: an edit changes the document in place
+        if prepared is not None and prepared[0] is doc:
+            self.view.set_document(doc.text, [], [])
+            self.view.set_marks(prepared[1], prepared[2])
+            return
         if sum(len(e.mentions) for e in doc.entities) + len(nav.claims) <= MARKS_AT_ONCE:
             self.view.set_document(doc.text, *_spans(nav))
             return
@@ -85,10 +91,7 @@ class TextPane(Vertical):
         self.run_worker(partial(self._index_marks, nav), thread=True, exclusive=True, group="marks")
 
     def _index_marks(self, nav: Navigator) -> None:
-        mentions, claims = _spans(nav)
-        mention_index = SpanIndex((s, e, (t, ref)) for s, e, t, ref in mentions)
-        del mentions
-        claim_index = SpanIndex(claims)
+        mention_index, claim_index = _indexes(nav)
         if not get_current_worker().is_cancelled:
             self.app.call_from_thread(self._marks_indexed, nav, mention_index, claim_index)
 
@@ -166,6 +169,23 @@ def _search_bar() -> SearchBar:
     from briefing_tui.widgets.search_bar import SearchBar
 
     return SearchBar(id="search-bar")
+
+
+def prepare(doc: Document) -> None:
+    """Index the marks of ``doc``, the document shown first, while it loads (in the loading thread):
+    a large one's text then shows with its marks, and nothing is left to do on the screen's thread."""
+    global _prepared
+    _prepared = (doc, *_indexes(Navigator(doc)))
+
+
+_prepared: tuple[Document, SpanIndex[tuple[str, str]], SpanIndex[Mark]] | None = None
+
+
+def _indexes(nav: Navigator) -> tuple[SpanIndex[tuple[str, str]], SpanIndex[Mark]]:
+    mentions, claims = _spans(nav)
+    mention_index = SpanIndex((s, e, (t, ref)) for s, e, t, ref in mentions)
+    del mentions
+    return mention_index, SpanIndex(claims)
 
 
 def _spans(nav: Navigator) -> tuple[list[tuple[int, int, str, str]], list[tuple[int, int, Mark]]]:
