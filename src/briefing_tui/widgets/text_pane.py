@@ -7,7 +7,7 @@ A click on a mention or a claim becomes a ``JumpRequested``.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from functools import partial
 from typing import TYPE_CHECKING
 
@@ -182,10 +182,16 @@ _prepared: tuple[Document, SpanIndex[tuple[str, str]], SpanIndex[Mark]] | None =
 
 
 def _indexes(nav: Navigator) -> tuple[SpanIndex[tuple[str, str]], SpanIndex[Mark]]:
-    mentions, claims = _spans(nav)
-    mention_index = SpanIndex((s, e, (t, ref)) for s, e, t, ref in mentions)
-    del mentions
-    return mention_index, SpanIndex(claims)
+    mentions = SpanIndex(_mentions(nav.doc))
+    return mentions, SpanIndex((c.span.start, c.span.end, _mark(c)) for c in nav.claims if c.span.anchored)
+
+
+def _mentions(doc: Document) -> Iterator[tuple[int, int, tuple[str, str]]]:
+    for entity in doc.entities:
+        payload = (entity.type, entity.id)  # one per entity, shared by its mentions
+        for m in entity.mentions:
+            if m.anchored:
+                yield m.start, m.end, payload
 
 
 def _spans(nav: Navigator) -> tuple[list[tuple[int, int, str, str]], list[tuple[int, int, Mark]]]:
