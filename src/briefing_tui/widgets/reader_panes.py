@@ -148,15 +148,23 @@ class ReaderPanes(Horizontal):
 
     def _show_side(self) -> None:
         state = self.state
-        # The lists cost more to lay out than the text: they fill in just after the first paint.
-        self.call_after_refresh(self._fill_lists, state.doc)
+        # The lists cost more to lay out than the text: they fill in just after the first paint, one
+        # at a time (a key pressed meanwhile is answered between the two).
+        self.call_after_refresh(self._fill_lists, state.doc, later=True)
         self.documents_changed()
         self.claim_pane.show_document(state.nav)
         self.text_pane.search_document_shown()
 
-    def _fill_lists(self, doc: object) -> None:
+    def _fill_lists(self, doc: object, *, later: bool = False) -> None:
         if doc is self.state.doc:
             cast("EntityList", self.query_one("#entities")).set_entities(self.state.nav, self.state.entity_id)
+            if later:
+                self.call_later(self._fill_timeline, doc)
+            else:
+                self._light_events()
+
+    def _fill_timeline(self, doc: object) -> None:
+        if doc is self.state.doc:
             self._light_events()
 
     def documents_changed(self) -> None:

@@ -91,7 +91,7 @@ class TextPane(Vertical):
         self.run_worker(partial(self._index_marks, nav), thread=True, exclusive=True, group="marks")
 
     def _index_marks(self, nav: Navigator) -> None:
-        mention_index, claim_index = _indexes(nav)
+        mention_index, claim_index = _indexes(nav.doc, nav.claims)
         if not get_current_worker().is_cancelled:
             self.app.call_from_thread(self._marks_indexed, nav, mention_index, claim_index)
 
@@ -175,15 +175,16 @@ def prepare(doc: Document) -> None:
     """Index the marks of ``doc``, the document shown first, while it loads (in the loading thread):
     a large one's text then shows with its marks, and nothing is left to do on the screen's thread."""
     global _prepared
-    _prepared = (doc, *_indexes(Navigator(doc)))
+    claims = sorted((c for c in doc.claims if c.span.anchored), key=lambda c: (c.span.start, -c.span.end))
+    _prepared = (doc, *_indexes(doc, claims))  # in the navigator's order
 
 
 _prepared: tuple[Document, SpanIndex[tuple[str, str]], SpanIndex[Mark]] | None = None
 
 
-def _indexes(nav: Navigator) -> tuple[SpanIndex[tuple[str, str]], SpanIndex[Mark]]:
-    mentions = SpanIndex(_mentions(nav.doc))
-    return mentions, SpanIndex((c.span.start, c.span.end, _mark(c)) for c in nav.claims if c.span.anchored)
+def _indexes(doc: Document, claims: list[Claim]) -> tuple[SpanIndex[tuple[str, str]], SpanIndex[Mark]]:
+    mentions = SpanIndex(_mentions(doc))
+    return mentions, SpanIndex((c.span.start, c.span.end, _mark(c)) for c in claims if c.span.anchored)
 
 
 def _mentions(doc: Document) -> Iterator[tuple[int, int, tuple[str, str]]]:
