@@ -91,7 +91,24 @@ class BriefingApp(CrashReporting, App[int]):
             collection = open_outlines(list(self.paths))  # each document read whole when opened
         else:
             collection = load_paths(list(self.paths), siblings=True)
+        if collection.documents:
+            self._prepare(collection)
         self.call_from_thread(self.call_later, self._show, collection)
+
+    @staticmethod
+    def _prepare(collection: Collection) -> None:
+        """While the preview shows, in the loading thread: what the reader's screen would otherwise
+        do before it answers a key (import its panes, index the first document's marks)."""
+        # deferred: imported here, in the loading thread, rather than on the screen's thread
+        import briefing_tui.screens.main  # noqa: F401
+        import briefing_tui.widgets.detail_pane  # noqa: F401
+        import briefing_tui.widgets.document_list  # noqa: F401
+        import briefing_tui.widgets.entity_list  # noqa: F401
+        import briefing_tui.widgets.search_bar  # noqa: F401
+        import briefing_tui.widgets.timeline_list  # noqa: F401
+        from briefing_tui.widgets.text_pane import prepare
+
+        prepare(collection.documents[0])
 
     def _show_preview(self, path: Path, title: str, text: str) -> None:
         # deferred: a screen's module is imported when the screen is first shown

@@ -58,3 +58,28 @@ def test_reader_in_monochrome_at_80x24(tmp_path: Path) -> None:
         term.wait_for("Claim 1 of 15")
         term.send("q")
         assert term.wait_exit(10) == 0
+
+
+def test_a_resize_and_back_draws_the_text_once_in_a_pty(tmp_path: Path) -> None:
+    """80x24, the 12th claim, resized to 120x40 and back: the same screen, every line once (the
+    first line was drawn twice, with a stale scrollbar fragment, until a key drew the pane again)."""
+    unset: dict[str, str | None] = {"COLUMNS": None, "LINES": None}  # the size comes from the pty
+    with PtyTerm([str(BRIEFING)], columns=80, lines=24, env=unset, cwd=str(tmp_path)) as term:
+        term.wait_for(TITLE, timeout=20)
+        term.send("]" * 12)
+        term.wait_for("claim 12 of 15")
+        term.wait_quiet()
+        before = term.text()
+        assert before.splitlines()[-1].rstrip().endswith("q Quit   ▏^p palette")  # no key cut off
+        term.resize(120, 40)
+        term.wait_for("╭─ 2 Claim")
+        term.wait_quiet()
+        term.resize(80, 24)
+        term.wait_for("tab: next pane")  # the pane bar of a small terminal
+        term.wait_quiet()
+        assert term.text() == before
+        term.send("jk")  # the text pane drawn again shows the same
+        term.wait_quiet()
+        assert term.text() == before
+        term.send("q")
+        assert term.wait_exit(10) == 0

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from tests.ui.reader_support import seed_app
+from tests.ui.reader_support import reader_ready, seed_app, until
+from textual.color import Color
 from textual.pilot import Pilot
 
 
 async def _settle(pilot: Pilot) -> None:
-    await pilot.pause()
+    await reader_ready(pilot)
     await pilot.wait_for_scheduled_animations()
 
 
@@ -45,13 +46,16 @@ def test_help_screen(snap_compare) -> None:
 
 
 async def _light(pilot: Pilot) -> None:
+    screen = await reader_ready(pilot)
     pilot.app.theme = "textual-light"  # as ctrl+p → "Theme" → textual-light does
-    await _settle(pilot)
+    surface = Color.parse(pilot.app.current_theme.surface or "")
+    await until(pilot, lambda: screen.text_view.styles.background == surface, what="the text stayed dark")
     await pilot.press("right_square_bracket", "right_square_bracket", "right_square_bracket")
-    await _settle(pilot)
+    await until(pilot, lambda: screen.claim_id == "C13", what="the third claim is not C13")
+    await pilot.wait_for_scheduled_animations()
 
 
 def test_main_screen_light_theme(snap_compare) -> None:
-    """The light theme: dark inks on a light page, the current claim (C1) standing out, its verdict
-    in green, mentions in their darker colours with their attributes (bold, italic, underline)."""
+    """The light theme: dark inks on a light page, the third claim (C13, partly supported) standing
+    out, mentions in their darker colours with their attributes (bold, italic, underline)."""
     assert snap_compare(seed_app(), terminal_size=(120, 40), run_before=_light)

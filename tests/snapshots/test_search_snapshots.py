@@ -2,14 +2,18 @@
 
 from __future__ import annotations
 
-from tests.ui.reader_support import seed_app
+from tests.ui.reader_support import results_settled, search_settled, seed_app
 from textual.pilot import Pilot
+
+from briefing_tui.screens.search_results import SearchResultsScreen
 
 
 async def _search(pilot: Pilot, keys: list[str]) -> None:
     await pilot.press(*keys)
-    await pilot.app.workers.wait_for_complete()
-    await pilot.pause()
+    if isinstance(pilot.app.screen, SearchResultsScreen):
+        await results_settled(pilot)
+    else:
+        await search_settled(pilot)
     await pilot.wait_for_scheduled_animations()
 
 

@@ -15,7 +15,7 @@ import signal
 import struct
 import termios
 import time
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
 import pyte
 
@@ -28,7 +28,7 @@ class PtyTerm:
         argv: Sequence[str],
         columns: int = 120,
         lines: int = 40,
-        env: dict[str, str] | None = None,
+        env: Mapping[str, str | None] | None = None,
         cwd: str | None = None,
     ) -> None:
         self.columns, self.lines = columns, lines
@@ -38,7 +38,11 @@ class PtyTerm:
         self.started = time.perf_counter()
         full_env = dict(os.environ)
         full_env.update({"TERM": "xterm-256color", "COLUMNS": str(columns), "LINES": str(lines)})
-        full_env.update(env or {})
+        for name, value in (env or {}).items():  # None: left out
+            if value is None:
+                full_env.pop(name, None)
+            else:
+                full_env[name] = value
         pid, fd = pty.fork()
         if pid == 0:  # child
             if cwd:
@@ -81,6 +85,16 @@ class PtyTerm:
         while time.perf_counter() < deadline:
             if not self.pump(quiet):
                 return
+
+    def resize(self, columns: int, lines: int) -> None:
+        """Resize the terminal, as a window resized by hand does (the program gets SIGWINCH).
+
+        A program that reads ``COLUMNS`` and ``LINES`` first (Textual does) must be started with
+        them left out (``env={"COLUMNS": None, "LINES": None}``) to see the new size.
+        """
+        self.columns, self.lines = columns, lines
+        self.screen.resize(lines, columns)
+        fcntl.ioctl(self.fd, termios.TIOCSWINSZ, struct.pack("HHHH", lines, columns, 0, 0))
 
     def send(self, keys: str | bytes) -> None:
         os.write(self.fd, keys.encode() if isinstance(keys, str) else keys)

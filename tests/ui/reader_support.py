@@ -3,20 +3,26 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
+
+from textual.command import CommandList, CommandPalette
 
 from briefing_tui.app import BriefingApp
 from briefing_tui.files import load_paths
 from briefing_tui.screens.main import MainScreen
+from briefing_tui.screens.search_results import SearchResultsScreen
+from briefing_tui.widgets.search_bar import SearchBar
 
 if TYPE_CHECKING:
     from collections.abc import Callable
 
+    from textual.app import App
     from textual.pilot import Pilot
 
 ROOT = Path(__file__).resolve().parents[2]
 SEEDS = ROOT / "seeds"
 COLLECTION = ROOT / "tests" / "fixtures" / "reader" / "collection"
+GATHERING = CommandPalette._GATHER_COMMANDS_GROUP  # the palette's worker that lists the commands
 
 
 def main_screen(pilot: Pilot) -> MainScreen:
@@ -34,18 +40,34 @@ def collection_app() -> BriefingApp:
     return BriefingApp([COLLECTION], collection=load_paths([COLLECTION]))
 
 
-async def run_palette_command(pilot: Pilot, words: str, settle: float | None = None) -> None:
-    """Open the command palette, type ``words`` and choose the first command offered.
-
-    ``settle`` is the pause after choosing it (None: until the app has processed its messages).
-    """
+async def run_palette_command(pilot: Pilot, words: str) -> None:
+    """Open the command palette, type ``words`` and choose the first command offered; return once the
+    palette has closed (or given way to the palette the command opens)."""
     await pilot.press("ctrl+p")
-    await pilot.pause()
+    await until(pilot, lambda: isinstance(pilot.app.screen, CommandPalette), what="no command palette")
+    palette = pilot.app.screen
     for char in words:
         await pilot.press(char if char != " " else "space")
-    await pilot.pause(0.3)
+    await palette_settled(pilot)
     await pilot.press("enter")
-    await pilot.pause(settle)
+    await until(pilot, lambda: pilot.app.screen is not palette, what=f"{words!r} left the palette open")
+
+
+def _palette_settled(app: App[object]) -> bool:
+    palette = app.screen
+    if not isinstance(palette, CommandPalette):
+        return False
+    gathering = any(
+        worker.node is palette and worker.group == GATHERING and not worker.is_finished
+        for worker in app.workers
+    )
+    commands = palette.query_one(CommandList)
+    return not gathering and commands.option_count > 0 and commands.highlighted is not None
+
+
+async def palette_settled(pilot: Pilot) -> None:
+    """Wait until the open palette has listed the commands for what is typed, the first highlighted."""
+    await until(pilot, lambda: _palette_settled(pilot.app), what="the palette listed no command")
 
 
 async def until(pilot: Pilot, condition: Callable[[], object], seconds: float = 5.0, what: str = "") -> None:
@@ -55,3 +77,37 @@ async def until(pilot: Pilot, condition: Callable[[], object], seconds: float = 
             return
         await pilot.pause(0.05)
     raise AssertionError(what or "the reader did not get there in time")
+
+
+def drawn(app: App[Any]) -> list[str]:
+    """The screen as the terminal has it: what each widget last drew (their line caches included)."""
+    return [strip.text for strip in app.screen._compositor.render_strips()]
+
+
+async def search_settled(pilot: Pilot) -> None:
+    """Wait until the text pane's search has run the bar's query to its end (its matches and count
+    painted, or its message shown)."""
+    screen = main_screen(pilot)
+    search, bar = screen.text_pane.search.state, screen.query_one(SearchBar)
+    await until(
+        pilot,
+        lambda: search.started == bar.current_query and not search.busy,
+        what=f"the search for {bar.current_query.text!r} did not finish",
+    )
+
+
+async def results_settled(pilot: Pilot) -> SearchResultsScreen:
+    """Wait until the results screen (``F``) shows the results (or the message) of what is typed now."""
+    await until(pilot, lambda: isinstance(pilot.app.screen, SearchResultsScreen), what="no results screen")
+    screen = pilot.app.screen
+    assert isinstance(screen, SearchResultsScreen)
+    await until(pilot, lambda: not screen.searching, what="the search of every document did not finish")
+    return screen
+
+
+async def reader_ready(pilot: Pilot) -> MainScreen:
+    """Wait until the reader's screen is up with every pane mounted."""
+    app = pilot.app
+    await until(pilot, lambda: isinstance(app.screen, MainScreen) and app.screen._panes_ready)
+    assert isinstance(app.screen, MainScreen)
+    return app.screen

@@ -413,8 +413,8 @@ async def test_the_live_reload_leaves_a_file_being_checked_to_its_session(seed: 
         screen.live_reload.watcher.settle = 0
         screen.live_reload.poll()
         screen.live_reload.poll()  # the save seen: the session knows its own bytes
-        await pilot.pause()
-        assert screen.state.doc is doc and not screen.live_reload.busy
+        await until(pilot, lambda: not screen.live_reload.busy, what="the reload did not end")
+        assert screen.state.doc is doc
         assert screen.checking.modified  # the unsaved edit is still there
 
 

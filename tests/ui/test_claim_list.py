@@ -5,7 +5,14 @@ from __future__ import annotations
 from pathlib import Path
 
 from tests.support.checks import present
-from tests.ui.reader_support import collection_app, main_screen, run_palette_command, seed_app, until
+from tests.ui.reader_support import (
+    collection_app,
+    main_screen,
+    reader_ready,
+    run_palette_command,
+    seed_app,
+    until,
+)
 
 from briefing_tui.app import BriefingApp
 from briefing_tui.files import load_paths
@@ -27,8 +34,7 @@ def rows(widget: ClaimList) -> list[str]:
 
 async def test_key_6_shows_every_claim_in_text_order_and_focuses_the_list() -> None:
     async with seed_app().run_test(size=SIZE) as pilot:
-        screen = main_screen(pilot)
-        await pilot.pause()
+        screen = await reader_ready(pilot)
         assert not screen.query("#claims")  # not built before it is asked for
         await pilot.press("6")
         claims = screen.query_one(ClaimList)
@@ -229,9 +235,6 @@ async def test_a_file_changed_on_disk_refreshes_the_list_and_keeps_the_filter(tm
         yaml_text = path.read_text(encoding="utf-8")
         old = "gloss: His title at U.S. Africa Command (AFRICOM)."
         path.write_text(yaml_text.replace(old, "gloss: The ambassador's counterpart."), encoding="utf-8")
-        for _ in range(100):
-            await pilot.pause(0.05)
-            if listed(claims) == ["C1", "C2"]:
-                break
-        assert listed(claims) == ["C1", "C2"] and claims.filter_text == "ambassador"
+        await until(pilot, lambda: listed(claims) == ["C1", "C2"], what="the reloaded claim was not listed")
+        assert claims.filter_text == "ambassador"
         assert claims.current == current == screen.claim_id

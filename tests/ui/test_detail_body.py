@@ -6,7 +6,7 @@ import re
 
 import pytest
 from tests.support.looks import PlainLooks
-from tests.ui.reader_support import SEEDS, main_screen, seed_app, until
+from tests.ui.reader_support import SEEDS, drawn, main_screen, reader_ready, seed_app, until
 
 from briefing_tui.files import load_paths
 from briefing_tui.model import SourceRef
@@ -91,3 +91,22 @@ def test_a_source_row_shows_the_original_address_or_the_copy_that_o_opens() -> N
     assert "https://www.africom.mil/pressrelease/35519/" in _squeezed(original) and "(copy)" not in original
     copy = source_prompt(nav, SourceRef("S-africom-end"), 1, False, PlainLooks()).plain
     assert "https://allafrica.com/stories/202409160276.html(copy)" in _squeezed(copy)
+
+
+async def test_a_resize_to_80x24_and_back_keeps_the_claim_pane_at_its_top() -> None:
+    """At 120x40 the 12th claim shows from its verdict; at 80x24 the claim pane hides; back at
+    120x40 it shows from the same place (its links list, shown again, scrolled the pane down to the
+    first source)."""
+    async with seed_app().run_test(size=(120, 40)) as pilot:
+        screen = await reader_ready(pilot)
+        pane = screen.query_one(DetailPane)
+        await pilot.press(*["right_square_bracket"] * 12)
+        await until(pilot, lambda: "Claim 12 of 15" in pane.body_text)
+        assert pane.scroll_y == 0 and pane.max_scroll_y > 0  # a claim longer than the pane
+        await pilot.resize_terminal(80, 24)
+        await until(pilot, lambda: screen.narrow and not pane.display)
+        await pilot.resize_terminal(120, 40)
+        await until(pilot, lambda: not screen.narrow and pane.display and pane.size.height > 0)
+        await until(pilot, lambda: "╭─ 2 Claim" in drawn(pilot.app)[0], what="the claim pane is not back")
+        assert pane.scroll_y == 0
+        assert any("Claim 12 of 15" in line for line in drawn(pilot.app))

@@ -6,6 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from rich.text import Text
+from tests.ui.reader_support import reader_ready, until
 
 from briefing_tui.app import BriefingApp
 from briefing_tui.files import load_paths
@@ -38,9 +39,10 @@ def dimmed(prompt: object, word: str) -> bool:
 async def test_drafts_are_dimmed_and_labelled_in_the_lists_and_the_claim_pane() -> None:
     app = BriefingApp([DRAFTED], collection=load_paths([DRAFTED]))
     async with app.run_test(size=SIZE) as pilot:
-        screen = pilot.app.screen
-        await pilot.pause()
-        entities = rows(screen.query_one(EntityList))
+        screen = await reader_ready(pilot)
+        listed = screen.query_one(EntityList)
+        await until(pilot, lambda: "etats-unis" in rows(listed), what="the entities were not listed")
+        entities = rows(listed)
         assert plain(entities["etats-unis"]).strip() == "États-Unis draft×2"  # Row.plain: cells joined
         assert "draft" not in plain(entities["niger"])  # reviewed: as before
         assert dimmed(entities["etats-unis"], "États-Unis") and not dimmed(entities["niger"], "Niger")

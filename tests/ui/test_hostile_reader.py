@@ -46,5 +46,6 @@ async def test_the_reader_survives_every_key_on_a_hostile_document(index: int) -
     async with app.run_test(size=(100, 30)) as pilot:
         for key in KEYS:
             await pilot.press(key)
-        await pilot.pause()
+        await app.workers.wait_for_complete()  # what the keys started has run to its end
+        await pilot.wait_for_scheduled_animations()
         assert app.is_running  # run_test re-raises any exception of the app

@@ -54,16 +54,15 @@ async def test_a_changed_file_is_reloaded_on_the_same_claim_and_the_same_text_at
         assert isinstance(screen, MainScreen)
         for _ in range(8):
             await pilot.press("right_square_bracket")
-        await pilot.pause()
+        await _until(pilot, lambda: screen.claim_id is not None and screen.text_view.top_offset > 0)
         entity = screen.doc.entities[0].id
         screen.select_entity(entity)
         claim, old_doc = screen.claim_id, screen.doc
         top = screen.text_view.top_offset
         assert claim is not None and top > 0
         _insert_after_title(seed_copy)
-        await _until(pilot, lambda: screen.doc is not old_doc)
-        await pilot.pause()
         added = len(INSERT) - 2  # the block scalar drops the two-space indent
+        await _until(pilot, lambda: screen.doc is not old_doc and screen.text_view.top_offset == top + added)
         assert INSERT.strip() in screen.doc.text
         assert screen.claim_id == claim
         assert screen.text_view.top_offset == top + added
@@ -131,7 +130,7 @@ async def test_a_file_that_failed_at_start_joins_the_collection_once_fixed(
         assert [Path(p).name for p in present(app.collection).failed] == ["second.yaml"]
         assert len(present(app.collection).documents) == 1
         await pilot.press("escape")  # from the error view back to the reader
-        await pilot.pause()
+        await _until(pilot, lambda: isinstance(app.screen, MainScreen))
         text = "format: 1\nid: second\ntitle: Second\nlanguage: en\ntext: A second document.\n"
         broken.write_text(text, encoding="utf-8")
         await _until(pilot, lambda: len(present(app.collection).documents) == 2)

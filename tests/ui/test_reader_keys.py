@@ -5,12 +5,13 @@ from __future__ import annotations
 from collections.abc import Callable
 
 import pytest
-from tests.ui.reader_support import main_screen, seed_app, until
+from tests.ui.reader_support import main_screen, palette_settled, run_palette_command, seed_app, until
 from textual.command import CommandPalette
 
 from briefing_tui.screens.help import HelpScreen
 from briefing_tui.screens.main import MainScreen
 from briefing_tui.widgets.detail_pane import DetailPane
+from briefing_tui.widgets.status_line import StatusLine
 
 SIZE = (120, 40)
 
@@ -151,9 +152,11 @@ async def test_o_does_nothing_without_an_address(monkeypatch: pytest.MonkeyPatch
     opened: list[str] = []
     monkeypatch.setattr("briefing_tui.screens.opener.graphical_open", _opening(opened))
     async with seed_app().run_test(size=SIZE) as pilot:
-        await pilot.press("right_square_bracket", "o")  # C11: no source
-        await pilot.pause(0.1)
-        assert opened == []
+        screen = main_screen(pilot)
+        await pilot.press("right_square_bracket")  # C11: no source
+        assert screen.claim_id == "C11" and not screen.check_action("open_url", ())  # the footer: no o
+        await pilot.press("o")
+        assert opened == [] and "Opening" not in screen.query_one(StatusLine).plain  # never started
 
 
 @pytest.mark.parametrize(("back", "forward"), [("ctrl+o", "alt+right"), ("alt+left", "alt+right")])
@@ -247,26 +250,19 @@ async def test_q_quits() -> None:
     app = seed_app()
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("q")
-        await pilot.pause()
-        assert app._exit
+        await until(pilot, lambda: app._exit, what="q did not quit")
 
 
 async def test_palette_go_to_claim_runs_the_same_jump() -> None:
     async with seed_app().run_test(size=SIZE) as pilot:
         screen = main_screen(pilot)
         assert isinstance(screen, MainScreen)
-        await pilot.press("ctrl+p")
-        assert isinstance(pilot.app.screen, CommandPalette)
-        await pilot.press(*"Go to claim")
-        await pilot.pause(0.3)
-        await pilot.press("enter")
-        await pilot.pause(0.3)
-        assert isinstance(pilot.app.screen, CommandPalette)
+        await run_palette_command(pilot, "Go to claim")
+        assert isinstance(pilot.app.screen, CommandPalette)  # the claims to choose from
         await pilot.press(*"C7")
-        await pilot.pause(0.3)
+        await palette_settled(pilot)
         await pilot.press("enter")
-        await pilot.pause(0.2)
-        assert pilot.app.screen_stack[-1] is screen
+        await until(pilot, lambda: pilot.app.screen_stack[-1] is screen, what="the palette stayed open")
         assert screen.claim_id == "C7"
 
 

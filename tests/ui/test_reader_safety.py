@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from tests.ui.reader_support import run_palette_command
 from textual.command import CommandPalette
 
 from briefing_tui.app import BriefingApp
@@ -56,11 +57,8 @@ async def test_hostile_strings_show_literally_and_run_nothing() -> None:
         assert screen.entity_id == "e1"
         assert "[@click=app.quit]Name[/] ␛[2J" in screen.query_one(DetailPane).body_text
 
-        await pilot.press("ctrl+p", *"Go to entity")
-        await pilot.pause(0.3)
-        await pilot.press("enter")
-        await pilot.pause(0.3)
-        assert isinstance(app.screen, CommandPalette)
+        await run_palette_command(pilot, "Go to entity")
+        assert isinstance(app.screen, CommandPalette)  # the entities to choose from
         await pilot.press("escape")
         await pilot.press("4", "down", "down", "enter")  # the background event
         assert screen.detail == ("event", "ev1")

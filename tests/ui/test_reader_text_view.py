@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from tests.ui.reader_support import main_screen, seed_app
+from tests.ui.reader_support import drawn, main_screen, seed_app, until
 
 from briefing_tui.screens.main import MainScreen
 
@@ -27,9 +27,10 @@ async def test_paragraph_filter_hides_paragraphs_and_keeps_offsets() -> None:
     async with seed_app().run_test(size=(120, 40)) as pilot:
         view = main_screen(pilot).text_view
         text = view.text
+        await until(pilot, lambda: view.wrapping_done, what="the text was not wrapped")
         everything = view.line_count
         view.visible_paragraph_filter(lambda start, end: "Campbell" in text[start:end])
-        await pilot.pause()
+        await until(pilot, lambda: view.wrapping_done, what="the filtered text was not wrapped")
         shown = [view.render_line(y).text for y in range(view.line_count)]
         assert view.line_count < everything
         assert any("Campbell" in line for line in shown)
@@ -65,3 +66,31 @@ async def test_wide_characters_land_on_their_cells() -> None:
             strip = view.render_line(y)
             assert strip.cell_length == width  # nothing spills over the edge
         assert "".join(view.text[s:e] for s, e in zip(view._starts, view._ends, strict=True)) == text
+
+
+async def test_a_resize_and_back_leaves_the_text_as_it_was() -> None:
+    """At 80x24 on the 12th claim, a resize to 120x40 and back: every line once, the same place.
+
+    The width changes reach the compositor before the text pane's Resize event: the text was
+    wrapped again in the middle of a frame, its first line drawn from the old scroll offset and
+    kept (the first line twice) until a key drew the pane again; and the wide pane, which ends
+    sooner, held the scroll short of the reader's line, so the way back lost the place.
+    """
+    async with seed_app().run_test(size=(80, 24)) as pilot:
+        screen = pilot.app.screen
+        assert isinstance(screen, MainScreen)
+        view = screen.text_view
+        await until(pilot, lambda: screen._panes_ready, what="the side panes were not mounted")
+        await pilot.press(*["]"] * 12)
+        await until(pilot, lambda: view.scroll_offset.y > 0, what="claim 12 is not scrolled to")
+        narrow_width, top, before = view.size.width, view.top_offset, drawn(pilot.app)
+        await pilot.resize_terminal(120, 40)
+        await until(pilot, lambda: not screen.narrow and view.size.width != narrow_width)
+        assert "2 Claim" in drawn(pilot.app)[0]
+        await pilot.resize_terminal(80, 24)
+        await until(pilot, lambda: screen.narrow and view.size.width == narrow_width)
+        after = drawn(pilot.app)
+        assert view.top_offset == top
+        assert after == before
+        await pilot.press("j", "k")  # the pane drawn again from scratch shows the same
+        assert drawn(pilot.app) == after

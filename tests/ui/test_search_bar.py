@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from tests.ui.reader_support import main_screen, run_palette_command, seed_app
+from tests.ui.reader_support import main_screen, run_palette_command, search_settled, seed_app, until
 
 from briefing_tui.model.places import SearchPlace
 from briefing_tui.screens.main import MainScreen
@@ -15,8 +15,7 @@ async def type_query(pilot, text: str) -> None:
     await pilot.press("slash")
     for char in text:
         await pilot.press(char if char not in "-'" else {"-": "minus", "'": "apostrophe"}[char])
-    await pilot.app.workers.wait_for_complete()
-    await pilot.pause()
+    await search_settled(pilot)
 
 
 async def test_slash_opens_the_bar_and_typing_highlights_every_match() -> None:
@@ -88,7 +87,7 @@ async def test_bad_regex_is_a_message_in_the_bar() -> None:
         screen = main_screen(pilot)
         bar = screen.query_one(SearchBar)
         await pilot.press("slash", "ctrl+r", "left_parenthesis")
-        await pilot.pause()
+        await search_settled(pilot)
         assert "bad regular expression" in bar.status_text
         assert bar.flags["regex"]
 
@@ -99,12 +98,10 @@ async def test_toggles_word_and_exact() -> None:
         await type_query(pilot, "etats")
         assert screen.search_matches
         await pilot.press("ctrl+t")
-        await pilot.app.workers.wait_for_complete()
-        await pilot.pause()
+        await search_settled(pilot)
         assert screen.search_matches == []
         await pilot.press("ctrl+t", "ctrl+g")
-        await pilot.app.workers.wait_for_complete()
-        await pilot.pause()
+        await search_settled(pilot)
         assert screen.search_matches
         bar = screen.query_one(SearchBar)
         assert "^G word" in bar.status_text
@@ -159,7 +156,6 @@ async def test_slash_in_a_small_terminal_brings_the_text_pane_forward() -> None:
 
 
 async def test_a_pathological_regex_neither_freezes_nor_crashes() -> None:
-    import asyncio
     import time
     from pathlib import Path
 
@@ -185,11 +181,8 @@ async def test_a_pathological_regex_neither_freezes_nor_crashes() -> None:
 
         app.set_interval(0.01, tick)
         app.post_message(events.Key("y", "y"))  # "(x+x+)+y" on 20,000 x: exponential backtracking
-        await asyncio.sleep(2.6)
+        await until(pilot, lambda: "took too long" in bar.status_text, seconds=10, what="no timeout said")
         assert gaps and max(gaps) < 0.5  # the screen kept its pace while the expression ran
-        await app.workers.wait_for_complete()
-        await pilot.pause()
-        assert "took too long" in bar.status_text
 
 
 async def test_slash_after_escape_starts_a_new_query_and_n_brings_back_the_last() -> None:
@@ -200,8 +193,7 @@ async def test_slash_after_escape_starts_a_new_query_and_n_brings_back_the_last(
         await pilot.press("escape")
         assert screen.search_matches == []
         await pilot.press("n")  # like vim after :noh, the last search comes back
-        await pilot.app.workers.wait_for_complete()
-        await pilot.pause()
+        await search_settled(pilot)
         assert len(screen.search_matches) == 3 and bar.is_open
         await pilot.press("escape", "slash")
         assert bar.input.value == ""

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from tests.ui.reader_support import main_screen, run_palette_command, seed_app, until
+from tests.ui.reader_support import main_screen, palette_settled, run_palette_command, seed_app, until
 
 from briefing_tui.model.places import MentionPlace
 from briefing_tui.widgets.entity_list import EntityList
@@ -54,14 +54,14 @@ async def test_go_to_entity_in_the_palette_folds_accents() -> None:
 
     async with seed_app().run_test(size=SIZE) as pilot:
         screen = main_screen(pilot)
-        await run_palette_command(pilot, "go to entity", settle=0.3)
+        await run_palette_command(pilot, "go to entity")
         palette = pilot.app.screen
         assert isinstance(palette, CommandPalette)
         for char in "commandement des etats":
             await pilot.press(char if char != " " else "space")
-        await pilot.pause(0.5)
+        await palette_settled(pilot)
         await pilot.press("enter")
-        await pilot.pause(0.3)
+        await until(pilot, lambda: pilot.app.screen is screen, what="the entity palette stayed open")
         here = screen.here()
         assert isinstance(here, MentionPlace)
         entity = screen.doc.entity(here.entity_id)

@@ -4,7 +4,15 @@ from __future__ import annotations
 
 import time
 
-from tests.ui.reader_support import COLLECTION, SEEDS, main_screen, seed_app
+from tests.ui.reader_support import (
+    COLLECTION,
+    SEEDS,
+    main_screen,
+    results_settled,
+    search_settled,
+    seed_app,
+    until,
+)
 from textual.widgets import Input
 
 from briefing_tui.app import BriefingApp
@@ -23,9 +31,10 @@ def three_documents() -> BriefingApp:
     return BriefingApp(paths, collection=load_paths(paths))
 
 
-async def settle(pilot) -> None:
-    await pilot.app.workers.wait_for_complete()
-    await pilot.pause()
+async def filter_mark(pilot, shown: bool) -> None:
+    """Wait until the search bar shows the "& filter" mark (``shown``) or no longer shows it."""
+    bar = pilot.app.screen.query_one(SearchBar)
+    await until(pilot, lambda: ("& filter" in bar.status_text) == shown, what=f"& filter shown: {not shown}")
 
 
 async def open_results(pilot, text: str) -> SearchResultsScreen:
@@ -34,8 +43,7 @@ async def open_results(pilot, text: str) -> SearchResultsScreen:
     assert isinstance(screen, SearchResultsScreen)
     for char in text:
         await pilot.press(char if char != " " else "space")
-    await settle(pilot)
-    return screen
+    return await results_settled(pilot)
 
 
 async def test_results_list_every_hit_with_document_and_position() -> None:
@@ -61,8 +69,8 @@ async def test_choosing_a_hit_opens_its_document_at_the_hit() -> None:
         while hit_list.current is not target:
             await pilot.press("down")
         await pilot.press("enter")
-        await settle(pilot)
-        assert pilot.app.screen is main
+        await until(pilot, lambda: pilot.app.screen is main, what="the results screen stayed")
+        await search_settled(pilot)
         assert main.doc.id == target.document.id
         assert isinstance(main.here(), SearchPlace) and main.here().start == target.start
         assert main.query_one(SearchBar).input.value == "niamey"
@@ -81,14 +89,12 @@ async def test_escape_goes_back_without_moving() -> None:
 async def test_results_screen_starts_from_the_bar_query_and_reports_bad_regex() -> None:
     async with seed_app().run_test(size=SIZE) as pilot:
         await pilot.press("slash", "n", "i", "g", "enter")
-        await settle(pilot)
+        await search_settled(pilot)
         await pilot.press("F")
-        await settle(pilot)
-        results = pilot.app.screen
-        assert isinstance(results, SearchResultsScreen)
+        results = await results_settled(pilot)
         assert results.query_one(HitList).hits
         await pilot.press("ctrl+r", "left_parenthesis")
-        await settle(pilot)
+        await results_settled(pilot)
         assert "bad regular expression" in results.status
 
 
@@ -104,9 +110,10 @@ async def test_results_fill_quickly_for_a_thousand_documents() -> None:
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("F")
         results = pilot.app.screen
+        assert isinstance(results, SearchResultsScreen)
         start = time.perf_counter()
         results.query_one("#results-input", Input).value = "securite"
-        await settle(pilot)
+        await until(pilot, lambda: not results.searching, seconds=30)
         elapsed = time.perf_counter() - start
         assert len(results.query_one(HitList).hits) == 1000 * text.count("sécurité")
         print(f"1,000 documents: results filled in {elapsed * 1000:.0f} ms")
@@ -118,10 +125,9 @@ async def test_filter_mode_shows_only_matching_paragraphs_and_leaves_cleanly() -
         view = main.text_view
         lines_before = view.line_count
         await pilot.press("slash", "n", "i", "a", "m", "e", "y", "enter")
-        await settle(pilot)
+        await search_settled(pilot)
         await pilot.press("ampersand")
-        await pilot.pause()
-        assert "& filter" in main.query_one(SearchBar).status_text
+        await filter_mark(pilot, True)
         assert view.line_count < lines_before
         shown = "".join(view.text[view._starts[i] : view._ends[i]] for i in range(view.line_count))
         assert "Niamey" in shown
@@ -135,9 +141,8 @@ async def test_filter_mode_shows_only_matching_paragraphs_and_leaves_cleanly() -
             paragraph = view.text[paragraph_start : paragraph_end if paragraph_end >= 0 else None]
             assert "Niamey" in paragraph
         await pilot.press("ampersand")
-        await pilot.pause()
+        await filter_mark(pilot, False)
         assert view.line_count == lines_before
-        assert "& filter" not in main.query_one(SearchBar).status_text
 
 
 async def test_escape_leaves_filter_mode() -> None:
@@ -146,19 +151,19 @@ async def test_escape_leaves_filter_mode() -> None:
         view = main.text_view
         lines_before = view.line_count
         await pilot.press("slash", "n", "i", "a", "m", "e", "y")
-        await settle(pilot)
+        await search_settled(pilot)
         await pilot.press("enter", "ampersand", "slash", "escape")
-        await pilot.pause()
+        await until(pilot, lambda: not main.query_one(SearchBar).is_open, what="the bar stayed open")
         assert view.line_count == lines_before
         assert main.search_matches == []
 
 
 async def test_filter_without_a_search_says_so() -> None:
     async with seed_app().run_test(size=SIZE) as pilot:
-        main = main_screen(pilot)
+        main = pilot.app.screen
+        bar = main.query_one(SearchBar)
         await pilot.press("ampersand")
-        await pilot.pause()
-        assert "search for something first" in main.query_one(SearchBar).status_text
+        await until(pilot, lambda: "search for something first" in bar.status_text, what="& said nothing")
 
 
 async def test_escape_in_the_text_leaves_filter_then_clears_then_clears_the_entity() -> None:
@@ -167,16 +172,16 @@ async def test_escape_in_the_text_leaves_filter_then_clears_then_clears_the_enti
         view = main.text_view
         lines_before = view.line_count
         await pilot.press("slash", "n", "i", "a", "m", "e", "y")
-        await settle(pilot)
+        await search_settled(pilot)
         await pilot.press("enter", "ampersand")
-        await pilot.pause()
+        await filter_mark(pilot, True)
         assert view.line_count < lines_before
         await pilot.press("escape")
-        await pilot.pause()
+        await filter_mark(pilot, False)
         assert view.line_count == lines_before and main.search_matches
         await pilot.press("escape")
-        await pilot.pause()
-        assert main.search_matches == [] and not main.query_one(SearchBar).is_open
+        await until(pilot, lambda: not main.query_one(SearchBar).is_open, what="the bar stayed open")
+        assert main.search_matches == []
         main.select_entity("niger")
         await pilot.press("escape")
         assert main.entity_id is None

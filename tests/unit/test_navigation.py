@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import subprocess
 import sys
 from pathlib import Path
@@ -11,6 +12,7 @@ from tests.support.checks import present
 
 from briefing_tui.files import load_paths
 from briefing_tui.model import Selector
+from briefing_tui.model.dates import parse_edtf
 from briefing_tui.model.navigation import JumpList, Navigator, resolve_selector
 from briefing_tui.model.places import ClaimPlace, PassagePlace, SourcePlace, SpeakerPlace
 from briefing_tui.widgets.span_index import SpanIndex
@@ -85,6 +87,17 @@ def test_next_mention_steps_and_wraps(fixture_nav: Navigator) -> None:
     assert fixture_nav.next_mention("niamey", spans[1][0]) == spans[0]
     assert fixture_nav.next_mention("niamey", spans[0][0], -1) == spans[1]
     assert fixture_nav.next_mention("nobody", 0) is None
+
+
+def test_timeline_sorted_again_when_an_event_is_replaced_with_another_date() -> None:
+    collection = load_paths([SEEDS])
+    nav = Navigator(collection.documents[0], collection)
+    first = nav.timeline()[0]
+    assert nav.timeline() is nav.timeline()  # sorted once
+    moved = dataclasses.replace(first, date=parse_edtf("2999-12-31"))
+    nav.doc.events[nav.doc.events.index(first)] = moved  # as an edit replaces it in the document
+    assert nav.replaced("event", moved)
+    assert nav.timeline()[-1] is moved and first not in nav.timeline()
 
 
 def test_timeline_sorted_by_date(seed_nav: Navigator) -> None:

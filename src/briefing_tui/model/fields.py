@@ -41,11 +41,18 @@ def suggest(word: str, choices: list[str] | tuple[str, ...] | frozenset[str]) ->
     return f"did you mean '{close[0]}'?" if close else ""
 
 
+SHARED = 24
+"""Text values this short are shared between the places that write them (see ``Fields``)."""
+
+
 class Fields:
     """Typed readers that report into one ``Problems``."""
 
     def __init__(self, problems: Problems) -> None:
         self.problems = problems
+        # Short values repeat by the thousand in a large file (ids cited, "generated", days): each
+        # is kept once for the whole document rather than once per place it is written.
+        self._shared: dict[str, str] = {}
 
     def mapping(
         self, node: Node, known: frozenset[str], what: str, required: tuple[str, ...] = ()
@@ -97,10 +104,11 @@ class Fields:
                 node, f"{what} must be text, found {describe(node)}", "write a string", "type"
             )
             return None
-        if not empty_ok and not node.value.strip():
+        value: str = node.value
+        if not empty_ok and not value.strip():
             self.problems.error(node, f"{what} is empty", "write a value", "empty")
             return None
-        return node.value
+        return self._shared.setdefault(value, value) if len(value) <= SHARED else value
 
     def integer(self, node: Node, what: str) -> int | None:
         """A whole number ≥ 0, written plainly: never a boolean, octal, sexagesimal or quoted number."""

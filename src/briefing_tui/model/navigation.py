@@ -124,6 +124,7 @@ class Navigator:
         self._events = {e.id: e for e in doc.events}
         self._sources = {s.id: s for s in doc.sources}
         self._entities = {e.id: e for e in doc.entities}
+        self._timeline: list[Event] | None = None
 
     def replaced(self, kind: str, after: Claim | Entity | Event | Source) -> bool:
         """Take in an annotation replaced by an edit that left its place (span, mentions) alone: True
@@ -140,6 +141,8 @@ class Navigator:
         if items is None or before is None or _place(before) != _place(after):
             return False
         items[after.id] = after
+        if isinstance(after, Event):  # its date may have changed
+            self._timeline = None
         if isinstance(after, Claim):
             self.claims[self._claim_index[after.id]] = after
         return True
@@ -280,8 +283,11 @@ class Navigator:
     # events ---------------------------------------------------------------------------------
 
     def timeline(self) -> list[Event]:
-        """Events sorted by their date bounds (then label)."""
-        return sorted(self.doc.events, key=lambda e: (*e.date.sort_key, e.label))
+        """Events sorted by their date bounds (then label): sorted once (the list is shared: read it,
+        do not change it), again after an event is replaced."""
+        if self._timeline is None:
+            self._timeline = sorted(self.doc.events, key=lambda e: (*e.date.sort_key, e.label))
+        return self._timeline
 
     def event(self, event_id: str | None) -> Event | None:
         return self._events.get(event_id or "")

@@ -16,7 +16,6 @@ from textual.app import ComposeResult
 from textual.binding import ActiveBinding
 from textual.screen import Screen
 from textual.widget import Widget
-from textual.widgets import Footer
 
 from briefing_tui.model.places import Place
 from briefing_tui.model.types import Collection
@@ -27,6 +26,7 @@ from briefing_tui.screens.reader_keys import (
     READER_BINDINGS,
     CheckingKeys,
     KeyStates,
+    reader_footer,
     untyped_keys,
 )
 from briefing_tui.widgets.messages import JumpRequested
@@ -91,12 +91,12 @@ class MainScreen(Screen[None]):
         yield self.pane_layout.bar
         yield self.panes
         yield self.status_line
-        yield Footer(compact=True)
+        yield reader_footer()
 
     def on_mount(self) -> None:
         if self._panes_ready:
             return
-        if not self.query("#text") or not self.query(Footer):
+        if not self.query("#text") or not self.query("Footer"):
             # Switched in from another screen, the nested widgets may still be mounting: try again.
             self.call_after_refresh(self.on_mount)
             return

@@ -15,9 +15,10 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.screen import Screen
-from textual.widgets import Footer, Static
+from textual.widgets import Static
 
 from briefing_tui.display import sanitize
+from briefing_tui.widgets.key_footer import KeyFooter
 from briefing_tui.widgets.looks import Looks
 from briefing_tui.widgets.text_view import TextView
 
@@ -102,7 +103,7 @@ class PreviewScreen(Screen[None]):
         with Vertical(id="text-pane", classes="pane -active"):
             yield PreviewHeader(self._title, self._path.name)
             yield TextView(id="text")
-        yield Footer(compact=True)
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         self.query_one("#text-pane").border_title = "loading"

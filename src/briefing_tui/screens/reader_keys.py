@@ -16,6 +16,8 @@ from textual.keys import _character_to_key, key_to_character
 from textual.screen import Screen
 from textual.widgets import Input
 
+from briefing_tui.widgets.key_footer import KeyFooter
+
 if TYPE_CHECKING:
     from briefing_tui.model.types import Document
     from briefing_tui.screens.checking import Checking, Reader
@@ -149,15 +151,34 @@ def sidecar_beside(path: str | Path) -> Path:
     return path.with_name(path.name + ".notes.jsonld")
 
 
+FOOTER_GIVES_WAY = (
+    "check('save')",
+    "check('note')",
+    "check('rate')",
+    "next_claim(-1)",
+    "back",
+    "go_source(1)",
+)
+"""In a narrow terminal these leave the footer first, in this order (then keys from its end)."""
+
+
+def reader_footer() -> KeyFooter:
+    """The reader's footer: every key it shows whole, ``FOOTER_GIVES_WAY`` leaving first."""
+    return KeyFooter(gives_way=FOOTER_GIVES_WAY)
+
+
 def binding_states(screen: Screen[None]) -> tuple[object, ...]:
-    """What decides the footer: the focus, the screens stacked and whether each key can run now."""
+    """What decides the footer: the focus, the screens stacked and whether each key can run now
+    (the keys of the focused widget and its ancestors: a list's "Clear filter" while it has one)."""
     states = []
-    for binding in screen._bindings:
-        if not binding[1].show:  # not in the footer: whether it can run changes nothing drawn
-            continue
-        _, name, params = parse(binding[1].action)
-        states.append(screen.check_action(name, params))
-    return (screen.focused, typing_in(screen), len(screen.app.screen_stack), tuple(states))
+    focused = screen.focused
+    for node in focused.ancestors_with_self if focused is not None else (screen,):
+        for binding in node._bindings:
+            if not binding[1].show:  # not in the footer: whether it can run changes nothing drawn
+                continue
+            _, name, params = parse(binding[1].action)
+            states.append(node.check_action(name, params))
+    return (focused, typing_in(screen), len(screen.app.screen_stack), tuple(states))
 
 
 class KeyStates:

@@ -11,7 +11,7 @@ from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.screen import Screen
-from textual.widgets import Footer, Input, Static
+from textual.widgets import Input, Static
 from textual.worker import get_current_worker
 
 from briefing_tui.model.types import Document
@@ -19,6 +19,7 @@ from briefing_tui.search.corpus import Hit, search_documents
 from briefing_tui.search.match import Matcher
 from briefing_tui.search.query import Query, SearchCancelled, SearchError
 from briefing_tui.widgets.hit_list import HitList
+from briefing_tui.widgets.key_footer import KeyFooter
 from briefing_tui.widgets.safe_input import SafeInput
 from briefing_tui.words import noun
 
@@ -61,6 +62,8 @@ class SearchResultsScreen(Screen[tuple[Hit, Query] | None]):
         self.flags = {"exact": False, "word": False, "regex": False, **(flags or {})}
         self.hits: list[Hit] = []
         self.generation = 0
+        self.started: Query | None = None  # the query of the newest search
+        self.shown: Query | None = None  # the query whose results (or message) the screen shows
         self.status = ""
 
     def compose(self) -> ComposeResult:
@@ -70,7 +73,7 @@ class SearchResultsScreen(Screen[tuple[Hit, Query] | None]):
         yield ResultsInput(value=self.initial, placeholder="search every document", id="results-input")
         yield Static("", id="results-status")
         yield HitList(id="results-list")
-        yield Footer(compact=True)
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         self._start()
@@ -110,13 +113,19 @@ class SearchResultsScreen(Screen[tuple[Hit, Query] | None]):
         event.stop()
         self.dismiss((event.hit, self.query_value))
 
+    @property
+    def searching(self) -> bool:
+        """Whether the results shown are not yet those of what is typed now (a search is running)."""
+        return self.shown != self.query_value
+
     def _show_status(self, text: str, style: str = "") -> None:
+        self.shown = self.started  # only the newest search's results and messages are shown
         self.status = text
         self.query_one("#results-status", Static).update(Text(text, style=style, end=""))
 
     def _start(self) -> None:
         self.generation += 1
-        query = self.query_value
+        query = self.started = self.query_value
         flags = " ".join(name for name, on in self.flags.items() if on)
         self.query_one(ResultsInput).border_title = flags or None
         if not query.text:

@@ -300,6 +300,7 @@ class DetailLinks(OptionList):
 
     quiet = False
     """True while the pane shows a new thing: the highlight moves without scrolling the pane."""
+    _scrolled_for: int | None = None  # the link the pane was scrolled to (or shown with) last
 
     def _pane(self) -> DetailPane | None:
         return self.parent if isinstance(self.parent, DetailPane) else None
@@ -322,8 +323,14 @@ class DetailLinks(OptionList):
         """The list is as tall as its links: the pane around it scrolls the highlighted one into view."""
         super().scroll_to_highlight(top)
         pane, highlighted = self._pane(), self.highlighted
-        if pane is None or highlighted is None or self.quiet or not self.is_mounted:
+        if pane is None or highlighted is None or not self.is_mounted:
             return
+        if self.quiet or highlighted == self._scrolled_for:
+            # A new thing shown from its top; or the same link, the list shown again (a terminal
+            # grown back past the narrow size): the pane keeps its place.
+            self._scrolled_for = highlighted
+            return
+        self._scrolled_for = highlighted
         y = self._index_to_line.get(highlighted)
         if y is None:
             return

@@ -37,11 +37,17 @@ FOCUS_TARGETS = {"text": "#text", "claim": "#detail-links", "entities": "#entiti
 
 class ReaderPanes(Horizontal):
     """The panes of ``state``'s collection. ``at_once``: compose every pane now (no first frame to
-    hurry: tests, snapshots); else the side panes come with ``mount_side_panes``."""
+    hurry: tests, snapshots, or another screen shown meanwhile); else the side panes come with
+    ``mount_side_panes``."""
 
     def __init__(self, state: ReaderState, *, at_once: bool, id: str | None = None) -> None:
         super().__init__(id=id)
         self.state = state
+        # When the app shows a screen already (its default one, a large file's preview, the loading
+        # screen), every pane comes in the reader's first frame: measured, the title shows as soon as
+        # with the side panes mounted after it, every pane a frame (some 200 ms) sooner, and no key
+        # pressed once the text shows waits for the side panes to mount.
+        at_once = at_once or bool(self.app.screen_stack)
         self._at_once = at_once
         self.side_mounted = at_once
 
@@ -70,7 +76,7 @@ class ReaderPanes(Horizontal):
         self.side_mounted = True
         await self.text_pane.mount_search_bar()
         await self.query_one("#side").mount_all(_side_panes())
-        self.show_document()
+        self._show_side()  # the text pane shows the document already: not laid out again
         ready()
 
     @staticmethod
@@ -137,17 +143,28 @@ class ReaderPanes(Horizontal):
         documents = state.collection.documents
         position = (documents.index(state.doc) + 1, len(documents)) if len(documents) > 1 else None
         self.text_pane.show_document(state.nav, position)
-        if not self.side_mounted:
-            return
-        # The lists cost more to lay out than the text: they fill in just after the first paint.
-        self.call_after_refresh(self._fill_lists, state.doc)
+        if self.side_mounted:
+            self._show_side()
+
+    def _show_side(self) -> None:
+        state = self.state
+        # The lists cost more to lay out than the text: they fill in just after the first paint, one
+        # at a time (a key pressed meanwhile is answered between the two).
+        self.call_after_refresh(self._fill_lists, state.doc, later=True)
         self.documents_changed()
         self.claim_pane.show_document(state.nav)
         self.text_pane.search_document_shown()
 
-    def _fill_lists(self, doc: object) -> None:
+    def _fill_lists(self, doc: object, *, later: bool = False) -> None:
         if doc is self.state.doc:
             cast("EntityList", self.query_one("#entities")).set_entities(self.state.nav, self.state.entity_id)
+            if later:
+                self.call_later(self._fill_timeline, doc)
+            else:
+                self._light_events()
+
+    def _fill_timeline(self, doc: object) -> None:
+        if doc is self.state.doc:
             self._light_events()
 
     def documents_changed(self) -> None:

@@ -7,12 +7,13 @@ A click on a mention or a claim becomes a ``JumpRequested``.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from functools import partial
 from typing import TYPE_CHECKING
 
 from textual.app import ComposeResult
 from textual.containers import Vertical
+from textual.worker import get_current_worker
 
 from briefing_tui.model.navigation import Navigator
 from briefing_tui.model.places import Place, SearchPlace
@@ -21,6 +22,7 @@ from briefing_tui.widgets.doc_header import DocHeader
 from briefing_tui.widgets.labels import rating_label
 from briefing_tui.widgets.looks import Looks
 from briefing_tui.widgets.messages import JumpRequested
+from briefing_tui.widgets.span_index import SpanIndex
 from briefing_tui.widgets.text_search import TextSearch
 from briefing_tui.widgets.text_view import Mark, TextView
 
@@ -28,6 +30,9 @@ if TYPE_CHECKING:  # the search bar is mounted after the first frame (``mount_se
     from briefing_tui.search.corpus import Hit
     from briefing_tui.search.query import Query
     from briefing_tui.widgets.search_bar import SearchBar
+
+MARKS_AT_ONCE = 20_000
+"""Mentions and claims indexed before the text shows; a document with more has them indexed in a thread."""
 
 
 class TextPane(Vertical):
@@ -70,11 +75,31 @@ class TextPane(Vertical):
         """Show ``nav``'s document (``position``: its place in the collection, when it has several)."""
         doc = nav.doc
         self.doc, self.nav = doc, nav
-        mentions = [(m.start, m.end, e.type, e.id) for e in doc.entities for m in e.mentions if m.anchored]
-        marks = [(c.span.start, c.span.end, _mark(c)) for c in nav.claims if c.span.anchored]
         self._position = position
         self.query_one(DocHeader).show(doc, Looks(self.view), position)  # the legend of the text's looks
-        self.view.set_document(doc.text, mentions, marks)
+        global _prepared
+        prepared, _prepared = _prepared, None  # used once: an edit changes the document in place
+        if prepared is not None and prepared[0] is doc:
+            self.view.set_document(doc.text, [], [])
+            self.view.set_marks(prepared[1], prepared[2])
+            return
+        if sum(len(e.mentions) for e in doc.entities) + len(nav.claims) <= MARKS_AT_ONCE:
+            self.view.set_document(doc.text, *_spans(nav))
+            return
+        # A large document's text shows at once; its marks are indexed in a thread and drawn after.
+        self.view.set_document(doc.text, [], [])
+        self.run_worker(partial(self._index_marks, nav), thread=True, exclusive=True, group="marks")
+
+    def _index_marks(self, nav: Navigator) -> None:
+        mention_index, claim_index = _indexes(nav.doc, nav.claims)
+        if not get_current_worker().is_cancelled:
+            self.app.call_from_thread(self._marks_indexed, nav, mention_index, claim_index)
+
+    def _marks_indexed(
+        self, nav: Navigator, mentions: SpanIndex[tuple[str, str]], claims: SpanIndex[Mark]
+    ) -> None:
+        if nav is self.nav:  # still the document shown
+            self.view.set_marks(mentions, claims)
 
     def claim_changed(self, claim: Claim) -> None:
         """A claim's verdict changed, not its place: its mark is drawn again (no other line moves)."""
@@ -144,6 +169,36 @@ def _search_bar() -> SearchBar:
     from briefing_tui.widgets.search_bar import SearchBar
 
     return SearchBar(id="search-bar")
+
+
+def prepare(doc: Document) -> None:
+    """Index the marks of ``doc``, the document shown first, while it loads (in the loading thread):
+    a large one's text then shows with its marks, and nothing is left to do on the screen's thread."""
+    global _prepared
+    claims = sorted((c for c in doc.claims if c.span.anchored), key=lambda c: (c.span.start, -c.span.end))
+    _prepared = (doc, *_indexes(doc, claims))  # in the navigator's order
+
+
+_prepared: tuple[Document, SpanIndex[tuple[str, str]], SpanIndex[Mark]] | None = None
+
+
+def _indexes(doc: Document, claims: list[Claim]) -> tuple[SpanIndex[tuple[str, str]], SpanIndex[Mark]]:
+    mentions = SpanIndex(_mentions(doc))
+    return mentions, SpanIndex((c.span.start, c.span.end, _mark(c)) for c in claims if c.span.anchored)
+
+
+def _mentions(doc: Document) -> Iterator[tuple[int, int, tuple[str, str]]]:
+    for entity in doc.entities:
+        payload = (entity.type, entity.id)  # one per entity, shared by its mentions
+        for m in entity.mentions:
+            if m.anchored:
+                yield m.start, m.end, payload
+
+
+def _spans(nav: Navigator) -> tuple[list[tuple[int, int, str, str]], list[tuple[int, int, Mark]]]:
+    """The mentions ``(start, end, type, entity id)`` and the claims' marks of ``nav``'s document."""
+    mentions = [(m.start, m.end, e.type, e.id) for e in nav.doc.entities for m in e.mentions if m.anchored]
+    return mentions, [(c.span.start, c.span.end, _mark(c)) for c in nav.claims if c.span.anchored]
 
 
 def _mark(claim: Claim) -> Mark:

@@ -108,6 +108,11 @@ class TextView(WrappedText):
         self.scroll_to(y=0, animate=False, immediate=True)
         self.refresh()  # a text with as many lines at the same scroll position changes no size
 
+    def set_marks(self, mentions: SpanIndex[tuple[str, str]], claims: SpanIndex[Mark]) -> None:
+        """The mentions and claims of the text shown, indexed elsewhere (a large text's, in a worker)."""
+        self._mentions, self._claims = mentions, claims
+        self._changed()
+
     def replace_mark(self, start: int, end: int, mark: Mark) -> bool:
         """A claim's mark changed (its rating): the lines are drawn again; False when it is not here."""
         if not self._claims.replace(start, end, lambda old: old.claim_id == mark.claim_id, mark):
@@ -219,11 +224,8 @@ class TextView(WrappedText):
         return self._base
 
     def render_line(self, y: int) -> Strip:
-        scroll_y = int(self.scroll_offset.y)
-        number = scroll_y + y
+        number = int(self.scroll_offset.y) + y
         width = self.scrollable_content_region.width
-        if width > GUTTER and self._wrap_width != self._text_width():
-            self._rewrap(keep_top=True)  # the width changed before a resize reached us
         line = self._line(number)
         base = self._base_style()
         if line is None:

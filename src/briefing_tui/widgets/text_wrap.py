@@ -7,12 +7,13 @@ numbered from an estimate. ``TextView`` draws these lines.
 from __future__ import annotations
 
 import time
+from array import array
 from bisect import bisect_right
-from collections.abc import Callable
+from collections.abc import Callable, MutableSequence
 from dataclasses import dataclass
 
 from textual.cache import LRUCache
-from textual.geometry import Size
+from textual.geometry import Region, Size
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
@@ -26,7 +27,9 @@ TAIL_CHARS = 64 * 1024  # characters wrapped at the end of a text still wrapping
 # boundary) is wrapped straight from the text, without ``sanitize`` or measuring cells.
 
 
-def wrap_plain(text: str, start: int, end: int, width: int, starts: list[int], ends: list[int]) -> None:
+def wrap_plain(
+    text: str, start: int, end: int, width: int, starts: MutableSequence[int], ends: MutableSequence[int]
+) -> None:
     """``wrap_paragraph`` of ``text[start:end]`` when it is all ``PLAIN``, appended to ``starts``/``ends``.
 
     The same breaks as ``wrap_paragraph``'s one-cell-per-character path, read off the text itself.
@@ -64,8 +67,9 @@ class WrappedText(ScrollView, can_focus=True):
         super().__init__(id=id, classes=classes)
         self._text = ""
         self._filter: Callable[[int, int], bool] | None = None
-        self._starts: list[int] = []
-        self._ends: list[int] = []
+        # the lines' offsets, in arrays of machine integers (a 10 MB text has some 150,000 lines)
+        self._starts: array[int] = array("q")
+        self._ends: array[int] = array("q")
         self._tail: _Tail | None = None  # the end of the text, wrapped ahead of the rest (End pressed)
         self._height = 0  # the virtual height: every line once wrapped, an estimate until then
         self._wrap_width = 0
@@ -73,6 +77,31 @@ class WrappedText(ScrollView, can_focus=True):
         self._wrap_done = True
         self._wrap_scheduled = False
         self._cache: LRUCache[tuple[int, int], Strip] = LRUCache(1024)  # the lines drawn
+        self._kept_top: tuple[int, int] | None = None  # (offset, y): the reader's top, at that y
+
+    def render_lines(self, crop: Region) -> list[Strip]:
+        # The screen can be drawn at a new width before the Resize event reaches the widget: the
+        # text is wrapped again before any line of the frame is drawn. Wrapped from ``render_line``,
+        # the first line came from the old scroll offset, and the lines that the new offset marked
+        # for drawing again were marked clean once the frame was done (a line twice until a key).
+        if self.scrollable_content_region.width > GUTTER and self._wrap_width != self._text_width():
+            self._rewrap(keep_top=True)
+        y = int(self.scroll_offset.y)
+        if self._kept_top is None or self._kept_top[1] != y:
+            self._kept_top = (self.top_offset, y)
+        return super().render_lines(crop)
+
+    def _reader_top(self) -> int:
+        """The offset the reader had at the top: the one last drawn there, unless scrolled since.
+
+        A resize that leaves fewer lines than the scroll offset pulls the offset back before the
+        text is wrapped again, and a wider pane holds it short of the top it kept: a resize back
+        finds the reader's place again.
+        """
+        kept, y = self._kept_top, int(self.scroll_offset.y)
+        if kept is not None and (kept[1] == y or self.max_scroll_y <= y < kept[1]):
+            return kept[0]
+        return self.top_offset
 
     # wrapping -------------------------------------------------------------------------------
 
@@ -94,8 +123,9 @@ class WrappedText(ScrollView, can_focus=True):
         return max(1, self.scrollable_content_region.width - GUTTER)
 
     def _rewrap(self, keep_top: bool) -> None:
-        top = self.top_offset if keep_top and self._starts else 0
-        self._starts, self._ends, self._tail = [], [], None
+        top = self._reader_top() if keep_top and self._starts else 0
+        self._kept_top = None
+        self._starts, self._ends, self._tail = array("q"), array("q"), None
         if self.scrollable_content_region.width <= GUTTER:  # no size yet: wrap when there is one
             self._wrap_width, self._wrap_pos, self._wrap_done = 0, 0, False
             self._cache.clear()
@@ -109,6 +139,7 @@ class WrappedText(ScrollView, can_focus=True):
         self._resize_virtual(force=True)
         if keep_top:
             self.scroll_to(y=self.line_of(top), animate=False, immediate=True, force=True)
+            self._kept_top = (top, int(self.scroll_offset.y))
         self._schedule_wrap()
 
     def _line(self, number: int) -> tuple[int, int] | None:
@@ -146,7 +177,9 @@ class WrappedText(ScrollView, can_focus=True):
             self._wrap_done = True
             self._resize_virtual(force=True)
 
-    def _wrap_range(self, pos: int, limit: int, starts: list[int], ends: list[int]) -> int:
+    def _wrap_range(
+        self, pos: int, limit: int, starts: MutableSequence[int], ends: MutableSequence[int]
+    ) -> int:
         """Wrap the paragraphs starting in ``[pos, limit)`` onto ``starts``/``ends``: the next start."""
         text, width, keep = self._text, self._wrap_width, self._filter
         n = len(text)

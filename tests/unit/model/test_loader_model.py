@@ -270,3 +270,20 @@ def test_a_very_frequent_quote_says_at_least() -> None:
     assert anchorer.notes[0].message.startswith(
         f'quote "e" occurs at least {MAX_OCCURRENCES} times (at offset 0'
     )
+
+
+def test_a_short_value_written_in_several_places_is_kept_once() -> None:
+    doc = load(
+        HEAD
+        + """sources:
+  - {id: s1, title: "One"}
+claims:
+  - {id: c1, span: [3, 8], sources: [s1], verdict: {rating: supported, explanation: checked}}
+  - {id: c2, span: [31, 36], sources: [s1], verdict: {rating: supported, explanation: checked}}
+"""
+    )
+    first, second = doc.claims
+    assert first.sources[0].source == second.sources[0].source == "s1"
+    assert first.sources[0].source is second.sources[0].source
+    assert first.verdict is not None and second.verdict is not None
+    assert first.verdict.explanation is second.verdict.explanation

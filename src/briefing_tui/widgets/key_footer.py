@@ -1,0 +1,81 @@
+"""The footer of keys, fitted to its width: a key shows whole or not at all.
+
+Textual's ``Footer`` lays every shown key in a row and docks the palette's key on the right: in a
+narrow terminal the last keys slide under it, cut off ("q Quit r ▏^p palettec"). This one keeps the
+keys that fit, leaving out first the actions named in ``gives_way`` (in that order), then keys from
+the end of the row. Every key left out is still in help (``?``) and in the palette.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+
+from rich.cells import cell_len
+from textual import events
+from textual.app import ComposeResult
+from textual.widgets import Footer
+from textual.widgets._footer import FooterKey  # not exported; Textual is pinned to one release
+
+PALETTE_CLASS = "-command-palette"
+
+
+def key_width(key: FooterKey) -> int:
+    """The cells a key takes in a compact footer: ``^o Back`` and the space after it.
+
+    The palette's key, docked on the right, has its left border instead of the space.
+    """
+    label = cell_len(key.key_display) + (1 + cell_len(key.description) if key.description else 0)
+    return label + 1
+
+
+def fitting(keys: Sequence[FooterKey], room: int, gives_way: Sequence[str]) -> list[FooterKey]:
+    """The ``keys`` that fit in ``room`` cells, in their order: the actions in ``gives_way`` leave
+    first (in that order), then the keys at the end."""
+    kept = list(keys)
+    used = sum(key_width(key) for key in kept)
+    order = {action: rank for rank, action in enumerate(gives_way)}
+    leaving = sorted(
+        range(len(kept)),
+        key=lambda i: (order.get(kept[i].action, len(order)), -i),
+    )
+    dropped: set[int] = set()
+    for i in leaving:
+        if used <= room:
+            break
+        dropped.add(i)
+        used -= key_width(kept[i])
+    return [key for i, key in enumerate(kept) if i not in dropped]
+
+
+class KeyFooter(Footer):
+    """A compact ``Footer`` that shows only the keys that fit its width.
+
+    Args:
+        gives_way: Actions (as their bindings name them, ``"check('save')"``, ``"next_claim(-1)"``) that leave
+            the footer first when the keys do not fit, in this order.
+    """
+
+    def __init__(self, *, gives_way: Iterable[str] = (), id: str | None = None) -> None:
+        super().__init__(compact=True, id=id)
+        self._gives_way = tuple(gives_way)
+        self._fitted_width = 0
+
+    def compose(self) -> ComposeResult:
+        composed = list(super().compose())
+        width = self.size.width or self.app.size.width
+        self._fitted_width = width
+        all_keys = [w for w in composed if isinstance(w, FooterKey)]
+        keys = [key for key in all_keys if not key.has_class(PALETTE_CLASS)]
+        room = width - sum(key_width(key) for key in all_keys if key.has_class(PALETTE_CLASS))
+        kept = set(map(id, fitting(keys, room, self._gives_way)))
+        for widget in composed:
+            if id(widget) in kept or not isinstance(widget, FooterKey) or widget.has_class(PALETTE_CLASS):
+                yield widget
+
+    def on_resize(self, event: events.Resize) -> None:
+        if self._bindings_ready and event.size.width != self._fitted_width:
+            self.call_after_refresh(self.recompose)
+
+    def shown_keys(self) -> list[FooterKey]:
+        """The keys on the footer now, the palette's last (what tests read)."""
+        return list(self.query(FooterKey))

@@ -1,0 +1,75 @@
+"""The footer shows each key whole, in every pane, at 80x24 and 120x40: the keys that do not fit
+leave it (the checking keys first), never slide under the palette's key cut off."""
+
+from __future__ import annotations
+
+import pytest
+from tests.ui.reader_support import collection_app, drawn, until
+from textual.widgets import Footer
+
+from briefing_tui.screens.main import MainScreen
+from briefing_tui.widgets.key_footer import KeyFooter
+
+PALETTE = "▏^p palette"
+
+# (what is pressed, a key the footer then shows, the pane focused)
+STATES = [
+    ((), "/ Search", "text"),
+    (("2",), "/ Search", "claim"),
+    (("3",), "/ Filter", "entities"),
+    (("slash",), "⏎ Keep filter", "entities"),  # the filter takes what is typed
+    (("n", "enter"), "esc Clear filter", "entities"),  # a filter kept
+    (("escape",), "/ Filter", "entities"),  # cleared: "esc Clear filter" leaves the footer
+    (("4",), "/ Filter", "timeline"),
+    (("5",), "/ Search", "documents"),
+    (("6",), "/ Filter", "claim"),  # the claims list, in the claim pane
+    (("1", "slash"), "^T Exact", "text"),  # the search bar
+]
+
+
+@pytest.mark.parametrize("size", [(80, 24), (120, 40)])
+async def test_every_key_on_the_footer_shows_whole(size: tuple[int, int]) -> None:
+    async with collection_app().run_test(size=size) as pilot:
+        await pilot.press("escape")  # past the list of files with errors
+        await until(pilot, lambda: isinstance(pilot.app.screen, MainScreen))
+        screen = pilot.app.screen
+        assert isinstance(screen, MainScreen)
+        await until(pilot, lambda: screen._panes_ready, what="the side panes were not mounted")
+        footer = screen.query_one(Footer)
+        assert isinstance(footer, KeyFooter)
+        for keys, marker, pane in STATES:
+            await pilot.press(*keys)
+
+            def shown(marker: str = marker, pane: str = pane, keys: tuple[str, ...] = keys) -> bool:
+                footer_line = drawn(pilot.app)[-1]
+                cleared = keys != ("escape",) or "Clear filter" not in footer_line
+                return screen.pane == pane and marker in footer_line and cleared
+
+            await until(
+                pilot,
+                shown,
+                what=f"{marker!r} not on the footer in the {pane} pane after {keys}",
+            )
+            line = drawn(pilot.app)[-1].rstrip()
+            labels = [f"{key.key_display} {key.description}" for key in footer.shown_keys()]
+            assert labels[-1] == "^p palette"
+            assert line.endswith(PALETTE), line  # nothing cut off after the palette's key
+            row = " ".join(labels[:-1])
+            assert line.startswith(row), line  # every other key whole, in its order
+            assert line[len(row) : -len(PALETTE)].strip() == "", line
+            if pane == "text" and marker == "/ Search":
+                assert "? Help" in row and "q Quit" in row  # help and quit stay at any width
+
+
+async def test_the_footer_fits_again_after_a_resize() -> None:
+    """120x40 shows the checking keys; at 80x24 they leave (help and quit stay); back, they return."""
+    async with collection_app().run_test(size=(120, 40)) as pilot:
+        await pilot.press("escape")  # past the list of files with errors
+        await until(pilot, lambda: isinstance(pilot.app.screen, MainScreen))
+        await until(pilot, lambda: "c Note ^s Save" in drawn(pilot.app)[-1])
+        await pilot.resize_terminal(80, 24)
+        await until(pilot, lambda: "^s Save" not in drawn(pilot.app)[-1], what="the footer kept ^s Save")
+        line = drawn(pilot.app)[-1].rstrip()
+        assert line.endswith(PALETTE) and "? Help q Quit" in line and "r Rate" not in line, line
+        await pilot.resize_terminal(120, 40)
+        await until(pilot, lambda: "c Note ^s Save" in drawn(pilot.app)[-1], what="the keys did not return")
