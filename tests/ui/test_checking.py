@@ -3,21 +3,17 @@ undo and redo, saving, quitting with unsaved edits, and a file changed on disk."
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
-from typing import Any
 
 import pytest
 from tests.support.checks import present
-from tests.ui.reader_support import SEEDS, run_palette_command, until
+from tests.ui.checking_support import SEED, SIZE, app_on, rate, reader
+from tests.ui.reader_support import run_palette_command, until
 from textual import events
-from textual.pilot import Pilot
 from textual.widgets import Input, OptionList
 
-from briefing_tui.app import BriefingApp
-from briefing_tui.files import load_paths
 from briefing_tui.model import load_document
-from briefing_tui.model.types import RATINGS, Rating
+from briefing_tui.model.types import Rating
 from briefing_tui.screens.checking_dialogs import (
     ConflictDialog,
     NoteDialog,
@@ -27,46 +23,6 @@ from briefing_tui.screens.checking_dialogs import (
 )
 from briefing_tui.screens.main import MainScreen
 from briefing_tui.widgets.detail_pane import DetailPane
-
-SIZE = (120, 40)
-SEED = SEEDS / "niger-us-withdrawal.yaml"
-
-
-@pytest.fixture
-def seed(tmp_path: Path) -> Path:
-    path = tmp_path / SEED.name
-    shutil.copyfile(SEED, path)
-    return path
-
-
-def app_on(path: Path) -> BriefingApp:
-    return BriefingApp([path], collection=load_paths([path]))
-
-
-def reader(pilot: Pilot[Any]) -> MainScreen:
-    screen = pilot.app.screen_stack[1] if len(pilot.app.screen_stack) > 1 else pilot.app.screen
-    assert isinstance(screen, MainScreen)
-    return screen
-
-
-async def rate(pilot: Pilot[Any], rating: Rating, explanation: str) -> None:
-    """``r``, the rating chosen in the list, tab to the explanation, typed, ctrl+s."""
-    await pilot.press("r")
-    await until(pilot, lambda: isinstance(pilot.app.screen, RatingDialog))
-    ratings = pilot.app.screen.query_one(OptionList)
-    target = list(RATINGS).index(rating)
-    while ratings.highlighted != target:
-        await pilot.press("down" if (ratings.highlighted or 0) < target else "up")
-    await pilot.press("enter")  # on to the explanation
-    area = pilot.app.screen.query_one(SafeTextArea)
-    assert area.has_focus
-    area.text = ""
-    for line_no, line in enumerate(explanation.split("\n")):
-        if line_no:
-            await pilot.press("enter")
-        await pilot.press(*[c if c != " " else "space" for c in line])
-    await pilot.press("ctrl+s")
-    await until(pilot, lambda: isinstance(pilot.app.screen, MainScreen))
 
 
 async def test_r_rates_the_current_claim_reviewed_today_and_the_pane_shows_it(seed: Path) -> None:

@@ -4,14 +4,12 @@ keeps them beside the file, never in it, and they are back at the next open."""
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 from typing import Any
 
-import pytest
 from tests.support.checks import present
+from tests.ui.checking_support import BASE, SEED, SIZE, app_on, reader
 from tests.ui.reader_support import until
-from tests.ui.test_checking import SEED, SIZE, app_on, reader
 from textual.pilot import Pilot
 from textual.widgets import OptionList
 
@@ -20,15 +18,6 @@ from briefing_tui.model.places import TextPlace
 from briefing_tui.screens.bookmarks import BookmarkList, LabelDialog
 from briefing_tui.screens.checking_dialogs import SelectionBar
 from briefing_tui.screens.main import MainScreen
-
-BASE = "urn:briefing:niger-us-withdrawal"
-
-
-@pytest.fixture
-def seed(tmp_path: Path) -> Path:
-    path = tmp_path / SEED.name
-    shutil.copyfile(SEED, path)
-    return path
 
 
 async def label(pilot: Pilot[Any], text: str) -> None:

@@ -5,12 +5,12 @@ written offers the same."""
 from __future__ import annotations
 
 import os
-import shutil
 from pathlib import Path
 from typing import Any
 
 import pytest
-from tests.ui.reader_support import SEEDS, until
+from tests.ui.checking_support import SEED, SIZE, reader
+from tests.ui.reader_support import until
 from textual.pilot import Pilot
 
 from briefing_tui.app import BriefingApp
@@ -19,22 +19,6 @@ from briefing_tui.model import load_document
 from briefing_tui.model.types import Rating
 from briefing_tui.screens.checking_dialogs import ConflictDialog, PathDialog, SafeInput
 from briefing_tui.screens.main import MainScreen
-
-SIZE = (120, 40)
-SEED = SEEDS / "niger-us-withdrawal.yaml"
-
-
-@pytest.fixture
-def seed(tmp_path: Path) -> Path:
-    path = tmp_path / SEED.name
-    shutil.copyfile(SEED, path)
-    return path
-
-
-def reader(pilot: Pilot[Any]) -> MainScreen:
-    screen = pilot.app.screen_stack[1] if len(pilot.app.screen_stack) > 1 else pilot.app.screen
-    assert isinstance(screen, MainScreen)
-    return screen
 
 
 async def conflict_on_c11(pilot: Pilot[Any], seed: Path) -> MainScreen:

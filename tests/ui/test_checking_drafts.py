@@ -8,7 +8,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from tests.ui.reader_support import SEEDS, until
+from tests.ui.checking_support import SEED, SIZE, reader, said
+from tests.ui.reader_support import until
 from textual.pilot import Pilot
 from textual.widgets import OptionList
 
@@ -18,8 +19,6 @@ from briefing_tui.model import load_document
 from briefing_tui.screens.checking_dialogs import ChoiceDialog
 from briefing_tui.screens.main import MainScreen
 
-SIZE = (120, 40)
-SEED = SEEDS / "niger-us-withdrawal.yaml"
 CLAIMS = ("C12", "C13", "C14")
 
 
@@ -35,16 +34,6 @@ def drafted(tmp_path: Path) -> Path:
     text = text.replace(f"  - id: {first_entity}\n", f"  - id: {first_entity}\n    draft: true\n", 1)
     path.write_text(text, encoding="utf-8")
     return path
-
-
-def reader(pilot: Pilot[Any]) -> MainScreen:
-    screen = pilot.app.screen_stack[1] if len(pilot.app.screen_stack) > 1 else pilot.app.screen
-    assert isinstance(screen, MainScreen)
-    return screen
-
-
-def said(pilot: Pilot[Any]) -> list[str]:
-    return [n.message for n in pilot.app._notifications]
 
 
 def claim_drafts(screen: MainScreen) -> list[str]:

@@ -12,8 +12,8 @@ from typing import Any
 
 import pytest
 from tests.support.w3c_musts import failed_musts
-from tests.ui.reader_support import SEEDS, until
-from textual.pilot import Pilot
+from tests.ui.checking_support import BASE, SEED, reader
+from tests.ui.reader_support import until
 
 from briefing_tui.app import BriefingApp
 from briefing_tui.cli import main
@@ -24,9 +24,6 @@ from briefing_tui.model import load_document
 from briefing_tui.screens.checking_dialogs import NoteDialog, SafeTextArea
 from briefing_tui.screens.main import MainScreen
 
-SEED = SEEDS / "niger-us-withdrawal.yaml"
-BASE = "urn:briefing:niger-us-withdrawal"
-
 
 @pytest.fixture
 def read_only(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
@@ -36,12 +33,6 @@ def read_only(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     real = os.access  # root may write a read-only file: its mode is read as a person's would be
     monkeypatch.setattr(os, "access", lambda p, mode: Path(p) != path and real(p, mode))
     return path
-
-
-def reader(pilot: Pilot[Any]) -> MainScreen:
-    screen = pilot.app.screen_stack[1] if len(pilot.app.screen_stack) > 1 else pilot.app.screen
-    assert isinstance(screen, MainScreen)
-    return screen
 
 
 async def test_export_w3c_with_notes_holds_what_the_reader_wrote_beside_a_read_only_file(

@@ -9,8 +9,8 @@ from typing import Any
 
 import pytest
 from tests.support.checks import present
+from tests.ui.checking_support import BASE, SEED, SIZE, rate, reader
 from tests.ui.reader_support import until
-from tests.ui.test_checking import SEED, SIZE, rate, reader
 from textual.notifications import Notification
 
 from briefing_tui.app import BriefingApp
@@ -23,15 +23,6 @@ from briefing_tui.model.places import TextPlace
 from briefing_tui.model.types import Rating
 from briefing_tui.screens.reader_keys import sidecar_beside
 from briefing_tui.widgets.detail_pane import DetailPane
-
-BASE = "urn:briefing:niger-us-withdrawal"
-
-
-@pytest.fixture
-def seed(tmp_path: Path) -> Path:
-    path = tmp_path / SEED.name
-    shutil.copyfile(SEED, path)
-    return path
 
 
 def app_on(path: Path, *, notes_only: bool = False) -> BriefingApp:

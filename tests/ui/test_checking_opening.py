@@ -10,8 +10,8 @@ from typing import Any
 
 import pytest
 from tests.support.checks import present
-from tests.ui.reader_support import COLLECTION, SEEDS, until
-from textual.pilot import Pilot
+from tests.ui.checking_support import SIZE, reader, said
+from tests.ui.reader_support import COLLECTION, until
 
 from briefing_tui.app import BriefingApp
 from briefing_tui.edit import render
@@ -19,17 +19,6 @@ from briefing_tui.edit.session import Session
 from briefing_tui.files import load_paths
 from briefing_tui.model import load_document
 from briefing_tui.screens import session_opening
-from briefing_tui.screens.main import MainScreen
-
-SIZE = (120, 40)
-SEED = SEEDS / "niger-us-withdrawal.yaml"
-
-
-@pytest.fixture
-def seed(tmp_path: Path) -> Path:
-    path = tmp_path / SEED.name
-    shutil.copyfile(SEED, path)
-    return path
 
 
 @pytest.fixture
@@ -46,16 +35,6 @@ def gate(monkeypatch: pytest.MonkeyPatch) -> threading.Event:
     monkeypatch.setattr(session_opening, "IN_THREAD_BYTES", 1)
     monkeypatch.setattr(Session, "read_for", staticmethod(slow))
     return opened
-
-
-def reader(pilot: Pilot[Any]) -> MainScreen:
-    screen = pilot.app.screen_stack[1] if len(pilot.app.screen_stack) > 1 else pilot.app.screen
-    assert isinstance(screen, MainScreen)
-    return screen
-
-
-def said(pilot: Pilot[Any]) -> list[str]:
-    return [n.message for n in pilot.app._notifications]
 
 
 async def test_the_first_edit_of_a_large_file_waits_for_its_session_without_blocking(

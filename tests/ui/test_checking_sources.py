@@ -5,11 +5,10 @@ from __future__ import annotations
 
 import shutil
 from pathlib import Path
-from typing import Any
 
 import pytest
+from tests.ui.checking_support import SIZE, reader
 from tests.ui.reader_support import COLLECTION, until
-from textual.pilot import Pilot
 from textual.widgets import OptionList
 
 from briefing_tui.app import BriefingApp
@@ -20,7 +19,6 @@ from briefing_tui.screens.checking_dialogs import ChoiceDialog
 from briefing_tui.screens.main import MainScreen
 from briefing_tui.screens.source_passage import SHOWN, PassageDialog, passage_options
 
-SIZE = (120, 40)
 SENTENCE = "The United States will work towards an orderly and responsible withdrawal of its forces."
 
 
@@ -29,12 +27,6 @@ def collection(tmp_path: Path) -> Path:
     for name in ("a-main.yaml", "b-statement.yaml"):
         shutil.copyfile(COLLECTION / name, tmp_path / name)
     return tmp_path
-
-
-def reader(pilot: Pilot[Any]) -> MainScreen:
-    screen = pilot.app.screen_stack[1] if len(pilot.app.screen_stack) > 1 else pilot.app.screen
-    assert isinstance(screen, MainScreen)
-    return screen
 
 
 def typed(text: str) -> list[str]:
