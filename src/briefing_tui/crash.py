@@ -107,7 +107,8 @@ class CrashReporting:
 
         renderables: list[Any] = self._exit_renderables  # type: ignore[attr-defined]
         message = crash_message(self._crash_error or error, self.crash_log).rstrip("\n")
-        renderables[:] = [Text(message, end="")]
+        # one line a terminal wraps itself, so that the log's path is copied whole
+        renderables[:] = [Text(message, end="", no_wrap=True, overflow="ignore")]
 
     def on_ready(self) -> None:
         _exit_on_signals(self)
