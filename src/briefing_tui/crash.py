@@ -107,8 +107,9 @@ class CrashReporting:
 
         renderables: list[Any] = self._exit_renderables  # type: ignore[attr-defined]
         message = crash_message(self._crash_error or error, self.crash_log).rstrip("\n")
-        # one line a terminal wraps itself, so that the log's path is copied whole
-        renderables[:] = [Text(message, end="", no_wrap=True, overflow="ignore")]
+        renderables[:] = [Text(message, end="")]
+        # lines that the terminal wraps itself, so that the log's path is never cut by a line end
+        self.error_console.soft_wrap = True  # type: ignore[attr-defined]
 
     def on_ready(self) -> None:
         _exit_on_signals(self)

@@ -122,7 +122,9 @@ def test_an_unexpected_exception_restores_the_terminal_and_says_where_the_log_is
     fault: str, tmp_path: Path
 ) -> None:
     seed = CASES / "markup-brackets-and-backslashes.yaml"
-    env = {"BRIEFING_FAULT": fault, "XDG_STATE_HOME": str(tmp_path)}
+    state = tmp_path / ("a-long-folder-name-" * 5)  # the log's path is longer than the terminal is wide
+    state.mkdir()
+    env = {"BRIEFING_FAULT": fault, "XDG_STATE_HOME": str(state)}
     with PtyTerm([str(BRIEFING), str(seed)], columns=120, lines=40, env=env) as term:
         status = term.wait_exit(timeout=8)
     raw = bytes(term.raw)
@@ -137,7 +139,7 @@ def test_an_unexpected_exception_restores_the_terminal_and_says_where_the_log_is
     assert (
         f"briefing: an unexpected error stopped the reader: InjectedFault: BRIEFING_FAULT={fault}" in message
     )
-    logs = list((tmp_path / "briefing").glob("briefing-crash-*.log"))
+    logs = list((state / "briefing").glob("briefing-crash-*.log"))
     assert len(logs) == 1
     assert str(logs[0]) in message
     log = logs[0].read_text(encoding="utf-8")
