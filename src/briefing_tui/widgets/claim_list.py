@@ -19,12 +19,13 @@ from briefing_tui.widgets.drafts import DRAFT_CLASS, DRAFT_LABEL, DraftMarks
 from briefing_tui.widgets.labels import rating_label
 from briefing_tui.widgets.looks import Looks
 from briefing_tui.widgets.messages import JumpRequested
+from briefing_tui.widgets.steady_list import SteadyOptionList
 from briefing_tui.widgets.type_filter import TypeToFilter
 
 LIMIT = 200  # rows shown at once: a list measures every row; the window follows the current claim
 
 
-class ClaimList(DraftMarks, TypeToFilter, OptionList):
+class ClaimList(DraftMarks, TypeToFilter, SteadyOptionList):
     """Claims in text order. Enter (or a click) goes to one; ``/`` filters the list."""
 
     HELP_GROUP = "Claims list"

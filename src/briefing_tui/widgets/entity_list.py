@@ -13,12 +13,13 @@ from briefing_tui.widgets.drafts import DRAFT_CLASS, DraftMarks
 from briefing_tui.widgets.looks import Looks
 from briefing_tui.widgets.messages import JumpRequested
 from briefing_tui.widgets.rows import Row
+from briefing_tui.widgets.steady_list import SteadyOptionList
 from briefing_tui.widgets.type_filter import TypeToFilter
 
 LIMIT = 40  # rows per type: a list measures every row; a filter narrows a long list
 
 
-class EntityList(DraftMarks, TypeToFilter, OptionList):
+class EntityList(DraftMarks, TypeToFilter, SteadyOptionList):
     """Entities by type. Enter (or a click) goes to one; ``/`` filters the list."""
 
     HELP_GROUP = "Entities pane"

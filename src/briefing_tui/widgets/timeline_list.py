@@ -16,6 +16,7 @@ from briefing_tui.widgets.labels import date_marks
 from briefing_tui.widgets.looks import Looks
 from briefing_tui.widgets.messages import JumpRequested
 from briefing_tui.widgets.rows import Row
+from briefing_tui.widgets.steady_list import SteadyOptionList
 from briefing_tui.widgets.type_filter import TypeToFilter
 from briefing_tui.words import plural
 
@@ -31,7 +32,7 @@ def date_cell(said: str, width: int, *, bold: bool) -> Text:
     return Text(said, style="bold" if bold else "")
 
 
-class TimelineList(DraftMarks, TypeToFilter, OptionList):
+class TimelineList(DraftMarks, TypeToFilter, SteadyOptionList):
     """Events by date; enter (or a click) chooses one; ``/`` filters the list."""
 
     HELP_GROUP = "Timeline pane"

@@ -1,0 +1,33 @@
+"""An ``OptionList`` whose rows are measured at the width they are drawn at.
+
+``OptionList`` measures the rows it is given at the width it has then, and keeps those heights. When
+the rows overflow the pane its vertical scrollbar comes, the rows get narrower and a wrapped one needs
+a line more; the list drew that row cut short (its last line missing, the scrollbar's thumb out of
+place) until the next resize. Here the rows are measured again whenever the width has changed.
+"""
+
+from __future__ import annotations
+
+from textual.widgets import OptionList
+
+
+class SteadyOptionList(OptionList):
+    """An ``OptionList`` that measures its rows again when its width changes (a scrollbar comes or goes)."""
+
+    _measured_width = -1
+
+    def _forget_heights(self) -> None:
+        self._line_cache.clear()
+        self._option_render_cache.clear()  # kept by option and style, not width
+        self.refresh()
+
+    def _update_lines(self) -> None:
+        width = self.scrollable_content_region.width
+        if width != self._measured_width and self._line_cache.lines:
+            self._forget_heights()
+        self._measured_width = width
+        super()._update_lines()  # may show or hide the scrollbar, and so change the width
+        if self.scrollable_content_region.width != width:
+            self._measured_width = self.scrollable_content_region.width
+            self._forget_heights()
+            super()._update_lines()
