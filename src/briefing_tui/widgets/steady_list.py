@@ -4,17 +4,42 @@
 the rows overflow the pane its vertical scrollbar comes, the rows get narrower and a wrapped one needs
 a line more; the list drew that row cut short (its last line missing, the scrollbar's thumb out of
 place) until the next resize. Here the rows are measured again whenever the width has changed.
+
+Measuring is also made cheap for the lists' ``Row`` prompts: a row counts the lines of its wrapped
+cells without being drawn (``OptionList`` draws every row to count its lines), and keeps that
+wrapping for when it is drawn.
 """
 
 from __future__ import annotations
 
+from textual.css.styles import RulesMap
+from textual.visual import RichVisual, Visual
 from textual.widgets import OptionList
+from textual.widgets.option_list import Option
+
+from briefing_tui.widgets.rows import Row
+
+
+class RowVisual(RichVisual):
+    """A ``Row`` as Textual draws it, measured by the row itself."""
+
+    def __init__(self, widget: OptionList, row: Row) -> None:
+        super().__init__(widget, row)
+        self.row = row
+
+    def get_height(self, rules: RulesMap, width: int) -> int:
+        return self.row.height(self._widget.app.console, width)
 
 
 class SteadyOptionList(OptionList):
     """An ``OptionList`` that measures its rows again when its width changes (a scrollbar comes or goes)."""
 
     _measured_width = -1
+
+    def _get_visual(self, option: Option) -> Visual:
+        if option._visual is None and isinstance(option.prompt, Row):
+            option._visual = RowVisual(self, option.prompt)
+        return super()._get_visual(option)
 
     def _forget_heights(self) -> None:
         self._line_cache.clear()
