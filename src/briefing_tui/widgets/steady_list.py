@@ -13,6 +13,7 @@ wrapping for when it is drawn.
 from __future__ import annotations
 
 from textual.css.styles import RulesMap
+from textual.geometry import Size
 from textual.visual import RichVisual, Visual
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
@@ -41,6 +42,18 @@ class SteadyOptionList(OptionList):
             option._visual = RowVisual(self, option.prompt)
         return super()._get_visual(option)
 
+    def _expect_scrollbar(self) -> bool:
+        """Show the vertical scrollbar before measuring rows that cannot fit (one line each at least),
+        so that they are measured once, at the width they are drawn at."""
+        region = self.scrollable_content_region
+        if self._line_cache.lines or self.show_vertical_scrollbar or self.styles.overflow_y != "auto":
+            return False
+        if len(self.options) <= region.height:
+            return False
+        self.virtual_size = Size(region.width, len(self.options))
+        self._scroll_update(self.virtual_size)
+        return True
+
     def _forget_heights(self) -> None:
         self._line_cache.clear()
         self._option_render_cache.clear()  # kept by option and style, not width
@@ -51,6 +64,8 @@ class SteadyOptionList(OptionList):
         if width != self._measured_width and self._line_cache.lines:
             self._forget_heights()
         self._measured_width = width
+        if self._expect_scrollbar():
+            width = self._measured_width = self.scrollable_content_region.width
         super()._update_lines()  # may show or hide the scrollbar, and so change the width
         if self.scrollable_content_region.width != width:
             self._measured_width = self.scrollable_content_region.width

@@ -66,7 +66,8 @@ class TimelineList(DraftMarks, TypeToFilter, SteadyOptionList):
         if self.filter_shown:
             options.append(Option(self.filter_head(), disabled=True))
         looks = Looks(self)
-        width = min(12, max((len(say_date(e.date)) for e in events), default=1))
+        shown = events[:LIMIT]  # the date column is as wide as the dates listed need
+        width = min(12, max((len(say_date(e.date)) for e in shown), default=1))
         if events:  # one chronology: the events of the text marked ▸ (bold), the background ones in italics
             in_text = sum(not e.background for e in events)
             head = Text(
@@ -74,7 +75,7 @@ class TimelineList(DraftMarks, TypeToFilter, SteadyOptionList):
                 style=looks.mark("heading"),
             )
             options.append(Option(head, disabled=True))
-        for event in events[:LIMIT]:
+        for event in shown:
             marks = date_marks(event.date)
             label = Text(sanitize(event.label), style="" if not event.background else "italic")
             if event.unverified:
