@@ -34,3 +34,14 @@ def test_row_measured_at_one_width_draws_at_another() -> None:
     row = Row((Text(" "), 1), (Text("Kathleen FitzGibbon arrives in Niamey"), None))
     assert row.height(console, 60) == 1
     assert drawn_lines(row, console, 20) == ["  Kathleen", "  FitzGibbon arrives", "  in Niamey"]
+
+
+def test_a_cell_that_fits_keeps_its_styles_and_its_line() -> None:
+    console = Console(width=120)
+    name = Text.assemble(("Ken", "italic"), " Ekman")
+    row = Row((Text("●", style="bold"), 1), (name, None), (Text("×1"), 4))
+    assert row.height(console, 30) == 1
+    (line,) = console.render_lines(row, console.options.update_width(30), pad=False)
+    assert "".join(segment.text for segment in line) == "● " + "Ken Ekman".ljust(30 - 1 - 4 - 2) + " ×1"
+    styled = [segment for segment in line if segment.text == "Ken"]
+    assert styled and styled[0].style is not None and styled[0].style.italic

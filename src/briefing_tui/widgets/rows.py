@@ -38,8 +38,10 @@ class Row:
         columns: list[tuple[list[Text], int]] = []
         for text, cell_width in self.cells:
             size = flexible if cell_width is None else cell_width
-            if cell_width is None or self.wrap_fixed:
+            if (cell_width is None or self.wrap_fixed) and ("\n" in text.plain or text.cell_len > size):
                 lines = list(text.wrap(console, size, overflow="fold"))
+            elif cell_width is None or self.wrap_fixed:
+                lines = [text]  # fits: nothing to wrap (drawing copies it)
             else:
                 line = text.copy()
                 line.truncate(size, overflow="ellipsis")
