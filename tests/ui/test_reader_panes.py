@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import re
+from typing import cast
 
 from tests.support.checks import present
 from tests.ui.reader_support import collection_app, main_screen, seed_app, until
 from textual.content import Content
+from textual.css.styles import RulesMap
 
 from briefing_tui.screens.errors import ErrorScreen, ErrorsText
 from briefing_tui.screens.main import MainScreen
@@ -266,5 +268,5 @@ async def test_timeline_first_paint_measures_rows_at_the_width_they_are_drawn() 
         width = timeline.scrollable_content_region.width
         for index in range(timeline.option_count):  # each row as many lines as it draws at this width
             option = timeline.get_option_at_index(index)
-            drawn = timeline._get_visual(option).get_height(timeline.styles, width)
+            drawn = timeline._get_visual(option).get_height(cast(RulesMap, timeline.styles), width)
             assert heights[index] == drawn, (index, str(option.prompt))
