@@ -17,6 +17,7 @@ from tests.ui.reader_support import (
 from briefing_tui.app import BriefingApp
 from briefing_tui.files import load_paths
 from briefing_tui.model.places import ClaimPlace, TextPlace
+from briefing_tui.search.filter import text_filter
 from briefing_tui.widgets.claim_list import ClaimList
 from briefing_tui.widgets.detail_pane import DetailPane
 
@@ -238,3 +239,21 @@ async def test_a_file_changed_on_disk_refreshes_the_list_and_keeps_the_filter(tm
         await until(pilot, lambda: listed(claims) == ["C1", "C2"], what="the reloaded claim was not listed")
         assert claims.filter_text == "ambassador"
         assert claims.current == current == screen.claim_id
+
+
+async def test_the_filter_lists_each_claim_that_holds_it_once_in_text_order_to_the_last() -> None:
+    # Compared with each claim's haystack tested alone: the folded haystacks are searched joined.
+    async with seed_app().run_test(size=SIZE) as pilot:
+        screen = main_screen(pilot)
+        await pilot.press("6")
+        claims = screen.query_one(ClaimList)
+        nav = screen.state.nav
+        last = nav.claims[-1]
+        for typed in ("e", "Niger", last.id, "zzzz"):
+            await pilot.press("slash", *typed, "enter")
+            accept = text_filter(typed)
+            expected = [c.id for c in nav.claims if accept(claims._haystack(c))]
+            assert listed(claims) == expected, typed
+            await pilot.press("escape")
+        await pilot.press("slash", *last.id, "enter")
+        assert last.id in listed(claims)  # the last haystack of the joined string

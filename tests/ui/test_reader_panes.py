@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import re
+from typing import cast
 
 from tests.support.checks import present
 from tests.ui.reader_support import collection_app, main_screen, seed_app, until
 from textual.content import Content
+from textual.css.styles import RulesMap
 
 from briefing_tui.screens.errors import ErrorScreen, ErrorsText
 from briefing_tui.screens.main import MainScreen
@@ -248,3 +250,23 @@ async def test_wide_terminal_shows_every_pane() -> None:
         for name in ("text", "claim", "entities", "timeline"):
             region = screen.query_one(f"#{name}-pane").region
             assert region.width >= 40 and region.height >= 7, name  # the status line takes a row
+
+
+def _drawn(timeline: TimelineList) -> str:
+    return "\n".join(timeline.render_line(y).text for y in range(timeline.size.height))
+
+
+async def test_timeline_first_paint_measures_rows_at_the_width_they_are_drawn() -> None:
+    # The timeline overflows its pane: its scrollbar comes once the rows are listed and narrows
+    # them, so a row measured before must be measured again (the second event wraps on 3 lines).
+    async with seed_app().run_test(size=SIZE) as pilot:
+        timeline = main_screen(pilot).query_one(TimelineList)
+        await until(pilot, lambda: timeline.option_count > 3 and timeline.show_vertical_scrollbar)
+        assert "detained" in _drawn(timeline)
+        heights = timeline._heights
+        assert sum(heights.values()) == timeline.virtual_size.height
+        width = timeline.scrollable_content_region.width
+        for index in range(timeline.option_count):  # each row as many lines as it draws at this width
+            option = timeline.get_option_at_index(index)
+            drawn = timeline._get_visual(option).get_height(cast(RulesMap, timeline.styles), width)
+            assert heights[index] == drawn, (index, str(option.prompt))

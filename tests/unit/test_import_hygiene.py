@@ -84,3 +84,28 @@ def test_mypy_checks_the_tests_against_the_package_in_src() -> None:
     config = tomllib.loads(pyproject.read_text(encoding="utf-8"))["tool"]["mypy"]
     assert config["mypy_path"] == "src"
     assert {"src/briefing_tui", "tests", "bench"} <= set(config["files"])
+
+
+def test_opening_a_folder_reads_no_module_it_does_not_use() -> None:
+    """``briefing`` on a folder (the seed's) reaches the app without the annotate package."""
+    code = (
+        "import sys\n"
+        "from briefing_tui.commands import open as command\n"
+        "import briefing_tui.app as app_module\n"
+        "class Stop(BaseException):  # not caught as a crash\n"
+        "    pass\n"
+        "def stop(self):\n"
+        "    raise Stop\n"
+        "app_module.BriefingApp.run = stop\n"
+        "from briefing_tui.resources import seeds_dir\n"
+        "import argparse\n"
+        "parser = argparse.ArgumentParser()\n"
+        "command.configure(parser)\n"
+        "try:\n"
+        "    command.run(parser.parse_args([str(seeds_dir())]))\n"
+        "except Stop:\n"
+        "    pass\n"
+        "print(','.join(sorted(m for m in sys.modules if m.startswith('briefing_tui.annotate'))))\n"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert result.stdout.strip() == ""

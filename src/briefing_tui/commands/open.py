@@ -96,11 +96,13 @@ def run(args: argparse.Namespace) -> int:
 
 
 def _article(path: Path) -> bool:
-    # deferred: imported when the command runs, not when its options are read
+    if not path.is_file():  # a folder (the seeds' too) is never an article: nothing to import for it
+        return False
+    # deferred: imported when a file is opened, not when its options are read or a folder is opened
     from briefing_tui.annotate.article import is_article
 
     brat = path.suffix.lower() == ".txt" and path.with_suffix(".ann").exists()
-    return path.is_file() and is_article(path) and not brat
+    return is_article(path) and not brat
 
 
 def _with_drafts(paths: list[Path], articles: list[Path]):  # noqa: ANN202

@@ -8,6 +8,8 @@ search, and also matches the verdict's words ("outdated", "partly supported").
 
 from __future__ import annotations
 
+from bisect import bisect_right
+
 from rich.text import Text
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
@@ -19,12 +21,13 @@ from briefing_tui.widgets.drafts import DRAFT_CLASS, DRAFT_LABEL, DraftMarks
 from briefing_tui.widgets.labels import rating_label
 from briefing_tui.widgets.looks import Looks
 from briefing_tui.widgets.messages import JumpRequested
+from briefing_tui.widgets.steady_list import SteadyOptionList
 from briefing_tui.widgets.type_filter import TypeToFilter
 
 LIMIT = 200  # rows shown at once: a list measures every row; the window follows the current claim
 
 
-class ClaimList(DraftMarks, TypeToFilter, OptionList):
+class ClaimList(DraftMarks, TypeToFilter, SteadyOptionList):
     """Claims in text order. Enter (or a click) goes to one; ``/`` filters the list."""
 
     HELP_GROUP = "Claims list"
@@ -38,6 +41,7 @@ class ClaimList(DraftMarks, TypeToFilter, OptionList):
         self._nav: Navigator | None = None
         self._current: str | None = None
         self._haystacks: dict[str, str] = {}
+        self._folded: dict[bool, tuple[str, list[int]]] = {}  # by kept case: every haystack, folded
         self._matching: set[str] = set()  # claims that pass the filter
         self._rows: set[str] = set()  # claims with a row now (a window of the matching ones)
 
@@ -49,7 +53,7 @@ class ClaimList(DraftMarks, TypeToFilter, OptionList):
     def set_claims(self, nav: Navigator, current: str | None) -> None:
         """List the claims of ``nav``'s document, ``current`` marked and highlighted."""
         self._nav, self._current = nav, current
-        self._haystacks = {}
+        self._haystacks, self._folded = {}, {}
         self._rebuild(keep=current)
 
     def set_current(self, claim_id: str | None) -> None:
@@ -84,6 +88,39 @@ class ClaimList(DraftMarks, TypeToFilter, OptionList):
             self._haystacks[claim.id] = hay
         return hay or ""
 
+    def _filtered(self, claims: list[Claim]) -> list[Claim]:
+        """The claims (all of the document's) whose haystack holds the filter, folded as search folds.
+
+        The folded haystacks are kept joined in one string, so that a key typed in the filter costs one
+        scan of it rather than a test per claim (25,000 in the 10 MB bench file).
+        """
+        # deferred: the search package is not needed for the first frame
+        from briefing_tui.search.filter import needle_of  # accents, quotes, ligatures folded
+        from briefing_tui.search.fold import fold
+
+        needle, keep_case = needle_of(self.filter_text)
+        if not needle:
+            return claims
+        kept = self._folded.get(keep_case)
+        if kept is None:
+            starts, at, pieces = [], 0, []
+            for claim in claims:
+                piece = fold(self._haystack(claim), keep_case)
+                starts.append(at)
+                pieces.append(piece)
+                at += len(piece) + 1
+            kept = self._folded[keep_case] = ("\0".join(pieces), starts)  # a filter never holds a NUL
+        joined, starts = kept
+        found: list[Claim] = []
+        at = joined.find(needle)
+        while at != -1:
+            index = bisect_right(starts, at) - 1
+            found.append(claims[index])
+            if index + 1 >= len(starts):
+                break
+            at = joined.find(needle, starts[index + 1])
+        return found
+
     def _rebuild(self, keep: str | None = None) -> None:
         nav = self._nav
         if nav is None:
@@ -93,10 +130,7 @@ class ClaimList(DraftMarks, TypeToFilter, OptionList):
         claims = list(nav.claims)
         options: list[Option] = []
         if self.filter_text:
-            from briefing_tui.search.filter import text_filter  # accents, quotes, ligatures folded
-
-            accept = text_filter(self.filter_text)
-            claims = [c for c in claims if accept(self._haystack(c))]
+            claims = self._filtered(claims)
         if self.filter_shown:
             head = self.filter_head()
             options.append(Option(Text.assemble(head, (f"  {len(claims)} of {len(nav.claims)}", "dim")),

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from rich.text import Text
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
@@ -13,12 +15,13 @@ from briefing_tui.widgets.drafts import DRAFT_CLASS, DraftMarks
 from briefing_tui.widgets.looks import Looks
 from briefing_tui.widgets.messages import JumpRequested
 from briefing_tui.widgets.rows import Row
+from briefing_tui.widgets.steady_list import SteadyOptionList
 from briefing_tui.widgets.type_filter import TypeToFilter
 
 LIMIT = 40  # rows per type: a list measures every row; a filter narrows a long list
 
 
-class EntityList(DraftMarks, TypeToFilter, OptionList):
+class EntityList(DraftMarks, TypeToFilter, SteadyOptionList):
     """Entities by type. Enter (or a click) goes to one; ``/`` filters the list."""
 
     HELP_GROUP = "Entities pane"
@@ -43,20 +46,24 @@ class EntityList(DraftMarks, TypeToFilter, OptionList):
         self._selected = entity_id
         self._rebuild(keep=entity_id)
 
-    def _matches(self, entity: Entity) -> bool:
+    def _matcher(self) -> Callable[[Entity], bool]:
+        """Whether an entity passes the filter (its name, aliases or id hold it): made once a rebuild."""
         if not self.filter_text:
-            return True
+            return lambda _entity: True
+        # deferred: the search package is not needed for the first frame
         from briefing_tui.search.filter import text_filter  # accents, quotes, ligatures folded
 
-        return text_filter(self.filter_text)(entity.name, *entity.aliases, entity.id)
+        accept = text_filter(self.filter_text)
+        return lambda entity: accept(entity.name, *entity.aliases, entity.id)
 
     def _rebuild(self, keep: str | None = None) -> None:
         highlighted = keep or (self.highlighted_option.id if self.highlighted_option is not None else None)
         options: list[Option] = []
         if self.filter_shown:
             options.append(Option(self.filter_head(), disabled=True))
+        matches = self._matcher()
         for kind, members in self._groups.items():
-            shown = [e for e in members if self._matches(e)]
+            shown = [e for e in members if matches(e)]
             if not shown:
                 continue
             heading = Looks(self).mark("heading")

@@ -23,25 +23,40 @@ class Row:
         self.cells = cells
         self.wrap_fixed = wrap_fixed
         self.plain = "".join(text.plain for text, _ in cells)
+        self._wrapped: tuple[int, list[tuple[list[Text], int]]] | None = None
 
     def __str__(self) -> str:
         return self.plain
 
-    def __rich_console__(self, console: Console, options: ConsoleOptions) -> Iterator[Text]:
-        width = options.max_width
+    def _columns(self, console: Console, width: int) -> list[tuple[list[Text], int]]:
+        """Each cell's lines at ``width`` and the cell's width; the last width's are kept."""
+        if self._wrapped is not None and self._wrapped[0] == width:
+            return self._wrapped[1]
         gaps = len(self.cells) - 1
         fixed = sum(w for _, w in self.cells if w is not None)
         flexible = max(1, width - fixed - gaps)
         columns: list[tuple[list[Text], int]] = []
         for text, cell_width in self.cells:
             size = flexible if cell_width is None else cell_width
-            if cell_width is None or self.wrap_fixed:
+            if (cell_width is None or self.wrap_fixed) and ("\n" in text.plain or text.cell_len > size):
                 lines = list(text.wrap(console, size, overflow="fold"))
+            elif cell_width is None or self.wrap_fixed:
+                lines = [text]  # fits: nothing to wrap (drawing copies it)
             else:
                 line = text.copy()
                 line.truncate(size, overflow="ellipsis")
                 lines = [line]
             columns.append((lines or [Text()], size))
+        self._wrapped = (width, columns)
+        return columns
+
+    def height(self, console: Console, width: int) -> int:
+        """How many lines the row takes at ``width``, without drawing it (the wrapping is kept for that)."""
+        return max(len(lines) for lines, _ in self._columns(console, width))
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> Iterator[Text]:
+        columns = self._columns(console, options.max_width)
+        gaps = len(self.cells) - 1
         height = max(len(lines) for lines, _ in columns)
         for y in range(height):
             out = Text(end="\n")  # every line ends in a newline: Textual counts them for the height

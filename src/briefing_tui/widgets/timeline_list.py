@@ -16,6 +16,7 @@ from briefing_tui.widgets.labels import date_marks
 from briefing_tui.widgets.looks import Looks
 from briefing_tui.widgets.messages import JumpRequested
 from briefing_tui.widgets.rows import Row
+from briefing_tui.widgets.steady_list import SteadyOptionList
 from briefing_tui.widgets.type_filter import TypeToFilter
 from briefing_tui.words import plural
 
@@ -31,7 +32,7 @@ def date_cell(said: str, width: int, *, bold: bool) -> Text:
     return Text(said, style="bold" if bold else "")
 
 
-class TimelineList(DraftMarks, TypeToFilter, OptionList):
+class TimelineList(DraftMarks, TypeToFilter, SteadyOptionList):
     """Events by date; enter (or a click) chooses one; ``/`` filters the list."""
 
     HELP_GROUP = "Timeline pane"
@@ -65,7 +66,8 @@ class TimelineList(DraftMarks, TypeToFilter, OptionList):
         if self.filter_shown:
             options.append(Option(self.filter_head(), disabled=True))
         looks = Looks(self)
-        width = min(12, max((len(say_date(e.date)) for e in events), default=1))
+        shown = events[:LIMIT]  # the date column is as wide as the dates listed need
+        width = min(12, max((len(say_date(e.date)) for e in shown), default=1))
         if events:  # one chronology: the events of the text marked ▸ (bold), the background ones in italics
             in_text = sum(not e.background for e in events)
             head = Text(
@@ -73,7 +75,7 @@ class TimelineList(DraftMarks, TypeToFilter, OptionList):
                 style=looks.mark("heading"),
             )
             options.append(Option(head, disabled=True))
-        for event in events[:LIMIT]:
+        for event in shown:
             marks = date_marks(event.date)
             label = Text(sanitize(event.label), style="" if not event.background else "italic")
             if event.unverified:

@@ -1,0 +1,73 @@
+"""An ``OptionList`` whose rows are measured at the width they are drawn at.
+
+``OptionList`` measures the rows it is given at the width it has then, and keeps those heights. When
+the rows overflow the pane its vertical scrollbar comes, the rows get narrower and a wrapped one needs
+a line more; the list drew that row cut short (its last line missing, the scrollbar's thumb out of
+place) until the next resize. Here the rows are measured again whenever the width has changed.
+
+Measuring is also made cheap for the lists' ``Row`` prompts: a row counts the lines of its wrapped
+cells without being drawn (``OptionList`` draws every row to count its lines), and keeps that
+wrapping for when it is drawn.
+"""
+
+from __future__ import annotations
+
+from textual.css.styles import RulesMap
+from textual.geometry import Size
+from textual.visual import RichVisual, Visual
+from textual.widgets import OptionList
+from textual.widgets.option_list import Option
+
+from briefing_tui.widgets.rows import Row
+
+
+class RowVisual(RichVisual):
+    """A ``Row`` as Textual draws it, measured by the row itself."""
+
+    def __init__(self, widget: OptionList, row: Row) -> None:
+        super().__init__(widget, row)
+        self.row = row
+
+    def get_height(self, rules: RulesMap, width: int) -> int:
+        return self.row.height(self._widget.app.console, width)
+
+
+class SteadyOptionList(OptionList):
+    """An ``OptionList`` that measures its rows again when its width changes (a scrollbar comes or goes)."""
+
+    _measured_width = -1
+
+    def _get_visual(self, option: Option) -> Visual:
+        if option._visual is None and isinstance(option.prompt, Row):
+            option._visual = RowVisual(self, option.prompt)
+        return super()._get_visual(option)
+
+    def _expect_scrollbar(self) -> bool:
+        """Show the vertical scrollbar before measuring rows that cannot fit (one line each at least),
+        so that they are measured once, at the width they are drawn at."""
+        region = self.scrollable_content_region
+        if self._line_cache.lines or self.show_vertical_scrollbar or self.styles.overflow_y != "auto":
+            return False
+        if len(self.options) <= region.height:
+            return False
+        self.virtual_size = Size(region.width, len(self.options))
+        self._scroll_update(self.virtual_size)
+        return True
+
+    def _forget_heights(self) -> None:
+        self._line_cache.clear()
+        self._option_render_cache.clear()  # kept by option and style, not width
+        self.refresh()
+
+    def _update_lines(self) -> None:
+        width = self.scrollable_content_region.width
+        if width != self._measured_width and self._line_cache.lines:
+            self._forget_heights()
+        self._measured_width = width
+        if self._expect_scrollbar():
+            width = self._measured_width = self.scrollable_content_region.width
+        super()._update_lines()  # may show or hide the scrollbar, and so change the width
+        if self.scrollable_content_region.width != width:
+            self._measured_width = self.scrollable_content_region.width
+            self._forget_heights()
+            super()._update_lines()
