@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-from tests.ui.reader_support import reader_ready, seed_app
+from tests.ui.reader_support import reader_settled, seed_app
 from textual.pilot import Pilot
 
 
 async def _settle(pilot: Pilot) -> None:
-    await reader_ready(pilot)
-    await pilot.wait_for_scheduled_animations()
+    await reader_settled(pilot)
 
 
 def test_claims_list_120x40(snap_compare) -> None:

@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-from tests.ui.reader_support import reader_ready, seed_app, until
+from tests.ui.reader_support import reader_ready, reader_settled, seed_app, until
 from textual.color import Color
 from textual.pilot import Pilot
 
 
 async def _settle(pilot: Pilot) -> None:
-    await reader_ready(pilot)
-    await pilot.wait_for_scheduled_animations()
+    await reader_settled(pilot)
 
 
 def test_main_screen_120x40(snap_compare) -> None:
@@ -52,7 +51,7 @@ async def _light(pilot: Pilot) -> None:
     await until(pilot, lambda: screen.text_view.styles.background == surface, what="the text stayed dark")
     await pilot.press("right_square_bracket", "right_square_bracket", "right_square_bracket")
     await until(pilot, lambda: screen.claim_id == "C13", what="the third claim is not C13")
-    await pilot.wait_for_scheduled_animations()
+    await reader_settled(pilot)
 
 
 def test_main_screen_light_theme(snap_compare) -> None:

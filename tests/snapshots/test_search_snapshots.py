@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from tests.ui.reader_support import results_settled, search_settled, seed_app
+from tests.ui.reader_support import reader_settled, results_settled, search_settled, seed_app
 from textual.pilot import Pilot
 
 from briefing_tui.screens.search_results import SearchResultsScreen
@@ -14,6 +14,7 @@ async def _search(pilot: Pilot, keys: list[str]) -> None:
         await results_settled(pilot)
     else:
         await search_settled(pilot)
+        await reader_settled(pilot)
     await pilot.wait_for_scheduled_animations()
 
 

@@ -111,3 +111,18 @@ async def reader_ready(pilot: Pilot) -> MainScreen:
     await until(pilot, lambda: isinstance(app.screen, MainScreen) and app.screen._panes_ready)
     assert isinstance(app.screen, MainScreen)
     return app.screen
+
+
+async def reader_settled(pilot: Pilot) -> MainScreen:
+    """Wait until the reader is still: every pane mounted, the side lists filled for the document
+    shown, the text wrapped to its end and no worker running (what a snapshot is taken of)."""
+    screen = await reader_ready(pilot)
+
+    def still() -> bool:
+        filled = screen.panes.lists_filled_for is screen.state.doc
+        working = any(worker.is_running for worker in pilot.app.workers)
+        return filled and screen.text_view.wrapping_done and not working
+
+    await until(pilot, still, what="the reader did not settle")
+    await pilot.wait_for_scheduled_animations()
+    return screen

@@ -50,6 +50,8 @@ class ReaderPanes(Horizontal):
         at_once = at_once or bool(self.app.screen_stack)
         self._at_once = at_once
         self.side_mounted = at_once
+        self.lists_filled_for: object = None
+        """The document the entities and timeline lists were last filled for."""
 
     def compose(self) -> ComposeResult:
         text_pane = TextPane(with_search_bar=self._at_once, id="text-pane", classes="pane")
@@ -161,11 +163,12 @@ class ReaderPanes(Horizontal):
             if later:
                 self.call_later(self._fill_timeline, doc)
             else:
-                self._light_events()
+                self._fill_timeline(doc)
 
     def _fill_timeline(self, doc: object) -> None:
         if doc is self.state.doc:
             self._light_events()
+            self.lists_filled_for = doc
 
     def documents_changed(self) -> None:
         """The collection's documents (or its failed files) changed: the documents pane follows."""
