@@ -74,14 +74,20 @@ class LazySequence(SequenceNode):
             pass
 
 
-def _breaks(source: str, start: int, end: int) -> int:
-    """Line breaks between two offsets, counted as libyaml counts them (CR LF is one, checked apart)."""
-    return (
-        source.count("\n", start, end)
-        + source.count("\x85", start, end)
-        + source.count("\u2028", start, end)
-        + source.count("\u2029", start, end)
-    )
+RARE_BREAKS = ("\x85", "\u2028", "\u2029")
+"""Line breaks for libyaml besides LF (and CR, which is never alone in a file read in pieces)."""
+
+
+def _break_counter(source: str) -> Callable[[int, int], int]:
+    """Counts the line breaks between two offsets of ``source`` as libyaml counts them (CR LF is one).
+
+    Each kind of break counted is a pass over the text: a file without the rare ones (nearly every
+    file) has only its LFs counted.
+    """
+    count = source.count
+    if not any(rare in source for rare in RARE_BREAKS):
+        return lambda start, end: count("\n", start, end)
+    return lambda start, end: sum(count(b, start, end) for b in ("\n", *RARE_BREAKS))
 
 
 def _has_anchors(text: str) -> bool:
@@ -132,7 +138,9 @@ def _move(root: Node, lines: int) -> None:
             setattr(node, name, Mark(mark.name, mark.index, mark.line + lines, mark.column, None, 0))
 
 
-def _items(source: str, start: int, end: int, line: int, problems: Problems) -> Iterator[Node] | None:
+def _items(
+    source: str, start: int, end: int, line: int, problems: Problems, breaks: Callable[[int, int], int]
+) -> Iterator[Node] | None:
     """The items of a block list held in ``source[start:end]`` (``line`` lines before ``start``)."""
     blank = BLANK.match(source, start, end)
     first = blank.end() if blank else start
@@ -170,7 +178,7 @@ def _items(source: str, start: int, end: int, line: int, problems: Problems) -> 
                     items[index] = None  # freed once read
                     yield node
                     del node
-                lines += _breaks(source, a, b)
+                lines += breaks(a, b)
         finally:
             problems.offset = 0
 
@@ -189,6 +197,7 @@ def compose_in_pieces(source: str, problems: Problems) -> tuple[MappingNode, Cal
     starts += [m.end() for m in TOP_LINE.finditer(source)]
     if not starts or BLANK.match(source, 0, starts[0]).end() != starts[0]:  # type: ignore[union-attr]
         raise Whole  # no key at column 0, or something before the first one
+    breaks = _break_counter(source)
     pairs: list[tuple[Node, Node]] = []
     lazy: list[LazySequence] = []
     line = 0  # lines before the piece
@@ -202,8 +211,8 @@ def compose_in_pieces(source: str, problems: Problems) -> tuple[MappingNode, Cal
         head = LIST_HEAD.match(source, key_at, b) if match.group(1) in LISTS else None
         items = None
         if head is not None:
-            lines_to_items = line + _breaks(source, a, head.end())
-            items = _items(source, head.end(), b, lines_to_items, problems)
+            lines_to_items = line + breaks(a, head.end())
+            items = _items(source, head.end(), b, lines_to_items, problems, breaks)
         if items is None:
             piece = _compose(source[a:b])
             _move(piece, line)
@@ -220,7 +229,7 @@ def compose_in_pieces(source: str, problems: Problems) -> tuple[MappingNode, Cal
             pairs.append((key, node))
         if root_mark is None and pairs:
             root_mark = pairs[0][0].start_mark
-        line += _breaks(source, a, b)
+        line += breaks(a, b)
     if root_mark is None:
         raise Whole
     root = MappingNode(IMPLICIT, pairs, root_mark, root_mark)  # type: ignore[arg-type]
