@@ -7,7 +7,7 @@ import re
 from briefing_tui.model.anchoring import Anchorer
 from briefing_tui.model.fields import Fields
 from briefing_tui.model.safe_yaml import Node, Problems, ScalarNode, SequenceNode
-from briefing_tui.model.types import AnchorStatus, Selector, Span
+from briefing_tui.model.types import AnchorStatus, PositionSpan, Selector, Span
 from briefing_tui.words import plural
 
 EXACT = AnchorStatus.EXACT
@@ -120,8 +120,7 @@ class SpanReader:
         if start > end or end > self.text_length:
             return None
         mark = node.start_mark
-        selector = Selector(None, None, None, start, end)
-        return Span(start, end, EXACT, selector, mark.line + 1 + self.problems.offset, mark.column + 1)
+        return PositionSpan(start, end, EXACT, None, mark.line + 1 + self.problems.offset, mark.column + 1)
 
     def span(self, node: Node, what: str) -> Span | None:
         span = self._compact(node)
