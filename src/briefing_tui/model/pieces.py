@@ -90,8 +90,9 @@ def _break_counter(source: str) -> Callable[[int, int], int]:
     return lambda start, end: sum(count(b, start, end) for b in ("\n", *RARE_BREAKS))
 
 
-def _has_anchors(text: str) -> bool:
-    if "&" not in text and "*" not in text:
+def _has_anchors(text: str | bytes) -> bool:
+    amp, star = ("&", "*") if isinstance(text, str) else (b"&", b"*")
+    if amp not in text and star not in text:  # type: ignore[operator]
         return False
     try:
         for event in yaml.parse(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader)):
@@ -106,8 +107,11 @@ def _has_tags(root: Node) -> bool:
     return any(node.tag is not IMPLICIT for node in iter_nodes(root))
 
 
-def _compose(text: str) -> MappingNode:
-    """One piece, which must be a mapping; any problem at all means the file is read whole."""
+def _compose(text: str | bytes) -> MappingNode:
+    """One piece, which must be a mapping; any problem at all means the file is read whole.
+
+    A piece in bytes is UTF-8 (the parser reads a ``str`` as its UTF-8 bytes too).
+    """
     if _has_anchors(text):
         raise Whole
     parser = _Parser(text)
@@ -119,7 +123,8 @@ def _compose(text: str) -> MappingNode:
         dispose = getattr(parser, "dispose", None)
         if dispose is not None:
             dispose()
-    if not isinstance(root, MappingNode) or ("!" in text and _has_tags(root)):
+    bang = "!" if isinstance(text, str) else b"!"
+    if not isinstance(root, MappingNode) or (bang in text and _has_tags(root)):  # type: ignore[operator]
         raise Whole
     return root
 
@@ -161,12 +166,25 @@ def _items(
             cuts.append(match.end())
             count = 0
     cuts.append(end)
+    # Each piece kept as its UTF-8 bytes (what the parser reads), with its line breaks: the items
+    # are read without the file's text, which can be freed while the document is built.
+    try:
+        chunks: list[tuple[bytes, int] | None] = [
+            (source[a:b].encode("utf-8"), breaks(a, b)) for a, b in zip(cuts, cuts[1:], strict=False)
+        ]
+    except UnicodeError:  # a lone surrogate (never in a decoded file): the parser refuses it too
+        raise Whole from None
 
     def read() -> Iterator[Node]:
         lines = line
         try:
-            for a, b in zip(cuts, cuts[1:], strict=False):
-                pairs = _compose("k:\n" + source[a:b]).value
+            for at, chunk in enumerate(chunks):
+                assert chunk is not None
+                chunks[at] = None  # freed once composed
+                piece, piece_breaks = chunk
+                del chunk
+                pairs = _compose(b"k:\n" + piece).value
+                del piece
                 value = pairs[0][1] if len(pairs) == 1 else None
                 if not isinstance(value, SequenceNode) or not value.value:
                     raise Whole
@@ -178,7 +196,7 @@ def _items(
                     items[index] = None  # freed once read
                     yield node
                     del node
-                lines += breaks(a, b)
+                lines += piece_breaks
         finally:
             problems.offset = 0
 

@@ -197,3 +197,21 @@ def test_a_generated_briefing_reads_the_same_in_pieces(tmp_path: Path) -> None:
     document = outcome(data)
     assert isinstance(document, Document) and len(document.claims) == 750
     assert document == whole(data)
+
+
+def test_a_file_whose_last_item_cannot_be_read_in_pieces_is_read_again_whole(tmp_path: Path) -> None:
+    # The text is freed once the pieces are cut: an item that fails late has the file read again.
+    from briefing_tui.model import load_document
+
+    source = ITEMS + "  - id: s2\n    title: &t Two\n  - id: s3\n    title: *t\n"
+    data = source.encode("utf-8")
+    path = tmp_path / "f.yaml"
+    path.write_bytes(data)
+    with mock.patch.object(pieces_module, "GROUP_ITEMS", 1):
+        with pytest.raises(LoadError) as raised:
+            load_document(path)
+        again = outcome(data)
+    found = [p.format().replace(str(path), "f.yaml") for p in raised.value.problems]
+    assert found == again == whole(data)
+    assert any("aliases are not allowed (*t)" in line for line in found)
+    assert any("anchors are not allowed (&t)" in line for line in found)
