@@ -90,10 +90,49 @@ def _break_counter(source: str) -> Callable[[int, int], int]:
     return lambda start, end: sum(count(b, start, end) for b in ("\n", *RARE_BREAKS))
 
 
-def _has_anchors(text: str | bytes) -> bool:
-    amp, star = ("&", "*") if isinstance(text, str) else (b"&", b"*")
-    if amp not in text and star not in text:  # type: ignore[operator]
+STREAM_CHARS = 1 << 20
+"""A top-level piece this long (a large text) is read by the parser as a stream: see ``_Range``."""
+
+
+class _Range:
+    """``text[start:end]`` read by the parser as a stream, a little at a time, so that a large piece
+    (the text of a large file) is never copied whole, neither as a string nor as its UTF-8 bytes.
+
+    The parser reads the same UTF-8 either way: it encodes each piece of string it reads, and a piece
+    that starts with an ASCII character is read as UTF-8, as a string is (``_range``)."""
+
+    def __init__(self, text: str, start: int, end: int) -> None:
+        self.text, self.start, self.at, self.end = text, start, start, end
+
+    def read(self, size: int = -1) -> str:
+        stop = self.end if size < 0 else min(self.end, self.at + size)
+        chunk = self.text[self.at : stop]
+        self.at = stop
+        return chunk
+
+    def holds(self, char: str) -> bool:
+        return self.text.find(char, self.start, self.end) >= 0
+
+
+def _range(source: str, start: int, end: int) -> str | _Range:
+    """The piece ``source[start:end]``: a ``_Range`` when it is long, starts with ASCII and holds no ``&``
+    nor ``*`` (the anchors are looked for in a copy), else the string."""
+    if end - start < STREAM_CHARS or not source[start].isascii():
+        return source[start:end]
+    piece = _Range(source, start, end)
+    return source[start:end] if piece.holds("&") or piece.holds("*") else piece
+
+
+def _holds(text: str | bytes | _Range, char: str) -> bool:
+    if isinstance(text, _Range):
+        return text.holds(char)
+    return (char if isinstance(text, str) else char.encode()) in text  # type: ignore[operator]
+
+
+def _has_anchors(text: str | bytes | _Range) -> bool:
+    if not _holds(text, "&") and not _holds(text, "*"):
         return False
+    assert not isinstance(text, _Range)  # a range holds neither (``_range``)
     try:
         for event in yaml.parse(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader)):
             if getattr(event, "anchor", None) is not None:
@@ -107,7 +146,7 @@ def _has_tags(root: Node) -> bool:
     return any(node.tag is not IMPLICIT for node in iter_nodes(root))
 
 
-def _compose(text: str | bytes) -> MappingNode:
+def _compose(text: str | bytes | _Range) -> MappingNode:
     """One piece, which must be a mapping; any problem at all means the file is read whole.
 
     A piece in bytes is UTF-8 (the parser reads a ``str`` as its UTF-8 bytes too).
@@ -123,8 +162,7 @@ def _compose(text: str | bytes) -> MappingNode:
         dispose = getattr(parser, "dispose", None)
         if dispose is not None:
             dispose()
-    bang = "!" if isinstance(text, str) else b"!"
-    if not isinstance(root, MappingNode) or (bang in text and _has_tags(root)):  # type: ignore[operator]
+    if not isinstance(root, MappingNode) or (_holds(text, "!") and _has_tags(root)):
         raise Whole
     return root
 
@@ -232,12 +270,12 @@ def compose_in_pieces(source: str, problems: Problems) -> tuple[MappingNode, Cal
             lines_to_items = line + breaks(a, head.end())
             items = _items(source, head.end(), b, lines_to_items, problems, breaks)
         if items is None:
-            piece = _compose(source[a:b])
+            piece = _compose(_range(source, a, b))
             _move(piece, line)
             pairs.extend(piece.value)
         else:
             assert head is not None
-            piece = _compose(source[a : head.end()])
+            piece = _compose(_range(source, a, head.end()))
             if len(piece.value) != 1 or not _is_null(piece.value[0][1]):
                 raise Whole
             _move(piece, line)
