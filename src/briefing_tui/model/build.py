@@ -327,6 +327,7 @@ class Builder(SpanReader, FieldReader):
             self.text_length = len(text)
         elif "text" in fields:
             return None  # nothing can be anchored; the problem is already reported
+        self.yaml_text = ""  # what was needed of it is read: the caller may free the file's text
         entities = [e for n in f.sequence(fields.get("entities"), "entities") if (e := self.entity(n))]
         events = [v for n in f.sequence(fields.get("events"), "events") if (v := self.event(n))]
         claims = [c for n in f.sequence(fields.get("claims"), "claims") if (c := self.claim(n))]

@@ -70,15 +70,18 @@ class FieldReader:
 
     def source_refs(self, node: Node | None, what: str) -> list[SourceRef]:
         out: list[SourceRef] = []
+        cited: set[tuple[str, str | None, Stance]] = set()
         for item in self.f.sequence(node, f"{what} sources"):
             ref = self.source_ref(item, what)
             if ref is None:
                 continue
-            if any((r.source, r.passage, r.stance) == (ref.source, ref.passage, ref.stance) for r in out):
+            key = (ref.source, ref.passage, ref.stance)
+            if key in cited:
                 self.problems.warning(
                     item, f"source '{ref.source}' is cited twice by {what}", "remove the second citation",
                     "duplicate-citation",
                 )  # fmt: skip
+            cited.add(key)
             out.append(ref)
         return out
 

@@ -7,7 +7,7 @@ import re
 from briefing_tui.model.anchoring import Anchorer
 from briefing_tui.model.fields import Fields
 from briefing_tui.model.safe_yaml import Node, Problems, ScalarNode, SequenceNode
-from briefing_tui.model.types import AnchorStatus, Selector, Span
+from briefing_tui.model.types import AnchorStatus, PositionSpan, Selector, Span
 from briefing_tui.words import plural
 
 EXACT = AnchorStatus.EXACT
@@ -19,29 +19,39 @@ SPAN = frozenset(["quote", "exact", "prefix", "suffix", "start", "end"])
 def text_locator(text_node: ScalarNode, source: str, text: str, line: int):  # noqa: ANN202
     """Map an offset of the text to where it is in the file (a literal block), or say the offset.
 
-    ``line`` is the 1-based line of the text's node (its ``|``).
+    ``line`` is the 1-based line of the text's node (its ``|``). What it needs of ``source`` is
+    read at once, so that the file's text can be freed while the annotations are read.
     """
     if text_node.style != "|":
         return lambda offset: f"offset {offset}"
     first_line = line  # 0-based line of the first line of the block
-    found: list[int] = []
-
-    def indent() -> int:
-        if not found:
-            found.append(0)
-            for raw in source.split("\n", first_line + 200)[first_line:-1]:
-                content = raw.lstrip(" ")
-                if content.strip():
-                    found[0] = len(raw) - len(content)
-                    break
-        return found[0]
+    indent = _block_indent(source, first_line)
 
     def where(offset: int) -> str:
         line = text.count("\n", 0, offset)
         column = offset - (text.rfind("\n", 0, offset) + 1)
-        return f"{first_line + line + 1}:{indent() + column + 1}"
+        return f"{first_line + line + 1}:{indent + column + 1}"
 
     return where
+
+
+def _block_indent(source: str, first_line: int) -> int:
+    """The indentation of the first line with content among the 200 from 0-based ``first_line``."""
+    at = 0
+    for _ in range(first_line):
+        at = source.find("\n", at) + 1
+        if at == 0:
+            return 0
+    for _ in range(200):
+        end = source.find("\n", at)
+        if end < 0:
+            break
+        raw = source[at:end]
+        content = raw.lstrip(" ")
+        if content.strip():
+            return len(raw) - len(content)
+        at = end + 1
+    return 0
 
 
 class SpanReader:
@@ -120,8 +130,7 @@ class SpanReader:
         if start > end or end > self.text_length:
             return None
         mark = node.start_mark
-        selector = Selector(None, None, None, start, end)
-        return Span(start, end, EXACT, selector, mark.line + 1 + self.problems.offset, mark.column + 1)
+        return PositionSpan(start, end, EXACT, None, mark.line + 1 + self.problems.offset, mark.column + 1)
 
     def span(self, node: Node, what: str) -> Span | None:
         span = self._compact(node)

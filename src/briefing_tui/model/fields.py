@@ -53,6 +53,7 @@ class Fields:
         # Short values repeat by the thousand in a large file (ids cited, "generated", days): each
         # is kept once for the whole document rather than once per place it is written.
         self._shared: dict[str, str] = {}
+        self._ids: set[str] = set()  # short values found to be valid ids
 
     def mapping(
         self, node: Node, known: frozenset[str], what: str, required: tuple[str, ...] = ()
@@ -175,6 +176,8 @@ class Fields:
         value = self.text(node, what)
         if value is None or node is None:
             return None
+        if value in self._ids:  # cited again: already checked
+            return value
         if not ID_RE.fullmatch(value):
             self.problems.error(
                 node,
@@ -183,6 +186,8 @@ class Fields:
                 "bad-id",
             )
             return None
+        if len(value) <= SHARED:
+            self._ids.add(value)
         return value
 
     def ids(self, node: Node | None, what: str) -> list[tuple[str, Node]]:

@@ -42,28 +42,45 @@ def _finish(problems: Problems, document: Document | None) -> Document:
 def _load(data: bytes | list[bytes], label: str, path: Path) -> Document:
     """Load from bytes; given them in a list, the list is emptied so that they are freed once decoded."""
     problems = Problems(label)
-    source = decode(data.pop() if isinstance(data, list) else data, problems)
-    del data
+    owned = isinstance(data, list)
+    raw = data.pop() if isinstance(data, list) else data
+    source = decode(raw, problems)
+    if owned:
+        del raw  # the caller's bytes (``load_bytes``) are kept: the caller keeps them anyway
     if source is None:
         return _finish(problems, None)
+    size = len(source)
+    held = [source]  # emptied once the pieces no longer need the file's text (see ``_in_pieces``)
+    del source
     enabled = gc.isenabled()
     # A large file makes a million nodes and objects that all live until the end: left on, the
     # cycle collector would rescan them again and again (measured: 5.5 s instead of 1.5 s).
     gc.disable()
     try:
         try:
-            document = _in_pieces(source, problems, path)
+            document = _in_pieces(held, problems, path)
         except Whole:
             problems = Problems(label)  # what the pieces found is found again, with the rest
-            root = compose(source, problems)
-            document = None if root is None else Builder(path, source, problems).document(root)
-            del root  # freed now by reference counting (a tree has no cycles), before the collector is back
+            if held:
+                source = held.pop()
+            else:  # freed: read again (the caller's bytes, or the file)
+                again = raw if not owned else read_file(path, problems)
+                source = None if again is None else decode(again, problems)
+                del again
+            document = None if source is None else _whole(source, problems, path)
     finally:
-        if len(source) >= PROMOTE_CHARS:
+        if size >= PROMOTE_CHARS:
             _to_oldest_generation()
         if enabled:
             gc.enable()
     return _finish(problems, document)
+
+
+def _whole(source: str, problems: Problems, path: Path) -> Document | None:
+    """The file read at once: its node tree is freed on return by reference counting (a tree has no
+    cycles), before the collector is back."""
+    root = compose(source, problems)
+    return None if root is None else Builder(path, source, problems).document(root)
 
 
 PROMOTE_CHARS = 1 << 20
@@ -85,10 +102,16 @@ def _to_oldest_generation() -> None:
         gc.unfreeze()
 
 
-def _in_pieces(source: str, problems: Problems, path: Path) -> Document | None:
-    """A large file read piece by piece (``pieces``), or ``Whole`` when it must be read at once."""
-    root, drain = compose_in_pieces(source, problems)
-    document = Builder(path, source, problems).document(root)
+def _in_pieces(held: list[str], problems: Problems, path: Path) -> Document | None:
+    """A large file read piece by piece (``pieces``), or ``Whole`` when it must be read at once.
+
+    ``held`` holds the file's text: it is emptied once the pieces are cut (the items keep their own
+    bytes) and the builder has read what it needs of it, so that the text of a large file does not
+    live while its annotations are made. ``Whole`` raised after that: the caller reads it again.
+    """
+    root, drain = compose_in_pieces(held[0], problems)
+    builder = Builder(path, held.pop(), problems)
+    document = builder.document(root)
     drain()
     return document
 

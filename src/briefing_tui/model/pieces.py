@@ -74,19 +74,65 @@ class LazySequence(SequenceNode):
             pass
 
 
-def _breaks(source: str, start: int, end: int) -> int:
-    """Line breaks between two offsets, counted as libyaml counts them (CR LF is one, checked apart)."""
-    return (
-        source.count("\n", start, end)
-        + source.count("\x85", start, end)
-        + source.count("\u2028", start, end)
-        + source.count("\u2029", start, end)
-    )
+RARE_BREAKS = ("\x85", "\u2028", "\u2029")
+"""Line breaks for libyaml besides LF (and CR, which is never alone in a file read in pieces)."""
 
 
-def _has_anchors(text: str) -> bool:
-    if "&" not in text and "*" not in text:
+def _break_counter(source: str) -> Callable[[int, int], int]:
+    """Counts the line breaks between two offsets of ``source`` as libyaml counts them (CR LF is one).
+
+    Each kind of break counted is a pass over the text: a file without the rare ones (nearly every
+    file) has only its LFs counted.
+    """
+    count = source.count
+    if not any(rare in source for rare in RARE_BREAKS):
+        return lambda start, end: count("\n", start, end)
+    return lambda start, end: sum(count(b, start, end) for b in ("\n", *RARE_BREAKS))
+
+
+STREAM_CHARS = 1 << 20
+"""A top-level piece this long (a large text) is read by the parser as a stream: see ``_Range``."""
+
+
+class _Range:
+    """``text[start:end]`` read by the parser as a stream, a little at a time, so that a large piece
+    (the text of a large file) is never copied whole, neither as a string nor as its UTF-8 bytes.
+
+    The parser reads the same UTF-8 either way: it encodes each piece of string it reads, and a piece
+    that starts with an ASCII character is read as UTF-8, as a string is (``_range``)."""
+
+    def __init__(self, text: str, start: int, end: int) -> None:
+        self.text, self.start, self.at, self.end = text, start, start, end
+
+    def read(self, size: int = -1) -> str:
+        stop = self.end if size < 0 else min(self.end, self.at + size)
+        chunk = self.text[self.at : stop]
+        self.at = stop
+        return chunk
+
+    def holds(self, char: str) -> bool:
+        return self.text.find(char, self.start, self.end) >= 0
+
+
+def _range(source: str, start: int, end: int) -> str | _Range:
+    """The piece ``source[start:end]``: a ``_Range`` when it is long, starts with ASCII and holds no ``&``
+    nor ``*`` (the anchors are looked for in a copy), else the string."""
+    if end - start < STREAM_CHARS or not source[start].isascii():
+        return source[start:end]
+    piece = _Range(source, start, end)
+    return source[start:end] if piece.holds("&") or piece.holds("*") else piece
+
+
+def _holds(text: str | bytes | _Range, char: str) -> bool:
+    if isinstance(text, _Range):
+        return text.holds(char)
+    return (char if isinstance(text, str) else char.encode()) in text  # type: ignore[operator]
+
+
+def _has_anchors(text: str | bytes | _Range) -> bool:
+    if not _holds(text, "&") and not _holds(text, "*"):
         return False
+    assert not isinstance(text, _Range)  # a range holds neither (``_range``)
     try:
         for event in yaml.parse(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader)):
             if getattr(event, "anchor", None) is not None:
@@ -100,8 +146,11 @@ def _has_tags(root: Node) -> bool:
     return any(node.tag is not IMPLICIT for node in iter_nodes(root))
 
 
-def _compose(text: str) -> MappingNode:
-    """One piece, which must be a mapping; any problem at all means the file is read whole."""
+def _compose(text: str | bytes | _Range) -> MappingNode:
+    """One piece, which must be a mapping; any problem at all means the file is read whole.
+
+    A piece in bytes is UTF-8 (the parser reads a ``str`` as its UTF-8 bytes too).
+    """
     if _has_anchors(text):
         raise Whole
     parser = _Parser(text)
@@ -113,7 +162,7 @@ def _compose(text: str) -> MappingNode:
         dispose = getattr(parser, "dispose", None)
         if dispose is not None:
             dispose()
-    if not isinstance(root, MappingNode) or ("!" in text and _has_tags(root)):
+    if not isinstance(root, MappingNode) or (_holds(text, "!") and _has_tags(root)):
         raise Whole
     return root
 
@@ -132,7 +181,9 @@ def _move(root: Node, lines: int) -> None:
             setattr(node, name, Mark(mark.name, mark.index, mark.line + lines, mark.column, None, 0))
 
 
-def _items(source: str, start: int, end: int, line: int, problems: Problems) -> Iterator[Node] | None:
+def _items(
+    source: str, start: int, end: int, line: int, problems: Problems, breaks: Callable[[int, int], int]
+) -> Iterator[Node] | None:
     """The items of a block list held in ``source[start:end]`` (``line`` lines before ``start``)."""
     blank = BLANK.match(source, start, end)
     first = blank.end() if blank else start
@@ -153,12 +204,25 @@ def _items(source: str, start: int, end: int, line: int, problems: Problems) -> 
             cuts.append(match.end())
             count = 0
     cuts.append(end)
+    # Each piece kept as its UTF-8 bytes (what the parser reads), with its line breaks: the items
+    # are read without the file's text, which can be freed while the document is built.
+    try:
+        chunks: list[tuple[bytes, int] | None] = [
+            (source[a:b].encode("utf-8"), breaks(a, b)) for a, b in zip(cuts, cuts[1:], strict=False)
+        ]
+    except UnicodeError:  # a lone surrogate (never in a decoded file): the parser refuses it too
+        raise Whole from None
 
     def read() -> Iterator[Node]:
         lines = line
         try:
-            for a, b in zip(cuts, cuts[1:], strict=False):
-                pairs = _compose("k:\n" + source[a:b]).value
+            for at, chunk in enumerate(chunks):
+                assert chunk is not None
+                chunks[at] = None  # freed once composed
+                piece, piece_breaks = chunk
+                del chunk
+                pairs = _compose(b"k:\n" + piece).value
+                del piece
                 value = pairs[0][1] if len(pairs) == 1 else None
                 if not isinstance(value, SequenceNode) or not value.value:
                     raise Whole
@@ -170,7 +234,7 @@ def _items(source: str, start: int, end: int, line: int, problems: Problems) -> 
                     items[index] = None  # freed once read
                     yield node
                     del node
-                lines += _breaks(source, a, b)
+                lines += piece_breaks
         finally:
             problems.offset = 0
 
@@ -189,6 +253,7 @@ def compose_in_pieces(source: str, problems: Problems) -> tuple[MappingNode, Cal
     starts += [m.end() for m in TOP_LINE.finditer(source)]
     if not starts or BLANK.match(source, 0, starts[0]).end() != starts[0]:  # type: ignore[union-attr]
         raise Whole  # no key at column 0, or something before the first one
+    breaks = _break_counter(source)
     pairs: list[tuple[Node, Node]] = []
     lazy: list[LazySequence] = []
     line = 0  # lines before the piece
@@ -202,15 +267,15 @@ def compose_in_pieces(source: str, problems: Problems) -> tuple[MappingNode, Cal
         head = LIST_HEAD.match(source, key_at, b) if match.group(1) in LISTS else None
         items = None
         if head is not None:
-            lines_to_items = line + _breaks(source, a, head.end())
-            items = _items(source, head.end(), b, lines_to_items, problems)
+            lines_to_items = line + breaks(a, head.end())
+            items = _items(source, head.end(), b, lines_to_items, problems, breaks)
         if items is None:
-            piece = _compose(source[a:b])
+            piece = _compose(_range(source, a, b))
             _move(piece, line)
             pairs.extend(piece.value)
         else:
             assert head is not None
-            piece = _compose(source[a : head.end()])
+            piece = _compose(_range(source, a, head.end()))
             if len(piece.value) != 1 or not _is_null(piece.value[0][1]):
                 raise Whole
             _move(piece, line)
@@ -220,7 +285,7 @@ def compose_in_pieces(source: str, problems: Problems) -> tuple[MappingNode, Cal
             pairs.append((key, node))
         if root_mark is None and pairs:
             root_mark = pairs[0][0].start_mark
-        line += _breaks(source, a, b)
+        line += breaks(a, b)
     if root_mark is None:
         raise Whole
     root = MappingNode(IMPLICIT, pairs, root_mark, root_mark)  # type: ignore[arg-type]

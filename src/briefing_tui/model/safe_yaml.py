@@ -10,6 +10,7 @@ document, and nesting deeper than libyaml's bound.
 from __future__ import annotations
 
 import gc
+import operator
 import os
 import stat
 from collections.abc import Iterator
@@ -160,16 +161,19 @@ def _has_c_loader() -> bool:
 
 
 class _NoResolver:
-    """No resolver: every node keeps the IMPLICIT tag, and scalars are read by the loader."""
+    """No resolver: every node keeps the IMPLICIT tag, and scalars are read by the loader.
+
+    The composer calls ``descend_resolver(parent, index)`` and ``ascend_resolver()`` around every
+    node, for nothing here: they are functions written in C that do nothing with their arguments
+    (``operator.is_`` compares two objects, ``tuple()`` is the empty tuple), because a Python method
+    called twice per node costs a tenth of composing a large file (measured: 65 ms of 600).
+    """
 
     def resolve(self, kind: type, value: object, implicit: object) -> object:
         return IMPLICIT
 
-    def descend_resolver(self, *args: object) -> None:
-        pass
-
-    def ascend_resolver(self, *args: object) -> None:
-        pass
+    descend_resolver = operator.is_
+    ascend_resolver = tuple
 
 
 if _has_c_loader():

@@ -88,6 +88,58 @@ class Span:
         return self.status is not AnchorStatus.ORPHAN and self.start >= 0
 
 
+_SELECTOR_SLOT = Span.__dict__["selector"]
+
+
+class PositionSpan(Span):
+    """An exact span written as its position alone (``[start, end]``): a Span whose selector is that
+    position, made when it is asked for rather than kept (a generated file has a hundred thousand).
+
+    It equals the ``Span`` with the same fields. A selector given (or set) is kept as in a Span.
+    """
+
+    __slots__ = ()
+
+    def __init__(
+        self,
+        start: int,
+        end: int,
+        status: AnchorStatus = AnchorStatus.EXACT,
+        selector: Selector | None = None,
+        line: int = 0,
+        column: int = 0,
+    ) -> None:
+        self.start, self.end, self.status, self.line, self.column = start, end, status, line, column
+        if selector is not None:
+            _SELECTOR_SLOT.__set__(self, selector)
+
+    @property  # type: ignore[override]
+    def selector(self) -> Selector:
+        try:
+            kept: Selector = _SELECTOR_SLOT.__get__(self, Span)
+        except AttributeError:
+            return Selector(None, None, None, self.start, self.end)
+        return kept
+
+    @selector.setter
+    def selector(self, value: Selector) -> None:
+        _SELECTOR_SLOT.__set__(self, value)
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Span):
+            return NotImplemented
+        return (self.start, self.end, self.status, self.selector, self.line, self.column) == (
+            other.start,
+            other.end,
+            other.status,
+            other.selector,
+            other.line,
+            other.column,
+        )
+
+    __hash__ = None  # type: ignore[assignment]  # as a Span: mutable
+
+
 class Rating(str, Enum):
     """The verdict scale. Each value maps onto schema.org ClaimReview's ``reviewRating``."""
 

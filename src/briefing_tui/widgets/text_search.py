@@ -7,7 +7,6 @@ paints the matches as the text view's ``search`` overlay and steps through them,
 from __future__ import annotations
 
 from bisect import bisect_left
-from contextlib import suppress
 from dataclasses import dataclass, field
 from functools import partial
 from typing import TYPE_CHECKING
@@ -28,7 +27,6 @@ OVERLAY = "search"
 LIMIT = 100_000  # matches painted in one document; the counter says "100000+" beyond
 REGEX_TIMEOUT = 2.0  # seconds; the worker runs it with the interpreter released
 WINDOW = 100_000  # characters each side of the view whose matches are painted
-PREFOLD = 256_000  # documents at least this long get their folded copy built when shown
 PREVIEW = 64_000  # in documents longer than this, the matches around the view are painted at once
 
 
@@ -193,30 +191,6 @@ class TextSearch:
         state.window = (0, -1)
         if self.search_bar.is_open and self.search_bar.input.value:
             self._search_start(self.search_bar.current_query, move=False)
-        text = self.pane.text
-        if len(text) >= PREFOLD:
-            self._search_prefold(text)
-
-    def _search_prefold(self, text: str) -> None:
-        self.pane.run_worker(
-            partial(self._prefold, text), thread=True, exclusive=True, group="search-prefold",
-            exit_on_error=False, description="prefold",
-        )  # fmt: skip
-
-    def _prefold(self, text: str) -> None:
-        """Build the folded copy of a long document ahead of the first keystroke (in ~1 MB chunks)."""
-        # deferred: the search package is imported when a search first runs
-        from briefing_tui.search.match import folded
-        from briefing_tui.search.query import SearchCancelled
-
-        worker = get_current_worker()
-
-        def check() -> None:
-            if worker.is_cancelled:
-                raise SearchCancelled
-
-        with suppress(SearchCancelled):
-            folded(text, False, check)
 
     # running ----------------------------------------------------------------------------------
 

@@ -197,3 +197,42 @@ def test_a_generated_briefing_reads_the_same_in_pieces(tmp_path: Path) -> None:
     document = outcome(data)
     assert isinstance(document, Document) and len(document.claims) == 750
     assert document == whole(data)
+
+
+def test_a_file_whose_last_item_cannot_be_read_in_pieces_is_read_again_whole(tmp_path: Path) -> None:
+    # The text is freed once the pieces are cut: an item that fails late has the file read again.
+    from briefing_tui.model import load_document
+
+    source = ITEMS + "  - id: s2\n    title: &t Two\n  - id: s3\n    title: *t\n"
+    data = source.encode("utf-8")
+    path = tmp_path / "f.yaml"
+    path.write_bytes(data)
+    with mock.patch.object(pieces_module, "GROUP_ITEMS", 1):
+        with pytest.raises(LoadError) as raised:
+            load_document(path)
+        again = outcome(data)
+    found = [p.format().replace(str(path), "f.yaml") for p in raised.value.problems]
+    assert found == again == whole(data)
+    assert any("aliases are not allowed (*t)" in line for line in found)
+    assert any("anchors are not allowed (&t)" in line for line in found)
+
+
+@pytest.mark.parametrize(
+    "source",
+    [
+        pytest.param(ITEMS, id="items"),
+        pytest.param(ITEMS.replace("\n", "\r\n"), id="crlf"),
+        pytest.param(ITEMS.replace("Le Niger et", "Le\u2028Niger et"), id="line-separator"),
+        pytest.param(ITEMS.replace("title: Titre", "title: !x Titre"), id="tag"),
+        pytest.param(ITEMS.replace("title: Titre", "title: &a Titre"), id="anchor"),
+        pytest.param(ITEMS.replace("title: Titre", 'title: "Ti\ntre'), id="unclosed-quote"),
+        pytest.param(SEED.decode("utf-8"), id="seed"),
+    ],
+)
+def test_long_pieces_read_as_streams_read_the_same(source: str) -> None:
+    data = source.encode("utf-8")
+    with mock.patch.object(pieces_module, "STREAM_CHARS", 1):  # every top-level piece a stream
+        assert isinstance(pieces_module._range(source, 0, len(source)), pieces_module._Range) == (
+            "&" not in source and "*" not in source
+        )
+        assert outcome(data) == whole(data)
