@@ -189,7 +189,7 @@ class _Writer:
             if record and _is_range(record.get("trigger")):
                 s, e = record["trigger"]
                 ttype = _brat_type(str(record.get("trigger_type") or record.get("type") or "Report"))
-                trig = self.text_bound(("trig", s, e, ttype), ttype, [(s, e)])
+                trig = self.text_bound(("trig", s, e, ttype), ttype, self.fragments(claim.id, (s, e)))
                 target = self.new_id("E", claim.id)
                 self.pending.append(
                     (target, _brat_type(str(record.get("type"))), trig, record.get("args") or [], [])

@@ -6,7 +6,7 @@ import json
 import tempfile
 from pathlib import Path
 
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from briefing_tui.formats.brat import import_brat
@@ -135,6 +135,10 @@ ANN_LINE = st.sampled_from(
 
 @SETTINGS
 @given(st.lists(ANN_LINE, max_size=10))
+@example(  # a discontinuous trigger of a report (a claim): both its fragments are written back
+    ["T1\tPerson 0 5\tHello", "T2\tOrg 6 11\tworld", "T3\tX 0 2;3 5\tHe lo", "E1\tSay:T1 Agent:T2",
+     "E2\tReport:T3 Speaker:T1 Message:E1"]
+)  # fmt: skip
 def test_any_ann_is_a_document_or_a_load_error(lines: list[str]) -> None:
     with tempfile.TemporaryDirectory() as tmp:
         (Path(tmp) / "d.txt").write_text("Hello world", encoding="utf-8")
