@@ -106,9 +106,16 @@ async def results_settled(pilot: Pilot) -> SearchResultsScreen:
 
 
 async def reader_ready(pilot: Pilot) -> MainScreen:
-    """Wait until the reader's screen is up with every pane mounted."""
+    """Wait until the reader's screen is up with every pane mounted and its lists filled."""
     app = pilot.app
-    await until(pilot, lambda: isinstance(app.screen, MainScreen) and app.screen._panes_ready)
+
+    def ready() -> bool:  # every pane mounted, the entities and timeline lists filled
+        screen = app.screen
+        if not isinstance(screen, MainScreen) or not screen._panes_ready:
+            return False
+        return screen.panes.lists_filled_for is screen.state.doc
+
+    await until(pilot, ready, what="the reader's panes were not all mounted and filled")
     assert isinstance(app.screen, MainScreen)
     return app.screen
 

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from tests.ui.reader_support import reader_ready
+
 from briefing_tui.app import BriefingApp
 from briefing_tui.files import load_paths
 from briefing_tui.model.dates import say_date
@@ -32,11 +34,8 @@ async def test_timeline_lists_rare_dates_in_order_in_words(tmp_path: Path) -> No
     _briefing(tmp_path)
     app = BriefingApp([tmp_path], collection=load_paths([tmp_path]))
     async with app.run_test(size=SIZE) as pilot:
-        timeline = pilot.app.screen.query_one(TimelineList)
-        for _ in range(200):  # the list fills in just after the first paint
-            if timeline.option_count > len(DATES):
-                break
-            await pilot.pause()
+        screen = await reader_ready(pilot)  # the lists fill in just after the first paint
+        timeline = screen.query_one(TimelineList)
         events = [timeline.get_option_at_index(i) for i in range(timeline.option_count)]
         ids = [option.id for option in events if option.id]
         assert ids == [f"e{i}" for i in range(len(DATES))]
