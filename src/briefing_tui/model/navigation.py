@@ -109,15 +109,20 @@ def resolve_selector(text: str, selector: Selector | None) -> tuple[int, int] | 
     return (found[0], found[0] + len(exact)) if found else None
 
 
+def reading_order(claims: list[Claim]) -> list[Claim]:
+    """``claims`` in reading order (by start, the longer of two at one place first); orphans (no
+    place in the text) come last."""
+    anchored = sorted((c for c in claims if c.span.anchored), key=lambda c: (c.span.start, -c.span.end))
+    return anchored + [c for c in claims if not c.span.anchored]
+
+
 class Navigator:
     """Links between the parts of one document, computed once when the document is opened."""
 
     def __init__(self, doc: Document, collection: Collection | None = None) -> None:
         self.doc = doc
         self.collection = collection
-        anchored = [c for c in doc.claims if c.span.anchored]
-        anchored.sort(key=lambda c: (c.span.start, -c.span.end))
-        self.claims: list[Claim] = anchored + [c for c in doc.claims if not c.span.anchored]
+        self.claims: list[Claim] = reading_order(doc.claims)
         """Claims in reading order; orphans (no place in the text) come last."""
         self._claim_index = {c.id: i for i, c in enumerate(self.claims)}
         self._claims = {c.id: c for c in self.claims}

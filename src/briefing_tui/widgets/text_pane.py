@@ -15,7 +15,7 @@ from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.worker import get_current_worker
 
-from briefing_tui.model.navigation import Navigator
+from briefing_tui.model.navigation import Navigator, reading_order
 from briefing_tui.model.places import Place, SearchPlace
 from briefing_tui.model.types import Claim, Document
 from briefing_tui.widgets.doc_header import DocHeader
@@ -175,8 +175,7 @@ def prepare(doc: Document) -> None:
     """Index the marks of ``doc``, the document shown first, while it loads (in the loading thread):
     a large one's text then shows with its marks, and nothing is left to do on the screen's thread."""
     global _prepared
-    claims = sorted((c for c in doc.claims if c.span.anchored), key=lambda c: (c.span.start, -c.span.end))
-    _prepared = (doc, *_indexes(doc, claims))  # in the navigator's order
+    _prepared = (doc, *_indexes(doc, reading_order(doc.claims)))  # the navigator's order
 
 
 _prepared: tuple[Document, SpanIndex[tuple[str, str]], SpanIndex[Mark]] | None = None
