@@ -4,6 +4,8 @@ beside it at ``ctrl+s``, and are shown again at the next open, with or without t
 from __future__ import annotations
 
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -21,7 +23,6 @@ from briefing_tui.edit.sidecar import sidecar_items, sidecar_path
 from briefing_tui.files import load_paths
 from briefing_tui.model.places import TextPlace
 from briefing_tui.model.types import Rating
-from briefing_tui.screens.reader_keys import sidecar_beside
 from briefing_tui.widgets.detail_pane import DetailPane
 
 
@@ -115,6 +116,11 @@ def test_the_command_line_takes_notes_only_and_says_so_in_its_help(
     assert "--notes-only" in capsys.readouterr().out
 
 
-def test_the_reader_looks_for_the_sidecar_where_the_edit_package_writes_it(seed: Path) -> None:
-    assert sidecar_beside(seed) == sidecar_path(seed)
-    assert sidecar_beside(str(seed)) == sidecar_path(seed)
+def test_the_reader_looks_for_the_sidecar_without_importing_the_editing_core() -> None:
+    code = (
+        "import sys\n"
+        "import briefing_tui.screens.main\n"
+        "print(','.join(sorted(m for m in sys.modules if m.startswith('briefing_tui.edit.'))))\n"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert result.stdout.strip() == "briefing_tui.edit.sidecar_name"

@@ -22,6 +22,7 @@ from briefing_tui.edit import ops
 from briefing_tui.edit.atomic import SaveError, WriteError, Written, write_atomic
 from briefing_tui.edit.history import Revision, Step, find
 from briefing_tui.edit.render import KINDS, Annotation, Bookmark
+from briefing_tui.edit.sidecar_name import sidecar_path
 from briefing_tui.formats.w3c_export import CONTEXT, _target
 from briefing_tui.model.build_refs import UNVERIFIED_ALL
 from briefing_tui.model.types import Claim, Document, Entity, Event, Rating, Span, Verdict
@@ -39,12 +40,7 @@ __all__ = [
     "sidecar_path",
 ]
 
-SUFFIX = ".notes.jsonld"
 MAX_SIDECAR_BYTES = 16 * 1024 * 1024
-
-
-def sidecar_path(path: Path) -> Path:
-    return path.with_name(path.name + SUFFIX)
 
 
 def _span(obj: Annotation) -> Span | None:

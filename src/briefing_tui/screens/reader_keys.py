@@ -16,6 +16,7 @@ from textual.keys import _character_to_key, key_to_character
 from textual.screen import Screen
 from textual.widgets import Input
 
+from briefing_tui.edit.sidecar_name import sidecar_path
 from briefing_tui.widgets.key_footer import KeyFooter
 
 if TYPE_CHECKING:
@@ -131,7 +132,7 @@ class CheckingKeys:
         layer shown (once the panes have painted the document)."""
         if not Path(doc.path).name:  # a document of no file (made in memory)
             return
-        if getattr(self._reader.app, "notes_only", False) or sidecar_beside(doc.path).is_file():
+        if getattr(self._reader.app, "notes_only", False) or sidecar_path(doc.path).is_file():
             start = self.checking.layer.start
             start() if at_once else self._reader.app.call_later(start)
 
@@ -142,13 +143,6 @@ class CheckingKeys:
         from briefing_tui.screens.checking_forms import ask_before_quit  # deferred: checking has begun
 
         return ask_before_quit(self.started)
-
-
-def sidecar_beside(path: str | Path) -> Path:
-    """The sidecar of a document's file, named as ``edit.sidecar.sidecar_path`` names it (the edit
-    package is not imported before checking begins)."""
-    path = Path(path)
-    return path.with_name(path.name + ".notes.jsonld")
 
 
 FOOTER_GIVES_WAY = (
