@@ -14,6 +14,7 @@ import argparse
 from pathlib import Path
 
 from briefing_tui.formats import registry
+from briefing_tui.model.loader import YAML_SUFFIXES
 
 
 def configure(parser: argparse.ArgumentParser) -> None:
@@ -47,7 +48,7 @@ def run(args: argparse.Namespace) -> int:
             [f"{fmt.name} reads the text beside its file: --text and --onto do not apply"],
         )
         return 2
-    if args.text is not None and args.text.suffix.lower() in (".yaml", ".yml"):
+    if args.text is not None and args.text.suffix.lower() in YAML_SUFFIXES:
         say("briefing import: ", [f"{args.text} is a briefing: use --onto to add the annotations to it"])
         return 2
     for path in (args.file, args.text, args.onto):

@@ -17,11 +17,11 @@ from collections.abc import Callable
 from pathlib import Path
 
 from briefing_tui.display import display_path
+from briefing_tui.model.loader import YAML_SUFFIXES
 from briefing_tui.model.types import Collection, Document, LoadError
 
 PEEK_BYTES = 4 << 20  # an id further down than this is not looked for
 _ID_LINE = re.compile(rb"""^id:[ \t]*(?:"([^"\n]*)"|'([^'\n]*)'|([^\s#'"][^\s#]*))[ \t]*(?:#.*)?\r?$""")
-_SUFFIXES = (".yaml", ".yml")
 
 
 def peek_id(path: Path) -> str | None:
@@ -106,7 +106,7 @@ def _notice(document: Document, pointing: list[Document]) -> str:
 
 def _briefings(folder: Path) -> list[Path]:
     try:
-        return sorted(p for p in folder.iterdir() if p.suffix.lower() in _SUFFIXES)
+        return sorted(p for p in folder.iterdir() if p.suffix.lower() in YAML_SUFFIXES)
     except OSError:
         return []
 
