@@ -11,11 +11,10 @@ from typing import TYPE_CHECKING
 
 from briefing_tui.edit import ops
 from briefing_tui.edit.render import Kind
+from briefing_tui.words import noun, plural
 
 if TYPE_CHECKING:
     from briefing_tui.screens.checking import Checking
-
-PLURAL = {"claim": "claims", "entity": "entities", "event": "events", "source": "sources"}
 
 
 def left_said(checking: Checking) -> str:
@@ -24,8 +23,8 @@ def left_said(checking: Checking) -> str:
     if not left:
         return "every draft reviewed"
     counts = Counter(kind for kind, _ in left)
-    by_kind = ", ".join(f"{n} {kind if n == 1 else PLURAL[kind]}" for kind, n in counts.items())
-    return f"{len(left)} draft{'s' if len(left) > 1 else ''} left: {by_kind}"
+    by_kind = ", ".join(plural(n, kind) for kind, n in counts.items())
+    return f"{plural(len(left), 'draft')} left: {by_kind}"
 
 
 def next_draft(checking: Checking) -> None:
@@ -77,18 +76,18 @@ def review_all(checking: Checking) -> None:
         checking.say(f"{kind} {ident} is not a draft: D goes to the next one")
         return
     count = len(ops.drafts(checking.reader.state.doc, kind))  # type: ignore[arg-type]
-    plural = PLURAL[kind] if count > 1 else kind
+    kinds = noun(count, kind)
 
     def chosen(what: str | None) -> None:
         if what in ("accept", "reject"):
             review_kind(checking, kind, what == "accept")  # type: ignore[arg-type]
 
     options = [
-        ("accept", f"Accept all {count} drafted {plural} (they stay, without draft)"),
-        ("reject", f"Reject all {count} drafted {plural} (they are removed, with every reference to them)"),
+        ("accept", f"Accept all {count} drafted {kinds} (they stay, without draft)"),
+        ("reject", f"Reject all {count} drafted {kinds} (they are removed, with every reference to them)"),
         ("cancel", "Cancel"),
     ]
-    checking.reader.app.push_screen(ChoiceDialog(f"All {count} drafted {plural}", options), chosen)
+    checking.reader.app.push_screen(ChoiceDialog(f"All {count} drafted {kinds}", options), chosen)
 
 
 def review_kind(checking: Checking, kind: Kind, accept: bool) -> None:
