@@ -84,9 +84,7 @@ class MainScreen(Screen[None]):
     checking: Checking = property(lambda self: self.editing.checking)  # type: ignore[assignment]
 
     def compose(self) -> ComposeResult:
-        # in a terminal the side panes come after the first frame (``ReaderPanes.start``); headless
-        # (tests, snapshots) no one waits for a first frame: every pane is composed at once
-        self.panes = ReaderPanes(self.state, at_once=self.app.is_headless, id="body")
+        self.panes = ReaderPanes(self.state, id="body")
         self.pane_layout = PaneLayout(self.panes, PaneBar(id="pane-bar"))
         yield self.pane_layout.bar
         yield self.panes

@@ -1,12 +1,10 @@
 """The reader's panes side by side: the text pane on the left; documents, claim, entities and timeline
-on the right. This container builds them (the side ones after the first frame), lays them out for the
-pane the screen says is active, and paints what a move or a new document changes in each.
+on the right. This container builds them (every one in the reader's first frame), lays them out for
+the pane the screen says is active, and paints what a move or a new document changes in each.
 """
 
 from __future__ import annotations
 
-import asyncio
-import contextlib
 from collections.abc import Callable
 from typing import TYPE_CHECKING, cast
 
@@ -22,7 +20,7 @@ from briefing_tui.widgets.status_line import Status
 from briefing_tui.widgets.text_pane import TextPane
 from briefing_tui.widgets.text_view import TextView
 
-if TYPE_CHECKING:  # the side panes' modules are imported after the first frame
+if TYPE_CHECKING:  # the side panes' modules are imported when they are built
     from briefing_tui.model.types import Claim
     from briefing_tui.widgets.detail_pane import DetailPane
     from briefing_tui.widgets.document_list import DocumentList
@@ -36,49 +34,25 @@ FOCUS_TARGETS = {"text": "#text", "claim": "#detail-links", "entities": "#entiti
 
 
 class ReaderPanes(Horizontal):
-    """The panes of ``state``'s collection. ``at_once``: compose every pane now (no first frame to
-    hurry: tests, snapshots, or another screen shown meanwhile); else the side panes come with
-    ``mount_side_panes``."""
+    """The panes of ``state``'s collection, every one composed at once: a key pressed once the text
+    shows never waits for a pane to mount (the lists fill just after the first frame)."""
 
-    def __init__(self, state: ReaderState, *, at_once: bool, id: str | None = None) -> None:
+    def __init__(self, state: ReaderState, *, id: str | None = None) -> None:
         super().__init__(id=id)
         self.state = state
-        # When the app shows a screen already (its default one, a large file's preview, the loading
-        # screen), every pane comes in the reader's first frame: measured, the title shows as soon as
-        # with the side panes mounted after it, every pane a frame (some 200 ms) sooner, and no key
-        # pressed once the text shows waits for the side panes to mount.
-        at_once = at_once or bool(self.app.screen_stack)
-        self._at_once = at_once
-        self.side_mounted = at_once
         self.lists_filled_for: object = None
         """The document the entities and timeline lists were last filled for."""
 
     def compose(self) -> ComposeResult:
-        text_pane = TextPane(with_search_bar=self._at_once, id="text-pane", classes="pane")
+        text_pane = TextPane(id="text-pane", classes="pane")
         text_pane.border_title = pane_title("text")
         yield text_pane
         with Vertical(id="side"):
-            if self._at_once:
-                yield from _side_panes()
+            yield from _side_panes()
 
     def start(self, ready: Callable[[], None]) -> None:
-        """Show the document; in a terminal, mount the side panes after the first frame. Then ``ready()``."""
+        """Show the document, then ``ready()``."""
         self.show_document()
-        if self.side_mounted:
-            ready()
-        else:  # in the app's own loop, so that no key is handled before the panes it may need exist
-            self.app.call_later(self._mount_side_panes, ready)
-
-    async def _mount_side_panes(self, ready: Callable[[], None]) -> None:
-        if self.app.screen is self.screen:  # after the first frame (a screen beneath another never paints)
-            with contextlib.suppress(asyncio.TimeoutError):
-                await asyncio.wait_for(self.screen.wait_for_refresh(), 1.0)
-        if self.side_mounted or not self.is_attached:
-            return
-        self.side_mounted = True
-        await self.text_pane.mount_search_bar()
-        await self.query_one("#side").mount_all(_side_panes())
-        self._show_side()  # the text pane shows the document already: not laid out again
         ready()
 
     @staticmethod
@@ -110,7 +84,7 @@ class ReaderPanes(Horizontal):
 
     def pane_of(self, widget: Widget | None) -> str | None:
         """The pane holding ``widget``."""
-        for name in PANES if self.side_mounted else ["text"]:
+        for name in PANES:
             pane = self.query_one(f"#{name}-pane")
             if widget is not None and (widget is pane or pane in widget.ancestors):
                 return name
@@ -119,7 +93,7 @@ class ReaderPanes(Horizontal):
     def lay_out(self, active: str, narrow: bool) -> None:
         """Mark the ``active`` pane; in a ``narrow`` terminal show it alone."""
         names = self.pane_names()
-        for name in PANES if self.side_mounted else ["text"]:
+        for name in PANES:
             node = self.query_one(f"#{name}-pane")
             node.set_class(name == active, "-active")
             node.display = name in names and (not narrow or name == active)
@@ -134,10 +108,9 @@ class ReaderPanes(Horizontal):
     def _restyle(self, _theme: object) -> None:
         """A theme changes the looks: what was drawn with the old ones is drawn again."""
         self.text_pane.restyle()
-        if self.side_mounted:
-            self.claim_pane.restyle(self.state.nav, self.state.claim_id)
-            self._fill_lists(self.state.doc)
-            self.documents_changed()
+        self.claim_pane.restyle(self.state.nav, self.state.claim_id)
+        self._fill_lists(self.state.doc)
+        self.documents_changed()
 
     def show_document(self) -> None:
         """Show the state's document in every pane, nothing current."""
@@ -145,8 +118,7 @@ class ReaderPanes(Horizontal):
         documents = state.collection.documents
         position = (documents.index(state.doc) + 1, len(documents)) if len(documents) > 1 else None
         self.text_pane.show_document(state.nav, position)
-        if self.side_mounted:
-            self._show_side()
+        self._show_side()
 
     def _show_side(self) -> None:
         state = self.state
@@ -192,7 +164,7 @@ class ReaderPanes(Horizontal):
             self.claim_pane.show_item(move.shown)
         if move.entity_changed:
             self.entity_selected()
-        claims = self.claim_pane.claims_list if self.side_mounted else None
+        claims = self.claim_pane.claims_list
         if claims is not None:  # the claims list follows ] / [ once it has been shown
             claims.set_current(self.state.claim_id)
         self.view.set_current(move.span, move.claim_mark)
@@ -205,16 +177,14 @@ class ReaderPanes(Horizontal):
         state = self.state
         if rebuilt:
             self.text_pane.annotations_moved(state.nav)
-            if self.side_mounted:
-                self._fill_lists(state.doc)
+            self._fill_lists(state.doc)
         else:
             for claim in claims:
                 self.text_pane.claim_changed(claim)
-        if self.side_mounted:
-            if state.shown is not None:
-                self.claim_pane.show_item(state.shown)
-            else:
-                self.claim_pane.show_document(state.nav)
+        if state.shown is not None:
+            self.claim_pane.show_item(state.shown)
+        else:
+            self.claim_pane.show_document(state.nav)
         self.view.set_current(state.span, state.claim_id)
 
     def status(self, message: str, *, with_search: bool) -> Status:
@@ -255,7 +225,7 @@ class ReaderPanes(Horizontal):
 
 
 def _side_panes() -> list[Widget]:
-    # deferred: the side panes are not part of the first frame
+    # deferred: the side panes' modules are imported when the reader's screen is built, not at start
     from briefing_tui.widgets.detail_pane import DetailPane
     from briefing_tui.widgets.document_list import DocumentList
     from briefing_tui.widgets.entity_list import EntityList

@@ -22,25 +22,24 @@ from briefing_tui.widgets.doc_header import DocHeader
 from briefing_tui.widgets.labels import rating_label
 from briefing_tui.widgets.looks import Looks
 from briefing_tui.widgets.messages import JumpRequested
+from briefing_tui.widgets.search_bar import SearchBar
 from briefing_tui.widgets.span_index import SpanIndex
 from briefing_tui.widgets.text_search import TextSearch
 from briefing_tui.widgets.text_view import Mark, TextView
 
-if TYPE_CHECKING:  # the search bar is mounted after the first frame (``mount_search_bar``)
+if TYPE_CHECKING:
     from briefing_tui.search.corpus import Hit
     from briefing_tui.search.query import Query
-    from briefing_tui.widgets.search_bar import SearchBar
 
 MARKS_AT_ONCE = 20_000
 """Mentions and claims indexed before the text shows; a document with more has them indexed in a thread."""
 
 
 class TextPane(Vertical):
-    """The text pane (see the module's docstring). ``with_search_bar``: compose the bar at once."""
+    """The text pane (see the module's docstring)."""
 
-    def __init__(self, *, with_search_bar: bool, id: str | None = None, classes: str | None = None) -> None:
+    def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
         super().__init__(id=id, classes=classes)
-        self._with_bar = with_search_bar
         self.doc: Document | None = None
         self.nav: Navigator | None = None
         self._position: tuple[int, int] | None = None
@@ -49,11 +48,7 @@ class TextPane(Vertical):
     def compose(self) -> ComposeResult:
         yield DocHeader(id="doc-header")
         yield TextView(id="text")
-        if self._with_bar:
-            yield _search_bar()
-
-    async def mount_search_bar(self) -> None:
-        await self.mount(_search_bar())
+        yield SearchBar(id="search-bar")
 
     @property
     def view(self) -> TextView:
@@ -61,7 +56,7 @@ class TextPane(Vertical):
 
     @property
     def bar(self) -> SearchBar:
-        return self.query_one("#search-bar")  # type: ignore[return-value]
+        return self.query_one("#search-bar", SearchBar)
 
     @property
     def text(self) -> str:
@@ -162,13 +157,6 @@ class TextPane(Vertical):
     def on_search_bar_closed(self, message: SearchBar.Closed) -> None:
         message.stop()
         self.search.closed()
-
-
-def _search_bar() -> SearchBar:
-    # deferred: the bar (and the search package it needs) is not part of the first frame
-    from briefing_tui.widgets.search_bar import SearchBar
-
-    return SearchBar(id="search-bar")
 
 
 def prepare(doc: Document) -> None:
