@@ -1,13 +1,16 @@
 """A large text while it is still wrapping: End answers at once from an estimate, and the lines keep
-their place on screen when the real numbering is known."""
+their place on screen when the real numbering is known; the text's keys act while the screen is busy."""
 
 from __future__ import annotations
 
+import asyncio
 import random
 import time
 from pathlib import Path
 
 import pytest
+from textual import events
+from textual.widget import Widget
 
 from briefing_tui.app import BriefingApp
 from briefing_tui.model import Collection, Document
@@ -119,3 +122,57 @@ async def test_the_lines_are_those_of_a_wrap_from_the_start(paused_wrapping: lis
             expected += text_lines.wrap_paragraph(paragraph, pos, width)
             pos += len(paragraph) + 1
         assert list(zip(view._starts, view._ends, strict=True)) == expected
+
+
+async def test_the_end_and_the_scrollbar_are_corrected_without_moving_the_text_or_laying_out_the_screen(
+    paused_wrapping: list[bool], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """G while wrapping: the last words at the bottom, the scroll area's height an estimate. As the rest
+    wraps, the height becomes the real number of lines, the pane stays at 100 % with the same lines on
+    screen, and no step of it lays the screen out again (only the scrollbar is drawn again)."""
+    text = prose(1_500_000)
+    async with reader(text).run_test(size=(100, 30)) as pilot:
+        view = await text_pane(pilot)
+        await pilot.press("G")
+        assert not view.wrapping_done and view.visible_range()[1] == len(text)
+        assert view.scroll_offset.y == view.max_scroll_y > 0
+        before, top, estimate = shown(view), view.top_offset, view.virtual_size.height
+        layouts: list[bool] = []
+        refresh = Widget.refresh
+
+        def counted(widget: Widget, *regions: object, **options: bool) -> Widget:
+            if widget is view:
+                layouts.append(bool(options.get("layout")))
+            return refresh(widget, *regions, **options)  # type: ignore[arg-type]
+
+        monkeypatch.setattr(Widget, "refresh", counted)
+        await resume(pilot, view, paused_wrapping)
+        assert view.virtual_size.height == view.line_count != estimate  # the estimate was corrected
+        assert layouts and not any(layouts)  # the pane was drawn again, the screen never laid out
+        assert view.scroll_offset.y == view.max_scroll_y  # still at the end: 100 %
+        assert shown(view) == before and view.top_offset == top
+
+
+async def test_the_text_moves_at_once_while_the_screen_is_busy(paused_wrapping: list[bool]) -> None:
+    """The text's moves are run by the app as soon as it reads the key, not once the key has passed
+    through the screen's queue: G shows the end while the screen is still busy (as it is while the
+    reader fills its lists)."""
+    text = prose(300_000)
+    async with reader(text).run_test(size=(100, 30)) as pilot:
+        view = await text_pane(pilot)
+        assert pilot.app.focused is view
+        screen, gate = pilot.app.screen, asyncio.Event()
+
+        async def busy() -> None:
+            await gate.wait()
+
+        screen.call_later(busy)
+        try:
+            pilot.app.post_message(events.Key("G", "G"))
+            deadline = time.monotonic() + 5  # polled without the pilot, which waits for the screen
+            while view.visible_range()[1] != len(text):
+                assert time.monotonic() < deadline, "G did not act while the screen was busy"
+                await asyncio.sleep(0.02)
+            assert not view.wrapping_done
+        finally:
+            gate.set()

@@ -34,13 +34,17 @@ class TextView(WrappedText):
     """
 
     HELP_GROUP = "Text pane"
+    # The moves are priority bindings: the app runs them as soon as it reads the key, rather than
+    # once the key has passed through the queue of every pane above this one, which can be busy
+    # (while the reader is still filling its lists, for instance). Only the focused chain's
+    # priority bindings are read, so they act only while the text has the focus, as before.
     BINDINGS = [
-        Binding("j,down", "line(1)", "Down", show=False),
-        Binding("k,up", "line(-1)", "Up", show=False),
-        Binding("space,pagedown", "page(1)", "Page down", show=False),
-        Binding("b,pageup", "page(-1)", "Page up", show=False),
-        Binding("g,home", "top", "Top", show=False),
-        Binding("G,end", "bottom", "Bottom", show=False),
+        Binding("j,down", "line(1)", "Down", show=False, priority=True),
+        Binding("k,up", "line(-1)", "Up", show=False, priority=True),
+        Binding("space,pagedown", "page(1)", "Page down", show=False, priority=True),
+        Binding("b,pageup", "page(-1)", "Page up", show=False, priority=True),
+        Binding("g,home", "top", "Top", show=False, priority=True),
+        Binding("G,end", "bottom", "Bottom", show=False, priority=True),
         Binding("enter", "screen.go_source", "Source", show=False),
     ]
 

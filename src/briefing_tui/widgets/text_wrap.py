@@ -16,13 +16,14 @@ from textual.cache import LRUCache
 from textual.geometry import Region, Size
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
+from textual.widget import Widget
 
 from briefing_tui.display import PLAIN, sanitize
 from briefing_tui.widgets.text_lines import GUTTER, wrap_paragraph
 
-WRAP_STEP = 64 * 1024  # characters wrapped at a time after the first paint (well under 10 ms)
-WRAP_SLICE = 0.008  # seconds of wrapping per turn of the event loop: keys wait at most this long
-TAIL_CHARS = 64 * 1024  # characters wrapped at the end of a text still wrapping when End is pressed
+WRAP_STEP = 16 * 1024  # characters wrapped at a time: 0.2 ms of plain text, 5 ms of the general path
+WRAP_SLICE = 0.004  # seconds of wrapping per turn of the event loop: a key waits about this long
+TAIL_CHARS = 16 * 1024  # characters wrapped at the end of a text still wrapping when End is pressed
 # A paragraph made only of ``PLAIN`` characters (one cell wide, kept as they are by the display
 # boundary) is wrapped straight from the text, without ``sanitize`` or measuring cells.
 
@@ -219,8 +220,25 @@ class WrappedText(ScrollView, can_focus=True):
         else:
             height = self._estimate()
         if force or abs(height - self._height) * 50 > self._height:
-            self._height = height
-            self.virtual_size = Size(self.scrollable_content_region.width, height)
+            self._set_height(height)
+
+    def _set_height(self, height: int) -> None:
+        """Give the scroll area ``height`` lines.
+
+        While the scrollbar shows before and after, the pane keeps its size on screen: only the
+        scrollbar is drawn again, and the screen is not laid out again (as a change of
+        ``virtual_size`` otherwise does, which costs a frame of every pane).
+        """
+        self._height = height
+        size = Size(self.scrollable_content_region.width, height)
+        if size == self.virtual_size:
+            return
+        shown = self.scrollable_content_region.height
+        if self.show_vertical_scrollbar and self.virtual_size.height > shown and height > shown:
+            self.set_reactive(Widget.virtual_size, size)
+            self._scroll_update(size)
+        else:
+            self.virtual_size = size
 
     def _start_tail(self) -> bool:
         """Wrap the end of the text ahead of the rest, numbered from the estimate; False if not worth it."""
@@ -261,9 +279,7 @@ class WrappedText(ScrollView, can_focus=True):
             return
         y = int(self.scroll_offset.y)
         if y >= tail.base:
-            height = max(self._height, tail.base + len(tail.starts) + delta)
-            self._height = height
-            self.virtual_size = Size(self.scrollable_content_region.width, height)
+            self._set_height(max(self._height, tail.base + len(tail.starts) + delta))
             self.scroll_to(y=y + delta, animate=False, immediate=True, force=True)
         self._cache.clear()
 
@@ -276,8 +292,7 @@ class WrappedText(ScrollView, can_focus=True):
         self._tail = None
         self._cache.clear()
         if delta and y >= len(self._starts) - len(tail.starts) - delta:
-            self._height = len(self._starts)
-            self.virtual_size = Size(self.scrollable_content_region.width, self._height)
+            self._set_height(len(self._starts))
             self.scroll_to(y=max(0, y + delta), animate=False, immediate=True, force=True)
 
     def _schedule_wrap(self) -> None:
