@@ -176,3 +176,46 @@ async def test_the_text_moves_at_once_while_the_screen_is_busy(paused_wrapping: 
             assert not view.wrapping_done
         finally:
             gate.set()
+
+
+async def test_a_place_near_the_end_is_reached_from_the_end_while_wrapping(
+    paused_wrapping: list[bool],
+) -> None:
+    """A place far ahead of the wrapping and nearer the end (a claim, a match) is shown without
+    wrapping the text up to it: the end is wrapped back to its paragraph, numbered from the estimate;
+    when the rest is wrapped, the same lines stay at the same place."""
+    text = prose(1_500_000)
+    target = text.index(" ", len(text) - 200_000)
+    async with reader(text).run_test(size=(100, 30)) as pilot:
+        view = await text_pane(pilot)
+        wrapped = view._wrap_pos
+        view.scroll_to_offset(target)
+        assert view._wrap_pos == wrapped and view._tail is not None  # the head was not wrapped on
+        assert view._tail.start <= target < view._tail.start + 250_000
+        start, end = view.visible_range()
+        assert start <= target <= end
+        assert_contiguous(view)
+        before, top = shown(view), view.top_offset
+        await resume(pilot, view, paused_wrapping)
+        assert view._tail is None
+        assert shown(view) == before and view.top_offset == top
+
+
+async def test_the_lines_are_those_of_a_wrap_from_the_start_after_places_reached_from_the_end(
+    paused_wrapping: list[bool],
+) -> None:
+    text = prose(600_000)
+    async with reader(text).run_test(size=(100, 30)) as pilot:
+        view = await text_pane(pilot)
+        view.scroll_to_offset(int(len(text) * 0.9))
+        assert view._tail is not None
+        view.scroll_to_offset(int(len(text) * 0.7))  # further back: the end's lines grow back to it
+        assert view._tail.start <= int(len(text) * 0.7)
+        await pilot.press("b", "G")
+        await resume(pilot, view, paused_wrapping)
+        pos, expected = 0, []
+        for paragraph in text.split("\n"):
+            expected += text_lines.wrap_paragraph(paragraph, pos, view._wrap_width)
+            pos += len(paragraph) + 1
+        assert list(zip(view._starts, view._ends, strict=True)) == expected
+        assert view.virtual_size.height == view.line_count

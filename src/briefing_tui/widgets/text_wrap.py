@@ -107,7 +107,18 @@ class WrappedText(ScrollView, can_focus=True):
     # wrapping -------------------------------------------------------------------------------
 
     def line_of(self, offset: int) -> int:
-        """The wrapped line holding ``offset`` (wraps far enough to know)."""
+        """The wrapped line holding ``offset``, wrapped from the nearer of the lines done and the end's.
+
+        While the text wraps, an offset far ahead and nearer the end (a claim or a match there) is
+        reached as ``End`` is: the end is wrapped back to its paragraph, numbered from the estimate.
+        """
+        ahead = offset - self._wrap_pos
+        if not self._wrap_done and ahead > TAIL_CHARS:
+            tail = self._tail
+            if tail is None and len(self._text) - offset < ahead:
+                self._start_tail(offset)
+            elif tail is not None and tail.start - ahead < offset < tail.start:
+                self._grow_tail(offset=offset)
         tail = self._tail
         if tail is not None and offset >= tail.start:
             return tail.base + max(0, bisect_right(tail.starts, offset) - 1)
@@ -136,7 +147,7 @@ class WrappedText(ScrollView, can_focus=True):
         self._wrap_width = self._text_width()
         self._cache.clear()
         height = max(self.scrollable_content_region.height, 1)
-        self._wrap_until(offset=top, lines=height * 2)
+        self._wrap_until(lines=height * 2)  # and up to the top kept, or its end, by ``line_of``
         self._resize_virtual(force=True)
         if keep_top:
             self.scroll_to(y=self.line_of(top), animate=False, immediate=True, force=True)
@@ -240,11 +251,13 @@ class WrappedText(ScrollView, can_focus=True):
         else:
             self.virtual_size = size
 
-    def _start_tail(self) -> bool:
-        """Wrap the end of the text ahead of the rest, numbered from the estimate; False if not worth it."""
+    def _start_tail(self, offset: int | None = None) -> bool:
+        """Wrap the end of the text ahead of the rest, numbered from the estimate, from the paragraph
+        holding ``offset`` or before; False if not worth it."""
         text = self._text
         window = max(TAIL_CHARS, 4 * self.scrollable_content_region.area)
-        start = text.rfind("\n", self._wrap_pos, max(self._wrap_pos, len(text) - window)) + 1
+        limit = len(text) - window if offset is None else min(offset, len(text) - window)
+        start = text.rfind("\n", self._wrap_pos, max(self._wrap_pos, limit)) + 1
         if start <= self._wrap_pos or self._wrap_done or self._wrap_width == 0:
             return False  # little is left, a long last paragraph (as quick to wrap on), or no size yet
         starts: list[int] = []
@@ -256,12 +269,18 @@ class WrappedText(ScrollView, can_focus=True):
         self._resize_virtual(force=True)
         return True
 
-    def _grow_tail(self, number: int) -> None:
-        """Wrap backwards from the tail, a paragraph block at a time, until line ``number`` is in it."""
+    def _grow_tail(self, number: int | None = None, *, offset: int | None = None) -> None:
+        """Wrap backwards from the tail until line ``number`` is in it (a block of paragraphs at a
+        time), or the paragraph holding ``offset`` (in one block)."""
         tail = self._tail
-        while tail is not None and self._tail is tail and number < tail.base:
+        while (
+            tail is not None
+            and self._tail is tail
+            and (number < tail.base if number is not None else offset is not None and offset < tail.start)
+        ):
             floor = self._wrap_pos
-            start = self._text.rfind("\n", floor, max(floor, tail.start - 1 - WRAP_STEP)) + 1
+            limit = tail.start - 1 - 4 * WRAP_STEP if offset is None else min(offset, tail.start - 1)
+            start = self._text.rfind("\n", floor, max(floor, limit)) + 1
             if start <= floor:
                 self._wrap_until(offset=tail.start)  # what is left joins head and tail
                 return
