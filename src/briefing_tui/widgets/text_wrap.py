@@ -1,7 +1,8 @@
 """The text pane's lines: a document's text wrapped to the pane, paragraph by paragraph, into a line
 index (offsets into the text) computed once per width, lazily: the first screen is wrapped at once,
-the rest in small steps after the first paint. ``End`` pressed while it wraps wraps the end first,
-numbered from an estimate. ``TextView`` draws these lines.
+the rest in small steps after the first paint (a few milliseconds each, between keys). ``End``
+pressed while it wraps, or a place nearer the end than the lines done, wraps the end first, numbered
+from an estimate and renumbered without moving when the rest is done. ``TextView`` draws these lines.
 """
 
 from __future__ import annotations
