@@ -6,60 +6,113 @@ import gc
 from pathlib import Path
 from typing import Any
 
-from textual import work
+from textual import events, work
 from textual.app import App
 from textual.screen import Screen
 
 from briefing_tui.crash import CrashReporting
 from briefing_tui.model.types import Collection
 from briefing_tui.resources import styles_dir
-from briefing_tui.startup import load_if_small, several_files
+from briefing_tui.startup import Opening, load_if_small, several_files
 
 
 class BriefingApp(CrashReporting, App[int]):
     """``BriefingApp(paths)`` loads ``paths`` in a worker; ``collection=`` skips loading (tests);
-    ``notes_only``: no file is ever written, the person's notes go beside them (``--notes-only``)."""
+    ``notes_only``: no file is ever written, the person's notes go beside them (``--notes-only``).
+
+    ``opening``: the first document's first look, read beside (``startup.ReadBeside``): it is shown
+    at once and the collection is read here once it is on screen. ``first_look``: whether a
+    collection given is first shown that way too (by default in a terminal, not headless).
+    """
 
     CSS_PATH = [str(styles_dir() / "reader.tcss"), str(styles_dir() / "looks.tcss")]
     TITLE = "briefing"
 
     def __init__(
-        self, paths: list[Path], collection: Collection | None = None, *, notes_only: bool = False
+        self,
+        paths: list[Path],
+        collection: Collection | None = None,
+        *,
+        notes_only: bool = False,
+        opening: Opening | None = None,
+        first_look: bool | None = None,
     ) -> None:
         super().__init__()
         self.paths = paths
         self.collection = collection
         self.notes_only = notes_only
+        self._opening = opening
+        self._first_look = first_look
+        self._looking = False  # the first look shows: the reader comes when it is on screen
         self._collector_paused = not gc.isenabled()  # ``briefing`` pauses it until the first frame
 
     def get_default_screen(self) -> Screen[Any]:
-        # A small collection loads in a few milliseconds: the reader is the first screen painted.
-        # So do the outlines of a folder of many files (read for their titles and texts only).
-        if self.collection is None:
+        # A small collection loads in a few milliseconds: the reader is the first screen painted,
+        # its first look first (the text; the reader's panes a frame later). So do the outlines of a
+        # folder of many files (read for their titles and texts only).
+        opening = self._opening
+        if opening is None and self.collection is None:
             self.collection = load_if_small(self.paths)
-        if self.collection is not None and self.collection.documents:
-            # deferred: a screen's module is imported when the screen is first shown
-            from briefing_tui.screens.main import MainScreen
+        if opening is None and self.collection is not None and self.collection.documents:
+            if not (self._first_look if self._first_look is not None else not self.is_headless):
+                # deferred: a screen's module is imported when the screen is first shown
+                from briefing_tui.screens.main import MainScreen
 
-            return MainScreen(self.collection)
+                return MainScreen(self.collection)
+            opening = Opening.of(self.collection)
+        if opening is not None:
+            # deferred: a screen's module is imported when the screen is first shown
+            from briefing_tui.screens.first_look import FirstLook
+
+            self._looking = True
+            return FirstLook(opening)
         return super().get_default_screen()
 
     def on_mount(self) -> None:
         self.theme = "textual-dark"
         if self._collector_paused:
             self.call_after_refresh(self._resume_collector)
+        if self._looking:  # the reader follows its first look (``on_first_look_shown``)
+            return
         if self.collection is not None:
             if self.collection.documents:
                 self._show_failures(self.collection)
             else:
                 self._show(self.collection)
             return
+        self._start_loading()
+
+    def _start_loading(self) -> None:
         # deferred: a screen's module is imported when the screen is first shown
         from briefing_tui.screens.errors import LoadingScreen
 
         label = ", ".join(p.name or str(p) for p in self.paths)
         self.push_screen(LoadingScreen(label))
         self.call_after_refresh(self._load)  # paint first, then read
+
+    async def on_first_look_shown(self) -> None:
+        """The first look is on screen: the reader takes its place, then acts on the keys pressed
+        meanwhile. A collection read beside is read again here (it may have changed meanwhile)."""
+        # deferred: a screen's module is imported when the screen is first shown
+        from briefing_tui.screens.main import MainScreen
+
+        first_look = self.screen
+        self._looking = False
+        if self.collection is None:
+            self.collection = load_if_small(self.paths)
+        collection = self.collection
+        if collection is None:  # grown large meanwhile: read behind the loading screen
+            self._start_loading()
+            return
+        if not collection.documents:  # gone meanwhile: ``briefing`` prints why (exit 1)
+            self._show(collection)
+            return
+        # The keys pressed meanwhile come first, before any pressed while the reader is built; they
+        # are handled once it is (the first look stays beneath it, as the default screen).
+        for key in getattr(first_look, "pressed", ()):
+            self.post_message(events.Key(key.key, key.character))
+        await self.push_screen(MainScreen(collection))
+        self._show_failures(collection)
 
     async def action_quit(self) -> None:
         # Unsaved checking edits: the reader asks first (save, quit without saving, or stay).
