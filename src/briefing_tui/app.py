@@ -70,10 +70,10 @@ class BriefingApp(CrashReporting, App[int]):
 
     def on_mount(self) -> None:
         self.theme = "textual-dark"
-        if self._collector_paused:
-            self.call_after_refresh(self._resume_collector)
         if self._looking:  # the reader follows its first look (``on_first_look_shown``)
             return
+        if self._collector_paused:
+            self.call_after_refresh(self._resume_collector)
         if self.collection is not None:
             if self.collection.documents:
                 self._show_failures(self.collection)
@@ -98,21 +98,25 @@ class BriefingApp(CrashReporting, App[int]):
 
         first_look = self.screen
         self._looking = False
-        if self.collection is None:
-            self.collection = load_if_small(self.paths)
-        collection = self.collection
-        if collection is None:  # grown large meanwhile: read behind the loading screen
-            self._start_loading()
-            return
-        if not collection.documents:  # gone meanwhile: ``briefing`` prints why (exit 1)
-            self._show(collection)
-            return
-        # The keys pressed meanwhile come first, before any pressed while the reader is built; they
-        # are handled once it is (the first look stays beneath it, as the default screen).
-        for key in getattr(first_look, "pressed", ()):
-            self.post_message(events.Key(key.key, key.character))
-        await self.push_screen(MainScreen(collection))
-        self._show_failures(collection)
+        try:
+            if self.collection is None:
+                self.collection = load_if_small(self.paths)
+            collection = self.collection
+            if collection is None:  # grown large meanwhile: read behind the loading screen
+                self._start_loading()
+                return
+            if not collection.documents:  # gone meanwhile: ``briefing`` prints why (exit 1)
+                self._show(collection)
+                return
+            # The keys pressed meanwhile come first, before any pressed while the reader is built;
+            # they are handled once it is (the first look stays beneath it, as the default screen).
+            for key in getattr(first_look, "pressed", ()):
+                self.post_message(events.Key(key.key, key.character))
+            await self.push_screen(MainScreen(collection))
+            self._show_failures(collection)
+        finally:
+            if self._collector_paused:  # once the screen that follows is on screen
+                self.call_after_refresh(self._resume_collector)
 
     async def action_quit(self) -> None:
         # Unsaved checking edits: the reader asks first (save, quit without saving, or stay).
