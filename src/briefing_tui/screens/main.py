@@ -82,6 +82,8 @@ class MainScreen(Screen[None]):
     pane = property(lambda self: self.pane_layout.pane, doc="The pane in front (``PaneLayout``).")
     narrow = property(lambda self: self.pane_layout.narrow, doc="True when one pane shows at a time.")
     checking: Checking = property(lambda self: self.editing.checking)  # type: ignore[assignment]
+    notes_only = property(lambda self: bool(getattr(self.app, "notes_only", False)),
+                          doc="Started with ``--notes-only``: no file is ever written.")  # fmt: skip
 
     def compose(self) -> ComposeResult:
         self.panes = ReaderPanes(self.state, id="body")
