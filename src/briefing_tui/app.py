@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import gc
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from textual import events, work
 from textual.app import App
@@ -14,6 +14,9 @@ from briefing_tui.crash import CrashReporting
 from briefing_tui.model.types import Collection
 from briefing_tui.resources import styles_dir
 from briefing_tui.startup import Opening, load_if_small, several_files
+
+if TYPE_CHECKING:
+    from briefing_tui.widgets.text_pane import Prepared
 
 
 class BriefingApp(CrashReporting, App[int]):
@@ -148,12 +151,11 @@ class BriefingApp(CrashReporting, App[int]):
             collection = open_outlines(list(self.paths))  # each document read whole when opened
         else:
             collection = load_paths(list(self.paths), siblings=True)
-        if collection.documents:
-            self._prepare(collection)
-        self.call_from_thread(self.call_later, self._show, collection)
+        prepared = self._prepare(collection) if collection.documents else None
+        self.call_from_thread(self.call_later, self._show, collection, prepared)
 
     @staticmethod
-    def _prepare(collection: Collection) -> None:
+    def _prepare(collection: Collection) -> Prepared:
         """While the preview shows, in the loading thread: what the reader's screen would otherwise
         do before it answers a key (import its panes, index the first document's marks)."""
         # deferred: imported here, in the loading thread, rather than on the screen's thread
@@ -165,7 +167,7 @@ class BriefingApp(CrashReporting, App[int]):
         import briefing_tui.widgets.timeline_list  # noqa: F401
         from briefing_tui.widgets.text_pane import prepare
 
-        prepare(collection.documents[0])
+        return prepare(collection.documents[0])
 
     def _show_preview(self, path: Path, title: str, text: str) -> None:
         # deferred: a screen's module is imported when the screen is first shown
@@ -200,7 +202,7 @@ class BriefingApp(CrashReporting, App[int]):
         self.switch_screen(screen) if len(self.screen_stack) > 1 else self.push_screen(screen)
         self._show_failures(collection)
 
-    def _show(self, collection: Collection) -> None:
+    def _show(self, collection: Collection, prepared: Prepared | None = None) -> None:
         # deferred: a screen's module is imported when the screen is first shown
         from briefing_tui.screens.main import MainScreen
 
@@ -210,7 +212,7 @@ class BriefingApp(CrashReporting, App[int]):
         gc.freeze()
         loading = len(self.screen_stack) > 1
         if collection.documents:
-            screen = MainScreen(collection)
+            screen = MainScreen(collection, prepared)
             self.switch_screen(screen) if loading else self.push_screen(screen)
             self._show_failures(collection)
             return

@@ -16,7 +16,7 @@ from briefing_tui.reader_state import Move, ReaderState
 from briefing_tui.widgets.labels import rating_label
 from briefing_tui.widgets.pane_bar import PANES, pane_title, too_small
 from briefing_tui.widgets.status_line import Status
-from briefing_tui.widgets.text_pane import TextPane
+from briefing_tui.widgets.text_pane import Prepared, TextPane
 from briefing_tui.widgets.text_view import TextView
 
 if TYPE_CHECKING:  # the side panes' modules are imported when they are built
@@ -34,14 +34,17 @@ class ReaderPanes(Horizontal):
     """The panes of ``state``'s collection, every one composed at once: a key pressed once the text
     shows never waits for a pane to mount (the lists fill just after the first frame)."""
 
-    def __init__(self, state: ReaderState, *, id: str | None = None) -> None:
+    def __init__(
+        self, state: ReaderState, *, prepared: Prepared | None = None, id: str | None = None
+    ) -> None:
         super().__init__(id=id)
         self.state = state
+        self._prepared = prepared
         self.lists_filled_for: object = None
         """The document the entities and timeline lists were last filled for."""
 
     def compose(self) -> ComposeResult:
-        text_pane = TextPane(id="text-pane", classes="pane")
+        text_pane = TextPane(prepared=self._prepared, id="text-pane", classes="pane")
         text_pane.border_title = pane_title("text")
         yield text_pane
         with Vertical(id="side"):
