@@ -13,7 +13,7 @@ from textual.screen import Screen
 from briefing_tui.crash import CrashReporting
 from briefing_tui.model.types import Collection
 from briefing_tui.resources import styles_dir
-from briefing_tui.startup import Opening, load_if_small, several_files
+from briefing_tui.startup import Opening, ReadAlready, load_if_small, several_files, unchanged
 
 if TYPE_CHECKING:
     from briefing_tui.widgets.text_pane import Prepared
@@ -23,8 +23,8 @@ class BriefingApp(CrashReporting, App[int]):
     """``BriefingApp(paths)`` loads ``paths`` in a worker; ``collection=`` skips loading (tests);
     ``notes_only``: no file is ever written, the person's notes go beside them (``--notes-only``).
 
-    ``opening``: the first document's first look, read beside (``startup.ReadBeside``): it is shown
-    at once and the collection is read here once it is on screen. ``first_look``: whether a
+    ``read``: the collection read beside (``startup.ReadBeside``), with its first look, shown at once
+    (the collection is read again if a file changed meanwhile). ``first_look``: whether another
     collection given is first shown that way too (by default in a terminal, not headless).
     """
 
@@ -37,14 +37,14 @@ class BriefingApp(CrashReporting, App[int]):
         collection: Collection | None = None,
         *,
         notes_only: bool = False,
-        opening: Opening | None = None,
+        read: ReadAlready | None = None,
         first_look: bool | None = None,
     ) -> None:
         super().__init__()
         self.paths = paths
-        self.collection = collection
+        self.collection = collection if read is None else read.collection
         self.notes_only = notes_only
-        self._opening = opening
+        self._read = read
         self._first_look = first_look
         self._looking = False  # the first look shows: the reader comes when it is on screen
         self._collector_paused = not gc.isenabled()  # ``briefing`` pauses it until the first frame
@@ -53,7 +53,7 @@ class BriefingApp(CrashReporting, App[int]):
         # A small collection loads in a few milliseconds: the reader is the first screen painted,
         # its first look first (the text; the reader's panes a frame later). So do the outlines of a
         # folder of many files (read for their titles and texts only).
-        opening = self._opening
+        opening = self._read.opening if self._read is not None else None
         if opening is None and self.collection is None:
             self.collection = load_if_small(self.paths)
         if opening is None and self.collection is not None and self.collection.documents:
@@ -95,13 +95,16 @@ class BriefingApp(CrashReporting, App[int]):
 
     async def on_first_look_shown(self) -> None:
         """The first look is on screen: the reader takes its place, then acts on the keys pressed
-        meanwhile. A collection read beside is read again here (it may have changed meanwhile)."""
+        meanwhile. A collection read beside is read again here if one of its files changed since."""
         # deferred: a screen's module is imported when the screen is first shown
         from briefing_tui.screens.main import MainScreen
 
         first_look = self.screen
         self._looking = False
         try:
+            if self._read is not None and not unchanged(self._read.stamps):
+                self.collection = None
+            self._read = None
             if self.collection is None:
                 self.collection = load_if_small(self.paths)
             collection = self.collection

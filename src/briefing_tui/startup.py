@@ -8,8 +8,8 @@ reader behind a loading screen.
 
 from __future__ import annotations
 
-import json
 import os
+import pickle
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -77,7 +77,7 @@ def failures(collection: Collection, paths: list[Path]) -> dict[str, list[Proble
 @dataclass(frozen=True, slots=True)
 class Opening:
     """What the reader's first frame shows of the first document: its header (said and sanitized
-    already), its text and the marks on it. Plain values, so that it can be read in another process."""
+    already), its text and the marks on it, as plain values."""
 
     title: str
     meta: str
@@ -105,23 +105,46 @@ class Opening:
         return cls(title_line(doc), meta_line(doc, position), doc.text, mentions, claims, len(doc.claims),
                    documents)  # fmt: skip
 
-    def dumps(self) -> bytes:
-        return json.dumps([getattr(self, name) for name in self.__slots__]).encode()
 
-    @classmethod
-    def loads(cls, data: bytes) -> Opening:
-        title, meta, text, mentions, claims, count, documents = json.loads(data)
-        return cls(str(title), str(meta), str(text), [tuple(m) for m in mentions], [tuple(c) for c in claims],
-                   int(count), int(documents))  # fmt: skip
+Stamps = dict[str, tuple[int, int, int]]
+"""Each file read: its modification time (ns), size and inode when it was read."""
+
+
+def stamps_of(collection: Collection) -> Stamps:
+    """The stamps of the files ``collection`` was read from (its documents and its failed files)."""
+    return {path: _stamp(path) for path in {*(str(d.path) for d in collection.documents), *collection.failed}}
+
+
+def unchanged(stamps: Stamps) -> bool:
+    """Whether every file is as it was when stamped."""
+    return all(_stamp(path) == stamp for path, stamp in stamps.items())
+
+
+def _stamp(path: str) -> tuple[int, int, int]:
+    try:
+        st = os.stat(path)
+    except OSError:
+        return (-1, -1, -1)
+    return (st.st_mtime_ns, st.st_size, st.st_ino)
+
+
+@dataclass(frozen=True, slots=True)
+class ReadAlready:
+    """A collection read in a child process, the first look of its first document and the stamps
+    of its files (``ReadBeside.result``)."""
+
+    opening: Opening
+    collection: Collection
+    stamps: Stamps
 
 
 class ReadBeside:
     """Reads a small collection in a child process while this one imports the reader: the two take
-    about as long, and a machine has more than one core. ``opening()`` is the child's answer: the
-    first document's ``Opening``, or None when nothing could be opened or the child failed (then
-    the collection is read here, and its errors printed, as without it).
-
-    The reader reads the collection again, here, once its first frame is on screen.
+    about as long, and a machine has more than one core. ``result()`` is the child's answer (the
+    collection, pickled through a pipe between the two processes of one program), or None when
+    nothing could be opened or the child failed: the collection is then read here, and its errors
+    printed, as without it. The reader reads it again if one of its files changed meanwhile
+    (``unchanged``).
     """
 
     def __init__(self, paths: list[Path]) -> None:
@@ -133,23 +156,25 @@ class ReadBeside:
                 os.close(self._read)
                 collection = load_if_small(paths)
                 if collection is not None and collection.documents:
+                    read = ReadAlready(Opening.of(collection), collection, stamps_of(collection))
                     with os.fdopen(write, "wb") as out:
-                        out.write(Opening.of(collection).dumps())
+                        pickle.dump(read, out, protocol=pickle.HIGHEST_PROTOCOL)
                     status = 0
             finally:
                 os._exit(status)
         os.close(write)
 
-    def opening(self) -> Opening | None:
+    def result(self) -> ReadAlready | None:
         try:
             with os.fdopen(self._read, "rb") as answer:
                 data = answer.read()
             _pid, status = os.waitpid(self._pid, 0)
             if status != 0 or not data:
                 return None
-            return Opening.loads(data)
-        except (OSError, ValueError, TypeError):
+            read = pickle.loads(data)  # our own child's answer, never a file's
+        except (OSError, ValueError, TypeError, EOFError, pickle.UnpicklingError):
             return None
+        return read if isinstance(read, ReadAlready) else None
 
     @staticmethod
     def can(paths: list[Path]) -> bool:

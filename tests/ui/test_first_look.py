@@ -6,6 +6,7 @@ hold that back (``held``) to look at it, press keys meanwhile, and then let the 
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -15,6 +16,7 @@ from tests.ui.reader_support import SEEDS, drawn, reader_ready, until
 from briefing_tui.app import BriefingApp
 from briefing_tui.screens import first_look
 from briefing_tui.screens.first_look import FirstLook
+from briefing_tui.startup import ReadBeside
 from briefing_tui.widgets.status_line import StatusLine
 
 if TYPE_CHECKING:
@@ -108,3 +110,33 @@ async def test_a_collection_gone_before_the_reader_comes_is_said_and_ends(tmp_pa
         app.post_message(FirstLook.Shown())
         await until(pilot, lambda: app.return_value == 1, what="the app did not end")
     assert app.collection is not None and not app.collection.documents
+
+
+@pytest.mark.skipif(not hasattr(os, "fork"), reason="reading beside needs os.fork")
+async def test_a_file_changed_after_it_was_read_beside_is_read_again(tmp_path: Path, held: None) -> None:
+    copy = tmp_path / "seed.yaml"
+    copy.write_bytes(next(SEEDS.glob("*.yaml")).read_bytes())
+    read = ReadBeside([copy]).result()
+    assert read is not None
+    app = BriefingApp([copy], read=read)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await first_look_up(pilot)
+        copy.write_bytes(
+            copy.read_bytes().replace(b'title: "Les enjeux du retrait', b'title: "Les enjeux du rappel')
+        )
+        app.post_message(FirstLook.Shown())
+        screen = await reader_ready(pilot)
+        assert screen.doc.title.startswith("Les enjeux du rappel")
+        assert screen.collection is not read.collection
+
+
+@pytest.mark.skipif(not hasattr(os, "fork"), reason="reading beside needs os.fork")
+async def test_a_collection_read_beside_and_unchanged_is_the_readers(held: None) -> None:
+    read = ReadBeside([SEEDS]).result()
+    assert read is not None
+    app = BriefingApp([SEEDS], read=read)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await first_look_up(pilot)
+        app.post_message(FirstLook.Shown())
+        screen = await reader_ready(pilot)
+        assert screen.collection is read.collection

@@ -1,4 +1,5 @@
-"""What the reader's first frame shows (``Opening``), and reading it in a child process (``ReadBeside``)."""
+"""What the reader's first frame shows (``Opening``), and reading a collection in a child process
+(``ReadBeside``)."""
 
 from __future__ import annotations
 
@@ -8,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from briefing_tui.files import load_paths
-from briefing_tui.startup import SMALL, Opening, ReadBeside
+from briefing_tui.startup import SMALL, Opening, ReadBeside, unchanged
 
 ROOT = Path(__file__).resolve().parents[2]
 SEEDS = ROOT / "seeds"
@@ -37,11 +38,6 @@ def test_an_opening_says_where_a_document_is_in_its_collection() -> None:
     assert opening.meta.endswith("document 1 of 2")
 
 
-def test_an_opening_goes_through_a_pipe_unchanged() -> None:
-    opening = Opening.of(load_paths([SEEDS]))
-    assert Opening.loads(opening.dumps()) == opening
-
-
 def test_an_openings_header_is_sanitized(tmp_path: Path) -> None:
     seed = next(SEEDS.glob("*.yaml")).read_text(encoding="utf-8")
     hostile = tmp_path / "hostile.yaml"
@@ -52,23 +48,40 @@ def test_an_openings_header_is_sanitized(tmp_path: Path) -> None:
 
 
 @needs_fork
-def test_reading_beside_gives_the_opening_read_here() -> None:
-    beside = ReadBeside([SEEDS])
-    assert beside.opening() == Opening.of(load_paths([SEEDS]))
+def test_reading_beside_gives_the_collection_read_here_and_its_first_look() -> None:
+    read = ReadBeside([COLLECTION]).result()
+    here = load_paths([COLLECTION], siblings=True)
+    assert read is not None
+    assert read.collection.documents == here.documents
+    assert read.collection.failed == here.failed  # the broken file, said as here
+    assert read.opening == Opening.of(here)
+    assert set(read.stamps) == {str(d.path) for d in here.documents} | set(here.failed)
+    assert unchanged(read.stamps)
+
+
+@needs_fork
+def test_a_file_changed_after_it_was_read_beside_is_seen(tmp_path: Path) -> None:
+    copy = tmp_path / "seed.yaml"
+    copy.write_bytes(next(SEEDS.glob("*.yaml")).read_bytes())
+    read = ReadBeside([copy]).result()
+    assert read is not None and unchanged(read.stamps)
+    copy.write_bytes(copy.read_bytes().replace(b"Niamey", b"Agadez"))
+    assert not unchanged(read.stamps)
+    copy.unlink()
+    assert not unchanged(read.stamps)
 
 
 @needs_fork
 def test_reading_beside_what_cannot_be_opened_gives_nothing(tmp_path: Path) -> None:
     broken = tmp_path / "broken.yaml"
     broken.write_text("format: 1\ntitle: [unclosed\n", encoding="utf-8")
-    assert ReadBeside([broken]).opening() is None
-    assert ReadBeside([tmp_path / "empty"]).opening() is None  # no such folder
+    assert ReadBeside([broken]).result() is None
+    assert ReadBeside([tmp_path / "empty"]).result() is None  # no such folder
 
 
 @needs_fork
 def test_reading_beside_leaves_no_child_behind() -> None:
-    beside = ReadBeside([SEEDS])
-    beside.opening()
+    ReadBeside([SEEDS]).result()
     with pytest.raises(ChildProcessError):
         os.waitpid(-1, os.WNOHANG)
 

@@ -78,13 +78,13 @@ def run(args: argparse.Namespace) -> int:
         # deferred: imported when the command runs, not when its options are read
         from briefing_tui.app import BriefingApp
 
-        opening = beside.opening() if beside is not None else None
-        collection = drafted
-        if collection is None and opening is None:  # read here (a large one by the reader, later)
+        read = beside.result() if beside is not None else None
+        collection = drafted if read is None else read.collection
+        if collection is None:  # read here (a large one by the reader, later)
             collection = load_if_small(paths)
         if collection is not None and not collection.documents:
             return _nothing_opened(failures(collection, paths))
-        app = BriefingApp(paths, collection=collection, notes_only=args.notes_only, opening=opening)
+        app = BriefingApp(paths, collection=collection, notes_only=args.notes_only, read=read)
         try:
             app.run()
         except Exception as exc:  # outside the App's own handling (start-up, driver): still a short message
