@@ -4,48 +4,79 @@ from __future__ import annotations
 
 import gc
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from textual import work
+from textual import events, work
 from textual.app import App
 from textual.screen import Screen
 
 from briefing_tui.crash import CrashReporting
 from briefing_tui.model.types import Collection
 from briefing_tui.resources import styles_dir
-from briefing_tui.startup import load_if_small, several_files
+from briefing_tui.startup import Opening, ReadAlready, load_if_small, several_files, unchanged
+
+if TYPE_CHECKING:
+    from briefing_tui.widgets.text_pane import Prepared
 
 
 class BriefingApp(CrashReporting, App[int]):
     """``BriefingApp(paths)`` loads ``paths`` in a worker; ``collection=`` skips loading (tests);
-    ``notes_only``: no file is ever written, the person's notes go beside them (``--notes-only``)."""
+    ``notes_only``: no file is ever written, the person's notes go beside them (``--notes-only``).
+
+    ``read``: the collection read beside (``startup.ReadBeside``), with its first look, shown at once
+    (the collection is read again if a file changed meanwhile). ``first_look``: whether another
+    collection given is first shown that way too (by default in a terminal, not headless).
+    """
 
     CSS_PATH = [str(styles_dir() / "reader.tcss"), str(styles_dir() / "looks.tcss")]
     TITLE = "briefing"
 
     def __init__(
-        self, paths: list[Path], collection: Collection | None = None, *, notes_only: bool = False
+        self,
+        paths: list[Path],
+        collection: Collection | None = None,
+        *,
+        notes_only: bool = False,
+        read: ReadAlready | None = None,
+        first_look: bool | None = None,
     ) -> None:
         super().__init__()
         self.paths = paths
-        self.collection = collection
+        self.collection = collection if read is None else read.collection
         self.notes_only = notes_only
+        self._read = read
+        self._first_look = first_look
+        self._looking = False  # the first look shows: the reader comes when it is on screen
         self._collector_paused = not gc.isenabled()  # ``briefing`` pauses it until the first frame
 
     def get_default_screen(self) -> Screen[Any]:
-        # A small collection loads in a few milliseconds: the reader is the first screen painted.
-        # So do the outlines of a folder of many files (read for their titles and texts only).
-        if self.collection is None:
+        # A small collection loads in a few milliseconds: the reader is the first screen painted,
+        # its first look first (the text; the reader's panes a frame later). So do the outlines of a
+        # folder of many files (read for their titles and texts only), without a first look: the
+        # list of documents is what one waits for there.
+        opening = self._read.opening if self._read is not None else None
+        if opening is None and self.collection is None:
             self.collection = load_if_small(self.paths)
-        if self.collection is not None and self.collection.documents:
-            # deferred: a screen's module is imported when the screen is first shown
-            from briefing_tui.screens.main import MainScreen
+        if opening is None and self.collection is not None and self.collection.documents:
+            at_once = self.is_headless or bool(self.collection.outlines)
+            if not (self._first_look if self._first_look is not None else not at_once):
+                # deferred: a screen's module is imported when the screen is first shown
+                from briefing_tui.screens.main import MainScreen
 
-            return MainScreen(self.collection)
+                return MainScreen(self.collection)
+            opening = Opening.of(self.collection)
+        if opening is not None:
+            # deferred: a screen's module is imported when the screen is first shown
+            from briefing_tui.screens.first_look import FirstLook
+
+            self._looking = True
+            return FirstLook(opening)
         return super().get_default_screen()
 
     def on_mount(self) -> None:
         self.theme = "textual-dark"
+        if self._looking:  # the reader follows its first look (``on_first_look_shown``)
+            return
         if self._collector_paused:
             self.call_after_refresh(self._resume_collector)
         if self.collection is not None:
@@ -54,12 +85,46 @@ class BriefingApp(CrashReporting, App[int]):
             else:
                 self._show(self.collection)
             return
+        self._start_loading()
+
+    def _start_loading(self) -> None:
         # deferred: a screen's module is imported when the screen is first shown
         from briefing_tui.screens.errors import LoadingScreen
 
         label = ", ".join(p.name or str(p) for p in self.paths)
         self.push_screen(LoadingScreen(label))
         self.call_after_refresh(self._load)  # paint first, then read
+
+    async def on_first_look_shown(self) -> None:
+        """The first look is on screen: the reader takes its place, then acts on the keys pressed
+        meanwhile. A collection read beside is read again here if one of its files changed since."""
+        # deferred: a screen's module is imported when the screen is first shown
+        from briefing_tui.screens.main import MainScreen
+
+        first_look = self.screen
+        self._looking = False
+        try:
+            if self._read is not None and not unchanged(self._read.stamps):
+                self.collection = None
+            self._read = None
+            if self.collection is None:
+                self.collection = load_if_small(self.paths)
+            collection = self.collection
+            if collection is None:  # grown large meanwhile: read behind the loading screen
+                self._start_loading()
+                return
+            if not collection.documents:  # gone meanwhile: ``briefing`` prints why (exit 1)
+                self._show(collection)
+                return
+            # The keys pressed meanwhile come first, before any pressed while the reader is built;
+            # they are handled once it is (the first look stays beneath it, as the default screen).
+            for key in getattr(first_look, "pressed", ()):
+                self.post_message(events.Key(key.key, key.character))
+            await self.push_screen(MainScreen(collection))
+            self._show_failures(collection)
+        finally:
+            if self._collector_paused:  # once the screen that follows is on screen
+                self.call_after_refresh(self._resume_collector)
 
     async def action_quit(self) -> None:
         # Unsaved checking edits: the reader asks first (save, quit without saving, or stay).
@@ -91,12 +156,11 @@ class BriefingApp(CrashReporting, App[int]):
             collection = open_outlines(list(self.paths))  # each document read whole when opened
         else:
             collection = load_paths(list(self.paths), siblings=True)
-        if collection.documents:
-            self._prepare(collection)
-        self.call_from_thread(self.call_later, self._show, collection)
+        prepared = self._prepare(collection) if collection.documents else None
+        self.call_from_thread(self.call_later, self._show, collection, prepared)
 
     @staticmethod
-    def _prepare(collection: Collection) -> None:
+    def _prepare(collection: Collection) -> Prepared:
         """While the preview shows, in the loading thread: what the reader's screen would otherwise
         do before it answers a key (import its panes, index the first document's marks)."""
         # deferred: imported here, in the loading thread, rather than on the screen's thread
@@ -108,7 +172,7 @@ class BriefingApp(CrashReporting, App[int]):
         import briefing_tui.widgets.timeline_list  # noqa: F401
         from briefing_tui.widgets.text_pane import prepare
 
-        prepare(collection.documents[0])
+        return prepare(collection.documents[0])
 
     def _show_preview(self, path: Path, title: str, text: str) -> None:
         # deferred: a screen's module is imported when the screen is first shown
@@ -143,7 +207,7 @@ class BriefingApp(CrashReporting, App[int]):
         self.switch_screen(screen) if len(self.screen_stack) > 1 else self.push_screen(screen)
         self._show_failures(collection)
 
-    def _show(self, collection: Collection) -> None:
+    def _show(self, collection: Collection, prepared: Prepared | None = None) -> None:
         # deferred: a screen's module is imported when the screen is first shown
         from briefing_tui.screens.main import MainScreen
 
@@ -153,7 +217,7 @@ class BriefingApp(CrashReporting, App[int]):
         gc.freeze()
         loading = len(self.screen_stack) > 1
         if collection.documents:
-            screen = MainScreen(collection)
+            screen = MainScreen(collection, prepared)
             self.switch_screen(screen) if loading else self.push_screen(screen)
             self._show_failures(collection)
             return

@@ -12,7 +12,6 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from briefing_tui.model.navigation import JumpList, Navigator
-from briefing_tui.model.outline import complete
 from briefing_tui.model.places import (
     ClaimPlace,
     EventPlace,
@@ -198,6 +197,9 @@ class ReaderState:
             return None
         if doc is self.doc:
             return False
+        # deferred: the reading of files is imported when an outline is first opened, not at start
+        from briefing_tui.model.outline import complete
+
         whole = complete(self.collection, doc)  # a large collection reads a document when it is opened
         if whole is None:  # it failed to load: ``collection.failed`` says why
             self.unopened = doc

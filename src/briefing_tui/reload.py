@@ -20,7 +20,6 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from pathlib import Path
 
-from briefing_tui.model.loader import load_document
 from briefing_tui.model.types import Document, LoadError, Problem, Severity
 from briefing_tui.words import plural
 
@@ -161,6 +160,9 @@ def reload_file(
         )
         return ReloadResult(path, Outcome.DELETED, None, [notice])
     if load is None:
+        # deferred: the loader (and PyYAML) is imported when a file changes, not when the reader starts
+        from briefing_tui.model.loader import load_document
+
         load = load_document
     try:
         document = load(path)

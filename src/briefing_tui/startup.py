@@ -8,6 +8,9 @@ reader behind a loading screen.
 
 from __future__ import annotations
 
+import os
+import pickle
+from dataclasses import dataclass
 from pathlib import Path
 
 from briefing_tui.model.types import Collection, Problem, Severity
@@ -66,3 +69,114 @@ def failures(collection: Collection, paths: list[Path]) -> dict[str, list[Proble
     where = str(paths[0]) if paths else "."
     problem = Problem(where, 1, 1, Severity.ERROR, "no briefing file (*.yaml) found")
     return {", ".join(str(p) for p in paths): [problem]}
+
+
+# The reader's first frame ------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Opening:
+    """What the reader's first frame shows of the first document: its header (said and sanitized
+    already), its text and the marks on it, as plain values."""
+
+    title: str
+    meta: str
+    text: str
+    mentions: list[tuple[int, int, str, str]]  # start, end, entity type, entity id
+    claims: list[tuple[int, int, str, str, str]]  # start, end, claim id, rating, glyph
+    claim_count: int
+    documents: int
+
+    @classmethod
+    def of(cls, collection: Collection) -> Opening:
+        """The first look of ``collection``'s first document."""
+        # deferred: kept off start-up: needed only when this runs
+        from briefing_tui.model.doc_meta import meta_line, title_line
+        from briefing_tui.widgets.labels import rating_label
+
+        doc, documents = collection.documents[0], len(collection.documents)
+        mentions = [(m.start, m.end, e.type, e.id) for e in doc.entities for m in e.mentions if m.anchored]
+        claims = []
+        for claim in doc.claims:
+            if claim.span.anchored:
+                glyph, _label, rating = rating_label(claim)
+                claims.append((claim.span.start, claim.span.end, claim.id, rating, glyph))
+        position = (1, documents) if documents > 1 else None
+        return cls(title_line(doc), meta_line(doc, position), doc.text, mentions, claims, len(doc.claims),
+                   documents)  # fmt: skip
+
+
+Stamps = dict[str, tuple[int, int, int]]
+"""Each file read: its modification time (ns), size and inode when it was read."""
+
+
+def stamps_of(collection: Collection) -> Stamps:
+    """The stamps of the files ``collection`` was read from (its documents and its failed files)."""
+    return {path: _stamp(path) for path in {*(str(d.path) for d in collection.documents), *collection.failed}}
+
+
+def unchanged(stamps: Stamps) -> bool:
+    """Whether every file is as it was when stamped."""
+    return all(_stamp(path) == stamp for path, stamp in stamps.items())
+
+
+def _stamp(path: str) -> tuple[int, int, int]:
+    try:
+        st = os.stat(path)
+    except OSError:
+        return (-1, -1, -1)
+    return (st.st_mtime_ns, st.st_size, st.st_ino)
+
+
+@dataclass(frozen=True, slots=True)
+class ReadAlready:
+    """A collection read in a child process, the first look of its first document and the stamps
+    of its files (``ReadBeside.result``)."""
+
+    opening: Opening
+    collection: Collection
+    stamps: Stamps
+
+
+class ReadBeside:
+    """Reads a small collection in a child process while this one imports the reader: the two take
+    about as long, and a machine has more than one core. ``result()`` is the child's answer (the
+    collection, pickled through a pipe between the two processes of one program), or None when
+    nothing could be opened or the child failed: the collection is then read here, and its errors
+    printed, as without it. The reader reads it again if one of its files changed meanwhile
+    (``unchanged``).
+    """
+
+    def __init__(self, paths: list[Path]) -> None:
+        self._read, write = os.pipe()
+        self._pid = os.fork()
+        if self._pid == 0:  # the child: read, answer, and leave without running any cleanup
+            status = 1
+            try:
+                os.close(self._read)
+                collection = load_if_small(paths)
+                if collection is not None and collection.documents:
+                    read = ReadAlready(Opening.of(collection), collection, stamps_of(collection))
+                    with os.fdopen(write, "wb") as out:
+                        pickle.dump(read, out, protocol=pickle.HIGHEST_PROTOCOL)
+                    status = 0
+            finally:
+                os._exit(status)
+        os.close(write)
+
+    def result(self) -> ReadAlready | None:
+        try:
+            with os.fdopen(self._read, "rb") as answer:
+                data = answer.read()
+            _pid, status = os.waitpid(self._pid, 0)
+            if status != 0 or not data:
+                return None
+            read = pickle.loads(data)  # our own child's answer, never a file's
+        except (OSError, ValueError, TypeError, EOFError, pickle.UnpicklingError):
+            return None
+        return read if isinstance(read, ReadAlready) else None
+
+    @staticmethod
+    def can(paths: list[Path]) -> bool:
+        """Whether ``paths`` are read beside: a small collection, on a system that forks."""
+        return hasattr(os, "fork") and total_size(paths) < SMALL

@@ -1,9 +1,10 @@
 """What a person pastes into any input of the installed `briefing` never reaches the terminal raw.
 
 Each input (the search bar `/`, the command palette `ctrl+p`, the search of every document `F`, a
-list's filter `3 /`) gets, by bracketed paste, a C1 CSI (`a` U+009B `2J`: a real terminal would clear
-the screen), an `ESC ] 0;…BEL` title and a right-to-left override. None of their bytes may be in what
-the program writes; the input shows the display boundary's stand-ins instead.
+list's filter `3 /`, the path to open `O`, a bookmark's label `B`, a note `c`, a rating's
+explanation `r`) gets, by bracketed paste, a C1 CSI (`a` U+009B `2J`: a real terminal would clear
+the screen), an `ESC ] 0;…BEL` title and a right-to-left override. None of their bytes may be in
+what the program writes; the input shows the display boundary's stand-ins instead.
 """
 
 from __future__ import annotations
@@ -17,7 +18,10 @@ pytestmark = pytest.mark.e2e
 
 PASTES = ["a\u009b2J", "b\x1b]0;PWNED\x07", "c\u202eevil"]
 FORBIDDEN = [b"\xc2\x9b", b"\x1b]0;", b"PWNED\x07", "\u202e".encode()]
-INPUTS = {"search": "/", "palette": "\x10", "every document": "F", "entities filter": "3/"}
+# the keys that open each input, sent one step at a time (each waits for the screen to settle)
+INPUTS = {"search": ["/"], "palette": ["\x10"], "every document": ["F"], "entities filter": ["3/"],
+          "path to open": ["O"], "bookmark label": ["]", "B"], "note": ["]", "c"],
+          "rating's explanation": ["]", "r", "\t"]}  # fmt: skip
 
 
 def paste(text: str) -> bytes:
@@ -29,8 +33,9 @@ def paste(text: str) -> bytes:
 def test_pasted_controls_never_reach_the_terminal(where: str, size: tuple[int, int]) -> None:
     columns, lines = size
     with seeds_reader(columns, lines) as term:
-        term.send(INPUTS[where])
-        term.wait_quiet(0.3, timeout=3)
+        for keys in INPUTS[where]:
+            term.send(keys)
+            term.wait_quiet(0.3, timeout=3)
         before = len(term.raw)
         for text in PASTES:
             term.send(paste(text))

@@ -60,8 +60,10 @@ def test_help_opens_with_h_and_f1_and_closes_with_q_and_escape(size: tuple[int, 
 def test_s_goes_through_every_source_wherever_it_is(size: tuple[int, int]) -> None:
     columns, lines = size
     with PtyTerm([str(BRIEFING), str(COLLECTION)], columns=columns, lines=lines) as term:
-        term.wait_for("c-broken", timeout=15)  # the error view first
+        term.wait_for("c-broken", timeout=15)  # the error view first (over the reader)
+        term.wait_for("Back to the documents", timeout=10)
         term.send("\x1b")
+        term.wait_gone("could not be opened", timeout=10)
         term.wait_for("Talks in Niamey", timeout=10)
         step(term, "]", "claim 1 of 4")
         # a passage of the other document (its title on the status line), the speaker in the text

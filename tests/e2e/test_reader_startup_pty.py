@@ -1,7 +1,8 @@
 """Start-up of the installed ``briefing`` in a real pseudo-terminal.
 
-The first frame holds the text pane; the side panes are mounted just after it. Keys typed before
-they exist wait for them: nothing is lost and nothing crashes.
+The first frame is the reader's first look (the text pane, the side panes empty); the reader takes
+its place just after it. Keys typed before then are acted on by the reader: nothing is lost and
+nothing crashes.
 """
 
 from __future__ import annotations

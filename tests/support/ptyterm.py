@@ -79,6 +79,15 @@ class PtyTerm:
             self.pump(0.02)
         raise TimeoutError(f"{needle!r} not on screen after {timeout}s:\n{self.text()}")
 
+    def wait_gone(self, needle: str, timeout: float = 10.0) -> float:
+        """Wait until ``needle`` is no longer on screen; return seconds since start."""
+        deadline = time.perf_counter() + timeout
+        while time.perf_counter() < deadline:
+            if needle not in self.text():
+                return time.perf_counter() - self.started
+            self.pump(0.02)
+        raise TimeoutError(f"{needle!r} still on screen after {timeout}s:\n{self.text()}")
+
     def wait_quiet(self, quiet: float = 0.15, timeout: float = 5.0) -> None:
         """Read until nothing arrives for ``quiet`` seconds."""
         deadline = time.perf_counter() + timeout

@@ -389,7 +389,8 @@ async def test_delete_removes_the_claim_shown_and_M_the_mention_that_stands_out(
 
 
 async def test_a_file_deleted_meanwhile_is_saved_elsewhere_and_the_session_follows(seed: Path) -> None:
-    from briefing_tui.screens.checking_dialogs import PathDialog, SafeInput
+    from briefing_tui.screens.checking_dialogs import PathDialog
+    from briefing_tui.widgets.safe_input import FormInput
 
     async with app_on(seed).run_test(size=SIZE) as pilot:
         screen = reader(pilot)
@@ -398,7 +399,7 @@ async def test_a_file_deleted_meanwhile_is_saved_elsewhere_and_the_session_follo
         await pilot.press("ctrl+s")
         await until(pilot, lambda: isinstance(pilot.app.screen, PathDialog))
         elsewhere = seed.with_name("kept.yaml")
-        pilot.app.screen.query_one(SafeInput).value = str(elsewhere)
+        pilot.app.screen.query_one(FormInput).value = str(elsewhere)
         await pilot.press("enter")
         await until(pilot, elsewhere.exists, what="saved elsewhere")
         claim = load_document(elsewhere).claim("C11")

@@ -17,8 +17,9 @@ from briefing_tui.app import BriefingApp
 from briefing_tui.files import load_paths
 from briefing_tui.model import load_document
 from briefing_tui.model.types import Rating
-from briefing_tui.screens.checking_dialogs import ConflictDialog, PathDialog, SafeInput
+from briefing_tui.screens.checking_dialogs import ConflictDialog, PathDialog
 from briefing_tui.screens.main import MainScreen
+from briefing_tui.widgets.safe_input import FormInput
 
 
 async def conflict_on_c11(pilot: Pilot[Any], seed: Path) -> MainScreen:
@@ -42,7 +43,7 @@ async def test_e_in_the_conflict_saves_my_version_elsewhere_and_leaves_the_file(
         assert isinstance(pilot.app.screen, PathDialog)
         assert "stays as it is on disk" in pilot.app.screen.title_text
         elsewhere = seed.with_name("mine.yaml")
-        pilot.app.screen.query_one(SafeInput).value = str(elsewhere)
+        pilot.app.screen.query_one(FormInput).value = str(elsewhere)
         await pilot.press("enter")
         await until(pilot, elsewhere.exists, what="saved elsewhere")
         await until(pilot, lambda: isinstance(pilot.app.screen, MainScreen))
@@ -73,7 +74,7 @@ async def test_a_save_elsewhere_that_fails_keeps_the_conflict(seed: Path) -> Non
         screen = await conflict_on_c11(pilot, seed)
         await pilot.press("e")
         await until(pilot, lambda: isinstance(pilot.app.screen, PathDialog), what="where to save")
-        pilot.app.screen.query_one(SafeInput).value = str(seed.parent / "no-such-folder" / "x.yaml")
+        pilot.app.screen.query_one(FormInput).value = str(seed.parent / "no-such-folder" / "x.yaml")
         await pilot.press("enter")
         await until(pilot, lambda: isinstance(pilot.app.screen, MainScreen), 15, "the error said")
         assert screen.checking.sessions[seed].pending_conflicts() and screen.checking.modified
@@ -93,7 +94,7 @@ async def test_a_file_made_read_only_meanwhile_offers_to_save_elsewhere(
         assert isinstance(pilot.app.screen, PathDialog)
         assert "cannot be written where it was" in pilot.app.screen.title_text
         elsewhere = seed.with_name("writable.yaml")
-        pilot.app.screen.query_one(SafeInput).value = str(elsewhere)
+        pilot.app.screen.query_one(FormInput).value = str(elsewhere)
         await pilot.press("enter")
         await until(pilot, elsewhere.exists, what="saved elsewhere")
     assert seed.read_bytes() == SEED.read_bytes()
@@ -137,7 +138,7 @@ async def test_a_file_deleted_under_the_reader_offers_to_save_elsewhere(seed: Pa
         if choice == "elsewhere":
             await until(pilot, lambda: isinstance(pilot.app.screen, PathDialog), what="where to save")
             written = seed.with_name("elsewhere.yaml")
-            pilot.app.screen.query_one(SafeInput).value = str(written)
+            pilot.app.screen.query_one(FormInput).value = str(written)
             await pilot.press("enter")
         await until(pilot, written.exists, what="saved")
         await until(pilot, lambda: not screen.checking.modified, what="nothing left unsaved")

@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 from tests.ui.reader_support import seed_app, until
 
-from briefing_tui.widgets.doc_header import DocHeader, published_text
+from briefing_tui.model.doc_meta import published_text
+from briefing_tui.widgets.doc_header import DocHeader
 
 
 @pytest.mark.parametrize(

@@ -12,6 +12,7 @@ from tests.ui.reader_support import SEEDS, until
 
 from briefing_tui.app import BriefingApp
 from briefing_tui.files import load_paths
+from briefing_tui.screens.main import MainScreen
 from briefing_tui.widgets import text_pane
 from briefing_tui.widgets.text_view import TextView
 
@@ -53,8 +54,20 @@ async def test_a_large_documents_marks_come_from_a_worker_and_are_the_same() -> 
 async def test_marks_prepared_while_loading_are_shown_once() -> None:
     expected = await marks_indexed_at_once()
     collection = load_paths([SEEDS])
-    text_pane.prepare(collection.documents[0])
-    async with BriefingApp([SEEDS], collection=collection).run_test(size=SIZE) as pilot:
-        view = pilot.app.screen.query_one(TextView)
-        assert marks(view) == expected
-        assert text_pane._prepared is None  # taken: an edit changes the document in place
+    prepared = text_pane.prepare(collection.documents[0])
+
+    class PreparedApp(BriefingApp):  # as the loading worker hands the reader a large document
+        def get_default_screen(self) -> MainScreen:
+            return MainScreen(collection, prepared)
+
+    def indexes(*args: object) -> object:
+        raise AssertionError("the marks were indexed again")
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(text_pane, "MARKS_AT_ONCE", 0)  # the seed counts as large
+        patch.setattr(text_pane, "_indexes", indexes)
+        async with PreparedApp([SEEDS], collection=collection).run_test(size=SIZE) as pilot:
+            screen = pilot.app.screen
+            assert isinstance(screen, MainScreen)
+            assert marks(screen.query_one(TextView)) == expected
+            assert screen.text_pane._prepared is None  # taken: an edit changes the document in place

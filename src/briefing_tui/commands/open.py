@@ -66,21 +66,25 @@ def run(args: argparse.Namespace) -> int:
     import gc
 
     # deferred: imported when the command runs, not when its options are read
-    from briefing_tui.startup import failures, load_if_small
+    from briefing_tui.startup import ReadBeside, failures, load_if_small
 
     # Start-up builds hundreds of thousands of objects that live as long as the process (modules,
     # classes, styles, the collection): collecting them before the first frame only delays it.
     # The app freezes them and turns the collector back on once the first frame is on screen.
     gc.disable()
     try:
-        # a large one is read by the reader, behind a loading screen
-        collection = drafted if drafted is not None else load_if_small(paths)
-        if collection is not None and not collection.documents:
-            return _nothing_opened(failures(collection, paths))
+        # A small collection is read beside (in a child process) while the reader's modules load.
+        beside = ReadBeside(paths) if drafted is None and ReadBeside.can(paths) else None
         # deferred: imported when the command runs, not when its options are read
         from briefing_tui.app import BriefingApp
 
-        app = BriefingApp(paths, collection=collection, notes_only=args.notes_only)
+        read = beside.result() if beside is not None else None
+        collection = drafted if read is None else read.collection
+        if collection is None:  # read here (a large one by the reader, later)
+            collection = load_if_small(paths)
+        if collection is not None and not collection.documents:
+            return _nothing_opened(failures(collection, paths))
+        app = BriefingApp(paths, collection=collection, notes_only=args.notes_only, read=read)
         try:
             app.run()
         except Exception as exc:  # outside the App's own handling (start-up, driver): still a short message

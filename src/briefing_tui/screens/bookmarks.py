@@ -23,7 +23,7 @@ from briefing_tui.edit import ops
 from briefing_tui.edit.history import Revision
 from briefing_tui.model.places import TextPlace
 from briefing_tui.screens.checking_dialogs import ChoiceDialog, _Dialog
-from briefing_tui.widgets.safe_input import SafeInput
+from briefing_tui.widgets.safe_input import FormInput
 
 Options = list[tuple[str, str]]
 """``(bookmark id, what the list shows)``."""
@@ -120,18 +120,18 @@ class LabelDialog(_Dialog):
             yield Static(Content(sanitize(f"Bookmark “{self.passage}”")), id="check-title")
             said = "Label (may stay empty; enter or ctrl+s: bookmark; escape: cancel)"
             yield Static(said, classes="check-label")
-            yield SafeInput(id="bookmark-label")
+            yield FormInput(id="bookmark-label")
         yield Footer()
 
     def on_mount(self) -> None:
-        self.query_one("#bookmark-label", SafeInput).focus()
+        self.query_one("#bookmark-label", FormInput).focus()
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()
         self.action_done()
 
     def action_done(self) -> None:
-        self.dismiss(self.query_one("#bookmark-label", SafeInput).value)
+        self.dismiss(self.query_one("#bookmark-label", FormInput).value)
 
 
 class BookmarkList(ChoiceDialog):

@@ -23,6 +23,7 @@ from briefing_tui.display import sanitize
 from briefing_tui.edit import render
 from briefing_tui.edit.merge import Conflict
 from briefing_tui.model.types import RATINGS, Claim, Rating
+from briefing_tui.widgets.safe_input import FormInput
 
 
 class SafeTextArea(TextArea):
@@ -37,20 +38,6 @@ class SafeTextArea(TextArea):
         if result := self._replace_via_keyboard(shown(event.text), *self.selection):
             self.move_cursor(result.end_location)
             self.focus()
-
-
-class SafeInput(Input):
-    """A one-line input whose pasted text passes through the display boundary (its first line)."""
-
-    def _on_paste(self, event: events.Paste) -> None:
-        event.stop()
-        event.prevent_default()
-        if event.text:
-            line = sanitize(event.text.splitlines()[0] if event.text.splitlines() else "")
-            if self.selection.is_empty:
-                self.insert_text_at_cursor(line)
-            else:
-                self.replace(line, *self.selection)
 
 
 def shown(text: str) -> str:
@@ -221,7 +208,7 @@ class ChoiceDialog(_Dialog, inherit_bindings=False):
         with Vertical(id="check-dialog"):
             yield Static(Content(sanitize(self.title_text)), id="check-title")
             if self.filtered:
-                yield SafeInput(placeholder="type to filter; ↓ to the list; enter chooses", id="check-filter")
+                yield FormInput(placeholder="type to filter; ↓ to the list; enter chooses", id="check-filter")
             yield OptionList(*self._options(""), id="check-choices")
         yield Footer()
 
@@ -278,17 +265,17 @@ class SourceForm(_Dialog):
             yield Static("A new source (tab: next field; ctrl+s: done; escape: cancel)", id="check-title")
             for name, label in self.FIELDS:
                 yield Static(label, classes="check-label")
-                yield SafeInput(id=f"source-{name}")
+                yield FormInput(id=f"source-{name}")
             yield Static(id="source-problem")
         yield Footer()
 
     def on_mount(self) -> None:
-        self.query_one("#source-title", SafeInput).focus()
+        self.query_one("#source-title", FormInput).focus()
 
     def action_done(self) -> None:
         from briefing_tui.edit import ops  # deferred: only when a source is made
 
-        values = {name: self.query_one(f"#source-{name}", SafeInput).value for name, _ in self.FIELDS}
+        values = {name: self.query_one(f"#source-{name}", FormInput).value for name, _ in self.FIELDS}
         try:
             if not values["title"].strip():
                 raise ops.EditError("a new source needs a title")
@@ -384,16 +371,16 @@ class PathDialog(_Dialog):
             yield Static(
                 "Save as (enter or ctrl+s: save; escape: keep the edits unsaved)", classes="check-label"
             )
-            yield SafeInput(sanitize(self.path), id="save-path")
+            yield FormInput(sanitize(self.path), id="save-path")
         yield Footer()
 
     def on_mount(self) -> None:
-        self.query_one("#save-path", SafeInput).focus()
+        self.query_one("#save-path", FormInput).focus()
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()
         self.action_done()
 
     def action_done(self) -> None:
-        typed = self.query_one("#save-path", SafeInput).value.strip()
+        typed = self.query_one("#save-path", FormInput).value.strip()
         self.dismiss(typed or None)

@@ -38,7 +38,7 @@ if TYPE_CHECKING:
     from briefing_tui.model.types import Document
     from briefing_tui.screens.checking import Checking
     from briefing_tui.widgets.detail_pane import DetailPane
-    from briefing_tui.widgets.text_pane import TextPane
+    from briefing_tui.widgets.text_pane import Prepared, TextPane
 
 
 class MainScreen(Screen[None]):
@@ -53,9 +53,10 @@ class MainScreen(Screen[None]):
     panes: ReaderPanes
     pane_layout: PaneLayout
 
-    def __init__(self, collection: Collection) -> None:
+    def __init__(self, collection: Collection, prepared: Prepared | None = None) -> None:
         super().__init__()
         self.state = ReaderState(collection)
+        self._prepared = prepared  # the first document's marks, indexed while it loaded
         self._panes_ready = False
         self._key_states = KeyStates()
         # made now, as a message may come before compose; the panes say what it shows
@@ -82,9 +83,11 @@ class MainScreen(Screen[None]):
     pane = property(lambda self: self.pane_layout.pane, doc="The pane in front (``PaneLayout``).")
     narrow = property(lambda self: self.pane_layout.narrow, doc="True when one pane shows at a time.")
     checking: Checking = property(lambda self: self.editing.checking)  # type: ignore[assignment]
+    notes_only = property(lambda self: bool(getattr(self.app, "notes_only", False)),
+                          doc="Started with ``--notes-only``: no file is ever written.")  # fmt: skip
 
     def compose(self) -> ComposeResult:
-        self.panes = ReaderPanes(self.state, id="body")
+        self.panes = ReaderPanes(self.state, prepared=self._prepared, id="body")
         self.pane_layout = PaneLayout(self.panes, PaneBar(id="pane-bar"))
         yield self.pane_layout.bar
         yield self.panes

@@ -28,7 +28,7 @@ if TYPE_CHECKING:
 def notes_only_for(checking: Checking, doc: Document) -> bool:
     """Whether the session of ``doc`` is notes-only whatever its file allows: ``--notes-only``, or
     notes kept beside the file (read in a thread for a large file, so this may run there)."""
-    if getattr(checking.reader.app, "notes_only", False):
+    if checking.reader.notes_only:
         return True
     return holds_notes(Path(doc.path), doc.id)
 
@@ -65,7 +65,7 @@ class NotesLayer:
         checking = self.checking
         doc = checking.reader.state.doc
         path = Path(doc.path)
-        if getattr(checking.reader.app, "notes_only", False):
+        if checking.reader.notes_only:
             self.tell(path)
         if path in checking.sessions or not sidecar_path(path).is_file():
             return

@@ -132,7 +132,7 @@ class CheckingKeys:
         layer shown (once the panes have painted the document)."""
         if not Path(doc.path).name:  # a document of no file (made in memory)
             return
-        if getattr(self._reader.app, "notes_only", False) or sidecar_path(doc.path).is_file():
+        if self._reader.notes_only or sidecar_path(doc.path).is_file():
             start = self.checking.layer.start
             start() if at_once else self._reader.app.call_later(start)
 

@@ -6,8 +6,6 @@ from rich.style import Style
 from rich.text import Text
 from textual.widgets import Static
 
-from briefing_tui.display import sanitize
-from briefing_tui.model.dates import parse_edtf, say_date
 from briefing_tui.model.types import RATINGS, Document
 from briefing_tui.widgets.looks import Looks
 
@@ -16,41 +14,20 @@ LEGEND_TYPES = ["person", "organisation", "place", "date", "event", "other"]
 
 def header_text(doc: Document, looks: Looks, position: tuple[int, int] | None = None) -> Text:
     """Title, then "publisher · date · language", then the legend; every document string sanitized."""
+    # deferred: the reader's first frame draws its header from these lines, worked out beside it
+    from briefing_tui.model.doc_meta import meta_line, title_line
+
+    return header_of(title_line(doc), meta_line(doc, position), looks)
+
+
+def header_of(title: str, meta: str, looks: Looks) -> Text:
+    """The header of a document whose ``title`` and ``meta`` line are said (and sanitized) already."""
     out = Text(end="")
-    out.append(sanitize(doc.title or doc.id), style="bold")
-    meta = []
-    if doc.publisher:
-        meta.append(sanitize(doc.publisher))
-    meta.append(published_text(doc.published))
-    if doc.language:
-        meta.append(sanitize(doc.language))
-    if doc.authors:
-        meta.append(sanitize(", ".join(doc.authors)))
-    if position is not None:
-        meta.append(f"document {position[0]} of {position[1]}")
-    out.append("\n" + " · ".join(meta), style="dim")
+    out.append(title, style="bold")
+    out.append("\n" + meta, style="dim")
     out.append("\n")
     out.append_text(legend(looks))
     return out
-
-
-def published_text(published: str | None) -> str:
-    """The document's date as the header says it. An interval means the document carries no date
-    and appeared between its ends: "undated, between 24 Apr 2024 and 19 May 2024"."""
-    if not published:
-        return "undated"
-    try:
-        date = parse_edtf(str(published))
-    except ValueError:  # not EDTF: show it as written
-        return sanitize(str(published))
-    if not date.is_interval or (date.start is None and date.end is None):
-        return sanitize(say_date(date))
-    if date.start is not None and date.end is not None:
-        return f"undated, between {say_date(date.start)} and {say_date(date.end)}"
-    if date.start is not None:
-        return f"undated, on or after {say_date(date.start)}"
-    assert date.end is not None
-    return f"undated, on or before {say_date(date.end)}"
 
 
 def legend(looks: Looks) -> Text:
@@ -75,3 +52,7 @@ class DocHeader(Static):
 
     def show(self, doc: Document, looks: Looks, position: tuple[int, int] | None = None) -> None:
         self.update(header_text(doc, looks, position))
+
+    def show_lines(self, title: str, meta: str, looks: Looks) -> None:
+        """Show a header said already (``header_of``): the reader's first frame."""
+        self.update(header_of(title, meta, looks))

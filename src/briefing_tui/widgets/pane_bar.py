@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from rich.text import Text
+from textual.geometry import Size
 from textual.widgets import Static
 
 from briefing_tui.widgets.looks import Looks
@@ -10,6 +11,14 @@ from briefing_tui.widgets.looks import Looks
 PANES = ["text", "claim", "entities", "timeline", "documents"]
 PANE_TITLES = {"text": "Text", "claim": "Claim", "entities": "Entities", "timeline": "Timeline",
                "documents": "Documents"}  # fmt: skip
+
+NARROW_WIDTH = 100
+NARROW_HEIGHT = 30
+
+
+def too_small(size: Size) -> bool:
+    """In a terminal this small one pane shows at a time."""
+    return size.width < NARROW_WIDTH or size.height < NARROW_HEIGHT
 
 
 def pane_title(name: str) -> str:

@@ -10,14 +10,13 @@ from typing import TYPE_CHECKING, cast
 
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
-from textual.geometry import Size
 from textual.widget import Widget
 
 from briefing_tui.reader_state import Move, ReaderState
 from briefing_tui.widgets.labels import rating_label
-from briefing_tui.widgets.pane_bar import PANES, pane_title
+from briefing_tui.widgets.pane_bar import PANES, pane_title, too_small
 from briefing_tui.widgets.status_line import Status
-from briefing_tui.widgets.text_pane import TextPane
+from briefing_tui.widgets.text_pane import Prepared, TextPane
 from briefing_tui.widgets.text_view import TextView
 
 if TYPE_CHECKING:  # the side panes' modules are imported when they are built
@@ -27,8 +26,6 @@ if TYPE_CHECKING:  # the side panes' modules are imported when they are built
     from briefing_tui.widgets.entity_list import EntityList
     from briefing_tui.widgets.timeline_list import TimelineList
 
-NARROW_WIDTH = 100
-NARROW_HEIGHT = 30
 FOCUS_TARGETS = {"text": "#text", "claim": "#detail-links", "entities": "#entities", "timeline": "#timeline",
                  "documents": "#documents"}  # fmt: skip
 
@@ -37,14 +34,17 @@ class ReaderPanes(Horizontal):
     """The panes of ``state``'s collection, every one composed at once: a key pressed once the text
     shows never waits for a pane to mount (the lists fill just after the first frame)."""
 
-    def __init__(self, state: ReaderState, *, id: str | None = None) -> None:
+    def __init__(
+        self, state: ReaderState, *, prepared: Prepared | None = None, id: str | None = None
+    ) -> None:
         super().__init__(id=id)
         self.state = state
+        self._prepared = prepared
         self.lists_filled_for: object = None
         """The document the entities and timeline lists were last filled for."""
 
     def compose(self) -> ComposeResult:
-        text_pane = TextPane(id="text-pane", classes="pane")
+        text_pane = TextPane(prepared=self._prepared, id="text-pane", classes="pane")
         text_pane.border_title = pane_title("text")
         yield text_pane
         with Vertical(id="side"):
@@ -55,10 +55,7 @@ class ReaderPanes(Horizontal):
         self.show_document()
         ready()
 
-    @staticmethod
-    def too_small(size: Size) -> bool:
-        """In a terminal this small one pane shows at a time."""
-        return size.width < NARROW_WIDTH or size.height < NARROW_HEIGHT
+    too_small = staticmethod(too_small)
 
     # the panes ------------------------------------------------------------------------------------
 

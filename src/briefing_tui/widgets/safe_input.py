@@ -7,13 +7,16 @@ cursor and the selection keep their places. The value itself is unchanged (a sea
 any character).
 
 The reader's own inputs (the search bar, the search of every document, the path to open) are
-``SafeInput``; the command palette's input is Textual's, so ``guard_inputs`` gives every ``Input``
-of the running app the same drawing (it is called once, when the app starts).
+``SafeInput``, the fields of the checking dialogs and a bookmark's label ``FormInput`` (what is
+pasted there is also kept as shown, since it is saved); the command palette's input is Textual's,
+so ``guard_inputs`` gives every ``Input`` of the running app the same drawing (it is called once,
+when the app starts).
 """
 
 from __future__ import annotations
 
 from rich.text import Text
+from textual import events
 from textual.widgets import Input
 
 from briefing_tui.display import sanitize
@@ -33,6 +36,23 @@ class SafeInput(Input):
     @property
     def _value(self) -> Text:
         return safe_value(self)
+
+
+class FormInput(SafeInput):
+    """A field of a form whose value is saved in a file (a source's title, a bookmark's label, a
+    path): what is pasted is kept as shown, its first line through the display boundary, so that a
+    control character pasted by mistake is not written into the briefing."""
+
+    def _on_paste(self, event: events.Paste) -> None:
+        event.stop()
+        event.prevent_default()
+        if event.text:
+            lines = event.text.splitlines()
+            line = sanitize(lines[0] if lines else "")
+            if self.selection.is_empty:
+                self.insert_text_at_cursor(line)
+            else:
+                self.replace(line, *self.selection)
 
 
 def guard_inputs() -> None:

@@ -38,8 +38,11 @@ MARKS_AT_ONCE = 20_000
 class TextPane(Vertical):
     """The text pane (see the module's docstring)."""
 
-    def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
+    def __init__(
+        self, *, prepared: Prepared | None = None, id: str | None = None, classes: str | None = None
+    ) -> None:
         super().__init__(id=id, classes=classes)
+        self._prepared = prepared  # the first document's marks, indexed while it loaded (``prepare``)
         self.doc: Document | None = None
         self.nav: Navigator | None = None
         self._position: tuple[int, int] | None = None
@@ -72,8 +75,7 @@ class TextPane(Vertical):
         self.doc, self.nav = doc, nav
         self._position = position
         self.query_one(DocHeader).show(doc, Looks(self.view), position)  # the legend of the text's looks
-        global _prepared
-        prepared, _prepared = _prepared, None  # used once: an edit changes the document in place
+        prepared, self._prepared = self._prepared, None  # used once: an edit changes the document in place
         if prepared is not None and prepared[0] is doc:
             self.view.set_document(doc.text, [], [])
             self.view.set_marks(prepared[1], prepared[2])
@@ -159,14 +161,14 @@ class TextPane(Vertical):
         self.search.closed()
 
 
-def prepare(doc: Document) -> None:
+Prepared = tuple[Document, SpanIndex[tuple[str, str]], SpanIndex[Mark]]
+"""A document and the indexes of its mentions and claims' marks, made before it is shown."""
+
+
+def prepare(doc: Document) -> Prepared:
     """Index the marks of ``doc``, the document shown first, while it loads (in the loading thread):
     a large one's text then shows with its marks, and nothing is left to do on the screen's thread."""
-    global _prepared
-    _prepared = (doc, *_indexes(doc, reading_order(doc.claims)))  # the navigator's order
-
-
-_prepared: tuple[Document, SpanIndex[tuple[str, str]], SpanIndex[Mark]] | None = None
+    return (doc, *_indexes(doc, reading_order(doc.claims)))  # the navigator's order
 
 
 def _indexes(doc: Document, claims: list[Claim]) -> tuple[SpanIndex[tuple[str, str]], SpanIndex[Mark]]:

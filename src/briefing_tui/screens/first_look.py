@@ -1,0 +1,107 @@
+"""The reader's first frame: the document's header and text, in the reader's own layout, drawn before
+the reader's screen is built.
+
+The reader's screen imports and lays out a good deal (its panes, search, the checking keys). The
+person came for the text: this screen shows it first, with the same panes, marks and status line,
+the side panes still empty, and the reader takes its place one frame later. A key pressed meanwhile
+is kept and acted on by the reader (``pressed``); only the app's own keys (quit) act at once.
+"""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual import events
+from textual.app import ComposeResult
+from textual.containers import Horizontal, Vertical
+from textual.geometry import Size
+from textual.message import Message
+from textual.screen import Screen
+from textual.widget import Widget
+
+from briefing_tui.startup import Opening
+from briefing_tui.widgets.doc_header import DocHeader
+from briefing_tui.widgets.looks import Looks
+from briefing_tui.widgets.pane_bar import PANES, PaneBar, pane_title, too_small
+from briefing_tui.widgets.status_line import Status, StatusLine
+from briefing_tui.widgets.text_lines import Mark
+from briefing_tui.widgets.text_view import TextView
+
+SIDE_PANES = ["documents", "claim", "entities", "timeline"]  # top to bottom, as the reader has them
+DOCUMENT_ROWS = 5  # the documents list's height at most (``#documents`` in styles/reader.tcss)
+
+
+class FirstLook(Screen[None]):
+    """The ``opening`` of the first document, as the reader will show it, until it does."""
+
+    AUTO_FOCUS = None  # the keys are kept for the reader, none acts here
+
+    class Shown(Message):
+        """The first look is on screen: time to build the reader."""
+
+    def __init__(self, opening: Opening) -> None:
+        super().__init__()
+        self.opening = opening
+        self.pressed: list[events.Key] = []
+        """The keys pressed while this screen showed, for the reader to act on."""
+        self._status = _PaintedStatus(self._status_of)
+
+    def _status_of(self, message: str) -> Status:
+        return Status(self.opening.title, 0, None, self.opening.claim_count, "", "", message)
+
+    def compose(self) -> ComposeResult:
+        yield PaneBar(id="pane-bar")
+        with Horizontal(id="body"):
+            with Vertical(id="text-pane", classes="pane -active") as text_pane:
+                text_pane.border_title = pane_title("text")
+                yield DocHeader(id="doc-header")
+                yield TextView(id="text")
+            with Vertical(id="side"):
+                for name in SIDE_PANES:
+                    if name in self._pane_names():
+                        with Vertical(id=f"{name}-pane", classes="pane") as pane:
+                            pane.border_title = pane_title(name)
+                            if name == "documents":  # as tall as the reader's list will be
+                                pane.styles.height = min(self.opening.documents, DOCUMENT_ROWS) + 2
+        yield self._status
+        yield Widget(id="footer-room")  # where the reader's footer of keys comes
+
+    def _pane_names(self) -> list[str]:
+        return [name for name in PANES if name != "documents" or self.opening.documents > 1]
+
+    def on_mount(self) -> None:
+        self._lay_out(self.app.size)
+        opening, view = self.opening, self.query_one(TextView)
+        self.query_one(DocHeader).show_lines(opening.title, opening.meta, Looks(view))
+        claims = [
+            (start, end, Mark(claim, rating, glyph)) for start, end, claim, rating, glyph in opening.claims
+        ]
+        view.set_document(opening.text, opening.mentions, claims)
+        self._status.refresh_status()
+
+    def on_resize(self, event: events.Resize) -> None:
+        self._lay_out(event.size)
+
+    def _lay_out(self, size: Size) -> None:
+        """As the reader lays out its panes: side by side, or the text pane alone when small."""
+        narrow = too_small(size)
+        self.set_class(narrow, "-narrow")
+        self.query_one("#side").display = not narrow
+        self.query_one(PaneBar).show_panes(self._pane_names(), "text", narrow)
+
+    def on_key(self, event: events.Key) -> None:
+        self.pressed.append(event)
+        event.stop()
+        event.prevent_default()
+
+
+class _PaintedStatus(StatusLine):
+    """The status line, saying when it is first painted: the first look is then on screen (it is
+    painted with the frame it is in, which is written before the next message is handled)."""
+
+    _painted = False
+
+    def render(self) -> Text:
+        if not self._painted:
+            self._painted = True
+            self.screen.call_next(self.app.post_message, FirstLook.Shown())
+        return super().render()

@@ -1,0 +1,142 @@
+"""The reader's first look: the text first, in the reader's layout, then the reader in its place.
+
+The first look tells the app it is on screen when its status line is first painted; these tests
+hold that back (``held``) to look at it, press keys meanwhile, and then let the reader come.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import pytest
+from tests.ui.reader_support import SEEDS, drawn, reader_ready, until
+
+from briefing_tui.app import BriefingApp
+from briefing_tui.screens import first_look
+from briefing_tui.screens.first_look import FirstLook
+from briefing_tui.startup import ReadBeside
+from briefing_tui.widgets.status_line import StatusLine
+
+if TYPE_CHECKING:
+    from textual.pilot import Pilot
+
+TITLE = "Les enjeux du retrait des troupes américaines du Niger"
+
+
+@pytest.fixture
+def held(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The first look does not say it is on screen: it stays until the test says so."""
+    monkeypatch.setattr(first_look._PaintedStatus, "_painted", True)
+
+
+def text_pane_rows(pilot: Pilot) -> list[str]:
+    """The rows of the text pane's box and the status line, as drawn (not the side panes)."""
+    rows = drawn(pilot.app)
+    right = rows[0].index("╮") + 1
+    return [row[:right] for row in rows[:-1]]
+
+
+async def first_look_up(pilot: Pilot) -> FirstLook:
+    await until(pilot, lambda: isinstance(pilot.app.screen, FirstLook), what="no first look")
+    screen = pilot.app.screen
+    assert isinstance(screen, FirstLook)
+    status = screen.query_one(StatusLine)
+    await until(pilot, lambda: "15 claims" in status.plain, what="the first look's status line is empty")
+    return screen
+
+
+async def test_the_first_look_is_the_reader_without_its_side_panes(held: None) -> None:
+    app = BriefingApp([SEEDS], first_look=True)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await first_look_up(pilot)
+        await pilot.pause()
+        look = text_pane_rows(pilot)
+        assert TITLE in look[1]
+        assert "undated, between 24 Apr 2024 and 19 May 2024 · fr" in "\n".join(look)
+        assert "15 claims: ] for the first" in look[-1]
+        app.post_message(FirstLook.Shown())
+        screen = await reader_ready(pilot)
+        await until(pilot, lambda: screen.status_line.plain != "", what="the reader's status line is empty")
+        await pilot.pause()
+        # the same header, text, marks, scroll bar and status line: nothing moves when the reader comes
+        assert text_pane_rows(pilot) == look
+
+
+async def test_keys_pressed_during_the_first_look_are_acted_on_in_order(held: None) -> None:
+    app = BriefingApp([SEEDS], first_look=True)
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await first_look_up(pilot)
+        await pilot.press("]", "]", "]", "[")
+        assert [key.key for key in screen.pressed] == ["right_square_bracket"] * 3 + ["left_square_bracket"]
+        assert isinstance(app.screen, FirstLook)  # nothing acted yet
+        app.post_message(FirstLook.Shown())
+        reader = await reader_ready(pilot)
+        await until(
+            pilot, lambda: "claim 2 of 15" in reader.status_line.plain, what="the keys were not acted on"
+        )
+
+
+async def test_a_small_terminal_shows_the_text_pane_alone_with_the_pane_bar(held: None) -> None:
+    app = BriefingApp([SEEDS], first_look=True)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await first_look_up(pilot)
+        assert screen.has_class("-narrow")
+        assert not screen.query_one("#side").display
+        await pilot.pause()
+        rows = drawn(app)
+        assert "1 Text" in rows[0] and "tab: next pane" in rows[0]
+        assert "Claim" not in "\n".join(rows[1:])
+        app.post_message(FirstLook.Shown())
+        await reader_ready(pilot)
+
+
+async def test_tests_and_snapshots_get_the_reader_at_once() -> None:
+    app = BriefingApp([SEEDS])  # headless: no one waits for a first frame
+    async with app.run_test(size=(120, 40)) as pilot:
+        await reader_ready(pilot)
+        assert not any(isinstance(screen, FirstLook) for screen in app.screen_stack)
+
+
+async def test_a_collection_gone_before_the_reader_comes_is_said_and_ends(tmp_path: Path, held: None) -> None:
+    copy = tmp_path / "seed.yaml"
+    copy.write_bytes(next(SEEDS.glob("*.yaml")).read_bytes())
+    app = BriefingApp([copy], first_look=True)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await first_look_up(pilot)
+        copy.unlink()  # read beside (here: before the app), gone when the reader reads it again
+        app.collection = None
+        app.post_message(FirstLook.Shown())
+        await until(pilot, lambda: app.return_value == 1, what="the app did not end")
+    assert app.collection is not None and not app.collection.documents
+
+
+@pytest.mark.skipif(not hasattr(os, "fork"), reason="reading beside needs os.fork")
+async def test_a_file_changed_after_it_was_read_beside_is_read_again(tmp_path: Path, held: None) -> None:
+    copy = tmp_path / "seed.yaml"
+    copy.write_bytes(next(SEEDS.glob("*.yaml")).read_bytes())
+    read = ReadBeside([copy]).result()
+    assert read is not None
+    app = BriefingApp([copy], read=read)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await first_look_up(pilot)
+        copy.write_bytes(
+            copy.read_bytes().replace(b'title: "Les enjeux du retrait', b'title: "Les enjeux du rappel')
+        )
+        app.post_message(FirstLook.Shown())
+        screen = await reader_ready(pilot)
+        assert screen.doc.title.startswith("Les enjeux du rappel")
+        assert screen.collection is not read.collection
+
+
+@pytest.mark.skipif(not hasattr(os, "fork"), reason="reading beside needs os.fork")
+async def test_a_collection_read_beside_and_unchanged_is_the_readers(held: None) -> None:
+    read = ReadBeside([SEEDS]).result()
+    assert read is not None
+    app = BriefingApp([SEEDS], read=read)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await first_look_up(pilot)
+        app.post_message(FirstLook.Shown())
+        screen = await reader_ready(pilot)
+        assert screen.collection is read.collection

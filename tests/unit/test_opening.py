@@ -1,0 +1,93 @@
+"""What the reader's first frame shows (``Opening``), and reading a collection in a child process
+(``ReadBeside``)."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+from briefing_tui.files import load_paths
+from briefing_tui.startup import SMALL, Opening, ReadBeside, unchanged
+
+ROOT = Path(__file__).resolve().parents[2]
+SEEDS = ROOT / "seeds"
+COLLECTION = ROOT / "tests" / "fixtures" / "reader" / "collection"
+
+needs_fork = pytest.mark.skipif(not hasattr(os, "fork"), reason="reading beside needs os.fork")
+
+
+def test_the_seeds_opening_is_its_header_text_and_marks() -> None:
+    collection = load_paths([SEEDS])
+    doc = collection.documents[0]
+    opening = Opening.of(collection)
+    assert opening.title.startswith("Les enjeux du retrait des troupes américaines du Niger")
+    assert opening.meta == "undated, between 24 Apr 2024 and 19 May 2024 · fr"
+    assert opening.text == doc.text
+    assert opening.claim_count == 15 and opening.documents == 1
+    assert len(opening.mentions) == 26
+    claims = {claim_id: (start, end, glyph) for start, end, claim_id, _rating, glyph in opening.claims}
+    c11 = next(c for c in doc.claims if c.id == "C11")
+    assert claims["C11"] == (c11.span.start, c11.span.end, "❝")  # an opinion
+
+
+def test_an_opening_says_where_a_document_is_in_its_collection() -> None:
+    opening = Opening.of(load_paths([COLLECTION]))
+    assert opening.documents == 2
+    assert opening.meta.endswith("document 1 of 2")
+
+
+def test_an_openings_header_is_sanitized(tmp_path: Path) -> None:
+    seed = next(SEEDS.glob("*.yaml")).read_text(encoding="utf-8")
+    hostile = tmp_path / "hostile.yaml"
+    hostile.write_text(seed.replace('title: "', 'title: "\\e]0;owned\\a\\e[2J', 1), encoding="utf-8")
+    opening = Opening.of(load_paths([hostile]))
+    assert "owned" in opening.title
+    assert not any(ch in opening.title + opening.meta for ch in "\x1b\x07")
+
+
+@needs_fork
+def test_reading_beside_gives_the_collection_read_here_and_its_first_look() -> None:
+    read = ReadBeside([COLLECTION]).result()
+    here = load_paths([COLLECTION], siblings=True)
+    assert read is not None
+    assert read.collection.documents == here.documents
+    assert read.collection.failed == here.failed  # the broken file, said as here
+    assert read.opening == Opening.of(here)
+    assert set(read.stamps) == {str(d.path) for d in here.documents} | set(here.failed)
+    assert unchanged(read.stamps)
+
+
+@needs_fork
+def test_a_file_changed_after_it_was_read_beside_is_seen(tmp_path: Path) -> None:
+    copy = tmp_path / "seed.yaml"
+    copy.write_bytes(next(SEEDS.glob("*.yaml")).read_bytes())
+    read = ReadBeside([copy]).result()
+    assert read is not None and unchanged(read.stamps)
+    copy.write_bytes(copy.read_bytes().replace(b"Niamey", b"Agadez"))
+    assert not unchanged(read.stamps)
+    copy.unlink()
+    assert not unchanged(read.stamps)
+
+
+@needs_fork
+def test_reading_beside_what_cannot_be_opened_gives_nothing(tmp_path: Path) -> None:
+    broken = tmp_path / "broken.yaml"
+    broken.write_text("format: 1\ntitle: [unclosed\n", encoding="utf-8")
+    assert ReadBeside([broken]).result() is None
+    assert ReadBeside([tmp_path / "empty"]).result() is None  # no such folder
+
+
+@needs_fork
+def test_reading_beside_leaves_no_child_behind() -> None:
+    ReadBeside([SEEDS]).result()
+    with pytest.raises(ChildProcessError):
+        os.waitpid(-1, os.WNOHANG)
+
+
+def test_only_a_small_collection_is_read_beside(tmp_path: Path) -> None:
+    large = tmp_path / "large.yaml"
+    large.write_bytes(b"#" * SMALL)
+    assert ReadBeside.can([SEEDS]) == hasattr(os, "fork")
+    assert not ReadBeside.can([large])
