@@ -20,6 +20,7 @@ from briefing_tui.model.places import (
     SpeakerPlace,
 )
 from briefing_tui.model.quotes import find_quote
+from briefing_tui.model.span_list import anchored_positions
 from briefing_tui.model.types import Claim, Entity, Event, Selector, Source
 
 if TYPE_CHECKING:
@@ -235,7 +236,7 @@ class Navigator:
         entity = self._entities.get(entity_id or "")
         if entity is None:
             return []
-        return sorted({(m.start, m.end) for m in entity.mentions if m.anchored})
+        return sorted(set(anchored_positions(entity.mentions)))
 
     def next_mention(self, entity_id: str | None, offset: int, step: int = 1) -> tuple[int, int] | None:
         """The mention after (or before, ``step`` -1) the one starting at ``offset``; wraps around."""
