@@ -49,3 +49,19 @@ def test_objects_frozen_before_a_load_stay_frozen(
         assert gc.get_freeze_count() == frozen
     finally:
         gc.unfreeze()
+
+
+@pytest.mark.parametrize(("promote", "returned"), [(0, 1), (1 << 40, 0)])
+def test_the_memory_freed_while_a_large_file_is_read_is_given_back(
+    monkeypatch: pytest.MonkeyPatch, promote: int, returned: int
+) -> None:
+    calls: list[int] = []
+    monkeypatch.setattr(loader, "PROMOTE_CHARS", promote)
+    monkeypatch.setattr(loader, "_malloc_trim", lambda: calls.append)
+    load(SOURCE)
+    assert calls == [0] * returned
+
+
+def test_giving_memory_back_never_fails() -> None:
+    loader._return_freed_memory()  # the GNU C library's malloc_trim, or nothing elsewhere
+    assert loader._malloc_trim() is None or callable(loader._malloc_trim())
