@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import gc
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
 import pytest
 from tests.unit.model.support import HEAD, load
@@ -51,17 +51,33 @@ def test_objects_frozen_before_a_load_stay_frozen(
         gc.unfreeze()
 
 
-@pytest.mark.parametrize(("promote", "returned"), [(0, 1), (1 << 40, 0)])
-def test_the_memory_freed_while_a_large_file_is_read_is_given_back(
-    monkeypatch: pytest.MonkeyPatch, promote: int, returned: int
+@pytest.mark.parametrize(("promote", "kept"), [(0, True), (1 << 40, False)])
+def test_a_large_file_keeps_the_allocators_thresholds_where_they_start(
+    monkeypatch: pytest.MonkeyPatch, promote: int, kept: bool
 ) -> None:
-    calls: list[int] = []
+    calls: list[tuple[str, tuple[int, ...]]] = []
+
+    def function(name: str) -> Callable[..., int]:
+        def call(*args: int) -> int:
+            calls.append((name, args))
+            return 1
+
+        return call
+
     monkeypatch.setattr(loader, "PROMOTE_CHARS", promote)
-    monkeypatch.setattr(loader, "_malloc_trim", lambda: calls.append)
-    load(SOURCE)
-    assert calls == [0] * returned
+    monkeypatch.setattr(loader, "_c_function", function)
+    loader._keep_allocator_thresholds.cache_clear()
+    try:
+        load(SOURCE)
+        load(SOURCE)  # once per process
+    finally:
+        loader._keep_allocator_thresholds.cache_clear()
+    expected = [
+        ("mallopt", (loader.M_TRIM_THRESHOLD, 131072)),
+        ("mallopt", (loader.M_MMAP_THRESHOLD, 131072)),
+    ]
+    assert calls == (expected if kept else [])
 
 
-def test_giving_memory_back_never_fails() -> None:
-    loader._return_freed_memory()  # the GNU C library's malloc_trim, or nothing elsewhere
-    assert loader._malloc_trim() is None or callable(loader._malloc_trim())
+def test_a_c_library_without_the_function_is_no_error() -> None:
+    assert loader._c_function("no_such_function_in_any_c_library") is None
