@@ -18,6 +18,7 @@ from briefing_tui.model.safe_yaml import MappingNode, Node, Problems, ScalarNode
 from briefing_tui.model.types import (
     Claim,
     Document,
+    EdtfDate,
     Entity,
     Event,
     Rating,
@@ -97,6 +98,7 @@ class Builder(SpanReader, FieldReader):
         self.ids: dict[str, int] = {}  # id -> its kind and where it is declared
         self.refs: list[str] = []  # ids referred to, checked at the end
         self.ref_places = array("q")  # the kind (its place in ``KINDS``), line and column of each
+        self.dates: dict[str, EdtfDate] = {}  # each date written, parsed once
 
     # -- annotations -----------------------------------------------------------------------------------
 

@@ -22,7 +22,7 @@ UNVERIFIED_ALL = "*"
 class FieldReader:
     """The field and reference part of the Builder.
 
-    Needs ``f``, ``problems``, ``ids``, ``refs`` and ``ref_places``.
+    Needs ``f``, ``problems``, ``ids``, ``refs``, ``ref_places`` and ``dates``.
     """
 
     f: Fields
@@ -30,6 +30,7 @@ class FieldReader:
     ids: dict[str, int]
     refs: list[str]
     ref_places: array[int]
+    dates: dict[str, EdtfDate]
 
     def declare(self, ident: str | None, node: Node | None, kind: str) -> None:
         if ident is None or node is None:
@@ -63,8 +64,12 @@ class FieldReader:
         value = self.f.text(node, what)
         if value is None:
             return None
+        known = self.dates.get(value)
+        if known is not None:
+            return known
         try:
-            return parse_edtf(value)
+            date = self.dates[value] = parse_edtf(value)  # frozen: one for every annotation of that date
+            return date
         except ValueError as exc:
             self.problems.error(node, f"{what}: bad EDTF date: {exc}", EDTF_HINT, "bad-date")
             return None

@@ -97,6 +97,8 @@ class PositionSpans(MutableSequence[Span]):
         self._made().insert(index, value)
 
     def __eq__(self, other: object) -> bool:
+        if isinstance(other, PositionSpans) and self._spans is None and other._spans is None:
+            return self._fields == other._fields  # the same positions: the same spans
         if isinstance(other, PositionSpans | list):
             return len(self) == len(other) and all(a == b for a, b in zip(self, other, strict=False))
         return NotImplemented

@@ -74,3 +74,14 @@ def test_positions_leave_orphans_out_once_the_list_holds_objects() -> None:
     kept = spans()
     kept.append(Span(-1, -1, AnchorStatus.ORPHAN))
     assert list(kept.positions()) == [(3, 8), (30, 35)]
+
+
+def test_spans_kept_as_positions_are_equal_when_their_positions_and_places_are() -> None:
+    same, moved = spans(), spans()
+    moved.add(40, 41, 9, 3)
+    assert spans() == same and same != moved
+    elsewhere = PositionSpans()
+    elsewhere.add(3, 8, 9, 50)  # written on another line
+    elsewhere.add(30, 35, 8, 59)
+    assert elsewhere != same
+    assert load(COMPACT) == load(COMPACT)
