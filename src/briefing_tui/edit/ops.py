@@ -180,7 +180,7 @@ def remove_mention(doc: Document, kind: Kind, ident: str, index: int) -> Revisio
     obj = get(doc, kind, ident)
     if not isinstance(obj, Entity | Event) or not 0 <= index < len(obj.mentions):
         raise EditError(f"{kind} '{ident}' has no mention {index + 1}")
-    mentions = obj.mentions[:index] + obj.mentions[index + 1 :]
+    mentions = [*obj.mentions[:index], *obj.mentions[index + 1 :]]
     return _one(f"remove a mention of {ident}", _replace(doc, kind, replace(obj, mentions=mentions)))
 
 

@@ -181,7 +181,8 @@ class _Builder:
             seen: dict[tuple[int, int], int] = {}
             # Several annotations of one entity starting at the same place are told apart by their rank,
             # in the order export writes them: the discontinuous ones first, then the others.
-            mentions = entity.mentions
+            mentions: list[Span] = []
+            entity.mentions = mentions
             split = any(len(ann.t[t][1]) > 1 for t in members)
             if split:
                 members = sorted(members, key=lambda t: len(ann.t[t][1]) == 1)

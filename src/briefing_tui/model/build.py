@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from array import array
 from datetime import date
 from functools import lru_cache
 from pathlib import Path
@@ -17,6 +18,7 @@ from briefing_tui.model.safe_yaml import MappingNode, Node, Problems, ScalarNode
 from briefing_tui.model.types import (
     Claim,
     Document,
+    EdtfDate,
     Entity,
     Event,
     Rating,
@@ -91,9 +93,12 @@ class Builder(SpanReader, FieldReader):
         self.f = Fields(problems)
         self.anchorer = Anchorer("")
         self.text_length = 0
-        # Places, not nodes: a node's line is only known while its piece of the file is read.
-        self.ids: dict[str, tuple[str, tuple[int, int]]] = {}  # id -> (kind, where declared)
-        self.refs: list[tuple[str, str, tuple[int, int]]] = []  # (kind, id, where) checked at the end
+        # Places, not nodes: a node's line is only known while its piece of the file is read. Kept
+        # as integers (``build_refs._packed``): a large file has tens of thousands of each.
+        self.ids: dict[str, int] = {}  # id -> its kind and where it is declared
+        self.refs: list[str] = []  # ids referred to, checked at the end
+        self.ref_places = array("q")  # the kind (its place in ``KINDS``), line and column of each
+        self.dates: dict[str, EdtfDate] = {}  # each date written, parsed once
 
     # -- annotations -----------------------------------------------------------------------------------
 
@@ -269,7 +274,7 @@ class Builder(SpanReader, FieldReader):
         if "entity" in fields:
             entity = f.ident(fields["entity"], "entity")
             if entity is not None:
-                self.refs.append(("entity", entity, self.problems.at(fields["entity"])))
+                self.refer("entity", entity, self.problems.at(fields["entity"]))
         if ident is None:
             return None
         return Source(

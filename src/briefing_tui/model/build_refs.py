@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from array import array
+
 from briefing_tui.model.dates import parse_edtf
 from briefing_tui.model.fields import Fields, suggest
 from briefing_tui.model.safe_yaml import Node, Problems, ScalarNode
@@ -11,24 +13,31 @@ REF = frozenset(["source", "passage", "stance"])
 EDTF_HINT = "write e.g. 2024-04-25, 2024-04, 2024~, 202X, 2024-04-29/2024-05-03 or 2024-04-24/.."
 STANCE_VALUES = tuple(s.value for s in Stance)
 STANCES = {s.value: s for s in Stance}
+KINDS = ("entity", "event", "claim", "source")
+"""The kinds of annotation with an id, in the order of their codes (``_packed``)."""
 UNVERIFIED_ALL = "*"
 """``unverified: true`` (the whole annotation is unverified) is kept as ``["*"]``."""
 
 
 class FieldReader:
-    """The field and reference part of the Builder: needs ``f``, ``problems``, ``ids`` and ``refs``."""
+    """The field and reference part of the Builder.
+
+    Needs ``f``, ``problems``, ``ids``, ``refs``, ``ref_places`` and ``dates``.
+    """
 
     f: Fields
     problems: Problems
-    ids: dict[str, tuple[str, tuple[int, int]]]
-    refs: list[tuple[str, str, tuple[int, int]]]
+    ids: dict[str, int]
+    refs: list[str]
+    ref_places: array[int]
+    dates: dict[str, EdtfDate]
 
     def declare(self, ident: str | None, node: Node | None, kind: str) -> None:
         if ident is None or node is None:
             return
         first = self.ids.get(ident)
         if first is not None:
-            line, column = first[1]
+            line, column = _place(first)
             self.problems.error(
                 node,
                 f"duplicate id '{ident}' (first used at {line}:{column})",
@@ -36,7 +45,18 @@ class FieldReader:
                 "duplicate-id",
             )
             return
-        self.ids[ident] = (kind, self.problems.at(node))
+        self.ids[ident] = _packed(kind, self.problems.at(node))
+
+    def refer(self, kind: str, ident: str, at: tuple[int, int]) -> None:
+        """A reference to the ``kind`` ``ident``, written at ``at``: checked once every id is known.
+
+        One to an id already declared with that kind is right whatever follows (an id is declared
+        once), so only the others are kept until the end, as integers (``Builder.refs``).
+        """
+        declared = self.ids.get(ident)
+        if declared is None or KINDS[declared & 3] != kind:
+            self.refs.append(ident)
+            self.ref_places.extend((KINDS.index(kind), *at))
 
     def edtf(self, node: Node | None, what: str) -> EdtfDate | None:
         if node is None:
@@ -44,8 +64,12 @@ class FieldReader:
         value = self.f.text(node, what)
         if value is None:
             return None
+        known = self.dates.get(value)
+        if known is not None:
+            return known
         try:
-            return parse_edtf(value)
+            date = self.dates[value] = parse_edtf(value)  # frozen: one for every annotation of that date
+            return date
         except ValueError as exc:
             self.problems.error(node, f"{what}: bad EDTF date: {exc}", EDTF_HINT, "bad-date")
             return None
@@ -92,7 +116,7 @@ class FieldReader:
             ident = f.ident(node, f"a source of {what}")
             if ident is None:
                 return None
-            self.refs.append(("source", ident, (line, column)))
+            self.refer("source", ident, (line, column))
             return SourceRef(ident, line=line, column=column)
         fields = f.mapping(node, REF, f"a source of {what}", ("source",))
         if fields is None or "source" not in fields:
@@ -100,7 +124,7 @@ class FieldReader:
         ident = f.ident(fields["source"], f"a source of {what}")
         if ident is None:
             return None
-        self.refs.append(("source", ident, self.problems.at(fields["source"])))
+        self.refer("source", ident, self.problems.at(fields["source"]))
         stance = Stance.SUPPORTS
         if "stance" in fields:
             value = f.text(fields["stance"], "stance")
@@ -118,15 +142,17 @@ class FieldReader:
     def entity_refs(self, node: Node | None, what: str) -> list[str]:
         out = []
         for ident, item in self.f.ids(node, f"{what} entities"):
-            self.refs.append(("entity", ident, self.problems.at(item)))
+            self.refer("entity", ident, self.problems.at(item))
             out.append(ident)
         return out
 
     def _check_references(self) -> None:
         known: dict[str, set[str]] = {"entity": set(), "source": set()}
-        for ident, (kind, _) in self.ids.items():
-            known.setdefault(kind, set()).add(ident)
-        for kind, ident, at in self.refs:
+        for ident, packed in self.ids.items():
+            known.setdefault(KINDS[packed & 3], set()).add(ident)
+        places = self.ref_places
+        for at, ident in enumerate(self.refs):
+            kind = KINDS[places[3 * at]]
             if ident in known[kind]:
                 continue
             article = "an" if kind[0] in "aeiou" else "a"
@@ -134,4 +160,14 @@ class FieldReader:
                 suggest(ident, frozenset(known[kind]))
                 or f"add {article} {kind} with id {ident}, or correct the id"
             )
-            self.problems.error(at, f"unknown {kind} '{ident}'", hint, "dangling-reference")
+            where = (places[3 * at + 1], places[3 * at + 2])
+            self.problems.error(where, f"unknown {kind} '{ident}'", hint, "dangling-reference")
+
+
+def _packed(kind: str, at: tuple[int, int]) -> int:
+    """An id's kind and place as one int: a large file declares tens of thousands of ids."""
+    return (at[0] << 34) | (at[1] << 2) | KINDS.index(kind)
+
+
+def _place(packed: int) -> tuple[int, int]:
+    return packed >> 34, (packed >> 2) & 0xFFFFFFFF

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import re
+from collections.abc import MutableSequence
 
 from briefing_tui.model.anchoring import Anchorer
 from briefing_tui.model.fields import Fields
 from briefing_tui.model.safe_yaml import Node, Problems, ScalarNode, SequenceNode
+from briefing_tui.model.span_list import PositionSpans
 from briefing_tui.model.types import AnchorStatus, PositionSpan, Selector, Span
 from briefing_tui.words import plural
 
@@ -115,6 +117,14 @@ class SpanReader:
         Generated files write spans this way by the hundred thousand; this is what ``selector`` and
         ``Anchorer.anchor`` would make of it, without their cost. Anything else gives None.
         """
+        at = self._position(node)
+        if at is None:
+            return None
+        mark = node.start_mark
+        return PositionSpan(at[0], at[1], EXACT, None, mark.line + 1 + self.problems.offset, mark.column + 1)
+
+    def _position(self, node: Node) -> tuple[int, int] | None:
+        """``(start, end)`` of the compact form (see ``_compact``), or None."""
         if type(node) is not SequenceNode:
             return None
         pair = node.value
@@ -129,8 +139,7 @@ class SpanReader:
         start, end = int(x), int(y)
         if start > end or end > self.text_length:
             return None
-        mark = node.start_mark
-        return PositionSpan(start, end, EXACT, None, mark.line + 1 + self.problems.offset, mark.column + 1)
+        return start, end
 
     def span(self, node: Node, what: str) -> Span | None:
         span = self._compact(node)
@@ -139,11 +148,20 @@ class SpanReader:
         sel = self.selector(node, what)
         return None if sel is None else self._anchor(sel, node)
 
-    def mentions(self, node: Node | None, what: str) -> list[Span]:
-        out = []
-        compact = self._compact
+    def mentions(self, node: Node | None, what: str) -> MutableSequence[Span]:
+        """The mentions, kept as positions (``PositionSpans``) while every one is written ``[S, E]``."""
+        positions = PositionSpans()
+        out: MutableSequence[Span] = positions
+        offset = self.problems.offset
         for item in self.f.sequence(node, f"{what} mentions"):
-            span = compact(item) or self.span(item, f"a mention of {what}")
+            if out is positions:
+                at = self._position(item)
+                if at is not None:
+                    mark = item.start_mark
+                    positions.add(at[0], at[1], mark.line + 1 + offset, mark.column + 1)
+                    continue
+                out = list(positions)
+            span = self.span(item, f"a mention of {what}")
             if span is not None:
                 out.append(span)
         return out

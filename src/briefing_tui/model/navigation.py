@@ -20,6 +20,7 @@ from briefing_tui.model.places import (
     SpeakerPlace,
 )
 from briefing_tui.model.quotes import find_quote
+from briefing_tui.model.span_list import anchored_positions
 from briefing_tui.model.types import Claim, Entity, Event, Selector, Source
 
 if TYPE_CHECKING:
@@ -124,8 +125,7 @@ class Navigator:
         self.collection = collection
         self.claims: list[Claim] = reading_order(doc.claims)
         """Claims in reading order; orphans (no place in the text) come last."""
-        self._claim_index = {c.id: i for i, c in enumerate(self.claims)}
-        self._claims = {c.id: c for c in self.claims}
+        self._claim_index = {c.id: i for i, c in enumerate(self.claims)}  # a claim is found by its place
         self._events = {e.id: e for e in doc.events}
         self._sources = {s.id: s for s in doc.sources}
         self._entities = {e.id: e for e in doc.entities}
@@ -135,8 +135,13 @@ class Navigator:
         """Take in an annotation replaced by an edit that left its place (span, mentions) alone: True
         when done in place (a dict entry and a list slot, whatever the document's size), False when
         its place changed and the navigator must be built again."""
+        if kind == "claim":
+            claim = self.claim(after.id)
+            if not isinstance(after, Claim) or claim is None or _place(claim) != _place(after):
+                return False
+            self.claims[self._claim_index[after.id]] = after
+            return True
         table: dict[str, dict[str, object]] = {
-            "claim": self._claims,  # type: ignore[dict-item]
             "entity": self._entities,  # type: ignore[dict-item]
             "event": self._events,  # type: ignore[dict-item]
             "source": self._sources,  # type: ignore[dict-item]
@@ -148,15 +153,14 @@ class Navigator:
         items[after.id] = after
         if isinstance(after, Event):  # its date may have changed
             self._timeline = None
-        if isinstance(after, Claim):
-            self.claims[self._claim_index[after.id]] = after
         return True
 
     # claims ---------------------------------------------------------------------------------
 
     def claim(self, claim_id: str | None) -> Claim | None:
         """The claim with this id (a dict lookup: documents hold up to 100,000 annotations)."""
-        return self._claims.get(claim_id or "")
+        index = self._claim_index.get(claim_id or "")
+        return None if index is None else self.claims[index]
 
     def next_claim(self, current: str | None, step: int = 1) -> Claim | None:
         """The claim after (``step`` 1) or before (``step`` -1) ``current``; wraps around.
@@ -235,7 +239,7 @@ class Navigator:
         entity = self._entities.get(entity_id or "")
         if entity is None:
             return []
-        return sorted({(m.start, m.end) for m in entity.mentions if m.anchored})
+        return sorted(set(anchored_positions(entity.mentions)))
 
     def next_mention(self, entity_id: str | None, offset: int, step: int = 1) -> tuple[int, int] | None:
         """The mention after (or before, ``step`` -1) the one starting at ``offset``; wraps around."""

@@ -7,6 +7,7 @@ problems and the user interface can point back at it.
 
 from __future__ import annotations
 
+from collections.abc import MutableSequence
 from dataclasses import dataclass, field
 from enum import Enum
 from pathlib import Path
@@ -215,7 +216,7 @@ class Entity:
     description: str = ""
     wikidata: str | None = None  # a QID such as "Q30", or None
     wikidata_status: str = ""  # "", "not-found" or "unverified" when there is no QID
-    mentions: list[Span] = field(default_factory=list)
+    mentions: MutableSequence[Span] = field(default_factory=list)  # see ``span_list``
     unverified: list[str] = field(default_factory=list)  # names of fields whose value is unverified
     note: str = ""
     date: str | None = None  # an entity of type date: the EDTF value it stands for, None if unresolved
@@ -265,7 +266,7 @@ class Event:
     id: str
     label: str
     date: EdtfDate
-    mentions: list[Span] = field(default_factory=list)  # none: a background event
+    mentions: MutableSequence[Span] = field(default_factory=list)  # none: a background event
     sources: list[SourceRef] = field(default_factory=list)
     entities: list[str] = field(default_factory=list)  # ids of entities involved
     unverified: list[str] = field(default_factory=list)

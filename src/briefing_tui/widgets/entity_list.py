@@ -10,6 +10,7 @@ from textual.widgets.option_list import Option
 
 from briefing_tui.display import sanitize
 from briefing_tui.model.navigation import Navigator
+from briefing_tui.model.span_list import anchored_positions
 from briefing_tui.model.types import Entity
 from briefing_tui.widgets.drafts import DRAFT_CLASS, DraftMarks
 from briefing_tui.widgets.looks import Looks
@@ -71,7 +72,7 @@ class EntityList(DraftMarks, TypeToFilter, SteadyOptionList):
             options.append(Option(head, disabled=True))
             for entity in shown[:LIMIT]:
                 mark = "●" if entity.id == self._selected else " "
-                count = len([m for m in entity.mentions if m.anchored])
+                count = sum(1 for _ in anchored_positions(entity.mentions))
                 name = Text(sanitize(entity.name), style=Looks(self).entity(entity.type))
                 prompt = Row(
                     (Text(mark, style="bold"), 1),

@@ -13,6 +13,8 @@ from typing import Generic, TypeVar
 T = TypeVar("T")
 
 BUCKET = 4096
+INT = "i" if array("i").itemsize >= 4 else "l"
+"""Offsets and indexes fit in 32 bits: a text is at most 64 MiB (the largest file read)."""
 
 
 class SpanIndex(Generic[T]):
@@ -23,8 +25,8 @@ class SpanIndex(Generic[T]):
     """
 
     def __init__(self, spans: Iterable[tuple[int, int, T]] = ()) -> None:
-        self._starts = array("q")
-        self._ends = array("q")
+        self._starts = array(INT)
+        self._ends = array(INT)
         self._payloads: list[T] = []
         self._buckets: dict[int, array[int]] = {}
         starts, ends, payloads = self._starts, self._ends, self._payloads
@@ -40,7 +42,7 @@ class SpanIndex(Generic[T]):
             for b in range(first, last + 1):
                 bucket = buckets.get(b)
                 if bucket is None:
-                    buckets[b] = array("l", (index,))
+                    buckets[b] = array(INT, (index,))
                 else:
                     bucket.append(index)
 
@@ -61,7 +63,7 @@ class SpanIndex(Generic[T]):
         self._payloads.append(payload)
         last = max(start, end - 1)
         for bucket in range(start // BUCKET, last // BUCKET + 1):
-            self._buckets.setdefault(bucket, array("l")).append(index)
+            self._buckets.setdefault(bucket, array(INT)).append(index)
 
     def replace(self, start: int, end: int, match: Callable[[T], bool], payload: T) -> bool:
         """Give the span ``(start, end)`` whose payload ``match``es a new payload (one bucket looked

@@ -17,6 +17,7 @@ from textual.worker import get_current_worker
 
 from briefing_tui.model.navigation import Navigator, reading_order
 from briefing_tui.model.places import Place, SearchPlace
+from briefing_tui.model.span_list import anchored_positions
 from briefing_tui.model.types import Claim, Document
 from briefing_tui.widgets.doc_header import DocHeader
 from briefing_tui.widgets.labels import rating_label
@@ -179,14 +180,13 @@ def _indexes(doc: Document, claims: list[Claim]) -> tuple[SpanIndex[tuple[str, s
 def _mentions(doc: Document) -> Iterator[tuple[int, int, tuple[str, str]]]:
     for entity in doc.entities:
         payload = (entity.type, entity.id)  # one per entity, shared by its mentions
-        for m in entity.mentions:
-            if m.anchored:
-                yield m.start, m.end, payload
+        for start, end in anchored_positions(entity.mentions):
+            yield start, end, payload
 
 
 def _spans(nav: Navigator) -> tuple[list[tuple[int, int, str, str]], list[tuple[int, int, Mark]]]:
     """The mentions ``(start, end, type, entity id)`` and the claims' marks of ``nav``'s document."""
-    mentions = [(m.start, m.end, e.type, e.id) for e in nav.doc.entities for m in e.mentions if m.anchored]
+    mentions = [(s, e, m.type, m.id) for m in nav.doc.entities for s, e in anchored_positions(m.mentions)]
     return mentions, [(c.span.start, c.span.end, _mark(c)) for c in nav.claims if c.span.anchored]
 
 

@@ -61,6 +61,22 @@ def test_dangling_references_are_errors() -> None:
     ]
 
 
+def test_a_reference_to_an_id_of_another_kind_is_dangling_wherever_that_id_is() -> None:
+    """The entity n is built before the event that cites it as a source, the claim c after it."""
+    source = HEAD + (
+        "entities:\n  - {id: n, name: Niger, type: place}\n"
+        "events:\n  - {id: v, label: V, date: '2024', sources: [n, c], entities: [n, s]}\n"
+        "claims:\n  - {id: c, span: [3, 8], sources: [s, n], entities: [n]}\n"
+        "sources:\n  - {id: s}\n"
+    )
+    assert errors(source) == [
+        "10:47: error: unknown source 'n'",
+        "10:50: error: unknown source 'c'",
+        "10:68: error: unknown entity 's'",
+        "12:40: error: unknown source 'n'",
+    ]
+
+
 def test_a_dangling_source_suggests_the_close_id() -> None:
     from briefing_tui.model import LoadError, load_bytes
 
