@@ -4,7 +4,9 @@ leave it (the checking keys first), never slide under the palette's key cut off.
 from __future__ import annotations
 
 import pytest
-from tests.ui.reader_support import collection_app, drawn, until
+from tests.ui.reader_support import collection_app, drawn, reader_ready, seed_app, until
+from textual.app import ComposeResult
+from textual.screen import Screen
 from textual.widgets import Footer
 
 from briefing_tui.screens.main import MainScreen
@@ -73,3 +75,32 @@ async def test_the_footer_fits_again_after_a_resize() -> None:
         assert line.endswith(PALETTE) and "? Help q Quit" in line and "r Rate" not in line, line
         await pilot.resize_terminal(120, 40)
         await until(pilot, lambda: "c Note ^s Save" in drawn(pilot.app)[-1], what="the keys did not return")
+
+
+async def test_the_footer_is_built_again_only_when_its_keys_change(monkeypatch: pytest.MonkeyPatch) -> None:
+    built, asked = [], []
+    compose, recompose = KeyFooter.compose, KeyFooter.recompose
+
+    def counted_compose(self: KeyFooter) -> ComposeResult:
+        built.append(1)
+        return compose(self)
+
+    async def counted_recompose(self: KeyFooter) -> None:
+        asked.append(1)
+        await recompose(self)
+
+    monkeypatch.setattr(KeyFooter, "compose", counted_compose)
+    monkeypatch.setattr(KeyFooter, "recompose", counted_recompose)
+    async with seed_app().run_test(size=(120, 40)) as pilot:
+        screen = await reader_ready(pilot)
+        await until(pilot, lambda: "/ Search" in drawn(pilot.app)[-1], what="no keys on the footer")
+        built_before, asked_before = len(built), len(asked)
+        for _ in range(3):  # the screen says its keys changed; they did not
+            Screen.refresh_bindings(screen)
+        await until(pilot, lambda: len(asked) >= asked_before + 3, what="the footer was not asked again")
+        assert len(built) == built_before
+        await pilot.press("3")  # the entities list: other keys
+        await until(
+            pilot, lambda: "/ Filter" in drawn(pilot.app)[-1], what="the footer did not follow the focus"
+        )
+        assert len(built) == built_before + 1

@@ -59,11 +59,29 @@ class KeyFooter(Footer):
         super().__init__(compact=True, id=id)
         self._gives_way = tuple(gives_way)
         self._fitted_width = 0
+        self._composed_for: tuple[object, ...] | None = None
+
+    def _keys_now(self) -> tuple[object, ...]:
+        """What the keys shown depend on: each active binding, whether it can run, and the width."""
+        bindings = self.screen.active_bindings.items()
+        return (self.size.width or self.app.size.width, *(
+            (key, active.binding.action, active.binding.description, active.binding.show, active.enabled,
+             active.tooltip) for key, active in bindings))  # fmt: skip
+
+    async def recompose(self) -> None:
+        # The screen says its keys changed after every focus change and move, often several times
+        # before the footer is built again: it is built again (a widget a key) only when what it
+        # shows would change.
+        if self._bindings_ready and self._keys_now() == self._composed_for:
+            return
+        await super().recompose()
 
     def compose(self) -> ComposeResult:
         composed = list(super().compose())
         width = self.size.width or self.app.size.width
         self._fitted_width = width
+        if self._bindings_ready:
+            self._composed_for = self._keys_now()
         all_keys = [w for w in composed if isinstance(w, FooterKey)]
         keys = [key for key in all_keys if not key.has_class(PALETTE_CLASS)]
         room = width - sum(key_width(key) for key in all_keys if key.has_class(PALETTE_CLASS))
