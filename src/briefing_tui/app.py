@@ -215,10 +215,11 @@ class BriefingApp(CrashReporting, App[int]):
         # A large collection is millions of long-lived objects: leave them out of the garbage
         # collector's full passes, which would otherwise pause the screen for half a second.
         gc.freeze()
-        loading = len(self.screen_stack) > 1
         if collection.documents:
-            screen = MainScreen(collection, prepared)
-            self.switch_screen(screen) if loading else self.push_screen(screen)
+            # Over the loading screen or the preview, rather than in its place: the app would
+            # otherwise wait for it to be removed, which waits for the reader's start, before it
+            # reads the next key. It stays beneath, still.
+            self.push_screen(MainScreen(collection, prepared))
             self._show_failures(collection)
             return
         # Nothing could be opened: ``briefing`` prints why once the terminal is restored (exit 1).
