@@ -54,7 +54,8 @@ class BriefingApp(CrashReporting, App[int]):
         # its first look first (the text; the reader's panes a frame later). So do the outlines of a
         # folder of many files (read for their titles and texts only), without a first look: the
         # list of documents is what one waits for there.
-        opening = self._read.opening if self._read is not None else None
+        read = self._read
+        opening = read.opening if read is not None and not read.collection.outlines else None
         if opening is None and self.collection is None:
             self.collection = load_if_small(self.paths)
         if opening is None and self.collection is not None and self.collection.documents:

@@ -156,7 +156,8 @@ class ReadBeside:
                 os.close(self._read)
                 collection = load_if_small(paths)
                 if collection is not None and collection.documents:
-                    read = ReadAlready(Opening.of(collection), collection, stamps_of(collection))
+                    stamps = stamps_of(collection) if not collection.outlines else {}
+                    read = ReadAlready(Opening.of(collection), collection, stamps)
                     with os.fdopen(write, "wb") as out:
                         pickle.dump(read, out, protocol=pickle.HIGHEST_PROTOCOL)
                     status = 0
@@ -178,5 +179,7 @@ class ReadBeside:
 
     @staticmethod
     def can(paths: list[Path]) -> bool:
-        """Whether ``paths`` are read beside: a small collection, on a system that forks."""
-        return hasattr(os, "fork") and total_size(paths) < SMALL
+        """Whether ``paths`` are read beside: what ``load_if_small`` reads (a small collection, or
+        the outlines of many files), on a system that forks. The child tells a single large file
+        (read by the reader, behind its preview) by answering nothing."""
+        return hasattr(os, "fork") and total_size(paths) < OUTLINED

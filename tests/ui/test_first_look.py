@@ -140,3 +140,18 @@ async def test_a_collection_read_beside_and_unchanged_is_the_readers(held: None)
         app.post_message(FirstLook.Shown())
         screen = await reader_ready(pilot)
         assert screen.collection is read.collection
+
+
+@pytest.mark.skipif(not hasattr(os, "fork"), reason="reading beside needs os.fork")
+async def test_a_folder_of_many_files_read_beside_shows_its_list_at_once(tmp_path: Path) -> None:
+    seed = next(SEEDS.glob("*.yaml")).read_text(encoding="utf-8")
+    for i in range(12):
+        (tmp_path / f"copy-{i:02}.yaml").write_text(
+            seed.replace("id: ", f"id: c{i}-", 1) + "#" * 20_000, "utf-8"
+        )
+    read = ReadBeside([tmp_path]).result()
+    assert read is not None and read.collection.outlines
+    app = BriefingApp([tmp_path], read=read, first_look=None)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await reader_ready(pilot)
+        assert not any(isinstance(screen, FirstLook) for screen in app.screen_stack)

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from briefing_tui.files import load_paths
-from briefing_tui.startup import SMALL, Opening, ReadBeside, unchanged
+from briefing_tui.startup import OUTLINED, SMALL, Opening, ReadBeside, unchanged
 
 ROOT = Path(__file__).resolve().parents[2]
 SEEDS = ROOT / "seeds"
@@ -86,8 +86,30 @@ def test_reading_beside_leaves_no_child_behind() -> None:
         os.waitpid(-1, os.WNOHANG)
 
 
-def test_only_a_small_collection_is_read_beside(tmp_path: Path) -> None:
+def test_what_is_read_before_the_first_frame_is_read_beside(tmp_path: Path) -> None:
+    huge = tmp_path / "huge.yaml"
+    huge.write_bytes(b"#" * OUTLINED)
+    assert ReadBeside.can([SEEDS]) == hasattr(os, "fork")
+    assert not ReadBeside.can([huge])
+
+
+@needs_fork
+def test_a_folder_of_many_files_is_read_beside_as_outlines(tmp_path: Path) -> None:
+    seed = next(SEEDS.glob("*.yaml")).read_text(encoding="utf-8")
+    for i in range(12):  # more than SMALL in all: outlined (titles and texts), each read when opened
+        (tmp_path / f"copy-{i:02}.yaml").write_text(
+            seed.replace("id: ", f"id: c{i}-", 1) + "#" * 20_000, "utf-8"
+        )
+    assert ReadBeside.can([tmp_path])
+    read = ReadBeside([tmp_path]).result()
+    assert read is not None
+    documents = read.collection.documents
+    assert len(documents) == 12 and len(read.collection.outlines) == 11  # the first is read whole
+    assert documents[0].claims and read.opening.documents == 12
+
+
+def test_a_single_large_file_is_not_read_beside(tmp_path: Path) -> None:
     large = tmp_path / "large.yaml"
     large.write_bytes(b"#" * SMALL)
-    assert ReadBeside.can([SEEDS]) == hasattr(os, "fork")
-    assert not ReadBeside.can([large])
+    if hasattr(os, "fork"):  # asked, the child answers nothing: the reader reads it behind a preview
+        assert ReadBeside([large]).result() is None
