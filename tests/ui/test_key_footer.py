@@ -104,3 +104,12 @@ async def test_the_footer_is_built_again_only_when_its_keys_change(monkeypatch: 
             pilot, lambda: "/ Filter" in drawn(pilot.app)[-1], what="the footer did not follow the focus"
         )
         assert len(built) == built_before + 1
+
+
+async def test_a_footer_asked_to_build_again_after_its_screen_went_does_nothing() -> None:
+    async with seed_app().run_test(size=(120, 40)) as pilot:
+        screen = await reader_ready(pilot)
+        footer = screen.query_one(KeyFooter)
+        await footer.remove()  # as when `O` opens another collection in the reader's place
+        await footer.recompose()  # a rebuild it had scheduled
+        assert not footer.is_attached

@@ -72,6 +72,8 @@ class KeyFooter(Footer):
         # The screen says its keys changed after every focus change and move, often several times
         # before the footer is built again: it is built again (a widget a key) only when what it
         # shows would change.
+        if not self.is_attached:  # asked before its screen went (another collection opened)
+            return
         if self._bindings_ready and self._keys_now() == self._composed_for:
             return
         await super().recompose()
