@@ -13,7 +13,7 @@ from textual.screen import Screen
 from briefing_tui.crash import CrashReporting
 from briefing_tui.model.types import Collection
 from briefing_tui.resources import styles_dir
-from briefing_tui.startup import Opening, ReadAlready, load_if_small, several_files, unchanged
+from briefing_tui.startup import Opening, ReadAlready, load_if_small, several_files
 
 if TYPE_CHECKING:
     from briefing_tui.widgets.text_pane import Prepared
@@ -24,7 +24,7 @@ class BriefingApp(CrashReporting, App[int]):
     ``notes_only``: no file is ever written, the person's notes go beside them (``--notes-only``).
 
     ``read``: the collection read beside (``startup.ReadBeside``), with its first look, shown at once
-    (the collection is read again if a file changed meanwhile). ``first_look``: whether another
+    (a file changed since it was read is reloaded by the live reload). ``first_look``: whether another
     collection given is first shown that way too (by default in a terminal, not headless).
     """
 
@@ -98,16 +98,14 @@ class BriefingApp(CrashReporting, App[int]):
 
     async def on_first_look_shown(self) -> None:
         """The first look is on screen: the reader takes its place, then acts on the keys pressed
-        meanwhile. A collection read beside is read again here if one of its files changed since."""
+        meanwhile. Its live reload starts from the files as they were read."""
         # deferred: a screen's module is imported when the screen is first shown
         from briefing_tui.screens.main import MainScreen
 
         first_look = self.screen
         self._looking = False
         try:
-            if self._read is not None and not unchanged(self._read.stamps):
-                self.collection = None
-            self._read = None
+            read, self._read = self._read, None
             if self.collection is None:
                 self.collection = load_if_small(self.paths)
             collection = self.collection
@@ -121,7 +119,10 @@ class BriefingApp(CrashReporting, App[int]):
             # they are handled once it is (the first look stays beneath it, as the default screen).
             for key in getattr(first_look, "pressed", ()):
                 self.post_message(events.Key(key.key, key.character))
-            await self.push_screen(MainScreen(collection))
+            screen = MainScreen(collection)
+            if read is not None:  # a change since the child read the files is reloaded, once settled
+                screen.live_reload.watcher.since(read.stamps)
+            await self.push_screen(screen)
             self._show_failures(collection)
         finally:
             if self._collector_paused:  # once the screen that follows is on screen

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import os
 import time
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from enum import StrEnum
 from pathlib import Path
@@ -97,6 +97,13 @@ class Watcher:
         """Start watching ``path`` from its current state (or forget a change already pending)."""
         path = Path(path)
         self._files[path] = _Watched(Stamp.of(path, self._stat))
+
+    def since(self, stamps: Mapping[Path, Stamp | None]) -> None:
+        """Start from ``stamps`` (the files' states when they were read), rather than from their
+        states now, for the files watched: a change made in between is reported."""
+        for path, stamp in stamps.items():
+            if path in self._files:
+                self._files[path] = _Watched(stamp)
 
     def poll(self) -> list[FileChange]:
         """Look at every file once; return the changes that have settled since the last report."""

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from briefing_tui.model.types import Collection, Problem, Severity
+from briefing_tui.reload import Stamp
 
 SMALL = 256 * 1024  # bytes of YAML read at once before the first paint
 OUTLINED = 32 << 20  # bytes of YAML of several files outlined before the first paint (about 0.1 s)
@@ -106,32 +107,20 @@ class Opening:
                    documents)  # fmt: skip
 
 
-Stamps = dict[str, tuple[int, int, int]]
-"""Each file read: its modification time (ns), size and inode when it was read."""
+Stamps = dict[Path, Stamp | None]
+"""Each file read, as ``stat`` saw it when it was read (None: gone)."""
 
 
 def stamps_of(collection: Collection) -> Stamps:
     """The stamps of the files ``collection`` was read from (its documents and its failed files)."""
-    return {path: _stamp(path) for path in {*(str(d.path) for d in collection.documents), *collection.failed}}
-
-
-def unchanged(stamps: Stamps) -> bool:
-    """Whether every file is as it was when stamped."""
-    return all(_stamp(path) == stamp for path, stamp in stamps.items())
-
-
-def _stamp(path: str) -> tuple[int, int, int]:
-    try:
-        st = os.stat(path)
-    except OSError:
-        return (-1, -1, -1)
-    return (st.st_mtime_ns, st.st_size, st.st_ino)
+    paths = {*(Path(d.path) for d in collection.documents), *map(Path, collection.failed)}
+    return {path: Stamp.of(path) for path in paths}
 
 
 @dataclass(frozen=True, slots=True)
 class ReadAlready:
     """A collection read in a child process, the first look of its first document and the stamps
-    of its files (``ReadBeside.result``)."""
+    of its files, where the reader's live reload starts from (``ReadBeside.result``)."""
 
     opening: Opening
     collection: Collection
@@ -143,8 +132,8 @@ class ReadBeside:
     about as long, and a machine has more than one core. ``result()`` is the child's answer (the
     collection, pickled through a pipe between the two processes of one program), or None when
     nothing could be opened or the child failed: the collection is then read here, and its errors
-    printed, as without it. The reader reads it again if one of its files changed meanwhile
-    (``unchanged``).
+    printed, as without it. A file changed after the child read it is reloaded by the reader's
+    live reload, as any change is (once it has settled: never half written).
     """
 
     def __init__(self, paths: list[Path]) -> None:

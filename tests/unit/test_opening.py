@@ -9,7 +9,8 @@ from pathlib import Path
 import pytest
 
 from briefing_tui.files import load_paths
-from briefing_tui.startup import OUTLINED, SMALL, Opening, ReadBeside, unchanged
+from briefing_tui.reload import Change, FileChange, Stamp, Watcher
+from briefing_tui.startup import OUTLINED, SMALL, Opening, ReadBeside
 
 ROOT = Path(__file__).resolve().parents[2]
 SEEDS = ROOT / "seeds"
@@ -55,20 +56,21 @@ def test_reading_beside_gives_the_collection_read_here_and_its_first_look() -> N
     assert read.collection.documents == here.documents
     assert read.collection.failed == here.failed  # the broken file, said as here
     assert read.opening == Opening.of(here)
-    assert set(read.stamps) == {str(d.path) for d in here.documents} | set(here.failed)
-    assert unchanged(read.stamps)
+    files = {Path(d.path) for d in here.documents} | {Path(p) for p in here.failed}
+    assert read.stamps == {path: Stamp.of(path) for path in files}
 
 
 @needs_fork
-def test_a_file_changed_after_it_was_read_beside_is_seen(tmp_path: Path) -> None:
+def test_a_file_changed_after_it_was_read_beside_is_reported_to_the_live_reload(tmp_path: Path) -> None:
     copy = tmp_path / "seed.yaml"
     copy.write_bytes(next(SEEDS.glob("*.yaml")).read_bytes())
     read = ReadBeside([copy]).result()
-    assert read is not None and unchanged(read.stamps)
+    assert read is not None
     copy.write_bytes(copy.read_bytes().replace(b"Niamey", b"Agadez"))
-    assert not unchanged(read.stamps)
-    copy.unlink()
-    assert not unchanged(read.stamps)
+    watcher = Watcher([copy], settle=0)  # as the reader's, made after the change
+    assert watcher.poll() == []
+    watcher.since(read.stamps)  # from the files as they were read
+    assert watcher.poll() == [FileChange(copy, Change.MODIFIED)]
 
 
 @needs_fork
