@@ -25,6 +25,7 @@ if TYPE_CHECKING:
     from briefing_tui.console import Writer
     from briefing_tui.search import Folded, Matcher
     from briefing_tui.search.fold_cache import FoldCache
+    from briefing_tui.search.fold_group import FolderEntry
 
 
 def configure(parser: argparse.ArgumentParser) -> None:
@@ -116,27 +117,40 @@ class _Search:
         self.failed = True
 
     def path(self, path: Path) -> None:
-        # deferred: imported when the command runs, not when its options are read
-        from briefing_tui.files import briefing_files
-
         if not path.exists():
             self.cannot(display_path(path), "no such file or folder")
             return
-        files = briefing_files(path)
+        group = None
+        files = None
+        if self.cache is not None and path.is_dir():
+            # deferred: imported when the command runs, not when its options are read
+            from briefing_tui.search.fold_group import FolderEntry
+
+            group = FolderEntry(self.cache, path, _keep_case(self.matcher))
+            files = group.files()  # the folder unchanged: its files as listed before
+        if files is None:
+            # deferred: listing a folder afresh asks the format registry which files are briefings
+            from briefing_tui.files import briefing_files
+
+            files = briefing_files(path)
+            if group is not None:
+                group.listed(files)
         if path.is_dir() and not files:
             # deferred: imported when the command runs, not when its options are read
             from briefing_tui.files import empty_folder
 
             self.cannot(display_path(path), "cannot search: " + empty_folder(path).message)
         for file in files:
-            self.file(file)
+            self.file(file, group)
+        if group is not None:
+            group.save()
 
-    def file(self, path: Path) -> None:
+    def file(self, path: Path, group: FolderEntry | None = None) -> None:
         # deferred: imported when the command runs, not when its options are read
         from briefing_tui.search import SearchError
 
         try:
-            doc_id, text, copy = _read(path, self.matcher, self.cache)
+            doc_id, text, copy = _read(path, self.matcher, self.cache, group)
         except _Unreadable as exc:
             self.cannot(display_path(path), str(exc), sep=":")
             return
@@ -188,22 +202,31 @@ def _cache() -> FoldCache:
     return FoldCache(cache_folder(), __version__)
 
 
+def _keep_case(matcher: Matcher) -> bool:
+    """Which folded copies the query searches: an exact query uses only the text, so any serves."""
+    return matcher.keep_case and not matcher.query.exact
+
+
+YAML_SUFFIXES = (".yaml", ".yml")  # the loader's (tests/unit/search/test_cli.py checks they agree)
+
+
 def _read(
-    path: Path, matcher: Matcher, cache: FoldCache | None
+    path: Path, matcher: Matcher, cache: FoldCache | None, group: FolderEntry | None = None
 ) -> tuple[str, Callable[[], str], Folded | None]:
     """A file's document id, its text (read when asked) and its folded copy (None for an exact query).
 
-    From the cache when it holds the file as it is now; else read for its text alone, folded, and
-    kept in the cache.
+    From the cache (the folder's entry ``group``, else the file's own) when it holds the file as it
+    is now; else read for its text alone, folded, and kept in the cache.
     """
     # deferred: imported when the command runs, not when its options are read
-    from briefing_tui.model.loader import YAML_SUFFIXES
     from briefing_tui.search.fold_cache import identity
 
     exact = matcher.query.exact
-    keep_case = matcher.keep_case and not exact  # an exact query uses only the text: any entry serves
+    keep_case = _keep_case(matcher)
     ident = identity(path) if cache is not None and path.suffix.lower() in YAML_SUFFIXES else None
-    entry = cache.get(path, keep_case, ident) if cache is not None else None
+    entry = group.get(path.name, ident) if group is not None else None
+    if entry is None and cache is not None:
+        entry = cache.get(path, keep_case, ident)
     if entry is not None:
         found = entry
 
@@ -221,7 +244,7 @@ def _read(
         from briefing_tui.search.fold import build
 
         copy = build(whole, keep_case)
-        if cache is not None:
+        if cache is not None and (group is None or not group.add(path, ident, doc_id, whole, copy)):
             cache.put(path, keep_case, ident, doc_id, whole, copy)
     return doc_id, lambda: whole, None if exact else copy
 

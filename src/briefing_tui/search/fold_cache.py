@@ -75,6 +75,10 @@ class Entry:
             self._text = text
         return self._text
 
+    def raw(self) -> bytes:
+        """The document text as UTF-8, as stored (checked when read as ``text``)."""
+        return self._text if isinstance(self._text, bytes) else self._text.encode("utf-8")
+
 
 class FoldCache:
     """The entries of one folder. Every failure to read or write is a miss, never an error."""
@@ -90,9 +94,15 @@ class FoldCache:
             self._usable = _private_folder(self.folder, create)
         return self._usable
 
-    def _name(self, where: str, keep_case: bool) -> str:
-        key = os.fsencode(where) + (b"\0case" if keep_case else b"\0")
+    def _name(self, where: str, keep_case: bool, kind: bytes = b"") -> str:
+        key = os.fsencode(where) + (b"\0case" if keep_case else b"\0") + kind
         return os.path.join(self.folder, hashlib.sha256(key).hexdigest()[:40])
+
+    def read(self, where: str, keep_case: bool, kind: bytes) -> bytes | None:
+        """The bytes of the entry of ``kind`` for the absolute path ``where``, or None."""
+        if not self._ready(create=False):
+            return None
+        return _read_private(self._name(where, keep_case, kind))
 
     def get(self, path: Path, keep_case: bool, ident: Identity | None) -> Entry | None:
         """The entry of ``path`` if there is one for its identity ``ident`` and it is sound."""
@@ -164,6 +174,12 @@ class FoldCache:
             line = json.dumps(head, ensure_ascii=True).encode("ascii")
         except (ValueError, UnicodeError):
             return
+        self.write(where, keep_case, b"", (MAGIC + line + b"\n", folded, body))
+
+    def write(self, where: str, keep_case: bool, kind: bytes, chunks: tuple[bytes, ...]) -> None:
+        """Make ``chunks`` the entry of ``kind`` for the absolute path ``where`` (failures ignored)."""
+        if not self._ready(create=True):
+            return
         # A name of this process's own, created exclusively and private, then renamed over the entry.
         self._written += 1
         temporary = os.path.join(self.folder, f".new-{os.getpid()}-{self._written}")
@@ -174,13 +190,13 @@ class FoldCache:
             return
         try:
             try:
-                for chunk in (MAGIC + line + b"\n", folded, body):
+                for chunk in chunks:
                     view = memoryview(chunk)
                     while view:
                         view = view[os.write(fd, view) :]
             finally:
                 os.close(fd)
-            os.replace(temporary, self._name(where, keep_case))
+            os.replace(temporary, self._name(where, keep_case, kind))
         except OSError:
             with contextlib.suppress(OSError):
                 os.unlink(temporary)
