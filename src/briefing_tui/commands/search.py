@@ -121,8 +121,9 @@ class _Search:
             self.cannot(display_path(path), "no such file or folder")
             return
         group = None
-        files = None
-        if self.cache is not None and path.is_dir():
+        folder = path.is_dir()
+        files = None if folder else [path]  # a file named stands for itself, as ``briefing_files`` says
+        if self.cache is not None and folder:
             # deferred: imported when the command runs, not when its options are read
             from briefing_tui.search.fold_group import FolderEntry
 
@@ -135,7 +136,7 @@ class _Search:
             files = briefing_files(path)
             if group is not None:
                 group.listed(files)
-        if path.is_dir() and not files:
+        if folder and not files:
             # deferred: imported when the command runs, not when its options are read
             from briefing_tui.files import empty_folder
 

@@ -22,7 +22,6 @@ from pathlib import Path
 
 from yaml.error import Mark
 
-from briefing_tui.files import load_file
 from briefing_tui.model.build import Builder
 from briefing_tui.model.loader import YAML_SUFFIXES
 from briefing_tui.model.pieces import BLANK, LIST_HEAD, LISTS, LONE_CR, TOP_KEY, TOP_LINE, Whole, _compose
@@ -59,6 +58,9 @@ def load_text(path: str | Path) -> Document:
             document = None
         if document is not None:
             return document
+    # deferred: the formats and the whole loader, needed only when the quick reading gives up
+    from briefing_tui.files import load_file
+
     return load_file(path)  # the same Document, or every problem of the file with its place
 
 

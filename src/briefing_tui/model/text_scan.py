@@ -23,7 +23,8 @@ PLACEHOLDER = b"text: |-\n  -\n"
 
 _HEAD = re.compile(rb"text: \|(-?)\n( +)(?=[^ \t\n\r])")
 _C1 = re.compile(rb"\xc2[\x80-\x9f]")  # C1 controls and NEL
-_REFUSED = (b"\xe2\x80\xa8", b"\xe2\x80\xa9", b"\xef\xbb\xbf", b"\xef\xbf\xbe", b"\xef\xbf\xbf", b"\r")
+_BREAKS = re.compile(rb"\xe2\x80[\xa8\xa9]")  # LS and PS
+_MARKS = re.compile(rb"\xef(?:\xbb\xbf|\xbf[\xbe\xbf])")  # a byte order mark, U+FFFE and U+FFFF
 _CONTROLS = bytes(b if b in (9, 10) or 32 <= b < 127 or b >= 128 else 0 for b in range(256))
 
 
@@ -50,7 +51,9 @@ def literal_text(data: bytes) -> tuple[int, int, str] | None:
         return None  # a less indented line, or a line of blanks: the parser knows what it means
     piece = data[start:end]
     block = piece.rstrip(b"\n")
-    if b"\0" in block.translate(_CONTROLS) or _C1.search(block) or any(r in block for r in _REFUSED):
+    if b"\r" in block or b"\0" in block.translate(_CONTROLS) or _C1.search(block) or _BREAKS.search(block):
+        return None
+    if b"\xef" in block and _MARKS.search(block):
         return None
     try:
         value = block[indent:].replace(b"\n" + b" " * indent, b"\n").decode("utf-8")
