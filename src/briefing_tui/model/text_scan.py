@@ -49,16 +49,19 @@ def literal_text(data: bytes) -> tuple[int, int, str] | None:
     end = len(data) if out is None else out.start() + 1
     if end < len(data) and data[end] in b" \t\n":
         return None  # a less indented line, or a line of blanks: the parser knows what it means
-    piece = data[start:end]
-    block = piece.rstrip(b"\n")
+    stop = end
+    while stop > start and data[stop - 1] == 10:  # the blank lines after the last line of text
+        stop -= 1
+    block = data[start:stop]
     if b"\r" in block or b"\0" in block.translate(_CONTROLS) or _C1.search(block) or _BREAKS.search(block):
         return None
     if b"\xef" in block and _MARKS.search(block):
         return None
     try:
-        value = block[indent:].replace(b"\n" + b" " * indent, b"\n").decode("utf-8")
+        # every line is empty or starts with the indentation (checked above): cut it from each
+        value = b"\n".join([line[indent:] for line in block.split(b"\n")]).decode("utf-8")
     except UnicodeDecodeError:
         return None
-    if not head.group(1) and len(block) < len(piece):  # clip: the last line break stays
+    if not head.group(1) and stop < end:  # clip: the last line break stays
         value += "\n"
     return key_at, end, value
