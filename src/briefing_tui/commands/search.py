@@ -219,12 +219,14 @@ def _read(
     From the cache (the folder's entry ``group``, else the file's own) when it holds the file as it
     is now; else read for its text alone, folded, and kept in the cache.
     """
-    # deferred: imported when the command runs, not when its options are read
-    from briefing_tui.search.fold_cache import identity
-
     exact = matcher.query.exact
     keep_case = _keep_case(matcher)
-    ident = identity(path) if cache is not None and path.suffix.lower() in YAML_SUFFIXES else None
+    ident = None
+    if cache is not None and path.suffix.lower() in YAML_SUFFIXES:
+        # deferred: the cache's module, imported only when the cache is used
+        from briefing_tui.search.fold_cache import identity
+
+        ident = identity(path)
     entry = group.get(path.name, ident) if group is not None else None
     if entry is None and cache is not None:
         entry = cache.get(path, keep_case, ident)
