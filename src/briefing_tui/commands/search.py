@@ -6,8 +6,9 @@ something matched, 1 when nothing did, 2 on a usage error, a bad regular express
 could not be searched while nothing matched.
 
 Files are read one at a time, for their text only (``model.text_only``), searched, printed and let
-go. The folded copy of each text is kept on disk (``search.fold_cache``, unless ``--no-cache``), so
-that searching the same files again reads neither their YAML nor their text unless it matches.
+go. The folded copy of each text is kept on disk unless ``--no-cache``: a folder's small files in
+one entry (``search.fold_group``), other files each in their own (``search.fold_cache``), so that
+searching the same files again reads neither their YAML nor their text unless it matches.
 """
 
 from __future__ import annotations

@@ -1,6 +1,7 @@
 """An on-disk cache of folded texts, so that searching the same files again skips reading their YAML.
 
-One entry per briefing file and case mode, named by a hash of the file's absolute path, in
+One entry per briefing file and case mode (a folder's small files share one instead, see
+:mod:`briefing_tui.search.fold_group`), named by a hash of the file's absolute path, in
 ``$XDG_CACHE_HOME/briefing/folded`` (``~/.cache/briefing/folded`` when unset). An entry holds the
 document's id, its text and the folded copy of the text (:class:`~briefing_tui.search.fold.Folded`),
 and the identity of the file it was made from: device, inode, size, modification and change times.
