@@ -23,7 +23,6 @@ import json
 import os
 import stat
 import time
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -58,13 +57,15 @@ def cache_folder() -> Path:
     return root / "briefing" / "folded"
 
 
-@dataclass(slots=True)
 class Entry:
     """What the cache holds for one file: its document id, its folded copy and (read when asked) its text."""
 
-    id: str
-    copy: Folded
-    _text: bytes | str
+    __slots__ = ("_text", "copy", "id")
+
+    def __init__(self, id: str, copy: Folded, _text: bytes | str) -> None:  # noqa: A002 - the document's id
+        self.id = id
+        self.copy = copy
+        self._text = _text
 
     @property
     def text(self) -> str:
