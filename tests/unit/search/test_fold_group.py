@@ -259,3 +259,26 @@ def test_the_command_knows_the_loaders_yaml_suffixes() -> None:
     from briefing_tui.model.loader import YAML_SUFFIXES
 
     assert command.YAML_SUFFIXES == YAML_SUFFIXES
+
+
+def test_a_folder_changed_just_now_is_listed_again_next_time(
+    docs: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    os.utime(docs)  # just now: a second change within the clock's tick could keep its identity
+    search(capsys, "niger", str(docs))
+    listed: list[Path] = []
+    from briefing_tui import files
+
+    real = files.briefing_files
+
+    def counted(path: Path) -> list[Path]:
+        listed.append(path)
+        return real(path)
+
+    monkeypatch.setattr(files, "briefing_files", counted)
+    search(capsys, "niger", str(docs))
+    assert listed == [docs]
+    settle(docs)
+    search(capsys, "niger", str(docs))  # listed, and now recorded with the folder's identity
+    search(capsys, "niger", str(docs))
+    assert listed == [docs, docs]
