@@ -259,6 +259,8 @@ def display_path(path: str | bytes | PathLike[str] | PathLike[bytes]) -> str:
     import os
 
     text = os.fsdecode(path)
+    if text.isascii() and text.isprintable():  # nothing to escape: the usual name, at once
+        return text
     out: list[str] = []
     for char in text:
         code = ord(char)

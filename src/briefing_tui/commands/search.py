@@ -6,8 +6,9 @@ something matched, 1 when nothing did, 2 on a usage error, a bad regular express
 could not be searched while nothing matched.
 
 Files are read one at a time, for their text only (``model.text_only``), searched, printed and let
-go. The folded copy of each text is kept on disk (``search.fold_cache``, unless ``--no-cache``), so
-that searching the same files again reads neither their YAML nor their text unless it matches.
+go. The folded copy of each text is kept on disk unless ``--no-cache``: a folder's small files in
+one entry (``search.fold_group``), other files each in their own (``search.fold_cache``), so that
+searching the same files again reads neither their YAML nor their text unless it matches.
 """
 
 from __future__ import annotations
@@ -25,6 +26,7 @@ if TYPE_CHECKING:
     from briefing_tui.console import Writer
     from briefing_tui.search import Folded, Matcher
     from briefing_tui.search.fold_cache import FoldCache
+    from briefing_tui.search.fold_group import FolderEntry
 
 
 def configure(parser: argparse.ArgumentParser) -> None:
@@ -116,27 +118,41 @@ class _Search:
         self.failed = True
 
     def path(self, path: Path) -> None:
-        # deferred: imported when the command runs, not when its options are read
-        from briefing_tui.files import briefing_files
-
         if not path.exists():
             self.cannot(display_path(path), "no such file or folder")
             return
-        files = briefing_files(path)
-        if path.is_dir() and not files:
+        group = None
+        folder = path.is_dir()
+        files = None if folder else [path]  # a file named stands for itself, as ``briefing_files`` says
+        if self.cache is not None and folder:
+            # deferred: imported when the command runs, not when its options are read
+            from briefing_tui.search.fold_group import FolderEntry
+
+            group = FolderEntry(self.cache, path, _keep_case(self.matcher))
+            files = group.files()  # the folder unchanged: its files as listed before
+        if files is None:
+            # deferred: listing a folder afresh asks the format registry which files are briefings
+            from briefing_tui.files import briefing_files
+
+            files = briefing_files(path)
+            if group is not None:
+                group.listed(files)
+        if folder and not files:
             # deferred: imported when the command runs, not when its options are read
             from briefing_tui.files import empty_folder
 
             self.cannot(display_path(path), "cannot search: " + empty_folder(path).message)
         for file in files:
-            self.file(file)
+            self.file(file, group)
+        if group is not None:
+            group.save()
 
-    def file(self, path: Path) -> None:
+    def file(self, path: Path, group: FolderEntry | None = None) -> None:
         # deferred: imported when the command runs, not when its options are read
         from briefing_tui.search import SearchError
 
         try:
-            doc_id, text, copy = _read(path, self.matcher, self.cache)
+            doc_id, text, copy = _read(path, self.matcher, self.cache, group)
         except _Unreadable as exc:
             self.cannot(display_path(path), str(exc), sep=":")
             return
@@ -188,22 +204,33 @@ def _cache() -> FoldCache:
     return FoldCache(cache_folder(), __version__)
 
 
+def _keep_case(matcher: Matcher) -> bool:
+    """Which folded copies the query searches: an exact query uses only the text, so any serves."""
+    return matcher.keep_case and not matcher.query.exact
+
+
+YAML_SUFFIXES = (".yaml", ".yml")  # the loader's (tests/unit/search/test_cli.py checks they agree)
+
+
 def _read(
-    path: Path, matcher: Matcher, cache: FoldCache | None
+    path: Path, matcher: Matcher, cache: FoldCache | None, group: FolderEntry | None = None
 ) -> tuple[str, Callable[[], str], Folded | None]:
     """A file's document id, its text (read when asked) and its folded copy (None for an exact query).
 
-    From the cache when it holds the file as it is now; else read for its text alone, folded, and
-    kept in the cache.
+    From the cache (the folder's entry ``group``, else the file's own) when it holds the file as it
+    is now; else read for its text alone, folded, and kept in the cache.
     """
-    # deferred: imported when the command runs, not when its options are read
-    from briefing_tui.model.loader import YAML_SUFFIXES
-    from briefing_tui.search.fold_cache import identity
-
     exact = matcher.query.exact
-    keep_case = matcher.keep_case and not exact  # an exact query uses only the text: any entry serves
-    ident = identity(path) if cache is not None and path.suffix.lower() in YAML_SUFFIXES else None
-    entry = cache.get(path, keep_case, ident) if cache is not None else None
+    keep_case = _keep_case(matcher)
+    ident = None
+    if cache is not None and path.suffix.lower() in YAML_SUFFIXES:
+        # deferred: the cache's module, imported only when the cache is used
+        from briefing_tui.search.fold_cache import identity
+
+        ident = identity(path)
+    entry = group.get(path.name, ident) if group is not None else None
+    if entry is None and cache is not None:
+        entry = cache.get(path, keep_case, ident)
     if entry is not None:
         found = entry
 
@@ -221,7 +248,7 @@ def _read(
         from briefing_tui.search.fold import build
 
         copy = build(whole, keep_case)
-        if cache is not None:
+        if cache is not None and (group is None or not group.add(path, ident, doc_id, whole, copy)):
             cache.put(path, keep_case, ident, doc_id, whole, copy)
     return doc_id, lambda: whole, None if exact else copy
 

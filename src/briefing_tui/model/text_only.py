@@ -17,16 +17,32 @@ as before or the same problems, with their places.
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
-from briefing_tui.files import load_file
+from yaml.error import Mark
+
 from briefing_tui.model.build import Builder
 from briefing_tui.model.loader import YAML_SUFFIXES
 from briefing_tui.model.pieces import BLANK, LIST_HEAD, LISTS, LONE_CR, TOP_KEY, TOP_LINE, Whole, _compose
-from briefing_tui.model.safe_yaml import IMPLICIT, MappingNode, Node, Problems, decode, read_file
+from briefing_tui.model.safe_yaml import (
+    BOM,
+    IMPLICIT,
+    MappingNode,
+    Node,
+    Problems,
+    ScalarNode,
+    decode,
+    read_file,
+)
+from briefing_tui.model.text_scan import PLACEHOLDER, literal_text
 from briefing_tui.model.types import Document
 
 __all__ = ["load_text"]
+
+_HOLDER = PLACEHOLDER.decode("ascii")
+_STR = "tag:yaml.org,2002:str"
+_TRAIL = re.compile(r"(?:#[^\n\r\x85\u2028\u2029]*\n|\n)*")  # after a literal block: comments at column 0
 
 
 def load_text(path: str | Path) -> Document:
@@ -42,6 +58,9 @@ def load_text(path: str | Path) -> Document:
             document = None
         if document is not None:
             return document
+    # deferred: the formats and the whole loader, needed only when the quick reading gives up
+    from briefing_tui.files import load_file
+
     return load_file(path)  # the same Document, or every problem of the file with its place
 
 
@@ -50,18 +69,24 @@ def _quick(path: Path) -> Document | None:
     data = read_file(path, problems)
     if data is None:
         return None
+    scanned = None if data.startswith(BOM) else literal_text(data)
+    if scanned is not None:
+        data = data[: scanned[0]] + PLACEHOLDER + data[scanned[1] :]
     source = decode(data, problems)
     del data
     if source is None:
         return None
-    pairs = _top_level(source)
+    pairs = _top_level(source, None if scanned is None else scanned[2])
     root = MappingNode(IMPLICIT, pairs, pairs[0][0].start_mark, pairs[0][0].start_mark)  # type: ignore[arg-type]
     document = Builder(path, source, problems).document(root)
     return None if problems.has_errors else document
 
 
-def _top_level(source: str) -> list[tuple[Node, Node]]:
-    """The composed top-level pairs of ``source``, block lists left out; ``Whole`` when not in shape."""
+def _top_level(source: str, text: str | None = None) -> list[tuple[Node, Node]]:
+    """The composed top-level pairs of ``source``, block lists left out; ``Whole`` when not in shape.
+
+    ``text``: the value of the ``text`` piece that ``literal_text`` read, ``PLACEHOLDER`` in ``source``.
+    """
     if "\r" in source and LONE_CR.search(source):
         raise Whole  # a lone carriage return breaks lines for libyaml but not for these cuts
     starts = [0] if source[:1] not in ("", " ", "\r", "\n", "#") else []
@@ -70,6 +95,7 @@ def _top_level(source: str) -> list[tuple[Node, Node]]:
         raise Whole
     pairs: list[tuple[Node, Node]] = []
     skipped: set[str] = set()
+    read: list[Node] = []  # the keys of the pieces read here rather than by the parser
     bounds = [*starts, len(source)]
     run = 0  # where the pieces not yet composed start: they are composed together
     for key_at, end in zip(bounds, bounds[1:], strict=False):
@@ -77,20 +103,38 @@ def _top_level(source: str) -> list[tuple[Node, Node]]:
         if match is None:
             raise Whole
         key = match.group(1)
-        head = LIST_HEAD.match(source, key_at, end) if key in LISTS else None
-        if head is None or not _block_list(source, head.end(), end):
-            continue
+        literal = None
+        if key == "text" and text is not None and source.startswith(_HOLDER, key_at):
+            if _TRAIL.match(source, key_at + len(_HOLDER), end).end() != end:  # type: ignore[union-attr]
+                raise Whole
+            literal, text = text, None
+        else:
+            head = LIST_HEAD.match(source, key_at, end) if key in LISTS else None
+            if head is None or not _block_list(source, head.end(), end):
+                continue
         if key in skipped:
             raise Whole  # a duplicated key: the loader says so
         skipped.add(key)
         if key_at > run:
             pairs.extend(_compose(source[run:key_at]).value)
+        if literal is not None:
+            pairs.append(_text_pair(source, key_at, literal))
+            read.append(pairs[-1][0])
         run = end
     if run < len(source) and source[run:].strip():
         pairs.extend(_compose(source[run:]).value)
-    if not pairs or any(getattr(key, "value", None) in skipped for key, _ in pairs):
+    if not pairs or any(getattr(key, "value", None) in skipped and key not in read for key, _ in pairs):
         raise Whole
     return pairs
+
+
+def _text_pair(source: str, key_at: int, value: str) -> tuple[Node, Node]:
+    """The key and value nodes of a ``text`` read by ``literal_text``, marked at its key's line."""
+    line = source.count("\n", 0, key_at)
+    at = Mark("<text>", key_at, line, 0, None, 0)
+    after = Mark("<text>", key_at + 6, line, 6, None, 0)
+    key = ScalarNode(_STR, "text", at, at)
+    return key, ScalarNode(_STR, value, after, after, style="|")
 
 
 def _block_list(source: str, start: int, end: int) -> bool:

@@ -4,8 +4,7 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from briefing_tui.search.match import Check, Matcher
 
@@ -15,8 +14,7 @@ if TYPE_CHECKING:  # annotations only: ``LineIndex`` and ``context`` serve the c
 ELLIPSIS = "…"
 
 
-@dataclass(frozen=True, slots=True)
-class Hit:
+class Hit(NamedTuple):
     """One match in one document. Offsets are code points of the document text.
 
     ``line`` and ``column`` are 1-based (column in code points). The context is computed when asked

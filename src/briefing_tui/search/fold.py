@@ -21,7 +21,6 @@ from __future__ import annotations
 import unicodedata
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
 from functools import lru_cache
 
 Pair = tuple[int, int]
@@ -150,7 +149,6 @@ def _patch_positions(chunk: str, encoded: bytes, special_bytes: bytes) -> list[i
     return positions
 
 
-@dataclass(slots=True)
 class Folded:
     """A folded copy of a text and the map from its offsets back to the original.
 
@@ -159,17 +157,42 @@ class Folded:
     the letters of an expansion (``"oe"``) to the one character standing for them in ``text``;
     when it is empty, ``text`` is spelt out. A copy from :func:`build` has stand-ins, so its only
     records are characters folded to nothing (``folded_length`` 0).
+
+    A plain class with slots rather than a dataclass: ``dataclasses`` costs the command line some
+    10 ms to import. Two copies are equal when their text, length, records and stand-ins are.
     """
 
-    text: str
-    length: int  # length of the original
-    records: list[tuple[int, int, int]] = field(default_factory=list)
-    standins: dict[str, str] = field(default_factory=dict)
-    _starts: list[int] = field(default_factory=list)
-    _expanded: Folded | None = None
+    __slots__ = ("_expanded", "_starts", "length", "records", "standins", "text")
 
-    def __post_init__(self) -> None:
+    def __init__(
+        self,
+        text: str,
+        length: int,  # length of the original
+        records: list[tuple[int, int, int]] | None = None,
+        standins: dict[str, str] | None = None,
+    ) -> None:
+        self.text = text
+        self.length = length
+        self.records: list[tuple[int, int, int]] = [] if records is None else records
+        self.standins: dict[str, str] = {} if standins is None else standins
         self._starts = [r[0] for r in self.records]
+        self._expanded: Folded | None = None
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Folded):
+            return NotImplemented
+        return (self.text, self.length, self.records, self.standins) == (
+            other.text,
+            other.length,
+            other.records,
+            other.standins,
+        )
+
+    __hash__ = None  # type: ignore[assignment]  # mutable, as the dataclass it was
+
+    def __repr__(self) -> str:
+        fields = f"text={self.text!r}, length={self.length}, records={self.records!r}"
+        return f"Folded({fields}, standins={self.standins!r})"
 
     def expanded(self) -> Folded:
         """This copy with every stand-in spelt out (``c<oe>ur`` -> ``coeur``), with its own records.

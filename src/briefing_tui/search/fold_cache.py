@@ -1,6 +1,7 @@
 """An on-disk cache of folded texts, so that searching the same files again skips reading their YAML.
 
-One entry per briefing file and case mode, named by a hash of the file's absolute path, in
+One entry per briefing file and case mode (a folder's small files share one instead, see
+:mod:`briefing_tui.search.fold_group`), named by a hash of the file's absolute path, in
 ``$XDG_CACHE_HOME/briefing/folded`` (``~/.cache/briefing/folded`` when unset). An entry holds the
 document's id, its text and the folded copy of the text (:class:`~briefing_tui.search.fold.Folded`),
 and the identity of the file it was made from: device, inode, size, modification and change times.
@@ -22,7 +23,6 @@ import json
 import os
 import stat
 import time
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -57,13 +57,15 @@ def cache_folder() -> Path:
     return root / "briefing" / "folded"
 
 
-@dataclass(slots=True)
 class Entry:
     """What the cache holds for one file: its document id, its folded copy and (read when asked) its text."""
 
-    id: str
-    copy: Folded
-    _text: bytes | str
+    __slots__ = ("_text", "copy", "id")
+
+    def __init__(self, id: str, copy: Folded, _text: bytes | str) -> None:  # noqa: A002 - the document's id
+        self.id = id
+        self.copy = copy
+        self._text = _text
 
     @property
     def text(self) -> str:
@@ -74,6 +76,10 @@ class Entry:
                 raise ValueError("the cached text does not have its recorded length")
             self._text = text
         return self._text
+
+    def raw(self) -> bytes:
+        """The document text as UTF-8, as stored (checked when read as ``text``)."""
+        return self._text if isinstance(self._text, bytes) else self._text.encode("utf-8")
 
 
 class FoldCache:
@@ -90,9 +96,15 @@ class FoldCache:
             self._usable = _private_folder(self.folder, create)
         return self._usable
 
-    def _name(self, where: str, keep_case: bool) -> str:
-        key = os.fsencode(where) + (b"\0case" if keep_case else b"\0")
+    def _name(self, where: str, keep_case: bool, kind: bytes = b"") -> str:
+        key = os.fsencode(where) + (b"\0case" if keep_case else b"\0") + kind
         return os.path.join(self.folder, hashlib.sha256(key).hexdigest()[:40])
+
+    def read(self, where: str, keep_case: bool, kind: bytes) -> bytes | None:
+        """The bytes of the entry of ``kind`` for the absolute path ``where``, or None."""
+        if not self._ready(create=False):
+            return None
+        return _read_private(self._name(where, keep_case, kind))
 
     def get(self, path: Path, keep_case: bool, ident: Identity | None) -> Entry | None:
         """The entry of ``path`` if there is one for its identity ``ident`` and it is sound."""
@@ -164,6 +176,12 @@ class FoldCache:
             line = json.dumps(head, ensure_ascii=True).encode("ascii")
         except (ValueError, UnicodeError):
             return
+        self.write(where, keep_case, b"", (MAGIC + line + b"\n", folded, body))
+
+    def write(self, where: str, keep_case: bool, kind: bytes, chunks: tuple[bytes, ...]) -> None:
+        """Make ``chunks`` the entry of ``kind`` for the absolute path ``where`` (failures ignored)."""
+        if not self._ready(create=True):
+            return
         # A name of this process's own, created exclusively and private, then renamed over the entry.
         self._written += 1
         temporary = os.path.join(self.folder, f".new-{os.getpid()}-{self._written}")
@@ -174,13 +192,13 @@ class FoldCache:
             return
         try:
             try:
-                for chunk in (MAGIC + line + b"\n", folded, body):
+                for chunk in chunks:
                     view = memoryview(chunk)
                     while view:
                         view = view[os.write(fd, view) :]
             finally:
                 os.close(fd)
-            os.replace(temporary, self._name(where, keep_case))
+            os.replace(temporary, self._name(where, keep_case, kind))
         except OSError:
             with contextlib.suppress(OSError):
                 os.unlink(temporary)

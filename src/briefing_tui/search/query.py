@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from typing import NamedTuple
 
 
 class SearchError(ValueError):
@@ -32,9 +32,9 @@ def _has_upper(text: str, regex: bool) -> bool:
     return False
 
 
-@dataclass(frozen=True, slots=True)
-class Query:
-    """A search query.
+class Query(NamedTuple):
+    """A search query (a named tuple: immutable, compared and hashed by its fields, and cheap to
+    import, which the command line's start-up needs).
 
     Attributes:
         text: what was typed.
@@ -60,11 +60,11 @@ class Query:
     def toggled(self, flag: str) -> Query:
         """This query with one of ``exact``, ``word`` or ``regex`` switched."""
         if flag == "exact":
-            return replace(self, exact=not self.exact)
+            return self._replace(exact=not self.exact)
         if flag == "word":
-            return replace(self, word=not self.word)
+            return self._replace(word=not self.word)
         if flag == "regex":
-            return replace(self, regex=not self.regex)
+            return self._replace(regex=not self.regex)
         raise ValueError(f"no such flag: {flag}")
 
     def describe(self) -> str:

@@ -1,5 +1,8 @@
 """The on-disk cache of folded texts behind ``briefing search``: used while a file is unchanged,
-never trusted beyond its format, bypassed with ``--no-cache``."""
+never trusted beyond its format, bypassed with ``--no-cache``.
+
+These tests name the files on the command line, so that each has an entry of its own; a folder's
+entry, holding its small files together, is tested in ``test_fold_group.py``."""
 
 from __future__ import annotations
 
@@ -30,6 +33,11 @@ def search(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, st
     code = main(["search", *argv])
     captured = capsys.readouterr()
     return code, captured.out, captured.err
+
+
+def paths(folder: Path) -> list[str]:
+    """The folder's briefings, each named on the command line."""
+    return [str(path) for path in sorted(folder.glob("*.yaml"))]
 
 
 def entries() -> list[Path]:
@@ -66,33 +74,33 @@ def test_the_cache_is_under_xdg_cache_home(monkeypatch: pytest.MonkeyPatch, tmp_
 def test_a_warm_search_prints_what_a_cold_one_does_without_reading_the_files(
     docs: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, argv: list[str]
 ) -> None:
-    uncached = search(capsys, "--no-cache", *argv, str(docs))
+    uncached = search(capsys, "--no-cache", *argv, *paths(docs))
     assert entries() == []
-    cold = search(capsys, *argv, str(docs))
+    cold = search(capsys, *argv, *paths(docs))
     assert len(entries()) == 2
     no_yaml_reading(monkeypatch)
-    warm = search(capsys, *argv, str(docs))
+    warm = search(capsys, *argv, *paths(docs))
     assert uncached == cold == warm
     assert cold[0] == 0
 
 
 def test_a_changed_file_is_read_again(docs: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    search(capsys, "sahel", str(docs))
+    search(capsys, "sahel", *paths(docs))
     path = write(docs, "a", "Le Sahel a changé: Mali.", age=5.0)
-    code, out, _ = search(capsys, "mali", str(docs))
+    code, out, _ = search(capsys, "mali", *paths(docs))
     assert code == 0 and out == f"{path}:1:20: Le Sahel a changé: Mali.\n"
 
 
 def test_a_file_modified_just_now_is_not_cached(docs: Path, capsys: pytest.CaptureFixture[str]) -> None:
     write(docs, "c", "Tout frais.", age=0.0)
-    search(capsys, "frais", str(docs))
+    search(capsys, "frais", *paths(docs))
     assert len(entries()) == 2  # a and b only: c could still change within the clock's tick
 
 
 def test_no_cache_neither_reads_nor_writes(
     docs: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    search(capsys, "niger", str(docs))
+    search(capsys, "niger", *paths(docs))
     reads: list[Path] = []
     real = command._load
 
@@ -103,7 +111,7 @@ def test_no_cache_neither_reads_nor_writes(
     monkeypatch.setattr(command, "_load", counted)
     for entry in entries():
         entry.unlink()
-    code, out, _ = search(capsys, "--no-cache", "niger", str(docs))
+    code, out, _ = search(capsys, "--no-cache", "niger", *paths(docs))
     assert code == 0 and "Niger" in out
     assert len(reads) == 2 and entries() == []
 
@@ -126,8 +134,8 @@ def test_no_cache_neither_reads_nor_writes(
 def test_a_damaged_entry_is_ignored_and_made_again(
     docs: Path, capsys: pytest.CaptureFixture[str], damage
 ) -> None:  # noqa: ANN001
-    expected = search(capsys, "--no-cache", "sahel", str(docs))
-    search(capsys, "sahel", str(docs))
+    expected = search(capsys, "--no-cache", "sahel", *paths(docs))
+    search(capsys, "sahel", *paths(docs))
     cache = FoldCache(cache_folder(), __version__)
     path = docs / "a.yaml"
     entry = Path(cache._name(os.path.abspath(path), False))
@@ -135,15 +143,15 @@ def test_a_damaged_entry_is_ignored_and_made_again(
     assert damage(data) != data
     entry.write_bytes(damage(data))
     assert cache.get(path, False, identity(path)) is None
-    assert search(capsys, "sahel", str(docs)) == expected
+    assert search(capsys, "sahel", *paths(docs)) == expected
     assert cache.get(path, False, identity(path)) is not None  # made again
 
 
 def test_an_entry_whose_text_is_damaged_falls_back_to_the_file(
     docs: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    expected = search(capsys, "--no-cache", "niger", str(docs))
-    search(capsys, "niger", str(docs))
+    expected = search(capsys, "--no-cache", "niger", *paths(docs))
+    search(capsys, "niger", *paths(docs))
     entry = Path(FoldCache(cache_folder(), __version__)._name(os.path.abspath(docs / "a.yaml"), False))
     data = entry.read_bytes()
     assert data.count("œ".encode()) == 1
@@ -153,7 +161,7 @@ def test_an_entry_whose_text_is_damaged_falls_back_to_the_file(
     assert cached is not None
     with pytest.raises(ValueError):
         _ = cached.text
-    assert search(capsys, "niger", str(docs)) == expected
+    assert search(capsys, "niger", *paths(docs)) == expected
 
 
 def test_an_entry_for_another_path_or_identity_is_not_used(docs: Path) -> None:
@@ -177,7 +185,7 @@ def test_a_cache_folder_others_may_write_to_is_not_used(
     folder = cache_folder()
     folder.mkdir(parents=True)
     folder.chmod(0o777)
-    search(capsys, "niger", str(docs))
+    search(capsys, "niger", *paths(docs))
     assert entries() == []
 
 
@@ -188,15 +196,15 @@ def test_a_cache_folder_that_is_a_link_is_not_used(
     elsewhere.mkdir(mode=0o700)
     cache_folder().parent.mkdir(parents=True)
     cache_folder().symlink_to(elsewhere)
-    search(capsys, "niger", str(docs))
+    search(capsys, "niger", *paths(docs))
     assert list(elsewhere.iterdir()) == []
 
 
 def test_an_entry_that_is_a_link_is_not_followed(
     docs: Path, capsys: pytest.CaptureFixture[str], tmp_path: Path
 ) -> None:
-    expected = search(capsys, "--no-cache", "niger", str(docs))
-    search(capsys, "niger", str(docs))
+    expected = search(capsys, "--no-cache", "niger", *paths(docs))
+    search(capsys, "niger", *paths(docs))
     path = docs / "a.yaml"
     entry = Path(FoldCache(cache_folder(), __version__)._name(os.path.abspath(path), False))
     decoy = tmp_path / "decoy"
@@ -204,10 +212,10 @@ def test_an_entry_that_is_a_link_is_not_followed(
     entry.unlink()
     entry.symlink_to(decoy)
     assert FoldCache(cache_folder(), __version__).get(path, False, identity(path)) is None
-    assert search(capsys, "niger", str(docs)) == expected
+    assert search(capsys, "niger", *paths(docs)) == expected
 
 
 def test_entries_are_private_files(docs: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    search(capsys, "niger", str(docs))
+    search(capsys, "niger", *paths(docs))
     assert cache_folder().stat().st_mode & 0o777 == 0o700
     assert all(entry.stat().st_mode & 0o077 == 0 for entry in entries())
