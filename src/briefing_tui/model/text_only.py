@@ -42,7 +42,9 @@ __all__ = ["load_text"]
 
 _HOLDER = PLACEHOLDER.decode("ascii")
 _STR = "tag:yaml.org,2002:str"
-_TRAIL = re.compile(r"(?:#[^\n\r\x85\u2028\u2029]*\n|\n)*")  # after a literal block: comments at column 0
+# after a literal block: comments at column 0, of characters YAML takes in a comment (any other,
+# a control or a line break of its own, and the parser reads the piece: it says what is wrong)
+_TRAIL = re.compile(r"(?:#[^\x00-\x08\x0a-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff\ufffe\uffff]*\n|\n)*")
 
 
 def load_text(path: str | Path) -> Document:

@@ -47,8 +47,10 @@ def literal_text(data: bytes) -> tuple[int, int, str] | None:
     indent = len(head.group(2))
     out = _line_out(indent).search(data, start)
     end = len(data) if out is None else out.start() + 1
-    if end < len(data) and data[end] in b" \t\n":
-        return None  # a less indented line, or a line of blanks: the parser knows what it means
+    if end < len(data) and (data[end] in b" \t\n\r" or data[end] >= 0x80):
+        # a less indented line, a line of blanks, or a line that may start with a line break of
+        # YAML's own (NEL, LS, PS) or a byte order mark: the parser knows what it means
+        return None
     stop = end
     while stop > start and data[stop - 1] == 10:  # the blank lines after the last line of text
         stop -= 1

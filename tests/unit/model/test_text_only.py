@@ -93,6 +93,18 @@ def test_the_seed_mutated_reads_as_the_loader_reads_it(tmp_path: Path, data: st.
     same_as_the_loader(path)
 
 
+def test_a_control_character_in_a_comment_after_the_text_is_refused_as_the_loader_does(
+    tmp_path: Path,
+) -> None:
+    raw = SEED.read_bytes()
+    after_text = raw.index(b"\n#", raw.index(b"\ntext: ")) + 2  # a comment between the text and the lists
+    path = tmp_path / "nul.yaml"
+    path.write_bytes(raw[:after_text] + b"\x00" + raw[after_text:])
+    same_as_the_loader(path)
+    with pytest.raises(LoadError):
+        load_text(path)
+
+
 def write(tmp_path: Path, body: str) -> Path:
     path = tmp_path / "doc.yaml"
     path.write_text(body, encoding="utf-8")

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 import yaml
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from briefing_tui.model import load_document
@@ -100,6 +100,9 @@ LINE = st.lists(st.sampled_from(PARTS), max_size=8).map("".join)
     chomp=st.sampled_from(["|", "|-"]),
     tail=st.sampled_from(["", "\n", "\n\n", "\n# c\n", "\n# c\n  x\n", "\nsources: []\n", "\n  \n"]),
 )
+@example(indent=1, lines=[(-1, "\u2028"), (0, "a")], chomp="|", tail="")  # a line break of YAML's own
+@example(indent=1, lines=[(-1, "\x85"), (0, "a")], chomp="|-", tail="")
+@example(indent=2, lines=[(0, "a"), (-1, "\ufeffb")], chomp="|", tail="")
 def test_generated_blocks_read_as_the_loader_reads_them(
     tmp_path: Path, indent: int, lines: list[tuple[int, str]], chomp: str, tail: str
 ) -> None:
