@@ -7,32 +7,15 @@ entry, holding its small files together, is tested in ``test_fold_group.py``."""
 from __future__ import annotations
 
 import os
-import time
 from pathlib import Path
 
 import pytest
+from tests.unit.search.cache_support import search, two_docs, write
 
 from briefing_tui import __version__
-from briefing_tui.cli import main
 from briefing_tui.commands import search as command
 from briefing_tui.search.fold import build
 from briefing_tui.search.fold_cache import FoldCache, cache_folder, identity
-
-DOC = "id: {id}\ntitle: T\nlanguage: fr\ntext: |-\n  {text}\nclaims:\n  - id: c1\n    span: [0, 3]\n"
-
-
-def write(folder: Path, name: str, text: str, *, age: float = 10.0) -> Path:
-    path = folder / f"{name}.yaml"
-    path.write_text(DOC.format(id=name, text=text), encoding="utf-8")
-    past = time.time() - age
-    os.utime(path, (past, past))  # settled: old enough to be cached
-    return path
-
-
-def search(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
-    code = main(["search", *argv])
-    captured = capsys.readouterr()
-    return code, captured.out, captured.err
 
 
 def paths(folder: Path) -> list[str]:
@@ -47,11 +30,7 @@ def entries() -> list[Path]:
 
 @pytest.fixture
 def docs(tmp_path: Path) -> Path:
-    folder = tmp_path / "docs"
-    folder.mkdir()
-    write(folder, "a", "Les États-Unis et le Niger, cœur du Sahel.")
-    write(folder, "b", "Rien à voir.")
-    return folder
+    return two_docs(tmp_path)
 
 
 def no_yaml_reading(monkeypatch: pytest.MonkeyPatch) -> None:

@@ -6,13 +6,12 @@ from __future__ import annotations
 import json
 import os
 import shutil
-import time
 from pathlib import Path
 
 import pytest
+from tests.unit.search.cache_support import DOC, search, settle, two_docs, write
 
 from briefing_tui import __version__
-from briefing_tui.cli import main
 from briefing_tui.commands import search as command
 from briefing_tui.model import text_only
 from briefing_tui.search import fold_group
@@ -21,26 +20,6 @@ from briefing_tui.search.fold_group import KIND, MAGIC
 
 ROOT = Path(__file__).resolve().parents[3]
 SEED = ROOT / "seeds" / "niger-us-withdrawal.yaml"
-DOC = "id: {id}\ntitle: T\nlanguage: fr\ntext: |-\n  {text}\nclaims:\n  - id: c1\n    span: [0, 3]\n"
-
-
-def settle(path: Path, age: float = 10.0) -> None:
-    past = time.time() - age
-    os.utime(path, (past, past))
-
-
-def write(folder: Path, name: str, text: str) -> Path:
-    path = folder / f"{name}.yaml"
-    path.write_text(DOC.format(id=name, text=text), encoding="utf-8")
-    settle(path)
-    settle(folder)
-    return path
-
-
-def search(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
-    code = main(["search", *argv])
-    captured = capsys.readouterr()
-    return code, captured.out, captured.err
 
 
 def entries() -> list[Path]:
@@ -55,11 +34,7 @@ def group_entry(folder: Path, keep_case: bool = False) -> Path:
 
 @pytest.fixture
 def docs(tmp_path: Path) -> Path:
-    folder = tmp_path / "docs"
-    folder.mkdir()
-    write(folder, "a", "Les États-Unis et le Niger, cœur du Sahel.")
-    write(folder, "b", "Rien à voir.")
-    return folder
+    return two_docs(tmp_path, folder_too=True)
 
 
 @pytest.fixture
@@ -126,7 +101,7 @@ def test_only_a_changed_file_is_read_again(
 
 def test_a_file_added_or_removed_is_seen(docs: Path, capsys: pytest.CaptureFixture[str]) -> None:
     search(capsys, "-c", "niger", str(docs))
-    write(docs, "c", "Encore le Niger.")
+    write(docs, "c", "Encore le Niger.", folder_too=True)
     assert search(capsys, "-c", "niger", str(docs))[1].count("\n") == 3
     (docs / "a.yaml").unlink()
     settle(docs)
