@@ -35,6 +35,10 @@ async def test_the_status_line_says_document_position_claim_verdict_and_search(s
         await pilot.press("slash", *"niamey", "enter")
         await until(pilot, lambda: "/niamey " in status(app) and "/" in status(app).split("/niamey ")[1],
                     what=status(app))  # fmt: skip
+        await pilot.press("escape")  # the search cleared: no longer said
+        await until(pilot, lambda: "/niamey" not in status(app), what=status(app))
+        await pilot.press("n")  # brought back
+        await until(pilot, lambda: "/niamey " in status(app), what=status(app))
 
 
 async def test_a_message_stays_on_the_status_line() -> None:

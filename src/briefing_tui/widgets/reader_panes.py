@@ -201,9 +201,9 @@ class ReaderPanes(Horizontal):
             position = (nav.claim_position(claim.id) or 0) + 1
             said = (position, len(nav.claims), glyph, label, rating)
         search, count = "", ""
-        if with_search:
-            bar = self.text_pane.bar
-            search, count = bar.input.value, bar.count
+        bar = self.text_pane.bar if with_search else None
+        if bar is not None and (bar.is_open or self.text_pane.search.state.query is not None):
+            search, count = bar.input.value, bar.count  # cleared by escape, it is no longer said
         return Status(state.doc.title or state.doc.id, percent, said, len(state.nav.claims), search, count,
                       message)  # fmt: skip
 
