@@ -218,10 +218,17 @@ class BriefingApp(CrashReporting, App[int]):
         # collector's full passes, which would otherwise pause the screen for half a second.
         gc.freeze()
         if collection.documents:
+            # deferred: a screen's module is imported when the screen is first shown
+            from briefing_tui.screens.preview import PreviewScreen
+
+            preview = self.screen if isinstance(self.screen, PreviewScreen) else None
             # Over the loading screen or the preview, rather than in its place: the app would
             # otherwise wait for it to be removed, which waits for the reader's start, before it
             # reads the next key. It stays beneath, still.
-            self.push_screen(MainScreen(collection, prepared))
+            screen = MainScreen(collection, prepared)
+            if preview is not None:  # the reader opens where the preview was read to
+                screen.state.opens_at = preview.reading_at()
+            self.push_screen(screen)
             self._show_failures(collection)
             return
         # Nothing could be opened: ``briefing`` prints why once the terminal is restored (exit 1).

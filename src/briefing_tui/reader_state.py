@@ -112,6 +112,9 @@ class ReaderState:
         self.last: Place = TextPlace(self.doc.id, 0, 0)
         """The place last gone to."""
         self.unopened: Document | None = None
+        self.opens_at = 0
+        """The offset of the first document's text shown at the top at start (where its preview was
+        read to)."""
         """The document last asked for that failed to load when it was opened (its problems are in
         ``collection.failed``)."""
         self.on_show: list[Callable[[Document], None]] = []

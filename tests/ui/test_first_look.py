@@ -157,3 +157,42 @@ async def test_a_folder_of_many_files_read_beside_shows_its_list_at_once(tmp_pat
     async with app.run_test(size=(120, 40)) as pilot:
         await reader_ready(pilot)
         assert not any(isinstance(screen, FirstLook) for screen in app.screen_stack)
+
+
+async def test_the_reader_opens_a_large_file_where_its_preview_was_read_to(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import subprocess
+    import sys
+    import threading
+
+    from briefing_tui import files
+    from briefing_tui.screens.main import MainScreen
+    from briefing_tui.screens.preview import PreviewScreen
+
+    path = tmp_path / "large.yaml"
+    make = Path(__file__).resolve().parents[2] / "bench" / "make_large.py"
+    subprocess.run([sys.executable, str(make), str(path), "--mb", "1.2", "--annotations", "2000"], check=True,
+                   capture_output=True)  # fmt: skip
+    read = threading.Event()
+    load_paths = files.load_paths
+
+    def held_load(*args: object, **kwargs: object) -> object:
+        read.wait(10)  # the annotations load while the person reads the preview
+        return load_paths(*args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(files, "load_paths", held_load)
+    app = BriefingApp([path])
+    async with app.run_test(size=(120, 40)) as pilot:
+        await until(pilot, lambda: isinstance(app.screen, PreviewScreen), what="no preview")
+        preview = app.screen
+        assert isinstance(preview, PreviewScreen)
+        await pilot.press("space", "space", "space")
+        await until(pilot, lambda: preview.reading_at() > 0, what="the preview did not scroll")
+        top = preview.reading_at()
+        read.set()
+        screen = await reader_ready(pilot)
+        assert isinstance(screen, MainScreen)
+        await until(
+            pilot, lambda: 0 <= top - screen.text_view.top_offset < 200, what="not where it was read to"
+        )

@@ -108,3 +108,7 @@ class PreviewScreen(Screen[None]):
     def on_mount(self) -> None:
         self.query_one("#text-pane").border_title = "loading"
         self.query_one(TextView).set_document(self._text, [], [])
+
+    def reading_at(self) -> int:
+        """The offset of the text at the top of the preview: where the reader opens."""
+        return self.query_one(TextView).top_offset

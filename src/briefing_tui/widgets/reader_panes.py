@@ -51,8 +51,10 @@ class ReaderPanes(Horizontal):
             yield from _side_panes()
 
     def start(self, ready: Callable[[], None]) -> None:
-        """Show the document, then ``ready()``."""
+        """Show the document (from ``state.opens_at``), then ``ready()``."""
         self.show_document()
+        if self.state.opens_at > 0:
+            self.view.scroll_to_offset(self.state.opens_at, center=False)
         ready()
 
     too_small = staticmethod(too_small)
