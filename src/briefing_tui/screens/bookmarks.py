@@ -12,18 +12,13 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
-from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Vertical
-from textual.content import Content
-from textual.widgets import Footer, Input, OptionList, Static
+from textual.widgets import Input, OptionList
 
-from briefing_tui.display import sanitize
 from briefing_tui.edit import ops
 from briefing_tui.edit.history import Revision
 from briefing_tui.model.places import TextPlace
-from briefing_tui.screens.checking_dialogs import ChoiceDialog, _Dialog
-from briefing_tui.widgets.safe_input import FormInput
+from briefing_tui.screens.checking_dialogs import ChoiceDialog, LineDialog
 
 Options = list[tuple[str, str]]
 """``(bookmark id, what the list shows)``."""
@@ -108,30 +103,12 @@ def _label(text: str, mark: Bookmark) -> str:
     return f"{mark.label} — {passage}" if mark.label else passage
 
 
-class LabelDialog(_Dialog):
+class LabelDialog(LineDialog):
     """The label of a new bookmark (one line; empty: none). Dismisses with it, or None."""
 
     def __init__(self, passage: str) -> None:
-        super().__init__()
-        self.passage = passage
-
-    def compose(self) -> ComposeResult:
-        with Vertical(id="check-dialog", classes="-small"):
-            yield Static(Content(sanitize(f"Bookmark “{self.passage}”")), id="check-title")
-            said = "Label (may stay empty; enter or ctrl+s: bookmark; escape: cancel)"
-            yield Static(said, classes="check-label")
-            yield FormInput(id="bookmark-label")
-        yield Footer()
-
-    def on_mount(self) -> None:
-        self.query_one("#bookmark-label", FormInput).focus()
-
-    def on_input_submitted(self, event: Input.Submitted) -> None:
-        event.stop()
-        self.action_done()
-
-    def action_done(self) -> None:
-        self.dismiss(self.query_one("#bookmark-label", FormInput).value)
+        label = "Label (may stay empty; enter or ctrl+s: bookmark; escape: cancel)"
+        super().__init__(f"Bookmark “{passage}”", label, field="bookmark-label")
 
 
 class BookmarkList(ChoiceDialog):

@@ -356,31 +356,42 @@ class SelectionBar(ModalScreen[tuple[str, int, int] | None]):
         self.dismiss(None)
 
 
-class PathDialog(_Dialog):
-    """Where to save instead (the file was deleted or cannot be written). Dismisses with the path
-    typed, or None."""
+class LineDialog(_Dialog):
+    """One line to answer: ``title``, a ``label`` saying the keys, the line (``value`` at first, in a
+    ``FormInput`` of id ``field``). ``enter`` or ``ctrl+s`` dismisses with ``answer(line)``."""
 
-    def __init__(self, title: str, path: str) -> None:
+    def __init__(self, title: str, label: str, value: str = "", *, field: str) -> None:
         super().__init__()
-        self.title_text = title
-        self.path = path
+        self.title_text, self.label, self.value, self.field = title, label, value, field
 
     def compose(self) -> ComposeResult:
         with Vertical(id="check-dialog", classes="-small"):
             yield Static(Content(sanitize(self.title_text)), id="check-title")
-            yield Static(
-                "Save as (enter or ctrl+s: save; escape: keep the edits unsaved)", classes="check-label"
-            )
-            yield FormInput(sanitize(self.path), id="save-path")
+            yield Static(self.label, classes="check-label")
+            yield FormInput(self.value, id=self.field)
         yield Footer()
 
     def on_mount(self) -> None:
-        self.query_one("#save-path", FormInput).focus()
+        self.query_one(f"#{self.field}", FormInput).focus()
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()
         self.action_done()
 
     def action_done(self) -> None:
-        typed = self.query_one("#save-path", FormInput).value.strip()
-        self.dismiss(typed or None)
+        self.dismiss(self.answer(self.query_one(f"#{self.field}", FormInput).value))
+
+    def answer(self, line: str) -> object:
+        return line
+
+
+class PathDialog(LineDialog):
+    """Where to save instead (the file was deleted or cannot be written). Dismisses with the path
+    typed, or None."""
+
+    def __init__(self, title: str, path: str) -> None:
+        label = "Save as (enter or ctrl+s: save; escape: keep the edits unsaved)"
+        super().__init__(title, label, sanitize(path), field="save-path")
+
+    def answer(self, line: str) -> str | None:
+        return line.strip() or None
