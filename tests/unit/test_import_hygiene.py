@@ -10,6 +10,13 @@ from pathlib import Path
 import pytest
 
 
+def printed(code: str) -> str:
+    """What ``code`` prints, run by a Python of its own (its imports are its own)."""
+    return subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    ).stdout.strip()
+
+
 @pytest.mark.parametrize(
     "module",
     [
@@ -30,8 +37,7 @@ def test_pure_package_does_not_import_textual(module: str) -> None:
         "bad = sorted(m for m in sys.modules if m == 'textual' or m.startswith('textual.'))\n"
         "print(','.join(bad))\n"
     )
-    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
-    assert result.stdout.strip() == ""
+    assert printed(code) == ""
 
 
 def test_the_annotate_pipeline_does_not_import_textual() -> None:
@@ -47,8 +53,7 @@ def test_the_annotate_pipeline_does_not_import_textual() -> None:
         "assert doc.entities\n"
         "print(','.join(sorted(m for m in sys.modules if m == 'textual' or m.startswith('textual.'))))\n"
     )
-    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
-    assert result.stdout.strip() == ""
+    assert printed(code) == ""
 
 
 @pytest.mark.parametrize("command", ["validate", "search", "export"])
@@ -59,8 +64,7 @@ def test_other_commands_do_not_import_the_annotate_extra(command: str) -> None:
         f"cli._parser({command!r})\n"
         "print(','.join(sorted(m for m in ('spacy', 'trafilatura', 'thinc') if m in sys.modules)))\n"
     )
-    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
-    assert result.stdout.strip() == ""
+    assert printed(code) == ""
 
 
 def test_the_model_does_not_reach_up_to_formats_or_the_reading_of_files() -> None:
@@ -73,8 +77,7 @@ def test_the_model_does_not_reach_up_to_formats_or_the_reading_of_files() -> Non
         "above = ('briefing_tui.formats', 'briefing_tui.files')\n"
         "print(','.join(sorted(m for m in sys.modules if m.startswith(above))))\n"
     )
-    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
-    assert result.stdout.strip() == ""
+    assert printed(code) == ""
 
 
 def test_mypy_checks_the_tests_against_the_package_in_src() -> None:
@@ -107,5 +110,4 @@ def test_opening_a_folder_reads_no_module_it_does_not_use() -> None:
         "    pass\n"
         "print(','.join(sorted(m for m in sys.modules if m.startswith('briefing_tui.annotate'))))\n"
     )
-    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
-    assert result.stdout.strip() == ""
+    assert printed(code) == ""
