@@ -12,9 +12,13 @@ import os
 import pickle
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from briefing_tui.model.types import Collection, Problem, Severity
 from briefing_tui.reload import Stamp
+
+if TYPE_CHECKING:
+    from briefing_tui.widgets.text_lines import Marks, Mentions
 
 SMALL = 256 * 1024  # bytes of YAML read at once before the first paint
 OUTLINED = 32 << 20  # bytes of YAML of several files outlined before the first paint (about 0.1 s)
@@ -83,8 +87,8 @@ class Opening:
     title: str
     meta: str
     text: str
-    mentions: list[tuple[int, int, str, str]]  # start, end, entity type, entity id
-    claims: list[tuple[int, int, str, str, str]]  # start, end, claim id, rating, glyph
+    mentions: Mentions
+    claims: Marks
     claim_count: int
     documents: int
 
@@ -93,15 +97,10 @@ class Opening:
         """The first look of ``collection``'s first document."""
         # deferred: kept off start-up: needed only when this runs
         from briefing_tui.model.doc_meta import meta_line, title_line
-        from briefing_tui.widgets.labels import rating_label
+        from briefing_tui.widgets.text_lines import marks_of
 
         doc, documents = collection.documents[0], len(collection.documents)
-        mentions = [(m.start, m.end, e.type, e.id) for e in doc.entities for m in e.mentions if m.anchored]
-        claims = []
-        for claim in doc.claims:
-            if claim.span.anchored:
-                glyph, _label, rating = rating_label(claim)
-                claims.append((claim.span.start, claim.span.end, claim.id, rating, glyph))
+        mentions, claims = marks_of(doc, doc.claims)
         position = (1, documents) if documents > 1 else None
         return cls(title_line(doc), meta_line(doc, position), doc.text, mentions, claims, len(doc.claims),
                    documents)  # fmt: skip

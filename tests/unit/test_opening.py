@@ -28,7 +28,7 @@ def test_the_seeds_opening_is_its_header_text_and_marks() -> None:
     assert opening.text == doc.text
     assert opening.claim_count == 15 and opening.documents == 1
     assert len(opening.mentions) == 26
-    claims = {claim_id: (start, end, glyph) for start, end, claim_id, _rating, glyph in opening.claims}
+    claims = {mark.claim_id: (start, end, mark.glyph) for start, end, mark in opening.claims}
     c11 = next(c for c in doc.claims if c.id == "C11")
     assert claims["C11"] == (c11.span.start, c11.span.end, "❝")  # an opinion
 

@@ -23,7 +23,6 @@ from briefing_tui.widgets.doc_header import DocHeader
 from briefing_tui.widgets.looks import Looks
 from briefing_tui.widgets.pane_bar import PANES, PaneBar, pane_title, too_small
 from briefing_tui.widgets.status_line import Status, StatusLine
-from briefing_tui.widgets.text_lines import Mark
 from briefing_tui.widgets.text_view import TextView
 
 SIDE_PANES = ["documents", "claim", "entities", "timeline"]  # top to bottom, as the reader has them
@@ -72,10 +71,7 @@ class FirstLook(Screen[None]):
         self._lay_out(self.app.size)
         opening, view = self.opening, self.query_one(TextView)
         self.query_one(DocHeader).show_lines(opening.title, opening.meta, Looks(view))
-        claims = [
-            (start, end, Mark(claim, rating, glyph)) for start, end, claim, rating, glyph in opening.claims
-        ]
-        view.set_document(opening.text, opening.mentions, claims)
+        view.set_document(opening.text, opening.mentions, opening.claims)
         self._status.refresh_status()
 
     def on_resize(self, event: events.Resize) -> None:

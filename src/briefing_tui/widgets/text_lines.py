@@ -4,10 +4,17 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from rich.cells import cell_len, get_character_cell_size
 from rich.segment import Segment
 from rich.style import Style
+
+from briefing_tui.model.span_list import anchored_positions
+from briefing_tui.widgets.labels import rating_label
+
+if TYPE_CHECKING:
+    from briefing_tui.model.types import Claim, Document
 
 
 @dataclass(frozen=True, slots=True)
@@ -17,6 +24,23 @@ class Mark:
     claim_id: str
     rating: str  # a Rating value, or "" when the claim has no verdict
     glyph: str
+
+
+def claim_mark(claim: Claim) -> Mark:
+    """A claim's mark in the gutter: its verdict's glyph and rating."""
+    glyph, _label, rating = rating_label(claim)
+    return Mark(claim.id, rating, glyph)
+
+
+Mentions = list[tuple[int, int, str, str]]
+Marks = list[tuple[int, int, Mark]]
+
+
+def marks_of(doc: Document, claims: Iterable[Claim]) -> tuple[Mentions, Marks]:
+    """The mentions ``(start, end, entity type, entity id)`` of ``doc`` and the marks of ``claims``
+    that have a place in its text."""
+    mentions = [(s, e, m.type, m.id) for m in doc.entities for s, e in anchored_positions(m.mentions)]
+    return mentions, [(c.span.start, c.span.end, claim_mark(c)) for c in claims if c.span.anchored]
 
 
 def wrap_paragraph(text: str, start: int, width: int) -> list[tuple[int, int]]:

@@ -20,13 +20,13 @@ from briefing_tui.model.places import Place, SearchPlace
 from briefing_tui.model.span_list import anchored_positions
 from briefing_tui.model.types import Claim, Document
 from briefing_tui.widgets.doc_header import DocHeader
-from briefing_tui.widgets.labels import rating_label
 from briefing_tui.widgets.looks import Looks
 from briefing_tui.widgets.messages import JumpRequested
 from briefing_tui.widgets.search_bar import SearchBar
 from briefing_tui.widgets.span_index import SpanIndex
+from briefing_tui.widgets.text_lines import Mark, claim_mark, marks_of
 from briefing_tui.widgets.text_search import TextSearch
-from briefing_tui.widgets.text_view import Mark, TextView
+from briefing_tui.widgets.text_view import TextView
 
 if TYPE_CHECKING:
     from briefing_tui.search.corpus import Hit
@@ -82,7 +82,7 @@ class TextPane(Vertical):
             self.view.set_marks(prepared[1], prepared[2])
             return
         if sum(len(e.mentions) for e in doc.entities) + len(nav.claims) <= MARKS_AT_ONCE:
-            self.view.set_document(doc.text, *_spans(nav))
+            self.view.set_document(doc.text, *marks_of(doc, nav.claims))
             return
         # A large document's text shows at once; its marks are indexed in a thread and drawn after.
         self.view.set_document(doc.text, [], [])
@@ -102,7 +102,7 @@ class TextPane(Vertical):
     def claim_changed(self, claim: Claim) -> None:
         """A claim's verdict changed, not its place: its mark is drawn again (no other line moves)."""
         if claim.span.anchored:
-            self.view.replace_mark(claim.span.start, claim.span.end, _mark(claim))
+            self.view.replace_mark(claim.span.start, claim.span.end, claim_mark(claim))
 
     def annotations_moved(self, nav: Navigator) -> None:
         """Annotations were added, removed or moved: the marks are laid again, the same text on top."""
@@ -174,7 +174,7 @@ def prepare(doc: Document) -> Prepared:
 
 def _indexes(doc: Document, claims: list[Claim]) -> tuple[SpanIndex[tuple[str, str]], SpanIndex[Mark]]:
     mentions = SpanIndex(_mentions(doc))
-    return mentions, SpanIndex((c.span.start, c.span.end, _mark(c)) for c in claims if c.span.anchored)
+    return mentions, SpanIndex((c.span.start, c.span.end, claim_mark(c)) for c in claims if c.span.anchored)
 
 
 def _mentions(doc: Document) -> Iterator[tuple[int, int, tuple[str, str]]]:
@@ -182,14 +182,3 @@ def _mentions(doc: Document) -> Iterator[tuple[int, int, tuple[str, str]]]:
         payload = (entity.type, entity.id)  # one per entity, shared by its mentions
         for start, end in anchored_positions(entity.mentions):
             yield start, end, payload
-
-
-def _spans(nav: Navigator) -> tuple[list[tuple[int, int, str, str]], list[tuple[int, int, Mark]]]:
-    """The mentions ``(start, end, type, entity id)`` and the claims' marks of ``nav``'s document."""
-    mentions = [(s, e, m.type, m.id) for m in nav.doc.entities for s, e in anchored_positions(m.mentions)]
-    return mentions, [(c.span.start, c.span.end, _mark(c)) for c in nav.claims if c.span.anchored]
-
-
-def _mark(claim: Claim) -> Mark:
-    glyph, _label, rating = rating_label(claim)
-    return Mark(claim.id, rating, glyph)
