@@ -21,7 +21,7 @@ from textual.widget import Widget
 from briefing_tui.startup import Opening
 from briefing_tui.widgets.doc_header import DocHeader
 from briefing_tui.widgets.looks import Looks
-from briefing_tui.widgets.pane_bar import PANES, PaneBar, pane_title, too_small
+from briefing_tui.widgets.pane_bar import PaneBar, pane_names, pane_title, too_small
 from briefing_tui.widgets.status_line import Status, StatusLine
 from briefing_tui.widgets.text_view import TextView
 
@@ -56,16 +56,13 @@ class FirstLook(Screen[None]):
                 yield TextView(id="text")
             with Vertical(id="side"):
                 for name in SIDE_PANES:
-                    if name in self._pane_names():
+                    if name in pane_names(self.opening.documents):
                         with Vertical(id=f"{name}-pane", classes="pane") as pane:
                             pane.border_title = pane_title(name)
                             if name == "documents":  # as tall as the reader's list will be
                                 pane.styles.height = min(self.opening.documents, DOCUMENT_ROWS) + 2
         yield self._status
         yield Widget(id="footer-room")  # where the reader's footer of keys comes
-
-    def _pane_names(self) -> list[str]:
-        return [name for name in PANES if name != "documents" or self.opening.documents > 1]
 
     def on_mount(self) -> None:
         self._lay_out(self.app.size)
@@ -82,7 +79,7 @@ class FirstLook(Screen[None]):
         narrow = too_small(size)
         self.set_class(narrow, "-narrow")
         self.query_one("#side").display = not narrow
-        self.query_one(PaneBar).show_panes(self._pane_names(), "text", narrow)
+        self.query_one(PaneBar).show_panes(pane_names(self.opening.documents), "text", narrow)
 
     def on_key(self, event: events.Key) -> None:
         self.pressed.append(event)

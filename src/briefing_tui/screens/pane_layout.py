@@ -6,6 +6,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from briefing_tui.model.places import PassagePlace, Place, SourcePlace, SpeakerPlace
+from briefing_tui.widgets.pane_bar import too_small
 
 if TYPE_CHECKING:
     from textual.geometry import Size
@@ -24,7 +25,7 @@ class PaneLayout:
 
     def fit(self, size: Size) -> bool:
         """Lay the panes out for a terminal of ``size``; True when it shows one pane at a time."""
-        self.narrow = self.panes.too_small(size)
+        self.narrow = too_small(size)
         self.apply()
         return self.narrow
 

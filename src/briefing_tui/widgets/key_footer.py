@@ -58,7 +58,6 @@ class KeyFooter(Footer):
     def __init__(self, *, gives_way: Iterable[str] = (), id: str | None = None) -> None:
         super().__init__(compact=True, id=id)
         self._gives_way = tuple(gives_way)
-        self._fitted_width = 0
         self._composed_for: tuple[object, ...] | None = None
 
     def _keys_now(self) -> tuple[object, ...]:
@@ -81,7 +80,6 @@ class KeyFooter(Footer):
     def compose(self) -> ComposeResult:
         composed = list(super().compose())
         width = self.size.width or self.app.size.width
-        self._fitted_width = width
         if self._bindings_ready:
             self._composed_for = self._keys_now()
         all_keys = [w for w in composed if isinstance(w, FooterKey)]
@@ -93,7 +91,7 @@ class KeyFooter(Footer):
                 yield widget
 
     def on_resize(self, event: events.Resize) -> None:
-        if self._bindings_ready and event.size.width != self._fitted_width:
+        if self._bindings_ready:  # built again only if the width changes what fits (``recompose``)
             self.call_after_refresh(self.recompose)
 
     def shown_keys(self) -> list[FooterKey]:

@@ -21,6 +21,11 @@ def too_small(size: Size) -> bool:
     return size.width < NARROW_WIDTH or size.height < NARROW_HEIGHT
 
 
+def pane_names(documents: int) -> list[str]:
+    """The panes a collection of ``documents`` documents shows: the documents pane only for several."""
+    return [name for name in PANES if name != "documents" or documents > 1]
+
+
 def pane_title(name: str) -> str:
     """The title of a pane's border: its key and its name ("2 Claim")."""
     return f"{PANES.index(name) + 1} {PANE_TITLES[name]}"

@@ -14,7 +14,7 @@ from textual.widget import Widget
 
 from briefing_tui.reader_state import Move, ReaderState
 from briefing_tui.widgets.labels import rating_label
-from briefing_tui.widgets.pane_bar import PANES, pane_title, too_small
+from briefing_tui.widgets.pane_bar import PANES, pane_names, pane_title
 from briefing_tui.widgets.status_line import Status
 from briefing_tui.widgets.text_pane import Prepared, TextPane
 from briefing_tui.widgets.text_view import TextView
@@ -57,8 +57,6 @@ class ReaderPanes(Horizontal):
             self.view.scroll_to_offset(self.state.opens_at, center=False)
         ready()
 
-    too_small = staticmethod(too_small)
-
     # the panes ------------------------------------------------------------------------------------
 
     @property
@@ -75,7 +73,7 @@ class ReaderPanes(Horizontal):
 
     def pane_names(self) -> list[str]:
         """The panes that can show: the documents pane only for a collection of several."""
-        return [p for p in PANES if p != "documents" or len(self.state.collection.documents) > 1]
+        return pane_names(len(self.state.collection.documents))
 
     def focus_target(self, name: str) -> Widget:
         """The widget that takes the focus when the pane ``name`` is chosen."""
