@@ -100,10 +100,10 @@ class BriefingApp(CrashReporting, App[int]):
         """The first look is on screen: the reader takes its place, then acts on the keys pressed
         meanwhile. Its live reload starts from the files as they were read."""
         # deferred: a screen's module is imported when the screen is first shown
+        from briefing_tui.screens.first_look import FirstLook
         from briefing_tui.screens.main import MainScreen
 
-        first_look = self.screen
-        self._looking = False
+        pressed = self.screen.pressed if isinstance(self.screen, FirstLook) else []
         try:
             read, self._read = self._read, None
             if self.collection is None:
@@ -117,7 +117,7 @@ class BriefingApp(CrashReporting, App[int]):
                 return
             # The keys pressed meanwhile come first, before any pressed while the reader is built;
             # they are handled once it is (the first look stays beneath it, as the default screen).
-            for key in getattr(first_look, "pressed", ()):
+            for key in pressed:
                 self.post_message(events.Key(key.key, key.character))
             screen = MainScreen(collection)
             if read is not None:  # a change since the child read the files is reloaded, once settled
