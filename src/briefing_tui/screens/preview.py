@@ -9,6 +9,7 @@ error view does, when the file turns out to be broken).
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TextIO
 
 from rich.text import Text
 from textual.app import ComposeResult
@@ -43,37 +44,77 @@ def preview_path(paths: list[Path]) -> Path | None:
     return None
 
 
+HEAD_BYTES = 1 << 18
+"""The start of the file read first for the preview: a title and text at the top come out of it."""
+
+
 def read_head(path: Path) -> tuple[str, str] | None:
-    """``(title, text)`` of a briefing file, reading no further than both; None when not found."""
+    """``(title, text)`` of a briefing file, reading no further than both; None when not found.
+
+    The file's first ``HEAD_BYTES`` are read first, cut after their last line: the text of a
+    large file is long, and the start of it is all the preview shows. The text found there is
+    the start of the whole text, as a block scalar cut after a line reads as its first lines.
+    When the head does not hold both (or does not parse, cut inside a quoted string), the file
+    is read as a stream until they come.
+    """
+    try:
+        with path.open("rb") as stream:
+            head = stream.read(HEAD_BYTES + 1)
+    except OSError:
+        return None
+    if len(head) > HEAD_BYTES:
+        head = head[: head.rfind(b"\n", 0, HEAD_BYTES) + 1]
+        found = _title_and_text(head, cut=True) if head else None
+        if found is not None:
+            return found
+    try:
+        with path.open(encoding="utf-8") as text:
+            return _title_and_text(text)
+    except (OSError, UnicodeDecodeError):
+        return None
+
+
+def _title_and_text(stream: bytes | TextIO, *, cut: bool = False) -> tuple[str, str] | None:
+    """The top-level ``title`` and ``text`` scalars of the YAML in ``stream``, the text cut to
+    ``PREVIEW_CHARS``; None when both are not there, or the YAML fails before both. ``cut``: the
+    stream is the head of a longer file (a text that runs to its end goes on after it)."""
+    # deferred: the parser is imported in the loading worker, after the first paint
     import yaml
 
     wanted: dict[str, str] = {}
     depth, key, expect_key = 0, None, True
     try:
-        with path.open(encoding="utf-8") as stream:
-            for event in yaml.parse(stream, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader)):
-                if isinstance(event, yaml.MappingStartEvent | yaml.SequenceStartEvent):
-                    depth += 1
-                elif isinstance(event, yaml.MappingEndEvent | yaml.SequenceEndEvent):
-                    depth -= 1
-                    if depth == 1:
-                        expect_key = True
-                elif isinstance(event, yaml.ScalarEvent) and depth == 1:
-                    if expect_key:
-                        key, expect_key = event.value, False
-                    else:
-                        if key in ("title", "text"):
-                            wanted[key] = event.value
-                        expect_key = True
-                    if len(wanted) == 2:
-                        text = wanted["text"]
-                        if len(text) > PREVIEW_CHARS:  # a copy of the start only: memory is for the loader
-                            cut = text.rfind("\n", 0, PREVIEW_CHARS)
-                            text = text[: cut if cut > 0 else PREVIEW_CHARS] + "\n\n…"
-                        return wanted["title"], text
-    except (OSError, UnicodeDecodeError, yaml.YAMLError):
+        for event in yaml.parse(stream, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader)):
+            if isinstance(event, yaml.MappingStartEvent | yaml.SequenceStartEvent):
+                depth += 1
+            elif isinstance(event, yaml.MappingEndEvent | yaml.SequenceEndEvent):
+                depth -= 1
+                if depth == 1:
+                    expect_key = True
+            elif isinstance(event, yaml.ScalarEvent) and depth == 1:
+                if expect_key:
+                    key, expect_key = event.value, False
+                else:
+                    if key in ("title", "text"):
+                        wanted[key] = event.value
+                    end = event.end_mark
+                    if key == "text" and cut and end is not None and end.index >= _length(stream) - 1:
+                        wanted[key] += "\n\n…"  # it goes on after the head: marked as cut
+                    expect_key = True
+                if len(wanted) == 2:
+                    text = wanted["text"]
+                    if len(text) > PREVIEW_CHARS:  # a copy of the start only: memory is for the loader
+                        line_end = text.rfind("\n", 0, PREVIEW_CHARS)
+                        text = text[: line_end if line_end > 0 else PREVIEW_CHARS] + "\n\n…"
+                    return wanted["title"], text
+    except (UnicodeDecodeError, yaml.YAMLError):
         return None
     return None
+
+
+def _length(stream: bytes | TextIO) -> int:
+    """The characters of a head in bytes, as the parser counts its places."""
+    return len(stream.decode("utf-8", "replace")) if isinstance(stream, bytes) else -1
 
 
 class PreviewHeader(Static):
