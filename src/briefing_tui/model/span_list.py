@@ -16,7 +16,7 @@ from briefing_tui.model.types import AnchorStatus, PositionSpan, Span
 __all__ = ["PositionSpans", "anchored_positions"]
 
 _CODE = "i" if array("i").itemsize >= 4 else "l"
-"""Offsets, lines and columns fit: a file is at most 64 MiB (``safe_yaml.MAX_BYTES``)."""
+"""Offsets, lines and columns fit: a file is at most 64 MiB (``file_bytes.MAX_BYTES``)."""
 _EXACT = AnchorStatus.EXACT
 
 

@@ -9,7 +9,7 @@ import pytest
 from tests.unit.model.support import HEAD
 
 from briefing_tui.files import load_paths
-from briefing_tui.model import LoadError, load_document, safe_yaml
+from briefing_tui.model import LoadError, file_bytes, load_document
 from briefing_tui.model.types import Document
 
 SEEDS = Path(__file__).resolve().parents[3] / "seeds"
@@ -45,7 +45,7 @@ def test_a_missing_file_is_reported(tmp_path: Path) -> None:
 
 
 def test_the_file_size_is_bounded(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(safe_yaml, "MAX_BYTES", 100)
+    monkeypatch.setattr(file_bytes, "MAX_BYTES", 100)
     big = tmp_path / "big.yaml"
     big.write_text(HEAD, encoding="utf-8")
     assert first_error(big) == f"1:1: error: the file is {len(HEAD.encode()):,} bytes; the limit is 100"

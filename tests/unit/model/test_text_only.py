@@ -156,9 +156,9 @@ def test_what_the_loader_refuses_outside_the_lists_is_refused_with_its_message(
 def test_a_file_over_the_size_limit_is_refused_unread(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from briefing_tui.model import safe_yaml
+    from briefing_tui.model import file_bytes
 
-    monkeypatch.setattr(safe_yaml, "MAX_BYTES", 64)
+    monkeypatch.setattr(file_bytes, "MAX_BYTES", 64)
     path = write(tmp_path, HEAD + "publisher: " + "x" * 100 + "\n")
     with pytest.raises(LoadError) as caught:
         load_text(path)
