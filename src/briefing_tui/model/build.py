@@ -4,17 +4,16 @@ from __future__ import annotations
 
 import re
 from array import array
+from collections.abc import Callable
 from datetime import date
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
 
 from briefing_tui.model.anchoring import Anchorer
 from briefing_tui.model.build_refs import UNVERIFIED_ALL, FieldReader
 from briefing_tui.model.build_spans import SpanReader, text_locator
-from briefing_tui.model.fields import NULLS, Fields, describe, suggest
-from briefing_tui.model.plain import plain_data
-from briefing_tui.model.safe_yaml import MappingNode, Node, Problems, ScalarNode
+from briefing_tui.model.fields import Fields, describe, suggest
+from briefing_tui.model.safe_yaml import MappingNode, Node, Problems, ScalarNode, SequenceNode
 from briefing_tui.model.types import (
     Claim,
     Document,
@@ -76,6 +75,10 @@ WIKIDATA_STATUS = ("not-found", "unverified")
 LANGUAGE = re.compile(r"[A-Za-z]{2,8}(-[A-Za-z0-9]{1,8})*")
 ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
 RATING_VALUES = tuple(r.value for r in Rating)
+Head = tuple[dict[str, Node], str | None, str | None, str | None, str | None, EdtfDate | None]
+"""The document's fields, then its id, title, language, text and publication date as read."""
+ClaimsBeside = Callable[["Builder"], list[Claim] | None]
+"""Claims built elsewhere, taken in by a Builder (their ids declared, references and problems added)."""
 RATINGS_BY_VALUE = {r.value: r for r in Rating}
 
 
@@ -99,6 +102,7 @@ class Builder(SpanReader, FieldReader):
         self.refs: list[str] = []  # ids referred to, checked at the end
         self.ref_places = array("q")  # the kind (its place in ``KINDS``), line and column of each
         self.dates: dict[str, EdtfDate] = {}  # each date written, parsed once
+        self.claims_taken: Node | None = None  # the claims' node, when they were built elsewhere
 
     # -- annotations -----------------------------------------------------------------------------------
 
@@ -298,7 +302,9 @@ class Builder(SpanReader, FieldReader):
 
     # -- the document ----------------------------------------------------------------------------------
 
-    def document(self, root: Node) -> Document | None:
+    def head(self, root: Node) -> Head | None:
+        """The document's own fields, its text made the one annotations are anchored in; None when
+        the root is not a mapping, or it has a text that cannot be read (nothing can be anchored)."""
         f = self.f
         fields = f.mapping(root, TOP, "the document", ("id", "title", "language", "text"))
         if fields is None:
@@ -333,9 +339,25 @@ class Builder(SpanReader, FieldReader):
         elif "text" in fields:
             return None  # nothing can be anchored; the problem is already reported
         self.yaml_text = ""  # what was needed of it is read: the caller may free the file's text
+        return fields, ident, title, language, text, published
+
+    def document(self, root: Node, claims_beside: ClaimsBeside | None = None) -> Document | None:
+        """The Document of ``root``. ``claims_beside``: the claims built elsewhere from the same file
+        (``model.split_load``), taken in after the events in place of building them here; None (or
+        it answering None) builds them here. ``claims_taken`` is then the node they were built from."""
+        head = self.head(root)
+        if head is None:
+            return None
+        f = self.f
+        fields, ident, title, language, text, published = head
         entities = [e for n in f.sequence(fields.get("entities"), "entities") if (e := self.entity(n))]
         events = [v for n in f.sequence(fields.get("events"), "events") if (v := self.event(n))]
-        claims = [c for n in f.sequence(fields.get("claims"), "claims") if (c := self.claim(n))]
+        claims_node = fields.get("claims")
+        claims = claims_beside(self) if claims_beside and isinstance(claims_node, SequenceNode) else None
+        if claims is None:
+            claims = [c for n in f.sequence(claims_node, "claims") if (c := self.claim(n))]
+        else:
+            self.claims_taken = claims_node
         sources = [s for n in f.sequence(fields.get("sources"), "sources") if (s := self.source(n))]
         self._check_references()
         extra = self.extra(fields.get("extra"))
@@ -358,22 +380,6 @@ class Builder(SpanReader, FieldReader):
             sources=sources,
             extra=extra,
         )
-
-    def draft(self, node: Node | None) -> bool:
-        """``draft: true``: the annotation was drafted by a program and awaits review."""
-        return node is not None and bool(self.f.boolean(node, "draft"))
-
-    def extra(self, node: Node | None) -> dict[str, Any]:
-        """The ``extra`` mapping: plain data kept by an import, with no equivalent in the format."""
-        if node is None or (isinstance(node, ScalarNode) and not node.style and node.value in NULLS):
-            return {}
-        if not isinstance(node, MappingNode):
-            self.problems.error(
-                node, f"extra must be a mapping, found {describe(node)}", "write key: value pairs", "type"
-            )
-            return {}
-        data = plain_data(node, self.problems)
-        return data if isinstance(data, dict) else {}
 
 
 @lru_cache(maxsize=4096)  # a generated file repeats its review dates

@@ -1,12 +1,15 @@
-"""Shared fields for the Builder: ids, dates, ``unverified``, URLs, and references to sources and entities."""
+"""Shared fields for the Builder: ids, dates, ``unverified``, URLs, references to sources and entities,
+``draft`` and ``extra``."""
 
 from __future__ import annotations
 
 from array import array
+from typing import Any
 
 from briefing_tui.model.dates import parse_edtf
-from briefing_tui.model.fields import Fields, suggest
-from briefing_tui.model.safe_yaml import Node, Problems, ScalarNode
+from briefing_tui.model.fields import NULLS, Fields, describe, suggest
+from briefing_tui.model.plain import plain_data
+from briefing_tui.model.safe_yaml import MappingNode, Node, Problems, ScalarNode
 from briefing_tui.model.types import EdtfDate, SourceRef, Stance
 
 REF = frozenset(["source", "passage", "stance"])
@@ -162,6 +165,22 @@ class FieldReader:
             )
             where = (places[3 * at + 1], places[3 * at + 2])
             self.problems.error(where, f"unknown {kind} '{ident}'", hint, "dangling-reference")
+
+    def draft(self, node: Node | None) -> bool:
+        """``draft: true``: the annotation was drafted by a program and awaits review."""
+        return node is not None and bool(self.f.boolean(node, "draft"))
+
+    def extra(self, node: Node | None) -> dict[str, Any]:
+        """The ``extra`` mapping: plain data kept by an import, with no equivalent in the format."""
+        if node is None or (isinstance(node, ScalarNode) and not node.style and node.value in NULLS):
+            return {}
+        if not isinstance(node, MappingNode):
+            self.problems.error(
+                node, f"extra must be a mapping, found {describe(node)}", "write key: value pairs", "type"
+            )
+            return {}
+        data = plain_data(node, self.problems)
+        return data if isinstance(data, dict) else {}
 
 
 def _packed(kind: str, at: tuple[int, int]) -> int:

@@ -17,8 +17,9 @@ from pathlib import Path
 
 from briefing_tui.display import display_path
 from briefing_tui.model.build import Builder
-from briefing_tui.model.pieces import Whole, compose_in_pieces
+from briefing_tui.model.pieces import LazySequence, Whole, compose_in_pieces
 from briefing_tui.model.safe_yaml import Problems, compose, decode, read_file
+from briefing_tui.model.split_load import ReadApart
 from briefing_tui.model.types import Document, LoadError, Problem, Severity
 
 __all__ = ["YAML_SUFFIXES", "internal_error", "label_of", "load_bytes", "load_document"]
@@ -41,8 +42,9 @@ def _finish(problems: Problems, document: Document | None) -> Document:
     return document
 
 
-def _load(data: bytes | list[bytes], label: str, path: Path) -> Document:
-    """Load from bytes; given them in a list, the list is emptied so that they are freed once decoded."""
+def _load(data: bytes | list[bytes], label: str, path: Path, apart: ReadApart | None = None) -> Document:
+    """Load from bytes; given them in a list, the list is emptied so that they are freed once decoded.
+    ``apart``: the claims, built from the same bytes in another process (``model.split_load``)."""
     problems = Problems(label)
     owned = isinstance(data, list)
     raw = data.pop() if isinstance(data, list) else data
@@ -62,7 +64,7 @@ def _load(data: bytes | list[bytes], label: str, path: Path) -> Document:
     gc.disable()
     try:
         try:
-            document = _in_pieces(held, problems, path)
+            document = _in_pieces(held, problems, path, apart)
         except Whole:
             problems = Problems(label)  # what the pieces found is found again, with the rest
             if held:
@@ -136,7 +138,9 @@ def _c_function(name: str) -> Callable[..., int] | None:
         return None
 
 
-def _in_pieces(held: list[str], problems: Problems, path: Path) -> Document | None:
+def _in_pieces(
+    held: list[str], problems: Problems, path: Path, apart: ReadApart | None = None
+) -> Document | None:
     """A large file read piece by piece (``pieces``), or ``Whole`` when it must be read at once.
 
     ``held`` holds the file's text: it is emptied once the pieces are cut (the items keep their own
@@ -145,7 +149,9 @@ def _in_pieces(held: list[str], problems: Problems, path: Path) -> Document | No
     """
     root, drain = compose_in_pieces(held[0], problems)
     builder = Builder(path, held.pop(), problems)
-    document = builder.document(root)
+    document = builder.document(root, None if apart is None else apart.take)
+    if isinstance(builder.claims_taken, LazySequence):  # built apart: read there, in full
+        builder.claims_taken.value = iter(())
     drain()
     return document
 
@@ -165,12 +171,18 @@ def load_bytes(data: bytes, path_label: str, *, path: Path | None = None) -> Doc
         raise internal_error(path_label, exc) from None
 
 
-def load_document(path: str | Path) -> Document:
-    """Load one briefing YAML file; raises ``LoadError`` with every problem of the file."""
+def load_document(path: str | Path, read: ReadApart | None = None) -> Document:
+    """Load one briefing YAML file; raises ``LoadError`` with every problem of the file.
+
+    ``read``: the file's bytes, read already, and its claims being built apart from them
+    (``model.split_load``): used when it is the same path."""
     path = Path(path)
     label = label_of(path)
     try:
         problems = Problems(label)
+        owned = read.bytes_once() if read is not None and read.path == path else None
+        if owned is not None:
+            return _load(owned, label, path, read)
         data = read_file(path, problems)
         if data is None:
             return _finish(problems, None)

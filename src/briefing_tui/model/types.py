@@ -126,6 +126,15 @@ class PositionSpan(Span):
     def selector(self, value: Selector) -> None:
         _SELECTOR_SLOT.__set__(self, value)
 
+    @property
+    def kept_selector(self) -> Selector | None:
+        """The selector given or set, None when the span's selector is its position alone."""
+        try:
+            kept: Selector = _SELECTOR_SLOT.__get__(self, Span)
+        except AttributeError:
+            return None
+        return kept
+
     def __eq__(self, other: object) -> bool:
         if not isinstance(other, Span):
             return NotImplemented

@@ -1,0 +1,221 @@
+"""A large file's claims built apart (in another process), while the rest of it is built here.
+
+The claims are most of a large briefing's annotations: building them is a third of its load. The
+reader forks once when it opens a single large file (``startup.ClaimsBeside``): the child builds
+the claims from the same bytes, as the loader builds them (the same ``Builder``, the file read in
+the same pieces), and sends them back (``claims_part``: plain values, ``marshal``led); the parent
+builds everything else meanwhile and takes the claims in after its events (``ClaimsPart.take``):
+their ids declared in file order (a duplicate reported where the loader reports it), their
+references kept to be checked with all the others, their problems added.
+
+Whatever is unusual (a file not read in pieces, a document with no text, no list of claims, a
+child that fails or answers nothing), the parent builds the claims itself: the Document is always
+the one ``load_document`` gives (``tests/unit/test_split_load.py`` compares them file by file).
+"""
+
+from __future__ import annotations
+
+import gc
+import marshal
+from dataclasses import dataclass, replace
+from pathlib import Path
+from typing import Any, Protocol
+
+from yaml.error import Mark
+
+from briefing_tui.model.build import Builder
+from briefing_tui.model.pieces import Whole, compose_in_pieces
+from briefing_tui.model.safe_yaml import IMPLICIT, Node, Problems, ScalarNode, SequenceNode, decode
+from briefing_tui.model.types import (
+    AnchorStatus,
+    Claim,
+    PositionSpan,
+    Problem,
+    Rating,
+    Selector,
+    Severity,
+    SourceRef,
+    Span,
+    Stance,
+    Verdict,
+)
+
+__all__ = ["ClaimsPart", "ReadApart", "claims_part", "take_answer"]
+
+Place = tuple[str, str, int, int]
+"""An id declared (the id, its kind, line, column) or referred to (the kind, the id, line, column)."""
+
+
+class _ClaimsBuilder(Builder):
+    """The Builder, its ids and references noted rather than checked: only the parent, which
+    builds everything else, knows every id."""
+
+    def __init__(self, path: Path, source: str, problems: Problems) -> None:
+        super().__init__(path, source, problems)
+        self.declared: list[Place] = []
+        self.referred: list[Place] = []
+
+    def declare(self, ident: str | None, node: Node | None, kind: str) -> None:
+        if ident is not None and node is not None:
+            self.declared.append((ident, kind, *self.problems.at(node)))
+
+    def refer(self, kind: str, ident: str, at: tuple[int, int]) -> None:
+        self.referred.append((kind, ident, *at))
+
+
+def claims_part(data: bytes, label: str, path: Path) -> bytes:
+    """The claims of the briefing file ``data`` (named ``label``), built as ``load_document`` builds
+    them and encoded for ``ClaimsPart.decode``; empty when they cannot be built apart."""
+    problems = Problems(label)
+    source = decode(data, problems)
+    if source is None:
+        return b""
+    enabled = gc.isenabled()
+    gc.disable()  # a hundred thousand objects that live until sent (see ``loader._load``)
+    try:
+        root, _drain = compose_in_pieces(source, problems)
+        builder = _ClaimsBuilder(path, source, problems)
+        del source
+        head = builder.head(root)
+        node = head[0].get("claims") if head is not None else None
+        if not isinstance(node, SequenceNode):
+            return b""
+        before = len(problems.items)
+        claims = [c for n in node.value if (c := builder.claim(n))]
+    except Whole:
+        return b""
+    finally:
+        if enabled:
+            gc.enable()
+    found = [_problem(p) for p in problems.items[before:]]
+    return marshal.dumps((VERSION, [_claim(c) for c in claims], builder.declared, builder.referred, found))
+
+
+VERSION = 1
+"""Of the encoding: a parent only takes what a child of its own version encoded."""
+
+
+@dataclass(frozen=True, slots=True)
+class ClaimsPart:
+    """Claims built apart, with what the Builder that takes them in must know of them."""
+
+    claims: list[Claim]
+    declared: list[Place]
+    referred: list[Place]
+    problems: list[Problem]
+
+    @classmethod
+    def decode(cls, data: bytes) -> ClaimsPart | None:
+        """The part ``claims_part`` encoded (our own child's answer, never a file's); None when empty."""
+        if not data:
+            return None
+        version, claims, declared, referred, problems = marshal.loads(data)
+        if version != VERSION:
+            return None
+        return cls([_Claim(*c) for c in claims], declared, referred, [_Problem(*p) for p in problems])
+
+    def take(self, builder: Builder) -> list[Claim]:
+        """The claims, taken in by ``builder`` as if it had built them after its events."""
+        problems = builder.problems
+        offset, problems.offset = problems.offset, 0
+        try:
+            for ident, kind, line, column in self.declared:
+                builder.declare(ident, _node_at(line, column), kind)
+            label = problems.label  # as the file is named here
+            problems.items.extend(p if p.path == label else replace(p, path=label) for p in self.problems)
+            for kind, ident, line, column in self.referred:
+                builder.refer(kind, ident, (line, column))
+        finally:
+            problems.offset = offset
+        return self.claims
+
+
+def _node_at(line: int, column: int) -> Node:
+    mark = Mark("", 0, line - 1, column - 1, None, 0)
+    return ScalarNode(IMPLICIT, "", mark, mark)  # type: ignore[arg-type]  # as the composer makes them
+
+
+# The encoding: each object as a tuple of plain values, in the order of its constructor's fields.
+
+
+def _claim(c: Claim) -> tuple[Any, ...]:
+    verdict = c.verdict
+    return (
+        c.id,
+        _span(c.span),
+        [(r.source, r.passage, r.stance.value, r.line, r.column) for r in c.sources],
+        None if verdict is None else (verdict.rating.value, verdict.explanation, verdict.reviewed,
+                                      verdict.line, verdict.column),
+        c.gloss, list(c.entities), list(c.unverified), c.note, c.draft, c.line, c.column,
+    )  # fmt: skip
+
+
+def _span(s: Span) -> tuple[Any, ...]:
+    positional = isinstance(s, PositionSpan)
+    sel = s.kept_selector if isinstance(s, PositionSpan) else s.selector
+    kept = None if sel is None else (sel.exact, sel.prefix, sel.suffix, sel.start, sel.end)
+    return (positional, s.start, s.end, s.status.value, kept, s.line, s.column)
+
+
+def _problem(p: Problem) -> tuple[Any, ...]:
+    return (p.path, p.line, p.column, p.severity.value, p.message, p.hint, p.code)
+
+
+STATUSES = {s.value: s for s in AnchorStatus}
+STANCES = {s.value: s for s in Stance}
+RATINGS = {r.value: r for r in Rating}
+SEVERITIES = {s.value: s for s in Severity}
+
+
+def _Claim(  # noqa: N802 - named for what it makes
+    ident: str, span: tuple[Any, ...], sources: list[tuple[Any, ...]], verdict: tuple[Any, ...] | None,
+    gloss: str, entities: list[str], unverified: list[str], note: str, draft: bool, line: int, column: int,
+) -> Claim:  # fmt: skip
+    return Claim(
+        ident,
+        _Span(*span),
+        sources=[SourceRef(s, p, STANCES[stance], line=ln, column=co) for s, p, stance, ln, co in sources],
+        verdict=None if verdict is None else Verdict(RATINGS[verdict[0]], *verdict[1:]),
+        gloss=gloss,
+        entities=entities,
+        unverified=unverified,
+        note=note,
+        draft=draft,
+        line=line,
+        column=column,
+    )
+
+
+def _Span(  # noqa: N802 - named for what it makes
+    positional: bool, start: int, end: int, status: str, kept: tuple[Any, ...] | None, line: int, column: int
+) -> Span:
+    selector = None if kept is None else Selector(*kept)
+    if positional:
+        return PositionSpan(start, end, STATUSES[status], selector, line, column)
+    return Span(start, end, STATUSES[status], selector or Selector(), line, column)
+
+
+def _Problem(  # noqa: N802 - named for what it makes
+    path: str, line: int, column: int, severity: str, message: str, hint: str, code: str
+) -> Problem:
+    return Problem(path, line, column, SEVERITIES[severity], message, hint, code)
+
+
+class ReadApart(Protocol):
+    """A file's bytes, read already, and its claims being built apart from them (``startup``).
+
+    The loader takes the bytes once (``bytes_once``: in a list, which it empties so that they are
+    freed once decoded; None the next time), then the claims (``take``: None has the loader build
+    them itself)."""
+
+    path: Path
+
+    def bytes_once(self) -> list[bytes] | None: ...
+
+    def take(self, builder: Builder) -> list[Claim] | None: ...
+
+
+def take_answer(answer: bytes, builder: Builder) -> list[Claim] | None:
+    """The claims ``claims_part`` answered, taken in by ``builder``; None when it answered nothing."""
+    part = ClaimsPart.decode(answer)
+    return None if part is None else part.take(builder)

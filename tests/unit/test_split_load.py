@@ -1,0 +1,182 @@
+"""Claims built apart (``model.split_load``): the Document, or the problems, are always those of
+``load_document``, file by file, whatever the file holds."""
+
+from __future__ import annotations
+
+import random
+from pathlib import Path
+
+import pytest
+
+from briefing_tui.model import loader
+from briefing_tui.model.build import Builder
+from briefing_tui.model.split_load import ClaimsPart, claims_part, take_answer
+from briefing_tui.model.types import Claim, Document, LoadError, Problem
+from briefing_tui.resources import seeds_dir
+
+ROOT = Path(__file__).resolve().parents[2]
+SEED = seeds_dir() / "niger-us-withdrawal.yaml"
+FILES = sorted({*ROOT.glob("tests/**/*.yaml"), *seeds_dir().glob("*.yaml")})
+
+
+class ReadApart:
+    """The bytes of a file and the answer of ``claims_part`` for them, as ``startup.ClaimsBeside``
+    gives them to the loader (here in one process)."""
+
+    def __init__(self, path: Path, data: bytes, answer: bytes) -> None:
+        self.path, self._answer = path, answer
+        self._data: list[bytes] | None = [data]
+
+    def bytes_once(self) -> list[bytes] | None:
+        data, self._data = self._data, None
+        return data
+
+    def take(self, builder: Builder) -> list[Claim] | None:
+        return take_answer(self._answer, builder)
+
+
+@pytest.fixture(autouse=True)
+def _here(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Each briefing is written to a file here (the loader reads a file again when it must be read
+    whole after its bytes were freed)."""
+    monkeypatch.chdir(tmp_path)
+
+
+def _plain(data: bytes, name: str = "brief.yaml") -> Document | list[Problem]:
+    Path(name).write_bytes(data)
+    try:
+        return loader.load_document(Path(name))
+    except LoadError as exc:
+        return exc.problems
+
+
+def _apart(
+    data: bytes, name: str = "brief.yaml", label: str | None = None
+) -> tuple[Document | list[Problem], bool]:
+    """The load with the claims built apart (here, not in a child: the same function), and whether
+    they were (an empty answer: built by the loader itself)."""
+    Path(name).write_bytes(data)
+    answer = claims_part(data, label or name, Path(name))
+    read = ReadApart(Path(name), data, answer)
+    try:
+        return loader.load_document(Path(name), read), bool(answer)
+    except LoadError as exc:
+        return exc.problems, bool(answer)
+
+
+def test_every_file_of_the_tests_loads_the_same_with_its_claims_built_apart() -> None:
+    built_apart = 0
+    for path in FILES:
+        data = path.read_bytes()
+        result, apart = _apart(data, path.name)
+        assert result == _plain(data, path.name), path
+        built_apart += apart
+    assert len(FILES) > 50 and built_apart > 20  # most of them really were
+
+
+def _seed_with(*edits: tuple[str, str]) -> bytes:
+    text = SEED.read_text(encoding="utf-8")
+    for old, new in edits:
+        assert old in text, old
+        text = text.replace(old, new, 1)
+    return text.encode("utf-8")
+
+
+def _first_ids() -> tuple[str, str, str, str]:
+    doc = loader.load_bytes(SEED.read_bytes(), "seed.yaml")
+    return doc.entities[0].id, doc.claims[0].id, doc.claims[1].id, doc.sources[0].id
+
+
+@pytest.mark.parametrize(
+    "case",
+    [
+        "claim-id-of-an-entity",
+        "source-id-of-a-claim",
+        "two-claims-one-id",
+        "unknown-source-and-entity",
+        "claim-problems",
+        "claims-empty",
+        "claims-not-a-list",
+    ],
+)
+def test_ids_references_and_problems_are_those_of_the_loader(case: str) -> None:
+    entity, claim, other, source = _first_ids()
+    edits = {
+        "claim-id-of-an-entity": [(f"id: {claim}\n", f"id: {entity}\n")],
+        "source-id-of-a-claim": [(f"id: {source}\n", f"id: {claim}\n")],
+        "two-claims-one-id": [(f"id: {other}\n", f"id: {claim}\n")],
+        "unknown-source-and-entity": [(f"[{source}", "[nowhere"), ("entities: [", "entities: [ghost, ")],
+        "claim-problems": [("rating: ", "rating: sort-of-"), ("span:", "spam: 1\n    span:")],
+        "claims-empty": [("\nclaims:\n", "\nclaims: []\nunused:\n")],
+        "claims-not-a-list": [("\nclaims:\n", "\nclaims: no\nunused:\n")],
+    }[case]
+    data = _seed_with(*edits)
+    result, _apart_used = _apart(data)
+    assert result == _plain(data)
+    assert isinstance(result, list) or case in ("claims-empty", "claims-not-a-list") or result.problems
+
+
+def test_problems_found_apart_are_named_as_the_file_is_here() -> None:
+    data = _seed_with(("rating: ", "rating: sort-of-"))
+    result, apart = _apart(data, "brief.yaml", label="elsewhere.yaml")
+    assert apart
+    assert isinstance(result, list) and result  # an unknown rating is an error
+    assert {p.path for p in result} == {"brief.yaml"}
+    assert result == _plain(data)
+
+
+TOKENS = [b"C1", b"S9", b"[", b"]", b"{", b"'", b": ", b"- ", b"x", b"#", b"\t", b"&a ", b"*a"]
+
+
+def _mutate(rng: random.Random, data: bytes) -> bytes:
+    lines = data.split(b"\n")
+    for _ in range(rng.randint(1, 4)):
+        at = rng.randrange(len(lines))
+        kind = rng.randrange(5)
+        if kind == 0:
+            del lines[at]
+        elif kind == 1:
+            lines.insert(at, lines[rng.randrange(len(lines))])
+        elif kind == 2:
+            line = lines[at]
+            cut = rng.randrange(len(line) + 1)
+            token = rng.choice(
+                [b"C1", b"S9", b"[", b"]", b"{", b"'", b": ", b"- ", b"x", b"#", b"\t", b"&a ", b"*a"]
+            )
+            lines[at] = line[:cut] + token + line[cut:]
+        elif kind == 3:
+            lines[at] = lines[at][: rng.randrange(len(lines[at]) + 1)]
+        else:
+            lines[at], lines[-1 - at] = lines[-1 - at], lines[at]
+    return b"\n".join(lines)
+
+
+def test_changed_files_load_the_same_with_their_claims_built_apart() -> None:
+    rng = random.Random(15)
+    sources = [SEED.read_bytes(), *(p.read_bytes() for p in FILES[:: max(1, len(FILES) // 12)])]
+    built_apart = 0
+    for _ in range(400):
+        data = _mutate(rng, rng.choice(sources))
+        result, apart = _apart(data)
+        assert result == _plain(data), data[:200]
+        built_apart += apart
+    assert built_apart > 100
+
+
+def test_an_empty_answer_has_the_loader_build_the_claims() -> None:
+    data = SEED.read_bytes()
+    plain = _plain(data)
+    read = ReadApart(Path("brief.yaml"), data, b"")
+    assert loader.load_document(Path("brief.yaml"), read) == plain
+    assert ClaimsPart.decode(b"") is None
+
+
+def test_the_bytes_are_only_taken_for_their_own_path() -> None:
+    Path("other.yaml").write_bytes(SEED.read_bytes())
+    read = ReadApart(Path("brief.yaml"), b"not: [this", b"")
+    assert loader.load_document(Path("other.yaml"), read).title  # the file on disk, not the bytes
+    assert read.bytes_once() == [b"not: [this"]
+    assert read.bytes_once() is None  # once only: the loader frees them when decoded
+    given = ReadApart(Path("other.yaml"), b"not: [this", b"")
+    with pytest.raises(LoadError):  # the bytes given, not the file on disk
+        loader.load_document(Path("other.yaml"), given)
