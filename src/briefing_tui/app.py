@@ -13,7 +13,7 @@ from textual.screen import Screen
 from briefing_tui.crash import CrashReporting
 from briefing_tui.model.types import Collection
 from briefing_tui.resources import styles_dir
-from briefing_tui.startup import Opening, ReadAlready, load_if_small, several_files
+from briefing_tui.startup import ClaimsBeside, Opening, ReadAlready, load_if_small, several_files
 
 if TYPE_CHECKING:
     from briefing_tui.widgets.text_pane import Prepared
@@ -26,6 +26,8 @@ class BriefingApp(CrashReporting, App[int]):
     ``read``: the collection read beside (``startup.ReadBeside``), with its first look, shown at once
     (a file changed since it was read is reloaded by the live reload). ``first_look``: whether another
     collection given is first shown that way too (by default in a terminal, not headless).
+    ``apart``: a single large file read already, its claims built in a child process meanwhile
+    (``startup.ClaimsBeside``), for the loading worker.
     """
 
     CSS_PATH = [str(styles_dir() / "reader.tcss"), str(styles_dir() / "looks.tcss")]
@@ -39,6 +41,7 @@ class BriefingApp(CrashReporting, App[int]):
         notes_only: bool = False,
         read: ReadAlready | None = None,
         first_look: bool | None = None,
+        apart: ClaimsBeside | None = None,
     ) -> None:
         super().__init__()
         self.paths = paths
@@ -46,6 +49,7 @@ class BriefingApp(CrashReporting, App[int]):
         self.notes_only = notes_only
         self._read = read
         self._first_look = first_look
+        self._apart = apart
         self._looking = False  # the first look shows: the reader comes when it is on screen
         self._collector_paused = not gc.isenabled()  # ``briefing`` pauses it until the first frame
 
@@ -157,7 +161,12 @@ class BriefingApp(CrashReporting, App[int]):
 
             collection = open_outlines(list(self.paths))  # each document read whole when opened
         else:
-            collection = load_paths(list(self.paths), siblings=True)
+            apart = self._apart
+            try:
+                collection = load_paths(list(self.paths), siblings=True, read=apart)
+            finally:
+                if apart is not None:
+                    apart.end()
         prepared = self._prepare(collection) if collection.documents else None
         self.call_from_thread(self.call_later, self._show, collection, prepared)
 
@@ -228,6 +237,8 @@ class BriefingApp(CrashReporting, App[int]):
             screen = MainScreen(collection, prepared)
             if preview is not None:  # the reader opens where the preview was read to
                 screen.state.opens_at = preview.reading_at()
+            if self._apart is not None:  # a change since the file was read is reloaded, once settled
+                screen.live_reload.watcher.since(self._apart.stamps)
             self.push_screen(screen)
             self._show_failures(collection)
             return

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import stat
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from briefing_tui.formats.registry import ImportSource, opener_for
 from briefing_tui.model.anchoring import Anchorer
@@ -18,6 +19,9 @@ from briefing_tui.model.fields import suggest
 from briefing_tui.model.loader import YAML_SUFFIXES, internal_error, label_of, load_document
 from briefing_tui.model.siblings import add_siblings
 from briefing_tui.model.types import Collection, Document, LoadError, Problem, Severity
+
+if TYPE_CHECKING:
+    from briefing_tui.model.split_load import ReadApart
 
 __all__ = [
     "briefing_files",
@@ -54,8 +58,9 @@ def _regular(path: Path) -> bool:
         return False
 
 
-def load_file(path: str | Path) -> Document:
-    """One briefing file as a Document, whatever its format; raises ``LoadError`` only."""
+def load_file(path: str | Path, read: ReadApart | None = None) -> Document:
+    """One briefing file as a Document, whatever its format; raises ``LoadError`` only. ``read``:
+    a YAML file's bytes read already, its claims built apart (``model.split_load``)."""
     path = Path(path)
     fmt = opener_for(path) if _regular(path) else None
     if fmt is None or fmt.importer is None:
@@ -64,7 +69,7 @@ def load_file(path: str | Path) -> Document:
             kind = suffix or "(no suffix)"
             message = f"unknown file kind {kind}: expected briefing YAML or brat .txt + .ann"
             raise LoadError([Problem(label_of(path), 1, 1, Severity.ERROR, message)])
-        return load_document(path)  # which refuses, with its message, what is not a regular file
+        return load_document(path, read)  # which refuses, with its message, what is not a regular file
     try:
         return fmt.importer(ImportSource(path))
     except LoadError:
@@ -88,11 +93,13 @@ def duplicate_id(doc_id: str, path: Path, first: Path) -> Problem:
     return Problem(label_of(path), 1, 1, Severity.ERROR, message, hint, "dup-doc")
 
 
-def load_paths(paths: list[str | Path] | list[Path] | list[str], *, siblings: bool = False) -> Collection:
+def load_paths(
+    paths: list[str | Path] | list[Path] | list[str], *, siblings: bool = False, read: ReadApart | None = None
+) -> Collection:
     """Open files and folders as one Collection; files that fail keep their problems in ``failed``.
 
     With ``siblings``, the briefings beside the files that their sources point into are loaded too,
-    each with a line in ``Collection.notices``.
+    each with a line in ``Collection.notices``. ``read``: one file's bytes, read already (``load_file``).
     """
     collection = Collection()
     for given in paths:
@@ -102,7 +109,7 @@ def load_paths(paths: list[str | Path] | list[Path] | list[str], *, siblings: bo
             collection.failed[str(given)] = [empty_folder(given)]
         for file in files:
             try:
-                collection.documents.append(load_file(file))
+                collection.documents.append(load_file(file, read))
             except LoadError as exc:
                 collection.failed[str(file)] = exc.problems
     if siblings:

@@ -10,14 +10,21 @@ from __future__ import annotations
 
 import os
 import pickle
+import signal
+from collections.abc import Callable
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from briefing_tui.display import display_path
+from briefing_tui.model.file_bytes import read_file
 from briefing_tui.model.types import Collection, Problem, Severity
 from briefing_tui.reload import Stamp
 
 if TYPE_CHECKING:
+    from briefing_tui.model.build import Builder
+    from briefing_tui.model.types import Claim
     from briefing_tui.widgets.text_lines import Marks, Mentions
 
 SMALL = 256 * 1024  # bytes of YAML read at once before the first paint
@@ -126,6 +133,52 @@ class ReadAlready:
     stamps: Stamps
 
 
+class _Child:
+    """One fork: the child runs ``work`` and sends its bytes through a pipe, then leaves without
+    running any cleanup (nor printing anything: a failure is an empty answer). ``answer()`` waits
+    for them (empty: none); ``end()`` stops a child whose answer is no longer wanted."""
+
+    def __init__(self, work: Callable[[], bytes]) -> None:
+        self._read, write = os.pipe()
+        self._pid = os.fork()
+        if self._pid == 0:  # the child
+            status = 1
+            try:
+                os.close(self._read)
+                data = work()
+                if data:
+                    with os.fdopen(write, "wb") as out:
+                        out.write(data)
+                    status = 0
+            finally:
+                os._exit(status)
+        os.close(write)
+        self._answered = False
+
+    def answer(self) -> bytes:
+        if self._answered:
+            return b""
+        self._answered = True
+        try:
+            with os.fdopen(self._read, "rb") as answer:
+                data = answer.read()
+            _pid, status = os.waitpid(self._pid, 0)
+        except OSError:
+            return b""
+        return data if status == 0 else b""
+
+    def end(self) -> None:
+        if self._answered:
+            return
+        self._answered = True
+        try:
+            os.kill(self._pid, signal.SIGKILL)
+            os.close(self._read)
+            os.waitpid(self._pid, 0)
+        except OSError:
+            pass
+
+
 class ReadBeside:
     """Reads a small collection in a child process while this one imports the reader: the two take
     about as long, and a machine has more than one core. ``result()`` is the child's answer (the
@@ -136,32 +189,13 @@ class ReadBeside:
     """
 
     def __init__(self, paths: list[Path]) -> None:
-        self._read, write = os.pipe()
-        self._pid = os.fork()
-        if self._pid == 0:  # the child: read, answer, and leave without running any cleanup
-            status = 1
-            try:
-                os.close(self._read)
-                collection = load_if_small(paths)
-                if collection is not None and collection.documents:
-                    stamps = stamps_of(collection) if not collection.outlines else {}
-                    read = ReadAlready(Opening.of(collection), collection, stamps)
-                    with os.fdopen(write, "wb") as out:
-                        pickle.dump(read, out, protocol=pickle.HIGHEST_PROTOCOL)
-                    status = 0
-            finally:
-                os._exit(status)
-        os.close(write)
+        self._child = _Child(partial(_read_already, paths))
 
     def result(self) -> ReadAlready | None:
+        data = self._child.answer()
         try:
-            with os.fdopen(self._read, "rb") as answer:
-                data = answer.read()
-            _pid, status = os.waitpid(self._pid, 0)
-            if status != 0 or not data:
-                return None
-            read = pickle.loads(data)  # our own child's answer, never a file's
-        except (OSError, ValueError, TypeError, EOFError, pickle.UnpicklingError):
+            read = pickle.loads(data) if data else None  # our own child's answer, never a file's
+        except (ValueError, TypeError, EOFError, pickle.UnpicklingError):
             return None
         return read if isinstance(read, ReadAlready) else None
 
@@ -171,3 +205,80 @@ class ReadBeside:
         the outlines of many files), on a system that forks. The child tells a single large file
         (read by the reader, behind its preview) by answering nothing."""
         return hasattr(os, "fork") and total_size(paths) < OUTLINED
+
+
+def _read_already(paths: list[Path]) -> bytes:
+    collection = load_if_small(paths)
+    if collection is None or not collection.documents:
+        return b""
+    stamps = stamps_of(collection) if not collection.outlines else {}
+    return pickle.dumps(
+        ReadAlready(Opening.of(collection), collection, stamps), protocol=pickle.HIGHEST_PROTOCOL
+    )
+
+
+class ClaimsBeside:
+    """A single large briefing file, read here once, its claims built in a child process from the
+    same bytes (``model.split_load``) while this one shows its preview and builds the rest.
+
+    It is what the loader takes (``load_paths(..., read=)``: ``split_load.ReadApart``); ``stamps``
+    the file as it was read, where the reader's live reload starts from; ``end()`` once loaded (the
+    child is gone by then, unless its answer was not needed)."""
+
+    def __init__(self, path: Path, data: bytes, stamp: Stamp | None) -> None:
+        self.path = path
+        self._data: list[bytes] | None = [data]
+        self._child = _Child(partial(_claims_part, data, path))
+        self.stamps: Stamps = {path: stamp}
+
+    def bytes_once(self) -> list[bytes] | None:
+        data, self._data = self._data, None
+        return data
+
+    def take(self, builder: Builder) -> list[Claim] | None:
+        # deferred: by the loading worker, which has imported the loader already
+        from briefing_tui.model.split_load import take_answer
+
+        return take_answer(self._child.answer(), builder)
+
+    def end(self) -> None:
+        self._data = None
+        self._child.end()
+
+    @classmethod
+    def of(cls, paths: list[Path]) -> ClaimsBeside | None:
+        """For a single briefing file (YAML) of ``SPLIT_FROM`` bytes or more, on a system that forks
+        with a core to spare."""
+        if len(paths) != 1 or paths[0].suffix.lower() not in (".yaml", ".yml") or not _spare_core():
+            return None
+        path = paths[0]
+        stamp = Stamp.of(path)  # before reading: a change made while it is read is reloaded
+        if stamp is None or stamp.size < SPLIT_FROM:
+            return None
+        data = read_file(path, _Unsaid())  # a file that cannot be read is read by the loader, which says why
+        return None if data is None else cls(path, data, stamp)
+
+
+def _claims_part(data: bytes, path: Path) -> bytes:
+    # A machine with no core to spare runs the reader first: its preview is what is waited for.
+    os.nice(5)
+    # deferred: in the child, after it is forked
+    from briefing_tui.model.split_load import claims_part
+
+    return claims_part(data, display_path(str(path)), path)
+
+
+def _spare_core() -> bool:
+    if not hasattr(os, "fork"):
+        return False
+    cores = os.sched_getaffinity(0) if hasattr(os, "sched_getaffinity") else range(os.cpu_count() or 1)
+    return len(cores) > 1
+
+
+class _Unsaid:
+    def error(self, at: None, message: str, hint: str = "", code: str = "") -> None:
+        pass
+
+
+SPLIT_FROM = 1 << 20
+"""Bytes of a single file from which its claims are built in a child process (``ClaimsBeside``)."""

@@ -66,7 +66,7 @@ def run(args: argparse.Namespace) -> int:
     import gc
 
     # deferred: imported when the command runs, not when its options are read
-    from briefing_tui.startup import ReadBeside, failures, load_if_small
+    from briefing_tui.startup import ClaimsBeside, ReadBeside, failures, load_if_small
 
     # Start-up builds hundreds of thousands of objects that live as long as the process (modules,
     # classes, styles, the collection): collecting them before the first frame only delays it.
@@ -74,7 +74,8 @@ def run(args: argparse.Namespace) -> int:
     gc.disable()
     try:
         # A small collection is read beside (in a child process) while the reader's modules load.
-        beside = ReadBeside(paths) if drafted is None and ReadBeside.can(paths) else None
+        apart = ClaimsBeside.of(paths) if drafted is None else None  # a large file: its claims beside
+        beside = ReadBeside(paths) if drafted is None and not apart and ReadBeside.can(paths) else None
         # deferred: imported when the command runs, not when its options are read
         from briefing_tui.app import BriefingApp
 
@@ -84,7 +85,7 @@ def run(args: argparse.Namespace) -> int:
             collection = load_if_small(paths)
         if collection is not None and not collection.documents:
             return _nothing_opened(failures(collection, paths))
-        app = BriefingApp(paths, collection=collection, notes_only=args.notes_only, read=read)
+        app = BriefingApp(paths, collection=collection, notes_only=args.notes_only, read=read, apart=apart)
         try:
             app.run()
         except Exception as exc:  # outside the App's own handling (start-up, driver): still a short message

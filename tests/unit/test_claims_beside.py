@@ -1,0 +1,98 @@
+"""A single large file: read once, its claims built in a child process (``startup.ClaimsBeside``)."""
+
+from __future__ import annotations
+
+import os
+import time
+from pathlib import Path
+
+import pytest
+
+from briefing_tui import startup
+from briefing_tui.files import load_paths
+from briefing_tui.model import split_load
+from briefing_tui.model.build import Builder
+from briefing_tui.model.safe_yaml import Problems
+from briefing_tui.reload import Stamp
+from briefing_tui.resources import seeds_dir
+from briefing_tui.startup import ClaimsBeside
+
+pytestmark = pytest.mark.skipif(not hasattr(os, "fork"), reason="building beside needs os.fork")
+
+SEED = seeds_dir() / "niger-us-withdrawal.yaml"
+
+
+@pytest.fixture
+def large(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """The seed, as a file counted large."""
+    monkeypatch.setattr(startup, "SPLIT_FROM", 1000)
+    path = tmp_path / "large.yaml"
+    path.write_bytes(SEED.read_bytes())
+    return path
+
+
+def _no_child_left() -> None:
+    with pytest.raises(ChildProcessError):
+        os.waitpid(-1, os.WNOHANG)
+
+
+def test_the_collection_is_the_one_read_here(large: Path) -> None:
+    answered: list[bytes] = []
+    apart = ClaimsBeside.of([large])
+    assert apart is not None
+    answer = apart._child.answer  # noqa: SLF001 - seen on its way to the loader
+
+    def seen() -> bytes:
+        answered.append(answer())
+        return answered[-1]
+
+    apart._child.answer = seen  # type: ignore[method-assign]  # noqa: SLF001
+    collection = load_paths([large], siblings=True, read=apart)
+    apart.end()
+    assert answered and answered[0]  # the claims did come from the child
+    assert collection == load_paths([large], siblings=True)
+    assert apart.stamps == {large: Stamp.of(large)}
+    _no_child_left()
+
+
+def test_a_child_that_fails_has_the_claims_built_here(large: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    def fail(*_args: object) -> bytes:
+        raise RecursionError
+
+    monkeypatch.setattr(split_load, "claims_part", fail)  # in the child, which is forked after this
+    apart = ClaimsBeside.of([large])
+    assert apart is not None
+    collection = load_paths([large], siblings=True, read=apart)
+    apart.end()
+    assert collection == load_paths([large], siblings=True) and collection.documents[0].claims
+    _no_child_left()
+
+
+def test_a_child_no_longer_needed_is_stopped(large: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    def slow(*_args: object) -> bytes:
+        time.sleep(60)
+        return b""
+
+    monkeypatch.setattr(split_load, "claims_part", slow)
+    apart = ClaimsBeside.of([large])
+    assert apart is not None
+    started = time.monotonic()
+    apart.end()  # say the file failed before its claims: their answer is not waited for
+    assert time.monotonic() - started < 10
+    _no_child_left()
+    assert apart.take(Builder(large, "", Problems(""))) is None
+
+
+def test_only_a_single_large_briefing_file_is_built_beside(large: Path, tmp_path: Path) -> None:
+    small = tmp_path / "small.yaml"
+    small.write_bytes(b"format: 1\n")
+    text = tmp_path / "large.txt"
+    text.write_bytes(large.read_bytes())
+    assert ClaimsBeside.of([small]) is None
+    assert ClaimsBeside.of([large, small]) is None
+    assert ClaimsBeside.of([text]) is None
+    assert ClaimsBeside.of([tmp_path / "gone.yaml"]) is None
+    apart = ClaimsBeside.of([large])
+    assert apart is not None
+    apart.end()
+    _no_child_left()
