@@ -173,7 +173,7 @@ class BriefingApp(CrashReporting, App[int]):
     @staticmethod
     def _prepare(collection: Collection) -> Prepared:
         """While the preview shows, in the loading thread: what the reader's screen would otherwise
-        do before it answers a key (import its panes, index the first document's marks)."""
+        do before it answers a key (import its panes, make its state, index the first document's marks)."""
         # deferred: imported here, in the loading thread, rather than on the screen's thread
         import briefing_tui.screens.main  # noqa: F401
         import briefing_tui.widgets.detail_pane  # noqa: F401
@@ -183,7 +183,7 @@ class BriefingApp(CrashReporting, App[int]):
         import briefing_tui.widgets.timeline_list  # noqa: F401
         from briefing_tui.widgets.text_pane import prepare
 
-        return prepare(collection.documents[0])
+        return prepare(collection)
 
     def _show_preview(self, path: Path, title: str, text: str) -> None:
         # deferred: a screen's module is imported when the screen is first shown

@@ -54,7 +54,7 @@ async def test_a_large_documents_marks_come_from_a_worker_and_are_the_same() -> 
 async def test_marks_prepared_while_loading_are_shown_once() -> None:
     expected = await marks_indexed_at_once()
     collection = load_paths([SEEDS])
-    prepared = text_pane.prepare(collection.documents[0])
+    prepared = text_pane.prepare(collection)
 
     class PreparedApp(BriefingApp):  # as the loading worker hands the reader a large document
         def get_default_screen(self) -> MainScreen:
@@ -71,3 +71,4 @@ async def test_marks_prepared_while_loading_are_shown_once() -> None:
             assert isinstance(screen, MainScreen)
             assert marks(screen.query_one(TextView)) == expected
             assert screen.text_pane._prepared is None  # taken: an edit changes the document in place
+            assert screen.state is prepared.state  # its navigator too: the claims' order is not made again

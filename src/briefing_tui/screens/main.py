@@ -55,8 +55,8 @@ class MainScreen(Screen[None]):
 
     def __init__(self, collection: Collection, prepared: Prepared | None = None) -> None:
         super().__init__()
-        self.state = ReaderState(collection)
-        self._prepared = prepared  # the first document's marks, indexed while it loaded
+        self.state = prepared.state if prepared is not None else ReaderState(collection)
+        self._prepared = prepared  # the first document's state and marks, made while it loaded
         self._panes_ready = False
         self._key_states = KeyStates()
         # made now, as a message may come before compose; the panes say what it shows

@@ -8,6 +8,7 @@ A click on a mention or a claim becomes a ``JumpRequested``.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
+from dataclasses import dataclass
 from functools import partial
 from typing import TYPE_CHECKING
 
@@ -15,10 +16,11 @@ from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.worker import get_current_worker
 
-from briefing_tui.model.navigation import Navigator, reading_order
+from briefing_tui.model.navigation import Navigator
 from briefing_tui.model.places import Place, SearchPlace
 from briefing_tui.model.span_list import anchored_positions
-from briefing_tui.model.types import Claim, Document
+from briefing_tui.model.types import Claim, Collection, Document
+from briefing_tui.reader_state import ReaderState
 from briefing_tui.widgets.doc_header import DocHeader
 from briefing_tui.widgets.looks import Looks
 from briefing_tui.widgets.messages import JumpRequested
@@ -77,9 +79,9 @@ class TextPane(Vertical):
         self._position = position
         self.query_one(DocHeader).show(doc, Looks(self.view), position)  # the legend of the text's looks
         prepared, self._prepared = self._prepared, None  # used once: an edit changes the document in place
-        if prepared is not None and prepared[0] is doc:
+        if prepared is not None and prepared.state.doc is doc:
             self.view.set_document(doc.text, [], [])
-            self.view.set_marks(prepared[1], prepared[2])
+            self.view.set_marks(prepared.mentions, prepared.claims)
             return
         if sum(len(e.mentions) for e in doc.entities) + len(nav.claims) <= MARKS_AT_ONCE:
             self.view.set_document(doc.text, *marks_of(doc, nav.claims))
@@ -162,14 +164,21 @@ class TextPane(Vertical):
         self.search.closed()
 
 
-Prepared = tuple[Document, SpanIndex[tuple[str, str]], SpanIndex[Mark]]
-"""A document and the indexes of its mentions and claims' marks, made before it is shown."""
+@dataclass(frozen=True, slots=True)
+class Prepared:
+    """Made while a large file loads (in the loading thread), so that nothing of it is left for the
+    screen's thread: the reader's state for the first document (its navigator, the claims in reading
+    order) and the indexes of that document's mentions and of its claims' marks."""
+
+    state: ReaderState
+    mentions: SpanIndex[tuple[str, str]]
+    claims: SpanIndex[Mark]
 
 
-def prepare(doc: Document) -> Prepared:
-    """Index the marks of ``doc``, the document shown first, while it loads (in the loading thread):
-    a large one's text then shows with its marks, and nothing is left to do on the screen's thread."""
-    return (doc, *_indexes(doc, reading_order(doc.claims)))  # the navigator's order
+def prepare(collection: Collection) -> Prepared:
+    """What the reader shows first of ``collection``, made ready (see ``Prepared``)."""
+    state = ReaderState(collection)
+    return Prepared(state, *_indexes(state.doc, state.nav.claims))  # in the navigator's order
 
 
 def _indexes(doc: Document, claims: list[Claim]) -> tuple[SpanIndex[tuple[str, str]], SpanIndex[Mark]]:
