@@ -196,3 +196,30 @@ async def test_the_reader_opens_a_large_file_where_its_preview_was_read_to(
         await until(
             pilot, lambda: 0 <= top - screen.text_view.top_offset < 200, what="not where it was read to"
         )
+
+
+async def test_the_terminals_size_said_again_does_not_lay_the_first_look_out_again(
+    held: None, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from textual import events
+    from textual.geometry import Size
+
+    laid_out: list[Size | None] = []
+    refresh_layout = FirstLook._refresh_layout
+
+    def counted(self: FirstLook, size: Size | None = None, scroll: bool = False) -> None:
+        laid_out.append(size)
+        refresh_layout(self, size, scroll)
+
+    monkeypatch.setattr(FirstLook, "_refresh_layout", counted)
+    app = BriefingApp([SEEDS], first_look=True)
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await first_look_up(pilot)
+        laid_out.clear()
+        same, other = Size(120, 40), Size(100, 30)
+        for size in (same, same, other):  # one at a time: pending, a resize replaces the one before
+            handled: list[bool] = []
+            screen.post_message(events.Resize(size, size))
+            screen.call_later(handled.append, True)  # after the resize, in the screen's queue
+            await until(pilot, lambda: bool(handled), what="the resize was not handled")  # noqa: B023
+        assert [size for size in laid_out if size is not None] == [other]  # None: a refresh of its own

@@ -43,6 +43,7 @@ class FirstLook(Screen[None]):
         self.pressed: list[events.Key] = []
         """The keys pressed while this screen showed, for the reader to act on."""
         self._status = _PaintedStatus(self._status_of)
+        self._laid_out = Size(0, 0)
 
     def _status_of(self, message: str) -> Status:
         return Status(self.opening.title, 0, None, self.opening.claim_count, "", "", message)
@@ -66,12 +67,17 @@ class FirstLook(Screen[None]):
 
     def on_mount(self) -> None:
         self._lay_out(self.app.size)
+        self._laid_out = self.app.size
         opening, view = self.opening, self.query_one(TextView)
         self.query_one(DocHeader).show_lines(opening.title, opening.meta, Looks(view))
         view.set_document(opening.text, opening.mentions, opening.claims)
         self._status.refresh_status()
 
     def on_resize(self, event: events.Resize) -> None:
+        if event.size == self._laid_out:  # the terminal's size said again at start: nothing moves
+            event.prevent_default()  # nor is the screen laid out and painted again
+            return
+        self._laid_out = event.size
         self._lay_out(event.size)
 
     def _lay_out(self, size: Size) -> None:
