@@ -180,7 +180,46 @@ class Matcher:
         # a folded match is dropped only when it cuts an expanded character, and matches do not
         # overlap: each record costs at most two, so this many folded matches are always enough
         wanted = None if limit is None else limit + 2 * len(fmap.records)
-        return fmap.spans(self._find(hay, check, wanted), limit)
+        found = self._find(hay, check, wanted)
+        kept = fmap.spans(found)
+        if len(kept) < len(found):  # one cut a character: one overlapping it may not (œee, ee)
+            kept = self._whole_matches(hay, fmap, check, limit)
+        return kept[:limit] if limit is not None else kept
+
+    def _whole_matches(self, hay: str, fmap: Folded, check: Check | None, limit: int | None) -> list[Span]:
+        """The matches, left to right, that cut no expanded character, as spans of the original:
+        after one that does, the search goes on from the character after its start."""
+        out: list[Span] = []
+        pos, size, looked = 0, len(hay), 0
+        while pos <= size and (limit is None or len(out) < limit):
+            found = self._next(hay, pos)
+            if found is None:
+                break
+            start, end = found
+            mapped = fmap.span(start, end) if end > start else None
+            if mapped is not None:
+                out.append(mapped)
+            pos = end if mapped is not None else start + 1
+            looked += 1
+            if check is not None and looked % _CHECK_EVERY == 0:
+                check()
+        return out
+
+    def _next(self, hay: str, pos: int) -> Span | None:
+        """The first match at ``pos`` or after."""
+        if self.needle:
+            at = hay.find(self.needle, pos)
+            return None if at < 0 else (at, at + len(self.needle))
+        try:
+            if self.query.regex:
+                match = self.pattern.search(hay, pos, timeout=self.timeout, concurrent=True)
+            else:
+                match = self.pattern.search(hay, pos)
+        except TimeoutError:
+            raise SearchTimeout(
+                f"the regular expression took too long (over {self.timeout:g} s): simplify it"
+            ) from None
+        return None if match is None else match.span()
 
     def _find(self, hay: str, check: Check | None, limit: int | None) -> list[Span]:
         if self.needle:

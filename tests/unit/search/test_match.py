@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from briefing_tui.search import Matcher, Query, SearchCancelled, SearchError, SearchTimeout, find_all, fold
@@ -233,12 +233,22 @@ def test_literal_search_in_chunks_equals_one_scan(text: str, needle: str, chunk:
 
 @settings(max_examples=150, deadline=None)
 @given(st.text(alphabet="aeé’'œ -.", max_size=40), st.text(alphabet="ae'-. ", min_size=1, max_size=3))
+@example("œee", "ee")  # the first match cuts œ (oe): the one after it overlaps it
+@example("aœœe", "ee")
 def test_an_escaped_regex_finds_what_the_literal_finds(text: str, query: str) -> None:
     import re
 
     literal = find_all(text, Query(query, case_sensitive=False))
     pattern = find_all(text, Query(re.escape(query), regex=True, case_sensitive=False))
     assert pattern == literal
+
+
+def test_a_match_that_cuts_a_spelt_out_character_does_not_hide_the_next() -> None:
+    import re
+
+    for query in (Query("e.", regex=True), Query(re.escape("ee"), regex=True), Query("e+e", regex=True)):
+        assert find_all("œee", query) == [(1, 3)], query  # in œ e e: oe e e, the e of œ is not taken
+    assert find_all("cœur, coeur", Query("oeu", regex=True)) == [(1, 3), (7, 10)]
 
 
 def _spelt_out(text: str, needle: str, keep_case: bool = False) -> list[tuple[int, int]]:
