@@ -4,10 +4,13 @@ Usage: ``python bench/bench_load.py [--runs 30] [--large bench/out/large.yaml]``
 
 Prints figures; asserts nothing about time. For the seed: the median (and min/max) of ``--runs``
 loads in one process after a first load, and the first load in a fresh process (imports included).
-For the large file (made by bench/make_large.py when missing): wall time of ``load_document`` in a
-fresh process, then peak memory in another fresh process: tracemalloc's peak of Python allocations
-during the load; and the peak resident size (ru_maxrss) of the timed process, which includes the
-interpreter and the file's bytes. CPU time is printed too: on a shared machine it varies less.
+For the large file (made by bench/make_large.py when missing): the two parts of its load when its
+claims are built apart (``model.split_load``, as the reader reads a single large file: the claims in
+a child process, the rest in the reader's), one after the other in a fresh process; wall time of
+``load_document`` in a fresh process, then peak memory in another fresh process: tracemalloc's peak
+of Python allocations during the load; and the peak resident size (ru_maxrss) of the timed
+process, which includes the interpreter and the file's bytes. CPU time is printed too: on a shared
+machine it varies less.
 
 Each large measurement is made twice in the same run: as the loader reads files (in pieces, see
 ``briefing_tui.model.pieces``), and read whole (the node tree of the whole file at once, as a file
@@ -24,6 +27,7 @@ import subprocess
 import sys
 import time
 from pathlib import Path
+from typing import Any
 
 HERE = Path(__file__).resolve().parent
 SEED = HERE.parent / "seeds" / "niger-us-withdrawal.yaml"
@@ -44,6 +48,31 @@ def _child(kind: str, path: str) -> dict[str, float]:
         rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024 / 1e6
         return {"rss": rss, "chars": len(text or "")}
 
+    if kind == "apart":  # as the reader loads a single large file: its claims built in a child
+        from briefing_tui.model.loader import label_of, load_document
+        from briefing_tui.model.split_load import claims_part, take_answer
+
+        data = Path(path).read_bytes()
+        start, cpu = time.perf_counter(), time.process_time()
+        answer = claims_part(data, label_of(path), Path(path))
+        child, child_cpu = time.perf_counter() - start, time.process_time() - cpu
+
+        class Read:  # the bytes read already, and the child's answer
+            def __init__(self) -> None:
+                self.path, self.data = Path(path), [data]
+
+            def bytes_once(self) -> list[bytes] | None:
+                data, self.data = self.data, []
+                return data or None
+
+            def take(self, builder: Any) -> Any:
+                return take_answer(answer, builder)
+
+        start, cpu = time.perf_counter(), time.process_time()
+        load_document(path, Read())
+        parent, parent_cpu = time.perf_counter() - start, time.process_time() - cpu
+        return {"child": child, "child_cpu": child_cpu, "parent": parent, "parent_cpu": parent_cpu,
+                "answer_mb": len(answer) / 1e6}  # fmt: skip
     if kind == "cold":
         start = time.perf_counter()
         from briefing_tui.model import load_document
@@ -109,6 +138,13 @@ def main() -> None:
     print(
         f"large ({args.large.stat().st_size / 1e6:.1f} MB file): reading and decoding it alone, "
         f"ru_maxrss {text['rss']:.0f} MB"
+    )
+    apart = _in_child("apart", args.large)
+    print(
+        f"large with its claims built apart, as the reader reads a single large file: the child's part"
+        f" {apart['child']:.2f} s ({apart['child_cpu']:.2f} s of CPU; {apart['answer_mb']:.1f} MB sent),"
+        f" the rest with the claims taken in {apart['parent']:.2f} s ({apart['parent_cpu']:.2f} s of CPU);"
+        f" the two run at once on two cores"
     )
     for how, suffix in (("in pieces", ""), ("whole", "-whole")):
         timed = _in_child("time" + suffix, args.large)
