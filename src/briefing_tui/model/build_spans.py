@@ -117,14 +117,6 @@ class SpanReader:
         Generated files write spans this way by the hundred thousand; this is what ``selector`` and
         ``Anchorer.anchor`` would make of it, without their cost. Anything else gives None.
         """
-        at = self._position(node)
-        if at is None:
-            return None
-        mark = node.start_mark
-        return PositionSpan(at[0], at[1], EXACT, None, mark.line + 1 + self.problems.offset, mark.column + 1)
-
-    def _position(self, node: Node) -> tuple[int, int] | None:
-        """``(start, end)`` of the compact form (see ``_compact``), or None."""
         if type(node) is not SequenceNode:
             return None
         pair = node.value
@@ -139,7 +131,31 @@ class SpanReader:
         start, end = int(x), int(y)
         if start > end or end > self.text_length:
             return None
-        return start, end
+        mark = node.start_mark
+        return PositionSpan(start, end, EXACT, None, mark.line + 1 + self.problems.offset, mark.column + 1)
+
+    def _positions(self, items: list[Node]) -> PositionSpans | None:
+        """Mentions all in the compact form (see ``_compact``) as ``PositionSpans``, or None."""
+        fields: list[int] = []  # start, end, line and column of each
+        offset, length = self.problems.offset, self.text_length
+        for node in items:
+            if type(node) is not SequenceNode:
+                return None
+            pair = node.value
+            if len(pair) != 2:
+                return None
+            a, b = pair
+            if type(a) is not ScalarNode or type(b) is not ScalarNode or a.style or b.style:
+                return None
+            x, y = a.value, b.value
+            if _plain_number(x) is None or _plain_number(y) is None:
+                return None
+            start, end = int(x), int(y)
+            if start > end or end > length:
+                return None
+            mark = node.start_mark
+            fields += (start, end, mark.line + 1 + offset, mark.column + 1)
+        return PositionSpans.of(fields)
 
     def span(self, node: Node, what: str) -> Span | None:
         span = self._compact(node)
@@ -150,15 +166,17 @@ class SpanReader:
 
     def mentions(self, node: Node | None, what: str) -> MutableSequence[Span]:
         """The mentions, kept as positions (``PositionSpans``) while every one is written ``[S, E]``."""
+        if type(node) is SequenceNode:
+            compact = self._positions(node.value)
+            if compact is not None:
+                return compact
         positions = PositionSpans()
         out: MutableSequence[Span] = positions
-        offset = self.problems.offset
         for item in self.f.sequence(node, f"{what} mentions"):
             if out is positions:
-                at = self._position(item)
-                if at is not None:
-                    mark = item.start_mark
-                    positions.add(at[0], at[1], mark.line + 1 + offset, mark.column + 1)
+                span = self._compact(item)
+                if span is not None:
+                    positions.add(span.start, span.end, span.line, span.column)
                     continue
                 out = list(positions)
             span = self.span(item, f"a mention of {what}")

@@ -247,7 +247,7 @@ def compose_in_pieces(source: str, problems: Problems) -> tuple[MappingNode, Cal
     Raises ``Whole`` when the file must be read at once instead (at any time until the function
     returned has run).
     """
-    if len(source) < MIN_BYTES or LONE_CR.search(source):
+    if len(source) < MIN_BYTES or ("\r" in source and LONE_CR.search(source)):
         raise Whole
     starts = [0] if source[:1] not in ("", " ", "\r", "\n", "#") else []
     starts += [m.end() for m in TOP_LINE.finditer(source)]
