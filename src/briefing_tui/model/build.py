@@ -23,6 +23,7 @@ from briefing_tui.model.build_keys import (
 )
 from briefing_tui.model.build_refs import UNVERIFIED_ALL, FieldReader
 from briefing_tui.model.build_spans import SpanReader, text_locator
+from briefing_tui.model.empty_lists import NOT_YET
 from briefing_tui.model.fields import NULLS, Fields, describe, suggest
 from briefing_tui.model.plain import plain_data
 from briefing_tui.model.safe_yaml import MappingNode, Node, Problems, ScalarNode
@@ -109,17 +110,19 @@ class Builder(SpanReader, FieldReader):
             return None
         if fields.keys().isdisjoint(ENTITY_REST):  # the usual entity: none of them written
             day = when.text if when else None
-            return Entity(ident, name, kind, [], "", qid, status, mentions, [], "", day, False, line, column)
+            return Entity(
+                ident, name, kind, NOT_YET, "", qid, status, mentions, NOT_YET, "", day, False, line, column
+            )
         return Entity(
             ident,
             name,
             kind,
-            aliases=f.texts(fields.get("aliases"), "aliases"),
+            aliases=f.texts(fields.get("aliases"), "aliases") or NOT_YET,
             description=f.text(fields.get("description"), "description") or "",
             wikidata=qid,
             wikidata_status=status,
             mentions=mentions,
-            unverified=self.unverified(fields.get("unverified"), what),
+            unverified=self.unverified(fields.get("unverified"), what) or NOT_YET,
             note=f.text(fields.get("note"), "note") or "",
             date=when.text if when else None,
             draft=self.draft(fields.get("draft")),
@@ -146,15 +149,17 @@ class Builder(SpanReader, FieldReader):
         if ident is None or label is None or when is None:
             return None
         if fields.keys().isdisjoint(EVENT_REST):  # the usual event: none of them written
-            return Event(ident, label, when, mentions, sources, entities, [], "", False, line, column)
+            return Event(
+                ident, label, when, mentions, sources, entities or NOT_YET, NOT_YET, "", False, line, column
+            )
         return Event(
             ident,
             label,
             when,
             mentions=mentions,
             sources=sources,
-            entities=entities,
-            unverified=self.unverified(fields.get("unverified"), what),
+            entities=entities or NOT_YET,
+            unverified=self.unverified(fields.get("unverified"), what) or NOT_YET,
             note=f.text(fields.get("note"), "note") or "",
             draft=self.draft(fields.get("draft")),
             line=line,
@@ -215,15 +220,17 @@ class Builder(SpanReader, FieldReader):
         if ident is None or span is None:
             return None
         if fields.keys().isdisjoint(CLAIM_REST):  # the usual claim: none of them written
-            return Claim(ident, span, sources, verdict, "", entities, [], "", False, line, column)
+            return Claim(
+                ident, span, sources, verdict, "", entities or NOT_YET, NOT_YET, "", False, line, column
+            )
         return Claim(
             ident,
             span,
             sources=sources,
             verdict=verdict,
             gloss=f.text(get("gloss"), "gloss") or "",
-            entities=entities,
-            unverified=self.unverified(get("unverified"), what),
+            entities=entities or NOT_YET,
+            unverified=self.unverified(get("unverified"), what) or NOT_YET,
             note=f.text(get("note"), "note") or "",
             draft=self.draft(get("draft")),
             line=line,

@@ -134,9 +134,9 @@ class FieldReader:
             idents.append(ident)
         offset = self.problems.offset
         ids, refs, places = self.ids, self.refs, self.ref_places
-        out = []
+        out: list[SourceRef] = [None] * len(idents)  # type: ignore[list-item]  # no room to spare
         line = 0
-        for ident, item in zip(idents, items, strict=True):
+        for at, (ident, item) in enumerate(zip(idents, items, strict=True)):
             mark = item.start_mark
             if mark.line + 1 + offset != line:  # an int kept once for the citations of one line
                 line = mark.line + 1 + offset
@@ -145,7 +145,7 @@ class FieldReader:
             if declared is None or declared & 3 != SOURCE:
                 refs.append(ident)
                 places.extend((SOURCE, line, column))
-            out.append(SourceRef(ident, None, SUPPORTS, line, column))
+            out[at] = SourceRef(ident, None, SUPPORTS, line, column)
         return out
 
     def source_ref(self, node: Node, what: str) -> SourceRef | None:
