@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import re
 from array import array
-from datetime import date
-from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -19,12 +17,12 @@ from briefing_tui.model.build_keys import (
     EVENT_REST,
     SOURCE,
     TOP,
-    VERDICT,
 )
 from briefing_tui.model.build_refs import UNVERIFIED_ALL, FieldReader
 from briefing_tui.model.build_spans import SpanReader, text_locator
+from briefing_tui.model.build_verdict import VerdictReader
 from briefing_tui.model.empty_lists import NOT_YET
-from briefing_tui.model.fields import NULLS, Fields, describe, suggest
+from briefing_tui.model.fields import NULLS, Fields, describe
 from briefing_tui.model.plain import plain_data
 from briefing_tui.model.safe_yaml import MappingNode, Node, Problems, ScalarNode
 from briefing_tui.model.types import (
@@ -33,25 +31,20 @@ from briefing_tui.model.types import (
     EdtfDate,
     Entity,
     Event,
-    Rating,
     Source,
-    Verdict,
 )
 
 FORMAT_VERSION = "1"
 QID = re.compile(r"Q[1-9][0-9]*")
 WIKIDATA_STATUS = ("not-found", "unverified")
 LANGUAGE = re.compile(r"[A-Za-z]{2,8}(-[A-Za-z0-9]{1,8})*")
-ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
-RATING_VALUES = tuple(r.value for r in Rating)
-RATINGS_BY_VALUE = {r.value: r for r in Rating}
 
 
-class Builder(SpanReader, FieldReader):
+class Builder(SpanReader, FieldReader, VerdictReader):
     """One file's nodes to one Document. Problems go to ``problems``; the caller decides.
 
-    Spans are read by ``SpanReader``, ids, dates and references by ``FieldReader``; the annotations and
-    the document are built here.
+    Spans are read by ``SpanReader``, ids, dates and references by ``FieldReader``, verdicts by
+    ``VerdictReader``; the annotations and the document are built here.
     """
 
     def __init__(self, path: Path, source: str, problems: Problems) -> None:
@@ -67,6 +60,7 @@ class Builder(SpanReader, FieldReader):
         self.refs: list[str] = []  # ids referred to, checked at the end
         self.ref_places = array("q")  # the kind (its place in ``KINDS``), line and column of each
         self.dates: dict[str, EdtfDate] = {}  # each date written, parsed once
+        self.said = {}  # verdicts by what they say (``VerdictReader``)
 
     # -- annotations -----------------------------------------------------------------------------------
 
@@ -162,40 +156,6 @@ class Builder(SpanReader, FieldReader):
             unverified=self.unverified(fields.get("unverified"), what) or NOT_YET,
             note=f.text(fields.get("note"), "note") or "",
             draft=self.draft(fields.get("draft")),
-            line=line,
-            column=column,
-        )
-
-    def verdict(self, node: Node) -> Verdict | None:
-        f = self.f
-        line, column = self.problems.at(node)
-        fields = f.mapping(node, VERDICT, "a verdict", ("rating",))
-        if fields is None or "rating" not in fields:
-            return None
-        value = f.text(fields["rating"], "rating")
-        if value is None:
-            return None
-        try:
-            rating = RATINGS_BY_VALUE[value]
-        except KeyError:
-            hint = suggest(value, RATING_VALUES) or f"one of {', '.join(RATING_VALUES)}"
-            self.problems.error(fields["rating"], f"unknown rating '{value[:40]}'", hint, "bad-rating")
-            return None
-        reviewed = None
-        if "reviewed" in fields:
-            reviewed = f.text(fields["reviewed"], "reviewed")
-            if reviewed is not None and not _iso_day(reviewed):
-                self.problems.error(
-                    fields["reviewed"],
-                    f"reviewed '{reviewed[:40]}' is not a date (YYYY-MM-DD)",
-                    "write the day of the review, e.g. 2026-11-27",
-                    "bad-date",
-                )
-                reviewed = None
-        return Verdict(
-            rating,
-            f.text(fields.get("explanation"), "explanation") or "",
-            reviewed,
             line=line,
             column=column,
         )
@@ -363,17 +323,6 @@ class Builder(SpanReader, FieldReader):
             return {}
         data = plain_data(node, self.problems)
         return data if isinstance(data, dict) else {}
-
-
-@lru_cache(maxsize=4096)  # a generated file repeats its review dates
-def _iso_day(value: str) -> bool:
-    if not ISO_DAY.fullmatch(value):
-        return False
-    try:
-        date.fromisoformat(value)
-    except ValueError:
-        return False
-    return True
 
 
 __all__ = ["Builder", "FORMAT_VERSION", "MappingNode", "UNVERIFIED_ALL"]
