@@ -126,26 +126,23 @@ class FieldReader:
         """Sources written as ids already known to be valid, each once: what ``source_refs`` makes of
         them, read at once (a generated file cites them by the ten thousand). Anything else: None."""
         valid = self.f.valid_ids
-        idents = []
-        for item in items:
-            ident = valid.get(item.value) if type(item) is ScalarNode else None
-            if ident is None or ident in idents:
-                return None
-            idents.append(ident)
         offset = self.problems.offset
-        ids, refs, places = self.ids, self.refs, self.ref_places
-        out: list[SourceRef] = [None] * len(idents)  # type: ignore[list-item]  # no room to spare
+        out: list[SourceRef] = [None] * len(items)  # type: ignore[list-item]  # no room to spare
         line = 0
-        for at, (ident, item) in enumerate(zip(idents, items, strict=True)):
+        for at, item in enumerate(items):
+            ident = valid.get(item.value) if type(item) is ScalarNode else None
+            if ident is None:
+                return None
             mark = item.start_mark
             if mark.line + 1 + offset != line:  # an int kept once for the citations of one line
                 line = mark.line + 1 + offset
-            column = mark.column + 1
-            declared = ids.get(ident)
-            if declared is None or declared & 3 != SOURCE:
-                refs.append(ident)
-                places.extend((SOURCE, line, column))
-            out[at] = SourceRef(ident, None, SUPPORTS, line, column)
+            out[at] = SourceRef(ident, None, SUPPORTS, line, mark.column + 1)
+        if len(out) > 1 and len({ref.source for ref in out}) < len(out):
+            return None  # cited twice: said by ``source_refs``
+        refs, places = self.refs, self.ref_places
+        for ref in out:  # checked once every id is known, as ``refer`` keeps them
+            refs.append(ref.source)
+            places.extend((SOURCE, ref.line, ref.column))
         return out
 
     def source_ref(self, node: Node, what: str) -> SourceRef | None:
