@@ -38,8 +38,9 @@ class PositionSpans(MutableSequence[Span]):
     @classmethod
     def of(cls, fields: list[int]) -> PositionSpans:
         """The spans whose start, end, line and column are each four of ``fields`` in turn."""
-        spans = cls()
+        spans = cls.__new__(cls)  # (not ``__init__``: its own empty array and list are not needed)
         spans._fields = array(_CODE, fields)
+        spans._spans = None
         return spans
 
     def add(self, start: int, end: int, line: int, column: int) -> None:
