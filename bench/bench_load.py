@@ -11,6 +11,7 @@ a child process, the rest in the reader's), one after the other in a fresh proce
 of Python allocations during the load; and the peak resident size (ru_maxrss) of the timed
 process, which includes the interpreter and the file's bytes. CPU time is printed too: on a shared
 machine it varies less.
+Last, the size of the objects each list of annotations holds once loaded (``gc.get_referents``).
 
 Each large measurement is made twice in the same run: as the loader reads files (in pieces, see
 ``briefing_tui.model.pieces``), and read whole (the node tree of the whole file at once, as a file
@@ -81,6 +82,8 @@ def _child(kind: str, path: str) -> dict[str, float]:
         return {"seconds": time.perf_counter() - start}
     from briefing_tui.model import load_document
 
+    if kind == "objects":
+        return _objects(load_document(path))
     if kind == "time":
         start, cpu = time.perf_counter(), time.process_time()
         doc = load_document(path)
@@ -95,6 +98,34 @@ def _child(kind: str, path: str) -> dict[str, float]:
     _, peak = tracemalloc.get_traced_memory()
     tracemalloc.stop()
     return {"tracemalloc_peak_mb": peak / 1e6}
+
+
+def _objects(doc: object) -> dict[str, float]:
+    """Megabytes of the objects reachable from each list of annotations (``sys.getsizeof`` of each
+    object found by ``gc.get_referents``, once; classes, modules, functions and enum members left
+    out: they are shared), and how many of them are lists and ints."""
+    # deferred: only this child walks the objects
+    import enum
+    import gc
+    import types
+
+    shared = (type, enum.Enum, types.ModuleType, types.FunctionType, types.BuiltinFunctionType)
+    out: dict[str, float] = {}
+    for name in ("entities", "events", "claims", "sources"):
+        seen: set[int] = set()
+        stack: list[object] = [getattr(doc, name)]
+        size = lists = ints = 0
+        while stack:
+            obj = stack.pop()
+            if id(obj) in seen or isinstance(obj, shared):
+                continue
+            seen.add(id(obj))
+            size += sys.getsizeof(obj)
+            lists += type(obj) is list
+            ints += type(obj) is int
+            stack.extend(gc.get_referents(obj))
+        out |= {f"{name}_mb": size / 1e6, f"{name}_lists": lists, f"{name}_ints": ints}
+    return out
 
 
 def _in_child(kind: str, path: Path) -> dict[str, float]:
@@ -156,6 +187,15 @@ def main() -> None:
             f"ru_maxrss {timed['rss']:.0f} MB (a run without tracemalloc), "
             f"{timed['rss'] - text['rss']:.0f} MB over reading the file"
         )
+    objects = _in_child("objects", args.large)
+    print(
+        "large, the annotations' objects once loaded: "
+        + "; ".join(
+            f"{name} {objects[name + '_mb']:.1f} MB ({objects[name + '_lists']:,.0f} lists, "
+            f"{objects[name + '_ints']:,.0f} ints)"
+            for name in ("entities", "events", "claims", "sources")
+        )
+    )
 
 
 if __name__ == "__main__":

@@ -105,7 +105,10 @@ def test_ids_references_and_problems_are_those_of_the_loader(case: str) -> None:
         "claim-id-of-an-entity": [(f"id: {claim}\n", f"id: {entity}\n")],
         "source-id-of-a-claim": [(f"id: {source}\n", f"id: {claim}\n")],
         "two-claims-one-id": [(f"id: {other}\n", f"id: {claim}\n")],
-        "unknown-source-and-entity": [(f"[{source}", "[nowhere"), ("entities: [", "entities: [ghost, ")],
+        "unknown-source-and-entity": [  # in the first claim: its sources a plain list of ids
+            ("    sources: [S-state-0424, S-fitzgibbon]", "    sources: [S-nowhere, S-fitzgibbon]"),
+            ("    entities: [fitzgibbon, united-states, niger]", "    entities: [ghost, fitzgibbon]"),
+        ],
         "claim-problems": [("rating: ", "rating: sort-of-"), ("span:", "spam: 1\n    span:")],
         "claims-empty": [("\nclaims:\n", "\nclaims: []\nunused:\n")],
         "claims-not-a-list": [("\nclaims:\n", "\nclaims: no\nunused:\n")],

@@ -5,14 +5,24 @@ from __future__ import annotations
 import re
 from array import array
 from collections.abc import Callable
-from datetime import date
-from functools import lru_cache
 from pathlib import Path
 
 from briefing_tui.model.anchoring import Anchorer
+from briefing_tui.model.build_keys import (
+    CLAIM,
+    CLAIM_REST,
+    ENTITY,
+    ENTITY_REST,
+    EVENT,
+    EVENT_REST,
+    SOURCE,
+    TOP,
+)
 from briefing_tui.model.build_refs import UNVERIFIED_ALL, FieldReader
 from briefing_tui.model.build_spans import SpanReader, text_locator
-from briefing_tui.model.fields import Fields, describe, suggest
+from briefing_tui.model.build_verdict import VerdictReader
+from briefing_tui.model.empty_lists import NOT_YET
+from briefing_tui.model.fields import Fields, describe
 from briefing_tui.model.safe_yaml import MappingNode, Node, Problems, ScalarNode, SequenceNode
 from briefing_tui.model.types import (
     Claim,
@@ -20,73 +30,24 @@ from briefing_tui.model.types import (
     EdtfDate,
     Entity,
     Event,
-    Rating,
     Source,
-    Verdict,
 )
 
 FORMAT_VERSION = "1"
-TOP = frozenset(
-    [
-        "format",
-        "id",
-        "title",
-        "language",
-        "published",
-        "publisher",
-        "url",
-        "authors",
-        "note",
-        "text",
-        "entities",
-        "events",
-        "claims",
-        "sources",
-        "extra",
-    ]
-)
-ENTITY = frozenset(
-    ["id", "name", "type", "aliases", "description", "wikidata", "date", "mentions", "unverified", "note"]
-    + ["draft"]
-)
-EVENT = frozenset(["id", "label", "date", "mentions", "entities", "sources", "unverified", "note", "draft"])
-CLAIM = frozenset(["id", "span", "gloss", "entities", "sources", "verdict", "unverified", "note", "draft"])
-VERDICT = frozenset(["rating", "explanation", "reviewed"])
-SOURCE = frozenset(
-    [
-        "id",
-        "title",
-        "publisher",
-        "author",
-        "date",
-        "url",
-        "mirrors",
-        "kind",
-        "document",
-        "span",
-        "entity",
-        "unverified",
-        "note",
-        "draft",
-    ]
-)
 QID = re.compile(r"Q[1-9][0-9]*")
 WIKIDATA_STATUS = ("not-found", "unverified")
 LANGUAGE = re.compile(r"[A-Za-z]{2,8}(-[A-Za-z0-9]{1,8})*")
-ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
-RATING_VALUES = tuple(r.value for r in Rating)
 Head = tuple[dict[str, Node], str | None, str | None, str | None, str | None, EdtfDate | None]
 """The document's fields, then its id, title, language, text and publication date as read."""
 ClaimsBeside = Callable[["Builder"], list[Claim] | None]
 """Claims built elsewhere, taken in by a Builder (their ids declared, references and problems added)."""
-RATINGS_BY_VALUE = {r.value: r for r in Rating}
 
 
-class Builder(SpanReader, FieldReader):
+class Builder(SpanReader, FieldReader, VerdictReader):
     """One file's nodes to one Document. Problems go to ``problems``; the caller decides.
 
-    Spans are read by ``SpanReader``, ids, dates and references by ``FieldReader``; the annotations and
-    the document are built here.
+    Spans are read by ``SpanReader``, ids, dates and references by ``FieldReader``, verdicts by
+    ``VerdictReader``; the annotations and the document are built here.
     """
 
     def __init__(self, path: Path, source: str, problems: Problems) -> None:
@@ -97,25 +58,28 @@ class Builder(SpanReader, FieldReader):
         self.anchorer = Anchorer("")
         self.text_length = 0
         # Places, not nodes: a node's line is only known while its piece of the file is read. Kept
-        # as integers (``build_refs._packed``): a large file has tens of thousands of each.
+        # as integers (``FieldReader.declare``): a large file has tens of thousands of each.
         self.ids: dict[str, int] = {}  # id -> its kind and where it is declared
         self.refs: list[str] = []  # ids referred to, checked at the end
         self.ref_places = array("q")  # the kind (its place in ``KINDS``), line and column of each
         self.dates: dict[str, EdtfDate] = {}  # each date written, parsed once
         self.claims_taken: Node | None = None  # the claims' node, when they were built elsewhere
+        self.said = {}  # verdicts by what they say (``VerdictReader``)
 
     # -- annotations -----------------------------------------------------------------------------------
 
     def entity(self, node: Node) -> Entity | None:
         f = self.f
-        line, column = self.problems.at(node)
+        mark = node.start_mark
+        line, column = mark.line + 1 + self.problems.offset, mark.column + 1
         fields = f.mapping(node, ENTITY, "an entity", ("id", "name", "type"))
         if fields is None:
             return None
-        ident = f.ident(fields.get("id"), "entity id")
-        self.declare(ident, fields.get("id"), "entity")
-        name = f.text(fields.get("name"), "entity name", empty_ok=False)
-        kind = f.text(fields.get("type"), "entity type", empty_ok=False)
+        get = fields.get
+        ident = f.ident(get("id"), "entity id")
+        self.declare(ident, get("id"), "entity")
+        name = f.text(get("name"), "entity name", empty_ok=False)
+        kind = f.text(get("type"), "entity type", empty_ok=False)
         qid, status = None, ""
         if "wikidata" in fields:
             value = f.text(fields["wikidata"], "wikidata")
@@ -131,7 +95,7 @@ class Builder(SpanReader, FieldReader):
                     "bad-wikidata",
                 )
         what = f"entity '{ident}'" if ident else "an entity"
-        when = self.edtf(fields.get("date"), f"the date of {what}")
+        when = self.edtf(get("date"), f"the date of {what}") if "date" in fields else None
         if when is not None and kind is not None and kind != "date":
             self.problems.warning(
                 fields["date"],
@@ -139,19 +103,24 @@ class Builder(SpanReader, FieldReader):
                 "date: is the value of an entity of type date; use an event for what happened when",
                 "date-on-non-date",
             )
-        mentions = self.mentions(fields.get("mentions"), what)
+        mentions = self.mentions(get("mentions"), what)
         if ident is None or name is None or kind is None:
             return None
+        if fields.keys().isdisjoint(ENTITY_REST):  # the usual entity: none of them written
+            day = when.text if when else None
+            return Entity(
+                ident, name, kind, NOT_YET, "", qid, status, mentions, NOT_YET, "", day, False, line, column
+            )
         return Entity(
             ident,
             name,
             kind,
-            aliases=f.texts(fields.get("aliases"), "aliases"),
+            aliases=f.texts(fields.get("aliases"), "aliases") or NOT_YET,
             description=f.text(fields.get("description"), "description") or "",
             wikidata=qid,
             wikidata_status=status,
             mentions=mentions,
-            unverified=self.unverified(fields.get("unverified"), what),
+            unverified=self.unverified(fields.get("unverified"), what) or NOT_YET,
             note=f.text(fields.get("note"), "note") or "",
             date=when.text if when else None,
             draft=self.draft(fields.get("draft")),
@@ -161,93 +130,73 @@ class Builder(SpanReader, FieldReader):
 
     def event(self, node: Node) -> Event | None:
         f = self.f
-        line, column = self.problems.at(node)
+        mark = node.start_mark
+        line, column = mark.line + 1 + self.problems.offset, mark.column + 1
         fields = f.mapping(node, EVENT, "an event", ("id", "label", "date"))
         if fields is None:
             return None
-        ident = f.ident(fields.get("id"), "event id")
-        self.declare(ident, fields.get("id"), "event")
-        label = f.text(fields.get("label"), "event label", empty_ok=False)
-        when = self.edtf(fields.get("date"), "event date")
+        get = fields.get
+        ident = f.ident(get("id"), "event id")
+        self.declare(ident, get("id"), "event")
+        label = f.text(get("label"), "event label", empty_ok=False)
+        when = self.edtf(get("date"), "event date")
         what = f"event '{ident}'" if ident else "an event"
-        mentions = self.mentions(fields.get("mentions"), what)
-        sources = self.source_refs(fields.get("sources"), what)
-        entities = self.entity_refs(fields.get("entities"), what)
+        mentions = self.mentions(get("mentions"), what)
+        sources = self.source_refs(get("sources"), what)
+        entities = self.entity_refs(get("entities"), what)
         if ident is None or label is None or when is None:
             return None
+        if fields.keys().isdisjoint(EVENT_REST):  # the usual event: none of them written
+            return Event(
+                ident, label, when, mentions, sources, entities or NOT_YET, NOT_YET, "", False, line, column
+            )
         return Event(
             ident,
             label,
             when,
             mentions=mentions,
             sources=sources,
-            entities=entities,
-            unverified=self.unverified(fields.get("unverified"), what),
+            entities=entities or NOT_YET,
+            unverified=self.unverified(fields.get("unverified"), what) or NOT_YET,
             note=f.text(fields.get("note"), "note") or "",
             draft=self.draft(fields.get("draft")),
-            line=line,
-            column=column,
-        )
-
-    def verdict(self, node: Node) -> Verdict | None:
-        f = self.f
-        line, column = self.problems.at(node)
-        fields = f.mapping(node, VERDICT, "a verdict", ("rating",))
-        if fields is None or "rating" not in fields:
-            return None
-        value = f.text(fields["rating"], "rating")
-        if value is None:
-            return None
-        try:
-            rating = RATINGS_BY_VALUE[value]
-        except KeyError:
-            hint = suggest(value, RATING_VALUES) or f"one of {', '.join(RATING_VALUES)}"
-            self.problems.error(fields["rating"], f"unknown rating '{value[:40]}'", hint, "bad-rating")
-            return None
-        reviewed = None
-        if "reviewed" in fields:
-            reviewed = f.text(fields["reviewed"], "reviewed")
-            if reviewed is not None and not _iso_day(reviewed):
-                self.problems.error(
-                    fields["reviewed"],
-                    f"reviewed '{reviewed[:40]}' is not a date (YYYY-MM-DD)",
-                    "write the day of the review, e.g. 2026-11-27",
-                    "bad-date",
-                )
-                reviewed = None
-        return Verdict(
-            rating,
-            f.text(fields.get("explanation"), "explanation") or "",
-            reviewed,
             line=line,
             column=column,
         )
 
     def claim(self, node: Node) -> Claim | None:
         f = self.f
-        line, column = self.problems.at(node)
+        mark = node.start_mark
+        line, column = mark.line + 1 + self.problems.offset, mark.column + 1
         fields = f.mapping(node, CLAIM, "a claim", ("id", "span"))
         if fields is None:
             return None
-        ident = f.ident(fields.get("id"), "claim id")
-        self.declare(ident, fields.get("id"), "claim")
+        get = fields.get
+        ident = f.ident(get("id"), "claim id")
+        self.declare(ident, get("id"), "claim")
         what = f"claim '{ident}'" if ident else "a claim"
-        span = self.span(fields["span"], f"the span of {what}") if "span" in fields else None
-        sources = self.source_refs(fields.get("sources"), what)
-        entities = self.entity_refs(fields.get("entities"), what)
+        span = None
+        if "span" in fields:
+            span = self._compact(fields["span"]) or self.span(fields["span"], f"the span of {what}")
+        sources = self.source_refs(get("sources"), what)
+        entities = self.entity_refs(get("entities"), what)
         verdict = self.verdict(fields["verdict"]) if "verdict" in fields else None
         if ident is None or span is None:
             return None
+        if fields.keys().isdisjoint(CLAIM_REST):  # the usual claim: none of them written
+            return Claim(
+                ident, span, sources, verdict, "", entities or NOT_YET, NOT_YET, "", False, line, column
+            )
         return Claim(
             ident,
             span,
             sources=sources,
             verdict=verdict,
-            gloss=f.text(fields.get("gloss"), "gloss") or "",
-            entities=entities,
-            unverified=self.unverified(fields.get("unverified"), what),
-            note=f.text(fields.get("note"), "note") or "",
-            draft=self.draft(fields.get("draft")),
+            gloss=f.text(get("gloss"), "gloss") or "",
+            entities=entities or NOT_YET,
+            unverified=self.unverified(get("unverified"), what) or NOT_YET,
+            note=f.text(get("note"), "note") or "",
+            draft=self.draft(get("draft")),
             line=line,
             column=column,
         )
@@ -380,17 +329,6 @@ class Builder(SpanReader, FieldReader):
             sources=sources,
             extra=extra,
         )
-
-
-@lru_cache(maxsize=4096)  # a generated file repeats its review dates
-def _iso_day(value: str) -> bool:
-    if not ISO_DAY.fullmatch(value):
-        return False
-    try:
-        date.fromisoformat(value)
-    except ValueError:
-        return False
-    return True
 
 
 __all__ = ["Builder", "FORMAT_VERSION", "MappingNode", "UNVERIFIED_ALL"]

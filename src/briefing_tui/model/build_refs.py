@@ -9,7 +9,7 @@ from typing import Any
 from briefing_tui.model.dates import parse_edtf
 from briefing_tui.model.fields import NULLS, Fields, describe, suggest
 from briefing_tui.model.plain import plain_data
-from briefing_tui.model.safe_yaml import MappingNode, Node, Problems, ScalarNode
+from briefing_tui.model.safe_yaml import MappingNode, Node, Problems, ScalarNode, SequenceNode
 from briefing_tui.model.types import EdtfDate, SourceRef, Stance
 
 REF = frozenset(["source", "passage", "stance"])
@@ -17,7 +17,10 @@ EDTF_HINT = "write e.g. 2024-04-25, 2024-04, 2024~, 202X, 2024-04-29/2024-05-03 
 STANCE_VALUES = tuple(s.value for s in Stance)
 STANCES = {s.value: s for s in Stance}
 KINDS = ("entity", "event", "claim", "source")
-"""The kinds of annotation with an id, in the order of their codes (``_packed``)."""
+"""The kinds of annotation with an id, in the order of their codes (kept with each id, ``declare``)."""
+CODES = {kind: code for code, kind in enumerate(KINDS)}
+SOURCE = CODES["source"]
+SUPPORTS = Stance.SUPPORTS
 UNVERIFIED_ALL = "*"
 """``unverified: true`` (the whole annotation is unverified) is kept as ``["*"]``."""
 
@@ -38,8 +41,13 @@ class FieldReader:
     def declare(self, ident: str | None, node: Node | None, kind: str) -> None:
         if ident is None or node is None:
             return
-        first = self.ids.get(ident)
-        if first is not None:
+        ids = self.ids
+        first = ids.get(ident)
+        if first is None:
+            mark = node.start_mark
+            line, column = mark.line + 1 + self.problems.offset, mark.column + 1
+            ids[ident] = (line << 34) | (column << 2) | CODES[kind]  # a large file declares 30,000
+        else:
             line, column = _place(first)
             self.problems.error(
                 node,
@@ -47,8 +55,6 @@ class FieldReader:
                 f"give this {kind} another id",
                 "duplicate-id",
             )
-            return
-        self.ids[ident] = _packed(kind, self.problems.at(node))
 
     def refer(self, kind: str, ident: str, at: tuple[int, int]) -> None:
         """A reference to the ``kind`` ``ident``, written at ``at``: checked once every id is known.
@@ -57,9 +63,10 @@ class FieldReader:
         once), so only the others are kept until the end, as integers (``Builder.refs``).
         """
         declared = self.ids.get(ident)
-        if declared is None or KINDS[declared & 3] != kind:
+        code = CODES[kind]
+        if declared is None or declared & 3 != code:
             self.refs.append(ident)
-            self.ref_places.extend((KINDS.index(kind), *at))
+            self.ref_places.extend((code, *at))
 
     def edtf(self, node: Node | None, what: str) -> EdtfDate | None:
         if node is None:
@@ -96,6 +103,12 @@ class FieldReader:
         return value
 
     def source_refs(self, node: Node | None, what: str) -> list[SourceRef]:
+        if node is None:
+            return []
+        if type(node) is SequenceNode:
+            plain = self._plain_source_refs(node.value)
+            if plain is not None:
+                return plain
         out: list[SourceRef] = []
         cited: set[tuple[str, str | None, Stance]] = set()
         for item in self.f.sequence(node, f"{what} sources"):
@@ -110,6 +123,29 @@ class FieldReader:
                 )  # fmt: skip
             cited.add(key)
             out.append(ref)
+        return out
+
+    def _plain_source_refs(self, items: list[Node]) -> list[SourceRef] | None:
+        """Sources written as ids already known to be valid, each once: what ``source_refs`` makes of
+        them, read at once (a generated file cites them by the ten thousand). Anything else: None."""
+        valid = self.f.valid_ids
+        offset = self.problems.offset
+        out: list[SourceRef] = [None] * len(items)  # type: ignore[list-item]  # no room to spare
+        line = 0
+        for at, item in enumerate(items):
+            ident = valid.get(item.value) if type(item) is ScalarNode else None
+            if ident is None:
+                return None
+            mark = item.start_mark
+            if mark.line + 1 + offset != line:  # an int kept once for the citations of one line
+                line = mark.line + 1 + offset
+            out[at] = SourceRef(ident, None, SUPPORTS, line, mark.column + 1)
+        if len(out) > 1 and len({ref.source for ref in out}) < len(out):
+            return None  # cited twice: said by ``source_refs``
+        refs, places = self.refs, self.ref_places
+        for ref in out:  # checked once every id is known, as ``refer`` keeps them
+            refs.append(ref.source)
+            places.extend((SOURCE, ref.line, ref.column))
         return out
 
     def source_ref(self, node: Node, what: str) -> SourceRef | None:
@@ -143,6 +179,8 @@ class FieldReader:
         return SourceRef(ident, passage, stance, line=line, column=column)
 
     def entity_refs(self, node: Node | None, what: str) -> list[str]:
+        if node is None:
+            return []
         out = []
         for ident, item in self.f.ids(node, f"{what} entities"):
             self.refer("entity", ident, self.problems.at(item))
@@ -150,10 +188,13 @@ class FieldReader:
         return out
 
     def _check_references(self) -> None:
+        ids, places = self.ids, self.ref_places
+        cited = set(zip(self.refs, places[0::3], strict=True))  # each id cited, with its kind, once
+        if all((packed := ids.get(ident)) is not None and packed & 3 == code for ident, code in cited):
+            return  # the usual file: every one declared
         known: dict[str, set[str]] = {"entity": set(), "source": set()}
         for ident, packed in self.ids.items():
             known.setdefault(KINDS[packed & 3], set()).add(ident)
-        places = self.ref_places
         for at, ident in enumerate(self.refs):
             kind = KINDS[places[3 * at]]
             if ident in known[kind]:
@@ -181,11 +222,6 @@ class FieldReader:
             return {}
         data = plain_data(node, self.problems)
         return data if isinstance(data, dict) else {}
-
-
-def _packed(kind: str, at: tuple[int, int]) -> int:
-    """An id's kind and place as one int: a large file declares tens of thousands of ids."""
-    return (at[0] << 34) | (at[1] << 2) | KINDS.index(kind)
 
 
 def _place(packed: int) -> tuple[int, int]:

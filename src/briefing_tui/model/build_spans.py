@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import MutableSequence
 
 from briefing_tui.model.anchoring import Anchorer
@@ -13,8 +12,6 @@ from briefing_tui.model.types import AnchorStatus, PositionSpan, Selector, Span
 from briefing_tui.words import plural
 
 EXACT = AnchorStatus.EXACT
-_plain_number = re.compile(r"0|[1-9][0-9]{0,14}").fullmatch
-"""A whole number written plainly, of at most 15 digits: below the bound ``Fields.integer`` checks."""
 SPAN = frozenset(["quote", "exact", "prefix", "suffix", "start", "end"])
 
 
@@ -117,29 +114,37 @@ class SpanReader:
         Generated files write spans this way by the hundred thousand; this is what ``selector`` and
         ``Anchorer.anchor`` would make of it, without their cost. Anything else gives None.
         """
-        at = self._position(node)
+        at = _pair(node, self.text_length)
         if at is None:
             return None
         mark = node.start_mark
         return PositionSpan(at[0], at[1], EXACT, None, mark.line + 1 + self.problems.offset, mark.column + 1)
 
-    def _position(self, node: Node) -> tuple[int, int] | None:
-        """``(start, end)`` of the compact form (see ``_compact``), or None."""
-        if type(node) is not SequenceNode:
-            return None
-        pair = node.value
-        if len(pair) != 2:
-            return None
-        a, b = pair
-        if type(a) is not ScalarNode or type(b) is not ScalarNode or a.style or b.style:
-            return None
-        x, y = a.value, b.value
-        if _plain_number(x) is None or _plain_number(y) is None:
-            return None
-        start, end = int(x), int(y)
-        if start > end or end > self.text_length:
-            return None
-        return start, end
+    def _positions(self, items: list[Node]) -> PositionSpans | None:
+        """Mentions all in the compact form (see ``_compact``) as ``PositionSpans``, or None."""
+        fields: list[int] = []  # start, end, line and column of each
+        offset, length = self.problems.offset, self.text_length
+        for node in items:  # ``_pair`` written out: an entity can have thousands of mentions
+            if type(node) is not SequenceNode:
+                return None
+            pair = node.value
+            if len(pair) != 2:
+                return None
+            a, b = pair
+            if type(a) is not ScalarNode or type(b) is not ScalarNode or a.style or b.style:
+                return None
+            x, y = a.value, b.value
+            if len(x) > 15 or len(y) > 15:
+                return None
+            try:
+                start, end = int(x), int(y)
+            except ValueError:
+                return None
+            if not 0 <= start <= end <= length or str(start) != x or str(end) != y:
+                return None
+            mark = node.start_mark
+            fields += (start, end, mark.line + 1 + offset, mark.column + 1)
+        return PositionSpans.of(fields)
 
     def span(self, node: Node, what: str) -> Span | None:
         span = self._compact(node)
@@ -150,18 +155,45 @@ class SpanReader:
 
     def mentions(self, node: Node | None, what: str) -> MutableSequence[Span]:
         """The mentions, kept as positions (``PositionSpans``) while every one is written ``[S, E]``."""
+        if type(node) is SequenceNode:
+            compact = self._positions(node.value)
+            if compact is not None:
+                return compact
         positions = PositionSpans()
         out: MutableSequence[Span] = positions
-        offset = self.problems.offset
         for item in self.f.sequence(node, f"{what} mentions"):
             if out is positions:
-                at = self._position(item)
-                if at is not None:
-                    mark = item.start_mark
-                    positions.add(at[0], at[1], mark.line + 1 + offset, mark.column + 1)
+                span = self._compact(item)
+                if span is not None:
+                    positions.add(span.start, span.end, span.line, span.column)
                     continue
                 out = list(positions)
             span = self.span(item, f"a mention of {what}")
             if span is not None:
                 out.append(span)
         return out
+
+
+def _pair(node: Node, length: int) -> tuple[int, int] | None:
+    """``(start, end)`` of ``[start, end]`` written as two plain whole numbers of at most 15 digits
+    (below the bound ``Fields.integer`` checks) with ``start <= end <= length``, else None."""
+    if type(node) is not SequenceNode:
+        return None
+    pair = node.value
+    if len(pair) != 2:
+        return None
+    a, b = pair
+    if type(a) is not ScalarNode or type(b) is not ScalarNode or a.style or b.style:
+        return None
+    x, y = a.value, b.value
+    if len(x) > 15 or len(y) > 15:  # (a long number would be slow to convert)
+        return None
+    try:
+        start, end = int(x), int(y)
+    except ValueError:
+        return None
+    # Written plainly (no sign, leading zero, underscore or other digits): the number written back
+    # is what was written.
+    if not 0 <= start <= end <= length or str(start) != x or str(end) != y:
+        return None
+    return start, end

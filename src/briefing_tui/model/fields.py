@@ -53,12 +53,35 @@ class Fields:
         # Short values repeat by the thousand in a large file (ids cited, "generated", days): each
         # is kept once for the whole document rather than once per place it is written.
         self._shared: dict[str, str] = {}
-        self._ids: set[str] = set()  # short values found to be valid ids
+        self.valid_ids: dict[str, str] = {}
+        """Short values found to be valid ids (never a null word), each to its shared string: an id
+        cited again is read with one look-up (``ident``, ``build_refs``' quick sources)."""
 
     def mapping(
         self, node: Node, known: frozenset[str], what: str, required: tuple[str, ...] = ()
     ) -> dict[str, Node] | None:
         """The values of a mapping by key; duplicate, merge and unknown keys and missing ones reported."""
+        if type(node) is MappingNode:  # the usual one first: known keys, each once, nothing to report
+            out: dict[str, Node] = {}
+            for key, value in node.value:
+                if type(key) is not ScalarNode:
+                    break
+                name = key.value
+                if name not in known or name in out:  # ("<<" is never a known key)
+                    break
+                out[name] = value
+            else:
+                for name in required:
+                    if name not in out:
+                        break
+                else:
+                    return out
+        return self._mapping(node, known, what, required)
+
+    def _mapping(
+        self, node: Node, known: frozenset[str], what: str, required: tuple[str, ...]
+    ) -> dict[str, Node] | None:
+        """``mapping`` read key by key, every problem reported."""
         p = self.problems
         if not isinstance(node, MappingNode):
             p.error(
@@ -109,7 +132,9 @@ class Fields:
         if not empty_ok and not value.strip():
             self.problems.error(node, f"{what} is empty", "write a value", "empty")
             return None
-        return self._shared.setdefault(value, value) if len(value) <= SHARED else value
+        if len(value) > SHARED:
+            return value
+        return self._shared.setdefault(value, value)
 
     def integer(self, node: Node, what: str) -> int | None:
         """A whole number ≥ 0, written plainly: never a boolean, octal, sexagesimal or quoted number."""
@@ -173,11 +198,13 @@ class Fields:
         return out
 
     def ident(self, node: Node | None, what: str) -> str | None:
+        if type(node) is ScalarNode:
+            known = self.valid_ids.get(node.value)
+            if known is not None:  # cited again: already checked
+                return known
         value = self.text(node, what)
         if value is None or node is None:
             return None
-        if value in self._ids:  # cited again: already checked
-            return value
         if not ID_RE.fullmatch(value):
             self.problems.error(
                 node,
@@ -186,8 +213,8 @@ class Fields:
                 "bad-id",
             )
             return None
-        if len(value) <= SHARED:
-            self._ids.add(value)
+        if len(value) <= SHARED and value not in NULLS:  # a null word is an id only when quoted
+            self.valid_ids[value] = value
         return value
 
     def ids(self, node: Node | None, what: str) -> list[tuple[str, Node]]:

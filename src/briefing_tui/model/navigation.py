@@ -9,6 +9,7 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from briefing_tui.model.empty_lists import listed
 from briefing_tui.model.places import (
     ClaimPlace,
     EventPlace,
@@ -258,7 +259,7 @@ class Navigator:
         mentions = self.mentions(entity_id)
         out = []
         for claim in self.claims:
-            if entity_id in claim.entities or (
+            if entity_id in listed(claim, "entities") or (
                 claim.span.anchored
                 and any(claim.span.start <= s and e <= claim.span.end for s, e in mentions)
             ):
@@ -271,7 +272,7 @@ class Navigator:
         out = []
         for event in self.timeline():
             spans = [(m.start, m.end) for m in event.mentions if m.anchored]
-            if entity_id in event.entities or any(
+            if entity_id in listed(event, "entities") or any(
                 s <= ms and me <= e for s, e in spans for ms, me in mentions
             ):
                 out.append(event)

@@ -35,6 +35,14 @@ class PositionSpans(MutableSequence[Span]):
         made = list(spans)
         self._spans: list[Span] | None = made or None  # the spans as objects, once the list is changed
 
+    @classmethod
+    def of(cls, fields: list[int]) -> PositionSpans:
+        """The spans whose start, end, line and column are each four of ``fields`` in turn."""
+        spans = cls.__new__(cls)  # (not ``__init__``: its own empty array and list are not needed)
+        spans._fields = array(_CODE, fields)
+        spans._spans = None
+        return spans
+
     def add(self, start: int, end: int, line: int, column: int) -> None:
         """Add the exact span ``[start, end]`` written at ``line``:``column`` of its file."""
         if self._spans is not None:

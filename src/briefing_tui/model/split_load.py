@@ -24,6 +24,7 @@ from typing import Any, Protocol
 from yaml.error import Mark
 
 from briefing_tui.model.build import Builder
+from briefing_tui.model.empty_lists import NOT_YET, listed
 from briefing_tui.model.pieces import Whole, compose_in_pieces
 from briefing_tui.model.safe_yaml import IMPLICIT, Node, Problems, ScalarNode, SequenceNode, decode
 from briefing_tui.model.types import (
@@ -43,24 +44,24 @@ from briefing_tui.model.types import (
 __all__ = ["ClaimsPart", "ReadApart", "claims_part", "take_answer"]
 
 Place = tuple[str, str, int, int]
-"""An id declared (the id, its kind, line, column) or referred to (the kind, the id, line, column)."""
+"""An id declared: the id, its kind, line and column."""
+Refs = tuple[list[str], str, bytes]
+"""The ids referred to, and their places (``Builder.refs``, ``Builder.ref_places``: its type code
+and bytes)."""
 
 
 class _ClaimsBuilder(Builder):
-    """The Builder, its ids and references noted rather than checked: only the parent, which
-    builds everything else, knows every id."""
+    """The Builder, its ids noted rather than declared: only the parent, which builds everything
+    else, knows every id. So every reference is kept (none is to an id declared here), for the
+    parent to check with its own."""
 
     def __init__(self, path: Path, source: str, problems: Problems) -> None:
         super().__init__(path, source, problems)
         self.declared: list[Place] = []
-        self.referred: list[Place] = []
 
     def declare(self, ident: str | None, node: Node | None, kind: str) -> None:
         if ident is not None and node is not None:
             self.declared.append((ident, kind, *self.problems.at(node)))
-
-    def refer(self, kind: str, ident: str, at: tuple[int, int]) -> None:
-        self.referred.append((kind, ident, *at))
 
 
 def claims_part(data: bytes, label: str, path: Path) -> bytes:
@@ -88,7 +89,8 @@ def claims_part(data: bytes, label: str, path: Path) -> bytes:
         if enabled:
             gc.enable()
     found = [_problem(p) for p in problems.items[before:]]
-    return marshal.dumps((VERSION, [_claim(c) for c in claims], builder.declared, builder.referred, found))
+    refs = (builder.refs, builder.ref_places.typecode, builder.ref_places.tobytes())
+    return marshal.dumps((VERSION, [_claim(c) for c in claims], builder.declared, refs, found))
 
 
 VERSION = 1
@@ -101,7 +103,7 @@ class ClaimsPart:
 
     claims: list[Claim]
     declared: list[Place]
-    referred: list[Place]
+    refs: Refs
     problems: list[Problem]
 
     @classmethod
@@ -109,10 +111,10 @@ class ClaimsPart:
         """The part ``claims_part`` encoded (our own child's answer, never a file's); None when empty."""
         if not data:
             return None
-        version, claims, declared, referred, problems = marshal.loads(data)
+        version, claims, declared, refs, problems = marshal.loads(data)
         if version != VERSION:
             return None
-        return cls([_Claim(*c) for c in claims], declared, referred, [_Problem(*p) for p in problems])
+        return cls([_Claim(*c) for c in claims], declared, refs, [_Problem(*p) for p in problems])
 
     def take(self, builder: Builder) -> list[Claim]:
         """The claims, taken in by ``builder`` as if it had built them after its events."""
@@ -123,8 +125,11 @@ class ClaimsPart:
                 builder.declare(ident, _node_at(line, column), kind)
             label = problems.label  # as the file is named here
             problems.items.extend(p if p.path == label else replace(p, path=label) for p in self.problems)
-            for kind, ident, line, column in self.referred:
-                builder.refer(kind, ident, (line, column))
+            idents, typecode, places = self.refs  # checked with the others, in the same order
+            if typecode != builder.ref_places.typecode:
+                raise ValueError(typecode)  # pragma: no cover - one program, one build
+            builder.refs.extend(idents)
+            builder.ref_places.frombytes(places)
         finally:
             problems.offset = offset
         return self.claims
@@ -146,7 +151,8 @@ def _claim(c: Claim) -> tuple[Any, ...]:
         [(r.source, r.passage, r.stance.value, r.line, r.column) for r in c.sources],
         None if verdict is None else (verdict.rating.value, verdict.explanation, verdict.reviewed,
                                       verdict.line, verdict.column),
-        c.gloss, list(c.entities), list(c.unverified), c.note, c.draft, c.line, c.column,
+        c.gloss, list(listed(c, "entities")), list(listed(c, "unverified")),
+        c.note, c.draft, c.line, c.column,
     )  # fmt: skip
 
 
@@ -177,8 +183,8 @@ def _Claim(  # noqa: N802 - named for what it makes
         sources=[SourceRef(s, p, STANCES[stance], line=ln, column=co) for s, p, stance, ln, co in sources],
         verdict=None if verdict is None else Verdict(RATINGS[verdict[0]], *verdict[1:]),
         gloss=gloss,
-        entities=entities,
-        unverified=unverified,
+        entities=entities or NOT_YET,  # an empty list is made when first read (``empty_lists``)
+        unverified=unverified or NOT_YET,
         note=note,
         draft=draft,
         line=line,

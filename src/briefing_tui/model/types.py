@@ -13,6 +13,8 @@ from enum import Enum
 from pathlib import Path
 from typing import Any
 
+from briefing_tui.model.empty_lists import NOT_YET, made_when_read
+
 
 class Severity(str, Enum):
     ERROR = "error"
@@ -221,12 +223,12 @@ class Entity:
     id: str
     name: str
     type: str  # person, organisation, place, date, event, other, or a custom type
-    aliases: list[str] = field(default_factory=list)
+    aliases: list[str] = NOT_YET  # a list made when first read (``empty_lists``), as ``unverified``
     description: str = ""
     wikidata: str | None = None  # a QID such as "Q30", or None
     wikidata_status: str = ""  # "", "not-found" or "unverified" when there is no QID
     mentions: MutableSequence[Span] = field(default_factory=list)  # see ``span_list``
-    unverified: list[str] = field(default_factory=list)  # names of fields whose value is unverified
+    unverified: list[str] = NOT_YET  # names of fields whose value is unverified
     note: str = ""
     date: str | None = None  # an entity of type date: the EDTF value it stands for, None if unresolved
     draft: bool = False  # drafted by ``briefing annotate``, not yet reviewed
@@ -277,8 +279,8 @@ class Event:
     date: EdtfDate
     mentions: MutableSequence[Span] = field(default_factory=list)  # none: a background event
     sources: list[SourceRef] = field(default_factory=list)
-    entities: list[str] = field(default_factory=list)  # ids of entities involved
-    unverified: list[str] = field(default_factory=list)
+    entities: list[str] = NOT_YET  # ids of entities involved; a list made when first read, as unverified
+    unverified: list[str] = NOT_YET
     note: str = ""
     draft: bool = False
     line: int = 0
@@ -296,12 +298,17 @@ class Claim:
     sources: list[SourceRef] = field(default_factory=list)
     verdict: Verdict | None = None
     gloss: str = ""  # a plain restatement of what the claim says
-    entities: list[str] = field(default_factory=list)  # ids of entities involved
-    unverified: list[str] = field(default_factory=list)
+    entities: list[str] = NOT_YET  # ids of entities involved; a list made when first read, as unverified
+    unverified: list[str] = NOT_YET
     note: str = ""
     draft: bool = False
     line: int = 0
     column: int = 0
+
+
+made_when_read(Entity, "aliases", "unverified")
+made_when_read(Event, "entities", "unverified")
+made_when_read(Claim, "entities", "unverified")
 
 
 @dataclass(slots=True)
