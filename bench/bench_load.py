@@ -66,8 +66,8 @@ def _child(kind: str, path: str) -> dict[str, float]:
                 data, self.data = self.data, []
                 return data or None
 
-            def take(self, builder: Any) -> Any:
-                return take_answer(answer, builder)
+            def take(self, builder: Any, first: int) -> Any:
+                return take_answer(answer, builder, first)
 
         start, cpu = time.perf_counter(), time.process_time()
         load_document(path, Read())

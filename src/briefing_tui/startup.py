@@ -235,11 +235,11 @@ class ClaimsBeside:
         data, self._data = self._data, None
         return data
 
-    def take(self, builder: Builder) -> list[Claim] | None:
+    def take(self, builder: Builder, first: int) -> list[Claim] | None:
         # deferred: by the loading worker, which has imported the loader already
         from briefing_tui.model.split_load import take_answer
 
-        return take_answer(self._child.answer(), builder)
+        return take_answer(self._child.answer(), builder, first)
 
     def end(self) -> None:
         self._data = None

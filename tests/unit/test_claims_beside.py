@@ -80,7 +80,7 @@ def test_a_child_no_longer_needed_is_stopped(large: Path, monkeypatch: pytest.Mo
     apart.end()  # say the file failed before its claims: their answer is not waited for
     assert time.monotonic() - started < 10
     _no_child_left()
-    assert apart.take(Builder(large, "", Problems(""))) is None
+    assert apart.take(Builder(large, "", Problems("")), 0) is None
 
 
 def test_only_a_single_large_briefing_file_is_built_beside(large: Path, tmp_path: Path) -> None:

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from briefing_tui.model import loader
+from briefing_tui.model import loader, pieces, split_load
 from briefing_tui.model.build import Builder
 from briefing_tui.model.split_load import ClaimsPart, claims_part, take_answer
 from briefing_tui.model.types import Claim, Document, LoadError, Problem
@@ -31,8 +31,17 @@ class ReadApart:
         data, self._data = self._data, None
         return data
 
-    def take(self, builder: Builder) -> list[Claim] | None:
-        return take_answer(self._answer, builder)
+    def take(self, builder: Builder, first: int) -> list[Claim] | None:
+        return take_answer(self._answer, builder, first)
+
+
+@pytest.fixture(autouse=True, params=["as-set", "in-small-pieces"])
+def _shared(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> None:
+    """As set, and with the claims in pieces of two, half of them built by the parent: both the
+    parent's share and the child's are then built from the files of the tests."""
+    if request.param == "in-small-pieces":
+        monkeypatch.setattr(pieces, "GROUP_ITEMS", 2)
+        monkeypatch.setattr(split_load, "HERE", 0.5)
 
 
 @pytest.fixture(autouse=True)
@@ -163,7 +172,7 @@ def test_changed_files_load_the_same_with_their_claims_built_apart() -> None:
         result, apart = _apart(data)
         assert result == _plain(data), data[:200]
         built_apart += apart
-    assert built_apart > 100
+    assert built_apart > 50
 
 
 def test_an_empty_answer_has_the_loader_build_the_claims() -> None:
@@ -172,6 +181,30 @@ def test_an_empty_answer_has_the_loader_build_the_claims() -> None:
     read = ReadApart(Path("brief.yaml"), data, b"")
     assert loader.load_document(Path("brief.yaml"), read) == plain
     assert ClaimsPart.decode(b"") is None
+
+
+def test_in_small_pieces_the_parent_and_the_child_each_build_a_share(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(pieces, "GROUP_ITEMS", 2)
+    monkeypatch.setattr(split_load, "HERE", 0.5)
+    data = SEED.read_bytes()
+    Path("brief.yaml").write_bytes(data)
+    answer = claims_part(data, "brief.yaml", Path("brief.yaml"))
+    part = ClaimsPart.decode(answer)
+    assert part is not None and part.first > 0  # the first pieces are left to the parent
+    document = loader.load_document(Path("brief.yaml"), ReadApart(Path("brief.yaml"), data, answer))
+    assert isinstance(document, Document)
+    assert 0 < len(part.claims) < len(document.claims)
+    assert document.claims[-len(part.claims) :] == part.claims
+    assert document == _plain(data)
+
+
+def test_an_answer_for_other_pieces_is_not_taken(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(pieces, "GROUP_ITEMS", 2)
+    data = SEED.read_bytes()
+    plain = _plain(data)
+    answer = claims_part(data, "brief.yaml", Path("brief.yaml"))  # the child read them all
+    monkeypatch.setattr(split_load, "HERE", 0.5)  # the parent expects to read half
+    assert loader.load_document(Path("brief.yaml"), ReadApart(Path("brief.yaml"), data, answer)) == plain
 
 
 def test_the_bytes_are_only_taken_for_their_own_path() -> None:

@@ -23,7 +23,7 @@ from briefing_tui.model.build_spans import SpanReader, text_locator
 from briefing_tui.model.build_verdict import VerdictReader
 from briefing_tui.model.empty_lists import NOT_YET
 from briefing_tui.model.fields import Fields, describe
-from briefing_tui.model.safe_yaml import MappingNode, Node, Problems, ScalarNode, SequenceNode
+from briefing_tui.model.safe_yaml import MappingNode, Node, Problems, ScalarNode
 from briefing_tui.model.types import (
     Claim,
     Document,
@@ -39,8 +39,8 @@ WIKIDATA_STATUS = ("not-found", "unverified")
 LANGUAGE = re.compile(r"[A-Za-z]{2,8}(-[A-Za-z0-9]{1,8})*")
 Head = tuple[dict[str, Node], str | None, str | None, str | None, str | None, EdtfDate | None]
 """The document's fields, then its id, title, language, text and publication date as read."""
-ClaimsBeside = Callable[["Builder"], list[Claim] | None]
-"""Claims built elsewhere, taken in by a Builder (their ids declared, references and problems added)."""
+ClaimsBeside = Callable[["Builder", Node | None], list[Claim] | None]
+"""A document's claims from their node, built in part elsewhere (``split_load.claims_with``)."""
 
 
 class Builder(SpanReader, FieldReader, VerdictReader):
@@ -63,7 +63,6 @@ class Builder(SpanReader, FieldReader, VerdictReader):
         self.refs: list[str] = []  # ids referred to, checked at the end
         self.ref_places = array("q")  # the kind (its place in ``KINDS``), line and column of each
         self.dates: dict[str, EdtfDate] = {}  # each date written, parsed once
-        self.claims_taken: Node | None = None  # the claims' node, when they were built elsewhere
         self.said = {}  # verdicts by what they say (``VerdictReader``)
 
     # -- annotations -----------------------------------------------------------------------------------
@@ -291,9 +290,9 @@ class Builder(SpanReader, FieldReader, VerdictReader):
         return fields, ident, title, language, text, published
 
     def document(self, root: Node, claims_beside: ClaimsBeside | None = None) -> Document | None:
-        """The Document of ``root``. ``claims_beside``: the claims built elsewhere from the same file
-        (``model.split_load``), taken in after the events in place of building them here; None (or
-        it answering None) builds them here. ``claims_taken`` is then the node they were built from."""
+        """The Document of ``root``. ``claims_beside``: the claims, given their node after the events,
+        built in part elsewhere from the same file (``model.split_load``); None (or it answering
+        None) builds them here."""
         head = self.head(root)
         if head is None:
             return None
@@ -302,11 +301,9 @@ class Builder(SpanReader, FieldReader, VerdictReader):
         entities = [e for n in f.sequence(fields.get("entities"), "entities") if (e := self.entity(n))]
         events = [v for n in f.sequence(fields.get("events"), "events") if (v := self.event(n))]
         claims_node = fields.get("claims")
-        claims = claims_beside(self) if claims_beside and isinstance(claims_node, SequenceNode) else None
+        claims = claims_beside(self, claims_node) if claims_beside is not None else None
         if claims is None:
             claims = [c for n in f.sequence(claims_node, "claims") if (c := self.claim(n))]
-        else:
-            self.claims_taken = claims_node
         sources = [s for n in f.sequence(fields.get("sources"), "sources") if (s := self.source(n))]
         self._check_references()
         extra = self.extra(fields.get("extra"))

@@ -41,17 +41,20 @@ class FieldReader:
     def declare(self, ident: str | None, node: Node | None, kind: str) -> None:
         if ident is None or node is None:
             return
+        mark = node.start_mark
+        self.declare_at(ident, mark.line + 1 + self.problems.offset, mark.column + 1, kind)
+
+    def declare_at(self, ident: str, line: int, column: int, kind: str) -> None:
+        """The ``kind`` ``ident`` declared at ``line``:``column`` (an id declared twice is an error there)."""
         ids = self.ids
         first = ids.get(ident)
         if first is None:
-            mark = node.start_mark
-            line, column = mark.line + 1 + self.problems.offset, mark.column + 1
             ids[ident] = (line << 34) | (column << 2) | CODES[kind]  # a large file declares 30,000
         else:
-            line, column = _place(first)
+            first_line, first_column = _place(first)
             self.problems.error(
-                node,
-                f"duplicate id '{ident}' (first used at {line}:{column})",
+                (line, column),
+                f"duplicate id '{ident}' (first used at {first_line}:{first_column})",
                 f"give this {kind} another id",
                 "duplicate-id",
             )

@@ -12,14 +12,14 @@ from __future__ import annotations
 
 import gc
 from collections.abc import Callable
-from functools import lru_cache
+from functools import lru_cache, partial
 from pathlib import Path
 
 from briefing_tui.display import display_path
 from briefing_tui.model.build import Builder
-from briefing_tui.model.pieces import LazySequence, Whole, compose_in_pieces
+from briefing_tui.model.pieces import Whole, compose_in_pieces
 from briefing_tui.model.safe_yaml import Problems, compose, decode, read_file
-from briefing_tui.model.split_load import ReadApart
+from briefing_tui.model.split_load import ReadApart, claims_with
 from briefing_tui.model.types import Document, LoadError, Problem, Severity
 
 __all__ = ["YAML_SUFFIXES", "internal_error", "label_of", "load_bytes", "load_document"]
@@ -149,9 +149,7 @@ def _in_pieces(
     """
     root, drain = compose_in_pieces(held[0], problems)
     builder = Builder(path, held.pop(), problems)
-    document = builder.document(root, None if apart is None else apart.take)
-    if isinstance(builder.claims_taken, LazySequence):  # built apart: read there, in full
-        builder.claims_taken.value = iter(())
+    document = builder.document(root, None if apart is None else partial(claims_with, apart))
     drain()
     return document
 

@@ -65,10 +65,12 @@ class Whole(Exception):  # noqa: N818 - an instruction, not a failure
 
 
 class LazySequence(SequenceNode):
-    """A top-level list whose items are composed one at a time, as they are read (once)."""
+    """A top-level list whose items are composed one at a time, as they are read (once): its
+    ``value`` reads them all; its ``pieces`` can be read a part at a time (``Pieces.read``)."""
 
-    def __init__(self, start_mark: Mark, items: Iterator[Node]) -> None:
-        super().__init__(IMPLICIT, items, start_mark, start_mark)  # type: ignore[arg-type]
+    def __init__(self, start_mark: Mark, pieces: Pieces) -> None:
+        super().__init__(IMPLICIT, pieces.read(), start_mark, start_mark)  # type: ignore[arg-type]
+        self.pieces = pieces
 
     def drain(self) -> None:
         """Compose the items not read (a duplicated key, a document that failed early), for their errors."""
@@ -185,7 +187,7 @@ def _move(root: Node, lines: int) -> None:
 
 def _items(
     source: str, start: int, end: int, line: int, problems: Problems, breaks: Callable[[int, int], int]
-) -> Iterator[Node] | None:
+) -> Pieces | None:
     """The items of a block list held in ``source[start:end]`` (``line`` lines before ``start``)."""
     blank = BLANK.match(source, start, end)
     first = blank.end() if blank else start
@@ -209,38 +211,61 @@ def _items(
     # Each piece kept as its UTF-8 bytes (what the parser reads), with its line breaks: the items
     # are read without the file's text, which can be freed while the document is built.
     try:
-        chunks: list[tuple[bytes, int] | None] = [
-            (source[a:b].encode("utf-8"), breaks(a, b)) for a, b in zip(cuts, cuts[1:], strict=False)
+        chunks: list[bytes | None] = [
+            source[a:b].encode("utf-8") for a, b in zip(cuts, cuts[1:], strict=False)
         ]
     except UnicodeError:  # a lone surrogate (never in a decoded file): the parser refuses it too
         raise Whole from None
+    return Pieces(chunks, [breaks(a, b) for a, b in zip(cuts, cuts[1:], strict=False)], line, problems)
 
-    def read() -> Iterator[Node]:
-        lines = line
+
+class Pieces:
+    """A list's items, a few to a piece (its UTF-8 bytes and line breaks), each piece composed when
+    read and freed then. ``read`` goes on from the first piece not read yet; ``skip`` passes pieces
+    whose items are read elsewhere (``split_load``)."""
+
+    def __init__(self, chunks: list[bytes | None], breaks: list[int], line: int, problems: Problems) -> None:
+        self.chunks, self.breaks, self.line, self.problems = chunks, breaks, line, problems
+        self.next = 0
+        """The first piece not read."""
+
+    def __len__(self) -> int:
+        return len(self.chunks)
+
+    def skip(self, stop: int | None = None) -> None:
+        """Pass the pieces up to ``stop`` (all: None) unread."""
+        stop = len(self.chunks) if stop is None else stop
+        while self.next < stop:
+            self.chunks[self.next] = None
+            self.line += self.breaks[self.next]
+            self.next += 1
+
+    def read(self, stop: int | None = None) -> Iterator[Node]:
+        """The items of the pieces up to ``stop`` (all: None), from the first not read."""
+        chunks, problems = self.chunks, self.problems
         try:
-            for at, chunk in enumerate(chunks):
-                assert chunk is not None
+            while self.next < (len(chunks) if stop is None else stop):
+                at = self.next
+                piece = chunks[at]
+                assert piece is not None
                 chunks[at] = None  # freed once composed
-                piece, piece_breaks = chunk
-                del chunk
                 pairs = _compose(b"k:\n" + piece).value
                 del piece
                 value = pairs[0][1] if len(pairs) == 1 else None
                 if not isinstance(value, SequenceNode) or not value.value:
                     raise Whole
-                problems.offset = lines - 1  # the piece starts with one line of its own
+                problems.offset = self.line - 1  # the piece starts with one line of its own
                 items = value.value
                 del pairs, value
+                self.line += self.breaks[at]
+                self.next += 1
                 for index in range(len(items)):
                     node = items[index]
                     items[index] = None  # freed once read
                     yield node
                     del node
-                lines += piece_breaks
         finally:
             problems.offset = 0
-
-    return read()
 
 
 def compose_in_pieces(source: str, problems: Problems) -> tuple[MappingNode, Callable[[], None]]:

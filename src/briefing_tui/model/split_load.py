@@ -21,12 +21,10 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any, Protocol
 
-from yaml.error import Mark
-
 from briefing_tui.model.build import Builder
 from briefing_tui.model.empty_lists import NOT_YET, listed
-from briefing_tui.model.pieces import Whole, compose_in_pieces
-from briefing_tui.model.safe_yaml import IMPLICIT, Node, Problems, ScalarNode, SequenceNode, decode
+from briefing_tui.model.pieces import LazySequence, Whole, compose_in_pieces
+from briefing_tui.model.safe_yaml import Node, Problems, decode
 from briefing_tui.model.types import (
     AnchorStatus,
     Claim,
@@ -41,7 +39,7 @@ from briefing_tui.model.types import (
     Verdict,
 )
 
-__all__ = ["ClaimsPart", "ReadApart", "claims_part", "take_answer"]
+__all__ = ["ClaimsPart", "ReadApart", "claims_part", "claims_with", "take_answer"]
 
 Place = tuple[str, str, int, int]
 """An id declared: the id, its kind, line and column."""
@@ -79,10 +77,13 @@ def claims_part(data: bytes, label: str, path: Path) -> bytes:
         del source
         head = builder.head(root)
         node = head[0].get("claims") if head is not None else None
-        if not isinstance(node, SequenceNode):
+        if not isinstance(node, LazySequence):
             return b""
+        pieces = node.pieces
+        first = pieces_here(len(pieces))  # read by the parent
+        pieces.skip(first)
         before = len(problems.items)
-        claims = [c for n in node.value if (c := builder.claim(n))]
+        claims = [c for n in pieces.read() if (c := builder.claim(n))]
     except Whole:
         return b""
     finally:
@@ -90,7 +91,35 @@ def claims_part(data: bytes, label: str, path: Path) -> bytes:
             gc.enable()
     found = [_problem(p) for p in problems.items[before:]]
     refs = (builder.refs, builder.ref_places.typecode, builder.ref_places.tobytes())
-    return marshal.dumps((VERSION, [_claim(c) for c in claims], builder.declared, refs, found))
+    return marshal.dumps((VERSION, first, [_claim(c) for c in claims], builder.declared, refs, found))
+
+
+HERE = 0.2
+"""The share of a large file's claims the reader's process builds itself, the first ones (it has less
+else to do than the child: the rest of the file while the child builds the claims' YAML and its own)."""
+
+
+def pieces_here(pieces: int) -> int:
+    """How many of the claims' ``pieces`` the parent reads (the first ones); the child reads the rest."""
+    return int(pieces * HERE)
+
+
+def claims_with(read: ReadApart, builder: Builder, node: Node | None) -> list[Claim] | None:
+    """The claims of ``node`` (``Builder.document``'s ``claims_beside``): the first pieces built here,
+    the rest taken from ``read``'s child, or built here after all when it answers nothing; None
+    when they are not read in pieces (the Builder builds them)."""
+    if not isinstance(node, LazySequence):
+        return None
+    pieces = node.pieces
+    first = pieces_here(len(pieces))
+    claims = [c for n in pieces.read(first) if (c := builder.claim(n))]
+    taken = read.take(builder, first)
+    if taken is None:
+        claims += [c for n in pieces.read() if (c := builder.claim(n))]
+    else:
+        pieces.skip()  # read there
+        claims += taken
+    return claims
 
 
 VERSION = 1
@@ -101,6 +130,7 @@ VERSION = 1
 class ClaimsPart:
     """Claims built apart, with what the Builder that takes them in must know of them."""
 
+    first: int  # the first of the claims' pieces read there
     claims: list[Claim]
     declared: list[Place]
     refs: Refs
@@ -111,18 +141,19 @@ class ClaimsPart:
         """The part ``claims_part`` encoded (our own child's answer, never a file's); None when empty."""
         if not data:
             return None
-        version, claims, declared, refs, problems = marshal.loads(data)
+        version, first, claims, declared, refs, problems = marshal.loads(data)
         if version != VERSION:
             return None
-        return cls([_Claim(*c) for c in claims], declared, refs, [_Problem(*p) for p in problems])
+        return cls(first, [_Claim(*c) for c in claims], declared, refs, [_Problem(*p) for p in problems])
 
     def take(self, builder: Builder) -> list[Claim]:
         """The claims, taken in by ``builder`` as if it had built them after its events."""
         problems = builder.problems
         offset, problems.offset = problems.offset, 0
         try:
+            declare = builder.declare_at
             for ident, kind, line, column in self.declared:
-                builder.declare(ident, _node_at(line, column), kind)
+                declare(ident, line, column, kind)
             label = problems.label  # as the file is named here
             problems.items.extend(p if p.path == label else replace(p, path=label) for p in self.problems)
             idents, typecode, places = self.refs  # checked with the others, in the same order
@@ -133,11 +164,6 @@ class ClaimsPart:
         finally:
             problems.offset = offset
         return self.claims
-
-
-def _node_at(line: int, column: int) -> Node:
-    mark = Mark("", 0, line - 1, column - 1, None, 0)
-    return ScalarNode(IMPLICIT, "", mark, mark)  # type: ignore[arg-type]  # as the composer makes them
 
 
 # The encoding: each object as a tuple of plain values, in the order of its constructor's fields.
@@ -211,17 +237,18 @@ class ReadApart(Protocol):
     """A file's bytes, read already, and its claims being built apart from them (``startup``).
 
     The loader takes the bytes once (``bytes_once``: in a list, which it empties so that they are
-    freed once decoded; None the next time), then the claims (``take``: None has the loader build
-    them itself)."""
+    freed once decoded; None the next time), then the claims from the piece ``first`` on (``take``:
+    None has the loader build them itself)."""
 
     path: Path
 
     def bytes_once(self) -> list[bytes] | None: ...
 
-    def take(self, builder: Builder) -> list[Claim] | None: ...
+    def take(self, builder: Builder, first: int) -> list[Claim] | None: ...
 
 
-def take_answer(answer: bytes, builder: Builder) -> list[Claim] | None:
-    """The claims ``claims_part`` answered, taken in by ``builder``; None when it answered nothing."""
+def take_answer(answer: bytes, builder: Builder, first: int) -> list[Claim] | None:
+    """The claims ``claims_part`` answered, from the piece ``first`` on, taken in by ``builder``; None
+    when it answered nothing (or built from another piece: a file that changed between the reads)."""
     part = ClaimsPart.decode(answer)
-    return None if part is None else part.take(builder)
+    return None if part is None or part.first != first else part.take(builder)
