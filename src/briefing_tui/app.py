@@ -155,6 +155,7 @@ class BriefingApp(CrashReporting, App[int]):
         # call_later: the screens are built in the app's own message loop, as after a key press
         if big is not None and head is not None:
             self.call_from_thread(self.call_later, self._show_preview, big, *head)
+        self._import_reader()  # while the claims of a large file are built beside, if they are
         if several_files(self.paths):
             # deferred: only for a collection of several files
             from briefing_tui.model.outline import open_outlines
@@ -171,9 +172,9 @@ class BriefingApp(CrashReporting, App[int]):
         self.call_from_thread(self.call_later, self._show, collection, prepared)
 
     @staticmethod
-    def _prepare(collection: Collection) -> Prepared:
-        """While the preview shows, in the loading thread: what the reader's screen would otherwise
-        do before it answers a key (import its panes, make its state, index the first document's marks)."""
+    def _import_reader() -> None:
+        """In the loading thread, before the load: the reader's modules, which its screen would
+        otherwise import before it answers a key."""
         # deferred: imported here, in the loading thread, rather than on the screen's thread
         import briefing_tui.screens.main  # noqa: F401
         import briefing_tui.widgets.detail_pane  # noqa: F401
@@ -181,6 +182,12 @@ class BriefingApp(CrashReporting, App[int]):
         import briefing_tui.widgets.entity_list  # noqa: F401
         import briefing_tui.widgets.search_bar  # noqa: F401
         import briefing_tui.widgets.timeline_list  # noqa: F401
+
+    @staticmethod
+    def _prepare(collection: Collection) -> Prepared:
+        """While the preview shows, in the loading thread: what the reader's screen would otherwise
+        do before it answers a key (make its state, index the first document's marks)."""
+        # deferred: imported by the loading thread (``_import_reader``)
         from briefing_tui.widgets.text_pane import prepare
 
         return prepare(collection)

@@ -13,6 +13,7 @@ from typing import Generic, TypeVar
 T = TypeVar("T")
 
 BUCKET = 4096
+SHIFT = BUCKET.bit_length() - 1  # offset >> SHIFT is offset // BUCKET
 INT = "i" if array("i").itemsize >= 4 else "l"
 """Offsets and indexes fit in 32 bits: a text is at most 64 MiB (the largest file read)."""
 
@@ -31,20 +32,22 @@ class SpanIndex(Generic[T]):
         self._buckets: dict[int, array[int]] = {}
         starts, ends, payloads = self._starts, self._ends, self._payloads
         buckets = self._buckets
+        get = buckets.get
+        index = 0
         for start, end, payload in spans:
             if not 0 <= start <= end:
                 continue
-            index = len(payloads)
             starts.append(start)
             ends.append(end)
             payloads.append(payload)
-            first, last = start // BUCKET, max(start, end - 1) // BUCKET
-            for b in range(first, last + 1):
-                bucket = buckets.get(b)
+            first, last = start >> SHIFT, (end - 1) >> SHIFT
+            for b in (first,) if last <= first else range(first, last + 1):  # nearly always one
+                bucket = get(b)
                 if bucket is None:
                     buckets[b] = array(INT, (index,))
                 else:
                     bucket.append(index)
+            index += 1
 
     def __len__(self) -> int:
         return len(self._payloads)

@@ -17,9 +17,9 @@ if TYPE_CHECKING:
     from briefing_tui.model.types import Claim, Document
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)  # not frozen: a frozen dataclass is made three times slower (25,000 at once)
 class Mark:
-    """A claim mark for the text pane."""
+    """A claim mark for the text pane (replaced, never changed)."""
 
     claim_id: str
     rating: str  # a Rating value, or "" when the claim has no verdict
