@@ -6,10 +6,11 @@ Prints, for a 120x40 terminal, every figure beside its anchor measured in the sa
 (medians; the runs of the reader and of its anchors alternate, so that they see the same load):
 
 - the seed: first paint of the minimal app (``bench/minimal_app.py``: a Static and a Footer) and of
-  the reader (its title), and the whole reader (every pane filled: "N claims. Press ]");
+  the reader (its title), and the whole reader (every pane filled: "N claims. Press ]" in the claim
+  pane and the first rows of the entities and timeline lists; by bytes, the claim pane's line);
 - the large briefing (10 MB, 100,000 annotations; made by ``bench/make_large.py`` when missing):
-  title and text on screen, every pane filled, and idle (the process has used no CPU for 0.5 s:
-  the text is wrapped in the background after the first paint); ``G`` pressed as soon as the
+  title and text on screen, every pane filled (as for the seed), and idle (the process has used
+  no CPU for 0.5 s: the text is wrapped in the background after the first paint); ``G`` pressed as soon as the
   reader's text appears (while the text is still wrapping), to the text's last words on screen,
   beside ``less`` on the same file (its first ``G``) and the same key pressed once the reader is
   idle (after ``g``); and whether the text pane then moved when the
@@ -184,6 +185,32 @@ def text_pane_rows(term: PtyTerm) -> list[str]:
     return [row[: right or None] for row in rows[6:38]]
 
 
+def every_pane_filled(term: PtyTerm) -> bool:
+    """Whether every pane shows what it holds: the claim pane its claims ("N claims. Press ]"), and
+    the entities and timeline lists their first rows (a list fills a frame or two after the text)."""
+    rows = term.text().splitlines()
+    if "claims. Press ]" not in "\n".join(rows):
+        return False
+    for title in ("Entities", "Timeline"):
+        at = next((i for i, row in enumerate(rows) if f" {title} ─" in row), None)
+        if at is None or at + 1 >= len(rows):
+            return False
+        box = rows[at].rfind("╭")
+        if not rows[at + 1][box:].strip("│ ╰─╯"):
+            return False
+    return True
+
+
+def until_filled(term: PtyTerm, timeout: float = 120) -> float:
+    """Seconds from the start until every pane is filled (``every_pane_filled``)."""
+    deadline = time.perf_counter() + timeout
+    while time.perf_counter() < deadline:
+        if every_pane_filled(term):
+            return time.perf_counter() - term.started
+        term.pump(0.005)
+    raise TimeoutError(f"the panes were not all filled after {timeout}s:\n{term.text()}")
+
+
 def summary(values: list[float]) -> str:
     ms = [v * 1000 for v in values]
     return f"median {statistics.median(ms):7.1f} ms   worst {max(ms):7.1f} ms   (n={len(ms)})"
@@ -236,9 +263,10 @@ def bench_seed(runs: int) -> float:
         with PtyTerm(
             [PY, "-m", "briefing_tui", str(ROOT / "seeds")], columns=120, lines=40, cwd=str(ROOT)
         ) as term:
-            shown_title, shown_whole = raw_and_shown(term, [SEED_TITLE, "claims. Press ]"])
+            shown_title, shown_claims = raw_and_shown(term, [SEED_TITLE, "claims. Press ]"])
             title.append(shown_title)
-            whole.append(shown_whole)
+            # by bytes: when the claim pane's line arrives; on screen: when every pane is filled
+            whole.append((shown_claims[0], max(shown_claims[1], until_filled(term))))
             term.send("q")
             term.wait_exit(10)
     print(f"seed, medians of {runs} runs (bytes received by the terminal / shown on pyte's screen):")
@@ -261,6 +289,8 @@ def bench_large(path: Path, runs: int, keys: int, minimal: float) -> None:
             shown.append(term.wait_for(first_words, timeout=120))
             text_at = term.wait_for("· fr", timeout=120)  # the reader's own header: its text pane is up
             reader.append(text_at)
+            # every pane filled: seen now, or else after G (then measured with a delay: G's frames)
+            filled_at = text_at if every_pane_filled(term) else None
             start = time.perf_counter()
             term.send("G")
             raw_at, seen_at = until_shown(term, last_words, start)
@@ -268,7 +298,7 @@ def bench_large(path: Path, runs: int, keys: int, minimal: float) -> None:
             g_keys.append(seen_at)
             term.wait_quiet(0.05)  # the frame that showed them is whole
             bottom = text_pane_rows(term)
-            panes.append(term.wait_for("claims. Press ]", timeout=120))
+            panes.append(filled_at if filled_at is not None else until_filled(term))
             idle.append(wait_idle(term))
             moved.append(text_pane_rows(term) != bottom)
             memory.append(peak_memory_mb(term.pid))

@@ -26,6 +26,8 @@ if TYPE_CHECKING:  # the side panes' modules are imported when they are built
     from briefing_tui.widgets.entity_list import EntityList
     from briefing_tui.widgets.timeline_list import TimelineList
 
+LISTS_AT_ONCE = 500
+"""Entities and events of a document whose lists are filled in the frame that shows its text."""
 FOCUS_TARGETS = {"text": "#text", "claim": "#detail-links", "entities": "#entities", "timeline": "#timeline",
                  "documents": "#documents"}  # fmt: skip
 
@@ -119,9 +121,13 @@ class ReaderPanes(Horizontal):
 
     def _show_side(self) -> None:
         state = self.state
-        # The lists cost more to lay out than the text: they fill in just after the first paint, one
-        # at a time (a key pressed meanwhile is answered between the two).
-        self.call_after_refresh(self._fill_lists, state.doc, later=True)
+        doc = state.doc
+        if len(doc.entities) + len(doc.events) <= LISTS_AT_ONCE:  # in the same frame as the text
+            self._fill_lists(doc)
+        else:
+            # Long lists cost more to lay out than the text: they fill in just after the first
+            # paint, one at a time (a key pressed meanwhile is answered between the two).
+            self.call_after_refresh(self._fill_lists, doc, later=True)
         self.documents_changed()
         self.claim_pane.show_document(state.nav)
         self.text_pane.search_document_shown()
