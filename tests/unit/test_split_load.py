@@ -42,6 +42,7 @@ def _shared(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> 
     if request.param == "in-small-pieces":
         monkeypatch.setattr(pieces, "GROUP_ITEMS", 2)
         monkeypatch.setattr(split_load, "HERE", 0.5)
+        monkeypatch.setattr(split_load, "GROUP", 3)  # sent in groups of three
 
 
 @pytest.fixture(autouse=True)

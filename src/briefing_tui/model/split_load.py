@@ -91,7 +91,15 @@ def claims_part(data: bytes, label: str, path: Path) -> bytes:
             gc.enable()
     found = [_problem(p) for p in problems.items[before:]]
     refs = (builder.refs, builder.ref_places.typecode, builder.ref_places.tobytes())
-    return marshal.dumps((VERSION, first, [_claim(c) for c in claims], builder.declared, refs, found))
+    # in groups, so that the parent never holds the plain values of all the claims at once
+    groups = [
+        marshal.dumps([_claim(c) for c in claims[at : at + GROUP]]) for at in range(0, len(claims), GROUP)
+    ]
+    return marshal.dumps((VERSION, first, groups, builder.declared, refs, found))
+
+
+GROUP = 1000
+"""Claims encoded together (``claims_part``)."""
 
 
 HERE = 0.2
@@ -122,7 +130,7 @@ def claims_with(read: ReadApart, builder: Builder, node: Node | None) -> list[Cl
     return claims
 
 
-VERSION = 1
+VERSION = 2
 """Of the encoding: a parent only takes what a child of its own version encoded."""
 
 
@@ -141,10 +149,15 @@ class ClaimsPart:
         """The part ``claims_part`` encoded (our own child's answer, never a file's); None when empty."""
         if not data:
             return None
-        version, first, claims, declared, refs, problems = marshal.loads(data)
+        version, first, groups, declared, refs, problems = marshal.loads(data)
         if version != VERSION:
             return None
-        return cls(first, [_Claim(*c) for c in claims], declared, refs, [_Problem(*p) for p in problems])
+        claims: list[Claim] = []
+        for at, group in enumerate(groups):
+            groups[at] = None  # each group's values freed once made claims
+            claims += [_Claim(*c) for c in marshal.loads(group)]
+            del group
+        return cls(first, claims, declared, refs, [_Problem(*p) for p in problems])
 
     def take(self, builder: Builder) -> list[Claim]:
         """The claims, taken in by ``builder`` as if it had built them after its events."""
