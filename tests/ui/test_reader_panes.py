@@ -270,3 +270,25 @@ async def test_timeline_first_paint_measures_rows_at_the_width_they_are_drawn() 
             option = timeline.get_option_at_index(index)
             drawn = timeline._get_visual(option).get_height(cast(RulesMap, timeline.styles), width)
             assert heights[index] == drawn, (index, str(option.prompt))
+
+
+async def test_short_lists_fill_with_the_text_and_long_ones_just_after(monkeypatch) -> None:  # noqa: ANN001
+    from briefing_tui.widgets import reader_panes
+
+    seen: list[bool] = []  # whether the lists were filled when the panes were, in the same frame
+    mounted = MainScreen._panes_mounted
+
+    def noted(screen: MainScreen) -> None:
+        seen.append(screen.panes.lists_filled_for is screen.state.doc)
+        mounted(screen)
+
+    monkeypatch.setattr(MainScreen, "_panes_mounted", noted)
+    for at_once in (reader_panes.LISTS_AT_ONCE, 0):
+        monkeypatch.setattr(reader_panes, "LISTS_AT_ONCE", at_once)
+        async with seed_app().run_test(size=SIZE) as pilot:
+            await until(pilot, lambda: isinstance(pilot.app.screen, MainScreen), what="no reader")
+            screen = cast(MainScreen, pilot.app.screen)
+            await until(pilot, lambda: screen.panes.lists_filled_for is screen.state.doc, what="not filled")  # noqa: B023
+            assert screen.query_one(EntityList).option_count > 10
+            assert screen.query_one(TimelineList).option_count > 5
+    assert seen == [True, False]
