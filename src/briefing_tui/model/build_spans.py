@@ -124,26 +124,12 @@ class SpanReader:
         """Mentions all in the compact form (see ``_compact``) as ``PositionSpans``, or None."""
         fields: list[int] = []  # start, end, line and column of each
         offset, length = self.problems.offset, self.text_length
-        for node in items:  # ``_pair`` written out: an entity can have thousands of mentions
-            if type(node) is not SequenceNode:
-                return None
-            pair = node.value
-            if len(pair) != 2:
-                return None
-            a, b = pair
-            if type(a) is not ScalarNode or type(b) is not ScalarNode or a.style or b.style:
-                return None
-            x, y = a.value, b.value
-            if len(x) > 15 or len(y) > 15:
-                return None
-            try:
-                start, end = int(x), int(y)
-            except ValueError:
-                return None
-            if not 0 <= start <= end <= length or str(start) != x or str(end) != y:
+        for node in items:
+            at = _pair(node, length)
+            if at is None:
                 return None
             mark = node.start_mark
-            fields += (start, end, mark.line + 1 + offset, mark.column + 1)
+            fields += (*at, mark.line + 1 + offset, mark.column + 1)
         return PositionSpans.of(fields)
 
     def span(self, node: Node, what: str) -> Span | None:
