@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import gc
 from pathlib import Path
+from threading import Thread
 from typing import TYPE_CHECKING, Any
 
-from textual import events, work
+from textual import events
 from textual.app import App
 from textual.screen import Screen
 
@@ -144,8 +145,25 @@ class BriefingApp(CrashReporting, App[int]):
         gc.freeze()
         gc.enable()
 
-    @work(thread=True, exclusive=True)
     def _load(self) -> None:
+        # A thread of its own that the process does not wait for: one who quits while a large file
+        # loads is back at the prompt at once (a worker's thread would be waited for to its end).
+        Thread(target=self._read_files, name="briefing-load", daemon=True).start()
+
+    def _read_files(self) -> None:
+        try:
+            self._read_and_show()
+        except Exception as error:  # shown as any crash of the reader is
+            if self.is_running:
+                self.call_from_thread(self._crashed, error)
+
+    def _crashed(self, error: Exception) -> None:
+        try:  # handled as where it was raised (the crash report reads the exception being handled)
+            raise error
+        except Exception as raised:  # noqa: BLE001 - every failure is reported
+            self._handle_exception(raised)
+
+    def _read_and_show(self) -> None:
         # deferred: in the loading worker, after the first paint
         from briefing_tui.files import load_paths
         from briefing_tui.screens.preview import preview_path, read_head

@@ -72,6 +72,7 @@ def run(args: argparse.Namespace) -> int:
     # classes, styles, the collection): collecting them before the first frame only delays it.
     # The app freezes them and turns the collector back on once the first frame is on screen.
     gc.disable()
+    apart = None
     try:
         # A small collection is read beside (in a child process) while the reader's modules load.
         apart = ClaimsBeside.of(paths) if drafted is None else None  # a large file: its claims beside
@@ -95,6 +96,8 @@ def run(args: argparse.Namespace) -> int:
             return report_crash(exc)
     finally:
         gc.enable()
+        if apart is not None:  # quit before the load asked for its claims: the child is not needed
+            apart.end()
     if app.collection is not None and not app.collection.documents:
         return _nothing_opened(failures(app.collection, paths))
     return app.return_code or 0

@@ -1,0 +1,63 @@
+"""A large file is read by a thread of its own while its preview shows: one who quits meanwhile is
+not kept waiting for it, and a failure in it is reported as any crash of the reader is."""
+
+from __future__ import annotations
+
+import threading
+from pathlib import Path
+
+import pytest
+from tests.ui.reader_support import SEEDS, until
+
+from briefing_tui import files
+from briefing_tui.app import BriefingApp
+from briefing_tui.startup import SMALL
+
+SIZE = (120, 40)
+
+
+def _large(tmp_path: Path) -> Path:
+    """The seed, made larger than what is read before the first frame (a comment at its end)."""
+    path = tmp_path / "large.yaml"
+    seed = next(SEEDS.glob("*.yaml")).read_text(encoding="utf-8")
+    path.write_text(seed + "#" * SMALL + "\n", encoding="utf-8")
+    return path
+
+
+async def test_the_files_are_read_by_a_thread_the_process_does_not_wait_for(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    release, reading = threading.Event(), threading.Event()
+    load_paths = files.load_paths
+
+    def held(*args: object, **kwargs: object) -> object:
+        reading.set()
+        release.wait(10)
+        return load_paths(*args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(files, "load_paths", held)
+    app = BriefingApp([_large(tmp_path)])
+    async with app.run_test(size=SIZE) as pilot:
+        await until(pilot, reading.is_set, what="the files were not being read")
+        loader = next(t for t in threading.enumerate() if t.name == "briefing-load")
+        assert loader.daemon  # interpreter exit does not wait for it
+        release.set()
+        await until(pilot, lambda: app.collection is not None, what="the file was not loaded")
+    loader.join(10)
+    assert not loader.is_alive()
+
+
+async def test_a_failure_while_the_files_are_read_is_reported_as_a_crash(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def failing(*_args: object, **_kwargs: object) -> object:
+        raise RuntimeError("the disk went away")
+
+    monkeypatch.setattr(files, "load_paths", failing)
+    monkeypatch.setenv("XDG_STATE_HOME", str(tmp_path / "state"))
+    app = BriefingApp([_large(tmp_path)])
+    with pytest.raises(RuntimeError, match="the disk went away"):
+        async with app.run_test(size=SIZE) as pilot:
+            await until(pilot, lambda: app.crash_log is not None, what="no crash report")
+    assert app.crash_log is not None and app.crash_log.exists()
+    assert "the disk went away" in app.crash_log.read_text(encoding="utf-8")
