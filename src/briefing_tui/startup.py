@@ -2,8 +2,10 @@
 
 A small collection loads in a few milliseconds: it is read before the first paint, so that the
 reader's first screen is the document, and so that when nothing at all can be opened the errors are
-printed like ``validate`` prints them, without entering full screen. A larger one is read by the
-reader behind a loading screen.
+printed like ``validate`` prints them, without entering full screen (``ReadBeside``: in a child
+process, while this one imports the reader). A larger one is read by the reader behind a loading
+screen or a preview; a single large file is read here once and most of its claims built in a
+child process meanwhile (``ClaimsBeside``).
 """
 
 from __future__ import annotations

@@ -1,16 +1,20 @@
-"""A large file's claims built apart (in another process), while the rest of it is built here.
+"""A large file's claims built for the most part apart (in another process), while the rest of the
+file is built here.
 
 The claims are most of a large briefing's annotations: building them is a third of its load. The
 reader forks once when it opens a single large file (``startup.ClaimsBeside``): the child builds
-the claims from the same bytes, as the loader builds them (the same ``Builder``, the file read in
-the same pieces), and sends them back (``claims_part``: plain values, ``marshal``led); the parent
-builds everything else meanwhile and takes the claims in after its events (``ClaimsPart.take``):
-their ids declared in file order (a duplicate reported where the loader reports it), their
-references kept to be checked with all the others, their problems added.
+the claims of the later pieces of their list (``pieces_here`` leaves the first ones to the parent)
+from the same bytes, as the loader builds them (the same ``Builder``, the file read in the same
+pieces), and sends them back (``claims_part``: plain values, ``marshal``led, a group at a time);
+the parent builds everything else meanwhile, then the first claims, and takes the child's in
+after them (``claims_with``, ``ClaimsPart.take``): their ids declared in file order (a duplicate
+reported where the loader reports it), their references kept to be checked with all the others,
+their problems added.
 
 Whatever is unusual (a file not read in pieces, a document with no text, no list of claims, a
-child that fails or answers nothing), the parent builds the claims itself: the Document is always
-the one ``load_document`` gives (``tests/unit/test_split_load.py`` compares them file by file).
+child that fails, answers nothing or read other pieces), the parent builds the claims itself: the
+Document is always the one ``load_document`` gives (``tests/unit/test_split_load.py`` compares them
+file by file).
 """
 
 from __future__ import annotations
