@@ -12,7 +12,9 @@ from __future__ import annotations
 
 import os
 import pickle
+import select
 import signal
+import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import partial
@@ -158,27 +160,45 @@ class _Child:
         self._answered = False
 
     def answer(self) -> bytes:
+        """The child's bytes once it has sent them all; empty when it failed, or did not answer
+        within ``ANSWER_WITHIN`` seconds (it is then stopped: the work is done here instead)."""
         if self._answered:
             return b""
         self._answered = True
+        deadline = time.monotonic() + ANSWER_WITHIN
+        chunks = []
         try:
-            with os.fdopen(self._read, "rb") as answer:
-                data = answer.read()
+            while True:
+                ready, _, _ = select.select([self._read], [], [], max(0.0, deadline - time.monotonic()))
+                if not ready:
+                    self._stop()
+                    return b""
+                chunk = os.read(self._read, 1 << 20)
+                if not chunk:
+                    break
+                chunks.append(chunk)
+            os.close(self._read)
             _pid, status = os.waitpid(self._pid, 0)
         except OSError:
             return b""
-        return data if status == 0 else b""
+        return b"".join(chunks) if status == 0 else b""
 
     def end(self) -> None:
-        if self._answered:
-            return
-        self._answered = True
+        if not self._answered:
+            self._answered = True
+            self._stop()
+
+    def _stop(self) -> None:
         try:
             os.kill(self._pid, signal.SIGKILL)
             os.close(self._read)
             os.waitpid(self._pid, 0)
         except OSError:
             pass
+
+
+ANSWER_WITHIN = 30.0
+"""Seconds a child is waited for at most (one that hangs never holds the reader back for good)."""
 
 
 class ReadBeside:

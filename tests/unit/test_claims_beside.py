@@ -96,3 +96,21 @@ def test_only_a_single_large_briefing_file_is_built_beside(large: Path, tmp_path
     assert apart is not None
     apart.end()
     _no_child_left()
+
+
+def test_a_child_that_does_not_answer_in_time_is_not_waited_for(
+    large: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def hangs(*_args: object) -> bytes:
+        time.sleep(60)
+        return b""
+
+    monkeypatch.setattr(split_load, "claims_part", hangs)
+    monkeypatch.setattr(startup, "ANSWER_WITHIN", 0.3)
+    apart = ClaimsBeside.of([large])
+    assert apart is not None
+    started = time.monotonic()
+    collection = load_paths([large], siblings=True, read=apart)  # the claims built here after all
+    assert time.monotonic() - started < 20
+    assert collection == load_paths([large], siblings=True)
+    _no_child_left()  # stopped, not left behind
