@@ -39,7 +39,7 @@ WIKIDATA_STATUS = ("not-found", "unverified")
 LANGUAGE = re.compile(r"[A-Za-z]{2,8}(-[A-Za-z0-9]{1,8})*")
 Head = tuple[dict[str, Node], str | None, str | None, str | None, str | None, EdtfDate | None]
 """The document's fields, then its id, title, language, text and publication date as read."""
-ClaimsBeside = Callable[["Builder", Node | None], list[Claim] | None]
+ClaimsApart = Callable[["Builder", Node | None], list[Claim] | None]
 """A document's claims from their node, built in part elsewhere (``split_load.claims_with``)."""
 
 
@@ -289,8 +289,8 @@ class Builder(SpanReader, FieldReader, VerdictReader):
         self.yaml_text = ""  # what was needed of it is read: the caller may free the file's text
         return fields, ident, title, language, text, published
 
-    def document(self, root: Node, claims_beside: ClaimsBeside | None = None) -> Document | None:
-        """The Document of ``root``. ``claims_beside``: the claims, given their node after the events,
+    def document(self, root: Node, claims_apart: ClaimsApart | None = None) -> Document | None:
+        """The Document of ``root``. ``claims_apart``: the claims, given their node after the events,
         built in part elsewhere from the same file (``model.split_load``); None (or it answering
         None) builds them here."""
         head = self.head(root)
@@ -301,7 +301,7 @@ class Builder(SpanReader, FieldReader, VerdictReader):
         entities = [e for n in f.sequence(fields.get("entities"), "entities") if (e := self.entity(n))]
         events = [v for n in f.sequence(fields.get("events"), "events") if (v := self.event(n))]
         claims_node = fields.get("claims")
-        claims = claims_beside(self, claims_node) if claims_beside is not None else None
+        claims = claims_apart(self, claims_node) if claims_apart is not None else None
         if claims is None:
             claims = [c for n in f.sequence(claims_node, "claims") if (c := self.claim(n))]
         sources = [s for n in f.sequence(fields.get("sources"), "sources") if (s := self.source(n))]
