@@ -117,7 +117,7 @@ def pieces_here(pieces: int) -> int:
 
 
 def claims_with(read: ReadApart, builder: Builder, node: Node | None) -> list[Claim] | None:
-    """The claims of ``node`` (``Builder.document``'s ``claims_beside``): the first pieces built here,
+    """The claims of ``node`` (``Builder.document``'s ``claims_apart``): the first pieces built here,
     the rest taken from ``read``'s child, or built here after all when it answers nothing; None
     when they are not read in pieces (the Builder builds them)."""
     if not isinstance(node, LazySequence):
