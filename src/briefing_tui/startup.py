@@ -22,7 +22,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from briefing_tui.display import display_path
-from briefing_tui.model.file_bytes import read_file
+from briefing_tui.model.file_bytes import YAML_SUFFIXES, read_file
 from briefing_tui.model.types import Collection, Problem, Severity
 from briefing_tui.reload import Stamp
 
@@ -33,7 +33,7 @@ if TYPE_CHECKING:
 
 SMALL = 256 * 1024  # bytes of YAML read at once before the first paint
 OUTLINED = 32 << 20  # bytes of YAML of several files outlined before the first paint (about 0.1 s)
-_READ_SUFFIXES = (".yaml", ".yml", ".txt", ".ann")
+_READ_SUFFIXES = (*YAML_SUFFIXES, ".txt", ".ann")
 
 
 def total_size(paths: list[Path]) -> int:
@@ -271,7 +271,7 @@ class ClaimsBeside:
     def of(cls, paths: list[Path]) -> ClaimsBeside | None:
         """For a single briefing file (YAML) of ``SPLIT_FROM`` bytes or more, on a system that forks
         with a core to spare."""
-        if len(paths) != 1 or paths[0].suffix.lower() not in (".yaml", ".yml") or not _spare_core():
+        if len(paths) != 1 or paths[0].suffix.lower() not in YAML_SUFFIXES or not _spare_core():
             return None
         path = paths[0]
         stamp = Stamp.of(path)  # before reading: a change made while it is read is reloaded

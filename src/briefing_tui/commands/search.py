@@ -209,7 +209,7 @@ def _keep_case(matcher: Matcher) -> bool:
     return matcher.keep_case and not matcher.query.exact
 
 
-YAML_SUFFIXES = (".yaml", ".yml")  # the loader's (tests/unit/search/test_cli.py checks they agree)
+YAML_SUFFIXES = (".yaml", ".yml")  # file_bytes' (not imported with the model; a test checks they agree)
 
 
 def _read(

@@ -8,10 +8,12 @@ import stat
 from pathlib import Path
 from typing import Protocol
 
-__all__ = ["MAX_BYTES", "read_file"]
+__all__ = ["MAX_BYTES", "YAML_SUFFIXES", "read_file"]
 
 MAX_BYTES = 64 * 1024 * 1024
 """The largest file the loader reads."""
+YAML_SUFFIXES = (".yaml", ".yml")
+"""The names of briefing files read by the loader (anything else goes through the formats)."""
 
 
 class Reports(Protocol):

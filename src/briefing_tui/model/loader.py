@@ -17,14 +17,13 @@ from pathlib import Path
 
 from briefing_tui.display import display_path
 from briefing_tui.model.build import Builder
+from briefing_tui.model.file_bytes import YAML_SUFFIXES
 from briefing_tui.model.pieces import Whole, compose_in_pieces
 from briefing_tui.model.safe_yaml import Problems, compose, decode, read_file
 from briefing_tui.model.split_load import ReadApart, claims_with
 from briefing_tui.model.types import Document, LoadError, Problem, Severity
 
 __all__ = ["YAML_SUFFIXES", "internal_error", "label_of", "load_bytes", "load_document"]
-
-YAML_SUFFIXES = (".yaml", ".yml")
 
 
 def label_of(path: str | Path) -> str:

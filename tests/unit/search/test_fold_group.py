@@ -231,7 +231,7 @@ def test_the_text_read_from_the_bytes_searches_as_the_parsers_does(
 
 
 def test_the_command_knows_the_loaders_yaml_suffixes() -> None:
-    from briefing_tui.model.loader import YAML_SUFFIXES
+    from briefing_tui.model.file_bytes import YAML_SUFFIXES
 
     assert command.YAML_SUFFIXES == YAML_SUFFIXES
 
