@@ -165,21 +165,17 @@ class ClaimsPart:
 
     def take(self, builder: Builder) -> list[Claim]:
         """The claims, taken in by ``builder`` as if it had built them after its events."""
+        declare = builder.declare_at  # at their places in the file, as written
+        for ident, kind, line, column in self.declared:
+            declare(ident, line, column, kind)
         problems = builder.problems
-        offset, problems.offset = problems.offset, 0
-        try:
-            declare = builder.declare_at
-            for ident, kind, line, column in self.declared:
-                declare(ident, line, column, kind)
-            label = problems.label  # as the file is named here
-            problems.items.extend(p if p.path == label else replace(p, path=label) for p in self.problems)
-            idents, typecode, places = self.refs  # checked with the others, in the same order
-            if typecode != builder.ref_places.typecode:
-                raise ValueError(typecode)  # pragma: no cover - one program, one build
-            builder.refs.extend(idents)
-            builder.ref_places.frombytes(places)
-        finally:
-            problems.offset = offset
+        label = problems.label  # as the file is named here
+        problems.items.extend(p if p.path == label else replace(p, path=label) for p in self.problems)
+        idents, typecode, places = self.refs  # checked with the others, in the same order
+        if typecode != builder.ref_places.typecode:
+            raise ValueError(typecode)  # pragma: no cover - one program, one build
+        builder.refs.extend(idents)
+        builder.ref_places.frombytes(places)
         return self.claims
 
 
