@@ -210,13 +210,12 @@ def _items(
     cuts.append(end)
     # Each piece kept as its UTF-8 bytes (what the parser reads), with its line breaks: the items
     # are read without the file's text, which can be freed while the document is built.
+    bounds = list(zip(cuts, cuts[1:], strict=False))
     try:
-        chunks: list[bytes | None] = [
-            source[a:b].encode("utf-8") for a, b in zip(cuts, cuts[1:], strict=False)
-        ]
+        chunks: list[bytes | None] = [source[a:b].encode("utf-8") for a, b in bounds]
     except UnicodeError:  # a lone surrogate (never in a decoded file): the parser refuses it too
         raise Whole from None
-    return Pieces(chunks, [breaks(a, b) for a, b in zip(cuts, cuts[1:], strict=False)], line, problems)
+    return Pieces(chunks, [breaks(a, b) for a, b in bounds], line, problems)
 
 
 class Pieces:
