@@ -23,12 +23,13 @@ import json
 import os
 import stat
 import time
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 from briefing_tui.search.fold import Folded
 
-__all__ = ["Entry", "FoldCache", "Identity", "cache_folder", "identity"]
+__all__ = ["Entry", "FoldCache", "Identity", "cache_folder", "identity", "stat_of"]
 
 MAGIC = b"briefing folded text cache 1\n"
 MAX_HEADER = 1 << 26
@@ -39,13 +40,20 @@ Identity = tuple[int, int, int, int, int]
 """A file's device, inode, size, modification and change times (nanoseconds)."""
 
 
-def identity(path: Path) -> Identity | None:
-    """The identity of a regular file, or None (missing, not a regular file)."""
+def stat_of(path: Path, is_kind: Callable[[int], bool]) -> os.stat_result | None:
+    """What ``os.stat`` says of ``path`` when its mode is of the kind ``is_kind`` tells
+    (``stat.S_ISREG``, ``stat.S_ISDIR``); None when it is not, or cannot be reached."""
     try:
         info = os.stat(path)
     except (OSError, ValueError):
         return None
-    if not stat.S_ISREG(info.st_mode):
+    return info if is_kind(info.st_mode) else None
+
+
+def identity(path: Path) -> Identity | None:
+    """The identity of a regular file, or None (missing, not a regular file)."""
+    info = stat_of(path, stat.S_ISREG)
+    if info is None:
         return None
     return (info.st_dev, info.st_ino, info.st_size, info.st_mtime_ns, info.st_ctime_ns)
 

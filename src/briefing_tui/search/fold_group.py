@@ -32,6 +32,7 @@ from briefing_tui.search.fold_cache import (
     _records,
     _standins,
     identity,
+    stat_of,
 )
 
 __all__ = ["MEMBER_MAX", "FolderEntry"]
@@ -205,10 +206,7 @@ def _name(value: object) -> bool:
 
 def _folder_stamp(folder: Path) -> tuple[int, int, int, int] | None:
     """A folder's device, inode, modification and change times; None when it is not a folder."""
-    try:
-        info = os.stat(folder)
-    except (OSError, ValueError):
-        return None
-    if not stat.S_ISDIR(info.st_mode):
+    info = stat_of(folder, stat.S_ISDIR)
+    if info is None:
         return None
     return (info.st_dev, info.st_ino, info.st_mtime_ns, info.st_ctime_ns)
