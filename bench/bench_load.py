@@ -28,7 +28,6 @@ import subprocess
 import sys
 import time
 from pathlib import Path
-from typing import Any
 
 HERE = Path(__file__).resolve().parent
 SEED = HERE.parent / "seeds" / "niger-us-withdrawal.yaml"
@@ -51,26 +50,18 @@ def _child(kind: str, path: str) -> dict[str, float]:
 
     if kind == "apart":  # as the reader loads a single large file: its claims built in a child
         from briefing_tui.model.loader import label_of, load_document
-        from briefing_tui.model.split_load import claims_part, take_answer
+        from briefing_tui.model.split_load import claims_part
+
+        sys.path.insert(0, str(HERE.parent))  # the tests' helpers
+        from tests.support.read_apart import ReadApart
 
         data = Path(path).read_bytes()
         start, cpu = time.perf_counter(), time.process_time()
         answer = claims_part(data, label_of(path), Path(path))
         child, child_cpu = time.perf_counter() - start, time.process_time() - cpu
 
-        class Read:  # the bytes read already, and the child's answer
-            def __init__(self) -> None:
-                self.path, self.data = Path(path), [data]
-
-            def bytes_once(self) -> list[bytes] | None:
-                data, self.data = self.data, []
-                return data or None
-
-            def take(self, builder: Any, first: int) -> Any:
-                return take_answer(answer, builder, first)
-
         start, cpu = time.perf_counter(), time.process_time()
-        load_document(path, Read())
+        load_document(path, ReadApart(Path(path), data, answer))  # the bytes read, the child's answer
         parent, parent_cpu = time.perf_counter() - start, time.process_time() - cpu
         return {"child": child, "child_cpu": child_cpu, "parent": parent, "parent_cpu": parent_cpu,
                 "answer_mb": len(answer) / 1e6}  # fmt: skip

@@ -7,32 +7,16 @@ import random
 from pathlib import Path
 
 import pytest
+from tests.support.read_apart import ReadApart
 
 from briefing_tui.model import loader, pieces, split_load
-from briefing_tui.model.build import Builder
-from briefing_tui.model.split_load import ClaimsPart, claims_part, take_answer
-from briefing_tui.model.types import Claim, Document, LoadError, Problem
+from briefing_tui.model.split_load import ClaimsPart, claims_part
+from briefing_tui.model.types import Document, LoadError, Problem
 from briefing_tui.resources import seeds_dir
 
 ROOT = Path(__file__).resolve().parents[2]
 SEED = seeds_dir() / "niger-us-withdrawal.yaml"
 FILES = [*sorted(seeds_dir().glob("*.yaml")), *sorted(ROOT.glob("tests/**/*.yaml"))]  # in any checkout
-
-
-class ReadApart:
-    """The bytes of a file and the answer of ``claims_part`` for them, as ``startup.ClaimsBeside``
-    gives them to the loader (here in one process)."""
-
-    def __init__(self, path: Path, data: bytes, answer: bytes) -> None:
-        self.path, self._answer = path, answer
-        self._data: list[bytes] | None = [data]
-
-    def bytes_once(self) -> list[bytes] | None:
-        data, self._data = self._data, None
-        return data
-
-    def take(self, builder: Builder, first: int) -> list[Claim] | None:
-        return take_answer(self._answer, builder, first)
 
 
 @pytest.fixture(autouse=True, params=["as-set", "in-small-pieces"])

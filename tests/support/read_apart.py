@@ -1,0 +1,28 @@
+"""A file's bytes and the answer of ``split_load.claims_part`` for them, given to the loader in one
+process as ``startup.ClaimsBeside`` gives them from its child (tests and ``bench/bench_load.py``)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from briefing_tui.model.split_load import take_answer
+
+if TYPE_CHECKING:
+    from briefing_tui.model.build import Builder
+    from briefing_tui.model.types import Claim
+
+
+class ReadApart:
+    """``split_load.ReadApart`` with its answer given: ``data`` taken once, the claims from ``answer``."""
+
+    def __init__(self, path: Path, data: bytes, answer: bytes) -> None:
+        self.path, self._answer = path, answer
+        self._data: list[bytes] | None = [data]
+
+    def bytes_once(self) -> list[bytes] | None:
+        data, self._data = self._data, None
+        return data
+
+    def take(self, builder: Builder, first: int) -> list[Claim] | None:
+        return take_answer(self._answer, builder, first)
