@@ -35,7 +35,8 @@ FOCUS_TARGETS = {"text": "#text", "claim": "#detail-links", "entities": "#entiti
 
 class ReaderPanes(Horizontal):
     """The panes of ``state``'s collection, every one composed at once: a key pressed once the text
-    shows never waits for a pane to mount (the lists fill just after the first frame)."""
+    shows never waits for a pane to mount (the lists fill in the first frame, or just after it when
+    long: ``LISTS_AT_ONCE``)."""
 
     def __init__(
         self, state: ReaderState, *, prepared: Prepared | None = None, id: str | None = None
