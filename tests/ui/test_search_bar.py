@@ -199,3 +199,27 @@ async def test_slash_after_escape_starts_a_new_query_and_n_brings_back_the_last(
         assert bar.input.value == ""
         await pilot.press("up")
         assert bar.input.value == "niamey"
+
+
+async def test_what_is_typed_with_the_slash_goes_into_the_query() -> None:
+    """Keys read together (a fast typist, a slow terminal): the letters after / are the query's,
+    not the reader's keys (the y of Niamey would copy the claim's quote)."""
+    from textual import events
+
+    async with seed_app().run_test(size=SIZE) as pilot:
+        screen = main_screen(pilot)
+        bar = screen.query_one(SearchBar)
+        for key, char in [("slash", "/"), *((c, c) for c in "Niamey")]:
+            pilot.app.post_message(events.Key(key, char))  # all read before any is handled
+        await until(pilot, lambda: bar.input.value == "Niamey", what="the letters were not typed in the bar")
+        await search_settled(pilot)
+        assert bar.is_open and bar.input.has_focus
+        assert len(screen.search_matches) == 3
+
+
+async def test_a_slash_typed_in_the_query_is_part_of_it() -> None:
+    async with seed_app().run_test(size=SIZE) as pilot:
+        screen = main_screen(pilot)
+        bar = screen.query_one(SearchBar)
+        await pilot.press("slash", "a", "slash", "b")
+        await until(pilot, lambda: bar.input.value == "a/b", what="the slash was not typed in the bar")

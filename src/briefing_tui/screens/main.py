@@ -26,6 +26,7 @@ from briefing_tui.screens.reader_keys import (
     READER_BINDINGS,
     CheckingKeys,
     KeyStates,
+    reader_can,
     reader_footer,
     untyped_keys,
 )
@@ -61,8 +62,7 @@ class MainScreen(Screen[None]):
         self._key_states = KeyStates()
         # made now, as a message may come before compose; the panes say what it shows
         self.status_line = StatusLine(lambda said: self.panes.status(said, with_search=self._panes_ready))
-        # deferred: live reload starts after the first frame; the files' state is taken now, when the
-        # collection was loaded, so a change made while the screen mounts is not missed
+        # deferred: the live reload starts after the first frame (its files' state is taken now)
         from briefing_tui.live_reload import LiveReload
 
         self.live_reload = LiveReload(self, self)
@@ -217,7 +217,7 @@ class MainScreen(Screen[None]):
             return bool(self._panes_ready and self.claim_pane.address(self.state.current_claim())) or None
         if action == "check":  # an editing key: ``check('rate')`` asks about "rate"
             return self.editing.can(str(parameters[0]), parameters[1:])
-        return self.state.can(action, parameters)
+        return reader_can(self, action, parameters)
 
     def action_next_claim(self, step: int) -> None:
         if (place := self.state.next_claim(step)) is not None:

@@ -22,6 +22,7 @@ from briefing_tui.widgets.key_footer import KeyFooter
 if TYPE_CHECKING:
     from briefing_tui.model.types import Document
     from briefing_tui.screens.checking import Checking, Reader
+    from briefing_tui.screens.main import MainScreen
 
 READER_BINDINGS: list[BindingType] = [
     Binding("right_square_bracket", "next_claim(1)", "Next claim", key_display="]"),
@@ -46,7 +47,9 @@ READER_BINDINGS: list[BindingType] = [
     Binding("escape", "clear_selection", "Clear entity", show=False),
     Binding("e", "errors", "Errors", show=False),  # the document list says so; the footer is full
     Binding("O", "open_path", "Open a file or folder", key_display="O", show=False),
-    Binding("slash", "search('open')", "Search", key_display="/"),
+    # run as the app reads the key (so that what is typed right after it, read with it, goes into the
+    # query), except where the focus takes / itself (``reader_can``)
+    Binding("slash", "search('open')", "Search", key_display="/", priority=True),
     Binding("n", "search('next', 1)", "Next match", show=False),
     Binding("N", "search('next', -1)", "Previous match", show=False),
     Binding(
@@ -215,6 +218,27 @@ def typed_key(key: str) -> bool:
         return True
     char = key_to_character(key)
     return char is not None and char.isprintable()
+
+
+def reader_can(screen: MainScreen, action: str, parameters: tuple[object, ...]) -> bool | None:
+    """Whether one of the reader's keys works where the focus is: as its state says
+    (``ReaderState.can``), but / (a priority key) gives way where the focus takes it itself."""
+    if action == "search" and parameters == ("open",) and takes_key(screen, "slash"):
+        return False  # a list's / filters it, an input's types it (and it is not on the footer)
+    return screen.state.can(action, parameters)
+
+
+def takes_key(screen: Screen[None], key: str) -> bool:
+    """Whether the focus takes ``key`` itself: where characters type, or a widget between it and the
+    screen binds it (a list's / filters it)."""
+    if typing_in(screen):
+        return True
+    node = screen.focused
+    while node is not None and node is not screen:
+        if key in type(node)._merge_bindings().key_to_bindings:
+            return True
+        node = node.parent  # type: ignore[assignment]
+    return False
 
 
 def typing_in(screen: Screen[None]) -> bool:

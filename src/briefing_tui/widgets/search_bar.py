@@ -154,7 +154,9 @@ class SearchBar(Horizontal):
             text = ""
         if text is not None and text != self.input.value:
             self.input.value = text
-        self.input.focus()
+        # At once, not once the keys already read have passed (what ``focus()`` waits for): what is
+        # typed right after / goes into the query (``TextPane``'s / is run as the app reads the key).
+        self.screen.set_focus(self.input)
         self.input.action_end()
         self._render_status()
 
