@@ -56,6 +56,7 @@ async def test_the_first_look_is_the_reader_without_its_side_panes(held: None) -
         assert TITLE in look[1]
         assert "undated, between 24 Apr 2024 and 19 May 2024 · fr" in "\n".join(look)
         assert "15 claims: ] for the first" in look[-1]
+        assert drawn(app)[-1].strip() == ""  # the room of the reader's footer, blank until it comes
         app.post_message(FirstLook.Shown())
         screen = await reader_ready(pilot)
         await until(pilot, lambda: screen.status_line.plain != "", what="the reader's status line is empty")

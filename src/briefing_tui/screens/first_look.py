@@ -16,7 +16,7 @@ from textual.containers import Horizontal, Vertical
 from textual.geometry import Size
 from textual.message import Message
 from textual.screen import Screen
-from textual.widget import Widget
+from textual.widgets import Static
 
 from briefing_tui.startup import Opening
 from briefing_tui.widgets.doc_header import DocHeader
@@ -63,7 +63,7 @@ class FirstLook(Screen[None]):
                             if name == "documents":  # as tall as the reader's list will be
                                 pane.styles.height = min(self.opening.documents, DOCUMENT_ROWS) + 2
         yield self._status
-        yield Widget(id="footer-room")  # where the reader's footer of keys comes
+        yield Static(id="footer-room")  # where the reader's footer of keys comes: blank until it does
 
     def on_mount(self) -> None:
         self._lay_out(self.app.size)
