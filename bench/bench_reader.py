@@ -7,7 +7,7 @@ Prints, for a 120x40 terminal, every figure beside its anchor measured in the sa
 
 - the seed: first paint of the minimal app (``bench/minimal_app.py``: a Static and a Footer) and of
   the reader (its title), and the whole reader (every pane filled: "N claims. Press ]" in the claim
-  pane and the first rows of the entities and timeline lists; by bytes, the claim pane's line);
+  pane and the first rows of the entities and timeline lists);
 - the large briefing (10 MB, 100,000 annotations; made by ``bench/make_large.py`` when missing):
   title and text on screen, every pane filled (as for the seed), and idle (the process has used
   no CPU for 0.5 s: the text is wrapped in the background after the first paint), with no key
@@ -28,6 +28,11 @@ so does an installed ``briefing`` (pip compiles a wheel's modules). A checkout r
 start (some 50 ms here), which the minimal app (one small file) hardly pays. So the package is
 byte-compiled first, as installed; ``--source`` removes that bytecode and measures the other case.
 
+Start-up figures are the time the bytes that show a thing had reached the terminal (``Arrivals``:
+the output is read as it comes and replayed on pyte's screen, whose own parse, some 1 ms per KB in
+pure Python, is left out: a terminal people use parses a frame in a fraction of a millisecond);
+the time pyte showed it is printed beside, for comparison.
+
 Figures only: nothing here asserts on time.
 """
 
@@ -47,6 +52,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from arrivals import Arrivals  # noqa: E402  # beside this script
 from make_large import ensure_large  # noqa: E402  # beside this script
 from tests.support.ptyterm import PtyTerm  # noqa: E402
 
@@ -73,33 +79,13 @@ def memory_line(peak: float, base: float, text_mb: float, file_mb: float) -> str
     )
 
 
-def raw_and_shown(term: PtyTerm, needles: list[str], timeout: float = 30) -> list[tuple[float, float]]:
-    """For each of ``needles`` in turn: seconds until its bytes reach the terminal (what a terminal
-    shows at once), and until pyte shows it on screen.
-
-    The second adds the time pyte (pure Python) takes to parse the frames, which grows with their
-    size and styles: a frame of six panes costs it far more than the minimal app's one line.
-    """
-    times = []
-    for needle in needles:
-        wanted, raw = needle.encode(), None
-        deadline = time.perf_counter() + timeout
-        while raw is None and time.perf_counter() < deadline:
-            if wanted in term.raw:
-                raw = time.perf_counter() - term.started
-            else:
-                term.pump(0.002)
-        times.append((raw if raw is not None else float("inf"), term.wait_for(needle, timeout=timeout)))
-    return times
-
-
-def first_paint(argv: list[str], needle: str) -> tuple[float, float]:
-    """Seconds until ``needle`` reaches the terminal (raw bytes), and until pyte shows it on screen."""
+def first_paint(argv: list[str], needle: str) -> float:
+    """Seconds until the bytes that show ``needle`` had reached the terminal (``Arrivals``)."""
     with PtyTerm(argv, columns=120, lines=40, cwd=str(ROOT)) as term:
-        (times,) = raw_and_shown(term, [needle])
+        arrived = Arrivals(term, needle, timeout=30).until_text(needle)
         term.send("q")
         term.wait_exit(10)
-        return times
+        return arrived
 
 
 def prepare_bytecode(source: bool) -> str:
@@ -186,11 +172,11 @@ def text_pane_rows(term: PtyTerm) -> list[str]:
     return [row[: right or None] for row in rows[6:38]]
 
 
-def every_pane_filled(term: PtyTerm) -> bool:
+def panes_filled(text: str) -> bool:
     """Whether every pane shows what it holds: the claim pane its claims ("N claims. Press ]"), and
     the entities and timeline lists their first rows (a list fills a frame or two after the text)."""
-    rows = term.text().splitlines()
-    if "claims. Press ]" not in "\n".join(rows):
+    rows = text.splitlines()
+    if "claims. Press ]" not in text:
         return False
     for title in ("Entities", "Timeline"):
         at = next((i for i, row in enumerate(rows) if f" {title} ─" in row), None)
@@ -200,16 +186,6 @@ def every_pane_filled(term: PtyTerm) -> bool:
         if not rows[at + 1][box:].strip("│ ╰─╯"):
             return False
     return True
-
-
-def until_filled(term: PtyTerm, timeout: float = 120) -> float:
-    """Seconds from the start until every pane is filled (``every_pane_filled``)."""
-    deadline = time.perf_counter() + timeout
-    while time.perf_counter() < deadline:
-        if every_pane_filled(term):
-            return time.perf_counter() - term.started
-        term.pump(0.005)
-    raise TimeoutError(f"the panes were not all filled after {timeout}s:\n{term.text()}")
 
 
 def summary(values: list[float]) -> str:
@@ -256,27 +232,25 @@ def text_ends(path: Path) -> tuple[str, str, str]:
 
 def bench_seed(runs: int) -> float:
     """The seed's first paint: the minimal app's line, the reader's title (its first look: the text
-    in the reader's layout), and the whole reader (every pane filled), by bytes received and by
-    screen shown. Returns the minimal app's time on screen (the anchor of the other figures)."""
+    in the reader's layout), and the whole reader (every pane filled), when their bytes reached the
+    terminal. Returns the minimal app's time (the anchor of the other figures)."""
     minimal, title, whole = [], [], []
     for _ in range(runs):  # alternate, so both see the same machine load
         minimal.append(first_paint([PY, str(ROOT / "bench" / "minimal_app.py")], "minimal app ready"))
         with PtyTerm(
             [PY, "-m", "briefing_tui", str(ROOT / "seeds")], columns=120, lines=40, cwd=str(ROOT)
         ) as term:
-            shown_title, shown_claims = raw_and_shown(term, [SEED_TITLE, "claims. Press ]"])
-            title.append(shown_title)
-            # by bytes: when the claim pane's line arrives; on screen: when every pane is filled
-            whole.append((shown_claims[0], max(shown_claims[1], until_filled(term))))
+            arrivals = Arrivals(term, "claims. Press ]")
+            title.append(arrivals.until_text(SEED_TITLE))
+            whole.append(arrivals.until(panes_filled))
             term.send("q")
             term.wait_exit(10)
-    print(f"seed, medians of {runs} runs (bytes received by the terminal / shown on pyte's screen):")
-    m_raw, m = median([run[0] for run in minimal]), median([run[1] for run in minimal])
-    print(f"  minimal app    {ms(m_raw)} / {ms(m)}   {[round(x[1] * 1000) for x in minimal]}")
+    print(f"seed, medians of {runs} runs (the bytes that show it received by the terminal):")
+    m = median(minimal)
+    print(f"  minimal app    {ms(m)}   {[round(x * 1000) for x in minimal]}")
     for label, values, target in (("reader title", title, 1.3), ("whole reader", whole, 1.5)):
-        raw, shown = median([v[0] for v in values]), median([v[1] for v in values])
-        print(f"  {label:<14} {ms(raw)} / {ms(shown)}   {raw / m_raw:5.2f}x / {shown / m:5.2f}x minimal app"
-              f"  (target <= {target}x)")  # fmt: skip
+        value = median(values)
+        print(f"  {label:<14} {ms(value)}   {value / m:5.2f}x minimal app  (target <= {target}x)")
     return m
 
 
@@ -288,8 +262,10 @@ def bench_large(path: Path, runs: int, keys: int, minimal: float) -> None:
     for _ in range(runs):
         # no key pressed: the frames of a key would come before those that fill the panes
         with PtyTerm([PY, "-m", "briefing_tui", str(path)], columns=120, lines=40, cwd=str(ROOT)) as term:
-            shown.append(term.wait_for(first_words, timeout=120))
-            panes.append(until_filled(term))
+            arrivals = Arrivals(term, "claims. Press ]", timeout=120)
+            shown.append(arrivals.until_text(first_words))
+            panes.append(arrivals.until(panes_filled))
+            arrivals.rest()
             idle.append(wait_idle(term))
             memory.append(peak_memory_mb(term.pid))
             term.send("q")
@@ -372,12 +348,12 @@ def bench_folder(runs: int) -> None:
         file_mb = sum(f.stat().st_size for f in folder.iterdir()) / 1e6
         minimal, listed, memory = [], [], []
         for _ in range(runs):
-            minimal.append(first_paint([PY, str(ROOT / "bench" / "minimal_app.py")], "minimal app ready")[1])
+            minimal.append(first_paint([PY, str(ROOT / "bench" / "minimal_app.py")], "minimal app ready"))
             with PtyTerm(
                 [PY, "-m", "briefing_tui", str(folder)], columns=120, lines=40, cwd=str(ROOT)
             ) as term:
-                listed.append(term.wait_for("Copie 0001", timeout=60))
-                term.wait_for("claims. Press ]", timeout=60)
+                arrivals = Arrivals(term, "claims. Press ]", timeout=60)
+                listed.append(arrivals.until_text("Copie 0001"))
                 memory.append(peak_memory_mb(term.pid))
                 term.send("q")
                 term.wait_exit(10)
