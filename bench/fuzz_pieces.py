@@ -4,17 +4,19 @@ Usage: ``python bench/fuzz_pieces.py [--runs 10000] [--seed 1]``
 
 The loader reads a file in pieces (``briefing_tui.model.pieces``) and falls back to reading it
 whole when the pieces cannot be trusted. Each input here is a real file (the seed briefing half
-the time, else a hostile case) changed 1 to 3 times: YAML line structure inserted (item and key
-lines, comments, line separators that libyaml counts as line breaks, CR, tabs, quotes, brackets,
-anchors, tags), ranges deleted or duplicated. Every input is loaded both ways; the Documents (or
-the problems of the LoadError) must be equal. Prints the counts; exits 1, with the input written
-to bench/out/pieces-diff-N.yaml, on the first difference.
+the time, as written or with its mentions as flow lists of compact positions, else a hostile case)
+changed 1 to 3 times: YAML line structure inserted (item and key lines, comments, line separators
+that libyaml counts as line breaks, CR, tabs, quotes, brackets, anchors, tags, lists of positions),
+ranges deleted or duplicated. Every input is loaded both ways; the Documents (or the problems of the
+LoadError) must be equal. Prints the counts; exits 1, with the input written to
+bench/out/pieces-diff-N.yaml, on the first difference.
 """
 
 from __future__ import annotations
 
 import argparse
 import random
+import re
 import sys
 import time
 from pathlib import Path
@@ -26,7 +28,23 @@ TOKENS = [
     b"\r\n", b"\xe2\x80\xa8", b"\xc2\x85", b"\xe2\x80\xa9  - a\n", b"\t", b"\n\t", b"|\n", b"---\n",
     b"claims:\n", b": ", b"  ", b"-", b"\n    ", b"\nsources:\n", b"\n  -\n", b"#\xe2\x80\xa8", b" #",
     b"\n#", b"\n  #", b"? ", b"\nentities:\n", b"\nsources: #x\n", b"\nextra:\n  a: [1, 2]\n",
+    b"\n    mentions: [[3, 8], [31, 36]]\n", b"mentions: [[", b"\n      mentions: [[1, 2]]", b"[[0, 99999]]",
 ]  # fmt: skip
+
+
+def _flow_seed(seed: bytes) -> bytes:
+    """The seed with each mentions list written as one flow list of compact positions on one line
+    (read aside by ``model.flow_pairs``), as generated files write them."""
+    from briefing_tui.model import load_bytes
+
+    doc = load_bytes(seed, "seed.yaml")
+    lists = iter(
+        "[" + ", ".join(f"[{s.start}, {s.end}]" for s in thing.mentions if s.anchored) + "]"
+        for thing in [*doc.entities, *doc.events]
+        if thing.mentions
+    )
+    block = re.compile(rb"^(    mentions:)\n(?:      - .*\n|      #.*\n)+", re.MULTILINE)
+    return block.sub(lambda m: m.group(1) + b" " + next(lists).encode() + b"\n", seed)
 
 
 def _outcome(data: bytes) -> object:
@@ -45,13 +63,14 @@ def main() -> int:
     args = parser.parse_args()
     import briefing_tui.model.pieces as pieces
 
-    corpus = [(ROOT / "seeds" / "niger-us-withdrawal.yaml").read_bytes()]
+    seed = (ROOT / "seeds" / "niger-us-withdrawal.yaml").read_bytes()
+    corpus = [seed, _flow_seed(seed)]
     corpus += [p.read_bytes() for p in sorted((ROOT / "tests" / "hostile" / "cases").glob("*.yaml"))]
     rng = random.Random(args.seed)
     start = time.perf_counter()
     in_pieces = 0
     for n in range(args.runs):
-        raw = bytearray(corpus[0] if rng.random() < 0.5 else rng.choice(corpus))
+        raw = bytearray(corpus[rng.randrange(2)] if rng.random() < 0.5 else rng.choice(corpus))
         for _ in range(rng.randint(1, 3)):
             i = rng.randrange(max(1, len(raw)))
             roll = rng.random()

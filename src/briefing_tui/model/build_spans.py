@@ -6,6 +6,7 @@ from collections.abc import MutableSequence
 
 from briefing_tui.model.anchoring import Anchorer
 from briefing_tui.model.fields import Fields
+from briefing_tui.model.flow_pairs import FlowPairs
 from briefing_tui.model.safe_yaml import Node, Problems, ScalarNode, SequenceNode
 from briefing_tui.model.span_list import PositionSpans
 from briefing_tui.model.types import AnchorStatus, PositionSpan, Selector, Span
@@ -141,6 +142,11 @@ class SpanReader:
 
     def mentions(self, node: Node | None, what: str) -> MutableSequence[Span]:
         """The mentions, kept as positions (``PositionSpans``) while every one is written ``[S, E]``."""
+        if type(node) is FlowPairs:  # a list of them on one line, read aside (``flow_pairs``)
+            fields = node.fields(self.text_length, self.problems.offset)
+            if fields is not None:
+                return PositionSpans.of(fields)
+            node = node.nodes()  # one past the text's end: read as written, which says so
         if type(node) is SequenceNode:
             compact = self._positions(node.value)
             if compact is not None:

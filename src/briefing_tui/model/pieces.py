@@ -25,10 +25,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterator
+from typing import Any
 
 import yaml
 from yaml.error import Mark
 
+from briefing_tui.model.flow_pairs import SetAside
 from briefing_tui.model.safe_yaml import (
     IMPLICIT,
     MappingNode,
@@ -248,14 +250,9 @@ class Pieces:
                 piece = chunks[at]
                 assert piece is not None
                 chunks[at] = None  # freed once composed
-                pairs = _compose(b"k:\n" + piece).value
+                items = _items_of(piece)
                 del piece
-                value = pairs[0][1] if len(pairs) == 1 else None
-                if not isinstance(value, SequenceNode) or not value.value:
-                    raise Whole
                 problems.offset = self.line - 1  # the piece starts with one line of its own
-                items = value.value
-                del pairs, value
                 self.line += self.breaks[at]
                 self.next += 1
                 for index in range(len(items)):
@@ -265,6 +262,29 @@ class Pieces:
                     del node
         finally:
             problems.offset = 0
+
+
+def _items_of(piece: bytes) -> list[Any]:
+    """The items of a piece of a list, its lists of compact positions read aside (``flow_pairs``)."""
+    aside = SetAside.of(piece, lines_before=1)
+    if aside is not None:
+        try:
+            items = _list_of(_compose(b"k:\n" + aside.text))
+        except Whole:  # perhaps for the lists set aside: composed as written below, which tells
+            items = None
+        if items is not None and aside.take_in(items):
+            return items
+    items = _list_of(_compose(b"k:\n" + piece))
+    if items is None:
+        raise Whole
+    return items
+
+
+def _list_of(root: MappingNode) -> list[Any] | None:
+    """The items of ``k:`` followed by a piece of a list, or None when it is not that."""
+    pairs = root.value
+    value = pairs[0][1] if len(pairs) == 1 else None
+    return value.value if isinstance(value, SequenceNode) and value.value else None
 
 
 def compose_in_pieces(source: str, problems: Problems) -> tuple[MappingNode, Callable[[], None]]:
