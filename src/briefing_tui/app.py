@@ -174,19 +174,28 @@ class BriefingApp(CrashReporting, App[int]):
         if big is not None and head is not None:
             self.call_from_thread(self.call_later, self._show_preview, big, *head)
         self._import_reader()  # while the claims of a large file are built beside, if they are
-        if several_files(self.paths):
-            # deferred: only for a collection of several files
-            from briefing_tui.model.outline import open_outlines
+        # What is read here lives as long as the reader (a large file: millions of objects). The
+        # collector stays off until it is frozen: its first pass over it all would pause the reader.
+        collector = gc.isenabled()
+        gc.disable()
+        try:
+            if several_files(self.paths):
+                # deferred: only for a collection of several files
+                from briefing_tui.model.outline import open_outlines
 
-            collection = open_outlines(list(self.paths))  # each document read whole when opened
-        else:
-            apart = self._apart
-            try:
-                collection = load_paths(list(self.paths), siblings=True, read=apart)
-            finally:
-                if apart is not None:
-                    apart.end()
-        prepared = self._prepare(collection) if collection.documents else None
+                collection = open_outlines(list(self.paths))  # each document read whole when opened
+            else:
+                apart = self._apart
+                try:
+                    collection = load_paths(list(self.paths), siblings=True, read=apart)
+                finally:
+                    if apart is not None:
+                        apart.end()
+            prepared = self._prepare(collection) if collection.documents else None
+            gc.freeze()
+        finally:
+            if collector:
+                gc.enable()
         self.call_from_thread(self.call_later, self._show, collection, prepared)
 
     @staticmethod

@@ -3,6 +3,7 @@ not kept waiting for it, and a failure in it is reported as any crash of the rea
 
 from __future__ import annotations
 
+import gc
 import threading
 from pathlib import Path
 
@@ -61,3 +62,25 @@ async def test_a_failure_while_the_files_are_read_is_reported_as_a_crash(
             await until(pilot, lambda: app.crash_log is not None, what="no crash report")
     assert app.crash_log is not None and app.crash_log.exists()
     assert "the disk went away" in app.crash_log.read_text(encoding="utf-8")
+
+
+async def test_what_is_read_is_frozen_before_the_collector_comes_back(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    collecting: list[bool] = []
+    load_paths = files.load_paths
+
+    def watched(*args: object, **kwargs: object) -> object:
+        collecting.append(gc.isenabled())
+        return load_paths(*args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(files, "load_paths", watched)
+    assert gc.isenabled()
+    app = BriefingApp([_large(tmp_path)])
+    async with app.run_test(size=SIZE) as pilot:
+        await until(pilot, lambda: app.collection is not None, what="the file was not loaded")
+        assert collecting == [False]  # off while the file is read and the reader's state made
+        assert gc.isenabled()  # and back once it is
+        doc = app.collection.documents[0]
+        assert gc.is_tracked(doc)
+        assert not any(o is doc for o in gc.get_objects())  # frozen: out of the collector's passes
