@@ -81,6 +81,7 @@ async def test_what_is_read_is_frozen_before_the_collector_comes_back(
         await until(pilot, lambda: app.collection is not None, what="the file was not loaded")
         assert collecting == [False]  # off while the file is read and the reader's state made
         assert gc.isenabled()  # and back once it is
+        assert app.collection is not None
         doc = app.collection.documents[0]
         assert gc.is_tracked(doc)
         assert not any(o is doc for o in gc.get_objects())  # frozen: out of the collector's passes
