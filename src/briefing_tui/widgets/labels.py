@@ -13,9 +13,13 @@ def date_marks(date: EdtfDate) -> str:
     return ("~" if date.approximate else "") + ("?" if date.uncertain else "")
 
 
+UNRATED = "•"
+"""The glyph of a claim with no verdict."""
+
+
 def rating_label(claim: Claim) -> tuple[str, str, str]:
     """``(glyph, label, rating value)`` of a claim's verdict; unrated claims get ``•``."""
     if claim.verdict is None:
-        return "•", "no verdict", ""
+        return UNRATED, "no verdict", ""
     info = claim.verdict.info
     return info.glyph, info.label, claim.verdict.rating.value

@@ -11,7 +11,8 @@ from rich.segment import Segment
 from rich.style import Style
 
 from briefing_tui.model.span_list import anchored_positions
-from briefing_tui.widgets.labels import rating_label
+from briefing_tui.model.types import RATINGS
+from briefing_tui.widgets.labels import UNRATED, rating_label
 
 if TYPE_CHECKING:
     from briefing_tui.model.types import Claim, Document
@@ -36,11 +37,26 @@ Mentions = list[tuple[int, int, str, str]]
 Marks = list[tuple[int, int, Mark]]
 
 
+def claim_marks(claims: Iterable[Claim]) -> Marks:
+    """The marks of ``claims`` that have a place in the text, each as ``claim_mark`` makes it: the
+    verdicts' looks are looked up once, not once a claim (a large document has 25,000)."""
+    looks = {rating: (rating.value, info.glyph) for rating, info in RATINGS.items()}
+    marks: Marks = []
+    add = marks.append
+    for claim in claims:
+        span = claim.span
+        if span.anchored:
+            verdict = claim.verdict
+            rating, glyph = ("", UNRATED) if verdict is None else looks[verdict.rating]
+            add((span.start, span.end, Mark(claim.id, rating, glyph)))
+    return marks
+
+
 def marks_of(doc: Document, claims: Iterable[Claim]) -> tuple[Mentions, Marks]:
     """The mentions ``(start, end, entity type, entity id)`` of ``doc`` and the marks of ``claims``
     that have a place in its text."""
     mentions = [(s, e, m.type, m.id) for m in doc.entities for s, e in anchored_positions(m.mentions)]
-    return mentions, [(c.span.start, c.span.end, claim_mark(c)) for c in claims if c.span.anchored]
+    return mentions, claim_marks(claims)
 
 
 def wrap_paragraph(text: str, start: int, width: int) -> list[tuple[int, int]]:

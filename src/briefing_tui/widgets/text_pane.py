@@ -26,7 +26,7 @@ from briefing_tui.widgets.looks import Looks
 from briefing_tui.widgets.messages import JumpRequested
 from briefing_tui.widgets.search_bar import SearchBar
 from briefing_tui.widgets.span_index import SpanIndex
-from briefing_tui.widgets.text_lines import Mark, claim_mark, marks_of
+from briefing_tui.widgets.text_lines import Mark, claim_mark, claim_marks, marks_of
 from briefing_tui.widgets.text_search import TextSearch
 from briefing_tui.widgets.text_view import TextView
 
@@ -183,7 +183,7 @@ def prepare(collection: Collection) -> Prepared:
 
 def _indexes(doc: Document, claims: list[Claim]) -> tuple[SpanIndex[tuple[str, str]], SpanIndex[Mark]]:
     mentions = SpanIndex(_mentions(doc))
-    return mentions, SpanIndex((c.span.start, c.span.end, claim_mark(c)) for c in claims if c.span.anchored)
+    return mentions, SpanIndex(claim_marks(claims))
 
 
 def _mentions(doc: Document) -> Iterator[tuple[int, int, tuple[str, str]]]:
