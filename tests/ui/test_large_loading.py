@@ -8,11 +8,15 @@ import threading
 from pathlib import Path
 
 import pytest
-from tests.ui.reader_support import SEEDS, until
+from tests.ui.reader_support import SEEDS, reader_ready, until
 
 from briefing_tui import files
 from briefing_tui.app import BriefingApp
 from briefing_tui.startup import SMALL
+from briefing_tui.widgets import text_pane
+from briefing_tui.widgets.span_index import PartIndex
+from briefing_tui.widgets.text_lines import marks_of
+from briefing_tui.widgets.text_view import TextView
 
 SIZE = (120, 40)
 
@@ -85,3 +89,23 @@ async def test_what_is_read_is_frozen_before_the_collector_comes_back(
         doc = app.collection.documents[0]
         assert gc.is_tracked(doc)
         assert not any(o is doc for o in gc.get_objects())  # frozen: out of the collector's passes
+
+
+async def test_a_large_texts_marks_are_drawn_from_its_start_then_indexed_whole(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(text_pane, "PART_CHARS", 300)  # the seed's text is some 2,000 characters
+    app = BriefingApp([_large(tmp_path)])
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await reader_ready(pilot)
+        view = screen.query_one(TextView)
+        mentions, claims = view._mentions, view._claims
+        assert isinstance(mentions, PartIndex) and isinstance(claims, PartIndex)
+        await until(
+            pilot, lambda: mentions.completed and claims.completed, what="the marks were not indexed whole"
+        )
+        doc = screen.state.doc
+        every_mention, every_mark = marks_of(doc, screen.state.nav.claims)
+        assert mentions.spans == [(s, e, (kind, ref)) for s, e, kind, ref in every_mention]
+        assert claims.spans == every_mark
+        assert any(start >= 300 for start, *_ in claims.spans)  # marks past the part, drawn as any

@@ -7,13 +7,15 @@ takes 16 (four integers in an array), and a span is made when it is read. Pure: 
 
 from __future__ import annotations
 
+import operator
 from array import array
 from collections.abc import Iterable, Iterator, MutableSequence
+from itertools import compress, repeat
 from typing import overload
 
 from briefing_tui.model.types import AnchorStatus, PositionSpan, Span
 
-__all__ = ["PositionSpans", "anchored_positions"]
+__all__ = ["PositionSpans", "anchored_before", "anchored_positions"]
 
 _CODE = "i" if array("i").itemsize >= 4 else "l"
 """Offsets, lines and columns fit: a file is at most 64 MiB (``file_bytes.MAX_BYTES``)."""
@@ -122,3 +124,13 @@ def anchored_positions(spans: Iterable[Span]) -> Iterator[tuple[int, int]]:
     if isinstance(spans, PositionSpans):
         return spans.positions()
     return ((s.start, s.end) for s in spans if s.anchored)
+
+
+def anchored_before(spans: Iterable[Span], bound: int) -> list[tuple[int, int]]:
+    """``anchored_positions`` of the spans that start before ``bound``, in order (positions kept as
+    integers are chosen among without a loop in Python)."""
+    if isinstance(spans, PositionSpans) and spans._spans is None:
+        fields = spans._fields
+        starts = fields[0::4]
+        return list(compress(zip(starts, fields[1::4], strict=True), map(operator.lt, starts, repeat(bound))))
+    return [(start, end) for start, end in anchored_positions(spans) if start < bound]

@@ -100,3 +100,50 @@ class SpanIndex(Generic[T]):
         found = [(s, e, p) for s, e, p in self.overlapping(offset, offset + 1) if s <= offset < e]
         found.sort(key=lambda span: span[1] - span[0])
         return found
+
+
+class PartIndex(SpanIndex[T]):
+    """The spans of an index that start before ``bound``, standing in for the whole index until asked
+    about anything past ``bound``: the whole index is then made (``whole``), and answers from then on.
+
+    Within ``bound`` it answers as the whole index does: the spans given must be those of the whole
+    that start before ``bound``, in the same order. A large text's first screens are drawn from such
+    a part, indexed in a fraction of the time; the whole is made just after (``complete``).
+    """
+
+    def __init__(
+        self, spans: Iterable[tuple[int, int, T]], bound: int, whole: Callable[[], SpanIndex[T]]
+    ) -> None:
+        super().__init__(spans)
+        self._bound = bound
+        self._make_whole: Callable[[], SpanIndex[T]] | None = whole
+        self._whole: SpanIndex[T] | None = None
+
+    def complete(self) -> SpanIndex[T]:
+        """The whole index, made now if it is not yet."""
+        if self._whole is None:
+            assert self._make_whole is not None
+            self._whole, self._make_whole = self._make_whole(), None
+        return self._whole
+
+    @property
+    def completed(self) -> bool:
+        return self._whole is not None
+
+    def __len__(self) -> int:
+        return len(self.complete())
+
+    @property
+    def spans(self) -> list[tuple[int, int, T]]:
+        return self.complete().spans
+
+    def add(self, start: int, end: int, payload: T) -> None:
+        self.complete().add(start, end, payload)
+
+    def replace(self, start: int, end: int, match: Callable[[T], bool], payload: T) -> bool:
+        return self.complete().replace(start, end, match, payload)
+
+    def overlapping(self, start: int, end: int) -> Iterator[tuple[int, int, T]]:
+        if self._whole is None and max(end, start + 1) <= self._bound:  # every span that can overlap is here
+            return super().overlapping(start, end)
+        return self.complete().overlapping(start, end)

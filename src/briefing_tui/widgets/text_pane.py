@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from functools import partial
+from itertools import takewhile
 from typing import TYPE_CHECKING
 
 from textual.app import ComposeResult
@@ -18,14 +19,14 @@ from textual.worker import get_current_worker
 
 from briefing_tui.model.navigation import Navigator
 from briefing_tui.model.places import Place, SearchPlace
-from briefing_tui.model.span_list import anchored_positions
+from briefing_tui.model.span_list import anchored_before, anchored_positions
 from briefing_tui.model.types import Claim, Collection, Document
 from briefing_tui.reader_state import ReaderState
 from briefing_tui.widgets.doc_header import DocHeader
 from briefing_tui.widgets.looks import Looks
 from briefing_tui.widgets.messages import JumpRequested
 from briefing_tui.widgets.search_bar import SearchBar
-from briefing_tui.widgets.span_index import SpanIndex
+from briefing_tui.widgets.span_index import PartIndex, SpanIndex
 from briefing_tui.widgets.text_lines import Mark, claim_mark, claim_marks, marks_of
 from briefing_tui.widgets.text_search import TextSearch
 from briefing_tui.widgets.text_view import TextView
@@ -82,6 +83,7 @@ class TextPane(Vertical):
         if prepared is not None and prepared.state.doc is doc:
             self.view.set_document(doc.text, [], [])
             self.view.set_marks(prepared.mentions, prepared.claims)
+            self.call_after_refresh(_complete, prepared.mentions, prepared.claims)  # after the first frame
             return
         if sum(len(e.mentions) for e in doc.entities) + len(nav.claims) <= MARKS_AT_ONCE:
             self.view.set_document(doc.text, *marks_of(doc, nav.claims))
@@ -175,15 +177,44 @@ class Prepared:
     claims: SpanIndex[Mark]
 
 
+PART_CHARS = 1 << 18
+"""The start of a large text whose marks are indexed before the reader's first frame: more than the
+preview holds (the reader opens where the preview was read to), and a hundred screens; the whole
+text's marks are indexed just after that frame (``PartIndex``)."""
+
+
 def prepare(collection: Collection) -> Prepared:
     """What the reader shows first of ``collection``, made ready (see ``Prepared``)."""
     state = ReaderState(collection)
-    return Prepared(state, *_indexes(state.doc, state.nav.claims))  # in the navigator's order
+    doc, claims = state.doc, state.nav.claims  # the marks in the navigator's order
+    if len(doc.text) <= PART_CHARS:
+        return Prepared(state, *_indexes(doc, claims))
+    bound = PART_CHARS
+    mentions = PartIndex(_mentions_before(doc, bound), bound, lambda: SpanIndex(_mentions(doc)))
+    first = takewhile(lambda claim: claim.span.anchored and claim.span.start < bound, claims)  # by place
+    marks = PartIndex(claim_marks(first), bound, lambda: SpanIndex(claim_marks(claims)))
+    return Prepared(state, mentions, marks)
 
 
 def _indexes(doc: Document, claims: list[Claim]) -> tuple[SpanIndex[tuple[str, str]], SpanIndex[Mark]]:
     mentions = SpanIndex(_mentions(doc))
     return mentions, SpanIndex(claim_marks(claims))
+
+
+def _complete(*indexes: SpanIndex[object]) -> None:
+    """Index the whole text's marks, when only its start's were (``PartIndex``)."""
+    for index in indexes:
+        if isinstance(index, PartIndex):
+            index.complete()
+
+
+def _mentions_before(doc: Document, bound: int) -> list[tuple[int, int, tuple[str, str]]]:
+    """``_mentions`` that start before ``bound``, in the same order."""
+    found: list[tuple[int, int, tuple[str, str]]] = []
+    for entity in doc.entities:
+        payload = (entity.type, entity.id)
+        found += ((start, end, payload) for start, end in anchored_before(entity.mentions, bound))
+    return found
 
 
 def _mentions(doc: Document) -> Iterator[tuple[int, int, tuple[str, str]]]:
