@@ -114,8 +114,10 @@ def resolve_selector(text: str, selector: Selector | None) -> tuple[int, int] | 
 def reading_order(claims: list[Claim]) -> list[Claim]:
     """``claims`` in reading order (by start, the longer of two at one place first); orphans (no
     place in the text) come last."""
-    anchored = sorted((c for c in claims if c.span.anchored), key=lambda c: (c.span.start, -c.span.end))
-    return anchored + [c for c in claims if not c.span.anchored]
+    anchored = [c for c in claims if c.span.anchored]
+    orphans = [c for c in claims if not c.span.anchored] if len(anchored) < len(claims) else []
+    anchored.sort(key=lambda c: (c.span.start, -c.span.end))
+    return anchored + orphans
 
 
 class Navigator:

@@ -9,13 +9,13 @@ from __future__ import annotations
 
 import operator
 from array import array
-from collections.abc import Iterable, Iterator, MutableSequence
+from collections.abc import Callable, Iterable, Iterator, MutableSequence
 from itertools import compress, repeat
 from typing import overload
 
 from briefing_tui.model.types import AnchorStatus, PositionSpan, Span
 
-__all__ = ["PositionSpans", "anchored_before", "anchored_positions"]
+__all__ = ["PositionSpans", "anchored_before", "anchored_positions", "anchored_reaching"]
 
 _CODE = "i" if array("i").itemsize >= 4 else "l"
 """Offsets, lines and columns fit: a file is at most 64 MiB (``file_bytes.MAX_BYTES``)."""
@@ -129,8 +129,20 @@ def anchored_positions(spans: Iterable[Span]) -> Iterator[tuple[int, int]]:
 def anchored_before(spans: Iterable[Span], bound: int) -> list[tuple[int, int]]:
     """``anchored_positions`` of the spans that start before ``bound``, in order (positions kept as
     integers are chosen among without a loop in Python)."""
+    return _chosen(spans, 0, operator.lt, bound)
+
+
+def anchored_reaching(spans: Iterable[Span], bound: int) -> list[tuple[int, int]]:
+    """``anchored_positions`` of the spans that end at ``bound`` or after it, in order."""
+    return _chosen(spans, 1, operator.ge, bound)
+
+
+def _chosen(
+    spans: Iterable[Span], which: int, keep: Callable[[int, int], bool], bound: int
+) -> list[tuple[int, int]]:
+    """The anchored positions whose start (``which`` 0) or end (1) is ``keep`` with ``bound``."""
     if isinstance(spans, PositionSpans) and spans._spans is None:
         fields = spans._fields
-        starts = fields[0::4]
-        return list(compress(zip(starts, fields[1::4], strict=True), map(operator.lt, starts, repeat(bound))))
-    return [(start, end) for start, end in anchored_positions(spans) if start < bound]
+        pairs = zip(fields[0::4], fields[1::4], strict=True)
+        return list(compress(pairs, map(keep, fields[which::4], repeat(bound))))
+    return [pair for pair in anchored_positions(spans) if keep(pair[which], bound)]

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from array import array
 from collections.abc import Callable, Iterable, Iterator
+from itertools import islice
 from typing import Generic, TypeVar
 
 T = TypeVar("T")
@@ -30,10 +31,15 @@ class SpanIndex(Generic[T]):
         self._ends = array(INT)
         self._payloads: list[T] = []
         self._buckets: dict[int, array[int]] = {}
+        SpanIndex.extend(self, spans)  # (not a subclass's: its own state is not made yet)
+
+    def extend(self, spans: Iterable[tuple[int, int, T]]) -> None:
+        """Add ``spans`` after those added (one that does not start at 0 or later and end after it
+        starts is left out)."""
         starts, ends, payloads = self._starts, self._ends, self._payloads
         buckets = self._buckets
         get = buckets.get
-        index = 0
+        index = len(payloads)
         for start, end, payload in spans:
             if not 0 <= start <= end:
                 continue
@@ -103,32 +109,56 @@ class SpanIndex(Generic[T]):
 
 
 class PartIndex(SpanIndex[T]):
-    """The spans of an index that start before ``bound``, standing in for the whole index until asked
-    about anything past ``bound``: the whole index is then made (``whole``), and answers from then on.
+    """Parts of an index, standing in for the whole index while it is made a few spans at a time
+    (``step``), or at once when asked about anything outside the parts (``complete``).
 
-    Within ``bound`` it answers as the whole index does: the spans given must be those of the whole
-    that start before ``bound``, in the same order. A large text's first screens are drawn from such
-    a part, indexed in a fraction of the time; the whole is made just after (``complete``).
+    Each part ``(low, high, index)`` holds every span of the whole that can overlap a range within
+    ``low``–``high`` (and maybe more), in the order of the whole: within a part it answers as the
+    whole index does. A large text's first and last screens are drawn from such parts, indexed in a
+    fraction of the time the whole takes; the whole is made while the reader waits for keys.
     """
 
     def __init__(
-        self, spans: Iterable[tuple[int, int, T]], bound: int, whole: Callable[[], SpanIndex[T]]
+        self, parts: list[tuple[int, int, SpanIndex[T]]], spans: Callable[[], Iterable[tuple[int, int, T]]]
     ) -> None:
-        super().__init__(spans)
-        self._bound = bound
-        self._make_whole: Callable[[], SpanIndex[T]] | None = whole
+        super().__init__()
+        self._parts = parts
+        self._spans: Callable[[], Iterable[tuple[int, int, T]]] | None = spans
+        self._rest: Iterator[tuple[int, int, T]] | None = None
         self._whole: SpanIndex[T] | None = None
-
-    def complete(self) -> SpanIndex[T]:
-        """The whole index, made now if it is not yet."""
-        if self._whole is None:
-            assert self._make_whole is not None
-            self._whole, self._make_whole = self._make_whole(), None
-        return self._whole
 
     @property
     def completed(self) -> bool:
         return self._whole is not None
+
+    def step(self, count: int = 4096) -> bool:
+        """Add the next ``count`` spans to the whole index; True once it is made."""
+        if self._whole is None:
+            if self._rest is None:
+                assert self._spans is not None
+                self._rest, self._spans = iter(self._spans()), None
+            spans = list(islice(self._rest, count))
+            super().extend(spans)
+            if len(spans) < count:  # the spans are all in: this is the whole
+                self._whole, self._rest, self._parts = self._unparted(), None, []
+        return self._whole is not None
+
+    def complete(self) -> SpanIndex[T]:
+        """The whole index, made now if it is not yet."""
+        while not self.step(1 << 30):
+            pass
+        assert self._whole is not None
+        return self._whole
+
+    def _unparted(self) -> SpanIndex[T]:
+        whole: SpanIndex[T] = SpanIndex()
+        whole._starts, whole._ends, whole._payloads, whole._buckets = (
+            self._starts,
+            self._ends,
+            self._payloads,
+            self._buckets,
+        )
+        return whole
 
     def __len__(self) -> int:
         return len(self.complete())
@@ -140,10 +170,15 @@ class PartIndex(SpanIndex[T]):
     def add(self, start: int, end: int, payload: T) -> None:
         self.complete().add(start, end, payload)
 
+    def extend(self, spans: Iterable[tuple[int, int, T]]) -> None:
+        self.complete().extend(spans)
+
     def replace(self, start: int, end: int, match: Callable[[T], bool], payload: T) -> bool:
         return self.complete().replace(start, end, match, payload)
 
     def overlapping(self, start: int, end: int) -> Iterator[tuple[int, int, T]]:
-        if self._whole is None and max(end, start + 1) <= self._bound:  # every span that can overlap is here
-            return super().overlapping(start, end)
+        if self._whole is None:
+            for low, high, part in self._parts:
+                if low <= start and max(end, start + 1) <= high:  # every span that can overlap is there
+                    return part.overlapping(start, end)
         return self.complete().overlapping(start, end)

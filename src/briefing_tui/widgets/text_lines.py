@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -38,18 +38,20 @@ Marks = list[tuple[int, int, Mark]]
 
 
 def claim_marks(claims: Iterable[Claim]) -> Marks:
-    """The marks of ``claims`` that have a place in the text, each as ``claim_mark`` makes it: the
-    verdicts' looks are looked up once, not once a claim (a large document has 25,000)."""
+    """The marks of ``claims`` that have a place in the text, each as ``claim_mark`` makes it."""
+    return list(each_claim_mark(claims))
+
+
+def each_claim_mark(claims: Iterable[Claim]) -> Iterator[tuple[int, int, Mark]]:
+    """``claim_marks``, one at a time: the verdicts' looks are looked up once, not once a claim (a
+    large document has 25,000)."""
     looks = {rating: (rating.value, info.glyph) for rating, info in RATINGS.items()}
-    marks: Marks = []
-    add = marks.append
     for claim in claims:
         span = claim.span
         if span.anchored:
             verdict = claim.verdict
             rating, glyph = ("", UNRATED) if verdict is None else looks[verdict.rating]
-            add((span.start, span.end, Mark(claim.id, rating, glyph)))
-    return marks
+            yield span.start, span.end, Mark(claim.id, rating, glyph)
 
 
 def marks_of(doc: Document, claims: Iterable[Claim]) -> tuple[Mentions, Marks]:

@@ -7,7 +7,7 @@ A click on a mention or a claim becomes a ``JumpRequested``.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from functools import partial
 from itertools import takewhile
@@ -19,15 +19,15 @@ from textual.worker import get_current_worker
 
 from briefing_tui.model.navigation import Navigator
 from briefing_tui.model.places import Place, SearchPlace
-from briefing_tui.model.span_list import anchored_before, anchored_positions
-from briefing_tui.model.types import Claim, Collection, Document
+from briefing_tui.model.span_list import anchored_before, anchored_positions, anchored_reaching
+from briefing_tui.model.types import Claim, Collection, Document, Span
 from briefing_tui.reader_state import ReaderState
 from briefing_tui.widgets.doc_header import DocHeader
 from briefing_tui.widgets.looks import Looks
 from briefing_tui.widgets.messages import JumpRequested
 from briefing_tui.widgets.search_bar import SearchBar
 from briefing_tui.widgets.span_index import PartIndex, SpanIndex
-from briefing_tui.widgets.text_lines import Mark, claim_mark, claim_marks, marks_of
+from briefing_tui.widgets.text_lines import Mark, claim_mark, claim_marks, each_claim_mark, marks_of
 from briefing_tui.widgets.text_search import TextSearch
 from briefing_tui.widgets.text_view import TextView
 
@@ -36,6 +36,8 @@ if TYPE_CHECKING:
     from briefing_tui.search.query import Query
 
 MARKS_AT_ONCE = 20_000
+INDEX_PAUSE = 0.002
+"""Seconds between two steps of indexing a large text's marks after its first frame: keys come first."""
 """Mentions and claims indexed before the text shows; a document with more has them indexed in a thread."""
 
 
@@ -83,7 +85,9 @@ class TextPane(Vertical):
         if prepared is not None and prepared.state.doc is doc:
             self.view.set_document(doc.text, [], [])
             self.view.set_marks(prepared.mentions, prepared.claims)
-            self.call_after_refresh(_complete, prepared.mentions, prepared.claims)  # after the first frame
+            self.call_after_refresh(
+                self._index_whole, prepared.mentions, prepared.claims
+            )  # after the first frame
             return
         if sum(len(e.mentions) for e in doc.entities) + len(nav.claims) <= MARKS_AT_ONCE:
             self.view.set_document(doc.text, *marks_of(doc, nav.claims))
@@ -91,6 +95,15 @@ class TextPane(Vertical):
         # A large document's text shows at once; its marks are indexed in a thread and drawn after.
         self.view.set_document(doc.text, [], [])
         self.run_worker(partial(self._index_marks, nav), thread=True, exclusive=True, group="marks")
+
+    def _index_whole(self, *indexes: SpanIndex[object]) -> None:
+        """Index the whole text's marks a few at a time while the reader waits for keys, when only
+        parts of them were (``PartIndex``), as long as this text is shown."""
+        parted = [i for i in indexes if isinstance(i, PartIndex) and not i.completed]
+        shown = self.view.marks
+        if parted and all(any(i is s for s in shown) for i in parted):
+            parted[0].step()
+            self.set_timer(INDEX_PAUSE, partial(self._index_whole, *parted))
 
     def _index_marks(self, nav: Navigator) -> None:
         mention_index, claim_index = _indexes(nav.doc, nav.claims)
@@ -170,7 +183,8 @@ class TextPane(Vertical):
 class Prepared:
     """Made while a large file loads (in the loading thread), so that nothing of it is left for the
     screen's thread: the reader's state for the first document (its navigator, the claims in reading
-    order) and the indexes of that document's mentions and of its claims' marks."""
+    order) and the indexes of that document's mentions and of its claims' marks (a large text's: of
+    its start and its end, the whole indexed after the first frame, ``PART_CHARS``)."""
 
     state: ReaderState
     mentions: SpanIndex[tuple[str, str]]
@@ -178,21 +192,30 @@ class Prepared:
 
 
 PART_CHARS = 1 << 18
-"""The start of a large text whose marks are indexed before the reader's first frame: more than the
-preview holds (the reader opens where the preview was read to), and a hundred screens; the whole
-text's marks are indexed just after that frame (``PartIndex``)."""
+"""How much of a large text's start, and of its end, has its marks indexed before the reader's first
+frame: more than the preview holds (the reader opens where the preview was read to), a hundred
+screens; the whole text's marks are indexed after that frame, a few at a time (``PartIndex``)."""
 
 
 def prepare(collection: Collection) -> Prepared:
     """What the reader shows first of ``collection``, made ready (see ``Prepared``)."""
     state = ReaderState(collection)
     doc, claims = state.doc, state.nav.claims  # the marks in the navigator's order
-    if len(doc.text) <= PART_CHARS:
+    length = len(doc.text)
+    if length <= 2 * PART_CHARS:
         return Prepared(state, *_indexes(doc, claims))
-    bound = PART_CHARS
-    mentions = PartIndex(_mentions_before(doc, bound), bound, lambda: SpanIndex(_mentions(doc)))
-    first = takewhile(lambda claim: claim.span.anchored and claim.span.start < bound, claims)  # by place
-    marks = PartIndex(claim_marks(first), bound, lambda: SpanIndex(claim_marks(claims)))
+    head, tail = PART_CHARS, length - PART_CHARS  # the first part ends, the last part starts
+    mentions = PartIndex(
+        [(0, head, SpanIndex(_mentions_chosen(doc, anchored_before, head))),
+         (tail, length + 1, SpanIndex(_mentions_chosen(doc, anchored_reaching, tail)))],
+        lambda: _mentions(doc),
+    )  # fmt: skip
+    first = takewhile(lambda claim: claim.span.anchored and claim.span.start < head, claims)  # by place
+    last = (claim for claim in claims if claim.span.end >= tail and claim.span.anchored)
+    marks = PartIndex(
+        [(0, head, SpanIndex(each_claim_mark(first))), (tail, length + 1, SpanIndex(each_claim_mark(last)))],
+        lambda: each_claim_mark(claims),
+    )
     return Prepared(state, mentions, marks)
 
 
@@ -201,19 +224,14 @@ def _indexes(doc: Document, claims: list[Claim]) -> tuple[SpanIndex[tuple[str, s
     return mentions, SpanIndex(claim_marks(claims))
 
 
-def _complete(*indexes: SpanIndex[object]) -> None:
-    """Index the whole text's marks, when only its start's were (``PartIndex``)."""
-    for index in indexes:
-        if isinstance(index, PartIndex):
-            index.complete()
-
-
-def _mentions_before(doc: Document, bound: int) -> list[tuple[int, int, tuple[str, str]]]:
-    """``_mentions`` that start before ``bound``, in the same order."""
+def _mentions_chosen(
+    doc: Document, choose: Callable[[Iterable[Span], int], list[tuple[int, int]]], bound: int
+) -> list[tuple[int, int, tuple[str, str]]]:
+    """``_mentions`` that ``choose`` keeps (by ``bound``), in the same order."""
     found: list[tuple[int, int, tuple[str, str]]] = []
     for entity in doc.entities:
         payload = (entity.type, entity.id)
-        found += ((start, end, payload) for start, end in anchored_before(entity.mentions, bound))
+        found += ((start, end, payload) for start, end in choose(entity.mentions, bound))
     return found
 
 

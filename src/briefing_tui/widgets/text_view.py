@@ -112,6 +112,11 @@ class TextView(WrappedText):
         self.scroll_to(y=0, animate=False, immediate=True)
         self.refresh()  # a text with as many lines at the same scroll position changes no size
 
+    @property
+    def marks(self) -> tuple[SpanIndex[tuple[str, str]], SpanIndex[Mark]]:
+        """The indexes of the mentions and of the claims' marks shown."""
+        return self._mentions, self._claims
+
     def set_marks(self, mentions: SpanIndex[tuple[str, str]], claims: SpanIndex[Mark]) -> None:
         """The mentions and claims of the text shown, indexed elsewhere (a large text's, in a worker)."""
         self._mentions, self._claims = mentions, claims
