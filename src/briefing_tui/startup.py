@@ -10,11 +10,11 @@ child process meanwhile (``ClaimsBeside``).
 
 from __future__ import annotations
 
-import contextlib
 import os
 import pickle
+import select
 import signal
-import threading
+import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import partial
@@ -139,10 +139,8 @@ class ReadAlready:
 
 class _Child:
     """One fork: the child runs ``work`` and sends its bytes through a pipe, then leaves without
-    running any cleanup (nor printing anything: a failure is an empty answer). Its bytes are read
-    here as they come, by a thread of their own, so that the child is never held writing into a full
-    pipe and its answer is here when asked for. ``answer()`` waits for them (empty: none); ``end()``
-    stops a child whose answer is no longer wanted."""
+    running any cleanup (nor printing anything: a failure is an empty answer). ``answer()`` waits
+    for them (empty: none); ``end()`` stops a child whose answer is no longer wanted."""
 
     def __init__(self, work: Callable[[], bytes]) -> None:
         self._read, write = os.pipe()
@@ -160,16 +158,6 @@ class _Child:
                 os._exit(status)
         os.close(write)
         self._answered = False
-        self._chunks: list[bytes] = []
-        self._reading = threading.Thread(target=self._take, name="briefing-child", daemon=True)
-        self._reading.start()
-
-    def _take(self) -> None:
-        try:
-            while chunk := os.read(self._read, 1 << 20):
-                self._chunks.append(chunk)
-        except OSError:
-            pass
 
     def answer(self) -> bytes:
         """The child's bytes once it has sent them all; empty when it failed, or did not answer
@@ -177,16 +165,23 @@ class _Child:
         if self._answered:
             return b""
         self._answered = True
-        self._reading.join(ANSWER_WITHIN)
-        if self._reading.is_alive():
-            self._stop()
-            return b""
+        deadline = time.monotonic() + ANSWER_WITHIN
+        chunks = []
         try:
+            while True:
+                ready, _, _ = select.select([self._read], [], [], max(0.0, deadline - time.monotonic()))
+                if not ready:
+                    self._stop()
+                    return b""
+                chunk = os.read(self._read, 1 << 20)
+                if not chunk:
+                    break
+                chunks.append(chunk)
             os.close(self._read)
             _pid, status = os.waitpid(self._pid, 0)
         except OSError:
             return b""
-        return b"".join(self._chunks) if status == 0 else b""
+        return b"".join(chunks) if status == 0 else b""
 
     def end(self) -> None:
         if not self._answered:
@@ -196,12 +191,10 @@ class _Child:
     def _stop(self) -> None:
         try:
             os.kill(self._pid, signal.SIGKILL)
+            os.close(self._read)
             os.waitpid(self._pid, 0)
         except OSError:
             pass
-        self._reading.join(1)  # the pipe's end: the child is gone
-        with contextlib.suppress(OSError):
-            os.close(self._read)
 
 
 ANSWER_WITHIN = 30.0
