@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+from unittest import mock
+
 from briefing_tui.model import Document, LoadError, load_bytes
+from briefing_tui.model import pieces as pieces_module
 
 TEXT = "Le Niger et les États-Unis. Le Niger répond."
 HEAD = f"""format: 1
@@ -31,3 +35,17 @@ def problems(source: str | bytes) -> list[str]:
 
 def errors(source: str | bytes) -> list[str]:
     return [p for p in problems(source) if ": error: " in p]
+
+
+def outcome(data: bytes) -> Document | list[str]:
+    """The document read from ``data``, or its problems."""
+    try:
+        return load_bytes(data, "f.yaml", path=Path("f.yaml"))
+    except LoadError as exc:
+        return [p.format() for p in exc.problems]
+
+
+def whole(data: bytes) -> Document | list[str]:
+    """The same file read at once (``outcome``), as for a file not in the shape of pieces."""
+    with mock.patch.object(pieces_module, "MIN_BYTES", 1 << 40):
+        return outcome(data)

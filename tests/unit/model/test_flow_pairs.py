@@ -3,16 +3,12 @@ problems with their places, are always those of the file read whole, whatever th
 
 from __future__ import annotations
 
-from pathlib import Path
-from unittest import mock
-
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from tests.unit.model.support import HEAD, TEXT
+from tests.unit.model.support import HEAD, TEXT, outcome, whole
 
-from briefing_tui.model import Document, LoadError, flow_pairs, load_bytes
-from briefing_tui.model import pieces as pieces_module
+from briefing_tui.model import Document, flow_pairs
 from briefing_tui.model.span_list import PositionSpans
 
 ENTITY = """  - id: {ident}
@@ -34,19 +30,6 @@ def briefing(mentions: list[str], events: list[str] = (), extra: str = "") -> by
     if events:
         out += "events:\n" + "".join(EVENT.format(ident=f"v{i}", mentions=m) for i, m in enumerate(events))
     return out.encode("utf-8")
-
-
-def outcome(data: bytes) -> Document | list[str]:
-    try:
-        return load_bytes(data, "f.yaml", path=Path("f.yaml"))
-    except LoadError as exc:
-        return [p.format() for p in exc.problems]
-
-
-def whole(data: bytes) -> Document | list[str]:
-    """The file read at once, by the parser alone."""
-    with mock.patch.object(pieces_module, "MIN_BYTES", 1 << 40):
-        return outcome(data)
 
 
 class Spy:

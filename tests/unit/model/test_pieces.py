@@ -9,7 +9,7 @@ from unittest import mock
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from tests.unit.model.support import HEAD
+from tests.unit.model.support import HEAD, outcome, whole
 
 from briefing_tui.model import Document, LoadError, load_bytes
 from briefing_tui.model import pieces as pieces_module
@@ -18,19 +18,6 @@ from briefing_tui.model.safe_yaml import Problems
 
 SEED = (Path(__file__).resolve().parents[3] / "seeds" / "niger-us-withdrawal.yaml").read_bytes()
 SETTINGS = settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-
-
-def outcome(data: bytes) -> Document | list[str]:
-    try:
-        return load_bytes(data, "f.yaml", path=Path("f.yaml"))
-    except LoadError as exc:
-        return [p.format() for p in exc.problems]
-
-
-def whole(data: bytes) -> Document | list[str]:
-    """The same file read at once, as for a file not in the shape of pieces."""
-    with mock.patch.object(pieces_module, "MIN_BYTES", 1 << 40):
-        return outcome(data)
 
 
 def in_pieces(source: str) -> bool:
