@@ -131,7 +131,7 @@ class PartIndex(SpanIndex[T]):
     def completed(self) -> bool:
         return self._whole is not None
 
-    def step(self, count: int = 4096) -> bool:
+    def step(self, count: int = 2048) -> bool:
         """Add the next ``count`` spans to the whole index; True once it is made."""
         if self._whole is None:
             if self._rest is None:
