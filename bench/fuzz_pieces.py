@@ -36,11 +36,13 @@ def _flow_seed(seed: bytes) -> bytes:
     """The seed with each mentions list written as one flow list of compact positions on one line
     (read aside by ``model.flow_pairs``), as generated files write them."""
     from briefing_tui.model import load_bytes
+    from briefing_tui.model.types import Entity, Event
 
     doc = load_bytes(seed, "seed.yaml")
+    things: list[Entity | Event] = [*doc.entities, *doc.events]
     lists = iter(
         "[" + ", ".join(f"[{s.start}, {s.end}]" for s in thing.mentions if s.anchored) + "]"
-        for thing in [*doc.entities, *doc.events]
+        for thing in things
         if thing.mentions
     )
     block = re.compile(rb"^(    mentions:)\n(?:      - .*\n|      #.*\n)+", re.MULTILINE)
