@@ -217,6 +217,26 @@ async def test_what_is_typed_with_the_slash_goes_into_the_query() -> None:
         assert len(screen.search_matches) == 3
 
 
+async def test_keys_read_with_a_pane_key_go_to_that_pane() -> None:
+    """ "1/Niamey" read together from the entities pane: the text pane comes forward, then / opens
+    its search and the letters are the query's, not the list's filter nor the reader's keys."""
+    from textual import events
+
+    async with seed_app().run_test(size=(80, 24)) as pilot:  # one pane at a time
+        screen = main_screen(pilot)
+        bar = screen.query_one(SearchBar)
+        await pilot.press("3")
+        await until(pilot, lambda: screen.pane == "entities", what="the entities pane did not come")
+        for key, char in [("1", "1"), ("slash", "/"), *((c, c) for c in "Niamey")]:
+            pilot.app.post_message(events.Key(key, char))  # all read before any is handled
+        await until(pilot, lambda: bar.input.value == "Niamey", what="the letters were not typed in the bar")
+        assert screen.pane == "text" and bar.input.has_focus
+        await pilot.press("2")  # typed in the query, as any character
+        assert bar.input.value == "Niamey2" and screen.pane == "text"
+        await pilot.press("tab")  # types nothing: the next pane, from anywhere
+        assert bar.input.value == "Niamey2" and screen.pane == "claim"
+
+
 async def test_a_slash_typed_in_the_query_is_part_of_it() -> None:
     async with seed_app().run_test(size=SIZE) as pilot:
         screen = main_screen(pilot)

@@ -33,14 +33,17 @@ READER_BINDINGS: list[BindingType] = [
     Binding("y", "yank", "Copy (address, quote, name)", show=False),
     Binding("ctrl+o,alt+left", "back", "Back"),
     Binding("alt+right,ctrl+i", "forward", "Forward", show=False),
-    Binding("tab", "cycle_pane(1)", "Next pane", show=False),
-    Binding("shift+tab", "cycle_pane(-1)", "Previous pane", show=False),
-    Binding("1", "pane('text')", "Text pane", show=False),
-    Binding("2", "pane('claim')", "Claim pane", show=False),
-    Binding("3", "pane('entities')", "Entities pane", show=False),
-    Binding("4", "pane('timeline')", "Timeline pane", show=False),
-    Binding("5", "pane('documents')", "Documents pane", show=False),
-    Binding("6", "claims_list", "Claims list", show=False),
+    # The keys that move the focus are run as the app reads them too, so that the keys read with them
+    # go where they lead ("1/Niamey", typed fast, searches the text), except while an input takes
+    # what is typed (``reader_can``).
+    Binding("tab", "cycle_pane(1)", "Next pane", show=False, priority=True),
+    Binding("shift+tab", "cycle_pane(-1)", "Previous pane", show=False, priority=True),
+    Binding("1", "pane('text')", "Text pane", show=False, priority=True),
+    Binding("2", "pane('claim')", "Claim pane", show=False, priority=True),
+    Binding("3", "pane('entities')", "Entities pane", show=False, priority=True),
+    Binding("4", "pane('timeline')", "Timeline pane", show=False, priority=True),
+    Binding("5", "pane('documents')", "Documents pane", show=False, priority=True),
+    Binding("6", "claims_list", "Claims list", show=False, priority=True),
     Binding("greater_than_sign", "mention(1)", "Next mention", key_display=">", show=False),
     Binding("less_than_sign", "mention(-1)", "Previous mention", key_display="<", show=False),
     Binding("escape", "search_escape", "Leave filter / clear search", show=False),
@@ -225,7 +228,13 @@ def reader_can(screen: MainScreen, action: str, parameters: tuple[object, ...]) 
     (``ReaderState.can``), but / (a priority key) gives way where the focus takes it itself."""
     if action == "search" and parameters == ("open",) and takes_key(screen, "slash"):
         return False  # a list's / filters it, an input's types it (and it is not on the footer)
+    if action in DIGIT_KEYS and typing_in(screen):
+        return False  # the digit types (tab types nothing: it goes to the next pane from anywhere)
     return screen.state.can(action, parameters)
+
+
+DIGIT_KEYS = frozenset(("pane", "claims_list"))
+"""The actions of the digit keys that bring a pane forward (run as the app reads them)."""
 
 
 def takes_key(screen: Screen[None], key: str) -> bool:
