@@ -43,7 +43,7 @@ class _Aside:
 
     column: int  # the 0-based column of the list's ``[``
     width: int  # its characters, as those of the scalar put in its place
-    numbers: list[bytes]  # the start and end of each position in turn, their digits as written
+    values: list[int]  # the start and end of each position in turn (written in plain decimal)
 
 
 class SetAside:
@@ -104,11 +104,10 @@ class SetAside:
 
 
 def _read(written: bytes, column: int) -> _Aside | None:
-    numbers = NUMBERS.findall(written)
-    values = list(map(int, numbers))
+    values = list(map(int, NUMBERS.findall(written)))
     if any(map(operator.gt, values[0::2], values[1::2])):
         return None
-    return _Aside(column, len(written), numbers)
+    return _Aside(column, len(written), values)
 
 
 class FlowPairs(SequenceNode):
@@ -132,11 +131,10 @@ class FlowPairs(SequenceNode):
     def fields(self, length: int, lines_before: int) -> list[int] | None:
         """Start, end, line and column (1-based, in the file) of each position, as ``PositionSpans``
         holds them; None when a position ends past ``length`` (read the nodes instead)."""
-        numbers = self.aside.numbers
-        values = list(map(int, numbers))
+        values = self.aside.values
         if max(values[1::2]) > length:
             return None
-        count = len(numbers) // 2
+        count = len(values) // 2
         out = [0] * (4 * count)
         out[0::4], out[1::4] = values[0::2], values[1::2]
         out[2::4] = [self.start_mark.line + 1 + lines_before] * count
@@ -148,12 +146,12 @@ class FlowPairs(SequenceNode):
         return SequenceNode(IMPLICIT, self.value, self.start_mark, self.end_mark, flow_style=True)  # type: ignore[arg-type]
 
     def _columns(self) -> list[int]:
-        """The 0-based column of each position's ``[``: ``[[S, E], [S, E]]``, one after the other."""
-        numbers = self.aside.numbers
-        widths = [
-            len(a) + len(b) + 6 for a, b in zip(numbers[0::2], numbers[1::2], strict=True)
-        ]  # "[a, b], "
-        return list(accumulate(widths[:-1], initial=self.aside.column + 1))
+        """The 0-based column of each position's ``[``: ``[[S, E], [S, E]]``, one after the other
+        (each ``[S, E], `` six characters more than its digits, the numbers written as ``str`` says)."""
+        digits = list(map(len, map(str, self.aside.values)))
+        before = list(accumulate(map(operator.add, digits[0::2], digits[1::2])))  # digits up to each
+        first = self.aside.column + 1
+        return [first, *map(operator.add, before[:-1], range(first + 6, first + 6 * len(before), 6))]
 
     def _make(self) -> list[Node]:
         start = self.start_mark
@@ -162,14 +160,14 @@ class FlowPairs(SequenceNode):
         def mark(column: int) -> Mark:
             return Mark(start.name, start.index + column - first, start.line, column, None, 0)
 
-        numbers = self.aside.numbers
+        values = self.aside.values
         made: list[Node] = []
         for at, column in enumerate(self._columns()):
-            a, b = numbers[2 * at], numbers[2 * at + 1]
+            a, b = str(values[2 * at]), str(values[2 * at + 1])
             b_at = column + 3 + len(a)
             items: list[Node] = [
-                ScalarNode(IMPLICIT, a.decode(), mark(column + 1), mark(column + 1 + len(a))),  # type: ignore[arg-type]
-                ScalarNode(IMPLICIT, b.decode(), mark(b_at), mark(b_at + len(b))),  # type: ignore[arg-type]
+                ScalarNode(IMPLICIT, a, mark(column + 1), mark(column + 1 + len(a))),  # type: ignore[arg-type]
+                ScalarNode(IMPLICIT, b, mark(b_at), mark(b_at + len(b))),  # type: ignore[arg-type]
             ]
             end = mark(b_at + len(b) + 1)
             made.append(SequenceNode(IMPLICIT, items, mark(column), end, flow_style=True))  # type: ignore[arg-type]
