@@ -9,12 +9,14 @@ from typing import TYPE_CHECKING, Any
 
 from textual import events
 from textual.app import App
+from textual.driver import Driver
 from textual.screen import Screen
 
 from briefing_tui.crash import CrashReporting
 from briefing_tui.model.types import Collection
 from briefing_tui.resources import styles_dir
 from briefing_tui.startup import ClaimsBeside, Opening, ReadAlready, load_if_small, several_files
+from briefing_tui.terminal_input import lenient
 
 if TYPE_CHECKING:
     from briefing_tui.widgets.text_pane import Prepared
@@ -53,6 +55,11 @@ class BriefingApp(CrashReporting, App[int]):
         self._apart = apart
         self._looking = False  # the first look shows: the reader comes when it is on screen
         self._collector_paused = not gc.isenabled()  # ``briefing`` pauses it until the first frame
+
+    def get_driver_class(self) -> type[Driver]:
+        driver = super().get_driver_class()
+        lenient(driver)  # a byte from the terminal that is not UTF-8 is a key that does nothing
+        return driver
 
     def get_default_screen(self) -> Screen[Any]:
         # A small collection loads in a few milliseconds: the reader is the first screen painted,

@@ -323,3 +323,18 @@ def test_every_pane_of_a_small_terminal_shows_a_hostile_document_inert() -> None
         assert term.wait_exit(timeout=3) == 0
     assert_terminal_clean(bytes(term.raw), [b"\x1b]0;PWNED", b"\x1b]2;PWNED"])
     assert any("␛]0;PWNED-TITLE␇" in screen for screen in seen)
+
+
+def test_a_byte_from_the_terminal_that_is_not_utf8_is_a_key_that_does_nothing() -> None:
+    """A terminal set to Latin-1, or a key sent with its eighth bit set: the reader goes on taking keys
+    (Textual's driver stopped reading them, with a traceback)."""
+    with PtyTerm([str(BRIEFING)], columns=120, lines=40) as term:
+        term.wait_for("claims. Press ]", timeout=SETTLE)
+        term.send(b"\xe9\xff\x80")
+        term.send("]")
+        term.wait_for("claim 1 of 15", timeout=SETTLE)
+        term.send("q")
+        status = term.wait_exit(timeout=10)
+    raw = bytes(term.raw)
+    assert status == 0
+    assert b"Traceback" not in raw and b"UnicodeDecodeError" not in raw

@@ -1,0 +1,29 @@
+"""What the terminal sends, read whatever its bytes.
+
+Textual's drivers decode the terminal's bytes as strict UTF-8: a byte that is not UTF-8 (a terminal set
+to Latin-1, a key sent with its eighth bit set) stops the driver's input thread with a traceback, and the
+reader then takes no key. ``lenient(driver)`` has the driver's decoder replace such a byte instead
+(U+FFFD, a character no key of the reader uses), for the driver the app is about to start.
+"""
+
+from __future__ import annotations
+
+import codecs
+import sys
+from collections.abc import Callable
+from functools import partial
+
+DECODER_FACTORY = "getincrementaldecoder"
+"""The name under which Textual's terminal drivers import the codec lookup they make their decoder with."""
+
+
+def lenient(driver: type) -> None:
+    """Have ``driver`` (a Textual driver class) replace the bytes it cannot decode, rather than stop."""
+    module = sys.modules.get(driver.__module__)
+    if module is not None and getattr(module, DECODER_FACTORY, None) is codecs.getincrementaldecoder:
+        setattr(module, DECODER_FACTORY, _replacing)
+
+
+def _replacing(encoding: str) -> Callable[[], codecs.IncrementalDecoder]:
+    """The incremental decoder of ``encoding``, made to replace what it cannot decode."""
+    return partial(codecs.getincrementaldecoder(encoding), errors="replace")
