@@ -58,7 +58,7 @@ class BriefingApp(CrashReporting, App[int]):
 
     def get_driver_class(self) -> type[Driver]:
         driver = super().get_driver_class()
-        lenient(driver)  # a byte from the terminal that is not UTF-8 is a key that does nothing
+        lenient(driver)  # a byte from the terminal that is not UTF-8 is read as U+FFFD
         return driver
 
     def get_default_screen(self) -> Screen[Any]:

@@ -3,7 +3,8 @@
 Textual's drivers decode the terminal's bytes as strict UTF-8: a byte that is not UTF-8 (a terminal set
 to Latin-1, a key sent with its eighth bit set) stops the driver's input thread with a traceback, and the
 reader then takes no key. ``lenient(driver)`` has the driver's decoder replace such a byte instead
-(U+FFFD, a character no key of the reader uses), for the driver the app is about to start.
+(U+FFFD: no key of the reader is bound to it, an input shows it as �), for the driver the app is about
+to start.
 """
 
 from __future__ import annotations
