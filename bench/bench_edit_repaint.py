@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import gc
 import shutil
 import statistics
 import tempfile
@@ -88,7 +89,9 @@ async def first_edit(screen: MainScreen, claim_id: str) -> None:
 
 
 async def measure(path: Path, runs: int) -> None:
-    app = BriefingApp([path], collection=load_paths([path]))
+    collection = load_paths([path])
+    gc.freeze()  # as the reader does with what it read, once it shows it (``BriefingApp._show``)
+    app = BriefingApp([path], collection=collection)
     async with app.run_test(size=(120, 40)) as pilot:
         screen = app.screen
         assert isinstance(screen, MainScreen)
