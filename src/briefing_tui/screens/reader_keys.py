@@ -225,22 +225,27 @@ def typed_key(key: str) -> bool:
 
 def reader_can(screen: MainScreen, action: str, parameters: tuple[object, ...]) -> bool | None:
     """Whether one of the reader's keys works where the focus is: as its state says
-    (``ReaderState.can``), but / (a priority key) gives way where the focus takes it itself."""
-    if action == "search" and parameters == ("open",) and takes_key(screen, "slash"):
-        return False  # a list's / filters it, an input's types it (and it is not on the footer)
-    if action in DIGIT_KEYS and typing_in(screen):
-        return False  # the digit types (tab types nothing: it goes to the next pane from anywhere)
+    (``ReaderState.can``), but a priority key gives way where the focus takes it itself."""
+    key = PRIORITY_KEYS.get((action, parameters))
+    if key is not None and takes_key(screen, key):
+        return False  # a list's / filters it, an input types / or a digit (not tab: it types nothing)
     return screen.state.can(action, parameters)
 
 
-DIGIT_KEYS = frozenset(("pane", "claims_list"))
-"""The actions of the digit keys that bring a pane forward (run as the app reads them)."""
+PRIORITY_KEYS = {
+    parse(binding.action)[1:]: binding.key.split(",")[0]
+    for binding in READER_BINDINGS
+    if isinstance(binding, Binding) and binding.priority
+}
+"""The key of each of the reader's priority bindings, by its action and parameters (as
+``check_action`` is asked about them)."""
 
 
 def takes_key(screen: Screen[None], key: str) -> bool:
-    """Whether the focus takes ``key`` itself: where characters type, or a widget between it and the
-    screen binds it (a list's / filters it)."""
-    if typing_in(screen):
+    """Whether the focus takes ``key`` itself: a character where characters type (as the footer
+    leaves them out, ``untyped_keys``), or a key a widget between the focus and the screen binds (a
+    list's / filters it)."""
+    if typing_in(screen) and typed_key(key):
         return True
     node = screen.focused
     while node is not None and node is not screen:
