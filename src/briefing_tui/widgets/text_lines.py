@@ -12,7 +12,7 @@ from rich.style import Style
 
 from briefing_tui.model.span_list import anchored_positions
 from briefing_tui.model.types import RATINGS
-from briefing_tui.widgets.labels import UNRATED, rating_label
+from briefing_tui.widgets.labels import UNRATED
 
 if TYPE_CHECKING:
     from briefing_tui.model.types import Claim, Document
@@ -27,9 +27,14 @@ class Mark:
     glyph: str
 
 
+LOOKS = {rating: (rating.value, info.glyph) for rating, info in RATINGS.items()}
+"""Each verdict's rating and glyph, as a mark shows them (``rating_label`` says them whole)."""
+
+
 def claim_mark(claim: Claim) -> Mark:
     """A claim's mark in the gutter: its verdict's glyph and rating."""
-    glyph, _label, rating = rating_label(claim)
+    verdict = claim.verdict
+    rating, glyph = ("", UNRATED) if verdict is None else LOOKS[verdict.rating]
     return Mark(claim.id, rating, glyph)
 
 
@@ -43,15 +48,11 @@ def claim_marks(claims: Iterable[Claim]) -> Marks:
 
 
 def each_claim_mark(claims: Iterable[Claim]) -> Iterator[tuple[int, int, Mark]]:
-    """``claim_marks``, one at a time: the verdicts' looks are looked up once, not once a claim (a
-    large document has 25,000)."""
-    looks = {rating: (rating.value, info.glyph) for rating, info in RATINGS.items()}
+    """``claim_marks``, one at a time."""
     for claim in claims:
         span = claim.span
         if span.anchored:
-            verdict = claim.verdict
-            rating, glyph = ("", UNRATED) if verdict is None else looks[verdict.rating]
-            yield span.start, span.end, Mark(claim.id, rating, glyph)
+            yield span.start, span.end, claim_mark(claim)
 
 
 def marks_of(doc: Document, claims: Iterable[Claim]) -> tuple[Mentions, Marks]:
