@@ -36,9 +36,9 @@ if TYPE_CHECKING:
     from briefing_tui.search.query import Query
 
 MARKS_AT_ONCE = 20_000
+"""Mentions and claims indexed before the text shows; a document with more has them indexed in a thread."""
 INDEX_PAUSE = 0.005
 """Seconds between two steps of indexing a large text's marks after its first frame: keys come first."""
-"""Mentions and claims indexed before the text shows; a document with more has them indexed in a thread."""
 
 
 class TextPane(Vertical):
