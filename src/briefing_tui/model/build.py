@@ -69,8 +69,7 @@ class Builder(SpanReader, FieldReader, VerdictReader):
 
     def entity(self, node: Node) -> Entity | None:
         f = self.f
-        mark = node.start_mark
-        line, column = mark.line + 1 + self.problems.offset, mark.column + 1
+        line, column = self.problems.at(node)
         fields = f.mapping(node, ENTITY, "an entity", ("id", "name", "type"))
         if fields is None:
             return None
@@ -129,8 +128,7 @@ class Builder(SpanReader, FieldReader, VerdictReader):
 
     def event(self, node: Node) -> Event | None:
         f = self.f
-        mark = node.start_mark
-        line, column = mark.line + 1 + self.problems.offset, mark.column + 1
+        line, column = self.problems.at(node)
         fields = f.mapping(node, EVENT, "an event", ("id", "label", "date"))
         if fields is None:
             return None
@@ -165,8 +163,7 @@ class Builder(SpanReader, FieldReader, VerdictReader):
 
     def claim(self, node: Node) -> Claim | None:
         f = self.f
-        mark = node.start_mark
-        line, column = mark.line + 1 + self.problems.offset, mark.column + 1
+        line, column = self.problems.at(node)
         fields = f.mapping(node, CLAIM, "a claim", ("id", "span"))
         if fields is None:
             return None

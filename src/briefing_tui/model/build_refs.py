@@ -41,8 +41,7 @@ class FieldReader:
     def declare(self, ident: str | None, node: Node | None, kind: str) -> None:
         if ident is None or node is None:
             return
-        mark = node.start_mark
-        self.declare_at(ident, mark.line + 1 + self.problems.offset, mark.column + 1, kind)
+        self.declare_at(ident, *self.problems.at(node), kind)
 
     def declare_at(self, ident: str, line: int, column: int, kind: str) -> None:
         """The ``kind`` ``ident`` declared at ``line``:``column`` (an id declared twice is an error there)."""

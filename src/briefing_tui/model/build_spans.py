@@ -118,8 +118,7 @@ class SpanReader:
         at = _pair(node, self.text_length)
         if at is None:
             return None
-        mark = node.start_mark
-        return PositionSpan(at[0], at[1], EXACT, None, mark.line + 1 + self.problems.offset, mark.column + 1)
+        return PositionSpan(at[0], at[1], EXACT, None, *self.problems.at(node))
 
     def _positions(self, items: list[Node]) -> PositionSpans | None:
         """Mentions all in the compact form (see ``_compact``) as ``PositionSpans``, or None."""

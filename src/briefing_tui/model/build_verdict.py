@@ -31,8 +31,7 @@ class VerdictReader:
     said: dict[tuple[str, str | None, str | None], tuple[Rating, str, str | None]]
 
     def verdict(self, node: Node) -> Verdict | None:
-        mark = node.start_mark
-        line, column = mark.line + 1 + self.problems.offset, mark.column + 1
+        line, column = self.problems.at(node)
         values = _values(node) if type(node) is MappingNode else None
         if values is not None:
             known = self.said.get(values)
