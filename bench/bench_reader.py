@@ -52,7 +52,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from arrivals import Arrivals  # noqa: E402  # beside this script
+from arrivals import ESCAPES, Arrivals  # noqa: E402  # beside this script
 from make_large import ensure_large  # noqa: E402  # beside this script
 from tests.support.ptyterm import PtyTerm  # noqa: E402
 
@@ -136,9 +136,6 @@ def repaint(term: PtyTerm, key: str, quiet: float = 0.06) -> tuple[float, float,
     return first - start, last - start, (settled or last) - start
 
 
-_ESCAPES = re.compile(rb"\x1b(?:\[[0-?]*[ -/]*[@-~]|\][^\x07\x1b]*(?:\x07|\x1b\\)|[@-Z\\-_])")
-
-
 def until_shown(term: PtyTerm, words: str, start: float, timeout: float = 60) -> tuple[float, float]:
     """Seconds from ``start`` until ``words`` reach the terminal (in the bytes written since, escape
     sequences taken out; the screen's time when they come split by one), and until the emulated
@@ -158,7 +155,7 @@ def until_shown(term: PtyTerm, words: str, start: float, timeout: float = 60) ->
         except OSError:
             break
         term.raw += data
-        if raw_at is None and pattern.search(_ESCAPES.sub(b"", bytes(term.raw[since:]))):
+        if raw_at is None and pattern.search(ESCAPES.sub(b"", bytes(term.raw[since:]))):
             raw_at = time.perf_counter() - start
         term.stream.feed(data)
     raise TimeoutError(f"{words!r} not on screen after {timeout}s")
