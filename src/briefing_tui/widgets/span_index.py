@@ -125,60 +125,56 @@ class PartIndex(SpanIndex[T]):
         self._parts = parts
         self._spans: Callable[[], Iterable[tuple[int, int, T]]] | None = spans
         self._rest: Iterator[tuple[int, int, T]] | None = None
-        self._whole: SpanIndex[T] | None = None
+        self._completed = False
 
     @property
     def completed(self) -> bool:
-        return self._whole is not None
+        """Whether the whole index is made: this index is then the whole."""
+        return self._completed
 
     def step(self, count: int = 2048) -> bool:
         """Add the next ``count`` spans to the whole index; True once it is made."""
-        if self._whole is None:
+        if not self._completed:
             if self._rest is None:
                 assert self._spans is not None
                 self._rest, self._spans = iter(self._spans()), None
             spans = list(islice(self._rest, count))
             super().extend(spans)
             if len(spans) < count:  # the spans are all in: this is the whole
-                self._whole, self._rest, self._parts = self._unparted(), None, []
-        return self._whole is not None
+                self._completed, self._rest, self._parts = True, None, []
+        return self._completed
 
     def complete(self) -> SpanIndex[T]:
-        """The whole index, made now if it is not yet."""
+        """The whole index (this one), made now if it is not yet."""
         while not self.step(1 << 30):
             pass
-        assert self._whole is not None
-        return self._whole
-
-    def _unparted(self) -> SpanIndex[T]:
-        whole: SpanIndex[T] = SpanIndex()
-        whole._starts, whole._ends, whole._payloads, whole._buckets = (
-            self._starts,
-            self._ends,
-            self._payloads,
-            self._buckets,
-        )
-        return whole
+        return self
 
     def __len__(self) -> int:
-        return len(self.complete())
+        self.complete()
+        return super().__len__()
 
     @property
     def spans(self) -> list[tuple[int, int, T]]:
-        return self.complete().spans
+        self.complete()
+        return super().spans
 
     def add(self, start: int, end: int, payload: T) -> None:
-        self.complete().add(start, end, payload)
+        self.complete()
+        super().add(start, end, payload)
 
     def extend(self, spans: Iterable[tuple[int, int, T]]) -> None:
-        self.complete().extend(spans)
+        self.complete()
+        super().extend(spans)
 
     def replace(self, start: int, end: int, match: Callable[[T], bool], payload: T) -> bool:
-        return self.complete().replace(start, end, match, payload)
+        self.complete()
+        return super().replace(start, end, match, payload)
 
     def overlapping(self, start: int, end: int) -> Iterator[tuple[int, int, T]]:
-        if self._whole is None:
+        if not self._completed:
             for low, high, part in self._parts:
                 if low <= start and max(end, start + 1) <= high:  # every span that can overlap is there
                     return part.overlapping(start, end)
-        return self.complete().overlapping(start, end)
+            self.complete()
+        return super().overlapping(start, end)
