@@ -26,15 +26,15 @@ from itertools import accumulate
 
 from yaml.error import Mark
 
-from briefing_tui.model.safe_yaml import IMPLICIT, MappingNode, Node, ScalarNode, SequenceNode
+from briefing_tui.model.safe_yaml import IMPLICIT, RARE_BREAKS, MappingNode, Node, ScalarNode, SequenceNode
 
 _NUMBER = rb"(?:0|[1-9][0-9]{0,14})"  # plain decimal, as ``build_spans._pair`` reads it
 _PAIR = rb"\[%s, %s\]" % (_NUMBER, _NUMBER)
 LINE = re.compile(rb"^( +mentions: )(\[%s(?:, %s)*\])[ \t]*\r?$" % (_PAIR, _PAIR), re.MULTILINE)
 """A line ``mentions: [[S, E], ...]``: the key indented, its list alone on the line."""
 NUMBERS = re.compile(rb"[0-9]+")
-RARE_BREAKS = tuple(b.encode() for b in ("\x85", "\u2028", "\u2029"))
-"""Line breaks libyaml counts besides LF: a piece holding one is composed as written."""
+RARE_BREAK_BYTES = tuple(b.encode() for b in RARE_BREAKS)
+"""The line breaks libyaml counts besides LF, in UTF-8: a piece holding one is composed as written."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -61,7 +61,7 @@ class SetAside:
         if b"mentions: [[" not in piece:
             return None
         matches = list(LINE.finditer(piece))
-        if not matches or any(rare in piece for rare in RARE_BREAKS):
+        if not matches or any(rare in piece for rare in RARE_BREAK_BYTES):
             return None
         out, lists = bytearray(), {}
         done = line = 0

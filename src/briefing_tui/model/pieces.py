@@ -33,6 +33,7 @@ from yaml.error import Mark
 from briefing_tui.model.flow_pairs import SetAside
 from briefing_tui.model.safe_yaml import (
     IMPLICIT,
+    RARE_BREAKS,
     MappingNode,
     Node,
     Problems,
@@ -80,10 +81,6 @@ class LazySequence(SequenceNode):
             pass
 
 
-RARE_BREAKS = ("\x85", "\u2028", "\u2029")
-"""Line breaks for libyaml besides LF (and CR, which is never alone in a file read in pieces)."""
-
-
 def _break_counter(source: str) -> Callable[[int, int], int]:
     """Counts the line breaks between two offsets of ``source`` as libyaml counts them (CR LF is one).
 
@@ -91,7 +88,7 @@ def _break_counter(source: str) -> Callable[[int, int], int]:
     file) has only its LFs counted.
     """
     count = source.count
-    if not any(rare in source for rare in RARE_BREAKS):
+    if not any(rare in source for rare in RARE_BREAKS):  # (a CR is never alone in a file read in pieces)
         return lambda start, end: count("\n", start, end)
     return lambda start, end: sum(count(b, start, end) for b in ("\n", *RARE_BREAKS))
 

@@ -26,6 +26,8 @@ MAX_DEPTH = 1000
 IMPLICIT = object()
 """The tag of every node written without a tag: no string a file can hold is this object."""
 BOM = b"\xef\xbb\xbf"
+RARE_BREAKS = ("\x85", "\u2028", "\u2029")
+"""Line breaks for libyaml besides LF and CR: it counts lines by them too."""
 
 
 class Problems:
