@@ -263,10 +263,7 @@ class BriefingApp(CrashReporting, App[int]):
         # deferred: a screen's module is imported when the screen is first shown
         from briefing_tui.screens.main import MainScreen
 
-        self.collection = collection
-        # A large collection is millions of long-lived objects: leave them out of the garbage
-        # collector's full passes, which would otherwise pause the screen for half a second.
-        gc.freeze()
+        self.collection = collection  # (a collection read by the loading thread is frozen there)
         if collection.documents:
             # deferred: a screen's module is imported when the screen is first shown
             from briefing_tui.screens.preview import PreviewScreen
