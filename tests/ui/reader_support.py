@@ -122,13 +122,15 @@ async def reader_ready(pilot: Pilot) -> MainScreen:
 
 async def reader_settled(pilot: Pilot) -> MainScreen:
     """Wait until the reader is still: every pane mounted, the side lists filled for the document
-    shown, the text wrapped to its end and no worker running (what a snapshot is taken of)."""
+    shown, the text wrapped to its end, no worker running and the status line caught up (what a
+    snapshot is taken of)."""
     screen = await reader_ready(pilot)
 
     def still() -> bool:
         filled = screen.panes.lists_filled_for is screen.state.doc
         working = any(worker.is_running for worker in pilot.app.workers)
-        return filled and screen.text_view.wrapping_done and not working
+        said = screen.status_line.caught_up  # a search's query and count, said within 0.25 s
+        return filled and screen.text_view.wrapping_done and not working and said
 
     await until(pilot, still, what="the reader did not settle")
     await pilot.wait_for_scheduled_animations()

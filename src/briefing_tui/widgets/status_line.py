@@ -100,6 +100,11 @@ class StatusLine(Widget):
     def plain(self) -> str:
         return self._text.plain
 
+    @property
+    def caught_up(self) -> bool:
+        """Whether the line says what it would say now (it follows a search at a glance's pace)."""
+        return not self.is_attached or self._status == self._status_of(self.message)
+
     def on_mount(self) -> None:  # another theme: drawn again with its looks
         self.app.theme_changed_signal.subscribe(self, lambda _theme: self._redraw())
 
