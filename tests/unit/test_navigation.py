@@ -8,12 +8,14 @@ import sys
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 from tests.support.checks import present
 
 from briefing_tui.files import load_paths
-from briefing_tui.model import Selector
+from briefing_tui.model import AnchorStatus, Claim, Selector, Span
 from briefing_tui.model.dates import parse_edtf
-from briefing_tui.model.navigation import JumpList, Navigator, resolve_selector
+from briefing_tui.model.navigation import JumpList, Navigator, reading_order, resolve_selector
 from briefing_tui.model.places import ClaimPlace, PassagePlace, SourcePlace, SpeakerPlace
 from briefing_tui.widgets.span_index import SpanIndex
 from briefing_tui.widgets.text_lines import wrap_paragraph
@@ -37,6 +39,27 @@ def seed_nav() -> Navigator:
 
 def test_claims_in_reading_order_orphans_last(fixture_nav: Navigator) -> None:
     assert [c.id for c in fixture_nav.claims] == ["K1", "K2", "K4", "K3"]
+
+
+# a claim's place: a few starts and ends, so that many share one; -1: an orphan
+_places = st.tuples(st.integers(-1, 4), st.integers(0, 3), st.booleans())
+
+
+@given(st.lists(_places, max_size=40))
+def test_reading_order_is_by_start_then_longest_first_then_as_written_orphans_last(
+    places: list[tuple[int, int, bool]],
+) -> None:
+    claims = []
+    for n, (start, length, orphaned) in enumerate(places):
+        status = AnchorStatus.ORPHAN if orphaned else AnchorStatus.EXACT
+        span = Span(start, -1 if start < 0 else start + length, status)
+        claims.append(Claim(f"C{n}", span))
+    ordered = reading_order(claims)
+    anchored = [c for c in claims if c.span.anchored]
+    expected = sorted(anchored, key=lambda c: (c.span.start, -c.span.end)) + [
+        c for c in claims if not c.span.anchored
+    ]  # Python's sort keeps the order written among equal keys
+    assert [c.id for c in ordered] == [c.id for c in expected]
 
 
 def test_seed_claims_follow_the_text(seed_nav: Navigator) -> None:
