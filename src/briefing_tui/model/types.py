@@ -113,16 +113,12 @@ class PositionSpan(Span):
         column: int = 0,
     ) -> None:
         self.start, self.end, self.status, self.line, self.column = start, end, status, line, column
-        if selector is not None:
-            _SELECTOR_SLOT.__set__(self, selector)
+        _SELECTOR_SLOT.__set__(self, selector)  # None: the position alone (a slot holds it at no cost)
 
     @property  # type: ignore[override]
     def selector(self) -> Selector:
-        try:
-            kept: Selector = _SELECTOR_SLOT.__get__(self, Span)
-        except AttributeError:
-            return Selector(None, None, None, self.start, self.end)
-        return kept
+        kept: Selector | None = _SELECTOR_SLOT.__get__(self, Span)
+        return Selector(None, None, None, self.start, self.end) if kept is None else kept
 
     @selector.setter
     def selector(self, value: Selector) -> None:
@@ -131,10 +127,7 @@ class PositionSpan(Span):
     @property
     def kept_selector(self) -> Selector | None:
         """The selector given or set, None when the span's selector is its position alone."""
-        try:
-            kept: Selector = _SELECTOR_SLOT.__get__(self, Span)
-        except AttributeError:
-            return None
+        kept: Selector | None = _SELECTOR_SLOT.__get__(self, Span)
         return kept
 
     def __eq__(self, other: object) -> bool:
