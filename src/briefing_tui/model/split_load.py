@@ -183,12 +183,12 @@ class ClaimsPart:
 
 
 def _claim(c: Claim) -> tuple[Any, ...]:
-    verdict = c.verdict
+    verdict, stances = c.verdict, STANCE_VALUES
     return (
         c.id,
         _span(c.span),
-        [(r.source, r.passage, r.stance.value, r.line, r.column) for r in c.sources],
-        None if verdict is None else (verdict.rating.value, verdict.explanation, verdict.reviewed,
+        [(r.source, r.passage, stances[r.stance], r.line, r.column) for r in c.sources],
+        None if verdict is None else (RATING_VALUES[verdict.rating], verdict.explanation, verdict.reviewed,
                                       verdict.line, verdict.column),
         c.gloss, list(listed(c, "entities")), list(listed(c, "unverified")),
         c.note, c.draft, c.line, c.column,
@@ -199,7 +199,7 @@ def _span(s: Span) -> tuple[Any, ...]:
     positional = isinstance(s, PositionSpan)
     sel = s.kept_selector if isinstance(s, PositionSpan) else s.selector
     kept = None if sel is None else (sel.exact, sel.prefix, sel.suffix, sel.start, sel.end)
-    return (positional, s.start, s.end, s.status.value, kept, s.line, s.column)
+    return (positional, s.start, s.end, STATUS_VALUES[s.status], kept, s.line, s.column)
 
 
 def _problem(p: Problem) -> tuple[Any, ...]:
@@ -210,6 +210,10 @@ STATUSES = {s.value: s for s in AnchorStatus}
 STANCES = {s.value: s for s in Stance}
 RATINGS = {r.value: r for r in Rating}
 SEVERITIES = {s.value: s for s in Severity}
+# and the other way, for encoding (an enum's ``.value`` is a property: a dict answers in a tenth of the time)
+STATUS_VALUES = {s: s.value for s in AnchorStatus}
+STANCE_VALUES = {s: s.value for s in Stance}
+RATING_VALUES = {r: r.value for r in Rating}
 
 
 def _Claim(  # noqa: N802 - named for what it makes
