@@ -20,6 +20,7 @@ from textual.strip import Strip
 from textual.widget import Widget
 
 from briefing_tui.display import PLAIN, sanitize
+from briefing_tui.widgets.span_index import INT
 from briefing_tui.widgets.text_lines import GUTTER, wrap_paragraph
 
 WRAP_STEP = 16 * 1024  # characters wrapped at a time: 0.2 ms of plain text, 5 ms of the general path
@@ -69,9 +70,9 @@ class WrappedText(ScrollView, can_focus=True):
         super().__init__(id=id, classes=classes)
         self._text = ""
         self._filter: Callable[[int, int], bool] | None = None
-        # the lines' offsets, in arrays of machine integers (a 10 MB text has some 150,000 lines)
-        self._starts: array[int] = array("q")
-        self._ends: array[int] = array("q")
+        # the lines' offsets, in arrays of 32-bit integers (a 10 MB text has some 150,000 lines)
+        self._starts: array[int] = array(INT)
+        self._ends: array[int] = array(INT)
         self._tail: _Tail | None = None  # the end of the text, wrapped ahead of the rest (End pressed)
         self._height = 0  # the virtual height: every line once wrapped, an estimate until then
         self._wrap_width = 0
@@ -138,7 +139,7 @@ class WrappedText(ScrollView, can_focus=True):
     def _rewrap(self, keep_top: bool) -> None:
         top = self._reader_top() if keep_top and self._starts else 0
         self._kept_top = None
-        self._starts, self._ends, self._tail = array("q"), array("q"), None
+        self._starts, self._ends, self._tail = array(INT), array(INT), None
         if self.scrollable_content_region.width <= GUTTER:  # no size yet: wrap when there is one
             self._wrap_width, self._wrap_pos, self._wrap_done = 0, 0, False
             self._cache.clear()
