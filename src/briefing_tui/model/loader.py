@@ -21,6 +21,7 @@ from briefing_tui.model.file_bytes import YAML_SUFFIXES
 from briefing_tui.model.pieces import Whole, compose_in_pieces
 from briefing_tui.model.safe_yaml import Problems, compose, decode, read_file
 from briefing_tui.model.split_load import ReadApart, claims_with
+from briefing_tui.model.text_aside import TextAside, set_text_aside
 from briefing_tui.model.types import Document, LoadError, Problem, Severity
 
 __all__ = ["YAML_SUFFIXES", "internal_error", "label_of", "load_bytes", "load_document"]
@@ -49,12 +50,17 @@ def _load(data: bytes | list[bytes], label: str, path: Path, apart: ReadApart | 
     raw = data.pop() if isinstance(data, list) else data
     if len(raw) >= PROMOTE_CHARS:
         _keep_allocator_thresholds()
-    source = decode(raw, problems)
+    rest, aside = set_text_aside(raw)  # a text in a plain literal block: read from the bytes
+    source = decode(rest, problems)
+    del rest
+    if source is None and aside is not None:  # where the bad byte is in the file as written
+        problems, aside = Problems(label), None
+        source = decode(raw, problems)
     if owned:
         del raw  # the caller's bytes (``load_bytes``) are kept: the caller keeps them anyway
     if source is None:
         return _finish(problems, None)
-    size = len(source)
+    size = len(source) + (len(aside.value) if aside is not None else 0)
     held = [source]  # emptied once the pieces no longer need the file's text (see ``_in_pieces``)
     del source
     enabled = gc.isenabled()
@@ -63,10 +69,10 @@ def _load(data: bytes | list[bytes], label: str, path: Path, apart: ReadApart | 
     gc.disable()
     try:
         try:
-            document = _in_pieces(held, problems, path, apart)
+            document = _in_pieces(held, problems, path, apart, aside)
         except Whole:
             problems = Problems(label)  # what the pieces found is found again, with the rest
-            if held:
+            if held and aside is None:  # (with a text set aside, what is held is not the file)
                 source = held.pop()
             else:  # freed: read again (the caller's bytes, or the file)
                 again = raw if not owned else read_file(path, problems)
@@ -143,7 +149,11 @@ def _c_function(name: str) -> Callable[..., int] | None:
 
 
 def _in_pieces(
-    held: list[str], problems: Problems, path: Path, apart: ReadApart | None = None
+    held: list[str],
+    problems: Problems,
+    path: Path,
+    apart: ReadApart | None = None,
+    aside: TextAside | None = None,
 ) -> Document | None:
     """A large file read piece by piece (``pieces``), or ``Whole`` when it must be read at once.
 
@@ -151,7 +161,7 @@ def _in_pieces(
     bytes) and the builder has read what it needs of it, so that the text of a large file does not
     live while its annotations are made. ``Whole`` raised after that: the caller reads it again.
     """
-    root, drain = compose_in_pieces(held[0], problems)
+    root, drain = compose_in_pieces(held[0], problems, aside)
     builder = Builder(path, held.pop(), problems)
     document = builder.document(root, None if apart is None else partial(claims_with, apart))
     drain()

@@ -42,6 +42,7 @@ from briefing_tui.model.safe_yaml import (
     _Parser,
     iter_nodes,
 )
+from briefing_tui.model.text_aside import TextAside
 
 __all__ = ["LISTS", "LazySequence", "Whole", "compose_in_pieces"]
 
@@ -170,6 +171,19 @@ def _compose(text: str | bytes | _Range) -> MappingNode:
     return root
 
 
+def _take_text(piece: MappingNode, aside: TextAside, at: int) -> int:
+    """Give the placeholder's node in ``piece`` (its key at the piece's line ``at``) the text set
+    aside and the end it has in the file; the lines the placeholder does not have are returned."""
+    found = [v for k, v in piece.value if k.start_mark.line == at and getattr(k, "value", None) == "text"]
+    node = found[0] if len(found) == 1 else None
+    if not isinstance(node, ScalarNode) or (node.value, node.style) != ("-", "|"):
+        raise Whole  # pragma: no cover - the placeholder is what ``set_text_aside`` wrote
+    end = node.end_mark
+    node.value = aside.value
+    node.end_mark = Mark(end.name, end.index, end.line + aside.lines_out, end.column, None, 0)
+    return aside.lines_out
+
+
 def _is_null(node: Node) -> bool:
     return isinstance(node, ScalarNode) and not node.style and node.value == ""
 
@@ -284,8 +298,11 @@ def _list_of(root: MappingNode) -> list[Any] | None:
     return value.value if isinstance(value, SequenceNode) and value.value else None
 
 
-def compose_in_pieces(source: str, problems: Problems) -> tuple[MappingNode, Callable[[], None]]:
+def compose_in_pieces(
+    source: str, problems: Problems, aside: TextAside | None = None
+) -> tuple[MappingNode, Callable[[], None]]:
     """The root of the file with its lists read lazily, and a function that reads what was left.
+    ``aside``: the text read from the file's bytes, ``source`` holding its placeholder (``text_aside``).
 
     Raises ``Whole`` when the file must be read at once instead (at any time until the function
     returned has run).
@@ -308,12 +325,15 @@ def compose_in_pieces(source: str, problems: Problems) -> tuple[MappingNode, Cal
         if match is None:
             raise Whole
         head = LIST_HEAD.match(source, key_at, b) if match.group(1) in LISTS else None
-        items = None
+        items, extra = None, 0
         if head is not None:
             lines_to_items = line + breaks(a, head.end())
             items = _items(source, head.end(), b, lines_to_items, problems, breaks)
         if items is None:
             piece = _compose(_range(source, a, b))
+            if aside is not None and match.group(1) == "text" and line <= aside.line < line + breaks(a, b):
+                extra = _take_text(piece, aside, aside.line - line)  # the lines it stands for
+                aside = None
             _move(piece, line)
             pairs.extend(piece.value)
         else:
@@ -328,8 +348,8 @@ def compose_in_pieces(source: str, problems: Problems) -> tuple[MappingNode, Cal
             pairs.append((key, node))
         if root_mark is None and pairs:
             root_mark = pairs[0][0].start_mark
-        line += breaks(a, b)
-    if root_mark is None:
+        line += breaks(a, b) + extra
+    if root_mark is None or aside is not None:  # (a text set aside and not found: read as written)
         raise Whole
     root = MappingNode(IMPLICIT, pairs, root_mark, root_mark)  # type: ignore[arg-type]
 

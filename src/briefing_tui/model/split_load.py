@@ -29,6 +29,7 @@ from briefing_tui.model.build import Builder
 from briefing_tui.model.empty_lists import NOT_YET, listed
 from briefing_tui.model.pieces import LazySequence, Whole, compose_in_pieces
 from briefing_tui.model.safe_yaml import Node, Problems, decode
+from briefing_tui.model.text_aside import set_text_aside
 from briefing_tui.model.types import (
     AnchorStatus,
     Claim,
@@ -70,13 +71,15 @@ def claims_part(data: bytes, label: str, path: Path) -> bytes:
     """The claims of the briefing file ``data`` (named ``label``), built as ``load_document`` builds
     them and encoded for ``ClaimsPart.decode``; empty when they cannot be built apart."""
     problems = Problems(label)
-    source = decode(data, problems)
+    rest, aside = set_text_aside(data)  # as the loader reads it (``loader._load``)
+    source = decode(rest, problems)
+    del rest
     if source is None:
         return b""
     enabled = gc.isenabled()
     gc.disable()  # a hundred thousand objects that live until sent (see ``loader._load``)
     try:
-        root, _drain = compose_in_pieces(source, problems)
+        root, _drain = compose_in_pieces(source, problems, aside)
         builder = _ClaimsBuilder(path, source, problems)
         del source
         head = builder.head(root)

@@ -1,0 +1,143 @@
+"""A text read from the file's bytes and set aside (``model.text_aside``) gives what the parser gives:
+the same document and problems, at the same lines, as the file read whole; the same nodes and marks
+as the pieces composed as written."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from tests.unit.model.support import outcome, whole
+
+from briefing_tui.model.pieces import LazySequence, compose_in_pieces
+from briefing_tui.model.safe_yaml import Node, Problems, decode, iter_nodes
+from briefing_tui.model.text_aside import set_text_aside
+
+LINES = [
+    "Le Niger et les États-Unis.",
+    "",
+    "Washington répond : « non ».",
+    "  indenté – plus",
+    "# pas un commentaire",
+]
+AFTER = (
+    "entities:\n"
+    "  - {id: niger, name: Niger, type: place, mentions: [Niger, Nigel, [0, 999]]}\n"
+    "# a comment between the lists\n"
+    "claims:\n"
+    "  - id: c1\n"
+    "    span: {exact: Washington répond}\n"
+    "  - id: c2\n"
+    "    span: [0, 99999]\n"
+    "    sources: [s9]\n"
+)
+
+
+def briefing(
+    lines: list[str], *, indent: int = 2, chomp: str = "-", after_text: str = "", first: bool = False
+) -> str:
+    block = f"text: |{chomp}\n" + "".join(f"{' ' * indent}{line}\n" if line else "\n" for line in lines)
+    head = "format: 1\nid: doc\ntitle: Titre\nlanguage: fr\n"
+    if first:
+        return block + after_text + head + AFTER
+    return head + block + after_text + AFTER
+
+
+def marks(root: Node) -> list[tuple[object, ...]]:
+    """Every top-level node's kind, value, style and marks (line and column)."""
+    out: list[tuple[object, ...]] = []
+    for key, value in root.value:
+        for node in (key, value):
+            kids = [node] if isinstance(node, LazySequence) else list(iter_nodes(node))
+            for n in kids:
+                value_of = n.value if isinstance(n.value, str) else None
+                start, end = n.start_mark, n.end_mark
+                out.append((type(n).__name__, value_of, getattr(n, "style", None), start.line, start.column,
+                            end.line, end.column))  # fmt: skip
+    return out
+
+
+def composed(data: bytes, *, aside: bool) -> list[tuple[object, ...]]:
+    problems = Problems("f.yaml")
+    rest, found = set_text_aside(data) if aside else (data, None)
+    assert (found is not None) is aside
+    source = decode(rest, problems)
+    assert source is not None
+    return marks(compose_in_pieces(source, problems, found)[0])
+
+
+SHAPES = [
+    pytest.param(briefing(LINES), id="strip"),
+    pytest.param(briefing(LINES, chomp=""), id="clip"),
+    pytest.param(briefing(LINES, indent=1), id="indent-1"),
+    pytest.param(briefing(LINES, indent=4), id="indent-4"),
+    pytest.param(briefing(LINES, after_text="\n\n"), id="blank-lines-after"),
+    pytest.param(briefing(LINES, after_text="# the end of the text\n\n# again\n"), id="comments-after"),
+    pytest.param(briefing(LINES, chomp="", after_text="\n# x\n"), id="clip-blank-comment-after"),
+    pytest.param("# leading\n\n" + briefing(LINES, first=True), id="text-first-after-comments"),
+    pytest.param(briefing(LINES * 40), id="long"),
+    pytest.param(briefing(LINES, after_text="extra: {a: b}\n"), id="another-field-after"),
+    pytest.param(
+        "format: 1\nid: doc\ntitle: T\nlanguage: fr\n" + AFTER + "text: |-\n  Niger\n  Nigel\n",
+        id="text-last",
+    ),
+]
+
+
+@pytest.mark.parametrize("source", SHAPES)
+def test_a_text_set_aside_reads_as_the_whole_file(source: str) -> None:
+    data = source.encode("utf-8")
+    assert set_text_aside(data)[1] is not None  # read from the bytes, not by the parser
+    found = outcome(data)
+    assert found == whole(data)
+    assert isinstance(found, list) and any(": error: " in p for p in found)  # errors past the text
+
+
+@pytest.mark.parametrize("source", SHAPES)
+def test_a_text_set_aside_gives_the_nodes_and_marks_the_parser_gives(source: str) -> None:
+    data = source.encode("utf-8")
+    assert composed(data, aside=True) == composed(data, aside=False)
+
+
+def test_a_bad_byte_after_the_text_is_placed_in_the_file_as_written() -> None:
+    data = briefing(LINES * 3).encode("utf-8").replace(b"c2", b"c\xff2")
+    assert set_text_aside(data)[1] is not None
+    found = outcome(data)
+    assert found == whole(data)
+    line = data[: data.index(b"\xff")].count(b"\n") + 1
+    assert isinstance(found, list) and found[0].startswith(f"f.yaml:{line}:")
+
+
+@pytest.mark.parametrize(
+    "source",
+    [
+        pytest.param(briefing(LINES, chomp="+"), id="keep"),
+        pytest.param(briefing(LINES).replace("  Washington", "\tWashington"), id="tab-indentation"),
+        pytest.param(briefing(LINES).replace("répond", "ré\x85pond"), id="nel"),
+        pytest.param("\ufeff" + briefing(LINES), id="byte-order-mark"),
+        pytest.param(briefing(LINES, first=True), id="at-the-first-byte"),
+    ],
+)
+def test_other_shapes_are_read_by_the_parser(source: str) -> None:
+    data = source.encode("utf-8")
+    assert set_text_aside(data) == (data, None)
+    assert outcome(data) == whole(data)
+
+
+_line = st.text(st.sampled_from(list("ab :#-–é’\"'[]{}&*!|>")), max_size=12)
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    lines=st.lists(_line, min_size=1, max_size=8),
+    indent=st.integers(1, 4),
+    chomp=st.sampled_from(["", "-"]),
+    after_text=st.sampled_from(["", "\n", "# c\n", "\n\n# c\n\n"]),
+)
+def test_any_plain_block_reads_as_the_whole_file(
+    lines: list[str], indent: int, chomp: str, after_text: str
+) -> None:
+    data = briefing(lines, indent=indent, chomp=chomp, after_text=after_text).encode("utf-8")
+    assert outcome(data) == whole(data)
+    if set_text_aside(data)[1] is not None:
+        assert composed(data, aside=True) == composed(data, aside=False)
