@@ -109,7 +109,7 @@ GROUP = 1000
 """Claims encoded together (``claims_part``)."""
 
 
-HERE = 0.2
+HERE = 0.15
 """The share of a large file's claims the reader's process builds itself, the first ones (it has less
 else to do than the child: the rest of the file while the child builds the claims' YAML and its own)."""
 
