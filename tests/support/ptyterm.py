@@ -115,6 +115,10 @@ class PtyTerm:
             pid, status = os.waitpid(self.pid, os.WNOHANG)
             if pid:
                 self.exit_status = os.waitstatus_to_exitcode(status)
+                # What it wrote last (putting the terminal back) may still wait in the pty: a test
+                # reading ``raw`` once the program has ended must see all of it.
+                while self.pump(0.05):
+                    pass
                 return self.exit_status
         return None
 
