@@ -99,6 +99,29 @@ def test_a_text_set_aside_gives_the_nodes_and_marks_the_parser_gives(source: str
     assert composed(data, aside=True) == composed(data, aside=False)
 
 
+VALID = "claims:\n  - id: c1\n    span: [0, 8]\n"
+"""A list that loads, after the text."""
+
+
+@pytest.mark.parametrize(
+    "after",
+    [
+        pytest.param(VALID.replace("id: c1", "id: &a c1"), id="an-anchor"),
+        pytest.param(VALID.replace("  - id: c1\n    span", "- id: c1\n  span"), id="an-item-at-column-0"),
+    ],
+)
+def test_a_file_the_pieces_cannot_read_is_read_whole_as_written(after: str) -> None:
+    head = "format: 1\nid: doc\ntitle: Titre\nlanguage: fr\n"
+    data = (head + "text: |-\n" + "".join(f"  {line}\n" if line else "\n" for line in LINES) + after).encode()
+    assert set_text_aside(data)[1] is not None  # set aside first; then the pieces give up (``Whole``)
+    found = outcome(data)
+    assert found == whole(data)
+    if "&a" in after:  # refused where it is in the file, past the text's lines
+        assert isinstance(found, list) and found[0].startswith("f.yaml:12:9: error: anchors are not allowed")
+    else:  # it loads: the text is the file's, not the placeholder's
+        assert not isinstance(found, list) and found.text == "\n".join(LINES)
+
+
 def test_a_bad_byte_after_the_text_is_placed_in_the_file_as_written() -> None:
     data = briefing(LINES * 3).encode("utf-8").replace(b"c2", b"c\xff2")
     assert set_text_aside(data)[1] is not None
