@@ -1,0 +1,91 @@
+"""The reader's start-up in two or more checkouts side by side, their runs alternating.
+
+Usage: ``python bench/ab_reader.py [--runs 10] [--large bench/out/large.yaml] TREE [TREE ...]``
+
+Each TREE is a checkout of this project (``git worktree add --detach /tmp/before REV`` makes one);
+its ``src`` is put first on the path of the reader run from it. The machine's speed swings by some
+10 % over half an hour here, more than most changes of start-up measured one after the other: run
+by run, in turn, every tree sees the same machine. Prints, per tree, the medians (and every run)
+of the times ``bench_reader.py`` takes: on the large briefing, every pane filled; on the seed, its
+title and every pane, beside the minimal app run in the same turns.
+
+Figures only: nothing here asserts on time.
+"""
+
+from __future__ import annotations
+
+import argparse
+import compileall
+import statistics
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "bench"))
+
+from arrivals import Arrivals  # noqa: E402  # beside this script
+from bench_reader import PY, SEED_TITLE, first_paint, panes_filled  # noqa: E402  # beside this script
+from make_large import ensure_large  # noqa: E402  # beside this script
+from tests.support.ptyterm import PtyTerm  # noqa: E402
+
+
+def _large(tree: Path, path: Path) -> float:
+    argv = [PY, "-m", "briefing_tui", str(path)]
+    with PtyTerm(argv, columns=120, lines=40, cwd=str(tree), env={"PYTHONPATH": str(tree / "src")}) as term:
+        arrivals = Arrivals(term, "claims. Press ]", timeout=120)
+        filled = arrivals.until(panes_filled)
+        term.send("q")
+        term.wait_exit(10)
+    return filled
+
+
+def _seed(tree: Path) -> tuple[float, float]:
+    argv = [PY, "-m", "briefing_tui", str(tree / "seeds")]
+    with PtyTerm(argv, columns=120, lines=40, cwd=str(tree), env={"PYTHONPATH": str(tree / "src")}) as term:
+        arrivals = Arrivals(term, "claims. Press ]")
+        title = arrivals.until_text(SEED_TITLE)
+        whole = arrivals.until(panes_filled)
+        term.send("q")
+        term.wait_exit(10)
+    return title, whole
+
+
+def _ms(values: list[float]) -> str:
+    return f"{statistics.median(values) * 1000:6.0f} ms  {sorted(round(v * 1000) for v in values)}"
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("trees", nargs="+", type=Path)
+    parser.add_argument("--runs", type=int, default=10)
+    parser.add_argument("--large", type=Path, default=ROOT / "bench" / "out" / "large.yaml")
+    args = parser.parse_args()
+    trees = [tree.resolve() for tree in args.trees]
+    for tree in trees:
+        if not (tree / "src" / "briefing_tui").is_dir():
+            parser.error(f"{tree} is not a checkout of this project")
+        compileall.compile_dir(str(tree / "src" / "briefing_tui"), quiet=1)  # as installed
+    large = ensure_large(args.large.resolve())
+    filled: dict[Path, list[float]] = {tree: [] for tree in trees}
+    titles: dict[Path, list[float]] = {tree: [] for tree in trees}
+    wholes: dict[Path, list[float]] = {tree: [] for tree in trees}
+    minimal: list[float] = []
+    for _ in range(args.runs):
+        minimal.append(first_paint([PY, str(ROOT / "bench" / "minimal_app.py")], "minimal app ready"))
+        for tree in trees:
+            filled[tree].append(_large(tree, large))
+            title, whole = _seed(tree)
+            titles[tree].append(title)
+            wholes[tree].append(whole)
+    m = statistics.median(minimal)
+    print(f"medians of {args.runs} runs, alternating; minimal app {_ms(minimal)}")
+    for tree in trees:
+        print(f"{tree}:")
+        print(f"  large, every pane filled  {_ms(filled[tree])}")
+        for label, values in (("seed, title", titles[tree]), ("seed, every pane", wholes[tree])):
+            print(f"  {label:<24}  {_ms(values)}  {statistics.median(values) / m:4.2f}x minimal app")
+
+
+if __name__ == "__main__":
+    main()
