@@ -26,7 +26,6 @@ from briefing_tui.model.build import Builder
 from briefing_tui.model.loader import YAML_SUFFIXES
 from briefing_tui.model.pieces import BLANK, LIST_HEAD, LISTS, LONE_CR, TOP_KEY, TOP_LINE, Whole, _compose
 from briefing_tui.model.safe_yaml import (
-    BOM,
     IMPLICIT,
     MappingNode,
     Node,
@@ -35,12 +34,11 @@ from briefing_tui.model.safe_yaml import (
     decode,
     read_file,
 )
-from briefing_tui.model.text_scan import PLACEHOLDER, literal_text
+from briefing_tui.model.text_aside import TextAside, set_text_aside
 from briefing_tui.model.types import Document
 
 __all__ = ["load_text"]
 
-_HOLDER = PLACEHOLDER.decode("ascii")
 _STR = "tag:yaml.org,2002:str"
 # after a literal block: comments at column 0, of characters YAML takes in a comment (any other,
 # a control or a line break of its own, and the parser reads the piece: it says what is wrong)
@@ -71,23 +69,21 @@ def _quick(path: Path) -> Document | None:
     data = read_file(path, problems)
     if data is None:
         return None
-    scanned = None if data.startswith(BOM) else literal_text(data)
-    if scanned is not None:
-        data = data[: scanned[0]] + PLACEHOLDER + data[scanned[1] :]
+    data, aside = set_text_aside(data)  # a text in a plain literal block: read from the bytes
     source = decode(data, problems)
     del data
     if source is None:
         return None
-    pairs = _top_level(source, None if scanned is None else scanned[2])
+    pairs = _top_level(source, aside)
     root = MappingNode(IMPLICIT, pairs, pairs[0][0].start_mark, pairs[0][0].start_mark)  # type: ignore[arg-type]
     document = Builder(path, source, problems).document(root)
     return None if problems.has_errors else document
 
 
-def _top_level(source: str, text: str | None = None) -> list[tuple[Node, Node]]:
+def _top_level(source: str, aside: TextAside | None = None) -> list[tuple[Node, Node]]:
     """The composed top-level pairs of ``source``, block lists left out; ``Whole`` when not in shape.
 
-    ``text``: the value of the ``text`` piece that ``literal_text`` read, ``PLACEHOLDER`` in ``source``.
+    ``aside``: the text read from the file's bytes, its placeholder in ``source`` (``text_aside``).
     """
     if "\r" in source and LONE_CR.search(source):
         raise Whole  # a lone carriage return breaks lines for libyaml but not for these cuts
@@ -106,10 +102,10 @@ def _top_level(source: str, text: str | None = None) -> list[tuple[Node, Node]]:
             raise Whole
         key = match.group(1)
         literal = None
-        if key == "text" and text is not None and source.startswith(_HOLDER, key_at):
-            if _TRAIL.match(source, key_at + len(_HOLDER), end).end() != end:  # type: ignore[union-attr]
+        if key == "text" and aside is not None and source.startswith(aside.placeholder, key_at):
+            if _TRAIL.match(source, key_at + len(aside.placeholder), end).end() != end:  # type: ignore[union-attr]
                 raise Whole
-            literal, text = text, None
+            literal, aside = aside, None
         else:
             head = LIST_HEAD.match(source, key_at, end) if key in LISTS else None
             if head is None or not _block_list(source, head.end(), end):
@@ -120,7 +116,7 @@ def _top_level(source: str, text: str | None = None) -> list[tuple[Node, Node]]:
         if key_at > run:
             pairs.extend(_compose(source[run:key_at]).value)
         if literal is not None:
-            pairs.append(_text_pair(source, key_at, literal))
+            pairs.append(_text_pair(key_at, literal))
             read.append(pairs[-1][0])
         run = end
     if run < len(source) and source[run:].strip():
@@ -130,13 +126,12 @@ def _top_level(source: str, text: str | None = None) -> list[tuple[Node, Node]]:
     return pairs
 
 
-def _text_pair(source: str, key_at: int, value: str) -> tuple[Node, Node]:
-    """The key and value nodes of a ``text`` read by ``literal_text``, marked at its key's line."""
-    line = source.count("\n", 0, key_at)
-    at = Mark("<text>", key_at, line, 0, None, 0)
-    after = Mark("<text>", key_at + 6, line, 6, None, 0)
+def _text_pair(key_at: int, aside: TextAside) -> tuple[Node, Node]:
+    """The key and value nodes of a ``text`` set aside, marked at its key's line."""
+    at = Mark("<text>", key_at, aside.line, 0, None, 0)
+    after = Mark("<text>", key_at + 6, aside.line, 6, None, 0)
     key = ScalarNode(_STR, "text", at, at)
-    return key, ScalarNode(_STR, value, after, after, style="|")
+    return key, ScalarNode(_STR, aside.value, after, after, style="|")
 
 
 def _block_list(source: str, start: int, end: int) -> bool:

@@ -16,10 +16,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-__all__ = ["PLACEHOLDER", "literal_text"]
-
-PLACEHOLDER = b"text: |-\n  -\n"
-"""What stands in the file for a text read here, for the parser to compose the rest."""
+__all__ = ["literal_text"]
 
 _HEAD = re.compile(rb"text: \|(-?)\n( +)(?=[^ \t\n\r])")
 _C1 = re.compile(rb"\xc2[\x80-\x9f]")  # C1 controls and NEL

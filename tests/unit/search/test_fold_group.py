@@ -13,7 +13,7 @@ from tests.unit.search.cache_support import DOC, search, settle, two_docs, write
 
 from briefing_tui import __version__
 from briefing_tui.commands import search as command
-from briefing_tui.model import text_only
+from briefing_tui.model import text_aside
 from briefing_tui.search import fold_group
 from briefing_tui.search.fold_cache import FoldCache, cache_folder
 from briefing_tui.search.fold_group import KIND, MAGIC
@@ -224,7 +224,7 @@ def test_the_text_read_from_the_bytes_searches_as_the_parsers_does(
     )
     queries = [["etats-unis"], ["-c", "niger"], ["-e", r"\w+: &a"], ["-x", "États"], ["commentaire"]]
     scanned = [search(capsys, "--no-cache", *q, str(folder)) for q in queries]
-    monkeypatch.setattr(text_only, "literal_text", lambda data: None)  # the parser reads every text
+    monkeypatch.setattr(text_aside, "literal_text", lambda data: None)  # the parser reads every text
     parsed = [search(capsys, "--no-cache", *q, str(folder)) for q in queries]
     assert scanned == parsed
     assert all(code == 0 for code, _, _ in scanned)
