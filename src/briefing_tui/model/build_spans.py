@@ -142,7 +142,7 @@ class SpanReader:
     def mentions(self, node: Node | None, what: str) -> MutableSequence[Span]:
         """The mentions, kept as positions (``PositionSpans``) while every one is written ``[S, E]``."""
         if type(node) is FlowPairs:  # a list of them on one line, read aside (``flow_pairs``)
-            fields = node.fields(self.text_length, self.problems.offset)
+            fields = node.fields(self.text_length, self.problems.at(node)[0])
             if fields is not None:
                 return PositionSpans.of(fields)
             node = node.nodes()  # one past the text's end: read as written, which says so

@@ -128,16 +128,17 @@ class FlowPairs(SequenceNode):
             self._nodes = self._make()
         return self._nodes
 
-    def fields(self, length: int, lines_before: int) -> list[int] | None:
+    def fields(self, length: int, line: int) -> list[int] | None:
         """Start, end, line and column (1-based, in the file) of each position, as ``PositionSpans``
-        holds them; None when a position ends past ``length`` (read the nodes instead)."""
+        holds them, the list being on ``line`` of the file (``Problems.at``); None when a position
+        ends past ``length`` (read the nodes instead)."""
         values = self.aside.values
         if max(values[1::2]) > length:
             return None
         count = len(values) // 2
         out = [0] * (4 * count)
         out[0::4], out[1::4] = values[0::2], values[1::2]
-        out[2::4] = [self.start_mark.line + 1 + lines_before] * count
+        out[2::4] = [line] * count
         out[3::4] = [column + 1 for column in self._columns()]
         return out
 

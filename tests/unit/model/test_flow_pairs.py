@@ -44,8 +44,8 @@ class Spy:
             self.set_aside += len(found.lists) if found is not None else 0
             return found
 
-        def spied_fields(node: flow_pairs.FlowPairs, length: int, lines_before: int) -> list[int] | None:
-            found = fields(node, length, lines_before)
+        def spied_fields(node: flow_pairs.FlowPairs, length: int, line: int) -> list[int] | None:
+            found = fields(node, length, line)
             self.taken += found is not None
             return found
 
