@@ -179,7 +179,8 @@ class _Child:
                 chunks.append(chunk)
             os.close(self._read)
             _pid, status = os.waitpid(self._pid, 0)
-        except OSError:
+        except OSError:  # (the pipe could not be read: stopped, as one that does not answer)
+            self._stop()
             return b""
         return b"".join(chunks) if status == 0 else b""
 

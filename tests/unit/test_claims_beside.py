@@ -114,3 +114,19 @@ def test_a_child_that_does_not_answer_in_time_is_not_waited_for(
     assert time.monotonic() - started < 20
     assert collection == load_paths([large], siblings=True)
     _no_child_left()  # stopped, not left behind
+
+
+def test_a_child_whose_answer_cannot_be_read_is_stopped_and_what_it_is_read_from_closed(
+    large: Path, tmp_path: Path
+) -> None:
+    apart = ClaimsBeside.of([large])
+    assert apart is not None
+    child = apart._child
+    pipe, child._read = child._read, os.open(tmp_path, os.O_RDONLY)  # a folder: reading it fails
+    try:
+        assert child.answer() == b""  # the claims are then built here
+        with pytest.raises(OSError):  # closed
+            os.fstat(child._read)
+        _no_child_left()  # stopped, not left behind
+    finally:
+        os.close(pipe)
