@@ -54,6 +54,10 @@ class ReaderPanes(Horizontal):
         with Vertical(id="side"):
             yield from _side_panes()
 
+    def mounted(self) -> bool:
+        """Whether every pane's widget is mounted (a side pane's list mounts after its pane does)."""
+        return all(self.query(target) for target in FOCUS_TARGETS.values())
+
     def start(self, ready: Callable[[], None]) -> None:
         """Show the document (from ``state.opens_at``), then ``ready()``."""
         self.show_document()
