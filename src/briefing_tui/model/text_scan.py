@@ -8,7 +8,7 @@ empty or indented at least as much with something on it, no carriage return, and
 that libyaml refuses or reads as a line break or a mark (controls, NEL, LS, PS, byte order marks,
 U+FFFE and U+FFFF). Anything else (comments inside the block, lines of spaces, tabs in the
 indentation, ``|+``, an explicit indentation) answers None, and the parser reads the block.
-``tests/unit/search/test_text_scan.py`` compares it with the parser on generated blocks.
+``tests/unit/model/test_text_scan.py`` compares it with the parser on generated blocks.
 """
 
 from __future__ import annotations
@@ -51,16 +51,37 @@ def literal_text(data: bytes) -> tuple[int, int, str] | None:
     stop = end
     while stop > start and data[stop - 1] == 10:  # the blank lines after the last line of text
         stop -= 1
-    block = data[start:stop]
-    if b"\r" in block or b"\0" in block.translate(_CONTROLS) or _C1.search(block) or _BREAKS.search(block):
-        return None
-    if b"\xef" in block and _MARKS.search(block):
-        return None
+    parts = []  # the block a megabyte at a time, cut at line breaks: never held whole, nor line by line
+    at = start
+    while at < stop:
+        cut = data.find(b"\n", min(at + _CHUNK, stop), stop)
+        cut = stop if cut < 0 else cut
+        part = _lines_of(data[at:cut], indent)
+        if part is None:
+            return None
+        parts.append(part)
+        at = cut + 1
+    block = b"\n".join(parts)
+    del parts
     try:
-        # every line is empty or starts with the indentation (checked above): cut it from each
-        value = b"\n".join([line[indent:] for line in block.split(b"\n")]).decode("utf-8")
+        value = block.decode("utf-8")
     except UnicodeDecodeError:
         return None
+    del block
     if not head.group(1) and stop < end:  # clip: the last line break stays
         value += "\n"
     return key_at, end, value
+
+
+_CHUNK = 1 << 20
+
+
+def _lines_of(chunk: bytes, indent: int) -> bytes | None:
+    """Whole lines of a block, each without its indentation (every line is empty or has it, as
+    ``_line_out`` checked); None when they hold a byte the parser would read otherwise. A character's
+    bytes are never cut apart: a chunk ends at a line break."""
+    if b"\r" in chunk or b"\0" in chunk.translate(_CONTROLS) or _C1.search(chunk) or _BREAKS.search(chunk):
+        return None
+    if b"\xef" in chunk and _MARKS.search(chunk):
+        return None
+    return b"\n".join([line[indent:] for line in chunk.split(b"\n")])

@@ -7,13 +7,14 @@ plain, it does not answer (and ``load_text`` lets the parser read the block).
 from __future__ import annotations
 
 from pathlib import Path
+from unittest.mock import patch
 
 import pytest
 import yaml
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
-from briefing_tui.model import load_document
+from briefing_tui.model import load_document, text_scan
 from briefing_tui.model.text_only import load_text
 from briefing_tui.model.text_scan import literal_text
 
@@ -99,18 +100,23 @@ LINE = st.lists(st.sampled_from(PARTS), max_size=8).map("".join)
     lines=st.lists(st.tuples(st.integers(-1, 2), LINE), min_size=1, max_size=6),
     chomp=st.sampled_from(["|", "|-"]),
     tail=st.sampled_from(["", "\n", "\n\n", "\n# c\n", "\n# c\n  x\n", "\nsources: []\n", "\n  \n"]),
+    chunk=st.sampled_from([1 << 20, 1, 3, 8]),  # the block is read this many bytes at a time, or so
 )
-@example(indent=1, lines=[(-1, "\u2028"), (0, "a")], chomp="|", tail="")  # a line break of YAML's own
-@example(indent=1, lines=[(-1, "\x85"), (0, "a")], chomp="|-", tail="")
-@example(indent=2, lines=[(0, "a"), (-1, "\ufeffb")], chomp="|", tail="")
+@example(
+    indent=1, lines=[(-1, "\u2028"), (0, "a")], chomp="|", tail="", chunk=1 << 20
+)  # a break of YAML's own
+@example(indent=1, lines=[(-1, "\x85"), (0, "a")], chomp="|-", tail="", chunk=1 << 20)
+@example(indent=2, lines=[(0, "a"), (-1, "\ufeffb")], chomp="|", tail="", chunk=1 << 20)
+@example(indent=2, lines=[(0, "a"), (-1, "\ufeffb")], chomp="|", tail="", chunk=1)
 def test_generated_blocks_read_as_the_loader_reads_them(
-    tmp_path: Path, indent: int, lines: list[tuple[int, str]], chomp: str, tail: str
+    tmp_path: Path, indent: int, lines: list[tuple[int, str]], chomp: str, tail: str, chunk: int
 ) -> None:
     text = "\n".join(" " * (indent + extra) + line if line else "" for extra, line in lines)
     body = HEAD + f"text: {chomp}\n" + " " * indent + "Début\n" + text + tail
     path = tmp_path / "doc.yaml"
     path.write_text(body, encoding="utf-8")
-    found = literal_text(body.encode("utf-8"))
+    with patch.object(text_scan, "_CHUNK", chunk):
+        found = literal_text(body.encode("utf-8"))
     try:
         expected = load_document(path).text
     except Exception as exc:  # noqa: BLE001 - the loader's refusal, whatever it is
@@ -120,3 +126,19 @@ def test_generated_blocks_read_as_the_loader_reads_them(
     if found is not None:
         assert found[2] == expected
     assert load_text(path).text == expected
+
+
+def test_a_long_block_is_read_a_part_at_a_time_as_a_whole() -> None:
+    """Past a megabyte the block is read in parts cut at line breaks: the text is the same, and a
+    byte the parser reads otherwise is found in any part."""
+    lines = [f"ligne {n} l’été « {'é' * (n % 7)} »" if n % 5 else "" for n in range(120_000)]
+    lines[0] = "Début"
+    body = HEAD + "text: |-\n" + "".join(f"   {line}\n" if line else "\n" for line in lines) + "sources: []\n"
+    data = body.encode("utf-8")
+    assert len(data) > 3 * text_scan._CHUNK
+    found = literal_text(data)
+    assert found is not None
+    assert found[2] == parsed(body) == "\n".join(lines)
+    late = data.rindex("ligne 119999".encode())
+    for bad in (b"\r", b"\x07", "\u2028".encode(), "\ufeff".encode()):
+        assert literal_text(data[:late] + bad + data[late:]) is None
