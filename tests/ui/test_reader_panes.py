@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from typing import cast
 
 from tests.support.checks import present
@@ -13,6 +14,7 @@ from textual.css.styles import RulesMap
 from briefing_tui.screens.errors import ErrorScreen, ErrorsText
 from briefing_tui.screens.main import MainScreen
 from briefing_tui.widgets.detail_pane import DetailPane
+from briefing_tui.widgets.document_list import DocumentList
 from briefing_tui.widgets.entity_list import EntityList
 from briefing_tui.widgets.text_view import TextView
 from briefing_tui.widgets.timeline_list import TimelineList
@@ -220,6 +222,22 @@ async def test_document_list_switches_documents() -> None:
         assert screen.doc.id == "statement"
         await pilot.press("ctrl+o")
         assert screen.doc.id == "main"
+
+
+async def test_each_document_takes_one_line_a_long_title_ending_in_an_ellipsis() -> None:
+    async with collection_app().run_test(size=(80, 24)) as pilot:
+        await pilot.press("escape")
+        screen = main_screen(pilot)
+        documents = screen.query_one(DocumentList)
+        long = "A title far too long for the documents pane " * 4
+        docs = screen.collection.documents
+        documents.set_documents([replace(docs[0], title=long), *docs[1:]], docs[0].id)
+        await pilot.press("5")
+        await until(pilot, lambda: documents.virtual_size.height == len(docs), what="not one line each")
+        first = documents.render_line(0).text.rstrip()
+        assert first.endswith("…") and first.startswith("▶ A title far too long")
+        assert len(first) <= documents.size.width
+        assert docs[1].title in documents.render_line(1).text
 
 
 async def test_five_does_nothing_with_one_document() -> None:
