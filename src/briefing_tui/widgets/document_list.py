@@ -39,9 +39,9 @@ class DocumentList(OptionList):
         return len(self.options)  # one line each (``OneLine``)
 
     def _get_visual(self, option: Option) -> Visual:
-        if option._visual is None:
+        if option._visual is None and isinstance(option.prompt, Text):  # every prompt here is a Text
             option._visual = OneLine(self, option.prompt)
-        return option._visual
+        return super()._get_visual(option)
 
     def set_documents(self, documents: list[Document], current: str | None, failed: int = 0) -> None:
         self._current = current

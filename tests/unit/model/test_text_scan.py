@@ -139,6 +139,6 @@ def test_a_long_block_is_read_a_part_at_a_time_as_a_whole() -> None:
     found = literal_text(data)
     assert found is not None
     assert found[2] == parsed(body) == "\n".join(lines)
-    late = data.rindex("ligne 119999".encode())
+    late = data.rindex(b"ligne 119999")
     for bad in (b"\r", b"\x07", "\u2028".encode(), "\ufeff".encode()):
         assert literal_text(data[:late] + bad + data[late:]) is None
