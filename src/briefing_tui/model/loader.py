@@ -51,13 +51,15 @@ def _load(data: bytes | list[bytes], label: str, path: Path, apart: ReadApart | 
     if len(raw) >= PROMOTE_CHARS:
         _keep_allocator_thresholds()
     rest, aside = set_text_aside(raw)  # a text in a plain literal block: read from the bytes
+    if owned:
+        del raw  # freed before the rest is decoded (the caller's bytes, ``load_bytes``, are kept anyway)
     source = decode(rest, problems)
     del rest
     if source is None and aside is not None:  # where the bad byte is in the file as written
         problems, aside = Problems(label), None
-        source = decode(raw, problems)
-    if owned:
-        del raw  # the caller's bytes (``load_bytes``) are kept: the caller keeps them anyway
+        again = read_file(path, problems) if owned else raw
+        source = None if again is None else decode(again, problems)
+        del again
     if source is None:
         return _finish(problems, None)
     size = len(source) + (len(aside.value) if aside is not None else 0)
