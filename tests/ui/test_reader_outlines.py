@@ -4,13 +4,15 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from tests.ui.reader_support import COLLECTION, main_screen
+from tests.ui.reader_support import COLLECTION, main_screen, results_settled
 from textual.content import Content
 
 from briefing_tui.app import BriefingApp
 from briefing_tui.model.outline import open_outlines
+from briefing_tui.model.outlined import Outline
 from briefing_tui.screens.errors import ErrorScreen, ErrorsText
 from briefing_tui.screens.main import MainScreen
+from briefing_tui.widgets.hit_list import HitList
 
 SIZE = (120, 36)
 
@@ -47,3 +49,23 @@ async def test_a_document_that_fails_when_opened_shows_its_errors_and_stays_out(
         await pilot.press("escape")
         assert pilot.app.screen is screen and screen.doc.id == "a"
         assert [d.id for d in collection.documents] == ["a"] and str(bad) in collection.failed
+
+
+async def test_searching_every_document_reads_the_texts_of_those_listed(tmp_path: Path) -> None:
+    (tmp_path / "a.yaml").write_text("id: a\ntitle: Alpha\nlanguage: en\ntext: Alpha.\n", encoding="utf-8")
+    (tmp_path / "b.yaml").write_text(
+        "id: b\ntitle: Beta\nlanguage: en\ntext: |-\n  First line.\n  The withdrawal, in Beta.\n",
+        encoding="utf-8",
+    )
+    collection = open_outlines([tmp_path])
+    listed = collection.document("b")
+    assert isinstance(listed, Outline) and not listed.text_read
+    async with BriefingApp([tmp_path], collection=collection).run_test(size=SIZE) as pilot:
+        await pilot.press("F")
+        for char in "withdrawal":
+            await pilot.press(char)
+        results = await results_settled(pilot)
+        hits = results.query_one(HitList).hits
+        assert [(h.document.id, h.line, h.column) for h in hits] == [("b", 2, 5)]
+        assert "withdrawal" in results.query_one(HitList).line_text(0).plain
+        assert listed.text_read and "b" in collection.outlines  # read for its text, not opened

@@ -1,10 +1,11 @@
-"""Large collections: every document read for its text at once, and for its annotations when opened.
+"""Large collections: every document listed at once, read for its text when searched and whole when opened.
 
-``open_outlines(paths)`` reads each briefing with ``text_only.load_text``: its id, title and text,
-enough to list it, search it and follow a source into it, at a fraction of a full load. Such an
-outline lacks its annotations; ``Collection.complete`` (``complete`` here) loads the file whole when
-the document is opened, puts the result in its place and anchors its sources into the other
-documents, as ``load_paths`` does for every file at once. A file whose annotations are wrong is
+``open_outlines(paths)`` reads each briefing with ``text_only.load_text``: its id, title and other
+top-level fields, enough to list it, at a fraction of a full load. Such an outline
+(``model.outlined``) holds no text until its text is wanted (searching it, following a source into
+it), when the text is read from its file. It lacks its annotations; ``complete`` loads the file
+whole when the document is opened, puts the result in its place and anchors its sources into the
+other documents, as ``load_paths`` does for every file at once. A file whose annotations are wrong is
 found out then: it leaves the documents for ``Collection.failed``.
 """
 
@@ -13,6 +14,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from briefing_tui.files import briefing_files, duplicate_id, empty_folder, link, load_file
+from briefing_tui.model.outlined import outline_of
 from briefing_tui.model.text_only import load_text
 from briefing_tui.model.types import Collection, Document, LoadError
 
@@ -29,7 +31,7 @@ def open_outlines(paths: list[Path]) -> Collection:
             collection.failed[str(given)] = [empty_folder(given)]
         for file in files:
             try:
-                document = load_text(file)
+                document = outline_of(load_text(file))  # its text read again when wanted
             except LoadError as exc:
                 collection.failed[str(file)] = exc.problems
                 continue

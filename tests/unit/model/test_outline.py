@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import pickle
 import shutil
 from pathlib import Path
 
 from briefing_tui.files import load_paths
 from briefing_tui.model.outline import complete, open_outlines
+from briefing_tui.model.outlined import Outline
 
 ROOT = Path(__file__).resolve().parents[3]
 COLLECTION = ROOT / "tests" / "fixtures" / "reader" / "collection"
@@ -91,3 +93,26 @@ def test_the_reader_opens_on_the_first_document_that_loads(tmp_path: Path) -> No
     collection = open_outlines([tmp_path])
     assert [d.id for d in collection.documents] == ["b"] and list(collection.outlines) == []
     assert list(collection.failed) == [str(tmp_path / "a.yaml")]
+
+
+def test_a_listed_document_holds_no_text_until_it_is_wanted(tmp_path: Path) -> None:
+    folder = tmp_path / "c"
+    shutil.copytree(COLLECTION, folder)
+    (folder / "0-first.yaml").write_text(  # opened first: no source of its points into the others
+        "id: first\ntitle: First\nlanguage: en\ntext: A first text.\n", encoding="utf-8"
+    )
+    collection = open_outlines([folder])
+    outline = collection.document("statement")
+    assert isinstance(outline, Outline) and not outline.text_read
+    kept = pickle.loads(pickle.dumps(outline))  # as the child that lists a folder sends it
+    assert isinstance(kept, Outline) and not kept.text_read and not outline.text_read
+    assert kept.title == outline.title and kept.path == outline.path
+    expected = load_paths([folder]).document("statement")
+    assert expected is not None
+    assert outline.text == expected.text and outline.text_read
+    main = collection.document("main")
+    assert main is not None and complete(collection, main) is not None  # its sources point into another
+    assert all(not isinstance(d, Outline) or d.text_read for d in collection.documents)
+    assert pickle.loads(pickle.dumps(outline)).text_read  # read once, sent with it
+    (folder / "b-statement.yaml").unlink()  # gone since it was listed: an empty text, nothing found in it
+    assert kept.text == "" and kept.text_read
