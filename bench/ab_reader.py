@@ -1,6 +1,6 @@
 """The reader's start-up in two or more checkouts side by side, their runs alternating.
 
-Usage: ``python bench/ab_reader.py [--runs 10] [--large bench/out/large.yaml] TREE [TREE ...]``
+Usage: ``python bench/ab_reader.py [--runs 10] [--large bench/out/large.yaml] [--seed-only] TREE [TREE ...]``
 
 Each TREE is a checkout of this project (``git worktree add --detach /tmp/before REV`` makes one);
 its ``src`` is put first on the path of the reader run from it. The machine's speed swings by some
@@ -60,6 +60,7 @@ def main() -> None:
     parser.add_argument("trees", nargs="+", type=Path)
     parser.add_argument("--runs", type=int, default=10)
     parser.add_argument("--large", type=Path, default=ROOT / "bench" / "out" / "large.yaml")
+    parser.add_argument("--seed-only", action="store_true", help="leave the large briefing out")
     args = parser.parse_args()
     trees = [tree.resolve() for tree in args.trees]
     for tree in trees:
@@ -74,7 +75,8 @@ def main() -> None:
     for _ in range(args.runs):
         minimal.append(first_paint([PY, str(ROOT / "bench" / "minimal_app.py")], "minimal app ready"))
         for tree in trees:
-            filled[tree].append(_large(tree, large))
+            if not args.seed_only:
+                filled[tree].append(_large(tree, large))
             title, whole = _seed(tree)
             titles[tree].append(title)
             wholes[tree].append(whole)
@@ -82,7 +84,8 @@ def main() -> None:
     print(f"medians of {args.runs} runs, alternating; minimal app {_ms(minimal)}")
     for tree in trees:
         print(f"{tree}:")
-        print(f"  large, every pane filled  {_ms(filled[tree])}")
+        if filled[tree]:
+            print(f"  large, every pane filled  {_ms(filled[tree])}")
         for label, values in (("seed, title", titles[tree]), ("seed, every pane", wholes[tree])):
             print(f"  {label:<24}  {_ms(values)}  {statistics.median(values) / m:4.2f}x minimal app")
 
