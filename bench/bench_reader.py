@@ -20,7 +20,8 @@ Prints, for a 120x40 terminal, every figure beside its anchor measured in the sa
   text appears, from the key to the first and to the last byte of the frames it causes, and to
   the last frame that changed what the screen shows, median and worst of ``--keys`` presses;
 - a folder of 1,000 copies of the seed: its document list on screen, beside the minimal app;
-- peak memory (VmHWM) per MB of text, on the large briefing and on the folder.
+- peak memory (VmHWM) per MB of text, on the large briefing and on the folder, and how much of it
+  the reader takes with the seed open (its screen, modules and styles: what any document costs).
 
 Bytecode: textual, rich and PyYAML run from the bytecode compiled when they were installed, and
 so does an installed ``briefing`` (pip compiles a wheel's modules). A checkout run with
@@ -70,13 +71,25 @@ def minimal_memory_mb() -> float:
     return peak
 
 
+SEED_PEAKS: list[float] = []
+"""The reader's peak memory with the seed open (``bench_seed``): its screen, modules and styles,
+what any document costs before its own size counts."""
+
+
 def memory_line(peak: float, base: float, text_mb: float, file_mb: float) -> str:
     extra = peak - base
     per_text, per_file = extra / text_mb, extra / file_mb
-    return (
+    line = (
         f"  peak memory {peak:.0f} MB (minimal app {base:.0f} MB): {extra:.0f} MB more,"
         f" {per_text:.1f} MB per MB of text (target 5), {per_file:.1f} per MB of file"
     )
+    if SEED_PEAKS:
+        seed = median(SEED_PEAKS)
+        line += (
+            f"\n    of which the reader on the seed takes {seed - base:.1f} MB; the rest,"
+            f" {peak - seed:.1f} MB, is {(peak - seed) / text_mb:.1f} MB per MB of text"
+        )
+    return line
 
 
 def first_paint(argv: list[str], needle: str) -> float:
@@ -240,6 +253,9 @@ def bench_seed(runs: int) -> float:
             arrivals = Arrivals(term, "claims. Press ]")
             title.append(arrivals.until_text(SEED_TITLE))
             whole.append(arrivals.until(panes_filled))
+            arrivals.rest()
+            wait_idle(term)
+            SEED_PEAKS.append(peak_memory_mb(term.pid))
             term.send("q")
             term.wait_exit(10)
     print(f"seed, medians of {runs} runs (the bytes that show it received by the terminal):")
@@ -248,6 +264,8 @@ def bench_seed(runs: int) -> float:
     for label, values, target in (("reader title", title, 1.3), ("whole reader", whole, 1.5)):
         value = median(values)
         print(f"  {label:<14} {ms(value)}   {value / m:5.2f}x minimal app  (target <= {target}x)")
+    base, seed = minimal_memory_mb(), median(SEED_PEAKS)
+    print(f"  peak memory    {seed:.1f} MB: {seed - base:.1f} MB above the minimal app's")
     return m
 
 
