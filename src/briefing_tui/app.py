@@ -273,8 +273,9 @@ class BriefingApp(CrashReporting, App[int]):
             # otherwise wait for it to be removed, which waits for the reader's start, before it
             # reads the next key. It stays beneath, still.
             screen = MainScreen(collection, prepared)
-            if preview is not None:  # the reader opens where the preview was read to
+            if preview is not None:  # the reader opens where the preview was read to, or at the end
                 screen.state.opens_at = preview.reading_at()
+                screen.state.opens_at_end = preview.to_end
             if self._apart is not None:  # a change since the file was read is reloaded, once settled
                 screen.live_reload.watcher.since(self._apart.stamps)
             self.push_screen(screen)

@@ -115,6 +115,8 @@ class ReaderState:
         self.opens_at = 0
         """The offset of the first document's text shown at the top at start (where its preview was
         read to)."""
+        self.opens_at_end = False
+        """Whether the first document opens at its text's end (``G`` pressed on its preview)."""
         """The document last asked for that failed to load when it was opened (its problems are in
         ``collection.failed``)."""
         self.on_show: list[Callable[[Document], None]] = []

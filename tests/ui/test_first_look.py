@@ -199,6 +199,48 @@ async def test_the_reader_opens_a_large_file_where_its_preview_was_read_to(
         )
 
 
+async def test_g_on_a_large_files_preview_opens_the_reader_at_the_texts_end(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import subprocess
+    import sys
+    import threading
+
+    from briefing_tui import files
+    from briefing_tui.screens.main import MainScreen
+    from briefing_tui.screens.preview import PreviewHeader, PreviewScreen
+
+    path = tmp_path / "large.yaml"
+    make = Path(__file__).resolve().parents[2] / "bench" / "make_large.py"
+    subprocess.run([sys.executable, str(make), str(path), "--mb", "1.2", "--annotations", "2000"], check=True,
+                   capture_output=True)  # fmt: skip
+    read = threading.Event()
+    load_paths = files.load_paths
+
+    def held_load(*args: object, **kwargs: object) -> object:
+        read.wait(10)  # the annotations load while the person is on the preview
+        return load_paths(*args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(files, "load_paths", held_load)
+    app = BriefingApp([path])
+    async with app.run_test(size=(120, 40)) as pilot:
+        await until(pilot, lambda: isinstance(app.screen, PreviewScreen), what="no preview")
+        preview = app.screen
+        assert isinstance(preview, PreviewScreen)
+        await pilot.press("G")
+        header = str(preview.query_one(PreviewHeader).render())
+        assert preview.to_end and "then to the text's end" in header
+        await pilot.press("g")  # changed one's mind: back to the top, and the reader opens there
+        assert not preview.to_end and preview.reading_at() == 0
+        await pilot.press("end")
+        read.set()
+        screen = await reader_ready(pilot)
+        assert isinstance(screen, MainScreen)
+        last_words = " ".join(screen.doc.text.split()[-3:])
+        await until(pilot, lambda: last_words in "\n".join(drawn(app)), what="the text's end is not shown")
+        assert screen.text_view.top_offset > len(screen.doc.text) * 0.9
+
+
 async def test_the_terminals_size_said_again_does_not_lay_the_first_look_out_again(
     held: None, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -125,20 +125,32 @@ class PreviewHeader(Static):
         self._title, self._file_name = title, name
 
     def on_mount(self) -> None:
+        self.say(to_end=False)
+
+    def say(self, to_end: bool) -> None:
+        """The title and the loading line; ``to_end``: that the reader will open at the text's end."""
         head = Text(end="")
         head.append(sanitize(self._title), style="bold")
-        head.append(f"\nloading annotations of {sanitize(self._file_name)}…", style=Looks(self).mark("warn"))
+        loading = f"\nloading annotations of {sanitize(self._file_name)}…"
+        head.append(loading + (" then to the text's end" if to_end else ""), style=Looks(self).mark("warn"))
         self.update(head)
 
 
 class PreviewScreen(Screen[None]):
     """The title and text of a file that is still loading."""
 
-    BINDINGS = [Binding("q", "app.quit", "Quit")]
+    BINDINGS = [
+        Binding("q", "app.quit", "Quit"),
+        # the preview holds the text's start only: its end is the reader's to show, once loaded
+        Binding("G,end", "to_end", "Bottom", show=False, priority=True),
+        Binding("g,home", "to_top", "Top", show=False, priority=True),
+    ]
 
     def __init__(self, path: Path, title: str, text: str) -> None:
         super().__init__()
         self._path, self._title, self._text = path, title, text
+        self.to_end = False
+        """Whether the reader is to open at the text's end (``G`` pressed here)."""
 
     def compose(self) -> ComposeResult:
         with Vertical(id="text-pane", classes="pane -active"):
@@ -149,6 +161,16 @@ class PreviewScreen(Screen[None]):
     def on_mount(self) -> None:
         self.query_one("#text-pane").border_title = "loading"
         self.query_one(TextView).set_document(self._text, [], [])
+
+    def action_to_end(self) -> None:
+        self.to_end = True
+        self.query_one(TextView).action_bottom()  # the preview's end, marked as cut, meanwhile
+        self.query_one(PreviewHeader).say(to_end=True)
+
+    def action_to_top(self) -> None:
+        self.to_end = False
+        self.query_one(TextView).action_top()
+        self.query_one(PreviewHeader).say(to_end=False)
 
     def reading_at(self) -> int:
         """The offset of the text at the top of the preview: where the reader opens."""

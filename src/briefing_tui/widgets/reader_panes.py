@@ -59,9 +59,11 @@ class ReaderPanes(Horizontal):
         return all(self.query(target) for target in FOCUS_TARGETS.values())
 
     def start(self, ready: Callable[[], None]) -> None:
-        """Show the document (from ``state.opens_at``), then ``ready()``."""
+        """Show the document (from ``state.opens_at``, or at its end), then ``ready()``."""
         self.show_document()
-        if self.state.opens_at > 0:
+        if self.state.opens_at_end:
+            self.view.scroll_to_end()
+        elif self.state.opens_at > 0:
             self.view.scroll_to_offset(self.state.opens_at, center=False)
         ready()
 

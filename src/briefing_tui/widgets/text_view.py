@@ -72,6 +72,7 @@ class TextView(WrappedText):
         self._lit_claims: frozenset[str] = frozenset()
         self._overlays: dict[str, tuple[SpanIndex[int], int | None, Style, Style]] = {}
         self._pending_offset: tuple[int, bool] | None = None
+        self._pending_end = False  # the text's end, to show once laid out (``scroll_to_end``)
         self._base: Style | None = None  # the pane's own style, computed once per style change
         self._looks: dict[str, Style] = {}  # the component classes' styles, once per style change
 
@@ -178,12 +179,19 @@ class TextView(WrappedText):
     def scroll_to_offset(self, offset: int, *, center: bool = True) -> None:
         """Scroll so that the line holding ``offset`` is visible (centred by default), without animation."""
         if self.size.width == 0:
-            self._pending_offset = (offset, center)
+            self._pending_offset, self._pending_end = (offset, center), False
             return
         y = self.line_of(offset)
         if center:
             y -= self.scrollable_content_region.height // 2
         self.scroll_to(y=max(0, y), animate=False, immediate=True, force=True)
+
+    def scroll_to_end(self) -> None:
+        """Show the text's end as ``G`` does, once the view is laid out if it is not yet."""
+        if self.size.width == 0:
+            self._pending_offset, self._pending_end = None, True
+            return
+        self.action_bottom()
 
     def visible_range(self) -> tuple[int, int]:
         """Text offsets of the first and last visible lines."""
@@ -205,6 +213,9 @@ class TextView(WrappedText):
             offset, center = self._pending_offset
             self._pending_offset = None
             self.call_after_refresh(self.scroll_to_offset, offset, center=center)
+        if self._pending_end:
+            self._pending_end = False
+            self.call_after_refresh(self.action_bottom)
 
     # drawing --------------------------------------------------------------------------------
 
