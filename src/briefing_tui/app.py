@@ -276,6 +276,7 @@ class BriefingApp(CrashReporting, App[int]):
             if preview is not None:  # the reader opens where the preview was read to, or at the end
                 screen.state.opens_at = preview.reading_at()
                 screen.state.opens_at_end = preview.to_end
+                screen.state.keys_meanwhile = [(key.key, key.character) for key in preview.pressed]
             if self._apart is not None:  # a change since the file was read is reloaded, once settled
                 screen.live_reload.watcher.since(self._apart.stamps)
             self.push_screen(screen)

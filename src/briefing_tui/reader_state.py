@@ -117,6 +117,8 @@ class ReaderState:
         read to)."""
         self.opens_at_end = False
         """Whether the first document opens at its text's end (``G`` pressed on its preview)."""
+        self.keys_meanwhile: list[tuple[str, str | None]] = []
+        """Keys pressed on the preview, ``(key, character)``, for the reader to act on once up."""
         """The document last asked for that failed to load when it was opened (its problems are in
         ``collection.failed``)."""
         self.on_show: list[Callable[[Document], None]] = []

@@ -7,6 +7,9 @@ hold that back (``held``) to look at it, press keys meanwhile, and then let the 
 from __future__ import annotations
 
 import os
+import subprocess
+import sys
+import threading
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -16,6 +19,7 @@ from tests.ui.reader_support import SEEDS, drawn, reader_ready, until
 from briefing_tui.app import BriefingApp
 from briefing_tui.screens import first_look
 from briefing_tui.screens.first_look import FirstLook
+from briefing_tui.screens.preview import PreviewHeader, PreviewScreen
 from briefing_tui.startup import ReadBeside
 from briefing_tui.widgets.status_line import StatusLine
 
@@ -160,55 +164,10 @@ async def test_a_folder_of_many_files_read_beside_shows_its_list_at_once(tmp_pat
         assert not any(isinstance(screen, FirstLook) for screen in app.screen_stack)
 
 
-async def test_the_reader_opens_a_large_file_where_its_preview_was_read_to(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    import subprocess
-    import sys
-    import threading
-
+def held_large(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> tuple[BriefingApp, threading.Event]:
+    """The reader on a large generated file (1.2 MB), its annotations held until the event is set:
+    its preview stays up meanwhile."""
     from briefing_tui import files
-    from briefing_tui.screens.main import MainScreen
-    from briefing_tui.screens.preview import PreviewScreen
-
-    path = tmp_path / "large.yaml"
-    make = Path(__file__).resolve().parents[2] / "bench" / "make_large.py"
-    subprocess.run([sys.executable, str(make), str(path), "--mb", "1.2", "--annotations", "2000"], check=True,
-                   capture_output=True)  # fmt: skip
-    read = threading.Event()
-    load_paths = files.load_paths
-
-    def held_load(*args: object, **kwargs: object) -> object:
-        read.wait(10)  # the annotations load while the person reads the preview
-        return load_paths(*args, **kwargs)  # type: ignore[arg-type]
-
-    monkeypatch.setattr(files, "load_paths", held_load)
-    app = BriefingApp([path])
-    async with app.run_test(size=(120, 40)) as pilot:
-        await until(pilot, lambda: isinstance(app.screen, PreviewScreen), what="no preview")
-        preview = app.screen
-        assert isinstance(preview, PreviewScreen)
-        await pilot.press("space", "space", "space")
-        await until(pilot, lambda: preview.reading_at() > 0, what="the preview did not scroll")
-        top = preview.reading_at()
-        read.set()
-        screen = await reader_ready(pilot)
-        assert isinstance(screen, MainScreen)
-        await until(
-            pilot, lambda: 0 <= top - screen.text_view.top_offset < 200, what="not where it was read to"
-        )
-
-
-async def test_g_on_a_large_files_preview_opens_the_reader_at_the_texts_end(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    import subprocess
-    import sys
-    import threading
-
-    from briefing_tui import files
-    from briefing_tui.screens.main import MainScreen
-    from briefing_tui.screens.preview import PreviewHeader, PreviewScreen
 
     path = tmp_path / "large.yaml"
     make = Path(__file__).resolve().parents[2] / "bench" / "make_large.py"
@@ -222,23 +181,67 @@ async def test_g_on_a_large_files_preview_opens_the_reader_at_the_texts_end(
         return load_paths(*args, **kwargs)  # type: ignore[arg-type]
 
     monkeypatch.setattr(files, "load_paths", held_load)
-    app = BriefingApp([path])
+    return BriefingApp([path]), read
+
+
+async def preview_up(pilot: Pilot) -> PreviewScreen:
+    await until(pilot, lambda: isinstance(pilot.app.screen, PreviewScreen), what="no preview")
+    preview = pilot.app.screen
+    assert isinstance(preview, PreviewScreen)
+    return preview
+
+
+async def test_the_reader_opens_a_large_file_where_its_preview_was_read_to(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    app, read = held_large(tmp_path, monkeypatch)
     async with app.run_test(size=(120, 40)) as pilot:
-        await until(pilot, lambda: isinstance(app.screen, PreviewScreen), what="no preview")
-        preview = app.screen
-        assert isinstance(preview, PreviewScreen)
+        preview = await preview_up(pilot)
+        await pilot.press("space", "space", "space")
+        await until(pilot, lambda: preview.reading_at() > 0, what="the preview did not scroll")
+        top = preview.reading_at()
+        read.set()
+        screen = await reader_ready(pilot)
+        await until(
+            pilot, lambda: 0 <= top - screen.text_view.top_offset < 200, what="not where it was read to"
+        )
+
+
+async def test_g_on_a_large_files_preview_opens_the_reader_at_the_texts_end(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    app, read = held_large(tmp_path, monkeypatch)
+    async with app.run_test(size=(120, 40)) as pilot:
+        preview = await preview_up(pilot)
         await pilot.press("G")
-        header = str(preview.query_one(PreviewHeader).render())
-        assert preview.to_end and "then to the text's end" in header
+        assert preview.to_end and "then to the text's end" in str(preview.query_one(PreviewHeader).render())
         await pilot.press("g")  # changed one's mind: back to the top, and the reader opens there
         assert not preview.to_end and preview.reading_at() == 0
         await pilot.press("end")
         read.set()
         screen = await reader_ready(pilot)
-        assert isinstance(screen, MainScreen)
         last_words = " ".join(screen.doc.text.split()[-3:])
         await until(pilot, lambda: last_words in "\n".join(drawn(app)), what="the text's end is not shown")
         assert screen.text_view.top_offset > len(screen.doc.text) * 0.9
+
+
+async def test_keys_only_the_reader_answers_are_kept_on_the_preview_and_acted_on_once_it_is_up(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    app, read = held_large(tmp_path, monkeypatch)
+    async with app.run_test(size=(120, 40)) as pilot:
+        preview = await preview_up(pilot)
+        await pilot.press("right_square_bracket", "right_square_bracket")
+        assert [key.key for key in preview.pressed] == ["right_square_bracket", "right_square_bracket"]
+        assert "(] ] kept until then)" in str(preview.query_one(PreviewHeader).render())
+        await pilot.press("space")  # the preview's own: it scrolls, and is not kept
+        assert len(preview.pressed) == 2
+        read.set()
+        screen = await reader_ready(pilot)
+        second = screen.state.nav.claims[1].id  # in reading order
+        await until(pilot, lambda: screen.claim_id == second, what="the keys were not acted on")
+        await pilot.press("right_square_bracket")  # and the reader goes on from there
+        assert screen.claim_id == screen.state.nav.claims[2].id
 
 
 async def test_the_terminals_size_said_again_does_not_lay_the_first_look_out_again(

@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import TextIO
 
 from rich.text import Text
+from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
@@ -127,12 +128,17 @@ class PreviewHeader(Static):
     def on_mount(self) -> None:
         self.say(to_end=False)
 
-    def say(self, to_end: bool) -> None:
-        """The title and the loading line; ``to_end``: that the reader will open at the text's end."""
+    def say(self, to_end: bool, kept: list[str] | None = None) -> None:
+        """The title and the loading line; ``to_end``: that the reader will open at the text's end;
+        ``kept``: the keys kept for the reader."""
         head = Text(end="")
         head.append(sanitize(self._title), style="bold")
         loading = f"\nloading annotations of {sanitize(self._file_name)}…"
-        head.append(loading + (" then to the text's end" if to_end else ""), style=Looks(self).mark("warn"))
+        if to_end:
+            loading += " then to the text's end"
+        if kept:
+            loading += f" ({sanitize(' '.join(kept))} kept until then)"
+        head.append(loading, style=Looks(self).mark("warn"))
         self.update(head)
 
 
@@ -151,6 +157,8 @@ class PreviewScreen(Screen[None]):
         self._path, self._title, self._text = path, title, text
         self.to_end = False
         """Whether the reader is to open at the text's end (``G`` pressed here)."""
+        self.pressed: list[events.Key] = []
+        """The keys pressed here that only the reader answers (``]``, ``/``...), for it to act on."""
 
     def compose(self) -> ComposeResult:
         with Vertical(id="text-pane", classes="pane -active"):
@@ -162,15 +170,29 @@ class PreviewScreen(Screen[None]):
         self.query_one("#text-pane").border_title = "loading"
         self.query_one(TextView).set_document(self._text, [], [])
 
+    def on_key(self, event: events.Key) -> None:
+        # A key the preview does not answer (its text scrolls; the claims, panes and search are the
+        # reader's) is kept, as the first look keeps them, and acted on once the reader is up.
+        if event.key in self.active_bindings:
+            return
+        self.pressed.append(event)
+        event.stop()
+        event.prevent_default()
+        self._say()
+
     def action_to_end(self) -> None:
         self.to_end = True
         self.query_one(TextView).action_bottom()  # the preview's end, marked as cut, meanwhile
-        self.query_one(PreviewHeader).say(to_end=True)
+        self._say()
 
     def action_to_top(self) -> None:
         self.to_end = False
         self.query_one(TextView).action_top()
-        self.query_one(PreviewHeader).say(to_end=False)
+        self._say()
+
+    def _say(self) -> None:
+        kept = [key.character if key.is_printable and key.character else key.key for key in self.pressed]
+        self.query_one(PreviewHeader).say(self.to_end, kept[-8:])
 
     def reading_at(self) -> int:
         """The offset of the text at the top of the preview: where the reader opens."""

@@ -8,6 +8,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING, cast
 
+from textual import events
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.widget import Widget
@@ -59,13 +60,19 @@ class ReaderPanes(Horizontal):
         return all(self.query(target) for target in FOCUS_TARGETS.values())
 
     def start(self, ready: Callable[[], None]) -> None:
-        """Show the document (from ``state.opens_at``, or at its end), then ``ready()``."""
+        """Show the document where its preview was left (``state.opens_at``, or at its end), then
+        ``ready()``; the keys pressed on the preview are then pressed again, in their order."""
         self.show_document()
         if self.state.opens_at_end:
             self.view.scroll_to_end()
         elif self.state.opens_at > 0:
             self.view.scroll_to_offset(self.state.opens_at, center=False)
         ready()
+        keys, self.state.keys_meanwhile = self.state.keys_meanwhile, []
+        for key, character in keys:
+            event = events.Key(key, character)
+            event.set_sender(self.app)  # as the terminal's: one sent from here would stop bubbling here
+            self.app.post_message(event)
 
     # the panes ------------------------------------------------------------------------------------
 
