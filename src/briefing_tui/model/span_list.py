@@ -15,10 +15,11 @@ from typing import overload
 
 from briefing_tui.model.types import AnchorStatus, PositionSpan, Span
 
-__all__ = ["PositionSpans", "anchored_before", "anchored_positions", "anchored_reaching"]
+__all__ = ["INT", "PositionSpans", "anchored_before", "anchored_positions", "anchored_reaching"]
 
-_CODE = "i" if array("i").itemsize >= 4 else "l"
-"""Offsets, lines and columns fit: a file is at most 64 MiB (``file_bytes.MAX_BYTES``)."""
+INT = "i" if array("i").itemsize >= 4 else "l"
+"""The typecode of arrays of offsets, lines, columns and indexes: 32-bit integers, which they fit (a
+file is at most 64 MiB, ``file_bytes.MAX_BYTES``)."""
 _EXACT = AnchorStatus.EXACT
 
 
@@ -33,7 +34,7 @@ class PositionSpans(MutableSequence[Span]):
     __slots__ = ("_fields", "_spans")
 
     def __init__(self, spans: Iterable[Span] = ()) -> None:
-        self._fields = array(_CODE)  # start, end, line, column of each span in turn
+        self._fields = array(INT)  # start, end, line, column of each span in turn
         made = list(spans)
         self._spans: list[Span] | None = made or None  # the spans as objects, once the list is changed
 
@@ -41,7 +42,7 @@ class PositionSpans(MutableSequence[Span]):
     def of(cls, fields: list[int]) -> PositionSpans:
         """The spans whose start, end, line and column are each four of ``fields`` in turn."""
         spans = cls.__new__(cls)  # (not ``__init__``: its own empty array and list are not needed)
-        spans._fields = array(_CODE, fields)
+        spans._fields = array(INT, fields)
         spans._spans = None
         return spans
 
@@ -63,7 +64,7 @@ class PositionSpans(MutableSequence[Span]):
     def _made(self) -> list[Span]:
         if self._spans is None:
             self._spans = list(self)
-            self._fields = array(_CODE)
+            self._fields = array(INT)
         return self._spans
 
     def __len__(self) -> int:

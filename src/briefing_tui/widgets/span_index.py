@@ -11,12 +11,12 @@ from collections.abc import Callable, Iterable, Iterator
 from itertools import islice
 from typing import Generic, TypeVar
 
+from briefing_tui.model.span_list import INT
+
 T = TypeVar("T")
 
 BUCKET = 4096
 SHIFT = BUCKET.bit_length() - 1  # offset >> SHIFT is offset // BUCKET
-INT = "i" if array("i").itemsize >= 4 else "l"
-"""Offsets and indexes fit in 32 bits: a text is at most 64 MiB (the largest file read)."""
 
 
 class SpanIndex(Generic[T]):

@@ -20,7 +20,7 @@ from textual.strip import Strip
 from textual.widget import Widget
 
 from briefing_tui.display import PLAIN, sanitize
-from briefing_tui.widgets.span_index import INT
+from briefing_tui.model.span_list import INT
 from briefing_tui.widgets.text_lines import GUTTER, wrap_paragraph
 
 WRAP_STEP = 16 * 1024  # characters wrapped at a time: 0.2 ms of plain text, 5 ms of the general path
