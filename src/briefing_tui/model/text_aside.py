@@ -13,15 +13,12 @@ written.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
 from briefing_tui.model.safe_yaml import BOM
 from briefing_tui.model.text_scan import literal_text
 
 __all__ = ["TextAside", "set_text_aside"]
-
-_SPACES = re.compile(rb" +")
 
 
 @dataclass(frozen=True, slots=True)
@@ -41,9 +38,7 @@ def set_text_aside(data: bytes) -> tuple[bytes, TextAside | None]:
     scanned = None if data.startswith(BOM) else literal_text(data)
     if scanned is None:
         return data, None
-    key_at, end, value = scanned
-    first = data.index(b"\n", key_at) + 1  # the block's first line: its indentation is the block's
-    indent = _SPACES.match(data, first).end() - first  # type: ignore[union-attr]  # (``literal_text``)
+    key_at, end, value, indent = scanned
     placeholder = b"text: |-\n" + b" " * indent + b"-\n"
     aside = TextAside(
         value,

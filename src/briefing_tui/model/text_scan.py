@@ -15,8 +15,9 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from typing import NamedTuple
 
-__all__ = ["literal_text"]
+__all__ = ["LiteralText", "literal_text"]
 
 _HEAD = re.compile(rb"text: \|(-?)\n( +)(?=[^ \t\n\r])")
 _C1 = re.compile(rb"\xc2[\x80-\x9f]")  # C1 controls and NEL
@@ -31,9 +32,19 @@ def _line_out(indent: int) -> re.Pattern[bytes]:
     return re.compile(rb"\n(?!\n| {%d} *[^ \n])" % indent)
 
 
-def literal_text(data: bytes) -> tuple[int, int, str] | None:
-    """``(start, end, text)``: the bytes ``data[start:end]`` are the top-level ``text`` piece (up to
-    the next top-level line or comment) and ``text`` its value; None when not plainly in shape."""
+class LiteralText(NamedTuple):
+    """A top-level ``text`` read from a file's bytes: the bytes ``data[start:end]`` are its piece (up
+    to the next top-level line or comment), ``value`` what libyaml reads of it, and ``indent`` the
+    block's indentation."""
+
+    start: int
+    end: int
+    value: str
+    indent: int
+
+
+def literal_text(data: bytes) -> LiteralText | None:
+    """The top-level ``text`` of ``data`` (``LiteralText``); None when not plainly in shape."""
     key_at = data.find(b"\ntext: |") + 1
     if key_at == 0:
         return None
@@ -70,7 +81,7 @@ def literal_text(data: bytes) -> tuple[int, int, str] | None:
     del block
     if not head.group(1) and stop < end:  # clip: the last line break stays
         value += "\n"
-    return key_at, end, value
+    return LiteralText(key_at, end, value, indent)
 
 
 _CHUNK = 1 << 20

@@ -31,7 +31,7 @@ def test_the_seed_text_is_read_without_the_parser() -> None:
     data = SEED.read_bytes()
     found = literal_text(data)
     assert found is not None
-    start, end, text = found
+    start, end, text, _indent = found
     assert text == load_document(SEED).text
     assert data[start:end].startswith(b"text: |-\n") and data[end:].startswith((b"#", b"entities:"))
 
