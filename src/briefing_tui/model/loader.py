@@ -48,18 +48,16 @@ def _load(data: bytes | list[bytes], label: str, path: Path, apart: ReadApart | 
     problems = Problems(label)
     owned = isinstance(data, list)
     raw = data.pop() if isinstance(data, list) else data
+    kept = None if owned else raw  # the caller's bytes (``load_bytes``): the caller keeps them anyway
     if len(raw) >= PROMOTE_CHARS:
         _keep_allocator_thresholds()
     rest, aside = set_text_aside(raw)  # a text in a plain literal block: read from the bytes
-    if owned:
-        del raw  # freed before the rest is decoded (the caller's bytes, ``load_bytes``, are kept anyway)
+    del raw  # (ours freed before the rest is decoded)
     source = decode(rest, problems)
     del rest
     if source is None and aside is not None:  # where the bad byte is in the file as written
         problems, aside = Problems(label), None
-        again = read_file(path, problems) if owned else raw
-        source = None if again is None else decode(again, problems)
-        del again
+        source = _as_written(kept, path, problems)
     if source is None:
         return _finish(problems, None)
     size = len(source) + (len(aside.value) if aside is not None else 0)
@@ -74,12 +72,8 @@ def _load(data: bytes | list[bytes], label: str, path: Path, apart: ReadApart | 
             document = _in_pieces(held, problems, path, apart, aside)
         except Whole:
             problems = Problems(label)  # what the pieces found is found again, with the rest
-            if held and aside is None:  # (with a text set aside, what is held is not the file)
-                source = held.pop()
-            else:  # freed: read again (the caller's bytes, or the file)
-                again = raw if not owned else read_file(path, problems)
-                source = None if again is None else decode(again, problems)
-                del again
+            # what is held is the file's source, unless a text was set aside from it
+            source = held.pop() if held and aside is None else _as_written(kept, path, problems)
             document = None if source is None else _whole(source, problems, path)
     finally:
         if size >= PROMOTE_CHARS:
@@ -87,6 +81,13 @@ def _load(data: bytes | list[bytes], label: str, path: Path, apart: ReadApart | 
         if enabled:
             gc.enable()
     return _finish(problems, document)
+
+
+def _as_written(kept: bytes | None, path: Path, problems: Problems) -> str | None:
+    """The file's source decoded as written, from the caller's ``kept`` bytes or read again (ours
+    were freed); None, with ``problems`` saying why, when that fails."""
+    again = kept if kept is not None else read_file(path, problems)
+    return None if again is None else decode(again, problems)
 
 
 def _whole(source: str, problems: Problems, path: Path) -> Document | None:
