@@ -7,7 +7,6 @@ from pathlib import Path
 from threading import Thread
 from typing import TYPE_CHECKING, Any
 
-from textual import events
 from textual.app import App
 from textual.driver import Driver
 from textual.screen import Screen
@@ -16,7 +15,7 @@ from briefing_tui.crash import CrashReporting
 from briefing_tui.model.types import Collection
 from briefing_tui.resources import styles_dir
 from briefing_tui.startup import ClaimsBeside, Opening, ReadAlready, load_if_small, several_files
-from briefing_tui.terminal_input import lenient
+from briefing_tui.terminal_input import lenient, press_again
 
 if TYPE_CHECKING:
     from briefing_tui.widgets.text_pane import Prepared
@@ -129,8 +128,7 @@ class BriefingApp(CrashReporting, App[int]):
                 return
             # The keys pressed meanwhile come first, before any pressed while the reader is built;
             # they are handled once it is (the first look stays beneath it, as the default screen).
-            for key in pressed:
-                self.post_message(events.Key(key.key, key.character))
+            press_again(self, [(key.key, key.character) for key in pressed])
             screen = MainScreen(collection)
             if read is not None:  # a change since the child read the files is reloaded, once settled
                 screen.live_reload.watcher.since(read.stamps)

@@ -8,12 +8,12 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING, cast
 
-from textual import events
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.widget import Widget
 
 from briefing_tui.reader_state import Move, ReaderState
+from briefing_tui.terminal_input import press_again
 from briefing_tui.widgets.labels import rating_label
 from briefing_tui.widgets.pane_bar import PANES, pane_names, pane_title
 from briefing_tui.widgets.status_line import Status
@@ -69,10 +69,7 @@ class ReaderPanes(Horizontal):
             self.view.scroll_to_offset(self.state.opens_at, center=False)
         ready()
         keys, self.state.keys_meanwhile = self.state.keys_meanwhile, []
-        for key, character in keys:
-            event = events.Key(key, character)
-            event.set_sender(self.app)  # as the terminal's: one sent from here would stop bubbling here
-            self.app.post_message(event)
+        press_again(self.app, keys)
 
     # the panes ------------------------------------------------------------------------------------
 
