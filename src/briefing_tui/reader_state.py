@@ -112,6 +112,8 @@ class ReaderState:
         self.last: Place = TextPlace(self.doc.id, 0, 0)
         """The place last gone to."""
         self.unopened: Document | None = None
+        """The document last asked for that failed to load when it was opened (its problems are in
+        ``collection.failed``)."""
         self.opens_at = 0
         """The offset of the first document's text shown at the top at start (where its preview was
         read to)."""
@@ -119,8 +121,6 @@ class ReaderState:
         """Whether the first document opens at its text's end (``G`` pressed on its preview)."""
         self.keys_meanwhile: list[tuple[str, str | None]] = []
         """Keys pressed on the preview, ``(key, character)``, for the reader to act on once up."""
-        """The document last asked for that failed to load when it was opened (its problems are in
-        ``collection.failed``)."""
         self.on_show: list[Callable[[Document], None]] = []
         """Called with each document shown after the first (checking puts the person's layer on it)."""
 
