@@ -30,7 +30,7 @@ LAYERS: list[tuple[str, list[str]]] = [
             "briefing_tui.reader_state",
             "briefing_tui.console",  # what commands print, through the display boundary
             "briefing_tui.startup",  # what ``briefing`` reads before the reader starts
-            "briefing_tui.terminal_input",  # the terminal's bytes, decoded whatever they are
+            "briefing_tui.terminal_input",  # the terminal's bytes whatever they are; keys sent again
         ],
     ),
     (
