@@ -16,6 +16,7 @@ from briefing_tui.model.types import Collection
 from briefing_tui.resources import styles_dir
 from briefing_tui.startup import ClaimsBeside, Opening, ReadAlready, load_if_small, several_files
 from briefing_tui.terminal_input import lenient, press_again
+from briefing_tui.widgets.strip_caches import caches_when_used
 
 if TYPE_CHECKING:
     from briefing_tui.widgets.text_pane import Prepared
@@ -46,6 +47,7 @@ class BriefingApp(CrashReporting, App[int]):
         apart: ClaimsBeside | None = None,
     ) -> None:
         super().__init__()
+        caches_when_used()  # the screen's thousands of strips hold no empty caches
         self.paths = paths
         self.collection = collection if read is None else read.collection
         self.notes_only = notes_only
