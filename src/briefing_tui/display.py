@@ -45,7 +45,7 @@ _SINGLE_CLASS = "[\u200c\u200d\ufe00-\ufe0f\U000e0100-\U000e01ef\U000e0020-\U000
 _SINGLE = re.compile(_SINGLE_CLASS)
 
 
-def _table(multiline: bool) -> dict[int, str]:
+def _table() -> dict[int, str]:
     table: dict[int, str] = {}
     for start, end in FORMAT_RANGES:
         for code in range(start, end + 1):
@@ -56,8 +56,6 @@ def _table(multiline: bool) -> dict[int, str]:
     for code in range(0x20):
         table[code] = chr(0x2400 + code)  # control pictures: ␀ … ␛ … ␟
     table[0x09] = " "  # a tab is shown as one space: layout stays put, nothing hidden
-    if multiline:
-        del table[0x0A]
     table[0x7F] = "\u2421"  # ␡
     for code in range(0x80, 0xA0):
         table[code] = REPLACEMENT
@@ -75,8 +73,8 @@ def _table(multiline: bool) -> dict[int, str]:
     return table
 
 
-_LINE_TABLE = _table(multiline=False)
-_TEXT_TABLE = _table(multiline=True)
+_LINE_TABLE = _table()
+_TEXT_TABLE = {code: shown for code, shown in _LINE_TABLE.items() if code != 0x0A}  # keeps \n; keys shared
 
 
 def _class(ranges: tuple[tuple[int, int], ...]) -> str:
