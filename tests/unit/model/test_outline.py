@@ -8,7 +8,7 @@ from pathlib import Path
 
 from briefing_tui.files import load_paths
 from briefing_tui.model.outline import complete, open_outlines
-from briefing_tui.model.outlined import Outline
+from briefing_tui.model.outlined import Outline, _held, outline_of
 
 ROOT = Path(__file__).resolve().parents[3]
 COLLECTION = ROOT / "tests" / "fixtures" / "reader" / "collection"
@@ -116,3 +116,24 @@ def test_a_listed_document_holds_no_text_until_it_is_wanted(tmp_path: Path) -> N
     assert pickle.loads(pickle.dumps(outline)).text_read  # read once, sent with it
     (folder / "b-statement.yaml").unlink()  # gone since it was listed: an empty text, nothing found in it
     assert kept.text == "" and kept.text_read
+
+
+def test_a_listed_document_makes_its_lists_when_they_are_read(tmp_path: Path) -> None:
+    folder = tmp_path / "c"
+    shutil.copytree(COLLECTION, folder)
+    (folder / "0-first.yaml").write_text(
+        "id: first\ntitle: First\nlanguage: en\nauthors: [A. Writer]\ntext: A first text.\n", encoding="utf-8"
+    )
+    outline = open_outlines([folder]).documents[1]  # the first is read whole; this one is listed
+    assert isinstance(outline, Outline)
+    assert [_held(outline, name) for name in ("claims", "entities", "extra")] == [None, None, None]
+    sent = pickle.loads(pickle.dumps(outline))  # sent as it is: nothing made for the sending
+    assert _held(outline, "claims") is None and _held(sent, "claims") is None
+    assert outline.claims == [] and outline.claims is outline.claims  # made once, then kept
+    outline.authors.append("A. Reader")
+    assert outline.authors == ["A. Reader"] and outline.extra == {}
+    assert pickle.loads(pickle.dumps(outline)).authors == ["A. Reader"]
+    assert sent.claims == [] and sent.title == outline.title and sent.published == outline.published
+    author = open_outlines([folder])
+    listed = outline_of(author.documents[0])  # a list that holds something is kept as it is
+    assert listed.authors == ["A. Writer"] and _held(listed, "authors") == ["A. Writer"]
