@@ -14,7 +14,7 @@ from textual.css.styles import RulesMap
 from briefing_tui.screens.errors import ErrorScreen, ErrorsText
 from briefing_tui.screens.main import MainScreen
 from briefing_tui.widgets.detail_pane import DetailPane
-from briefing_tui.widgets.document_list import DocumentList
+from briefing_tui.widgets.document_list import DocumentList, OneLine
 from briefing_tui.widgets.entity_list import EntityList
 from briefing_tui.widgets.text_view import TextView
 from briefing_tui.widgets.timeline_list import TimelineList
@@ -238,6 +238,24 @@ async def test_each_document_takes_one_line_a_long_title_ending_in_an_ellipsis()
         assert first.endswith("…") and first.startswith("▶ A title far too long")
         assert len(first) <= documents.size.width
         assert docs[1].title in documents.render_line(1).text
+
+
+async def test_the_list_holds_each_title_and_makes_a_line_only_when_it_is_drawn() -> None:
+    async with collection_app().run_test(size=(80, 24)) as pilot:
+        await pilot.press("escape")
+        screen = main_screen(pilot)
+        documents = screen.query_one(DocumentList)
+        docs = screen.collection.documents
+        many = [replace(docs[i % len(docs)], id=f"doc-{i}", title=f"Titre {i}") for i in range(200)]
+        documents.set_documents(many, "doc-0")
+        await pilot.press("5")
+        await until(pilot, lambda: documents.virtual_size.height == len(many), what="not one line each")
+        assert [option.prompt for option in documents.options[:2]] == ["Titre 0", "Titre 1"]
+        lines = [documents._get_visual(option) for option in documents.options]
+        drawn = [i for i, line in enumerate(lines) if isinstance(line, OneLine) and line.made]
+        assert 0 < len(drawn) <= documents.size.height and drawn[0] == 0
+        assert documents.render_line(0).text.startswith("▶ Titre 0")
+        assert documents.render_line(1).text.startswith("  Titre 1")
 
 
 async def test_five_does_nothing_with_one_document() -> None:

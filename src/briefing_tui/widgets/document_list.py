@@ -6,7 +6,10 @@ from rich.text import Text
 from textual.binding import Binding
 from textual.css.styles import RulesMap
 from textual.geometry import Size
-from textual.visual import RichVisual, Visual
+from textual.strip import Strip
+from textual.style import Style
+from textual.visual import RenderOptions, RichVisual, Visual
+from textual.widget import Widget
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
@@ -18,10 +21,42 @@ from briefing_tui.widgets.messages import JumpRequested
 from briefing_tui.words import plural
 
 
-class OneLine(RichVisual):
+class OneLine(Visual):
     """A document's line in the list: one line whatever its width (a long title ends in an ellipsis),
     so it is not drawn to be measured. ``OptionList`` draws every option to count its lines, and
-    keeps what it drew: for a thousand documents, a third of a second and some 3 MB."""
+    keeps what it drew: for a thousand documents, a third of a second and some 3 MB.
+
+    It holds its prompt (the title, or a line already made) and makes the line the first time it is
+    drawn: a thousand lines made at once were a third of a megabyte, for the twenty on screen."""
+
+    def __init__(self, widget: Widget, prompt: str | Text, current: bool = False) -> None:
+        self._widget = widget
+        self._prompt = prompt
+        self._current = current
+        self._drawn: RichVisual | None = None
+
+    @property
+    def made(self) -> bool:
+        """Whether the line was made (it was drawn, or measured)."""
+        return self._drawn is not None
+
+    def _line(self) -> RichVisual:
+        if self._drawn is None:
+            prompt = self._prompt
+            if not isinstance(prompt, Text):
+                bold = "bold" if self._current else ""
+                mark = "▶ " if self._current else "  "
+                prompt = Text.assemble((mark, "bold"), (prompt, bold), no_wrap=True, overflow="ellipsis")
+            self._drawn = RichVisual(self._widget, prompt)
+        return self._drawn
+
+    def render_strips(
+        self, width: int, height: int | None, style: Style, options: RenderOptions
+    ) -> list[Strip]:
+        return self._line().render_strips(width, height, style, options)
+
+    def get_optimal_width(self, rules: RulesMap, container_width: int) -> int:
+        return self._line().get_optimal_width(rules, container_width)
 
     def get_height(self, rules: RulesMap, width: int) -> int:
         return 1
@@ -39,22 +74,17 @@ class DocumentList(OptionList):
         return len(self.options)  # one line each (``OneLine``)
 
     def _get_visual(self, option: Option) -> Visual:
-        if option._visual is None and isinstance(option.prompt, Text):  # every prompt here is a Text
-            option._visual = OneLine(self, option.prompt)
+        if option._visual is None:  # every prompt here is a title (``set_documents``) or a Text
+            prompt = option.prompt
+            current = option.id is not None and option.id == f"doc:{self._current}"
+            option._visual = OneLine(self, prompt if isinstance(prompt, Text) else str(prompt), current)
         return super()._get_visual(option)
 
     def set_documents(self, documents: list[Document], current: str | None, failed: int = 0) -> None:
         self._current = current
         options = []
-        for doc in documents:
-            mark = "▶ " if doc.id == current else "  "
-            prompt = Text.assemble(
-                (mark, "bold"),
-                (sanitize(doc.title or doc.id), "bold" if mark.strip() else ""),
-                no_wrap=True,
-                overflow="ellipsis",
-            )
-            options.append(Option(prompt, id=f"doc:{doc.id}"))
+        for doc in documents:  # the title alone, sanitized; its line is made when drawn (``_get_visual``)
+            options.append(Option(sanitize(doc.title or doc.id), id=f"doc:{doc.id}"))
         if failed:
             message = f"  {plural(failed, 'file')} failed to load: press e"
             options.append(
