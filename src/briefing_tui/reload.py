@@ -95,7 +95,7 @@ class Watcher:
 
     def watch(self, path: str | os.PathLike[str]) -> None:
         """Start watching ``path`` from its current state (or forget a change already pending)."""
-        path = path if isinstance(path, Path) else Path(path)  # a copy of each of a folder's thousand paths
+        path = path if isinstance(path, Path) else Path(path)  # not a copy: a folder lists a thousand
         self._files[path] = _Watched(Stamp.of(path, self._stat))
 
     def since(self, stamps: Mapping[Path, Stamp | None]) -> None:
