@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
 import tracemalloc
 
 import pytest
@@ -121,3 +123,18 @@ def test_the_caches_are_read_from_the_strip_as_textual_makes_it() -> None:
 def test_an_unexpected_strip_is_left_as_textual_makes_it() -> None:
     # A version of Textual whose strip holds something more: nothing is guessed, nothing changed.
     assert strip_caches._cache_sizes(_strip_class("_hyperlinks")) is None
+
+
+def test_the_reader_s_app_has_strips_make_their_caches_when_used() -> None:
+    # In a process of its own: this one's strips were changed by the tests above.
+    script = (
+        "from pathlib import Path\n"
+        "from briefing_tui.app import BriefingApp\n"
+        "from briefing_tui.widgets.strip_caches import applied\n"
+        "before = applied()\n"
+        "BriefingApp([Path('.')])\n"
+        "print(before, applied())\n"
+    )
+    argv = [sys.executable, "-c", script]
+    done = subprocess.run(argv, capture_output=True, text=True, timeout=60, check=True)
+    assert done.stdout.split() == ["False", "True"]
