@@ -258,6 +258,25 @@ async def test_the_list_holds_each_title_and_makes_a_line_only_when_it_is_drawn(
         assert documents.render_line(1).text.startswith("  Titre 1")
 
 
+async def test_the_document_list_moves_with_the_keys_of_every_list() -> None:
+    async with collection_app().run_test(size=(120, 40)) as pilot:
+        await pilot.press("escape")  # the failed file's errors: back to the reader
+        screen = main_screen(pilot)
+        documents = screen.query_one(DocumentList)
+        await pilot.press("5")
+        assert screen.pane == "documents" and documents.highlighted == 0
+        await pilot.press("j")
+        assert documents.highlighted == 1
+        await pilot.press("k")
+        assert documents.highlighted == 0
+        await pilot.press("G")
+        assert documents.highlighted == 1  # the last document (the failed files' line is not one)
+        await pilot.press("g")
+        assert documents.highlighted == 0
+        await pilot.press("j", "enter")
+        await until(pilot, lambda: screen.doc.id == "statement", what="j then enter did not open the second")
+
+
 async def test_five_does_nothing_with_one_document() -> None:
     async with seed_app().run_test(size=SIZE) as pilot:
         screen = main_screen(pilot)

@@ -18,6 +18,7 @@ from briefing_tui.model.places import TextPlace
 from briefing_tui.model.types import Document
 from briefing_tui.widgets.looks import Looks
 from briefing_tui.widgets.messages import JumpRequested
+from briefing_tui.widgets.type_filter import LIST_MOVES
 from briefing_tui.words import plural
 
 
@@ -63,7 +64,7 @@ class OneLine(Visual):
 
 
 class DocumentList(OptionList):
-    BINDINGS = [Binding("enter", "select", "Open the document", show=False)]
+    BINDINGS = [*LIST_MOVES, Binding("enter", "select", "Open the document", show=False)]
     """The documents of the collection; enter (or a click) opens one."""
 
     HELP_GROUP = "Documents pane"

@@ -23,6 +23,15 @@ TYPING_ACTIONS = frozenset({"keep_filter", "clear_filter", "erase"})
 """The list's actions that work while a filter is typed (the footer shows only those then)."""
 
 
+LIST_MOVES: list[BindingType] = [
+    Binding("j", "cursor_down", "Down", show=False),
+    Binding("k", "cursor_up", "Up", show=False),
+    Binding("g", "first", "First", show=False),
+    Binding("G", "last", "Last", show=False),
+]
+"""The keys that move in every list of the reader, as in the text: down, up, to the first, to the last."""
+
+
 class TypeToFilter:
     """A mixin for an ``OptionList``: ``/`` starts ``filter_text``; while ``typing``, characters add to
     it and backspace erases; enter keeps it, escape clears it. Each change calls ``refilter()``,
@@ -31,10 +40,7 @@ class TypeToFilter:
     FILTER_CHARS = " "
     FILTER_BINDINGS: list[BindingType] = [
         Binding("slash", "start_filter", "Filter", key_display="/"),
-        Binding("j", "cursor_down", "Down", show=False),
-        Binding("k", "cursor_up", "Up", show=False),
-        Binding("g", "first", "First", show=False),
-        Binding("G", "last", "Last", show=False),
+        *LIST_MOVES,
         Binding("enter", "keep_filter", "Keep filter"),
         Binding("backspace", "erase", "Erase filter", show=False),
         Binding("escape", "clear_filter", "Clear filter"),
