@@ -243,3 +243,22 @@ async def test_a_slash_typed_in_the_query_is_part_of_it() -> None:
         bar = screen.query_one(SearchBar)
         await pilot.press("slash", "a", "slash", "b")
         await until(pilot, lambda: bar.input.value == "a/b", what="the slash was not typed in the bar")
+
+
+async def test_an_edit_read_with_enter_is_made_before_the_query_is_kept() -> None:
+    """ "Niameyx", backspace, enter read together: the x is erased, then the query kept. The input's
+    editing keys are bindings, acted on once the key has bubbled up to the app: enter, acted on at
+    once, had kept "Niameyx" (no match) and the backspace came after."""
+    from textual import events
+
+    async with seed_app().run_test(size=SIZE) as pilot:
+        screen = main_screen(pilot)
+        bar = screen.query_one(SearchBar)
+        await type_query(pilot, "Niameyx")
+        keys = [("left", None), ("x", "x"), ("right", None), ("backspace", None), ("backspace", None)]
+        for key, char in [*keys, ("enter", "\r")]:
+            pilot.app.post_message(events.Key(key, char))  # all read before any is handled
+        await until(pilot, lambda: screen.text_view.has_focus, what="enter did not keep the query")
+        await search_settled(pilot)
+        assert bar.input.value == "Niamey" and bar.current_query.text == "Niamey"
+        assert len(screen.search_matches) == 3 and bar.status_text.startswith("1/3")

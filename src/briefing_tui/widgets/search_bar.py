@@ -56,6 +56,13 @@ class SearchInput(SafeInput):
             event.prevent_default()
             await self.action_submit()
             return
+        if focused and await self._act_on(event.key):
+            # The input's own keys (backspace, delete, the arrows, the toggles...) act here too, in
+            # the order typed: a binding otherwise acts once its key has bubbled up to the app,
+            # after an enter typed right behind it had submitted the query without that edit.
+            event.stop()
+            event.prevent_default()
+            return
         if not focused and event.is_printable:
             # already on its way here when enter took the focus away: hand it back to the app
             event.stop()
@@ -63,6 +70,13 @@ class SearchInput(SafeInput):
             self.app.post_message(events.Key(event.key, event.character))
             return
         await super()._on_key(event)
+
+    async def _act_on(self, key: str) -> bool:
+        """Run this input's own binding of ``key``, if it has one that acts now; whether one did."""
+        for binding in self._bindings.key_to_bindings.get(key, ()):
+            if not binding.priority and await self.app.run_action(binding.action, self):
+                return True
+        return False
 
     def action_close(self) -> None:
         bar = self.parent
