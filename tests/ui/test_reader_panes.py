@@ -41,6 +41,23 @@ async def test_slash_filters_entities_and_enter_selects_one() -> None:
         assert entities.filter_text == ""
 
 
+async def test_a_backspace_read_with_the_letters_around_it_erases_in_their_order() -> None:
+    from textual import events
+
+    async with seed_app().run_test(size=SIZE) as pilot:
+        screen = main_screen(pilot)
+        await pilot.press("3", "slash")
+        entities = screen.query_one(EntityList)
+        typed = [("k", "k"), ("x", "x"), ("backspace", None), ("e", "e"), ("n", "n"), ("enter", "\r")]
+        for key, char in typed:
+            pilot.app.post_message(events.Key(key, char))  # all read before any is handled
+        await until(pilot, lambda: not entities.typing, what="enter did not keep the filter")
+        await pilot.pause()  # a backspace still on its way would erase the filter kept
+        assert entities.filter_text == "ken"
+        ids = [entities.get_option_at_index(i).id for i in range(entities.option_count)]
+        assert [i for i in ids if i] == ["ekman"]
+
+
 async def test_selected_entity_lights_claims_and_events_and_steps_through_mentions() -> None:
     async with seed_app().run_test(size=SIZE) as pilot:
         screen = main_screen(pilot)

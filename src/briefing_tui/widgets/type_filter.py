@@ -79,6 +79,10 @@ class TypeToFilter:
             self._take(event)
             self.action_keep_filter() if event.key == "enter" else self.action_clear_filter()
             return
+        if event.key == "backspace":  # in the order typed, with the characters around it
+            self._take(event)
+            self.action_erase()
+            return
         char = event.character
         if not event.is_printable or not char or char in "\t\r\n":
             return
