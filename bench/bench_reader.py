@@ -82,7 +82,7 @@ def memory_line(peak: float, base: float, text_mb: float, file_mb: float) -> str
     extra = peak - base
     per_text, per_file = extra / text_mb, extra / file_mb
     line = (
-        f"  peak memory {peak:.0f} MB (minimal app {base:.0f} MB): {extra:.0f} MB more,"
+        f"  peak memory {peak:.1f} MB (minimal app {base:.1f} MB): {extra:.1f} MB more,"
         f" {per_text:.1f} MB per MB of text (target 5), {per_file:.1f} per MB of file"
     )
     if SEED_PEAKS:
