@@ -121,6 +121,26 @@ async def test_c_writes_a_note_and_pasted_controls_arrive_as_stand_ins(seed: Pat
         assert "\x1b" not in claim.note
 
 
+async def test_what_is_typed_adds_to_the_explanation_it_opens_with(seed: Path) -> None:
+    async with app_on(seed).run_test(size=SIZE) as pilot:
+        screen = reader(pilot)
+        await pilot.press("right_square_bracket", "right_square_bracket")
+        claim = screen.state.current_claim()
+        assert claim is not None and claim.verdict is not None and claim.verdict.explanation
+        before = claim.verdict.explanation
+        await pilot.press("r")
+        await until(pilot, lambda: isinstance(pilot.app.screen, RatingDialog))
+        await pilot.press("tab")  # on to the explanation
+        area = pilot.app.screen.query_one(SafeTextArea)
+        assert area.has_focus
+        await pilot.press("space", *"Checked.")
+        await pilot.press("ctrl+s")
+        await until(pilot, lambda: isinstance(pilot.app.screen, MainScreen))
+        claim = screen.state.current_claim()
+        assert claim is not None and claim.verdict is not None
+        assert claim.verdict.explanation == before + " Checked."
+
+
 async def test_x_marks_verified_and_unverified(seed: Path) -> None:
     async with app_on(seed).run_test(size=SIZE) as pilot:
         screen = reader(pilot)

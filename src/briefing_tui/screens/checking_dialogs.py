@@ -28,7 +28,11 @@ from briefing_tui.widgets.safe_input import FormInput
 
 class SafeTextArea(TextArea):
     """A multi-line input whose text is drawn through the display boundary: what is pasted arrives
-    with its control characters (bidi controls, ESC…) as visible stand-ins; new lines and tabs stay."""
+    with its control characters (bidi controls, ESC…) as visible stand-ins; new lines and tabs stay.
+    It opens with its cursor after the text it holds: what is typed adds to an explanation or a note."""
+
+    def on_mount(self) -> None:
+        self.move_cursor(self.document.end)
 
     async def _on_paste(self, event: events.Paste) -> None:
         event.stop()
