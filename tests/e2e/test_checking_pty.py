@@ -37,7 +37,7 @@ def test_rate_undo_redo_save_in_a_pty(tmp_path: Path, columns: int, lines: int) 
         term.send(UP * 5)  # from "opinion" up to "misleading"
         term.send("\r")  # on to the explanation
         term.wait_quiet()
-        term.send("Checked. ")
+        term.send(" Checked.")  # after the explanation there is
         term.send(CTRL_S)
         term.wait_for("rate C11")  # the dialog closed; the claim pane says:
         term.wait_quiet()
@@ -60,7 +60,7 @@ def test_rate_undo_redo_save_in_a_pty(tmp_path: Path, columns: int, lines: int) 
     changed = [b.strip() for a, b in zip(old, new, strict=True) if a != b]
     assert changed == [
         "rating: misleading",
-        "explanation: Checked. An opinion, not a statement of fact; no source can settle it.",
+        "explanation: An opinion, not a statement of fact; no source can settle it. Checked.",
     ]
     claim = load_document(path).claim("C11")
     assert claim is not None and claim.verdict is not None and claim.verdict.rating is Rating.MISLEADING
