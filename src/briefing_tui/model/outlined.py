@@ -94,6 +94,7 @@ def _made_when_read(name: str, make: type) -> property:
 
 for _name, _make in _MADE_WHEN_READ.items():
     setattr(Outline, _name, _made_when_read(_name, _make))
+del _name, _make
 
 
 def _held(outline: Outline, name: str) -> Any:
