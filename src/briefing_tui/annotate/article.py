@@ -126,6 +126,9 @@ def _read_html(path: Path, data: bytes) -> Article:
             include_images=False,
             include_links=False,
             deduplicate=False,
+            # the page's own date (its metadata, markup or address), never a date read in its text:
+            # that is the date of an event it reports, and relative dates would count from it
+            date_extraction_params={"extensive_search": False, "original_date": True},
         )
     except (ValueError, TypeError, RecursionError, MemoryError) as exc:
         raise AnnotateError(f"{shown}: the page cannot be read ({type(exc).__name__})") from None

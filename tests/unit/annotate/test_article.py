@@ -43,6 +43,14 @@ def test_an_html_page_gives_its_text_and_metadata(tmp_path: Path) -> None:
         assert gone not in article.text
 
 
+def test_a_page_without_a_date_of_its_own_is_not_dated_by_a_date_in_its_text(tmp_path: Path) -> None:
+    path = tmp_path / "page.html"
+    undated = PAGE.replace('<meta property="article:published_time" content="2024-04-25T08:00:00+00:00">', "")
+    path.write_text(undated.replace("mercredi", "le 19 mai 2024"), encoding="utf-8")
+    article = read_article(path)
+    assert "19 mai 2024" in article.text and article.published is None  # an event's date, not the page's
+
+
 def test_a_non_utf8_page_is_decoded_by_its_declared_charset(tmp_path: Path) -> None:
     path = tmp_path / "latin1.html"
     path.write_bytes(PAGE.format(charset="iso-8859-1").replace("’", "'").encode("iso-8859-1"))
