@@ -189,6 +189,11 @@ def _annotate(args: argparse.Namespace, paths: list[Path]) -> int:
                     f"{display_path(paths[i])} -> {where}: {len(doc.entities)} entities, "
                     f"{len(doc.events)} events, {len(doc.claims)} claims, {drafted} drafts to review"
                 )
+                if args.published is None and articles[i].published is None:
+                    _say(
+                        f"{display_path(paths[i])}: no publication date found: a date without its year"
+                        " or a relative one (hier, mardi) is left without a value; --published sets it"
+                    )
     return 1 if failures else 0
 
 

@@ -39,6 +39,19 @@ def test_the_seed_article_drafts_a_briefing_that_validates(capsys: pytest.Captur
     assert "pipeline fr_core_news_sm loaded in" in err
 
 
+def test_an_article_with_no_publication_date_is_said_to_have_none(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    article = tmp_path / "sans-date.txt"
+    article.write_text("Mardi, le ministre a vu l’ambassadrice à Niamey le 19 mai.\n", encoding="utf-8")
+    code, out, err = annotate([str(article)], capsys)
+    assert code == 0, err
+    assert "sans-date.txt: no publication date found" in err and "--published sets it" in err
+    assert load_bytes(out.encode("utf-8"), "draft.yaml").published is None
+    code, _out, err = annotate([str(article), "--published", "2024-05-21"], capsys)
+    assert code == 0 and "no publication date" not in err
+
+
 def test_drafts_round_trip_through_the_loader(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     out = tmp_path / "seed.yaml"
     assert annotate([str(SEED), "--published", "2024-04-24", "-o", str(out)], capsys)[0] == 0
