@@ -17,6 +17,7 @@ from __future__ import annotations
 
 from rich.text import Text
 from textual import events
+from textual.suggester import SuggestionReady
 from textual.widgets import Input
 
 from briefing_tui.display import sanitize
@@ -31,11 +32,30 @@ def safe_value(self: Input) -> Text:
 
 
 class SafeInput(Input):
-    """An ``Input`` that draws its value through the display boundary."""
+    """An ``Input`` that draws its value through the display boundary, and its completion too.
+
+    Textual draws the rest of a suggestion (the file name the path input would complete to) as it
+    is: a name holding ESC or a new line reached the terminal raw. The suggestion drawn is the
+    sanitized one (the same length); accepting it (right, tab) gives the name itself."""
+
+    _suggested = ""
+    """The suggestion as made (``_suggestion`` holds it as drawn)."""
 
     @property
     def _value(self) -> Text:
         return safe_value(self)
+
+    async def _on_suggestion_ready(self, event: SuggestionReady) -> None:
+        event.prevent_default()  # not Input's handler, which keeps the suggestion to draw as it is
+        if event.value == self.value:
+            self._suggested = event.suggestion
+            self._suggestion = sanitize(event.suggestion)
+
+    def action_cursor_right(self, select: bool = False) -> None:
+        if not select and self.cursor_at_end and self._suggestion and self._suggested:
+            drawn = self._suggestion
+            self._suggestion = self._suggested if drawn == sanitize(self._suggested) else drawn
+        super().action_cursor_right(select)
 
 
 class FormInput(SafeInput):
