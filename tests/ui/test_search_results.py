@@ -98,6 +98,18 @@ async def test_results_screen_starts_from_the_bar_query_and_reports_bad_regex() 
         assert "bad regular expression" in results.status
 
 
+async def test_the_status_is_drawn_through_the_display_boundary() -> None:
+    # It says the search's errors, whose messages come from the regular expression library and
+    # may quote the query one day: nothing in them reaches the terminal raw.
+    async with seed_app().run_test(size=SIZE) as pilot:
+        await pilot.press("F")
+        results = await results_settled(pilot)
+        results._show_status("bad regular expression: \x1b]0;owned\x07 at position 2", "bold red")
+        await pilot.pause()
+        drawn = "".join(s.text for y in range(2) for s in results.query_one("#results-status").render_line(y))
+        assert "bad regular expression: ␛]0;owned␇" in drawn and "\x1b" not in drawn and "\x07" not in drawn
+
+
 async def test_results_fill_quickly_for_a_thousand_documents() -> None:
     from pathlib import Path
 

@@ -14,6 +14,7 @@ from textual.screen import Screen
 from textual.widgets import Input, Static
 from textual.worker import get_current_worker
 
+from briefing_tui.display import sanitize
 from briefing_tui.model.types import Document
 from briefing_tui.search.corpus import Hit, search_documents
 from briefing_tui.search.match import Matcher
@@ -121,7 +122,8 @@ class SearchResultsScreen(Screen[tuple[Hit, Query] | None]):
     def _show_status(self, text: str, style: str = "") -> None:
         self.shown = self.started  # only the newest search's results and messages are shown
         self.status = text
-        self.query_one("#results-status", Static).update(Text(text, style=style, end=""))
+        # a message may quote the query (a bad regular expression's character name): sanitized
+        self.query_one("#results-status", Static).update(Text(sanitize(text), style=style, end=""))
 
     def _start(self) -> None:
         self.generation += 1
