@@ -4,12 +4,13 @@ Most claims and events list no entity and nothing unverified, and most entities 
 file has tens of thousands of such lists, each an empty list object of its own (56 bytes) if
 made at once. A field given ``NOT_YET`` holds None instead; reading it makes the empty list and
 keeps it, so that what is appended to it stays; setting it sets it. Everything else reads the
-attribute as the list it always is (``claim.entities``), equality and pickling included.
+attribute as the list it always is (``claim.entities``), equality and pickling included. A listed
+document (``outlined.Outline``) keeps its lists, and its ``extra`` dict, the same way.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Any
 
 __all__ = ["NOT_YET", "listed", "made_when_read"]
@@ -21,20 +22,21 @@ _SLOTS: dict[tuple[type, str], Any] = {}
 """Each such field's own slot (its member descriptor), by class and name."""
 
 
-def made_when_read(cls: type, *names: str) -> None:
-    """Make the slotted list attributes ``names`` of ``cls`` lists made when first read."""
+def made_when_read(cls: type, *names: str, make: Callable[[], Any] = list) -> None:
+    """Make the slotted attributes ``names`` of ``cls`` (its own slots or a base class's) lists, or
+    what ``make`` makes, made when first read."""
     for name in names:
-        slot = cls.__dict__[name]
+        slot = next(c.__dict__[name] for c in cls.__mro__ if name in c.__dict__)
         _SLOTS[cls, name] = slot
 
-        def read(obj: object, slot: Any = slot) -> list[Any]:
-            value: list[Any] | None = slot.__get__(obj)
+        def read(obj: object, slot: Any = slot) -> Any:
+            value = slot.__get__(obj)
             if value is None:
-                value = []
+                value = make()
                 slot.__set__(obj, value)
             return value
 
-        setattr(cls, name, property(read, slot.__set__, doc=f"``{name}``: a list, made when first read."))
+        setattr(cls, name, property(read, slot.__set__, doc=f"``{name}``: made when first read."))
 
 
 def listed(obj: object, name: str) -> Sequence[Any]:

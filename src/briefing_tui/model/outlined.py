@@ -7,7 +7,7 @@ it is wanted (a search of every document, a source pointing into it) and then ke
 document reads it whole instead (``outline.complete``).
 
 Its lists (entities, claims...: a text read alone lists none) and its ``extra`` are made when first
-read, as are the lists of ``empty_lists``: a thousand outlines held seven thousand empty ones.
+read (``empty_lists``, as a claim's lists are): a thousand outlines held seven thousand empty ones.
 
 The text is the one ``text_only.load_text`` reads, as the file is then. A file that can no longer be
 read (moved, broken since it was listed) gives an empty text: nothing is found in it, and the
@@ -19,6 +19,7 @@ from __future__ import annotations
 from dataclasses import fields
 from typing import Any
 
+from briefing_tui.model.empty_lists import NOT_YET, listed, made_when_read
 from briefing_tui.model.types import Document, LoadError
 
 __all__ = ["Outline", "outline_of"]
@@ -26,19 +27,9 @@ __all__ = ["Outline", "outline_of"]
 _TEXT = Document.__dict__["text"]
 """The slot that holds a document's text (``Outline.text`` stands in front of it)."""
 
-_MADE_WHEN_READ = {
-    "authors": list,
-    "entities": list,
-    "events": list,
-    "claims": list,
-    "sources": list,
-    "problems": list,
-    "extra": dict,
-}
-"""The fields an outline holds nothing in until they are read (then an empty list, or dict)."""
-
-_HELD_LATER = {"text", *_MADE_WHEN_READ}
-"""The fields an outline may not hold yet: pickled as None, and not set from a None."""
+_LISTS = ("authors", "entities", "events", "claims", "sources", "problems")
+_MADE_WHEN_READ = {*_LISTS, "extra"}
+"""The fields an outline holds None in until they are read (then an empty list, or dict)."""
 
 
 class Outline(Document):
@@ -69,40 +60,26 @@ class Outline(Document):
         return True
 
     def __getstate__(self) -> list[Any]:  # pickled without reading the text or making a list
-        return [_held(self, f.name) if f.name in _HELD_LATER else getattr(self, f.name) for f in fields(self)]
+        return [_held(self, f.name) for f in fields(self)]
 
     def __setstate__(self, state: list[Any]) -> None:
         for f, value in zip(fields(self), state, strict=True):
-            if f.name not in _HELD_LATER or value is not None:
+            if f.name != "text" or value is not None:
                 object.__setattr__(self, f.name, value)
 
 
-def _made_when_read(name: str, make: type) -> property:
-    """The field ``name`` of an outline: what it holds, or a new empty ``make()`` kept from then on."""
-    slot = Document.__dict__[name]
-
-    def read(outline: Outline) -> Any:
-        try:
-            return slot.__get__(outline, Outline)
-        except AttributeError:
-            value = make()
-            slot.__set__(outline, value)
-            return value
-
-    return property(read, slot.__set__, doc=f"``{name}``: made when first read.")
-
-
-for _name, _make in _MADE_WHEN_READ.items():
-    setattr(Outline, _name, _made_when_read(_name, _make))
-del _name, _make
+made_when_read(Outline, *_LISTS)
+made_when_read(Outline, "extra", make=dict)
 
 
 def _held(outline: Outline, name: str) -> Any:
-    """What the field ``name`` of ``outline`` holds, None if nothing yet (read without making it)."""
-    try:
-        return Document.__dict__[name].__get__(outline, Outline)
-    except AttributeError:
-        return None
+    """What the field ``name`` of ``outline`` holds, read without making it: None for a text not read
+    yet, or a list (a dict) not made."""
+    if name == "text":
+        return _TEXT.__get__(outline, Outline) if outline.text_read else None
+    if name in _MADE_WHEN_READ:
+        return listed(outline, name) or None
+    return getattr(outline, name)
 
 
 def outline_of(document: Document) -> Outline:
@@ -110,8 +87,8 @@ def outline_of(document: Document) -> Outline:
     outline = Outline.__new__(Outline)
     for f in fields(document):
         value = getattr(document, f.name)
-        if f.name != "text" and (value or f.name not in _MADE_WHEN_READ):  # an empty list: made when read
-            object.__setattr__(outline, f.name, value)
+        if f.name != "text":  # an empty list (dict): made when read
+            object.__setattr__(outline, f.name, NOT_YET if f.name in _MADE_WHEN_READ and not value else value)
     return outline
 
 
