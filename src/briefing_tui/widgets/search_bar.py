@@ -49,17 +49,11 @@ class SearchInput(SafeInput):
 
     async def _on_key(self, event: events.Key) -> None:
         focused = self.screen.focused is self  # has_focus follows only once the Blur arrives
-        if event.key == "enter" and focused:
-            # submit now, not once the key has bubbled up to the bindings: the keys behind it are
-            # already queued here and must find the focus gone
-            event.stop()
-            event.prevent_default()
-            await self.action_submit()
-            return
         if focused and await self._act_on(event.key):
-            # The input's own keys (backspace, delete, the arrows, the toggles...) act here too, in
-            # the order typed: a binding otherwise acts once its key has bubbled up to the app,
-            # after an enter typed right behind it had submitted the query without that edit.
+            # The input's own keys (enter, backspace, the arrows, the toggles...) act here, in the
+            # order typed, not once they have bubbled up to the app's bindings: an edit typed right
+            # before enter is made before the query is kept, and the keys behind enter, already
+            # queued here, find the focus gone.
             event.stop()
             event.prevent_default()
             return
