@@ -52,9 +52,8 @@ class SafeInput(Input):
             self._suggestion = sanitize(event.suggestion)
 
     def action_cursor_right(self, select: bool = False) -> None:
-        if not select and self.cursor_at_end and self._suggestion and self._suggested:
-            drawn = self._suggestion
-            self._suggestion = self._suggested if drawn == sanitize(self._suggested) else drawn
+        if not select and self.cursor_at_end and self._suggestion:
+            self._suggestion = self._suggested  # accepted as made, not as drawn
         super().action_cursor_right(select)
 
 
