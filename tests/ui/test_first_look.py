@@ -269,3 +269,27 @@ async def test_the_terminals_size_said_again_does_not_lay_the_first_look_out_aga
             screen.call_later(handled.append, True)  # after the resize, in the screen's queue
             await until(pilot, lambda: bool(handled), what="the resize was not handled")  # noqa: B023
         assert [size for size in laid_out if size is not None] == [other]  # None: a refresh of its own
+
+
+async def test_the_text_is_drawn_at_one_width_from_the_first_look_to_the_reader(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # The text's scroll bar comes once the text is measured: the room for it is kept from the first
+    # frame, so the text is never wrapped again to make way for it (a jump in the terminal).
+    from briefing_tui.widgets.text_view import TextView
+
+    widths: set[int] = set()
+    build_line = TextView._build_line
+
+    def noted(self: TextView, start: int, end: int, width: int, base: object) -> object:
+        widths.add(width)
+        return build_line(self, start, end, width, base)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(TextView, "_build_line", noted)
+    app = BriefingApp([SEEDS], first_look=True)
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await reader_ready(pilot)
+        text = screen.query_one(TextView)
+        await until(pilot, lambda: text.max_scroll_y > 0, what="the seed's text does not scroll")
+        await pilot.pause()
+        assert widths == {text.scrollable_content_region.width}
