@@ -30,5 +30,6 @@ def noun(count: int, word: str, many: str | None = None) -> str:
 
 
 def plural(count: int, word: str, many: str | None = None) -> str:
-    """The count and the noun that agrees with it: "1 claim", "0 claims", "3 entities"."""
-    return f"{count} {noun(count, word, many)}"
+    """The count and the noun that agrees with it: "1 claim", "0 claims", "3 entities", "25,000
+    claims" (its thousands apart, as every count the reader shows)."""
+    return f"{count:,} {noun(count, word, many)}"

@@ -133,7 +133,7 @@ class ClaimList(DraftMarks, TypeToFilter, SteadyOptionList):
             claims = self._filtered(claims)
         if self.filter_shown:
             head = self.filter_head()
-            options.append(Option(Text.assemble(head, (f"  {len(claims)} of {len(nav.claims)}", "dim")),
+            options.append(Option(Text.assemble(head, (f"  {len(claims):,} of {len(nav.claims):,}", "dim")),
                                   disabled=True))  # fmt: skip
         start = 0
         if len(claims) > LIMIT:  # a window of LIMIT rows around the claim to keep in view

@@ -60,7 +60,7 @@ def claim_text(nav: Navigator, claim: Claim, looks: Looks) -> Text:
     glyph, label, rating = rating_label(claim)
     position = nav.claim_position(claim.id)
     out = Text(end="")
-    out.append(f"Claim {(position or 0) + 1} of {len(nav.claims)}", style="bold")
+    out.append(f"Claim {(position or 0) + 1:,} of {len(nav.claims):,}", style="bold")
     out.append(f"  {sanitize(claim.id)}\n", style="dim")
     out.append(f"{glyph} {label}\n", style=looks.rating(rating) + Style(bold=True))
     _anchor(out, claim.span, looks)

@@ -207,7 +207,7 @@ class SearchBar(Horizontal):
         elif total == 0:
             self._count = "no match"
         else:
-            self._count = f"{0 if current is None else current + 1}/{total}{more}"
+            self._count = f"{0 if current is None else current + 1:,}/{total:,}{more}"
         self._message, self._message_error = "", False
         self._render_status()
 

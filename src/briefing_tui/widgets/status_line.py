@@ -43,7 +43,7 @@ def status_text(status: Status, looks: Looks | None = None) -> Text:
         out.append(*gap)
     if status.claim is not None:
         position, count, glyph, label, rating = status.claim
-        out.append(f"claim {position} of {count} ")
+        out.append(f"claim {position:,} of {count:,} ")
         style = looks.rating(rating) if looks is not None else Style()
         out.append(f"{glyph} {label}", style=style + Style(bold=True))
     elif status.claims:

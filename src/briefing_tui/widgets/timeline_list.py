@@ -71,7 +71,7 @@ class TimelineList(DraftMarks, TypeToFilter, SteadyOptionList):
         if events:  # one chronology: the events of the text marked ▸ (bold), the background ones in italics
             in_text = sum(not e.background for e in events)
             head = Text(
-                f"{plural(len(events), 'event')} by date · ▸ {in_text} in the text",
+                f"{plural(len(events), 'event')} by date · ▸ {in_text:,} in the text",
                 style=looks.mark("heading"),
             )
             options.append(Option(head, disabled=True))
