@@ -140,7 +140,7 @@ class ClaimList(DraftMarks, TypeToFilter, SteadyOptionList):
             at = next((i for i, c in enumerate(claims) if c.id == keep), 0)
             start = max(0, min(at - LIMIT // 2, len(claims) - LIMIT))
         if start:
-            options.append(Option(Text(f"  … {start} earlier", style="dim italic"), disabled=True))
+            options.append(Option(Text(f"  … {start:,} earlier", style="dim italic"), disabled=True))
         window = claims[start : start + LIMIT]
         for claim in window:
             options.append(Option(self._row(nav, claim), id=claim.id))
@@ -148,7 +148,7 @@ class ClaimList(DraftMarks, TypeToFilter, SteadyOptionList):
         self._rows = {c.id for c in window}
         rest = len(claims) - start - LIMIT
         if rest > 0:
-            more = Text(f"  … {rest} more: / filters", style="dim italic")
+            more = Text(f"  … {rest:,} more: / filters", style="dim italic")
             options.append(Option(more, disabled=True))
         if not claims:
             empty = "no claim matches" if self.filter_text else "This document has no claims."

@@ -81,7 +81,7 @@ class EntityList(DraftMarks, TypeToFilter, SteadyOptionList):
                 )
                 options.append(Option(prompt, id=entity.id))
             if len(shown) > LIMIT:
-                more = f"  … {len(shown) - LIMIT} more: / filters"
+                more = f"  … {len(shown) - LIMIT:,} more: / filters"
                 options.append(Option(Text(more, style="dim italic"), disabled=True))
         if len(options) == (1 if self.filter_shown else 0):
             options.append(Option(Text("no entity matches", style="dim italic"), disabled=True))

@@ -71,3 +71,15 @@ class SteadyOptionList(OptionList):
             self._measured_width = self.scrollable_content_region.width
             self._forget_heights()
             super()._update_lines()
+
+    def action_first(self) -> None:
+        """To the first row that can be chosen, the rows above it in view too (the list's heading, its
+        first group's title)."""
+        super().action_first()
+        self.scroll_home(animate=False, immediate=True)
+
+    def action_last(self) -> None:
+        """To the last row that can be chosen, the rows below it in view too (the "… 4,900 more" that
+        says how to reach the rest of a long list)."""
+        super().action_last()
+        self.scroll_end(animate=False, immediate=True)

@@ -92,7 +92,7 @@ class TimelineList(DraftMarks, TypeToFilter, SteadyOptionList):
             )
             options.append(Option(prompt, id=event.id))
         if len(events) > LIMIT:
-            more = f"  … {len(events) - LIMIT} more: ctrl+p “Go to event…” lists them all"
+            more = f"  … {len(events) - LIMIT:,} more: ctrl+p “Go to event…” lists them all"
             options.append(Option(Text(more, style="dim italic"), disabled=True))
         if len(options) == (1 if self.filter_shown else 0):
             empty = "no event matches" if self.filter_text else "no events"
