@@ -36,9 +36,7 @@ async def test_r_rates_the_current_claim_reviewed_today_and_the_pane_shows_it(se
         assert claim is not None and claim.verdict is not None
         assert claim.verdict.rating is Rating.MISLEADING
         assert claim.verdict.explanation == "Two lines\nof reasons"
-        import datetime
-
-        assert claim.verdict.reviewed == datetime.date.today().isoformat()
+        assert claim.verdict.reviewed == date.today().isoformat()
         assert "misleading" in screen.query_one(DetailPane).body_text
         assert seed.read_bytes() == SEED.read_bytes()  # not saved yet
         assert screen.checking.modified
