@@ -57,6 +57,21 @@ async def test_results_list_every_hit_with_document_and_position() -> None:
         assert "withdrawal" in first
 
 
+async def test_every_hits_text_starts_in_one_column_whatever_its_positions_width() -> None:
+    async with three_documents().run_test(size=SIZE) as pilot:
+        results = await open_results(pilot, "withdrawal")
+        hit_list = results.query_one(HitList)
+        first = hit_list.hits[0]
+        far = first._replace(line=29039, column=471)  # as deep in a 10 MB text
+        hit_list.set_hits([first, far])
+        rows = [hit_list.line_text(n).plain for n in range(2)]
+        where = [row.index(f"{hit.line}:{hit.column}") for row, hit in zip(rows, (first, far), strict=True)]
+        assert where[0] == where[1]
+        text_at = where[1] + len("29039:471") + 1  # the widest position, then a space
+        assert rows[1][text_at - 1] == " " and rows[0][text_at - 1] == " "
+        assert rows[0][text_at:] == rows[1][text_at:]  # the same match and context, from one column
+
+
 async def test_choosing_a_hit_opens_its_document_at_the_hit() -> None:
     async with three_documents().run_test(size=SIZE) as pilot:
         main = main_screen(pilot)

@@ -51,6 +51,7 @@ class HitList(ScrollView, can_focus=True):
         self.hits: list[Hit] = []
         self.cursor = 0
         self._doc_width = 8
+        self._where_width = 9  # "line:column" and a space after it
         self._cache: LRUCache[tuple[int, int, bool], Strip] = LRUCache(512)
 
     def set_hits(self, hits: list[Hit]) -> None:
@@ -59,6 +60,8 @@ class HitList(ScrollView, can_focus=True):
         self.cursor = 0
         ids = {hit.document.id for hit in hits[:2000]}
         self._doc_width = min(24, max((len(i) for i in ids), default=8))
+        where = max((len(f"{hit.line}:{hit.column}") for hit in hits), default=0)
+        self._where_width = max(9, where + 1)  # every row's text starts in one column, after a space
         self._cache.clear()
         self.virtual_size = Size(self.size.width, len(hits))
         self.scroll_to(y=0, animate=False, immediate=True)
@@ -74,7 +77,7 @@ class HitList(ScrollView, can_focus=True):
         The context is shared out so that the match sits in the middle of what is left.
         """
         hit = self.hits[number]
-        room = width - self._doc_width - 10 - min(hit.end - hit.start, width // 2)
+        room = width - self._doc_width - 1 - self._where_width - min(hit.end - hit.start, width // 2)
         before, match, after = hit.context(max(4, room // 2))
         doc = sanitize(hit.document.id)
         if len(doc) > self._doc_width:
@@ -83,7 +86,7 @@ class HitList(ScrollView, can_focus=True):
         return Text.assemble(
             (doc.ljust(self._doc_width), looks.mark("document")),
             " ",
-            (f"{hit.line}:{hit.column}".ljust(9), looks.mark("where")),
+            (f"{hit.line}:{hit.column}".ljust(self._where_width), looks.mark("where")),
             sanitize(before),
             (sanitize(match), looks.mark("match-current")),
             sanitize(after),
