@@ -44,6 +44,8 @@ class ClaimList(DraftMarks, TypeToFilter, SteadyOptionList):
         self._folded: dict[bool, tuple[str, list[int]]] = {}  # by kept case: every haystack, folded
         self._matching: set[str] = set()  # claims that pass the filter
         self._rows: set[str] = set()  # claims with a row now (a window of the matching ones)
+        self._listed: list[Claim] = []  # the matching claims, in order
+        self._start = 0  # the first of them with a row
 
     @property
     def current(self) -> str | None:
@@ -146,6 +148,7 @@ class ClaimList(DraftMarks, TypeToFilter, SteadyOptionList):
             options.append(Option(self._row(nav, claim), id=claim.id))
         self._matching = {c.id for c in claims}
         self._rows = {c.id for c in window}
+        self._listed, self._start = claims, start
         rest = len(claims) - start - LIMIT
         if rest > 0:
             more = Text(f"  … {rest:,} more: / filters", style="dim italic")
@@ -172,6 +175,60 @@ class ClaimList(DraftMarks, TypeToFilter, SteadyOptionList):
 
     def refilter(self) -> None:
         self._rebuild()
+
+    # A long list's window moves with the keys: past its first or last row, to its ends (g / G).
+
+    def _edge(self, step: int) -> int | None:
+        """The index (in ``_listed``) of the window's last row (``step`` 1) or first (-1) when it is
+        the one highlighted and more claims follow (or come before) it; else None."""
+        option, listed = self.highlighted_option, self._listed
+        edge = min(len(listed), self._start + LIMIT) - 1 if step > 0 else self._start
+        if option is None or not 0 <= edge + step < len(listed) or option.id != listed[edge].id:
+            return None
+        return edge
+
+    def _move_window(self, step: int) -> bool:
+        """The claim after (or before) the window's edge, the window moved round it: True when it
+        moved (the highlight would otherwise wrap round to the window's other end)."""
+        edge = self._edge(step)
+        if edge is None:
+            return False
+        self._rebuild(keep=self._listed[edge + step].id)
+        return True
+
+    def action_cursor_down(self) -> None:
+        if not self._move_window(1):
+            super().action_cursor_down()
+
+    def action_cursor_up(self) -> None:
+        if not self._move_window(-1):
+            super().action_cursor_up()
+
+    def _round_edge(self, step: int) -> None:
+        """At the window's last row (``step`` 1) or first (-1), with more beyond: the window moves
+        round the row highlighted."""
+        if self._edge(step) is not None:
+            self._rebuild()
+
+    def action_page_down(self) -> None:
+        self._round_edge(1)  # a page from the window's last row goes on past it
+        super().action_page_down()
+        self._round_edge(1)  # and the next page from where this one ended
+
+    def action_page_up(self) -> None:
+        self._round_edge(-1)
+        super().action_page_up()
+        self._round_edge(-1)
+
+    def action_first(self) -> None:
+        if self._start > 0:
+            self._rebuild(keep=self._listed[0].id)
+        super().action_first()
+
+    def action_last(self) -> None:
+        if self._start + LIMIT < len(self._listed):
+            self._rebuild(keep=self._listed[-1].id)
+        super().action_last()
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         event.stop()

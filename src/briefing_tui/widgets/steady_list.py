@@ -83,3 +83,15 @@ class SteadyOptionList(OptionList):
         says how to reach the rest of a long list)."""
         super().action_last()
         self.scroll_end(animate=False, immediate=True)
+
+    def action_page_down(self) -> None:
+        super().action_page_down()
+        if self.highlighted is None:  # the page ended below the last row that can be chosen
+            OptionList.action_last(self)  # (not a subclass's ends, which may move a window)
+            self.scroll_end(animate=False, immediate=True)
+
+    def action_page_up(self) -> None:
+        super().action_page_up()
+        if self.highlighted is None:  # the page ended above the first row that can be chosen
+            OptionList.action_first(self)
+            self.scroll_home(animate=False, immediate=True)
