@@ -93,6 +93,23 @@ def test_a_source_row_shows_the_original_address_or_the_copy_that_o_opens() -> N
     assert "https://allafrica.com/stories/202409160276.html(copy)" in _squeezed(copy)
 
 
+def test_a_claim_row_without_a_gloss_cuts_its_long_quote_after_a_word_with_an_ellipsis() -> None:
+    from briefing_tui.model.types import AnchorStatus, Span
+    from briefing_tui.widgets.detail_text import ROW_QUOTE_LIMIT, claim_prompt
+
+    collection = load_paths([SEEDS])
+    nav = Navigator(collection.documents[0], collection)
+    claim = nav.claims[1]
+    text = nav.doc.text
+    start = text.index("La situation actuelle")
+    claim.gloss, claim.span = "", Span(start, start + 300, AnchorStatus.EXACT)
+    shown = claim_prompt(nav, claim, PlainLooks()).cells[1][0].plain
+    quote = shown.removeprefix(f"{claim.id} ")
+    assert quote.endswith("…") and len(quote) <= ROW_QUOTE_LIMIT
+    kept = quote.removesuffix("…")
+    assert text[start:].startswith(kept) and text[start + len(kept)] == " "  # a whole word last
+
+
 async def test_a_resize_to_80x24_and_back_keeps_the_claim_pane_at_its_top() -> None:
     """At 120x40 the 12th claim shows from its verdict; at 80x24 the claim pane hides; back at
     120x40 it shows from the same place (its links list, shown again, scrolled the pane down to the

@@ -16,7 +16,8 @@ from briefing_tui.widgets.looks import Looks
 from briefing_tui.widgets.rows import Row
 from briefing_tui.words import plural
 
-QUOTE_LIMIT = 400
+QUOTE_LIMIT = 400  # characters of a claim's quote in the claim pane
+ROW_QUOTE_LIMIT = 80  # in a claim's row (a source's citing claims, an entity's, the claims list)
 
 
 def _field(out: Text, label: str, value: str | None, style: str | Style = "") -> None:
@@ -48,10 +49,14 @@ def _anchor(out: Text, span: Span, looks: Looks) -> None:
         out.append(f"⚠ anchor {span.status.value}: placed by approximate match\n", style=looks.mark("warn"))
 
 
-def _quote(text: str, span: Span) -> str:
+def _quote(text: str, span: Span, limit: int = QUOTE_LIMIT) -> str:
+    """The span's quote, a longer one cut to ``limit`` characters with "…" (after a word when one
+    ends in its last quarter)."""
     quote = text[span.start : span.end] if span.anchored else span.selector.exact or ""
-    if len(quote) > QUOTE_LIMIT:
-        quote = quote[: QUOTE_LIMIT - 1] + "…"
+    if len(quote) > limit:
+        cut = quote[: limit - 1]
+        space = cut.rfind(" ", limit * 3 // 4)
+        quote = (cut[:space] if space > 0 else cut).rstrip() + "…"
     return quote
 
 
@@ -190,5 +195,5 @@ def claim_prompt(nav: Navigator, claim: Claim, looks: Looks) -> Row:
     glyph, _label, rating = rating_label(claim)
     out = Text(end="")
     out.append(f"{sanitize(claim.id)} ", style="bold")
-    out.append(sanitize(claim.gloss or _quote(nav.doc.text, claim.span)[:80]))
+    out.append(sanitize(claim.gloss or _quote(nav.doc.text, claim.span, ROW_QUOTE_LIMIT)))
     return Row((Text(glyph, style=looks.rating(rating) if rating else ""), 2), (out, None))
