@@ -104,6 +104,29 @@ async def test_help_opens_and_closes(opener: str, closer: str) -> None:
         assert app.is_running and app.return_code is None
 
 
+async def test_help_scrolls_with_the_texts_keys() -> None:
+    from textual.containers import VerticalScroll
+
+    app = seed_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("question_mark")
+        await until(pilot, lambda: isinstance(app.screen, HelpScreen))
+        body = app.screen.query_one("#help-body", VerticalScroll)
+        await until(pilot, lambda: body.max_scroll_y > body.size.height, what="the help fits")
+        await pilot.press("j")
+        await until(pilot, lambda: body.scroll_y == 1)
+        await pilot.press("space")  # a page
+        await until(pilot, lambda: body.scroll_y > 1 + body.size.height // 2)
+        paged = body.scroll_y
+        await pilot.press("b")
+        await until(pilot, lambda: body.scroll_y < paged)
+        await pilot.press("G")
+        await until(pilot, lambda: body.scroll_y == body.max_scroll_y)
+        await pilot.press("g")
+        await until(pilot, lambda: body.scroll_y == 0)
+        assert isinstance(app.screen, HelpScreen)  # none of them closes it
+
+
 @pytest.mark.parametrize("size", SIZES, ids=["120x40", "80x24"])
 async def test_s_cycles_through_every_source_wherever_it_is_and_S_goes_back(size: tuple[int, int]) -> None:
     async with collection_app().run_test(size=size) as pilot:
