@@ -104,15 +104,20 @@ async def test_help_opens_and_closes(opener: str, closer: str) -> None:
         assert app.is_running and app.return_code is None
 
 
-async def test_help_scrolls_with_the_texts_keys() -> None:
+@pytest.mark.parametrize("shown", ["help", "errors"])
+async def test_help_and_the_errors_scroll_with_the_texts_keys(shown: str) -> None:
     from textual.containers import VerticalScroll
 
-    app = seed_app()
-    async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.press("question_mark")
-        await until(pilot, lambda: isinstance(app.screen, HelpScreen))
-        body = app.screen.query_one("#help-body", VerticalScroll)
-        await until(pilot, lambda: body.max_scroll_y > body.size.height, what="the help fits")
+    from briefing_tui.screens.errors import ErrorScreen
+
+    app = seed_app() if shown == "help" else collection_app()  # one of its files fails
+    kind = HelpScreen if shown == "help" else ErrorScreen
+    async with app.run_test(size=(80, 24) if shown == "help" else (40, 8)) as pilot:
+        if shown == "help":
+            await pilot.press("question_mark")
+        await until(pilot, lambda: isinstance(app.screen, kind), what=f"no {shown} screen")
+        body = app.screen.query_one(f"#{shown}-body", VerticalScroll)
+        await until(pilot, lambda: body.max_scroll_y > body.size.height, what=f"the {shown} fit")
         await pilot.press("j")
         await until(pilot, lambda: body.scroll_y == 1)
         await pilot.press("space")  # a page
@@ -124,7 +129,7 @@ async def test_help_scrolls_with_the_texts_keys() -> None:
         await until(pilot, lambda: body.scroll_y == body.max_scroll_y)
         await pilot.press("g")
         await until(pilot, lambda: body.scroll_y == 0)
-        assert isinstance(app.screen, HelpScreen)  # none of them closes it
+        assert isinstance(app.screen, kind)  # none of them closes it
 
 
 @pytest.mark.parametrize("size", SIZES, ids=["120x40", "80x24"])

@@ -12,6 +12,7 @@ from textual.widgets import Footer, Static
 
 from briefing_tui.display import sanitize
 from briefing_tui.model.types import Problem
+from briefing_tui.screens.scroll_keys import SCROLL_KEYS, ScrollKeys
 from briefing_tui.widgets.looks import Looks
 from briefing_tui.words import plural
 
@@ -50,14 +51,13 @@ class ErrorsText(Static):
         self.update(errors_text(self._failed, self._can_close, Looks(self)))
 
 
-class ErrorScreen(Screen[None]):
+class ErrorScreen(ScrollKeys, Screen[None]):
     """Shows every problem of the files that failed; the rest of the collection stays usable."""
 
     BINDINGS = [
         Binding("escape", "close", "Back to the documents"),
         Binding("q", "app.quit", "Quit"),
-        Binding("j,down", "scroll(1)", show=False),
-        Binding("k,up", "scroll(-1)", show=False),
+        *SCROLL_KEYS,  # as in the text: a line, a page, the top and the end
     ]
 
     def __init__(self, failed: dict[str, list[Problem]], *, can_close: bool) -> None:
@@ -78,8 +78,8 @@ class ErrorScreen(Screen[None]):
     def action_close(self) -> None:
         self.dismiss()
 
-    def action_scroll(self, step: int) -> None:
-        self.query_one("#errors-body", VerticalScroll).scroll_relative(y=step, animate=False)
+    def scrolled(self) -> VerticalScroll:
+        return self.query_one("#errors-body", VerticalScroll)
 
 
 class LoadingScreen(Screen[None]):

@@ -11,6 +11,7 @@ from textual.containers import VerticalScroll
 from textual.screen import ModalScreen, Screen
 from textual.widgets import Footer, Static
 
+from briefing_tui.screens.scroll_keys import SCROLL_KEYS, ScrollKeys
 from briefing_tui.widgets.claim_list import ClaimList
 from briefing_tui.widgets.doc_header import legend
 from briefing_tui.widgets.looks import Looks
@@ -115,18 +116,12 @@ def help_text(groups: dict[str, list[tuple[str, str]]], looks: Looks) -> Text:
     return out
 
 
-class HelpScreen(ModalScreen[None]):
+class HelpScreen(ScrollKeys, ModalScreen[None]):
     """Lists every key of the reader, grouped by where it works."""
 
     BINDINGS = [
         Binding("escape,q,question_mark", "dismiss", "Close help"),
-        # as in the text: a line, a page, the top and the end
-        Binding("j,down", "scroll(1)", show=False),
-        Binding("k,up", "scroll(-1)", show=False),
-        Binding("space,pagedown", "page(1)", show=False),
-        Binding("b,pageup", "page(-1)", show=False),
-        Binding("g,home", "end(False)", show=False),
-        Binding("G,end", "end(True)", show=False),
+        *SCROLL_KEYS,  # as in the text: a line, a page, the top and the end
     ]
 
     def __init__(self, reader: Screen[Any]) -> None:
@@ -147,19 +142,5 @@ class HelpScreen(ModalScreen[None]):
         self._text = help_text(self._groups, Looks(self))
         self.query_one("#help-text", Static).update(self._text)
 
-    def action_scroll(self, step: int) -> None:
-        self.query_one("#help-body", VerticalScroll).scroll_relative(y=step, animate=False)
-
-    def action_page(self, step: int) -> None:
-        body = self.query_one("#help-body", VerticalScroll)
-        if step > 0:
-            body.scroll_page_down(animate=False)
-        else:
-            body.scroll_page_up(animate=False)
-
-    def action_end(self, last: bool) -> None:
-        body = self.query_one("#help-body", VerticalScroll)
-        if last:
-            body.scroll_end(animate=False, immediate=True)
-        else:
-            body.scroll_home(animate=False, immediate=True)
+    def scrolled(self) -> VerticalScroll:
+        return self.query_one("#help-body", VerticalScroll)
