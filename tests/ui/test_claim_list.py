@@ -216,39 +216,6 @@ async def test_a_long_list_shows_a_window_that_follows_the_current_claim(monkeyp
         assert any("earlier" in str(o.prompt) for o in claims._options)
 
 
-async def test_the_keys_reach_every_claim_of_a_long_list_through_its_window(monkeypatch) -> None:
-    import briefing_tui.widgets.claim_list as claim_list
-
-    monkeypatch.setattr(claim_list, "LIMIT", 4)
-    async with seed_app().run_test(size=SIZE) as pilot:
-        screen = main_screen(pilot)
-        await pilot.press("6")
-        claims = screen.query_one(ClaimList)
-        order = [c.id for c in screen.state.nav.claims]
-
-        def highlighted() -> str | None:
-            option = claims.highlighted_option
-            return None if option is None else option.id
-
-        await pilot.press("G")  # the last claim, not the window's last row
-        assert highlighted() == order[-1] and listed(claims) == order[-4:]
-        await pilot.press("g")
-        assert highlighted() == order[0] and listed(claims) == order[:4]
-        for step in range(1, 7):  # past the window's last row: the window moves, the highlight goes on
-            await pilot.press("j")
-            assert highlighted() == order[step]
-        for step in range(5, -1, -1):
-            await pilot.press("k")
-            assert highlighted() == order[step]
-        for _ in order:  # page after page, to the end (a page is at most the window here)
-            if highlighted() == order[-1]:
-                break
-            await pilot.press("pagedown")
-        assert highlighted() == order[-1]
-        await pilot.press("enter")
-        assert screen.claim_id == order[-1]
-
-
 async def test_a_file_changed_on_disk_refreshes_the_list_and_keeps_the_filter(tmp_path, monkeypatch) -> None:
     import shutil
 

@@ -42,6 +42,51 @@ async def test_q_quits_from_every_list(key: str, kind: type) -> None:
     assert app.return_code == 0
 
 
+@pytest.mark.parametrize(("key", "kind"), LISTS[1:], ids=["timeline", "claims"])
+async def test_the_keys_reach_every_row_of_a_long_list_through_its_window(
+    key: str, kind: type[TimelineList | ClaimList], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from briefing_tui.widgets import claim_list, timeline_list
+
+    for module in (claim_list, timeline_list):
+        monkeypatch.setattr(module, "LIMIT", 4)  # rows at once: the seed's 15 claims, 16 events
+    async with seed_app().run_test(size=(120, 40)) as pilot:
+        screen = main_screen(pilot)
+        await pilot.press(key)
+        listing = screen.query_one(kind)
+        await until(pilot, lambda: listing.has_focus)
+        nav = screen.state.nav
+        order = [item.id for item in (nav.claims if kind is ClaimList else nav.timeline())]
+
+        def highlighted() -> str | None:
+            option = listing.highlighted_option
+            return None if option is None else option.id
+
+        def rows() -> list[str]:
+            return [option.id for option in listing._options if option.id is not None]
+
+        await pilot.press("G")  # the last of them all, not the window's last row
+        assert highlighted() == order[-1] and rows() == order[-4:]
+        await pilot.press("g")
+        assert highlighted() == order[0] and rows() == order[:4]
+        for step in range(1, 7):  # past the window's last row: the window moves, the highlight goes on
+            await pilot.press("j")
+            assert highlighted() == order[step]
+        for step in range(5, -1, -1):
+            await pilot.press("k")
+            assert highlighted() == order[step]
+        for _ in order:  # page after page, to the end (a page is at most the window here)
+            if highlighted() == order[-1]:
+                break
+            await pilot.press("pagedown")
+        assert highlighted() == order[-1]
+        for _ in order:
+            if highlighted() == order[0]:
+                break
+            await pilot.press("pageup")
+        assert highlighted() == order[0]
+
+
 async def test_ctrl_q_quits_while_a_filter_is_typed() -> None:
     app = seed_app()
     async with app.run_test(size=(120, 40)) as pilot:
@@ -185,21 +230,19 @@ async def test_help_has_one_section_per_pane_each_key_once_and_the_verdicts() ->
         assert "✔supported" in text and "⌛outdated" in text and "❝opinion" in text
 
 
-@pytest.mark.parametrize(("key", "kind"), LISTS[:2], ids=["entities", "timeline"])
 async def test_g_and_G_show_a_lists_ends_with_the_rows_that_cannot_be_chosen(
-    key: str, kind: type[EntityList | TimelineList], monkeypatch: pytest.MonkeyPatch
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     # G shows what follows the last row (the "… N more" row, which says how to reach the rest of a
-    # long list); g what precedes the first (the list's heading, its first group's title). (The
-    # claims list's window moves to its ends instead: test_claim_list.py.)
-    from briefing_tui.widgets import entity_list, timeline_list
+    # type of entities); g what precedes the first (its first type's title). (The claims list's and
+    # the timeline's windows move to their ends instead: below.)
+    from briefing_tui.widgets import entity_list
 
-    for module, limit in ((entity_list, 1), (timeline_list, 12)):
-        monkeypatch.setattr(module, "LIMIT", limit)  # per type of entity, per group of events
+    monkeypatch.setattr(entity_list, "LIMIT", 1)  # per type of entity
     async with seed_app().run_test(size=(120, 40)) as pilot:
         screen = main_screen(pilot)
-        await pilot.press(key)
-        listing = screen.query_one(kind)
+        await pilot.press("3")
+        listing = screen.query_one(EntityList)
         await until(pilot, lambda: listing.has_focus and listing.max_scroll_y > 0, what="the list fits")
         options = listing._options
         await pilot.press("G")

@@ -19,6 +19,7 @@ from briefing_tui.model.types import Claim
 from briefing_tui.widgets.detail_text import claim_prompt
 from briefing_tui.widgets.drafts import DRAFT_CLASS, DRAFT_LABEL, DraftMarks
 from briefing_tui.widgets.labels import rating_label
+from briefing_tui.widgets.list_window import ListWindow, window_start
 from briefing_tui.widgets.looks import Looks
 from briefing_tui.widgets.messages import JumpRequested
 from briefing_tui.widgets.steady_list import SteadyOptionList
@@ -27,7 +28,7 @@ from briefing_tui.widgets.type_filter import TypeToFilter
 LIMIT = 200  # rows shown at once: a list measures every row; the window follows the current claim
 
 
-class ClaimList(DraftMarks, TypeToFilter, SteadyOptionList):
+class ClaimList(DraftMarks, TypeToFilter, ListWindow, SteadyOptionList):
     """Claims in text order. Enter (or a click) goes to one; ``/`` filters the list."""
 
     HELP_GROUP = "Claims list"
@@ -44,8 +45,6 @@ class ClaimList(DraftMarks, TypeToFilter, SteadyOptionList):
         self._folded: dict[bool, tuple[str, list[int]]] = {}  # by kept case: every haystack, folded
         self._matching: set[str] = set()  # claims that pass the filter
         self._rows: set[str] = set()  # claims with a row now (a window of the matching ones)
-        self._listed: list[Claim] = []  # the matching claims, in order
-        self._start = 0  # the first of them with a row
 
     @property
     def current(self) -> str | None:
@@ -137,10 +136,7 @@ class ClaimList(DraftMarks, TypeToFilter, SteadyOptionList):
             head = self.filter_head()
             options.append(Option(Text.assemble(head, (f"  {len(claims):,} of {len(nav.claims):,}", "dim")),
                                   disabled=True))  # fmt: skip
-        start = 0
-        if len(claims) > LIMIT:  # a window of LIMIT rows around the claim to keep in view
-            at = next((i for i, c in enumerate(claims) if c.id == keep), 0)
-            start = max(0, min(at - LIMIT // 2, len(claims) - LIMIT))
+        start = window_start(claims, keep, LIMIT)  # a window of LIMIT rows around the claim to keep
         if start:
             options.append(Option(Text(f"  … {start:,} earlier", style="dim italic"), disabled=True))
         window = claims[start : start + LIMIT]
@@ -148,7 +144,7 @@ class ClaimList(DraftMarks, TypeToFilter, SteadyOptionList):
             options.append(Option(self._row(nav, claim), id=claim.id))
         self._matching = {c.id for c in claims}
         self._rows = {c.id for c in window}
-        self._listed, self._start = claims, start
+        self.remember_window(claims, start)
         rest = len(claims) - start - LIMIT
         if rest > 0:
             more = Text(f"  … {rest:,} more: / filters", style="dim italic")
@@ -176,59 +172,11 @@ class ClaimList(DraftMarks, TypeToFilter, SteadyOptionList):
     def refilter(self) -> None:
         self._rebuild()
 
-    # A long list's window moves with the keys: past its first or last row, to its ends (g / G).
+    def window_size(self) -> int:
+        return LIMIT
 
-    def _edge(self, step: int) -> int | None:
-        """The index (in ``_listed``) of the window's last row (``step`` 1) or first (-1) when it is
-        the one highlighted and more claims follow (or come before) it; else None."""
-        option, listed = self.highlighted_option, self._listed
-        edge = min(len(listed), self._start + LIMIT) - 1 if step > 0 else self._start
-        if option is None or not 0 <= edge + step < len(listed) or option.id != listed[edge].id:
-            return None
-        return edge
-
-    def _move_window(self, step: int) -> bool:
-        """The claim after (or before) the window's edge, the window moved round it: True when it
-        moved (the highlight would otherwise wrap round to the window's other end)."""
-        edge = self._edge(step)
-        if edge is None:
-            return False
-        self._rebuild(keep=self._listed[edge + step].id)
-        return True
-
-    def action_cursor_down(self) -> None:
-        if not self._move_window(1):
-            super().action_cursor_down()
-
-    def action_cursor_up(self) -> None:
-        if not self._move_window(-1):
-            super().action_cursor_up()
-
-    def _round_edge(self, step: int) -> None:
-        """At the window's last row (``step`` 1) or first (-1), with more beyond: the window moves
-        round the row highlighted."""
-        if self._edge(step) is not None:
-            self._rebuild()
-
-    def action_page_down(self) -> None:
-        self._round_edge(1)  # a page from the window's last row goes on past it
-        super().action_page_down()
-        self._round_edge(1)  # and the next page from where this one ended
-
-    def action_page_up(self) -> None:
-        self._round_edge(-1)
-        super().action_page_up()
-        self._round_edge(-1)
-
-    def action_first(self) -> None:
-        if self._start > 0:
-            self._rebuild(keep=self._listed[0].id)
-        super().action_first()
-
-    def action_last(self) -> None:
-        if self._start + LIMIT < len(self._listed):
-            self._rebuild(keep=self._listed[-1].id)
-        super().action_last()
+    def show_window(self, keep: str) -> None:
+        self._rebuild(keep=keep)
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         event.stop()

@@ -13,6 +13,7 @@ from briefing_tui.model.navigation import Navigator
 from briefing_tui.model.types import Event
 from briefing_tui.widgets.drafts import DRAFT_CLASS, DraftMarks
 from briefing_tui.widgets.labels import date_marks
+from briefing_tui.widgets.list_window import ListWindow, window_start
 from briefing_tui.widgets.looks import Looks
 from briefing_tui.widgets.messages import JumpRequested
 from briefing_tui.widgets.rows import Row
@@ -20,7 +21,7 @@ from briefing_tui.widgets.steady_list import SteadyOptionList
 from briefing_tui.widgets.type_filter import TypeToFilter
 from briefing_tui.words import plural
 
-LIMIT = 100  # rows per group: a list measures every row, so a huge timeline shows its start
+LIMIT = 100  # rows at once: a list measures every row; the window moves with the keys (list_window)
 
 
 def date_cell(said: str, width: int, *, bold: bool) -> Text:
@@ -32,7 +33,7 @@ def date_cell(said: str, width: int, *, bold: bool) -> Text:
     return Text(said, style="bold" if bold else "")
 
 
-class TimelineList(DraftMarks, TypeToFilter, SteadyOptionList):
+class TimelineList(DraftMarks, TypeToFilter, ListWindow, SteadyOptionList):
     """Events by date; enter (or a click) chooses one; ``/`` filters the list."""
 
     HELP_GROUP = "Timeline pane"
@@ -53,12 +54,13 @@ class TimelineList(DraftMarks, TypeToFilter, SteadyOptionList):
         self._nav = nav
         self._show(nav.timeline(), lit)
 
-    def _show(self, events: list[Event], lit: set[str] | frozenset[str]) -> None:
+    def _show(self, events: list[Event], lit: set[str] | frozenset[str], keep: str | None = None) -> None:
         # deferred: the search package is not needed for the first frame
         from briefing_tui.search.filter import text_filter  # folded like search
 
         self._events, self._lit = events, lit
-        keep = self.highlighted_option.id if self.highlighted_option is not None else None
+        if keep is None and self.highlighted_option is not None:
+            keep = self.highlighted_option.id
         options: list[Option] = []
         if self.filter_text:
             accept = text_filter(self.filter_text)
@@ -66,7 +68,8 @@ class TimelineList(DraftMarks, TypeToFilter, SteadyOptionList):
         if self.filter_shown:
             options.append(Option(self.filter_head(), disabled=True))
         looks = Looks(self)
-        shown = events[:LIMIT]  # the date column is as wide as the dates listed need
+        start = window_start(events, keep, LIMIT)
+        shown = events[start : start + LIMIT]  # the date column is as wide as the dates listed need
         width = min(12, max((len(say_date(e.date)) for e in shown), default=1))
         if events:  # one chronology: the events of the text marked ▸ (bold), the background ones in italics
             in_text = sum(not e.background for e in events)
@@ -75,6 +78,8 @@ class TimelineList(DraftMarks, TypeToFilter, SteadyOptionList):
                 style=looks.mark("heading"),
             )
             options.append(Option(head, disabled=True))
+        if start:
+            options.append(Option(Text(f"  … {start:,} earlier", style="dim italic"), disabled=True))
         for event in shown:
             marks = date_marks(event.date)
             label = Text(sanitize(event.label), style="" if not event.background else "italic")
@@ -91,9 +96,11 @@ class TimelineList(DraftMarks, TypeToFilter, SteadyOptionList):
                 wrap_fixed=True,
             )
             options.append(Option(prompt, id=event.id))
-        if len(events) > LIMIT:
-            more = f"  … {len(events) - LIMIT:,} more: ctrl+p “Go to event…” lists them all"
+        rest = len(events) - start - len(shown)
+        if rest > 0:
+            more = f"  … {rest:,} more: / filters"
             options.append(Option(Text(more, style="dim italic"), disabled=True))
+        self.remember_window(events, start)
         if len(options) == (1 if self.filter_shown else 0):
             empty = "no event matches" if self.filter_text else "no events"
             options.append(Option(Text(empty, style="dim italic"), disabled=True))
@@ -101,6 +108,12 @@ class TimelineList(DraftMarks, TypeToFilter, SteadyOptionList):
 
     def refilter(self) -> None:
         self._show(self._events, self._lit)
+
+    def window_size(self) -> int:
+        return LIMIT
+
+    def show_window(self, keep: str) -> None:
+        self._show(self._events, self._lit, keep)
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         event.stop()
