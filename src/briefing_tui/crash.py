@@ -18,6 +18,7 @@ import sys
 import tempfile
 import time
 import traceback
+from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
@@ -36,11 +37,23 @@ def log_dir() -> Path:
     return Path(state) / "briefing"
 
 
-def unsaved_kept() -> bool:
-    """Whether the journal of unsaved edits holds anything (a look at one folder, without importing
-    the edit package)."""
+def unsaved_file(path: Path) -> Path:
+    """Where the journal keeps the unsaved edits of the file ``path`` (``edit.journal``): one file
+    named by its absolute path's digest."""
+    import hashlib  # deferred: only where the journal is read or written
+
+    digest = hashlib.sha256(str(Path(path).absolute()).encode("utf-8", "surrogateescape")).hexdigest()
+    return log_dir() / "unsaved" / f"{digest[:24]}.json"
+
+
+def unsaved_kept(paths: Iterable[Path]) -> bool:
+    """Whether the journal holds unsaved edits of one of the files ``paths``: a look at its folder,
+    then one name a file, without importing the edit package (edits of other files are offered back
+    when those are opened)."""
     try:
-        return any((log_dir() / "unsaved").glob("*.json"))
+        if not any((log_dir() / "unsaved").glob("*.json")):
+            return False
+        return any(unsaved_file(path).is_file() for path in paths)
     except OSError:
         return False
 

@@ -247,6 +247,22 @@ async def test_unsaved_edits_are_kept_in_the_journal_until_saved(seed: Path) -> 
         await until(pilot, lambda: not kept.exists(), what="journal removed by the save")
 
 
+async def test_unsaved_edits_of_another_file_leave_the_start_as_it_is(seed: Path, tmp_path: Path) -> None:
+    from briefing_tui.crash import unsaved_file
+    from briefing_tui.edit import journal
+
+    assert journal.journal_file(seed) == unsaved_file(seed)  # one name, looked for at start
+    other = unsaved_file(tmp_path / "another-briefing.yaml")
+    other.parent.mkdir(parents=True, exist_ok=True)
+    other.write_text("{}", encoding="utf-8")
+    async with app_on(seed).run_test(size=SIZE) as pilot:
+        screen = reader(pilot)
+        await until(pilot, lambda: screen._panes_ready, what="the panes are not ready")
+        await pilot.pause()
+        assert screen.editing.started is None  # no checking session made, nothing offered
+        assert other.exists()  # kept for when that file is opened
+
+
 @pytest.fixture
 def drafted(seed: Path) -> Path:
     """The seed with two drafted claims, as ``briefing annotate`` proposes them."""

@@ -20,7 +20,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
-from briefing_tui.crash import log_dir
+from briefing_tui.crash import log_dir, unsaved_file
 from briefing_tui.edit import render
 from briefing_tui.edit.atomic import write_atomic
 from briefing_tui.edit.history import Revision, Step, find
@@ -41,8 +41,7 @@ def journal_dir() -> Path:
 
 
 def journal_file(path: Path) -> Path:
-    digest = hashlib.sha256(str(Path(path).absolute()).encode("utf-8", "surrogateescape")).hexdigest()
-    return journal_dir() / f"{digest[:24]}.json"
+    return unsaved_file(path)  # named as the reader looks for it at start (``crash.unsaved_kept``)
 
 
 def keep(session: Session) -> Path | None:

@@ -129,7 +129,8 @@ class CheckingKeys:
         or notes kept beside the document shown, that is said and the person's layer shown."""
         from briefing_tui.crash import unsaved_kept  # deferred: only once the panes are mounted
 
-        if unsaved_kept():
+        documents = self._reader.state.collection.documents
+        if unsaved_kept(Path(d.path) for d in documents if Path(d.path).name):
             self.checking.offer_restore()
         self.document_shown(self._reader.state.doc, at_once=True)
 
