@@ -42,21 +42,24 @@ async def test_q_quits_from_every_list(key: str, kind: type) -> None:
     assert app.return_code == 0
 
 
-@pytest.mark.parametrize(("key", "kind"), LISTS[1:], ids=["timeline", "claims"])
+@pytest.mark.parametrize(("key", "kind"), LISTS, ids=["entities", "timeline", "claims"])
 async def test_the_keys_reach_every_row_of_a_long_list_through_its_window(
-    key: str, kind: type[TimelineList | ClaimList], monkeypatch: pytest.MonkeyPatch
+    key: str, kind: type[EntityList | TimelineList | ClaimList], monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from briefing_tui.widgets import claim_list, timeline_list
+    from briefing_tui.widgets import claim_list, entity_list, timeline_list
 
-    for module in (claim_list, timeline_list):
-        monkeypatch.setattr(module, "LIMIT", 4)  # rows at once: the seed's 15 claims, 16 events
+    for module in (entity_list, claim_list, timeline_list):
+        monkeypatch.setattr(module, "LIMIT", 2)  # rows at once (per type of entity): the seed has more
     async with seed_app().run_test(size=(120, 40)) as pilot:
         screen = main_screen(pilot)
         await pilot.press(key)
         listing = screen.query_one(kind)
         await until(pilot, lambda: listing.has_focus)
         nav = screen.state.nav
-        order = [item.id for item in (nav.claims if kind is ClaimList else nav.timeline())]
+        if kind is EntityList:  # type after type
+            order = [e.id for members in nav.entities_by_type().values() for e in members]
+        else:
+            order = [item.id for item in (nav.claims if kind is ClaimList else nav.timeline())]
 
         def highlighted() -> str | None:
             option = listing.highlighted_option
@@ -66,16 +69,18 @@ async def test_the_keys_reach_every_row_of_a_long_list_through_its_window(
             return [option.id for option in listing._options if option.id is not None]
 
         await pilot.press("G")  # the last of them all, not the window's last row
-        assert highlighted() == order[-1] and rows() == order[-4:]
+        assert highlighted() == order[-1] and rows()[-2:] == order[-2:]
+        await until(pilot, lambda: listing.scroll_y == listing.max_scroll_y, what="the end is not shown")
         await pilot.press("g")
-        assert highlighted() == order[0] and rows() == order[:4]
+        assert highlighted() == order[0] and rows()[:2] == order[:2]
+        await until(pilot, lambda: listing.scroll_y == 0, what="the top is not shown")  # its heading
         for step in range(1, 7):  # past the window's last row: the window moves, the highlight goes on
             await pilot.press("j")
             assert highlighted() == order[step]
         for step in range(5, -1, -1):
             await pilot.press("k")
             assert highlighted() == order[step]
-        for _ in order:  # page after page, to the end (a page is at most the window here)
+        for _ in order:  # page after page, to the end
             if highlighted() == order[-1]:
                 break
             await pilot.press("pagedown")
@@ -84,6 +89,7 @@ async def test_the_keys_reach_every_row_of_a_long_list_through_its_window(
             if highlighted() == order[0]:
                 break
             await pilot.press("pageup")
+            assert highlighted() is not None  # a page ending on a heading keeps a row highlighted
         assert highlighted() == order[0]
 
 
@@ -228,36 +234,3 @@ async def test_help_has_one_section_per_pane_each_key_once_and_the_verdicts() ->
             assert [k for k, _ in groups[section]] == ["⏎"]  # the keys every list has are listed once
         text = help_screen.text.plain
         assert "✔supported" in text and "⌛outdated" in text and "❝opinion" in text
-
-
-async def test_g_and_G_show_a_lists_ends_with_the_rows_that_cannot_be_chosen(
-    monkeypatch: pytest.MonkeyPatch,
-) -> None:
-    # G shows what follows the last row (the "… N more" row, which says how to reach the rest of a
-    # type of entities); g what precedes the first (its first type's title). (The claims list's and
-    # the timeline's windows move to their ends instead: below.)
-    from briefing_tui.widgets import entity_list
-
-    monkeypatch.setattr(entity_list, "LIMIT", 1)  # per type of entity
-    async with seed_app().run_test(size=(120, 40)) as pilot:
-        screen = main_screen(pilot)
-        await pilot.press("3")
-        listing = screen.query_one(EntityList)
-        await until(pilot, lambda: listing.has_focus and listing.max_scroll_y > 0, what="the list fits")
-        options = listing._options
-        await pilot.press("G")
-        last = max(i for i, option in enumerate(options) if not option.disabled)
-        assert listing.highlighted == last and options[-1].disabled  # a row below the last one
-        await until(pilot, lambda: listing.scroll_y == listing.max_scroll_y, what="the end is not shown")
-        await pilot.press("g")
-        first = min(i for i, option in enumerate(options) if not option.disabled)
-        assert listing.highlighted == first and first > 0  # below the list's heading
-        for _ in options:  # a page ending on the rows that cannot be chosen keeps a row highlighted
-            await pilot.press("pagedown")
-            assert listing.highlighted is not None
-        assert listing.highlighted == last
-        for _ in options:
-            await pilot.press("pageup")
-            assert listing.highlighted is not None
-        assert listing.highlighted == first
-        await until(pilot, lambda: listing.scroll_y == 0, what="the top is not shown")

@@ -136,7 +136,8 @@ class ClaimList(DraftMarks, TypeToFilter, ListWindow, SteadyOptionList):
             head = self.filter_head()
             options.append(Option(Text.assemble(head, (f"  {len(claims):,} of {len(nav.claims):,}", "dim")),
                                   disabled=True))  # fmt: skip
-        start = window_start(claims, keep, LIMIT)  # a window of LIMIT rows around the claim to keep
+        # LIMIT rows at once, the claim to keep among them
+        start = window_start(claims, keep, LIMIT, self.window_now(), self.centring)
         if start:
             options.append(Option(Text(f"  … {start:,} earlier", style="dim italic"), disabled=True))
         window = claims[start : start + LIMIT]
@@ -144,7 +145,7 @@ class ClaimList(DraftMarks, TypeToFilter, ListWindow, SteadyOptionList):
             options.append(Option(self._row(nav, claim), id=claim.id))
         self._matching = {c.id for c in claims}
         self._rows = {c.id for c in window}
-        self.remember_window(claims, start)
+        self.remember_windows((claims, start))
         rest = len(claims) - start - LIMIT
         if rest > 0:
             more = Text(f"  … {rest:,} more: / filters", style="dim italic")

@@ -13,16 +13,17 @@ from briefing_tui.model.navigation import Navigator
 from briefing_tui.model.span_list import anchored_positions
 from briefing_tui.model.types import Entity
 from briefing_tui.widgets.drafts import DRAFT_CLASS, DraftMarks
+from briefing_tui.widgets.list_window import ListWindow, window_start
 from briefing_tui.widgets.looks import Looks
 from briefing_tui.widgets.messages import JumpRequested
 from briefing_tui.widgets.rows import Row
 from briefing_tui.widgets.steady_list import SteadyOptionList
 from briefing_tui.widgets.type_filter import TypeToFilter
 
-LIMIT = 40  # rows per type: a list measures every row; a filter narrows a long list
+LIMIT = 40  # rows per type at once: a list measures every row; the keys move each type's window
 
 
-class EntityList(DraftMarks, TypeToFilter, SteadyOptionList):
+class EntityList(DraftMarks, TypeToFilter, ListWindow, SteadyOptionList):
     """Entities by type. Enter (or a click) goes to one; ``/`` filters the list."""
 
     HELP_GROUP = "Entities pane"
@@ -34,6 +35,7 @@ class EntityList(DraftMarks, TypeToFilter, SteadyOptionList):
         self._nav: Navigator | None = None
         self._groups: dict[str, list[Entity]] = {}
         self._selected: str | None = None
+        self._starts: dict[str, int] = {}  # each type's first entity with a row (its window)
         self.filter_text = ""
 
     def set_entities(self, nav: Navigator, selected: str | None = None) -> None:
@@ -63,14 +65,20 @@ class EntityList(DraftMarks, TypeToFilter, SteadyOptionList):
         if self.filter_shown:
             options.append(Option(self.filter_head(), disabled=True))
         matches = self._matcher()
+        windows = []
         for kind, members in self._groups.items():
             shown = [e for e in members if matches(e)]
             if not shown:
                 continue
             heading = Looks(self).mark("heading")
-            head = Text(f"{sanitize(kind).capitalize()} ({len(shown)})", style=heading, end="")
+            head = Text(f"{sanitize(kind).capitalize()} ({len(shown):,})", style=heading, end="")
             options.append(Option(head, disabled=True))
-            for entity in shown[:LIMIT]:
+            now = self._starts.get(kind, 0)
+            start = self._starts[kind] = window_start(shown, highlighted, LIMIT, now, self.centring)
+            windows.append((shown, start))
+            if start:
+                options.append(Option(Text(f"  … {start:,} earlier", style="dim italic"), disabled=True))
+            for entity in shown[start : start + LIMIT]:
                 mark = "●" if entity.id == self._selected else " "
                 count = sum(1 for _ in anchored_positions(entity.mentions))
                 name = Text(sanitize(entity.name), style=Looks(self).entity(entity.type))
@@ -80,15 +88,23 @@ class EntityList(DraftMarks, TypeToFilter, SteadyOptionList):
                     (Text(f"×{count}", style="dim"), 4),
                 )
                 options.append(Option(prompt, id=entity.id))
-            if len(shown) > LIMIT:
-                more = f"  … {len(shown) - LIMIT:,} more: / filters"
+            rest = len(shown) - start - LIMIT
+            if rest > 0:
+                more = f"  … {rest:,} more: / filters"
                 options.append(Option(Text(more, style="dim italic"), disabled=True))
         if len(options) == (1 if self.filter_shown else 0):
             options.append(Option(Text("no entity matches", style="dim italic"), disabled=True))
+        self.remember_windows(*windows)
         self.show_options(options, highlighted)
 
     def refilter(self) -> None:
         self._rebuild()
+
+    def window_size(self) -> int:
+        return LIMIT
+
+    def show_window(self, keep: str) -> None:
+        self._rebuild(keep=keep)
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         event.stop()

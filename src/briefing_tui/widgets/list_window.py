@@ -1,10 +1,11 @@
-"""A window of a long list's rows that the keys move: every row is reachable, a few hundred at once.
+"""Windows of a long list's rows that the keys move: every row is reachable, a few hundred at once.
 
 A Textual ``OptionList`` measures every row it holds, so a list of 25,000 claims or 5,000 events
 holds a window of them around the row to keep in view, with a row before it ("… 1,200 earlier")
-and one after it ("… 3,700 more"). The keys move the window: ``j`` / ``k`` (and the arrows) past its
-last or first row go on to the next item, a page from its edge goes on past it, and ``g`` / ``G``
-(``home`` / ``end``) go to the first and the last item of the whole list.
+and one after it ("… 3,700 more"); the entities list holds one window per type. The keys move a
+window: ``j`` / ``k`` (and the arrows) past its last or first row go on to the next item, a page
+from its edge goes on past it, and ``g`` / ``G`` (``home`` / ``end``) go to the first item of the
+first window's list and the last of the last one's.
 """
 
 from __future__ import annotations
@@ -20,57 +21,84 @@ class Identified(Protocol):
     def id(self) -> str: ...
 
 
-def window_start(items: Sequence[Identified], keep: str | None, size: int) -> int:
-    """Where a window of ``size`` rows of ``items`` starts so that the item ``keep`` is about in its
-    middle (0 when it is not listed, or when every item fits)."""
+def window_start(
+    items: Sequence[Identified], keep: str | None, size: int, now: int = 0, centre: bool = False
+) -> int:
+    """Where a window of ``size`` rows of ``items`` starts: where it starts ``now`` when the item
+    ``keep`` is in it (or not listed), else (or when ``centre`` is asked) so that ``keep`` is about in
+    its middle; 0 when every item fits."""
     if len(items) <= size:
         return 0
-    at = next((i for i, item in enumerate(items) if item.id == keep), 0)
+    now = max(0, min(now, len(items) - size))
+    at = next((i for i, item in enumerate(items) if item.id == keep), None)
+    if at is None or (not centre and now <= at < now + size):
+        return now
     return max(0, min(at - size // 2, len(items) - size))
 
 
 class ListWindow(OptionList):
-    """An ``OptionList`` that shows ``window_size()`` rows of a list of items: the subclass builds
-    its rows (from ``window_start``) and calls ``remember_window``; ``show_window(keep)`` builds
-    them again around the item ``keep``."""
+    """An ``OptionList`` that shows ``window_size()`` rows of each of its lists of items, in order:
+    the subclass builds the rows (from ``window_start``) and calls ``remember_windows``;
+    ``show_window(keep)`` builds them again, the window of the item ``keep`` round it."""
 
-    _window_items: Sequence[Identified] = ()
-    _window_from = 0
+    _windows: Sequence[tuple[Sequence[Identified], int]] = ()
+    _centring = False
 
-    def remember_window(self, items: Sequence[Identified], start: int) -> None:
-        """The items of the whole list (filtered), and the first of them with a row now."""
-        self._window_items, self._window_from = items, start
+    def remember_windows(self, *windows: tuple[Sequence[Identified], int]) -> None:
+        """Each list's items (filtered), and the first of them with a row now."""
+        self._windows = windows
+
+    def window_now(self) -> int:
+        """Where the (first) window starts now."""
+        return self._windows[0][1] if self._windows else 0
+
+    @property
+    def centring(self) -> bool:
+        """Whether a key has the window centred on the row it goes to (``window_start``'s ``centre``)."""
+        return self._centring
+
+    def _centre_on(self, keep: str) -> None:
+        self._centring = True
+        try:
+            self.show_window(keep)
+        finally:
+            self._centring = False
 
     def window_size(self) -> int:
-        """The rows of items shown at once."""
+        """The rows of items a window shows at once."""
         raise NotImplementedError
 
     def show_window(self, keep: str) -> None:
         raise NotImplementedError
 
-    def _edge(self, step: int) -> int | None:
-        """The index of the window's last item (``step`` 1) or first (-1) when its row is the one
-        highlighted and more items follow (or come before) it; else None."""
-        option, items = self.highlighted_option, self._window_items
-        edge = min(len(items), self._window_from + self.window_size()) - 1 if step > 0 else self._window_from
-        if option is None or not 0 <= edge + step < len(items) or option.id != items[edge].id:
+    def _edge(self, step: int) -> tuple[Sequence[Identified], int] | None:
+        """The list and the index of its window's last item (``step`` 1) or first (-1) when its row is
+        the one highlighted and more items of that list follow (or come before) it; else None."""
+        option = self.highlighted_option
+        if option is None:
             return None
-        return edge
+        for items, start in self._windows:
+            edge = min(len(items), start + self.window_size()) - 1 if step > 0 else start
+            if 0 <= edge + step < len(items) and option.id == items[edge].id:
+                return items, edge
+        return None
 
     def _round_edge(self, step: int) -> None:
-        """At the window's last row (``step`` 1) or first (-1), with more beyond: the window moves
+        """At a window's last row (``step`` 1) or first (-1), with more beyond: the window moves
         round the row highlighted."""
-        edge = self._edge(step)
-        if edge is not None:
-            self.show_window(self._window_items[edge].id)
+        found = self._edge(step)
+        if found is not None:
+            items, edge = found
+            self._centre_on(items[edge].id)
 
     def _move(self, step: int) -> bool:
-        """The item after (or before) the window's edge, the window moved round it: True when it
-        moved (the highlight would otherwise wrap round to the window's other end)."""
-        edge = self._edge(step)
-        if edge is None:
+        """The item after (or before) a window's edge, the window moved round it: True when it moved
+        (the highlight would otherwise leave that list, or wrap round to the top)."""
+        found = self._edge(step)
+        if found is None:
             return False
-        self.show_window(self._window_items[edge + step].id)
+        items, edge = found
+        self._centre_on(items[edge + step].id)
         return True
 
     def action_cursor_down(self) -> None:
@@ -82,21 +110,25 @@ class ListWindow(OptionList):
             super().action_cursor_up()
 
     def action_page_down(self) -> None:
-        self._round_edge(1)  # a page from the window's last row goes on past it
+        if self._move(1):  # from a window's last row: on past it
+            return
         super().action_page_down()
-        self._round_edge(1)  # and the next page from where this one ended
+        self._round_edge(1)  # a page ending on a window's last row: the next goes on from there
 
     def action_page_up(self) -> None:
-        self._round_edge(-1)
+        if self._move(-1):
+            return
         super().action_page_up()
         self._round_edge(-1)
 
     def action_first(self) -> None:
-        if self._window_from > 0:
-            self.show_window(self._window_items[0].id)
+        if self._windows and self._windows[0][1] > 0:
+            self._centre_on(self._windows[0][0][0].id)
         super().action_first()
 
     def action_last(self) -> None:
-        if self._window_from + self.window_size() < len(self._window_items):
-            self.show_window(self._window_items[-1].id)
+        if self._windows:
+            items, start = self._windows[-1]
+            if start + self.window_size() < len(items):
+                self._centre_on(items[-1].id)
         super().action_last()

@@ -68,7 +68,7 @@ class TimelineList(DraftMarks, TypeToFilter, ListWindow, SteadyOptionList):
         if self.filter_shown:
             options.append(Option(self.filter_head(), disabled=True))
         looks = Looks(self)
-        start = window_start(events, keep, LIMIT)
+        start = window_start(events, keep, LIMIT, self.window_now(), self.centring)
         shown = events[start : start + LIMIT]  # the date column is as wide as the dates listed need
         width = min(12, max((len(say_date(e.date)) for e in shown), default=1))
         if events:  # one chronology: the events of the text marked ▸ (bold), the background ones in italics
@@ -100,7 +100,7 @@ class TimelineList(DraftMarks, TypeToFilter, ListWindow, SteadyOptionList):
         if rest > 0:
             more = f"  … {rest:,} more: / filters"
             options.append(Option(Text(more, style="dim italic"), disabled=True))
-        self.remember_window(events, start)
+        self.remember_windows((events, start))
         if len(options) == (1 if self.filter_shown else 0):
             empty = "no event matches" if self.filter_text else "no events"
             options.append(Option(Text(empty, style="dim italic"), disabled=True))
