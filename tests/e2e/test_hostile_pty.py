@@ -189,7 +189,7 @@ def test_wide_characters_and_emoji_keep_highlights_and_borders_on_the_right_cell
         screen = term.screen
         term.send("q")
         assert term.wait_exit(timeout=3) == 0
-    rows = {y: line for y, line in enumerate(screen.display)}
+    rows = dict(enumerate(term.rows()))
     text_pane = {y: line[:60] for y, line in rows.items()}  # the text pane, left of the claim pane
     mention_y = next(y for y, line in text_pane.items() if "習近平" in line)
     claim_y = next(y for y, line in text_pane.items() if "the troops will leave" in line)

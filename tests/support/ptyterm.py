@@ -18,6 +18,7 @@ import time
 from collections.abc import Mapping, Sequence
 
 import pyte
+from wcwidth import wcwidth
 
 
 class PtyTerm:
@@ -68,7 +69,25 @@ class PtyTerm:
         return True
 
     def text(self) -> str:
-        return "\n".join(self.screen.display)
+        return "\n".join(self.rows())
+
+    def rows(self) -> list[str]:
+        """The screen's lines, as pyte's ``display`` gives them, but for a cell left empty: the second
+        half of a wide character whose first half a later frame wrote over (pyte's ``display`` fails
+        on it, with an IndexError, when a frame is read between two writes). It reads as a space."""
+        screen = self.screen
+        out = []
+        for y in range(screen.lines):
+            line, cells, wide = screen.buffer[y], [], False
+            for x in range(screen.columns):
+                if wide:  # the stub after a wide character
+                    wide = False
+                    continue
+                data = line[x].data
+                cells.append(data or " ")
+                wide = bool(data) and wcwidth(data[0]) == 2
+            out.append("".join(cells))
+        return out
 
     def wait_for(self, needle: str, timeout: float = 10.0) -> float:
         """Wait until ``needle`` is on screen; return seconds since start. Raises TimeoutError."""
