@@ -23,7 +23,7 @@ STATES = [
     (("n", "enter"), "esc Clear filter", "entities"),  # a filter kept
     (("escape",), "/ Filter", "entities"),  # cleared: "esc Clear filter" leaves the footer
     (("4",), "/ Filter", "timeline"),
-    (("5",), "/ Search", "documents"),
+    (("5",), "/ Filter", "documents"),  # as every list
     (("6",), "/ Filter", "claim"),  # the claims list, in the claim pane
     (("1", "slash"), "^T Exact", "text"),  # the search bar
 ]

@@ -294,6 +294,26 @@ async def test_the_document_list_moves_with_the_keys_of_every_list() -> None:
         await until(pilot, lambda: screen.doc.id == "statement", what="j then enter did not open the second")
 
 
+async def test_the_document_list_filters_with_slash_as_every_list_does() -> None:
+    async with collection_app().run_test(size=(120, 40)) as pilot:
+        await pilot.press("escape")  # the failed file's errors: back to the reader
+        screen = main_screen(pilot)
+        documents = screen.query_one(DocumentList)
+        docs = screen.collection.documents
+        await pilot.press("5", "slash", *"statement")  # the second document's title or id
+        assert documents.typing and not screen.text_pane.bar.display  # not the text's search
+        listed = [option.id for option in documents.options if option.id is not None]
+        assert listed == [f"doc:{docs[1].id}"]
+        await pilot.press("enter", "enter")  # keeps the filter, then opens the one left
+        await until(pilot, lambda: screen.doc.id == docs[1].id, what="the document was not opened")
+        await pilot.press("5", "slash", *"zzz")
+        assert any("no document matches" in str(option.prompt) for option in documents.options)
+        await pilot.press("escape")  # clears it: every document again
+        assert [option.id for option in documents.options if option.id is not None] == [
+            f"doc:{doc.id}" for doc in docs
+        ]
+
+
 async def test_five_does_nothing_with_one_document() -> None:
     async with seed_app().run_test(size=SIZE) as pilot:
         screen = main_screen(pilot)

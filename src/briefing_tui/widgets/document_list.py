@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from rich.text import Text
-from textual.binding import Binding
 from textual.css.styles import RulesMap
 from textual.geometry import Size
 from textual.strip import Strip
@@ -18,7 +17,7 @@ from briefing_tui.model.places import TextPlace
 from briefing_tui.model.types import Document
 from briefing_tui.widgets.looks import Looks
 from briefing_tui.widgets.messages import JumpRequested
-from briefing_tui.widgets.type_filter import LIST_MOVES
+from briefing_tui.widgets.type_filter import TypeToFilter
 from briefing_tui.words import plural
 
 
@@ -63,13 +62,21 @@ class OneLine(Visual):
         return 1
 
 
-class DocumentList(OptionList):
-    BINDINGS = [*LIST_MOVES, Binding("enter", "select", "Open the document", show=False)]
-    """The documents of the collection; enter (or a click) opens one."""
+class DocumentList(TypeToFilter, OptionList):
+    """The documents of the collection; enter (or a click) opens one; ``/`` filters the list (by
+    title or id), as every list does."""
 
+    BINDINGS = TypeToFilter.bindings("Open the document")
     HELP_GROUP = "Documents pane"
+    FILTER_CHARS = " -'’"
 
     _current: str | None = None
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.filter_text = ""
+        self._documents: list[Document] = []
+        self._failed = 0
 
     def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
         return len(self.options)  # one line each (``OneLine``)
@@ -82,21 +89,37 @@ class DocumentList(OptionList):
         return super()._get_visual(option)
 
     def set_documents(self, documents: list[Document], current: str | None, failed: int = 0) -> None:
-        self._current = current
+        self._current, self._documents, self._failed = current, documents, failed
+        self._rebuild(None if current is None else f"doc:{current}")
+
+    def _rebuild(self, keep: str | None) -> None:
+        documents = self._documents
         options = []
+        if self.filter_shown:
+            options.append(Option(self.filter_head(), disabled=True))
+        if self.filter_text:
+            # deferred: the search package is not needed for the first frame
+            from briefing_tui.search.filter import text_filter  # accents, quotes, ligatures folded
+
+            accept = text_filter(self.filter_text)
+            documents = [doc for doc in documents if accept(doc.title or "", doc.id)]
+            if not documents:
+                options.append(Option(Text("no document matches", style="dim italic"), disabled=True))
         for doc in documents:  # the title alone, sanitized; its line is made when drawn (``_get_visual``)
             options.append(Option(sanitize(doc.title or doc.id), id=f"doc:{doc.id}"))
-        if failed:
-            message = f"  {plural(failed, 'file')} failed to load: press e"
+        if self._failed:
+            message = f"  {plural(self._failed, 'file')} failed to load: press e"
             options.append(
                 Option(
                     Text(message, style=Looks(self).mark("failed"), no_wrap=True, overflow="ellipsis"),
                     disabled=True,
                 )
             )
-        self.set_options(options)
-        if current is not None:
-            self.highlighted = self.get_option_index(f"doc:{current}")
+        self.show_options(options, keep)
+
+    def refilter(self) -> None:
+        option = self.highlighted_option
+        self._rebuild(option.id if option is not None else None)
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         event.stop()
