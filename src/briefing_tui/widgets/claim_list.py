@@ -19,7 +19,7 @@ from briefing_tui.model.types import Claim
 from briefing_tui.widgets.detail_text import claim_prompt
 from briefing_tui.widgets.drafts import DRAFT_CLASS, DRAFT_LABEL, DraftMarks
 from briefing_tui.widgets.labels import rating_label
-from briefing_tui.widgets.list_window import ListWindow, window_start
+from briefing_tui.widgets.list_window import ListWindow, hidden_rows
 from briefing_tui.widgets.looks import Looks
 from briefing_tui.widgets.messages import JumpRequested
 from briefing_tui.widgets.steady_list import SteadyOptionList
@@ -136,20 +136,15 @@ class ClaimList(DraftMarks, TypeToFilter, ListWindow, SteadyOptionList):
             head = self.filter_head()
             options.append(Option(Text.assemble(head, (f"  {len(claims):,} of {len(nav.claims):,}", "dim")),
                                   disabled=True))  # fmt: skip
-        # LIMIT rows at once, the claim to keep among them
-        start = window_start(claims, keep, LIMIT, self.window_now(), self.centring)
-        if start:
-            options.append(Option(Text(f"  … {start:,} earlier", style="dim italic"), disabled=True))
+        start = self.start_of(claims, keep)  # LIMIT rows at once, the claim to keep among them
+        options += hidden_rows(start, "earlier")
         window = claims[start : start + LIMIT]
         for claim in window:
             options.append(Option(self._row(nav, claim), id=claim.id))
         self._matching = {c.id for c in claims}
         self._rows = {c.id for c in window}
         self.remember_windows((claims, start))
-        rest = len(claims) - start - LIMIT
-        if rest > 0:
-            more = Text(f"  … {rest:,} more: / filters", style="dim italic")
-            options.append(Option(more, disabled=True))
+        options += hidden_rows(len(claims) - start - len(window), "more: / filters")
         if not claims:
             empty = "no claim matches" if self.filter_text else "This document has no claims."
             options.append(Option(Text(empty, style="dim italic"), disabled=True))

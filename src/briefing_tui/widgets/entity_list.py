@@ -13,7 +13,7 @@ from briefing_tui.model.navigation import Navigator
 from briefing_tui.model.span_list import anchored_positions
 from briefing_tui.model.types import Entity
 from briefing_tui.widgets.drafts import DRAFT_CLASS, DraftMarks
-from briefing_tui.widgets.list_window import ListWindow, window_start
+from briefing_tui.widgets.list_window import ListWindow, hidden_rows
 from briefing_tui.widgets.looks import Looks
 from briefing_tui.widgets.messages import JumpRequested
 from briefing_tui.widgets.rows import Row
@@ -73,12 +73,11 @@ class EntityList(DraftMarks, TypeToFilter, ListWindow, SteadyOptionList):
             heading = Looks(self).mark("heading")
             head = Text(f"{sanitize(kind).capitalize()} ({len(shown):,})", style=heading, end="")
             options.append(Option(head, disabled=True))
-            now = self._starts.get(kind, 0)
-            start = self._starts[kind] = window_start(shown, highlighted, LIMIT, now, self.centring)
+            start = self._starts[kind] = self.start_of(shown, highlighted, self._starts.get(kind, 0))
             windows.append((shown, start))
-            if start:
-                options.append(Option(Text(f"  … {start:,} earlier", style="dim italic"), disabled=True))
-            for entity in shown[start : start + LIMIT]:
+            options += hidden_rows(start, "earlier")
+            window = shown[start : start + LIMIT]
+            for entity in window:
                 mark = "●" if entity.id == self._selected else " "
                 count = sum(1 for _ in anchored_positions(entity.mentions))
                 name = Text(sanitize(entity.name), style=Looks(self).entity(entity.type))
@@ -88,10 +87,7 @@ class EntityList(DraftMarks, TypeToFilter, ListWindow, SteadyOptionList):
                     (Text(f"×{count}", style="dim"), 4),
                 )
                 options.append(Option(prompt, id=entity.id))
-            rest = len(shown) - start - LIMIT
-            if rest > 0:
-                more = f"  … {rest:,} more: / filters"
-                options.append(Option(Text(more, style="dim italic"), disabled=True))
+            options += hidden_rows(len(shown) - start - len(window), "more: / filters")
         if len(options) == (1 if self.filter_shown else 0):
             options.append(Option(Text("no entity matches", style="dim italic"), disabled=True))
         self.remember_windows(*windows)

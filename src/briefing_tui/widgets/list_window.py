@@ -13,7 +13,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Protocol
 
+from rich.text import Text
 from textual.widgets import OptionList
+from textual.widgets.option_list import Option
 
 
 class Identified(Protocol):
@@ -36,10 +38,17 @@ def window_start(
     return max(0, min(at - size // 2, len(items) - size))
 
 
+def hidden_rows(count: int, said: str) -> list[Option]:
+    """The row that says how many items a window leaves out before or after it ("… 1,200 earlier",
+    "… 3,700 more: / filters"), when it leaves any out."""
+    return [Option(Text(f"  … {count:,} {said}", style="dim italic"), disabled=True)] if count > 0 else []
+
+
 class ListWindow(OptionList):
     """An ``OptionList`` that shows ``window_size()`` rows of each of its lists of items, in order:
-    the subclass builds the rows (from ``window_start``) and calls ``remember_windows``;
-    ``show_window(keep)`` builds them again, the window of the item ``keep`` round it."""
+    the subclass builds the rows (from ``start_of``, with ``hidden_rows`` around them) and calls
+    ``remember_windows``; ``show_window(keep)`` builds them again, the window of the item ``keep``
+    round it."""
 
     _windows: Sequence[tuple[Sequence[Identified], int]] = ()
     _centring = False
@@ -48,14 +57,13 @@ class ListWindow(OptionList):
         """Each list's items (filtered), and the first of them with a row now."""
         self._windows = windows
 
-    def window_now(self) -> int:
-        """Where the (first) window starts now."""
-        return self._windows[0][1] if self._windows else 0
-
-    @property
-    def centring(self) -> bool:
-        """Whether a key has the window centred on the row it goes to (``window_start``'s ``centre``)."""
-        return self._centring
+    def start_of(self, items: Sequence[Identified], keep: str | None, now: int | None = None) -> int:
+        """Where the window of ``items`` is to start (``window_start``, ``window_size()`` rows): from
+        ``now``, by default where the first window starts now; centred on ``keep`` while a key moves
+        the window to it."""
+        if now is None:
+            now = self._windows[0][1] if self._windows else 0
+        return window_start(items, keep, self.window_size(), now, self._centring)
 
     def _centre_on(self, keep: str) -> None:
         self._centring = True

@@ -13,7 +13,7 @@ from briefing_tui.model.navigation import Navigator
 from briefing_tui.model.types import Event
 from briefing_tui.widgets.drafts import DRAFT_CLASS, DraftMarks
 from briefing_tui.widgets.labels import date_marks
-from briefing_tui.widgets.list_window import ListWindow, window_start
+from briefing_tui.widgets.list_window import ListWindow, hidden_rows
 from briefing_tui.widgets.looks import Looks
 from briefing_tui.widgets.messages import JumpRequested
 from briefing_tui.widgets.rows import Row
@@ -68,7 +68,7 @@ class TimelineList(DraftMarks, TypeToFilter, ListWindow, SteadyOptionList):
         if self.filter_shown:
             options.append(Option(self.filter_head(), disabled=True))
         looks = Looks(self)
-        start = window_start(events, keep, LIMIT, self.window_now(), self.centring)
+        start = self.start_of(events, keep)
         shown = events[start : start + LIMIT]  # the date column is as wide as the dates listed need
         width = min(12, max((len(say_date(e.date)) for e in shown), default=1))
         if events:  # one chronology: the events of the text marked ▸ (bold), the background ones in italics
@@ -78,8 +78,7 @@ class TimelineList(DraftMarks, TypeToFilter, ListWindow, SteadyOptionList):
                 style=looks.mark("heading"),
             )
             options.append(Option(head, disabled=True))
-        if start:
-            options.append(Option(Text(f"  … {start:,} earlier", style="dim italic"), disabled=True))
+        options += hidden_rows(start, "earlier")
         for event in shown:
             marks = date_marks(event.date)
             label = Text(sanitize(event.label), style="" if not event.background else "italic")
@@ -96,10 +95,7 @@ class TimelineList(DraftMarks, TypeToFilter, ListWindow, SteadyOptionList):
                 wrap_fixed=True,
             )
             options.append(Option(prompt, id=event.id))
-        rest = len(events) - start - len(shown)
-        if rest > 0:
-            more = f"  … {rest:,} more: / filters"
-            options.append(Option(Text(more, style="dim italic"), disabled=True))
+        options += hidden_rows(len(events) - start - len(shown), "more: / filters")
         self.remember_windows((events, start))
         if len(options) == (1 if self.filter_shown else 0):
             empty = "no event matches" if self.filter_text else "no events"
