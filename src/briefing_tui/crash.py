@@ -37,13 +37,18 @@ def log_dir() -> Path:
     return Path(state) / "briefing"
 
 
+def unsaved_dir() -> Path:
+    """The journal of unsaved edits (``edit.journal``): beside the crash logs."""
+    return log_dir() / "unsaved"
+
+
 def unsaved_file(path: Path) -> Path:
     """Where the journal keeps the unsaved edits of the file ``path`` (``edit.journal``): one file
     named by its absolute path's digest."""
     import hashlib  # deferred: only where the journal is read or written
 
     digest = hashlib.sha256(str(Path(path).absolute()).encode("utf-8", "surrogateescape")).hexdigest()
-    return log_dir() / "unsaved" / f"{digest[:24]}.json"
+    return unsaved_dir() / f"{digest[:24]}.json"
 
 
 def unsaved_kept(paths: Iterable[Path]) -> bool:
@@ -51,7 +56,7 @@ def unsaved_kept(paths: Iterable[Path]) -> bool:
     then one name a file, without importing the edit package (edits of other files are offered back
     when those are opened)."""
     try:
-        if not any((log_dir() / "unsaved").glob("*.json")):
+        if not any(unsaved_dir().glob("*.json")):
             return False
         return any(unsaved_file(path).is_file() for path in paths)
     except OSError:

@@ -20,7 +20,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
-from briefing_tui.crash import log_dir, unsaved_file
+from briefing_tui.crash import unsaved_dir, unsaved_file
 from briefing_tui.edit import render
 from briefing_tui.edit.atomic import write_atomic
 from briefing_tui.edit.history import Revision, Step, find
@@ -37,7 +37,7 @@ MAX_JOURNAL_BYTES = 64 * 1024 * 1024
 
 
 def journal_dir() -> Path:
-    return log_dir() / "unsaved"
+    return unsaved_dir()
 
 
 def journal_file(path: Path) -> Path:
