@@ -6,6 +6,7 @@ import re
 from dataclasses import replace
 from typing import cast
 
+import pytest
 from tests.support.checks import present
 from tests.ui.reader_support import collection_app, main_screen, seed_app, until
 from textual.content import Content
@@ -384,3 +385,16 @@ async def test_short_lists_fill_with_the_text_and_long_ones_just_after(monkeypat
             assert screen.query_one(EntityList).option_count > 10
             assert screen.query_one(TimelineList).option_count > 5
     assert seen == [True, False]
+
+
+async def test_a_pane_that_never_mounts_stops_the_reader_with_an_error(monkeypatch) -> None:
+    from briefing_tui.widgets import reader_panes
+
+    # a pane the screen would wait for that never comes: waiting must end, with an error that says so
+    monkeypatch.setattr(reader_panes, "FOCUS_TARGETS", {**reader_panes.FOCUS_TARGETS, "never": "#never"})
+    monkeypatch.setattr(reader_panes, "MOUNT_WAITS", 3)
+    app = seed_app()
+    with pytest.raises(RuntimeError, match="did not mount in 3 frames"):
+        async with app.run_test(size=(120, 40)) as pilot:
+            await until(pilot, lambda: not app.is_running, what="the reader went on waiting for its panes")
+    assert app.crash_log is not None and "did not mount" in app.crash_log.read_text()

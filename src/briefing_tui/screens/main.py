@@ -97,7 +97,7 @@ class MainScreen(Screen[None]):
     def on_mount(self) -> None:
         if self._panes_ready:
             return
-        if not self.panes.mounted() or not self.query("Footer"):
+        if not self.panes.mounted(also=bool(self.query("Footer"))):
             # Switched in from another screen, the nested widgets may still be mounting: try again.
             self.call_after_refresh(self.on_mount)
             return

@@ -30,6 +30,9 @@ if TYPE_CHECKING:  # the side panes' modules are imported when they are built
 LISTS_AT_ONCE = 10_000
 """Entities and events of a document whose lists are filled in the frame that shows its text (the
 10 MB bench file's 7,000 take some 50 ms: less than the two frames that would follow)."""
+MOUNT_WAITS = 200
+"""Frames the reader waits at most for its panes to mount (it takes one or two): past them, a pane
+that never mounts is a defect, reported as such rather than a reader that never starts."""
 FOCUS_TARGETS = {"text": "#text", "claim": "#detail-links", "entities": "#entities", "timeline": "#timeline",
                  "documents": "#documents"}  # fmt: skip
 
@@ -47,6 +50,7 @@ class ReaderPanes(Horizontal):
         self._prepared = prepared
         self.lists_filled_for: object = None
         """The document the entities and timeline lists were last filled for."""
+        self._mount_waits = 0
 
     def compose(self) -> ComposeResult:
         text_pane = TextPane(prepared=self._prepared, id="text-pane", classes="pane")
@@ -55,9 +59,16 @@ class ReaderPanes(Horizontal):
         with Vertical(id="side"):
             yield from _side_panes()
 
-    def mounted(self) -> bool:
-        """Whether every pane's widget is mounted (a side pane's list mounts after its pane does)."""
-        return all(self.query(target) for target in FOCUS_TARGETS.values())
+    def mounted(self, *, also: bool = True) -> bool:
+        """Whether every pane's widget is mounted (a side pane's list mounts after its pane does), and
+        what the screen waits for ``also``. Asked once a frame until they are; an error after
+        ``MOUNT_WAITS`` frames in vain."""
+        if also and all(self.query(target) for target in FOCUS_TARGETS.values()):
+            return True
+        self._mount_waits += 1
+        if self._mount_waits > MOUNT_WAITS:
+            raise RuntimeError(f"the reader's panes did not mount in {MOUNT_WAITS} frames")
+        return False
 
     def start(self, ready: Callable[[], None]) -> None:
         """Show the document where its preview was left (``state.opens_at``, or at its end), then
