@@ -122,6 +122,14 @@ class _Lists:
                 return value if isinstance(value, SequenceNode) else None
         return None
 
+    def apart(self, kind: Kind) -> bool:
+        """Whether the items of the list of ``kind`` are set apart by blank lines."""
+        if self.root is not None:
+            seq = self.whole_list(kind)
+            return seq is not None and splice.set_apart(self.text, seq)
+        cuts = self.cuts.get(LIST_OF[kind], [])
+        return len(cuts) > 2 and splice.blank_line_before(self.text, cuts[1])
+
     def item(self, kind: Kind, j: int) -> _Local:
         expected = self.base_ids[kind][j]
         if self.root is None:
@@ -248,12 +256,13 @@ def patch_text(text: str, base_ids: dict[Kind, list[str]], changes: Sequence[Cha
             empty.setdefault(change.kind, []).append(change)
             continue
         data = render.item_data(change.new, doc_text)
+        apart = lists.apart(change.kind)
         if change.after is not None and change.after in where:
             local = lists.item(change.kind, where[change.after])
-            found = splice.insert_item(local.text, local.seq, local.index + 1, data, order)
+            found = splice.insert_item(local.text, local.seq, local.index + 1, data, order, apart)
         else:
             local = lists.item(change.kind, 0)
-            found = splice.insert_item(local.text, local.seq, local.index, data, order)
+            found = splice.insert_item(local.text, local.seq, local.index, data, order, apart)
         order += 1
         edits += _shift(found, local.offset)
     if empty:

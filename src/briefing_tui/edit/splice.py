@@ -87,7 +87,12 @@ def _lines(text: str, new: str) -> str:
 
 
 def _region_end(text: str, node: Node) -> int:
-    return line_end(text, content_end(node))
+    """The start of the line after ``node``'s last line of text. A block scalar (``|``, ``>``) is
+    read to the blank lines that follow it: they are not its own, and stay where they are."""
+    end = content_end(node)
+    while end > 0 and text[end - 1] in " \t\r\n":
+        end -= 1
+    return line_end(text, end)
 
 
 def _at_eof(text: str, end: int, new: str) -> str:
@@ -208,7 +213,7 @@ def delete_item(text: str, seq: SequenceNode, j: int, order: int = 0) -> list[Ed
             return [Edit(items[0].start_mark.index, items[1].start_mark.index, order, "")]
         return [Edit(items[0].start_mark.index, items[0].end_mark.index, order, "")]
     start, end = item_region(text, seq, j)
-    if start > 0 and _blank_line_before(text, start):
+    if start > 0 and blank_line_before(text, start):
         # Items set apart by blank lines: the item goes with the blank lines after it, so that the
         # ones around it keep one blank line between them.
         while end < len(text) and not text[end : line_end(text, end)].strip(" \r\n"):
@@ -218,12 +223,15 @@ def delete_item(text: str, seq: SequenceNode, j: int, order: int = 0) -> list[Ed
     return [Edit(start, end, order, "")]
 
 
-def _blank_line_before(text: str, start: int) -> bool:
+def blank_line_before(text: str, start: int) -> bool:
     return not text[line_start(text, start - 1) : start].strip(" \r\n")
 
 
-def insert_item(text: str, seq: SequenceNode, j: int, value: Any, order: int = 0) -> list[Edit]:
-    """Put ``value`` before item ``j`` (``j == len`` appends)."""
+def insert_item(
+    text: str, seq: SequenceNode, j: int, value: Any, order: int = 0, apart: bool | None = None
+) -> list[Edit]:
+    """Put ``value`` before item ``j`` (``j == len`` appends), with a blank line between it and its
+    neighbours when the list's items are ``apart`` (by default, as ``seq``'s are: ``set_apart``)."""
     items = seq.value
     if seq.flow_style:
         flow = render.flow_value(value)
@@ -240,14 +248,20 @@ def insert_item(text: str, seq: SequenceNode, j: int, value: Any, order: int = 0
     dash = _dash(text, items[min(j, len(items) - 1)])
     column = dash - line_start(text, dash)
     new = " " * column + block_value_item(value, column)
+    apart = set_apart(text, seq) if apart is None else apart
     if j < len(items):
         at = item_region(text, seq, j)[0]
         if not _alone_on_line(text, dash):
             raise SpliceError("a list item shares its line")
-        return [Edit(at, at, order, _lines(text, new))]
+        return [Edit(at, at, order, _lines(text, new + ("\n" if apart else "")))]
     at = _region_end(text, items[-1])
     prefix = "\n" if at == len(text) and not text.endswith("\n") else ""
-    return [Edit(at, at, order, _lines(text, prefix + new))]
+    return [Edit(at, at, order, _lines(text, prefix + ("\n" if apart else "") + new))]
+
+
+def set_apart(text: str, seq: SequenceNode) -> bool:
+    """Whether the items of a block list are set apart by blank lines (as its second one is)."""
+    return len(seq.value) > 1 and blank_line_before(text, item_region(text, seq, 1)[0])
 
 
 def block_value_item(value: Any, column: int) -> str:

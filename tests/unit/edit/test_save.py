@@ -340,3 +340,29 @@ def test_notes_with_control_characters_read_back_exactly(seed: Path, note: str) 
     session.apply(ops.set_note(session.doc, "claim", "C1", note))
     session.save()
     assert present(load_document(seed).claim("C1")).note == note
+
+
+def test_a_new_claim_is_set_apart_by_a_blank_line_as_its_neighbours_are(seed: Path) -> None:
+    session = Session.open(seed)
+    session.apply(ops.make_claim(session.doc, 0, 20, claim_id="C-new"))
+    session.save()
+    lines = seed.read_text(encoding="utf-8").splitlines()
+    at = lines.index("  - id: C-new")
+    assert lines[at - 1] == "", lines[at - 3 : at + 1]
+    assert lines[at - 2].strip(), "one blank line, not two"
+    assert_reads_back(seed, session.doc)
+
+
+def test_removing_a_folded_last_key_keeps_the_blank_line_after_its_item(seed: Path) -> None:
+    before = seed.read_text(encoding="utf-8")
+    session = Session.open(seed)
+    session.apply(ops.set_note(session.doc, "source", "S-state-0424", ""))
+    session.save()
+    after = seed.read_text(encoding="utf-8")
+    assert "almost word for word" not in after
+    lines = after.splitlines()
+    assert lines[lines.index("  - id: S-voa-0424") - 1] == ""
+    # only the note's lines went
+    removed = [line for line in difflib.ndiff(before.splitlines(), lines) if line.startswith("- ")]
+    assert len(removed) == 4 and removed[0] == "-     note: >-", removed
+    assert not [line for line in difflib.ndiff(before.splitlines(), lines) if line.startswith("+ ")]
