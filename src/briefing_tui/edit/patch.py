@@ -225,14 +225,33 @@ def _list_edits(
     return None
 
 
-def patch_text(text: str, base_ids: dict[Kind, list[str]], changes: Sequence[Change], doc_text: str) -> str:
+Lines = dict[int, tuple[Any, str]]
+"""Annotations' own lines in a file, by the annotation object (its ``id()``, the object kept with
+them so that the number stays its own): what a save replaced or removed, for an undo that brings
+the same object back to be written as it was."""
+
+
+def patch_text(
+    text: str,
+    base_ids: dict[Kind, list[str]],
+    changes: Sequence[Change],
+    doc_text: str,
+    kept: Lines | None = None,
+    seen: Lines | None = None,
+) -> str:
     """``text`` (the file as last saved, whose lists hold ``base_ids``) with ``changes`` written in.
+
+    An annotation that is again the very object an earlier save replaced or removed (an undo) is
+    written as the lines it had then, ``kept`` (its comments and style with it), when its list is
+    indented as it was; ``seen`` receives the lines of each annotation these changes replace or
+    remove.
 
     Raises:
         SpliceError: the text cannot be changed safely (the caller keeps the edits and says why).
     """
     if not changes:
         return text
+    kept = dict(kept or {})
     lists = _Lists(text, dict(base_ids))
     edits: list[Edit] = []
     order = 1000  # after any key added at the end of the annotation before
@@ -243,8 +262,17 @@ def patch_text(text: str, base_ids: dict[Kind, list[str]], changes: Sequence[Cha
         if change.old is not None:
             local = lists.item(change.kind, where[change.id])
             node = local.seq.value[local.index]
+            region = None if local.seq.flow_style else splice.item_region(local.text, local.seq, local.index)
+            if region is not None:  # its lines now, for an undo that brings this object back
+                own = (change.old, local.text[region[0] : region[1]])
+                kept[id(change.old)] = own
+                if seen is not None:
+                    seen[id(change.old)] = own
+            was = _lines_of(kept, change.new)
             if change.new is None:
-                found = splice.delete_item(local.text, local.seq, local.index)
+                found = splice.delete_item(local.text, local.seq, local.index, apart=lists.apart(change.kind))
+            elif region is not None and was is not None and _indent(was) == _indent(local.text[region[0] :]):
+                found = [Edit(region[0], region[1], order, was)]  # back as it was written
             else:
                 if not isinstance(node, MappingNode):
                     raise SpliceError(f"the annotation '{change.id}' is not a mapping")
@@ -255,14 +283,19 @@ def patch_text(text: str, base_ids: dict[Kind, list[str]], changes: Sequence[Cha
         if not where:
             empty.setdefault(change.kind, []).append(change)
             continue
-        data = render.item_data(change.new, doc_text)
+        lines = _lines_of(kept, change.new)
         apart = lists.apart(change.kind)
         if change.after is not None and change.after in where:
             local = lists.item(change.kind, where[change.after])
-            found = splice.insert_item(local.text, local.seq, local.index + 1, data, order, apart)
+            at = local.index + 1
         else:
             local = lists.item(change.kind, 0)
-            found = splice.insert_item(local.text, local.seq, local.index, data, order, apart)
+            at = local.index
+        back = None if lines is None else splice.insert_lines(local.text, local.seq, at, lines, order, apart)
+        if back is None:
+            data = render.item_data(change.new, doc_text)
+            back = splice.insert_item(local.text, local.seq, at, data, order, apart)
+        found = back
         order += 1
         edits += _shift(found, local.offset)
     if empty:
@@ -274,6 +307,16 @@ def patch_text(text: str, base_ids: dict[Kind, list[str]], changes: Sequence[Cha
             edits += splice.set_key(text, lists.root, LIST_OF[kind], items, order)
             order += 1
     return splice.apply(text, edits)
+
+
+def _lines_of(kept: Lines, obj: Annotation | None) -> str | None:
+    """The lines ``obj`` itself was written as, when a save saw it in the file."""
+    was = kept.get(id(obj)) if obj is not None else None
+    return was[1] if was is not None and was[0] is obj else None
+
+
+def _indent(text: str) -> int:
+    return len(text) - len(text.lstrip(" "))
 
 
 def changes(

@@ -22,7 +22,7 @@ from briefing_tui.edit.atomic import SaveError, WriteError, Written, write_atomi
 from briefing_tui.edit.disk import Saved, decode, read
 from briefing_tui.edit.history import History, Revision, Step, find, play
 from briefing_tui.edit.merge import Conflict, ConflictError, DiskState
-from briefing_tui.edit.patch import Change, changes, patch_text
+from briefing_tui.edit.patch import Change, Lines, changes, patch_text
 from briefing_tui.edit.render import KINDS, Annotation, Bookmark, Kind
 from briefing_tui.edit.sidecar import load_layer, save_layer
 from briefing_tui.edit.splice import SpliceError
@@ -60,6 +60,10 @@ class Session:
         self._layer_mark: dict[tuple[str, str], Any] = {}
         """What the sidecar holds: bookmarks, and in notes-only mode the annotations of the layer."""
         self.on_change: list[Any] = []
+        self._lines_seen: Lines = {}
+        """The lines of the annotations saves replaced or removed (``patch_text``'s ``kept``): one an
+        undo brings back is written as it was, its comments and style with it."""
+        self._seeing: Lines = {}
         self._differs = False
         """Callables called with the session after each edit, undo, redo and save (the journal, the UI)."""
 
@@ -261,7 +265,15 @@ class Session:
     def text_to_save(self) -> str:
         """The file's text with the session's annotations written in (``SaveError`` when it cannot be)."""
         try:
-            return patch_text(self.saved.text, self.saved.ids, self.changes(), self.doc.text)
+            self._seeing = {}
+            return patch_text(
+                self.saved.text,
+                self.saved.ids,
+                self.changes(),
+                self.doc.text,
+                self._lines_seen,
+                self._seeing,
+            )
         except SpliceError as exc:
             raise SaveError("shape", f"{label_of(self.path)}: cannot write the changes: {exc}") from None
 
@@ -350,6 +362,8 @@ class Session:
             raise SaveError("verify", "the changes would not read back as shown; nothing was written")
 
     def _saved(self, data: bytes, text: str) -> None:
+        self._lines_seen.update(self._seeing)
+        self._seeing = {}
         bookmarks = {k: v for k, v in self.saved.objects.items() if k[0] == "bookmark"}
         self.saved = Saved(data, text, self._ids(), bookmarks)
 

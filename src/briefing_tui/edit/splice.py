@@ -204,7 +204,12 @@ def item_region(text: str, seq: SequenceNode, j: int) -> tuple[int, int]:
     return start, _region_end(text, item)
 
 
-def delete_item(text: str, seq: SequenceNode, j: int, order: int = 0) -> list[Edit]:
+def delete_item(
+    text: str, seq: SequenceNode, j: int, order: int = 0, apart: bool | None = None
+) -> list[Edit]:
+    """Remove item ``j``; when the list's items are ``apart`` (set apart by blank lines: by default,
+    as the item is from the one before it), with the blank lines after it, so that the items and
+    keys around it keep one blank line between them."""
     items = seq.value
     if seq.flow_style:
         if j > 0:
@@ -213,13 +218,13 @@ def delete_item(text: str, seq: SequenceNode, j: int, order: int = 0) -> list[Ed
             return [Edit(items[0].start_mark.index, items[1].start_mark.index, order, "")]
         return [Edit(items[0].start_mark.index, items[0].end_mark.index, order, "")]
     start, end = item_region(text, seq, j)
-    if start > 0 and blank_line_before(text, start):
-        # Items set apart by blank lines: the item goes with the blank lines after it, so that the
-        # ones around it keep one blank line between them.
-        while end < len(text) and not text[end : line_end(text, end)].strip(" \r\n"):
-            if line_end(text, end) == end:
+    if apart if apart is not None else start > 0 and blank_line_before(text, start):
+        while end < len(text):
+            after = text.find("\n", end)
+            after = len(text) if after < 0 else after + 1
+            if text[end:after].strip(" \r\n"):
                 break
-            end = line_end(text, end)
+            end = after
     return [Edit(start, end, order, "")]
 
 
@@ -257,6 +262,30 @@ def insert_item(
     at = _region_end(text, items[-1])
     prefix = "\n" if at == len(text) and not text.endswith("\n") else ""
     return [Edit(at, at, order, _lines(text, prefix + ("\n" if apart else "") + new))]
+
+
+def insert_lines(
+    text: str, seq: SequenceNode, j: int, lines: str, order: int = 0, apart: bool | None = None
+) -> list[Edit] | None:
+    """Put an item's own ``lines`` (as ``item_region`` cut them from a list like ``seq``) before item
+    ``j`` (``j == len`` appends); None when they cannot go there as they are (a flow list, or items
+    whose dashes stand in another column)."""
+    items = seq.value
+    if seq.flow_style or not items:
+        return None
+    dash = _dash(text, items[min(j, len(items) - 1)])
+    column = dash - line_start(text, dash)
+    if not _alone_on_line(text, dash) or len(lines) - len(lines.lstrip(" ")) != column:
+        return None
+    if not lines.lstrip(" ").startswith("-") or not lines.endswith("\n"):
+        return None
+    blank = _lines(text, "\n") if (set_apart(text, seq) if apart is None else apart) else ""
+    if j < len(items):
+        at = item_region(text, seq, j)[0]
+        return [Edit(at, at, order, lines + blank)]
+    at = _region_end(text, items[-1])
+    prefix = _lines(text, "\n") if at == len(text) and not text.endswith("\n") else ""
+    return [Edit(at, at, order, prefix + blank + lines)]
 
 
 def set_apart(text: str, seq: SequenceNode) -> bool:

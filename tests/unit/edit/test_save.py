@@ -366,3 +366,33 @@ def test_removing_a_folded_last_key_keeps_the_blank_line_after_its_item(seed: Pa
     removed = [line for line in difflib.ndiff(before.splitlines(), lines) if line.startswith("- ")]
     assert len(removed) == 4 and removed[0] == "-     note: >-", removed
     assert not [line for line in difflib.ndiff(before.splitlines(), lines) if line.startswith("+ ")]
+
+
+@pytest.mark.parametrize(("kind", "ident"), [("claim", "C13"), ("source", "S-state-0424")])
+def test_a_removal_saved_then_undone_and_saved_gives_the_file_back(seed: Path, kind: str, ident: str) -> None:
+    session = Session.open(seed)
+    session.apply(ops.remove_annotation(session.doc, kind, ident))  # type: ignore[arg-type]
+    session.save()
+    assert f"id: {ident}\n" not in seed.read_text(encoding="utf-8")
+    session.undo()
+    session.save()
+    # its comments, block scalars, quoting and the blank lines around it, as they were
+    assert seed.read_bytes() == SEED.read_bytes()
+    session.redo()
+    session.save()
+    session.undo()
+    session.save()
+    assert seed.read_bytes() == SEED.read_bytes()
+
+
+def test_an_edit_saved_then_undone_and_saved_gives_the_annotation_its_lines_back(seed: Path) -> None:
+    session = Session.open(seed)
+    session.apply(ops.rate_claim(session.doc, "C13", Rating.FALSE, "Changed.", TODAY))
+    session.apply(ops.set_note(session.doc, "source", "S-voa-0424", "Changed too."))
+    session.save()
+    assert "Changed too." in seed.read_text(encoding="utf-8")
+    session.undo()
+    session.undo()
+    session.save()
+    # the folded explanation and note, and the comment inside the claim, as they were written
+    assert seed.read_bytes() == SEED.read_bytes()
