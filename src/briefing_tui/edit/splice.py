@@ -145,10 +145,12 @@ def set_key(
         new = prefix + " " * indent + render.block_pair(key, value, indent)
         return [Edit(at, at, order, _lines(text, new))]
     key_node, node = mapping.value[k]
-    new = render.block_pair(key, value, indent)
+    folded = _folded(text, key, value, node)
+    new = render.block_pair(key, value, indent) if folded is None else folded
     one_line = new.count("\n") == 1 and new.startswith(f"{key}: ")
     if (
-        one_line
+        folded is None
+        and one_line
         and isinstance(node, ScalarNode)
         and node.style not in ("|", ">")
         and node.start_mark.line == node.end_mark.line
@@ -159,6 +161,36 @@ def set_key(
     start = key_node.start_mark.index
     end = _region_end(text, node)
     return [Edit(start, end, order, _lines(text, _at_eof(text, end, new)))]
+
+
+def _folded(text: str, key: str, value: Any, node: Node) -> str | None:
+    """``key: value`` as a folded block (``>-``), when the value it replaces was written as one and
+    the new one folds back exactly (one line of words one space apart): the person's style is kept,
+    its lines as long as the old ones were (within 60 to 120 characters). Otherwise None."""
+    if not (isinstance(node, ScalarNode) and node.style == ">" and isinstance(value, str)):
+        return None
+    if not value or value != value.strip(" ") or "  " in value or not value.isprintable():
+        return None
+    first = line_end(text, int(node.start_mark.index))
+    block = text[first : _region_end(text, node)].splitlines()
+    column = len(block[0]) - len(block[0].lstrip(" ")) if block and block[0].strip() else 0
+    if column <= key_column_of(text, node):
+        return None
+    width = max(60, min(120, max(len(line.rstrip()) for line in block)))
+    lines: list[str] = []
+    for word in value.split(" "):
+        if lines and column + len(lines[-1]) + 1 + len(word) <= width:
+            lines[-1] += " " + word
+        else:
+            lines.append(word)
+    return f"{key}: >-\n" + "".join(" " * column + line + "\n" for line in lines)
+
+
+def key_column_of(text: str, node: Node) -> int:
+    """The column of the key whose value ``node`` is (the start of its line's text)."""
+    start = line_start(text, int(node.start_mark.index))
+    line = text[start : int(node.start_mark.index)]
+    return len(line) - len(line.lstrip(" "))
 
 
 def delete_key(text: str, mapping: MappingNode, key: str, order: int = 0) -> list[Edit]:

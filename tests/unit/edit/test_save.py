@@ -396,3 +396,19 @@ def test_an_edit_saved_then_undone_and_saved_gives_the_annotation_its_lines_back
     session.save()
     # the folded explanation and note, and the comment inside the claim, as they were written
     assert seed.read_bytes() == SEED.read_bytes()
+
+
+def test_a_folded_explanation_edited_stays_folded(seed: Path) -> None:
+    before = seed.read_text(encoding="utf-8")
+    session = Session.open(seed)
+    old = present(present(session.doc.claim("C13")).verdict).explanation
+    longer = old + " A second look found the meeting reported by two outlets the next day, and no denial."
+    session.apply(ops.rate_claim(session.doc, "C13", Rating.PARTLY_SUPPORTED, longer, date(2026, 12, 5)))
+    session.save()
+    after = seed.read_text(encoding="utf-8")
+    lines = after.splitlines()
+    at = lines.index("      explanation: >-", before.splitlines().index("  - id: C13"))
+    body = lines[at + 1 : lines.index("      reviewed: 2026-12-05", at)]
+    assert len(body) == 3 and all(line.startswith("        ") and len(line) <= 104 for line in body), body
+    assert present(present(load_document(seed).claim("C13")).verdict).explanation == longer
+    assert_reads_back(seed, session.doc)
