@@ -9,6 +9,7 @@ resolved once every file is loaded.
 
 from __future__ import annotations
 
+import re
 import stat
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -90,7 +91,28 @@ def duplicate_id(doc_id: str, path: Path, first: Path) -> Problem:
     """The problem of the document at ``path`` whose id the document at ``first`` already has."""
     message = f"document id '{doc_id}' is already used by {label_of(first)}"
     hint = "give each document of a collection its own id"
-    return Problem(label_of(path), 1, 1, Severity.ERROR, message, hint, "dup-doc")
+    return Problem(label_of(path), *_id_place(path), Severity.ERROR, message, hint, "dup-doc")
+
+
+def _id_place(path: Path) -> tuple[int, int]:
+    """The line and column of a briefing file's top-level ``id:`` value (1, 1 when not found among
+    its first lines: another format, or an id written otherwise)."""
+    try:
+        with path.open("rb") as file:
+            for number, line in enumerate(file, 1):
+                if number > ID_LINES:
+                    break
+                found = _ID_LINE.match(line)
+                if found:
+                    return number, found.end() + 1
+    except OSError:
+        pass
+    return 1, 1
+
+
+ID_LINES = 2000
+"""Lines of a file looked through for its ``id:`` (a duplicate's place; only said, never read)."""
+_ID_LINE = re.compile(rb"id:[ \t]+(?=\S)")
 
 
 def load_paths(

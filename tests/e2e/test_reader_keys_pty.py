@@ -61,7 +61,7 @@ def test_s_goes_through_every_source_wherever_it_is(size: tuple[int, int]) -> No
     columns, lines = size
     with PtyTerm([str(BRIEFING), str(COLLECTION)], columns=columns, lines=lines) as term:
         term.wait_for("c-broken", timeout=15)  # the error view first (over the reader)
-        term.wait_for("Back to the documents", timeout=10)
+        term.wait_for("Back to reading", timeout=10)
         term.send("\x1b")
         term.wait_gone("could not be opened", timeout=10)
         term.wait_for("Talks in Niamey", timeout=10)

@@ -3,15 +3,19 @@
 from __future__ import annotations
 
 import re
+import shutil
+import tempfile
 from dataclasses import replace
+from pathlib import Path
 from typing import cast
 
 import pytest
 from tests.support.checks import present
-from tests.ui.reader_support import collection_app, main_screen, seed_app, until
-from textual.content import Content
+from tests.ui.reader_support import SEEDS, collection_app, drawn, main_screen, seed_app, until
 from textual.css.styles import RulesMap
 
+from briefing_tui.app import BriefingApp
+from briefing_tui.files import load_paths
 from briefing_tui.screens.errors import ErrorScreen, ErrorsText
 from briefing_tui.screens.main import MainScreen
 from briefing_tui.widgets.detail_pane import DetailPane
@@ -162,9 +166,7 @@ async def test_error_view_lists_file_line_col_and_the_rest_works() -> None:
     async with collection_app().run_test(size=SIZE) as pilot:
         errors = pilot.app.screen
         assert isinstance(errors, ErrorScreen)
-        shown = errors.query_one(ErrorsText).visual
-        assert isinstance(shown, Content)
-        text = shown.plain
+        text = errors.query_one(ErrorsText).plain
         assert re.search(r"c-broken\.yaml:\d+:\d+: error: ", text)
         await pilot.press("escape")
         screen = main_screen(pilot)
@@ -398,3 +400,29 @@ async def test_a_pane_that_never_mounts_stops_the_reader_with_an_error(monkeypat
         async with app.run_test(size=(120, 40)) as pilot:
             await until(pilot, lambda: not app.is_running, what="the reader went on waiting for its panes")
     assert app.crash_log is not None and "did not mount" in app.crash_log.read_text()
+
+
+async def test_a_problem_wrapped_in_the_error_view_stays_under_its_file() -> None:
+    tmp_path = Path(tempfile.mkdtemp(prefix="e"))  # a short name: the file's line does not wrap
+    seed = next(SEEDS.glob("*.yaml"))
+    for name in ("copy1.yaml", "copy2.yaml"):
+        (tmp_path / name).write_bytes(seed.read_bytes())
+    app = BriefingApp([tmp_path], collection=load_paths([tmp_path]))
+    try:
+        await _problem_under_its_file(app, tmp_path)
+    finally:
+        shutil.rmtree(tmp_path)
+
+
+async def _problem_under_its_file(app: BriefingApp, tmp_path: Path) -> None:
+    async with app.run_test(size=(80, 24)) as pilot:
+        await until(pilot, lambda: isinstance(pilot.app.screen, ErrorScreen), what="no error view")
+        await pilot.pause()
+        rows = [row.rstrip() for row in drawn(pilot.app)]
+        heading = next(i for i, row in enumerate(rows) if row.endswith(str(tmp_path / "copy2.yaml")))
+        margin = len(rows[heading]) - len(rows[heading].lstrip())
+        problem = rows[heading + 1 : rows.index("", heading)]
+        assert "copy2.yaml:11:5:" in "".join(row.strip() for row in problem), rows
+        assert problem[-1].strip() == "hint: give each document of a collection its own id"
+        # the problem, its continuation and its hint indented below the file, never at its column
+        assert len(problem) >= 3 and all(len(row) - len(row.lstrip()) >= margin + 2 for row in problem), rows

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from rich.console import Group
+from rich.padding import Padding
 from rich.style import Style
 from rich.text import Text
 from textual.app import ComposeResult
@@ -17,27 +19,32 @@ from briefing_tui.widgets.looks import Looks
 from briefing_tui.words import plural
 
 
-def errors_text(failed: dict[str, list[Problem]], can_close: bool, looks: Looks) -> Text:
-    out = Text(end="")
+def error_lines(failed: dict[str, list[Problem]], can_close: bool, looks: Looks) -> list[tuple[int, Text]]:
+    """The error view's lines, each with the indentation its wrapped rest keeps (a problem's
+    continuation stays under it, never at the file names' column)."""
     count = len(failed)
-    out.append(
-        f"{plural(count, 'file')} could not be opened\n",
-        style=looks.mark("error") + Style(bold=True),
-    )
+    head = Text(f"{plural(count, 'file')} could not be opened", style=looks.mark("error") + Style(bold=True))
     if can_close:
-        out.append("The other documents are open: escape goes back to them.\n", style="dim")
+        then = Text("The other documents are open: escape goes back to them.", style="dim")
     else:
-        out.append("Nothing could be opened. q quits.\n", style="dim")
+        then = Text("Nothing could be opened. q quits.", style="dim")
+    out = [(0, head), (0, then)]
     for path, problems in failed.items():
-        out.append(f"\n{sanitize(path)}\n", style="bold")
+        out += [(0, Text("")), (0, Text(sanitize(path), style="bold"))]
         for problem in problems:
             # Problem.format() gives FILE:LINE:COL: severity: message (and a hint line)
             colour = looks.mark("error") if problem.severity.value == "error" else looks.mark("warn")
             lines = sanitize(problem.format(), multiline=True).split("\n")
-            out.append("  " + lines[0] + "\n", style=colour)
-            for extra in lines[1:]:
-                out.append("  " + extra + "\n", style="dim")
+            out.append((2, Text(lines[0], style=colour)))
+            out += [(4, Text(extra.strip(), style="dim")) for extra in lines[1:]]
     return out
+
+
+def errors_text(failed: dict[str, list[Problem]], can_close: bool, looks: Looks) -> Text:
+    """The error view as one text (each line at its indentation)."""
+    return Text("\n").join(
+        Text(" " * indent) + line for indent, line in error_lines(failed, can_close, looks)
+    )
 
 
 class ErrorsText(Static):
@@ -46,16 +53,20 @@ class ErrorsText(Static):
     def __init__(self, failed: dict[str, list[Problem]], can_close: bool) -> None:
         super().__init__(id="errors-text")
         self._failed, self._can_close = failed, can_close
+        self.plain = ""
+        """What it shows, as plain text."""
 
     def on_mount(self) -> None:
-        self.update(errors_text(self._failed, self._can_close, Looks(self)))
+        lines = error_lines(self._failed, self._can_close, Looks(self))
+        self.plain = "\n".join(" " * indent + line.plain for indent, line in lines)
+        self.update(Group(*(Padding(line, (0, 0, 0, indent)) for indent, line in lines)))
 
 
 class ErrorScreen(ScrollKeys, Screen[None]):
     """Shows every problem of the files that failed; the rest of the collection stays usable."""
 
     BINDINGS = [
-        Binding("escape", "close", "Back to the documents"),
+        Binding("escape", "close", "Back to reading"),
         Binding("q", "app.quit", "Quit"),
         *SCROLL_KEYS,  # as in the text: a line, a page, the top and the end
     ]

@@ -91,6 +91,9 @@ def test_duplicate_document_ids_in_a_collection_fail_the_later_file(tmp_path: Pa
     assert [d.id for d in collection.documents] == ["doc"]
     (problems,) = collection.failed.values()
     assert problems[0].message.startswith("document id 'doc' is already used by ")
+    # at the id's own place in the file
+    (line, column) = (problems[0].line, problems[0].column)
+    assert HEAD.splitlines()[line - 1][column - 1 :] == "doc"
 
 
 def test_a_source_pointing_into_another_document_is_resolved(tmp_path: Path) -> None:
