@@ -429,7 +429,7 @@ async def test_delete_removes_the_claim_shown_and_M_the_mention_that_stands_out(
 
 
 async def test_a_file_deleted_meanwhile_is_saved_elsewhere_and_the_session_follows(seed: Path) -> None:
-    from briefing_tui.screens.checking_dialogs import PathDialog
+    from briefing_tui.screens.line_dialogs import PathDialog
     from briefing_tui.widgets.safe_input import FormInput
 
     async with app_on(seed).run_test(size=SIZE) as pilot:

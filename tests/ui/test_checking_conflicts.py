@@ -5,19 +5,21 @@ written offers the same."""
 from __future__ import annotations
 
 import os
+from functools import partial
 from pathlib import Path
 from typing import Any
 
 import pytest
 from tests.ui.checking_support import SEED, SIZE, reader
-from tests.ui.reader_support import until
+from tests.ui.reader_support import drawn, until
 from textual.pilot import Pilot
 
 from briefing_tui.app import BriefingApp
 from briefing_tui.files import load_paths
 from briefing_tui.model import load_document
 from briefing_tui.model.types import Rating
-from briefing_tui.screens.checking_dialogs import ConflictDialog, PathDialog
+from briefing_tui.screens.checking_dialogs import ConflictDialog
+from briefing_tui.screens.line_dialogs import PathDialog
 from briefing_tui.screens.main import MainScreen
 from briefing_tui.widgets.safe_input import FormInput
 
@@ -55,6 +57,34 @@ async def test_e_in_the_conflict_saves_my_version_elsewhere_and_leaves_the_file(
         assert seed not in screen.checking.sessions
     theirs = load_document(seed).claim("C11")
     assert theirs is not None and theirs.verdict is not None and theirs.verdict.rating is Rating.MISLEADING
+
+
+async def test_save_elsewhere_offers_a_new_name_and_refuses_an_existing_file(seed: Path) -> None:
+    taken = seed.with_name("niger-us-withdrawal.mine.yaml")
+    taken.write_text("taken\n", "utf-8")
+    async with BriefingApp([seed], collection=load_paths([seed])).run_test(size=(80, 24)) as pilot:
+        await conflict_on_c11(pilot, seed)
+        on_disk = seed.read_bytes()
+        await pilot.press("e")
+        await until(pilot, lambda: isinstance(pilot.app.screen, PathDialog), what="where to save")
+        field = pilot.app.screen.query_one(FormInput)
+        offered = seed.with_name("niger-us-withdrawal.mine-2.yaml")  # .mine.yaml is taken
+        assert field.value == str(offered) and not offered.exists()
+        for existing, reason in ((seed, "stays as it is"), (taken, "already exists")):
+            field.value = str(existing)
+            await pilot.press("enter")
+            await until(pilot, partial(shows, pilot, reason), what=f"refused: {reason}")
+            assert isinstance(pilot.app.screen, PathDialog)  # still asking, nothing written
+        assert seed.read_bytes() == on_disk
+        assert taken.read_text("utf-8") == "taken\n"
+        field.value = str(offered)
+        await pilot.press("enter")
+        await until(pilot, offered.exists, what="saved under the name offered")
+    assert seed.read_bytes() == on_disk
+
+
+def shows(pilot: Pilot[Any], words: str) -> bool:
+    return any(words in line for line in drawn(pilot.app))
 
 
 async def test_escape_from_save_elsewhere_leaves_the_conflict_open(seed: Path) -> None:

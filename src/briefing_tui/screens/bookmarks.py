@@ -18,7 +18,8 @@ from textual.widgets import Input, OptionList
 from briefing_tui.edit import ops
 from briefing_tui.edit.history import Revision
 from briefing_tui.model.places import TextPlace
-from briefing_tui.screens.checking_dialogs import ChoiceDialog, LineDialog
+from briefing_tui.screens.checking_dialogs import ChoiceDialog
+from briefing_tui.screens.line_dialogs import LineDialog
 
 Options = list[tuple[str, str]]
 """``(bookmark id, what the list shows)``."""

@@ -55,7 +55,9 @@ def typed(value: str, original: str) -> str:
     return original if value == shown(original) else value
 
 
-class _Dialog(ModalScreen[Any]):
+class Dialog(ModalScreen[Any]):
+    """A checking dialog: ``ctrl+s`` is done, escape cancels (dismisses with None)."""
+
     BINDINGS = [
         Binding("ctrl+s", "done", "Done"),
         Binding("escape", "cancel", "Cancel"),
@@ -66,7 +68,7 @@ class _Dialog(ModalScreen[Any]):
         self.dismiss(None)
 
 
-class RatingDialog(_Dialog):
+class RatingDialog(Dialog):
     """Rate a claim: the format's scale, and a multi-line explanation. Dismisses with
     ``(rating value, explanation)`` or None."""
 
@@ -107,7 +109,7 @@ class RatingDialog(_Dialog):
         self.dismiss((rating, typed(self.query_one("#check-text", SafeTextArea).text, original)))
 
 
-class NoteDialog(_Dialog):
+class NoteDialog(Dialog):
     """Write a note (empty: no note). Dismisses with the note, or None."""
 
     def __init__(self, title: str, note: str) -> None:
@@ -129,7 +131,7 @@ class NoteDialog(_Dialog):
         self.dismiss(typed(self.query_one("#check-text", SafeTextArea).text, self.note))
 
 
-class ConflictDialog(_Dialog, inherit_bindings=False):
+class ConflictDialog(Dialog, inherit_bindings=False):
     """One annotation changed here and in the file on disk: both versions side by side, the person
     keeps one. Dismisses with ``"mine"``, ``"theirs"``, ``"elsewhere"`` or None (left open)."""
 
@@ -170,7 +172,7 @@ class ConflictDialog(_Dialog, inherit_bindings=False):
         self.dismiss(which)
 
 
-class QuitDialog(_Dialog, inherit_bindings=False):
+class QuitDialog(Dialog, inherit_bindings=False):
     """Quitting with unsaved edits: save and quit, quit without saving, or stay."""
 
     BINDINGS = [
@@ -195,7 +197,7 @@ class QuitDialog(_Dialog, inherit_bindings=False):
         self.dismiss(what)
 
 
-class ChoiceDialog(_Dialog, inherit_bindings=False):
+class ChoiceDialog(Dialog, inherit_bindings=False):
     """Choose one of ``options`` (``(id, label)``; labels pass through the display boundary) with
     the arrows and enter; with ``filtered``, letters typed keep the options whose label holds them
     (accents and case folded). Dismisses with the id, or None."""
@@ -252,7 +254,7 @@ class ChoiceDialog(_Dialog, inherit_bindings=False):
         self.dismiss(event.option.id)
 
 
-class SourceForm(_Dialog):
+class SourceForm(Dialog):
     """A new source: title, publisher, date (EDTF), address (the rules of ``o``). Checked as the
     person presses ctrl+s; a mistake is said in the form, which stays open. Dismisses with the
     four fields, or None."""
@@ -270,7 +272,7 @@ class SourceForm(_Dialog):
             for name, label in self.FIELDS:
                 yield Static(label, classes="check-label")
                 yield FormInput(id=f"source-{name}")
-            yield Static(id="source-problem")
+            yield Static(id="source-problem", classes="check-problem")
         yield Footer()
 
     def on_mount(self) -> None:
@@ -358,44 +360,3 @@ class SelectionBar(ModalScreen[tuple[str, int, int] | None]):
     def action_dismiss_none(self) -> None:
         self.view.clear_overlay("selection")
         self.dismiss(None)
-
-
-class LineDialog(_Dialog):
-    """One line to answer: ``title``, a ``label`` saying the keys, the line (``value`` at first, in a
-    ``FormInput`` of id ``field``). ``enter`` or ``ctrl+s`` dismisses with ``answer(line)``."""
-
-    def __init__(self, title: str, label: str, value: str = "", *, field: str) -> None:
-        super().__init__()
-        self.title_text, self.label, self.value, self.field = title, label, value, field
-
-    def compose(self) -> ComposeResult:
-        with Vertical(id="check-dialog", classes="-small"):
-            yield Static(Content(sanitize(self.title_text)), id="check-title")
-            yield Static(self.label, classes="check-label")
-            yield FormInput(self.value, id=self.field)
-        yield Footer()
-
-    def on_mount(self) -> None:
-        self.query_one(f"#{self.field}", FormInput).focus()
-
-    def on_input_submitted(self, event: Input.Submitted) -> None:
-        event.stop()
-        self.action_done()
-
-    def action_done(self) -> None:
-        self.dismiss(self.answer(self.query_one(f"#{self.field}", FormInput).value))
-
-    def answer(self, line: str) -> object:
-        return line
-
-
-class PathDialog(LineDialog):
-    """Where to save instead (the file was deleted or cannot be written). Dismisses with the path
-    typed, or None."""
-
-    def __init__(self, title: str, path: str) -> None:
-        label = "Save as (enter or ctrl+s: save; escape: keep the edits unsaved)"
-        super().__init__(title, label, sanitize(path), field="save-path")
-
-    def answer(self, line: str) -> str | None:
-        return line.strip() or None

@@ -17,13 +17,8 @@ from briefing_tui.edit import journal, ops
 from briefing_tui.edit.history import Revision
 from briefing_tui.edit.session import SaveError, Session
 from briefing_tui.model.types import Document, LoadError
-from briefing_tui.screens.checking_dialogs import (
-    ChoiceDialog,
-    PathDialog,
-    QuitDialog,
-    SelectionBar,
-    SourceForm,
-)
+from briefing_tui.screens.checking_dialogs import ChoiceDialog, QuitDialog, SelectionBar, SourceForm
+from briefing_tui.screens.line_dialogs import PathDialog, fresh_path, taken
 
 if TYPE_CHECKING:
     from briefing_tui.screens.checking import Checking
@@ -189,13 +184,18 @@ def save_elsewhere(
     """Offer to save the session's version under another path (its file was deleted or cannot
     be written; or, with ``conflicts``, the file changed on disk and the person keeps the file as
     it is: every conflict is settled with their version, in the new file only); the session
-    follows the new file."""
+    follows the new file. The path offered is a new name beside the file (``NAME.mine.yaml``);
+    the file itself, or any other already there, is refused: nothing is written over."""
+
+    old = session.path
 
     def typed(path: str | None) -> None:
         if path is None:
             checking.say("The edits are kept, unsaved; ctrl+s asks again", error=True)
             return
-        old = session.path
+        if problem := taken(Path(path).expanduser(), old):  # made there since the dialog looked
+            checking.say(f"Not saved: {problem}", error=True)
+            return
         kept = dict(session.conflicts) if conflicts else {}
         for kind, ident in kept:
             for said in session.resolve(kind, ident, "mine"):  # type: ignore[arg-type]
@@ -220,7 +220,7 @@ def save_elsewhere(
         if conflicts
         else f"{name} cannot be written where it was"
     )
-    checking.reader.app.push_screen(PathDialog(title, str(session.path)), typed)
+    checking.reader.app.push_screen(PathDialog(title, str(fresh_path(old)), old), typed)
 
 
 def offer_elsewhere(checking: Checking, session: Session) -> None:

@@ -11,8 +11,9 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from briefing_tui.edit.session import Session
-from briefing_tui.screens.checking_dialogs import ConflictDialog, PathDialog
+from briefing_tui.screens.checking_dialogs import ConflictDialog
 from briefing_tui.screens.checking_forms import save_elsewhere
+from briefing_tui.screens.line_dialogs import PathDialog
 
 if TYPE_CHECKING:
     from briefing_tui.screens.checking import Checking
