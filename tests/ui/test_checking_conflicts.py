@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from tests.ui.checking_support import SEED, SIZE, reader
+from tests.ui.checking_support import SEED, SIZE, reader, said
 from tests.ui.reader_support import drawn, until
 from textual.pilot import Pilot
 
@@ -85,6 +85,42 @@ async def test_save_elsewhere_offers_a_new_name_and_refuses_an_existing_file(see
 
 def shows(pilot: Pilot[Any], words: str) -> bool:
     return any(words in line for line in drawn(pilot.app))
+
+
+async def conflict_by_save(pilot: Pilot[Any], seed: Path) -> MainScreen:
+    """Mine: C11 without its verdict; the file's, found by ctrl+s: C11 rated misleading."""
+    screen = reader(pilot)
+    screen.live_reload.stop()  # the save finds the change, not the live reload
+    await pilot.press("right_square_bracket", "R")
+    seed.write_text(seed.read_text("utf-8").replace("rating: opinion", "rating: misleading", 1), "utf-8")
+    await pilot.press("ctrl+s")
+    await until(pilot, lambda: isinstance(pilot.app.screen, ConflictDialog), what="the conflict shown")
+    return screen
+
+
+@pytest.mark.parametrize("asked_again", [False, True], ids=["first", "after-escape"])
+async def test_m_in_a_conflict_opened_by_ctrl_s_saves(seed: Path, asked_again: bool) -> None:
+    async with BriefingApp([seed], collection=load_paths([seed])).run_test(size=SIZE) as pilot:
+        screen = await conflict_by_save(pilot, seed)
+        if asked_again:
+            await pilot.press("escape")
+            await until(pilot, lambda: isinstance(pilot.app.screen, MainScreen))
+            await pilot.press("ctrl+s")
+            await until(pilot, lambda: isinstance(pilot.app.screen, ConflictDialog), what="asked again")
+        await pilot.press("m")
+        await until(pilot, lambda: not screen.checking.modified, what="saved")
+        assert said(pilot)[-1] == "Saved niger-us-withdrawal.yaml"
+    claim = load_document(seed).claim("C11")
+    assert claim is not None and claim.verdict is None
+
+
+async def test_m_in_a_conflict_seen_by_the_live_reload_settles_it_and_says_ctrl_s_saves(seed: Path) -> None:
+    async with BriefingApp([seed], collection=load_paths([seed])).run_test(size=SIZE) as pilot:
+        screen = await conflict_on_c11(pilot, seed)
+        await pilot.press("m")
+        await until(pilot, lambda: isinstance(pilot.app.screen, MainScreen))
+        assert not screen.checking.sessions[seed].pending_conflicts() and screen.checking.modified
+        assert "ctrl+s saves" in said(pilot)[-1]
 
 
 async def test_escape_from_save_elsewhere_leaves_the_conflict_open(seed: Path) -> None:

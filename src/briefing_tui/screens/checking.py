@@ -300,7 +300,7 @@ class Checking:
         try:
             written = session.save(overwrite=session.path in self._overwrite)
         except ConflictError:
-            self.show_conflicts(session, then)
+            self.show_conflicts(session, then, saving=True)
             return False
         except SaveError as exc:
             if exc.code in ("deleted", "unwritable"):
@@ -332,12 +332,14 @@ class Checking:
             return
         self.save_session(left[0], lambda: self.save_all(then))
 
-    def show_conflicts(self, session: Session, then: Callable[[], None] | None = None) -> None:
+    def show_conflicts(
+        self, session: Session, then: Callable[[], None] | None = None, *, saving: bool = False
+    ) -> None:
         """The same annotations changed here and in the file: each is shown side by side to choose
-        (screens/conflicts.py)."""
+        (screens/conflicts.py); with ``saving`` (a save found them), the last choice saves."""
         from briefing_tui.screens import conflicts  # deferred: only when there are some
 
-        conflicts.show_conflicts(self, session, then)
+        conflicts.show_conflicts(self, session, then, saving=saving)
 
     def paint_all(self, session: Session) -> None:
         """Every annotation of ``session`` may have changed (a merge, a conflict settled)."""
