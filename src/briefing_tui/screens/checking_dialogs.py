@@ -269,9 +269,10 @@ class SourceForm(Dialog):
     def compose(self) -> ComposeResult:
         with Vertical(id="check-dialog"):
             yield Static("A new source (tab: next field; ctrl+s: done; escape: cancel)", id="check-title")
-            for name, label in self.FIELDS:
-                yield Static(label, classes="check-label")
-                yield FormInput(id=f"source-{name}")
+            with VerticalScroll(id="check-fields"):  # scrolls on a small terminal; the mistake stays seen
+                for name, label in self.FIELDS:
+                    yield Static(label, classes="check-label")
+                    yield FormInput(id=f"source-{name}")
             yield Static(id="source-problem", classes="check-problem")
         yield Footer()
 
@@ -282,15 +283,19 @@ class SourceForm(Dialog):
         from briefing_tui.edit import ops  # deferred: only when a source is made
 
         values = {name: self.query_one(f"#source-{name}", FormInput).value for name, _ in self.FIELDS}
+        field = "title"  # the field checked: the one at fault when it raises
         try:
             if not values["title"].strip():
                 raise ops.EditError("a new source needs a title")
+            field = "date"
             if values["date"].strip():
                 ops.check_date(values["date"])
+            field = "url"
             if values["url"].strip():
                 ops.check_url(values["url"])
         except ops.EditError as exc:
             self.query_one("#source-problem", Static).update(Content(sanitize(str(exc))))
+            self.query_one(f"#source-{field}", FormInput).focus()  # in view, its mistake said below
             self.app.bell()
             return
         self.dismiss(values)
