@@ -2,8 +2,9 @@
 annotation, and quitting with unsaved edits.
 
 Every document string shown here passes through the display boundary (``sanitize``), and so does
-text pasted into an input: a control byte pasted becomes its visible stand-in, never reaches the
-terminal. ``ctrl+s`` in a dialog is "done", escape cancels.
+what an input shows: a control byte typed or pasted is drawn as its visible stand-in, never reaches
+the terminal, and is kept as written in what the input gives (``SafeTextArea``, ``FormInput``).
+``ctrl+s`` in a dialog is "done", escape cancels.
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
 from textual.screen import ModalScreen
-from textual.widgets import Footer, Input, OptionList, Static, TextArea
+from textual.widgets import Footer, Input, OptionList, Static
 from textual.widgets.option_list import Option
 
 from briefing_tui.display import sanitize
@@ -24,35 +25,7 @@ from briefing_tui.edit import render
 from briefing_tui.edit.merge import Conflict
 from briefing_tui.model.types import RATINGS, Claim, Rating
 from briefing_tui.widgets.safe_input import FormInput
-
-
-class SafeTextArea(TextArea):
-    """A multi-line input whose text is drawn through the display boundary: what is pasted arrives
-    with its control characters (bidi controls, ESC…) as visible stand-ins; new lines and tabs stay.
-    It opens with its cursor after the text it holds: what is typed adds to an explanation or a note."""
-
-    def on_mount(self) -> None:
-        self.move_cursor(self.document.end)
-
-    async def _on_paste(self, event: events.Paste) -> None:
-        event.stop()
-        event.prevent_default()
-        if self.read_only:
-            return
-        if result := self._replace_via_keyboard(shown(event.text), *self.selection):
-            self.move_cursor(result.end_location)
-            self.focus()
-
-
-def shown(text: str) -> str:
-    """``text`` as an input may draw it: the display boundary's stand-ins, new lines and tabs kept."""
-    return "\t".join(sanitize(part, multiline=True) for part in text.replace("\r\n", "\n").split("\t"))
-
-
-def typed(value: str, original: str) -> str:
-    """What the person wrote: the input's text, or ``original`` itself when they left it as shown
-    (so a note holding a control character is not rewritten with its stand-in)."""
-    return original if value == shown(original) else value
+from briefing_tui.widgets.safe_text_area import SafeTextArea
 
 
 class Dialog(ModalScreen[Any]):
@@ -85,8 +58,8 @@ class RatingDialog(Dialog):
             yield OptionList(*[Option(Content(f"{info.glyph} {info.label}"), id=r.value)
                                for r, info in RATINGS.items()], id="check-ratings")  # fmt: skip
             yield Static("Explanation (tab: here; ctrl+s: done; escape: cancel)", classes="check-label")
-            original = claim.verdict.explanation if claim.verdict else ""
-            yield SafeTextArea(shown(original), id="check-text", soft_wrap=True, show_line_numbers=False)
+            explanation = claim.verdict.explanation if claim.verdict else ""
+            yield SafeTextArea(explanation, id="check-text", soft_wrap=True, show_line_numbers=False)
         yield Footer()
 
     def on_mount(self) -> None:
@@ -105,8 +78,7 @@ class RatingDialog(Dialog):
             self.app.bell()
             return
         rating = list(RATINGS)[ratings.highlighted].value
-        original = self.claim.verdict.explanation if self.claim.verdict else ""
-        self.dismiss((rating, typed(self.query_one("#check-text", SafeTextArea).text, original)))
+        self.dismiss((rating, self.query_one("#check-text", SafeTextArea).text))
 
 
 class NoteDialog(Dialog):
@@ -121,14 +93,14 @@ class NoteDialog(Dialog):
         with Vertical(id="check-dialog"):
             yield Static(Content(sanitize(self.title_text)), id="check-title")
             yield Static("ctrl+s: done; escape: cancel; an empty note removes it", classes="check-label")
-            yield SafeTextArea(shown(self.note), id="check-text", soft_wrap=True, show_line_numbers=False)
+            yield SafeTextArea(self.note, id="check-text", soft_wrap=True, show_line_numbers=False)
         yield Footer()
 
     def on_mount(self) -> None:
         self.query_one("#check-text", SafeTextArea).focus()
 
     def action_done(self) -> None:
-        self.dismiss(typed(self.query_one("#check-text", SafeTextArea).text, self.note))
+        self.dismiss(self.query_one("#check-text", SafeTextArea).text)
 
 
 class ConflictDialog(Dialog, inherit_bindings=False):
