@@ -257,6 +257,8 @@ class SourceForm(Dialog):
         values = {name: self.query_one(f"#source-{name}", FormInput).value for name, _ in self.FIELDS}
         field = "title"  # the field checked: the one at fault when it raises
         try:
+            for name, value in values.items():
+                ops.clean(value, name)  # a character that cannot be saved: said here, the form kept
             if not values["title"].strip():
                 raise ops.EditError("a new source needs a title")
             field = "date"

@@ -1,19 +1,28 @@
-"""Every text input of the reader draws what was typed or pasted through the display boundary.
+"""Every text input of the reader draws what was typed or pasted through the display boundary,
+and keeps it as written.
 
 Textual's ``Input`` draws its value as it is: a pasted C1 control (U+009B, the one-byte CSI), an
 ``ESC ] 0;…BEL`` title sequence or a bidi override would reach the terminal raw. ``safe_value`` is
 what an input shows instead: the value with ``sanitize``'s visible stand-ins, one for one, so the
-cursor and the selection keep their places. The value itself is unchanged (a search may look for
-any character).
+cursor and the selection keep their places. The value itself is what was typed or pasted: a search
+may look for any character, and a field that is saved keeps what the person wrote (docs/security.md,
+"Inputs"); only a character that cannot be written as UTF-8 is refused, when the field is used.
+
+Textual's inputs also drop a key whose character Python does not count as printable: an emoji
+joiner, a bidi override, an emoji newer than Python's Unicode tables. ``takes`` is the reader's
+rule instead, for every input (``SafeInput`` and ``SafeTextArea``): any one character but a control.
 
 The reader's own inputs (the search bar, the search of every document, the path to open) are
-``SafeInput``, the fields of the checking dialogs and a bookmark's label ``FormInput`` (what is
-pasted there is also kept as shown, since it is saved); the command palette's input is Textual's,
-so ``guard_inputs`` gives every ``Input`` of the running app the same drawing (it is called once,
-when the app starts).
+``SafeInput``, the fields of the checking dialogs and a bookmark's label ``FormInput`` (one line:
+a paste is kept up to its first line break); the command palette's input is Textual's, so
+``guard_inputs`` gives every ``Input`` of the running app the same drawing (it is called once, when
+the app starts).
 """
 
 from __future__ import annotations
+
+import re
+import unicodedata
 
 from rich.text import Text
 from textual import events
@@ -31,6 +40,13 @@ def safe_value(self: Input) -> Text:
     return self.highlighter(text) if self.highlighter is not None else text
 
 
+def takes(event: events.Key) -> bool:
+    """Whether an input takes ``event``'s character as typed: one character that is not a control
+    (C0, C1: they come with keys such as ctrl+a) nor half a surrogate pair (never valid text)."""
+    char = event.character
+    return char is not None and len(char) == 1 and unicodedata.category(char) not in ("Cc", "Cs")
+
+
 class SafeInput(Input):
     """An ``Input`` that draws its value through the display boundary, and its completion too.
 
@@ -44,6 +60,17 @@ class SafeInput(Input):
     @property
     def _value(self) -> Text:
         return safe_value(self)
+
+    async def _on_key(self, event: events.Key) -> None:
+        if event.is_printable or not takes(event):
+            return  # Input's own handler, next in line, takes it or leaves it to the bindings
+        event.stop()
+        event.prevent_default()
+        assert event.character is not None
+        if self.selection.is_empty:
+            self.insert_text_at_cursor(event.character)
+        else:
+            self.replace(event.character, *self.selection)
 
     async def _on_suggestion_ready(self, event: SuggestionReady) -> None:
         event.prevent_default()  # not Input's handler, which keeps the suggestion to draw as it is
@@ -59,15 +86,15 @@ class SafeInput(Input):
 
 class FormInput(SafeInput):
     """A field of a form whose value is saved in a file (a source's title, a bookmark's label, a
-    path): what is pasted is kept as shown, its first line through the display boundary, so that a
-    control character pasted by mistake is not written into the briefing."""
+    path): what is pasted is kept as pasted up to its first line break (CR or LF, as a terminal sends
+    one), every other character included (a line separator, a bidi override, ESC: drawn as stand-ins),
+    where Textual's ``Input`` cut it at whatever ``str.splitlines`` counts as a break."""
 
     def _on_paste(self, event: events.Paste) -> None:
         event.stop()
         event.prevent_default()
         if event.text:
-            lines = event.text.splitlines()
-            line = sanitize(lines[0] if lines else "")
+            line = re.split("[\r\n]", event.text, maxsplit=1)[0]
             if self.selection.is_empty:
                 self.insert_text_at_cursor(line)
             else:

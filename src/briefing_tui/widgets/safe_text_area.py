@@ -7,6 +7,7 @@ only and kept exactly as typed or pasted, so ``text`` is what the person wrote (
 flag, a bidi override included), while everything Textual measures and draws (``lines``,
 ``get_line``, ``get_size``) is the line through ``sanitize``, tabs kept. A stand-in takes the place
 of one character, so every column Textual counts on what it draws is a column of the text itself.
+A key is taken by the rule of every input (``safe_input.takes``).
 """
 
 from __future__ import annotations
@@ -22,6 +23,7 @@ from textual.geometry import Size
 from textual.widgets import TextArea
 
 from briefing_tui.display import sanitize
+from briefing_tui.widgets.safe_input import takes
 
 
 @lru_cache(maxsize=1024)
@@ -88,6 +90,14 @@ class SafeTextArea(TextArea):
         self.document = ShownDocument(text)
         self.wrapped_document = WrappedDocument(self.document, tab_width=self.indent_width)
         self.navigator = DocumentNavigator(self.wrapped_document)
+
+    async def _on_key(self, event: events.Key) -> None:
+        if self.read_only or event.is_printable or not takes(event):
+            return  # TextArea's own handler, next in line, takes it or leaves it to the bindings
+        event.stop()
+        event.prevent_default()
+        assert event.character is not None
+        self._replace_via_keyboard(event.character, *self.selection)
 
     async def _on_paste(self, event: events.Paste) -> None:
         event.stop()
