@@ -169,10 +169,12 @@ _Dumper.yaml_implicit_resolvers = {
 
 
 def dump(data: Any) -> str:
-    """``data`` as block YAML, by the format's writer (never anchors, never folded lines)."""
+    """``data`` as block YAML, by the format's writer (never anchors, never folded lines), every bidi
+    control written as an escape as that writer does (the strings holding one are double-quoted)."""
     import yaml
 
-    return yaml.dump(data, Dumper=_Dumper, sort_keys=False, allow_unicode=True, width=1 << 30, indent=2)
+    text = yaml.dump(data, Dumper=_Dumper, sort_keys=False, allow_unicode=True, width=1 << 30, indent=2)
+    return text.translate(yw._BIDI_ESCAPES)
 
 
 def block_pair(key: str, value: Any, indent: int) -> str:
@@ -198,7 +200,7 @@ def flow_value(value: Any) -> str:
         width=1 << 30,
     ).rstrip("\n")
     assert text.startswith("{k: ") and text.endswith("}"), text
-    return text[4:-1]
+    return text[4:-1].translate(yw._BIDI_ESCAPES)  # double-quoted: an escape means the same character
 
 
 def _indent(text: str, indent: int) -> str:
