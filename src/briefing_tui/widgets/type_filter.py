@@ -2,7 +2,8 @@
 
 One rule in every list, as in ``less``: ``/`` starts the filter, the characters typed then go into it,
 ``enter`` keeps it and ``escape`` clears it; both end the typing. Outside the filter a letter means what
-it means in every pane (``q`` quits, ``s`` goes to the source, ``j``/``k`` move, ``g``/``G`` the ends).
+it means in every pane (``q`` quits, ``s`` goes to the source, ``j``/``k`` move, ``g``/``G`` the ends,
+space and ``b`` page).
 """
 
 from __future__ import annotations
@@ -28,8 +29,11 @@ LIST_MOVES: list[BindingType] = [
     Binding("k", "cursor_up", "Up", show=False),
     Binding("g", "first", "First", show=False),
     Binding("G", "last", "Last", show=False),
+    Binding("space", "page_down", "Page Down", show=False),
+    Binding("b", "page_up", "Page Up", show=False),
 ]
-"""The keys that move in every list of the reader, as in the text: down, up, to the first, to the last."""
+"""The keys that move in every list of the reader, as in the text: down, up, to the first, to the
+last, a page down and up (while a filter is typed, space and b are characters of it: ``on_key``)."""
 
 
 class TypeToFilter:

@@ -1,0 +1,76 @@
+"""The keys that move in every list, as in the text: space and b page, j and k stop at the list's
+ends, and ``/`` shows its filter's prompt at once, however far the list is scrolled."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+from tests.ui.reader_support import reader_ready, seed_app, until
+from textual.pilot import Pilot
+
+from briefing_tui.app import BriefingApp
+from briefing_tui.files import load_paths
+from briefing_tui.screens.help import collect_bindings
+from briefing_tui.screens.main import MainScreen
+from briefing_tui.widgets.claim_list import ClaimList
+from briefing_tui.widgets.document_list import DocumentList
+from briefing_tui.widgets.entity_list import EntityList
+from briefing_tui.widgets.timeline_list import TimelineList
+
+LISTS = [("3", EntityList), ("4", TimelineList), ("6", ClaimList)]
+IDS = ["entities", "timeline", "claims"]
+
+
+async def collection_reader(pilot: Pilot[Any]) -> MainScreen:
+    """The reader on the collection of several documents, past the list of files with errors."""
+    await pilot.press("escape")
+    await until(pilot, lambda: isinstance(pilot.app.screen, MainScreen))
+    return await reader_ready(pilot)
+
+
+@pytest.mark.parametrize(("key", "kind"), LISTS, ids=IDS)
+async def test_space_and_b_page_in_every_list_but_type_a_space_in_its_filter(
+    key: str, kind: type[EntityList | TimelineList | ClaimList]
+) -> None:
+    async with seed_app().run_test(size=(80, 24)) as pilot:
+        screen = await reader_ready(pilot)
+        await pilot.press(key)
+        listing = screen.query_one(kind)
+        await until(pilot, lambda: listing.has_focus)
+        await pilot.press("g")
+        first = listing.highlighted
+        assert first is not None
+        await pilot.press("space")
+        await until(pilot, lambda: (listing.highlighted or 0) > first + 2, what="space did not page down")
+        await pilot.press("b")
+        await until(pilot, lambda: listing.highlighted == first, what="b did not page back up")
+        await pilot.press("slash", "a", "space", "b")
+        assert listing.typing and listing.filter_text == "a b"
+
+
+async def test_space_and_b_page_in_the_documents_list(tmp_path: Path) -> None:
+    for n in range(30):
+        text = f"id: d{n:02}\ntitle: Document {n:02}\nlanguage: en\ntext: Text {n}.\n"
+        (tmp_path / f"d{n:02}.yaml").write_text(text, encoding="utf-8")
+    app = BriefingApp([tmp_path], collection=load_paths([tmp_path]))
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await reader_ready(pilot)
+        await pilot.press("5")
+        listing = screen.query_one(DocumentList)
+        await until(pilot, lambda: listing.has_focus)
+        await pilot.press("g")
+        first = listing.highlighted
+        assert first is not None and len(listing.options) > listing.size.height
+        await pilot.press("space")
+        await until(pilot, lambda: (listing.highlighted or 0) > first, what="space did not page down")
+        await pilot.press("b")
+        await until(pilot, lambda: listing.highlighted == first, what="b did not page back up")
+
+
+async def test_help_says_space_and_b_page_in_every_list() -> None:
+    async with seed_app().run_test(size=(120, 40)) as pilot:
+        screen = await reader_ready(pilot)
+        every_list = dict(collect_bindings(screen)["Every list"])
+        assert every_list["pgdn / space"] == "Page Down" and every_list["pgup / b"] == "Page Up"
