@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from tests.ui.reader_support import reader_ready, seed_app, until
+from tests.ui.reader_support import collection_app, reader_ready, seed_app, until
 from textual.pilot import Pilot
 
 from briefing_tui.app import BriefingApp
@@ -67,6 +67,43 @@ async def test_space_and_b_page_in_the_documents_list(tmp_path: Path) -> None:
         await until(pilot, lambda: (listing.highlighted or 0) > first, what="space did not page down")
         await pilot.press("b")
         await until(pilot, lambda: listing.highlighted == first, what="b did not page back up")
+
+
+@pytest.mark.parametrize(("key", "kind"), LISTS, ids=IDS)
+async def test_j_and_k_stop_at_the_ends_of_a_list(
+    key: str, kind: type[EntityList | TimelineList | ClaimList]
+) -> None:
+    async with seed_app().run_test(size=(120, 40)) as pilot:
+        screen = await reader_ready(pilot)
+        await pilot.press(key)
+        listing = screen.query_one(kind)
+        await until(pilot, lambda: listing.has_focus)
+        await pilot.press("G")
+        last = listing.highlighted
+        await pilot.press("j", "down")
+        assert listing.highlighted == last  # no wrap to the first row
+        await until(pilot, lambda: listing.scroll_y == listing.max_scroll_y, what="the end is not shown")
+        await pilot.press("g")
+        first = listing.highlighted
+        await pilot.press("k", "up")
+        assert listing.highlighted == first
+        await until(pilot, lambda: listing.scroll_y == 0, what="the top is not shown")
+
+
+async def test_j_and_k_stop_at_the_ends_of_the_documents_list() -> None:
+    async with collection_app().run_test(size=(120, 40)) as pilot:
+        screen = await collection_reader(pilot)
+        await pilot.press("5")
+        listing = screen.query_one(DocumentList)
+        await until(pilot, lambda: listing.has_focus)
+        await pilot.press("G")
+        last = listing.highlighted
+        await pilot.press("j")
+        assert listing.highlighted == last
+        await pilot.press("g")
+        first = listing.highlighted
+        await pilot.press("k")
+        assert listing.highlighted == first
 
 
 async def test_help_says_space_and_b_page_in_every_list() -> None:

@@ -17,6 +17,7 @@ from briefing_tui.model.places import TextPlace
 from briefing_tui.model.types import Document
 from briefing_tui.widgets.looks import Looks
 from briefing_tui.widgets.messages import JumpRequested
+from briefing_tui.widgets.steady_list import EndingOptionList
 from briefing_tui.widgets.type_filter import TypeToFilter
 from briefing_tui.words import plural
 
@@ -62,7 +63,7 @@ class OneLine(Visual):
         return 1
 
 
-class DocumentList(TypeToFilter, OptionList):
+class DocumentList(TypeToFilter, EndingOptionList):
     """The documents of the collection; enter (or a click) opens one; ``/`` filters the list (by
     title or id), as every list does."""
 

@@ -12,6 +12,7 @@ wrapping for when it is drawn.
 
 from __future__ import annotations
 
+from textual import _widget_navigation  # not exported; Textual is pinned to one release
 from textual.css.styles import RulesMap
 from textual.geometry import Size
 from textual.visual import RichVisual, Visual
@@ -32,7 +33,30 @@ class RowVisual(RichVisual):
         return self.row.height(self._widget.app.console, width)
 
 
-class SteadyOptionList(OptionList):
+class EndingOptionList(OptionList):
+    """An ``OptionList`` whose ``j`` / ``k`` (down, up) stop at its last and first rows, as the text
+    stops at its ends, where Textual's wrap round to the other end (the row highlighted then at the
+    top, the list's heading scrolled out of view)."""
+
+    def _step(self, step: _widget_navigation.Direction) -> None:
+        """To the next row that can be chosen after (``step`` 1) or before (-1) the highlighted one;
+        at the last (or first), the list's end (or top) comes into view and the highlight stays."""
+        found = _widget_navigation.find_next_enabled_no_wrap(self.options, self.highlighted, step)
+        if found is not None:
+            self.highlighted = found
+        elif step > 0:
+            self.scroll_end(animate=False, immediate=True)
+        else:
+            self.scroll_home(animate=False, immediate=True)
+
+    def action_cursor_down(self) -> None:
+        self._step(1)
+
+    def action_cursor_up(self) -> None:
+        self._step(-1)
+
+
+class SteadyOptionList(EndingOptionList):
     """An ``OptionList`` that measures its rows again when its width changes (a scrollbar comes or goes)."""
 
     _measured_width = -1
