@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from tests.ui.reader_support import collection_app, reader_ready, seed_app, until
+from tests.ui.reader_support import collection_app, drawn, main_screen, reader_ready, seed_app, until
 from textual.pilot import Pilot
 
 from briefing_tui.app import BriefingApp
@@ -18,6 +18,7 @@ from briefing_tui.widgets.claim_list import ClaimList
 from briefing_tui.widgets.document_list import DocumentList
 from briefing_tui.widgets.entity_list import EntityList
 from briefing_tui.widgets.timeline_list import TimelineList
+from briefing_tui.widgets.type_filter import TypeToFilter
 
 LISTS = [("3", EntityList), ("4", TimelineList), ("6", ClaimList)]
 IDS = ["entities", "timeline", "claims"]
@@ -104,6 +105,32 @@ async def test_j_and_k_stop_at_the_ends_of_the_documents_list() -> None:
         first = listing.highlighted
         await pilot.press("k")
         assert listing.highlighted == first
+
+
+def prompt_shown(listing: TypeToFilter) -> bool:
+    """Whether the list's filter prompt is drawn inside the list's region."""
+    region = listing.region  # type: ignore[attr-defined]
+    lines = drawn(listing.app)[region.y : region.bottom]  # type: ignore[attr-defined]
+    return any("filter:" in line[region.x : region.right] for line in lines)
+
+
+@pytest.mark.parametrize(("key", "kind"), LISTS, ids=IDS)
+async def test_slash_shows_the_filter_prompt_in_a_scrolled_list(
+    key: str, kind: type[EntityList | TimelineList | ClaimList]
+) -> None:
+    async with seed_app().run_test(size=(120, 40)) as pilot:
+        screen = await reader_ready(pilot)
+        await pilot.press(key)
+        listing = main_screen(pilot).query_one(kind)
+        await until(pilot, lambda: listing.has_focus)
+        await pilot.press("G")
+        await until(pilot, lambda: listing.scroll_y > 0, what="the list did not scroll")
+        await pilot.press("slash")
+        assert listing.typing
+        await until(pilot, lambda: prompt_shown(listing), what="no filter prompt in view")
+        await pilot.press("escape")  # an empty filter cleared: the row highlighted is in view again
+        assert not listing.typing and screen.focused is listing
+        await until(pilot, lambda: listing.scroll_y == listing.max_scroll_y, what="the row left the view")
 
 
 async def test_help_says_space_and_b_page_in_every_list() -> None:

@@ -69,7 +69,12 @@ class TypeToFilter:
     def _set_typing(self, typing: bool) -> None:
         self.typing = typing
         self.refilter()
-        cast("OptionList", self).screen.refresh_bindings()
+        option_list = cast("OptionList", self)
+        if typing:  # the prompt is the list's first row: in view however far the list was scrolled
+            option_list.scroll_home(animate=False, immediate=True)
+        else:  # and the row highlighted in view again once the typing ends
+            option_list.scroll_to_highlight()
+        option_list.screen.refresh_bindings()
 
     def on_key(self, event: events.Key) -> None:
         # Here rather than only through the bindings: a binding runs once the key has bubbled up to
