@@ -230,7 +230,7 @@ async def test_help_has_one_section_per_pane_each_key_once_and_the_verdicts() ->
         assert "S" in everywhere and "y" in everywhere and "O" in everywhere
         said = [d for rows in groups.values() for _, d in rows]
         assert said.count("Quit") == 1 and said.count("Help") == 1
-        for section in ("Entities pane", "Timeline pane", "Claims list", "Documents pane"):
+        for section in ("Entities pane", "Timeline pane", "Claims list"):  # one document: no documents pane
             assert [k for k, _ in groups[section]] == ["⏎"]  # the keys every list has are listed once
         text = help_screen.text.plain
         assert "✔supported" in text and "⌛outdated" in text and "❝opinion" in text

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from rich.text import Text
+from textual.actions import parse
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
@@ -53,14 +54,26 @@ def collect_bindings(screen: Screen[Any]) -> dict[str, list[tuple[str, str]]]:
             classes.append(type(node))
     if ClaimList not in classes:
         classes.append(ClaimList)
+    # The keys the documents opened leave out (``5`` and its pane with one document, ``e`` with no
+    # failed file), as the palette does: the reader's state says so (``ReaderState.can``: False).
+    state = getattr(screen, "state", None)
+    hidden = {
+        (b.action, b.description)
+        for _, b in screen._bindings
+        if state is not None and state.can(*parse(b.action)[1:]) is False
+    }
     # {group: {action: ([keys], description)}}
     found: dict[str, dict[str, tuple[list[str], list[str]]]] = {}
     listed: set[tuple[str, str, str]] = set()  # (key, action, description) already in a section
     for cls in classes:
         own = getattr(cls, "HELP_GROUP", None) or "Everywhere"
+        if any(description == own for _, description in hidden):  # the documents pane
+            continue
         for bindings in cls._merge_bindings().key_to_bindings.values():  # type: ignore[attr-defined]
             for binding in bindings:
                 action = binding.action.removeprefix("app.").removeprefix("screen.")
+                if (binding.action, binding.description) in hidden:
+                    continue
                 if not binding.description or binding.system or action in SIDEWAYS:
                     continue
                 owner = _owner(cls, binding)

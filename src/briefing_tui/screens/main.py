@@ -11,6 +11,7 @@ from functools import partialmethod
 from importlib import import_module
 from typing import TYPE_CHECKING, Any
 
+from textual import events
 from textual.actions import SkipAction
 from textual.app import ComposeResult
 from textual.binding import ActiveBinding
@@ -20,6 +21,7 @@ from textual.widget import Widget
 from briefing_tui.model.places import Place
 from briefing_tui.model.types import Collection
 from briefing_tui.reader_state import ReaderState
+from briefing_tui.screens.key_reasons import say_why_not
 from briefing_tui.screens.pane_layout import PaneLayout
 from briefing_tui.screens.reader_keys import (
     CHECKING_BINDINGS,
@@ -67,8 +69,6 @@ class MainScreen(Screen[None]):
 
         self.live_reload = LiveReload(self, self)
         self.editing = CheckingKeys(self)
-
-    # what tests and the palette read ------------------------------------------------------------
 
     collection = property(lambda self: self.state.collection)
     doc = property(lambda self: self.state.doc)
@@ -146,8 +146,6 @@ class MainScreen(Screen[None]):
         if name in self.panes.pane_names():
             self.focus_pane(name)
 
-    # going places ---------------------------------------------------------------------------------
-
     def here(self) -> Place:
         """Where the reader is now (the place last gone to, or the top of the text)."""
         return self.state.here(self.text_view.top_offset if self.is_mounted else 0)
@@ -209,6 +207,9 @@ class MainScreen(Screen[None]):
     def active_bindings(self) -> dict[str, ActiveBinding]:
         """The keys the footer shows: while an input takes what is typed, none that types."""
         return untyped_keys(self, super().active_bindings)
+
+    def on_key(self, event: events.Key) -> None:
+        say_why_not(self, event.key)  # a key of the reader that cannot act now says why
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if not self.is_mounted:

@@ -67,9 +67,9 @@ def open_address(screen: Sayer, url: str) -> None:
 
 def copy_shown(screen: Sayer, copied: tuple[str, str] | None) -> None:
     """Copy ``copied`` (the text, and what it is: "the address"...) to the terminal's clipboard (OSC 52,
-    sent on this key only) and say what was copied; a bell when there is nothing to copy."""
+    sent on this key only) and say what was copied, or that there is nothing to copy."""
     if copied is None:
-        screen.app.bell()
+        screen.notify("Nothing to copy: go to a claim (]), an entity or a source, then y", markup=False)
         return
     text, what = copied
     screen.app.copy_to_clipboard(text)

@@ -1,0 +1,54 @@
+"""A key that cannot act says why on the status line (what to do instead), and help lists only the
+keys that apply to the documents opened, as the palette does."""
+
+from __future__ import annotations
+
+import pytest
+from tests.ui.reader_support import reader_ready, seed_app, until
+
+from briefing_tui.screens.help import HelpScreen
+
+# (keys pressed first, the key that cannot act, what the status line then says)
+REFUSED = [
+    ((), "s", "No claim here: go to a claim (]), then s"),
+    ((), "S", "No claim here: go to a claim (]), then S"),
+    ((), "enter", "No claim here: go to a claim (]), then enter"),
+    ((), "y", "Nothing to copy"),
+    ((), "o", "No address shown"),
+    ((), "r", "No claim here: go to a claim (]), then r"),
+    ((), "c", "Nothing here to note"),
+    ((), "5", "One document open"),
+    ((), "e", "Every file opened without errors"),
+    (("right_square_bracket",), "s", "has no source"),  # pressed until a claim with no source
+]
+
+
+@pytest.mark.parametrize(
+    ("before", "key", "said"), REFUSED, ids=[f"{k}-{i}" for i, (_, k, _) in enumerate(REFUSED)]
+)
+async def test_a_key_that_cannot_act_says_why(before: tuple[str, ...], key: str, said: str) -> None:
+    async with seed_app().run_test(size=(120, 40)) as pilot:
+        screen = await reader_ready(pilot)
+        for _ in screen.state.nav.claims if before else ():
+            await pilot.press(*before)
+            claim = screen.state.current_claim()
+            if claim is not None and not claim.sources:
+                said = f"Claim {claim.id} {said}"
+                break
+        focused, current = screen.focused, screen.claim_id
+        await pilot.press(key)
+        await until(pilot, lambda: said in screen.status_line.message, what=f"{key} said nothing")
+        assert screen.focused is focused and screen.claim_id == current  # nothing else changed
+
+
+async def test_help_leaves_out_what_the_documents_opened_do_not_have() -> None:
+    app = seed_app()  # one document, no failed file
+    async with app.run_test(size=(120, 40)) as pilot:
+        await reader_ready(pilot)
+        await pilot.press("question_mark")
+        await until(pilot, lambda: isinstance(app.screen, HelpScreen))
+        assert isinstance(app.screen, HelpScreen)
+        groups = app.screen._groups
+        everywhere = dict(groups["Everywhere"])
+        assert "5" not in everywhere and "e" not in everywhere and "4" in everywhere
+        assert "Documents pane" not in groups
