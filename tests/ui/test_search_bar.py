@@ -137,11 +137,11 @@ async def test_palette_offers_the_search_actions() -> None:
         assert isinstance(pilot.app.screen, SearchResultsScreen)
 
 
-async def test_palette_search_opens_the_bar() -> None:
+async def test_palette_next_match_with_no_search_leaves_the_bar_closed() -> None:
     async with seed_app().run_test(size=SIZE) as pilot:
         await run_palette_command(pilot, "next match")
         bar = pilot.app.screen.query_one(SearchBar)
-        assert bar.is_open  # n with no search yet opens the bar
+        assert not bar.is_open  # n with no search changes nothing (the key says so: test_keys_say_why)
 
 
 async def test_slash_in_a_small_terminal_brings_the_text_pane_forward() -> None:

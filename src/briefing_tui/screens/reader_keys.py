@@ -230,6 +230,8 @@ def reader_can(screen: MainScreen, action: str, parameters: tuple[object, ...]) 
     key = PRIORITY_KEYS.get((action, parameters))
     if key is not None and takes_key(screen, key):
         return False  # a list's / filters it, an input types / or a digit (not tab: it types nothing)
+    if action == "search" and parameters[:1] == ("next",):  # n / N: with no search, they say so
+        return screen.text_pane.search.has_search or None
     return screen.state.can(action, parameters)
 
 

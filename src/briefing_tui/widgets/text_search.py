@@ -82,6 +82,11 @@ class TextSearch:
         state.anchor = current if start <= current <= end else view.top_offset
         self.search_bar.open()
 
+    @property
+    def has_search(self) -> bool:
+        """Whether there is a search for ``n`` / ``N`` to step through (run, running or typed)."""
+        return self.state.query is not None or self.state.busy or bool(self.search_bar.current_query.text)
+
     def next(self, step: int) -> None:
         """``n`` / ``N``: the next or previous match, wrapping with a notice; each step is a jump."""
         state = self.state
@@ -93,9 +98,7 @@ class TextSearch:
             state.pending_steps.append(step)
             return
         if not state.matches:
-            if state.query is None:
-                self.open()
-            else:
+            if state.query is not None:  # with no search at all the key is refused (``has_search``)
                 self.pane.app.bell()
                 bar.show_count(None, 0)  # says "no match"
             return
