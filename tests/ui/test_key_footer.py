@@ -26,6 +26,8 @@ STATES = [
     (("5",), "/ Filter", "documents"),  # as every list
     (("6",), "/ Filter", "claim"),  # the claims list, in the claim pane
     (("1", "slash"), "^T Exact", "text"),  # the search bar
+    ((), "⏎ Keep search", "text"),  # and how it ends
+    ((), "esc Close search", "text"),
 ]
 
 
@@ -113,3 +115,19 @@ async def test_a_footer_asked_to_build_again_after_its_screen_went_does_nothing(
         await footer.remove()  # as when `O` opens another collection in the reader's place
         await footer.recompose()  # a rebuild it had scheduled
         assert not footer.is_attached
+
+
+async def test_the_open_dialog_shows_its_own_keys_not_the_readers() -> None:
+    async with seed_app().run_test(size=(120, 40)) as pilot:
+        await reader_ready(pilot)
+        await pilot.press("O")
+        await until(
+            pilot, lambda: "Open a file or folder" in "".join(drawn(pilot.app)), what="no open dialog"
+        )
+
+        def footer() -> str:
+            return drawn(pilot.app)[-1]
+
+        await until(pilot, lambda: "⏎ Open" in footer() and "esc Cancel" in footer(), what=footer())
+        assert "Next claim" not in footer() and "Quit" not in footer(), footer()
+        assert "tab Complete the name" in footer()

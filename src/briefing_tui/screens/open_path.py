@@ -17,7 +17,7 @@ from textual.binding import Binding
 from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.suggester import Suggester
-from textual.widgets import Input, Static
+from textual.widgets import Footer, Input, Static
 
 from briefing_tui.display import display_path, display_problem
 from briefing_tui.widgets.safe_input import SafeInput
@@ -60,7 +60,10 @@ class PathSuggester(Suggester):
 
 
 class PathInput(SafeInput):
-    BINDINGS = [Binding("tab", "cursor_right", "Complete the name", priority=True)]
+    BINDINGS = [
+        Binding("tab", "cursor_right", "Complete the name", priority=True),
+        Binding("enter", "submit", "Open", key_display="⏎"),
+    ]
 
 
 class OpenPathScreen(ModalScreen[Path | None]):
@@ -83,6 +86,7 @@ class OpenPathScreen(ModalScreen[Path | None]):
             yield Static("Open a file or folder", id="open-title")
             yield PathInput(value=self._start, placeholder="path", suggester=PathSuggester(), id="open-input")
             yield Static("tab completes · enter opens · escape cancels", id="open-help")
+        yield Footer()  # this dialog's keys, not the reader's beneath it
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()

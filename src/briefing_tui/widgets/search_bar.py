@@ -33,9 +33,10 @@ class SearchInput(SafeInput):
             Binding(b.key, b.action, "", show=False, priority=b.priority)
             for cls in reversed(Input.__mro__)
             for b in cls.__dict__.get("BINDINGS", [])
-            if isinstance(b, Binding)
+            if isinstance(b, Binding) and b.key != "enter"
         ),
-        Binding("escape", "close", "Close search", show=False),
+        Binding("enter", "submit", "Keep search", key_display="⏎"),
+        Binding("escape", "close", "Close search"),
         Binding("up", "history(-1)", "Earlier query", show=False),
         Binding("down", "history(1)", "Later query", show=False),
         Binding("ctrl+t", "toggle_flag('exact')", "Exact", key_display="^T"),
