@@ -47,10 +47,17 @@ def journal_file(path: Path) -> Path:
 def keep(session: Session) -> Path | None:
     """Write the session's unsaved annotations to the journal (or remove it when none is left).
 
+    The journal of a session saved under another path (``Session.save_as``) goes with it: the edits
+    kept for the file it left would, restored, write its old version over what the file holds now.
     Returns the journal's path, or None when nothing is kept or it could not be written (the
     session goes on: the journal is a safety net, never a reason to stop).
     """
     target = journal_file(session.path)
+    left = session.journal_path
+    if left is not None and left != target:  # saved under another path: nothing is kept for the old
+        with contextlib.suppress(OSError):
+            left.unlink()
+        session.journal_path = None
     changes = [c for c in session.changes()]
     marks = [b for b in session.bookmarks]
     if not changes and not session.modified:

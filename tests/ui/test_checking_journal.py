@@ -1,0 +1,65 @@
+"""The journal of unsaved edits in the reader: edits saved elsewhere are not kept for the file they
+left."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from tests.support.checks import present
+from tests.ui.checking_support import SIZE, reader
+from tests.ui.reader_support import until
+from textual.pilot import Pilot
+
+from briefing_tui.app import BriefingApp
+from briefing_tui.edit import journal
+from briefing_tui.files import load_paths
+from briefing_tui.model import load_document
+from briefing_tui.screens.checking_dialogs import (
+    ConflictDialog,
+    NoteDialog,
+    PathDialog,
+    SafeTextArea,
+)
+from briefing_tui.screens.main import MainScreen
+from briefing_tui.widgets.safe_input import FormInput
+
+
+def app_on(path: Path, *, notes_only: bool = False) -> BriefingApp:
+    return BriefingApp([path], collection=load_paths([path]), notes_only=notes_only)
+
+
+async def note(pilot: Pilot[Any], claim_id: str, text: str) -> None:
+    """``c`` on claim ``claim_id``: the note typed, ctrl+s; once its journal holds it."""
+    screen = reader(pilot)
+    screen.jump_to(screen.state.nav.location_of(present(screen.state.nav.claim(claim_id))))
+    await until(pilot, lambda: screen.claim_id == claim_id, what=f"{claim_id} shown")
+    await pilot.press("c")
+    await until(pilot, lambda: isinstance(pilot.app.screen, NoteDialog))
+    pilot.app.screen.query_one(SafeTextArea).text = ""
+    await pilot.press(*text)
+    await pilot.press("ctrl+s")
+    await until(pilot, lambda: isinstance(pilot.app.screen, MainScreen))
+    await until(pilot, lambda: not screen.checking.journals.busy, what="the journal written")
+
+
+async def test_edits_saved_elsewhere_are_no_longer_kept_for_the_file_they_left(seed: Path) -> None:
+    async with app_on(seed).run_test(size=SIZE) as pilot:
+        screen = reader(pilot)
+        screen.live_reload.stop()  # the test tells the change itself, once, as the live reload would
+        await note(pilot, "C11", "MINE")
+        assert journal.journal_file(seed).exists()
+        theirs = seed.read_text(encoding="utf-8").replace("explanation: An opinion", "explanation: THEIRS", 1)
+        seed.write_text(theirs, encoding="utf-8")
+        assert screen.editing.file_changed(seed)
+        await until(pilot, lambda: isinstance(pilot.app.screen, ConflictDialog), what="the conflict shown")
+        await pilot.press("e")
+        await until(pilot, lambda: isinstance(pilot.app.screen, PathDialog), what="where to save")
+        elsewhere = seed.with_name("mine.yaml")
+        pilot.app.screen.query_one(FormInput).value = str(elsewhere)
+        await pilot.press("enter")
+        await until(pilot, elsewhere.exists, what="saved elsewhere")
+        await until(pilot, lambda: not screen.checking.journals.busy, what="the journal written")
+    assert seed.read_text(encoding="utf-8") == theirs
+    assert present(load_document(elsewhere).claim("C11")).note == "MINE"
+    assert journal.pending() == []  # nothing left to restore over the file's new version
