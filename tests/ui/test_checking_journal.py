@@ -1,21 +1,24 @@
-"""The journal of unsaved edits in the reader: edits saved elsewhere are not kept for the file they
-left."""
+"""The journal of unsaved edits in the reader: edits made notes-only come back notes-only after a
+stop, and edits saved elsewhere are not kept for the file they left."""
 
 from __future__ import annotations
 
 from pathlib import Path
 from typing import Any
 
+import pytest
 from tests.support.checks import present
-from tests.ui.checking_support import SIZE, reader
+from tests.ui.checking_support import SEED, SIZE, reader
 from tests.ui.reader_support import until
 from textual.pilot import Pilot
 
 from briefing_tui.app import BriefingApp
 from briefing_tui.edit import journal
+from briefing_tui.edit.sidecar import sidecar_items
 from briefing_tui.files import load_paths
 from briefing_tui.model import load_document
 from briefing_tui.screens.checking_dialogs import (
+    ChoiceDialog,
     ConflictDialog,
     NoteDialog,
     PathDialog,
@@ -41,6 +44,34 @@ async def note(pilot: Pilot[Any], claim_id: str, text: str) -> None:
     await pilot.press("ctrl+s")
     await until(pilot, lambda: isinstance(pilot.app.screen, MainScreen))
     await until(pilot, lambda: not screen.checking.journals.busy, what="the journal written")
+
+
+def stop(pilot: Pilot[Any]) -> None:
+    """As if the reader were killed there: nothing saved, nothing asked, the journal left."""
+    reader(pilot).checking.sessions.clear()
+
+
+async def choose(pilot: Pilot[Any], choice: str) -> None:
+    """The restore offered at start: ``choice`` among restore, discard, later."""
+    await until(pilot, lambda: isinstance(pilot.app.screen, ChoiceDialog), what="restore offered")
+    await pilot.press(*{"restore": [], "discard": ["down"], "later": ["down", "down"]}[choice], "enter")
+    await until(pilot, lambda: isinstance(pilot.app.screen, MainScreen))
+
+
+@pytest.mark.parametrize("notes_only", [True, False], ids=["flag-again", "no-flag"])
+async def test_notes_only_edits_restored_after_a_stop_go_to_the_sidecar(seed: Path, notes_only: bool) -> None:
+    async with app_on(seed, notes_only=True).run_test(size=SIZE) as pilot:
+        await note(pilot, "C11", "NO-crash")
+        stop(pilot)
+    async with app_on(seed, notes_only=notes_only).run_test(size=SIZE) as pilot:
+        await choose(pilot, "restore")
+        checking = reader(pilot).checking
+        assert present(reader(pilot).state.nav.claim("C11")).note == "NO-crash"
+        assert checking.sessions[seed].notes_only
+        await pilot.press("ctrl+s")
+        await until(pilot, lambda: not checking.modified, what="saved")
+    assert seed.read_bytes() == SEED.read_bytes()  # the file is never written
+    assert any(b.get("value") == "NO-crash" for i in sidecar_items(seed) for b in i["body"])
 
 
 async def test_edits_saved_elsewhere_are_no_longer_kept_for_the_file_they_left(seed: Path) -> None:

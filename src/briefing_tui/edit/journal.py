@@ -84,6 +84,7 @@ def keep(session: Session) -> Path | None:
         "path": str(Path(session.path).absolute()),
         "saved": time.strftime("%Y-%m-%dT%H:%M:%S"),
         "file_sha256": hashlib.sha256(session.saved.data).hexdigest(),
+        "notes_only": session.notes_only,  # the file was not to be written: restored so again
         "changes": entries,
         "bookmarks": [[b.id, b.start, b.end, b.label] for b in marks],
     }
@@ -111,6 +112,9 @@ class Pending:
     count: int
     same_file: bool
     """Whether the file is still the one the edits were made on (else they are merged as on a reload)."""
+    notes_only: bool = False
+    """Whether the edits were made notes-only (``--notes-only``, a read-only file, notes beside it):
+    restored, they go to the sidecar again, never into the file."""
 
 
 def pending() -> list[Pending]:
@@ -135,7 +139,8 @@ def pending() -> list[Pending]:
         count = (len(changes) if isinstance(changes, list) else 0) + (
             len(marks) if isinstance(marks, list) else 0
         )
-        out.append(Pending(file, path, str(data.get("saved", "")), count, same))
+        notes_only = data.get("notes_only") is True
+        out.append(Pending(file, path, str(data.get("saved", "")), count, same, notes_only))
     return out
 
 
@@ -176,10 +181,12 @@ def parse_annotation(kind: str, text: str, doc: Document) -> Annotation | None:
 def restore(entry: Pending, *, notes_only: bool = False) -> tuple[Session, list[str]]:
     """Open the file of ``entry`` and make its unsaved edits again (one edit, undoable).
 
+    The session is notes-only when ``notes_only`` says so or the edits were made notes-only: edits
+    meant for the sidecar never reach the file, whatever the reader was started with this time.
     Returns the session and what could not be restored. Raises ``LoadError`` when the file does
     not load.
     """
-    session = Session.open(entry.path, notes_only=notes_only)
+    session = Session.open(entry.path, notes_only=notes_only or entry.notes_only)
     attach(session)  # saving the restored edits clears the journal
     data = _read(entry.journal) or {}
     skipped: list[str] = []

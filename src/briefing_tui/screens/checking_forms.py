@@ -19,6 +19,7 @@ from briefing_tui.edit.session import SaveError, Session
 from briefing_tui.model.types import Document, LoadError
 from briefing_tui.screens.checking_dialogs import ChoiceDialog, QuitDialog, SelectionBar, SourceForm
 from briefing_tui.screens.line_dialogs import PathDialog, fresh_path, taken
+from briefing_tui.screens.notes_layer import notes_only_for
 
 if TYPE_CHECKING:
     from briefing_tui.screens.checking import Checking
@@ -146,7 +147,7 @@ def offer_restore(checking: Checking) -> None:
 
 def _restore(checking: Checking, entry: journal.Pending, shown: Document) -> None:
     try:
-        session, skipped = journal.restore(entry)
+        session, skipped = journal.restore(entry, notes_only=notes_only_for(checking, shown))
     except LoadError:
         checking.say(f"{display_path(entry.path.name)} no longer loads: the edits stay kept", error=True)
         return
