@@ -53,12 +53,13 @@ def unsaved_file(path: Path) -> Path:
 
 def unsaved_kept(paths: Iterable[Path]) -> bool:
     """Whether the journal holds unsaved edits of one of the files ``paths``: a look at its folder,
-    then one name a file, without importing the edit package (edits of other files are offered back
-    when those are opened)."""
+    then at the names of each file's entries (its own, and those set aside for the next start,
+    ``NAME-N.json``), without importing the edit package (edits of other files are offered back when
+    those are opened)."""
     try:
         if not any(unsaved_dir().glob("*.json")):
             return False
-        return any(unsaved_file(path).is_file() for path in paths)
+        return any(any(unsaved_dir().glob(f"{unsaved_file(path).stem}*.json")) for path in paths)
     except OSError:
         return False
 

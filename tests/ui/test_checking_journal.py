@@ -1,5 +1,6 @@
-"""The journal of unsaved edits in the reader: edits made notes-only come back notes-only after a
-stop, and edits saved elsewhere are not kept for the file they left."""
+"""The journal of unsaved edits in the reader across a stop: edits made notes-only come back
+notes-only, edits left for the next start outlive the edits made meanwhile, and edits saved
+elsewhere are not kept for the file they left."""
 
 from __future__ import annotations
 
@@ -54,8 +55,14 @@ def stop(pilot: Pilot[Any]) -> None:
 async def choose(pilot: Pilot[Any], choice: str) -> None:
     """The restore offered at start: ``choice`` among restore, discard, later."""
     await until(pilot, lambda: isinstance(pilot.app.screen, ChoiceDialog), what="restore offered")
+    dialog = pilot.app.screen
     await pilot.press(*{"restore": [], "discard": ["down"], "later": ["down", "down"]}[choice], "enter")
-    await until(pilot, lambda: isinstance(pilot.app.screen, MainScreen))
+    await until(pilot, lambda: pilot.app.screen is not dialog, what="answered")  # the next may follow
+
+
+def kept_notes() -> list[str]:
+    """The notes every journal entry holds."""
+    return [c["yaml"] for e in journal.pending() for c in journal._read(e.journal)["changes"]]  # type: ignore[index]
 
 
 @pytest.mark.parametrize("notes_only", [True, False], ids=["flag-again", "no-flag"])
@@ -72,6 +79,32 @@ async def test_notes_only_edits_restored_after_a_stop_go_to_the_sidecar(seed: Pa
         await until(pilot, lambda: not checking.modified, what="saved")
     assert seed.read_bytes() == SEED.read_bytes()  # the file is never written
     assert any(b.get("value") == "NO-crash" for i in sidecar_items(seed) for b in i["body"])
+
+
+async def test_edits_left_for_the_next_start_outlive_the_edits_made_meanwhile(seed: Path) -> None:
+    async with app_on(seed).run_test(size=SIZE) as pilot:
+        await note(pilot, "C11", "EDIT-A")
+        stop(pilot)
+    async with app_on(seed).run_test(size=SIZE) as pilot:
+        await choose(pilot, "later")
+        await note(pilot, "C3", "EDIT-B")
+        assert any("EDIT-A" in n for n in kept_notes()) and any("EDIT-B" in n for n in kept_notes())
+        await pilot.press("ctrl+s")
+        screen = reader(pilot)
+        await until(pilot, lambda: not screen.checking.modified, what="saved")
+        await until(pilot, lambda: not screen.checking.journals.busy, what="the journal written")
+    assert present(load_document(seed).claim("C3")).note == "EDIT-B"
+    assert [n for n in kept_notes() if "EDIT-" in n] == [n for n in kept_notes() if "EDIT-A" in n] != []
+    async with app_on(seed).run_test(size=SIZE) as pilot:
+        await choose(pilot, "restore")
+        screen = reader(pilot)
+        assert present(screen.state.nav.claim("C11")).note == "EDIT-A"
+        assert present(screen.state.nav.claim("C3")).note == "EDIT-B"
+        await pilot.press("ctrl+s")
+        await until(pilot, lambda: not screen.checking.modified, what="saved")
+        await until(pilot, lambda: not screen.checking.journals.busy, what="the journal written")
+    assert present(load_document(seed).claim("C11")).note == "EDIT-A"
+    assert journal.pending() == []
 
 
 async def test_edits_saved_elsewhere_are_no_longer_kept_for_the_file_they_left(seed: Path) -> None:
@@ -94,3 +127,24 @@ async def test_edits_saved_elsewhere_are_no_longer_kept_for_the_file_they_left(s
     assert seed.read_text(encoding="utf-8") == theirs
     assert present(load_document(elsewhere).claim("C11")).note == "MINE"
     assert journal.pending() == []  # nothing left to restore over the file's new version
+
+
+async def test_two_stops_in_a_row_are_restored_into_one_session(seed: Path) -> None:
+    async with app_on(seed).run_test(size=SIZE) as pilot:
+        await note(pilot, "C11", "EDIT-A")
+        stop(pilot)
+    async with app_on(seed).run_test(size=SIZE) as pilot:
+        await choose(pilot, "later")
+        await note(pilot, "C3", "EDIT-B")
+        stop(pilot)
+    async with app_on(seed).run_test(size=SIZE) as pilot:
+        await choose(pilot, "restore")  # the newest: EDIT-B
+        await choose(pilot, "restore")  # then the one left for this start: EDIT-A
+        screen = reader(pilot)
+        assert [present(screen.state.nav.claim(c)).note for c in ("C11", "C3")] == ["EDIT-A", "EDIT-B"]
+        assert len(screen.checking.sessions) == 1
+        await pilot.press("ctrl+s")
+        await until(pilot, lambda: not screen.checking.modified, what="saved")
+        await until(pilot, lambda: not screen.checking.journals.busy, what="the journal written")
+    assert [present(load_document(seed).claim(c)).note for c in ("C11", "C3")] == ["EDIT-A", "EDIT-B"]
+    assert journal.pending() == []

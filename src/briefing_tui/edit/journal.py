@@ -4,7 +4,9 @@
 saved yet, each as the YAML the file would hold, to ``$XDG_STATE_HOME/briefing/unsaved/`` (beside
 the crash logs, ``crash.log_dir``), one file per document, atomically. A save that leaves nothing
 unsaved removes it. At the next start, ``pending()`` lists what is waiting, and ``restore(entry)``
-opens the file and makes those edits again, as one edit the person can undo.
+opens the file and makes those edits again, as one edit the person can undo. An entry left for the
+start after (``set_aside``) is renamed, so that the edits made meanwhile, kept under the file's own
+name, neither overwrite it nor remove it when they are saved.
 
 The journal is read as the file is: each annotation through the hardened parser and the loader's
 own checks, never trusted.
@@ -31,7 +33,7 @@ from briefing_tui.model.build import Builder
 from briefing_tui.model.safe_yaml import MappingNode, Problems, compose
 from briefing_tui.model.types import Document
 
-__all__ = ["Pending", "discard", "journal_dir", "keep", "pending", "restore"]
+__all__ = ["Pending", "discard", "journal_dir", "keep", "pending", "restore", "set_aside"]
 
 MAX_JOURNAL_BYTES = 64 * 1024 * 1024
 
@@ -159,6 +161,25 @@ def discard(entry: Pending) -> None:
         entry.journal.unlink()
 
 
+def set_aside(entry: Pending) -> Pending:
+    """Leave ``entry`` for the next start: renamed when it has the file's own name (``NAME-N.json``),
+    so that the journal of the edits made from now on, under that name, leaves it alone. The entry
+    as it is now (the same when it could not be renamed: it is then overwritten at the next edit)."""
+    own = journal_file(entry.path)
+    if entry.journal != own:
+        return entry
+    for n in range(1, 1000):
+        aside = own.with_name(f"{own.stem}-{n}.json")
+        if aside.exists():
+            continue
+        try:
+            entry.journal.rename(aside)  # same folder: atomic
+        except OSError:
+            return entry
+        return replace(entry, journal=aside)
+    return entry
+
+
 def parse_annotation(kind: str, text: str, doc: Document) -> Annotation | None:
     """One annotation from the YAML the file would hold, read by the loader's rules (None: refused)."""
     problems = Problems("journal")
@@ -178,18 +199,34 @@ def parse_annotation(kind: str, text: str, doc: Document) -> Annotation | None:
     return None if problems.has_errors else obj
 
 
-def restore(entry: Pending, *, notes_only: bool = False) -> tuple[Session, list[str]]:
+def restore(
+    entry: Pending, *, notes_only: bool = False, into: Session | None = None
+) -> tuple[Session, list[str]]:
     """Open the file of ``entry`` and make its unsaved edits again (one edit, undoable).
 
     The session is notes-only when ``notes_only`` says so or the edits were made notes-only: edits
     meant for the sidecar never reach the file, whatever the reader was started with this time.
+    With ``into`` (a session already open on the file: edits of it set aside, then more kept), the
+    edits are made in it. An entry set aside goes once its edits are in the session's own journal.
     Returns the session and what could not be restored. Raises ``LoadError`` when the file does
     not load.
     """
-    session = Session.open(entry.path, notes_only=notes_only or entry.notes_only)
-    attach(session)  # saving the restored edits clears the journal
-    data = _read(entry.journal) or {}
+    if into is not None and entry.notes_only and not into.notes_only:
+        return into, [f"edits made notes-only, kept until the edits of {entry.path.name} are saved"]
+    session = into or Session.open(entry.path, notes_only=notes_only or entry.notes_only)
+    if into is None:
+        attach(session)  # saving the restored edits clears the journal
     skipped: list[str] = []
+    made = _make_again(session, _read(entry.journal) or {}, skipped)
+    aside = entry.journal != journal_file(session.path)
+    if made and aside and (keep(session) is not None or not session.modified):
+        discard(entry)  # kept under the file's own name now (or nothing is left unsaved)
+    return session, skipped
+
+
+def _make_again(session: Session, data: dict[str, Any], skipped: list[str]) -> bool:
+    """Make the edits of a journal entry (``data``) in ``session``, as one edit; what cannot be
+    made is added to ``skipped``. Whether an edit was made."""
     steps: list[Step] = []
     lists = session.lists
     scratch = {k: list(v) for k, v in lists.items()}
@@ -237,11 +274,12 @@ def restore(entry: Pending, *, notes_only: bool = False) -> tuple[Session, list[
                 )  # in text order
                 steps.append(Step("bookmark", bookmark.id, None, bookmark, place))
                 scratch["bookmark"].insert(place, bookmark)
-    if steps:
-        revision = Revision("restore unsaved edits", tuple(steps))
-        try:
-            session.apply(revision)
-        except ValueError as exc:  # notes-only: what the sidecar cannot hold
-            skipped.append(str(exc))
-            session.apply(replace(revision, steps=tuple(s for s in steps if s.kind == "bookmark")))
-    return session, skipped
+    if not steps:
+        return False
+    revision = Revision("restore unsaved edits", tuple(steps))
+    try:
+        session.apply(revision)
+    except ValueError as exc:  # notes-only: what the sidecar cannot hold
+        skipped.append(str(exc))
+        session.apply(replace(revision, steps=tuple(s for s in steps if s.kind == "bookmark")))
+    return True

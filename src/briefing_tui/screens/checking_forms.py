@@ -122,9 +122,12 @@ def choose_stance(checking: Checking, make: Callable[[Document, str], Revision])
 
 def offer_restore(checking: Checking) -> None:
     """At start: unsaved edits kept in the journal for a file of this collection (the reader
-    stopped before they were saved) are offered back: restore, discard, or decide later."""
+    stopped before they were saved) are offered back: restore, discard, or decide at the next start
+    (the entry is set aside, so that the edits made meanwhile do not replace it)."""
     documents = {Path(d.path).absolute(): d for d in checking.reader.state.collection.documents}
-    entries = [e for e in journal.pending() if e.path.absolute() in documents and e.count]
+    open_now = {journal.journal_file(s.path) for s in checking.sessions.values()}  # restored already
+    entries = [e for e in journal.pending() if e.path.absolute() in documents and e.count
+               and e.journal not in open_now]  # fmt: skip
     if not entries:
         return
     entry = entries[0]
@@ -134,6 +137,9 @@ def offer_restore(checking: Checking) -> None:
             journal.discard(entry)
         elif what == "restore":
             _restore(checking, entry, documents[entry.path.absolute()])
+        else:  # escape too: this entry and the others not asked yet wait for the next start
+            for left in entries:
+                journal.set_aside(left)
         if what in ("discard", "restore") and len(entries) > 1:
             offer_restore(checking)
 
@@ -146,16 +152,22 @@ def offer_restore(checking: Checking) -> None:
 
 
 def _restore(checking: Checking, entry: journal.Pending, shown: Document) -> None:
+    """Make the edits of ``entry`` again: in a new session on its file, or in the one open on it
+    (another entry of the same file restored first)."""
+    open_now = checking.sessions.get(Path(shown.path))
     try:
-        session, skipped = journal.restore(entry, notes_only=notes_only_for(checking, shown))
+        session, skipped = journal.restore(entry, notes_only=notes_only_for(checking, shown), into=open_now)
     except LoadError:
         checking.say(f"{display_path(entry.path.name)} no longer loads: the edits stay kept", error=True)
         return
-    documents = checking.reader.state.collection.documents
-    documents[documents.index(shown)] = session.doc
-    checking.adopt(session)
-    if checking.reader.state.doc is shown:
-        checking.reader.show_document(session.doc)
+    if open_now is not None:
+        checking.paint_all(session)
+    else:
+        documents = checking.reader.state.collection.documents
+        documents[documents.index(shown)] = session.doc
+        checking.adopt(session)
+        if checking.reader.state.doc is shown:
+            checking.reader.show_document(session.doc)
     for said in skipped:
         checking.say(f"Not restored: {said}", error=True)
     checking.say(f"Restored the unsaved edits of {display_path(entry.path.name)}")

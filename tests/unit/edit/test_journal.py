@@ -1,5 +1,6 @@
-"""The journal of unsaved edits: the mode its edits were made in, and what becomes of it when the
-session it kept is saved elsewhere."""
+"""The journal of unsaved edits: the mode its edits were made in, entries left for the next start
+beside the edits made after them, and what becomes of an entry when its session is saved
+elsewhere."""
 
 from __future__ import annotations
 
@@ -7,8 +8,10 @@ import shutil
 from pathlib import Path
 
 import pytest
+from tests.support.checks import present
 from tests.unit.edit.support import SEED
 
+from briefing_tui.crash import unsaved_kept
 from briefing_tui.edit import journal, ops
 from briefing_tui.edit.session import Session
 from briefing_tui.edit.sidecar import sidecar_path
@@ -45,3 +48,40 @@ def test_edits_made_notes_only_are_restored_notes_only(path: Path) -> None:
     restored.save()
     assert path.read_bytes() == before and sidecar_path(path).is_file()
     assert journal.pending() == []
+
+
+def test_an_entry_left_for_the_next_start_outlives_the_edits_made_after_it(path: Path) -> None:
+    first = Session.open(path)
+    journal.attach(first)
+    first.apply(ops.set_note(first.doc, "claim", "C1", "Edit A."))
+    [entry] = journal.pending()
+    aside = journal.set_aside(entry)  # decided at the next start
+    assert aside.journal != entry.journal and unsaved_kept([path])
+    second = Session.open(path)
+    journal.attach(second)
+    second.apply(ops.set_note(second.doc, "claim", "C2", "Edit B."))
+    assert len(journal.pending()) == 2
+    second.save()
+    assert [e.journal for e in journal.pending()] == [aside.journal]
+    restored, skipped = journal.restore(journal.pending()[0])
+    assert skipped == [] and present(restored.doc.claim("C1")).note == "Edit A."
+    assert [e.journal for e in journal.pending()] == [journal.journal_file(path)]  # moved, not copied
+    restored.save()
+    assert journal.pending() == [] and not unsaved_kept([path])
+
+
+def test_two_entries_of_one_file_are_restored_into_one_session(path: Path) -> None:
+    first = Session.open(path)
+    journal.attach(first)
+    first.apply(ops.set_note(first.doc, "claim", "C1", "Edit A."))
+    journal.set_aside(journal.pending()[0])
+    second = Session.open(path)
+    journal.attach(second)
+    second.apply(ops.set_note(second.doc, "claim", "C2", "Edit B."))
+    own, aside = sorted(journal.pending(), key=lambda e: e.journal != journal.journal_file(path))
+    restored, _ = journal.restore(own)
+    again, skipped = journal.restore(aside, into=restored)
+    assert again is restored and skipped == []
+    assert [present(restored.doc.claim(c)).note for c in ("C1", "C2")] == ["Edit A.", "Edit B."]
+    [left] = journal.pending()
+    assert left.journal == journal.journal_file(path) and left.count == 2
