@@ -148,3 +148,18 @@ async def test_two_stops_in_a_row_are_restored_into_one_session(seed: Path) -> N
         await until(pilot, lambda: not screen.checking.journals.busy, what="the journal written")
     assert [present(load_document(seed).claim(c)).note for c in ("C11", "C3")] == ["EDIT-A", "EDIT-B"]
     assert journal.pending() == []
+
+
+async def test_edits_restored_over_a_file_changed_since_show_both_sides_at_save(seed: Path) -> None:
+    async with app_on(seed).run_test(size=SIZE) as pilot:
+        await note(pilot, "C11", "MINE")
+        stop(pilot)
+    theirs = seed.read_text(encoding="utf-8").replace("explanation: An opinion", "explanation: THEIRS", 1)
+    seed.write_text(theirs, encoding="utf-8")
+    async with app_on(seed).run_test(size=SIZE) as pilot:
+        await choose(pilot, "restore")
+        screen = reader(pilot)
+        assert present(screen.state.nav.claim("C11")).note == "MINE"
+        await pilot.press("ctrl+s")
+        await until(pilot, lambda: isinstance(pilot.app.screen, ConflictDialog), what="both sides shown")
+        assert seed.read_text(encoding="utf-8") == theirs  # never written over unasked

@@ -26,6 +26,7 @@ from briefing_tui.crash import unsaved_dir, unsaved_file
 from briefing_tui.edit import render
 from briefing_tui.edit.atomic import write_atomic
 from briefing_tui.edit.history import Revision, Step, find
+from briefing_tui.edit.merge import Conflict, same
 from briefing_tui.edit.render import KINDS, Annotation
 from briefing_tui.edit.session import Session
 from briefing_tui.model.anchoring import Anchorer
@@ -76,9 +77,8 @@ def keep(session: Session) -> Path | None:
                 "kind": change.kind,
                 "id": change.id,
                 "after": items[at - 1].id if at > 0 else None,  # what it follows in the session
-                "yaml": None
-                if change.new is None
-                else render.dump(render.item_data(change.new, session.doc.text)),
+                "yaml": _yaml(change.new, session),
+                "base": _yaml(session.saved_version(change.kind, change.id), session),  # see restore
             }
         )
     data = {
@@ -97,6 +97,10 @@ def keep(session: Session) -> Path | None:
         return None
     session.journal_path = target
     return target
+
+
+def _yaml(obj: Annotation | None, session: Session) -> str | None:
+    return None if obj is None else render.dump(render.item_data(obj, session.doc.text))
 
 
 def attach(session: Session) -> None:
@@ -207,7 +211,10 @@ def restore(
     The session is notes-only when ``notes_only`` says so or the edits were made notes-only: edits
     meant for the sidecar never reach the file, whatever the reader was started with this time.
     With ``into`` (a session already open on the file: edits of it set aside, then more kept), the
-    edits are made in it. An entry set aside goes once its edits are in the session's own journal.
+    edits are made in it. An annotation the file (or the sidecar) changed since the edit was made
+    (unlike the ``base`` it was made on, and unlike the edit) becomes a conflict of the session, as
+    on a reload: ``save`` shows both sides, never writes over the file's version unasked. An entry
+    set aside goes once its edits are in the session's own journal.
     Returns the session and what could not be restored. Raises ``LoadError`` when the file does
     not load.
     """
@@ -228,6 +235,7 @@ def _make_again(session: Session, data: dict[str, Any], skipped: list[str]) -> b
     """Make the edits of a journal entry (``data``) in ``session``, as one edit; what cannot be
     made is added to ``skipped``. Whether an edit was made."""
     steps: list[Step] = []
+    conflicts: dict[tuple[str, str], Conflict] = {}
     lists = session.lists
     scratch = {k: list(v) for k, v in lists.items()}
     for change in data.get("changes") or []:
@@ -241,14 +249,18 @@ def _make_again(session: Session, data: dict[str, Any], skipped: list[str]) -> b
         kind, ident = change["kind"], change["id"]
         items = scratch[kind]
         at = find(items, ident)
-        if change.get("yaml") is None:
+        obj = None
+        if change.get("yaml") is not None:
+            obj = parse_annotation(kind, str(change["yaml"]), session.doc)
+            if obj is None or obj.id != ident:
+                skipped.append(f"{kind} {ident}: its saved version does not read back")
+                continue
+        if (found := _conflict(change, items[at] if at >= 0 else None, obj, session.doc)) is not None:
+            conflicts[(kind, ident)] = found
+        if obj is None:
             if at >= 0:
                 steps.append(Step(kind, ident, items[at], None, at))
                 del items[at]
-            continue
-        obj = parse_annotation(kind, str(change["yaml"]), session.doc)
-        if obj is None or obj.id != ident:
-            skipped.append(f"{kind} {ident}: its saved version does not read back")
             continue
         if at >= 0:
             steps.append(Step(kind, ident, items[at], obj, at))
@@ -277,9 +289,25 @@ def _make_again(session: Session, data: dict[str, Any], skipped: list[str]) -> b
     if not steps:
         return False
     revision = Revision("restore unsaved edits", tuple(steps))
+    session.conflicts.update(conflicts)  # before the edit: the journal it writes keeps their base
     try:
         session.apply(revision)
     except ValueError as exc:  # notes-only: what the sidecar cannot hold
         skipped.append(str(exc))
+        for key in conflicts:
+            del session.conflicts[key]
         session.apply(replace(revision, steps=tuple(s for s in steps if s.kind == "bookmark")))
     return True
+
+
+def _conflict(change: dict[str, Any], theirs: Any, mine: Any, doc: Document) -> Conflict | None:
+    """The edit ``change`` (made ``mine`` again) meets ``theirs``, the annotation as saved now: a
+    conflict when both changed it since the ``base`` the edit was made on (an entry written before
+    bases were kept has none: nothing is compared)."""
+    if "base" not in change:
+        return None
+    base = change["base"]
+    before = parse_annotation(change["kind"], str(base), doc) if base is not None else None
+    if same(before, theirs) or same(theirs, mine):
+        return None
+    return Conflict(change["kind"], change["id"], before, mine, theirs)

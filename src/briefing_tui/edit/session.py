@@ -232,6 +232,14 @@ class Session:
         key = (kind, ident)
         return self.saved.objects[key] if key in self.saved.objects else self.current(kind, ident)
 
+    def saved_version(self, kind: str, ident: str) -> Any:
+        """What an edited annotation started from: as saved (the sidecar's version in notes-only
+        mode, else the file's; None: absent), or, in a conflict not settled, what both sides did."""
+        key = (kind, ident)
+        if key in self.conflicts:
+            return self.conflicts[key].base
+        return self._layer_mark.get(key, self.file_object(kind, ident))
+
     def unsaved_layer(self) -> list[tuple[str, str]]:
         """The annotations unlike the file's, whether or not the sidecar holds them (in notes-only
         mode: the notes, verdicts and marks of the person's layer)."""

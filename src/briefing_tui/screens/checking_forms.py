@@ -171,6 +171,8 @@ def _restore(checking: Checking, entry: journal.Pending, shown: Document) -> Non
     for said in skipped:
         checking.say(f"Not restored: {said}", error=True)
     checking.say(f"Restored the unsaved edits of {display_path(entry.path.name)}")
+    if session.conflicts:
+        checking.say(f"{len(session.conflicts)} of them changed in the file since: ctrl+s shows both sides")
     checking.reader.refresh_bindings()
 
 

@@ -1,6 +1,6 @@
 """The journal of unsaved edits: the mode its edits were made in, entries left for the next start
-beside the edits made after them, and what becomes of an entry when its session is saved
-elsewhere."""
+beside the edits made after them, an entry restored over a file changed since (a conflict, never
+written over unasked), and what becomes of an entry when its session is saved elsewhere."""
 
 from __future__ import annotations
 
@@ -13,8 +13,10 @@ from tests.unit.edit.support import SEED
 
 from briefing_tui.crash import unsaved_kept
 from briefing_tui.edit import journal, ops
-from briefing_tui.edit.session import Session
+from briefing_tui.edit.session import ConflictError, Session
 from briefing_tui.edit.sidecar import sidecar_path
+from briefing_tui.model import load_document
+from briefing_tui.model.types import Claim
 
 
 @pytest.fixture
@@ -85,3 +87,29 @@ def test_two_entries_of_one_file_are_restored_into_one_session(path: Path) -> No
     assert [present(restored.doc.claim(c)).note for c in ("C1", "C2")] == ["Edit A.", "Edit B."]
     [left] = journal.pending()
     assert left.journal == journal.journal_file(path) and left.count == 2
+
+
+def test_an_annotation_changed_in_the_file_since_is_a_conflict_once_restored(path: Path) -> None:
+    mine = Session.open(path)
+    journal.attach(mine)
+    mine.apply(ops.set_note(mine.doc, "claim", "C1", "Mine."))
+    mine.apply(ops.set_note(mine.doc, "claim", "C2", "Mine too."))
+    theirs = Session.open(path)  # someone else, meanwhile, on C1 only
+    theirs.apply(ops.set_note(theirs.doc, "claim", "C1", "Theirs."))
+    theirs.save()
+    on_disk = path.read_bytes()
+    [entry] = journal.pending()
+    restored, skipped = journal.restore(entry)
+    assert skipped == [] and list(restored.conflicts) == [("claim", "C1")]
+    [conflict] = restored.pending_conflicts()
+    assert isinstance(conflict.theirs, Claim) and isinstance(conflict.mine, Claim)
+    assert (conflict.theirs.note, conflict.mine.note) == ("Theirs.", "Mine.")
+    with pytest.raises(ConflictError):
+        restored.save()
+    assert path.read_bytes() == on_disk  # never written over unasked
+    [kept] = journal.pending()  # kept with the base the edit was made on: a stop now loses nothing
+    again, _ = journal.restore(kept)
+    assert list(again.conflicts) == [("claim", "C1")]
+    restored.resolve("claim", "C1", "theirs")
+    restored.save()
+    assert [present(load_document(path).claim(c)).note for c in ("C1", "C2")] == ["Theirs.", "Mine too."]
