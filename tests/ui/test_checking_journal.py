@@ -22,9 +22,9 @@ from briefing_tui.screens.checking_dialogs import (
     ChoiceDialog,
     ConflictDialog,
     NoteDialog,
-    PathDialog,
     SafeTextArea,
 )
+from briefing_tui.screens.line_dialogs import PathDialog
 from briefing_tui.screens.main import MainScreen
 from briefing_tui.widgets.safe_input import FormInput
 
