@@ -20,7 +20,7 @@ from textual.widget import Widget
 
 from briefing_tui.model.places import Place
 from briefing_tui.model.types import Collection
-from briefing_tui.reader_state import ReaderState
+from briefing_tui.reader_state import Move, ReaderState
 from briefing_tui.screens.key_reasons import say_why_not
 from briefing_tui.screens.pane_layout import PaneLayout
 from briefing_tui.screens.reader_keys import (
@@ -151,35 +151,33 @@ class MainScreen(Screen[None]):
         return self.state.here(self.text_view.top_offset if self.is_mounted else 0)
 
     def jump_to(self, place: Place, *, record: bool = True) -> None:
-        """Go to ``place`` (any document of the collection), recording the place left."""
+        """Go to ``place`` (of any document), recording the place left; the pane showing it comes forward."""
         if record:
             self.state.jumps.record(self.here())
-        self.go(place)
+        shown_before, move = self.state.detail, self.go(place)
+        if move is not None and (name := self.pane_layout.pane_for(place, move, shown_before)) is not None:
+            self.focus_pane(name)
         self.refresh_bindings()
 
     def on_jump_requested(self, message: JumpRequested) -> None:
         message.stop()
-        self._jump_and_follow(message.place)
+        self.jump_to(message.place)
 
-    def _jump_and_follow(self, place: Place) -> None:
-        self.jump_to(place)
-        if (name := self.pane_layout.pane_for(place)) is not None:
-            self.focus_pane(name)
-
-    def go(self, place: Place) -> None:
-        """Go to ``place`` without recording it (back, forward, a reload)."""
+    def go(self, place: Place) -> Move | None:
+        """Go to ``place`` as a reload does: not recorded, no pane brought forward; what changed on screen."""
         move = self.state.go(place)
         if move is None and self.state.unopened is not None:  # it failed to load when opened
             self.documents_changed()
             self.panes.show_failure(self.state)
-            return
+            return None
         if move is None:
             self.notify(f"No document {place.doc_id!r} in this collection", severity="warning", markup=False)
-            return
+            return None
         if move.opened:
             self.panes.show_document()
         self.panes.show_move(move)
         self.status_line.refresh_status()
+        return move
 
     def show_document(self, doc: Document) -> None:
         """Show ``doc`` (another document, or a new version of the one shown) with nothing current."""
@@ -227,7 +225,7 @@ class MainScreen(Screen[None]):
     def action_back(self, forward: bool = False) -> None:
         place = self.state.jumps.forward() if forward else self.state.jumps.back(self.here())
         if place is not None:
-            self.go(place)
+            self.jump_to(place, record=False)
         self.refresh_bindings()
 
     action_forward = partialmethod(action_back, True)
@@ -236,7 +234,7 @@ class MainScreen(Screen[None]):
         """To the current claim's next source (``step`` -1: the one before), in whichever document."""
         cited = self.state.cited_claim()
         place = self.claim_pane.next_source(*cited, step=step) if cited is not None else None
-        self._jump_and_follow(place) if place is not None else self.app.bell()
+        self.jump_to(place) if place is not None else self.app.bell()
 
     def action_open_url(self) -> None:
         """Open the shown source's address in the browser (in a thread; never through a shell)."""
