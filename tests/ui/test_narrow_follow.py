@@ -101,3 +101,22 @@ async def test_at_120x40_no_pane_comes_forward() -> None:
         assert screen.detail == ("event", "coup-2023")
         assert screen.pane == "timeline" and timeline.has_focus
         assert shown_panes(screen) == ["text", "claim", "entities", "timeline"]
+
+
+async def test_the_percentage_is_where_the_text_is_while_it_is_hidden() -> None:
+    async with seed_app().run_test(size=NARROW) as pilot:
+        screen = await reader_ready(pilot)
+        await pilot.press("2", *["right_square_bracket"] * 10)
+        await until(
+            pilot, lambda: screen.claim_id is not None and "claim 10 of 15" in screen.status_line.plain
+        )
+        assert screen.pane == "claim"
+        await until(pilot, lambda: screen.status_line.caught_up)
+        hidden = screen.status_line.plain
+        await pilot.press("1")
+        view = screen.text_view
+        await until(pilot, lambda: view.size.height > 0 and view.scroll_offset.y > 0)
+        await until(pilot, lambda: screen.status_line.caught_up)
+        percent = round(100 * view.scroll_offset.y / view.max_scroll_y)
+        assert f"│ {percent}%" in screen.status_line.plain
+        assert hidden == screen.status_line.plain

@@ -216,12 +216,7 @@ class ReaderPanes(Horizontal):
     def status(self, message: str, *, with_search: bool) -> Status:
         """What the status line says: the document, how far down the text, the current claim (or the
         one whose source is shown elsewhere), the search (``with_search``: once its bar is mounted)."""
-        view, state = self.view, self.state
-        top = view.max_scroll_y
-        if top <= 0:  # the whole text shows (or the pane has no size yet: the top)
-            percent = 100 if view.size.height and view.virtual_size.height else 0
-        else:
-            percent = round(100 * view.scroll_offset.y / top)
+        state = self.state
         cited = state.cited_claim()  # the current claim, or the one whose source is shown elsewhere
         said = None
         if cited is not None:
@@ -233,8 +228,8 @@ class ReaderPanes(Horizontal):
         bar = self.text_pane.bar if with_search else None
         if bar is not None and (bar.is_open or self.text_pane.search.state.query is not None):
             search, count = bar.input.value, bar.count  # cleared by escape, it is no longer said
-        return Status(state.doc.title or state.doc.id, percent, said, len(state.nav.claims), search, count,
-                      message)  # fmt: skip
+        title = state.doc.title or state.doc.id
+        return Status(title, self.view.percent(), said, len(state.nav.claims), search, count, message)
 
     def entity_selected(self) -> None:
         """Light up the selected entity's mentions, and the claims and events involving it."""

@@ -193,6 +193,21 @@ class TextView(WrappedText):
             return
         self.action_bottom()
 
+    def percent(self) -> int:
+        """How far down the text the reader is, in percent. A hidden view (another pane in front of a
+        narrow terminal) is not laid out: it scrolls to the place it was sent to once shown again
+        (``scroll_to_offset``), and this says where that place will be, not where it was left."""
+        height, top = self.container_size.height, self.max_scroll_y  # both kept while it is hidden
+        if top <= 0:  # the whole text shows (or the pane has no size yet: the top)
+            return 100 if height and self.virtual_size.height else 0
+        y = self.scroll_offset.y
+        if self._pending_end:
+            y = top
+        elif self._pending_offset is not None and height:
+            offset, center = self._pending_offset
+            y = self.line_of(offset) - (height // 2 if center else 0)
+        return round(100 * max(0, min(y, top)) / top)
+
     def visible_range(self) -> tuple[int, int]:
         """Text offsets of the first and last visible lines."""
         y = int(self.scroll_offset.y)
