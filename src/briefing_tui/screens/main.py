@@ -135,9 +135,10 @@ class MainScreen(Screen[None]):
             self.refresh_bindings()
 
     def focus_pane(self, name: str, target: Widget | None = None) -> None:
-        """Bring the pane ``name`` forward and focus ``target`` in it (else its usual widget)."""
+        """Bring the pane ``name`` forward and focus ``target`` in it (else its usual widget), unscrolled
+        (Textual scrolls a focused widget into view: the claim pane to its links, past its top)."""
         self.refresh_bindings() if self.pane_layout.bring(name) else self.pane_layout.apply()
-        self.set_focus(target or self.panes.focus_target(name))
+        self.set_focus(target or self.panes.focus_target(name), scroll_visible=False)
 
     def action_cycle_pane(self, step: int) -> None:
         self.focus_pane(self.pane_layout.next_pane(step))
