@@ -29,7 +29,8 @@ READER_BINDINGS: list[BindingType] = [
     Binding("left_square_bracket", "next_claim(-1)", "Prev claim", key_display="["),
     Binding("s", "go_source(1)", "Source"),
     Binding("S", "go_source(-1)", "Previous source", key_display="S", show=False),
-    Binding("o", "open_url", "Open address", show=False),  # the claim pane says "o: open address"
+    # the claim pane says "o: open address"; there, of the source whose link is highlighted
+    Binding("o", "open_url", "Open address", show=False),
     Binding("y", "yank", "Copy (address, quote, name)", show=False),
     Binding("ctrl+o,alt+left", "back", "Back"),
     Binding("alt+right,ctrl+i", "forward", "Forward", show=False),

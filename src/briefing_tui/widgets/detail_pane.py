@@ -208,24 +208,39 @@ class DetailPane(DraftMarks, VerticalScroll, can_focus=False):
         self, nav: Navigator, claim: Claim, index: int | None = None, step: int = 1
     ) -> SourceWay | None:
         """Where the claim's next source leads (``step`` -1: the previous one; the first, or the last,
-        at first; ``index``: that one), or None when it has none. The source counts as gone to: ``s``
-        again takes the one after it, wherever it is."""
+        at first; ``index``: that one; the one whose link is highlighted, when the links have the
+        focus), or None when it has none. The source counts as gone to: ``s`` again takes the one
+        after it, wherever it is."""
         targets = nav.source_targets(claim)
         if not targets:
             return None
         key = (nav.doc.id, claim.id)
+        shown = self.shown.claim.id if isinstance(self.shown, ClaimShown) else None
+        if index is None and step > 0 and shown == claim.id:
+            index = self.highlighted_source()  # s on a source link of the claim: that source
         if index is None:
             fresh = self.source_index is None or self._cycled != key
             index = (0 if step > 0 else -1) if fresh else (self.source_index or 0) + step
         self.source_index, self._cycled = index % len(targets), key
         return targets[self.source_index].place
 
+    def highlighted_source(self) -> int | None:
+        """The source whose link is highlighted, by its number among the sources shown (from 0), when
+        the links have the focus (None: they do not, or the link is not a source's)."""
+        links = self.query_one(DetailLinks)
+        option = links.highlighted_option if links.has_focus else None
+        parts = option.id.split(":", 2) if option is not None and option.id else []
+        return int(parts[0]) if len(parts) == 3 and parts[1] == "source" else None
+
     def address(self, claim: Claim | None) -> str | None:
-        """The web address of the source shown (for a claim, of the source gone to last), if any."""
-        source = None
+        """The web address of the source shown, or whose link is highlighted in the focused links (for
+        a claim, else of the source gone to last), if any."""
+        source, chosen = None, self.highlighted_source()
         match self.shown:
             case SourceShown(source=shown_source):
                 source = shown_source
+            case ClaimShown(nav=nav, claim=cited) | EventShown(nav=nav, event=cited) if chosen is not None:
+                source = nav.source(cited.sources[chosen].source) if chosen < len(cited.sources) else None
             case ClaimShown(nav=nav) if claim is not None and claim.sources:
                 gone = self.source_index if self._cycled == (nav.doc.id, claim.id) else None
                 source = nav.source(claim.sources[gone or 0].source)
