@@ -45,10 +45,14 @@ async def test_s_and_o_act_on_the_source_link_highlighted(monkeypatch: pytest.Mo
     app = seed_app()
     async with app.run_test(size=size) as pilot:
         screen = await reader_ready(pilot)
-        await pilot.press(*["right_square_bracket"] * 5, "2", "g", "j")  # C2, its second source
+        await pilot.press(*["right_square_bracket"] * 5, "2", "g")  # C2
         claim = present(screen.state.current_claim())
         assert claim.id == "C2" and len(claim.sources) == 2
         links = screen.query_one(DetailLinks)
+        for _ in range(60):  # j down to the second source's link
+            await pilot.press("j")
+            if links.highlighted == 1:
+                break
         assert links.has_focus and links.highlighted == 1
         second = present(screen.state.nav.source(claim.sources[1].source))
         url = present(second.url or next(iter(second.mirrors), None))
@@ -71,3 +75,46 @@ async def test_elsewhere_s_goes_on_through_the_claims_sources() -> None:
         assert screen.detail == ("source", claim.sources[0].source)
         await pilot.press("1", "s")
         assert screen.detail == ("source", claim.sources[1].source)
+
+
+async def test_j_and_k_go_through_what_the_pane_shows_and_stop_at_its_ends() -> None:
+    async with seed_app().run_test(size=WIDE) as pilot:
+        screen = await reader_ready(pilot)
+        pane, links = screen.query_one(DetailPane), screen.query_one(DetailLinks)
+        await pilot.press("right_square_bracket", "right_square_bracket", "2", "g")  # C3: one source
+        await until(pilot, lambda: screen.claim_id == "C3" and links.has_focus and pane.max_scroll_y > 0)
+        assert links.option_count == 1 and links.highlighted == 0
+        for y in range(1, pane.max_scroll_y + 1):  # no link further: j scrolls a line
+            await pilot.press("j")
+            assert (pane.scroll_y, links.highlighted) == (y, 0)
+        await pilot.press("j")  # at the end: nothing moves
+        assert (pane.scroll_y, links.highlighted) == (pane.max_scroll_y, 0)
+        source = present(screen.state.nav.source(present(screen.state.current_claim()).sources[0].source))
+        area = pane.region
+        inside = drawn(pilot.app)[area.y + 1 : area.bottom - 1]  # within its border and scrollbar
+        shown = "".join(line[area.x + 1 : area.right - 2] for line in inside)
+        assert "".join(present(source.note).split())[-20:] in "".join(shown.split())  # the link's end
+        await pilot.press("k")
+        assert pane.scroll_y == pane.max_scroll_y - 1
+
+
+@pytest.mark.parametrize("size", [WIDE, (80, 24)], ids=["120x40", "80x24"])
+async def test_j_moves_to_the_next_link_in_view_and_never_wraps_round(size) -> None:
+    async with seed_app().run_test(size=size) as pilot:
+        screen = await reader_ready(pilot)
+        pane, links = screen.query_one(DetailPane), screen.query_one(DetailLinks)
+        await pilot.press(*["right_square_bracket"] * 5, "2", "g")  # C2: two sources
+        await until(pilot, lambda: screen.claim_id == "C2" and links.has_focus)
+        for _ in range(60):  # down to the end: the second link, then the pane's last line
+            await pilot.press("j")
+            assert links.highlighted is not None
+            if links.highlighted == 1 and pane.scroll_y == pane.max_scroll_y:
+                break
+        await pilot.press("j", "j")
+        assert links.highlighted == 1 and pane.scroll_y == pane.max_scroll_y  # not back to the first
+        for _ in range(60):  # and up to the top: the first link, then the claim above it
+            await pilot.press("k")
+            if pane.scroll_y == 0 and links.highlighted == 0:
+                break
+        await pilot.press("k")
+        assert links.highlighted == 0 and pane.scroll_y == 0

@@ -3,7 +3,8 @@
 The body is rich ``Text`` built from sanitized strings (never markup), drawn by ``DetailBody`` (a
 Line API view as tall as its text); below it a list of links (the claim's sources, a source's citing
 claims, ...) that enter follows. Both grow to their content; the pane scrolls when they pass its
-height (space / b / g / G from the links, and the links' cursor keeps the link in view).
+height (j / k from the links go through it link by link, else line by line; space / b / g / G page
+and go to its ends; the highlighted link is kept in view).
 """
 
 from __future__ import annotations
@@ -305,8 +306,8 @@ class DetailLinks(OptionList):
     HELP_GROUP = "Claim pane"
     BINDINGS = [
         Binding("enter", "select", "Follow the link (a source, a claim)", show=False),
-        Binding("j", "cursor_down", "Next link", show=False),
-        Binding("k", "cursor_up", "Previous link", show=False),
+        Binding("j,down", "line(1)", "Down: the next link in view, else a line", show=False),
+        Binding("k,up", "line(-1)", "Up: the previous link in view, else a line", show=False),
         Binding("space,pagedown", "scroll_pane(1)", "Page down", show=False),
         Binding("b,pageup", "scroll_pane(-1)", "Page up", show=False),
         Binding("g,home", "pane_end(-1)", "Top", show=False),
@@ -315,10 +316,27 @@ class DetailLinks(OptionList):
 
     quiet = False
     """True while the pane shows a new thing: the highlight moves without scrolling the pane."""
+
     _scrolled_for: int | None = None  # the link the pane was scrolled to (or shown with) last
 
     def _pane(self) -> DetailPane | None:
         return self.parent if isinstance(self.parent, DetailPane) else None
+
+    def action_line(self, step: int) -> None:
+        """Down (``step`` 1) or up through what the pane shows, as in every pane: to the next link when
+        it is in view (the highlight follows it), else a line further; at the pane's end (or top)
+        nothing moves, where the list's own keys went from link to link only, and wrapped round."""
+        pane, highlighted = self._pane(), self.highlighted
+        if pane is None:
+            return
+        target = highlighted + step if highlighted is not None else -1
+        line = self._index_to_line.get(target) if 0 <= target < self.option_count else None
+        if line is not None:  # the link's first line (going down) or last (going up), in the pane
+            edge = self.virtual_region.y + line + (0 if step > 0 else self._heights[target] - 1)
+            if pane.scroll_y <= edge < pane.scroll_y + pane.scrollable_content_region.height:
+                self.highlighted = target
+                return
+        pane.scroll_to(y=pane.scroll_y + step, animate=False, immediate=True)
 
     def action_scroll_pane(self, step: int) -> None:
         if (pane := self._pane()) is not None:
