@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from tests.ui.reader_support import main_screen, run_palette_command, search_settled, seed_app, until
 
 from briefing_tui.model.places import SearchPlace
@@ -262,3 +263,19 @@ async def test_an_edit_read_with_enter_is_made_before_the_query_is_kept() -> Non
         await search_settled(pilot)
         assert bar.input.value == "Niamey" and bar.current_query.text == "Niamey"
         assert len(screen.search_matches) == 3 and bar.status_text.startswith("1/3")
+
+
+@pytest.mark.parametrize("size", [(80, 24), (120, 40)])
+async def test_escape_gives_the_focus_back_to_the_pane_the_search_came_from(size: tuple[int, int]) -> None:
+    async with seed_app().run_test(size=size) as pilot:
+        screen = main_screen(pilot)
+        await until(pilot, lambda: screen._panes_ready, what="the panes were not mounted")
+        await pilot.press("2")
+        await until(pilot, lambda: screen.pane == "claim", what="the claim pane not in front")
+        came_from = screen.focused
+        await pilot.press("slash")
+        bar = screen.query_one(SearchBar)
+        await until(pilot, lambda: bar.is_open and bar.input.has_focus, what="the bar not open")
+        await pilot.press("escape")
+        await until(pilot, lambda: not bar.is_open, what="the bar still open")
+        assert screen.focused is came_from and screen.pane == "claim"

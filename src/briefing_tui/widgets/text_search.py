@@ -17,6 +17,8 @@ from briefing_tui.model.places import SearchPlace
 from briefing_tui.widgets.messages import JumpRequested
 
 if TYPE_CHECKING:
+    from textual.widget import Widget
+
     from briefing_tui.search.match import Matcher
     from briefing_tui.search.query import Query
     from briefing_tui.widgets.search_bar import SearchBar
@@ -54,6 +56,7 @@ class TextSearch:
     def __init__(self, pane: TextPane) -> None:
         self.pane = pane
         self.state = SearchState()
+        self._came_from: Widget | None = None  # what had the focus when the bar opened
 
     @property
     def text_view(self) -> TextView:
@@ -80,6 +83,7 @@ class TextSearch:
         start, end = view.visible_range()
         current = state.matches[state.index][0] if state.index is not None else -1
         state.anchor = current if start <= current <= end else view.top_offset
+        self._came_from = view.screen.focused
         self.search_bar.open()
 
     @property
@@ -168,9 +172,18 @@ class TextSearch:
             self.pane.post_message(JumpRequested(SearchPlace(self.pane.doc_id, start, end)))
 
     def closed(self) -> None:
-        """Escape in the bar: no more matches."""
+        """Escape in the bar: no more matches, and the focus back where it was when it opened."""
         self.clear()
-        self.text_view.focus()
+        back, self._came_from = self._came_from, None
+        if (
+            back is not None
+            and back.is_attached
+            and back.can_focus
+            and back not in self.search_bar.walk_children()
+        ):
+            back.focus()
+        else:
+            self.text_view.focus()
 
     def clear(self) -> None:
         """Forget the matches: no highlights, no filter."""
