@@ -19,9 +19,12 @@ from briefing_tui.widgets.looks import Looks
 from briefing_tui.words import plural
 
 
-def error_lines(failed: dict[str, list[Problem]], can_close: bool, looks: Looks) -> list[tuple[int, Text]]:
+def error_lines(
+    failed: dict[str, list[Problem]], can_close: bool, looks: Looks, first: str | None = None
+) -> list[tuple[int, Text]]:
     """The error view's lines, each with the indentation its wrapped rest keeps (a problem's
-    continuation stays under it, never at the file names' column)."""
+    continuation stays under it, never at the file names' column). Every file that failed is listed;
+    ``first``, a file that failed just now as its document was opened, comes first and is named."""
     count = len(failed)
     head = Text(f"{plural(count, 'file')} could not be opened", style=looks.mark("error") + Style(bold=True))
     if can_close:
@@ -29,6 +32,9 @@ def error_lines(failed: dict[str, list[Problem]], can_close: bool, looks: Looks)
     else:
         then = Text("Nothing could be opened. q quits.", style="dim")
     out = [(0, head), (0, then)]
+    if first in failed:
+        out.append((0, Text(f"Opened just now, it failed: {sanitize(first)} (first below).", style="dim")))
+        failed = {first: failed[first]} | failed
     for path, problems in failed.items():
         out += [(0, Text("")), (0, Text(sanitize(path), style="bold"))]
         for problem in problems:
@@ -50,14 +56,14 @@ def errors_text(failed: dict[str, list[Problem]], can_close: bool, looks: Looks)
 class ErrorsText(Static):
     """The problems, drawn once the stylesheet's looks are known."""
 
-    def __init__(self, failed: dict[str, list[Problem]], can_close: bool) -> None:
+    def __init__(self, failed: dict[str, list[Problem]], can_close: bool, first: str | None = None) -> None:
         super().__init__(id="errors-text")
-        self._failed, self._can_close = failed, can_close
+        self._failed, self._can_close, self._first = failed, can_close, first
         self.plain = ""
         """What it shows, as plain text."""
 
     def on_mount(self) -> None:
-        lines = error_lines(self._failed, self._can_close, Looks(self))
+        lines = error_lines(self._failed, self._can_close, Looks(self), self._first)
         self.plain = "\n".join(" " * indent + line.plain for indent, line in lines)
         self.update(Group(*(Padding(line, (0, 0, 0, indent)) for indent, line in lines)))
 
@@ -71,14 +77,18 @@ class ErrorScreen(ScrollKeys, Screen[None]):
         *SCROLL_KEYS,  # as in the text: a line, a page, the top and the end
     ]
 
-    def __init__(self, failed: dict[str, list[Problem]], *, can_close: bool) -> None:
+    def __init__(
+        self, failed: dict[str, list[Problem]], *, can_close: bool, first: str | None = None
+    ) -> None:
         super().__init__()
         self.failed = failed
         self.can_close = can_close
+        self.first = first
+        """A file that failed just now as its document was opened: listed first."""
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="errors-body"):
-            yield ErrorsText(self.failed, self.can_close)
+            yield ErrorsText(self.failed, self.can_close, self.first)
         yield Footer()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:

@@ -169,7 +169,7 @@ class MainScreen(Screen[None]):
         move = self.state.go(place)
         if move is None and self.state.unopened is not None:  # it failed to load when opened
             self.documents_changed()
-            self.panes.show_failure(self.state)
+            self.panes.show_failure(self.state, self.say)
             return None
         if move is None:
             self.notify(f"No document {place.doc_id!r} in this collection", severity="warning", markup=False)

@@ -90,8 +90,21 @@ class DocumentList(TypeToFilter, EndingOptionList):
         return super()._get_visual(option)
 
     def set_documents(self, documents: list[Document], current: str | None, failed: int = 0) -> None:
+        """List ``documents``, the one shown (``current``) highlighted; when the document highlighted
+        has left the list (it failed as it was opened), the highlight stays where it was, on the
+        document that took its place (or the last one), for the next to be chosen from there."""
+        option, row = self.highlighted_option, self.highlighted
+        left = (
+            option is not None
+            and option.id is not None
+            and option.id.removeprefix("doc:") not in {doc.id for doc in documents}
+        )
         self._current, self._documents, self._failed = current, documents, failed
         self._rebuild(None if current is None else f"doc:{current}")
+        if left and row is not None:
+            rows = [i for i, listed in enumerate(self.options) if listed.id is not None]  # the documents
+            if rows:
+                self.highlighted = next((i for i in rows if i >= row), rows[-1])
 
     def _rebuild(self, keep: str | None) -> None:
         documents = self._documents

@@ -12,6 +12,7 @@ from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.widget import Widget
 
+from briefing_tui.display import sanitize
 from briefing_tui.reader_state import Move, ReaderState
 from briefing_tui.terminal_input import press_again
 from briefing_tui.widgets.labels import rating_label
@@ -19,6 +20,7 @@ from briefing_tui.widgets.pane_bar import PANES, pane_names, pane_title
 from briefing_tui.widgets.status_line import Status
 from briefing_tui.widgets.text_pane import Prepared, TextPane
 from briefing_tui.widgets.text_view import TextView
+from briefing_tui.words import plural
 
 if TYPE_CHECKING:  # the side panes' modules are imported when they are built
     from briefing_tui.model.types import Claim
@@ -136,11 +138,15 @@ class ReaderPanes(Horizontal):
 
     def show_document(self) -> None:
         """Show the state's document in every pane, nothing current."""
-        state = self.state
-        documents = state.collection.documents
-        position = (documents.index(state.doc) + 1, len(documents)) if len(documents) > 1 else None
-        self.text_pane.show_document(state.nav, position)
+        self.text_pane.show_document(self.state.nav, self._position())
         self._show_side()
+
+    def _position(self) -> tuple[int, int] | None:
+        """The document's place in the collection's list, from 1, and the list's length (None when it
+        is alone, or no longer listed)."""
+        documents = self.state.collection.documents
+        index = next((i for i, doc in enumerate(documents) if doc is self.state.doc), None)
+        return (index + 1, len(documents)) if index is not None and len(documents) > 1 else None
 
     def _show_side(self) -> None:
         state = self.state
@@ -173,16 +179,22 @@ class ReaderPanes(Horizontal):
         state = self.state
         documents = cast("DocumentList", self.query_one("#documents"))
         documents.set_documents(state.collection.documents, state.doc.id, len(state.collection.failed))
+        self.text_pane.show_position(self._position())  # the header's "document 2 of 5" follows the list
 
-    def show_failure(self, state: ReaderState) -> None:
-        """The document of ``state.unopened`` failed to load when opened: its problems show."""
+    def show_failure(self, state: ReaderState, say: Callable[[str, float], None]) -> None:
+        """The document of ``state.unopened`` failed to load when opened (it has left the list): the
+        error view shows every file that failed so far, this one first; back in the reader, ``say``
+        tells which document could not be opened."""
         # deferred: a screen's module is imported when the screen is first shown
         from briefing_tui.screens.errors import ErrorScreen
 
         doc, state.unopened = state.unopened, None
         if doc is not None:
-            key = str(doc.path)
-            self.app.push_screen(ErrorScreen({key: state.collection.failed.get(key, [])}, can_close=True))
+            key, count = str(doc.path), len(state.collection.failed)
+            message = f"{sanitize(doc.title or doc.id)} could not be opened and left the list"
+            message += f" ({plural(count, 'file')} failed to load: press e)"
+            screen = ErrorScreen(state.collection.failed, can_close=True, first=key)
+            self.app.push_screen(screen, lambda _: say(message, 12))
 
     def show_move(self, move: Move) -> None:
         """Paint what ``move`` changed (after ``show_document`` when it opened another document)."""

@@ -96,6 +96,13 @@ class TextPane(Vertical):
         self.view.set_document(doc.text, [], [])
         self.run_worker(partial(self._index_marks, nav), thread=True, exclusive=True, group="marks")
 
+    def show_position(self, position: tuple[int, int] | None) -> None:
+        """The document's place in the collection changed (a document left the list, or came): the
+        header says the new one."""
+        if position != self._position and self.doc is not None:
+            self._position = position
+            self.query_one(DocHeader).show(self.doc, Looks(self.view), position)
+
     def _index_whole(self, *indexes: SpanIndex[object]) -> None:
         """Index the whole text's marks a few at a time while the reader waits for keys, when only
         parts of them were (``PartIndex``), as long as this text is shown."""
