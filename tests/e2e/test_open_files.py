@@ -81,4 +81,4 @@ def test_a_large_file_that_fails_ends_the_reader_and_prints_its_errors(tmp_path:
     assert status == 1
     restored = term.raw.rindex(b"\x1b[?1049l")  # full screen left before the errors are printed
     after = bytes(term.raw[restored:])
-    assert b"big.yaml:8007:1: error: invalid YAML" in after and b"briefing: nothing could be opened" in after
+    assert b"big.yaml:8006:11: error: invalid YAML" in after and b"briefing: nothing could be opened" in after

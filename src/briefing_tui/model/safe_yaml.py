@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import gc
 import operator
+import re
 from collections.abc import Iterator
 
 import yaml
@@ -142,8 +143,24 @@ else:  # pragma: no cover - exercised only where PyYAML was built without libyam
             Composer.__init__(self)
 
 
+_BREAKS = "\r\n\x85\u2028\u2029"
+_LINES = re.compile(r"[^\r\n\x85\u2028\u2029]*(?:\r\n|[\r\n\x85\u2028\u2029])|[^\r\n\x85\u2028\u2029]+\Z")
+"""A line as YAML counts them (its break included; a final break ends the last line, it starts none)."""
+
+
 def _mark_of(exc: yaml.YAMLError, source: str) -> tuple[int, int]:
+    """Where ``exc`` lies in ``source``, as (line, column) from 1.
+
+    A construct left open (a quote, a flow list or mapping) is found out at the end of the stream,
+    which PyYAML marks on the line after the file's last newline: a line that does not exist. It is
+    placed where the construct starts (its ``context_mark``: "while scanning a quoted scalar" at the
+    opening quote), else at the end of the last line."""
     mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
+    if mark is not None and mark.line >= (count := len(_LINES.findall(source))):  # past the end
+        mark = getattr(exc, "context_mark", None)
+        if mark is None or mark.line >= count:
+            lines = _LINES.findall(source.rstrip(_BREAKS)) or [""]
+            return len(lines), len(lines[-1].rstrip(_BREAKS)) + 1
     if mark is not None:
         return mark.line + 1, mark.column + 1
     position = getattr(exc, "position", None)  # a ReaderError: an offset in the UTF-8 bytes

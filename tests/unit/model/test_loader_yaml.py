@@ -186,3 +186,48 @@ def test_all_problems_of_a_file_come_together_in_file_order() -> None:
         "8:11: error: entities must be a list, found 'nope'",
         "9:9: error: claims must be a list, found '3'",
     ]
+
+
+@pytest.mark.parametrize(
+    ("source", "expected"),
+    [
+        (  # a double quote opened at 3:8 and never closed: the end of the stream is on line 8
+            'format: 1\nid: doc\ntitle: "Titre\nlanguage: fr\ntext: x\nnote: a\nurl: b\n',
+            "3:8: error: invalid YAML: while scanning a quoted scalar: found unexpected end of stream",
+        ),
+        (
+            "format: 1\nid: doc\ntitle: 'Titre\n",
+            "3:8: error: invalid YAML: while scanning a quoted scalar: found unexpected end of stream",
+        ),
+        (
+            "format: 1\nid: doc\nauthors: [a, b\n",
+            "3:10: error: invalid YAML: while parsing a flow sequence: did not find expected ',' or ']'",
+        ),
+        (
+            "format: 1\nid: doc\nextra: {a: 1\n",
+            "3:8: error: invalid YAML: while parsing a flow mapping: did not find expected ',' or '}'",
+        ),
+    ],
+)
+def test_a_syntax_error_found_at_the_end_of_the_file_is_placed_where_its_construct_starts(
+    source: str, expected: str
+) -> None:
+    assert errors(source) == [expected]
+
+
+def test_a_syntax_error_past_the_end_without_a_start_is_placed_on_the_last_line() -> None:
+    # deferred: the private helper, to try a problem that PyYAML marks past the end without a start
+    import yaml
+
+    from briefing_tui.model.safe_yaml import _mark_of
+
+    def at(line: int, column: int, source: str) -> tuple[int, int]:
+        """Where ``_mark_of`` places a problem PyYAML marks at ``line``, ``column`` (from 0)."""
+        mark = yaml.Mark("", 0, line, column, "", 0)
+        return _mark_of(yaml.MarkedYAMLError(problem="x", problem_mark=mark), source)
+
+    assert at(2, 0, "a: 1\nbb: 2\n") == (2, 6)  # line 3 does not exist
+    assert at(1, 2, "a: 1\nbb: 2\n") == (2, 3)
+    assert at(2, 0, "a: 1\r\nbb: 2\r\n") == (2, 6)  # lines as YAML counts them, whatever their breaks
+    assert at(1, 0, "a: 1\u2028bb: 2") == (2, 1)
+    assert errors('format: 1\r\nid: doc\r\ntitle: "Titre\r\n')[0].startswith("3:8: error: invalid YAML")

@@ -18,7 +18,7 @@ def test_a_yaml_error_is_one_grep_like_line_without_a_line_break_stand_in(
     err = capsys.readouterr().err
     assert "␊" not in err
     assert err.splitlines() == [
-        f"briefing search: {BROKEN}:5:1: cannot search: invalid YAML: while scanning a quoted scalar: "
+        f"briefing search: {BROKEN}:3:8: cannot search: invalid YAML: while scanning a quoted scalar: "
         "found unexpected end of stream"
     ]
 
