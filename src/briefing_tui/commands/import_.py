@@ -32,6 +32,7 @@ def configure(parser: argparse.ArgumentParser) -> None:
 def run(args: argparse.Namespace) -> int:
     # deferred: imported when the command runs, not when its options are read
     from briefing_tui.commands._output import OutputError, emit, say, say_problems
+    from briefing_tui.formats.onto import Before, join_onto
     from briefing_tui.formats.registry import ImportSource
     from briefing_tui.model import LoadError, load_bytes, load_document
 
@@ -57,11 +58,14 @@ def run(args: argparse.Namespace) -> int:
             return 1
     try:
         onto = load_document(args.onto) if args.onto is not None else None
+        before = Before.of(onto) if onto is not None else None
         assert fmt.importer is not None  # the parser offers only formats that import
         doc = fmt.importer(ImportSource(args.file, args.text, onto))
     except LoadError as exc:
         say_problems(exc.problems)
         return 1
+    # what the briefing has already is joined, not copied (an export of it imported back adds nothing)
+    joined = join_onto(doc, before, args.file) if before is not None else None
     # deferred: imported when the command runs, not when its options are read
     from briefing_tui.formats.yaml_writer import dump_document
 
@@ -87,5 +91,6 @@ def run(args: argparse.Namespace) -> int:
             plural(len(items), word)
             for items, word in ((doc.entities, "entity"), (doc.events, "event"), (doc.claims, "claim"))
         )
-        say("briefing import: ", [f"wrote {args.output} ({counts})"])
+        onto_said = f"; onto {args.onto}: {joined.summary()}" if joined is not None else ""
+        say("briefing import: ", [f"wrote {args.output} ({counts}){onto_said}"])
     return 0
