@@ -157,14 +157,15 @@ class _Search:
             self.cannot(display_path(path), str(exc), sep=":")
             return
         first_path = self.seen.setdefault(doc_id, path)
-        if first_path is not path:
+        shared = first_path is not path and first_path != path  # the same file given twice is searched twice
+        if shared:
+            # a collection's problem, for the reader: as grep, every file given is still searched
             # deferred: imported when the command runs, not when its options are read
             from briefing_tui.files import duplicate_id
 
             problem = duplicate_id(doc_id, path, first_path)
-            self.cannot(display_path(path), "cannot search: " + problem.message)
-            return
-        name = doc_id if self.args.ids else display_path(path)
+            self.err.line(display_path(path), ": warning: ", problem.message)
+        name = doc_id if self.args.ids and not shared else display_path(path)
         try:
             self.show(name, text, copy)
         except SearchError as exc:
