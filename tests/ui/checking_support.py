@@ -12,7 +12,7 @@ from textual.widgets import OptionList
 from briefing_tui.app import BriefingApp
 from briefing_tui.files import load_paths
 from briefing_tui.model.types import RATINGS, Rating
-from briefing_tui.screens.checking_dialogs import RatingDialog, SafeTextArea
+from briefing_tui.screens.checking_dialogs import NoteDialog, RatingDialog, SafeTextArea
 from briefing_tui.screens.main import MainScreen
 
 SIZE = (120, 40)
@@ -54,3 +54,12 @@ async def rate(pilot: Pilot[Any], rating: Rating, explanation: str) -> None:
         await pilot.press(*[c if c != " " else "space" for c in line])
     await pilot.press("ctrl+s")
     await until(pilot, lambda: isinstance(pilot.app.screen, MainScreen))
+
+
+async def empty_note_on_first_claim(pilot: Pilot[Any]) -> SafeTextArea:
+    """``]`` then ``c``: the note dialog of the first claim, its text emptied, to type or paste into."""
+    await pilot.press("right_square_bracket", "c")
+    await until(pilot, lambda: isinstance(pilot.app.screen, NoteDialog), what="no note dialog")
+    area = pilot.app.screen.query_one(SafeTextArea)
+    area.text = ""
+    return area

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 from tests.support.checks import present
-from tests.ui.checking_support import SEED, SIZE, app_on, rate, reader
+from tests.ui.checking_support import SEED, SIZE, app_on, empty_note_on_first_claim, rate, reader
 from tests.ui.reader_support import run_palette_command, until
 from textual import events
 from textual.widgets import Input, OptionList
@@ -17,7 +17,6 @@ from briefing_tui.model import load_document
 from briefing_tui.model.types import Rating
 from briefing_tui.screens.checking_dialogs import (
     ConflictDialog,
-    NoteDialog,
     QuitDialog,
     RatingDialog,
     SafeTextArea,
@@ -111,10 +110,7 @@ async def test_R_removes_the_verdict(seed: Path) -> None:
 async def test_c_writes_a_note_and_pasted_controls_are_kept_as_pasted(seed: Path) -> None:
     async with app_on(seed).run_test(size=SIZE) as pilot:
         screen = reader(pilot)
-        await pilot.press("right_square_bracket", "c")
-        await until(pilot, lambda: isinstance(pilot.app.screen, NoteDialog))
-        area = pilot.app.screen.query_one(SafeTextArea)
-        area.text = ""
+        area = await empty_note_on_first_claim(pilot)
         area.post_message(events.Paste("seen \x1b[31mred\u202e"))
         await until(pilot, lambda: "seen" in area.text)
         assert area.text == "seen \x1b[31mred\u202e"  # drawn as "seen ␛[31mred⇄"

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from tests.ui.checking_support import SIZE, app_on, reader
+from tests.ui.checking_support import SIZE, app_on, empty_note_on_first_claim, reader
 from tests.ui.reader_support import drawn, until
 from textual import events
 
@@ -13,7 +13,6 @@ from briefing_tui.display import BIDI_STAND_IN, sanitize
 from briefing_tui.model import load_document
 from briefing_tui.screens.checking_dialogs import (
     ChoiceDialog,
-    NoteDialog,
     RatingDialog,
     SafeTextArea,
     SourceForm,
@@ -29,10 +28,7 @@ HOSTILE = "seen \x1b[31mred\u202ebackwards\u202c\u2028next\x85\u200b\U0001f600"
 async def test_a_note_keeps_the_emoji_and_controls_pasted_and_shows_stand_ins(seed: Path) -> None:
     async with app_on(seed).run_test(size=SIZE) as pilot:
         screen = reader(pilot)
-        await pilot.press("right_square_bracket", "c")
-        await until(pilot, lambda: isinstance(pilot.app.screen, NoteDialog))
-        area = pilot.app.screen.query_one(SafeTextArea)
-        area.text = ""
+        area = await empty_note_on_first_claim(pilot)
         area.post_message(events.Paste(EMOJI + "\n" + HOSTILE))
         await until(pilot, lambda: "seen" in area.text, what="the paste arrived")
         assert area.text == EMOJI + "\n" + HOSTILE
@@ -116,10 +112,7 @@ async def test_a_key_that_is_a_format_character_is_taken_by_every_input(seed: Pa
         ("\U0001fae8", "\U0001fae8"),
     ]
     async with app_on(seed).run_test(size=SIZE) as pilot:
-        await pilot.press("right_square_bracket", "c")
-        await until(pilot, lambda: isinstance(pilot.app.screen, NoteDialog))
-        area = pilot.app.screen.query_one(SafeTextArea)
-        area.text = ""
+        area = await empty_note_on_first_claim(pilot)
         for key, char in typed:
             pilot.app.post_message(events.Key(key, char))
         await until(pilot, lambda: len(area.text) == 3, what="the keys typed")

@@ -4,11 +4,12 @@ ends, and ``/`` shows its filter's prompt at once, however far the list is scrol
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 import pytest
 from tests.ui.reader_support import collection_app, drawn, main_screen, reader_ready, seed_app, until
 from textual.pilot import Pilot
+from textual.widgets import OptionList
 
 from briefing_tui.app import BriefingApp
 from briefing_tui.files import load_paths
@@ -22,6 +23,7 @@ from briefing_tui.widgets.type_filter import TypeToFilter
 
 LISTS = [("3", EntityList), ("4", TimelineList), ("6", ClaimList)]
 IDS = ["entities", "timeline", "claims"]
+ListKind = TypeVar("ListKind", bound=OptionList)
 
 
 async def collection_reader(pilot: Pilot[Any]) -> MainScreen:
@@ -31,15 +33,21 @@ async def collection_reader(pilot: Pilot[Any]) -> MainScreen:
     return await reader_ready(pilot)
 
 
+async def focused_list(pilot: Pilot[Any], key: str, kind: type[ListKind]) -> ListKind:
+    """The list that the key ``key`` brings forward, once it has the focus."""
+    await pilot.press(key)
+    listing = main_screen(pilot).query_one(kind)
+    await until(pilot, lambda: listing.has_focus, what=f"{key} did not focus the list")
+    return listing
+
+
 @pytest.mark.parametrize(("key", "kind"), LISTS, ids=IDS)
 async def test_space_and_b_page_in_every_list_but_type_a_space_in_its_filter(
     key: str, kind: type[EntityList | TimelineList | ClaimList]
 ) -> None:
     async with seed_app().run_test(size=(80, 24)) as pilot:
-        screen = await reader_ready(pilot)
-        await pilot.press(key)
-        listing = screen.query_one(kind)
-        await until(pilot, lambda: listing.has_focus)
+        await reader_ready(pilot)
+        listing = await focused_list(pilot, key, kind)
         await pilot.press("g")
         first = listing.highlighted
         assert first is not None
@@ -75,10 +83,8 @@ async def test_j_and_k_stop_at_the_ends_of_a_list(
     key: str, kind: type[EntityList | TimelineList | ClaimList]
 ) -> None:
     async with seed_app().run_test(size=(120, 40)) as pilot:
-        screen = await reader_ready(pilot)
-        await pilot.press(key)
-        listing = screen.query_one(kind)
-        await until(pilot, lambda: listing.has_focus)
+        await reader_ready(pilot)
+        listing = await focused_list(pilot, key, kind)
         await pilot.press("G")
         last = listing.highlighted
         await pilot.press("j", "down")
@@ -120,9 +126,7 @@ async def test_slash_shows_the_filter_prompt_in_a_scrolled_list(
 ) -> None:
     async with seed_app().run_test(size=(120, 40)) as pilot:
         screen = await reader_ready(pilot)
-        await pilot.press(key)
-        listing = main_screen(pilot).query_one(kind)
-        await until(pilot, lambda: listing.has_focus)
+        listing = await focused_list(pilot, key, kind)
         await pilot.press("G")
         await until(pilot, lambda: listing.scroll_y > 0, what="the list did not scroll")
         await pilot.press("slash")
