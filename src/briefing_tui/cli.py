@@ -16,7 +16,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING, NoReturn
 
 from briefing_tui import __version__
-from briefing_tui.console import Writer, stderr, stdout
+from briefing_tui.console import PIPE_CLOSED, Writer, silence, stderr, stdout
 
 if TYPE_CHECKING:
     from _typeshed import SupportsWrite
@@ -76,7 +76,24 @@ def _top_help() -> str:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    args = list(sys.argv[1:] if argv is None else argv)
+    """Run the command ``argv`` (default: the program's arguments) and return its exit status.
+
+    A reader that closes the pipe early (``briefing validate bad/ | head -1``) ends every command as
+    it ends grep or cat: status 141, and nothing more said. The streams are flushed here, so that the
+    interpreter's own flush at exit cannot meet the closed pipe after the status is decided.
+    """
+    try:
+        status = _main(list(sys.argv[1:] if argv is None else argv))
+        for stream in (sys.stdout, sys.stderr):
+            if stream is not None:  # None: started with the stream closed
+                stream.flush()
+    except BrokenPipeError:
+        silence()  # what is still buffered goes nowhere, without a second error at exit
+        return PIPE_CLOSED
+    return status
+
+
+def _main(args: list[str]) -> int:
     _never_fail_to_encode()
     if args and args[0] in ("-h", "--help"):
         stdout().text(_top_help())
@@ -97,7 +114,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         return 130
     except BrokenPipeError:
-        return 0
+        raise  # a closed pipe, not a defect: ``main`` ends the command
     except Exception as exc:  # a defect: one short sanitized line and a log, never a traceback
         # deferred: only when a command crashed
         from briefing_tui.crash import report_crash

@@ -22,6 +22,8 @@ at each write (so a redirected stream is honoured). A command prints only throug
 
 from __future__ import annotations
 
+import contextlib
+import os
 import sys
 from collections.abc import Iterable
 from typing import NamedTuple, Protocol
@@ -38,6 +40,9 @@ STYLES: dict[str, str] = {
     "warning": "1;33",
 }
 RESET = "\x1b[0m"
+# The exit status of a command whose reader closed the pipe: 128 + SIGPIPE, as a shell reports grep
+# or cat ended by it (a number, not ``signal.SIGPIPE``, which Windows lacks).
+PIPE_CLOSED = 141
 
 
 class Styled(NamedTuple):
@@ -158,3 +163,20 @@ def stdout(*, colour: bool = False, prefix: str = "") -> Writer:
 def stderr(prefix: str = "") -> Writer:
     """A writer onto standard error, for messages (``prefix`` such as ``"briefing search: "``)."""
     return Writer(error=True, prefix=prefix)
+
+
+def silence() -> None:
+    """Point standard output and error at /dev/null, after a write to a closed pipe.
+
+    What is still buffered then goes nowhere, so that the flush at exit cannot fail a second time
+    (and print "Exception ignored" on a stream that may be the closed pipe itself).
+    """
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+    except OSError:
+        return
+    for stream in (sys.stdout, sys.stderr):
+        # closed, detached or no file at all (a test's capture): nothing to point elsewhere
+        with contextlib.suppress(OSError, ValueError, AttributeError):
+            os.dup2(devnull, stream.fileno())
+    os.close(devnull)

@@ -86,8 +86,7 @@ def emit(text: str, out: str | None, force: bool, inputs: list[Path]) -> None:
             writer.data(text)  # exact to a pipe; through the display boundary on a terminal
             writer.flush()
         except BrokenPipeError:
-            _silence_stdout()
-            raise
+            raise  # the reader is gone: the command ends as a closed pipe ends it (``cli.main``)
         except OSError as exc:
             _silence_stdout()
             raise OutputError(f"standard output: cannot write: {exc.strerror or exc}") from None
