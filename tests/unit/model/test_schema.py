@@ -57,6 +57,35 @@ def test_briefing_schema_prints_it(capsys: pytest.CaptureFixture[str]) -> None:
     assert json.loads(capsys.readouterr().out) == SCHEMA
 
 
+def test_schema_o_writes_a_new_file(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    out = tmp_path / "briefing.schema.json"
+    assert main(["schema", "-o", str(out)]) == 0
+    assert json.loads(out.read_text(encoding="utf-8")) == SCHEMA
+    assert capsys.readouterr().out == ""
+
+
+def test_schema_o_never_replaces_a_file_without_force(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """As export and import: an existing file is kept, and the message says how to replace it."""
+    out = tmp_path / "mine.json"
+    out.write_text("my own file\n", encoding="utf-8")
+    assert main(["schema", "-o", str(out)]) == 1
+    assert out.read_text(encoding="utf-8") == "my own file\n"
+    assert capsys.readouterr().err == f"briefing schema: {out} exists; use --force to replace it\n"
+    assert main(["schema", "-o", str(out), "--force"]) == 0
+    assert json.loads(out.read_text(encoding="utf-8")) == SCHEMA
+
+
+def test_schema_o_dash_is_standard_output(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    assert main(["schema", "-o", "-"]) == 0
+    assert json.loads(capsys.readouterr().out) == SCHEMA
+    assert list(tmp_path.iterdir()) == []
+
+
 def test_the_seed_briefing_is_valid_against_the_schema() -> None:
     seeds = sorted((ROOT / "seeds").glob("*.yaml"))
     if not seeds:
