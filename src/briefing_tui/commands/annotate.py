@@ -141,6 +141,7 @@ def _annotate(args: argparse.Namespace, paths: list[Path]) -> int:
     from briefing_tui.display import display_path
     from briefing_tui.formats.yaml_writer import dump_document
     from briefing_tui.model import LoadError, load_bytes
+    from briefing_tui.words import plural
 
     targets = _targets(args, paths)
     known, problems = load_known(args.known) if args.known else ([], [])
@@ -186,8 +187,9 @@ def _annotate(args: argparse.Namespace, paths: list[Path]) -> int:
                 where = "standard output" if target is None else display_path(target)
                 drafted = len(doc.entities) + len(doc.events) + len(doc.claims) + len(doc.sources)
                 _say(
-                    f"{display_path(paths[i])} -> {where}: {len(doc.entities)} entities, "
-                    f"{len(doc.events)} events, {len(doc.claims)} claims, {drafted} drafts to review"
+                    f"{display_path(paths[i])} -> {where}: {plural(len(doc.entities), 'entity')}, "
+                    f"{plural(len(doc.events), 'event')}, {plural(len(doc.claims), 'claim')}, "
+                    f"{plural(drafted, 'draft')} to review"
                 )
                 if args.published is None and articles[i].published is None:
                     _say(

@@ -39,6 +39,7 @@ def run(args: argparse.Namespace) -> int:
     from briefing_tui.formats.common import ExportRefused
     from briefing_tui.formats.registry import ExportOptions
     from briefing_tui.model import LoadError
+    from briefing_tui.words import plural
 
     if not args.briefing.exists():
         say("briefing export: ", [f"{args.briefing}: no such file"])
@@ -68,10 +69,8 @@ def run(args: argparse.Namespace) -> int:
     try:
         if len(exported.files) > 1 and args.output in (None, "-"):
             suffixes = " and ".join(f"OUT{suffix}" for suffix, _ in exported.files)
-            say(
-                "briefing export: ",
-                [f"{fmt.name} writes {len(exported.files)} files: give -o OUT ({suffixes} are written)"],
-            )
+            files = plural(len(exported.files), "file")
+            say("briefing export: ", [f"{fmt.name} writes {files}: give -o OUT ({suffixes} are written)"])
             return 2
         if len(exported.files) > 1:
             out = Path(args.output)

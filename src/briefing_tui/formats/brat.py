@@ -61,6 +61,7 @@ from briefing_tui.model.types import (
     Span,
     Verdict,
 )
+from briefing_tui.words import plural
 
 Ref = dict[str, Any]  # {"span": [s, e]} for a text-bound, {"event": id}, {"claim": id}
 
@@ -162,8 +163,8 @@ class _Builder:
         groups, surface, implicit = grouped.members, grouped.surface, grouped.implicit
         if implicit:
             shown = ", ".join(implicit[:5]) + (", ..." if len(implicit) > 5 else "")
-            self.warn(f"{len(implicit)} text-bound annotations ({shown}) joined an entity of the same type "
-                      "and text or Wikidata item; each is kept as a mention of it")  # fmt: skip
+            self.warn(f"{plural(len(implicit), 'text-bound annotation')} ({shown}) joined an entity of the "
+                      "same type and text or Wikidata item; each is kept as a mention of it")  # fmt: skip
 
         def place(t: str) -> tuple[int, int]:
             return ann.t[t][1][0]
@@ -294,8 +295,8 @@ class _Builder:
             if len(frags) > 1:
                 record = {"owner": owners.get(tid), "frags": [list(f) for f in frags]}
                 self.extra.setdefault("discontinuous", []).append(record)
-                self.warn(f"{tid} is discontinuous: its {len(frags)} fragments are separate spans here "
-                          "(joined again on export)", line)  # fmt: skip
+                self.warn(f"{tid} is discontinuous: its {plural(len(frags), 'fragment')} are separate spans "
+                          "here (joined again on export)", line)  # fmt: skip
 
     # --- attributes, normalisations, notes, relations ---------------------------------------------
 

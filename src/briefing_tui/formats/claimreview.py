@@ -33,6 +33,7 @@ from briefing_tui.formats.common import (
 )
 from briefing_tui.formats.rating_labels import rating_for_label
 from briefing_tui.model.types import RATINGS, Claim, Document, Rating, Source, SourceRef, Verdict
+from briefing_tui.words import plural
 
 _BY_VALUE = {
     5: Rating.SUPPORTED,
@@ -158,11 +159,11 @@ def export_claimreview(doc: Document, author: str | None = None) -> tuple[list[d
     for key in REQUIRED:
         missing = [r["identifier"] for r in reviews if not r.get(key)]
         if missing:
-            why = {"url": "give the briefing its url (each review is written as URL#claim-id)",
-                   "author": "give the reviewing organisation with --author"}.get(key, "")  # fmt: skip
+            why = {"url": ": give the briefing its url (each review is written as URL#claim-id)",
+                   "author": ": give the reviewing organisation with --author"}.get(key, "")  # fmt: skip
             shown = ", ".join(missing[:5]) + (" …" if len(missing) > 5 else "")
-            warnings.append(f"{len(missing)} review(s) have no {key}, which Google's fact-check rich result "
-                            f"requires ({shown}){': ' + why if why else ''}")  # fmt: skip
+            warnings.append(f"{plural(len(missing), 'review has', 'reviews have')} no {key}, which "
+                            f"Google's fact-check rich result requires ({shown}){why}")  # fmt: skip
     return reviews, warnings
 
 

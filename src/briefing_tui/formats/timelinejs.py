@@ -29,6 +29,7 @@ from briefing_tui.formats.common import (
 )
 from briefing_tui.model.dates import parse_edtf, say_date
 from briefing_tui.model.types import Document, EdtfDate, Event, Source, SourceRef
+from briefing_tui.words import plural
 
 _TAG = re.compile(r"<[^>]*>")
 
@@ -290,11 +291,9 @@ def _build(json_path: Path, data: Any, text_path: str | Path | None, base: Docum
     if kept:
         doc.extra["timelinejs"] = kept
         parts = [k for k in kept if k not in ("slides", "groups")]
-        parts += [
-            f"{what} ({len(where)} slide{'s' if len(where) > 1 else ''})" for what, where in lost.items()
-        ]
+        parts += [f"{what} ({plural(len(where), 'slide')})" for what, where in lost.items()]
         if "groups" in kept:
-            parts.append(f"groups ({len(kept['groups'])} slides)")
+            parts.append(f"groups ({plural(len(kept['groups']), 'slide')})")
         message = "kept with no briefing equivalent (in extra.timelinejs, written back on export): "
         doc.problems.append(problem(json_path, message + ", ".join(parts), warning=True))
     return doc

@@ -17,6 +17,7 @@ from typing import Any
 from briefing_tui.formats.common import ExportRefused
 from briefing_tui.model.dates import say_date
 from briefing_tui.model.types import Document, EdtfDate
+from briefing_tui.words import plural
 
 
 def _ymd(iso: str | None) -> tuple[int, int, int] | None:
@@ -108,14 +109,11 @@ def export_timelinejs(doc: Document) -> tuple[dict[str, Any], list[str]]:
         events.append(slide)
     title_text = " — ".join(x for x in (doc.publisher, str(doc.published or "")) if x)
     if not events:
-        raise ExportRefused(
-            "TimelineJS needs at least one event with a known date; "
-            + (
-                f"none of the {len(doc.events)} events has a known start"
-                if doc.events
-                else "this briefing has no events"
-            )
+        held = len(doc.events)
+        why = {0: "this briefing has no events", 1: "its 1 event has no known start"}.get(
+            held, f"none of its {plural(held, 'event')} has a known start"
         )
+        raise ExportRefused(f"TimelineJS needs at least one event with a known date; {why}")
     out: dict[str, Any] = {"title": {"text": {"headline": _esc(doc.title), "text": _esc(title_text)}}}
     if isinstance(kept.get("title"), dict):
         out["title"].update(kept["title"])

@@ -93,8 +93,8 @@ class _Importer:
             self.add(ann, where)
         self.targets.say_unread()
         if self.made:
-            self.warn(f"{len(self.made)} annotation(s) with free-text tags became entities named by their "
-                      "passage, typed by their first tag: "
+            self.warn(f"{plural(len(self.made), 'annotation')} with free-text tags became entities named by "
+                      "their passage, typed by their first tag: "
                       + ", ".join(self.made[:5]) + (" …" if len(self.made) > 5 else ""))  # fmt: skip
         if self.kept:
             kept = plural(len(self.kept), "annotation")

@@ -40,17 +40,17 @@ class Targets:
             self.detect_bom(items)
         _, alone = self.pairs(items)
         if alone and self.utf16.astral and not self.use_utf16:
-            self.warn(f"{alone} position(s) with no quote, on a text with characters outside the Basic "
-                      "Multilingual Plane (emoji…): read as code points; if the tool counted "
+            self.warn(f"{plural(alone, 'position')} with no quote, on a text with characters outside the "
+                      "Basic Multilingual Plane (emoji…): read as code points; if the tool counted "
                       "UTF-16 units (as JavaScript does), they land late after each such one")  # fmt: skip
 
     def say_unread(self) -> None:
         """After every target: the selectors that could not be read, the quotes found by their text alone."""
         for kind, places in self.unread.items():
-            more = f" and {len(places) - 1} more" if len(places) > 1 else ""
+            more = f" and {len(places) - 1:,} more" if len(places) > 1 else ""
             self.warn(f"{places[0]}{more}: {kind} selectors cannot be read; ignored")
         if self.unmatched:
-            more = f" and {len(self.unmatched) - 1} more" if len(self.unmatched) > 1 else ""
+            more = f" and {len(self.unmatched) - 1:,} more" if len(self.unmatched) > 1 else ""
             self.warn(f"{self.unmatched[0]}{more}: the prefix or suffix matches no occurrence of the quote; "
                       "the first occurrence was taken")  # fmt: skip
 
@@ -165,8 +165,8 @@ class Targets:
         if shifted > direct:
             self.shift = 1
             self.warn(f"the text starts with a byte order mark, which is dropped; the positions counted it "
-                      f"({shifted} of {len(pairs)} quotes agree once moved back by one, {direct} before): "
-                      "every position is moved back by one")  # fmt: skip
+                      f"({shifted:,} of {plural(len(pairs), 'quote')} agree once moved back by one, "
+                      f"{direct:,} before): every position is moved back by one")  # fmt: skip
         else:
             self.warn(
                 "the text starts with a byte order mark, which is dropped; the positions do not count it"

@@ -52,6 +52,24 @@ def test_an_article_with_no_publication_date_is_said_to_have_none(
     assert code == 0 and "no publication date" not in err
 
 
+def test_what_a_draft_holds_is_counted_in_words(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """Each count agrees with its noun ("1 claim", never "1 claims"), as validate and import count."""
+    from briefing_tui.words import plural
+
+    article = tmp_path / "court.txt"
+    article.write_text("Mardi, le ministre a vu l’ambassadrice à Niamey le 19 mai.\n", encoding="utf-8")
+    code, out, err = annotate([str(article), "--published", "2024-05-21"], capsys)
+    assert code == 0, err
+    doc = load_bytes(out.encode("utf-8"), "draft.yaml")
+    drafts = len(doc.entities) + len(doc.events) + len(doc.claims) + len(doc.sources)
+    said = (
+        f"{plural(len(doc.entities), 'entity')}, {plural(len(doc.events), 'event')}, "
+        f"{plural(len(doc.claims), 'claim')}, {plural(drafts, 'draft')} to review"
+    )
+    assert f"court.txt -> standard output: {said}\n" in err
+    assert 1 in (len(doc.entities), len(doc.events), len(doc.claims))  # the case that read "1 claims"
+
+
 def test_drafts_round_trip_through_the_loader(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     out = tmp_path / "seed.yaml"
     assert annotate([str(SEED), "--published", "2024-04-24", "-o", str(out)], capsys)[0] == 0

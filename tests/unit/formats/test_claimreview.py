@@ -18,6 +18,17 @@ def reviews(fixtures: Path) -> Document:
     return import_claimreview(fixtures / "claimreview" / "reviews.json")
 
 
+@pytest.mark.parametrize(
+    ("copies", "said"), [(1, "1 review has no url"), (1200, "1,200 reviews have no url")]
+)
+def test_reviews_without_a_url_are_counted_in_words(seed_doc: Document, copies: int, said: str) -> None:
+    """The count agrees with its noun and verb and has its thousands apart, as every count said."""
+    rated = next(c for c in seed_doc.claims if c.verdict)
+    claims = [dataclasses.replace(rated, id=f"c{n}") for n in range(copies)]
+    _, warnings = export_claimreview(dataclasses.replace(seed_doc, claims=claims), author="Desk")
+    assert [w for w in warnings if "no url" in w][0].startswith(f"{said}, which Google's fact-check")
+
+
 def test_export_has_every_field_per_the_scale(seed_doc: Document) -> None:
     out, warnings = export_claimreview(seed_doc, author="Desk")
     rated = [c for c in seed_doc.claims if c.verdict]

@@ -149,3 +149,19 @@ def test_eras_and_groups_are_written_back(timeline: Document) -> None:
     assert out["eras"][0]["text"]["headline"] == "US presence"
     groups = {s["unique_id"]: s["group"] for s in out["events"]}
     assert groups["first-us-drones-in-niamey"] == "Military" and groups["coup"] == "in the text"
+
+
+@pytest.mark.parametrize(
+    ("count", "said"),
+    [
+        (0, "this briefing has no events"),
+        (1, "its 1 event has no known start"),
+        (1200, "none of its 1,200 events has a known start"),
+    ],
+)
+def test_a_timeline_with_no_dated_event_says_how_many_in_words(count: int, said: str) -> None:
+    from briefing_tui.formats.common import ExportRefused
+
+    with pytest.raises(ExportRefused) as refused:
+        export_timelinejs(_doc_with_dates(*["XXXX"] * count))
+    assert str(refused.value) == f"TimelineJS needs at least one event with a known date; {said}"

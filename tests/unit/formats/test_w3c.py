@@ -88,7 +88,7 @@ def test_single_annotation_with_position_only(fixtures: Path) -> None:
     assert doc.entities[0].type == "date" and _quote(doc, doc.entities[0].mentions[0]) == "25 avril 2024"
     assert not any("converted" in p.message for p in doc.problems)
     # no quote to check the position against, on a text with an emoji: the reading is said
-    assert any("1 position(s) with no quote" in p.message for p in doc.problems)
+    assert any("1 position with no quote" in p.message for p in doc.problems)
 
 
 def _without_stance(refs: list[Any]) -> list[Any]:
