@@ -3,7 +3,8 @@
 Each problem is one ``FILE:LINE:COL: error|warning: message`` line followed by a ``hint:`` line.
 A file without errors gets one summary line (its id, what it holds, how many warnings). Exit
 status: 0 when every file is valid, 1 otherwise (``--strict``: warnings count too), 2 on a usage
-error. ``--format json`` prints one JSON object for machines.
+error. ``--format json`` prints one JSON object for programs, with the files' exact names (the
+text shows them as ``display_path`` makes them printable).
 """
 
 from __future__ import annotations
@@ -11,6 +12,10 @@ from __future__ import annotations
 import argparse
 import json
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from briefing_tui.model import Problem
 
 
 def configure(parser: argparse.ArgumentParser) -> None:
@@ -45,12 +50,28 @@ def _drafts(n: int) -> str:
     return f"{plural(n, 'draft')} to review, " if n else ""
 
 
+def _problem_json(problem: Problem, path: str) -> dict[str, object]:
+    """A problem for ``--format json``: with the file's exact name, not the one shown to people.
+
+    The loader labels a problem with its file's name made printable (``display_path``: a control
+    written as the four characters ``\\x1b``), which would make two names read the same; a program
+    gets the name itself (``json.dumps`` writes its controls as ``\\u001b``).
+    """
+    # deferred: imported when the command runs, not when its options are read
+    from briefing_tui.display import display_path
+
+    data = problem.to_json()
+    if data["path"] == display_path(path):
+        data["path"] = path
+    return data
+
+
 def run(args: argparse.Namespace) -> int:
     # deferred: imported when the command runs, not when its options are read
     from briefing_tui.console import stderr, stdout
     from briefing_tui.display import display_path
     from briefing_tui.files import load_paths
-    from briefing_tui.model import Document, Problem, Severity
+    from briefing_tui.model import Document, Severity
     from briefing_tui.words import plural
 
     collection = load_paths(list(args.paths), siblings=True)
@@ -67,11 +88,11 @@ def run(args: argparse.Namespace) -> int:
         warnings = sum(1 for p in problems if p.severity is Severity.WARNING)
         valid = document is not None and not (args.strict and warnings)
         ok = ok and valid
-        entry: dict[str, object] = {"path": display_path(path), "valid": valid}
+        entry: dict[str, object] = {"path": path, "valid": valid}
         if document is not None:
             entry["id"] = getattr(document, "id", "")
             entry["counts"] = _counts(document)
-        entry["problems"] = [p.to_json() for p in problems]
+        entry["problems"] = [_problem_json(p, path) for p in problems]
         files.append(entry)
 
     stderr("briefing validate: ").lines(collection.notices)  # documents opened for a file's sources

@@ -93,6 +93,25 @@ def test_json_output(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None
     ]
 
 
+def test_json_gives_the_exact_file_names_and_text_their_stand_ins(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A real ESC in one name and the four characters backslash x 1 b in another: JSON, for
+    programs, tells them apart (json escapes the control itself); the text, for people, escapes both."""
+    real, literal = tmp_path / "bad\x1b[2J.yaml", tmp_path / "bad\\x1b[2J.yaml"
+    for path in (real, literal):
+        path.write_text(HEAD + "entities: nope\n", encoding="utf-8")
+    code, out = run(["--format", "json", str(tmp_path)], capsys)
+    assert code == 1
+    assert "\x1b" not in out and '\\u001b[2J.yaml"' in out
+    files = json.loads(out)["files"]
+    assert sorted(f["path"] for f in files) == sorted([str(real), str(literal)])
+    for entry in files:
+        assert {p["path"] for p in entry["problems"]} == {entry["path"]}
+    code, out = run([str(tmp_path)], capsys)
+    assert out.count(f"{tmp_path}/bad\\x1b[2J.yaml: invalid: 1 error") == 2
+
+
 def test_document_text_in_messages_cannot_reach_the_terminal(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
