@@ -278,4 +278,5 @@ async def test_escape_gives_the_focus_back_to_the_pane_the_search_came_from(size
         await until(pilot, lambda: bar.is_open and bar.input.has_focus, what="the bar not open")
         await pilot.press("escape")
         await until(pilot, lambda: not bar.is_open, what="the bar still open")
-        assert screen.focused is came_from and screen.pane == "claim"
+        await until(pilot, lambda: screen.focused is came_from, what=f"the focus went to {screen.focused}")
+        assert screen.pane == "claim"

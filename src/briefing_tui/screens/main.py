@@ -32,7 +32,7 @@ from briefing_tui.screens.reader_keys import (
     reader_footer,
     untyped_keys,
 )
-from briefing_tui.widgets.messages import JumpRequested
+from briefing_tui.widgets.messages import FocusRequested, JumpRequested
 from briefing_tui.widgets.pane_bar import PaneBar
 from briefing_tui.widgets.reader_panes import ReaderPanes
 from briefing_tui.widgets.status_line import StatusLine
@@ -49,8 +49,7 @@ class MainScreen(Screen[None]):
 
     HELP_GROUP = "Everywhere"
     AUTO_FOCUS = "#text"
-    # The palette's module (and textual.command) is imported when the palette first opens, not at start.
-    COMMANDS = {lambda: import_module("briefing_tui.palette").ReaderCommands}  # noqa: RUF012
+    COMMANDS = {lambda: import_module("briefing_tui.palette").ReaderCommands}  # noqa: RUF012 - when first opened
     BINDINGS = READER_BINDINGS + CHECKING_BINDINGS
 
     panes: ReaderPanes
@@ -98,8 +97,7 @@ class MainScreen(Screen[None]):
         if self._panes_ready:
             return
         if not self.panes.mounted(also=bool(self.query("Footer"))):
-            # Switched in from another screen, the nested widgets may still be mounting: try again.
-            self.call_after_refresh(self.on_mount)
+            self.call_after_refresh(self.on_mount)  # switched in, nested widgets may still mount: again
             return
         self._update_layout()
         self.status_line.refresh_status()
@@ -164,6 +162,10 @@ class MainScreen(Screen[None]):
         message.stop()
         self.jump_to(message.place)
 
+    def on_focus_requested(self, message: FocusRequested) -> None:
+        message.stop()  # its pane comes forward first: a widget in a hidden pane takes no focus
+        self.focus_pane(self.panes.pane_of(message.target) or self.pane, message.target)
+
     def go(self, place: Place) -> Move | None:
         """Go to ``place`` as a reload does: not recorded, no pane brought forward; what changed on screen."""
         move = self.state.go(place)
@@ -195,8 +197,6 @@ class MainScreen(Screen[None]):
         """Select an entity (None: none): its mentions and the claims and events involving it light up."""
         self.state.select_entity(entity_id)
         self.panes.entity_selected()
-
-    # keys -----------------------------------------------------------------------------------------
 
     def refresh_bindings(self) -> None:
         if self._key_states.changed(self):  # else the footer would be rebuilt at every jump
@@ -286,6 +286,7 @@ class MainScreen(Screen[None]):
 
     def action_search(self, method: str, *args: object) -> None:
         """A search key (``search('next', 1)``): the text pane's ``TextSearch.next(1)``."""
+        self.text_pane.search.came_from = self.focused  # where escape gives the focus back
         if self.narrow and self.pane != "text":  # in a small terminal the text pane comes forward
             self.action_pane("text")
         getattr(self.text_pane.search, method)(*args)

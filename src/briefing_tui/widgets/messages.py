@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from textual.message import Message
+from textual.widget import Widget
 
 from briefing_tui.model.places import Place
 
@@ -16,4 +17,13 @@ class JumpRequested(Message):
 
     def __init__(self, place: Place) -> None:
         self.place = place
+        super().__init__()
+
+
+class FocusRequested(Message):
+    """Give the focus back to ``target`` (what had it before a search bar, say), bringing its pane
+    forward first in a narrow terminal."""
+
+    def __init__(self, target: Widget) -> None:
+        self.target = target
         super().__init__()

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 from textual.worker import get_current_worker
 
 from briefing_tui.model.places import SearchPlace
-from briefing_tui.widgets.messages import JumpRequested
+from briefing_tui.widgets.messages import FocusRequested, JumpRequested
 
 if TYPE_CHECKING:
     from textual.widget import Widget
@@ -56,7 +56,8 @@ class TextSearch:
     def __init__(self, pane: TextPane) -> None:
         self.pane = pane
         self.state = SearchState()
-        self._came_from: Widget | None = None  # what had the focus when the bar opened
+        self.came_from: Widget | None = None
+        """What had the focus when a search key was pressed: escape in the bar gives it back."""
 
     @property
     def text_view(self) -> TextView:
@@ -83,7 +84,6 @@ class TextSearch:
         start, end = view.visible_range()
         current = state.matches[state.index][0] if state.index is not None else -1
         state.anchor = current if start <= current <= end else view.top_offset
-        self._came_from = view.screen.focused
         self.search_bar.open()
 
     @property
@@ -174,14 +174,10 @@ class TextSearch:
     def closed(self) -> None:
         """Escape in the bar: no more matches, and the focus back where it was when it opened."""
         self.clear()
-        back, self._came_from = self._came_from, None
-        if (
-            back is not None
-            and back.is_attached
-            and back.can_focus
-            and back not in self.search_bar.walk_children()
-        ):
-            back.focus()
+        back, self.came_from = self.came_from, None
+        bar = self.search_bar
+        if back is not None and back.is_attached and back.can_focus and back not in bar.walk_children():
+            self.pane.post_message(FocusRequested(back))
         else:
             self.text_view.focus()
 
