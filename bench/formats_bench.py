@@ -5,11 +5,14 @@ AnnotationCollection, a ClaimReview list and a TimelineJS file. Every import is 
 process, with its peak memory (maximum resident set), beside reading the same input with
 ``json.load`` (or, for brat, a plain split of its lines) in the same run, so the figures can be
 compared across machines (the modules are imported before the clock starts; importing them takes about
-0.3 s more). The YAML writer is timed on the brat document.
+0.3 s more). The YAML writer is timed on the brat document, and every export on a briefing from
+``bench/make_large.py`` of the same size (10,000 annotations a megabyte, as its default), loaded
+before the clock starts.
 """
 
 from __future__ import annotations
 
+import importlib.util
 import json
 import random
 import subprocess
@@ -156,6 +159,14 @@ elif kind == "claimreview":
     import_claimreview(path)
 elif kind == "timelinejs":
     import_timelinejs(path)
+elif kind.startswith("export "):
+    from briefing_tui.formats import registry
+    from briefing_tui.formats.registry import ExportOptions
+    from briefing_tui.model import load_document
+    doc = load_document(path)
+    exporter = registry.get(kind.split()[1]).exporter
+    start, cpu_start = time.perf_counter(), time.process_time()
+    exporter(doc, ExportOptions())
 elif kind == "yaml writer":
     doc = import_brat(path)
     start, cpu_start = time.perf_counter(), time.process_time()
@@ -197,6 +208,22 @@ def main() -> None:
         mb = written / 1e6
         print(f"YAML writer: {mb:.1f} MB of YAML in {wall:.2f} s ({cpu:.2f} s CPU): {mb / wall:.1f} MB/s, "
               f"{mb / cpu:.1f} MB/s of CPU; peak {peak:.0f} MB with the import")  # fmt: skip
+        briefing = folder / "large.yaml"
+        _make_large().generate(briefing, megabytes, int(megabytes * 10_000), 1)
+        file_mb = briefing.stat().st_size / 1e6
+        print(f"export of a make_large.py briefing ({file_mb:.1f} MB file), loaded first:")
+        print("{:<12}  {:>6} {:>6} {:>5}".format("export", "wall", "cpu", "peak"))
+        for name in ("brat", "markdown", "html", "w3c", "claimreview", "timelinejs"):
+            print("{:<12}  {:>6.2f} {:>6.2f} {:>5.0f}".format(name, *step(f"export {name}", briefing)))
+
+
+def _make_large() -> Any:
+    """bench/make_large.py as a module (the bench folder is not a package)."""
+    spec = importlib.util.spec_from_file_location("make_large", Path(__file__).parent / "make_large.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
 
 
 if __name__ == "__main__":

@@ -51,6 +51,10 @@ class _Writer:
         self.lines: list[str] = []
         self.counters: dict[str, int] = {}
         self.keys: dict[tuple[Any, ...], str] = {}
+        # how many T lines each (entity, start, end) has had, and each entity's first T: counted as
+        # they are written, not searched for in ``keys`` per mention (which took minutes on 100,000)
+        self.written: dict[tuple[str, int, int], int] = {}
+        self.first_tid: dict[str, str] = {}
         self.warnings: list[str] = []
         self.used: set[str] = set()
         ids = [e.id for e in doc.events] + [c.id for c in doc.claims]
@@ -138,9 +142,11 @@ class _Writer:
                 frags = self.fragments(entity.id, (m.start, m.end))
                 for frag in sorted(frags)[1:]:
                     skip[frag] = skip.get(frag, 0) + 1
-                n = sum(1 for k in self.keys if k[:4] == ("ent", entity.id, m.start, m.end))
+                n = self.written.get((entity.id, m.start, m.end), 0)
+                self.written[(entity.id, m.start, m.end)] = n + 1
                 key = ("ent", entity.id, m.start, m.end) + ((n,) if n else ())
                 tids.append(self.text_bound(key, type_, frags))
+                self.first_tid.setdefault(entity.id, tids[0])
             if not tids:
                 continue
             if len(tids) > 1 and "equiv" not in self.extra:  # else the Equiv lines imported are written
@@ -261,7 +267,7 @@ class _Writer:
                 parts.append(f"{_token(role)}:{target}")
             if not args:
                 for n, entity_id in enumerate(entities, 1):
-                    target = next((v for k, v in self.keys.items() if k[:2] == ("ent", entity_id)), None)
+                    target = self.first_tid.get(entity_id)
                     if target:
                         parts.append(f"Participant{n if n > 1 else ''}:{target}")
             self.lines.append(f"{eid}\t{' '.join(parts)}")
