@@ -117,18 +117,20 @@ def _import_timelinejs(source: ImportSource) -> Document:
 def _export_brat(doc: Document, options: ExportOptions) -> Exported:
     # deferred: a format's module is imported when one of its functions runs
     from briefing_tui.formats.brat_export import export_brat
+    from briefing_tui.formats.losses import brat_losses
 
     text, ann, warnings = export_brat(doc)
-    return Exported(((".txt", text), (".ann", ann)), tuple(warnings))
+    return Exported(((".txt", text), (".ann", ann)), tuple(warnings + brat_losses(doc)))
 
 
 def _export_w3c(doc: Document, options: ExportOptions) -> Exported:
     # deferred: a format's module is imported when one of its functions runs
     from briefing_tui.formats.json_out import dump_json
+    from briefing_tui.formats.losses import w3c_losses
     from briefing_tui.formats.w3c_export import export_w3c
 
     data, warnings = export_w3c(doc, options.layer)
-    return Exported((("", dump_json(data)),), tuple(warnings))
+    return Exported((("", dump_json(data)),), tuple(warnings + w3c_losses(doc)))
 
 
 def _export_claimreview(doc: Document, options: ExportOptions) -> Exported:
@@ -137,18 +139,20 @@ def _export_claimreview(doc: Document, options: ExportOptions) -> Exported:
 
     # deferred: a format's module is imported when one of its functions runs
     from briefing_tui.formats.json_out import dump_json
+    from briefing_tui.formats.losses import claimreview_losses
 
     reviews, warnings = export_claimreview(doc, options.author)
-    return Exported((("", dump_json(reviews)),), tuple(warnings))
+    return Exported((("", dump_json(reviews)),), tuple(warnings + claimreview_losses(doc)))
 
 
 def _export_timelinejs(doc: Document, options: ExportOptions) -> Exported:
     # deferred: a format's module is imported when one of its functions runs
     from briefing_tui.formats.json_out import dump_json
+    from briefing_tui.formats.losses import timelinejs_losses
     from briefing_tui.formats.timelinejs_export import export_timelinejs
 
     timeline, warnings = export_timelinejs(doc)
-    return Exported((("", dump_json(timeline)),), tuple(warnings))
+    return Exported((("", dump_json(timeline)),), tuple(warnings + timelinejs_losses(doc)))
 
 
 def _export_markdown(doc: Document, options: ExportOptions) -> Exported:
