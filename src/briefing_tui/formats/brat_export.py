@@ -165,12 +165,11 @@ class _Writer:
 
     def events(self) -> None:
         records = self.mapping("events")
+        self.background: list[str] = []  # said in one warning, naming the first few
         for event in self.doc.events:
             mentions = [m for m in event.mentions if self.span_ok(m)]
             if not mentions:
-                self.warnings.append(
-                    f"event {event.id}: a background event has no trigger in the text: not written"
-                )
+                self.background.append(event.id)
                 continue
             record = records.get(event.id) or {}
             type_ = _brat_type(str(record.get("type") or "Event"))
@@ -184,6 +183,10 @@ class _Writer:
             if event.date.text and "X" not in event.date.text:
                 self.lines.append(f"{self.new_id('A')}\tDate {eid} {event.date.text}")
             self.note(eid, event.note)
+        if self.background:
+            shown = ", ".join(self.background[:5]) + (" …" if len(self.background) > 5 else "")
+            self.warnings.append(f"{len(self.background)} background event(s) have no trigger in the text: "
+                                 f"not written ({shown})")  # fmt: skip
 
     def claims(self) -> None:
         reports = self.mapping("reports")

@@ -72,7 +72,7 @@ def _esc(value: str) -> str:
 
 def export_timelinejs(doc: Document) -> tuple[dict[str, Any], list[str]]:
     """The timeline as TimelineJS JSON, and warnings naming the events left out."""
-    events, warnings = [], []
+    events, warnings, partial = [], [], []
     kept: dict[str, Any] = doc.extra["timelinejs"] if isinstance(doc.extra.get("timelinejs"), dict) else {}
     groups: dict[str, Any] = kept["groups"] if isinstance(kept.get("groups"), dict) else {}
     slides: dict[str, Any] = kept["slides"] if isinstance(kept.get("slides"), dict) else {}
@@ -103,10 +103,14 @@ def export_timelinejs(doc: Document) -> tuple[dict[str, Any], list[str]]:
             caption = " — ".join(x for x in (linked.title or linked.id, linked.publisher) if x)
             slide["media"] = {"url": linked.url, "caption": _esc(caption)}
         if len(cited) > (linked is not None):
-            warnings.append(f"event {ev.id}: only its first source with an address is written (as media)")
+            partial.append(ev.id)
         if isinstance(slides.get(ev.id), dict):
             slide.update(slides[ev.id])  # background, location, the media as it was...
         events.append(slide)
+    if partial:  # one warning for them all, naming the first few
+        shown = ", ".join(partial[:5]) + (" …" if len(partial) > 5 else "")
+        warnings.append(f"{len(partial)} event(s) keep only their first source with an address, as media "
+                        f"({shown}): TimelineJS shows one medium a slide")  # fmt: skip
     title_text = " — ".join(x for x in (doc.publisher, str(doc.published or "")) if x)
     if not events:
         held = len(doc.events)

@@ -63,3 +63,17 @@ def test_w3c_names_every_field_its_round_trip_loses(seed_doc: Document, tmp_path
     }
     said = " ".join(exported.warnings)
     assert lost and all(name in said for name in lost)
+
+
+@pytest.mark.parametrize(
+    ("name", "loss", "said"),
+    [
+        ("brat", "background event", "11 background event(s) have no trigger in the text: not written ("),
+        ("timelinejs", "first source", "11 event(s) keep only their first source with an address, as media"),
+    ],
+)
+def test_a_loss_of_many_events_is_said_once(seed_doc: Document, name: str, loss: str, said: str) -> None:
+    exporter = registry.get(name).exporter
+    assert exporter is not None
+    warnings = [w for w in exporter(seed_doc, ExportOptions()).warnings if loss in w]
+    assert len(warnings) == 1 and warnings[0].startswith(said)
