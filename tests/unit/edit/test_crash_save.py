@@ -41,6 +41,7 @@ SAVER = textwrap.dedent(
         n += 1
         session.apply(ops.set_note(session.doc, "claim", claim, f"save {n} " + "x" * (n % 7) * 1000))
         session.save()
+        print("saved", n, flush=True)
     """
 )
 
@@ -63,7 +64,12 @@ def test_a_save_killed_at_random_moments_leaves_a_whole_file(tmp_path: Path) -> 
     for _ in range(RUNS):
         child = subprocess.Popen([sys.executable, "-c", SAVER, str(path)], stdout=subprocess.PIPE, cwd=ROOT)
         assert child.stdout is not None and child.stdout.readline().strip() == b"ready"
-        time.sleep(chance.uniform(0.0, 1.5))
+        # after a few saves (how many, at random: so that the kills fall on different ones however
+        # fast the machine is), at a random moment of the saves that follow
+        after = chance.randint(0, 4)
+        for _ in range(after):
+            assert child.stdout.readline().startswith(b"saved ")
+        time.sleep(chance.uniform(0.0, 0.3))
         child.send_signal(signal.SIGKILL)
         child.wait()
         doc = load_document(path)  # never a mix: the file always loads…
