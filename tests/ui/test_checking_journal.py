@@ -9,12 +9,13 @@ from typing import Any
 
 import pytest
 from tests.support.checks import present
-from tests.ui.checking_support import SEED, SIZE, reader
+from tests.ui.checking_support import SEED, SIZE, reader, said
 from tests.ui.reader_support import until
 from textual.pilot import Pilot
 
 from briefing_tui.app import BriefingApp
-from briefing_tui.edit import journal
+from briefing_tui.edit import journal, ops
+from briefing_tui.edit.session import Session
 from briefing_tui.edit.sidecar import sidecar_items
 from briefing_tui.files import load_paths
 from briefing_tui.model import load_document
@@ -163,3 +164,35 @@ async def test_edits_restored_over_a_file_changed_since_show_both_sides_at_save(
         await pilot.press("ctrl+s")
         await until(pilot, lambda: isinstance(pilot.app.screen, ConflictDialog), what="both sides shown")
         assert seed.read_text(encoding="utf-8") == theirs  # never written over unasked
+
+
+async def test_edits_a_notes_only_session_cannot_hold_stay_kept_until_the_file_is_opened_for_writing(
+    seed: Path,
+) -> None:
+    made = Session.open(seed)  # a stop in a session that writes the file: a note, a removal
+    journal.attach(made)
+    made.apply(ops.set_note(made.doc, "claim", "C11", "KEPT-NOTE"))
+    made.apply(ops.remove_annotation(made.doc, "claim", "C3"))
+    async with app_on(seed, notes_only=True).run_test(size=SIZE) as pilot:
+        await choose(pilot, "restore")
+        screen = reader(pilot)
+        assert present(screen.state.nav.claim("C11")).note == "KEPT-NOTE"
+        assert screen.state.nav.claim("C3") is not None
+        kept = "1 edit only niger-us-withdrawal.yaml itself can hold"
+        await until(pilot, lambda: any(m.startswith(kept) and "--notes-only" in m for m in said(pilot)))
+        assert not any(m.startswith("Not restored") for m in said(pilot))
+        await pilot.press("ctrl+s")
+        await until(pilot, lambda: not screen.checking.modified, what="saved")
+        await until(pilot, lambda: not screen.checking.journals.busy, what="the journal written")
+    assert seed.read_bytes() == SEED.read_bytes()
+    assert [e.count for e in journal.pending()] == [1]  # the removal, offered again
+    async with app_on(seed).run_test(size=SIZE) as pilot:  # the notes beside it: notes-only again
+        await choose(pilot, "restore")
+        await until(pilot, lambda: any(m.startswith(kept) for m in said(pilot)), what="still kept")
+        assert reader(pilot).state.nav.claim("C3") is not None
+    [entry] = journal.pending()
+    writing, skipped, none = journal.restore(entry)  # a session that writes the file
+    assert skipped == [] and none is None and writing.doc.claim("C3") is None
+    writing.save()
+    assert load_document(seed).claim("C3") is None and journal.pending() == []
+    assert any(b.get("value") == "KEPT-NOTE" for i in sidecar_items(seed) for b in i["body"])

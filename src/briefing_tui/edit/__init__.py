@@ -64,6 +64,6 @@ for the person) when nothing could be written; the edits stay in the session eit
     session.layer_problems            # what could not be read of the sidecar
     journal.attach(session)           # unsaved edits kept in $XDG_STATE_HOME/briefing/unsaved/
     journal.pending()                 # at start: [Pending(journal, path, saved, count, same_file)]
-    journal.restore(entry)            # -> (Session with the edits made again, skipped)
+    journal.restore(entry)            # -> (Session with the edits made again, skipped, kept aside)
     journal.discard(entry)
 """

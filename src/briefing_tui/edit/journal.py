@@ -28,7 +28,7 @@ from briefing_tui.edit.atomic import write_atomic
 from briefing_tui.edit.history import Revision, Step, find
 from briefing_tui.edit.merge import Conflict, same
 from briefing_tui.edit.render import KINDS, Annotation
-from briefing_tui.edit.session import Session
+from briefing_tui.edit.session import Session, in_layer
 from briefing_tui.model.anchoring import Anchorer
 from briefing_tui.model.build import Builder
 from briefing_tui.model.safe_yaml import MappingNode, Problems, compose
@@ -172,16 +172,23 @@ def set_aside(entry: Pending) -> Pending:
     own = journal_file(entry.path)
     if entry.journal != own:
         return entry
+    aside = _aside_name(own)
+    if aside is None:
+        return entry
+    try:
+        entry.journal.rename(aside)  # same folder: atomic
+    except OSError:
+        return entry
+    return replace(entry, journal=aside)
+
+
+def _aside_name(own: Path) -> Path | None:
+    """A free name for an entry left for the next start beside the file's own (``NAME-N.json``)."""
     for n in range(1, 1000):
         aside = own.with_name(f"{own.stem}-{n}.json")
-        if aside.exists():
-            continue
-        try:
-            entry.journal.rename(aside)  # same folder: atomic
-        except OSError:
-            return entry
-        return replace(entry, journal=aside)
-    return entry
+        if not aside.exists():
+            return aside
+    return None
 
 
 def parse_annotation(kind: str, text: str, doc: Document) -> Annotation | None:
@@ -205,35 +212,77 @@ def parse_annotation(kind: str, text: str, doc: Document) -> Annotation | None:
 
 def restore(
     entry: Pending, *, notes_only: bool = False, into: Session | None = None
-) -> tuple[Session, list[str]]:
+) -> tuple[Session, list[str], Pending | None]:
     """Open the file of ``entry`` and make its unsaved edits again (one edit, undoable).
 
     The session is notes-only when ``notes_only`` says so or the edits were made notes-only: edits
     meant for the sidecar never reach the file, whatever the reader was started with this time.
+    Edits made for the file that a notes-only session cannot hold (new annotations, removals,
+    changes beyond notes, ratings and marks) are not made: they stay kept for the next start, as an
+    entry set aside, to be restored when the file is opened for writing.
     With ``into`` (a session already open on the file: edits of it set aside, then more kept), the
     edits are made in it. An annotation the file (or the sidecar) changed since the edit was made
     (unlike the ``base`` it was made on, and unlike the edit) becomes a conflict of the session, as
     on a reload: ``save`` shows both sides, never writes over the file's version unasked. An entry
     set aside goes once its edits are in the session's own journal.
-    Returns the session and what could not be restored. Raises ``LoadError`` when the file does
+    Returns the session, what could not be restored, and the entry that keeps what was left for a
+    session that writes the file (None when nothing was). Raises ``LoadError`` when the file does
     not load.
     """
     if into is not None and entry.notes_only and not into.notes_only:
-        return into, [f"edits made notes-only, kept until the edits of {entry.path.name} are saved"]
+        return into, [f"edits made notes-only, kept until the edits of {entry.path.name} are saved"], None
     session = into or Session.open(entry.path, notes_only=notes_only or entry.notes_only)
     if into is None:
         attach(session)  # saving the restored edits clears the journal
     skipped: list[str] = []
-    made = _make_again(session, _read(entry.journal) or {}, skipped)
+    data = _read(entry.journal) or {}
+    steps, conflicts = _steps(session, data, skipped)
+    kept = None
+    if session.notes_only and not all(in_layer(s) for s in steps):
+        left = {(s.kind, s.id) for s in steps if not in_layer(s)}
+        steps = [s for s in steps if in_layer(s)]
+        kept = _keep_for_the_file(entry, data, left, whole=not steps)
+        if kept is None:  # they could not be kept apart: nothing is made, the entry stays whole
+            skipped.append("the edits the file alone can hold could not be kept apart; all stay kept")
+            steps, kept = [], set_aside(entry)
+        for key in left:
+            conflicts.pop(key, None)
+    made = _make_again(session, steps, conflicts, skipped)
     aside = entry.journal != journal_file(session.path)
     if made and aside and (keep(session) is not None or not session.modified):
         discard(entry)  # kept under the file's own name now (or nothing is left unsaved)
-    return session, skipped
+    return session, skipped, kept
 
 
-def _make_again(session: Session, data: dict[str, Any], skipped: list[str]) -> bool:
-    """Make the edits of a journal entry (``data``) in ``session``, as one edit; what cannot be
-    made is added to ``skipped``. Whether an edit was made."""
+def _keep_for_the_file(
+    entry: Pending, data: dict[str, Any], left: set[tuple[str, str]], *, whole: bool
+) -> Pending | None:
+    """Keep the edits ``left`` of ``entry`` (its ``data``) for a session that writes the file: the
+    entry itself, set aside, when it holds nothing else (``whole``), else a new entry set aside with
+    them alone. None when it could not be written."""
+    if whole:
+        kept = set_aside(entry)
+        return kept if kept.journal != journal_file(entry.path) else None
+    changes = [
+        c for c in data.get("changes") or [] if isinstance(c, dict) and (c.get("kind"), c.get("id")) in left
+    ]
+    rest = {key: value for key, value in data.items() if key not in ("changes", "bookmarks")}
+    rest.update(changes=changes, notes_only=False)  # the bookmarks are restored now, not again
+    aside = _aside_name(journal_file(entry.path))
+    if aside is None:
+        return None
+    try:
+        write_atomic(aside, json.dumps(rest, ensure_ascii=False).encode("utf-8"))
+    except OSError:
+        return None
+    return Pending(aside, entry.path, entry.saved, len(changes), entry.same_file)
+
+
+def _steps(
+    session: Session, data: dict[str, Any], skipped: list[str]
+) -> tuple[list[Step], dict[tuple[str, str], Conflict]]:
+    """The steps that make the edits of a journal entry (``data``) again in ``session``, and the
+    conflicts they meet; what cannot be made is added to ``skipped``."""
     steps: list[Step] = []
     conflicts: dict[tuple[str, str], Conflict] = {}
     lists = session.lists
@@ -286,17 +335,24 @@ def _make_again(session: Session, data: dict[str, Any], skipped: list[str]) -> b
                 )  # in text order
                 steps.append(Step("bookmark", bookmark.id, None, bookmark, place))
                 scratch["bookmark"].insert(place, bookmark)
+    return steps, conflicts
+
+
+def _make_again(
+    session: Session, steps: list[Step], conflicts: dict[tuple[str, str], Conflict], skipped: list[str]
+) -> bool:
+    """Make ``steps`` in ``session`` as one edit, ``conflicts`` with them. Whether an edit was made."""
     if not steps:
         return False
     revision = Revision("restore unsaved edits", tuple(steps))
     session.conflicts.update(conflicts)  # before the edit: the journal it writes keeps their base
     try:
         session.apply(revision)
-    except ValueError as exc:  # notes-only: what the sidecar cannot hold
+    except ValueError as exc:  # not one of them is made: the entry stays as it is
         skipped.append(str(exc))
         for key in conflicts:
             del session.conflicts[key]
-        session.apply(replace(revision, steps=tuple(s for s in steps if s.kind == "bookmark")))
+        return False
     return True
 
 

@@ -24,7 +24,7 @@ from briefing_tui.edit.history import History, Revision, Step, find, play
 from briefing_tui.edit.merge import Conflict, ConflictError, DiskState
 from briefing_tui.edit.patch import Change, Lines, changes, patch_text
 from briefing_tui.edit.render import KINDS, Annotation, Bookmark, Kind
-from briefing_tui.edit.sidecar import load_layer, save_layer
+from briefing_tui.edit.sidecar import LAYER_ONLY, load_layer, save_layer
 from briefing_tui.edit.splice import SpliceError
 from briefing_tui.model.loader import YAML_SUFFIXES, label_of, load_bytes
 from briefing_tui.model.safe_yaml import BOM
@@ -180,18 +180,8 @@ class Session:
             callback(self)
 
     def _check_layer_only(self, revision: Revision) -> None:
-        for step in revision.steps:
-            if step.kind == "bookmark":
-                continue
-            if (
-                step.before is None
-                or step.after is None
-                or _differs(step.before, step.after) - SIDECAR_FIELDS
-            ):
-                raise ops.EditError(
-                    "this file is kept as it is (read-only, or notes only): only notes, ratings, "
-                    "verification marks and bookmarks can be written, beside it"
-                )
+        if not all(in_layer(step) for step in revision.steps):
+            raise ops.EditError(LAYER_ONLY)
 
     def add_bookmark(self, start: int, end: int, label: str = "") -> Revision:
         ops.span_of(self.doc, start, end)
@@ -392,6 +382,18 @@ class Session:
         that one side removed are dropped, and said.
         """
         return disk.resolve(self, kind, ident, keep)
+
+
+def in_layer(step: Step) -> bool:
+    """Whether a notes-only session can make ``step``: a bookmark, or a change of an annotation's
+    note, rating or verification mark only (never a new annotation, a removal, a span or a link)."""
+    if step.kind == "bookmark":
+        return True
+    return (
+        step.before is not None
+        and step.after is not None
+        and not (_differs(step.before, step.after) - SIDECAR_FIELDS)
+    )
 
 
 def _differs(a: Annotation, b: Annotation) -> set[str]:

@@ -31,6 +31,7 @@ if TYPE_CHECKING:
     from briefing_tui.edit.session import Session
 
 __all__ = [
+    "LAYER_ONLY",
     "MAX_SIDECAR_BYTES",
     "holds_notes",
     "layer_items",
@@ -41,6 +42,12 @@ __all__ = [
 ]
 
 MAX_SIDECAR_BYTES = 16 * 1024 * 1024
+LAYER_ONLY = (
+    "this file is kept as it is (read-only, or notes only): only notes, ratings, "
+    "verification marks and bookmarks can be written, beside it"
+)
+"""Why a notes-only session refuses an edit (``Session.apply``; the editing keys say it before any
+dialog, so that nothing is typed in vain)."""
 
 
 def _span(obj: Annotation) -> Span | None:

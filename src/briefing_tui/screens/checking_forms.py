@@ -20,6 +20,7 @@ from briefing_tui.model.types import Document, LoadError
 from briefing_tui.screens.checking_dialogs import ChoiceDialog, QuitDialog, SelectionBar, SourceForm
 from briefing_tui.screens.line_dialogs import PathDialog, fresh_path, taken
 from briefing_tui.screens.notes_layer import notes_only_for
+from briefing_tui.words import plural
 
 if TYPE_CHECKING:
     from briefing_tui.screens.checking import Checking
@@ -120,28 +121,30 @@ def choose_stance(checking: Checking, make: Callable[[Document, str], Revision])
     checking.reader.app.push_screen(ChoiceDialog("Its stance towards the claim", stances), chosen)
 
 
-def offer_restore(checking: Checking) -> None:
+def offer_restore(checking: Checking, offered: frozenset[Path] = frozenset()) -> None:
     """At start: unsaved edits kept in the journal for a file of this collection (the reader
     stopped before they were saved) are offered back: restore, discard, or decide at the next start
-    (the entry is set aside, so that the edits made meanwhile do not replace it)."""
+    (the entry is set aside, so that the edits made meanwhile do not replace it). Each entry is
+    offered once (``offered``): what a restore keeps for the next start is not offered again."""
     documents = {Path(d.path).absolute(): d for d in checking.reader.state.collection.documents}
     open_now = {journal.journal_file(s.path) for s in checking.sessions.values()}  # restored already
     entries = [e for e in journal.pending() if e.path.absolute() in documents and e.count
-               and e.journal not in open_now]  # fmt: skip
+               and e.journal not in open_now | offered]  # fmt: skip
     if not entries:
         return
     entry = entries[0]
 
     def chosen(what: str | None) -> None:
+        kept = None
         if what == "discard":
             journal.discard(entry)
         elif what == "restore":
-            _restore(checking, entry, documents[entry.path.absolute()])
+            kept = _restore(checking, entry, documents[entry.path.absolute()])
         else:  # escape too: this entry and the others not asked yet wait for the next start
             for left in entries:
                 journal.set_aside(left)
         if what in ("discard", "restore") and len(entries) > 1:
-            offer_restore(checking)
+            offer_restore(checking, offered | {entry.journal} | ({kept.journal} if kept else set()))
 
     name = display_path(entry.path.name)
     changed = "" if entry.same_file else "; the file changed since: they are merged as on a reload"
@@ -151,15 +154,18 @@ def offer_restore(checking: Checking) -> None:
     checking.reader.app.push_screen(ChoiceDialog(title, options), chosen)
 
 
-def _restore(checking: Checking, entry: journal.Pending, shown: Document) -> None:
+def _restore(checking: Checking, entry: journal.Pending, shown: Document) -> journal.Pending | None:
     """Make the edits of ``entry`` again: in a new session on its file, or in the one open on it
-    (another entry of the same file restored first)."""
+    (another entry of the same file restored first). The entry that keeps the edits a notes-only
+    session cannot make, for the next start (said, with how to restore them), or None."""
     open_now = checking.sessions.get(Path(shown.path))
     try:
-        session, skipped = journal.restore(entry, notes_only=notes_only_for(checking, shown), into=open_now)
+        session, skipped, kept = journal.restore(
+            entry, notes_only=notes_only_for(checking, shown), into=open_now
+        )
     except LoadError:
         checking.say(f"{display_path(entry.path.name)} no longer loads: the edits stay kept", error=True)
-        return
+        return None
     if open_now is not None:
         checking.paint_all(session)
     else:
@@ -170,10 +176,18 @@ def _restore(checking: Checking, entry: journal.Pending, shown: Document) -> Non
             checking.reader.show_document(session.doc)
     for said in skipped:
         checking.say(f"Not restored: {said}", error=True)
-    checking.say(f"Restored the unsaved edits of {display_path(entry.path.name)}")
+    name = display_path(entry.path.name)
+    if kept is None or kept.count < entry.count:  # else none of them could be made here
+        checking.say(f"Restored the unsaved edits of {name}")
+    if kept is not None:
+        checking.say(f"{plural(kept.count, 'edit')} only {name} itself can hold (new annotations, removals, "
+                     f"changes beyond notes, ratings and marks) stay kept, offered again at each start: they "
+                     f"are restored once it opens for writing (without --notes-only, not read-only, no notes "
+                     f"kept beside it)", error=True)  # fmt: skip
     if session.conflicts:
         checking.say(f"{len(session.conflicts)} of them changed in the file since: ctrl+s shows both sides")
     checking.reader.refresh_bindings()
+    return kept
 
 
 def ask_before_quit(checking: Checking) -> bool:

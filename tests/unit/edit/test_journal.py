@@ -44,7 +44,7 @@ def test_edits_made_notes_only_are_restored_notes_only(path: Path) -> None:
     session.apply(ops.set_note(session.doc, "claim", "C1", "Beside."))
     [entry] = journal.pending()
     assert entry.notes_only
-    restored, skipped = journal.restore(entry)  # asked without notes-only: the entry says so
+    restored, skipped, _ = journal.restore(entry)  # asked without notes-only: the entry says so
     assert skipped == [] and restored.notes_only
     before = path.read_bytes()
     restored.save()
@@ -65,7 +65,7 @@ def test_an_entry_left_for_the_next_start_outlives_the_edits_made_after_it(path:
     assert len(journal.pending()) == 2
     second.save()
     assert [e.journal for e in journal.pending()] == [aside.journal]
-    restored, skipped = journal.restore(journal.pending()[0])
+    restored, skipped, _ = journal.restore(journal.pending()[0])
     assert skipped == [] and present(restored.doc.claim("C1")).note == "Edit A."
     assert [e.journal for e in journal.pending()] == [journal.journal_file(path)]  # moved, not copied
     restored.save()
@@ -81,8 +81,8 @@ def test_two_entries_of_one_file_are_restored_into_one_session(path: Path) -> No
     journal.attach(second)
     second.apply(ops.set_note(second.doc, "claim", "C2", "Edit B."))
     own, aside = sorted(journal.pending(), key=lambda e: e.journal != journal.journal_file(path))
-    restored, _ = journal.restore(own)
-    again, skipped = journal.restore(aside, into=restored)
+    restored, _, _ = journal.restore(own)
+    again, skipped, _ = journal.restore(aside, into=restored)
     assert again is restored and skipped == []
     assert [present(restored.doc.claim(c)).note for c in ("C1", "C2")] == ["Edit A.", "Edit B."]
     [left] = journal.pending()
@@ -99,7 +99,7 @@ def test_an_annotation_changed_in_the_file_since_is_a_conflict_once_restored(pat
     theirs.save()
     on_disk = path.read_bytes()
     [entry] = journal.pending()
-    restored, skipped = journal.restore(entry)
+    restored, skipped, _ = journal.restore(entry)
     assert skipped == [] and list(restored.conflicts) == [("claim", "C1")]
     [conflict] = restored.pending_conflicts()
     assert isinstance(conflict.theirs, Claim) and isinstance(conflict.mine, Claim)
@@ -108,8 +108,50 @@ def test_an_annotation_changed_in_the_file_since_is_a_conflict_once_restored(pat
         restored.save()
     assert path.read_bytes() == on_disk  # never written over unasked
     [kept] = journal.pending()  # kept with the base the edit was made on: a stop now loses nothing
-    again, _ = journal.restore(kept)
+    again, _, _ = journal.restore(kept)
     assert list(again.conflicts) == [("claim", "C1")]
     restored.resolve("claim", "C1", "theirs")
     restored.save()
     assert [present(load_document(path).claim(c)).note for c in ("C1", "C2")] == ["Theirs.", "Mine too."]
+
+
+def test_edits_a_notes_only_session_cannot_hold_stay_kept_for_a_session_that_writes_the_file(
+    path: Path,
+) -> None:
+    session = Session.open(path)
+    journal.attach(session)
+    session.apply(ops.set_note(session.doc, "claim", "C1", "A note."))
+    made = session.apply(ops.make_claim(session.doc, 0, 5)).steps[0].id
+    session.apply(ops.remove_annotation(session.doc, "claim", "C3"))
+    session.add_bookmark(0, 5, "b")
+    [entry] = journal.pending()
+    restored, skipped, kept = journal.restore(entry, notes_only=True)
+    assert skipped == [] and restored.notes_only
+    assert present(restored.doc.claim("C1")).note == "A note." and len(restored.bookmarks) == 1
+    assert restored.doc.claim(made) is None and restored.doc.claim("C3") is not None
+    assert kept is not None and kept.count == 2 and not kept.notes_only
+    restored.save()  # the note and the bookmark beside the file; the rest still kept
+    assert [e.journal for e in journal.pending()] == [kept.journal]
+    again, skipped, none = journal.restore(journal.pending()[0])
+    assert skipped == [] and none is None and not again.notes_only
+    assert again.doc.claim(made) is not None and again.doc.claim("C3") is None
+    again.save()
+    assert journal.pending() == []
+    saved = load_document(path)
+    assert saved.claim(made) is not None and saved.claim("C3") is None
+
+
+def test_an_entry_with_nothing_a_notes_only_session_can_hold_is_left_whole_for_the_next_start(
+    path: Path,
+) -> None:
+    session = Session.open(path)
+    journal.attach(session)
+    session.apply(ops.remove_annotation(session.doc, "claim", "C3"))
+    [entry] = journal.pending()
+    restored, skipped, kept = journal.restore(entry, notes_only=True)
+    assert skipped == [] and not restored.modified and restored.doc.claim("C3") is not None
+    assert kept is not None and kept.journal != journal.journal_file(path)  # set aside: a new edit spares it
+    restored.apply(ops.set_note(restored.doc, "claim", "C1", "Beside."))
+    assert kept.journal in [e.journal for e in journal.pending()]
+    again, _, _ = journal.restore(kept)
+    assert again.doc.claim("C3") is None

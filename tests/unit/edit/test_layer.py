@@ -119,7 +119,7 @@ def test_unsaved_edits_are_journaled_and_restored(
     )
     [entry] = journal.pending()
     assert entry.path == path and entry.count == 3 and entry.same_file
-    restored, skipped = journal.restore(entry)
+    restored, skipped, _ = journal.restore(entry)
     assert skipped == []
     assert present(present(restored.doc.claim("C1")).verdict).explanation == "Wrong."
     assert restored.doc.claims[-1].span.start == 0 and restored.doc.claim("C3") is None
@@ -145,7 +145,7 @@ def test_a_hostile_journal_restores_nothing_it_cannot_read(
     }
     (folder / "bad.json").write_text(json.dumps(entry), encoding="utf-8")
     [pending] = journal.pending()
-    restored, skipped = journal.restore(pending)
+    restored, skipped, _ = journal.restore(pending)
     assert len(skipped) == 3 and not restored.modified
 
 
