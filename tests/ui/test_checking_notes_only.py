@@ -23,6 +23,8 @@ from briefing_tui.edit.sidecar import sidecar_items, sidecar_path
 from briefing_tui.files import load_paths
 from briefing_tui.model.places import TextPlace
 from briefing_tui.model.types import Rating
+from briefing_tui.screens.checking_dialogs import SelectionBar
+from briefing_tui.screens.main import MainScreen
 from briefing_tui.widgets.detail_pane import DetailPane
 
 
@@ -124,3 +126,32 @@ def test_the_reader_looks_for_the_sidecar_without_importing_the_editing_core() -
     )
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert result.stdout.strip() == "briefing_tui.edit.sidecar_name"
+
+
+def refusals(app: Any) -> list[str]:
+    return [m for m in said(app) if m.startswith("Not here: this file is kept as it is")]
+
+
+async def test_keys_whose_edits_only_the_file_can_hold_are_refused_before_any_dialog(seed: Path) -> None:
+    text = seed.read_text(encoding="utf-8").replace("  - id: C12\n", "  - id: C12\n    draft: true\n", 1)
+    seed.write_text(text, encoding="utf-8")
+    async with app_on(seed, notes_only=True).run_test(size=SIZE) as pilot:
+        screen = reader(pilot)
+        await pilot.press("right_square_bracket", "a")  # attach a source: refused at the key
+        await until(pilot, lambda: len(refusals(pilot.app)) == 1, what="a refused")
+        assert isinstance(pilot.app.screen, MainScreen)
+        await pilot.press("D")  # on to the draft: all its drafts reviewed at once, refused at the key
+        await until(pilot, lambda: screen.state.annotated() == ("claim", "C12"), what="the draft")
+        await pilot.press("T")
+        await until(pilot, lambda: len(refusals(pilot.app)) == 2, what="T refused")
+        assert isinstance(pilot.app.screen, MainScreen)
+        await pilot.press("v")  # a passage: only a bookmark can be made of it
+        await until(pilot, lambda: isinstance(pilot.app.screen, SelectionBar), what="the bar")
+        bar = pilot.app.screen
+        assert bar.check_action("make", ("claim",)) is False and bar.check_action("make", ("bookmark",))
+        assert any(m.endswith("(B bookmarks the passage chosen)") for m in refusals(pilot.app))
+        await pilot.press("B")
+        await until(pilot, lambda: pilot.app.screen is not bar, what="on to the label")
+        await pilot.press("escape")
+        await until(pilot, lambda: isinstance(pilot.app.screen, MainScreen), what="closed")
+        assert not screen.checking.modified

@@ -293,10 +293,12 @@ class SelectionBar(ModalScreen[tuple[str, int, int] | None]):
     ]
     HELP_GROUP = "Selecting a passage"
 
-    def __init__(self, view: Any, text: str, start: int) -> None:
+    def __init__(self, view: Any, text: str, start: int, *, layer_only: bool = False) -> None:
         from briefing_tui.model.passages import word_at  # deferred: only when a passage is chosen
 
         super().__init__()
+        self.layer_only = layer_only
+        """The file is kept as it is: only a bookmark can be made (the other keys are not offered)."""
         self.view = view
         self.text = text
         self.span = word_at(text, start)
@@ -328,6 +330,9 @@ class SelectionBar(ModalScreen[tuple[str, int, int] | None]):
         }[(unit, step)]
         self.span = move(self.text, *self.span)
         self._show()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        return not (self.layer_only and action == "make" and parameters != ("bookmark",))
 
     def action_make(self, what: str) -> None:
         self.view.clear_overlay("selection")

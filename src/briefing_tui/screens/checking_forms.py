@@ -19,7 +19,7 @@ from briefing_tui.edit.session import SaveError, Session
 from briefing_tui.model.types import Document, LoadError
 from briefing_tui.screens.checking_dialogs import ChoiceDialog, QuitDialog, SelectionBar, SourceForm
 from briefing_tui.screens.line_dialogs import PathDialog, fresh_path, taken
-from briefing_tui.screens.notes_layer import notes_only_for
+from briefing_tui.screens.notes_layer import notes_only_for, refuses_file_edits
 from briefing_tui.words import plural
 
 if TYPE_CHECKING:
@@ -31,7 +31,11 @@ def select(checking: Checking) -> None:
     pane), then make it a claim, a mention of an entity or a new entity."""
     state, view = checking.reader.state, checking.reader.panes.view
     start = state.span[0] if state.span is not None else view.top_offset
-    checking.reader.app.push_screen(SelectionBar(view, state.doc.text, start), partial(_selected, checking))
+    layer_only = refuses_file_edits(checking, but=" (B bookmarks the passage chosen)")
+    if checking.session(create=False) is None:
+        return
+    bar = SelectionBar(view, state.doc.text, start, layer_only=layer_only)
+    checking.reader.app.push_screen(bar, partial(_selected, checking))
 
 
 def _selected(checking: Checking, chosen: tuple[str, int, int] | None) -> None:
@@ -74,6 +78,8 @@ def attach_source(checking: Checking) -> None:
     claim = checking.reader.state.current_claim()
     if claim is None:
         checking.reader.app.bell()
+        return
+    if refuses_file_edits(checking):
         return
     claim_id = claim.id
     cited = {r.source for r in claim.sources}

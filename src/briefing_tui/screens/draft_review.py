@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 
 from briefing_tui.edit import ops
 from briefing_tui.edit.render import Kind
+from briefing_tui.screens.notes_layer import refuses_file_edits
 from briefing_tui.words import noun, plural
 
 if TYPE_CHECKING:
@@ -74,6 +75,8 @@ def review_all(checking: Checking) -> None:
     kind, ident, obj = target
     if not getattr(obj, "draft", False):
         checking.say(f"{kind} {ident} is not a draft: D goes to the next one")
+        return
+    if refuses_file_edits(checking):
         return
     count = len(ops.drafts(checking.reader.state.doc, kind))  # type: ignore[arg-type]
     kinds = noun(count, kind)

@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from briefing_tui.display import display_path
-from briefing_tui.edit.sidecar import holds_notes, sidecar_path
+from briefing_tui.edit.sidecar import LAYER_ONLY, holds_notes, sidecar_path
 
 if TYPE_CHECKING:
     from briefing_tui.edit.session import Session
@@ -31,6 +31,17 @@ def notes_only_for(checking: Checking, doc: Document) -> bool:
     if checking.reader.notes_only:
         return True
     return holds_notes(Path(doc.path), doc.id)
+
+
+def refuses_file_edits(checking: Checking, *, but: str = "") -> bool:
+    """Whether the shown document's session is notes-only: then a key whose edits only the file can
+    hold (a new source, a claim, drafts reviewed all at once) is refused when pressed, before any
+    dialog, so that nothing is chosen or typed in vain (said, with ``but``: what the key still does)."""
+    session = checking.session()
+    if session is None or not session.notes_only:
+        return session is None  # the file no longer loads: said by ``session``
+    checking.say(f"Not here: {LAYER_ONLY}{but}", error=True)
+    return True
 
 
 def mode_notice(path: Path) -> str:
