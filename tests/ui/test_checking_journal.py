@@ -196,3 +196,14 @@ async def test_edits_a_notes_only_session_cannot_hold_stay_kept_until_the_file_i
     writing.save()
     assert load_document(seed).claim("C3") is None and journal.pending() == []
     assert any(b.get("value") == "KEPT-NOTE" for i in sidecar_items(seed) for b in i["body"])
+
+
+async def test_the_restore_question_counts_one_edit_as_one(seed: Path) -> None:
+    made = Session.open(seed)
+    journal.attach(made)
+    made.apply(ops.set_note(made.doc, "claim", "C11", "ONE"))
+    async with app_on(seed).run_test(size=SIZE) as pilot:
+        await until(pilot, lambda: isinstance(pilot.app.screen, ChoiceDialog), what="restore offered")
+        dialog = pilot.app.screen
+        assert isinstance(dialog, ChoiceDialog)
+        assert dialog.title_text.startswith("1 unsaved edit of niger-us-withdrawal.yaml was kept")

@@ -21,6 +21,7 @@ from briefing_tui.model.types import Claim, Document, LoadError
 from briefing_tui.screens.journal_keeper import JournalKeeper
 from briefing_tui.screens.notes_layer import NotesLayer, notes_only_for
 from briefing_tui.screens.session_opening import SessionOpening, needs_session
+from briefing_tui.words import plural
 
 if TYPE_CHECKING:
     from textual.app import App
@@ -360,7 +361,9 @@ class Checking:
         match found.state:
             case "merged":
                 self.paint_all(session)
-                self.say(f"{name} changed on disk: {found.merged} annotations taken in, your edits kept")
+                self.say(
+                    f"{name} changed on disk: {plural(found.merged, 'annotation')} taken in, your edits kept"
+                )
             case "conflicts":
                 self.paint_all(session)
                 self.show_conflicts(session)

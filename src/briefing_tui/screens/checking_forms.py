@@ -154,7 +154,8 @@ def offer_restore(checking: Checking, offered: frozenset[Path] = frozenset()) ->
 
     name = display_path(entry.path.name)
     changed = "" if entry.same_file else "; the file changed since: they are merged as on a reload"
-    title = f"{entry.count} unsaved edits of {name} were kept ({entry.saved}){changed}"
+    were = "was" if entry.count == 1 else "were"
+    title = f"{plural(entry.count, 'unsaved edit')} of {name} {were} kept ({entry.saved}){changed}"
     options = [("restore", "Restore them (u undoes it)"), ("discard", "Discard them"),
                ("later", "Decide at the next start")]  # fmt: skip
     checking.reader.app.push_screen(ChoiceDialog(title, options), chosen)
@@ -191,7 +192,8 @@ def _restore(checking: Checking, entry: journal.Pending, shown: Document) -> jou
                      f"are restored once it opens for writing (without --notes-only, not read-only, no notes "
                      f"kept beside it)", error=True)  # fmt: skip
     if session.conflicts:
-        checking.say(f"{len(session.conflicts)} of them changed in the file since: ctrl+s shows both sides")
+        changed_too = plural(len(session.conflicts), "of them", "of them")  # "1 of them", "1,200 of them"
+        checking.say(f"{changed_too} changed in the file since: ctrl+s shows both sides")
     checking.reader.refresh_bindings()
     return kept
 

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 from briefing_tui.edit import ops
 from briefing_tui.edit.render import Kind
 from briefing_tui.screens.notes_layer import refuses_file_edits
-from briefing_tui.words import noun, plural
+from briefing_tui.words import plural
 
 if TYPE_CHECKING:
     from briefing_tui.screens.checking import Checking
@@ -43,7 +43,7 @@ def next_draft(checking: Checking) -> None:
     if obj is not None:
         checking.reader.jump_to(state.nav.location_of(obj))
         keys = f"A accepts, X rejects, T all {kind} drafts"
-        checking.say(f"Draft {kind} {ident}: {len(left)} left to review ({keys})")
+        checking.say(f"Draft {kind} {ident}: {plural(len(left), 'draft')} left to review ({keys})")
 
 
 def review_draft(checking: Checking, accept: bool) -> None:
@@ -79,18 +79,20 @@ def review_all(checking: Checking) -> None:
     if refuses_file_edits(checking):
         return
     count = len(ops.drafts(checking.reader.state.doc, kind))  # type: ignore[arg-type]
-    kinds = noun(count, kind)
 
     def chosen(what: str | None) -> None:
         if what in ("accept", "reject"):
             review_kind(checking, kind, what == "accept")  # type: ignore[arg-type]
 
     options = [
-        ("accept", f"Accept all {count} drafted {kinds} (they stay, without draft)"),
-        ("reject", f"Reject all {count} drafted {kinds} (they are removed, with every reference to them)"),
+        ("accept", f"Accept all {plural(count, f'drafted {kind}')} (they stay, without draft)"),
+        (
+            "reject",
+            f"Reject all {plural(count, f'drafted {kind}')} (they are removed, with every reference to them)",
+        ),
         ("cancel", "Cancel"),
     ]
-    checking.reader.app.push_screen(ChoiceDialog(f"All {count} drafted {kinds}", options), chosen)
+    checking.reader.app.push_screen(ChoiceDialog(f"All {plural(count, f'drafted {kind}')}", options), chosen)
 
 
 def review_kind(checking: Checking, kind: Kind, accept: bool) -> None:
