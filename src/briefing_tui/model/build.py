@@ -23,6 +23,7 @@ from briefing_tui.model.build_spans import SpanReader, text_locator
 from briefing_tui.model.build_verdict import VerdictReader
 from briefing_tui.model.empty_lists import NOT_YET
 from briefing_tui.model.fields import Fields, describe
+from briefing_tui.model.pieces import LISTS
 from briefing_tui.model.safe_yaml import MappingNode, Node, Problems, ScalarNode
 from briefing_tui.model.types import (
     Claim,
@@ -57,6 +58,7 @@ class Builder(SpanReader, FieldReader, VerdictReader):
         self.f = Fields(problems)
         self.anchorer = Anchorer("")
         self.text_length = 0
+        self.text_unread = False  # no text to anchor spans in: their form is checked, not their place
         # Places, not nodes: a node's line is only known while its piece of the file is read. Kept
         # as integers (``FieldReader.declare``): a large file has tens of thousands of each.
         self.ids: dict[str, int] = {}  # id -> its kind and where it is declared
@@ -249,7 +251,10 @@ class Builder(SpanReader, FieldReader, VerdictReader):
 
     def head(self, root: Node) -> Head | None:
         """The document's own fields, its text made the one annotations are anchored in; None when
-        the root is not a mapping, or it has a text that cannot be read (nothing can be anchored)."""
+        the root is not a mapping.
+
+        A text missing or not text is reported, and the rest of the file is read all the same, for
+        its own problems: only the spans cannot be checked against the text, which is said once."""
         f = self.f
         fields = f.mapping(root, TOP, "the document", ("id", "title", "language", "text"))
         if fields is None:
@@ -281,8 +286,17 @@ class Builder(SpanReader, FieldReader, VerdictReader):
             line = self.problems.at(text_node)[0]
             self.anchorer = Anchorer(text, text_locator(text_node, self.yaml_text, text, line))
             self.text_length = len(text)
-        elif "text" in fields:
-            return None  # nothing can be anchored; the problem is already reported
+        else:  # the problem is already reported: read on, every span left where it is written
+            self.text_unread = True
+            if not LISTS.isdisjoint(fields):
+                written = "text" in fields
+                self.problems.warning(
+                    fields.get("text", root),
+                    "the spans were not checked: "
+                    + ("the text could not be read" if written else "the document has no text"),
+                    "correct the text, then validate again" if written else "add text:, then validate again",
+                    "spans-unchecked",
+                )
         self.yaml_text = ""  # what was needed of it is read: the caller may free the file's text
         return fields, ident, title, language, text, published
 

@@ -55,12 +55,14 @@ def _block_indent(source: str, first_line: int) -> int:
 
 
 class SpanReader:
-    """The span-reading part of the Builder: needs ``f``, ``problems``, ``anchorer`` and ``text_length``."""
+    """The span-reading part of the Builder: needs ``f``, ``problems``, ``anchorer``, ``text_length``
+    and ``text_unread`` (the document's text missing or not text: spans are read, not anchored)."""
 
     f: Fields
     problems: Problems
     anchorer: Anchorer
     text_length: int
+    text_unread: bool
 
     def _anchor(self, selector: Selector, node: Node) -> Span:
         notes = self.anchorer.notes
@@ -137,7 +139,7 @@ class SpanReader:
         if span is not None:
             return span
         sel = self.selector(node, what)
-        return None if sel is None else self._anchor(sel, node)
+        return None if sel is None or self.text_unread else self._anchor(sel, node)
 
     def mentions(self, node: Node | None, what: str) -> MutableSequence[Span]:
         """The mentions, kept as positions (``PositionSpans``) while every one is written ``[S, E]``."""

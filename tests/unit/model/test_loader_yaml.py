@@ -157,6 +157,31 @@ def test_wrong_types_are_errors() -> None:
     ]
 
 
+def test_a_wrong_text_does_not_hide_the_problems_after_it() -> None:
+    """Every independent problem is reported: a text that cannot be read stops only the anchoring of
+    spans, which is said once, at the text."""
+    source = (
+        "format: 1\nid: doc\ntitle: [a]\nlanguage: {x: 1}\ntext: [t]\nentities: nope\n"
+        "claims:\n  - id: c\n    span: [3, x]\n  - id: d\n    span: 12\n"
+    )
+    assert problems(source) == [
+        "3:8: error: title must be text, found a list",
+        "4:11: error: language must be text, found a mapping",
+        "5:7: error: text must be text, found a list",
+        "5:7: warning: the spans were not checked: the text could not be read",
+        "6:11: error: entities must be a list, found 'nope'",
+        "9:15: error: the span of claim 'c' end must be a whole number, found 'x'",
+    ]
+
+
+def test_spans_are_not_checked_against_a_missing_text() -> None:
+    source = "format: 1\nid: x\ntitle: T\nlanguage: fr\nclaims:\n  - id: c\n    span: [0, 3]\n"
+    assert problems(source) == [
+        "1:1: error: the document has no 'text'",
+        "1:1: warning: the spans were not checked: the document has no text",
+    ]
+
+
 def test_missing_required_keys_are_errors() -> None:
     assert errors("format: 1\nid: x\n") == [
         "1:1: error: the document has no 'title'",
