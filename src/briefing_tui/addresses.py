@@ -151,6 +151,18 @@ class ShownUrl:
         return self.scheme in ("http", "https") and bool(self.host) and not self.warnings
 
 
+HIDDEN_CHARACTERS = "control or invisible characters in the address"
+"""The warning of an address ``hides_characters`` finds, in the reader and in the loader's problems."""
+
+
+def hides_characters(url: str) -> bool:
+    """Whether ``url`` (its blanks around it apart) holds a character shown as a stand-in: a control
+    (an escape sequence), a bidi control, an invisible one. The one rule for the reader's warning
+    (``display_url``) and the loader's (``FieldReader.url``): what it shows is what it checked."""
+    url = url.strip()
+    return not url.isprintable() or sanitize(url) != url
+
+
 def display_url(url: str) -> ShownUrl:
     """Show ``url`` with its host in punycode, and say what makes it suspicious.
 
@@ -175,8 +187,8 @@ def display_url(url: str) -> ShownUrl:
         warnings.append("a user name before the host: the address goes to the host after '@'")
     if "\\" in netloc:
         warnings.append("a backslash in the host part")
-    if not url.isprintable() or sanitize(url) != url:
-        warnings.append("control or invisible characters in the address")
+    if hides_characters(url):
+        warnings.append(HIDDEN_CHARACTERS)
     labels = _DOTS.split(host)
     if any(dot in host for dot in "\u3002\uff0e\uff61"):
         warnings.append("look-alike dots in the host")

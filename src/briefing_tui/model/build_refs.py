@@ -6,6 +6,7 @@ from __future__ import annotations
 from array import array
 from typing import Any
 
+from briefing_tui.addresses import HIDDEN_CHARACTERS, hides_characters
 from briefing_tui.model.dates import parse_edtf
 from briefing_tui.model.fields import NULLS, Fields, describe, suggest
 from briefing_tui.model.plain import plain_data
@@ -97,10 +98,17 @@ class FieldReader:
         return self.f.texts(node, f"{what} unverified")
 
     def url(self, node: Node | None, what: str) -> str | None:
+        """An address; not http(s), or hiding characters (the reader's own warning), it is warned of."""
         value = self.f.text(node, what)
-        if value is not None and node is not None and not value.startswith(("https://", "http://")):
+        if value is None or node is None:
+            return value
+        if not value.startswith(("https://", "http://")):
             self.problems.warning(
                 node, f"{what} '{value[:60]}' is not an http(s) address", "write https://…", "bad-url"
+            )
+        if hides_characters(value):
+            self.problems.warning(
+                node, HIDDEN_CHARACTERS, "percent-encode them (ESC is %1B), or remove them", "url-hidden"
             )
         return value
 

@@ -4,11 +4,14 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from unittest import mock
 
 import pytest
 from tests.unit.model.support import HEAD
 
+from briefing_tui.addresses import display_url
 from briefing_tui.cli import main
+from briefing_tui.model import load_document
 
 ROOT = Path(__file__).resolve().parents[3]
 
@@ -122,3 +125,19 @@ def test_document_text_in_messages_cannot_reach_the_terminal(
     code, out = run([str(path)], capsys)
     assert code == 0
     assert "\x1b" not in out and "\x07" not in out and "␛]0;x␇" in out
+
+
+@pytest.mark.parametrize("address", ["http://evil.example/\\e[31m", "https://a.example/\\u200bx"])
+def test_an_address_with_a_control_is_warned_of_as_the_reader_warns(
+    address: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """An escape sequence or an invisible character in a source's address (written as a YAML escape,
+    the only way it can be in a file): the warning the reader shows beside it, at the address."""
+    path = tmp_path / "url.yaml"
+    path.write_text(HEAD + f'sources:\n  - id: s\n    url: "{address}"\n', encoding="utf-8")
+    code, out = run([str(path)], capsys)
+    assert code == 0
+    warning = "control or invisible characters in the address"
+    assert warning in display_url(load_document(path).sources[0].url or "").warnings
+    assert out.splitlines()[:2] == [f"{path}:9:10: warning: {warning}", mock.ANY]
+    assert out.splitlines()[-1].endswith(", 1 source, 1 warning")
