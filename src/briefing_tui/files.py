@@ -67,9 +67,7 @@ def load_file(path: str | Path, read: ReadApart | None = None) -> Document:
     if fmt is None or fmt.importer is None:
         suffix = path.suffix.lower()
         if suffix not in YAML_SUFFIXES and _regular(path):  # refused by its name, unread
-            kind = suffix or "(no suffix)"
-            message = f"unknown file kind {kind}: expected briefing YAML or brat .txt + .ann"
-            raise LoadError([Problem(label_of(path), 1, 1, Severity.ERROR, message)])
+            raise LoadError([_refused(path, suffix)])
         return load_document(path, read)  # which refuses, with its message, what is not a regular file
     try:
         return fmt.importer(ImportSource(path))
@@ -77,6 +75,20 @@ def load_file(path: str | Path, read: ReadApart | None = None) -> Document:
         raise
     except Exception as exc:  # the promise: nothing but LoadError escapes (RecursionError, MemoryError too)
         raise internal_error(label_of(path), exc) from None
+
+
+def _refused(path: Path, suffix: str) -> Problem:
+    """The problem of a file no format reads by its name. A ``.txt`` is one only with its ``.ann``:
+    without it, it is most often a plain article, which ``briefing annotate`` makes a briefing of."""
+    label = label_of(path)
+    if suffix == ".txt":
+        message = (
+            f"no {label_of(path.with_suffix('.ann').name)} beside it: a brat document is a .txt and its .ann"
+        )
+        hint = f"to draft a briefing from a plain article: briefing annotate {label}"
+        return Problem(label, 1, 1, Severity.ERROR, message, hint, "no-ann")
+    message = f"unknown file kind {suffix or '(no suffix)'}: expected briefing YAML or brat .txt + .ann"
+    return Problem(label, 1, 1, Severity.ERROR, message)
 
 
 def empty_folder(path: Path) -> Problem:

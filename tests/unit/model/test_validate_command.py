@@ -141,3 +141,19 @@ def test_an_address_with_a_control_is_warned_of_as_the_reader_warns(
     assert warning in display_url(load_document(path).sources[0].url or "").warnings
     assert out.splitlines()[:2] == [f"{path}:9:10: warning: {warning}", mock.ANY]
     assert out.splitlines()[-1].endswith(", 1 source, 1 warning")
+
+
+def test_a_txt_without_its_ann_says_so_and_points_to_annotate(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A plain article given to validate: what is missing for it to be a brat document, and how a
+    plain article becomes a briefing."""
+    article = tmp_path / "article.txt"
+    article.write_text("Le Niger et les États-Unis.\n", encoding="utf-8")
+    code, out = run([str(article)], capsys)
+    assert code == 1
+    assert out.splitlines() == [
+        f"{article}:1:1: error: no article.ann beside it: a brat document is a .txt and its .ann",
+        f"  hint: to draft a briefing from a plain article: briefing annotate {article}",
+        f"{article}: invalid: 1 error",
+    ]
