@@ -159,10 +159,25 @@ class ReaderState:
                 return self._shows_draft() or None
         return True
 
-    def next_claim(self, step: int) -> Place | None:
-        """The claim after (``step`` 1) or before (-1) the current one, wrapping; None without claims."""
+    def next_claim(self, step: int, shown: Callable[[int], bool] | None = None) -> Place | None:
+        """The claim after (``step`` 1) or before (-1) the current one, wrapping; None without claims.
+
+        ``shown(offset)``: whether the text at ``offset`` is shown (the ``&`` filter hides the other
+        paragraphs): only the claims that start there are stepped through (None when none does)."""
         claim = self.nav.next_claim(self.claim_id, step)
+        if shown is not None:
+            claims = self.nav.claims
+            for _ in range(len(claims)):
+                if claim is None or (claim.span.anchored and shown(claim.span.start)):
+                    break
+                claim = self.nav.next_claim(claim.id, step)
+            else:
+                claim = None
         return self.nav.location_of(claim) if claim is not None else None
+
+    def claims_shown(self, shown: Callable[[int], bool]) -> int:
+        """How many claims start in the text ``shown`` (see ``next_claim``)."""
+        return sum(claim.span.anchored and shown(claim.span.start) for claim in self.nav.claims)
 
     def next_mention(self, step: int) -> Place | None:
         """The selected entity's mention after (or before) the current span, wrapping."""

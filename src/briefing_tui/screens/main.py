@@ -220,7 +220,7 @@ class MainScreen(Screen[None]):
         return reader_can(self, action, parameters)
 
     def action_next_claim(self, step: int) -> None:
-        if (place := self.state.next_claim(step)) is not None:
+        if (place := self.panes.next_claim(step)) is not None:
             self.jump_to(place)
 
     def action_back(self, forward: bool = False) -> None:

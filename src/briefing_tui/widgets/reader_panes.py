@@ -13,6 +13,7 @@ from textual.containers import Horizontal, Vertical
 from textual.widget import Widget
 
 from briefing_tui.display import sanitize
+from briefing_tui.model.places import Place
 from briefing_tui.reader_state import Move, ReaderState
 from briefing_tui.terminal_input import press_again
 from briefing_tui.widgets.labels import rating_label
@@ -196,8 +197,24 @@ class ReaderPanes(Horizontal):
             screen = ErrorScreen(state.collection.failed, can_close=True, first=key)
             self.app.push_screen(screen, lambda _: say(message, 12))
 
+    def next_claim(self, step: int) -> Place | None:
+        """The claim ``]`` (``step`` 1) or ``[`` (-1) goes to: with ``&`` on, the next one in the
+        paragraphs shown (none there: the bar says so)."""
+        search = self.text_pane.search
+        if not search.state.filter:
+            return self.state.next_claim(step)
+        place = self.state.next_claim(step, search.shows)
+        if place is None:
+            self.app.bell()
+            search.search_bar.show_message("no claim in the paragraphs shown")
+        return place
+
     def show_move(self, move: Move) -> None:
-        """Paint what ``move`` changed (after ``show_document`` when it opened another document)."""
+        """Paint what ``move`` changed (after ``show_document`` when it opened another document); a
+        place that the ``&`` filter hides shows every paragraph again, saying so."""
+        search = self.text_pane.search
+        if move.scroll_to is not None and not search.shows(move.scroll_to):
+            search.filter_off("& filter off: the place was hidden")
         if move.shown is not None:
             self.claim_pane.show_item(move.shown)
         if move.entity_changed:
@@ -236,12 +253,16 @@ class ReaderPanes(Horizontal):
             glyph, label, rating = rating_label(claim)
             position = (nav.claim_position(claim.id) or 0) + 1
             said = (position, len(nav.claims), glyph, label, rating)
+        filtered = None  # with & on: how many claims ] / [ step through
+        if with_search and said is not None and self.text_pane.search.state.filter:
+            filtered = state.claims_shown(self.text_pane.search.shows)
         search, count = "", ""
         bar = self.text_pane.bar if with_search else None
         if bar is not None and (bar.is_open or self.text_pane.search.state.query is not None):
             search, count = bar.input.value, bar.count  # cleared by escape, it is no longer said
         title = state.doc.title or state.doc.id
-        return Status(title, self.view.percent(), said, len(state.nav.claims), search, count, message)
+        percent = self.view.percent()
+        return Status(title, percent, said, len(state.nav.claims), search, count, message, filtered)
 
     def entity_selected(self) -> None:
         """Light up the selected entity's mentions, and the claims and events involving it."""

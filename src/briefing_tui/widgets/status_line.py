@@ -31,6 +31,8 @@ class Status:
     search: str = ""
     count: str = ""
     message: str = ""
+    filtered: int | None = None
+    """With the ``&`` filter on, how many claims start in the paragraphs it shows."""
 
 
 def status_text(status: Status, looks: Looks | None = None) -> Text:
@@ -46,6 +48,8 @@ def status_text(status: Status, looks: Looks | None = None) -> Text:
         out.append(f"claim {position:,} of {count:,} ")
         style = looks.rating(rating) if looks is not None else Style()
         out.append(f"{glyph} {label}", style=style + Style(bold=True))
+        if status.filtered is not None:
+            out.append(f" ({status.filtered:,} shown by the filter)")
     elif status.claims:
         out.append(f"{plural(status.claims, 'claim')}: ] for the first")
     else:

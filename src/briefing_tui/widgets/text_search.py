@@ -144,6 +144,21 @@ class TextSearch:
         self._search_apply_filter()
         self.search_bar.set_filter(True)
 
+    def shows(self, offset: int) -> bool:
+        """Whether the text at ``offset`` is shown: always, but with ``&`` on only in a paragraph
+        holding a match (the filter's rule, ``_search_apply_filter``)."""
+        if not self.state.filter:
+            return True
+        text, starts = self.pane.text, self.state.starts
+        start, end = text.rfind("\n", 0, offset) + 1, text.find("\n", offset)
+        i = bisect_left(starts, start)
+        return i < len(starts) and starts[i] <= (end if end >= 0 else len(text))
+
+    def filter_off(self, why: str) -> None:
+        """Show every paragraph again, saying ``why`` in the bar (a place the filter hid was gone to)."""
+        self._search_filter_off()
+        self.search_bar.show_message(why)
+
     def escape(self) -> bool:
         """Escape in the text: leave filter mode first, then clear the search; False when neither."""
         state = self.state
