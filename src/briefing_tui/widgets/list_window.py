@@ -15,7 +15,7 @@ from typing import Protocol
 
 from rich.text import Text
 from textual.widgets import OptionList
-from textual.widgets.option_list import Option
+from textual.widgets.option_list import Option, OptionDoesNotExist
 
 
 class Identified(Protocol):
@@ -71,6 +71,16 @@ class ListWindow(OptionList):
             self.show_window(keep)
         finally:
             self._centring = False
+
+    def bring(self, item_id: str) -> None:
+        """Highlight the row of ``item_id``, gone to from elsewhere (the palette, a link, the text) as
+        when it is chosen here; a window that leaves it out moves round it. An item the list's
+        filter hides keeps the highlight where it is."""
+        try:
+            self.highlighted = self.get_option_index(item_id)
+        except OptionDoesNotExist:
+            if any(item.id == item_id for items, _ in self._windows for item in items):
+                self._centre_on(item_id)
 
     def window_size(self) -> int:
         """The rows of items a window shows at once."""

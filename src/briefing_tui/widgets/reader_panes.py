@@ -14,7 +14,7 @@ from textual.widget import Widget
 
 from briefing_tui.display import sanitize
 from briefing_tui.model.places import Place
-from briefing_tui.reader_state import Move, ReaderState
+from briefing_tui.reader_state import EntityShown, EventShown, Move, ReaderState
 from briefing_tui.terminal_input import press_again
 from briefing_tui.widgets.labels import rating_label
 from briefing_tui.widgets.pane_bar import PANES, pane_names, pane_title
@@ -219,12 +219,21 @@ class ReaderPanes(Horizontal):
             self.claim_pane.show_item(move.shown)
         if move.entity_changed:
             self.entity_selected()
+        self._bring_in_lists(move)
         claims = self.claim_pane.claims_list
         if claims is not None:  # the claims list follows ] / [ once it has been shown
             claims.set_current(self.state.claim_id)
         self.view.set_current(move.span, move.claim_mark)
         if move.scroll_to is not None:
             self.view.scroll_to_offset(move.scroll_to)
+
+    def _bring_in_lists(self, move: Move) -> None:
+        """The event or entity gone to is highlighted in its list, as when chosen there."""
+        match move.shown:
+            case EventShown(nav=nav, event=event) if nav is self.state.nav:
+                cast("TimelineList", self.query_one("#timeline")).bring(event.id)
+            case EntityShown(nav=nav, entity=entity) if nav is self.state.nav:
+                cast("EntityList", self.query_one("#entities")).bring(entity.id)
 
     def edited(self, rebuilt: bool, claims: list[Claim]) -> None:
         """Paint an edit the state has taken in (``ReaderState.edited``): the claims' marks, or every
