@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import gc
+from collections.abc import Iterable
 from pathlib import Path
 from threading import Thread
 from typing import TYPE_CHECKING, Any
 
-from textual.app import App
+from textual.app import App, SystemCommand
 from textual.driver import Driver
 from textual.screen import Screen
 
@@ -56,6 +57,12 @@ class BriefingApp(CrashReporting, App[int]):
         self._apart = apart
         self._looking = False  # the first look shows: the reader comes when it is on screen
         self._collector_paused = not gc.isenabled()  # ``briefing`` pauses it until the first frame
+
+    def get_system_commands(self, screen: Screen[Any]) -> Iterable[SystemCommand]:
+        """Textual's palette commands, "Screenshot" saving where it can (``screenshots``)."""
+        from briefing_tui.screenshots import system_commands  # deferred: when the palette opens
+
+        return system_commands(self, super().get_system_commands(screen))
 
     def get_driver_class(self) -> type[Driver]:
         driver = super().get_driver_class()

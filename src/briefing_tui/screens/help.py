@@ -12,6 +12,7 @@ from textual.containers import VerticalScroll
 from textual.screen import ModalScreen, Screen
 from textual.widgets import Footer, Static
 
+from briefing_tui.screens.reader_keys import SIDEWAYS
 from briefing_tui.screens.scroll_keys import SCROLL_KEYS, ScrollKeys
 from briefing_tui.widgets.claim_list import ClaimList
 from briefing_tui.widgets.doc_header import legend
@@ -22,7 +23,6 @@ GENERIC = "Every list"
 ORDER = ["Everywhere", "Text pane", "Search bar", "Claim pane", "Claims list", "Entities pane",
          "Timeline pane", "Documents pane", GENERIC]  # fmt: skip
 FILTER = [b for b in TypeToFilter.FILTER_BINDINGS if isinstance(b, Binding)]
-SIDEWAYS = ("scroll_left", "scroll_right", "page_left", "page_right")  # no pane scrolls sideways
 
 
 def _owner(cls: type, binding: Binding) -> type:

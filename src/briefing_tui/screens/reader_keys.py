@@ -6,6 +6,7 @@ The help screen and the command palette list them from here, with the same actio
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -198,12 +199,28 @@ class KeyStates:
         return True
 
 
+SIDEWAYS = ("scroll_left", "scroll_right", "page_left", "page_right")
+"""Textual's keys that scroll sideways: no pane does, so neither help nor the keys panel lists them."""
+
+
 def untyped_keys(screen: Screen[None], active: dict[str, ActiveBinding]) -> dict[str, ActiveBinding]:
-    """The keys of ``active`` that work now: while an input (or a list's filter) takes what is typed,
-    only those that are not characters."""
-    if not typing_in(screen):
+    """The keys of ``active`` that work now, as help describes them (``as_help_says``): while an
+    input (or a list's filter) takes what is typed, only those that are not characters."""
+    typing = typing_in(screen)
+    return {key: as_help_says(screen, key, binding) for key, binding in active.items()
+            if binding.binding.action not in SIDEWAYS and not (typing and typed_key(key))}  # fmt: skip
+
+
+def as_help_says(screen: Screen[None], key: str, active: ActiveBinding) -> ActiveBinding:
+    """A key the screen binds to several actions (escape leaves the filter, else clears the search,
+    else the entity) described by all of them in turn, as the help screen does; Textual's keys
+    panel (the palette's "Keys") would give the first one's words only."""
+    if active.node is not screen:
         return active
-    return {key: binding for key, binding in active.items() if not typed_key(key)}
+    words = [b.description for b in screen._bindings.key_to_bindings.get(key, []) if b.description]
+    if len(set(words)) < 2:
+        return active
+    return active._replace(binding=replace(active.binding, description=", else ".join(dict.fromkeys(words))))
 
 
 def key_names(app: App[object], binding: Binding) -> str:
