@@ -263,15 +263,10 @@ class Session:
     def text_to_save(self) -> str:
         """The file's text with the session's annotations written in (``SaveError`` when it cannot be)."""
         try:
-            self._seeing = {}
-            return patch_text(
-                self.saved.text,
-                self.saved.ids,
-                self.changes(),
-                self.doc.text,
-                self._lines_seen,
-                self._seeing,
-            )
+            seen: Lines = {}
+            self._seeing = seen  # kept once written (``_saved``)
+            args = (self.saved.text, self.saved.ids, self.changes(), self.doc.text)
+            return patch_text(*args, self._lines_seen, seen)
         except SpliceError as exc:
             raise SaveError("shape", f"{label_of(self.path)}: cannot write the changes: {exc}") from None
 
