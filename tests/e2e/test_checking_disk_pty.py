@@ -95,7 +95,7 @@ def test_unsaved_edits_of_a_killed_reader_are_offered_back_in_a_pty(
     assert path.read_bytes() == SEED.read_bytes()
     with PtyTerm([str(BRIEFING), str(path)], columns=columns, lines=lines, cwd=str(tmp_path)) as term:
         term.wait_for("Restore them (u undoes it)", timeout=20)
-        assert "unsaved edits" in term.text()
+        assert "unsaved edit" in term.text()
         term.send("\r")  # restore them
         term.wait_for("Restored the unsaved edits")
         term.send(CTRL_S)

@@ -125,9 +125,9 @@ def test_reviewing_drafts_in_a_pty(tmp_path: Path, columns: int, lines: int) -> 
     with PtyTerm([str(BRIEFING), str(path)], columns=columns, lines=lines, cwd=str(tmp_path)) as term:
         term.wait_for(TITLE, timeout=20)
         term.send("D")
-        term.wait_for("2 left to review")
+        term.wait_for("2 drafts left to review")
         term.send("A")  # C13 accepted, on to C12
-        term.wait_for("1 left to review")
+        term.wait_for("1 draft left to review")
         term.send("X")  # C12 rejected
         term.wait_for("Every draft reviewed")
         term.send(CTRL_S)

@@ -26,6 +26,7 @@ LAYERS: list[tuple[str, list[str]]] = [
             "briefing_tui.screens",
             "briefing_tui.widgets",
             "briefing_tui.palette",
+            "briefing_tui.screenshots",  # the palette's Screenshot, saved where it can be
             "briefing_tui.live_reload",
             "briefing_tui.reader_state",
             "briefing_tui.console",  # what commands print, through the display boundary
