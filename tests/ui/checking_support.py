@@ -12,7 +12,13 @@ from textual.widgets import OptionList
 from briefing_tui.app import BriefingApp
 from briefing_tui.files import load_paths
 from briefing_tui.model.types import RATINGS, Rating
-from briefing_tui.screens.checking_dialogs import NoteDialog, RatingDialog, SafeTextArea
+from briefing_tui.screens.checking_dialogs import (
+    ChoiceDialog,
+    NoteDialog,
+    RatingDialog,
+    SafeTextArea,
+    SourceForm,
+)
 from briefing_tui.screens.main import MainScreen
 
 SIZE = (120, 40)
@@ -63,3 +69,11 @@ async def empty_note_on_first_claim(pilot: Pilot[Any]) -> SafeTextArea:
     area = pilot.app.screen.query_one(SafeTextArea)
     area.text = ""
     return area
+
+
+async def new_source_form(pilot: Pilot[Any]) -> None:
+    """``]`` then ``a``, and "A new source…": the form of a new source for the first claim."""
+    await pilot.press("right_square_bracket", "a")
+    await until(pilot, lambda: isinstance(pilot.app.screen, ChoiceDialog), what="no choice of sources")
+    await pilot.press("down", "enter")  # "A new source…" comes first
+    await until(pilot, lambda: isinstance(pilot.app.screen, SourceForm), what="no new source form")

@@ -45,6 +45,12 @@ async def run_palette_command(pilot: Pilot, words: str) -> None:
     palette has closed (or given way to the palette the command opens)."""
     await pilot.press("ctrl+p")
     await until(pilot, lambda: isinstance(pilot.app.screen, CommandPalette), what="no command palette")
+    await choose_in_palette(pilot, words)
+
+
+async def choose_in_palette(pilot: Pilot, words: str) -> None:
+    """Type ``words`` in the palette open now and choose the first thing it offers; return once the
+    palette has closed (or given way to the palette the choice opens)."""
     palette = pilot.app.screen
     for char in words:
         await pilot.press(char if char != " " else "space")

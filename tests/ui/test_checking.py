@@ -8,7 +8,15 @@ from pathlib import Path
 
 import pytest
 from tests.support.checks import present
-from tests.ui.checking_support import SEED, SIZE, app_on, empty_note_on_first_claim, rate, reader
+from tests.ui.checking_support import (
+    SEED,
+    SIZE,
+    app_on,
+    empty_note_on_first_claim,
+    new_source_form,
+    rate,
+    reader,
+)
 from tests.ui.reader_support import run_palette_command, until
 from textual import events
 from textual.widgets import Input, OptionList
@@ -370,10 +378,7 @@ async def test_a_makes_a_new_source_checked_as_o_checks_addresses(seed: Path) ->
 
     async with app_on(seed).run_test(size=SIZE) as pilot:
         screen = reader(pilot)
-        await pilot.press("right_square_bracket", "a")
-        await until(pilot, lambda: isinstance(pilot.app.screen, ChoiceDialog))
-        await pilot.press("down", "enter")  # "A new source…" comes first
-        await until(pilot, lambda: isinstance(pilot.app.screen, SourceForm))
+        await new_source_form(pilot)
         form = pilot.app.screen
         await pilot.press(*"Le communiqué", "tab", *"AFP", "tab", *"2024-04", "tab", *"javascript:alert(1)")
         await pilot.press("ctrl+s")  # refused: the form says why and stays

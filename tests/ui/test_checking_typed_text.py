@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from tests.ui.checking_support import SIZE, app_on, empty_note_on_first_claim, reader
+from tests.ui.checking_support import SIZE, app_on, empty_note_on_first_claim, new_source_form, reader
 from tests.ui.reader_support import drawn, until
 from textual import events
 
@@ -68,10 +68,7 @@ async def test_a_new_source_keeps_a_pasted_override_and_shows_its_stand_in(seed:
     title, publisher = "Le communiqué \u202eFPA\u202c " + EMOJI, "A\x1b[31mB\u200bC"
     async with app_on(seed).run_test(size=SIZE) as pilot:
         screen = reader(pilot)
-        await pilot.press("right_square_bracket", "a")
-        await until(pilot, lambda: isinstance(pilot.app.screen, ChoiceDialog))
-        await pilot.press("down", "enter")  # "A new source…" comes first
-        await until(pilot, lambda: isinstance(pilot.app.screen, SourceForm))
+        await new_source_form(pilot)
         fields = list(pilot.app.screen.query(FormInput))
         fields[0].post_message(events.Paste(title))
         await until(pilot, lambda: fields[0].value != "", what="the title pasted")

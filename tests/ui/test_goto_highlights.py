@@ -4,8 +4,8 @@ list, as choosing it in that list does."""
 from __future__ import annotations
 
 from tests.ui.reader_support import (
+    choose_in_palette,
     drawn,
-    palette_settled,
     reader_settled,
     run_palette_command,
     seed_app,
@@ -23,12 +23,7 @@ async def choose(pilot, command: str, words: str) -> None:
     """``command`` in the palette, then the first of what it lists for ``words``."""
     await run_palette_command(pilot, command)
     await until(pilot, lambda: isinstance(pilot.app.screen, CommandPalette), what=f"{command} listed nothing")
-    palette = pilot.app.screen
-    for char in words:
-        await pilot.press(char if char != " " else "space")
-    await palette_settled(pilot)
-    await pilot.press("enter")
-    await until(pilot, lambda: pilot.app.screen is not palette, what=f"{words!r} left the palette open")
+    await choose_in_palette(pilot, words)
 
 
 def highlighted(widget) -> str | None:
