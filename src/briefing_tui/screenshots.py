@@ -9,6 +9,7 @@ when it exists, then the current folder, then the reader's state folder (beside 
 from __future__ import annotations
 
 from collections.abc import Iterable
+from contextlib import suppress
 from pathlib import Path
 from typing import Any
 
@@ -23,7 +24,9 @@ def folders() -> list[Path]:
     """Where a screenshot may go, in the order tried (each once)."""
     downloads = textual_app.user_downloads_path()
     tried = [downloads] if downloads.is_dir() else []
-    tried += [Path.cwd(), log_dir()]
+    with suppress(OSError):  # the current folder was removed meanwhile: there is none to save in
+        tried.append(Path.cwd())
+    tried.append(log_dir())
     return list(dict.fromkeys(tried))
 
 

@@ -90,3 +90,19 @@ async def test_the_keys_panel_says_what_help_says() -> None:
         for active in main.active_bindings.values():  # the app's ctrl+p: help's first line names it
             described = active.binding.description if active.node is not pilot.app else ""
             assert not described or any(described in words for words in helped), described
+
+
+async def test_a_screenshot_with_the_current_folder_gone_goes_to_the_state_folder(
+    tmp_path, monkeypatch
+) -> None:
+    def gone() -> Path:
+        raise FileNotFoundError(2, "No such file or directory")
+
+    monkeypatch.setattr("textual.app.user_downloads_path", lambda: tmp_path / "none")
+    monkeypatch.setenv("XDG_STATE_HOME", str(tmp_path / "state"))
+    async with seed_app().run_test(size=SIZE) as pilot:
+        await reader_settled(pilot)
+        monkeypatch.setattr(Path, "cwd", staticmethod(gone))
+        await run_palette_command(pilot, "Screenshot")
+        await until(pilot, lambda: any("Saved to" in s for s in said(pilot)), what=f"said {said(pilot)}")
+    assert list((tmp_path / "state" / "briefing").glob("*.svg"))
