@@ -1,5 +1,6 @@
 """The claim pane's keys: what it newly shows is shown from its top; s and o act on the source link
-highlighted there; j / k go down and up through what it shows, from link to link, and stop at its ends."""
+highlighted there (and y copies its address); j / k go down and up through what it shows, from link
+to link, and stop at its ends."""
 
 from __future__ import annotations
 
@@ -58,6 +59,9 @@ async def test_s_and_o_act_on_the_source_link_highlighted(monkeypatch: pytest.Mo
         url = present(second.url or next(iter(second.mirrors), None))
         await pilot.press("o")
         await until(pilot, lambda: app.clipboard == url, what=f"o copied {app.clipboard!r}")
+        app.copy_to_clipboard("")
+        await pilot.press("y")  # and y copies it, as it copies the address of a source shown
+        await until(pilot, lambda: app.clipboard == url, what=f"y copied {app.clipboard!r}")
         await pilot.press("s")
         assert screen.detail == ("source", second.id)
         await pilot.press("S")  # from the second source, the one before it

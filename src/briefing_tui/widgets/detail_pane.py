@@ -251,7 +251,10 @@ class DetailPane(DraftMarks, VerticalScroll, can_focus=False):
 
     def yank(self) -> tuple[str, str] | None:
         """What ``y`` copies from what is shown, and what it is: a source's address (its title when it
-        has none), a claim's quote, an entity's name, an event's label."""
+        has none), a claim's quote, an entity's name, an event's label; with a source's link
+        highlighted in the focused links, that source's address (as ``s`` and ``o`` take it)."""
+        if self.highlighted_source() is not None and (address := self.address(None)) is not None:
+            return address, "the address of the source highlighted"
         match self.shown:
             case SourceShown(source=source):
                 url = next((u for u in [source.url, *source.mirrors] if u), None)
