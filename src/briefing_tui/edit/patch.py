@@ -23,7 +23,7 @@ from typing import Any
 
 from briefing_tui.edit import render, splice
 from briefing_tui.edit.render import LIST_OF, Annotation, Kind
-from briefing_tui.edit.splice import Edit, SpliceError
+from briefing_tui.edit.splice import Edit, SpliceError, indent_of
 from briefing_tui.model.pieces import BLANK, LIST_HEAD, TOP_KEY, TOP_LINE, Whole, _compose
 from briefing_tui.model.safe_yaml import MappingNode, Problems, ScalarNode, SequenceNode, compose
 
@@ -251,12 +251,14 @@ def patch_text(
     """
     if not changes:
         return text
-    kept = dict(kept or {})
+    kept = kept or {}
+    now: Lines = {} if seen is None else seen  # this save's, looked up first: removed and added back
     lists = _Lists(text, dict(base_ids))
     edits: list[Edit] = []
     order = 1000  # after any key added at the end of the annotation before
     positions = {kind: {ident: j for j, ident in enumerate(ids)} for kind, ids in base_ids.items()}
     empty: dict[Kind, list[Change]] = {}
+    found: list[Edit] | None
     for change in changes:
         where = positions[change.kind]
         if change.old is not None:
@@ -264,14 +266,15 @@ def patch_text(
             node = local.seq.value[local.index]
             region = None if local.seq.flow_style else splice.item_region(local.text, local.seq, local.index)
             if region is not None:  # its lines now, for an undo that brings this object back
-                own = (change.old, local.text[region[0] : region[1]])
-                kept[id(change.old)] = own
-                if seen is not None:
-                    seen[id(change.old)] = own
-            was = _lines_of(kept, change.new)
+                now[id(change.old)] = (change.old, local.text[region[0] : region[1]])
+            was = _lines_of(change.new, now, kept)
             if change.new is None:
                 found = splice.delete_item(local.text, local.seq, local.index, apart=lists.apart(change.kind))
-            elif region is not None and was is not None and _indent(was) == _indent(local.text[region[0] :]):
+            elif (
+                region is not None
+                and was is not None
+                and indent_of(was) == indent_of(local.text[region[0] :])
+            ):
                 found = [Edit(region[0], region[1], order, was)]  # back as it was written
             else:
                 if not isinstance(node, MappingNode):
@@ -283,7 +286,7 @@ def patch_text(
         if not where:
             empty.setdefault(change.kind, []).append(change)
             continue
-        lines = _lines_of(kept, change.new)
+        lines = _lines_of(change.new, now, kept)
         apart = lists.apart(change.kind)
         if change.after is not None and change.after in where:
             local = lists.item(change.kind, where[change.after])
@@ -291,11 +294,11 @@ def patch_text(
         else:
             local = lists.item(change.kind, 0)
             at = local.index
-        back = None if lines is None else splice.insert_lines(local.text, local.seq, at, lines, order, apart)
-        if back is None:
-            data = render.item_data(change.new, doc_text)
-            back = splice.insert_item(local.text, local.seq, at, data, order, apart)
-        found = back
+        found = None if lines is None else splice.insert_lines(local.text, local.seq, at, lines, order, apart)
+        if found is None:
+            found = splice.insert_item(
+                local.text, local.seq, at, render.item_data(change.new, doc_text), order, apart
+            )
         order += 1
         edits += _shift(found, local.offset)
     if empty:
@@ -309,14 +312,14 @@ def patch_text(
     return splice.apply(text, edits)
 
 
-def _lines_of(kept: Lines, obj: Annotation | None) -> str | None:
-    """The lines ``obj`` itself was written as, when a save saw it in the file."""
-    was = kept.get(id(obj)) if obj is not None else None
-    return was[1] if was is not None and was[0] is obj else None
-
-
-def _indent(text: str) -> int:
-    return len(text) - len(text.lstrip(" "))
+def _lines_of(obj: Annotation | None, *found: Lines) -> str | None:
+    """The lines ``obj`` itself was written as, when a save saw it in the file (the first of ``found``
+    that has them)."""
+    for lines in found if obj is not None else ():
+        was = lines.get(id(obj))
+        if was is not None and was[0] is obj:
+            return was[1]
+    return None
 
 
 def changes(

@@ -173,7 +173,7 @@ def _folded(text: str, key: str, value: Any, node: Node) -> str | None:
         return None
     first = line_end(text, int(node.start_mark.index))
     block = text[first : _region_end(text, node)].splitlines()
-    column = len(block[0]) - len(block[0].lstrip(" ")) if block and block[0].strip() else 0
+    column = indent_of(block[0]) if block and block[0].strip() else 0
     if column <= key_column_of(text, node):
         return None
     width = max(60, min(120, max(len(line.rstrip()) for line in block)))
@@ -188,9 +188,7 @@ def _folded(text: str, key: str, value: Any, node: Node) -> str | None:
 
 def key_column_of(text: str, node: Node) -> int:
     """The column of the key whose value ``node`` is (the start of its line's text)."""
-    start = line_start(text, int(node.start_mark.index))
-    line = text[start : int(node.start_mark.index)]
-    return len(line) - len(line.lstrip(" "))
+    return indent_of(text[line_start(text, int(node.start_mark.index)) : int(node.start_mark.index)])
 
 
 def delete_key(text: str, mapping: MappingNode, key: str, order: int = 0) -> list[Edit]:
@@ -284,16 +282,9 @@ def insert_item(
         raise SpliceError("an empty block list")
     dash = _dash(text, items[min(j, len(items) - 1)])
     column = dash - line_start(text, dash)
-    new = " " * column + block_value_item(value, column)
-    apart = set_apart(text, seq) if apart is None else apart
-    if j < len(items):
-        at = item_region(text, seq, j)[0]
-        if not _alone_on_line(text, dash):
-            raise SpliceError("a list item shares its line")
-        return [Edit(at, at, order, _lines(text, new + ("\n" if apart else "")))]
-    at = _region_end(text, items[-1])
-    prefix = "\n" if at == len(text) and not text.endswith("\n") else ""
-    return [Edit(at, at, order, _lines(text, prefix + ("\n" if apart else "") + new))]
+    if j < len(items) and not _alone_on_line(text, dash):
+        raise SpliceError("a list item shares its line")
+    return _place(text, seq, j, _lines(text, " " * column + block_value_item(value, column)), order, apart)
 
 
 def insert_lines(
@@ -306,11 +297,18 @@ def insert_lines(
     if seq.flow_style or not items:
         return None
     dash = _dash(text, items[min(j, len(items) - 1)])
-    column = dash - line_start(text, dash)
-    if not _alone_on_line(text, dash) or len(lines) - len(lines.lstrip(" ")) != column:
+    if not _alone_on_line(text, dash) or indent_of(lines) != dash - line_start(text, dash):
         return None
     if not lines.lstrip(" ").startswith("-") or not lines.endswith("\n"):
         return None
+    return _place(text, seq, j, lines, order, apart)
+
+
+def _place(text: str, seq: SequenceNode, j: int, lines: str, order: int, apart: bool | None) -> list[Edit]:
+    """Put an item's ``lines`` (in the text's line endings) before item ``j`` of a block list, or after
+    its last; a blank line between it and its neighbours when the items are ``apart`` (by default,
+    as ``seq``'s are: ``set_apart``)."""
+    items = seq.value
     blank = _lines(text, "\n") if (set_apart(text, seq) if apart is None else apart) else ""
     if j < len(items):
         at = item_region(text, seq, j)[0]
@@ -318,6 +316,11 @@ def insert_lines(
     at = _region_end(text, items[-1])
     prefix = _lines(text, "\n") if at == len(text) and not text.endswith("\n") else ""
     return [Edit(at, at, order, prefix + blank + lines)]
+
+
+def indent_of(text: str) -> int:
+    """The spaces that begin ``text``."""
+    return len(text) - len(text.lstrip(" "))
 
 
 def set_apart(text: str, seq: SequenceNode) -> bool:
