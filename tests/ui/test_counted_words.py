@@ -12,7 +12,7 @@ from briefing_tui.files import load_paths
 from briefing_tui.model import Problem, Severity
 from briefing_tui.model.navigation import Navigator
 from briefing_tui.reload import Outcome, ReloadResult
-from briefing_tui.screens.errors import errors_text
+from briefing_tui.screens.errors import error_lines, plain_text
 from briefing_tui.widgets.detail_pane import DetailPane
 from briefing_tui.widgets.detail_text import entity_text, source_text
 from briefing_tui.widgets.document_list import DocumentList
@@ -50,11 +50,11 @@ def test_a_source_cited_once_and_an_entity_named_once_are_counted_in_the_singula
 
 def test_the_error_view_and_reload_notices_agree_with_their_counts() -> None:
     problem = Problem("x.yaml", 1, 1, Severity.WARNING, "w")
-    assert errors_text({"x.yaml": [problem]}, True, PlainLooks()).plain.startswith(
+    assert plain_text(error_lines({"x.yaml": [problem]}, True, PlainLooks())).startswith(
         "1 file could not be opened"
     )
     two = {"x.yaml": [problem], "y.yaml": [problem]}
-    assert errors_text(two, True, PlainLooks()).plain.startswith("2 files could not be opened")
+    assert plain_text(error_lines(two, True, PlainLooks())).startswith("2 files could not be opened")
     assert ReloadResult(Path("x.yaml"), Outcome.RELOADED, problems=[problem]).notice == "reloaded (1 warning)"
     error = Problem("x.yaml", 1, 1, Severity.ERROR, "e")
     broken = ReloadResult(Path("x.yaml"), Outcome.BROKEN, problems=[error])

@@ -46,11 +46,9 @@ def error_lines(
     return out
 
 
-def errors_text(failed: dict[str, list[Problem]], can_close: bool, looks: Looks) -> Text:
-    """The error view as one text (each line at its indentation)."""
-    return Text("\n").join(
-        Text(" " * indent) + line for indent, line in error_lines(failed, can_close, looks)
-    )
+def plain_text(lines: list[tuple[int, Text]]) -> str:
+    """The error view's ``lines`` as plain text, each at its indentation."""
+    return "\n".join(" " * indent + line.plain for indent, line in lines)
 
 
 class ErrorsText(Static):
@@ -64,7 +62,7 @@ class ErrorsText(Static):
 
     def on_mount(self) -> None:
         lines = error_lines(self._failed, self._can_close, Looks(self), self._first)
-        self.plain = "\n".join(" " * indent + line.plain for indent, line in lines)
+        self.plain = plain_text(lines)
         self.update(Group(*(Padding(line, (0, 0, 0, indent)) for indent, line in lines)))
 
 
