@@ -105,12 +105,7 @@ def _claim_differs(new: Claim, old: Claim) -> list[str]:
             out.append("verdict")
         elif (v.explanation and v.explanation != o.explanation) or (v.reviewed and v.reviewed != o.reviewed):
             out.append("verdict explanation or date")
-    out += _texts_differ(new, old, ("gloss", "note"))
-    if not _refs_agree(new.sources, old.sources):
-        out.append("sources")
-    if not set(new.entities or ()) <= set(old.entities or ()):
-        out.append("entities")
-    return out
+    return out + _others_differ(new, old, ("gloss", "note"))
 
 
 def _event_differs(new: Event, old: Event) -> list[str]:
@@ -120,7 +115,13 @@ def _event_differs(new: Event, old: Event) -> list[str]:
         out.append("date")
     if new.mentions and {_place(m) for m in new.mentions} != {_place(m) for m in old.mentions}:
         out.append("mentions")
-    out += _texts_differ(new, old, ("label", "note"))
+    return out + _others_differ(new, old, ("label", "note"))
+
+
+def _others_differ(new: Claim | Event, old: Claim | Event, texts: tuple[str, ...]) -> list[str]:
+    """Of the fields a claim and an event both have, those ``new`` carries with another value: the
+    ``texts``, the sources, the entities (more than ``old`` has)."""
+    out = _texts_differ(new, old, texts)
     if not _refs_agree(new.sources, old.sources):
         out.append("sources")
     if not set(new.entities or ()) <= set(old.entities or ()):
