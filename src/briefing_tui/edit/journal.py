@@ -90,13 +90,21 @@ def keep(session: Session) -> Path | None:
         "changes": entries,
         "bookmarks": [[b.id, b.start, b.end, b.label] for b in marks],
     }
+    if not _write(target, data):
+        return None
+    session.journal_path = target
+    return target
+
+
+def _write(target: Path, data: dict[str, Any]) -> bool:
+    """Write a journal entry (atomically: a stop mid-write leaves the one before); False when it
+    could not be written."""
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
         write_atomic(target, json.dumps(data, ensure_ascii=False).encode("utf-8"))
     except OSError:
-        return None
-    session.journal_path = target
-    return target
+        return False
+    return True
 
 
 def _yaml(obj: Annotation | None, session: Session) -> str | None:
@@ -269,11 +277,7 @@ def _keep_for_the_file(
     rest = {key: value for key, value in data.items() if key not in ("changes", "bookmarks")}
     rest.update(changes=changes, notes_only=False)  # the bookmarks are restored now, not again
     aside = _aside_name(journal_file(entry.path))
-    if aside is None:
-        return None
-    try:
-        write_atomic(aside, json.dumps(rest, ensure_ascii=False).encode("utf-8"))
-    except OSError:
+    if aside is None or not _write(aside, rest):
         return None
     return Pending(aside, entry.path, entry.saved, len(changes), entry.same_file)
 
