@@ -68,6 +68,21 @@ async def test_s_and_o_act_on_the_source_link_highlighted(monkeypatch: pytest.Mo
         assert screen.detail == ("source", claim.sources[0].source)
 
 
+async def test_shift_s_on_a_source_link_goes_to_the_source_before_it() -> None:
+    async with seed_app().run_test(size=WIDE) as pilot:
+        screen = await reader_ready(pilot)
+        await pilot.press(*["right_square_bracket"] * 5, "2", "g")  # C2: two sources
+        claim = present(screen.state.current_claim())
+        links = screen.query_one(DetailLinks)
+        for _ in range(60):  # j down to the second source's link
+            await pilot.press("j")
+            if links.highlighted == 1:
+                break
+        assert links.has_focus and links.highlighted == 1
+        await pilot.press("S")
+        assert screen.detail == ("source", claim.sources[0].source)
+
+
 async def test_elsewhere_s_goes_on_through_the_claims_sources() -> None:
     async with seed_app().run_test(size=WIDE) as pilot:
         screen = await reader_ready(pilot)

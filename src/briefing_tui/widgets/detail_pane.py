@@ -209,16 +209,16 @@ class DetailPane(DraftMarks, VerticalScroll, can_focus=False):
         self, nav: Navigator, claim: Claim, index: int | None = None, step: int = 1
     ) -> SourceWay | None:
         """Where the claim's next source leads (``step`` -1: the previous one; the first, or the last,
-        at first; ``index``: that one; the one whose link is highlighted, when the links have the
-        focus), or None when it has none. The source counts as gone to: ``s`` again takes the one
-        after it, wherever it is."""
+        at first; ``index``: that one; when the links have the focus, the one whose link is highlighted,
+        or with -1 the one before it), or None when it has none. The source counts as gone to: ``s``
+        again takes the one after it, wherever it is."""
         targets = nav.source_targets(claim)
         if not targets:
             return None
         key = (nav.doc.id, claim.id)
         shown = self.shown.claim.id if isinstance(self.shown, ClaimShown) else None
-        if index is None and step > 0 and shown == claim.id:
-            index = self.highlighted_source()  # s on a source link of the claim: that source
+        if index is None and shown == claim.id and (lit := self.highlighted_source()) is not None:
+            index = lit if step > 0 else lit - 1  # on a claim's source link: s that one, S the one before
         if index is None:
             fresh = self.source_index is None or self._cycled != key
             index = (0 if step > 0 else -1) if fresh else (self.source_index or 0) + step
