@@ -8,9 +8,9 @@ read as they are; one that is empty (``""``, ``None``, ``[]``) is not lost.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 
-from briefing_tui.model.types import Document, SourceRef, Stance
+from briefing_tui.model.types import Document, Source, SourceRef, Stance
 
 SOURCE_FIELDS = ("title", "publisher", "author", "date", "kind", "mirrors", "document", "span", "entity",
                  "unverified", "note")  # fmt: skip
@@ -21,11 +21,15 @@ def _plural(count: int, one: str, many: str) -> str:
     return f"{count} {one if count == 1 else many}"
 
 
-def fields_lost(fmt: str, one: str, many: str, items: Iterable[object], fields: Sequence[str]) -> list[str]:
-    """One warning: how many of ``items`` had one of ``fields`` (which ``fmt`` cannot hold), and which."""
+def fields_lost(
+    fmt: str, one: str, many: str, items: Iterable[object], fields: Sequence[str],
+    has: Callable[[object, str], object] = getattr,
+) -> list[str]:  # fmt: skip
+    """One warning: how many of ``items`` had one of ``fields`` (which ``fmt`` cannot hold), and which;
+    ``has(item, name)`` says whether an item has a field that is lost (by default, its value)."""
     count, had = 0, set()
     for item in items:
-        present = {name for name in fields if getattr(item, name)}
+        present = {name for name in fields if has(item, name)}
         if present:
             count += 1
             had |= present
@@ -99,3 +103,27 @@ def brat_losses(doc: Document) -> list[str]:
     written = [e for e in doc.events if e.mentions]
     out += fields_lost("brat", "event", "events", written, ("sources", "unverified"))
     return out + fields_lost("brat", "claim", "claims", doc.claims, ("sources", "entities", "unverified"))
+
+
+def report_losses(fmt: str, doc: Document) -> list[str]:
+    """The Markdown and HTML reports show the article, each claim with its verdict and sources, the
+    entities and the timeline; not what follows (the draft marks included: a report shows a draft
+    as it shows a reviewed annotation)."""
+    out = fields_lost(fmt, "claim", "claims", doc.claims, ("entities", "note", "draft"))
+    out += fields_lost(fmt, "entity", "entities", doc.entities, ("aliases", "note", "date", "draft"))
+    out += fields_lost(fmt, "event", "events", doc.events, ("entities", "note", "draft"))
+    refs = [r for e in doc.events for r in e.sources]
+    out += fields_lost(fmt, "event's source reference", "events' source references", refs, ("passage",))
+    cited = {r.source for r in _refs(doc)}
+    written = [s for s in doc.sources if s.id in cited]
+    fields = ("kind", "mirrors", "document", "span", "unverified", "note", "draft")
+    out += fields_lost(fmt, "source", "sources", written, fields, _report_has)
+    left = [s for s in doc.sources if s.id not in cited]
+    return out + not_written(fmt, "source cited by nothing is", "sources cited by nothing are", left)
+
+
+def _report_has(item: object, name: str) -> object:
+    """A report links a source by its first web address: its copies are lost only beside its own."""
+    if name == "mirrors" and isinstance(item, Source):
+        return (item.url or "").startswith(("http://", "https://")) and item.mirrors
+    return getattr(item, name)

@@ -157,16 +157,18 @@ def _export_timelinejs(doc: Document, options: ExportOptions) -> Exported:
 
 def _export_markdown(doc: Document, options: ExportOptions) -> Exported:
     # deferred: a format's module is imported when one of its functions runs
+    from briefing_tui.formats.losses import report_losses
     from briefing_tui.formats.markdown import export_markdown
 
-    return Exported((("", export_markdown(doc)),))
+    return Exported((("", export_markdown(doc)),), tuple(report_losses("markdown", doc)))
 
 
 def _export_html(doc: Document, options: ExportOptions) -> Exported:
     # deferred: a format's module is imported when one of its functions runs
     from briefing_tui.formats.html_report import export_html
+    from briefing_tui.formats.losses import report_losses
 
-    return Exported((("", export_html(doc)),))
+    return Exported((("", export_html(doc)),), tuple(report_losses("html", doc)))
 
 
 FORMATS: tuple[Format, ...] = (

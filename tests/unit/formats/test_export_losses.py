@@ -35,6 +35,16 @@ LOSSES = {
         "5 events lose their sources, unverified" + NO_PLACE,
         "14 claims lose their sources, entities, unverified" + NO_PLACE,
     ],
+    **{
+        report: [
+            "13 claims lose their entities, note" + NO_PLACE,
+            "8 entities lose their aliases, note" + NO_PLACE,
+            "15 events lose their entities, note" + NO_PLACE,
+            "1 event's source reference loses its passage" + NO_PLACE,
+            "19 sources lose their kind, mirrors, unverified, note" + NO_PLACE,
+        ]
+        for report in ("markdown", "html")
+    },
 }
 
 
@@ -77,3 +87,15 @@ def test_a_loss_of_many_events_is_said_once(seed_doc: Document, name: str, loss:
     assert exporter is not None
     warnings = [w for w in exporter(seed_doc, ExportOptions()).warnings if loss in w]
     assert len(warnings) == 1 and warnings[0].startswith(said)
+
+
+def test_a_report_names_drafts_and_the_sources_it_leaves_out(seed_doc: Document) -> None:
+    from dataclasses import replace  # deferred: only this test copies the seed
+
+    claims = [replace(c, draft=True) if n < 2 else c for n, c in enumerate(seed_doc.claims)]
+    doc = replace(
+        seed_doc, claims=claims, sources=[*seed_doc.sources, replace(seed_doc.sources[0], id="S-alone")]
+    )
+    warnings = registry.get("markdown").exporter(doc, ExportOptions()).warnings  # type: ignore[misc]
+    assert "markdown: 13 claims lose their entities, note, draft" + NO_PLACE in warnings
+    assert "markdown: 1 source cited by nothing is not written" + NO_PLACE in warnings
