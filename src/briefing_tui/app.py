@@ -237,7 +237,14 @@ class BriefingApp(CrashReporting, App[int]):
         # deferred: a screen's module is imported when the screen is first shown
         from briefing_tui.screens.preview import PreviewScreen
 
-        self.switch_screen(PreviewScreen(path, title, text))
+        self.switch_screen(PreviewScreen(path, title, text, self._kept_keys()))
+
+    def _kept_keys(self) -> list[tuple[str, str | None]]:
+        """The keys pressed on the loading screen (none when it is not the one shown)."""
+        # deferred: a screen's module is imported when the screen is first shown
+        from briefing_tui.screens.errors import LoadingScreen
+
+        return self.screen.pressed if isinstance(self.screen, LoadingScreen) else []
 
     def _show_failures(self, collection: Collection) -> None:
         # deferred: a screen's module is imported when the screen is first shown
@@ -284,6 +291,8 @@ class BriefingApp(CrashReporting, App[int]):
                 screen.state.opens_at = preview.reading_at()
                 screen.state.opens_at_end = preview.to_end
                 screen.state.keys_meanwhile = [(key.key, key.character) for key in preview.pressed]
+            else:  # read behind the loading screen: the keys pressed there
+                screen.state.keys_meanwhile = self._kept_keys()
             if self._apart is not None:  # a change since the file was read is reloaded, once settled
                 screen.live_reload.watcher.since(self._apart.stamps)
             self.push_screen(screen)

@@ -17,7 +17,8 @@ import pytest
 from tests.ui.reader_support import SEEDS, drawn, reader_ready, until
 
 from briefing_tui.app import BriefingApp
-from briefing_tui.screens import first_look
+from briefing_tui.screens import errors, first_look
+from briefing_tui.screens import preview as preview_module
 from briefing_tui.screens.first_look import FirstLook
 from briefing_tui.screens.preview import PreviewHeader, PreviewScreen
 from briefing_tui.startup import ReadBeside
@@ -293,3 +294,27 @@ async def test_the_text_is_drawn_at_one_width_from_the_first_look_to_the_reader(
         await until(pilot, lambda: text.max_scroll_y > 0, what="the seed's text does not scroll")
         await pilot.pause()
         assert widths == {text.scrollable_content_region.width}
+
+
+async def test_keys_pressed_before_the_preview_shows_are_acted_on_by_it_and_the_reader(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    app, read = held_large(tmp_path, monkeypatch)
+    head_read = threading.Event()
+    read_head = preview_module.read_head
+
+    def held_head(path: Path) -> object:
+        head_read.wait(10)  # the loading screen stays up meanwhile
+        return read_head(path)
+
+    monkeypatch.setattr(preview_module, "read_head", held_head)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await until(pilot, lambda: isinstance(app.screen, errors.LoadingScreen), what="no loading screen")
+        await pilot.press("G", "right_square_bracket")  # typed right after the command
+        head_read.set()
+        preview = await preview_up(pilot)
+        await until(pilot, lambda: preview.to_end, what="G on the loading screen was lost")
+        assert [key.key for key in preview.pressed] == ["right_square_bracket"]
+        read.set()
+        screen = await reader_ready(pilot)
+        await until(pilot, lambda: screen.claim_id is not None, what="] was not acted on")

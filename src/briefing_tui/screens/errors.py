@@ -6,6 +6,7 @@ from rich.console import Group
 from rich.padding import Padding
 from rich.style import Style
 from rich.text import Text
+from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
@@ -109,6 +110,17 @@ class LoadingScreen(Screen[None]):
     def __init__(self, label: str) -> None:
         super().__init__()
         self._label = label
+        self.pressed: list[tuple[str, str | None]] = []
+        """The keys pressed here, ``(key, character)``, for the screen that follows to act on."""
+
+    def on_key(self, event: events.Key) -> None:
+        # Every key but the app's own (quit) is kept, as the preview and the first look keep them:
+        # one typed right after the command reaches the screen that can answer it.
+        if event.key in self.active_bindings:
+            return
+        self.pressed.append((event.key, event.character))
+        event.stop()
+        event.prevent_default()
 
     def compose(self) -> ComposeResult:
         yield Static(Text.assemble(("briefing", "bold"), ("  loading ", "dim"), (sanitize(self._label), "")),

@@ -20,6 +20,7 @@ from textual.screen import Screen
 from textual.widgets import Static
 
 from briefing_tui.display import sanitize
+from briefing_tui.terminal_input import press_again
 from briefing_tui.widgets.key_footer import KeyFooter
 from briefing_tui.widgets.looks import Looks
 from briefing_tui.widgets.text_view import TextView
@@ -152,9 +153,12 @@ class PreviewScreen(Screen[None]):
         Binding("g,home", "to_top", "Top", show=False, priority=True),
     ]
 
-    def __init__(self, path: Path, title: str, text: str) -> None:
+    def __init__(
+        self, path: Path, title: str, text: str, keys: list[tuple[str, str | None]] | None = None
+    ) -> None:
         super().__init__()
         self._path, self._title, self._text = path, title, text
+        self._keys = keys or []  # pressed before this screen showed: pressed again here
         self.to_end = False
         """Whether the reader is to open at the text's end (``G`` pressed here)."""
         self.pressed: list[events.Key] = []
@@ -169,6 +173,8 @@ class PreviewScreen(Screen[None]):
     def on_mount(self) -> None:
         self.query_one("#text-pane").border_title = "loading"
         self.query_one(TextView).set_document(self._text, [], [])
+        keys, self._keys = self._keys, []
+        press_again(self.app, keys)
 
     def on_key(self, event: events.Key) -> None:
         # A key the preview does not answer (its text scrolls; the claims, panes and search are the
