@@ -20,10 +20,14 @@ QUOTE_LIMIT = 400  # characters of a claim's quote in the claim pane
 ROW_QUOTE_LIMIT = 80  # in a claim's row (a source's citing claims, an entity's, the claims list)
 
 
+MULTILINE = frozenset({"Says", "Why", "Note", "About"})
+"""The fields written in paragraphs (a note, an explanation): their line breaks are kept."""
+
+
 def _field(out: Text, label: str, value: str | None, style: str | Style = "") -> None:
     if value:
         out.append(f"{label}: ", style="dim")
-        out.append(sanitize(str(value)), style=style)
+        out.append(sanitize(str(value), multiline=label in MULTILINE), style=style)
         out.append("\n")
 
 
@@ -187,7 +191,7 @@ def source_prompt(nav: Navigator, ref: SourceRef, number: int, current: bool, lo
     if ref.passage:
         out.append("\n“" + sanitize(ref.passage) + "”", style="italic")
     if source.note:
-        out.append("\nNote: " + sanitize(source.note), style="dim")
+        out.append("\nNote: " + sanitize(source.note, multiline=True), style="dim")
     return Row((head, 3), (out, None))
 
 
