@@ -143,7 +143,7 @@ class ReloadResult:
         """One line for the reader, without the file's contents (those go through the display boundary)."""
         if self.outcome is Outcome.RELOADED:
             warnings = len(self.problems)
-            return "reloaded" + (f" ({plural(warnings, 'warning')})" if warnings else "")
+            return "changed on disk, read again" + (f" ({plural(warnings, 'warning')})" if warnings else "")
         if self.outcome is Outcome.DELETED:
             return "the file was deleted: showing the last version read"
         errors = sum(p.severity is Severity.ERROR for p in self.problems)

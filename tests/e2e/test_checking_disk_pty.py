@@ -94,10 +94,10 @@ def test_unsaved_edits_of_a_killed_reader_are_offered_back_in_a_pty(
         assert term.wait_exit(10) == -signal.SIGKILL
     assert path.read_bytes() == SEED.read_bytes()
     with PtyTerm([str(BRIEFING), str(path)], columns=columns, lines=lines, cwd=str(tmp_path)) as term:
-        term.wait_for("Restore them (u undoes it)", timeout=20)
+        term.wait_for("Restore it (u undoes the restore)", timeout=20)  # one edit
         assert "unsaved edit" in term.text()
         term.send("\r")  # restore them
-        term.wait_for("Restored the unsaved edits")
+        term.wait_for("Restored the unsaved edit of")
         term.send(CTRL_S)
         term.wait_for("Saved")
         term.send("q")

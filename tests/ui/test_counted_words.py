@@ -55,7 +55,8 @@ def test_the_error_view_and_reload_notices_agree_with_their_counts() -> None:
     )
     two = {"x.yaml": [problem], "y.yaml": [problem]}
     assert plain_text(error_lines(two, True, PlainLooks())).startswith("2 files could not be opened")
-    assert ReloadResult(Path("x.yaml"), Outcome.RELOADED, problems=[problem]).notice == "reloaded (1 warning)"
+    reloaded = ReloadResult(Path("x.yaml"), Outcome.RELOADED, problems=[problem])
+    assert reloaded.notice == "changed on disk, read again (1 warning)"
     error = Problem("x.yaml", 1, 1, Severity.ERROR, "e")
     broken = ReloadResult(Path("x.yaml"), Outcome.BROKEN, problems=[error])
     assert broken.notice.startswith("the new version has 1 error:")

@@ -151,7 +151,7 @@ def test_a_good_new_version_is_reloaded() -> None:
     result = reload_file("a.yaml", Change.MODIFIED, load=lambda p: _doc("new"))
     assert result.outcome is Outcome.RELOADED
     assert result.document is not None and result.document.text == "new"
-    assert result.notice == "reloaded"
+    assert result.notice == "changed on disk, read again"
 
 
 def test_a_broken_new_version_keeps_the_last_good_one_with_the_errors() -> None:

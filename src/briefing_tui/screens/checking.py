@@ -227,7 +227,7 @@ class Checking:
         span = self.reader.state.span
         spans = [(m.start, m.end) for m in getattr(obj, "mentions", [])]
         if span is None or span not in spans:
-            self.say(f"No mention of {kind} {ident} stands out in the text")
+            self.say(f"No mention of {kind} {ident} is selected in the text: go to one with > or <, then M")
             return
         at = spans.index(span)
         self.edit(lambda doc: ops.remove_mention(doc, kind, ident, at))  # type: ignore[arg-type]

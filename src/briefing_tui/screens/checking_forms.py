@@ -156,7 +156,8 @@ def offer_restore(checking: Checking, offered: frozenset[Path] = frozenset()) ->
     changed = "" if entry.same_file else "; the file changed since: they are merged as on a reload"
     were = "was" if entry.count == 1 else "were"
     title = f"{plural(entry.count, 'unsaved edit')} of {name} {were} kept ({entry.saved}){changed}"
-    options = [("restore", "Restore them (u undoes it)"), ("discard", "Discard them"),
+    them = "it" if entry.count == 1 else "them"
+    options = [("restore", f"Restore {them} (u undoes the restore)"), ("discard", f"Discard {them}"),
                ("later", "Decide at the next start")]  # fmt: skip
     checking.reader.app.push_screen(ChoiceDialog(title, options), chosen)
 
@@ -185,7 +186,7 @@ def _restore(checking: Checking, entry: journal.Pending, shown: Document) -> jou
         checking.say(f"Not restored: {said}", error=True)
     name = display_path(entry.path.name)
     if kept is None or kept.count < entry.count:  # else none of them could be made here
-        checking.say(f"Restored the unsaved edits of {name}")
+        checking.say(f"Restored the unsaved {'edit' if entry.count == 1 else 'edits'} of {name}")
     if kept is not None:
         checking.say(f"{plural(kept.count, 'edit')} only {name} itself can hold (new annotations, removals, "
                      f"changes beyond notes, ratings and marks) stay kept, offered again at each start: they "
