@@ -56,3 +56,20 @@ async def test_help_leaves_out_what_the_documents_opened_do_not_have() -> None:
         everywhere = dict(groups["Everywhere"])
         assert "5" not in everywhere and "e" not in everywhere and "4" in everywhere
         assert "Documents pane" not in groups
+
+
+async def test_why_a_key_could_not_act_goes_once_the_reader_moves_on() -> None:
+    async with seed_app().run_test(size=(120, 40)) as pilot:
+        screen = await reader_ready(pilot)
+        for _ in screen.state.nav.claims:  # to a claim with no source
+            await pilot.press("right_square_bracket")
+            claim = screen.state.current_claim()
+            if claim is not None and not claim.sources:
+                break
+        await pilot.press("s")
+        await until(pilot, lambda: "has no source" in screen.status_line.plain, what="s said nothing")
+        await pilot.press("right_square_bracket")
+        await until(
+            pilot, lambda: "has no source" not in screen.status_line.plain, what="the refusal stayed after ]"
+        )
+        assert screen.status_line.message == ""

@@ -69,4 +69,4 @@ def refused(screen: MainScreen, key: str) -> str | None:
 def say_why_not(screen: MainScreen, key: str) -> None:
     """A key that reached the reader's screen and cannot act says why on the status line."""
     if (said := refused(screen, key)) is not None:
-        screen.say(said)
+        screen.status_line.say(said, 8.0, until_moved=True)

@@ -77,6 +77,7 @@ class StatusLine(Widget):
         self._status: Status | None = None
         self._text = Text()
         self._message, self._message_until = "", 0.0
+        self._said_at: tuple[object, ...] | None = None  # where a refusal was said (``say``)
 
     def refresh_status(self) -> None:
         """Say what ``status_of`` gives now (the line is drawn again only when that changed)."""
@@ -90,14 +91,22 @@ class StatusLine(Widget):
         self.set_interval(0.25, self.refresh_status)
         self.refresh_status()
 
-    def say(self, message: str, seconds: float) -> None:
-        """Show ``message`` for ``seconds``."""
+    def say(self, message: str, seconds: float, *, until_moved: bool = False) -> None:
+        """Show ``message`` for ``seconds``; ``until_moved``: no longer once the current claim or
+        document changed (why a key could not act there is stale elsewhere)."""
         self._message, self._message_until = message, monotonic() + seconds
+        self._said_at = self._where() if until_moved and self.is_attached else None
         self.refresh_status()
+
+    def _where(self) -> tuple[object, ...]:
+        status = self._status_of("")
+        return status.title, status.claim
 
     @property
     def message(self) -> str:
         """The message said last, while its time lasts (else "")."""
+        if self._said_at is not None and self._said_at != self._where():
+            self._message_until, self._said_at = 0.0, None
         return self._message if self._message_until > monotonic() else ""
 
     @property
