@@ -419,8 +419,12 @@ async def test_delete_removes_the_claim_shown_and_M_the_mention_that_stands_out(
         screen = reader(pilot)
         await pilot.press("right_square_bracket", "delete")
         assert screen.state.nav.claim("C11") is None and len(screen.state.nav.claims) == 14
+        assert screen.claim_id is None
         await pilot.press("u")
         assert screen.state.nav.claim("C11") is not None
+        assert screen.claim_id == "C11"  # current again, as before its removal
+        await pilot.press("ctrl+r", "u")  # and again after a redo and its undo
+        assert screen.claim_id == "C11"
         entity = next(e for e in screen.state.doc.entities if len(e.mentions) > 1)
         screen.jump_to(screen.state.nav.location_of(entity))
         await pilot.press("M")

@@ -132,6 +132,9 @@ class Checking:
             self.reader.app.bell()
             return
         self._paint(session, revision)
+        state, back = self.reader.state, [s.id for s in revision.steps if s.kind == "claim"]
+        if state.claim_id is None and (claim := next(filter(None, map(state.nav.claim, back)), None)):
+            self.reader.jump_to(state.nav.location_of(claim))  # a claim brought back is current again
         self.say(("redo " if redo else "undo ") + revision.label)
 
     def redo(self) -> None:
