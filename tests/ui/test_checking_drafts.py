@@ -114,3 +114,19 @@ async def test_T_is_in_help_and_in_the_palette_under_the_same_name(drafted: Path
         await until(pilot, lambda: isinstance(pilot.app.screen, HelpScreen), what="help")
         lines = pilot.app.screen.text.plain.splitlines()  # type: ignore[attr-defined]
         assert any(line.split() == ["T", "All", "drafts", "of", "this", "type"] for line in lines)
+
+
+async def test_drafts_of_a_file_that_is_not_a_briefing_say_how_to_review_them(drafted: Path) -> None:
+    collection = load_paths([drafted])
+    article = drafted.with_suffix(".txt")  # as an article opened directly, drafted and shown unsaved
+    article.write_text(collection.documents[0].text, encoding="utf-8")
+    collection.documents[0].path = article
+    async with BriefingApp([article], collection=collection).run_test(size=SIZE) as pilot:
+        await pilot.press("D")
+        await until(pilot, lambda: any("Draft " in m for m in said(pilot)), what="D said nothing")
+        notice = next(m for m in said(pilot) if "Draft " in m)
+        assert "A accepts" not in notice and "A, X and T cannot act here" in notice, notice
+        assert "briefing annotate FILE -o OUT.yaml" in notice
+        await pilot.press("A")
+        await until(pilot, lambda: any("this file is not a briefing" in m for m in said(pilot)[1:]))
+        assert not any("read-only, or notes only" in m for m in said(pilot))

@@ -24,7 +24,7 @@ from briefing_tui.edit.history import History, Revision, Step, find, play
 from briefing_tui.edit.merge import Conflict, ConflictError, DiskState
 from briefing_tui.edit.patch import Change, Lines, changes, patch_text
 from briefing_tui.edit.render import KINDS, Annotation, Bookmark, Kind
-from briefing_tui.edit.sidecar import LAYER_ONLY, load_layer, save_layer
+from briefing_tui.edit.sidecar import kept_reason, load_layer, save_layer, writable
 from briefing_tui.edit.splice import SpliceError
 from briefing_tui.model.loader import YAML_SUFFIXES, label_of, load_bytes
 from briefing_tui.model.safe_yaml import BOM
@@ -86,8 +86,7 @@ class Session:
             )
             raise LoadError([missing]) from None
         doc = load_bytes(data, label_of(path), path=path)
-        writable = os.access(path, os.W_OK) and os.access(path.resolve().parent, os.W_OK)
-        return cls(doc, data, notes_only=notes_only or not writable)
+        return cls(doc, data, notes_only=notes_only or not writable(path))
 
     @classmethod
     def for_document(cls, doc: Document, *, notes_only: bool = False) -> Session:
@@ -181,7 +180,7 @@ class Session:
 
     def _check_layer_only(self, revision: Revision) -> None:
         if not all(in_layer(step) for step in revision.steps):
-            raise ops.EditError(LAYER_ONLY)
+            raise ops.EditError(kept_reason(self.foreign))
 
     def add_bookmark(self, start: int, end: int, label: str = "") -> Revision:
         ops.span_of(self.doc, start, end)

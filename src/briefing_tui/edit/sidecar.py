@@ -15,6 +15,7 @@ problem); loading it back applies it to the session as the person's layer, ready
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -32,6 +33,8 @@ if TYPE_CHECKING:
 
 __all__ = [
     "LAYER_ONLY",
+    "kept_reason",
+    "writable",
     "MAX_SIDECAR_BYTES",
     "holds_notes",
     "layer_items",
@@ -48,6 +51,22 @@ LAYER_ONLY = (
 )
 """Why a notes-only session refuses an edit (``Session.apply``; the editing keys say it before any
 dialog, so that nothing is typed in vain)."""
+FOREIGN_ONLY = (
+    "this file is not a briefing (an import, or an article drafted when opened): only notes, ratings, "
+    "verification marks and bookmarks can be kept, beside it; briefing import, or briefing annotate "
+    "FILE -o OUT.yaml for an article, writes a briefing to edit"
+)
+
+
+def kept_reason(foreign: bool) -> str:
+    """Why a notes-only session refuses an edit: ``LAYER_ONLY``, or ``FOREIGN_ONLY`` for a file
+    that is not a briefing (``Session.foreign``)."""
+    return FOREIGN_ONLY if foreign else LAYER_ONLY
+
+
+def writable(path: Path) -> bool:
+    """Whether the person may write ``path`` (and the folder its replacement is written in)."""
+    return os.access(path, os.W_OK) and os.access(path.resolve().parent, os.W_OK)
 
 
 def _span(obj: Annotation) -> Span | None:

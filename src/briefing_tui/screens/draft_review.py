@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 
 from briefing_tui.edit import ops
 from briefing_tui.edit.render import Kind
-from briefing_tui.screens.notes_layer import refuses_file_edits
+from briefing_tui.screens.notes_layer import file_edits_refused, refuses_file_edits
 from briefing_tui.words import plural
 
 if TYPE_CHECKING:
@@ -43,6 +43,8 @@ def next_draft(checking: Checking) -> None:
     if obj is not None:
         checking.reader.jump_to(state.nav.location_of(obj))
         keys = f"A accepts, X rejects, T all {kind} drafts"
+        if (why := file_edits_refused(checking, state.doc)) is not None:
+            keys = f"A, X and T cannot act here: {why}"
         checking.say(f"Draft {kind} {ident}: {plural(len(left), 'draft')} left to review ({keys})")
 
 

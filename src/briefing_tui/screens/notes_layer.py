@@ -17,7 +17,15 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from briefing_tui.display import display_path
-from briefing_tui.edit.sidecar import LAYER_ONLY, holds_notes, sidecar_path
+from briefing_tui.edit.sidecar import (
+    FOREIGN_ONLY,
+    LAYER_ONLY,
+    holds_notes,
+    kept_reason,
+    sidecar_path,
+    writable,
+)
+from briefing_tui.model.loader import YAML_SUFFIXES
 
 if TYPE_CHECKING:
     from briefing_tui.edit.session import Session
@@ -40,8 +48,20 @@ def refuses_file_edits(checking: Checking, *, but: str = "") -> bool:
     session = checking.session()
     if session is None or not session.notes_only:
         return session is None  # the file no longer loads: said by ``session``
-    checking.say(f"Not here: {LAYER_ONLY}{but}", error=True)
+    checking.say(f"Not here: {kept_reason(session.foreign)}{but}", error=True)
     return True
+
+
+def file_edits_refused(checking: Checking, doc: Document) -> str | None:
+    """Why the file of ``doc`` takes no edit beyond notes, ratings, marks and bookmarks (None: it
+    does), known without opening its session (which may take seconds)."""
+    path = Path(doc.path)
+    session = checking.sessions.get(path)
+    if session is not None:
+        return kept_reason(session.foreign) if session.notes_only else None
+    if path.suffix.lower() not in YAML_SUFFIXES:
+        return FOREIGN_ONLY
+    return LAYER_ONLY if notes_only_for(checking, doc) or not writable(path) else None
 
 
 def mode_notice(path: Path) -> str:
