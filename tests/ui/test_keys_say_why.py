@@ -73,3 +73,17 @@ async def test_why_a_key_could_not_act_goes_once_the_reader_moves_on() -> None:
             pilot, lambda: "has no source" not in screen.status_line.plain, what="the refusal stayed after ]"
         )
         assert screen.status_line.message == ""
+
+
+@pytest.mark.parametrize("size", [(80, 24), (120, 40)])
+async def test_a_notice_stands_above_the_status_line_not_over_it(size: tuple[int, int]) -> None:
+    from textual.widgets._toast import Toast  # deferred: Textual's own notice, only here
+
+    async with seed_app().run_test(size=size, notifications=True) as pilot:
+        screen = await reader_ready(pilot)
+        screen.notify("a notice", title="Checking")
+        await until(pilot, lambda: bool(pilot.app.screen.query(Toast)), what="no notice shown")
+        await until(pilot, lambda: pilot.app.screen.query_one(Toast).region.height > 0)
+        toast = pilot.app.screen.query_one(Toast).region
+        assert toast.bottom <= screen.status_line.region.y, (toast, screen.status_line.region)
+        await until(pilot, lambda: "a notice" in screen.status_line.plain)  # said there too, whole
