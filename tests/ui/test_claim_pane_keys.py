@@ -40,6 +40,15 @@ def no_browser(*args: object, **kwargs: object) -> webbrowser.BaseBrowser:
     raise webbrowser.Error("could not locate runnable browser")
 
 
+async def to_second_link(pilot: Pilot, links: DetailLinks) -> None:
+    """``j`` down the claim pane (focused) to its second source's link."""
+    for _ in range(60):
+        await pilot.press("j")
+        if links.highlighted == 1:
+            break
+    assert links.has_focus and links.highlighted == 1
+
+
 @pytest.mark.parametrize("size", [WIDE, (80, 24)], ids=["120x40", "80x24"])
 async def test_s_and_o_act_on_the_source_link_highlighted(monkeypatch: pytest.MonkeyPatch, size) -> None:
     monkeypatch.setattr(webbrowser, "get", no_browser)  # o copies the address it would open
@@ -49,12 +58,7 @@ async def test_s_and_o_act_on_the_source_link_highlighted(monkeypatch: pytest.Mo
         await pilot.press(*["right_square_bracket"] * 5, "2", "g")  # C2
         claim = present(screen.state.current_claim())
         assert claim.id == "C2" and len(claim.sources) == 2
-        links = screen.query_one(DetailLinks)
-        for _ in range(60):  # j down to the second source's link
-            await pilot.press("j")
-            if links.highlighted == 1:
-                break
-        assert links.has_focus and links.highlighted == 1
+        await to_second_link(pilot, screen.query_one(DetailLinks))
         second = present(screen.state.nav.source(claim.sources[1].source))
         url = present(second.url or next(iter(second.mirrors), None))
         await pilot.press("o")
@@ -73,12 +77,7 @@ async def test_shift_s_on_a_source_link_goes_to_the_source_before_it() -> None:
         screen = await reader_ready(pilot)
         await pilot.press(*["right_square_bracket"] * 5, "2", "g")  # C2: two sources
         claim = present(screen.state.current_claim())
-        links = screen.query_one(DetailLinks)
-        for _ in range(60):  # j down to the second source's link
-            await pilot.press("j")
-            if links.highlighted == 1:
-                break
-        assert links.has_focus and links.highlighted == 1
+        await to_second_link(pilot, screen.query_one(DetailLinks))
         await pilot.press("S")
         assert screen.detail == ("source", claim.sources[0].source)
 
