@@ -107,6 +107,8 @@ def _label(text: str, mark: Bookmark) -> str:
 class LabelDialog(LineDialog):
     """The label of a new bookmark (one line; empty: none). Dismisses with it, or None."""
 
+    typing = "the bookmark label being typed"
+
     def __init__(self, passage: str) -> None:
         label = "Label (may stay empty; enter or ctrl+s: bookmark; escape: cancel)"
         super().__init__(f"Bookmark “{passage}”", label, field="bookmark-label")

@@ -4,11 +4,13 @@ annotation, and quitting with unsaved edits.
 Every document string shown here passes through the display boundary (``sanitize``), and so does
 what an input shows: a control byte typed or pasted is drawn as its visible stand-in, never reaches
 the terminal, and is kept as written in what the input gives (``SafeTextArea``, ``FormInput``).
-``ctrl+s`` in a dialog is "done", escape cancels.
+``ctrl+s`` in a dialog is "done", escape cancels. What a dialog holds typed and not yet done
+(``Dialog.typed``) is unsaved work: quitting asks about it, and "Save and quit" does it first.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from textual import events
@@ -39,6 +41,21 @@ class Dialog(ModalScreen[Any]):
 
     def action_cancel(self) -> None:
         self.dismiss(None)
+
+    def action_done(self) -> None:
+        """The dialog's answer, acted on as the person confirms it (each dialog that has one)."""
+
+    def typed(self) -> str | None:
+        """What was typed here and differs from what the dialog opened with, named for the quit
+        question ("the note being typed"); None: nothing typed, quitting need not ask for it."""
+        return None
+
+    def done_then(self, then: Callable[[], None]) -> None:
+        """Saving and quitting: the dialog done as its own ctrl+s does, then ``then`` once its answer
+        has been acted on. A dialog that refuses what was typed stays open, saying why: no ``then``."""
+        self.action_done()
+        if self not in self.app.screen_stack:  # dismissed: its answer is acted on in the app's
+            self.app.call_next(then)  # queue (the dialog was asked for by a key, or by an answer)
 
 
 class RatingDialog(Dialog):
@@ -80,6 +97,14 @@ class RatingDialog(Dialog):
         rating = list(RATINGS)[ratings.highlighted].value
         self.dismiss((rating, self.query_one("#check-text", SafeTextArea).text))
 
+    def typed(self) -> str | None:
+        verdict = self.claim.verdict
+        if self.query_one("#check-text", SafeTextArea).text != (verdict.explanation if verdict else ""):
+            return "the explanation being typed"
+        highlighted = self.query_one("#check-ratings", OptionList).highlighted
+        chosen = list(RATINGS)[highlighted] if highlighted is not None else None
+        return "the rating being chosen" if verdict is not None and chosen != verdict.rating else None
+
 
 class NoteDialog(Dialog):
     """Write a note (empty: no note). Dismisses with the note, or None."""
@@ -101,6 +126,10 @@ class NoteDialog(Dialog):
 
     def action_done(self) -> None:
         self.dismiss(self.query_one("#check-text", SafeTextArea).text)
+
+    def typed(self) -> str | None:
+        changed = self.query_one("#check-text", SafeTextArea).text != self.note
+        return "the note being typed" if changed else None
 
 
 class ConflictDialog(Dialog, inherit_bindings=False):
@@ -145,7 +174,8 @@ class ConflictDialog(Dialog, inherit_bindings=False):
 
 
 class QuitDialog(Dialog, inherit_bindings=False):
-    """Quitting with unsaved edits: save and quit, quit without saving, or stay."""
+    """Quitting with unsaved edits (in the files ``names``) or text ``typed`` in the dialog beneath
+    and not yet done (``Dialog.typed``): save and quit, quit without saving, or stay."""
 
     BINDINGS = [
         Binding("ctrl+s", "choose('save')", "Save and quit"),
@@ -153,14 +183,20 @@ class QuitDialog(Dialog, inherit_bindings=False):
         Binding("escape", "cancel", "Stay"),
     ]
 
-    def __init__(self, names: list[str]) -> None:
+    def __init__(self, names: list[str], typed: str | None = None) -> None:
         super().__init__()
         self.names = names
+        self.typed_beneath = typed
 
     def compose(self) -> ComposeResult:
         listed = ", ".join(sanitize(n) for n in self.names)
+        edits = f"edits in {listed}" if self.names else ""
+        if self.typed_beneath is not None:
+            said = f"Not saved yet: {self.typed_beneath}" + (f", and {edits}." if edits else ".")
+        else:
+            said = f"Unsaved {edits}."
         with Vertical(id="check-dialog", classes="-small"):
-            yield Static(Content(f"Unsaved edits in {listed}."), id="check-title")
+            yield Static(Content(said), id="check-title")
             said = "ctrl+s: save and quit · d: quit without saving · escape: stay"
             yield Static(said, classes="check-label")
         yield Footer()
@@ -273,6 +309,10 @@ class SourceForm(Dialog):
             self.app.bell()
             return
         self.dismiss(values)
+
+    def typed(self) -> str | None:
+        fields = self.query(FormInput)
+        return "the new source being typed" if any(field.value for field in fields) else None
 
 
 class SelectionBar(ModalScreen[tuple[str, int, int] | None]):

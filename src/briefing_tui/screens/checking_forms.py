@@ -17,7 +17,7 @@ from briefing_tui.edit import journal, ops
 from briefing_tui.edit.history import Revision
 from briefing_tui.edit.session import SaveError, Session
 from briefing_tui.model.types import Document, LoadError
-from briefing_tui.screens.checking_dialogs import ChoiceDialog, QuitDialog, SelectionBar, SourceForm
+from briefing_tui.screens.checking_dialogs import ChoiceDialog, Dialog, QuitDialog, SelectionBar, SourceForm
 from briefing_tui.screens.line_dialogs import PathDialog, fresh_path, taken
 from briefing_tui.screens.notes_layer import notes_only_for, refuses_file_edits
 from briefing_tui.words import plural
@@ -200,19 +200,35 @@ def _restore(checking: Checking, entry: journal.Pending, shown: Document) -> jou
 
 
 def ask_before_quit(checking: Checking) -> bool:
-    """Quitting with unsaved edits: ask whether to save them, discard them or stay (True: asked)."""
+    """Quitting with unsaved edits, or text typed in the dialog shown and not yet done: ask whether
+    to save them (the dialog done first, as its ctrl+s does), discard them or stay (True: asked)."""
+    app = checking.reader.app
+    if isinstance(app.screen, QuitDialog):  # asked already: the question is answered there
+        return True
+    dialog = app.screen if isinstance(app.screen, Dialog) else None
+    typed = dialog.typed() if dialog is not None else None
     modified = checking.modified
-    if not modified:
+    if not modified and typed is None:
         return False
 
+    beneath = app.screen_stack[-2] if dialog is not None else None
+
+    def done() -> None:  # the dialog's answer acted on: another question may follow (a stance)
+        if app.screen is not beneath:
+            checking.say("Answer this, then quit again: nothing is saved yet", error=True)
+            return
+        checking.save_all(app.exit)
+
     def answered(choice: str | None) -> None:
-        if choice == "save":
-            checking.save_all(checking.reader.app.exit)
+        if choice == "save" and dialog is not None and typed is not None:
+            dialog.done_then(done)
+        elif choice == "save":
+            checking.save_all(app.exit)
         elif choice == "discard":
             checking.forget_unsaved()
-            checking.reader.app.exit()
+            app.exit()
 
-    checking.reader.app.push_screen(QuitDialog([s.path.name for s in modified]), answered)
+    app.push_screen(QuitDialog([s.path.name for s in modified], typed), answered)
     return True
 
 

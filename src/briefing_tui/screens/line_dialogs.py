@@ -27,6 +27,10 @@ class LineDialog(Dialog):
     ``FormInput`` of id ``field``). ``enter`` or ``ctrl+s`` dismisses with ``answer(line)``, unless
     ``refused(line)`` says why not: that is said in the dialog, under the line, and it stays open."""
 
+    typing: str | None = None
+    """The line changed from ``value`` named for the quit question (``Dialog.typed``); None: the
+    line is not work of its own that quitting would lose (a path to save to)."""
+
     def __init__(self, title: str, label: str, value: str = "", *, field: str) -> None:
         super().__init__()
         self.title_text, self.label, self.value, self.field = title, label, value, field
@@ -53,6 +57,9 @@ class LineDialog(Dialog):
             self.app.bell()
             return
         self.dismiss(self.answer(line))
+
+    def typed(self) -> str | None:
+        return self.typing if self.query_one(f"#{self.field}", FormInput).value != self.value else None
 
     def refused(self, line: str) -> str | None:
         return None
