@@ -43,7 +43,7 @@ async def note_typed(pilot: Pilot[Any], text: str) -> SafeTextArea:
 async def asked(pilot: Pilot[Any]) -> str:
     """Wait for the quit question; what it says."""
     await until(pilot, lambda: isinstance(pilot.app.screen, QuitDialog), what="quitting did not ask")
-    await until(pilot, lambda: any("being typed" in line for line in drawn(pilot.app)), what="not said")
+    await until(pilot, lambda: any("Not saved yet" in line for line in drawn(pilot.app)), what="not said")
     return " ".join(drawn(pilot.app))
 
 
@@ -143,6 +143,26 @@ async def test_a_new_source_being_typed_is_done_and_its_stance_asked_before_quit
         assert pilot.app.is_running and seed.read_text(encoding="utf-8") == before
         await pilot.press("enter")  # supports
         await until(pilot, lambda: not isinstance(pilot.app.screen, ChoiceDialog | SourceForm))
+        await pilot.press("ctrl+q")
+        await until(pilot, lambda: isinstance(pilot.app.screen, QuitDialog), what="quitting did not ask")
+        await pilot.press("ctrl+s")
+        await until(pilot, lambda: not pilot.app.is_running, what="quit after saving")
+    assert any(s.title == "A communique" for s in load_document(seed).sources)
+
+
+async def test_a_new_source_waiting_for_its_stance_is_not_lost_by_quitting(seed: Path) -> None:
+    before = seed.read_text(encoding="utf-8")
+    async with app_on(seed).run_test(size=SMALL) as pilot:
+        await new_source_form(pilot)
+        await pilot.press(*keys("A communique"), "ctrl+s")  # the form done: its stance asked
+        await until(pilot, lambda: isinstance(pilot.app.screen, ChoiceDialog), what="no stance asked")
+        await pilot.press("ctrl+q")
+        assert "the new source waiting for its stance" in await asked(pilot)
+        await pilot.press("ctrl+s")  # save and quit: the stance is the person's to choose
+        await until(pilot, lambda: isinstance(pilot.app.screen, ChoiceDialog), what="the question went")
+        assert pilot.app.is_running and seed.read_text(encoding="utf-8") == before
+        await pilot.press("enter")  # supports
+        await until(pilot, lambda: not isinstance(pilot.app.screen, ChoiceDialog))
         await pilot.press("ctrl+q")
         await until(pilot, lambda: isinstance(pilot.app.screen, QuitDialog), what="quitting did not ask")
         await pilot.press("ctrl+s")

@@ -212,11 +212,20 @@ class ChoiceDialog(Dialog, inherit_bindings=False):
 
     BINDINGS = [Binding("escape", "cancel", "Cancel")]
 
-    def __init__(self, title: str, options: list[tuple[str, str]], *, filtered: bool = False) -> None:
+    def __init__(
+        self, title: str, options: list[tuple[str, str]], *, filtered: bool = False, holding: str = ""
+    ) -> None:
         super().__init__()
         self.title_text = title
         self.options = options
         self.filtered = filtered
+        self.holding = holding  # what is lost unless it is answered (a new source), for quitting
+
+    def typed(self) -> str | None:
+        return self.holding or None
+
+    def action_done(self) -> None:  # saving and quitting: the choice is the person's to make
+        self.notify("Answer this, then quit again: nothing is saved yet", severity="error", markup=False)
 
     def compose(self) -> ComposeResult:
         with Vertical(id="check-dialog"):

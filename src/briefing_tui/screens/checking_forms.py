@@ -113,18 +113,24 @@ def _new_source(checking: Checking, claim_id: str) -> None:
             title, publisher, day, url = (values[k] for k in ("title", "publisher", "date", "url"))
             choose_stance(checking, lambda doc, stance: ops.attach_new_source(
                 doc, "claim", claim_id, title, publisher, day, url, stance
-            ))  # fmt: skip
+            ), holding="the new source waiting for its stance")  # fmt: skip
 
     checking.reader.app.push_screen(SourceForm(), filled)
 
 
-def choose_stance(checking: Checking, make: Callable[[Document, str], Revision]) -> None:
+def choose_stance(
+    checking: Checking, make: Callable[[Document, str], Revision], *, holding: str = ""
+) -> None:
+    """Ask the stance of a source attached to a claim, then ``make`` the edit; ``holding``: what
+    the question holds until answered (a new source typed), for the quit question to name."""
+
     def chosen(stance: str | None) -> None:
         if stance is not None:
             checking.edit(lambda doc: make(doc, stance))
 
     stances = [("supports", "supports"), ("contradicts", "contradicts"), ("context", "context")]
-    checking.reader.app.push_screen(ChoiceDialog("Its stance towards the claim", stances), chosen)
+    question = ChoiceDialog("Its stance towards the claim", stances, holding=holding)
+    checking.reader.app.push_screen(question, chosen)
 
 
 def offer_restore(checking: Checking, offered: frozenset[Path] = frozenset()) -> None:
