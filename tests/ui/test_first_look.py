@@ -310,11 +310,14 @@ async def test_keys_pressed_before_the_preview_shows_are_acted_on_by_it_and_the_
     monkeypatch.setattr(preview_module, "read_head", held_head)
     async with app.run_test(size=(120, 40)) as pilot:
         await until(pilot, lambda: isinstance(app.screen, errors.LoadingScreen), what="no loading screen")
-        await pilot.press("G", "right_square_bracket")  # typed right after the command
+        await pilot.press("G", "4")  # typed right after the command: to the end, the timeline
         head_read.set()
         preview = await preview_up(pilot)
         await until(pilot, lambda: preview.to_end, what="G on the loading screen was lost")
-        assert [key.key for key in preview.pressed] == ["right_square_bracket"]
+        await until(pilot, lambda: [key.key for key in preview.pressed] == ["4"], what="4 was not kept")
         read.set()
         screen = await reader_ready(pilot)
-        await until(pilot, lambda: screen.claim_id is not None, what="] was not acted on")
+        await until(pilot, lambda: screen.pane == "timeline", what="4 was not acted on")
+        await until(
+            pilot, lambda: screen.text_view.top_offset > len(screen.doc.text) * 0.9, what="not at the end"
+        )
