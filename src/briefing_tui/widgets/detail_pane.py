@@ -185,7 +185,8 @@ class DetailPane(DraftMarks, VerticalScroll, can_focus=False):
                 ]
                 self.show(self._drafted(claim_text(nav, claim, looks), claim.draft), links)
             case SourceShown(nav=nav, source=source, ref=ref):
-                links = [("claim", c.id, claim_prompt(nav, c, looks)) for c in nav.citing_claims(source.id)]
+                citing = nav.citing_claims(source.id)
+                links = [("claim", c.id, claim_prompt(nav, c, looks, source.id)) for c in citing]
                 self.show(source_text(nav, source, ref, looks), links)
             case EventShown(nav=nav, event=event):
                 links = [

@@ -10,7 +10,7 @@ from briefing_tui.addresses import display_url, name_warnings
 from briefing_tui.display import sanitize
 from briefing_tui.model.dates import say_date
 from briefing_tui.model.navigation import Navigator
-from briefing_tui.model.types import AnchorStatus, Claim, Entity, Event, Source, SourceRef, Span
+from briefing_tui.model.types import AnchorStatus, Claim, Entity, Event, Source, SourceRef, Span, Stance
 from briefing_tui.widgets.labels import rating_label
 from briefing_tui.widgets.looks import Looks
 from briefing_tui.widgets.rows import Row
@@ -51,6 +51,14 @@ def _anchor(out: Text, span: Span, looks: Looks) -> None:
         out.append("⚠ orphan: this claim's quote was not found in the text\n", style=looks.mark("warn"))
     elif span.status is not AnchorStatus.EXACT:
         out.append(f"⚠ anchor {span.status.value}: placed by approximate match\n", style=looks.mark("warn"))
+
+
+def _stance(out: Text, stance: Stance | None, looks: Looks) -> None:
+    """A source's stance on a claim, in words, when it is not the default: "[contradicts] ",
+    "[context] " (as the Markdown export writes it)."""
+    if stance is not None and stance is not Stance.SUPPORTS:
+        out.append(f"[{stance.value}]", style=looks.mark(stance.value))
+        out.append(" ")
 
 
 def _quote(text: str, span: Span, limit: int = QUOTE_LIMIT) -> str:
@@ -122,8 +130,8 @@ def source_text(nav: Navigator, source: Source, ref: SourceRef | None, looks: Lo
     if ref is not None and ref.passage:
         out.append("Passage: ", style="dim")
         out.append(f"“{sanitize(ref.passage)}”\n", style="italic")
-    if ref is not None and ref.stance.value != "supports":
-        _field(out, "Stance", ref.stance.value)
+    if ref is not None and ref.stance is not Stance.SUPPORTS:
+        _field(out, "Stance", ref.stance.value, looks.mark(ref.stance.value))
     _unverified(out, [u for u in source.unverified if u not in ("url", "address")], looks)
     _field(out, "Note", source.note, "dim")
     citing = nav.citing_claims(source.id)
@@ -168,13 +176,16 @@ def entity_text(nav: Navigator, entity: Entity, looks: Looks) -> Text:
 
 
 def source_prompt(nav: Navigator, ref: SourceRef, number: int, current: bool, looks: Looks) -> Row:
-    """A source of a claim as a list row: title, then publisher · date, address and passage."""
+    """A source of a claim as a list row: its stance when it does not support the claim, its title,
+    then publisher · date, address and passage."""
     source = nav.source(ref.source)
     head = Text(("▶" if current else " ") + f"{number}.", style="bold" if current else "dim")
     out = Text(end="")
     if source is None:
+        _stance(out, ref.stance, looks)
         out.append(f"{sanitize(ref.source)} (not in the sources)", style=looks.mark("warn"))
         return Row((head, 3), (out, None))
+    _stance(out, ref.stance, looks)
     out.append(sanitize(source.title or source.id), style="bold")
     details = " · ".join(x for x in (source.publisher, say_date(source.date) if source.date else "") if x)
     if details:
@@ -195,9 +206,13 @@ def source_prompt(nav: Navigator, ref: SourceRef, number: int, current: bool, lo
     return Row((head, 3), (out, None))
 
 
-def claim_prompt(nav: Navigator, claim: Claim, looks: Looks) -> Row:
+def claim_prompt(nav: Navigator, claim: Claim, looks: Looks, source_id: str | None = None) -> Row:
+    """A claim as a list row: its verdict's glyph, its id and what it says; with ``source_id`` (a
+    source's citing claims), first the stance it takes on that source when it is not the default."""
     glyph, _label, rating = rating_label(claim)
     out = Text(end="")
+    if source_id is not None:
+        _stance(out, next((r.stance for r in claim.sources if r.source == source_id), None), looks)
     out.append(f"{sanitize(claim.id)} ", style="bold")
     out.append(sanitize(claim.gloss or _quote(nav.doc.text, claim.span, ROW_QUOTE_LIMIT)))
     return Row((Text(glyph, style=looks.rating(rating) if rating else ""), 2), (out, None))

@@ -40,6 +40,8 @@ MARK_CLASSES = frozenset(
         "document",  # a document's name in search results
         "where",  # a line and column in search results
         "cursor",  # the highlighted row of a list drawn line by line
+        "contradicts",  # a source that contradicts a claim ("[contradicts]" by its link)
+        "context",  # a source that gives a claim context ("[context]")
     )
 )
 """Marks laid over text."""
