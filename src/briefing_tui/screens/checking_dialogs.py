@@ -28,6 +28,7 @@ from briefing_tui.edit.merge import Conflict
 from briefing_tui.model.types import RATINGS, Claim, Rating
 from briefing_tui.widgets.safe_input import FormInput
 from briefing_tui.widgets.safe_text_area import SafeTextArea
+from briefing_tui.widgets.steady_list import EndingOptionList
 
 
 class Dialog(ModalScreen[Any]):
@@ -72,8 +73,9 @@ class RatingDialog(Dialog):
             said = claim.gloss or ""
             yield Static(Content(sanitize(f"Rate claim {claim.id}" + (f": {said}" if said else ""))),
                          id="check-title")  # fmt: skip
-            yield OptionList(*[Option(Content(f"{info.glyph} {info.label}"), id=r.value)
-                               for r, info in RATINGS.items()], id="check-ratings")  # fmt: skip
+            # the list stops at its ends, as every list does (down from the last rating stays there)
+            yield EndingOptionList(*[Option(Content(f"{info.glyph} {info.label}"), id=r.value)
+                                     for r, info in RATINGS.items()], id="check-ratings")  # fmt: skip
             yield Static("Explanation (tab: here; ctrl+s: done; escape: cancel)", classes="check-label")
             explanation = claim.verdict.explanation if claim.verdict else ""
             yield SafeTextArea(explanation, id="check-text", soft_wrap=True, show_line_numbers=False)
@@ -232,7 +234,7 @@ class ChoiceDialog(Dialog, inherit_bindings=False):
             yield Static(Content(sanitize(self.title_text)), id="check-title")
             if self.filtered:
                 yield FormInput(placeholder="type to filter; ↓ to the list; enter chooses", id="check-filter")
-            yield OptionList(*self._options(""), id="check-choices")
+            yield EndingOptionList(*self._options(""), id="check-choices")
         yield Footer()
 
     def _options(self, typed: str) -> list[Option]:
