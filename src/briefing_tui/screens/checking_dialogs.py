@@ -86,6 +86,23 @@ class RatingDialog(Dialog):
         current = self.claim.verdict.rating if self.claim.verdict else Rating.SUPPORTED
         ratings.highlighted = list(RATINGS).index(current)
         ratings.focus()
+        self.call_after_refresh(self.fit_ratings)
+
+    def on_resize(self) -> None:
+        self.call_after_refresh(self.fit_ratings)
+
+    def fit_ratings(self) -> None:
+        """The list of ratings as tall as it can be with the explanation's least height (its border
+        and three lines) below it: all of them in a box with room for them, else it scrolls (the
+        highlighted one kept in view)."""
+        box, ratings = self.query_one("#check-dialog"), self.query_one("#check-ratings", OptionList)
+        text = self.query_one("#check-text", SafeTextArea)
+        others = sum(w.outer_size.height for w in box.children if w is not ratings and w is not text)
+        least = int(text.styles.min_height.value) if text.styles.min_height is not None else 0
+        fit = min(max(4, box.content_region.height - others - least), len(RATINGS) + 2)  # rows, border
+        if ratings.styles.max_height is None or ratings.styles.max_height.value != fit:
+            ratings.styles.max_height = fit
+            self.call_after_refresh(ratings.scroll_to_highlight)
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         event.stop()
