@@ -89,7 +89,8 @@ class EntityList(DraftMarks, TypeToFilter, ListWindow, SteadyOptionList):
                 options.append(Option(prompt, id=entity.id))
             options += hidden_rows(len(shown) - start - len(window), "more: / filters")
         if len(options) == (1 if self.filter_shown else 0):
-            options.append(Option(Text("no entity matches", style="dim italic"), disabled=True))
+            empty = "no entity matches" if self.filter_text else "no entities"  # as the timeline says
+            options.append(Option(Text(empty, style="dim italic"), disabled=True))
         self.remember_windows(*windows)
         self.show_options(options, highlighted)
 
