@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from tests.ui.reader_support import drawn, main_screen, seed_app, until
+from tests.ui.reader_support import drawn, main_screen, reader_settled, seed_app, until
+from textual.pilot import Pilot
 
 from briefing_tui.screens.main import MainScreen
 
@@ -68,6 +69,19 @@ async def test_wide_characters_land_on_their_cells() -> None:
         assert "".join(view.text[s:e] for s, e in zip(view._starts, view._ends, strict=True)) == text
 
 
+async def steady(pilot: Pilot) -> list[str]:
+    """The screen once two frames in a row are drawn the same."""
+    last: list[list[str] | None] = [None]  # the frame seen at the step before
+
+    def same() -> bool:
+        now = drawn(pilot.app)
+        kept, last[0] = now == last[0], now
+        return kept
+
+    await until(pilot, same, what="the screen did not settle")
+    return drawn(pilot.app)
+
+
 async def test_a_resize_and_back_leaves_the_text_as_it_was() -> None:
     """At 80x24 on the 12th claim, a resize to 120x40 and back: every line once, the same place.
 
@@ -83,14 +97,15 @@ async def test_a_resize_and_back_leaves_the_text_as_it_was() -> None:
         await until(pilot, lambda: screen._panes_ready, what="the side panes were not mounted")
         await pilot.press(*["]"] * 12)
         await until(pilot, lambda: view.scroll_offset.y > 0, what="claim 12 is not scrolled to")
-        narrow_width, top, before = view.size.width, view.top_offset, drawn(pilot.app)
+        await reader_settled(pilot)
+        before = await steady(pilot)
+        narrow_width, top = view.size.width, view.top_offset
         await pilot.resize_terminal(120, 40)
         await until(pilot, lambda: not screen.narrow and view.size.width != narrow_width)
-        assert "2 Claim" in drawn(pilot.app)[0]
+        await until(pilot, lambda: "2 Claim" in drawn(pilot.app)[0], what="the wide layout was not drawn")
         await pilot.resize_terminal(80, 24)
         await until(pilot, lambda: screen.narrow and view.size.width == narrow_width)
-        after = drawn(pilot.app)
+        await until(pilot, lambda: drawn(pilot.app) == before, what="not drawn as before the resizes")
         assert view.top_offset == top
-        assert after == before
         await pilot.press("j", "k")  # the pane drawn again from scratch shows the same
-        assert drawn(pilot.app) == after
+        await until(pilot, lambda: drawn(pilot.app) == before, what="drawn again otherwise")
