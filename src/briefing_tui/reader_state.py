@@ -322,7 +322,7 @@ class ReaderState:
         The navigator takes them in place when none moved in the text (False); else it is built
         again (True: the text's marks and the lists must be drawn again; ``moved`` asks for it, as
         after a merge with the file on disk). What the claim pane shows becomes its new version, or
-        nothing when it was removed."""
+        the current claim when it was removed."""
         rebuilt = moved
         for kind, after in changed:
             if after is None or not self.nav.replaced(kind, after):  # type: ignore[arg-type]
@@ -332,6 +332,8 @@ class ReaderState:
         self.shown = self._shown_again(self.shown)
         if self.claim_id and self.nav.claim(self.claim_id) is None:
             self.claim_id = None
+        if self.shown is None and (claim := self.current_claim()) is not None:  # what it showed is gone
+            self.shown = ClaimShown(self.nav, claim)  # the current claim is shown again, as the status says
         if self.entity_id and self.nav.entity(self.entity_id) is None:
             self.entity_id = None
         return rebuilt

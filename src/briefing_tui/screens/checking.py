@@ -180,9 +180,9 @@ class Checking:
         claim_id = claim.id
         self.edit(lambda doc: ops.remove_verdict(doc, claim_id))
 
-    def annotation(self) -> tuple[str, str, Any] | None:
+    def annotation(self, chosen: tuple[str, str] | None = None) -> tuple[str, str, Any] | None:
         state = self.reader.state
-        target = state.annotated()
+        target = chosen or state.annotated()
         if target is None:
             self.reader.app.bell()
             return None
@@ -217,23 +217,23 @@ class Checking:
 
     @needs_session
     def remove(self, mention: bool) -> None:
-        """Remove what the claim pane shows (a claim, an entity, an event, a source, with every
-        reference to it), or, with ``mention``, the mention of the entity or event that stands out
-        in the text."""
-        target = self.annotation()
+        """Remove the row highlighted in the focused list of claims, entities or events, else what the
+        claim pane shows (a source too), with every reference to it; or, with ``mention``, the mention
+        of the entity or event that stands out in the text."""
+        listed = getattr(self.reader.app.focused, "highlighted_annotation", None)
+        target = self.annotation(listed() if listed is not None and not mention else None)
         if target is None:
             return
         kind, ident, obj = target
         if not mention:
             self.edit(lambda doc: ops.remove_annotation(doc, kind, ident))  # type: ignore[arg-type]
             return
-        span = self.reader.state.span
-        spans = [(m.start, m.end) for m in getattr(obj, "mentions", [])]
+        span, spans = self.reader.state.span, [(m.start, m.end) for m in getattr(obj, "mentions", [])]
         if span is None or span not in spans:
-            self.say(f"No mention of {kind} {ident} is selected in the text: go to one with > or <, then M")
+            where = "is selected in the text: go to one with > or <, then M"  # a claim, a source: none
+            self.say(f"No mention of {kind} {ident} {where if hasattr(obj, 'mentions') else 'exists'}")
             return
-        at = spans.index(span)
-        self.edit(lambda doc: ops.remove_mention(doc, kind, ident, at))  # type: ignore[arg-type]
+        self.edit(lambda doc: ops.remove_mention(doc, kind, ident, spans.index(span)))  # type: ignore[arg-type]
 
     # several dialogs in a row (screens/checking_forms.py) -----------------------------------------
 

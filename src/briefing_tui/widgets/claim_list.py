@@ -32,6 +32,7 @@ class ClaimList(DraftMarks, TypeToFilter, ListWindow, SteadyOptionList):
     """Claims in text order. Enter (or a click) goes to one; ``/`` filters the list."""
 
     HELP_GROUP = "Claims list"
+    ANNOTATION_KIND = "claim"
     BINDINGS = TypeToFilter.bindings("Go to the claim")
     FILTER_CHARS = " -'’"
     COMPONENT_CLASSES = {DRAFT_CLASS}  # drafted annotations: dimmed (reader.tcss)

@@ -27,6 +27,7 @@ class EntityList(DraftMarks, TypeToFilter, ListWindow, SteadyOptionList):
     """Entities by type. Enter (or a click) goes to one; ``/`` filters the list."""
 
     HELP_GROUP = "Entities pane"
+    ANNOTATION_KIND = "entity"
     BINDINGS = TypeToFilter.bindings("Select the entity")
     COMPONENT_CLASSES = {DRAFT_CLASS}  # drafted annotations: dimmed (reader.tcss)
 

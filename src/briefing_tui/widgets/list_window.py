@@ -53,6 +53,17 @@ class ListWindow(OptionList):
     _windows: Sequence[tuple[Sequence[Identified], int]] = ()
     _centring = False
 
+    ANNOTATION_KIND = ""
+    """What the rows' ids name ("claim", "entity", "event"; "": something else), for the keys that
+    act on the row highlighted (``delete``)."""
+
+    def highlighted_annotation(self) -> tuple[str, str] | None:
+        """``(kind, id)`` of the annotation whose row is highlighted, if any."""
+        option = self.highlighted_option
+        if not self.ANNOTATION_KIND or option is None or option.id is None:
+            return None
+        return self.ANNOTATION_KIND, option.id
+
     def remember_windows(self, *windows: tuple[Sequence[Identified], int]) -> None:
         """Each list's items (filtered), and the first of them with a row now."""
         self._windows = windows

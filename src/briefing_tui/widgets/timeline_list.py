@@ -37,6 +37,7 @@ class TimelineList(DraftMarks, TypeToFilter, ListWindow, SteadyOptionList):
     """Events by date; enter (or a click) chooses one; ``/`` filters the list."""
 
     HELP_GROUP = "Timeline pane"
+    ANNOTATION_KIND = "event"
     BINDINGS = TypeToFilter.bindings("Go to the event")
     FILTER_CHARS = " -'"
     COMPONENT_CLASSES = {DRAFT_CLASS}  # drafted annotations: dimmed (reader.tcss)

@@ -1,0 +1,53 @@
+"""``delete`` removes the row highlighted in a focused list of claims, entities or events, else what
+the claim pane shows; ``M`` says why when what is shown has no mention; after a removal the claim
+pane and the status line agree on the current claim."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from tests.ui.checking_support import app_on, reader, said
+from tests.ui.reader_support import until
+
+from briefing_tui.widgets.claim_list import ClaimList
+
+
+async def test_delete_in_the_claims_list_removes_the_claim_highlighted_not_what_is_shown(seed: Path) -> None:
+    async with app_on(seed).run_test(size=(120, 40)) as pilot:
+        screen = reader(pilot)
+        await pilot.press("3", "j", "j", "enter")  # an entity shown in the claim pane
+        await until(pilot, lambda: screen.detail[0] == "entity", what="no entity shown")
+        entity_id = screen.detail[1]
+        await pilot.press("6", "j", "j")  # the claims list, a claim highlighted
+        claims = screen.query_one(ClaimList)
+        await until(pilot, lambda: claims.has_focus and claims.highlighted_annotation() is not None)
+        highlighted = claims.highlighted_annotation()
+        assert highlighted is not None and highlighted[0] == "claim"
+        await pilot.press("delete")
+        await until(pilot, lambda: screen.state.nav.claim(highlighted[1]) is None, what="the claim stayed")
+        assert screen.state.nav.entity(entity_id) is not None  # what the pane showed is still there
+
+
+async def test_m_on_a_source_says_it_has_no_mention(seed: Path) -> None:
+    async with app_on(seed).run_test(size=(120, 40)) as pilot:
+        screen = reader(pilot)
+        await pilot.press("right_square_bracket", "right_square_bracket", "s")
+        await until(pilot, lambda: screen.detail[0] == "source", what="no source shown")
+        source_id = screen.detail[1]
+        await pilot.press("M")
+        await until(pilot, lambda: any(f"No mention of source {source_id} exists" in m for m in said(pilot)))
+
+
+async def test_the_current_claim_is_shown_again_once_what_the_pane_showed_is_removed(seed: Path) -> None:
+    async with app_on(seed).run_test(size=(120, 40)) as pilot:
+        screen = reader(pilot)
+        await pilot.press("right_square_bracket")
+        claim_id = screen.claim_id
+        await pilot.press("3", "j", "j", "enter")  # an entity shown, the claim still current
+        await until(pilot, lambda: screen.detail[0] == "entity", what="no entity shown")
+        assert screen.claim_id == claim_id
+        await pilot.press("delete")
+        await until(
+            pilot, lambda: screen.detail == ("claim", claim_id), what=f"the pane shows {screen.detail}"
+        )
+        assert screen.claim_id == claim_id
