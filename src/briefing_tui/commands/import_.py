@@ -93,4 +93,7 @@ def run(args: argparse.Namespace) -> int:
         )
         onto_said = f"; onto {args.onto}: {joined.summary()}" if joined is not None else ""
         say("briefing import: ", [f"wrote {args.output} ({counts}){onto_said}"])
+    if args.onto is not None:  # the briefing is written as the format writer writes one
+        kept = "its comments, quoting and line breaks are not kept (the file itself is unchanged)"
+        say("briefing import: ", [f"warning: {args.onto} is written anew, not edited: {kept}"])
     return 0
