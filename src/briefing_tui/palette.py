@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 from functools import partial
-from typing import TYPE_CHECKING, ClassVar, Protocol, runtime_checkable
+from typing import TYPE_CHECKING, ClassVar, Protocol, cast, runtime_checkable
 
 from textual.binding import Binding
 from textual.command import CommandPalette, DiscoveryHit, Hit, Hits, Provider
@@ -18,6 +18,7 @@ from textual.markup import escape
 
 from briefing_tui.display import sanitize
 from briefing_tui.model.dates import say_date
+from briefing_tui.screens.key_reasons import reason
 from briefing_tui.screens.reader_keys import key_names
 from briefing_tui.widgets.labels import rating_label
 from briefing_tui.widgets.safe_input import guard_inputs
@@ -28,6 +29,7 @@ if TYPE_CHECKING:
 
     from briefing_tui.model.places import Place
     from briefing_tui.reader_state import ReaderState
+    from briefing_tui.screens.main import MainScreen
 
 guard_inputs()  # the palette's input (Textual's own) draws what is typed or pasted through the boundary
 
@@ -50,6 +52,7 @@ class Reader(Protocol):
     def jump_to(self, place: Place, *, record: bool = True) -> None: ...
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None: ...
     async def run_action(self, action: str) -> None: ...
+    def say(self, message: str, seconds: float = ...) -> None: ...
 
 
 def _reader(provider: Provider) -> Reader | None:
@@ -134,7 +137,8 @@ class ReaderCommands(Provider):
                 continue
             seen.add(action)
             keys = escape(key_names(self.app, binding))  # as the footer shows them
-            yield binding.description, partial(reader.run_action, action), f"key: {keys}"
+            shown = binding.key_display or binding.key.split(",")[0]
+            yield binding.description, partial(_act, reader, action, shown), f"key: {keys}"
 
     def _open_items(self, kind: str, title: str) -> None:
         self.app.push_screen(CommandPalette(providers=[ITEM_PROVIDERS[kind]], placeholder=title))
@@ -155,6 +159,15 @@ class ReaderCommands(Provider):
             score = matcher.match(title)
             if score > 0:
                 yield Hit(score, matcher.highlight(title), command, help=help_text)
+
+
+async def _act(reader: Reader, action: str, shown: str) -> None:
+    """Run ``action`` as its key ``shown`` would; one that cannot act now says why, as the key does."""
+    name, parameters = _split(action)
+    if reader.check_action(name, parameters):
+        await reader.run_action(action)
+    else:
+        reader.say(reason(cast("MainScreen", reader), shown, name, parameters))
 
 
 def _split(action: str) -> tuple[str, tuple[object, ...]]:

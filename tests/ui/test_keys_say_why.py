@@ -4,7 +4,7 @@ keys that apply to the documents opened, as the palette does."""
 from __future__ import annotations
 
 import pytest
-from tests.ui.reader_support import reader_ready, seed_app, until
+from tests.ui.reader_support import reader_ready, run_palette_command, seed_app, until
 
 from briefing_tui.screens.help import HelpScreen
 
@@ -87,3 +87,11 @@ async def test_a_notice_stands_above_the_status_line_not_over_it(size: tuple[int
         toast = pilot.app.screen.query_one(Toast).region
         assert toast.bottom <= screen.status_line.region.y, (toast, screen.status_line.region)
         await until(pilot, lambda: "a notice" in screen.status_line.plain)  # said there too, whole
+
+
+async def test_a_palette_command_that_cannot_act_says_why_as_its_key_does() -> None:
+    async with seed_app().run_test(size=(120, 40)) as pilot:
+        screen = await reader_ready(pilot)
+        await run_palette_command(pilot, "All drafts of this type")
+        said = lambda: "No draft shown" in screen.status_line.message  # noqa: E731
+        await until(pilot, said, what="the command said nothing")
