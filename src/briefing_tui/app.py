@@ -250,10 +250,17 @@ class BriefingApp(CrashReporting, App[int]):
         # deferred: a screen's module is imported when the screen is first shown
         from briefing_tui.display import sanitize
         from briefing_tui.screens.errors import ErrorScreen
+        from briefing_tui.words import plural
 
-        if collection.failed:
-            self.push_screen(ErrorScreen(collection.failed, can_close=True))
         reader = next((s for s in reversed(self.screen_stack) if hasattr(s, "say")), None)
+        if collection.failed:
+            said = f"{plural(len(collection.failed), 'file')} could not be opened: e shows why"
+
+            def closed(_: object) -> None:  # the list of errors closed: the reader still says so a while
+                if reader is not None:
+                    reader.say(said, 20)
+
+            self.push_screen(ErrorScreen(collection.failed, can_close=True), closed)
         for notice in collection.notices:  # such as other documents loaded for a file's sources
             self.notify(sanitize(notice), title="Opened", markup=False, timeout=8)
             if reader is not None:  # and on the status line

@@ -4,9 +4,12 @@ keys that apply to the documents opened, as the palette does."""
 from __future__ import annotations
 
 import pytest
-from tests.ui.reader_support import reader_ready, run_palette_command, seed_app, until
+from tests.ui.reader_support import collection_app, reader_ready, run_palette_command, seed_app, until
 
+from briefing_tui.screens.errors import ErrorScreen
 from briefing_tui.screens.help import HelpScreen
+from briefing_tui.screens.main import MainScreen
+from briefing_tui.words import plural
 
 # (keys pressed first, the key that cannot act, what the status line then says)
 REFUSED = [
@@ -95,3 +98,16 @@ async def test_a_palette_command_that_cannot_act_says_why_as_its_key_does() -> N
         await run_palette_command(pilot, "All drafts of this type")
         said = lambda: "No draft shown" in screen.status_line.message  # noqa: E731
         await until(pilot, said, what="the command said nothing")
+
+
+async def test_the_files_that_could_not_be_opened_are_still_said_once_their_list_is_closed() -> None:
+    app = collection_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await until(pilot, lambda: isinstance(app.screen, ErrorScreen), what="no list of errors")
+        failed = len(app.collection.failed) if app.collection is not None else 0
+        await pilot.press("escape")
+        await until(pilot, lambda: isinstance(app.screen, MainScreen))
+        screen = app.screen
+        assert isinstance(screen, MainScreen) and failed > 0
+        said = f"{plural(failed, 'file')} could not be opened: e shows why"
+        await until(pilot, lambda: said in screen.status_line.plain, what=screen.status_line.plain)
