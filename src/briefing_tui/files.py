@@ -40,13 +40,23 @@ def is_briefing_file(path: Path, *, in_folder: bool = False) -> bool:
     return path.suffix.lower() in YAML_SUFFIXES or opener_for(path, in_folder=in_folder) is not None
 
 
+def natural_order(path: Path) -> tuple[list[tuple[int, int | str]], str]:
+    """A file's place in its folder as a person counts: ``d2`` before ``d10``, case aside."""
+    parts = _DIGITS.split(path.name)  # the digits at the odd places: each part compares with its like
+    return [(0, int(part)) if at % 2 else (1, part.casefold()) for at, part in enumerate(parts)], path.name
+
+
+_DIGITS = re.compile(r"(\d+)")
+
+
 def briefing_files(path: str | Path) -> list[Path]:
-    """The briefing files ``path`` stands for: a folder's briefings (sorted), or the file itself."""
+    """The briefing files ``path`` stands for: a folder's briefings (in ``natural_order``), or the
+    file itself."""
     path = Path(path)
     if not path.is_dir():
         return [path]
     try:
-        children = sorted(path.iterdir())
+        children = sorted(path.iterdir(), key=natural_order)
     except OSError:
         return [path]  # reading it will report the problem
     return [child for child in children if is_briefing_file(child, in_folder=True)]

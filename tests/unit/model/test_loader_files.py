@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from tests.unit.model.support import HEAD
 
-from briefing_tui.files import load_paths
+from briefing_tui.files import briefing_files, load_paths
 from briefing_tui.model import LoadError, file_bytes, load_document
 from briefing_tui.model.types import Document
 
@@ -194,3 +194,11 @@ def test_a_fifo_with_another_suffix_is_refused_before_any_importer(tmp_path: Pat
     assert [p.message for p in collection.failed[str(fifo)]] == [
         "this is not a regular file; only regular files are read"
     ]
+
+
+def test_a_folders_briefings_come_in_the_order_a_person_counts_them(tmp_path: Path) -> None:
+    names = ["d10.yaml", "d2.yaml", "D1.yaml", "d1.yaml", "x٣.yaml", "x12.yaml", "b.yaml"]
+    for name in names:
+        (tmp_path / name).write_text("format: 1\n", encoding="utf-8")
+    listed = [p.name for p in briefing_files(tmp_path)]
+    assert listed == ["b.yaml", "D1.yaml", "d1.yaml", "d2.yaml", "d10.yaml", "x٣.yaml", "x12.yaml"]
