@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from collections import Counter
+from pathlib import Path
+
 from rich.text import Text
 from textual.css.styles import RulesMap
 from textual.geometry import Size
@@ -119,8 +122,11 @@ class DocumentList(TypeToFilter, EndingOptionList):
             documents = [doc for doc in documents if accept(doc.title or "", doc.id)]
             if not documents:
                 options.append(Option(Text("no document matches", style="dim italic"), disabled=True))
-        for doc in documents:  # the title alone, sanitized; its line is made when drawn (``_get_visual``)
-            options.append(Option(sanitize(doc.title or doc.id), id=f"doc:{doc.id}"))
+        titles = Counter(doc.title or doc.id for doc in self._documents)
+        for doc in documents:  # the title, sanitized; its line is made when drawn (``_get_visual``)
+            title = doc.title or doc.id  # with its file's name when another document has the same
+            shown = f"{title} · {Path(doc.path).name}" if titles[title] > 1 else title
+            options.append(Option(sanitize(shown), id=f"doc:{doc.id}"))
         if self._failed:
             message = f"  {plural(self._failed, 'file')} failed to load: press e"
             options.append(
