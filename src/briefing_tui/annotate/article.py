@@ -11,6 +11,7 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from briefing_tui.annotate.errors import INSTALL, AnnotateError, MissingExtra
 from briefing_tui.display import display_path
@@ -106,6 +107,26 @@ def _text_title(path: Path, text: str) -> str:
     return path.stem
 
 
+def _paragraphs(body: Any, text: str) -> str:
+    """The page's text with a blank line between its blocks, as in a .txt article: the title (its
+    heading), each heading, each paragraph and each list item a paragraph of its own, so that no
+    sentence runs from one into the next. A line break inside a paragraph (``<br>``) stays a single
+    ``\n``. Without the extracted tree, each line of ``text`` is taken for a block."""
+    blocks: list[str] = []
+    try:
+        from trafilatura.xml import xmltotxt  # deferred: trafilatura is an optional extra, loaded with it
+    except ImportError:
+        body = None
+    if body is None or not len(body):
+        blocks = text.split("\n")
+    else:
+        for element in body:
+            block = xmltotxt(element, False) or ""
+            blocks += [block] if element.tag in ("p", "head") else block.split("\n")
+    kept = ("\n".join(line.strip() for line in block.strip().split("\n")) for block in blocks)
+    return "\n\n".join(block for block in kept if block)
+
+
 def _read_html(path: Path, data: bytes) -> Article:
     shown = display_path(path)
     try:
@@ -135,7 +156,8 @@ def _read_html(path: Path, data: bytes) -> Article:
     if found is None:
         raise AnnotateError(f"{shown}: no article text found in this page; save the article's own page")
     meta = found.as_dict() if hasattr(found, "as_dict") else dict(found)
-    text = unicodedata.normalize("NFC", str(meta.get("text") or "")).strip()
+    text = _paragraphs(getattr(found, "body", None), str(meta.get("text") or ""))
+    text = unicodedata.normalize("NFC", text)
     if not text:
         raise AnnotateError(f"{shown}: no article text found in this page; save the article's own page")
     if len(text) > MAX_TEXT_CHARS:

@@ -8,6 +8,7 @@ is the subject of the reporting verb or the name after « selon » / « accordin
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -25,6 +26,7 @@ REPORTING = words(
 _FIGURE = re.compile(r"\d|\b(?:millions?|milliards?|billions?|pour ?cent|percent|moitié|tiers|quart)\b", re.I)
 _QUOTE = re.compile(r"[«“\"][^«»“”\"]{8,}[»”\"]")
 _ACCORDING = re.compile(r"\b(?:selon|d['’]après|according to)\s+$", re.I)
+_PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n")
 
 
 @dataclass(slots=True)
@@ -33,6 +35,21 @@ class ClaimDraft:
     end: int
     reasons: list[str] = field(default_factory=list)
     speaker: tuple[int, int] | None = None  # the span of the speaker's name, when the text names one
+
+
+def sentences(doc: Any) -> Iterator[Any]:
+    """The Doc's sentences, cut at paragraph breaks (a blank line): the model's sentences may run on
+    from one paragraph into the next (a title into the first paragraph, a paragraph without a full
+    stop into the one after it), and no claim or event label should."""
+    for sentence in doc.sents:
+        start = sentence.start
+        for token in sentence:
+            if token.is_space and _PARAGRAPH_BREAK.search(token.text):
+                if start < token.i:
+                    yield doc[start : token.i]
+                start = token.i + 1
+        if start < sentence.end:
+            yield doc[start : sentence.end]
 
 
 def _reporting(token: Any) -> bool:
@@ -66,7 +83,7 @@ def find_claims(
     reviewer sees in the claim's note. ``names`` and ``dates`` are sorted spans; ``ahead`` the dates
     that lie after the publication (« dans les prochains mois »)."""
     out: list[ClaimDraft] = []
-    for sentence in doc.sents:
+    for sentence in sentences(doc):
         start = offset + sentence.start_char
         end = offset + sentence.end_char
         body = text[start:end].strip()

@@ -11,7 +11,7 @@ from datetime import date
 from typing import Any
 
 from briefing_tui.annotate.article import Article
-from briefing_tui.annotate.claims import ClaimDraft, find_claims
+from briefing_tui.annotate.claims import ClaimDraft, find_claims, sentences
 from briefing_tui.annotate.dates import DateMention, find_dates
 from briefing_tui.annotate.grouping import (
     Gazetteer,
@@ -111,7 +111,7 @@ def read_piece(
     found = find_dates(doc.text, published, tokens.future)
     dates = [DateMention(offset + d.start, offset + d.end, d.text, d.value) for d in found]
     reading.dates.extend(dates)
-    reading.sentences.extend((offset + s.start_char, offset + s.end_char) for s in doc.sents)
+    reading.sentences.extend((offset + s.start_char, offset + s.end_char) for s in sentences(doc))
     mentions = model_mentions(doc, offset)
     reading.mentions.extend(mentions)
     end = offset + len(doc.text)

@@ -138,3 +138,35 @@ def test_deep_nesting_and_controls_give_an_error_or_a_safe_text(tmp_path: Path) 
 )  # fmt: skip
 def test_addresses_are_recognised(argument: str, url: bool) -> None:
     assert is_url(argument) is url
+
+
+FIXTURES = Path(__file__).resolve().parents[2] / "fixtures" / "annotate"
+
+
+def test_an_html_page_keeps_its_title_headings_and_paragraphs_apart(draft) -> None:  # noqa: ANN001
+    article = read_article(FIXTURES / "paragraphs.html")
+    paragraphs = article.text.split("\n\n")
+    assert paragraphs[0] == article.title == "Le Niger annonce un nouveau calendrier de transition"
+    assert len(paragraphs) == 4 and all(p.strip() == p and "\n" not in p for p in paragraphs)
+    doc = draft(article.text, article.published)
+    assert doc.claims and doc.events
+    for claim in doc.claims:
+        assert "\n\n" not in claim.span.selector.exact
+        assert any(claim.span.selector.exact in p for p in paragraphs)
+    for event in doc.events:
+        assert any(event.label.removesuffix(" …") in p for p in paragraphs[1:]), event.label
+
+
+def test_no_claim_or_event_runs_across_a_paragraph_without_a_full_stop(draft) -> None:  # noqa: ANN001
+    text = (
+        "Le gouvernement a annoncé mardi 12 mars 2024 que les élections auraient lieu dans trois ans\n\n"
+        "Selon le ministre, 40 % du budget sera consacré à la sécurité en 2025 et le reste aux écoles\n\n"
+        "La Cédéao a déclaré le 15 mars 2024 qu’elle suivrait la situation de près"
+    )
+    doc = draft(text)
+    paragraphs = text.split("\n\n")
+    assert doc.claims and doc.events
+    for claim in doc.claims:
+        assert any(claim.span.selector.exact in p for p in paragraphs), claim.span.selector.exact
+    for event in doc.events:
+        assert any(event.label in p for p in paragraphs), event.label
