@@ -134,7 +134,7 @@ def _annotate(args: argparse.Namespace, paths: list[Path]) -> int:
     # deferred: imported when the command runs, not when its options are read
     from briefing_tui.annotate.article import read_article
     from briefing_tui.annotate.draft import Options, draft_documents
-    from briefing_tui.annotate.errors import AnnotateError
+    from briefing_tui.annotate.errors import AnnotateError, MissingExtra
     from briefing_tui.annotate.known import load_known
     from briefing_tui.annotate.pipeline import MODELS, guess_language, load_pipeline
     from briefing_tui.commands._output import OutputError, emit, say_problems, write_text
@@ -156,10 +156,19 @@ def _annotate(args: argparse.Namespace, paths: list[Path]) -> int:
             _say(f"{display_path(article.path)}: language {language}")
         by_language.setdefault(language, []).append(i)
     failures = 0
+    unwritten: list[int] = []
+    missing: MissingExtra | None = None
     for language, indexes in by_language.items():
         name = args.model or MODELS[language]
         began = time.perf_counter()
-        nlp = load_pipeline(name)
+        try:
+            nlp = load_pipeline(name)
+        except MissingExtra as exc:  # the articles in another language are still drafted
+            needed = ", ".join(display_path(paths[i]) for i in indexes)
+            _say(f"{exc} (needed for {needed})")
+            missing = exc
+            unwritten += indexes
+            continue
         _say(f"pipeline {name} loaded in {time.perf_counter() - began:.1f} s")
         chosen = [articles[i] for i in indexes]
         options = Options(language=language, published=args.published, known=known)
@@ -172,6 +181,7 @@ def _annotate(args: argparse.Namespace, paths: list[Path]) -> int:
                 except LoadError as exc:  # a defect of the drafting: say so rather than write a bad file
                     _say(f"{display_path(paths[i])}: the draft does not validate: {exc.problems[0].message}")
                     failures += 1
+                    unwritten.append(i)
                     continue
                 target = targets[i]
                 try:
@@ -183,6 +193,7 @@ def _annotate(args: argparse.Namespace, paths: list[Path]) -> int:
                 except OutputError as exc:
                     _say(str(exc))
                     failures += 1
+                    unwritten.append(i)
                     continue
                 where = "standard output" if target is None else display_path(target)
                 drafted = len(doc.entities) + len(doc.events) + len(doc.claims) + len(doc.sources)
@@ -196,7 +207,10 @@ def _annotate(args: argparse.Namespace, paths: list[Path]) -> int:
                         f"{display_path(paths[i])}: no publication date found: a date without its year"
                         " or a relative one (hier, mardi) is left without a value; --published sets it"
                     )
-    return 1 if failures else 0
+    if unwritten and len(paths) > 1:
+        names = ", ".join(display_path(paths[i]) for i in sorted(unwritten))
+        _say(f"{len(paths) - len(unwritten)} of {plural(len(paths), 'draft')} written; not written: {names}")
+    return 2 if missing is not None else 1 if failures else 0
 
 
 class _Progress:

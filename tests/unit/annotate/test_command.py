@@ -203,3 +203,26 @@ def test_messages_never_print_a_raw_control_character(
         code, out, err = annotate(args, capsys)
         assert code in (0, 1, 2) and (code == 0) == bool(out)
         assert "\x1b" not in err and "\x07" not in err, err
+
+
+def test_a_missing_pipeline_names_the_articles_it_concerns_and_the_others_are_written(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from briefing_tui.annotate import pipeline
+    from briefing_tui.display import display_path
+
+    monkeypatch.setitem(pipeline.MODELS, "en", "xx_no_such_english")  # as if it were not installed
+    english = tmp_path / "wire\x1b[31m.txt"
+    english.write_text("The minister said on Tuesday that the troops of the United States will leave.")
+    french = [tmp_path / "b.txt", tmp_path / "c.txt"]
+    for path in french:
+        path.write_text(SEED.read_text(encoding="utf-8"), encoding="utf-8")
+    out = tmp_path / "out"
+    code, _, err = annotate([str(english), *map(str, french), "--lang", "auto", "-o", str(out)], capsys)
+    assert code == 2
+    assert sorted(p.name for p in out.iterdir()) == ["b.yaml", "c.yaml"]
+    shown = display_path(english)
+    assert "\x1b" not in err
+    missing = next(line for line in err.splitlines() if "xx_no_such_english is not installed" in line)
+    assert shown in missing and "b.txt" not in missing
+    assert err.splitlines()[-1] == f"briefing annotate: 2 of 3 drafts written; not written: {shown}"
