@@ -212,3 +212,13 @@ async def test_escape_in_the_text_leaves_filter_then_clears_then_clears_the_enti
         main.select_entity("niger")
         await pilot.press("escape")
         assert main.entity_id is None
+
+
+async def test_a_bad_regex_is_located_in_the_query_and_the_previous_hits_are_cleared() -> None:
+    async with seed_app().run_test(size=SIZE) as pilot:
+        results = await open_results(pilot, "niger")
+        assert results.query_one(HitList).hits
+        await pilot.press("ctrl+g", "ctrl+r", "left_parenthesis")
+        await results_settled(pilot)
+        assert results.status == "bad regular expression: missing ) at position 6"
+        assert results.query_one(HitList).hits == [] and results.hits == []

@@ -137,7 +137,7 @@ class SearchResultsScreen(Screen[tuple[Hit, Query] | None]):
         try:
             matcher = Matcher(query, timeout=REGEX_TIMEOUT)
         except SearchError as exc:
-            self._show_status(str(exc), "bold red")
+            self._show_error(str(exc))
             return
         self._search(matcher, self.generation)
 
@@ -161,7 +161,13 @@ class SearchResultsScreen(Screen[tuple[Hit, Query] | None]):
 
     def _failed(self, generation: int, message: str) -> None:
         if generation == self.generation:
-            self._show_status(message, "bold red")
+            self._show_error(message)
+
+    def _show_error(self, message: str) -> None:
+        """A query that cannot run: its message, and no hits (those listed were another query's)."""
+        self.hits = []
+        self.query_one(HitList).set_hits([])
+        self._show_status(message, "bold red")
 
     def _done(self, generation: int, hits: list[Hit]) -> None:
         if generation != self.generation:

@@ -66,6 +66,22 @@ def _fold_pattern(pattern: str, keep_case: bool) -> str:
     return "".join(out)
 
 
+_POSITION = re.compile(r" at position \d+$")
+
+
+def _typed_error(typed: str, flags: int, exc: BaseException) -> str:
+    """The error of the pattern as typed: the compiled one is folded, and wrapped for whole words, so
+    the position in ``exc`` is not one in what the person typed. The typed pattern alone is compiled
+    for its own error; when it compiles, the error is given without its position."""
+    import regex  # deferred: as in Matcher, the regex module is loaded only for a regular expression
+
+    try:
+        regex.compile(typed, flags)
+    except (regex.error, OverflowError, RecursionError, ValueError) as own:
+        return str(own)
+    return _POSITION.sub("", str(exc))
+
+
 class Matcher:
     """A compiled query. Raises :class:`SearchError` at construction for a bad regular expression."""
 
@@ -92,10 +108,8 @@ class Matcher:
             flags = regex.V0 | (0 if self.keep_case else regex.IGNORECASE)
             try:
                 self.pattern = regex.compile(body, flags)
-            except regex.error as exc:
-                raise SearchError(f"bad regular expression: {exc}") from None
-            except (OverflowError, RecursionError, ValueError) as exc:
-                raise SearchError(f"bad regular expression: {exc}") from None
+            except (regex.error, OverflowError, RecursionError, ValueError) as exc:
+                raise SearchError(f"bad regular expression: {_typed_error(query.text, flags, exc)}") from None
         else:
             self.pattern = re.compile(body, 0 if self.keep_case else re.IGNORECASE)
 

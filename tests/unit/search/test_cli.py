@@ -170,3 +170,12 @@ def test_auto_colour_on_a_terminal_unless_no_color(monkeypatch: pytest.MonkeyPat
     assert use_colour("auto", FakeTerminal()) is False
     assert use_colour("always", FakeTerminal()) is True
     assert use_colour("never", FakeTerminal()) is False
+
+
+@pytest.mark.parametrize("flags", [["-e"], ["-e", "-w"]])
+def test_a_bad_regex_is_located_in_the_query_as_typed(
+    docs: Path, flags: list[str], capsys: pytest.CaptureFixture[str]
+) -> None:
+    code, out, err = run(capsys, *flags, "niger(", str(docs))
+    assert (code, out) == (2, "")
+    assert "bad regular expression: missing ) at position 6" in err

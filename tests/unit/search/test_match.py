@@ -330,3 +330,14 @@ def test_stand_in_search_equals_the_spelt_out_search(text: str, query: str) -> N
     if not needle or any(needle[-k:] == needle[:k] for k in range(1, len(needle))):
         return  # the spelt-out search can hide a match behind one that cuts a ligature
     assert find_all(text, Query(query, case_sensitive=False)) == _spelt_out(text, needle)
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "position"),
+    [("niger(", False, 6), ("niger(", True, 6), ("été(", False, 4), ("été(", True, 4), ("a)b", True, 1)],
+)
+def test_a_bad_regex_error_gives_the_position_in_what_was_typed(text: str, word: bool, position: int) -> None:
+    with pytest.raises(SearchError) as raised:
+        Matcher(Query(text, word=word, regex=True))
+    assert str(raised.value).startswith("bad regular expression: ")
+    assert str(raised.value).endswith(f"at position {position}")
