@@ -222,3 +222,19 @@ async def test_a_bad_regex_is_located_in_the_query_and_the_previous_hits_are_cle
         await results_settled(pilot)
         assert results.status == "bad regular expression: missing ) at position 6"
         assert results.query_one(HitList).hits == [] and results.hits == []
+
+
+async def test_with_one_document_the_title_placeholder_and_prompt_all_say_the_document() -> None:
+    async with seed_app().run_test(size=SIZE) as pilot:
+        await pilot.press("F")
+        results = await results_settled(pilot)
+        title = str(results.query_one("#results-title").render())
+        assert title == "Search the document"
+        assert results.query_one(Input).placeholder == "search the document"
+        assert results.status.startswith("type to search the document")
+    async with three_documents().run_test(size=SIZE) as pilot:
+        await pilot.press("F")
+        results = await results_settled(pilot)
+        assert str(results.query_one("#results-title").render()) == "Search all 3 documents"
+        assert results.query_one(Input).placeholder == "search every document"
+        assert results.status.startswith("type to search every document")

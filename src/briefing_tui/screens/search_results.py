@@ -71,10 +71,15 @@ class SearchResultsScreen(Screen[tuple[Hit, Query] | None]):
         count = len(self.documents)
         title = f"Search all {count} documents" if count > 1 else "Search the document"
         yield Static(Text(title, end=""), id="results-title")
-        yield ResultsInput(value=self.initial, placeholder="search every document", id="results-input")
+        yield ResultsInput(value=self.initial, placeholder=f"search {self._what}", id="results-input")
         yield Static("", id="results-status")
         yield HitList(id="results-list")
         yield KeyFooter()
+
+    @property
+    def _what(self) -> str:
+        """What is searched, in the words of the screen's title: the document, or every document."""
+        return "every document" if len(self.documents) > 1 else "the document"
 
     def on_mount(self) -> None:
         self._start()
@@ -132,7 +137,7 @@ class SearchResultsScreen(Screen[tuple[Hit, Query] | None]):
         self.query_one(ResultsInput).border_title = flags or None
         if not query.text:
             self.query_one(HitList).set_hits([])
-            self._show_status("type to search every document (^T exact, ^G word, ^R regex)")
+            self._show_status(f"type to search {self._what} (^T exact, ^G word, ^R regex)")
             return
         try:
             matcher = Matcher(query, timeout=REGEX_TIMEOUT)
