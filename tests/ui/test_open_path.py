@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import shutil
 
-from tests.ui.reader_support import COLLECTION, SEEDS, main_screen, seed_app, until
+from tests.ui.reader_support import COLLECTION, SEEDS, drawn, main_screen, seed_app, until
 from textual.widgets import Input
 
 from briefing_tui.screens.main import MainScreen
-from briefing_tui.screens.open_path import OpenPathScreen, complete_path
+from briefing_tui.screens.open_path import OpenPathScreen, candidates, complete_path
 from briefing_tui.widgets.status_line import StatusLine
 
 
@@ -16,8 +16,11 @@ def test_a_path_is_completed_from_its_folder(tmp_path) -> None:
     (tmp_path / "briefings").mkdir()
     (tmp_path / "brief.yaml").write_text("x")
     (tmp_path / ".hidden").write_text("x")
-    assert complete_path(f"{tmp_path}/brief") == f"{tmp_path}/brief.yaml"
+    assert complete_path(f"{tmp_path}/brief.") == f"{tmp_path}/brief.yaml"
     assert complete_path(f"{tmp_path}/briefi") == f"{tmp_path}/briefings/"
+    assert complete_path(f"{tmp_path}/b") == f"{tmp_path}/brief"  # what both names share, as a shell does
+    assert complete_path(f"{tmp_path}/brief") is None  # two ways on: listed below the path
+    assert candidates(f"{tmp_path}/brief") == ["brief.yaml", "briefings/"]
     assert complete_path(f"{tmp_path}/.h") == f"{tmp_path}/.hidden"
     assert complete_path(f"{tmp_path}/zzz") is None
     assert complete_path(f"{tmp_path}/nofolder/x") is None
@@ -76,3 +79,20 @@ async def test_a_file_name_suggested_is_drawn_through_the_display_boundary(tmp_p
         await pilot.press("enter")
         await until(pilot, lambda: isinstance(app.screen, MainScreen) and app.screen._panes_ready)
         assert main_screen(pilot).doc.title == "Talks in Niamey"
+
+
+async def test_several_names_going_on_from_the_path_are_listed_below_it(tmp_path) -> None:
+    (tmp_path / "many").mkdir()
+    (tmp_path / "mix").mkdir()
+    app = seed_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("O")
+        await until(pilot, lambda: isinstance(app.screen, OpenPathScreen))
+        app.screen.query_one("#open-input", Input).value = f"{tmp_path}/m"
+        await until(
+            pilot, lambda: any("many/ mix/" in line for line in drawn(app)), what="the choices not listed"
+        )
+        app.screen.query_one("#open-input", Input).value = f"{tmp_path}/mi"
+        await until(
+            pilot, lambda: any("tab completes" in line for line in drawn(app)), what="the help not back"
+        )

@@ -15,11 +15,12 @@ from typing import TYPE_CHECKING
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
+from textual.content import Content
 from textual.screen import ModalScreen
 from textual.suggester import Suggester
 from textual.widgets import Footer, Input, Static
 
-from briefing_tui.display import display_path, display_problem
+from briefing_tui.display import display_path, display_problem, sanitize
 from briefing_tui.widgets.safe_input import SafeInput
 
 if TYPE_CHECKING:
@@ -27,26 +28,36 @@ if TYPE_CHECKING:
     from briefing_tui.screens.main import MainScreen
 
 LISTING_LIMIT = 2000  # names read from one folder when completing (a huge folder stays quick)
+CHOICES_SHOWN = 8  # names listed when several go on from what is typed
+HELP = "tab completes · enter opens · escape cancels"
 
 
-def complete_path(value: str) -> str | None:
-    """``value`` completed with the first name of its folder that starts with its last part (a
-    folder ends with ``/``), or None."""
+def candidates(value: str) -> list[str]:
+    """The names of ``value``'s folder that start with its last part and go beyond it (a folder's
+    ends with ``/``; hidden ones only when the part starts with a dot), in order."""
     if not value:
-        return None
-    expanded = os.path.expanduser(value)
-    folder, prefix = os.path.split(expanded)
+        return []
+    folder, prefix = os.path.split(os.path.expanduser(value))
     try:
         with os.scandir(folder or ".") as entries:
             first = zip(range(LISTING_LIMIT), entries, strict=False)
             names = sorted(e.name + ("/" if e.is_dir() else "") for _, e in first)
     except OSError:
-        return None
+        return []
     hidden = prefix.startswith(".")
-    for name in names:
-        if name.startswith(prefix) and name != prefix and (hidden or not name.startswith(".")):
-            return value[: len(value) - len(prefix)] + name
-    return None
+    return [n for n in names if n.startswith(prefix) and n != prefix and (hidden or not n.startswith("."))]
+
+
+def complete_path(value: str) -> str | None:
+    """``value`` completed as a shell completes it: with the one name that starts with its last
+    part, else with what all such names share beyond it; None when that is nothing (``candidates``
+    then lists the choices)."""
+    found = candidates(value)
+    prefix = os.path.split(os.path.expanduser(value))[1]
+    shared = found[0] if len(found) == 1 else os.path.commonprefix(found)
+    if len(shared) <= len(prefix):
+        return None
+    return value[: len(value) - len(prefix)] + shared
 
 
 class PathSuggester(Suggester):
@@ -85,8 +96,15 @@ class OpenPathScreen(ModalScreen[Path | None]):
         with Vertical(id="open-box"):
             yield Static("Open a file or folder", id="open-title")
             yield PathInput(value=self._start, placeholder="path", suggester=PathSuggester(), id="open-input")
-            yield Static("tab completes · enter opens · escape cancels", id="open-help")
+            yield Static(HELP, id="open-help")
         yield Footer()  # this dialog's keys, not the reader's beneath it
+
+    def on_input_changed(self, event: Input.Changed) -> None:
+        """Several names go on from what is typed: they are listed below it, as a shell lists them."""
+        found = candidates(event.value) if complete_path(event.value) is None else []
+        choices = " ".join(sanitize(name) for name in found[:CHOICES_SHOWN])
+        more = f" … {len(found) - CHOICES_SHOWN:,} more" if len(found) > CHOICES_SHOWN else ""
+        self.query_one("#open-help", Static).update(Content(f"{choices}{more}" if len(found) > 1 else HELP))
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()
