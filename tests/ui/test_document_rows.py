@@ -29,5 +29,5 @@ async def test_documents_of_the_same_title_show_their_files_names(tmp_path: Path
         documents = screen.query_one(DocumentList)
         await until(pilot, lambda: documents.option_count >= 3)
         rows = [str(documents.get_option_at_index(i).prompt) for i in range(documents.option_count)]
-        assert rows[0].endswith(" · copy1.yaml") and rows[1].endswith(" · copy2.yaml"), rows
+        assert rows[0].startswith("copy1.yaml · ") and rows[1].startswith("copy2.yaml · "), rows
         assert rows[2].startswith("Autre") and "·" not in rows[2], rows

@@ -124,8 +124,8 @@ class DocumentList(TypeToFilter, EndingOptionList):
                 options.append(Option(Text("no document matches", style="dim italic"), disabled=True))
         titles = Counter(doc.title or doc.id for doc in self._documents)
         for doc in documents:  # the title, sanitized; its line is made when drawn (``_get_visual``)
-            title = doc.title or doc.id  # with its file's name when another document has the same
-            shown = f"{title} · {Path(doc.path).name}" if titles[title] > 1 else title
+            title = doc.title or doc.id  # after its file's name when another document has the same
+            shown = f"{Path(doc.path).name} · {title}" if titles[title] > 1 else title  # seen when cut
             options.append(Option(sanitize(shown), id=f"doc:{doc.id}"))
         if self._failed:
             message = f"  {plural(self._failed, 'file')} failed to load: press e"
