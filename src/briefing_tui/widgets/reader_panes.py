@@ -211,8 +211,11 @@ class ReaderPanes(Horizontal):
 
     def show_move(self, move: Move) -> None:
         """Paint what ``move`` changed (after ``show_document`` when it opened another document); a
-        place that the ``&`` filter hides shows every paragraph again, saying so."""
+        place that the ``&`` filter hides shows every paragraph again, saying so. The search follows:
+        the place is its current match when it is one."""
         search = self.text_pane.search
+        if move.scroll_to is not None:  # first: the filter going off brings the current match in view
+            search.follow(move.span, move.scroll_to)
         if move.scroll_to is not None and not search.shows(move.scroll_to):
             search.filter_off("& filter off: the place was hidden")
         if move.shown is not None:

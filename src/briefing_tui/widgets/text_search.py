@@ -7,7 +7,6 @@ paints the matches as the text view's ``search`` overlay and steps through them,
 from __future__ import annotations
 
 from bisect import bisect_left
-from dataclasses import dataclass, field
 from functools import partial
 from typing import TYPE_CHECKING
 
@@ -15,6 +14,7 @@ from textual.worker import get_current_worker
 
 from briefing_tui.model.places import SearchPlace
 from briefing_tui.widgets.messages import FocusRequested, JumpRequested
+from briefing_tui.widgets.search_state import SearchState
 
 if TYPE_CHECKING:
     from textual.widget import Widget
@@ -30,24 +30,6 @@ LIMIT = 100_000  # matches painted in one document; the counter says "100000+" b
 REGEX_TIMEOUT = 2.0  # seconds; the worker runs it with the interpreter released
 WINDOW = 100_000  # characters each side of the view whose matches are painted
 PREVIEW = 64_000  # in documents longer than this, the matches around the view are painted at once
-
-
-@dataclass
-class SearchState:
-    query: Query | None = None  # the query whose matches are shown
-    matches: list[tuple[int, int]] = field(default_factory=list)
-    starts: list[int] = field(default_factory=list)
-    index: int | None = None  # the current match
-    capped: bool = False
-    generation: int = 0  # the newest search started; older results are dropped
-    anchor: int = 0  # where an incremental search starts looking
-    filter: bool = False
-    pending_index: int | None = None  # set the current match at this offset when results arrive
-    window: tuple[int, int] = (0, -1)  # text offsets whose matches are painted
-    busy: bool = False  # a search is running: n / N wait for it
-    started: Query | None = None  # the query of the newest search started
-    pending_steps: list[int] = field(default_factory=list)
-    watching: bool = False
 
 
 class TextSearch:
@@ -108,9 +90,10 @@ class TextSearch:
             return
         n = len(state.matches)
         wrapped = ""
-        if state.index is None:
-            i = bisect_left(state.starts, self.text_view.top_offset)
-            index = i % n if step > 0 else (i - 1) % n
+        if state.index is None:  # from the place last jumped to while it is in view, else the top
+            start, end = self.text_view.visible_range()
+            at = state.place[0] if state.place is not None and start <= state.place[0] <= end else -1
+            index = state.step_from(at if at >= 0 else self.text_view.top_offset, step)
         else:
             index = state.index + step
             if index >= n:
@@ -126,6 +109,18 @@ class TextSearch:
         bar.show_count(index, n, capped=state.capped)
         if wrapped:
             bar.show_message(wrapped)  # in the bar, where the eyes are: a toast would cover it
+
+    def follow(self, span: tuple[int, int] | None, offset: int) -> None:
+        """The reader went to ``offset`` by a jump (``span``: the place's): a match of the search
+        there becomes the current one; else none is, and ``n`` / ``N`` go on from there."""
+        state = self.state
+        state.place = span if span is not None else (offset, -1)
+        if state.busy or not state.matches:  # the results, when they come, take the place
+            return
+        index = state.match_of(state.place)
+        if index != state.index:
+            self._search_set_current(index)
+            self.search_bar.show_count(index, len(state.matches), capped=state.capped)
 
     def toggle_filter(self) -> None:
         """``&``: show only the paragraphs holding a match; again (or escape) shows every paragraph."""
@@ -206,7 +201,7 @@ class TextSearch:
         if state.filter:
             self._search_filter_off()
         state.query, state.matches, state.starts, state.index = None, [], [], None
-        state.window = (0, -1)
+        state.window, state.place = (0, -1), None
         self.text_view.clear_overlay(OVERLAY)
 
     def document_shown(self) -> None:
@@ -215,7 +210,7 @@ class TextSearch:
         state.filter = False
         self.search_bar.set_filter(False)
         state.matches, state.starts, state.index = [], [], None
-        state.window = (0, -1)
+        state.window, state.place = (0, -1), None
         if self.search_bar.is_open and self.search_bar.input.value:
             self._search_start(self.search_bar.current_query, move=False)
 
@@ -309,6 +304,8 @@ class TextSearch:
             index = min(bisect_left(state.starts, state.pending_index), len(spans) - 1)
         elif spans and move:
             index = bisect_left(state.starts, state.anchor) % len(spans)
+        elif spans:  # the same search in the document gone to: the match jumped to, if one is
+            index = state.match_of(state.place)
         state.pending_index = None
         state.index = index
         view = self.text_view
@@ -328,7 +325,7 @@ class TextSearch:
         for step in steps:
             self.next(step)
 
-    def _search_set_current(self, index: int) -> None:
+    def _search_set_current(self, index: int | None) -> None:
         state = self.state
         state.index = index
         self._search_paint(force=True)
