@@ -7,6 +7,7 @@ from tests.ui.reader_support import (
     SEEDS,
     main_screen,
     results_settled,
+    run_palette_command,
     search_settled,
     seed_app,
     until,
@@ -113,3 +114,24 @@ async def test_forward_to_a_hit_of_another_document_counts_it() -> None:
         await search_settled(pilot)
         total = len(main.search_matches)
         assert current(main) == hit_at and bar.count == f"{hit_at + 1}/{total}"
+
+
+async def test_a_match_gone_to_while_maximized_shows_when_the_pane_is_restored() -> None:
+    async with seed_app().run_test(size=SIZE) as pilot:
+        screen = main_screen(pilot)
+        view = screen.text_view
+        await search_for(pilot, "niamey")
+        await pilot.press("n", "n")  # the last match, the text scrolled down
+        assert current(screen) == 2 and view.scroll_offset.y > 0
+        await run_palette_command(pilot, "maximize")
+        await until(pilot, lambda: screen.maximized is view, what="the text was not maximized")
+        await pilot.press("n")  # wraps to the first match
+        assert current(screen) == 0
+        await pilot.press("escape")
+        await until(pilot, lambda: screen.maximized is None, what="the text stayed maximized")
+        first = screen.search_matches[0][0]
+        await until(pilot, lambda: view.visible_range()[0] <= first < view.visible_range()[1],
+                    what=f"match 1 out of view: {view.visible_range()}")  # fmt: skip
+        status = screen.status_line
+        await until(pilot, lambda: status.caught_up, what="the status line did not catch up")
+        assert "/niamey 1/3  │ 0%" in status.plain

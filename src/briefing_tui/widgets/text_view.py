@@ -181,10 +181,7 @@ class TextView(WrappedText):
         if self.size.width == 0:
             self._pending_offset, self._pending_end = (offset, center), False
             return
-        y = self.line_of(offset)
-        if center:
-            y -= self.scrollable_content_region.height // 2
-        self.scroll_to(y=max(0, y), animate=False, immediate=True, force=True)
+        self.scroll_to_place(offset, center)
 
     def scroll_to_end(self) -> None:
         """Show the text's end as ``G`` does, once the view is laid out if it is not yet."""

@@ -80,7 +80,8 @@ class WrappedText(ScrollView, can_focus=True):
         self._wrap_done = True
         self._wrap_scheduled = False
         self._cache: LRUCache[tuple[int, int], Strip] = LRUCache(1024)  # the lines drawn
-        self._kept_top: tuple[int, int] | None = None  # (offset, y): the reader's top, at that y
+        # (offset, y, centred): the reader's place at that y, the top line's or a place gone to
+        self._kept_place: tuple[int, int, bool] | None = None
 
     def render_lines(self, crop: Region) -> list[Strip]:
         # The screen can be drawn at a new width before the Resize event reaches the widget: the
@@ -90,21 +91,23 @@ class WrappedText(ScrollView, can_focus=True):
         if self.scrollable_content_region.width > GUTTER and self._wrap_width != self._text_width():
             self._rewrap(keep_top=True)
         y = int(self.scroll_offset.y)
-        if self._kept_top is None or self._kept_top[1] != y:
-            self._kept_top = (self.top_offset, y)
+        if self._kept_place is None or self._kept_place[1] != y:
+            self._kept_place = (self.top_offset, y, False)
         return super().render_lines(crop)
 
-    def _reader_top(self) -> int:
-        """The offset the reader had at the top: the one last drawn there, unless scrolled since.
+    def _reader_place(self) -> tuple[int, bool]:
+        """Where the reader is: the offset last drawn at the top, or the place last scrolled to
+        (``scroll_to_place``; True: centred), unless scrolled since.
 
         A resize that leaves fewer lines than the scroll offset pulls the offset back before the
         text is wrapped again, and a wider pane holds it short of the top it kept: a resize back
-        finds the reader's place again.
+        finds the reader's place again, and a place gone to meanwhile (where the whole text showed,
+        nothing scrolled) is found there.
         """
-        kept, y = self._kept_top, int(self.scroll_offset.y)
+        kept, y = self._kept_place, int(self.scroll_offset.y)
         if kept is not None and (kept[1] == y or self.max_scroll_y <= y < kept[1]):
-            return kept[0]
-        return self.top_offset
+            return kept[0], kept[2]
+        return self.top_offset, False
 
     # wrapping -------------------------------------------------------------------------------
 
@@ -137,8 +140,8 @@ class WrappedText(ScrollView, can_focus=True):
         return max(1, self.scrollable_content_region.width - GUTTER)
 
     def _rewrap(self, keep_top: bool) -> None:
-        top = self._reader_top() if keep_top and self._starts else 0
-        self._kept_top = None
+        place = self._reader_place() if keep_top and self._starts else (0, False)
+        self._kept_place = None
         self._starts, self._ends, self._tail = array(INT), array(INT), None
         if self.scrollable_content_region.width <= GUTTER:  # no size yet: wrap when there is one
             self._wrap_width, self._wrap_pos, self._wrap_done = 0, 0, False
@@ -152,9 +155,15 @@ class WrappedText(ScrollView, can_focus=True):
         self._wrap_until(lines=height * 2)  # and up to the top kept, or its end, by ``line_of``
         self._resize_virtual(force=True)
         if keep_top:
-            self.scroll_to(y=self.line_of(top), animate=False, immediate=True, force=True)
-            self._kept_top = (top, int(self.scroll_offset.y))
+            self.scroll_to_place(*place)
         self._schedule_wrap()
+
+    def scroll_to_place(self, offset: int, center: bool) -> None:
+        """Scroll the line holding ``offset`` to the top, or the middle (``center``), without animation;
+        a rewrap (a resize, a filter) brings it back the same way."""
+        y = self.line_of(offset) - (self.scrollable_content_region.height // 2 if center else 0)
+        self.scroll_to(y=max(0, y), animate=False, immediate=True, force=True)
+        self._kept_place = (offset, int(self.scroll_offset.y), center)
 
     def _line(self, number: int) -> tuple[int, int] | None:
         """The ``(start, end)`` of line ``number``, wrapping what it takes; None past the last line."""
