@@ -5,6 +5,7 @@ from __future__ import annotations
 import shutil
 
 from tests.ui.reader_support import COLLECTION, SEEDS, drawn, main_screen, seed_app, until
+from textual.pilot import Pilot
 from textual.widgets import Input
 
 from briefing_tui.screens.main import MainScreen
@@ -26,14 +27,19 @@ def test_a_path_is_completed_from_its_folder(tmp_path) -> None:
     assert complete_path(f"{tmp_path}/nofolder/x") is None
 
 
+async def type_in_open(pilot: Pilot, path: str) -> None:
+    """``O``, then ``path`` in its field."""
+    await pilot.press("O")
+    await until(pilot, lambda: isinstance(pilot.app.screen, OpenPathScreen))
+    pilot.app.screen.query_one("#open-input", Input).value = path
+
+
 async def test_O_opens_another_file_with_tab_completion(tmp_path) -> None:
     shutil.copy(COLLECTION / "a-main.yaml", tmp_path / "a-main.yaml")
     shutil.copy(COLLECTION / "b-statement.yaml", tmp_path / "b-statement.yaml")
     app = seed_app()
     async with app.run_test(size=(120, 40)) as pilot:
-        await pilot.press("O")
-        await until(pilot, lambda: isinstance(app.screen, OpenPathScreen))
-        app.screen.query_one("#open-input", Input).value = f"{tmp_path}/a-m"
+        await type_in_open(pilot, f"{tmp_path}/a-m")
         await until(
             pilot, lambda: app.screen.query_one("#open-input", Input)._suggestion.endswith("a-main.yaml")
         )
@@ -86,9 +92,7 @@ async def test_several_names_going_on_from_the_path_are_listed_below_it(tmp_path
     (tmp_path / "mix").mkdir()
     app = seed_app()
     async with app.run_test(size=(120, 40)) as pilot:
-        await pilot.press("O")
-        await until(pilot, lambda: isinstance(app.screen, OpenPathScreen))
-        app.screen.query_one("#open-input", Input).value = f"{tmp_path}/m"
+        await type_in_open(pilot, f"{tmp_path}/m")
         await until(
             pilot, lambda: any("many/ mix/" in line for line in drawn(app)), what="the choices not listed"
         )
