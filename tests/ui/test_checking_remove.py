@@ -6,10 +6,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from tests.support.checks import present
 from tests.ui.checking_support import app_on, reader, said
 from tests.ui.reader_support import until
 
+from briefing_tui.model.types import Claim
 from briefing_tui.widgets.claim_list import ClaimList
+from briefing_tui.widgets.detail_pane import DetailLinks
 
 
 async def test_delete_in_the_claims_list_removes_the_claim_highlighted_not_what_is_shown(seed: Path) -> None:
@@ -51,3 +54,29 @@ async def test_the_current_claim_is_shown_again_once_what_the_pane_showed_is_rem
             pilot, lambda: screen.detail == ("claim", claim_id), what=f"the pane shows {screen.detail}"
         )
         assert screen.claim_id == claim_id
+
+
+async def test_delete_on_a_source_link_detaches_that_source_from_the_claim(seed: Path) -> None:
+    async with app_on(seed).run_test(size=(120, 40)) as pilot:
+        screen = reader(pilot)
+        for _ in screen.state.nav.claims:  # to a claim with two sources or more
+            await pilot.press("right_square_bracket")
+            claim = screen.state.current_claim()
+            if claim is not None and len(claim.sources) > 1:
+                break
+        assert claim is not None
+        links = screen.query_one(DetailLinks)
+        await pilot.press("2")
+        await until(pilot, lambda: links.has_focus and links.highlighted_reference() is not None)
+        reference = links.highlighted_reference()
+        assert reference is not None and reference[:2] == ("claim", claim.id)
+        await pilot.press("delete")
+
+        def after() -> Claim:
+            return present(screen.state.nav.claim(claim.id))
+
+        await until(pilot, lambda: [r.source for r in after().sources] != [r.source for r in claim.sources])
+        assert [r.source for r in after().sources] == [
+            r.source for r in claim.sources if r.source != reference[2]
+        ]
+        assert any(f"detach {reference[2]} from {claim.id}" in m for m in said(pilot))

@@ -217,23 +217,10 @@ class Checking:
 
     @needs_session
     def remove(self, mention: bool) -> None:
-        """Remove the row highlighted in the focused list of claims, entities or events, else what the
-        claim pane shows (a source too), with every reference to it; or, with ``mention``, the mention
-        of the entity or event that stands out in the text."""
-        listed = getattr(self.reader.app.focused, "highlighted_annotation", None)
-        target = self.annotation(listed() if listed is not None and not mention else None)
-        if target is None:
-            return
-        kind, ident, obj = target
-        if not mention:
-            self.edit(lambda doc: ops.remove_annotation(doc, kind, ident))  # type: ignore[arg-type]
-            return
-        span, spans = self.reader.state.span, [(m.start, m.end) for m in getattr(obj, "mentions", [])]
-        if span is None or span not in spans:
-            where = "is selected in the text: go to one with > or <, then M"  # a claim, a source: none
-            self.say(f"No mention of {kind} {ident} {where if hasattr(obj, 'mentions') else 'exists'}")
-            return
-        self.edit(lambda doc: ops.remove_mention(doc, kind, ident, spans.index(span)))  # type: ignore[arg-type]
+        """``delete`` and ``M``: what the person points at is removed (screens/removal.py)."""
+        from briefing_tui.screens import removal  # deferred: only when asked
+
+        removal.remove(self, mention)
 
     # several dialogs in a row (screens/checking_forms.py) -----------------------------------------
 

@@ -326,6 +326,20 @@ class DetailLinks(OptionList):
     def _pane(self) -> DetailPane | None:
         return self.parent if isinstance(self.parent, DetailPane) else None
 
+    def highlighted_reference(self) -> tuple[str, str, str] | None:
+        """``(kind, id, source id)``: the claim or event shown and the source whose link is
+        highlighted, if one is (for ``delete``, which then detaches that source)."""
+        pane, option = self._pane(), self.highlighted_option
+        parts = option.id.split(":", 2) if option is not None and option.id else []
+        if pane is None or len(parts) != 3 or parts[1] != "source":
+            return None
+        match pane.shown:
+            case ClaimShown(claim=claim):
+                return "claim", claim.id, parts[2]
+            case EventShown(event=event):
+                return "event", event.id, parts[2]
+        return None
+
     def action_line(self, step: int) -> None:
         """Down (``step`` 1) or up through what the pane shows, as in every pane: to the next link when
         it is in view (the highlight follows it), else a line further; at the pane's end (or top)
