@@ -111,3 +111,10 @@ async def test_the_files_that_could_not_be_opened_are_still_said_once_their_list
         assert isinstance(screen, MainScreen) and failed > 0
         said = f"{plural(failed, 'file')} could not be opened: e shows why"
         await until(pilot, lambda: said in screen.status_line.plain, what=screen.status_line.plain)
+
+
+async def test_a_notice_of_two_lines_is_said_whole_on_the_status_line() -> None:
+    async with seed_app().run_test(size=(120, 40)) as pilot:
+        screen = await reader_ready(pilot)
+        screen.notify("No browser opened: address copied,\nhttps://example.org/a")
+        await until(pilot, lambda: "address copied, https://example.org/a" in screen.status_line.plain)

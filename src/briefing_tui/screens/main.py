@@ -117,8 +117,8 @@ class MainScreen(Screen[None]):
     def notify(self, message: str, *, title: str = "", **kwargs: Any) -> None:  # type: ignore[override]
         """A notice also stays on the status line for a while (the toast goes)."""
         super().notify(message, title=title, **kwargs)
-        first = message.split("\n", 1)[0]
-        self.say(f"{title}: {first}" if title else first)
+        line = " ".join(message.split())  # one line: a notice of several (an address after) whole
+        self.say(f"{title}: {line}" if title else line)
 
     def on_resize(self) -> None:
         if self._panes_ready:

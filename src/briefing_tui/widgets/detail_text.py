@@ -40,9 +40,11 @@ def _address(out: Text, url: str, style: str, looks: Looks) -> None:
 
 
 def _unverified(out: Text, names: list[str], looks: Looks) -> None:
-    if names:
-        out.append("⚠ unverified: ", style=looks.mark("warn"))
-        out.append(sanitize(", ".join(str(n) for n in names)), style=looks.mark("warn"))
+    if names:  # "*": the whole of it, said so rather than as the mark written in the file
+        fields = [str(n) for n in names if n != "*"]
+        whole = "⚠ unverified as a whole" + (", and: " if fields else "")
+        out.append(whole if "*" in names else "⚠ unverified: ", style=looks.mark("warn"))
+        out.append(sanitize(", ".join(fields)), style=looks.mark("warn"))
         out.append("\n")
 
 
