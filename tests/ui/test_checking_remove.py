@@ -11,6 +11,7 @@ from tests.ui.checking_support import app_on, reader, said
 from tests.ui.reader_support import until
 
 from briefing_tui.model.types import Claim
+from briefing_tui.screens.checking_dialogs import SelectionBar
 from briefing_tui.widgets.claim_list import ClaimList
 from briefing_tui.widgets.detail_pane import DetailLinks
 
@@ -80,3 +81,17 @@ async def test_delete_on_a_source_link_detaches_that_source_from_the_claim(seed:
             r.source for r in claim.sources if r.source != reference[2]
         ]
         assert any(f"detach {reference[2]} from {claim.id}" in m for m in said(pilot))
+
+
+async def test_v_from_the_claim_pane_at_80x24_brings_the_text_forward(seed: Path) -> None:
+    async with app_on(seed).run_test(size=(80, 24)) as pilot:
+        screen = reader(pilot)
+        await pilot.press("right_square_bracket", "2")  # the claim pane alone in front
+        text_pane = screen.query_one("#text-pane")
+        await until(pilot, lambda: screen.pane == "claim" and not text_pane.display)
+        await pilot.press("v")
+        await until(pilot, lambda: isinstance(pilot.app.screen, SelectionBar), what="no selection")
+        await until(
+            pilot, lambda: screen.pane == "text" and screen.text_view.display, what="text not in front"
+        )
+        await pilot.press("escape")

@@ -34,6 +34,7 @@ def select(checking: Checking) -> None:
     layer_only = refuses_file_edits(checking, but=" (B bookmarks the passage chosen)")
     if checking.session(create=False) is None:
         return
+    checking.reader.focus_pane("text")  # the passage is chosen in the text: in view, at 80x24 too
     bar = SelectionBar(view, state.doc.text, start, layer_only=layer_only)
     checking.reader.app.push_screen(bar, partial(_selected, checking))
 
