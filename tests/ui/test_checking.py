@@ -301,7 +301,7 @@ async def test_D_steps_through_drafts_A_accepts_X_rejects(drafted: Path) -> None
 
 
 async def test_v_selects_by_words_and_sentences_and_c_makes_a_claim(seed: Path) -> None:
-    from briefing_tui.screens.checking_dialogs import SelectionBar
+    from briefing_tui.screens.selection_bar import SelectionBar
 
     async with app_on(seed).run_test(size=SIZE) as pilot:
         screen = reader(pilot)

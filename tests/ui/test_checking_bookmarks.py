@@ -16,8 +16,8 @@ from textual.widgets import OptionList
 from briefing_tui.edit.sidecar import sidecar_items, sidecar_path
 from briefing_tui.model.places import TextPlace
 from briefing_tui.screens.bookmarks import BookmarkList, LabelDialog
-from briefing_tui.screens.checking_dialogs import SelectionBar
 from briefing_tui.screens.main import MainScreen
+from briefing_tui.screens.selection_bar import SelectionBar
 
 
 async def label(pilot: Pilot[Any], text: str) -> None:

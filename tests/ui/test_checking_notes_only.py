@@ -23,8 +23,8 @@ from briefing_tui.edit.sidecar import sidecar_items, sidecar_path
 from briefing_tui.files import load_paths
 from briefing_tui.model.places import TextPlace
 from briefing_tui.model.types import Rating
-from briefing_tui.screens.checking_dialogs import SelectionBar
 from briefing_tui.screens.main import MainScreen
+from briefing_tui.screens.selection_bar import SelectionBar
 from briefing_tui.widgets.detail_pane import DetailPane
 
 

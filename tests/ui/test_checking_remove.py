@@ -8,10 +8,10 @@ from pathlib import Path
 
 from tests.support.checks import present
 from tests.ui.checking_support import app_on, reader, said
-from tests.ui.reader_support import until
+from tests.ui.reader_support import drawn, until
 
 from briefing_tui.model.types import Claim
-from briefing_tui.screens.checking_dialogs import SelectionBar
+from briefing_tui.screens.selection_bar import SelectionBar
 from briefing_tui.widgets.claim_list import ClaimList
 from briefing_tui.widgets.detail_pane import DetailLinks
 
@@ -94,4 +94,14 @@ async def test_v_from_the_claim_pane_at_80x24_brings_the_text_forward(seed: Path
         await until(
             pilot, lambda: screen.pane == "text" and screen.text_view.display, what="text not in front"
         )
+        await pilot.press("escape")
+
+
+async def test_the_keys_of_choosing_a_passage_show_whole_at_80x24(seed: Path) -> None:
+    async with app_on(seed).run_test(size=(80, 24)) as pilot:
+        await pilot.press("1", "v")
+        await until(pilot, lambda: isinstance(pilot.app.screen, SelectionBar), what="no selection")
+        await until(pilot, lambda: "esc Cancel" in drawn(pilot.app)[-1], what=drawn(pilot.app)[-1])
+        footer = drawn(pilot.app)[-1]
+        assert "w Word +" in footer and "c Claim" in footer and "t Entity…" in footer, footer
         await pilot.press("escape")

@@ -17,9 +17,10 @@ from briefing_tui.edit import journal, ops
 from briefing_tui.edit.history import Revision
 from briefing_tui.edit.session import SaveError, Session
 from briefing_tui.model.types import Document, LoadError
-from briefing_tui.screens.checking_dialogs import ChoiceDialog, Dialog, QuitDialog, SelectionBar, SourceForm
+from briefing_tui.screens.checking_dialogs import ChoiceDialog, Dialog, QuitDialog, SourceForm
 from briefing_tui.screens.line_dialogs import PathDialog, fresh_path, taken
 from briefing_tui.screens.notes_layer import notes_only_for, refuses_file_edits
+from briefing_tui.screens.selection_bar import SelectionBar
 from briefing_tui.words import plural
 
 if TYPE_CHECKING:
