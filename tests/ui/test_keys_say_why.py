@@ -25,6 +25,7 @@ REFUSED = [
     ((), "n", "No search: / searches the text"),
     (("3",), "N", "No search: / searches the text"),  # from a list: the focus stays there
     (("right_square_bracket",), "s", "has no source"),  # pressed until a claim with no source
+    (("right_square_bracket",), "o", "has no source: no address to open"),
 ]
 
 

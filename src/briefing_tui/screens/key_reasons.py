@@ -44,6 +44,8 @@ def reason(screen: MainScreen, shown: str, action: str, parameters: tuple[object
         if cited is None:
             return TO_A_CLAIM.format(key=shown)
         return f"Claim {cited[1].id} has no source"
+    if action == "open_url" and (claim := screen.state.current_claim()) is not None and not claim.sources:
+        return f"Claim {claim.id} has no source: no address to open"
     if action == "remove_verdict":
         claim = screen.state.current_claim()
         return TO_A_CLAIM.format(key=shown) if claim is None else f"Claim {claim.id} has no verdict to remove"
