@@ -1,4 +1,4 @@
-"""What an export leaves out, said once per kind of loss with a count.
+"""What an export leaves out, said once per kind of loss with a count (and one per field).
 
 Each format names the fields of the briefing it has no place for; an export warns, for each kind of
 object, how many lose one and which of those fields they had, so that nothing is dropped silently
@@ -27,15 +27,16 @@ def fields_lost(
 ) -> list[str]:  # fmt: skip
     """One warning: how many of ``items`` had one of ``fields`` (which ``fmt`` cannot hold), and which;
     ``has(item, name)`` says whether an item has a field that is lost (by default, its value)."""
-    count, had = 0, set()
+    count, had = 0, dict.fromkeys(fields, 0)
     for item in items:
-        present = {name for name in fields if has(item, name)}
-        if present:
-            count += 1
-            had |= present
+        present = [name for name in fields if has(item, name)]
+        count += bool(present)
+        for name in present:
+            had[name] += 1
     if not count:
         return []
-    names = ", ".join(name for name in fields if name in had)
+    lost = [name for name in fields if had[name]]  # with how many had each, when there are several
+    names = ", ".join(f"{name} ({had[name]:,})" if len(lost) > 1 else name for name in lost)
     verb = "loses its" if count == 1 else "lose their"
     return [f"{fmt}: {_plural(count, one, many)} {verb} {names}: the format has no place for them"]
 
