@@ -18,6 +18,7 @@ from briefing_tui.formats.report import (
     entity_rows,
     footnoted,
     line,
+    published,
     quote,
     segments,
     source_parts,
@@ -81,7 +82,7 @@ def export_html(doc: Document) -> str:
         "<body>",
         f"<h1>{title}</h1>",
     ]
-    meta = [esc(line(x)) for x in (doc.publisher, doc.published, ", ".join(doc.authors)) if x]
+    meta = [esc(line(x)) for x in (doc.publisher, published(doc), ", ".join(doc.authors)) if x]
     if doc.url:
         meta.append(_a(line(doc.url), doc.url))
     if meta:

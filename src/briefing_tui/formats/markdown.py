@@ -18,6 +18,7 @@ from briefing_tui.formats.report import (
     entity_rows,
     footnoted,
     line,
+    published,
     quote,
     segments,
     source_parts,
@@ -70,7 +71,7 @@ def _article(doc: Document) -> str:
 def export_markdown(doc: Document) -> str:
     """The whole report as Markdown text."""
     out = [f"# {escape(line(doc.title), at_line_start=False)}", ""]
-    meta = [line(x) for x in (doc.publisher, doc.published, ", ".join(doc.authors)) if x]
+    meta = [line(x) for x in (doc.publisher, published(doc), ", ".join(doc.authors)) if x]
     if doc.url:
         meta.append(_link(line(doc.url), doc.url if doc.url.startswith(("http://", "https://")) else None))
     if meta:

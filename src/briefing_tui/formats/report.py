@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 from briefing_tui.display import sanitize
 from briefing_tui.model.dates import say_date
+from briefing_tui.model.doc_meta import published_text
 from briefing_tui.model.types import (
     RATINGS,
     AnchorStatus,
@@ -124,7 +125,7 @@ def source_parts(doc: Document, ref: SourceRef) -> tuple[str, str | None, str]:
         head = f"{speaker.name if speaker else src.entity} (speaker)"
     else:
         head = src.title or src.id
-    details = ", ".join(x for x in (src.publisher, src.author, str(src.date or "")) if x)
+    details = ", ".join(x for x in (src.publisher, src.author, say_date(src.date) if src.date else "") if x)
     text = f"{head} — {details}" if details else head
     if ref.stance.value != "supports":
         text += f" [{ref.stance.value}]"
@@ -133,6 +134,11 @@ def source_parts(doc: Document, ref: SourceRef) -> tuple[str, str | None, str]:
     if url is not None and url != src.url:  # the original's address is unknown: link to a copy
         text += " (copy)"
     return line(text), url, line(ref.passage or "")
+
+
+def published(doc: Document) -> str:
+    """The document's publication date as the reader's header says it ("" when it has none)."""
+    return published_text(doc.published) if doc.published else ""
 
 
 def entity_rows(doc: Document) -> list[tuple[Entity, str]]:

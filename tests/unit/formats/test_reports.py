@@ -177,7 +177,8 @@ def test_markdown_report_of_the_seed(seed_doc: Document) -> None:
     timeline = out.split("## Timeline")[1]
     assert timeline.index("26 Jul 2023") < timeline.index("16 Sep 2024")
     head = out.split("## Article")[0]
-    assert "2024-04-24/2024-05-19" in head and "*The article is undated." in head
+    assert "undated, between 24 Apr 2024 and 19 May 2024" in head and "*The article is undated." in head
+    assert "2024-04-24/2024-05-19" not in out  # dates as the reader says them, not as written
 
 
 def test_a_source_known_only_by_its_copies_links_to_a_copy_and_says_so(seed_doc: Document) -> None:
