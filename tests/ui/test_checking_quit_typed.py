@@ -168,3 +168,21 @@ async def test_a_new_source_waiting_for_its_stance_is_not_lost_by_quitting(seed:
         await pilot.press("ctrl+s")
         await until(pilot, lambda: not pilot.app.is_running, what="quit after saving")
     assert any(s.title == "A communique" for s in load_document(seed).sources)
+
+
+async def test_escape_drops_typed_text_only_when_pressed_again(seed: Path) -> None:
+    async with app_on(seed).run_test(size=SMALL) as pilot:
+        await pilot.press("right_square_bracket", "c")
+        await until(pilot, lambda: isinstance(pilot.app.screen, NoteDialog), what="no note dialog")
+        await pilot.press(*keys("half a note"), "escape")
+        await until(pilot, lambda: any("Escape again drops the note being typed" in n.message
+                                       for n in pilot.app._notifications))  # fmt: skip
+        assert isinstance(pilot.app.screen, NoteDialog)  # still there, with the text
+        await pilot.press("escape")
+        await until(pilot, lambda: not isinstance(pilot.app.screen, NoteDialog), what="escape again kept it")
+        await pilot.press("c")  # nothing typed: one escape closes
+        await until(pilot, lambda: isinstance(pilot.app.screen, NoteDialog))
+        await pilot.press("escape")
+        await until(
+            pilot, lambda: not isinstance(pilot.app.screen, NoteDialog), what="one escape did not close"
+        )

@@ -114,7 +114,7 @@ async def test_a_key_that_is_a_format_character_is_taken_by_every_input(seed: Pa
             pilot.app.post_message(events.Key(key, char))
         await until(pilot, lambda: len(area.text) == 3, what="the keys typed")
         assert area.text == "\u200d\u202e\U0001fae8"
-        await pilot.press("escape")
+        await pilot.press("escape", "escape")  # the second drops what was typed
         await pilot.press("a")
         await until(pilot, lambda: isinstance(pilot.app.screen, ChoiceDialog))
         await pilot.press("down", "enter")

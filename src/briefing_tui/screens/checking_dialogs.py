@@ -40,7 +40,15 @@ class Dialog(ModalScreen[Any]):
     ]
     HELP_GROUP = "Checking dialog"
 
+    _warned: str | None = None  # what escape was last said to drop
+
     def action_cancel(self) -> None:
+        """Cancel; with text typed here (``typed``), only at a second escape, the first saying so."""
+        typed = self.typed()
+        if typed is not None and typed != self._warned:
+            self._warned = typed
+            self.notify(f"Escape again drops {typed}; ctrl+s keeps it", markup=False, timeout=4)
+            return
         self.dismiss(None)
 
     def action_done(self) -> None:
