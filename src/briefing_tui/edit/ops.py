@@ -153,7 +153,7 @@ def add_mention(doc: Document, entity_id: str, start: int, end: int) -> Revision
     assert isinstance(entity, Entity)
     span = span_of(doc, start, end)
     if any(m.start == start and m.end == end for m in entity.mentions):
-        raise EditError(f"this passage is already a mention of '{entity_id}'")
+        raise EditError(f"this passage is already a mention of {entity.name} ({entity_id})")
     new = replace(entity, mentions=[*entity.mentions, span])
     return _one(f"mention of {entity_id}", _replace(doc, "entity", new))
 

@@ -86,6 +86,12 @@ def test_a_passage_becomes_a_claim_a_mention_or_an_entity(session: Session) -> N
     assert (entity.id, entity.name, entity.type) == ("kurt-m-campbell", "Kurt M. Campbell", "person")
     session.apply(ops.add_mention(session.doc, "niger", text.index("Niamey"), text.index("Niamey") + 6))
     assert session.doc.claims[-1].id == f"C{numbered + 1}" and session.doc.claims[-1].gloss == "A visit"
+    niger = present(session.doc.entity("niger"))
+    again = niger.mentions[-1]
+    with pytest.raises(
+        ops.EditError, match=f"already a mention of {niger.name} \\(niger\\)"
+    ):  # its name said
+        ops.add_mention(session.doc, "niger", again.start, again.end)
     session.save()
     assert_reads_back(session.path, session.doc)
 
