@@ -11,6 +11,7 @@ from tests.ui.checking_support import app_on, reader, said
 from tests.ui.reader_support import drawn, until
 
 from briefing_tui.model.types import Claim
+from briefing_tui.screens.checking_dialogs import NoteDialog
 from briefing_tui.screens.selection_bar import SelectionBar
 from briefing_tui.widgets.claim_list import ClaimList
 from briefing_tui.widgets.detail_pane import DetailLinks
@@ -104,4 +105,19 @@ async def test_the_keys_of_choosing_a_passage_show_whole_at_80x24(seed: Path) ->
         await until(pilot, lambda: "esc Cancel" in drawn(pilot.app)[-1], what=drawn(pilot.app)[-1])
         footer = drawn(pilot.app)[-1]
         assert "w Word +" in footer and "c Claim" in footer and "t Entity…" in footer, footer
+        await pilot.press("escape")
+
+
+async def test_a_note_on_an_entity_names_it_in_the_dialogs_title(seed: Path) -> None:
+    async with app_on(seed).run_test(size=(120, 40)) as pilot:
+        screen = reader(pilot)
+        await pilot.press("3", "j", "enter")  # an entity shown in the claim pane
+        await until(pilot, lambda: screen.detail[0] == "entity", what="no entity shown")
+        entity = screen.state.nav.entity(screen.detail[1])
+        assert entity is not None
+        await pilot.press("c")
+        await until(pilot, lambda: isinstance(pilot.app.screen, NoteDialog), what="no note dialog")
+        dialog = pilot.app.screen
+        assert isinstance(dialog, NoteDialog)
+        assert dialog.title_text == f"Note on entity {entity.id}: {entity.name}"
         await pilot.press("escape")

@@ -205,7 +205,9 @@ class Checking:
             if note is not None and note != obj.note:
                 self.edit(lambda doc: ops.set_note(doc, kind, ident, note))  # type: ignore[arg-type]
 
-        self.reader.app.push_screen(NoteDialog(f"Note on {kind} {ident}", obj.note), written)
+        named = getattr(obj, "name", "") or getattr(obj, "label", "") or getattr(obj, "title", "")
+        title = f"Note on {kind} {ident}" + (f": {named}" if named else "")
+        self.reader.app.push_screen(NoteDialog(title, obj.note), written)
 
     @needs_session
     def toggle_verified(self) -> None:
