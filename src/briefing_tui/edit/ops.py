@@ -291,7 +291,10 @@ def check_date(value: str) -> str:
     try:
         return parse_edtf(value.strip()).text
     except ValueError as exc:
-        raise EditError(f"the date is not EDTF: {exc} (e.g. 2024-04-25, 2024-04, 2024~)") from None
+        said = str(exc).removeprefix("the date ")  # said once, then what an EDTF date looks like
+        if said.endswith(" is not an EDTF date"):
+            said = said.removesuffix(" an EDTF date") + " EDTF"
+        raise EditError(f"the date {said}: write it as 2024-04-25, 2024-04 or 2024~") from None
 
 
 def attach_new_source(

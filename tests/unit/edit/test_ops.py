@@ -58,7 +58,7 @@ def test_rating_sets_the_verdict_reviewed_today(session: Session) -> None:
         (lambda d: ops.attach_source(d, "claim", "C2", "S-cnsp-0316", "agrees"), "is not a stance"),
         (
             lambda d: ops.attach_new_source(d, "claim", "C1", "T", date_text="2024-02-30"),
-            "the date is not EDTF",
+            "the date '2024-02-30'",
         ),
         (lambda d: ops.attach_new_source(d, "claim", "C1", "T", url="javascript:alert(1)"), "cannot be used"),
         (lambda d: ops.attach_new_source(d, "claim", "C1", "T", url="https://pаypal.com/"), "mixed scripts"),
