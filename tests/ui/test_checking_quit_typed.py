@@ -132,6 +132,16 @@ async def test_a_bookmark_label_being_typed_is_asked_about_and_kept_on_save_and_
     assert [item["body"][0]["value"] for item in sidecar_items(seed)] == ["ask the embassy"]
 
 
+async def stance_then_save_and_quit(pilot: Pilot[Any]) -> None:
+    """The stance asked of a new source chosen ("supports"), then quitting, saving."""
+    await pilot.press("enter")
+    await until(pilot, lambda: not isinstance(pilot.app.screen, ChoiceDialog | SourceForm))
+    await pilot.press("ctrl+q")
+    await until(pilot, lambda: isinstance(pilot.app.screen, QuitDialog), what="quitting did not ask")
+    await pilot.press("ctrl+s")
+    await until(pilot, lambda: not pilot.app.is_running, what="quit after saving")
+
+
 async def test_a_new_source_being_typed_is_done_and_its_stance_asked_before_quitting(seed: Path) -> None:
     before = seed.read_text(encoding="utf-8")
     async with app_on(seed).run_test(size=SMALL) as pilot:
@@ -141,12 +151,7 @@ async def test_a_new_source_being_typed_is_done_and_its_stance_asked_before_quit
         await pilot.press("ctrl+s")  # the form done: its stance is asked, nothing saved yet
         await until(pilot, lambda: isinstance(pilot.app.screen, ChoiceDialog), what="no stance asked")
         assert pilot.app.is_running and seed.read_text(encoding="utf-8") == before
-        await pilot.press("enter")  # supports
-        await until(pilot, lambda: not isinstance(pilot.app.screen, ChoiceDialog | SourceForm))
-        await pilot.press("ctrl+q")
-        await until(pilot, lambda: isinstance(pilot.app.screen, QuitDialog), what="quitting did not ask")
-        await pilot.press("ctrl+s")
-        await until(pilot, lambda: not pilot.app.is_running, what="quit after saving")
+        await stance_then_save_and_quit(pilot)
     assert any(s.title == "A communique" for s in load_document(seed).sources)
 
 
@@ -161,12 +166,7 @@ async def test_a_new_source_waiting_for_its_stance_is_not_lost_by_quitting(seed:
         await pilot.press("ctrl+s")  # save and quit: the stance is the person's to choose
         await until(pilot, lambda: isinstance(pilot.app.screen, ChoiceDialog), what="the question went")
         assert pilot.app.is_running and seed.read_text(encoding="utf-8") == before
-        await pilot.press("enter")  # supports
-        await until(pilot, lambda: not isinstance(pilot.app.screen, ChoiceDialog))
-        await pilot.press("ctrl+q")
-        await until(pilot, lambda: isinstance(pilot.app.screen, QuitDialog), what="quitting did not ask")
-        await pilot.press("ctrl+s")
-        await until(pilot, lambda: not pilot.app.is_running, what="quit after saving")
+        await stance_then_save_and_quit(pilot)
     assert any(s.title == "A communique" for s in load_document(seed).sources)
 
 
