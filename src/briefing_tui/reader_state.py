@@ -187,6 +187,15 @@ class ReaderState:
         span = self.nav.next_mention(entity.id, self.span[0] if self.span else -1, step)
         return self.nav.location_of(entity, span) if span is not None else None
 
+    def mention_position(self) -> tuple[str, int, int] | None:
+        """The selected entity's name, which of its mentions stands out and of how many (``>`` /
+        ``<`` step through them); None when none does."""
+        entity = self.nav.entity(self.entity_id) if self.entity_id else None
+        spans = self.nav.mentions(entity.id) if entity is not None else []
+        if entity is None or self.span not in spans:
+            return None
+        return entity.name, spans.index(self.span) + 1, len(spans)
+
     def current_claim(self) -> Claim | None:
         return self.nav.claim(self.claim_id) if self.claim_id else None
 

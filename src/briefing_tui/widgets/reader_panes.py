@@ -274,7 +274,9 @@ class ReaderPanes(Horizontal):
             search, count = bar.input.value, bar.count  # cleared by escape, it is no longer said
         title = state.doc.title or state.doc.id
         percent = self.view.percent()
-        return Status(title, percent, said, len(state.nav.claims), search, count, message, filtered)
+        mention = state.mention_position()  # stepping with > and <: which mention of how many
+        at = f"{mention[0]} {mention[1]:,}/{mention[2]:,}" if mention is not None else ""
+        return Status(title, percent, said, len(state.nav.claims), search, count, message, filtered, at)
 
     def entity_selected(self) -> None:
         """Light up the selected entity's mentions, and the claims and events involving it."""

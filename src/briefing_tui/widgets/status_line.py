@@ -33,6 +33,8 @@ class Status:
     message: str = ""
     filtered: int | None = None
     """With the ``&`` filter on, how many claims start in the paragraphs it shows."""
+    mention: str = ""
+    """The selected entity and which of its mentions stands out: ``Kurt M. Campbell 2/7``."""
 
 
 def status_text(status: Status, looks: Looks | None = None) -> Text:
@@ -54,6 +56,9 @@ def status_text(status: Status, looks: Looks | None = None) -> Text:
         out.append(f"{plural(status.claims, 'claim')}: ] for the first")
     else:
         out.append("no claims")
+    if status.mention:
+        out.append(*gap)
+        out.append(sanitize(status.mention))
     if status.search:
         out.append(*gap)
         out.append(f"/{sanitize(status.search)}")
