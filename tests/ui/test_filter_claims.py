@@ -92,3 +92,13 @@ async def test_going_to_a_hidden_claim_turns_the_filter_off() -> None:
         assert "& filter off" in bar.status_text
         top, bottom = view.visible_range()
         assert top <= hidden.span.start < bottom  # the claim is in view
+
+
+async def test_with_the_filter_on_the_bar_says_only_the_toggles_that_are_on() -> None:
+    async with seed_app().run_test(size=(120, 40)) as pilot:
+        await filter_on(pilot, "niamey")
+        bar = main_screen(pilot).query_one(SearchBar)
+        assert "^T exact" not in bar.status_text and "^R regex" not in bar.status_text, bar.status_text
+        bar.flags["word"] = True  # one on: said, the others still left out
+        bar._render_status()
+        assert "^G word" in bar.status_text and "^R regex" not in bar.status_text

@@ -247,10 +247,12 @@ class SearchBar(Horizontal):
         if self._filter:
             text.append("& filter ", "reverse bold")
             text.append(" ")
+        crowded = bool(self._message or self._filter)  # the toggles off leave room (the footer has them)
         for flag, key, label in TOGGLES:
             on = self.flags[flag]
-            text.append(f"{key} {label}", "reverse bold" if on else "dim")
-            text.append(" ")
+            if on or not crowded:
+                text.append(f"{key} {label}", "reverse bold" if on else "dim")
+                text.append(" ")
         if self.current_query.keep_case:
             text.append("Aa", "bold")
         return text
