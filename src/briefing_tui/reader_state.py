@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from time import monotonic
 
 from briefing_tui.model.navigation import JumpList, Navigator
 from briefing_tui.model.places import (
@@ -120,6 +121,8 @@ class ReaderState:
         self.opens_at_end = False
         """Whether the first document opens at its text's end (``G`` pressed on its preview)."""
         self.keys_meanwhile: list[tuple[str, str | None]] = []
+        self.went_round: tuple[int, str, float] | None = None
+        """The last ``]`` / ``[`` that went round past the end: its step, the claim it reached and when."""
         """Keys pressed on the preview, ``(key, character)``, for the reader to act on once up."""
         self.on_show: list[Callable[[Document], None]] = []
         """Called with each document shown after the first (checking puts the person's layer on it)."""
@@ -173,7 +176,12 @@ class ReaderState:
                 claim = self.nav.next_claim(claim.id, step)
             else:
                 claim = None
-        return self.nav.location_of(claim) if claim is not None else None
+        if claim is None:
+            return None
+        before, after = self.nav.claim_position(self.claim_id), self.nav.claim_position(claim.id)
+        if before is not None and after is not None and (after - before) * step <= 0:  # past the end
+            self.went_round = (step, claim.id, monotonic())
+        return self.nav.location_of(claim)
 
     def claims_shown(self, shown: Callable[[int], bool]) -> int:
         """How many claims start in the text ``shown`` (see ``next_claim``)."""
@@ -186,6 +194,13 @@ class ReaderState:
             return None
         span = self.nav.next_mention(entity.id, self.span[0] if self.span else -1, step)
         return self.nav.location_of(entity, span) if span is not None else None
+
+    def round_said(self, seconds: float = 4.0) -> str:
+        """That ``]`` / ``[`` went round to the first or last claim, for ``seconds`` while on it."""
+        went = self.went_round
+        if went is None or went[1] != self.claim_id or monotonic() - went[2] > seconds:
+            return ""
+        return "] went round to the first claim" if went[0] > 0 else "[ went round to the last claim"
 
     def mention_position(self) -> tuple[str, int, int] | None:
         """The selected entity's name, which of its mentions stands out and of how many (``>`` /

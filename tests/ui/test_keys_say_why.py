@@ -119,3 +119,18 @@ async def test_a_notice_of_two_lines_is_said_whole_on_the_status_line() -> None:
         screen = await reader_ready(pilot)
         screen.notify("No browser opened: address copied,\nhttps://example.org/a")
         await until(pilot, lambda: "address copied, https://example.org/a" in screen.status_line.plain)
+
+
+async def test_next_claim_past_the_last_says_it_went_round() -> None:
+    async with seed_app().run_test(size=(120, 40)) as pilot:
+        screen = await reader_ready(pilot)
+        await pilot.press("left_square_bracket")  # to the last claim: no claim before it, nothing said
+        last = screen.state.nav.claims[-1].id
+        await until(pilot, lambda: screen.claim_id == last)
+        assert "went round" not in screen.status_line.plain
+        await pilot.press("right_square_bracket")
+        await until(pilot, lambda: "] went round to the first claim" in screen.status_line.plain)
+        await pilot.press("right_square_bracket")  # on: no longer said
+        await until(pilot, lambda: "went round" not in screen.status_line.plain)
+        await pilot.press("left_square_bracket", "left_square_bracket")
+        await until(pilot, lambda: "[ went round to the last claim" in screen.status_line.plain)

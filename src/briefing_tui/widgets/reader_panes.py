@@ -276,6 +276,7 @@ class ReaderPanes(Horizontal):
         percent = self.view.percent()
         mention = state.mention_position()  # stepping with > and <: which mention of how many
         at = f"{mention[0]} {mention[1]:,}/{mention[2]:,}" if mention is not None else ""
+        message = message or state.round_said()
         return Status(title, percent, said, len(state.nav.claims), search, count, message, filtered, at)
 
     def entity_selected(self) -> None:
