@@ -121,9 +121,9 @@ class ReaderState:
         self.opens_at_end = False
         """Whether the first document opens at its text's end (``G`` pressed on its preview)."""
         self.keys_meanwhile: list[tuple[str, str | None]] = []
+        """Keys pressed on the preview, ``(key, character)``, for the reader to act on once up."""
         self.went_round: tuple[int, str, float] | None = None
         """The last ``]`` / ``[`` that went round past the end: its step, the claim it reached and when."""
-        """Keys pressed on the preview, ``(key, character)``, for the reader to act on once up."""
         self.on_show: list[Callable[[Document], None]] = []
         """Called with each document shown after the first (checking puts the person's layer on it)."""
 
