@@ -85,9 +85,15 @@ class StatusLine(Widget):
         self._said_at: tuple[object, ...] | None = None  # where a refusal was said (``say``)
 
     def refresh_status(self) -> None:
-        """Say what ``status_of`` gives now (the line is drawn again only when that changed)."""
-        if self.is_attached:  # not before the screen is composed
-            self.show(self._status_of(self.message))
+        """Say what ``status_of`` gives now (the line is drawn again only when that changed); a
+        refusal said ``until_moved`` goes once the claim or document it was said on has changed."""
+        if not self.is_attached:  # not before the screen is composed
+            return
+        status = self._status_of(self.message)
+        if self._said_at is not None and (status.title, status.claim) != self._said_at:
+            self._message_until, self._said_at = 0.0, None
+            status = self._status_of("")
+        self.show(status)
 
     def follow(self, scrolled: Widget) -> None:
         """From now on say it again when ``scrolled`` scrolls, and at a glance's pace: a search
@@ -99,19 +105,14 @@ class StatusLine(Widget):
     def say(self, message: str, seconds: float, *, until_moved: bool = False) -> None:
         """Show ``message`` for ``seconds``; ``until_moved``: no longer once the current claim or
         document changed (why a key could not act there is stale elsewhere)."""
-        self._message, self._message_until = message, monotonic() + seconds
-        self._said_at = self._where() if until_moved and self.is_attached else None
+        self._message, self._message_until, self._said_at = message, monotonic() + seconds, None
         self.refresh_status()
-
-    def _where(self) -> tuple[object, ...]:
-        status = self._status_of("")
-        return status.title, status.claim
+        if until_moved and self._status is not None:  # where it is said: the line just drawn
+            self._said_at = (self._status.title, self._status.claim)
 
     @property
     def message(self) -> str:
         """The message said last, while its time lasts (else "")."""
-        if self._said_at is not None and self._said_at != self._where():
-            self._message_until, self._said_at = 0.0, None
         return self._message if self._message_until > monotonic() else ""
 
     @property
