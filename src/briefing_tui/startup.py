@@ -184,6 +184,44 @@ class _Child:
             return b""
         return b"".join(chunks) if status == 0 else b""
 
+    def frames(self, length: int) -> list[bytes]:
+        """The child's answer in frames, each sent after its length in ``length`` bytes (the form
+        ``split_load.frames_of`` reads), kept apart as they come: the answer is never held whole
+        besides them. Empty as ``answer()`` is, and when the answer ends within a frame."""
+        if self._answered:
+            return []
+        self._answered = True
+        deadline = time.monotonic() + ANSWER_WITHIN
+        frames = []
+        try:
+            while head := self._up_to(length, deadline):
+                size = int.from_bytes(head, "little")
+                frame = self._up_to(size, deadline)
+                if len(head) < length or len(frame) < size:
+                    raise EOFError  # cut short: the child failed while it wrote
+                frames.append(frame)
+            os.close(self._read)
+            _pid, status = os.waitpid(self._pid, 0)
+        except (OSError, EOFError):  # (a timeout among them: stopped, as one that does not answer)
+            self._stop()
+            return []
+        return frames if status == 0 else []
+
+    def _up_to(self, size: int, deadline: float) -> bytes:
+        """The next ``size`` bytes of the answer, fewer at its end; TimeoutError past ``deadline``."""
+        parts = []
+        missing = size
+        while missing:
+            ready, _, _ = select.select([self._read], [], [], max(0.0, deadline - time.monotonic()))
+            if not ready:
+                raise TimeoutError
+            chunk = os.read(self._read, min(missing, 1 << 20))
+            if not chunk:
+                break
+            parts.append(chunk)
+            missing -= len(chunk)
+        return parts[0] if len(parts) == 1 else b"".join(parts)
+
     def end(self) -> None:
         if not self._answered:
             self._answered = True
@@ -258,11 +296,11 @@ class ClaimsBeside:
         data, self._data = self._data, None
         return data
 
-    def take(self, builder: Builder, first: int) -> list[Claim] | None:
+    def take(self, builder: Builder, first: int, passed: Callable[[], None]) -> list[Claim] | None:
         # deferred: by the loading worker, which has imported the loader already
-        from briefing_tui.model.split_load import take_answer
+        from briefing_tui.model.split_load import FRAME_LENGTH, take_answer
 
-        return take_answer(self._child.answer(), builder, first)
+        return take_answer(self._child.frames(FRAME_LENGTH), builder, first, passed)
 
     def end(self) -> None:
         self._data = None

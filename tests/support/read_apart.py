@@ -6,9 +6,11 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from briefing_tui.model.split_load import take_answer
+from briefing_tui.model.split_load import frames_of, take_answer
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from briefing_tui.model.build import Builder
     from briefing_tui.model.types import Claim
 
@@ -24,5 +26,5 @@ class ReadApart:
         data, self._data = self._data, None
         return data
 
-    def take(self, builder: Builder, first: int) -> list[Claim] | None:
-        return take_answer(self._answer, builder, first)
+    def take(self, builder: Builder, first: int, passed: Callable[[], None]) -> list[Claim] | None:
+        return take_answer(frames_of(self._answer), builder, first, passed)

@@ -37,16 +37,16 @@ def _no_child_left() -> None:
 
 
 def test_the_collection_is_the_one_read_here(large: Path) -> None:
-    answered: list[bytes] = []
+    answered: list[list[bytes]] = []
     apart = ClaimsBeside.of([large])
     assert apart is not None
-    answer = apart._child.answer  # noqa: SLF001 - seen on its way to the loader
+    frames = apart._child.frames  # noqa: SLF001 - seen on their way to the loader
 
-    def seen() -> bytes:
-        answered.append(answer())
-        return answered[-1]
+    def seen(length: int) -> list[bytes]:
+        answered.append(frames(length))
+        return answered[-1][:]  # (the loader empties the list it is given)
 
-    apart._child.answer = seen  # type: ignore[method-assign]  # noqa: SLF001
+    apart._child.frames = seen  # type: ignore[method-assign]  # noqa: SLF001
     collection = load_paths([large], siblings=True, read=apart)
     apart.end()
     assert answered and answered[0]  # the claims did come from the child
@@ -68,6 +68,28 @@ def test_a_child_that_fails_has_the_claims_built_here(large: Path, monkeypatch: 
     _no_child_left()
 
 
+def test_a_child_whose_answer_ends_within_a_frame_has_the_claims_built_here(
+    large: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    whole = split_load.claims_part(large.read_bytes(), str(large), large)
+    monkeypatch.setattr(split_load, "claims_part", lambda *_args: whole[:-3])  # in the child
+    apart = ClaimsBeside.of([large])
+    assert apart is not None
+    frames = apart._child.frames  # noqa: SLF001 - seen on their way to the loader
+    answered: list[list[bytes]] = []
+
+    def seen(length: int) -> list[bytes]:
+        answered.append(frames(length))
+        return []
+
+    apart._child.frames = seen  # type: ignore[method-assign]  # noqa: SLF001
+    collection = load_paths([large], siblings=True, read=apart)
+    apart.end()
+    assert answered == [[]]  # none of it taken
+    assert collection == load_paths([large], siblings=True) and collection.documents[0].claims
+    _no_child_left()
+
+
 def test_a_child_no_longer_needed_is_stopped(large: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     def slow(*_args: object) -> bytes:
         time.sleep(60)
@@ -80,7 +102,7 @@ def test_a_child_no_longer_needed_is_stopped(large: Path, monkeypatch: pytest.Mo
     apart.end()  # say the file failed before its claims: their answer is not waited for
     assert time.monotonic() - started < 10
     _no_child_left()
-    assert apart.take(Builder(large, "", Problems("")), 0) is None
+    assert apart.take(Builder(large, "", Problems("")), 0, lambda: None) is None
 
 
 def test_only_a_single_large_briefing_file_is_built_beside(large: Path, tmp_path: Path) -> None:

@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import marshal
 import random
 from pathlib import Path
 
@@ -10,7 +11,9 @@ import pytest
 from tests.support.read_apart import ReadApart
 
 from briefing_tui.model import loader, pieces, split_load
-from briefing_tui.model.split_load import ClaimsPart, claims_part
+from briefing_tui.model.build import Builder
+from briefing_tui.model.safe_yaml import Problems
+from briefing_tui.model.split_load import claims_part, frames_of, take_answer
 from briefing_tui.model.types import Document, LoadError, Problem
 from briefing_tui.resources import seeds_dir
 
@@ -162,7 +165,21 @@ def test_an_empty_answer_has_the_loader_build_the_claims() -> None:
     plain = _plain(data)
     read = ReadApart(Path("brief.yaml"), data, b"")
     assert loader.load_document(Path("brief.yaml"), read) == plain
-    assert ClaimsPart.decode(b"") is None
+
+
+def test_an_answer_cut_short_is_not_taken() -> None:
+    data = SEED.read_bytes()
+    plain = _plain(data)
+    answer = claims_part(data, "brief.yaml", Path("brief.yaml"))
+    assert len(frames_of(answer)) >= 3  # what it begins with, the claims, what it ends with
+    passed: list[bool] = []
+    for cut in (answer[:-1], answer[: len(answer) // 2], answer[:5]):
+        assert frames_of(cut) == []
+        read = ReadApart(Path("brief.yaml"), data, cut)
+        builder = Builder(Path("brief.yaml"), "", Problems("brief.yaml"))
+        assert read.take(builder, 0, lambda: passed.append(True)) is None
+        assert loader.load_document(Path("brief.yaml"), ReadApart(Path("brief.yaml"), data, cut)) == plain
+    assert passed == []  # the pieces it would have read are kept, to be read here
 
 
 def test_in_small_pieces_the_parent_and_the_child_each_build_a_share(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -171,12 +188,16 @@ def test_in_small_pieces_the_parent_and_the_child_each_build_a_share(monkeypatch
     data = SEED.read_bytes()
     Path("brief.yaml").write_bytes(data)
     answer = claims_part(data, "brief.yaml", Path("brief.yaml"))
-    part = ClaimsPart.decode(answer)
-    assert part is not None and part.first > 0  # the first pieces are left to the parent
+    first = marshal.loads(frames_of(answer)[0])[1]
+    assert first > 0  # the first pieces are left to the parent
+    builder = Builder(Path("brief.yaml"), "", Problems("brief.yaml"))
+    passed: list[bool] = []
+    claims = take_answer(frames_of(answer), builder, first, lambda: passed.append(True))
+    assert claims is not None and passed == [True]
     document = loader.load_document(Path("brief.yaml"), ReadApart(Path("brief.yaml"), data, answer))
     assert isinstance(document, Document)
-    assert 0 < len(part.claims) < len(document.claims)
-    assert document.claims[-len(part.claims) :] == part.claims
+    assert 0 < len(claims) < len(document.claims)
+    assert document.claims[-len(claims) :] == claims
     assert document == _plain(data)
 
 

@@ -7,9 +7,11 @@ the claims of the later pieces of their list (``pieces_here`` leaves the first o
 from the same bytes, as the loader builds them (the same ``Builder``, the file read in the same
 pieces), and sends them back (``claims_part``: plain values, ``marshal``led, a group at a time);
 the parent builds everything else meanwhile, then the first claims, and takes the child's in
-after them (``claims_with``, ``ClaimsPart.take``): their ids declared in file order (a duplicate
+after them (``claims_with``, ``take_answer``): their ids declared in file order (a duplicate
 reported where the loader reports it), their references kept to be checked with all the others,
-their problems added.
+their problems added. The answer comes in frames, one group of claims each, and each frame is freed
+once its claims are made; the parent frees the pieces the child read before it takes them in. So
+the parent never holds the child's whole answer beside the claims made of it.
 
 Whatever is unusual (a file not read in pieces, a document with no text, no list of claims, a
 child that fails, answers nothing or read other pieces), the parent builds the claims itself: the
@@ -21,7 +23,8 @@ from __future__ import annotations
 
 import gc
 import marshal
-from dataclasses import dataclass, replace
+from collections.abc import Callable
+from dataclasses import replace
 from pathlib import Path
 from typing import Any, Protocol
 
@@ -44,7 +47,7 @@ from briefing_tui.model.types import (
     Verdict,
 )
 
-__all__ = ["ClaimsPart", "ReadApart", "claims_part", "claims_with", "take_answer"]
+__all__ = ["ReadApart", "claims_part", "claims_with", "frames_of", "take_answer"]
 
 Place = tuple[str, str, int, int]
 """An id declared: the id, its kind, line and column."""
@@ -69,7 +72,8 @@ class _ClaimsBuilder(Builder):
 
 def claims_part(data: bytes, label: str, path: Path) -> bytes:
     """The claims of the briefing file ``data`` (named ``label``), built as ``load_document`` builds
-    them and encoded for ``ClaimsPart.decode``; empty when they cannot be built apart."""
+    them and encoded for ``take_answer`` (``frames_of`` splits it); empty when they cannot be built
+    apart."""
     problems = Problems(label)
     rest, aside = set_text_aside(data)  # as the loader reads it (``loader._load``)
     source = decode(rest, problems)
@@ -89,8 +93,13 @@ def claims_part(data: bytes, label: str, path: Path) -> bytes:
         pieces = node.pieces
         first = pieces_here(len(pieces))  # read by the parent
         pieces.skip(first)
-        before = len(problems.items)
-        claims = [c for n in pieces.read() if (c := builder.claim(n))]
+        before, declared = len(problems.items), builder.declared
+        ahead = declared[:]  # ids declared before the claims (a claim's are sent with it)
+        items: list[Item] = []
+        for n in pieces.read():
+            noted = len(declared)
+            claim = builder.claim(n)
+            items.append((None if claim is None else _claim(claim), declared[noted:]))
     except Whole:
         return b""
     finally:
@@ -98,11 +107,31 @@ def claims_part(data: bytes, label: str, path: Path) -> bytes:
             gc.enable()
     found = [_problem(p) for p in problems.items[before:]]
     refs = (builder.refs, builder.ref_places.typecode, builder.ref_places.tobytes())
-    # in groups, so that the parent never holds the plain values of all the claims at once
-    groups = [
-        marshal.dumps([_claim(c) for c in claims[at : at + GROUP]]) for at in range(0, len(claims), GROUP)
-    ]
-    return marshal.dumps((VERSION, first, groups, builder.declared, refs, found))
+    # in groups, so that the parent never holds the values of more than one group at once; an id
+    # and the claim it names are one string in a group (``marshal`` keeps what its values share)
+    groups = [marshal.dumps(items[at : at + GROUP]) for at in range(0, len(items), GROUP)]
+    frames = [marshal.dumps((VERSION, first, len(groups), ahead)), *groups, marshal.dumps((refs, found))]
+    return b"".join(len(frame).to_bytes(FRAME_LENGTH, "little") + frame for frame in frames)
+
+
+Item = tuple["tuple[Any, ...] | None", list[Place]]
+"""An item of the list of claims, encoded: its claim (None when it is not one) and the ids it declared."""
+
+FRAME_LENGTH = 8
+"""The bytes that give each frame's length before it (``claims_part``)."""
+
+
+def frames_of(answer: bytes) -> list[bytes]:
+    """``claims_part``'s answer, its frames apart; empty when it is not whole (a child cut short)."""
+    frames, at = [], 0
+    while at < len(answer):
+        length = int.from_bytes(answer[at : at + FRAME_LENGTH], "little")
+        at += FRAME_LENGTH
+        if length <= 0 or at + length > len(answer):
+            return []
+        frames.append(answer[at : at + length])
+        at += length
+    return frames
 
 
 GROUP = 1000
@@ -128,58 +157,16 @@ def claims_with(read: ReadApart, builder: Builder, node: Node | None) -> list[Cl
     pieces = node.pieces
     first = pieces_here(len(pieces))
     claims = [c for n in pieces.read(first) if (c := builder.claim(n))]
-    taken = read.take(builder, first)
+    taken = read.take(builder, first, pieces.skip)  # the pieces read there freed before their claims come
     if taken is None:
         claims += [c for n in pieces.read() if (c := builder.claim(n))]
     else:
-        pieces.skip()  # read there
         claims += taken
     return claims
 
 
-VERSION = 2
+VERSION = 3
 """Of the encoding: a parent only takes what a child of its own version encoded."""
-
-
-@dataclass(frozen=True, slots=True)
-class ClaimsPart:
-    """Claims built apart, with what the Builder that takes them in must know of them."""
-
-    first: int  # the first of the claims' pieces read there
-    claims: list[Claim]
-    declared: list[Place]
-    refs: Refs
-    problems: list[Problem]
-
-    @classmethod
-    def decode(cls, data: bytes) -> ClaimsPart | None:
-        """The part ``claims_part`` encoded (our own child's answer, never a file's); None when empty."""
-        if not data:
-            return None
-        version, first, groups, declared, refs, problems = marshal.loads(data)
-        if version != VERSION:
-            return None
-        claims: list[Claim] = []
-        for at, group in enumerate(groups):
-            groups[at] = None  # each group's values freed once made claims
-            claims += [_Claim(*c) for c in marshal.loads(group)]
-            del group
-        return cls(first, claims, declared, refs, [_Problem(*p) for p in problems])
-
-    def take(self, builder: Builder) -> list[Claim]:
-        """The claims, taken in by ``builder`` as if it had built them after its events."""
-        declare = builder.declare_at  # at their places in the file, as written
-        for ident, kind, line, column in self.declared:
-            declare(ident, line, column, kind)
-        problems = builder.problems
-        label = problems.label  # as the file is named here
-        problems.items.extend(p if p.path == label else replace(p, path=label) for p in self.problems)
-        idents, typecode, places = self.refs  # checked with the others, in the same order
-        if typecode != builder.ref_places.typecode:
-            raise ValueError(typecode)  # pragma: no cover - one program, one build
-        builder.refs.extend(idents)
-        builder.ref_places.frombytes(places)
-        return self.claims
 
 
 # The encoding: each object as a tuple of plain values, in the order of its constructor's fields.
@@ -248,9 +235,8 @@ def _Span(  # noqa: N802 - named for what it makes
     return Span(start, end, STATUSES[status], selector or Selector(), line, column)
 
 
-def _Problem(  # noqa: N802 - named for what it makes
-    path: str, line: int, column: int, severity: str, message: str, hint: str, code: str
-) -> Problem:
+def _problem_of(values: tuple[Any, ...]) -> Problem:
+    path, line, column, severity, message, hint, code = values
     return Problem(path, line, column, SEVERITIES[severity], message, hint, code)
 
 
@@ -259,17 +245,53 @@ class ReadApart(Protocol):
 
     The loader takes the bytes once (``bytes_once``: in a list, which it empties so that they are
     freed once decoded; None the next time), then the claims from the piece ``first`` on (``take``:
-    None has the loader build them itself)."""
+    None has the loader build them itself; ``passed`` is called once the answer is known whole,
+    before it is taken in, for the pieces read there to be freed)."""
 
     path: Path
 
     def bytes_once(self) -> list[bytes] | None: ...
 
-    def take(self, builder: Builder, first: int) -> list[Claim] | None: ...
+    def take(self, builder: Builder, first: int, passed: Callable[[], None]) -> list[Claim] | None: ...
 
 
-def take_answer(answer: bytes, builder: Builder, first: int) -> list[Claim] | None:
-    """The claims ``claims_part`` answered, from the piece ``first`` on, taken in by ``builder``; None
-    when it answered nothing (or built from another piece: a file that changed between the reads)."""
-    part = ClaimsPart.decode(answer)
-    return None if part is None or part.first != first else part.take(builder)
+def take_answer(
+    frames: list[bytes], builder: Builder, first: int, passed: Callable[[], None] = lambda: None
+) -> list[Claim] | None:
+    """The claims ``claims_part`` answered (its ``frames``), from the piece ``first`` on, taken in by
+    ``builder`` as if it had built them after its events: their ids declared at their places in the
+    file, as written, their references kept to be checked with all the others, their problems
+    added. None when it answered nothing, or built from another piece (a file that changed between
+    the reads). Each frame is freed once taken in (the list is emptied)."""
+    if len(frames) < 2:
+        return None
+    version, part_first, count, ahead = marshal.loads(frames[0])  # our own child's answer, never a file's
+    if version != VERSION or part_first != first or len(frames) != count + 2:
+        return None
+    passed()
+    declare = builder.declare_at
+    for ident, kind, line, column in ahead:
+        declare(ident, line, column, kind)
+    claims: list[Claim] = []
+    add = claims.append
+    for at in range(1, count + 1):
+        items = marshal.loads(frames[at])
+        frames[at] = b""  # each group's bytes freed once read, and its values once made claims
+        for claim, declared in items:
+            for ident, kind, line, column in declared:
+                declare(ident, line, column, kind)
+            if claim is not None:
+                add(_Claim(*claim))
+        del items
+    refs, found = marshal.loads(frames[-1])
+    frames.clear()
+    problems = builder.problems
+    label = problems.label  # as the file is named here
+    for problem in map(_problem_of, found):
+        problems.items.append(problem if problem.path == label else replace(problem, path=label))
+    idents, typecode, places = refs  # checked with the others, in the same order
+    if typecode != builder.ref_places.typecode:
+        raise ValueError(typecode)  # pragma: no cover - one program, one build
+    builder.refs.extend(idents)
+    builder.ref_places.frombytes(places)
+    return claims
