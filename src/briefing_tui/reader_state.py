@@ -124,6 +124,8 @@ class ReaderState:
         """Keys pressed on the preview, ``(key, character)``, for the reader to act on once up."""
         self.went_round: tuple[int, str, float] | None = None
         """The last ``]`` / ``[`` that went round past the end: its step, the claim it reached and when."""
+        self._shown_count: tuple[Navigator, object, int] | None = None
+        """``claims_shown``'s last count, with the navigator and the matches it counted for."""
         self.on_show: list[Callable[[Document], None]] = []
         """Called with each document shown after the first (checking puts the person's layer on it)."""
 
@@ -183,9 +185,16 @@ class ReaderState:
             self.went_round = (step, claim.id, monotonic())
         return self.nav.location_of(claim)
 
-    def claims_shown(self, shown: Callable[[int], bool]) -> int:
-        """How many claims start in the text ``shown`` (see ``next_claim``)."""
-        return sum(claim.span.anchored and shown(claim.span.start) for claim in self.nav.claims)
+    def claims_shown(self, shown: Callable[[int], bool], matches: object) -> int:
+        """How many claims start in the text ``shown`` (see ``next_claim``): with ``&`` on, the status
+        line asks at each refresh, so the count is kept until the navigator (made anew when the
+        claims change) or ``matches`` (the search's, a new object at each search) is another."""
+        kept = self._shown_count
+        if kept is not None and kept[0] is self.nav and kept[1] is matches:
+            return kept[2]
+        count = sum(claim.span.anchored and shown(claim.span.start) for claim in self.nav.claims)
+        self._shown_count = (self.nav, matches, count)
+        return count
 
     def next_mention(self, step: int) -> Place | None:
         """The selected entity's mention after (or before) the current span, wrapping."""

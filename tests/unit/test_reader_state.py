@@ -97,3 +97,21 @@ def test_what_the_keys_can_do(state: ReaderState) -> None:
 def test_the_state_needs_no_textual() -> None:
     code = "import sys, briefing_tui.reader_state; assert 'textual' not in sys.modules"
     subprocess.run([sys.executable, "-c", code], check=True)
+
+
+def test_the_claims_shown_with_the_filter_on_are_counted_once_for_each_search(state: ReaderState) -> None:
+    asked: list[int] = []
+
+    def shown(offset: int) -> bool:
+        asked.append(offset)
+        return offset < 200
+
+    anchored = [c for c in state.nav.claims if c.span.anchored]
+    expected = sum(c.span.start < 200 for c in anchored)
+    matches = [0, 10]
+    assert state.claims_shown(shown, matches) == expected and len(asked) == len(anchored)
+    assert state.claims_shown(shown, matches) == expected and len(asked) == len(anchored)  # kept
+    assert state.claims_shown(shown, [0, 10]) == expected and len(asked) == 2 * len(anchored)  # a new search
+    state.show(state.collection.documents[1])  # another document: another navigator
+    state.claims_shown(shown, matches)
+    assert len(asked) == 2 * len(anchored) + sum(c.span.anchored for c in state.nav.claims)

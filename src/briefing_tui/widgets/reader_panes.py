@@ -267,7 +267,8 @@ class ReaderPanes(Horizontal):
             said = (position, len(nav.claims), glyph, label, rating)
         filtered = None  # with & on: how many claims ] / [ step through
         if with_search and said is not None and self.text_pane.search.state.filter:
-            filtered = state.claims_shown(self.text_pane.search.shows)
+            finder = self.text_pane.search
+            filtered = state.claims_shown(finder.shows, finder.state.starts)
         search, count = "", ""
         bar = self.text_pane.bar if with_search else None
         if bar is not None and (bar.is_open or self.text_pane.search.state.query is not None):
