@@ -15,9 +15,9 @@ from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.geometry import Size
 from textual.message import Message
-from textual.screen import Screen
 from textual.widgets import Static
 
+from briefing_tui.screens.styled_once import StyledOnce
 from briefing_tui.startup import Opening
 from briefing_tui.widgets.doc_header import DocHeader
 from briefing_tui.widgets.looks import Looks
@@ -29,7 +29,7 @@ SIDE_PANES = ["documents", "claim", "entities", "timeline"]  # top to bottom, as
 DOCUMENT_ROWS = 5  # the documents list's height at most (``#documents`` in styles/reader.tcss)
 
 
-class FirstLook(Screen[None]):
+class FirstLook(StyledOnce):
     """The ``opening`` of the first document, as the reader will show it, until it does."""
 
     AUTO_FOCUS = None  # the keys are kept for the reader, none acts here

@@ -1,8 +1,8 @@
 """The main screen of the reader: the panes' layout, the keys that work everywhere, and routing.
 
 The reader's state is a plain ``ReaderState``; each pane owns its own. Any pane asks to move with
-``JumpRequested(place)``; ``jump_to`` records the place left, ``go`` works the move out with the state
-and has the panes (``ReaderPanes``) paint it. See docs/architecture.md.
+``JumpRequested(place)``; ``jump_to`` records the place left, ``go`` works the move out with the
+state and has the panes (``ReaderPanes``) paint it. See docs/architecture.md.
 """
 
 from __future__ import annotations
@@ -15,7 +15,6 @@ from textual import events
 from textual.actions import SkipAction
 from textual.app import ComposeResult
 from textual.binding import ActiveBinding
-from textual.screen import Screen
 from textual.widget import Widget
 
 from briefing_tui.model.places import Place
@@ -32,6 +31,7 @@ from briefing_tui.screens.reader_keys import (
     reader_footer,
     untyped_keys,
 )
+from briefing_tui.screens.styled_once import StyledOnce
 from briefing_tui.widgets.messages import FocusRequested, JumpRequested
 from briefing_tui.widgets.pane_bar import PaneBar
 from briefing_tui.widgets.reader_panes import ReaderPanes
@@ -44,7 +44,7 @@ if TYPE_CHECKING:
     from briefing_tui.widgets.text_pane import Prepared, TextPane
 
 
-class MainScreen(Screen[None]):
+class MainScreen(StyledOnce):
     """The reader: ``state``, ``jump_to``, ``go``, ``here``, ``show_document``, ``select_entity``."""
 
     HELP_GROUP = "Everywhere"

@@ -86,6 +86,8 @@ class KeyFooter(Footer):
         keys = [key for key in all_keys if not key.has_class(PALETTE_CLASS)]
         room = width - sum(key_width(key) for key in all_keys if key.has_class(PALETTE_CLASS))
         kept = set(map(id, fitting(keys, room, self._gives_way)))
+        for key in all_keys:  # compact as the footer is (``__init__``), as each key would make itself
+            key.add_class("-compact", update=False)  # once mounted, and then be styled a second time
         for widget in composed:
             if id(widget) in kept or not isinstance(widget, FooterKey) or widget.has_class(PALETTE_CLASS):
                 yield widget

@@ -56,7 +56,8 @@ class ReaderPanes(Horizontal):
         self._mount_waits = 0
 
     def compose(self) -> ComposeResult:
-        text_pane = TextPane(prepared=self._prepared, id="text-pane", classes="pane")
+        # in front at first (``PaneLayout``): marked so now, not restyled with its children once mounted
+        text_pane = TextPane(prepared=self._prepared, id="text-pane", classes="pane -active")
         text_pane.border_title = pane_title("text")
         yield text_pane
         with Vertical(id="side"):

@@ -1,0 +1,74 @@
+"""The reader's screen and its first look are styled once as they are built: each widget's styles
+are worked out when it mounts, not again when its screen is first shown nor when a class it is
+built with is added after it mounts (``screens/styled_once.py``, the footer's keys, the text pane
+in front)."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+import pytest
+from tests.ui.reader_support import SEEDS, reader_ready, until
+from textual.css.stylesheet import Stylesheet
+from textual.dom import DOMNode
+from textual.widget import Widget
+from textual.widgets._footer import FooterKey
+
+from briefing_tui.app import BriefingApp
+from briefing_tui.screens import first_look
+from briefing_tui.screens.first_look import FirstLook
+from briefing_tui.screens.main import MainScreen
+from briefing_tui.widgets.status_line import StatusLine
+
+
+@pytest.fixture
+def styled(monkeypatch: pytest.MonkeyPatch) -> Counter[int]:
+    """How many times each widget (by its id()) is styled from now on."""
+    count: Counter[int] = Counter()
+    apply = Stylesheet.apply
+
+    def counted(self: Stylesheet, node: object, *args: object, **kwargs: object) -> None:
+        if isinstance(node, Widget):
+            count[id(node)] += 1
+        apply(self, node, *args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(Stylesheet, "apply", counted)
+    return count
+
+
+def _twice(count: Counter[int], widgets: list[DOMNode], focused: Widget | None) -> list[str]:
+    """The widgets not styled once; the one that took the focus once mounted, styled again then
+    (``:focus``), styled twice."""
+    return [
+        f"{type(w).__name__}#{w.id} x{count[id(w)]}"
+        for w in widgets
+        if count[id(w)] != (2 if w is focused else 1)
+    ]
+
+
+async def test_the_reader_styles_each_of_its_widgets_once_as_it_is_built(styled: Counter[int]) -> None:
+    app = BriefingApp([SEEDS])
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await reader_ready(pilot)
+        await until(pilot, lambda: bool(screen.query(FooterKey)), what="no keys in the footer")
+        await pilot.pause()
+        widgets = list(screen.walk_children(with_self=True))
+        assert len(widgets) > 20 and len(screen.query(FooterKey)) > 5
+        assert screen.focused is not None and _twice(styled, widgets, screen.focused) == []
+        assert isinstance(app.screen, MainScreen)
+
+
+async def test_the_first_look_styles_each_of_its_widgets_once(
+    styled: Counter[int], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(first_look._PaintedStatus, "_painted", True)  # it stays: the reader never comes
+    app = BriefingApp([SEEDS], first_look=True)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await until(pilot, lambda: isinstance(app.screen, FirstLook), what="no first look")
+        screen = app.screen
+        status = screen.query_one(StatusLine)
+        await until(pilot, lambda: "15 claims" in status.plain, what="the first look's status line is empty")
+        await pilot.pause()
+        widgets = list(screen.walk_children(with_self=True))
+        assert len(widgets) > 8
+        assert screen.focused is not None and _twice(styled, widgets, screen.focused) == []
