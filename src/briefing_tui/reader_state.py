@@ -43,6 +43,7 @@ class SourceShown:
     nav: Navigator
     source: Source
     ref: SourceRef | None = None
+    of: tuple[int, int] | None = None  # reached from a claim: which of its sources (from 1), of how many
     passage: bool = False
 
 
@@ -302,7 +303,7 @@ class ReaderState:
                         span = (claim.span.start, claim.span.end)
                 source = nav.source(source_id)
                 if source is not None:
-                    shown = SourceShown(nav, source, _ref(claim, source_id))
+                    shown = SourceShown(nav, source, *_cited(claim, source_id))
                 mark = True
             case PassagePlace(source_id=source_id, claim_id=claim_id, via=via):
                 self.claim_id = None
@@ -312,7 +313,7 @@ class ReaderState:
                     source = origin_nav.source(source_id)
                     if source is not None:
                         claim = origin.claim(claim_id) if claim_id else None
-                        shown = SourceShown(origin_nav, source, _ref(claim, source_id), passage=True)
+                        shown = SourceShown(origin_nav, source, *_cited(claim, source_id), passage=True)
             case MentionPlace(entity_id=entity_id):
                 entity = nav.entity(entity_id)
                 if entity is not None:
@@ -381,7 +382,7 @@ class ReaderState:
                 new_source = nav.source(source.id)
                 if new_source is None:
                     return None
-                return SourceShown(nav, new_source, _ref(self.current_claim(), source.id))
+                return SourceShown(nav, new_source, *_cited(self.current_claim(), source.id))
             case EntityShown(entity=entity) if shown.nav.doc is self.doc:
                 new_entity = nav.entity(entity.id)
                 return EntityShown(nav, new_entity) if new_entity is not None else None
@@ -391,5 +392,7 @@ class ReaderState:
         return shown
 
 
-def _ref(claim: Claim | None, source_id: str) -> SourceRef | None:
-    return next((r for r in claim.sources if r.source == source_id), None) if claim else None
+def _cited(claim: Claim | None, source_id: str) -> tuple[SourceRef | None, tuple[int, int] | None]:
+    """How ``claim`` cites ``source_id``, and which of its sources it is, of how many (None: it does not)."""
+    at = next((i for i, r in enumerate(claim.sources) if r.source == source_id), None) if claim else None
+    return (None, None) if claim is None or at is None else (claim.sources[at], (at + 1, len(claim.sources)))

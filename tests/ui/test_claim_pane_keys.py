@@ -32,8 +32,30 @@ async def test_a_source_gone_to_is_shown_from_its_top(claims: int) -> None:
         assert pane.scroll_y == 0
         source = present(screen.state.nav.source(screen.detail[1]))
         lines = drawn(pilot.app)
-        assert any(f"Source  {source.id}" in line for line in lines)
+        cited = len(present(screen.state.current_claim()).sources)
+        assert any(f"Source 1 of {cited}  {source.id}" in line for line in lines)
         assert any("Publisher: " in line for line in lines) == bool(source.publisher)
+
+
+async def test_a_source_gone_to_from_its_claim_says_which_of_its_sources_it_is() -> None:
+    async with seed_app().run_test(size=WIDE) as pilot:
+        screen = await reader_ready(pilot)
+        await pilot.press(*["right_square_bracket"] * 5, "2", "g")  # C2, which cites two sources
+        claim = present(screen.state.current_claim())
+        assert claim.id == "C2" and len(claim.sources) == 2
+        first, second = (ref.source for ref in claim.sources)
+        for key, said in (("s", f"Source 1 of 2  {first}"), ("s", f"Source 2 of 2  {second}"),
+                          ("S", f"Source 1 of 2  {first}")):  # fmt: skip
+            await pilot.press(key)
+            await until(pilot, lambda said=said: any(said in line for line in drawn(pilot.app)), what=said)
+        await pilot.press("ctrl+o", "ctrl+o", "ctrl+o")  # back to the claim
+        await until(pilot, lambda: screen.detail == ("claim", "C2"), what="not back on C2")
+        links = screen.query_one(DetailLinks)
+        links.focus()
+        await pilot.press("j", "enter")  # its second source's link, followed: not through s
+        await until(pilot, lambda: screen.detail[0] == "source", what="no source shown")
+        lines = drawn(pilot.app)
+        assert any(f"Source 2 of 2  {second}" in line or f"Source 1 of 2  {first}" in line for line in lines)
 
 
 def no_browser(*args: object, **kwargs: object) -> webbrowser.BaseBrowser:

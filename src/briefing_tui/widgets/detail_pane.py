@@ -184,10 +184,10 @@ class DetailPane(DraftMarks, VerticalScroll, can_focus=False):
                     for i, ref in enumerate(claim.sources)
                 ]
                 self.show(self._drafted(claim_text(nav, claim, looks), claim.draft), links)
-            case SourceShown(nav=nav, source=source, ref=ref):
+            case SourceShown(nav=nav, source=source, ref=ref, of=of):
                 citing = nav.citing_claims(source.id)
                 links = [("claim", c.id, claim_prompt(nav, c, looks, source.id)) for c in citing]
-                self.show(source_text(nav, source, ref, looks), links)
+                self.show(source_text(nav, source, ref, looks, of), links)
             case EventShown(nav=nav, event=event):
                 links = [
                     ("source", r.source, source_prompt(nav, r, i + 1, False, looks))

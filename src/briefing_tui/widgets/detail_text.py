@@ -97,10 +97,13 @@ def claim_text(nav: Navigator, claim: Claim, looks: Looks) -> Text:
     return out
 
 
-def source_text(nav: Navigator, source: Source, ref: SourceRef | None, looks: Looks) -> Text:
-    """A source's entry: title, publisher, author, date, address, the passage that bears on the claim."""
+def source_text(
+    nav: Navigator, source: Source, ref: SourceRef | None, looks: Looks, of: tuple[int, int] | None = None
+) -> Text:
+    """A source's entry: title, publisher, author, date, address, the passage that bears on the claim
+    (``of``: reached from it, which of its sources it is, of how many)."""
     out = Text(end="")
-    out.append("Source  ", style="bold")
+    out.append(f"Source {of[0]} of {of[1]}  " if of is not None else "Source  ", style="bold")
     out.append(f"{sanitize(source.id)}\n", style="dim")
     out.append(sanitize(source.title or "(untitled)"), style="bold")
     out.append("\n")
