@@ -1,0 +1,150 @@
+"""``@record``: a small frozen type with ``__slots__``, as ``@dataclass(frozen=True, slots=True)`` makes
+it, made without compiling code.
+
+Pure: stdlib only, at the bottom layer. ``dataclass`` writes each method of a class as source
+text and compiles it (``exec``): some 1 ms a class here, and the reader's first frame waited for
+some forty of them. A record's methods are shared functions that read the class's fields, so making
+one costs a few microseconds. For the types made a few at a time (places, what the claim pane
+shows, the status line's state, a date's parts): a type made by the hundred thousand (the model's
+annotations) keeps ``dataclass``, whose compiled ``__init__`` makes an object in half the time.
+
+A record is a dataclass to the standard library (``dataclasses.fields``, ``replace``, ``asdict``):
+its fields are ``dataclasses.Field`` objects, defaults and ``field(default_factory=...)`` as there.
+It compares and hashes by its fields, in order, with objects of its own class only; it is printed as
+a dataclass is; it pickles; ``match`` takes its fields by position; setting a field raises
+``dataclasses.FrozenInstanceError``. ``tests/unit/test_record.py`` holds it to each of these, beside
+the same class made by ``dataclass``.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Callable
+from typing import Any, TypeVar, dataclass_transform
+
+__all__ = ["record"]
+
+T = TypeVar("T")
+
+_MISSING: Any = dataclasses.MISSING
+
+
+@dataclass_transform(frozen_default=True, field_specifiers=(dataclasses.field, dataclasses.Field))
+def record(cls: type[T]) -> type[T]:
+    """``cls`` made a frozen record with slots (see the module's docstring)."""
+    fields = _fields(cls)
+    names = tuple(f.name for f in fields)
+    namespace = {
+        key: value
+        for key, value in cls.__dict__.items()
+        if key not in ("__dict__", "__weakref__") and key not in names
+    }
+    namespace["__slots__"] = names
+    namespace["__match_args__"] = names
+    namespace["__dataclass_fields__"] = {f.name: f for f in fields}
+    namespace["__dataclass_params__"] = _PARAMS
+    namespace["__init__"] = _init(cls.__qualname__, fields)
+    for name, method in _METHODS.items():
+        if name not in cls.__dict__:  # one written in the class is kept
+            namespace[name] = method
+    maker: Any = type(cls)  # the class made anew, with its slots
+    made: Any = maker(cls.__name__, cls.__bases__, namespace)
+    made.__qualname__ = cls.__qualname__
+    return made
+
+
+def _fields(cls: type) -> list[dataclasses.Field[Any]]:
+    annotations = cls.__dict__.get("__annotations__", {})
+    fields = []
+    for name, kind in annotations.items():
+        if isinstance(kind, str) and kind.startswith(("ClassVar", "typing.ClassVar")):
+            continue
+        value = cls.__dict__.get(name, _MISSING)
+        made: dataclasses.Field[Any] = (
+            value if isinstance(value, dataclasses.Field) else dataclasses.field(default=value)
+        )
+        made.name, made.type = name, kind
+        made._field_type = dataclasses._FIELD  # type: ignore[attr-defined]  # what fields() reads
+        fields.append(made)
+    return fields
+
+
+def _init(qualname: str, fields: list[dataclasses.Field[Any]]) -> Callable[..., None]:
+    names = [f.name for f in fields]
+    defaults = {f.name: f.default for f in fields if f.default is not _MISSING}
+    factories: dict[str, Any] = {
+        f.name: f.default_factory for f in fields if f.default_factory is not _MISSING
+    }
+    count = len(names)
+    setter = object.__setattr__
+
+    def __init__(self: object, *args: Any, **kwargs: Any) -> None:  # noqa: N807 - the method itself
+        if len(args) > count:
+            raise TypeError(f"{qualname}() takes {count} positional arguments but {len(args)} were given")
+        for name in kwargs:
+            if name not in names[len(args) :]:
+                said = "multiple values for" if name in names else "an unexpected keyword"
+                raise TypeError(f"{qualname}() got {said} argument '{name}'")
+        for name, value in zip(names, args, strict=False):
+            setter(self, name, value)
+        for name in names[len(args) :]:
+            if name in kwargs:
+                setter(self, name, kwargs[name])
+            elif name in defaults:
+                setter(self, name, defaults[name])
+            elif name in factories:
+                setter(self, name, factories[name]())
+            else:
+                raise TypeError(f"{qualname}() missing required argument: '{name}'")
+
+    return __init__
+
+
+def _values(self: Any) -> tuple[Any, ...]:
+    return tuple(getattr(self, name) for name in self.__slots__)
+
+
+def _eq(self: Any, other: object) -> bool:
+    if other.__class__ is not self.__class__:
+        return NotImplemented
+    return _values(self) == _values(other)
+
+
+def _hash(self: Any) -> int:
+    return hash(_values(self))
+
+
+def _repr(self: Any) -> str:
+    shown = ", ".join(f"{name}={getattr(self, name)!r}" for name in self.__slots__)
+    return f"{self.__class__.__qualname__}({shown})"
+
+
+def _setattr(self: object, name: str, value: object) -> None:
+    raise dataclasses.FrozenInstanceError(f"cannot assign to field {name!r}")
+
+
+def _delattr(self: object, name: str) -> None:
+    raise dataclasses.FrozenInstanceError(f"cannot delete field {name!r}")
+
+
+def _getstate(self: Any) -> tuple[Any, ...]:
+    return _values(self)
+
+
+def _setstate(self: Any, state: tuple[Any, ...]) -> None:
+    for name, value in zip(self.__slots__, state, strict=True):
+        object.__setattr__(self, name, value)
+
+
+_METHODS: dict[str, Callable[..., Any]] = {
+    "__eq__": _eq,
+    "__hash__": _hash,
+    "__repr__": _repr,
+    "__setattr__": _setattr,
+    "__delattr__": _delattr,
+    "__getstate__": _getstate,
+    "__setstate__": _setstate,
+}
+
+# init, repr, eq, order, unsafe_hash, frozen: as ``dataclass(frozen=True)`` says them
+_PARAMS = dataclasses._DataclassParams(True, True, True, False, False, True)  # type: ignore[attr-defined]

@@ -1,0 +1,120 @@
+"""``@record`` makes what ``@dataclass(frozen=True, slots=True)`` makes, without compiling code:
+each behaviour checked on a record and on the same class made by ``dataclass``."""
+
+from __future__ import annotations
+
+import copy
+import dataclasses
+import pickle
+from dataclasses import dataclass, field
+from typing import Any
+
+import pytest
+
+from briefing_tui.record import record
+
+
+@record
+class Place:
+    """A place."""
+
+    doc_id: str
+    start: int = -1
+    tags: list[str] = field(default_factory=list)
+
+    @property
+    def anchored(self) -> bool:
+        return self.start >= 0
+
+
+@dataclass(frozen=True, slots=True)
+class Known:
+    """A place."""
+
+    doc_id: str
+    start: int = -1
+    tags: list[str] = field(default_factory=list)
+
+    @property
+    def anchored(self) -> bool:
+        return self.start >= 0
+
+
+@record
+class Other:
+    doc_id: str
+    start: int = -1
+
+
+KINDS = [Place, Known]
+
+
+@pytest.mark.parametrize("kind", KINDS)
+def test_made_by_position_by_name_and_by_default(kind: Any) -> None:
+    assert kind("d").start == -1 and kind("d").tags == [] and kind("d").tags is not kind("d").tags
+    assert (
+        kind("d", 3).start == 3
+        and kind(doc_id="d", start=4).start == 4
+        and kind("d", tags=["x"]).tags == ["x"]
+    )
+    assert kind("d", 5).anchored and not kind("d").anchored
+    wrong: tuple[Any, ...]
+    for wrong in ((), ("d", 1, [], 9)):
+        with pytest.raises(TypeError):
+            kind(*wrong)
+    for named in ({"start": 1, "doc_id": "d", "nope": 2}, {"doc_id": "d"}):
+        with pytest.raises(TypeError):
+            kind("d", **named)  # an unknown name, or one given twice
+
+
+@pytest.mark.parametrize("kind", KINDS)
+def test_compared_hashed_and_printed_by_its_fields(kind: Any) -> None:
+    assert kind("d", 1) == kind("d", 1) and kind("d", 1) != kind("d", 2)
+    assert hash(kind("d", 1, ())) == hash(kind("d", 1, ()))  # type: ignore[arg-type]
+    assert kind("d", 1) != Other("d", 1) and Other("d", 1) != kind("d", 1)
+    assert repr(kind("d", 1)) == f"{kind.__qualname__}(doc_id='d', start=1, tags=[])"
+    assert kind.__doc__ == "A place." and kind.__name__ in ("Place", "Known")
+
+
+@pytest.mark.parametrize("kind", KINDS)
+def test_frozen_with_slots(kind: Any) -> None:
+    made = kind("d", 1)
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        made.start = 2
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        del made.start
+    assert not hasattr(made, "__dict__") and kind.__slots__ == ("doc_id", "start", "tags")
+
+
+@pytest.mark.parametrize("kind", KINDS)
+def test_a_dataclass_to_the_standard_library(kind: Any) -> None:
+    made = kind("d", 1, ["t"])
+    assert dataclasses.is_dataclass(made) and not isinstance(made, type)
+    assert [f.name for f in dataclasses.fields(made)] == ["doc_id", "start", "tags"]
+    assert dataclasses.replace(made, start=7) == kind("d", 7, ["t"])
+    assert dataclasses.asdict(made) == {"doc_id": "d", "start": 1, "tags": ["t"]}
+    assert copy.deepcopy(made) == made and copy.copy(made) == made
+    assert pickle.loads(pickle.dumps(made, protocol=pickle.HIGHEST_PROTOCOL)) == made
+
+
+@pytest.mark.parametrize("kind", KINDS)
+def test_matched_by_position(kind: Any) -> None:
+    match kind("d", 3):
+        case kind(doc_id, start) if start == 3:
+            assert doc_id == "d"
+        case _:
+            pytest.fail("not matched")
+
+
+def test_made_without_compiling_code(monkeypatch: pytest.MonkeyPatch) -> None:
+    def refused(*_args: object, **_kwargs: object) -> None:
+        raise AssertionError("code compiled")
+
+    kind = type("Kind", (), {"__annotations__": {"a": "str", "b": "int"}, "b": 0})
+    with monkeypatch.context() as patched:
+        patched.setattr("builtins.exec", refused)
+        patched.setattr("builtins.compile", refused)
+        made: Any = record(kind)
+        with pytest.raises(AssertionError):  # as dataclass does
+            dataclass(frozen=True, slots=True)(type("Again", (), {"__annotations__": {"a": "str"}}))
+    assert made("x") == made("x", 0) and made("x").b == 0
