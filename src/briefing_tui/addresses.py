@@ -10,9 +10,9 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass
 
 from briefing_tui.display import sanitize
+from briefing_tui.record import record
 
 # Scripts that may share a host label (UTS #39 "highly restrictive"): Latin with the CJK scripts.
 _ALLOWED_MIXES = (
@@ -122,7 +122,7 @@ def name_warnings(name: str) -> tuple[str, ...]:
     return tuple(dict.fromkeys(warnings))
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class ShownUrl:
     """An address as the reader shows it.
 

@@ -9,7 +9,6 @@ paint. Tests drive it without a terminal.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
 from time import monotonic
 
 from briefing_tui.model.navigation import JumpList, Navigator
@@ -26,9 +25,10 @@ from briefing_tui.model.places import (
     span_of,
 )
 from briefing_tui.model.types import Claim, Collection, Document, Entity, Event, Source, SourceRef
+from briefing_tui.record import record
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class ClaimShown:
     """The claim pane shows a claim of ``nav``'s document."""
 
@@ -36,7 +36,7 @@ class ClaimShown:
     claim: Claim
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class SourceShown:
     """The claim pane shows a source of ``nav``'s document (``passage``: reached in another document)."""
 
@@ -47,13 +47,13 @@ class SourceShown:
     passage: bool = False
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class EntityShown:
     nav: Navigator
     entity: Entity
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class EventShown:
     nav: Navigator
     event: Event
@@ -77,7 +77,7 @@ def shown_key(shown: Shown | None) -> tuple[str, str]:
     return ("none", "")
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Move:
     """What going to a place changes on screen.
 

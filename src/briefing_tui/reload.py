@@ -21,13 +21,14 @@ from enum import StrEnum
 from pathlib import Path
 
 from briefing_tui.model.types import Document, LoadError, Problem, Severity
+from briefing_tui.record import record
 from briefing_tui.words import plural
 
 POLL_INTERVAL = 0.5  # seconds between two polls of the screen's timer
 SETTLE = 0.3  # a change is reported once the file has not moved for this long
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Stamp:
     """What ``stat`` says about a file: enough to notice a write, a truncation or a replacement."""
 
@@ -51,7 +52,7 @@ class Change(StrEnum):
     DELETED = "deleted"
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class FileChange:
     path: Path
     change: Change
@@ -186,7 +187,7 @@ def reload_file(
 # --- keeping the reader's place ---------------------------------------------------------------------
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Place:
     """Where the reader is: the current claim (if any) and the text offset at the top of the view."""
 

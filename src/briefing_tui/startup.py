@@ -16,7 +16,6 @@ import select
 import signal
 import time
 from collections.abc import Callable
-from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -24,6 +23,7 @@ from typing import TYPE_CHECKING
 from briefing_tui.display import display_path
 from briefing_tui.model.file_bytes import YAML_SUFFIXES, read_file
 from briefing_tui.model.types import Collection, Problem, Severity
+from briefing_tui.record import record
 from briefing_tui.reload import Stamp
 
 if TYPE_CHECKING:
@@ -90,7 +90,7 @@ def failures(collection: Collection, paths: list[Path]) -> dict[str, list[Proble
 # The reader's first frame ------------------------------------------------------------------------
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Opening:
     """What the reader's first frame shows of the first document: its header (said and sanitized
     already), its text and the marks on it, as plain values."""
@@ -127,7 +127,7 @@ def stamps_of(collection: Collection) -> Stamps:
     return {path: Stamp.of(path) for path in paths}
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class ReadAlready:
     """A collection read in a child process, the first look of its first document and the stamps
     of its files, where the reader's live reload starts from (``ReadBeside.result``)."""

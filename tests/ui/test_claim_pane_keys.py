@@ -5,6 +5,7 @@ to link, and stop at its ends."""
 from __future__ import annotations
 
 import webbrowser
+from functools import partial
 
 import pytest
 from tests.support.checks import present
@@ -47,7 +48,7 @@ async def test_a_source_gone_to_from_its_claim_says_which_of_its_sources_it_is()
         for key, said in (("s", f"Source 1 of 2  {first}"), ("s", f"Source 2 of 2  {second}"),
                           ("S", f"Source 1 of 2  {first}")):  # fmt: skip
             await pilot.press(key)
-            await until(pilot, lambda said=said: any(said in line for line in drawn(pilot.app)), what=said)
+            await until(pilot, partial(shows, pilot, said), what=said)
         await pilot.press("ctrl+o", "ctrl+o", "ctrl+o")  # back to the claim
         await until(pilot, lambda: screen.detail == ("claim", "C2"), what="not back on C2")
         links = screen.query_one(DetailLinks)
@@ -56,6 +57,10 @@ async def test_a_source_gone_to_from_its_claim_says_which_of_its_sources_it_is()
         await until(pilot, lambda: screen.detail[0] == "source", what="no source shown")
         lines = drawn(pilot.app)
         assert any(f"Source 2 of 2  {second}" in line or f"Source 1 of 2  {first}" in line for line in lines)
+
+
+def shows(pilot: Pilot, words: str) -> bool:
+    return any(words in line for line in drawn(pilot.app))
 
 
 def no_browser(*args: object, **kwargs: object) -> webbrowser.BaseBrowser:

@@ -14,8 +14,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
 from itertools import islice, product
+
+from briefing_tui.record import record
 
 Day = tuple[int, int, int]
 MONTHS = [
@@ -67,7 +68,7 @@ SEASON_MONTHS: dict[int, tuple[int, int]] = {
 PARTS = ("year", "month", "day")
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Year:
     """A year as written: its digits (``X`` where unspecified), its sign, and the years it spans."""
 
@@ -95,7 +96,7 @@ class Year:
                 yield -value if self.negative else value
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Single:
     """One date (not an interval, not a set) read part by part."""
 

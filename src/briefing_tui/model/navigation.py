@@ -6,7 +6,6 @@ Pure: stdlib only. The reader asks this module where to go; it never decides wha
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
-from dataclasses import dataclass
 from operator import attrgetter
 from typing import TYPE_CHECKING
 
@@ -24,6 +23,7 @@ from briefing_tui.model.places import (
 from briefing_tui.model.quotes import find_quote
 from briefing_tui.model.span_list import anchored_positions
 from briefing_tui.model.types import Claim, Entity, Event, Selector, Source
+from briefing_tui.record import record
 
 if TYPE_CHECKING:
     from briefing_tui.model.types import Collection, Document
@@ -83,7 +83,7 @@ class JumpList:
         return self._items[self._index]
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class SourceTarget:
     """Where ``s`` goes for one source of a claim: ``place`` is a passage in another document of the
     collection, the mention of a speaker of this text, or the source's own entry (title, address...).

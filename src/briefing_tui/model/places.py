@@ -7,10 +7,10 @@ reader goes to them with one ``match`` over ``Place``, which mypy checks for eve
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from briefing_tui.record import record
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class TextPlace:
     """A bare offset of a document's text (``start`` -1: wherever the text is scrolled)."""
 
@@ -19,7 +19,7 @@ class TextPlace:
     end: int = -1
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class SearchPlace:
     """A search match."""
 
@@ -28,7 +28,7 @@ class SearchPlace:
     end: int
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class ClaimPlace:
     """A claim (its span, or -1 for an orphan)."""
 
@@ -38,7 +38,7 @@ class ClaimPlace:
     end: int = -1
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class MentionPlace:
     """A mention of an entity (or the entity alone when it has no anchored mention)."""
 
@@ -48,7 +48,7 @@ class MentionPlace:
     end: int = -1
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class EventPlace:
     """An event of the timeline, at its first mention when it has one."""
 
@@ -58,7 +58,7 @@ class EventPlace:
     end: int = -1
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class SourcePlace:
     """A source's own entry (title, address...), cited by ``claim_id`` when reached from a claim."""
 
@@ -69,7 +69,7 @@ class SourcePlace:
     end: int = -1
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class SpeakerPlace:
     """A source that is a speaker of the text: the speaker's first mention."""
 
@@ -80,7 +80,7 @@ class SpeakerPlace:
     claim_id: str = ""
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class PassagePlace:
     """A source that is another document of the collection: its passage there.
 

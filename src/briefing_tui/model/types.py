@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from briefing_tui.model.empty_lists import NOT_YET, made_when_read
+from briefing_tui.record import record
 
 
 class Severity(str, Enum):
@@ -159,7 +160,7 @@ class Rating(str, Enum):
     OPINION = "opinion"
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class RatingInfo:
     label: str  # what a person reads
     glyph: str  # shown in the text, readable without colour

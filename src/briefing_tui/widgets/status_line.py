@@ -8,7 +8,6 @@ A message (``StatusLine.say``) stays on it for a few seconds.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
 from time import monotonic
 
 from rich.style import Style
@@ -16,11 +15,12 @@ from rich.text import Text
 from textual.widget import Widget
 
 from briefing_tui.display import sanitize
+from briefing_tui.record import record
 from briefing_tui.widgets.looks import Looks
 from briefing_tui.words import plural
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Status:
     """What the status line says. ``claim``: (position from 1, count, glyph, label, rating)."""
 

@@ -8,7 +8,6 @@ A click on a mention or a claim becomes a ``JumpRequested``.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass
 from functools import partial
 from itertools import takewhile
 from typing import TYPE_CHECKING
@@ -22,6 +21,7 @@ from briefing_tui.model.places import Place, SearchPlace
 from briefing_tui.model.span_list import anchored_before, anchored_positions, anchored_reaching
 from briefing_tui.model.types import Claim, Collection, Document, Span
 from briefing_tui.reader_state import ReaderState
+from briefing_tui.record import record
 from briefing_tui.widgets.doc_header import DocHeader
 from briefing_tui.widgets.looks import Looks
 from briefing_tui.widgets.messages import JumpRequested
@@ -186,7 +186,7 @@ class TextPane(Vertical):
         self.search.closed()
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Prepared:
     """Made while a large file loads (in the loading thread), so that nothing of it is left for the
     screen's thread: the reader's state for the first document (its navigator, the claims in reading
