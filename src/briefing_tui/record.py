@@ -1,5 +1,5 @@
 """``@record``: a small frozen type with ``__slots__``, as ``@dataclass(frozen=True, slots=True)`` makes
-it, made without compiling code.
+it (its own fields, each in ``__init__``), made without compiling code.
 
 Pure: stdlib only, at the bottom layer. ``dataclass`` writes each method of a class as source
 text and compiles it (``exec``): some 1 ms a class here, and the reader's first frame waited for
@@ -41,6 +41,7 @@ def record(cls: type[T]) -> type[T]:
     }
     namespace["__slots__"] = names
     namespace["__match_args__"] = names
+    namespace["_record_fields"] = names  # what the shared methods read (a subclass may add slots)
     namespace["__dataclass_fields__"] = {f.name: f for f in fields}
     namespace["__dataclass_params__"] = _PARAMS
     namespace["__init__"] = _init(cls.__qualname__, fields)
@@ -101,7 +102,7 @@ def _init(qualname: str, fields: list[dataclasses.Field[Any]]) -> Callable[..., 
 
 
 def _values(self: Any) -> tuple[Any, ...]:
-    return tuple(getattr(self, name) for name in self.__slots__)
+    return tuple(getattr(self, name) for name in self._record_fields)
 
 
 def _eq(self: Any, other: object) -> bool:
@@ -115,7 +116,7 @@ def _hash(self: Any) -> int:
 
 
 def _repr(self: Any) -> str:
-    shown = ", ".join(f"{name}={getattr(self, name)!r}" for name in self.__slots__)
+    shown = ", ".join(f"{name}={getattr(self, name)!r}" for name in self._record_fields)
     return f"{self.__class__.__qualname__}({shown})"
 
 
@@ -132,7 +133,7 @@ def _getstate(self: Any) -> tuple[Any, ...]:
 
 
 def _setstate(self: Any, state: tuple[Any, ...]) -> None:
-    for name, value in zip(self.__slots__, state, strict=True):
+    for name, value in zip(self._record_fields, state, strict=True):
         object.__setattr__(self, name, value)
 
 

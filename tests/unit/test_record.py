@@ -97,6 +97,17 @@ def test_a_dataclass_to_the_standard_library(kind: Any) -> None:
     assert pickle.loads(pickle.dumps(made, protocol=pickle.HIGHEST_PROTOCOL)) == made
 
 
+def test_a_subclass_with_slots_of_its_own_is_compared_and_printed_by_the_record_s_fields() -> None:
+    class Marked(Place):
+        __slots__ = ("mark",)
+
+    one, two = Marked("d", 1), Marked("d", 2)
+    object.__setattr__(one, "mark", "x")
+    assert one != two and one == Marked("d", 1)
+    assert repr(two).endswith(".Marked(doc_id='d', start=2, tags=[])")
+    assert pickle.loads(pickle.dumps(Place("d", 3))) == Place("d", 3)
+
+
 @pytest.mark.parametrize("kind", KINDS)
 def test_matched_by_position(kind: Any) -> None:
     match kind("d", 3):
