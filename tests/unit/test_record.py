@@ -11,7 +11,7 @@ from typing import Any
 
 import pytest
 
-from briefing_tui.record import record
+from briefing_tui.record import mutable_record, record
 
 
 @record
@@ -129,3 +129,54 @@ def test_made_without_compiling_code(monkeypatch: pytest.MonkeyPatch) -> None:
         with pytest.raises(AssertionError):  # as dataclass does
             dataclass(frozen=True, slots=True)(type("Again", (), {"__annotations__": {"a": "str"}}))
     assert made("x") == made("x", 0) and made("x").b == 0
+
+
+@mutable_record
+class Note:
+    text: str
+    line: int = 0
+    tags: list[str] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class KnownNote:
+    text: str
+    line: int = 0
+    tags: list[str] = field(default_factory=list)
+
+
+@pytest.mark.parametrize("kind", [Note, KnownNote])
+def test_a_mutable_record_is_what_dataclass_makes_with_slots(kind: Any) -> None:
+    made = kind("a", 2)
+    assert (
+        made == kind("a", 2, [])
+        and made != kind("a", 3)
+        and made.tags == []
+        and made.tags is not kind("a").tags
+    )
+    made.line, made.tags = 5, ["t"]
+    assert made == kind("a", 5, ["t"]) and repr(made).endswith("Note(text='a', line=5, tags=['t'])")
+    with pytest.raises(TypeError):
+        hash(made)
+    assert not hasattr(made, "__dict__") and dataclasses.replace(made, text="b") == kind("b", 5, ["t"])
+    assert dataclasses.asdict(made) == {"text": "a", "line": 5, "tags": ["t"]}
+    assert pickle.loads(pickle.dumps(made, protocol=pickle.HIGHEST_PROTOCOL)) == made
+    assert kind(text="c", tags=["x"]) == kind("c", 0, ["x"])
+    with pytest.raises(TypeError):
+        kind()
+    match made:
+        case kind(text, line):
+            assert (text, line) == ("a", 5)
+
+
+def test_a_mutable_record_compiles_its_init_once_at_its_first_object(monkeypatch: pytest.MonkeyPatch) -> None:
+    kinds = type("Kind", (), {"__annotations__": {"a": "str", "b": "int"}, "b": 0})
+    with monkeypatch.context() as patched:
+        patched.setattr("builtins.exec", lambda *_args, **_kwargs: pytest.fail("code compiled"))
+        made: Any = mutable_record(kinds)  # made without compiling code
+    first = made.__dict__["__init__"]
+    assert made("x").b == 0 and made("y", 2).b == 2
+    compiled = made.__dict__["__init__"]
+    assert compiled is not first and compiled.__code__.co_filename == "<string>"  # as dataclass compiles it
+    made("z")
+    assert made.__dict__["__init__"] is compiled  # once

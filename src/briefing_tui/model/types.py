@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from briefing_tui.model.empty_lists import NOT_YET, made_when_read
-from briefing_tui.record import record
+from briefing_tui.record import mutable_record, record
 
 
 class Severity(str, Enum):
@@ -22,7 +22,7 @@ class Severity(str, Enum):
     WARNING = "warning"
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Problem:
     """One problem found in a file, reported as ``FILE:LINE:COL: severity: message``."""
 
@@ -76,7 +76,7 @@ class Selector:
     end: int | None = None
 
 
-@dataclass(slots=True)
+@mutable_record
 class Span:
     """A resolved span of the text. ``start``/``end`` are -1 when the span is an orphan."""
 
@@ -182,7 +182,7 @@ RATINGS: dict[Rating, RatingInfo] = {
 """ClaimReview best/worst ratings are 5 and 1 for every rating with a value."""
 
 
-@dataclass(slots=True)
+@mutable_record
 class Verdict:
     rating: Rating
     explanation: str = ""
@@ -201,7 +201,7 @@ class Stance(str, Enum):
     CONTEXT = "context"
 
 
-@dataclass(slots=True)
+@mutable_record
 class SourceRef:
     """A claim's or event's reference to a source, with the passage of the source that bears on it."""
 
@@ -212,7 +212,7 @@ class SourceRef:
     column: int = 0
 
 
-@dataclass(slots=True)
+@mutable_record
 class Entity:
     id: str
     name: str
@@ -230,7 +230,7 @@ class Entity:
     column: int = 0
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class EdtfDate:
     """A parsed EDTF date or interval.
 
@@ -266,7 +266,7 @@ class EdtfDate:
         )
 
 
-@dataclass(slots=True)
+@mutable_record
 class Event:
     id: str
     label: str
@@ -285,7 +285,7 @@ class Event:
         return not self.mentions
 
 
-@dataclass(slots=True)
+@mutable_record
 class Claim:
     id: str
     span: Span
@@ -305,7 +305,7 @@ made_when_read(Event, "entities", "unverified")
 made_when_read(Claim, "entities", "unverified")
 
 
-@dataclass(slots=True)
+@mutable_record
 class Source:
     id: str
     title: str = ""
@@ -326,7 +326,7 @@ class Source:
     target: Span | None = None  # ``span`` resolved in ``document`` once the collection is loaded
 
 
-@dataclass(slots=True)
+@mutable_record
 class Document:
     path: Path
     id: str
@@ -356,7 +356,7 @@ class Document:
         return next((c for c in self.claims if c.id == claim_id), None)
 
 
-@dataclass(slots=True)
+@mutable_record
 class Collection:
     """Every document opened together; files that failed to load keep their problems."""
 
