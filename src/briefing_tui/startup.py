@@ -18,7 +18,7 @@ import time
 from collections.abc import Callable
 from functools import partial
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
 from briefing_tui.display import display_path
 from briefing_tui.model.file_bytes import YAML_SUFFIXES, read_file
@@ -162,50 +162,29 @@ class _Child:
     def answer(self) -> bytes:
         """The child's bytes once it has sent them all; empty when it failed, or did not answer
         within ``ANSWER_WITHIN`` seconds (it is then stopped: the work is done here instead)."""
-        if self._answered:
-            return b""
-        self._answered = True
-        deadline = time.monotonic() + ANSWER_WITHIN
-        chunks = []
-        try:
-            while True:
-                ready, _, _ = select.select([self._read], [], [], max(0.0, deadline - time.monotonic()))
-                if not ready:
-                    self._stop()
-                    return b""
-                chunk = os.read(self._read, 1 << 20)
-                if not chunk:
-                    break
-                chunks.append(chunk)
-            os.close(self._read)
-            _pid, status = os.waitpid(self._pid, 0)
-        except OSError:  # (the pipe could not be read: stopped, as one that does not answer)
-            self._stop()
-            return b""
-        return b"".join(chunks) if status == 0 else b""
+        return self._collect(lambda read: read(_ALL), b"")
 
-    def frames(self, length: int) -> list[bytes]:
-        """The child's answer in frames, each sent after its length in ``length`` bytes (the form
-        ``split_load.frames_of`` reads), kept apart as they come: the answer is never held whole
-        besides them. Empty as ``answer()`` is, and when the answer ends within a frame."""
+    def frames(self, split: Callable[[Callable[[int], bytes]], list[bytes]]) -> list[bytes]:
+        """The child's answer in frames, as ``split`` reads them from the pipe
+        (``split_load.read_frames``), kept apart as they come: the answer is never held whole
+        besides them. Empty as ``answer()`` is, and when ``split`` finds the answer cut short."""
+        return self._collect(split, [])
+
+    def _collect(self, take: Callable[[Callable[[int], bytes]], T], empty: T) -> T:
+        """What ``take`` makes of the answer, read through the function it is given (the next ``n``
+        bytes, fewer at the answer's end), once the child has ended well; else ``empty``."""
         if self._answered:
-            return []
+            return empty
         self._answered = True
         deadline = time.monotonic() + ANSWER_WITHIN
-        frames = []
         try:
-            while head := self._up_to(length, deadline):
-                size = int.from_bytes(head, "little")
-                frame = self._up_to(size, deadline)
-                if len(head) < length or len(frame) < size:
-                    raise EOFError  # cut short: the child failed while it wrote
-                frames.append(frame)
+            taken = take(lambda size: self._up_to(size, deadline))
             os.close(self._read)
             _pid, status = os.waitpid(self._pid, 0)
-        except (OSError, EOFError):  # (a timeout among them: stopped, as one that does not answer)
+        except OSError:  # unreadable, or not within the deadline: stopped, as one that does not answer
             self._stop()
-            return []
-        return frames if status == 0 else []
+            return empty
+        return taken if status == 0 else empty
 
     def _up_to(self, size: int, deadline: float) -> bytes:
         """The next ``size`` bytes of the answer, fewer at its end; TimeoutError past ``deadline``."""
@@ -238,6 +217,11 @@ class _Child:
 
 ANSWER_WITHIN = 30.0
 """Seconds a child is waited for at most (one that hangs never holds the reader back for good)."""
+
+T = TypeVar("T")
+
+_ALL = 1 << 62
+"""Bytes asked for to read an answer to its end."""
 
 
 class ReadBeside:
@@ -298,9 +282,9 @@ class ClaimsBeside:
 
     def take(self, builder: Builder, first: int, passed: Callable[[], None]) -> list[Claim] | None:
         # deferred: by the loading worker, which has imported the loader already
-        from briefing_tui.model.split_load import FRAME_LENGTH, take_answer
+        from briefing_tui.model.split_load import read_frames, take_answer
 
-        return take_answer(self._child.frames(FRAME_LENGTH), builder, first, passed)
+        return take_answer(self._child.frames(read_frames), builder, first, passed)
 
     def end(self) -> None:
         self._data = None

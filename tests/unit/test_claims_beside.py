@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -42,8 +43,8 @@ def test_the_collection_is_the_one_read_here(large: Path) -> None:
     assert apart is not None
     frames = apart._child.frames  # noqa: SLF001 - seen on their way to the loader
 
-    def seen(length: int) -> list[bytes]:
-        answered.append(frames(length))
+    def seen(split: Callable[[Callable[[int], bytes]], list[bytes]]) -> list[bytes]:
+        answered.append(frames(split))
         return answered[-1][:]  # (the loader empties the list it is given)
 
     apart._child.frames = seen  # type: ignore[method-assign]  # noqa: SLF001
@@ -78,8 +79,8 @@ def test_a_child_whose_answer_ends_within_a_frame_has_the_claims_built_here(
     frames = apart._child.frames  # noqa: SLF001 - seen on their way to the loader
     answered: list[list[bytes]] = []
 
-    def seen(length: int) -> list[bytes]:
-        answered.append(frames(length))
+    def seen(split: Callable[[Callable[[int], bytes]], list[bytes]]) -> list[bytes]:
+        answered.append(frames(split))
         return []
 
     apart._child.frames = seen  # type: ignore[method-assign]  # noqa: SLF001

@@ -25,6 +25,7 @@ import gc
 import marshal
 from collections.abc import Callable
 from dataclasses import replace
+from io import BytesIO
 from pathlib import Path
 from typing import Any, Protocol
 
@@ -47,7 +48,7 @@ from briefing_tui.model.types import (
     Verdict,
 )
 
-__all__ = ["ReadApart", "claims_part", "claims_with", "frames_of", "take_answer"]
+__all__ = ["ReadApart", "claims_part", "claims_with", "frames_of", "read_frames", "take_answer"]
 
 Place = tuple[str, str, int, int]
 """An id declared: the id, its kind, line and column."""
@@ -121,17 +122,26 @@ FRAME_LENGTH = 8
 """The bytes that give each frame's length before it (``claims_part``)."""
 
 
-def frames_of(answer: bytes) -> list[bytes]:
-    """``claims_part``'s answer, its frames apart; empty when it is not whole (a child cut short)."""
-    frames, at = [], 0
-    while at < len(answer):
-        length = int.from_bytes(answer[at : at + FRAME_LENGTH], "little")
-        at += FRAME_LENGTH
-        if length <= 0 or at + length > len(answer):
+def read_frames(read: Callable[[int], bytes]) -> list[bytes]:
+    """``claims_part``'s answer, its frames apart, read a frame at a time (``read(n)``: its next
+    ``n`` bytes, fewer at its end: the child's pipe, ``startup._Child.frames``); empty when it is
+    not whole (a child cut short)."""
+    frames = []
+    while head := read(FRAME_LENGTH):
+        length = int.from_bytes(head, "little")
+        if len(head) < FRAME_LENGTH or length <= 0:
             return []
-        frames.append(answer[at : at + length])
-        at += length
+        frame = read(length)
+        if len(frame) < length:
+            return []
+        frames.append(frame)
     return frames
+
+
+def frames_of(answer: bytes) -> list[bytes]:
+    """``claims_part``'s answer held whole (tests, ``bench/bench_load.py``), its frames apart, as
+    ``read_frames`` reads them."""
+    return read_frames(BytesIO(answer).read)
 
 
 GROUP = 1000
