@@ -61,7 +61,7 @@ def _made(cls: type[T], *, frozen: bool) -> type[T]:
     namespace["__slots__"] = names
     namespace["__match_args__"] = names
     namespace["_record_fields"] = names  # what the shared methods read (a subclass may add slots)
-    namespace["_record_values"] = attrgetter(*names) if names else _no_values  # read at C speed
+    namespace["_record_values"] = _reader(names)
     namespace["__dataclass_fields__"] = {f.name: f for f in fields}
     namespace["__dataclass_params__"] = _FROZEN if frozen else _MUTABLE
     made_class: list[Any] = []
@@ -149,18 +149,17 @@ def _init(qualname: str, fields: list[dataclasses.Field[Any]]) -> Callable[..., 
     return __init__
 
 
-def _values(self: Any) -> tuple[Any, ...]:
-    return tuple(getattr(self, name) for name in self._record_fields)
-
-
-def _no_values(_obj: object) -> tuple[()]:
-    return ()
+def _reader(names: tuple[str, ...]) -> Callable[[object], tuple[Any, ...]]:
+    """The values of the fields ``names`` of an object, as a tuple (read at C speed when several)."""
+    if len(names) > 1:
+        return attrgetter(*names)
+    return lambda obj: tuple(getattr(obj, name) for name in names)
 
 
 def _eq(self: Any, other: Any) -> Any:
     if other.__class__ is not self.__class__:
         return NotImplemented
-    values = self._record_values  # the fields' values (one field: its value)
+    values = self._record_values
     return values(self) == values(other)
 
 
@@ -169,7 +168,8 @@ def _hash(self: Any) -> int:
 
 
 def _repr(self: Any) -> str:
-    shown = ", ".join(f"{name}={getattr(self, name)!r}" for name in self._record_fields)
+    values = zip(self._record_fields, self._record_values(self), strict=True)
+    shown = ", ".join(f"{name}={value!r}" for name, value in values)
     return f"{self.__class__.__qualname__}({shown})"
 
 
@@ -182,7 +182,7 @@ def _delattr(self: object, name: str) -> None:
 
 
 def _getstate(self: Any) -> tuple[Any, ...]:
-    return _values(self)
+    return self._record_values(self)  # type: ignore[no-any-return]
 
 
 def _setstate(self: Any, state: tuple[Any, ...]) -> None:
