@@ -272,6 +272,43 @@ async def test_the_terminals_size_said_again_does_not_lay_the_first_look_out_aga
         assert [size for size in laid_out if size is not None] == [other]  # None: a refresh of its own
 
 
+async def test_once_shown_the_first_look_is_laid_out_again_only_at_a_new_size(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # Its widgets still ask for layouts after its first one drew them (their sizes settling): done
+    # while the reader is built, they only delayed it. The terminal's new size is still laid out.
+    from textual.geometry import Size
+    from textual.screen import Screen
+
+    painted: list[bool] = []
+    render = first_look._PaintedStatus.render
+
+    def noted(self: first_look._PaintedStatus) -> object:
+        painted.append(True)  # the first look is on screen (it says so as its status line is painted)
+        return render(self)
+
+    after_shown: list[Size | None] = []
+    refresh_layout = Screen._refresh_layout
+
+    def counted(self: Screen[object], size: Size | None = None, scroll: bool = False) -> None:
+        if isinstance(self, FirstLook) and painted:
+            after_shown.append(size)
+        refresh_layout(self, size, scroll)
+
+    monkeypatch.setattr(first_look._PaintedStatus, "render", noted)
+    monkeypatch.setattr(Screen, "_refresh_layout", counted)
+    app = BriefingApp([SEEDS], first_look=True)
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await reader_ready(pilot)
+        await until(pilot, lambda: screen.status_line.plain != "", what="the reader's status line is empty")
+        await pilot.pause()
+        assert isinstance(app.screen_stack[0], FirstLook) and painted
+        assert after_shown == []
+        await pilot.resize_terminal(100, 30)
+        await until(pilot, lambda: Size(100, 30) in after_shown, what="the first look kept its size")
+        assert None not in after_shown
+
+
 async def test_the_text_is_drawn_at_one_width_from_the_first_look_to_the_reader(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:

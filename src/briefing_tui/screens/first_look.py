@@ -44,6 +44,8 @@ class FirstLook(StyledOnce):
         """The keys pressed while this screen showed, for the reader to act on."""
         self._status = _PaintedStatus(self._status_of)
         self._laid_out = Size(0, 0)
+        self.shown = False
+        """On screen whole: from then on it stays as it is until the reader covers it."""
 
     def _status_of(self, message: str) -> Status:
         return Status(self.opening.title, 0, None, self.opening.claim_count, "", "", message)
@@ -80,6 +82,15 @@ class FirstLook(StyledOnce):
         self._laid_out = event.size
         self._lay_out(event.size)
 
+    def _refresh_layout(self, size: Size | None = None, scroll: bool = False) -> None:
+        # Once shown, the layouts its widgets still ask for (their sizes settling after its first
+        # layout, which drew them as they are) would lay it out again while the reader is built,
+        # and the reader's screen lays the screens under it out as it is shown; only a new size of
+        # the terminal is laid out.
+        if self.shown and (size is None or size == self.outer_size):
+            return
+        super()._refresh_layout(size, scroll)
+
     def _lay_out(self, size: Size) -> None:
         """As the reader lays out its panes: side by side, or the text pane alone when small."""
         narrow = too_small(size)
@@ -102,5 +113,7 @@ class _PaintedStatus(StatusLine):
     def render(self) -> Text:
         if not self._painted:
             self._painted = True
+            if isinstance(self.screen, FirstLook):
+                self.screen.shown = True
             self.screen.call_next(self.app.post_message, FirstLook.Shown())
         return super().render()
