@@ -11,6 +11,7 @@ found out then: it leaves the documents for ``Collection.failed``.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 from briefing_tui.files import briefing_files, duplicate_id, empty_folder, link, load_file
@@ -18,11 +19,17 @@ from briefing_tui.model.outlined import outline_of
 from briefing_tui.model.text_only import load_text
 from briefing_tui.model.types import Collection, Document, LoadError
 
-__all__ = ["complete", "open_outlines"]
+__all__ = ["complete", "open_outlines", "outline_file"]
 
 
-def open_outlines(paths: list[Path]) -> Collection:
-    """The files and folders of ``paths`` as a Collection of outlines (the first one complete)."""
+def outline_file(file: Path) -> Document:
+    """The outline of one briefing file; ``LoadError`` when it cannot be listed."""
+    return outline_of(load_text(file))  # its text read again when wanted
+
+
+def open_outlines(paths: list[Path], outline: Callable[[Path], Document] = outline_file) -> Collection:
+    """The files and folders of ``paths`` as a Collection of outlines (the first one complete), each
+    file's made by ``outline`` (``outline_file``; or one that has them made apart, ``startup``)."""
     collection = Collection()
     first: dict[str, Path] = {}
     for given in paths:
@@ -31,7 +38,7 @@ def open_outlines(paths: list[Path]) -> Collection:
             collection.failed[str(given)] = [empty_folder(given)]
         for file in files:
             try:
-                document = outline_of(load_text(file))  # its text read again when wanted
+                document = outline(file)
             except LoadError as exc:
                 collection.failed[str(file)] = exc.problems
                 continue
