@@ -180,6 +180,7 @@ class BriefingApp(CrashReporting, App[int]):
     def _read_and_show(self) -> None:
         # deferred: in the loading worker, after the first paint
         from briefing_tui.files import load_paths
+        from briefing_tui.memory import give_back_freed
         from briefing_tui.screens.preview import preview_path, read_head
 
         big = preview_path(list(self.paths))
@@ -207,6 +208,7 @@ class BriefingApp(CrashReporting, App[int]):
                         apart.end()
             prepared = self._prepare(collection) if collection.documents else None
             gc.freeze()
+            give_back_freed()  # what reading it took and freed, before the reader builds on top
         finally:
             if collector:
                 gc.enable()

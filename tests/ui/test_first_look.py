@@ -208,6 +208,35 @@ async def test_the_reader_opens_a_large_file_where_its_preview_was_read_to(
         )
 
 
+async def test_a_large_load_gives_back_what_it_freed_before_the_reader_is_built(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import gc
+
+    from briefing_tui import memory
+
+    given: list[tuple[int, bool]] = []  # (objects frozen, the reader's screen up) at each call
+
+    def noted() -> bool:
+        given.append((gc.get_freeze_count(), reader_up()))
+        return True
+
+    monkeypatch.setattr(memory, "give_back_freed", noted)
+    app, read = held_large(tmp_path, monkeypatch)
+
+    def reader_up() -> bool:
+        return any(type(screen).__name__ == "MainScreen" for screen in app.screen_stack)
+
+    async with app.run_test(size=(120, 40)) as pilot:
+        await preview_up(pilot)
+        assert given == []
+        read.set()
+        await reader_ready(pilot)
+        assert len(given) == 1
+        frozen, up = given[0]
+        assert frozen > 0 and not up  # once what it read is kept for good, before the reader is built
+
+
 async def test_g_on_a_large_files_preview_opens_the_reader_at_the_texts_end(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
