@@ -219,3 +219,21 @@ def test_the_bytes_are_only_taken_for_their_own_path() -> None:
     given = ReadApart(Path("other.yaml"), b"not: [this", b"")
     with pytest.raises(LoadError):  # the bytes given, not the file on disk
         loader.load_document(Path("other.yaml"), given)
+
+
+def test_a_source_cited_by_claims_of_several_frames_is_named_by_one_string(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(split_load, "GROUP", 2)  # two claims a frame: a source is cited from several
+    data = SEED.read_bytes()
+    Path("brief.yaml").write_bytes(data)
+    answer = claims_part(data, "brief.yaml", Path("brief.yaml"))
+    first = marshal.loads(frames_of(answer)[0])[1]
+    claims = take_answer(frames_of(answer), Builder(Path("brief.yaml"), "", Problems("brief.yaml")), first)
+    assert claims is not None and len(claims) > 4
+    names: dict[str, set[int]] = {}
+    for claim in claims:
+        for ref in claim.sources:
+            names.setdefault(ref.source, set()).add(id(ref.source))
+    cited_often = [name for name in names if sum(ref.source == name for c in claims for ref in c.sources) > 2]
+    assert cited_often and all(len(names[name]) == 1 for name in names)

@@ -219,12 +219,13 @@ RATING_VALUES = {r: r.value for r in Rating}
 def _Claim(  # noqa: N802 - named for what it makes
     ident: str, span: tuple[Any, ...], sources: list[tuple[Any, ...]], verdict: tuple[Any, ...] | None,
     gloss: str, entities: list[str], unverified: list[str], note: str, draft: bool, line: int, column: int,
+    *, cited: dict[str, str],
 ) -> Claim:  # fmt: skip
-    stances = STANCES
+    stances, one = STANCES, cited.setdefault  # each source's id held once, however many frames cite it
     return Claim(  # positionally, in the order of its fields: a third faster than by name
         ident,
         _Span(*span),
-        [SourceRef(s, p, stances[stance], ln, co) for s, p, stance, ln, co in sources],
+        [SourceRef(one(s, s), p, stances[stance], ln, co) for s, p, stance, ln, co in sources],
         None if verdict is None else Verdict(RATINGS[verdict[0]], *verdict[1:]),
         gloss,
         entities or NOT_YET,  # an empty list is made when first read (``empty_lists``)
@@ -284,6 +285,7 @@ def take_answer(
         declare(ident, line, column, kind)
     claims: list[Claim] = []
     add = claims.append
+    cited: dict[str, str] = {}
     for at in range(1, count + 1):
         items = marshal.loads(frames[at])
         frames[at] = b""  # each group's bytes freed once read, and its values once made claims
@@ -291,7 +293,7 @@ def take_answer(
             for ident, kind, line, column in declared:
                 declare(ident, line, column, kind)
             if claim is not None:
-                add(_Claim(*claim))
+                add(_Claim(*claim, cited=cited))
         del items
     refs, found = marshal.loads(frames[-1])
     frames.clear()
