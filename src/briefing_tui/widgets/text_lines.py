@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from rich.cells import cell_len, get_character_cell_size
@@ -18,41 +17,34 @@ if TYPE_CHECKING:
     from briefing_tui.model.types import Claim, Document
 
 
-@dataclass(slots=True)  # not frozen: a frozen dataclass is made three times slower (25,000 at once)
-class Mark:
-    """A claim mark for the text pane (replaced, never changed)."""
-
-    claim_id: str
-    rating: str  # a Rating value, or "" when the claim has no verdict
-    glyph: str
-
-
 LOOKS = {rating: (rating.value, info.glyph) for rating, info in RATINGS.items()}
 """Each verdict's rating and glyph, as a mark shows them (``rating_label`` says them whole)."""
 
 
-def claim_mark(claim: Claim) -> Mark:
-    """A claim's mark in the gutter: its verdict's glyph and rating."""
+def claim_look(claim: Claim) -> tuple[str, str]:
+    """How a claim's mark in the gutter shows its verdict: its rating (a ``Rating`` value, "" when it
+    has none) and its glyph."""
     verdict = claim.verdict
-    rating, glyph = ("", UNRATED) if verdict is None else LOOKS[verdict.rating]
-    return Mark(claim.id, rating, glyph)
+    return ("", UNRATED) if verdict is None else LOOKS[verdict.rating]
 
 
 Mentions = list[tuple[int, int, str, str]]
-Marks = list[tuple[int, int, Mark]]
+Marks = list[tuple[int, int, "Claim"]]
+"""The claims marked in the text, ``(start, end, claim)``: the claim itself is the mark (a mark of
+its own for each of a large text's 25,000 claims took 1.4 MB), read as it is drawn (``claim_look``)."""
 
 
 def claim_marks(claims: Iterable[Claim]) -> Marks:
-    """The marks of ``claims`` that have a place in the text, each as ``claim_mark`` makes it."""
+    """The marks of ``claims`` that have a place in the text."""
     return list(each_claim_mark(claims))
 
 
-def each_claim_mark(claims: Iterable[Claim]) -> Iterator[tuple[int, int, Mark]]:
+def each_claim_mark(claims: Iterable[Claim]) -> Iterator[tuple[int, int, Claim]]:
     """``claim_marks``, one at a time."""
     for claim in claims:
         span = claim.span
         if span.anchored:
-            yield span.start, span.end, claim_mark(claim)
+            yield span.start, span.end, claim
 
 
 def marks_of(doc: Document, claims: Iterable[Claim]) -> tuple[Mentions, Marks]:
@@ -120,7 +112,7 @@ GUTTER = 2
 
 
 def gutter_segments(
-    marks: Iterable[tuple[int, int, Mark]],
+    marks: Iterable[tuple[int, int, Claim]],
     current_claim: str | None,
     start: int,
     end: int,
@@ -132,11 +124,12 @@ def gutter_segments(
     ``look(kind, name)`` gives a look of the stylesheet (``("rating", "false")``, ``("mark", "current")``).
     """
     best: tuple[int, str, Style] = (-1, " ", base)
-    for s, _e, mark in marks:
-        current = mark.claim_id == current_claim
-        colour = look("rating", mark.rating) + Style(bold=current)
+    for s, _e, claim in marks:
+        current = claim.id == current_claim
+        rating, shown = claim_look(claim)
+        colour = look("rating", rating) + Style(bold=current)
         if start <= s < max(end, start + 1):
-            rank, glyph = 1, mark.glyph or "•"
+            rank, glyph = 1, shown or "•"
         else:
             rank, glyph = 0, "┃" if current else "│"
         rank += 2 if current else 0

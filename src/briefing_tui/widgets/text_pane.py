@@ -27,7 +27,7 @@ from briefing_tui.widgets.looks import Looks
 from briefing_tui.widgets.messages import JumpRequested
 from briefing_tui.widgets.search_bar import SearchBar
 from briefing_tui.widgets.span_index import PartIndex, SpanIndex
-from briefing_tui.widgets.text_lines import Mark, claim_mark, claim_marks, each_claim_mark, marks_of
+from briefing_tui.widgets.text_lines import claim_marks, each_claim_mark, marks_of
 from briefing_tui.widgets.text_search import TextSearch
 from briefing_tui.widgets.text_view import TextView
 
@@ -118,7 +118,7 @@ class TextPane(Vertical):
             self.app.call_from_thread(self._marks_indexed, nav, mention_index, claim_index)
 
     def _marks_indexed(
-        self, nav: Navigator, mentions: SpanIndex[tuple[str, str]], claims: SpanIndex[Mark]
+        self, nav: Navigator, mentions: SpanIndex[tuple[str, str]], claims: SpanIndex[Claim]
     ) -> None:
         if nav is self.nav:  # still the document shown
             self.view.set_marks(mentions, claims)
@@ -126,7 +126,7 @@ class TextPane(Vertical):
     def claim_changed(self, claim: Claim) -> None:
         """A claim's verdict changed, not its place: its mark is drawn again (no other line moves)."""
         if claim.span.anchored:
-            self.view.replace_mark(claim.span.start, claim.span.end, claim_mark(claim))
+            self.view.replace_mark(claim.span.start, claim.span.end, claim)
 
     def annotations_moved(self, nav: Navigator) -> None:
         """Annotations were added, removed or moved: the marks are laid again, the same text on top."""
@@ -195,7 +195,7 @@ class Prepared:
 
     state: ReaderState
     mentions: SpanIndex[tuple[str, str]]
-    claims: SpanIndex[Mark]
+    claims: SpanIndex[Claim]
 
 
 PART_CHARS = 1 << 18
@@ -226,7 +226,7 @@ def prepare(collection: Collection) -> Prepared:
     return Prepared(state, mentions, marks)
 
 
-def _indexes(doc: Document, claims: list[Claim]) -> tuple[SpanIndex[tuple[str, str]], SpanIndex[Mark]]:
+def _indexes(doc: Document, claims: list[Claim]) -> tuple[SpanIndex[tuple[str, str]], SpanIndex[Claim]]:
     mentions = SpanIndex(_mentions(doc))
     return mentions, SpanIndex(claim_marks(claims))
 

@@ -20,9 +20,10 @@ from textual.message import Message
 from textual.strip import Strip
 
 from briefing_tui.display import sanitize
+from briefing_tui.model.types import Claim
 from briefing_tui.widgets.looks import Looks
 from briefing_tui.widgets.span_index import SpanIndex
-from briefing_tui.widgets.text_lines import GUTTER, Mark, gutter_segments
+from briefing_tui.widgets.text_lines import GUTTER, gutter_segments
 from briefing_tui.widgets.text_wrap import WrappedText
 
 
@@ -65,7 +66,7 @@ class TextView(WrappedText):
     def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
         super().__init__(id=id, classes=classes)
         self._mentions: SpanIndex[tuple[str, str]] = SpanIndex()  # (type, entity id)
-        self._claims: SpanIndex[Mark] = SpanIndex()
+        self._claims: SpanIndex[Claim] = SpanIndex()
         self._current: tuple[int, int] | None = None
         self._current_claim: str | None = None
         self._selected: SpanIndex[None] = SpanIndex()
@@ -95,11 +96,11 @@ class TextView(WrappedText):
         self,
         text: str,
         mentions: Iterable[tuple[int, int, str, str]],
-        claims: Iterable[tuple[int, int, Mark]],
+        claims: Iterable[tuple[int, int, Claim]],
     ) -> None:
         """Show a new text.
 
-        ``mentions`` are ``(start, end, type, entity_id)``, ``claims`` ``(start, end, Mark)``.
+        ``mentions`` are ``(start, end, type, entity_id)``, ``claims`` ``(start, end, claim)``.
         """
         self._text = text
         self._mentions = SpanIndex((s, e, (t, ref)) for s, e, t, ref in mentions)
@@ -114,18 +115,18 @@ class TextView(WrappedText):
         self.refresh()  # a text with as many lines at the same scroll position changes no size
 
     @property
-    def marks(self) -> tuple[SpanIndex[tuple[str, str]], SpanIndex[Mark]]:
+    def marks(self) -> tuple[SpanIndex[tuple[str, str]], SpanIndex[Claim]]:
         """The indexes of the mentions and of the claims' marks shown."""
         return self._mentions, self._claims
 
-    def set_marks(self, mentions: SpanIndex[tuple[str, str]], claims: SpanIndex[Mark]) -> None:
+    def set_marks(self, mentions: SpanIndex[tuple[str, str]], claims: SpanIndex[Claim]) -> None:
         """The mentions and claims of the text shown, indexed elsewhere (a large text's, in a worker)."""
         self._mentions, self._claims = mentions, claims
         self._changed()
 
-    def replace_mark(self, start: int, end: int, mark: Mark) -> bool:
+    def replace_mark(self, start: int, end: int, mark: Claim) -> bool:
         """A claim's mark changed (its rating): the lines are drawn again; False when it is not here."""
-        if not self._claims.replace(start, end, lambda old: old.claim_id == mark.claim_id, mark):
+        if not self._claims.replace(start, end, lambda old: old.id == mark.id, mark):
             return False
         self._cache.clear()
         self.refresh()
@@ -276,7 +277,7 @@ class TextView(WrappedText):
         gutter = gutter_segments(marks, self._current_claim, start, end, base, self._look)
         lit = self._lit_claims
         for s, e, mark in self._claims.overlapping(start, end):
-            if mark.claim_id in lit:
+            if mark.id in lit:
                 line.stylize(self._look("mark", "lit-claim"), max(s, start) - start, min(e, end) - start)
         for s, e, (kind, _ref) in self._mentions.overlapping(start, end):
             line.stylize(self._look("entity", kind), max(s, start) - start, min(e, end) - start)
@@ -328,7 +329,7 @@ class TextView(WrappedText):
         claims = self._claims.at(offset)
         if claims:
             s, e, mark = claims[0]
-            self.post_message(self.SpanClicked(s, e, claim_id=mark.claim_id))
+            self.post_message(self.SpanClicked(s, e, claim_id=mark.id))
 
     def action_line(self, step: int) -> None:
         self.scroll_to(y=self.scroll_offset.y + step, animate=False, immediate=True)
