@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import gc
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
+from importlib import import_module
 from pathlib import Path
 from threading import Thread
 from typing import TYPE_CHECKING, Any
@@ -21,6 +22,35 @@ from briefing_tui.widgets.strip_caches import caches_when_used
 
 if TYPE_CHECKING:
     from briefing_tui.widgets.text_pane import Prepared
+
+
+READER_MODULES = (
+    "briefing_tui.reader_state",
+    "briefing_tui.widgets.search_bar",
+    "briefing_tui.widgets.text_search",
+    "briefing_tui.widgets.text_pane",
+    "briefing_tui.widgets.claim_list",
+    "briefing_tui.widgets.detail_pane",
+    "briefing_tui.widgets.document_list",
+    "briefing_tui.widgets.entity_list",
+    "briefing_tui.widgets.timeline_list",
+    "briefing_tui.widgets.reader_panes",
+    "briefing_tui.screens.reader_keys",
+    "briefing_tui.screens.main",
+    "briefing_tui.live_reload",
+)
+"""The modules of the reader's screen, each after those it imports: imported one at a time, each
+takes a few milliseconds."""
+
+
+def import_reader(until: Callable[[], bool] = lambda: False) -> None:
+    """Import the reader's screen's modules (``READER_MODULES``), in turn, until ``until()`` says to
+    stop: what its screen would otherwise import while it is built. ``briefing`` has it done while
+    it waits for the collection read beside (a folder's outlines), stopping once they have come."""
+    for name in READER_MODULES:
+        if until():
+            return
+        import_module(name)
 
 
 class BriefingApp(CrashReporting, App[int]):
@@ -218,13 +248,7 @@ class BriefingApp(CrashReporting, App[int]):
     def _import_reader() -> None:
         """In the loading thread, before the load: the reader's modules, which its screen would
         otherwise import before it answers a key."""
-        # deferred: imported here, in the loading thread, rather than on the screen's thread
-        import briefing_tui.screens.main  # noqa: F401
-        import briefing_tui.widgets.detail_pane  # noqa: F401
-        import briefing_tui.widgets.document_list  # noqa: F401
-        import briefing_tui.widgets.entity_list  # noqa: F401
-        import briefing_tui.widgets.search_bar  # noqa: F401
-        import briefing_tui.widgets.timeline_list  # noqa: F401
+        import_reader()
 
     @staticmethod
     def _prepare(collection: Collection) -> Prepared:

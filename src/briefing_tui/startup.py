@@ -164,6 +164,13 @@ class _Child:
         os.close(write)
         self._answered = False
 
+    def ready(self) -> bool:
+        """Whether the child has begun to send its answer (made whole first), or has ended."""
+        try:
+            return self._answered or bool(select.select([self._read], [], [], 0)[0])
+        except (OSError, ValueError):  # closed
+            return True
+
     def answer(self) -> bytes:
         """The child's bytes once it has sent them all; empty when it failed, or did not answer
         within ``ANSWER_WITHIN`` seconds (it is then stopped: the work is done here instead)."""
@@ -240,6 +247,10 @@ class ReadBeside:
 
     def __init__(self, paths: list[Path]) -> None:
         self._child = _Child(partial(_read_already, paths))
+
+    def answered(self) -> bool:
+        """Whether the child is done reading: ``result()`` would not wait for it to read."""
+        return self._child.ready()
 
     def result(self) -> ReadAlready | None:
         data = self._child.answer()

@@ -78,8 +78,10 @@ def run(args: argparse.Namespace) -> int:
         apart = ClaimsBeside.of(paths) if drafted is None else None  # a large file: its claims beside
         beside = ReadBeside(paths) if drafted is None and not apart and ReadBeside.can(paths) else None
         # deferred: imported when the command runs, not when its options are read
-        from briefing_tui.app import BriefingApp
+        from briefing_tui.app import BriefingApp, import_reader
 
+        if beside is not None:  # while it reads on (a folder's outlines): the reader's screen's modules
+            import_reader(until=beside.answered)
         read = beside.result() if beside is not None else None
         collection = drafted if read is None else read.collection
         if collection is None:  # read here (a large one by the reader, later)
