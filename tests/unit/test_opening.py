@@ -11,7 +11,7 @@ import pytest
 from briefing_tui.files import load_paths
 from briefing_tui.reload import Change, FileChange, Stamp, Watcher
 from briefing_tui.startup import OUTLINED, SMALL, Opening, ReadBeside
-from briefing_tui.widgets.text_lines import claim_look
+from briefing_tui.widgets.labels import rating_label
 
 ROOT = Path(__file__).resolve().parents[2]
 SEEDS = ROOT / "seeds"
@@ -29,7 +29,7 @@ def test_the_seeds_opening_is_its_header_text_and_marks() -> None:
     assert opening.text == doc.text
     assert opening.claim_count == 15 and opening.documents == 1
     assert len(opening.mentions) == 26
-    claims = {claim.id: (start, end, claim_look(claim)[1]) for start, end, claim in opening.claims}
+    claims = {claim.id: (start, end, rating_label(claim)[0]) for start, end, claim in opening.claims}
     c11 = next(c for c in doc.claims if c.id == "C11")
     assert claims["C11"] == (c11.span.start, c11.span.end, "❝")  # an opinion
 

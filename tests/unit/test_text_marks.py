@@ -8,8 +8,8 @@ from rich.style import Style
 from briefing_tui.files import load_paths
 from briefing_tui.model.types import Rating, Verdict
 from briefing_tui.resources import seeds_dir
-from briefing_tui.widgets.labels import UNRATED
-from briefing_tui.widgets.text_lines import claim_look, claim_marks, gutter_segments
+from briefing_tui.widgets.labels import UNRATED, rating_label
+from briefing_tui.widgets.text_lines import claim_marks, gutter_segments
 
 
 def _look(kind: str, name: str) -> Style:
@@ -29,8 +29,10 @@ def test_a_mark_shows_the_verdict_its_claim_has_when_drawn() -> None:
     claim = load_paths([seeds_dir()]).documents[0].claims[0]
     start, end = claim.span.start, claim.span.end
     claim.verdict = Verdict(Rating.FALSE)
-    assert claim_look(claim) == ("false", "✘")
+    glyph, _label, rating = rating_label(claim)
+    assert (rating, glyph) == ("false", "✘")
     assert gutter_segments([(start, end, claim)], None, start, end, Style(), _look)[0].text == "✘"
     claim.verdict = None
-    assert claim_look(claim) == ("", UNRATED)
+    glyph, _label, rating = rating_label(claim)
+    assert (rating, glyph) == ("", UNRATED)
     assert gutter_segments([(start, end, claim)], None, start, end, Style(), _look)[0].text == UNRATED

@@ -10,28 +10,16 @@ from rich.segment import Segment
 from rich.style import Style
 
 from briefing_tui.model.span_list import anchored_positions
-from briefing_tui.model.types import RATINGS
-from briefing_tui.widgets.labels import UNRATED
+from briefing_tui.widgets.labels import rating_label
 
 if TYPE_CHECKING:
     from briefing_tui.model.types import Claim, Document
 
 
-LOOKS = {rating: (rating.value, info.glyph) for rating, info in RATINGS.items()}
-"""Each verdict's rating and glyph, as a mark shows them (``rating_label`` says them whole)."""
-
-
-def claim_look(claim: Claim) -> tuple[str, str]:
-    """How a claim's mark in the gutter shows its verdict: its rating (a ``Rating`` value, "" when it
-    has none) and its glyph."""
-    verdict = claim.verdict
-    return ("", UNRATED) if verdict is None else LOOKS[verdict.rating]
-
-
 Mentions = list[tuple[int, int, str, str]]
 Marks = list[tuple[int, int, "Claim"]]
 """The claims marked in the text, ``(start, end, claim)``: the claim itself is the mark (a mark of
-its own for each of a large text's 25,000 claims took 1.4 MB), read as it is drawn (``claim_look``)."""
+its own for each of a large text's 25,000 claims took 1.4 MB), read as it is drawn (``rating_label``)."""
 
 
 def claim_marks(claims: Iterable[Claim]) -> Marks:
@@ -126,10 +114,10 @@ def gutter_segments(
     best: tuple[int, str, Style] = (-1, " ", base)
     for s, _e, claim in marks:
         current = claim.id == current_claim
-        rating, shown = claim_look(claim)
+        shown, _label, rating = rating_label(claim)
         colour = look("rating", rating) + Style(bold=current)
         if start <= s < max(end, start + 1):
-            rank, glyph = 1, shown or "•"
+            rank, glyph = 1, shown
         else:
             rank, glyph = 0, "┃" if current else "│"
         rank += 2 if current else 0
