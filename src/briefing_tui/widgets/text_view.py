@@ -124,9 +124,9 @@ class TextView(WrappedText):
         self._mentions, self._claims = mentions, claims
         self._changed()
 
-    def replace_mark(self, start: int, end: int, mark: Claim) -> bool:
+    def replace_mark(self, start: int, end: int, claim: Claim) -> bool:
         """A claim's mark changed (its rating): the lines are drawn again; False when it is not here."""
-        if not self._claims.replace(start, end, lambda old: old.id == mark.id, mark):
+        if not self._claims.replace(start, end, lambda old: old.id == claim.id, claim):
             return False
         self._cache.clear()
         self.refresh()
@@ -276,8 +276,8 @@ class TextView(WrappedText):
         marks = self._claims.overlapping(start, max(end, start + 1))
         gutter = gutter_segments(marks, self._current_claim, start, end, base, self._look)
         lit = self._lit_claims
-        for s, e, mark in self._claims.overlapping(start, end):
-            if mark.id in lit:
+        for s, e, claim in self._claims.overlapping(start, end):
+            if claim.id in lit:
                 line.stylize(self._look("mark", "lit-claim"), max(s, start) - start, min(e, end) - start)
         for s, e, (kind, _ref) in self._mentions.overlapping(start, end):
             line.stylize(self._look("entity", kind), max(s, start) - start, min(e, end) - start)
@@ -328,8 +328,8 @@ class TextView(WrappedText):
             return
         claims = self._claims.at(offset)
         if claims:
-            s, e, mark = claims[0]
-            self.post_message(self.SpanClicked(s, e, claim_id=mark.id))
+            s, e, claim = claims[0]
+            self.post_message(self.SpanClicked(s, e, claim_id=claim.id))
 
     def action_line(self, step: int) -> None:
         self.scroll_to(y=self.scroll_offset.y + step, animate=False, immediate=True)
