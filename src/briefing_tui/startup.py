@@ -171,6 +171,16 @@ class _Child:
         except (OSError, ValueError):  # closed
             return True
 
+    def unpickled(self, kind: type[A]) -> A | None:
+        """The child's answer, pickled by our own child (never a file's), when it is a ``kind``; None
+        when it failed or answered anything else."""
+        data = self.answer()
+        try:
+            made = pickle.loads(data) if data else None
+        except (ValueError, TypeError, EOFError, pickle.UnpicklingError):
+            return None
+        return made if isinstance(made, kind) else None
+
     def answer(self) -> bytes:
         """The child's bytes once it has sent them all; empty when it failed, or did not answer
         within ``ANSWER_WITHIN`` seconds (it is then stopped: the work is done here instead)."""
@@ -231,6 +241,7 @@ ANSWER_WITHIN = 30.0
 """Seconds a child is waited for at most (one that hangs never holds the reader back for good)."""
 
 T = TypeVar("T")
+A = TypeVar("A")
 
 _ALL = 1 << 62
 """Bytes asked for to read an answer to its end."""
@@ -253,12 +264,7 @@ class ReadBeside:
         return self._child.ready()
 
     def result(self) -> ReadAlready | None:
-        data = self._child.answer()
-        try:
-            read = pickle.loads(data) if data else None  # our own child's answer, never a file's
-        except (ValueError, TypeError, EOFError, pickle.UnpicklingError):
-            return None
-        return read if isinstance(read, ReadAlready) else None
+        return self._child.unpickled(ReadAlready)
 
     @staticmethod
     def can(paths: list[Path]) -> bool:
@@ -280,9 +286,9 @@ def _read_already(paths: list[Path]) -> bytes:
 
 class OutlinedApart:
     """The outlines of many files, the second half of them made in a child process while this one
-    makes the first half's: a folder of a thousand briefings is outlined in some two thirds of the
-    time on a machine with a core to spare. Called with each file in turn, as ``open_outlines`` asks for them;
-    a file of the second half is answered from the child (whose answer is waited for then), or
+    makes the first half's: a thousand briefings are outlined in some two thirds of the time on a
+    machine with a core to spare. Called with each file in turn, as ``open_outlines`` asks for
+    them: a file of the second half is answered from the child (its answer waited for then), or
     outlined here when the child failed, as any file is without it."""
 
     def __init__(self, files: list[Path]) -> None:
@@ -297,12 +303,7 @@ class OutlinedApart:
         if file not in self._apart:
             return outline_file(file)
         if self._answer is None:
-            data = self._child.answer()
-            try:  # our own child's answer, never a file's
-                answer = pickle.loads(data) if data else {}
-            except (ValueError, TypeError, EOFError, pickle.UnpicklingError):
-                answer = {}
-            self._answer = answer if isinstance(answer, dict) else {}
+            self._answer = self._child.unpickled(dict) or {}
         found = self._answer.pop(file, None)
         if isinstance(found, list):
             raise LoadError(found)
