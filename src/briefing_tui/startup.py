@@ -63,24 +63,25 @@ def load_if_small(paths: list[Path], apart: bool = False) -> Collection | None:
         from briefing_tui.files import load_paths
 
         return load_paths(list(paths), siblings=True)
-    if size < OUTLINED:
+    if size < OUTLINED and len(files := _briefing_files(paths)) > 1:  # several files
         # deferred: kept off start-up: needed only when this runs
-        from briefing_tui.files import briefing_files
-        from briefing_tui.model.outline import open_outlines
+        from briefing_tui.model.outline import open_outlines, outline_file
 
-        files = [file for path in paths for file in briefing_files(path)]
-        if len(files) > 1:  # several files (``several_files``)
-            split = OutlinedApart.of(files) if apart else None
-            return open_outlines(list(paths)) if split is None else open_outlines(list(paths), split)
+        split = OutlinedApart.of(files) if apart else None
+        return open_outlines(list(paths), split or outline_file)
     return None
 
 
 def several_files(paths: list[Path]) -> bool:
     """Whether ``paths`` name more than one briefing file (a collection worth outlining)."""
+    return len(_briefing_files(paths)) > 1
+
+
+def _briefing_files(paths: list[Path]) -> list[Path]:
     # deferred: kept off start-up: needed only when this runs
     from briefing_tui.files import briefing_files
 
-    return sum(len(briefing_files(path)) for path in paths) > 1
+    return [file for path in paths for file in briefing_files(path)]
 
 
 def failures(collection: Collection, paths: list[Path]) -> dict[str, list[Problem]]:
