@@ -218,7 +218,8 @@ class BriefingApp(CrashReporting, App[int]):
         # call_later: the screens are built in the app's own message loop, as after a key press
         if big is not None and head is not None:
             self.call_from_thread(self.call_later, self._show_preview, big, *head)
-        self._import_reader()  # while the claims of a large file are built beside, if they are
+        import_reader()  # the screen's modules, here rather than before it answers a key; meanwhile
+        # the claims of a large file are built beside, if they are
         # What is read here lives as long as the reader (a large file: millions of objects). The
         # collector stays off until it is frozen: its first pass over it all would pause the reader.
         collector = gc.isenabled()
@@ -245,16 +246,10 @@ class BriefingApp(CrashReporting, App[int]):
         self.call_from_thread(self.call_later, self._show, collection, prepared)
 
     @staticmethod
-    def _import_reader() -> None:
-        """In the loading thread, before the load: the reader's modules, which its screen would
-        otherwise import before it answers a key."""
-        import_reader()
-
-    @staticmethod
     def _prepare(collection: Collection) -> Prepared:
         """While the preview shows, in the loading thread: what the reader's screen would otherwise
         do before it answers a key (make its state, index the first document's marks)."""
-        # deferred: imported by the loading thread (``_import_reader``)
+        # deferred: imported by the loading thread (``import_reader``)
         from briefing_tui.widgets.text_pane import prepare
 
         return prepare(collection)
