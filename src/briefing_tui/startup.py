@@ -12,14 +12,12 @@ from __future__ import annotations
 
 import os
 import pickle
-import select
-import signal
-import time
 from collections.abc import Callable
 from functools import partial
 from pathlib import Path
-from typing import TYPE_CHECKING, TypeVar
+from typing import TYPE_CHECKING
 
+from briefing_tui.child import Child, spare_core
 from briefing_tui.display import display_path
 from briefing_tui.model.file_bytes import YAML_SUFFIXES, read_file
 from briefing_tui.model.types import Collection, Document, LoadError, Problem, Severity
@@ -143,111 +141,6 @@ class ReadAlready:
     stamps: Stamps
 
 
-class _Child:
-    """One fork: the child runs ``work`` and sends its bytes through a pipe, then leaves without
-    running any cleanup (nor printing anything: a failure is an empty answer). ``answer()`` waits
-    for them (empty: none); ``end()`` stops a child whose answer is no longer wanted."""
-
-    def __init__(self, work: Callable[[], bytes]) -> None:
-        self._read, write = os.pipe()
-        self._pid = os.fork()
-        if self._pid == 0:  # the child
-            status = 1
-            try:
-                os.close(self._read)
-                data = work()
-                if data:
-                    with os.fdopen(write, "wb") as out:
-                        out.write(data)
-                    status = 0
-            finally:
-                os._exit(status)
-        os.close(write)
-        self._answered = False
-
-    def ready(self) -> bool:
-        """Whether the child has begun to send its answer (made whole first), or has ended."""
-        try:
-            return self._answered or bool(select.select([self._read], [], [], 0)[0])
-        except (OSError, ValueError):  # closed
-            return True
-
-    def unpickled(self, kind: type[A]) -> A | None:
-        """The child's answer, pickled by our own child (never a file's), when it is a ``kind``; None
-        when it failed or answered anything else."""
-        data = self.answer()
-        try:
-            made = pickle.loads(data) if data else None
-        except (ValueError, TypeError, EOFError, pickle.UnpicklingError):
-            return None
-        return made if isinstance(made, kind) else None
-
-    def answer(self) -> bytes:
-        """The child's bytes once it has sent them all; empty when it failed, or did not answer
-        within ``ANSWER_WITHIN`` seconds (it is then stopped: the work is done here instead)."""
-        return self._collect(lambda read: read(_ALL), b"")
-
-    def frames(self, split: Callable[[Callable[[int], bytes]], list[bytes]]) -> list[bytes]:
-        """The child's answer in frames, as ``split`` reads them from the pipe
-        (``split_load.read_frames``), kept apart as they come: the answer is never held whole
-        besides them. Empty as ``answer()`` is, and when ``split`` finds the answer cut short."""
-        return self._collect(split, [])
-
-    def _collect(self, take: Callable[[Callable[[int], bytes]], T], empty: T) -> T:
-        """What ``take`` makes of the answer, read through the function it is given (the next ``n``
-        bytes, fewer at the answer's end), once the child has ended well; else ``empty``."""
-        if self._answered:
-            return empty
-        self._answered = True
-        deadline = time.monotonic() + ANSWER_WITHIN
-        try:
-            taken = take(lambda size: self._up_to(size, deadline))
-            os.close(self._read)
-            _pid, status = os.waitpid(self._pid, 0)
-        except OSError:  # unreadable, or not within the deadline: stopped, as one that does not answer
-            self._stop()
-            return empty
-        return taken if status == 0 else empty
-
-    def _up_to(self, size: int, deadline: float) -> bytes:
-        """The next ``size`` bytes of the answer, fewer at its end; TimeoutError past ``deadline``."""
-        parts = []
-        missing = size
-        while missing:
-            ready, _, _ = select.select([self._read], [], [], max(0.0, deadline - time.monotonic()))
-            if not ready:
-                raise TimeoutError
-            chunk = os.read(self._read, min(missing, 1 << 20))
-            if not chunk:
-                break
-            parts.append(chunk)
-            missing -= len(chunk)
-        return parts[0] if len(parts) == 1 else b"".join(parts)
-
-    def end(self) -> None:
-        if not self._answered:
-            self._answered = True
-            self._stop()
-
-    def _stop(self) -> None:
-        try:
-            os.kill(self._pid, signal.SIGKILL)
-            os.close(self._read)
-            os.waitpid(self._pid, 0)
-        except OSError:
-            pass
-
-
-ANSWER_WITHIN = 30.0
-"""Seconds a child is waited for at most (one that hangs never holds the reader back for good)."""
-
-T = TypeVar("T")
-A = TypeVar("A")
-
-_ALL = 1 << 62
-"""Bytes asked for to read an answer to its end."""
-
-
 class ReadBeside:
     """Reads a small collection in a child process while this one imports the reader: the two take
     about as long, and a machine has more than one core. ``result()`` is the child's answer (the
@@ -258,7 +151,7 @@ class ReadBeside:
     """
 
     def __init__(self, paths: list[Path]) -> None:
-        self._child = _Child(partial(_read_already, paths))
+        self._child = Child(partial(_read_already, paths))
 
     def answered(self) -> bool:
         """Whether the child is done reading: ``result()`` would not wait for it to read."""
@@ -294,7 +187,7 @@ class OutlinedApart:
 
     def __init__(self, files: list[Path]) -> None:
         self._apart = set(files)
-        self._child = _Child(partial(_outlines_of, files))
+        self._child = Child(partial(_outlines_of, files))
         self._answer: dict[Path, Document | list[Problem]] | None = None
 
     def __call__(self, file: Path) -> Document:
@@ -313,7 +206,7 @@ class OutlinedApart:
     @classmethod
     def of(cls, files: list[Path]) -> OutlinedApart | None:
         """For ``OUTLINED_APART_FROM`` files or more, on a system that forks with a core to spare."""
-        if len(files) < OUTLINED_APART_FROM or not _spare_core():
+        if len(files) < OUTLINED_APART_FROM or not spare_core():
             return None
         return cls(files[len(files) // 2 :])
 
@@ -346,7 +239,7 @@ class ClaimsBeside:
     def __init__(self, path: Path, data: bytes, stamp: Stamp | None) -> None:
         self.path = path
         self._data: list[bytes] | None = [data]
-        self._child = _Child(partial(_claims_part, data, path))
+        self._child = Child(partial(_claims_part, data, path))
         self.stamps: Stamps = {path: stamp}
 
     def bytes_once(self) -> list[bytes] | None:
@@ -367,7 +260,7 @@ class ClaimsBeside:
     def of(cls, paths: list[Path]) -> ClaimsBeside | None:
         """For a single briefing file (YAML) of ``SPLIT_FROM`` bytes or more, on a system that forks
         with a core to spare."""
-        if len(paths) != 1 or paths[0].suffix.lower() not in YAML_SUFFIXES or not _spare_core():
+        if len(paths) != 1 or paths[0].suffix.lower() not in YAML_SUFFIXES or not spare_core():
             return None
         path = paths[0]
         stamp = Stamp.of(path)  # before reading: a change made while it is read is reloaded
@@ -384,13 +277,6 @@ def _claims_part(data: bytes, path: Path) -> bytes:
     from briefing_tui.model.split_load import claims_part
 
     return claims_part(data, display_path(str(path)), path)
-
-
-def _spare_core() -> bool:
-    if not hasattr(os, "fork"):
-        return False
-    cores = os.sched_getaffinity(0) if hasattr(os, "sched_getaffinity") else range(os.cpu_count() or 1)
-    return len(cores) > 1
 
 
 class _Unsaid:

@@ -74,6 +74,7 @@ LAYERS: list[tuple[str, list[str]]] = [
             "briefing_tui.words",  # counted nouns, for the model's messages too
             "briefing_tui.record",  # small frozen types made without compiling code, for any layer
             "briefing_tui.memory",  # memory freed by a large load given back to the system
+            "briefing_tui.child",  # one fork: work done in a child process, its answer through a pipe
         ],
     ),
 ]

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from briefing_tui import startup
+from briefing_tui import child, startup
 from briefing_tui.files import load_paths
 from briefing_tui.model import split_load
 from briefing_tui.model.build import Builder
@@ -129,7 +129,7 @@ def test_a_child_that_does_not_answer_in_time_is_not_waited_for(
         return b""
 
     monkeypatch.setattr(split_load, "claims_part", hangs)
-    monkeypatch.setattr(startup, "ANSWER_WITHIN", 0.3)
+    monkeypatch.setattr(child, "ANSWER_WITHIN", 0.3)
     apart = ClaimsBeside.of([large])
     assert apart is not None
     started = time.monotonic()

@@ -20,7 +20,7 @@ COUNT = OUTLINED_APART_FROM + 16
 @pytest.fixture(autouse=True)
 def spare_core(monkeypatch: pytest.MonkeyPatch) -> None:
     """As on a machine of two cores or more (one core outlines them all itself)."""
-    monkeypatch.setattr(startup, "_spare_core", lambda: True)
+    monkeypatch.setattr(startup, "spare_core", lambda: True)
 
 
 def _folder(tmp_path: Path) -> Path:

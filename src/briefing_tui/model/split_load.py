@@ -124,7 +124,7 @@ FRAME_LENGTH = 8
 
 def read_frames(read: Callable[[int], bytes]) -> list[bytes]:
     """``claims_part``'s answer, its frames apart, read a frame at a time (``read(n)``: its next
-    ``n`` bytes, fewer at its end: the child's pipe, ``startup._Child.frames``); empty when it is
+    ``n`` bytes, fewer at its end: the child's pipe, ``child.Child.frames``); empty when it is
     not whole (a child cut short)."""
     frames = []
     while head := read(FRAME_LENGTH):
