@@ -9,8 +9,11 @@ from collections import Counter
 
 import pytest
 from tests.ui.reader_support import SEEDS, reader_ready, until
+from textual import events
+from textual._compositor import Compositor
 from textual.css.stylesheet import Stylesheet
 from textual.dom import DOMNode
+from textual.screen import Screen
 from textual.widget import Widget
 from textual.widgets._footer import FooterKey
 
@@ -72,3 +75,48 @@ async def test_the_first_look_styles_each_of_its_widgets_once(
         widgets = list(screen.walk_children(with_self=True))
         assert len(widgets) > 8
         assert screen.focused is not None and _twice(styled, widgets, screen.focused) == []
+
+
+@pytest.fixture
+def resumed(monkeypatch: pytest.MonkeyPatch) -> Counter[int]:
+    """How many times Textual's own resume of each screen (by its id()) runs from now on."""
+    count: Counter[int] = Counter()
+    resume = Screen._on_screen_resume
+
+    def counted(self: Screen[object], event: events.ScreenResume) -> None:
+        count[id(self)] += 1
+        resume(self, event)
+
+    monkeypatch.setattr(Screen, "_on_screen_resume", counted)
+    return count
+
+
+@pytest.fixture
+def drawn_whole(monkeypatch: pytest.MonkeyPatch) -> Counter[int]:
+    """How many times each screen (its compositor, by the id() of the screen) is drawn whole."""
+    count: Counter[int] = Counter()
+    whole = Compositor.render_full_update
+
+    def counted(self: Compositor, *args: object, **kwargs: object) -> object:
+        count[id(self.root)] += 1
+        return whole(self, *args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(Compositor, "render_full_update", counted)
+    return count
+
+
+async def test_the_reader_shown_is_resumed_once_and_drawn_whole_once(
+    resumed: Counter[int], drawn_whole: Counter[int]
+) -> None:
+    """Shown, a screen is laid out and drawn whole; it is not drawn whole a second time just after,
+    with nothing changed (its resume ran twice, each asking for the whole screen again)."""
+    app = BriefingApp([SEEDS])
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await reader_ready(pilot)
+        await until(pilot, lambda: bool(screen.query(FooterKey)), what="no keys in the footer")
+        await pilot.pause()
+        assert (resumed[id(screen)], drawn_whole[id(screen)]) == (1, 1)
+        await pilot.resize_terminal(100, 30)  # a new size: drawn whole again, as it must be
+        await until(pilot, lambda: drawn_whole[id(screen)] > 1, what="not drawn again at a new size")
+        text = screen.query_one("#text")
+        assert text.size.width > 0 and screen.size == (100, 30)

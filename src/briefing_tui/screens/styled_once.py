@@ -10,17 +10,46 @@ it).
 
 from __future__ import annotations
 
+from typing import Self
+
 from textual import events
+from textual.geometry import Region, Size
 from textual.screen import Screen
 
 
 class StyledOnce(Screen[None]):
-    """A ``Screen`` whose first resume keeps the styles it was mounted with; later ones restyle."""
+    """A ``Screen`` whose first resume keeps the styles it was mounted with; later ones restyle.
+    Shown, it is laid out and drawn whole once: the whole screen is not asked for again at once."""
 
     _resumed_before = False
+    _showing = False  # between this handler and the end of Textual's own for the first resume
+    _drawn_whole = False  # the layout of the first resume drew the screen whole
 
     def _on_screen_resume(self, event: events.ScreenResume) -> None:
+        # Textual's own handler (``Screen._on_screen_resume``) runs after this one, as handlers run
+        # up the class tree: calling it here too would run it twice.
         if not self._resumed_before:
             self._resumed_before = True
             event.refresh_styles = False
-        super()._on_screen_resume(event)
+            self._showing = True
+
+    def _refresh_layout(self, size: Size | None = None, scroll: bool = False) -> None:
+        super()._refresh_layout(size, scroll)
+        if self._showing and self.is_current and not self.app._batch_count:
+            # New to the layout, the screen and all its widgets were just drawn whole: so was what
+            # was asked of the whole screen before (its focus set as it resumed, its styles).
+            self._drawn_whole = True
+            self._repaint_required = False  # not exported; Textual is pinned to one release
+            self._exchange_repaint_regions()
+
+    def refresh(
+        self, *regions: Region, repaint: bool = True, layout: bool = False, recompose: bool = False
+    ) -> Self:
+        # Textual's resume ends by asking for the whole screen again: on the first, the layout just
+        # drew it all, with nothing changed since.
+        if self._showing and not (regions or layout or recompose):
+            self._showing = False
+            drawn, self._drawn_whole = self._drawn_whole, False
+            if drawn:
+                return self
+        return super().refresh(*regions, repaint=repaint, layout=layout, recompose=recompose)
