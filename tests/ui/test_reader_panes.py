@@ -21,6 +21,7 @@ from briefing_tui.screens.main import MainScreen
 from briefing_tui.widgets.detail_pane import DetailPane
 from briefing_tui.widgets.document_list import DocumentList, OneLine
 from briefing_tui.widgets.entity_list import EntityList
+from briefing_tui.widgets.steady_list import RowVisual
 from briefing_tui.widgets.text_view import TextView
 from briefing_tui.widgets.timeline_list import TimelineList
 
@@ -426,3 +427,39 @@ async def _problem_under_its_file(app: BriefingApp, tmp_path: Path) -> None:
         assert problem[-1].strip() == "hint: give each document of a collection its own id"
         # the problem, its continuation and its hint indented below the file, never at its column
         assert len(problem) >= 3 and all(len(row) - len(row.lstrip()) >= margin + 2 for row in problem), rows
+
+
+async def test_a_list_keeps_its_rows_measured_at_a_new_height_and_measures_them_at_a_new_width(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # A row's height and drawing hang on the list's width only: a resize that keeps it (the first
+    # layout's, a taller terminal) keeps them; one that changes it measures the rows again.
+    measured: list[int] = []
+    height = RowVisual.get_height
+
+    def counted(self: RowVisual, rules: RulesMap, width: int) -> int:
+        measured.append(width)
+        return height(self, rules, width)
+
+    monkeypatch.setattr(RowVisual, "get_height", counted)
+    async with seed_app().run_test(size=SIZE) as pilot:
+        timeline = main_screen(pilot).query_one(TimelineList)
+        await until(pilot, lambda: timeline.option_count > 3 and timeline.show_vertical_scrollbar)
+        await pilot.pause()
+        width = timeline.scrollable_content_region.width
+        measured.clear()
+        await pilot.resize_terminal(SIZE[0], SIZE[1] + 6)
+        await until(pilot, lambda: timeline.size.height > 10, what="the timeline did not grow")
+        await pilot.pause()
+        assert "detained" in _drawn(timeline)
+        assert timeline.scrollable_content_region.width == width and measured == []
+        await pilot.resize_terminal(SIZE[0] + 30, SIZE[1] + 6)
+        await until(pilot, lambda: timeline.scrollable_content_region.width != width, what="no new width")
+        await pilot.pause()
+        new_width = timeline.scrollable_content_region.width
+        heights = timeline._heights
+        assert "detained" in _drawn(timeline) and len(measured) >= timeline.option_count
+        for index in range(timeline.option_count):  # each row as many lines as it draws at this width
+            option = timeline.get_option_at_index(index)
+            drawn = timeline._get_visual(option).get_height(cast(RulesMap, timeline.styles), new_width)
+            assert heights[index] == drawn, (index, str(option.prompt))

@@ -12,7 +12,10 @@ wrapping for when it is drawn.
 
 from __future__ import annotations
 
-from textual import _widget_navigation  # not exported; Textual is pinned to one release
+from textual import (
+    _widget_navigation,  # not exported; Textual is pinned to one release
+    events,
+)
 from textual.css.styles import RulesMap
 from textual.geometry import Size
 from textual.visual import RichVisual, Visual
@@ -77,6 +80,12 @@ class SteadyOptionList(EndingOptionList):
         self.virtual_size = Size(region.width, len(self.options))
         self._scroll_update(self.virtual_size)
         return True
+
+    def on_resize(self, event: events.Resize) -> None:
+        # ``OptionList`` forgets every row's height and drawing at each resize. They hang on the
+        # width only, which ``_update_lines`` watches: a resize that keeps it (the one after the
+        # list's first layout, a taller pane) keeps them.
+        event.prevent_default()
 
     def _forget_heights(self) -> None:
         self._line_cache.clear()
