@@ -13,6 +13,7 @@ from textual import events
 from textual._compositor import Compositor
 from textual.css.stylesheet import Stylesheet
 from textual.dom import DOMNode
+from textual.geometry import Region
 from textual.screen import Screen
 from textual.widget import Widget
 from textual.widgets._footer import FooterKey
@@ -120,3 +121,27 @@ async def test_the_reader_shown_is_resumed_once_and_drawn_whole_once(
         await until(pilot, lambda: drawn_whole[id(screen)] > 1, what="not drawn again at a new size")
         text = screen.query_one("#text")
         assert text.size.width > 0 and screen.size == (100, 30)
+
+
+async def test_the_reader_shown_does_not_draw_again_what_its_first_frame_drew(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Its widgets, sized and filled by its first layout, were drawn by it: the header, which does
+    not change, is not drawn again as the screen settles (its lists' scroll bars coming)."""
+    redrawn: list[Region] = []
+    partial = Compositor.render_partial_update
+
+    def noted(self: Compositor) -> object:
+        if isinstance(self.root, MainScreen):
+            redrawn.extend(self._dirty_regions)
+        return partial(self)
+
+    monkeypatch.setattr(Compositor, "render_partial_update", noted)
+    app = BriefingApp([SEEDS])
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await reader_ready(pilot)
+        await until(pilot, lambda: bool(screen.query(FooterKey)), what="no keys in the footer")
+        await pilot.pause()
+        header = screen.query_one("#doc-header").region
+        assert header and "Les enjeux" in screen.query_one("#doc-header").render_line(0).text
+        assert [region for region in redrawn if region.overlaps(header)] == []

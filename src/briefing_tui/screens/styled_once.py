@@ -6,6 +6,12 @@ top after the app's styles may have changed under it. Shown for the first time, 
 widgets were styled a moment before. On the reader's screen and its first look, that second pass
 was a third of all the styling done while they are built (``tests/ui/test_styled_once.py`` counts
 it).
+
+Shown for the first time, it is also drawn once: its first layout draws the whole screen, every
+widget new to it, with what its widgets asked to have drawn until then. Textual would then draw the
+whole screen again (its resume asks for it after the layout) and each widget again (each asked
+before the layout drew it), with nothing changed: a second frame as large as the first, there when
+the first key is answered.
 """
 
 from __future__ import annotations
@@ -39,8 +45,9 @@ class StyledOnce(Screen[None]):
             # New to the layout, the screen and all its widgets were just drawn whole: so was what
             # was asked of the whole screen before (its focus set as it resumed, its styles).
             self._drawn_whole = True
-            self._repaint_required = False  # not exported; Textual is pinned to one release
-            self._exchange_repaint_regions()
+            for widget in (self, *self._compositor.visible_widgets):  # each drawn as it is now
+                widget._repaint_required = False  # not exported; Textual is pinned to one release
+                widget._exchange_repaint_regions()
 
     def refresh(
         self, *regions: Region, repaint: bool = True, layout: bool = False, recompose: bool = False
