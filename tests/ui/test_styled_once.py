@@ -145,3 +145,22 @@ async def test_the_reader_shown_does_not_draw_again_what_its_first_frame_drew(
         header = screen.query_one("#doc-header").region
         assert header and "Les enjeux" in screen.query_one("#doc-header").render_line(0).text
         assert [region for region in redrawn if region.overlaps(header)] == []
+
+
+async def test_the_first_look_beneath_the_reader_has_nothing_drawn_again_on_it() -> None:
+    """The first look stays beneath the reader, which hides it whole: what its widgets still ask
+    to draw once the reader is up (Textual passes a screen's drawing up to the screen above it) is
+    not drawn again on the reader's screen."""
+    app = BriefingApp([SEEDS], first_look=True)
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await reader_ready(pilot)
+        beneath = app.screen_stack[-2]
+        assert isinstance(beneath, FirstLook) and beneath in app._background_screens
+        await until(pilot, lambda: bool(screen.query(FooterKey)), what="no keys in the footer")
+        await pilot.pause()
+        header = beneath.query_one("#doc-header").region
+        beneath._compositor._dirty_regions.add(header)  # as its header asks to be drawn again
+        assert not screen._repaint_required and not screen._repaint_regions
+        beneath._compositor_refresh()
+        assert not screen._repaint_required and not screen._repaint_regions
+        assert not beneath._compositor._dirty_regions  # nor is it kept for later

@@ -91,6 +91,16 @@ class FirstLook(StyledOnce):
             return
         super()._refresh_layout(size, scroll)
 
+    def _compositor_refresh(self) -> None:
+        # Beneath a screen that hides it whole (the reader's, opaque), Textual still passes what
+        # its widgets ask to draw up to the screen above, which draws those regions again: none is.
+        top = self.app.screen
+        if top is not self and top.styles.background.a == 1:
+            self._compositor._dirty_regions.clear()
+            self._dirty_widgets.clear()
+            return
+        super()._compositor_refresh()
+
     def _lay_out(self, size: Size) -> None:
         """As the reader lays out its panes: side by side, or the text pane alone when small."""
         narrow = too_small(size)

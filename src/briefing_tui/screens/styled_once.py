@@ -59,4 +59,8 @@ class StyledOnce(Screen[None]):
             drawn, self._drawn_whole = self._drawn_whole, False
             if drawn:
                 return self
+        if layout and not regions and self._resumed_before and not self._showing:
+            # Laid out again once shown (its widgets mounted, one grown): what moves is drawn by the
+            # layout, what changed by the widget that changed. The whole screen is not drawn again.
+            repaint = False
         return super().refresh(*regions, repaint=repaint, layout=layout, recompose=recompose)
