@@ -15,6 +15,7 @@ from textual.widgets import Footer, Static
 
 from briefing_tui.display import sanitize
 from briefing_tui.model.types import Problem
+from briefing_tui.screens.beneath import Beneath
 from briefing_tui.screens.scroll_keys import SCROLL_KEYS, ScrollKeys
 from briefing_tui.widgets.looks import Looks
 from briefing_tui.words import plural
@@ -102,7 +103,7 @@ class ErrorScreen(ScrollKeys, Screen[None]):
         return self.query_one("#errors-body", VerticalScroll)
 
 
-class LoadingScreen(Screen[None]):
+class LoadingScreen(Beneath):
     """Shown while the collection loads (in a worker), so that the first paint is immediate."""
 
     BINDINGS = [Binding("q", "app.quit", "Quit")]

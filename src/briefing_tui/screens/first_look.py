@@ -17,6 +17,7 @@ from textual.geometry import Size
 from textual.message import Message
 from textual.widgets import Static
 
+from briefing_tui.screens.beneath import Beneath
 from briefing_tui.screens.styled_once import StyledOnce
 from briefing_tui.startup import Opening
 from briefing_tui.widgets.doc_header import DocHeader
@@ -29,7 +30,7 @@ SIDE_PANES = ["documents", "claim", "entities", "timeline"]  # top to bottom, as
 DOCUMENT_ROWS = 5  # the documents list's height at most (``#documents`` in styles/reader.tcss)
 
 
-class FirstLook(StyledOnce):
+class FirstLook(Beneath, StyledOnce):
     """The ``opening`` of the first document, as the reader will show it, until it does."""
 
     AUTO_FOCUS = None  # the keys are kept for the reader, none acts here
@@ -90,16 +91,6 @@ class FirstLook(StyledOnce):
         if self.shown and (size is None or size == self.outer_size):
             return
         super()._refresh_layout(size, scroll)
-
-    def _compositor_refresh(self) -> None:
-        # Beneath a screen that hides it whole (the reader's, opaque), Textual still passes what
-        # its widgets ask to draw up to the screen above, which draws those regions again: none is.
-        top = self.app.screen
-        if top is not self and top.styles.background.a == 1:
-            self._compositor._dirty_regions.clear()
-            self._dirty_widgets.clear()
-            return
-        super()._compositor_refresh()
 
     def _lay_out(self, size: Size) -> None:
         """As the reader lays out its panes: side by side, or the text pane alone when small."""

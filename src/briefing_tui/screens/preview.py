@@ -16,10 +16,10 @@ from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
-from textual.screen import Screen
 from textual.widgets import Static
 
 from briefing_tui.display import sanitize
+from briefing_tui.screens.beneath import Beneath
 from briefing_tui.terminal_input import press_again
 from briefing_tui.widgets.key_footer import KeyFooter
 from briefing_tui.widgets.looks import Looks
@@ -143,7 +143,7 @@ class PreviewHeader(Static):
         self.update(head)
 
 
-class PreviewScreen(Screen[None]):
+class PreviewScreen(Beneath):
     """The title and text of a file that is still loading."""
 
     BINDINGS = [
