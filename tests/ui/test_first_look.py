@@ -7,6 +7,7 @@ hold that back (``held``) to look at it, press keys meanwhile, and then let the 
 from __future__ import annotations
 
 import os
+import re
 import subprocess
 import sys
 import threading
@@ -387,3 +388,34 @@ async def test_keys_pressed_before_the_preview_shows_are_acted_on_by_it_and_the_
         await until(
             pilot, lambda: screen.text_view.top_offset > len(screen.doc.text) * 0.9, what="not at the end"
         )
+
+
+@pytest.mark.skipif(not hasattr(os, "fork"), reason="reading beside needs os.fork")
+async def test_a_folder_s_first_look_lists_its_documents_as_the_reader_does(
+    tmp_path: Path, held: None
+) -> None:
+    """One who opens a folder came for its list: the first look shows it, drawn as the reader draws
+    it, so that it does not change when the reader comes."""
+    seed = next(SEEDS.glob("*.yaml")).read_text(encoding="utf-8")
+    for i in range(12):
+        body = seed.replace("id: ", f"id: c{i}-", 1)
+        body = re.sub(r"^title: .*$", f'title: "Copie {i:02}"', body, count=1, flags=re.M)
+        (tmp_path / f"copy-{i:02}.yaml").write_text(body, "utf-8")
+    read = ReadBeside([tmp_path]).result()
+    assert read is not None and len(read.collection.documents) == 12
+    app = BriefingApp([tmp_path], read=read, first_look=True)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await until(pilot, lambda: isinstance(app.screen, FirstLook), what="no first look")
+        look = app.screen
+        listed = look.query_one("#documents")
+        await until(pilot, lambda: listed.size.height == 5, what="the first look lists no documents")
+        await pilot.pause()
+        rows = [listed.render_line(y) for y in range(listed.size.height)]
+        assert rows[0].text.startswith("▶ Copie 00") and rows[1].text.startswith("  Copie 01")
+        assert not listed.can_focus  # the keys are kept for the reader
+        app.post_message(FirstLook.Shown())
+        screen = await reader_ready(pilot)
+        await pilot.pause()
+        reader_list = screen.query_one("#documents")
+        assert reader_list is not listed and reader_list.region == listed.region
+        assert [list(reader_list.render_line(y)) for y in range(5)] == [list(row) for row in rows]

@@ -3,11 +3,14 @@ the reader's screen is built.
 
 The reader's screen imports and lays out a good deal (its panes, search, the checking keys). The
 person came for the text: this screen shows it first, with the same panes, marks and status line,
-the side panes still empty, and the reader takes its place one frame later. A key pressed meanwhile
+the side panes still empty but for a collection's list of documents (what one who opens a folder
+came for), and the reader takes its place one frame later. A key pressed meanwhile
 is kept and acted on by the reader (``pressed``); only the app's own keys (quit) act at once.
 """
 
 from __future__ import annotations
+
+from typing import TYPE_CHECKING
 
 from rich.text import Text
 from textual import events
@@ -17,6 +20,7 @@ from textual.geometry import Size
 from textual.message import Message
 from textual.widgets import Static
 
+from briefing_tui.model.types import Document
 from briefing_tui.screens.beneath import Beneath
 from briefing_tui.screens.styled_once import StyledOnce
 from briefing_tui.startup import Opening
@@ -25,6 +29,9 @@ from briefing_tui.widgets.looks import Looks
 from briefing_tui.widgets.pane_bar import PaneBar, pane_names, pane_title, too_small
 from briefing_tui.widgets.status_line import Status, StatusLine
 from briefing_tui.widgets.text_view import TextView
+
+if TYPE_CHECKING:
+    from briefing_tui.widgets.document_list import DocumentList
 
 SIDE_PANES = ["documents", "claim", "entities", "timeline"]  # top to bottom, as the reader has them
 DOCUMENT_ROWS = 5  # the documents list's height at most (``#documents`` in styles/reader.tcss)
@@ -38,9 +45,12 @@ class FirstLook(Beneath, StyledOnce):
     class Shown(Message):
         """The first look is on screen: time to build the reader."""
 
-    def __init__(self, opening: Opening) -> None:
+    def __init__(self, opening: Opening, documents: list[Document] | None = None, failed: int = 0) -> None:
         super().__init__()
         self.opening = opening
+        self._documents, self._failed = documents or [], failed
+        """The collection's documents and how many files failed, listed as the reader lists them."""
+        self._listed: DocumentList | None = None
         self.pressed: list[events.Key] = []
         """The keys pressed while this screen showed, for the reader to act on."""
         self._status = _PaintedStatus(self._status_of)
@@ -65,6 +75,9 @@ class FirstLook(Beneath, StyledOnce):
                             pane.border_title = pane_title(name)
                             if name == "documents":  # as tall as the reader's list will be
                                 pane.styles.height = min(self.opening.documents, DOCUMENT_ROWS) + 2
+                                if self._documents:
+                                    self._listed = _document_list()
+                                    yield self._listed
         yield self._status
         yield Static(id="footer-room")  # where the reader's footer of keys comes: blank until it does
 
@@ -75,6 +88,8 @@ class FirstLook(Beneath, StyledOnce):
         self.query_one(DocHeader).show_lines(opening.title, opening.meta, Looks(view))
         view.set_document(opening.text, opening.mentions, opening.claims)
         self._status.refresh_status()
+        if self._listed is not None:  # the reader's list, as it shows it first
+            self._listed.set_documents(self._documents, self._documents[0].id, self._failed)
 
     def on_resize(self, event: events.Resize) -> None:
         if event.size == self._laid_out:  # the terminal's size said again at start: nothing moves
@@ -118,3 +133,12 @@ class _PaintedStatus(StatusLine):
                 self.screen.shown = True
             self.screen.call_next(self.app.post_message, FirstLook.Shown())
         return super().render()
+
+
+def _document_list() -> DocumentList:
+    # deferred: imported for a collection of several documents only
+    from briefing_tui.widgets.document_list import DocumentList
+
+    listed = DocumentList(id="documents")
+    listed.can_focus = False  # the keys are kept for the reader
+    return listed
