@@ -1,8 +1,8 @@
 """One fork: a child process that does some work and sends back its answer, as bytes, through a pipe.
 
 ``briefing`` does what it can in a child while it imports the reader or reads a file (``startup``:
-the collection read beside, the outlines made apart, a large file's claims; ``styles_beside``: the
-reader's stylesheets): a machine has more than one core. The child leaves without any cleanup and
+the collection read beside, the outlines made apart, a large file's claims): a machine has more
+than one core. The child leaves without any cleanup and
 prints nothing; whatever goes wrong in it, its answer is empty and the work is done here instead.
 """
 
