@@ -121,10 +121,7 @@ class BriefingApp(CrashReporting, App[int]):
             from briefing_tui.screens.first_look import FirstLook
 
             self._looking = True
-            collection = self.collection
-            if collection is None or len(collection.documents) < 2:
-                return FirstLook(opening)
-            return FirstLook(opening, collection.documents, len(collection.failed))
+            return FirstLook(opening, self.collection)
         return super().get_default_screen()
 
     def on_mount(self) -> None:

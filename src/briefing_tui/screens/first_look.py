@@ -20,7 +20,7 @@ from textual.geometry import Size
 from textual.message import Message
 from textual.widgets import Static
 
-from briefing_tui.model.types import Document
+from briefing_tui.model.types import Collection
 from briefing_tui.screens.beneath import Beneath
 from briefing_tui.screens.styled_once import StyledOnce
 from briefing_tui.startup import Opening
@@ -45,11 +45,11 @@ class FirstLook(Beneath, StyledOnce):
     class Shown(Message):
         """The first look is on screen: time to build the reader."""
 
-    def __init__(self, opening: Opening, documents: list[Document] | None = None, failed: int = 0) -> None:
+    def __init__(self, opening: Opening, collection: Collection | None = None) -> None:
         super().__init__()
         self.opening = opening
-        self._documents, self._failed = documents or [], failed
-        """The collection's documents and how many files failed, listed as the reader lists them."""
+        self._collection = collection
+        """The collection opened: its documents listed as the reader lists them, when it has several."""
         self._listed: DocumentList | None = None
         self.pressed: list[events.Key] = []
         """The keys pressed while this screen showed, for the reader to act on."""
@@ -75,7 +75,7 @@ class FirstLook(Beneath, StyledOnce):
                             pane.border_title = pane_title(name)
                             if name == "documents":  # as tall as the reader's list will be
                                 pane.styles.height = min(self.opening.documents, DOCUMENT_ROWS) + 2
-                                if self._documents:
+                                if self._collection is not None:
                                     self._listed = _document_list()
                                     yield self._listed
         yield self._status
@@ -88,8 +88,9 @@ class FirstLook(Beneath, StyledOnce):
         self.query_one(DocHeader).show_lines(opening.title, opening.meta, Looks(view))
         view.set_document(opening.text, opening.mentions, opening.claims)
         self._status.refresh_status()
-        if self._listed is not None:  # the reader's list, as it shows it first
-            self._listed.set_documents(self._documents, self._documents[0].id, self._failed)
+        if self._listed is not None and self._collection is not None:  # the reader's list, as it shows it
+            documents = self._collection.documents
+            self._listed.set_documents(documents, documents[0].id, len(self._collection.failed))
 
     def on_resize(self, event: events.Resize) -> None:
         if event.size == self._laid_out:  # the terminal's size said again at start: nothing moves
