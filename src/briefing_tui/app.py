@@ -102,15 +102,14 @@ class BriefingApp(CrashReporting, App[int]):
     def get_default_screen(self) -> Screen[Any]:
         # A small collection loads in a few milliseconds: the reader is the first screen painted,
         # its first look first (the text; the reader's panes a frame later). So do the outlines of a
-        # folder of many files (read for their titles and texts only), without a first look: the
-        # list of documents is what one waits for there.
+        # folder of many files (read for their titles only): their first look lists them, as the
+        # reader does, with the text of the first.
         read = self._read
-        opening = read.opening if read is not None and not read.collection.outlines else None
+        opening = read.opening if read is not None else None
         if opening is None and self.collection is None:
             self.collection = load_if_small(self.paths)
         if opening is None and self.collection is not None and self.collection.documents:
-            at_once = self.is_headless or bool(self.collection.outlines)
-            if not (self._first_look if self._first_look is not None else not at_once):
+            if not (self._first_look if self._first_look is not None else not self.is_headless):
                 # deferred: a screen's module is imported when the screen is first shown
                 from briefing_tui.screens.main import MainScreen
 

@@ -23,6 +23,7 @@ from briefing_tui.screens import preview as preview_module
 from briefing_tui.screens.first_look import FirstLook
 from briefing_tui.screens.preview import PreviewHeader, PreviewScreen
 from briefing_tui.startup import ReadBeside
+from briefing_tui.widgets.document_list import DocumentList
 from briefing_tui.widgets.status_line import StatusLine
 
 if TYPE_CHECKING:
@@ -152,7 +153,11 @@ async def test_a_collection_read_beside_and_unchanged_is_the_readers(held: None)
 
 
 @pytest.mark.skipif(not hasattr(os, "fork"), reason="reading beside needs os.fork")
-async def test_a_folder_of_many_files_read_beside_shows_its_list_at_once(tmp_path: Path) -> None:
+async def test_a_folder_of_many_files_read_beside_is_first_shown_as_the_child_saw_it(
+    tmp_path: Path, held: None
+) -> None:
+    """Its outlines and the first look of its first document come from the child that read them:
+    the list shows in the first look, as for a few files."""
     seed = next(SEEDS.glob("*.yaml")).read_text(encoding="utf-8")
     for i in range(12):
         (tmp_path / f"copy-{i:02}.yaml").write_text(
@@ -160,10 +165,15 @@ async def test_a_folder_of_many_files_read_beside_shows_its_list_at_once(tmp_pat
         )
     read = ReadBeside([tmp_path]).result()
     assert read is not None and read.collection.outlines
-    app = BriefingApp([tmp_path], read=read, first_look=None)
+    app = BriefingApp([tmp_path], read=read, first_look=True)
     async with app.run_test(size=(120, 40)) as pilot:
-        await reader_ready(pilot)
-        assert not any(isinstance(screen, FirstLook) for screen in app.screen_stack)
+        look = await first_look_up(pilot)
+        assert look.opening is read.opening
+        listed = look.query_one("#documents", DocumentList)
+        await until(pilot, lambda: listed.option_count == 12, what="the first look lists no documents")
+        app.post_message(FirstLook.Shown())
+        screen = await reader_ready(pilot)
+        assert screen.collection is read.collection
 
 
 def held_large(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> tuple[BriefingApp, threading.Event]:
