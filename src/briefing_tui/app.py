@@ -16,7 +16,7 @@ from textual.screen import Screen
 from briefing_tui.crash import CrashReporting
 from briefing_tui.model.types import Collection
 from briefing_tui.resources import styles_dir
-from briefing_tui.startup import ClaimsBeside, Opening, ReadAlready, load_if_small, several_files
+from briefing_tui.startup import ClaimsBeside, Opening, ReadAlready, briefing_files, load_if_small, outlines
 from briefing_tui.terminal_input import lenient, press_again
 from briefing_tui.widgets.strip_caches import caches_when_used
 
@@ -55,7 +55,8 @@ def import_reader(until: Callable[[], bool] = lambda: False) -> None:
 
 class BriefingApp(CrashReporting, App[int]):
     """``BriefingApp(paths)`` loads ``paths`` in a worker; ``collection=`` skips loading (tests);
-    ``notes_only``: no file is ever written, the person's notes go beside them (``--notes-only``).
+    ``notes_only``: no file is ever written, the person's notes go beside them (``--notes-only``);
+    ``cached``: a folder's outlines are kept on disk and read from there (not with ``--no-cache``).
 
     ``read``: the collection read beside (``startup.ReadBeside``), with its first look, shown at once
     (a file changed since it was read is reloaded by the live reload). ``first_look``: whether another
@@ -73,6 +74,7 @@ class BriefingApp(CrashReporting, App[int]):
         collection: Collection | None = None,
         *,
         notes_only: bool = False,
+        cached: bool = True,
         read: ReadAlready | None = None,
         first_look: bool | None = None,
         apart: ClaimsBeside | None = None,
@@ -82,6 +84,7 @@ class BriefingApp(CrashReporting, App[int]):
         self.paths = paths
         self.collection = collection if read is None else read.collection
         self.notes_only = notes_only
+        self.cached = cached
         self._read = read
         self._first_look = first_look
         self._apart = apart
@@ -107,7 +110,7 @@ class BriefingApp(CrashReporting, App[int]):
         read = self._read
         opening = read.opening if read is not None else None
         if opening is None and self.collection is None:
-            self.collection = load_if_small(self.paths)
+            self.collection = load_if_small(self.paths, cached=self.cached)
         if opening is None and self.collection is not None and self.collection.documents:
             if not (self._first_look if self._first_look is not None else not self.is_headless):
                 # deferred: a screen's module is imported when the screen is first shown
@@ -156,7 +159,7 @@ class BriefingApp(CrashReporting, App[int]):
         try:
             read, self._read = self._read, None
             if self.collection is None:
-                self.collection = load_if_small(self.paths)
+                self.collection = load_if_small(self.paths, cached=self.cached)
             collection = self.collection
             if collection is None:  # grown large meanwhile: read behind the loading screen
                 self._start_loading()
@@ -224,11 +227,8 @@ class BriefingApp(CrashReporting, App[int]):
         collector = gc.isenabled()
         gc.disable()
         try:
-            if several_files(self.paths):
-                # deferred: only for a collection of several files
-                from briefing_tui.model.outline import open_outlines
-
-                collection = open_outlines(list(self.paths))  # each document read whole when opened
+            if len(files := briefing_files(self.paths)) > 1:  # each document read whole when opened
+                collection = outlines(self.paths, files, cached=self.cached)
             else:
                 apart = self._apart
                 try:

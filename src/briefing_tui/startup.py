@@ -48,12 +48,11 @@ def total_size(paths: list[Path]) -> int:
     return total
 
 
-def load_if_small(paths: list[Path], apart: bool = False) -> Collection | None:
+def load_if_small(paths: list[Path], apart: bool = False, cached: bool = True) -> Collection | None:
     """The collection of ``paths`` when it is small enough to read before the first paint, else None.
 
-    Several files up to ``OUTLINED`` are read as outlines (their titles and texts; each document is
-    read whole when it is opened); ``apart``: those of many files half here, half in a child process
-    (``OutlinedApart``), when there is a core to spare.
+    Several files up to ``OUTLINED`` are read as outlines (``outlines``); ``apart`` and ``cached``
+    as there.
     """
     size = total_size(paths)
     if size < SMALL:
@@ -61,21 +60,31 @@ def load_if_small(paths: list[Path], apart: bool = False) -> Collection | None:
         from briefing_tui.files import load_paths
 
         return load_paths(list(paths), siblings=True)
-    if size < OUTLINED and len(files := _briefing_files(paths)) > 1:  # several files
-        # deferred: kept off start-up: needed only when this runs
-        from briefing_tui.model.outline import open_outlines, outline_file
-
-        split = OutlinedApart.of(files) if apart else None
-        return open_outlines(list(paths), split or outline_file)
+    if size < OUTLINED and len(files := briefing_files(paths)) > 1:  # several files
+        return outlines(paths, files, apart, cached)
     return None
 
 
-def several_files(paths: list[Path]) -> bool:
-    """Whether ``paths`` name more than one briefing file (a collection worth outlining)."""
-    return len(_briefing_files(paths)) > 1
+def outlines(paths: list[Path], files: list[Path], apart: bool = False, cached: bool = True) -> Collection:
+    """The briefing ``files`` of ``paths`` as outlines (their titles; each document is read whole
+    when it is opened), those outlined before taken from the cache unless ``cached`` is False
+    (``model.outline_cache``); ``apart``: the others, when many, half here and half in a child
+    process (``OutlinedApart``), when there is a core to spare."""
+    # deferred: kept off start-up: needed only when this runs
+    from briefing_tui.model.outline import open_outlines
+    from briefing_tui.model.outline_cache import KeptOutlines, outline_cache
+
+    kept = KeptOutlines(outline_cache(cached))
+    split = OutlinedApart.of(kept.missing(files)) if apart else None
+    if split is not None:
+        kept.outline = split
+    collection = open_outlines(list(paths), kept)
+    kept.save()
+    return collection
 
 
-def _briefing_files(paths: list[Path]) -> list[Path]:
+def briefing_files(paths: list[Path]) -> list[Path]:
+    """The briefing files ``paths`` name (more than one: a collection worth outlining)."""
     # deferred: kept off start-up: needed only when this runs
     from briefing_tui.files import briefing_files
 
@@ -150,8 +159,8 @@ class ReadBeside:
     live reload, as any change is (once it has settled: never half written).
     """
 
-    def __init__(self, paths: list[Path]) -> None:
-        self._child = Child(partial(_read_already, paths))
+    def __init__(self, paths: list[Path], cached: bool = True) -> None:
+        self._child = Child(partial(_read_already, paths, cached))
 
     def answered(self) -> bool:
         """Whether the child is done reading: ``result()`` would not wait for it to read."""
@@ -168,8 +177,8 @@ class ReadBeside:
         return hasattr(os, "fork") and total_size(paths) < OUTLINED
 
 
-def _read_already(paths: list[Path]) -> bytes:
-    collection = load_if_small(paths, apart=True)
+def _read_already(paths: list[Path], cached: bool = True) -> bytes:
+    collection = load_if_small(paths, apart=True, cached=cached)
     if collection is None or not collection.documents:
         return b""
     stamps = stamps_of(collection) if not collection.outlines else {}

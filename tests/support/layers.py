@@ -49,6 +49,7 @@ LAYERS: list[tuple[str, list[str]]] = [
             "briefing_tui.files",
             "briefing_tui.model.outline",  # a collection's documents read when opened
             "briefing_tui.model.outlined",  # a listed document, its text read when first wanted
+            "briefing_tui.model.outline_cache",  # a folder's outlines kept on disk
             "briefing_tui.model.text_only",  # a briefing's text alone, for search
         ],
     ),

@@ -31,6 +31,12 @@ def configure(parser: argparse.ArgumentParser) -> None:
         help="never change the files: notes, ratings, verification marks and bookmarks go beside "
         "each file, in FILE.notes.jsonld (W3C Web Annotations), and are shown again at the next open",
     )
+    parser.add_argument(
+        "--no-cache",
+        action="store_true",
+        help="read every file of a folder again: do not use or write the outlines kept of its files "
+        "(their titles, in the cache folder that briefing search uses too)",
+    )
 
 
 def _nothing_opened(failed: dict[str, list[Problem]]) -> int:
@@ -76,7 +82,11 @@ def run(args: argparse.Namespace) -> int:
     try:
         # A small collection is read beside (in a child process) while the reader's modules load.
         apart = ClaimsBeside.of(paths) if drafted is None else None  # a large file: its claims beside
-        beside = ReadBeside(paths) if drafted is None and not apart and ReadBeside.can(paths) else None
+        beside = (
+            ReadBeside(paths, not args.no_cache)
+            if drafted is None and not apart and ReadBeside.can(paths)
+            else None
+        )
         # deferred: imported when the command runs, not when its options are read
         from briefing_tui.app import BriefingApp, import_reader
 
@@ -85,10 +95,12 @@ def run(args: argparse.Namespace) -> int:
         read = beside.result() if beside is not None else None
         collection = drafted if read is None else read.collection
         if collection is None:  # read here (a large one by the reader, later)
-            collection = load_if_small(paths)
+            collection = load_if_small(paths, cached=not args.no_cache)
         if collection is not None and not collection.documents:
             return _nothing_opened(failures(collection, paths))
-        app = BriefingApp(paths, collection=collection, notes_only=args.notes_only, read=read, apart=apart)
+        app = BriefingApp(
+            paths, collection, notes_only=args.notes_only, cached=not args.no_cache, read=read, apart=apart
+        )
         try:
             app.run()
         except Exception as exc:  # outside the App's own handling (start-up, driver): still a short message
