@@ -170,7 +170,12 @@ async def test_a_folder_of_many_files_read_beside_is_first_shown_as_the_child_sa
         look = await first_look_up(pilot)
         assert look.opening is read.opening
         listed = look.query_one("#documents", DocumentList)
-        await until(pilot, lambda: listed.option_count == 12, what="the first look lists no documents")
+        await until(pilot, lambda: listed.size.height == 5, what="the first look lists no documents")
+        await pilot.pause()
+        assert (
+            listed.render_line(0).text.startswith("▶ copy-00.yaml · Les enjeux")
+            and listed.virtual_size.height == 12
+        )
         app.post_message(FirstLook.Shown())
         screen = await reader_ready(pilot)
         assert screen.collection is read.collection

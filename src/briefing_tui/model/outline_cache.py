@@ -25,7 +25,7 @@ from typing import Any
 
 from briefing_tui import __version__
 from briefing_tui.model.outline import outline_file
-from briefing_tui.model.outlined import outline_of
+from briefing_tui.model.outlined import Outline, outline_of
 from briefing_tui.model.types import Document
 from briefing_tui.search.fold_cache import MAX_ENTRY, SETTLE_NS, FoldCache, Identity, cache_folder, identity
 
@@ -35,6 +35,7 @@ MAGIC = b"briefing outlines of a folder 1\n"
 KIND = b"\0outlines"
 _STRINGS = ("id", "title", "language", "format", "publisher", "note")
 _OR_NONE = ("published", "url")
+_SHARED = frozenset(("language", "format", "publisher", "note", "published", "url"))
 _EMPTY = ("entities", "events", "claims", "sources", "problems", "extra")
 """What an outline kept has none of (its annotations, its warnings, its fields kept from an import)."""
 
@@ -56,6 +57,7 @@ class KeptOutlines:
         self.outline = outline or outline_file
         self._folders: dict[Path, _Folder] = {}
         self._identities: dict[Path, Identity | None] = {}
+        self._values: dict[str | None, str | None] = {}
 
     def missing(self, files: list[Path]) -> list[Path]:
         """The files of ``files`` that their folder's entry does not hold as they are now."""
@@ -65,7 +67,7 @@ class KeptOutlines:
         member = self._member(file)
         if member is not None:
             self._folder(file).kept[file.name] = member
-            return outline_of(Document(path=file, text="", **member[1]))
+            return self._shared(outline_of(Document(path=file, text="", **member[1])))
         ident = self._identity(file)
         document = self.outline(file)  # raises LoadError: nothing kept
         if self.cache is not None and ident is not None and _keepable(document):
@@ -74,6 +76,16 @@ class KeptOutlines:
                 folder = self._folder(file)
                 folder.kept[file.name] = (ident, _fields(document))
                 folder.changed = True
+        return self._shared(document)
+
+    def _shared(self, document: Document) -> Document:
+        """``document`` holding the one string of each value its folder's documents share (a language,
+        a publisher, a note), rather than a string of its own: the same, in less memory."""
+        if isinstance(document, Outline):
+            values = self._values
+            for key in _SHARED:
+                value = getattr(document, key)
+                object.__setattr__(document, key, values.setdefault(value, value))
         return document
 
     def save(self) -> None:

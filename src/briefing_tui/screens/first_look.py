@@ -138,8 +138,8 @@ class _PaintedStatus(StatusLine):
 
 def _document_list() -> DocumentList:
     # deferred: imported for a collection of several documents only
-    from briefing_tui.widgets.document_list import DocumentList
+    from briefing_tui.widgets.document_list import FirstRows
 
-    listed = DocumentList(id="documents")
+    listed = FirstRows(DOCUMENT_ROWS, id="documents")
     listed.can_focus = False  # the keys are kept for the reader
     return listed

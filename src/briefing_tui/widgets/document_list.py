@@ -122,7 +122,7 @@ class DocumentList(TypeToFilter, EndingOptionList):
             documents = [doc for doc in documents if accept(doc.title or "", doc.id)]
             if not documents:
                 options.append(Option(Text("no document matches", style="dim italic"), disabled=True))
-        titles = Counter(doc.title or doc.id for doc in self._documents)
+        titles = Counter(doc.title or doc.id for doc in self._titled())
         for doc in documents:  # the title, sanitized; its line is made when drawn (``_get_visual``)
             title = doc.title or doc.id  # after its file's name when another document has the same
             shown = f"{Path(doc.path).name} · {title}" if titles[title] > 1 else title  # seen when cut
@@ -137,6 +137,10 @@ class DocumentList(TypeToFilter, EndingOptionList):
             )
         self.show_options(options, keep)
 
+    def _titled(self) -> list[Document]:
+        """The documents whose titles tell whether a title is shown after its file's name."""
+        return self._documents
+
     def refilter(self) -> None:
         option = self.highlighted_option
         self._rebuild(option.id if option is not None else None)
@@ -146,3 +150,30 @@ class DocumentList(TypeToFilter, EndingOptionList):
         doc_id = event.option.id.removeprefix("doc:") if event.option.id else None
         if doc_id is not None and doc_id != self._current:
             self.post_message(JumpRequested(TextPlace(doc_id)))
+
+
+class FirstRows(DocumentList):
+    """The list as the reader first shows it, holding only its first ``rows`` documents: the same rows
+    drawn, with the scroll bar of the whole list, for a fraction of what a thousand documents cost.
+    It is never scrolled (the first look shows it, not focusable, until the reader comes)."""
+
+    def __init__(self, rows: int, *, id: str | None = None) -> None:  # noqa: A002 - the widget's id
+        super().__init__(id=id)
+        self._rows = rows
+        self._every: list[Document] = []
+        self._whole = 0
+
+    def set_documents(self, documents: list[Document], current: str | None, failed: int = 0) -> None:
+        self._every = documents
+        self._whole = len(documents) + (1 if failed else 0)  # the whole list's rows, its failed files' too
+        super().set_documents(documents[: self._rows], current, failed)
+
+    def _titled(self) -> list[Document]:
+        return self._every  # a title shared with a document further down is shown after its file's name
+
+    def _update_lines(self) -> None:
+        super()._update_lines()
+        lines = self._line_cache.lines  # not exported; Textual is pinned to one release
+        if lines and len(lines) < self._whole:  # rows never drawn: as many as the whole list's
+            lines.extend([lines[-1]] * (self._whole - len(lines)))
+            super()._update_lines()  # its size now the whole list's

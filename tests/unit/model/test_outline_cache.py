@@ -238,3 +238,12 @@ def test_a_warm_folder_has_no_child_outline_its_files(
     warm = startup.load_if_small([folder], apart=True)
     assert asked == [startup.OUTLINED_APART_FROM + 2, 0]
     assert cold is not None and warm is not None and shown(warm) == shown(cold)
+
+
+def test_a_value_the_documents_share_is_held_once(folder: Path) -> None:
+    for collection in (opened(folder), opened(folder)):  # read from the files, then from the entry
+        outlines = collection.documents[1:]  # the first is read whole
+        for key in ("language", "note", "published"):
+            values = {id(getattr(doc, key)) for doc in outlines}
+            assert len(values) == 1, key
+        assert len({doc.title for doc in outlines}) == len(outlines)
