@@ -85,7 +85,7 @@ def memory_line(peak: float, base: float, text_mb: float, file_mb: float) -> str
     per_text, per_file = extra / text_mb, extra / file_mb
     line = (
         f"  peak memory {peak:.1f} MB (minimal app {base:.1f} MB): {extra:.1f} MB more,"
-        f" {per_text:.1f} MB per MB of text (target 5), {per_file:.1f} per MB of file"
+        f" {per_text:.2f} MB per MB of text (target 5), {per_file:.1f} per MB of file"
     )
     if SEED_PEAKS:
         seed = median(SEED_PEAKS)
@@ -373,7 +373,7 @@ def bench_folder(runs: int) -> None:
         minimal: list[float] = []
         cold: list[float] = []
         warm: list[float] = []
-        memory: list[float] = []
+        memory: dict[int, list[float]] = {id(cold): [], id(warm): []}
         for _ in range(runs):
             minimal.append(first_paint([PY, str(ROOT / "bench" / "minimal_app.py")], "minimal app ready"))
             shutil.rmtree(cache, ignore_errors=True)
@@ -387,7 +387,7 @@ def bench_folder(runs: int) -> None:
                 ) as term:
                     arrivals = Arrivals(term, "claims. Press ]", timeout=60)
                     listed.append(arrivals.until_text("Copie 0001"))
-                    memory.append(peak_memory_mb(term.pid))
+                    memory[id(listed)].append(peak_memory_mb(term.pid))
                     term.send("q")
                     term.wait_exit(10)
         m = median(minimal)
@@ -398,7 +398,9 @@ def bench_folder(runs: int) -> None:
                 f"  document list shown, {name}: {ms(shown)}  {shown / m:5.2f}x minimal app"
                 f" ({ms(m).strip()}) target 0.5 s"
             )
-        print(memory_line(median(memory), minimal_memory_mb(), text_mb, file_mb))
+        base = minimal_memory_mb()
+        for name, listed in (("warm", warm), ("cold", cold)):
+            print(f"  {name}: " + memory_line(median(memory[id(listed)]), base, text_mb, file_mb).strip())
 
 
 def main() -> None:
