@@ -24,6 +24,7 @@ from pathlib import Path
 from typing import Any
 
 from briefing_tui import __version__
+from briefing_tui.model.empty_lists import listed
 from briefing_tui.model.outline import outline_file
 from briefing_tui.model.outlined import Outline, outline_of
 from briefing_tui.model.types import Document
@@ -126,7 +127,7 @@ class _Folder:
         try:
             data = cache.read(where, False, KIND)
             self.members = _parse(data, cache.version, where) if data is not None else {}
-        except (ValueError, TypeError, KeyError, RecursionError, MemoryError):
+        except (OSError, ValueError, TypeError, KeyError, RecursionError, MemoryError):
             self.members = {}
 
     def save(self) -> None:
@@ -149,11 +150,11 @@ _KEYS = (*_STRINGS, *_OR_NONE, "authors")
 
 
 def _keepable(document: Document) -> bool:
-    return not any(getattr(document, name) for name in _EMPTY)
+    return not any(listed(document, name) for name in _EMPTY)  # an outline's empty lists left unmade
 
 
 def _fields(document: Document) -> dict[str, Any]:
-    return {key: list(document.authors) if key == "authors" else getattr(document, key) for key in _KEYS}
+    return {key: list(listed(document, key)) if key == "authors" else getattr(document, key) for key in _KEYS}
 
 
 def _parse(data: bytes, version: str, where: str) -> dict[str, _Member]:

@@ -17,6 +17,7 @@ from tests.unit.search.cache_support import settle
 from briefing_tui import __version__, startup
 from briefing_tui.model import outline as outline_module
 from briefing_tui.model import outline_cache
+from briefing_tui.model.empty_lists import _SLOTS, NOT_YET
 from briefing_tui.model.outline_cache import KIND, MAGIC, KeptOutlines
 from briefing_tui.model.types import Collection, Document
 from briefing_tui.resources import seeds_dir
@@ -247,3 +248,12 @@ def test_a_value_the_documents_share_is_held_once(folder: Path) -> None:
             values = {id(getattr(doc, key)) for doc in outlines}
             assert len(values) == 1, key
         assert len({doc.title for doc in outlines}) == len(outlines)
+
+
+def test_an_outline_s_lists_are_not_made_to_be_kept(folder: Path) -> None:
+    """Outlines make their lists when first read: keeping them reads none."""
+    for collection in (opened(folder), opened(folder)):
+        outline = collection.documents[2]
+        for name in ("authors", "entities", "claims", "problems", "extra"):
+            slot = _SLOTS[(type(outline), name)]
+            assert slot.__get__(outline) in (None, NOT_YET), name
