@@ -60,13 +60,14 @@ def _parser(name: str) -> tuple[argparse.ArgumentParser, object]:
 
 def _top_help() -> str:
     lines = [
-        "usage: briefing [--notes-only] [PATH ...]",
+        "usage: briefing [--notes-only] [--no-cache] [PATH ...]",
         "       briefing COMMAND [ARGS ...]",
         "",
         "A terminal reader for annotated news briefings. With no PATH, opens the bundled seed briefing.",
         "",
         "  --notes-only  never change the files: your notes, ratings, marks and bookmarks go",
         "                beside each one (FILE.notes.jsonld), shown again at the next open",
+        "  --no-cache    read every file of a folder again, without the titles kept of them",
         "",
         "commands:",
     ]

@@ -14,7 +14,8 @@ from pathlib import Path
 import pytest
 from tests.unit.search.cache_support import settle
 
-from briefing_tui import __version__, startup
+from briefing_tui import __version__, cli, startup
+from briefing_tui.commands import open as open_command
 from briefing_tui.model import outline as outline_module
 from briefing_tui.model import outline_cache
 from briefing_tui.model.empty_lists import _SLOTS, NOT_YET
@@ -257,3 +258,27 @@ def test_an_outline_s_lists_are_not_made_to_be_kept(folder: Path) -> None:
         for name in ("authors", "entities", "claims", "problems", "extra"):
             slot = _SLOTS[(type(outline), name)]
             assert slot.__get__(outline) in (None, NOT_YET), name
+
+
+def test_the_option_is_in_both_helps_and_leaves_the_cache_alone(
+    folder: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    assert cli.main(["--help"]) == 0
+    assert "--no-cache" in capsys.readouterr().out
+    assert cli.main(["open", "--help"]) == 0
+    assert "--no-cache" in capsys.readouterr().out
+    asked: list[bool] = []
+
+    class Stopped(Exception):
+        pass
+
+    def load(paths: list[Path], apart: bool = False, cached: bool = True) -> None:
+        asked.append(cached)
+        raise Stopped
+
+    monkeypatch.setattr(startup, "load_if_small", load)
+    monkeypatch.setattr(startup.ReadBeside, "can", staticmethod(lambda paths: False))
+    for argv, cached in ((["--no-cache", str(folder)], False), ([str(folder)], True)):
+        with pytest.raises(Stopped):
+            open_command.run(cli._parser("open")[0].parse_args(argv))
+        assert asked.pop() is cached
