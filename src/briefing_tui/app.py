@@ -16,7 +16,16 @@ from textual.screen import Screen
 from briefing_tui.crash import CrashReporting
 from briefing_tui.model.types import Collection
 from briefing_tui.resources import styles_dir
-from briefing_tui.startup import ClaimsBeside, Opening, ReadAlready, briefing_files, load_if_small, outlines
+from briefing_tui.startup import (
+    Ahead,
+    ClaimsBeside,
+    Opening,
+    ReadAlready,
+    ReadBeside,
+    briefing_files,
+    load_if_small,
+    outlines,
+)
 from briefing_tui.terminal_input import lenient, press_again
 from briefing_tui.widgets.strip_caches import caches_when_used
 
@@ -62,7 +71,9 @@ class BriefingApp(CrashReporting, App[int]):
     (a file changed since it was read is reloaded by the live reload). ``first_look``: whether another
     collection given is first shown that way too (by default in a terminal, not headless).
     ``apart``: a single large file read already, its claims built in a child process meanwhile
-    (``startup.ClaimsBeside``), for the loading worker.
+    (``startup.ClaimsBeside``), for the loading worker. ``ahead``: a folder's first rows, said by the
+    child that reads it (``ReadBeside.ahead``): its first look shows them while the child reads on,
+    and the reader takes the child's whole answer.
     """
 
     CSS_PATH = [str(styles_dir() / "reader.tcss"), str(styles_dir() / "looks.tcss")]
@@ -78,6 +89,7 @@ class BriefingApp(CrashReporting, App[int]):
         read: ReadAlready | None = None,
         first_look: bool | None = None,
         apart: ClaimsBeside | None = None,
+        ahead: tuple[Ahead, ReadBeside] | None = None,
     ) -> None:
         super().__init__()
         caches_when_used()  # the screen's thousands of strips hold no empty caches
@@ -88,6 +100,7 @@ class BriefingApp(CrashReporting, App[int]):
         self._read = read
         self._first_look = first_look
         self._apart = apart
+        self._ahead = ahead
         self._looking = False  # the first look shows: the reader comes when it is on screen
         self._collector_paused = not gc.isenabled()  # ``briefing`` pauses it until the first frame
 
@@ -107,6 +120,13 @@ class BriefingApp(CrashReporting, App[int]):
         # its first look first (the text; the reader's panes a frame later). So do the outlines of a
         # folder of many files (read for their titles only): their first look lists them, as the
         # reader does, with the text of the first.
+        if self._ahead is not None:  # a folder's first rows, its other files read meanwhile
+            # deferred: a screen's module is imported when the screen is first shown
+            from briefing_tui.screens.first_look import FirstLook
+
+            first = self._ahead[0]
+            self._looking = True
+            return FirstLook(first.opening, rows=(first.rows, first.files))
         read = self._read
         opening = read.opening if read is not None else None
         if opening is None and self.collection is None:
@@ -158,6 +178,10 @@ class BriefingApp(CrashReporting, App[int]):
         pressed = self.screen.pressed if isinstance(self.screen, FirstLook) else []
         try:
             read, self._read = self._read, None
+            if self._ahead is not None:  # the child's whole answer, once it has read every file
+                read = self._ahead[1].result()
+                self._ahead = None
+                self.collection = read.collection if read is not None else None
             if self.collection is None:
                 self.collection = load_if_small(self.paths, cached=self.cached)
             collection = self.collection

@@ -14,7 +14,7 @@ import select
 import signal
 import time
 from collections.abc import Callable
-from typing import TypeVar
+from typing import BinaryIO, TypeVar
 
 __all__ = ["ANSWER_WITHIN", "Child", "spare_core"]
 
@@ -24,22 +24,28 @@ class Child:
     running any cleanup (nor printing anything: a failure is an empty answer). ``answer()`` waits
     for them (empty: none); ``end()`` stops a child whose answer is no longer wanted."""
 
-    def __init__(self, work: Callable[[], bytes]) -> None:
+    def __init__(self, work: Callable[..., bytes], ahead: bool = False) -> None:
         self._read, write = os.pipe()
         self._pid = os.fork()
         if self._pid == 0:  # the child
             status = 1
             try:
                 os.close(self._read)
-                data = work()
-                if data:
-                    with os.fdopen(write, "wb") as out:
+                with os.fdopen(write, "wb") as out:
+                    if ahead:
+                        say = _Ahead(out)
+                        data = work(say)
+                        say(b"")  # nothing was said ahead: it is said empty
+                    else:
+                        data = work()
+                    if data:
                         out.write(data)
-                    status = 0
+                        status = 0
             finally:
                 os._exit(status)
         os.close(write)
         self._answered = False
+        self._ahead: bytes | None = None if ahead else b""
 
     def ready(self) -> bool:
         """Whether the child has begun to send its answer (made whole first), or has ended."""
@@ -48,15 +54,36 @@ class Child:
         except (OSError, ValueError):  # closed
             return True
 
-    def unpickled(self, kind: type[A]) -> A | None:
-        """The child's answer, pickled by our own child (never a file's), when it is a ``kind``; None
-        when it failed or answered anything else."""
-        data = self.answer()
+    def unpickled(self, kind: type[A], ahead: bool = False) -> A | None:
+        """The child's answer (``ahead``: what it said ahead of it), pickled by our own child (never
+        a file's), when it is a ``kind``; None when it failed or answered anything else."""
+        data = self.ahead() if ahead else self.answer()
         try:
             made = pickle.loads(data) if data else None
         except (ValueError, TypeError, EOFError, pickle.UnpicklingError):
             return None
         return made if isinstance(made, kind) else None
+
+    def ahead(self) -> bytes:
+        """What a child made with ``ahead=True`` said ahead of its answer (its ``work`` is given a
+        function to say it with, once), as soon as it is said; empty when it said nothing, or failed
+        (its answer is then empty too)."""
+        if self._ahead is None:
+            self._ahead = b""
+            if not self._answered:
+                deadline = time.monotonic() + ANSWER_WITHIN
+                try:
+                    head = self._up_to(_LENGTH, deadline)
+                    size = int.from_bytes(head, "little") if len(head) == _LENGTH else -1
+                    said = self._up_to(size, deadline) if size > 0 else b""
+                    if size < 0 or len(said) < size:
+                        raise EOFError
+                except (OSError, EOFError):  # cut short, or not within the deadline: as one that fails
+                    self._answered = True
+                    self._stop()
+                    return b""
+                self._ahead = said
+        return self._ahead
 
     def answer(self) -> bytes:
         """The child's bytes once it has sent them all; empty when it failed, or did not answer
@@ -72,6 +99,7 @@ class Child:
     def _collect(self, take: Callable[[Callable[[int], bytes]], T], empty: T) -> T:
         """What ``take`` makes of the answer, read through the function it is given (the next ``n``
         bytes, fewer at the answer's end), once the child has ended well; else ``empty``."""
+        self.ahead()  # read first, when it is there
         if self._answered:
             return empty
         self._answered = True
@@ -113,6 +141,22 @@ class Child:
         except OSError:
             pass
 
+
+class _Ahead:
+    """Says what a child says ahead of its answer, once: its length, then itself."""
+
+    def __init__(self, out: BinaryIO) -> None:
+        self._out: BinaryIO | None = out
+
+    def __call__(self, data: bytes) -> None:
+        if self._out is not None:
+            self._out.write(len(data).to_bytes(_LENGTH, "little") + data)
+            self._out.flush()
+            self._out = None
+
+
+_LENGTH = 8
+"""The bytes that give the length of what a child says ahead."""
 
 ANSWER_WITHIN = 30.0
 """Seconds a child is waited for at most (one that hangs never holds the reader back for good)."""

@@ -48,11 +48,13 @@ def total_size(paths: list[Path]) -> int:
     return total
 
 
-def load_if_small(paths: list[Path], apart: bool = False, cached: bool = True) -> Collection | None:
+def load_if_small(
+    paths: list[Path], apart: bool = False, cached: bool = True, ahead: Callable[[Ahead], None] | None = None
+) -> Collection | None:
     """The collection of ``paths`` when it is small enough to read before the first paint, else None.
 
-    Several files up to ``OUTLINED`` are read as outlines (``outlines``); ``apart`` and ``cached``
-    as there.
+    Several files up to ``OUTLINED`` are read as outlines (``outlines``); ``apart``, ``cached`` and
+    ``ahead`` as there.
     """
     size = total_size(paths)
     if size < SMALL:
@@ -61,15 +63,22 @@ def load_if_small(paths: list[Path], apart: bool = False, cached: bool = True) -
 
         return load_paths(list(paths), siblings=True)
     if size < OUTLINED and len(files := briefing_files(paths)) > 1:  # several files
-        return outlines(paths, files, apart, cached)
+        return outlines(paths, files, apart, cached, ahead)
     return None
 
 
-def outlines(paths: list[Path], files: list[Path], apart: bool = False, cached: bool = True) -> Collection:
+def outlines(
+    paths: list[Path],
+    files: list[Path],
+    apart: bool = False,
+    cached: bool = True,
+    ahead: Callable[[Ahead], None] | None = None,
+) -> Collection:
     """The briefing ``files`` of ``paths`` as outlines (their titles; each document is read whole
     when it is opened), those outlined before taken from the cache unless ``cached`` is False
     (``model.outline_cache``); ``apart``: the others, when many, half here and half in a child
-    process (``OutlinedApart``), when there is a core to spare."""
+    process (``OutlinedApart``), when there is a core to spare; ``ahead`` is given the first rows of
+    the list (``Ahead``) before the others are read."""
     # deferred: kept off start-up: needed only when this runs
     from briefing_tui.model.outline import open_outlines
     from briefing_tui.model.outline_cache import KeptOutlines, outline_cache
@@ -78,6 +87,9 @@ def outlines(paths: list[Path], files: list[Path], apart: bool = False, cached: 
     split = OutlinedApart.of(kept.missing(files)) if apart else None
     if split is not None:
         kept.outline = split
+    first = Ahead.of(files, kept) if ahead is not None else None
+    if ahead is not None and first is not None:
+        ahead(first)
     collection = open_outlines(list(paths), kept)
     kept.save()
     return collection
@@ -117,17 +129,48 @@ class Opening:
     documents: int
 
     @classmethod
-    def of(cls, collection: Collection) -> Opening:
-        """The first look of ``collection``'s first document."""
+    def of(cls, collection: Collection, documents: int | None = None) -> Opening:
+        """The first look of ``collection``'s first document, of ``documents`` (default: the
+        collection's)."""
         # deferred: kept off start-up: needed only when this runs
         from briefing_tui.model.doc_meta import meta_line, title_line
         from briefing_tui.widgets.text_lines import marks_of
 
-        doc, documents = collection.documents[0], len(collection.documents)
+        doc = collection.documents[0]
+        documents = len(collection.documents) if documents is None else documents
         mentions, claims = marks_of(doc, doc.claims)
         position = (1, documents) if documents > 1 else None
         return cls(title_line(doc), meta_line(doc, position), doc.text, mentions, claims, len(doc.claims),
                    documents)  # fmt: skip
+
+
+@record
+class Ahead:
+    """The first rows of a folder's list and the first look of its first document, made before the
+    folder's other files are read (``ReadBeside.ahead``): the first look comes while they are."""
+
+    opening: Opening
+    rows: list[Document]
+    """The first document, read whole, and the next ones' outlines: the rows the first look lists."""
+    files: int
+    """The folder's briefing files: its list's length, as far as it is known before they are read."""
+
+    @classmethod
+    def of(cls, files: list[Path], outline: Callable[[Path], Document]) -> Ahead | None:
+        """The first rows of ``files`` (``outline`` makes the outlines); None when a file of them
+        cannot be read: the list is then shown once every file is."""
+        # deferred: kept off start-up: needed only when this runs
+        from briefing_tui.files import load_file
+
+        try:
+            rows = [load_file(files[0]), *map(outline, files[1:FIRST_ROWS])]
+        except LoadError:
+            return None
+        return cls(Opening.of(Collection(rows), len(files)), rows, len(files))
+
+
+FIRST_ROWS = 5
+"""The rows of the list said ahead: as many as the first look's documents pane shows."""
 
 
 Stamps = dict[Path, Stamp | None]
@@ -160,11 +203,18 @@ class ReadBeside:
     """
 
     def __init__(self, paths: list[Path], cached: bool = True) -> None:
-        self._child = Child(partial(_read_already, paths, cached))
+        self._child = Child(partial(_read_already, paths, cached), ahead=True)
 
     def answered(self) -> bool:
-        """Whether the child is done reading: ``result()`` would not wait for it to read."""
+        """Whether the child is done reading, or has said the first rows of a folder ahead:
+        ``ahead()`` would not wait for it to read."""
         return self._child.ready()
+
+    def ahead(self) -> Ahead | None:
+        """The first rows of a folder of many files, said before the child reads the others; None
+        when it says none (a small collection, a file of them that cannot be read): ``result()``
+        then has it all."""
+        return self._child.unpickled(Ahead, ahead=True)
 
     def result(self) -> ReadAlready | None:
         return self._child.unpickled(ReadAlready)
@@ -177,8 +227,13 @@ class ReadBeside:
         return hasattr(os, "fork") and total_size(paths) < OUTLINED
 
 
-def _read_already(paths: list[Path], cached: bool = True) -> bytes:
-    collection = load_if_small(paths, apart=True, cached=cached)
+def _read_already(
+    paths: list[Path], cached: bool = True, say: Callable[[bytes], None] = lambda _: None
+) -> bytes:
+    def ahead(first: Ahead) -> None:
+        say(pickle.dumps(first, protocol=pickle.HIGHEST_PROTOCOL))
+
+    collection = load_if_small(paths, apart=True, cached=cached, ahead=ahead)
     if collection is None or not collection.documents:
         return b""
     stamps = stamps_of(collection) if not collection.outlines else {}

@@ -18,6 +18,7 @@ import pytest
 from tests.ui.reader_support import SEEDS, drawn, reader_ready, until
 
 from briefing_tui.app import BriefingApp
+from briefing_tui.model import outline
 from briefing_tui.screens import errors, first_look
 from briefing_tui.screens import preview as preview_module
 from briefing_tui.screens.first_look import FirstLook
@@ -434,3 +435,63 @@ async def test_a_folder_s_first_look_lists_its_documents_as_the_reader_does(
         reader_list = screen.query_one("#documents")
         assert reader_list is not listed and reader_list.region == listed.region
         assert [list(reader_list.render_line(y)) for y in range(5)] == [list(row) for row in rows]
+
+
+def _copies(folder: Path, count: int) -> None:
+    seed = next(SEEDS.glob("*.yaml")).read_text(encoding="utf-8")
+    for i in range(count):
+        body = seed.replace("id: ", f"id: c{i}-", 1) + "#" * 30_000 + "\n"
+        body = re.sub(r"^title: .*$", f'title: "Copie {i:02}"', body, count=1, flags=re.M)
+        (folder / f"copy-{i:02}.yaml").write_text(body, "utf-8")
+
+
+@pytest.mark.skipif(not hasattr(os, "fork"), reason="reading beside needs os.fork")
+async def test_a_folder_s_first_look_shows_the_rows_said_ahead_then_the_reader_the_whole(
+    tmp_path: Path, held: None
+) -> None:
+    """The first look lists the first rows the child said ahead, as long a list as the folder's; the
+    reader then takes the child's whole answer, its list drawn as the first look's."""
+    _copies(tmp_path, 12)
+    beside = ReadBeside([tmp_path])
+    ahead = beside.ahead()
+    assert ahead is not None
+    app = BriefingApp([tmp_path], ahead=(ahead, beside), first_look=True)
+    async with app.run_test(size=(120, 40)) as pilot:
+        look = await first_look_up(pilot)
+        assert look.opening is ahead.opening
+        listed = look.query_one("#documents", DocumentList)
+        await until(pilot, lambda: listed.size.height == 5, what="the first look lists no documents")
+        await pilot.pause()
+        rows = [listed.render_line(y) for y in range(5)]
+        assert [row.text.split()[-1] for row in rows] == ["00", "01", "02", "03", "04"]
+        assert listed.virtual_size.height == 12
+        app.post_message(FirstLook.Shown())
+        screen = await reader_ready(pilot)
+        assert len(screen.collection.documents) == 12 and screen.collection.outlines
+        await pilot.pause()
+        reader_list = screen.query_one("#documents")
+        assert reader_list.region == listed.region and reader_list.virtual_size == listed.virtual_size
+        assert [list(reader_list.render_line(y)) for y in range(5)] == [list(row) for row in rows]
+
+
+@pytest.mark.skipif(not hasattr(os, "fork"), reason="reading beside needs os.fork")
+async def test_when_the_child_fails_after_the_rows_the_reader_reads_the_folder_itself(
+    tmp_path: Path, held: None, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _copies(tmp_path, 12)
+
+    def gone(*args: object, **kwargs: object) -> None:  # in the child, after the rows said ahead
+        os._exit(3)
+
+    whole = outline.open_outlines
+    monkeypatch.setattr(outline, "open_outlines", gone)
+    beside = ReadBeside([tmp_path])
+    ahead = beside.ahead()
+    assert ahead is not None
+    monkeypatch.setattr(outline, "open_outlines", whole)  # here, the folder is read whole
+    app = BriefingApp([tmp_path], ahead=(ahead, beside), first_look=True)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await first_look_up(pilot)
+        app.post_message(FirstLook.Shown())
+        screen = await reader_ready(pilot)
+        assert [doc.title for doc in screen.collection.documents] == [f"Copie {i:02}" for i in range(12)]

@@ -6,6 +6,7 @@ from __future__ import annotations
 import ast
 import importlib.util
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -43,10 +44,10 @@ def test_the_child_says_when_it_has_read(tmp_path: Path, monkeypatch: pytest.Mon
     go = tmp_path / "go"
     read_already = startup._read_already
 
-    def held(paths: list[Path], cached: bool) -> bytes:  # in the child: it reads once the test says so
+    def held(paths: list[Path], cached: bool, say: Callable[[bytes], None]) -> bytes:  # once the test says so
         while not go.exists():
             time.sleep(0.005)
-        return read_already(paths, cached)
+        return read_already(paths, cached, say)
 
     monkeypatch.setattr(startup, "_read_already", held)
     beside = ReadBeside([seeds_dir()])

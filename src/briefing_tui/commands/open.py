@@ -92,14 +92,22 @@ def run(args: argparse.Namespace) -> int:
 
         if beside is not None:  # while it reads on (a folder's outlines): the reader's screen's modules
             import_reader(until=beside.answered)
-        read = beside.result() if beside is not None else None
+        ahead = beside.ahead() if beside is not None else None  # a folder's first rows: the rest later
+        read = beside.result() if beside is not None and ahead is None else None
         collection = drafted if read is None else read.collection
-        if collection is None:  # read here (a large one by the reader, later)
+        if collection is None and ahead is None:  # read here (a large one by the reader, later)
             collection = load_if_small(paths, cached=not args.no_cache)
         if collection is not None and not collection.documents:
             return _nothing_opened(failures(collection, paths))
+        first_rows = (ahead, beside) if ahead is not None and beside is not None else None
         app = BriefingApp(
-            paths, collection, notes_only=args.notes_only, cached=not args.no_cache, read=read, apart=apart
+            paths,
+            collection,
+            notes_only=args.notes_only,
+            cached=not args.no_cache,
+            read=read,
+            apart=apart,
+            ahead=first_rows,
         )
         try:
             app.run()

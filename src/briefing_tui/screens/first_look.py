@@ -20,7 +20,7 @@ from textual.geometry import Size
 from textual.message import Message
 from textual.widgets import Static
 
-from briefing_tui.model.types import Collection
+from briefing_tui.model.types import Collection, Document
 from briefing_tui.screens.beneath import Beneath
 from briefing_tui.screens.styled_once import StyledOnce
 from briefing_tui.startup import Opening
@@ -31,7 +31,7 @@ from briefing_tui.widgets.status_line import Status, StatusLine
 from briefing_tui.widgets.text_view import TextView
 
 if TYPE_CHECKING:
-    from briefing_tui.widgets.document_list import DocumentList
+    from briefing_tui.widgets.document_list import FirstRows
 
 SIDE_PANES = ["documents", "claim", "entities", "timeline"]  # top to bottom, as the reader has them
 DOCUMENT_ROWS = 5  # the documents list's height at most (``#documents`` in styles/reader.tcss)
@@ -45,12 +45,22 @@ class FirstLook(Beneath, StyledOnce):
     class Shown(Message):
         """The first look is on screen: time to build the reader."""
 
-    def __init__(self, opening: Opening, collection: Collection | None = None) -> None:
+    def __init__(
+        self,
+        opening: Opening,
+        collection: Collection | None = None,
+        *,
+        rows: tuple[list[Document], int] | None = None,
+    ) -> None:
         super().__init__()
         self.opening = opening
-        self._collection = collection
-        """The collection opened: its documents listed as the reader lists them, when it has several."""
-        self._listed: DocumentList | None = None
+        if collection is not None:
+            rows = (collection.documents, len(collection.documents))
+        self._rows = rows
+        """The documents listed as the reader lists them (a collection's, or the first of a folder's),
+        and how many the list has."""
+        self._failed = len(collection.failed) if collection is not None else 0
+        self._listed: FirstRows | None = None
         self.pressed: list[events.Key] = []
         """The keys pressed while this screen showed, for the reader to act on."""
         self._status = _PaintedStatus(self._status_of)
@@ -75,7 +85,7 @@ class FirstLook(Beneath, StyledOnce):
                             pane.border_title = pane_title(name)
                             if name == "documents":  # as tall as the reader's list will be
                                 pane.styles.height = min(self.opening.documents, DOCUMENT_ROWS) + 2
-                                if self._collection is not None:
+                                if self._rows is not None:
                                     self._listed = _document_list()
                                     yield self._listed
         yield self._status
@@ -88,9 +98,9 @@ class FirstLook(Beneath, StyledOnce):
         self.query_one(DocHeader).show_lines(opening.title, opening.meta, Looks(view))
         view.set_document(opening.text, opening.mentions, opening.claims)
         self._status.refresh_status()
-        if self._listed is not None and self._collection is not None:  # the reader's list, as it shows it
-            documents = self._collection.documents
-            self._listed.set_documents(documents, documents[0].id, len(self._collection.failed))
+        if self._listed is not None and self._rows is not None:  # the reader's list, as it shows it
+            documents, whole = self._rows
+            self._listed.set_documents(documents, documents[0].id, self._failed, whole)
 
     def on_resize(self, event: events.Resize) -> None:
         if event.size == self._laid_out:  # the terminal's size said again at start: nothing moves
@@ -136,7 +146,7 @@ class _PaintedStatus(StatusLine):
         return super().render()
 
 
-def _document_list() -> DocumentList:
+def _document_list() -> FirstRows:
     # deferred: imported for a collection of several documents only
     from briefing_tui.widgets.document_list import FirstRows
 

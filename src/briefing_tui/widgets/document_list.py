@@ -163,9 +163,14 @@ class FirstRows(DocumentList):
         self._every: list[Document] = []
         self._whole = 0
 
-    def set_documents(self, documents: list[Document], current: str | None, failed: int = 0) -> None:
+    def set_documents(
+        self, documents: list[Document], current: str | None, failed: int = 0, whole: int | None = None
+    ) -> None:
+        """As the whole list's; ``whole``: how many documents it has (``documents`` are its first ones,
+        when its other files are still being read)."""
         self._every = documents
-        self._whole = len(documents) + (1 if failed else 0)  # the whole list's rows, its failed files' too
+        count = len(documents) if whole is None else whole
+        self._whole = count + (1 if failed else 0)  # the whole list's rows, its failed files' too
         super().set_documents(documents[: self._rows], current, failed)
 
     def _titled(self) -> list[Document]:
