@@ -146,12 +146,13 @@ class Opening:
 
 @record
 class Ahead:
-    """The first rows of a folder's list and the first look of its first document, made before the
-    folder's other files are read (``ReadBeside.ahead``): the first look comes while they are."""
+    """The first rows of a folder's list and the first look of its first document (read whole),
+    made before the folder's other files are read (``ReadBeside.ahead``): the first look comes
+    while they are."""
 
     opening: Opening
     rows: list[Document]
-    """The first document, read whole, and the next ones' outlines: the rows the first look lists."""
+    """The outlines of the first documents: the rows the first look lists."""
     files: int
     """The folder's briefing files: its list's length, as far as it is known before they are read."""
 
@@ -163,10 +164,11 @@ class Ahead:
         from briefing_tui.files import load_file
 
         try:
-            rows = [load_file(files[0]), *map(outline, files[1:FIRST_ROWS])]
+            first = load_file(files[0])
+            rows = list(map(outline, files[:FIRST_ROWS]))  # the first one's too: all a row needs
         except LoadError:
             return None
-        return cls(Opening.of(Collection(rows), len(files)), rows, len(files))
+        return cls(Opening.of(Collection([first]), len(files)), rows, len(files))
 
 
 FIRST_ROWS = 5

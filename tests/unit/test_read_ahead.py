@@ -66,9 +66,9 @@ def test_a_folder_s_first_rows_come_ahead_of_the_whole(tmp_path: Path) -> None:
     ahead = beside.ahead()
     assert isinstance(ahead, Ahead) and ahead.files == 12
     assert [doc.title for doc in ahead.rows] == [f"Copie {i:02}" for i in range(FIRST_ROWS)]
-    assert not isinstance(ahead.rows[0], Outline) and ahead.rows[0].claims  # the first read whole
-    assert all(isinstance(doc, Outline) for doc in ahead.rows[1:])
+    assert all(isinstance(doc, Outline) for doc in ahead.rows)  # what a row needs, no more
     assert ahead.opening.title == "Copie 00" and ahead.opening.meta.endswith("document 1 of 12")
+    assert ahead.opening.claim_count == 15 and ahead.opening.claims  # the first read whole
     read = beside.result()
     assert read is not None and len(read.collection.documents) == 12
     assert read.opening == ahead.opening  # the reader's header says what the first look said
