@@ -26,7 +26,7 @@ from briefing_tui.startup import (
     load_if_small,
     outlines,
 )
-from briefing_tui.terminal_input import lenient, press_again
+from briefing_tui.terminal_input import lenient
 from briefing_tui.widgets.strip_caches import caches_when_used
 
 if TYPE_CHECKING:
@@ -191,10 +191,10 @@ class BriefingApp(CrashReporting, App[int]):
             if not collection.documents:  # gone meanwhile: ``briefing`` prints why (exit 1)
                 self._show(collection)
                 return
-            # The keys pressed meanwhile come first, before any pressed while the reader is built;
-            # they are handled once it is (the first look stays beneath it, as the default screen).
-            press_again(self, [(key.key, key.character) for key in pressed])
+            # The keys pressed meanwhile are pressed again once the reader's panes are up and filled
+            # (a list's keys move in its rows); the first look stays beneath it, as the default screen.
             screen = MainScreen(collection)
+            screen.state.keys_meanwhile = [(key.key, key.character) for key in pressed]
             if read is not None:  # a change since the child read the files is reloaded, once settled
                 screen.live_reload.watcher.since(read.stamps)
             await self.push_screen(screen)

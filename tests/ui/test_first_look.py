@@ -87,6 +87,21 @@ async def test_keys_pressed_during_the_first_look_are_acted_on_in_order(held: No
         )
 
 
+async def test_a_list_s_keys_pressed_during_the_first_look_move_in_its_rows(
+    tmp_path: Path, held: None
+) -> None:
+    """``5 j enter`` pressed before the reader comes: its documents list is filled by then, and the
+    second document opens (the keys were pressed before the list had rows to move in)."""
+    _copies(tmp_path, 3)
+    app = BriefingApp([tmp_path], first_look=True)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await first_look_up(pilot)
+        await pilot.press("5", "j", "enter")
+        app.post_message(FirstLook.Shown())
+        reader = await reader_ready(pilot)
+        await until(pilot, lambda: reader.doc.title == "Copie 01", what="the second document did not open")
+
+
 async def test_a_small_terminal_shows_the_text_pane_alone_with_the_pane_bar(held: None) -> None:
     app = BriefingApp([SEEDS], first_look=True)
     async with app.run_test(size=(80, 24)) as pilot:

@@ -77,7 +77,9 @@ class FirstLook(Beneath, StyledOnce):
             with Vertical(id="text-pane", classes="pane -active") as text_pane:
                 text_pane.border_title = pane_title("text")
                 yield DocHeader(id="doc-header")
-                yield TextView(id="text")
+                view = TextView(id="text")
+                view.can_focus = False  # its keys (j, space…) are kept for the reader too
+                yield view
             with Vertical(id="side"):
                 for name in SIDE_PANES:
                     if name in pane_names(self.opening.documents):
