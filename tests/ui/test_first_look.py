@@ -39,6 +39,15 @@ def held(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(first_look._PaintedStatus, "_painted", True)
 
 
+async def first_look_list(pilot: Pilot) -> tuple[FirstLook, DocumentList]:
+    """The first look, once its documents list shows its five rows."""
+    look = await first_look_up(pilot)
+    listed = look.query_one("#documents", DocumentList)
+    await until(pilot, lambda: listed.size.height == 5, what="the first look lists no documents")
+    await pilot.pause()
+    return look, listed
+
+
 def text_pane_rows(pilot: Pilot) -> list[str]:
     """The rows of the text pane's box and the status line, as drawn (not the side panes)."""
     rows = drawn(pilot.app)
@@ -183,11 +192,8 @@ async def test_a_folder_of_many_files_read_beside_is_first_shown_as_the_child_sa
     assert read is not None and read.collection.outlines
     app = BriefingApp([tmp_path], read=read, first_look=True)
     async with app.run_test(size=(120, 40)) as pilot:
-        look = await first_look_up(pilot)
+        look, listed = await first_look_list(pilot)
         assert look.opening is read.opening
-        listed = look.query_one("#documents", DocumentList)
-        await until(pilot, lambda: listed.size.height == 5, what="the first look lists no documents")
-        await pilot.pause()
         assert (
             listed.render_line(0).text.startswith("▶ copy-00.yaml · Les enjeux")
             and listed.virtual_size.height == 12
@@ -472,11 +478,8 @@ async def test_a_folder_s_first_look_shows_the_rows_said_ahead_then_the_reader_t
     assert ahead is not None
     app = BriefingApp([tmp_path], ahead=(ahead, beside), first_look=True)
     async with app.run_test(size=(120, 40)) as pilot:
-        look = await first_look_up(pilot)
+        look, listed = await first_look_list(pilot)
         assert look.opening is ahead.opening
-        listed = look.query_one("#documents", DocumentList)
-        await until(pilot, lambda: listed.size.height == 5, what="the first look lists no documents")
-        await pilot.pause()
         rows = [listed.render_line(y) for y in range(5)]
         assert [row.text.split()[-1] for row in rows] == ["00", "01", "02", "03", "04"]
         assert listed.virtual_size.height == 12
