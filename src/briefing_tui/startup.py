@@ -80,6 +80,7 @@ def outlines(
     process (``OutlinedApart``), when there is a core to spare; ``ahead`` is given the first rows of
     the list (``Ahead``) before the others are read."""
     # deferred: kept off start-up: needed only when this runs
+    from briefing_tui.files import load_file
     from briefing_tui.model.outline import open_outlines
     from briefing_tui.model.outline_cache import KeptOutlines, outline_cache
 
@@ -87,10 +88,18 @@ def outlines(
     split = OutlinedApart.of(kept.missing(files)) if apart else None
     if split is not None:
         kept.outline = split
-    first = Ahead.of(files, kept) if ahead is not None else None
-    if ahead is not None and first is not None:
-        ahead(first)
-    collection = open_outlines(list(paths), kept)
+    read_ahead: dict[Path, Document] = {}  # the first file, read whole for its first look: once
+
+    def whole(path: Path) -> Document:
+        return read_ahead.pop(path, None) or load_file(path)
+
+    if ahead is not None:
+        try:
+            read_ahead[files[0]] = load_file(files[0])
+            ahead(Ahead.of(read_ahead[files[0]], files, kept))
+        except LoadError:  # said when every file is read
+            pass
+    collection = open_outlines(list(paths), kept, whole)
     kept.save()
     return collection
 
@@ -157,17 +166,11 @@ class Ahead:
     """The folder's briefing files: its list's length, as far as it is known before they are read."""
 
     @classmethod
-    def of(cls, files: list[Path], outline: Callable[[Path], Document]) -> Ahead | None:
-        """The first rows of ``files`` (``outline`` makes the outlines); None when a file of them
-        cannot be read: the list is then shown once every file is."""
-        # deferred: kept off start-up: needed only when this runs
-        from briefing_tui.files import load_file
-
-        try:
-            first = load_file(files[0])
-            rows = list(map(outline, files[:FIRST_ROWS]))  # the first one's too: all a row needs
-        except LoadError:
-            return None
+    def of(cls, first: Document, files: list[Path], outline: Callable[[Path], Document]) -> Ahead:
+        """The first rows of ``files``, the first of which is ``first`` (``outline`` makes the
+        outlines); ``LoadError`` when a file of them cannot be read: the list is then shown once
+        every file is."""
+        rows = list(map(outline, files[:FIRST_ROWS]))  # the first one's too: all a row needs
         return cls(Opening.of(Collection([first]), len(files)), rows, len(files))
 
 

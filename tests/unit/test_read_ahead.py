@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from briefing_tui import startup
+from briefing_tui import files, startup
 from briefing_tui.child import Child
 from briefing_tui.model.outlined import Outline
 from briefing_tui.resources import seeds_dir
@@ -97,3 +97,22 @@ def test_the_rows_said_ahead_are_what_the_cache_and_the_files_say_alike(tmp_path
     told: list[Ahead] = []
     startup.load_if_small([folder], ahead=told.append)
     assert [doc.title for doc in told[0].rows] == [doc.title for doc in first.documents[:FIRST_ROWS]]
+
+
+def test_the_first_document_read_for_its_first_look_is_read_once(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    folder = folder_of(tmp_path, 12)
+    read: list[str] = []
+    load_file = files.load_file
+
+    def counted(path: Path, *args: object) -> object:
+        read.append(Path(path).name)
+        return load_file(path, *args)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(files, "load_file", counted)
+    told: list[Ahead] = []
+    collection = startup.load_if_small([folder], ahead=told.append)
+    assert told and collection is not None
+    assert read == ["copy-00.yaml"]  # for the first look, and the collection opens with it
+    assert told[0].opening.title == collection.documents[0].title == "Copie 00"

@@ -27,9 +27,14 @@ def outline_file(file: Path) -> Document:
     return outline_of(load_text(file))  # its text read again when wanted
 
 
-def open_outlines(paths: list[Path], outline: Callable[[Path], Document] = outline_file) -> Collection:
-    """The files and folders of ``paths`` as a Collection of outlines (the first one complete), each
-    file's made by ``outline`` (``outline_file``; or one that has them made apart, ``startup``)."""
+def open_outlines(
+    paths: list[Path],
+    outline: Callable[[Path], Document] = outline_file,
+    whole: Callable[[Path], Document] = load_file,
+) -> Collection:
+    """The files and folders of ``paths`` as a Collection of outlines (the first one complete: read by
+    ``whole``), each file's made by ``outline`` (``outline_file``; or one that has them made apart,
+    or kept, ``startup``)."""
     collection = Collection()
     first: dict[str, Path] = {}
     for given in paths:
@@ -48,19 +53,22 @@ def open_outlines(paths: list[Path], outline: Callable[[Path], Document] = outli
             first[document.id] = file
             collection.documents.append(document)
             collection.outlines[document.id] = document
-    while collection.documents and complete(collection, collection.documents[0]) is None:
+    while collection.documents and complete(collection, collection.documents[0], whole) is None:
         pass  # the reader opens on the first document that loads
     return collection
 
 
-def complete(collection: Collection, outline: Document) -> Document | None:
-    """Load the file of ``outline`` whole and put it in its place; None (and ``failed``) if it fails."""
+def complete(
+    collection: Collection, outline: Document, whole: Callable[[Path], Document] = load_file
+) -> Document | None:
+    """Load the file of ``outline`` whole (``whole``) and put it in its place; None (and ``failed``)
+    if it fails."""
     if collection.outlines.get(outline.id) is not outline:
         return outline
     del collection.outlines[outline.id]
     index = collection.documents.index(outline)
     try:
-        document = load_file(outline.path)
+        document = whole(outline.path)
     except LoadError as exc:
         del collection.documents[index]
         collection.failed[str(outline.path)] = exc.problems
