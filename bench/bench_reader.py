@@ -371,13 +371,12 @@ def bench_folder(runs: int) -> None:
         file_mb = sum(f.stat().st_size for f in folder.iterdir()) / 1e6
         cache = Path(tmp) / "cache"  # the outlines kept: emptied before each cold run
         minimal: list[float] = []
-        cold: list[float] = []
-        warm: list[float] = []
-        memory: dict[int, list[float]] = {id(cold): [], id(warm): []}
+        shown: dict[str, list[float]] = {"cold": [], "warm": []}
+        peaks: dict[str, list[float]] = {"cold": [], "warm": []}
         for _ in range(runs):
             minimal.append(first_paint([PY, str(ROOT / "bench" / "minimal_app.py")], "minimal app ready"))
             shutil.rmtree(cache, ignore_errors=True)
-            for listed in (cold, warm):  # the first run fills the cache, the second reads it
+            for case in ("cold", "warm"):  # the first run fills the cache, the second reads it
                 with PtyTerm(
                     [PY, "-m", "briefing_tui", str(folder)],
                     columns=120,
@@ -386,21 +385,22 @@ def bench_folder(runs: int) -> None:
                     env={"XDG_CACHE_HOME": str(cache)},
                 ) as term:
                     arrivals = Arrivals(term, "claims. Press ]", timeout=60)
-                    listed.append(arrivals.until_text("Copie 0001"))
-                    memory[id(listed)].append(peak_memory_mb(term.pid))
+                    shown[case].append(arrivals.until_text("Copie 0001"))
+                    peaks[case].append(peak_memory_mb(term.pid))
                     term.send("q")
                     term.wait_exit(10)
         m = median(minimal)
         print(f"folder of 1,000 seed copies ({text_mb:.1f} MB of text), medians of {runs} runs:")
-        for name, listed in (("outlines kept from before (warm)", warm), ("every file read (cold)", cold)):
-            shown = median(listed)
+        said = {"warm": "outlines kept from before (warm)", "cold": "every file read (cold)"}
+        for case in ("warm", "cold"):
+            at = median(shown[case])
             print(
-                f"  document list shown, {name}: {ms(shown)}  {shown / m:5.2f}x minimal app"
+                f"  document list shown, {said[case]}: {ms(at)}  {at / m:5.2f}x minimal app"
                 f" ({ms(m).strip()}) target 0.5 s"
             )
         base = minimal_memory_mb()
-        for name, listed in (("warm", warm), ("cold", cold)):
-            print(f"  {name}: " + memory_line(median(memory[id(listed)]), base, text_mb, file_mb).strip())
+        for case in ("warm", "cold"):
+            print(f"  {case}: " + memory_line(median(peaks[case]), base, text_mb, file_mb).strip())
 
 
 def main() -> None:
