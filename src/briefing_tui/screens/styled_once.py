@@ -41,6 +41,7 @@ class StyledOnce(Screen[None]):
 
     def _refresh_layout(self, size: Size | None = None, scroll: bool = False) -> None:
         super()._refresh_layout(size, scroll)
+        # ``_batch_count``, ``_compositor``: not exported; Textual is pinned to one release
         if self._showing and self.is_current and not self.app._batch_count:
             # New to the layout, the screen and all its widgets were just drawn whole: so was what
             # was asked of the whole screen before (its focus set as it resumed, its styles).
