@@ -7,7 +7,7 @@ its ``src`` is put first on the path of the reader run from it. The machine's sp
 10 % over half an hour here, more than most changes of start-up measured one after the other: run
 by run, in turn, every tree sees the same machine. Prints, per tree, the medians (and every run)
 of the times ``bench_reader.py`` takes: on the large briefing, every pane filled; on the seed, its
-title and every pane, beside the minimal app run in the same turns.
+title, every pane and the reader up (its footer of keys), beside the minimal app run in the same turns.
 
 Figures only: nothing here asserts on time.
 """
@@ -25,7 +25,7 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 
 from arrivals import Arrivals  # noqa: E402  # beside this script
-from bench_reader import PY, SEED_TITLE, first_paint, panes_filled  # noqa: E402  # beside this script
+from bench_reader import PY, READER_UP, SEED_TITLE, first_paint, panes_filled, reader_up  # noqa: E402  # beside this script
 from make_large import ensure_large  # noqa: E402  # beside this script
 from tests.support.ptyterm import PtyTerm  # noqa: E402
 
@@ -40,15 +40,16 @@ def _large(tree: Path, path: Path) -> float:
     return filled
 
 
-def _seed(tree: Path) -> tuple[float, float]:
+def _seed(tree: Path) -> tuple[float, float, float]:
     argv = [PY, "-m", "briefing_tui", str(tree / "seeds")]
     with PtyTerm(argv, columns=120, lines=40, cwd=str(tree), env={"PYTHONPATH": str(tree / "src")}) as term:
-        arrivals = Arrivals(term, "claims. Press ]")
+        arrivals = Arrivals(term, READER_UP)
         title = arrivals.until_text(SEED_TITLE)
         whole = arrivals.until(panes_filled)
+        up = arrivals.until(reader_up)
         term.send("q")
         term.wait_exit(10)
-    return title, whole
+    return title, whole, up
 
 
 def _ms(values: list[float]) -> str:
@@ -71,22 +72,28 @@ def main() -> None:
     filled: dict[Path, list[float]] = {tree: [] for tree in trees}
     titles: dict[Path, list[float]] = {tree: [] for tree in trees}
     wholes: dict[Path, list[float]] = {tree: [] for tree in trees}
+    ups: dict[Path, list[float]] = {tree: [] for tree in trees}
     minimal: list[float] = []
     for _ in range(args.runs):
         minimal.append(first_paint([PY, str(ROOT / "bench" / "minimal_app.py")], "minimal app ready"))
         for tree in trees:
             if not args.seed_only:
                 filled[tree].append(_large(tree, large))
-            title, whole = _seed(tree)
+            title, whole, up = _seed(tree)
             titles[tree].append(title)
             wholes[tree].append(whole)
+            ups[tree].append(up)
     m = statistics.median(minimal)
     print(f"medians of {args.runs} runs, alternating; minimal app {_ms(minimal)}")
     for tree in trees:
         print(f"{tree}:")
         if filled[tree]:
             print(f"  large, every pane filled  {_ms(filled[tree])}")
-        for label, values in (("seed, title", titles[tree]), ("seed, every pane", wholes[tree])):
+        for label, values in (
+            ("seed, title", titles[tree]),
+            ("seed, every pane", wholes[tree]),
+            ("seed, reader up", ups[tree]),
+        ):
             print(f"  {label:<24}  {_ms(values)}  {statistics.median(values) / m:4.2f}x minimal app")
 
 

@@ -202,6 +202,17 @@ def panes_filled(text: str) -> bool:
     return True
 
 
+READER_UP = "Quit"
+"""A word of the reader's footer of keys, which its first look leaves blank."""
+
+
+def reader_up(text: str) -> bool:
+    """Whether the reader itself is on screen: its footer of keys drawn (the first look, which shows
+    every pane before it, keeps the keys pressed meanwhile for the reader)."""
+    rows = text.rstrip("\n").splitlines()
+    return bool(rows) and READER_UP in rows[-1]
+
+
 def summary(values: list[float]) -> str:
     ms = [v * 1000 for v in values]
     return f"median {statistics.median(ms):7.1f} ms   worst {max(ms):7.1f} ms   (n={len(ms)})"
@@ -247,16 +258,18 @@ def text_ends(path: Path) -> tuple[str, str, str]:
 def bench_seed(runs: int) -> float:
     """The seed's first paint: the minimal app's line, the reader's title (its first look: the text
     in the reader's layout), and the whole reader (every pane filled), when their bytes reached the
-    terminal. Returns the minimal app's time (the anchor of the other figures)."""
-    minimal, title, whole = [], [], []
+    terminal, and the reader itself (its footer of keys drawn). Returns the minimal app's time (the
+    anchor of the other figures)."""
+    minimal, title, whole, up = [], [], [], []
     for _ in range(runs):  # alternate, so both see the same machine load
         minimal.append(first_paint([PY, str(ROOT / "bench" / "minimal_app.py")], "minimal app ready"))
         with PtyTerm(
             [PY, "-m", "briefing_tui", str(ROOT / "seeds")], columns=120, lines=40, cwd=str(ROOT)
         ) as term:
-            arrivals = Arrivals(term, "claims. Press ]")
+            arrivals = Arrivals(term, READER_UP)
             title.append(arrivals.until_text(SEED_TITLE))
             whole.append(arrivals.until(panes_filled))
+            up.append(arrivals.until(reader_up))
             arrivals.rest()
             wait_idle(term)
             SEED_PEAKS.append(peak_memory_mb(term.pid))
@@ -268,6 +281,8 @@ def bench_seed(runs: int) -> float:
     for label, values, target in (("reader title", title, 1.3), ("whole reader", whole, 1.5)):
         value = median(values)
         print(f"  {label:<14} {ms(value)}   {value / m:5.2f}x minimal app  (target <= {target}x)")
+    value = median(up)
+    print(f"  reader up      {ms(value)}   {value / m:5.2f}x minimal app  (its footer of keys drawn)")
     base, seed = minimal_memory_mb(), median(SEED_PEAKS)
     print(f"  peak memory    {seed:.1f} MB: {seed - base:.1f} MB above the minimal app's")
     return m

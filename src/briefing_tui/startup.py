@@ -143,11 +143,12 @@ class Opening:
         collection's)."""
         # deferred: kept off start-up: needed only when this runs
         from briefing_tui.model.doc_meta import meta_line, title_line
+        from briefing_tui.model.navigation import reading_order
         from briefing_tui.widgets.text_lines import marks_of
 
         doc = collection.documents[0]
         documents = len(collection.documents) if documents is None else documents
-        mentions, claims = marks_of(doc, doc.claims)
+        mentions, claims = marks_of(doc, reading_order(doc.claims))  # as the reader marks them
         position = (1, documents) if documents > 1 else None
         return cls(title_line(doc), meta_line(doc, position), doc.text, mentions, claims, len(doc.claims),
                    documents)  # fmt: skip

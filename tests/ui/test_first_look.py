@@ -12,10 +12,13 @@ import subprocess
 import sys
 import threading
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import pytest
+from rich.style import Style
 from tests.ui.reader_support import SEEDS, drawn, reader_ready, until
+from textual.app import App
+from textual.widgets import OptionList
 
 from briefing_tui.app import BriefingApp
 from briefing_tui.model import outline
@@ -64,22 +67,68 @@ async def first_look_up(pilot: Pilot) -> FirstLook:
     return screen
 
 
-async def test_the_first_look_is_the_reader_without_its_side_panes(held: None) -> None:
+def cells(app: App[Any]) -> list[list[tuple[str, Style | None]]]:
+    """The screen as drawn, cell by cell: each character with its style as it shows (of a blank, its
+    background)."""
+    return [
+        [(char, _seen(char, segment.style)) for segment in strip for char in segment.text]
+        for strip in app.screen._compositor.render_strips()
+    ]
+
+
+def _seen(char: str, style: Style | None) -> Style | None:
+    if style is None:
+        return None
+    if char != " " or style.reverse or style.underline or style.strike:
+        return style.clear_meta_and_links()  # (meta: where a click lands in the widget's content)
+    return Style(bgcolor=style.bgcolor)
+
+
+async def test_the_first_look_is_the_reader_but_for_its_footer(held: None) -> None:
+    """Every pane as the reader first shows it, the side panes too (the claim pane's word on the
+    claims, the entities, the timeline): nothing on screen changes when the reader comes, but the
+    footer of keys it adds."""
     app = BriefingApp([SEEDS], first_look=True)
     async with app.run_test(size=(120, 40)) as pilot:
-        await first_look_up(pilot)
+        look = await first_look_up(pilot)
+        entities = look.query_one("#entities", OptionList)
+        await until(pilot, lambda: entities.option_count > 0, what="the first look lists no entities")
         await pilot.pause()
-        look = text_pane_rows(pilot)
-        assert TITLE in look[1]
-        assert "undated, between 24 Apr 2024 and 19 May 2024 · fr" in "\n".join(look)
-        assert "15 claims: ] for the first" in look[-1]
-        assert drawn(app)[-1].strip() == ""  # the room of the reader's footer, blank until it comes
+        rows, before = drawn(app), cells(app)
+        assert TITLE in rows[1]
+        assert "undated, between 24 Apr 2024 and 19 May 2024 · fr" in "\n".join(rows)
+        assert "15 claims. Press ] for the first one" in rows[1]  # the claim pane
+        assert any("Kathleen FitzGibbon" in row for row in rows)  # the entities
+        assert any("16 events by date" in row for row in rows)  # the timeline
+        assert "15 claims: ] for the first" in rows[-2]
+        assert rows[-1].strip() == ""  # the room of the reader's footer, blank until it comes
+        assert not entities.can_focus and not look.query_one("#timeline").can_focus  # keys kept
         app.post_message(FirstLook.Shown())
         screen = await reader_ready(pilot)
         await until(pilot, lambda: screen.status_line.plain != "", what="the reader's status line is empty")
         await pilot.pause()
-        # the same header, text, marks, scroll bar and status line: nothing moves when the reader comes
-        assert text_pane_rows(pilot) == look
+        after = cells(app)
+        assert after[:-1] == before[:-1]
+        assert "? Help" in drawn(app)[-1]
+
+
+async def test_a_document_with_long_lists_has_them_filled_by_the_reader(
+    held: None, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The first look does not keep the text waiting for long lists: their panes are empty until the
+    reader fills them."""
+    monkeypatch.setattr(first_look, "FIRST_LISTS", 20)  # the seed has 12 entities and 16 events
+    app = BriefingApp([SEEDS], first_look=True)
+    async with app.run_test(size=(120, 40)) as pilot:
+        look = await first_look_up(pilot)
+        await pilot.pause()
+        assert not look.query("#entities") and not look.query("#timeline")
+        assert any("Entities" in row for row in drawn(app))  # the pane, empty
+        assert "15 claims. Press ]" not in "\n".join(drawn(app))
+        app.post_message(FirstLook.Shown())
+        await reader_ready(pilot)
+        await pilot.pause()
+        assert any("Kathleen FitzGibbon" in row for row in drawn(app))
 
 
 async def test_keys_pressed_during_the_first_look_are_acted_on_in_order(held: None) -> None:

@@ -3,8 +3,10 @@ the reader's screen is built.
 
 The reader's screen imports and lays out a good deal (its panes, search, the checking keys). The
 person came for the text: this screen shows it first, with the same panes, marks and status line,
-the side panes still empty but for a collection's list of documents (what one who opens a folder
-came for), and the reader takes its place one frame later. A key pressed meanwhile
+and the side panes as the reader first fills them when the document is read whole and its lists are
+short (``FIRST_LISTS``): what the claim pane says, the entities and the timeline. Of a folder whose
+other files are still being read, its list of documents (what one who opens it came for) with the
+other side panes empty. The reader takes its place a frame or two later. A key pressed meanwhile
 is kept and acted on by the reader (``pressed``); only the app's own keys (quit) act at once.
 """
 
@@ -25,6 +27,7 @@ from briefing_tui.screens.beneath import Beneath
 from briefing_tui.screens.styled_once import StyledOnce
 from briefing_tui.startup import Opening
 from briefing_tui.widgets.doc_header import DocHeader
+from briefing_tui.widgets.labels import no_claim_shown
 from briefing_tui.widgets.looks import Looks
 from briefing_tui.widgets.pane_bar import PaneBar, pane_names, pane_title, too_small
 from briefing_tui.widgets.status_line import Status, StatusLine
@@ -32,9 +35,14 @@ from briefing_tui.widgets.text_view import TextView
 
 if TYPE_CHECKING:
     from briefing_tui.widgets.document_list import FirstRows
+    from briefing_tui.widgets.entity_list import EntityList
+    from briefing_tui.widgets.timeline_list import TimelineList
 
 SIDE_PANES = ["documents", "claim", "entities", "timeline"]  # top to bottom, as the reader has them
 DOCUMENT_ROWS = 5  # the documents list's height at most (``#documents`` in styles/reader.tcss)
+FIRST_LISTS = 500
+"""Entities and events at most of a document whose lists the first look fills (a few milliseconds);
+a longer document's come with the reader, so that its text is not kept waiting for them."""
 
 
 class FirstLook(Beneath, StyledOnce):
@@ -60,6 +68,9 @@ class FirstLook(Beneath, StyledOnce):
         """The documents listed as the reader lists them (a collection's, or the first of a folder's),
         and how many the list has."""
         self._failed = len(collection.failed) if collection is not None else 0
+        self._collection = collection if collection is not None and _lists_shown(collection) else None
+        """The collection whose first document's side panes are shown here as the reader shows them."""
+        self._lists: tuple[EntityList, TimelineList] | None = None
         self._listed: FirstRows | None = None
         self.pressed: list[events.Key] = []
         """The keys pressed while this screen showed, for the reader to act on."""
@@ -90,8 +101,19 @@ class FirstLook(Beneath, StyledOnce):
                                 if self._rows is not None:
                                     self._listed = _document_list()
                                     yield self._listed
+                            elif self._collection is not None:
+                                yield from self._side_pane(name)
         yield self._status
         yield Static(id="footer-room")  # where the reader's footer of keys comes: blank until it does
+
+    def _side_pane(self, name: str) -> ComposeResult:
+        """The side pane ``name``'s content as the reader first shows it (not the documents')."""
+        if name == "claim":
+            yield Static(no_claim_shown(self.opening.claim_count), id="claim-said")
+            return
+        if self._lists is None:
+            self._lists = _side_lists()
+        yield self._lists[0] if name == "entities" else self._lists[1]
 
     def on_mount(self) -> None:
         self._lay_out(self.app.size)
@@ -103,6 +125,14 @@ class FirstLook(Beneath, StyledOnce):
         if self._listed is not None and self._rows is not None:  # the reader's list, as it shows it
             documents, whole = self._rows
             self._listed.set_documents(documents, documents[0].id, self._failed, whole)
+        if self._lists is not None and self._collection is not None:  # as the reader first fills them
+            # deferred: imported for a document whose lists are shown here only
+            from briefing_tui.model.navigation import Navigator
+
+            nav = Navigator(self._collection.documents[0], self._collection)
+            entities, timeline = self._lists
+            entities.set_entities(nav)
+            timeline.set_events(nav, set())
 
     def on_resize(self, event: events.Resize) -> None:
         if event.size == self._laid_out:  # the terminal's size said again at start: nothing moves
@@ -155,3 +185,22 @@ def _document_list() -> FirstRows:
     listed = FirstRows(DOCUMENT_ROWS, id="documents")
     listed.can_focus = False  # the keys are kept for the reader
     return listed
+
+
+def _side_lists() -> tuple[EntityList, TimelineList]:
+    # deferred: imported for a document whose lists are shown in the first look only
+    from briefing_tui.widgets.entity_list import EntityList
+    from briefing_tui.widgets.timeline_list import TimelineList
+
+    entities, timeline = EntityList(id="entities"), TimelineList(id="timeline")
+    entities.can_focus = timeline.can_focus = False  # the keys are kept for the reader
+    return entities, timeline
+
+
+def _lists_shown(collection: Collection) -> bool:
+    """Whether the first look shows the side panes of ``collection``'s first document: read whole
+    (not an outline: its lists are not read yet), with short lists."""
+    doc = collection.documents[0] if collection.documents else None
+    if doc is None or collection.outlines.get(doc.id) is doc:
+        return False
+    return len(doc.entities) + len(doc.events) <= FIRST_LISTS

@@ -36,10 +36,10 @@ from briefing_tui.widgets.detail_text import (
     source_text,
 )
 from briefing_tui.widgets.drafts import DRAFT_CLASS, DRAFT_NOTE, DraftMarks
+from briefing_tui.widgets.labels import no_claim_shown
 from briefing_tui.widgets.looks import Looks
 from briefing_tui.widgets.messages import JumpRequested
 from briefing_tui.widgets.rows import Row
-from briefing_tui.words import plural
 
 
 class DetailBody(ScrollView):
@@ -158,12 +158,7 @@ class DetailPane(DraftMarks, VerticalScroll, can_focus=False):
             self.claims_list.set_claims(nav, None)
 
     def _show_nothing(self, nav: Navigator) -> None:
-        if not nav.claims:
-            body = Text("This document has no claims.", style="dim")
-        else:
-            count = plural(len(nav.claims), "claim")
-            body = Text(f"{count}. Press ] for the first one, [ for the last.", style="dim")
-        self.show(body, [])
+        self.show(no_claim_shown(len(nav.claims)), [])
 
     def restyle(self, nav: Navigator, claim_id: str | None) -> None:
         """The theme changed: draw what is shown again with the new looks."""

@@ -4,6 +4,10 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from rich.text import Text
+
+from briefing_tui.words import plural
+
 if TYPE_CHECKING:
     from briefing_tui.model.types import Claim, EdtfDate
 
@@ -23,3 +27,10 @@ def rating_label(claim: Claim) -> tuple[str, str, str]:
         return UNRATED, "no verdict", ""
     info = claim.verdict.info
     return info.glyph, info.label, claim.verdict.rating.value
+
+
+def no_claim_shown(count: int) -> Text:
+    """What the claim pane says while no claim is shown, of a document of ``count`` claims."""
+    if not count:
+        return Text("This document has no claims.", style="dim")
+    return Text(f"{plural(count, 'claim')}. Press ] for the first one, [ for the last.", style="dim")
