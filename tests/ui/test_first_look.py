@@ -91,6 +91,11 @@ async def test_the_first_look_is_the_reader_but_for_its_footer(held: None) -> No
     app = BriefingApp([SEEDS], first_look=True)
     async with app.run_test(size=(120, 40)) as pilot:
         look = await first_look_up(pilot)
+        await pilot.pause()
+        first = drawn(app)
+        assert "15 claims. Press ] for the first one" in first[1]  # the claim pane, in the first frame
+        assert not look.query("#entities") and not any("Person (3)" in row for row in first)
+        assert await look.fill_side()  # the lists, in the frame after it
         entities = look.query_one("#entities", OptionList)
         await until(pilot, lambda: entities.option_count > 0, what="the first look lists no entities")
         await pilot.pause()
@@ -98,7 +103,7 @@ async def test_the_first_look_is_the_reader_but_for_its_footer(held: None) -> No
         assert TITLE in rows[1]
         assert "undated, between 24 Apr 2024 and 19 May 2024 · fr" in "\n".join(rows)
         assert "15 claims. Press ] for the first one" in rows[1]  # the claim pane
-        assert any("Kathleen FitzGibbon" in row for row in rows)  # the entities
+        assert any("Person (3)" in row for row in rows)  # the entities
         assert any("16 events by date" in row for row in rows)  # the timeline
         assert "15 claims: ] for the first" in rows[-2]
         assert rows[-1].strip() == ""  # the room of the reader's footer, blank until it comes
@@ -112,6 +117,25 @@ async def test_the_first_look_is_the_reader_but_for_its_footer(held: None) -> No
         assert "? Help" in drawn(app)[-1]
 
 
+async def test_the_lists_are_drawn_before_the_reader_is_built(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Left to itself, the first look draws its lists in the frame after its first, and only then
+    says it is shown (the reader is built then)."""
+    said: list[list[str]] = []
+    said_shown = FirstLook._said_shown
+
+    def noted(self: FirstLook) -> None:
+        said.append(drawn(self.app))
+        said_shown(self)
+
+    monkeypatch.setattr(FirstLook, "_said_shown", noted)
+    app = BriefingApp([SEEDS], first_look=True)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await reader_ready(pilot)
+        assert len(said) == 1
+        rows = "\n".join(said[0])
+        assert "Person (3)" in rows and "16 events by date" in rows and "? Help" not in rows
+
+
 async def test_a_document_with_long_lists_has_them_filled_by_the_reader(
     held: None, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -122,13 +146,17 @@ async def test_a_document_with_long_lists_has_them_filled_by_the_reader(
     async with app.run_test(size=(120, 40)) as pilot:
         look = await first_look_up(pilot)
         await pilot.pause()
+        assert not await look.fill_side()
         assert not look.query("#entities") and not look.query("#timeline")
-        assert any("Entities" in row for row in drawn(app))  # the pane, empty
-        assert "15 claims. Press ]" not in "\n".join(drawn(app))
+        look_rows = "\n".join(drawn(app))
+        assert "Entities" in look_rows and "Person (3)" not in look_rows  # the pane, empty
+        assert "15 claims. Press ]" not in look_rows and "16 events by date" not in look_rows
         app.post_message(FirstLook.Shown())
         await reader_ready(pilot)
         await pilot.pause()
-        assert any("Kathleen FitzGibbon" in row for row in drawn(app))
+        reader_rows = "\n".join(drawn(app))
+        assert "Person (3)" in reader_rows and "16 events by date" in reader_rows
+        assert "15 claims. Press ]" in reader_rows
 
 
 async def test_keys_pressed_during_the_first_look_are_acted_on_in_order(held: None) -> None:
@@ -170,6 +198,7 @@ async def test_a_small_terminal_shows_the_text_pane_alone_with_the_pane_bar(held
         rows = drawn(app)
         assert "1 Text" in rows[0] and "tab: next pane" in rows[0]
         assert "Claim" not in "\n".join(rows[1:])
+        assert not await screen.fill_side()  # the side panes are not shown: nothing to fill
         app.post_message(FirstLook.Shown())
         await reader_ready(pilot)
 
@@ -391,8 +420,8 @@ async def test_the_terminals_size_said_again_does_not_lay_the_first_look_out_aga
 async def test_once_shown_the_first_look_is_laid_out_again_only_at_a_new_size(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    # Its widgets still ask for layouts after its first one drew them (their sizes settling): done
-    # while the reader is built, they only delayed it. The terminal's new size is still laid out.
+    # Its widgets still ask for layouts after it is shown whole (their sizes settling): done while
+    # the reader is built, they only delayed it. The terminal's new size is still laid out.
     from textual.geometry import Size
     from textual.screen import Screen
 
@@ -407,7 +436,7 @@ async def test_once_shown_the_first_look_is_laid_out_again_only_at_a_new_size(
     refresh_layout = Screen._refresh_layout
 
     def counted(self: Screen[object], size: Size | None = None, scroll: bool = False) -> None:
-        if isinstance(self, FirstLook) and painted:
+        if isinstance(self, FirstLook) and self.shown:
             after_shown.append(size)
         refresh_layout(self, size, scroll)
 

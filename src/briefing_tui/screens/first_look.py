@@ -4,10 +4,12 @@ the reader's screen is built.
 The reader's screen imports and lays out a good deal (its panes, search, the checking keys). The
 person came for the text: this screen shows it first, with the same panes, marks and status line,
 and the side panes as the reader first fills them when the document is read whole and its lists are
-short (``FIRST_LISTS``): what the claim pane says, the entities and the timeline. Of a folder whose
-other files are still being read, its list of documents (what one who opens it came for) with the
-other side panes empty. The reader takes its place a frame or two later. A key pressed meanwhile
-is kept and acted on by the reader (``pressed``); only the app's own keys (quit) act at once.
+short (``FIRST_LISTS``): what the claim pane says in the first frame, the entities and timeline
+lists in the next (``fill_side``: their modules and rows would keep the text waiting). Of a folder
+whose other files are still being read, its list of documents (what one who opens it came for)
+with the other side panes empty. The reader takes its place a frame or two later. A key pressed
+meanwhile is kept and acted on by the reader (``pressed``); only the app's own keys (quit) act at
+once.
 """
 
 from __future__ import annotations
@@ -41,8 +43,9 @@ if TYPE_CHECKING:
 SIDE_PANES = ["documents", "claim", "entities", "timeline"]  # top to bottom, as the reader has them
 DOCUMENT_ROWS = 5  # the documents list's height at most (``#documents`` in styles/reader.tcss)
 FIRST_LISTS = 500
-"""Entities and events at most of a document whose lists the first look fills (a few milliseconds);
-a longer document's come with the reader, so that its text is not kept waiting for them."""
+"""Entities and events at most of a document whose lists the first look fills (a few milliseconds,
+in the frame after its first); a longer document's come with the reader, which is not kept waiting
+for them."""
 
 
 class FirstLook(Beneath, StyledOnce):
@@ -70,14 +73,14 @@ class FirstLook(Beneath, StyledOnce):
         self._failed = len(collection.failed) if collection is not None else 0
         self._collection = collection if collection is not None and _lists_shown(collection) else None
         """The collection whose first document's side panes are shown here as the reader shows them."""
-        self._lists: tuple[EntityList, TimelineList] | None = None
         self._listed: FirstRows | None = None
         self.pressed: list[events.Key] = []
         """The keys pressed while this screen showed, for the reader to act on."""
         self._status = _PaintedStatus(self._status_of)
         self._laid_out = Size(0, 0)
         self.shown = False
-        """On screen whole: from then on it stays as it is until the reader covers it."""
+        """On screen whole, side panes and all: from then on it stays as it is until the reader
+        covers it."""
 
     def _status_of(self, message: str) -> Status:
         return Status(self.opening.title, 0, None, self.opening.claim_count, "", "", message)
@@ -101,19 +104,10 @@ class FirstLook(Beneath, StyledOnce):
                                 if self._rows is not None:
                                     self._listed = _document_list()
                                     yield self._listed
-                            elif self._collection is not None:
-                                yield from self._side_pane(name)
+                            elif name == "claim" and self._collection is not None:
+                                yield Static(no_claim_shown(self.opening.claim_count), id="claim-said")
         yield self._status
         yield Static(id="footer-room")  # where the reader's footer of keys comes: blank until it does
-
-    def _side_pane(self, name: str) -> ComposeResult:
-        """The side pane ``name``'s content as the reader first shows it (not the documents')."""
-        if name == "claim":
-            yield Static(no_claim_shown(self.opening.claim_count), id="claim-said")
-            return
-        if self._lists is None:
-            self._lists = _side_lists()
-        yield self._lists[0] if name == "entities" else self._lists[1]
 
     def on_mount(self) -> None:
         self._lay_out(self.app.size)
@@ -125,14 +119,34 @@ class FirstLook(Beneath, StyledOnce):
         if self._listed is not None and self._rows is not None:  # the reader's list, as it shows it
             documents, whole = self._rows
             self._listed.set_documents(documents, documents[0].id, self._failed, whole)
-        if self._lists is not None and self._collection is not None:  # as the reader first fills them
-            # deferred: imported for a document whose lists are shown here only
-            from briefing_tui.model.navigation import Navigator
 
-            nav = Navigator(self._collection.documents[0], self._collection)
-            entities, timeline = self._lists
-            entities.set_entities(nav)
-            timeline.set_events(nav, set())
+    async def painted(self) -> None:
+        """The first frame is on screen: the side panes' lists come in the next one (``fill_side``),
+        then the reader is built."""
+        if await self.fill_side():
+            self.call_after_refresh(self._said_shown)
+        else:
+            self._said_shown()
+
+    async def fill_side(self) -> bool:
+        """Add the entities and timeline lists, filled as the reader first fills them, when this
+        screen shows them; whether it does."""
+        if self._collection is None or self.has_class("-narrow"):  # (narrow: the text pane alone)
+            return False
+        # deferred: imported for a document whose lists are shown here only
+        from briefing_tui.model.navigation import Navigator
+
+        entities, timeline = _side_lists()
+        await self.query_one("#entities-pane").mount(entities)
+        await self.query_one("#timeline-pane").mount(timeline)
+        nav = Navigator(self._collection.documents[0], self._collection)
+        entities.set_entities(nav)
+        timeline.set_events(nav, set())
+        return True
+
+    def _said_shown(self) -> None:
+        self.shown = True
+        self.app.post_message(FirstLook.Shown())
 
     def on_resize(self, event: events.Resize) -> None:
         if event.size == self._laid_out:  # the terminal's size said again at start: nothing moves
@@ -165,7 +179,8 @@ class FirstLook(Beneath, StyledOnce):
 
 class _PaintedStatus(StatusLine):
     """The status line, saying when it is first painted: the first look is then on screen (it is
-    painted with the frame it is in, which is written before the next message is handled)."""
+    painted with the frame it is in, which is written before the next message is handled), and
+    ``FirstLook.painted`` follows."""
 
     _painted = False
 
@@ -173,8 +188,7 @@ class _PaintedStatus(StatusLine):
         if not self._painted:
             self._painted = True
             if isinstance(self.screen, FirstLook):
-                self.screen.shown = True
-            self.screen.call_next(self.app.post_message, FirstLook.Shown())
+                self.screen.call_next(self.screen.painted)
         return super().render()
 
 
