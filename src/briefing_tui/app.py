@@ -22,9 +22,8 @@ from briefing_tui.startup import (
     Opening,
     ReadAlready,
     ReadBeside,
-    briefing_files,
     load_if_small,
-    outlines,
+    read_paths,
 )
 from briefing_tui.terminal_input import lenient
 from briefing_tui.widgets.strip_caches import caches_when_used
@@ -235,7 +234,6 @@ class BriefingApp(CrashReporting, App[int]):
 
     def _read_and_show(self) -> None:
         # deferred: in the loading worker, after the first paint
-        from briefing_tui.files import load_paths
         from briefing_tui.memory import give_back_freed
         from briefing_tui.screens.preview import preview_path, read_head
 
@@ -251,15 +249,12 @@ class BriefingApp(CrashReporting, App[int]):
         collector = gc.isenabled()
         gc.disable()
         try:
-            if len(files := briefing_files(self.paths)) > 1:  # each document read whole when opened
-                collection = outlines(self.paths, files, cached=self.cached)
-            else:
-                apart = self._apart
-                try:
-                    collection = load_paths(list(self.paths), siblings=True, read=apart)
-                finally:
-                    if apart is not None:
-                        apart.end()
+            apart = self._apart
+            try:  # several files: each document read whole when it is opened
+                collection = read_paths(self.paths, self.cached, apart)
+            finally:
+                if apart is not None:
+                    apart.end()
             prepared = self._prepare(collection) if collection.documents else None
             gc.freeze()
             give_back_freed()  # what reading it took and freed, before the reader builds on top

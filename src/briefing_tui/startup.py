@@ -26,6 +26,7 @@ from briefing_tui.reload import Stamp
 
 if TYPE_CHECKING:
     from briefing_tui.model.build import Builder
+    from briefing_tui.model.split_load import ReadApart
     from briefing_tui.model.types import Claim
     from briefing_tui.widgets.text_lines import Marks, Mentions
 
@@ -102,6 +103,19 @@ def outlines(
     collection = open_outlines(list(paths), kept, whole)
     kept.save()
     return collection
+
+
+def read_paths(paths: list[Path], cached: bool = True, read: ReadApart | None = None) -> Collection:
+    """The collection of ``paths`` as the reader opens it behind its loading screen, or with ``O``:
+    several briefing files as outlines (``outlines``: each read whole when it is opened; ``cached``
+    as there), else the one file whole (``read``: its bytes, read already) with the briefings beside
+    it that its sources point into."""
+    if len(files := briefing_files(paths)) > 1:
+        return outlines(paths, files, cached=cached)
+    # deferred: kept off start-up: needed only when this runs
+    from briefing_tui.files import load_paths
+
+    return load_paths(list(paths), siblings=True, read=read)
 
 
 def briefing_files(paths: list[Path]) -> list[Path]:

@@ -2,14 +2,20 @@
 
 from __future__ import annotations
 
+import os
+import re
 import shutil
+import time
+from pathlib import Path
 
+import pytest
 from tests.ui.reader_support import COLLECTION, SEEDS, drawn, main_screen, seed_app, until
 from textual.pilot import Pilot
 from textual.widgets import Input
 
 from briefing_tui.screens.main import MainScreen
 from briefing_tui.screens.open_path import OpenPathScreen, candidates, complete_path
+from briefing_tui.search.fold_cache import cache_folder
 from briefing_tui.widgets.status_line import StatusLine
 
 
@@ -100,3 +106,41 @@ async def test_several_names_going_on_from_the_path_are_listed_below_it(tmp_path
         await until(
             pilot, lambda: any("tab completes" in line for line in drawn(app)), what="the help not back"
         )
+
+
+def _copies(folder: Path, count: int) -> list[str]:
+    """``count`` copies of the seed in ``folder``, each with its own id and title, written a minute
+    ago (settled: the cache keeps them); their ids."""
+    seed = next(SEEDS.glob("*.yaml")).read_text(encoding="utf-8")
+    folder.mkdir()
+    ids = []
+    for i in range(count):
+        body = seed.replace("id: ", f"id: c{i}-", 1)
+        body = re.sub(r"^title: .*$", f'title: "Copie {i}"', body, count=1, flags=re.M)
+        path = folder / f"copy-{i}.yaml"
+        path.write_text(body, "utf-8")
+        then = time.time() - 60
+        os.utime(path, (then, then))
+        ids.append(re.search(r"^id: (.*)$", body, flags=re.M).group(1))  # type: ignore[union-attr]
+    return ids
+
+
+@pytest.mark.parametrize("cached", [True, False])
+async def test_O_on_a_folder_lists_its_files_each_read_whole_when_opened(tmp_path, cached: bool) -> None:
+    """As at start: a folder of a thousand briefings is listed by their titles, not read whole."""
+    ids = _copies(tmp_path / "folder", 3)
+    app = seed_app()
+    app.cached = cached  # as ``briefing --no-cache`` starts it when False
+    async with app.run_test(size=(120, 40)) as pilot:
+        await type_in_open(pilot, str(tmp_path / "folder"))
+        await pilot.press("enter")
+        await until(
+            pilot,
+            lambda: isinstance(app.screen, MainScreen) and app.screen.collection.documents[0].id == ids[0],
+        )
+        collection = app.screen.collection
+        assert [d.id for d in collection.documents] == ids
+        assert set(collection.outlines) == set(ids[1:])  # listed, not read: the first is the one shown
+        assert main_screen(pilot).doc.title == "Copie 0"
+        kept = [p for p in cache_folder().glob("*") if p.is_file()] if cache_folder().exists() else []
+        assert bool(kept) is cached  # the outlines kept for the next time, unless --no-cache

@@ -1,8 +1,9 @@
 """``O``: open another file or folder from inside the reader, with the path completed as it is typed.
 
 The path is typed in a ``SafeInput`` (drawn through the display boundary); the file system suggests
-the rest of a name (``tab`` or ``→`` takes it). Enter loads the path in a thread and the reader
-shows it; when nothing in it can be opened the reader stays and says why.
+the rest of a name (``tab`` or ``→`` takes it). Enter loads the path in a thread as the reader opens
+one at start (a folder's files as outlines, ``startup.read_paths``) and the reader shows it; when
+nothing in it can be opened the reader stays and says why.
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ from textual.suggester import Suggester
 from textual.widgets import Footer, Input, Static
 
 from briefing_tui.display import display_path, display_problem, sanitize
+from briefing_tui.startup import read_paths
 from briefing_tui.widgets.safe_input import SafeInput
 
 if TYPE_CHECKING:
@@ -124,9 +126,9 @@ def _open(screen: MainScreen, path: Path | None) -> None:
 
 
 def _load(screen: MainScreen, path: Path) -> None:
-    from briefing_tui.files import load_paths  # deferred: the loader is imported when asked
-
-    collection = load_paths([path], siblings=True)
+    # A folder as at start: its files as outlines, each read whole when it is opened, kept in the
+    # cache unless the reader was started with --no-cache.
+    collection = read_paths([path], cached=getattr(screen.app, "cached", True))
     screen.app.call_from_thread(_loaded, screen, path, collection)
 
 
