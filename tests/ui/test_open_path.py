@@ -138,7 +138,7 @@ async def test_O_on_a_folder_lists_its_files_each_read_whole_when_opened(tmp_pat
             pilot,
             lambda: isinstance(app.screen, MainScreen) and app.screen.collection.documents[0].id == ids[0],
         )
-        collection = app.screen.collection
+        collection = main_screen(pilot).collection
         assert [d.id for d in collection.documents] == ids
         assert set(collection.outlines) == set(ids[1:])  # listed, not read: the first is the one shown
         assert main_screen(pilot).doc.title == "Copie 0"
