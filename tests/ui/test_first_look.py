@@ -67,7 +67,10 @@ async def first_look_up(pilot: Pilot) -> FirstLook:
     return screen
 
 
-def cells(app: App[Any]) -> list[list[tuple[str, Style | None]]]:
+Cells = list[list[tuple[str, Style | None]]]
+
+
+def cells(app: App[Any]) -> Cells:
     """The screen as drawn, cell by cell: each character with its style as it shows (of a blank, its
     background)."""
     return [
@@ -97,9 +100,7 @@ async def test_the_first_look_is_the_reader_but_for_its_footer(held: None) -> No
         assert not look.query("#entities") and not any("Person (3)" in row for row in first)
         assert await look.fill_side()  # the lists, in the frame after it
         entities = look.query_one("#entities", OptionList)
-        await until(pilot, lambda: entities.option_count > 0, what="the first look lists no entities")
-        await pilot.pause()
-        rows, before = drawn(app), cells(app)
+        rows, before = await _drawn_whole(pilot, look)
         assert TITLE in rows[1]
         assert "undated, between 24 Apr 2024 and 19 May 2024 · fr" in "\n".join(rows)
         assert "15 claims. Press ] for the first one" in rows[1]  # the claim pane
@@ -108,13 +109,56 @@ async def test_the_first_look_is_the_reader_but_for_its_footer(held: None) -> No
         assert "15 claims: ] for the first" in rows[-2]
         assert rows[-1].strip() == ""  # the room of the reader's footer, blank until it comes
         assert not entities.can_focus and not look.query_one("#timeline").can_focus  # keys kept
-        app.post_message(FirstLook.Shown())
-        screen = await reader_ready(pilot)
-        await until(pilot, lambda: screen.status_line.plain != "", what="the reader's status line is empty")
-        await pilot.pause()
-        after = cells(app)
-        assert after[:-1] == before[:-1]
+        assert await _reader_cells(pilot) == before[:-1]
         assert "? Help" in drawn(app)[-1]
+
+
+async def _drawn_whole(pilot: Pilot, look: FirstLook) -> tuple[list[str], Cells]:
+    """The first look's rows and cells once its lists are drawn."""
+    lists = list(look.query(OptionList))
+    await until(pilot, lambda: all(listed.option_count for listed in lists), what="a list shows nothing")
+    await pilot.pause()
+    return drawn(pilot.app), cells(pilot.app)
+
+
+async def _reader_cells(pilot: Pilot) -> Cells:
+    """The reader, come after the first look: its cells but those of its footer."""
+    pilot.app.post_message(FirstLook.Shown())
+    screen = await reader_ready(pilot)
+    await until(pilot, lambda: screen.status_line.plain != "", what="the reader's status line is empty")
+    await pilot.pause()
+    return cells(pilot.app)[:-1]
+
+
+@pytest.mark.parametrize("name", ["nothing annotated", "a collection of three"])
+async def test_the_first_look_of_other_documents_is_the_reader_too(
+    tmp_path: Path, held: None, name: str
+) -> None:
+    """A document with no annotation (the panes' words for nothing), and a collection (its list of
+    documents above the other side panes)."""
+    if name == "nothing annotated":
+        path = tmp_path / "bare.yaml"
+        path.write_text("format: 1\nid: bare\ntitle: Bare\nlanguage: en\ntext: A text alone.\n", "utf-8")
+    else:
+        path = tmp_path / "three"
+        path.mkdir()
+        seed = next(SEEDS.glob("*.yaml")).read_text(encoding="utf-8")
+        for i in range(3):
+            (path / f"copy-{i}.yaml").write_text(seed.replace("id: ", f"id: c{i}-", 1), "utf-8")
+    app = BriefingApp([path], first_look=True)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await until(pilot, lambda: isinstance(app.screen, FirstLook), what="no first look")
+        look = app.screen
+        assert isinstance(look, FirstLook)
+        await until(pilot, lambda: look.query_one(StatusLine).plain != "", what="no status line")
+        assert await look.fill_side()
+        rows, before = await _drawn_whole(pilot, look)
+        shown = "\n".join(rows)
+        if name == "nothing annotated":
+            assert "This document has no claims." in shown and "no entities" in shown and "no events" in shown
+        else:
+            assert "Documents" in shown and "Entities" in shown
+        assert await _reader_cells(pilot) == before[:-1]
 
 
 async def test_the_lists_are_drawn_before_the_reader_is_built(monkeypatch: pytest.MonkeyPatch) -> None:
