@@ -116,7 +116,11 @@ async def test_the_first_look_is_the_reader_but_for_its_footer(held: None) -> No
 async def _drawn_whole(pilot: Pilot, look: FirstLook) -> tuple[list[str], Cells]:
     """The first look's rows and cells once its lists are drawn."""
     lists = list(look.query(OptionList))
-    await until(pilot, lambda: all(listed.option_count for listed in lists), what="a list shows nothing")
+    await until(  # filled, and laid out on the screen (its place known to what draws it)
+        pilot,
+        lambda: all(listed.option_count and listed.region for listed in lists),
+        what="a list shows nothing",
+    )
     await pilot.pause()
     return drawn(pilot.app), cells(pilot.app)
 
