@@ -238,3 +238,25 @@ async def test_with_one_document_the_title_placeholder_and_prompt_all_say_the_do
         assert str(results.query_one("#results-title").render()) == "Search all 3 documents"
         assert results.query_one(Input).placeholder == "search every document"
         assert results.status.startswith("type to search every document")
+
+
+async def test_ctrl_o_back_to_a_hit_shows_it_where_choosing_it_did() -> None:
+    """The hit chosen is centred in the text as the search bar leaves it room, the first time as
+    when ctrl+o comes back to it."""
+    async with seed_app().run_test(size=SIZE) as pilot:
+        main = main_screen(pilot)
+        view = main.text_view
+        height = view.size.height  # the search bar closed
+        await open_results(pilot, "campbell")
+        await pilot.press("down", "enter")
+        await until(pilot, lambda: pilot.app.screen is main, what="the results screen stayed")
+        await search_settled(pilot)
+        await until(pilot, lambda: view.size.height < height, what="the search bar took no room")
+        await pilot.pause()  # (the Resize that it sent the text handled)
+        chosen = view.scroll_offset.y
+        await pilot.press("]")  # away to the first claim
+        await until(pilot, lambda: view.scroll_offset.y != chosen, what="] did not move the text")
+        await pilot.press("ctrl+o")
+        await until(pilot, lambda: isinstance(main.here(), SearchPlace), what="ctrl+o did not go back")
+        await pilot.pause()
+        assert view.scroll_offset.y == chosen

@@ -222,6 +222,8 @@ class TextView(WrappedText):
     def on_resize(self, event: events.Resize) -> None:
         if self._text_width() != self._wrap_width or not self._starts:
             self._rewrap(keep_top=bool(self._starts))
+        elif (place := self._reader_place())[1]:  # a place gone to, centred: again in the new height
+            self.scroll_to_place(*place)  # (the search bar opened or closed, the terminal resized)
         if self._pending_offset is not None:
             offset, center = self._pending_offset
             self._pending_offset = None
