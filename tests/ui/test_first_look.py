@@ -29,6 +29,7 @@ from briefing_tui.screens.preview import PreviewHeader, PreviewScreen
 from briefing_tui.startup import ReadBeside
 from briefing_tui.widgets.document_list import DocumentList
 from briefing_tui.widgets.status_line import StatusLine
+from briefing_tui.widgets.text_view import TextView
 
 if TYPE_CHECKING:
     from textual.pilot import Pilot
@@ -98,7 +99,7 @@ async def test_the_first_look_is_the_reader_but_for_its_footer(held: None) -> No
         first = drawn(app)
         assert "15 claims. Press ] for the first one" in first[1]  # the claim pane, in the first frame
         assert not look.query("#entities") and not any("Person (3)" in row for row in first)
-        assert await look.fill_side()  # the lists, in the frame after it
+        assert await look.fill_in()  # the lists, in the frame after it
         entities = look.query_one("#entities", OptionList)
         rows, before = await _drawn_whole(pilot, look)
         assert TITLE in rows[1]
@@ -121,6 +122,7 @@ async def _drawn_whole(pilot: Pilot, look: FirstLook) -> tuple[list[str], Cells]
         lambda: all(listed.option_count and listed.region for listed in lists),
         what="a list shows nothing",
     )
+    await _said_where(pilot, look.query_one(StatusLine), look.query_one(TextView))
     await pilot.pause()
     return drawn(pilot.app), cells(pilot.app)
 
@@ -129,9 +131,14 @@ async def _reader_cells(pilot: Pilot) -> Cells:
     """The reader, come after the first look: its cells but those of its footer."""
     pilot.app.post_message(FirstLook.Shown())
     screen = await reader_ready(pilot)
-    await until(pilot, lambda: screen.status_line.plain != "", what="the reader's status line is empty")
+    await _said_where(pilot, screen.status_line, screen.text_view)
     await pilot.pause()
     return cells(pilot.app)[:-1]
+
+
+async def _said_where(pilot: Pilot, status: StatusLine, view: TextView) -> None:
+    """Wait until ``status`` says how far down ``view`` shows the text (it says so once wrapped)."""
+    await until(pilot, lambda: f"│ {view.percent()}%  │" in status.plain, what=f"not said: {status.plain!r}")
 
 
 @pytest.mark.parametrize("name", ["nothing annotated", "a collection of three"])
@@ -155,7 +162,7 @@ async def test_the_first_look_of_other_documents_is_the_reader_too(
         look = app.screen
         assert isinstance(look, FirstLook)
         await until(pilot, lambda: look.query_one(StatusLine).plain != "", what="no status line")
-        assert await look.fill_side()
+        assert await look.fill_in()
         rows, before = await _drawn_whole(pilot, look)
         shown = "\n".join(rows)
         if name == "nothing annotated":
@@ -194,7 +201,7 @@ async def test_a_document_with_long_lists_has_them_filled_by_the_reader(
     async with app.run_test(size=(120, 40)) as pilot:
         look = await first_look_up(pilot)
         await pilot.pause()
-        assert not await look.fill_side()
+        assert not await look.fill_in()
         assert not look.query("#entities") and not look.query("#timeline")
         look_rows = "\n".join(drawn(app))
         assert "Entities" in look_rows and "Person (3)" not in look_rows  # the pane, empty
@@ -246,7 +253,7 @@ async def test_a_small_terminal_shows_the_text_pane_alone_with_the_pane_bar(held
         rows = drawn(app)
         assert "1 Text" in rows[0] and "tab: next pane" in rows[0]
         assert "Claim" not in "\n".join(rows[1:])
-        assert not await screen.fill_side()  # the side panes are not shown: nothing to fill
+        assert not await screen.fill_in()  # the side panes are not shown: nothing to fill
         app.post_message(FirstLook.Shown())
         await reader_ready(pilot)
 

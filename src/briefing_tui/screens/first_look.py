@@ -5,7 +5,7 @@ The reader's screen imports and lays out a good deal (its panes, search, the che
 person came for the text: this screen shows it first, with the same panes, marks and status line,
 and the side panes as the reader first fills them when the document is read whole and its lists are
 short (``FIRST_LISTS``): what the claim pane says in the first frame, the entities and timeline
-lists in the next (``fill_side``: their modules and rows would keep the text waiting). Of a folder
+lists in the next (``fill_in``: their modules and rows would keep the text waiting). Of a folder
 whose other files are still being read, its list of documents (what one who opens it came for)
 with the other side panes empty. The reader takes its place a frame or two later. A key pressed
 meanwhile is kept and acted on by the reader (``pressed``); only the app's own keys (quit) act at
@@ -83,7 +83,9 @@ class FirstLook(Beneath, StyledOnce):
         covers it."""
 
     def _status_of(self, message: str) -> Status:
-        return Status(self.opening.title, 0, None, self.opening.claim_count, "", "", message)
+        views = self.query(TextView) if self.is_attached else None
+        percent = views.first().percent() if views else 0  # 100 when the whole text shows, as the reader says
+        return Status(self.opening.title, percent, None, self.opening.claim_count, "", "", message)
 
     def compose(self) -> ComposeResult:
         yield PaneBar(id="pane-bar")
@@ -121,16 +123,19 @@ class FirstLook(Beneath, StyledOnce):
             self._listed.set_documents(documents, documents[0].id, self._failed, whole)
 
     async def painted(self) -> None:
-        """The first frame is on screen: the side panes' lists come in the next one (``fill_side``),
+        """The first frame is on screen: what it could not show comes in the next one (``fill_in``),
         then the reader is built."""
-        if await self.fill_side():
+        if await self.fill_in():
             self.call_after_refresh(self._said_shown)
         else:
             self._said_shown()
 
-    async def fill_side(self) -> bool:
-        """Add the entities and timeline lists, filled as the reader first fills them, when this
-        screen shows them; whether it does."""
+    async def fill_in(self) -> bool:
+        """What the first frame could not show: how far down the text shows, said once the text is
+        wrapped (100 % when it shows whole, as the reader says), and the entities and timeline
+        lists, filled as the reader first fills them, when this screen shows them; whether it
+        does."""
+        self._status.refresh_status()
         if self._collection is None or self.has_class("-narrow"):  # (narrow: the text pane alone)
             return False
         # deferred: imported for a document whose lists are shown here only
