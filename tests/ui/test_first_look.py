@@ -18,7 +18,8 @@ import pytest
 from rich.style import Style
 from tests.ui.reader_support import SEEDS, drawn, reader_ready, until
 from textual.app import App
-from textual.widgets import OptionList
+from textual.geometry import Region
+from textual.screen import Screen
 
 from briefing_tui.app import BriefingApp
 from briefing_tui.model import outline
@@ -70,14 +71,21 @@ async def first_look_up(pilot: Pilot) -> FirstLook:
 
 Cells = list[list[tuple[str, Style | None]]]
 
+LISTS = ("#entities-pane", "#timeline-pane")
+"""The panes the first look leaves empty: the reader fills them."""
 
-def cells(app: App[Any]) -> Cells:
+
+def cells(app: App[Any], left_out: list[Region]) -> Cells:
     """The screen as drawn, cell by cell: each character with its style as it shows (of a blank, its
-    background)."""
-    return [
+    background); the cells of the ``left_out`` regions as blanks with no style."""
+    rows = [
         [(char, _seen(char, segment.style)) for segment in strip for char in segment.text]
         for strip in app.screen._compositor.render_strips()
     ]
+    for region in left_out:
+        for y in range(region.y, region.bottom):
+            rows[y][region.x : region.right] = [(" ", None)] * region.width
+    return rows
 
 
 def _seen(char: str, style: Style | None) -> Style | None:
@@ -88,52 +96,46 @@ def _seen(char: str, style: Style | None) -> Style | None:
     return Style(bgcolor=style.bgcolor)
 
 
-async def test_the_first_look_is_the_reader_but_for_its_footer(held: None) -> None:
-    """Every pane as the reader first shows it, the side panes too (the claim pane's word on the
-    claims, the entities, the timeline): nothing on screen changes when the reader comes, but the
-    footer of keys it adds."""
+async def test_the_first_look_is_the_reader_but_for_its_lists_and_footer(held: None) -> None:
+    """The claim pane says what the reader's first says, and the status line where the text shows:
+    nothing on screen changes when the reader comes but the entities and timeline lists it fills and
+    the footer of keys it adds."""
     app = BriefingApp([SEEDS], first_look=True)
     async with app.run_test(size=(120, 40)) as pilot:
         look = await first_look_up(pilot)
-        await pilot.pause()
-        first = drawn(app)
-        assert "15 claims. Press ] for the first one" in first[1]  # the claim pane, in the first frame
-        assert not look.query("#entities") and not any("Person (3)" in row for row in first)
-        assert await look.fill_in()  # the lists, in the frame after it
-        entities = look.query_one("#entities", OptionList)
-        rows, before = await _drawn_whole(pilot, look)
+        rows, before = await _look_drawn(pilot, look)
         assert TITLE in rows[1]
         assert "undated, between 24 Apr 2024 and 19 May 2024 · fr" in "\n".join(rows)
         assert "15 claims. Press ] for the first one" in rows[1]  # the claim pane
-        assert any("Person (3)" in row for row in rows)  # the entities
-        assert any("16 events by date" in row for row in rows)  # the timeline
+        assert not any("Person (3)" in row or "16 events by date" in row for row in rows)
         assert "15 claims: ] for the first" in rows[-2]
         assert rows[-1].strip() == ""  # the room of the reader's footer, blank until it comes
-        assert not entities.can_focus and not look.query_one("#timeline").can_focus  # keys kept
-        assert await _reader_cells(pilot) == before[:-1]
-        assert "? Help" in drawn(app)[-1]
+        after = await _reader_cells(pilot)
+        assert after == before[:-1]
+        reader_rows = drawn(app)
+        assert any("Person (3)" in row for row in reader_rows)  # the lists, come with the reader
+        assert "? Help" in reader_rows[-1]
 
 
-async def _drawn_whole(pilot: Pilot, look: FirstLook) -> tuple[list[str], Cells]:
-    """The first look's rows and cells once its lists are drawn."""
-    lists = list(look.query(OptionList))
-    await until(  # filled, and laid out on the screen (its place known to what draws it)
-        pilot,
-        lambda: all(listed.option_count and listed.region for listed in lists),
-        what="a list shows nothing",
-    )
+def _left_out(screen: Screen[Any]) -> list[Region]:
+    return [screen.query_one(pane).region for pane in LISTS if screen.query(pane)]
+
+
+async def _look_drawn(pilot: Pilot, look: FirstLook) -> tuple[list[str], Cells]:
+    """The first look's rows and cells, its status line saying where the text shows."""
+    look.say_where()
     await _said_where(pilot, look.query_one(StatusLine), look.query_one(TextView))
     await pilot.pause()
-    return drawn(pilot.app), cells(pilot.app)
+    return drawn(pilot.app), cells(pilot.app, _left_out(look))
 
 
 async def _reader_cells(pilot: Pilot) -> Cells:
-    """The reader, come after the first look: its cells but those of its footer."""
+    """The reader, come after the first look: its cells but those of its footer and lists."""
     pilot.app.post_message(FirstLook.Shown())
     screen = await reader_ready(pilot)
     await _said_where(pilot, screen.status_line, screen.text_view)
     await pilot.pause()
-    return cells(pilot.app)[:-1]
+    return cells(pilot.app, _left_out(screen))[:-1]
 
 
 async def _said_where(pilot: Pilot, status: StatusLine, view: TextView) -> None:
@@ -145,8 +147,8 @@ async def _said_where(pilot: Pilot, status: StatusLine, view: TextView) -> None:
 async def test_the_first_look_of_other_documents_is_the_reader_too(
     tmp_path: Path, held: None, name: str
 ) -> None:
-    """A document with no annotation (the panes' words for nothing), and a collection (its list of
-    documents above the other side panes)."""
+    """A document with no annotation (the claim pane's word for none; its text shows whole, 100 %),
+    and a collection (its list of documents above the other side panes)."""
     if name == "nothing annotated":
         path = tmp_path / "bare.yaml"
         path.write_text("format: 1\nid: bare\ntitle: Bare\nlanguage: en\ntext: A text alone.\n", "utf-8")
@@ -162,56 +164,16 @@ async def test_the_first_look_of_other_documents_is_the_reader_too(
         look = app.screen
         assert isinstance(look, FirstLook)
         await until(pilot, lambda: look.query_one(StatusLine).plain != "", what="no status line")
-        assert await look.fill_in()
-        rows, before = await _drawn_whole(pilot, look)
+        if name == "a collection of three":
+            listed = look.query_one("#documents", DocumentList)
+            await until(pilot, lambda: listed.size.height == 3, what="the first look lists no documents")
+        rows, before = await _look_drawn(pilot, look)
         shown = "\n".join(rows)
         if name == "nothing annotated":
-            assert "This document has no claims." in shown and "no entities" in shown and "no events" in shown
+            assert "This document has no claims." in shown and "│ 100%  │" in shown
         else:
-            assert "Documents" in shown and "Entities" in shown
+            assert "Documents" in shown and "15 claims. Press ]" in shown
         assert await _reader_cells(pilot) == before[:-1]
-
-
-async def test_the_lists_are_drawn_before_the_reader_is_built(monkeypatch: pytest.MonkeyPatch) -> None:
-    """Left to itself, the first look draws its lists in the frame after its first, and only then
-    says it is shown (the reader is built then)."""
-    said: list[list[str]] = []
-    said_shown = FirstLook._said_shown
-
-    def noted(self: FirstLook) -> None:
-        said.append(drawn(self.app))
-        said_shown(self)
-
-    monkeypatch.setattr(FirstLook, "_said_shown", noted)
-    app = BriefingApp([SEEDS], first_look=True)
-    async with app.run_test(size=(120, 40)) as pilot:
-        await reader_ready(pilot)
-        assert len(said) == 1
-        rows = "\n".join(said[0])
-        assert "Person (3)" in rows and "16 events by date" in rows and "? Help" not in rows
-
-
-async def test_a_document_with_long_lists_has_them_filled_by_the_reader(
-    held: None, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    """The first look does not keep the text waiting for long lists: their panes are empty until the
-    reader fills them."""
-    monkeypatch.setattr(first_look, "FIRST_LISTS", 20)  # the seed has 12 entities and 16 events
-    app = BriefingApp([SEEDS], first_look=True)
-    async with app.run_test(size=(120, 40)) as pilot:
-        look = await first_look_up(pilot)
-        await pilot.pause()
-        assert not await look.fill_in()
-        assert not look.query("#entities") and not look.query("#timeline")
-        look_rows = "\n".join(drawn(app))
-        assert "Entities" in look_rows and "Person (3)" not in look_rows  # the pane, empty
-        assert "15 claims. Press ]" not in look_rows and "16 events by date" not in look_rows
-        app.post_message(FirstLook.Shown())
-        await reader_ready(pilot)
-        await pilot.pause()
-        reader_rows = "\n".join(drawn(app))
-        assert "Person (3)" in reader_rows and "16 events by date" in reader_rows
-        assert "15 claims. Press ]" in reader_rows
 
 
 async def test_keys_pressed_during_the_first_look_are_acted_on_in_order(held: None) -> None:
@@ -253,7 +215,6 @@ async def test_a_small_terminal_shows_the_text_pane_alone_with_the_pane_bar(held
         rows = drawn(app)
         assert "1 Text" in rows[0] and "tab: next pane" in rows[0]
         assert "Claim" not in "\n".join(rows[1:])
-        assert not await screen.fill_in()  # the side panes are not shown: nothing to fill
         app.post_message(FirstLook.Shown())
         await reader_ready(pilot)
 

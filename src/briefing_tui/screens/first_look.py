@@ -3,13 +3,14 @@ the reader's screen is built.
 
 The reader's screen imports and lays out a good deal (its panes, search, the checking keys). The
 person came for the text: this screen shows it first, with the same panes, marks and status line,
-and the side panes as the reader first fills them when the document is read whole and its lists are
-short (``FIRST_LISTS``): what the claim pane says in the first frame, the entities and timeline
-lists in the next (``fill_in``: their modules and rows would keep the text waiting). Of a folder
-whose other files are still being read, its list of documents (what one who opens it came for)
-with the other side panes empty. The reader takes its place a frame or two later. A key pressed
-meanwhile is kept and acted on by the reader (``pressed``); only the app's own keys (quit) act at
-once.
+the claim pane saying what the reader's first says, the entities and timeline panes still empty,
+and a collection's list of documents (what one who opens a folder came for). The reader takes its
+place once it is built. A key pressed meanwhile is kept and acted on by the reader (``pressed``);
+only the app's own keys (quit) act at once.
+
+Drawing the reader's entities and timeline lists here too, in a frame after the first, was
+measured: every pane showed up to 90 ms sooner, but the reader itself, which answers the keys,
+came 25–136 ms later (their frame, and the lists built twice), so they come with the reader.
 """
 
 from __future__ import annotations
@@ -37,15 +38,9 @@ from briefing_tui.widgets.text_view import TextView
 
 if TYPE_CHECKING:
     from briefing_tui.widgets.document_list import FirstRows
-    from briefing_tui.widgets.entity_list import EntityList
-    from briefing_tui.widgets.timeline_list import TimelineList
 
 SIDE_PANES = ["documents", "claim", "entities", "timeline"]  # top to bottom, as the reader has them
 DOCUMENT_ROWS = 5  # the documents list's height at most (``#documents`` in styles/reader.tcss)
-FIRST_LISTS = 500
-"""Entities and events at most of a document whose lists the first look fills (a few milliseconds,
-in the frame after its first); a longer document's come with the reader, which is not kept waiting
-for them."""
 
 
 class FirstLook(Beneath, StyledOnce):
@@ -71,16 +66,13 @@ class FirstLook(Beneath, StyledOnce):
         """The documents listed as the reader lists them (a collection's, or the first of a folder's),
         and how many the list has."""
         self._failed = len(collection.failed) if collection is not None else 0
-        self._collection = collection if collection is not None and _lists_shown(collection) else None
-        """The collection whose first document's side panes are shown here as the reader shows them."""
         self._listed: FirstRows | None = None
         self.pressed: list[events.Key] = []
         """The keys pressed while this screen showed, for the reader to act on."""
         self._status = _PaintedStatus(self._status_of)
         self._laid_out = Size(0, 0)
         self.shown = False
-        """On screen whole, side panes and all: from then on it stays as it is until the reader
-        covers it."""
+        """On screen whole: from then on it stays as it is until the reader covers it."""
 
     def _status_of(self, message: str) -> Status:
         views = self.query(TextView) if self.is_attached else None
@@ -106,7 +98,7 @@ class FirstLook(Beneath, StyledOnce):
                                 if self._rows is not None:
                                     self._listed = _document_list()
                                     yield self._listed
-                            elif name == "claim" and self._collection is not None:
+                            elif name == "claim":  # what the reader's says before a claim is shown
                                 yield Static(no_claim_shown(self.opening.claim_count), id="claim-said")
         yield self._status
         yield Static(id="footer-room")  # where the reader's footer of keys comes: blank until it does
@@ -122,36 +114,16 @@ class FirstLook(Beneath, StyledOnce):
             documents, whole = self._rows
             self._listed.set_documents(documents, documents[0].id, self._failed, whole)
 
-    async def painted(self) -> None:
-        """The first frame is on screen: what it could not show comes in the next one (``fill_in``),
-        then the reader is built."""
-        if await self.fill_in():
-            self.call_after_refresh(self._said_shown)
-        else:
-            self._said_shown()
-
-    async def fill_in(self) -> bool:
-        """What the first frame could not show: how far down the text shows, said once the text is
-        wrapped (100 % when it shows whole, as the reader says), and the entities and timeline
-        lists, filled as the reader first fills them, when this screen shows them; whether it
-        does."""
-        self._status.refresh_status()
-        if self._collection is None or self.has_class("-narrow"):  # (narrow: the text pane alone)
-            return False
-        # deferred: imported for a document whose lists are shown here only
-        from briefing_tui.model.navigation import Navigator
-
-        entities, timeline = _side_lists()
-        await self.query_one("#entities-pane").mount(entities)
-        await self.query_one("#timeline-pane").mount(timeline)
-        nav = Navigator(self._collection.documents[0], self._collection)
-        entities.set_entities(nav)
-        timeline.set_events(nav, set())
-        return True
-
-    def _said_shown(self) -> None:
-        self.shown = True
+    def painted(self) -> None:
+        """The first frame is on screen: the reader is built. Its status line says how far down the
+        text shows once the text is wrapped (``say_where``)."""
+        self.say_where()
         self.app.post_message(FirstLook.Shown())
+
+    def say_where(self) -> None:
+        """The status line says how far down the text shows, now that it is wrapped (100 % when it
+        shows whole, as the reader says; the first frame comes before the text is wrapped)."""
+        self._status.refresh_status()
 
     def on_resize(self, event: events.Resize) -> None:
         if event.size == self._laid_out:  # the terminal's size said again at start: nothing moves
@@ -184,7 +156,7 @@ class FirstLook(Beneath, StyledOnce):
 
 class _PaintedStatus(StatusLine):
     """The status line, saying when it is first painted: the first look is then on screen (it is
-    painted with the frame it is in, which is written before the next message is handled), and
+    painted with the frame it is in, which is written before the next message is handled):
     ``FirstLook.painted`` follows."""
 
     _painted = False
@@ -193,6 +165,7 @@ class _PaintedStatus(StatusLine):
         if not self._painted:
             self._painted = True
             if isinstance(self.screen, FirstLook):
+                self.screen.shown = True
                 self.screen.call_next(self.screen.painted)
         return super().render()
 
@@ -204,22 +177,3 @@ def _document_list() -> FirstRows:
     listed = FirstRows(DOCUMENT_ROWS, id="documents")
     listed.can_focus = False  # the keys are kept for the reader
     return listed
-
-
-def _side_lists() -> tuple[EntityList, TimelineList]:
-    # deferred: imported for a document whose lists are shown in the first look only
-    from briefing_tui.widgets.entity_list import EntityList
-    from briefing_tui.widgets.timeline_list import TimelineList
-
-    entities, timeline = EntityList(id="entities"), TimelineList(id="timeline")
-    entities.can_focus = timeline.can_focus = False  # the keys are kept for the reader
-    return entities, timeline
-
-
-def _lists_shown(collection: Collection) -> bool:
-    """Whether the first look shows the side panes of ``collection``'s first document: read whole
-    (not an outline: its lists are not read yet), with short lists."""
-    doc = collection.documents[0] if collection.documents else None
-    if doc is None or collection.outlines.get(doc.id) is doc:
-        return False
-    return len(doc.entities) + len(doc.events) <= FIRST_LISTS
