@@ -7,7 +7,6 @@ hold that back (``held``) to look at it, press keys meanwhile, and then let the 
 from __future__ import annotations
 
 import os
-import re
 import subprocess
 import sys
 import threading
@@ -16,6 +15,7 @@ from typing import TYPE_CHECKING, Any
 
 import pytest
 from rich.style import Style
+from tests.support.seed_copies import seed_copies
 from tests.ui.reader_support import SEEDS, drawn, reader_ready, until
 from textual.app import App
 from textual.geometry import Region
@@ -51,13 +51,6 @@ async def first_look_list(pilot: Pilot) -> tuple[FirstLook, DocumentList]:
     await until(pilot, lambda: listed.size.height == 5, what="the first look lists no documents")
     await pilot.pause()
     return look, listed
-
-
-def text_pane_rows(pilot: Pilot) -> list[str]:
-    """The rows of the text pane's box and the status line, as drawn (not the side panes)."""
-    rows = drawn(pilot.app)
-    right = rows[0].index("╮") + 1
-    return [row[:right] for row in rows[:-1]]
 
 
 async def first_look_up(pilot: Pilot) -> FirstLook:
@@ -155,9 +148,7 @@ async def test_the_first_look_of_other_documents_is_the_reader_too(
     else:
         path = tmp_path / "three"
         path.mkdir()
-        seed = next(SEEDS.glob("*.yaml")).read_text(encoding="utf-8")
-        for i in range(3):
-            (path / f"copy-{i}.yaml").write_text(seed.replace("id: ", f"id: c{i}-", 1), "utf-8")
+        seed_copies(path, 3)
     app = BriefingApp([path], first_look=True)
     async with app.run_test(size=(120, 40)) as pilot:
         await until(pilot, lambda: isinstance(app.screen, FirstLook), what="no first look")
@@ -195,7 +186,7 @@ async def test_a_list_s_keys_pressed_during_the_first_look_move_in_its_rows(
 ) -> None:
     """``5 j enter`` pressed before the reader comes: its documents list is filled by then, and the
     second document opens (the keys were pressed before the list had rows to move in)."""
-    _copies(tmp_path, 3)
+    seed_copies(tmp_path, 3, padding=30_000)
     app = BriefingApp([tmp_path], first_look=True)
     async with app.run_test(size=(120, 40)) as pilot:
         await first_look_up(pilot)
@@ -527,11 +518,7 @@ async def test_a_folder_s_first_look_lists_its_documents_as_the_reader_does(
 ) -> None:
     """One who opens a folder came for its list: the first look shows it, drawn as the reader draws
     it, so that it does not change when the reader comes."""
-    seed = next(SEEDS.glob("*.yaml")).read_text(encoding="utf-8")
-    for i in range(12):
-        body = seed.replace("id: ", f"id: c{i}-", 1)
-        body = re.sub(r"^title: .*$", f'title: "Copie {i:02}"', body, count=1, flags=re.M)
-        (tmp_path / f"copy-{i:02}.yaml").write_text(body, "utf-8")
+    seed_copies(tmp_path, 12)
     read = ReadBeside([tmp_path]).result()
     assert read is not None and len(read.collection.documents) == 12
     app = BriefingApp([tmp_path], read=read, first_look=True)
@@ -552,21 +539,13 @@ async def test_a_folder_s_first_look_lists_its_documents_as_the_reader_does(
         assert [list(reader_list.render_line(y)) for y in range(5)] == [list(row) for row in rows]
 
 
-def _copies(folder: Path, count: int) -> None:
-    seed = next(SEEDS.glob("*.yaml")).read_text(encoding="utf-8")
-    for i in range(count):
-        body = seed.replace("id: ", f"id: c{i}-", 1) + "#" * 30_000 + "\n"
-        body = re.sub(r"^title: .*$", f'title: "Copie {i:02}"', body, count=1, flags=re.M)
-        (folder / f"copy-{i:02}.yaml").write_text(body, "utf-8")
-
-
 @pytest.mark.skipif(not hasattr(os, "fork"), reason="reading beside needs os.fork")
 async def test_a_folder_s_first_look_shows_the_rows_said_ahead_then_the_reader_the_whole(
     tmp_path: Path, held: None
 ) -> None:
     """The first look lists the first rows the child said ahead, as long a list as the folder's; the
     reader then takes the child's whole answer, its list drawn as the first look's."""
-    _copies(tmp_path, 12)
+    seed_copies(tmp_path, 12, padding=30_000)
     beside = ReadBeside([tmp_path])
     ahead = beside.ahead()
     assert ahead is not None
@@ -590,7 +569,7 @@ async def test_a_folder_s_first_look_shows_the_rows_said_ahead_then_the_reader_t
 async def test_when_the_child_fails_after_the_rows_the_reader_reads_the_folder_itself(
     tmp_path: Path, held: None, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    _copies(tmp_path, 12)
+    seed_copies(tmp_path, 12, padding=30_000)
 
     def gone(*args: object, **kwargs: object) -> None:  # in the child, after the rows said ahead
         os._exit(3)

@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-import os
 import re
 import shutil
-import time
 from pathlib import Path
 
 import pytest
+from tests.support.seed_copies import SEED, seed_copies
 from tests.ui.reader_support import COLLECTION, SEEDS, drawn, main_screen, seed_app, until
+from tests.unit.search.cache_support import settle
 from textual.pilot import Pilot
 from textual.widgets import Input
 
@@ -109,20 +109,13 @@ async def test_several_names_going_on_from_the_path_are_listed_below_it(tmp_path
 
 
 def _copies(folder: Path, count: int) -> list[str]:
-    """``count`` copies of the seed in ``folder``, each with its own id and title, written a minute
-    ago (settled: the cache keeps them); their ids."""
-    seed = next(SEEDS.glob("*.yaml")).read_text(encoding="utf-8")
+    """``count`` copies of the seed in ``folder``, written a minute ago (settled: the cache keeps
+    them); their ids."""
     folder.mkdir()
-    ids = []
-    for i in range(count):
-        body = seed.replace("id: ", f"id: c{i}-", 1)
-        body = re.sub(r"^title: .*$", f'title: "Copie {i}"', body, count=1, flags=re.M)
-        path = folder / f"copy-{i}.yaml"
-        path.write_text(body, "utf-8")
-        then = time.time() - 60
-        os.utime(path, (then, then))
-        ids.append(re.search(r"^id: (.*)$", body, flags=re.M).group(1))  # type: ignore[union-attr]
-    return ids
+    for path in seed_copies(folder, count):
+        settle(path, 60)
+    seed_id = re.search(r"^id: (.*)$", SEED, flags=re.M).group(1)  # type: ignore[union-attr]
+    return [f"c{i}-{seed_id}" for i in range(count)]
 
 
 @pytest.mark.parametrize("cached", [True, False])
@@ -141,6 +134,6 @@ async def test_O_on_a_folder_lists_its_files_each_read_whole_when_opened(tmp_pat
         collection = main_screen(pilot).collection
         assert [d.id for d in collection.documents] == ids
         assert set(collection.outlines) == set(ids[1:])  # listed, not read: the first is the one shown
-        assert main_screen(pilot).doc.title == "Copie 0"
+        assert main_screen(pilot).doc.title == "Copie 00"
         kept = [p for p in cache_folder().glob("*") if p.is_file()] if cache_folder().exists() else []
         assert bool(kept) is cached  # the outlines kept for the next time, unless --no-cache

@@ -5,11 +5,11 @@ takes the child's whole answer after."""
 from __future__ import annotations
 
 import os
-import re
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from tests.support.seed_copies import seed_copies
 
 from briefing_tui import files, startup
 from briefing_tui.child import Child
@@ -19,15 +19,10 @@ from briefing_tui.startup import FIRST_ROWS, Ahead, ReadBeside
 
 pytestmark = pytest.mark.skipif(not hasattr(os, "fork"), reason="a child needs os.fork")
 
-SEED = next(seeds_dir().glob("*.yaml")).read_text(encoding="utf-8")
-
 
 def folder_of(tmp_path: Path, count: int) -> Path:
     """``count`` copies of the seed, titled "Copie NN", padded so that they are read as outlines."""
-    for i in range(count):
-        body = SEED.replace("id: ", f"id: c{i}-", 1) + "#" * 30_000 + "\n"
-        body = re.sub(r"^title: .*$", f'title: "Copie {i:02}"', body, count=1, flags=re.M)
-        (tmp_path / f"copy-{i:02}.yaml").write_text(body, encoding="utf-8")
+    seed_copies(tmp_path, count, padding=30_000)
     return tmp_path
 
 

@@ -6,12 +6,12 @@ from __future__ import annotations
 
 import json
 import os
-import re
 import shutil
 from dataclasses import fields
 from pathlib import Path
 
 import pytest
+from tests.support.seed_copies import seed_copy
 from tests.unit.search.cache_support import settle
 
 from briefing_tui import __version__, cli, startup
@@ -21,19 +21,13 @@ from briefing_tui.model import outline_cache
 from briefing_tui.model.empty_lists import _SLOTS, NOT_YET
 from briefing_tui.model.outline_cache import KIND, MAGIC, KeptOutlines
 from briefing_tui.model.types import Collection, Document
-from briefing_tui.resources import seeds_dir
 from briefing_tui.search.fold_cache import FoldCache, cache_folder
-
-SEED = next(seeds_dir().glob("*.yaml")).read_text(encoding="utf-8")
 
 
 def copy(folder: Path, i: int, title: str | None = None, age: float = 10.0) -> Path:
     """A copy of the seed with an id and a title of its own, ``age`` seconds old (and a comment at
     its end: a few such files are outlined, as a folder of many is)."""
-    body = SEED.replace("id: ", f"id: c{i}-", 1) + "#" * 50_000 + "\n"
-    body = re.sub(r"^title: .*$", f'title: "{title or f"Copie {i:02}"}"', body, count=1, flags=re.M)
-    path = folder / f"copy-{i:02}.yaml"
-    path.write_text(body, encoding="utf-8")
+    path = seed_copy(folder, i, title=title, padding=50_000)
     settle(path, age)
     return path
 
