@@ -190,7 +190,8 @@ class Ahead:
 
 
 FIRST_ROWS = 5
-"""The rows of the list said ahead: as many as the first look's documents pane shows."""
+"""The rows of the documents list at most that the first look shows (``#documents`` in
+styles/reader.tcss): the rows said ahead."""
 
 
 Stamps = dict[Path, Stamp | None]

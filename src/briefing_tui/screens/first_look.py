@@ -28,7 +28,7 @@ from textual.widgets import Static
 from briefing_tui.model.types import Collection, Document
 from briefing_tui.screens.beneath import Beneath
 from briefing_tui.screens.styled_once import StyledOnce
-from briefing_tui.startup import Opening
+from briefing_tui.startup import FIRST_ROWS, Opening
 from briefing_tui.widgets.doc_header import DocHeader
 from briefing_tui.widgets.labels import no_claim_shown
 from briefing_tui.widgets.looks import Looks
@@ -40,7 +40,6 @@ if TYPE_CHECKING:
     from briefing_tui.widgets.document_list import FirstRows
 
 SIDE_PANES = ["documents", "claim", "entities", "timeline"]  # top to bottom, as the reader has them
-DOCUMENT_ROWS = 5  # the documents list's height at most (``#documents`` in styles/reader.tcss)
 
 
 class FirstLook(Beneath, StyledOnce):
@@ -94,7 +93,7 @@ class FirstLook(Beneath, StyledOnce):
                         with Vertical(id=f"{name}-pane", classes="pane") as pane:
                             pane.border_title = pane_title(name)
                             if name == "documents":  # as tall as the reader's list will be
-                                pane.styles.height = min(self.opening.documents, DOCUMENT_ROWS) + 2
+                                pane.styles.height = min(self.opening.documents, FIRST_ROWS) + 2
                                 if self._rows is not None:
                                     self._listed = _document_list()
                                     yield self._listed
@@ -174,6 +173,6 @@ def _document_list() -> FirstRows:
     # deferred: imported for a collection of several documents only
     from briefing_tui.widgets.document_list import FirstRows
 
-    listed = FirstRows(DOCUMENT_ROWS, id="documents")
+    listed = FirstRows(FIRST_ROWS, id="documents")
     listed.can_focus = False  # the keys are kept for the reader
     return listed
