@@ -356,8 +356,9 @@ class ClaimsBeside:
 
 
 def _claims_part(data: bytes, path: Path) -> bytes:
-    # A machine with no core to spare runs the reader first: its preview is what is waited for.
-    os.nice(5)
+    # At the reader's own priority: the child is only made with a core to spare (``of``), and the
+    # claims it builds are waited for as much as the rest is. Lowered (nice 5), it lost its core to
+    # the terminal drawing the preview: the 10 MB bench file was idle later in 16 runs of 20.
     # deferred: in the child, after it is forked
     from briefing_tui.model.split_load import claims_part
 
