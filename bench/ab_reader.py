@@ -1,13 +1,17 @@
 """The reader's start-up in two or more checkouts side by side, their runs alternating.
 
-Usage: ``python bench/ab_reader.py [--runs 10] [--large bench/out/large.yaml] [--seed-only] TREE [TREE ...]``
+Usage: ``python bench/ab_reader.py [--runs 10] [--large bench/out/large.yaml]
+[--seed-only | --large-only] TREE [TREE ...]``
 
 Each TREE is a checkout of this project (``git worktree add --detach /tmp/before REV`` makes one);
 its ``src`` is put first on the path of the reader run from it. The machine's speed swings by some
 10 % over half an hour here, more than most changes of start-up measured one after the other: run
-by run, in turn, every tree sees the same machine. Prints, per tree, the medians (and every run)
-of the times ``bench_reader.py`` takes: on the large briefing, every pane filled; on the seed, its
-title, every pane and the reader up (its footer of keys), beside the minimal app run in the same turns.
+by run, in turn, every tree sees the same machine; the trees take their turns in the opposite
+order every other run (on this machine the order of a turn moved the medians by 30–100 ms,
+whichever tree ran first). Prints, per tree, the medians (and every run) of the times
+``bench_reader.py`` takes: on the large briefing, every pane filled and idle (no CPU for 0.5 s); on
+the seed, its title, every pane and the reader up (its footer of keys), beside the minimal app run
+in the same turns.
 
 Figures only: nothing here asserts on time.
 """
@@ -25,19 +29,29 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 
 from arrivals import Arrivals  # noqa: E402  # beside this script
-from bench_reader import PY, READER_UP, SEED_TITLE, first_paint, panes_filled, reader_up  # noqa: E402  # beside this script
+from bench_reader import (  # noqa: E402  # beside this script
+    PY,
+    READER_UP,
+    SEED_TITLE,
+    first_paint,
+    panes_filled,
+    reader_up,
+    wait_idle,
+)
 from make_large import ensure_large  # noqa: E402  # beside this script
 from tests.support.ptyterm import PtyTerm  # noqa: E402
 
 
-def _large(tree: Path, path: Path) -> float:
+def _large(tree: Path, path: Path) -> tuple[float, float]:
     argv = [PY, "-m", "briefing_tui", str(path)]
     with PtyTerm(argv, columns=120, lines=40, cwd=str(tree), env={"PYTHONPATH": str(tree / "src")}) as term:
         arrivals = Arrivals(term, "claims. Press ]", timeout=120)
         filled = arrivals.until(panes_filled)
+        arrivals.rest()
+        idle = wait_idle(term)
         term.send("q")
         term.wait_exit(10)
-    return filled
+    return filled, idle
 
 
 def _seed(tree: Path) -> tuple[float, float, float]:
@@ -61,7 +75,9 @@ def main() -> None:
     parser.add_argument("trees", nargs="+", type=Path)
     parser.add_argument("--runs", type=int, default=10)
     parser.add_argument("--large", type=Path, default=ROOT / "bench" / "out" / "large.yaml")
-    parser.add_argument("--seed-only", action="store_true", help="leave the large briefing out")
+    leave_out = parser.add_mutually_exclusive_group()
+    leave_out.add_argument("--seed-only", action="store_true", help="leave the large briefing out")
+    leave_out.add_argument("--large-only", action="store_true", help="leave the seed out")
     args = parser.parse_args()
     trees = [tree.resolve() for tree in args.trees]
     for tree in trees:
@@ -70,31 +86,37 @@ def main() -> None:
         compileall.compile_dir(str(tree / "src" / "briefing_tui"), quiet=1)  # as installed
     large = ensure_large(args.large.resolve())
     filled: dict[Path, list[float]] = {tree: [] for tree in trees}
+    idle: dict[Path, list[float]] = {tree: [] for tree in trees}
     titles: dict[Path, list[float]] = {tree: [] for tree in trees}
     wholes: dict[Path, list[float]] = {tree: [] for tree in trees}
     ups: dict[Path, list[float]] = {tree: [] for tree in trees}
     minimal: list[float] = []
-    for _ in range(args.runs):
+    for run in range(args.runs):
         minimal.append(first_paint([PY, str(ROOT / "bench" / "minimal_app.py")], "minimal app ready"))
-        for tree in trees:
+        for tree in trees if run % 2 == 0 else trees[::-1]:
             if not args.seed_only:
-                filled[tree].append(_large(tree, large))
-            title, whole, up = _seed(tree)
-            titles[tree].append(title)
-            wholes[tree].append(whole)
-            ups[tree].append(up)
+                pane, quiet = _large(tree, large)
+                filled[tree].append(pane)
+                idle[tree].append(quiet)
+            if not args.large_only:
+                title, whole, up = _seed(tree)
+                titles[tree].append(title)
+                wholes[tree].append(whole)
+                ups[tree].append(up)
     m = statistics.median(minimal)
     print(f"medians of {args.runs} runs, alternating; minimal app {_ms(minimal)}")
     for tree in trees:
         print(f"{tree}:")
         if filled[tree]:
             print(f"  large, every pane filled  {_ms(filled[tree])}")
+            print(f"  large, idle               {_ms(idle[tree])}")
         for label, values in (
             ("seed, title", titles[tree]),
             ("seed, every pane", wholes[tree]),
             ("seed, reader up", ups[tree]),
         ):
-            print(f"  {label:<24}  {_ms(values)}  {statistics.median(values) / m:4.2f}x minimal app")
+            if values:
+                print(f"  {label:<24}  {_ms(values)}  {statistics.median(values) / m:4.2f}x minimal app")
 
 
 if __name__ == "__main__":
