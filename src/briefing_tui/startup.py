@@ -357,8 +357,9 @@ class ClaimsBeside:
 
 def _claims_part(data: bytes, path: Path) -> bytes:
     # At the reader's own priority: the child is only made with a core to spare (``of``), and the
-    # claims it builds are waited for as much as the rest is. Lowered (nice 5), it lost its core to
-    # the terminal drawing the preview: the 10 MB bench file was idle later in 16 runs of 20.
+    # claims it builds are waited for as much as the rest is (its answer often comes last). Lowered
+    # (nice 5), the 10 MB bench file was idle later in 16 pairs of runs of 20, its panes filled
+    # later in 14: the other work on the machine (the terminal drawing) came first.
     # deferred: in the child, after it is forked
     from briefing_tui.model.split_load import claims_part
 
