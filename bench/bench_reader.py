@@ -18,7 +18,9 @@ Prints, for a 120x40 terminal, every figure beside its anchor measured in the sa
   wrapping ended (it should not; the side panes beside it may fill in meanwhile);
 - the repaint time of ``]`` (next claim) and ``space`` (page down) pressed as soon as the reader's
   text appears, from the key to the first and to the last byte of the frames it causes, and to
-  the last frame that changed what the screen shows, median and worst of ``--keys`` presses;
+  the last frame that changed what the screen shows, median and worst of ``--keys`` presses; and
+  of ``j`` pressed again and again from the moment the large briefing's title and text show (its
+  preview), those pressed before every pane was filled (while the file still loads);
 - a folder of 1,000 copies of the seed: its document list on screen, every file read (cold) and
   with their outlines kept from the run before (warm), beside the minimal app;
 - peak memory (VmHWM) per MB of text, on the large briefing and on the folder, and how much of it
@@ -358,10 +360,31 @@ def bench_large(path: Path, runs: int, keys: int, minimal: float) -> None:
         pages = [repaint(term, " ") for _ in range(keys)]
         term.send("q")
         term.wait_exit(10)
+    loading = keys_while_loading(path, first_words, keys)
     print(f"  ] next claim, first byte      {summary([c[0] for c in claims])}")
     print(f"  ] next claim, screen settled  {summary([c[2] for c in claims])}")
     print(f"  space page down, first byte   {summary([p[0] for p in pages])}")
     print(f"  space page down, settled      {summary([p[2] for p in pages])}")
+    if loading:
+        print(f"  j while loading, first byte   {summary(loading)}")
+    else:
+        print("  j while loading: the panes were filled before the first key")
+
+
+def keys_while_loading(path: Path, first_words: str, keys: int) -> list[float]:
+    """The first byte of ``j``'s frames, pressed ``keys`` times in a row from the moment the large
+    file's title and text show (its preview), for the presses made before every pane was filled."""
+    times = []
+    with PtyTerm([PY, "-m", "briefing_tui", str(path)], columns=120, lines=40, cwd=str(ROOT)) as term:
+        term.wait_for(first_words, timeout=120)
+        for _ in range(keys):
+            loading = not panes_filled(term.text())
+            first, _last, _settled = repaint(term, "j", quiet=0.03)
+            if loading:
+                times.append(first)
+        term.send("q")
+        term.wait_exit(10)
+    return times
 
 
 def _text_megabytes(path: Path) -> float:
