@@ -356,10 +356,12 @@ class ClaimsBeside:
 
 
 def _claims_part(data: bytes, path: Path) -> bytes:
-    # At the reader's own priority: the child is only made with a core to spare (``of``), and the
-    # claims it builds are waited for as much as the rest is (its answer often comes last). Lowered
-    # (nice 5), the 10 MB bench file was idle later in 16 pairs of runs of 20, its panes filled
-    # later in 14: the other work on the machine (the terminal drawing) came first.
+    # Below the reader's priority: keys pressed while the file loads come first. At the reader's
+    # own, the child's answer came a little sooner (the 10 MB bench file idle 56 ms sooner, its
+    # panes 16 ms, in 12 runs), and those keys later: j pressed on its preview as ``bench_reader.py``
+    # presses it, two series of some 110 presses, median 32 and 27 ms rather than 28 and 24, the
+    # worst 111 and 86 ms rather than 80 and 57.
+    os.nice(5)
     # deferred: in the child, after it is forked
     from briefing_tui.model.split_load import claims_part
 

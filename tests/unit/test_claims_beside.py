@@ -91,8 +91,8 @@ def test_a_child_whose_answer_ends_within_a_frame_has_the_claims_built_here(
     _no_child_left()
 
 
-def test_the_child_builds_at_the_reader_s_own_priority(large: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    # its claims are waited for as much as the rest of the file: lowered, it lost its core to others
+def test_the_child_builds_below_the_reader_s_priority(large: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # keys pressed while the file loads come before the claims built beside
     monkeypatch.setattr(
         split_load, "claims_part", lambda *_args: str(os.getpriority(os.PRIO_PROCESS, 0)).encode()
     )
@@ -100,7 +100,7 @@ def test_the_child_builds_at_the_reader_s_own_priority(large: Path, monkeypatch:
     assert apart is not None
     said = apart._child.answer()  # noqa: SLF001 - the child's own bytes, not claims
     apart.end()
-    assert said == str(os.getpriority(os.PRIO_PROCESS, 0)).encode()
+    assert int(said) == min(19, os.getpriority(os.PRIO_PROCESS, 0) + 5)
     _no_child_left()
 
 
