@@ -104,7 +104,7 @@ def main() -> None:
                 titles[tree].append(title)
                 wholes[tree].append(whole)
                 ups[tree].append(up)
-    m = statistics.median(minimal)
+    m, low = statistics.median(minimal), quartile(minimal)
     print(f"medians of {args.runs} runs, alternating; minimal app {_ms(minimal)}")
     for tree in trees:
         print(f"{tree}:")
@@ -119,7 +119,6 @@ def main() -> None:
             if values:
                 print(f"  {label:<24}  {_ms(values)}  {statistics.median(values) / m:4.2f}x minimal app")
         if wholes[tree]:
-            low = quartile(minimal)
             print(
                 f"  seed, first quartiles     title {quartile(titles[tree]) / low:4.2f}x, every pane"
                 f" {quartile(wholes[tree]) / low:4.2f}x the minimal app's ({low * 1000:.0f} ms):"
