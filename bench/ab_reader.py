@@ -37,8 +37,8 @@ from bench_reader import (  # noqa: E402  # beside this script
     panes_filled,
     quartile,
     reader_up,
-    wait_idle,
 )
+from cpu_watch import CpuWatch  # noqa: E402  # beside this script
 from make_large import ensure_large  # noqa: E402  # beside this script
 from tests.support.ptyterm import PtyTerm  # noqa: E402
 
@@ -46,10 +46,12 @@ from tests.support.ptyterm import PtyTerm  # noqa: E402
 def _large(tree: Path, path: Path) -> tuple[float, float]:
     argv = [PY, "-m", "briefing_tui", str(path)]
     with PtyTerm(argv, columns=120, lines=40, cwd=str(tree), env={"PYTHONPATH": str(tree / "src")}) as term:
+        watch = CpuWatch(term)
         arrivals = Arrivals(term, "claims. Press ]", timeout=120)
         filled = arrivals.until(panes_filled)
         arrivals.rest()
-        idle = wait_idle(term)
+        idle = watch.idle_after(filled)
+        watch.stop()
         term.send("q")
         term.wait_exit(10)
     return filled, idle

@@ -9,9 +9,11 @@ Prints, for a 120x40 terminal, every figure beside its anchor measured in the sa
   the reader (its title), and the whole reader (every pane filled: "N claims. Press ]" in the claim
   pane and the first rows of the entities and timeline lists);
 - the large briefing (10 MB, 100,000 annotations; made by ``bench/make_large.py`` when missing):
-  title and text on screen, every pane filled (as for the seed), and idle (the process has used
-  no CPU for 0.5 s: the text is wrapped in the background after the first paint), with no key
-  pressed; then, in another run, ``G`` pressed as soon as the
+  title and text on screen, every pane filled (as for the seed), and idle (the last moment the
+  process used CPU before 0.5 s without, after every pane was filled: the text is wrapped and its
+  marks indexed in the background after the first paint; read every 10 ms by a thread of the bench
+  from the start, ``cpu_watch.py``, so that the bench's own parse of the frames never delays it),
+  with no key pressed; then, in another run, ``G`` pressed as soon as the
   reader's text appears (while the text is still wrapping), to the text's last words on screen,
   beside ``less`` on the same file (its first ``G``) and the same key pressed once the reader is
   idle (after ``g``); and whether the text pane then moved when the
@@ -59,6 +61,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from arrivals import ESCAPES, Arrivals  # noqa: E402  # beside this script
+from cpu_watch import CpuWatch, cpu_seconds  # noqa: E402  # beside this script
 from make_large import ensure_large  # noqa: E402  # beside this script
 from tests.support.ptyterm import PtyTerm  # noqa: E402
 
@@ -220,13 +223,10 @@ def summary(values: list[float]) -> str:
     return f"median {statistics.median(ms):7.1f} ms   worst {max(ms):7.1f} ms   (n={len(ms)})"
 
 
-def cpu_seconds(pid: int) -> float:
-    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
-    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
-
-
 def wait_idle(term: PtyTerm, quiet: float = 0.5, timeout: float = 120) -> float:
-    """Seconds from the start until the process last used CPU, once it has used none for ``quiet``."""
+    """Wait until the process has used no CPU for ``quiet`` seconds from now; the seconds from its
+    start until it last did, as far as seen from now (a figure of idle is ``CpuWatch``'s: this one
+    starts looking only when called)."""
     last_cpu, last_busy = cpu_seconds(term.pid), time.perf_counter()
     deadline = last_busy + timeout
     while time.perf_counter() < deadline:
@@ -308,11 +308,13 @@ def bench_large(path: Path, runs: int, keys: int, minimal: float) -> None:
     for _ in range(runs):
         # no key pressed: the frames of a key would come before those that fill the panes
         with PtyTerm([PY, "-m", "briefing_tui", str(path)], columns=120, lines=40, cwd=str(ROOT)) as term:
+            watch = CpuWatch(term)
             arrivals = Arrivals(term, "claims. Press ]", timeout=120)
             shown.append(arrivals.until_text(first_words))
             panes.append(arrivals.until(panes_filled))
             arrivals.rest()
-            idle.append(wait_idle(term))
+            idle.append(watch.idle_after(panes[-1]))
+            watch.stop()
             memory.append(peak_memory_mb(term.pid))
             term.send("q")
             term.wait_exit(10)
