@@ -37,8 +37,9 @@ if TYPE_CHECKING:
 
 MARKS_AT_ONCE = 20_000
 """Mentions and claims indexed before the text shows; a document with more has them indexed in a thread."""
-INDEX_PAUSE = 0.005
-"""Seconds between two steps of indexing a large text's marks after its first frame: keys come first."""
+INDEX_PAUSE = 0.001
+"""Seconds between two steps of indexing a large text's marks after its first frame: keys come first
+(as ``text_wrap.WRAP_PAUSE``)."""
 
 
 class TextPane(Vertical):

@@ -25,6 +25,10 @@ from briefing_tui.widgets.text_lines import GUTTER, wrap_paragraph
 
 WRAP_STEP = 16 * 1024  # characters wrapped at a time: 0.2 ms of plain text, 5 ms of the general path
 WRAP_SLICE = 0.004  # seconds of wrapping per turn of the event loop: a key waits about this long
+WRAP_PAUSE = 0.001
+"""Seconds between two slices: the event loop's turn, where a key is read and answered. Not 0 (Textual's
+timer divides by its interval). With 5 ms, the 10 MB bench briefing came to rest a median 558 ms after
+its panes were filled; with 1 ms (and ``text_pane.INDEX_PAUSE`` too), 463 ms (8 pairs of runs)."""
 TAIL_CHARS = 16 * 1024  # characters wrapped at the end of a text still wrapping when End is pressed
 # A paragraph made only of ``PLAIN`` characters (one cell wide, kept as they are by the display
 # boundary) is wrapped straight from the text, without ``sanitize`` or measuring cells.
@@ -328,7 +332,7 @@ class WrappedText(ScrollView, can_focus=True):
     def _schedule_wrap(self) -> None:
         if not self._wrap_done and not self._wrap_scheduled and self.is_mounted:
             self._wrap_scheduled = True
-            self.set_timer(0.005, self._wrap_tick)
+            self.set_timer(WRAP_PAUSE, self._wrap_tick)
 
     def _wrap_tick(self) -> None:
         self._wrap_scheduled = False
