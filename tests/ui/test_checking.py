@@ -73,7 +73,7 @@ async def test_u_undoes_and_ctrl_r_redoes_across_a_save(seed: Path) -> None:
         assert claim is not None and claim.verdict is not None and claim.verdict.rating is Rating.OPINION
         assert "opinion" in screen.query_one(DetailPane).body_text
         assert screen.checking.modified  # the undone edit is unsaved again
-        await pilot.press("ctrl+r")
+        await pilot.press("U")
         claim = screen.state.current_claim()
         assert claim is not None and claim.verdict is not None and claim.verdict.rating is Rating.MISLEADING
 
@@ -294,7 +294,7 @@ async def test_D_steps_through_drafts_A_accepts_X_rejects(drafted: Path) -> None
         assert len(screen.state.nav.claims) == 14
         await pilot.press("u")  # the rejected claim comes back
         assert screen.state.nav.claim("C13") is not None
-        await pilot.press("ctrl+r", "ctrl+s")
+        await pilot.press("U", "ctrl+s")
         await until(pilot, lambda: "draft: true" not in drafted.read_text(encoding="utf-8"), what="saved")
     doc = load_document(drafted)
     assert doc.claim("C13") is None and doc.claim("C12") is not None
@@ -423,7 +423,7 @@ async def test_delete_removes_the_claim_shown_and_M_the_mention_that_stands_out(
         await pilot.press("u")
         assert screen.state.nav.claim("C11") is not None
         assert screen.claim_id == "C11"  # current again, as before its removal
-        await pilot.press("ctrl+r", "u")  # and again after a redo and its undo
+        await pilot.press("U", "u")  # and again after a redo and its undo
         assert screen.claim_id == "C11"
         entity = next(e for e in screen.state.doc.entities if len(e.mentions) > 1)
         screen.jump_to(screen.state.nav.location_of(entity))

@@ -73,7 +73,7 @@ async def test_T_accepts_every_claim_draft_after_saying_how_many_and_says_what_i
         assert any("1 draft left: 1 entity" in m for m in said(pilot))
         await pilot.press("u")  # one edit: the three are drafts again
         assert sorted(claim_drafts(screen)) == list(CLAIMS)
-        await pilot.press("ctrl+r", "ctrl+s")
+        await pilot.press("U", "ctrl+s")
         saved = lambda: drafted.read_text(encoding="utf-8").count("draft: true") == 1  # noqa: E731
         await until(pilot, saved, what="saved")
     doc = load_document(drafted)

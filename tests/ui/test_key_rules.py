@@ -234,3 +234,37 @@ async def test_help_has_one_section_per_pane_each_key_once_and_the_verdicts() ->
             assert [k for k, _ in groups[section]] == ["⏎"]  # the keys every list has are listed once
         text = help_screen.text.plain
         assert "✔supported" in text and "⌛outdated" in text and "❝opinion" in text
+
+
+SAVES = {"Save": "save", "Done": "save", "Save and quit": "save"}
+"""ctrl+s saves what is being done: the reader's edits, a dialog's form, the edits as one quits."""
+
+
+def test_a_control_key_means_one_thing_wherever_it_is_bound() -> None:
+    """A control key reaches the screen from a text input as from a list: it must mean the same there
+    (ctrl+r was Redo in the reader and Regex in the search bar; Redo is now U)."""
+    import importlib
+    import inspect
+    import pkgutil
+
+    from textual.binding import Binding
+    from textual.dom import DOMNode
+
+    import briefing_tui.screens
+    import briefing_tui.widgets
+
+    meanings: dict[str, set[str]] = {}
+    for package in (briefing_tui.screens, briefing_tui.widgets):
+        for info in pkgutil.iter_modules(package.__path__, package.__name__ + "."):
+            module = importlib.import_module(info.name)
+            for _name, cls in inspect.getmembers(module, inspect.isclass):
+                if cls.__module__ != module.__name__ or not issubclass(cls, DOMNode):
+                    continue
+                for binding in cls.__dict__.get("BINDINGS", []):
+                    binding = binding if isinstance(binding, Binding) else Binding(*binding)
+                    for key in binding.key.split(","):
+                        if key.strip().startswith("ctrl+"):
+                            said = binding.description or binding.action
+                            meanings.setdefault(key.strip(), set()).add(SAVES.get(said, said))
+    assert "ctrl+r" in meanings and "ctrl+s" in meanings  # the walk found the app's bindings
+    assert {key: said for key, said in meanings.items() if len(said) > 1} == {}

@@ -70,13 +70,13 @@ READER_BINDINGS: list[BindingType] = [
 CHECKING_BINDINGS: list[BindingType] = [
     # The editing keys: ``check('name', argument)`` runs ``Checking.name(argument)`` (screens/checking.py;
     # one argument at most), when ``ReaderState.can('name')`` (or ``Checking.can`` for undo, redo and
-    # save) allows it. ctrl+s, u and ctrl+r work across saves.
+    # save) allows it. ctrl+s, u and U work across saves.
     Binding("r", "check('rate')", "Rate claim"),
     Binding("R", "check('remove_verdict')", "Remove verdict", key_display="R", show=False),
     Binding("c", "check('note')", "Note"),
     Binding("x", "check('toggle_verified')", "Verified/unverified", show=False),
     Binding("u", "check('undo')", "Undo", show=False),
-    Binding("ctrl+r", "check('redo')", "Redo", show=False),
+    Binding("U", "check('redo')", "Redo", key_display="U", show=False),  # ctrl+r is Regex in search
     Binding("ctrl+s", "check('save')", "Save"),
     Binding("v", "check('select')", "Select passage", show=False),
     Binding("a", "check('attach_source')", "Attach source", show=False),
