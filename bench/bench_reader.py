@@ -223,10 +223,9 @@ def summary(values: list[float]) -> str:
     return f"median {statistics.median(ms):7.1f} ms   worst {max(ms):7.1f} ms   (n={len(ms)})"
 
 
-def wait_idle(term: PtyTerm, quiet: float = 0.5, timeout: float = 120) -> float:
-    """Wait until the process has used no CPU for ``quiet`` seconds from now; the seconds from its
-    start until it last did, as far as seen from now (a figure of idle is ``CpuWatch``'s: this one
-    starts looking only when called)."""
+def wait_idle(term: PtyTerm, quiet: float = 0.5, timeout: float = 120) -> None:
+    """Wait until the process has used no CPU for ``quiet`` seconds from now (before a key or a
+    reading of memory; the figure of idle is ``CpuWatch``'s, which looks from the program's start)."""
     last_cpu, last_busy = cpu_seconds(term.pid), time.perf_counter()
     deadline = last_busy + timeout
     while time.perf_counter() < deadline:
@@ -235,8 +234,7 @@ def wait_idle(term: PtyTerm, quiet: float = 0.5, timeout: float = 120) -> float:
         if cpu != last_cpu:
             last_cpu, last_busy = cpu, time.perf_counter()
         elif time.perf_counter() - last_busy >= quiet:
-            break
-    return last_busy - term.started
+            return
 
 
 def quartile(values: list[float]) -> float:

@@ -470,15 +470,13 @@ def bench_command(sizes: list[float], word: str, repeat: int, before: Path | Non
             for state, limit, unit in goals:
                 for name in variants:
                     median = statistics.median(times[f"{name} {state}"])
+                    aim = f"under {limit:g}{unit}"
                     if unit == "x rg" and not rg:  # no anchor: a time in seconds is no ratio to rg
-                        aim = f"under {limit:g}{unit}"
                         print(f"    goal {name} {state}: not judged (aim: {aim}; rg not installed)")
                         continue
                     value = median / statistics.median(times["rg"]) if unit == "x rg" else median
                     verdict = "met" if value < limit else "NOT met"
-                    print(
-                        f"    goal {name} {state}: {value:.2f}{unit} (aim: under {limit:g}{unit}) {verdict}"
-                    )
+                    print(f"    goal {name} {state}: {value:.2f}{unit} (aim: {aim}) {verdict}")
 
 
 def main() -> None:
