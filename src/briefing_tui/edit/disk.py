@@ -83,7 +83,12 @@ def _merge(session: Session, theirs: Document, data: bytes) -> int:
     if text_changed:
         session.doc.text = theirs.text
     session.doc.problems = theirs.problems
-    objects = {**result.objects, **{k: v for k, v in session.saved.objects.items() if k[0] == "bookmark"}}
+    # What the sidecar holds stays compared with the session: bookmarks, and the annotations of the
+    # layer the file did not change, as the file now has them (one undone since it was saved beside
+    # the file is still unsaved, though the session's version is the file's).
+    layer = {key: session.current(*key) for key in session.layer_keys() if key[0] != "bookmark"}
+    bookmarks = {k: v for k, v in session.saved.objects.items() if k[0] == "bookmark"}
+    objects = {**layer, **result.objects, **bookmarks}
     session.saved = Saved(data, decode(data), {k: [a.id for a in their_lists[k]] for k in KINDS}, objects)
     session._changed()
     return result.count

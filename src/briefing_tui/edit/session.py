@@ -244,6 +244,10 @@ class Session:
             if key[0] == "bookmark" or self.notes_only:
                 self._layer_mark[key] = self.current(*key)
 
+    def layer_keys(self) -> list[tuple[str, str]]:
+        """The bookmarks and annotations the sidecar holds as saved."""
+        return list(self._layer_mark)
+
     def load_layer_steps(self, revision: Revision) -> None:
         """Apply what the sidecar holds, as saved (not an edit to undo)."""
         self._play(revision)

@@ -164,3 +164,28 @@ def test_an_imported_document_keeps_its_notes_beside_it(tmp_path: Path) -> None:
     assert (tmp_path / "report.txt").read_bytes() == (brat / "report.txt").read_bytes()
     again = Session.for_document(load_file(tmp_path / "report.txt"))
     assert ops.lists(again.doc)[kind][0].note == "checked"
+
+
+def test_a_saved_note_undone_stays_unsaved_when_the_file_changes_under_it(
+    path: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Notes only: a note saved beside the file, then undone, is an unsaved edit of the layer; someone
+    else's change to the file, taken in, must not make the session forget it (the sidecar, which still
+    holds the note, would bring it back)."""
+    monkeypatch.setenv("XDG_STATE_HOME", str(tmp_path / "state"))
+    session = Session.open(path, notes_only=True)
+    journal.attach(session)
+    session.apply(ops.set_note(session.doc, "claim", "C1", "a"))
+    session.save()
+    session.undo()
+    assert ("claim", "C1") in session.unsaved()
+    other = Session.open(path)
+    other.apply(ops.set_note(other.doc, "entity", "fitzgibbon", "theirs"))
+    other.save()
+    assert session.check_disk().state == "merged"
+    assert ("claim", "C1") in session.unsaved()
+    [entry] = journal.pending()
+    restored, skipped, _ = journal.restore(entry, notes_only=True)
+    assert skipped == [] and present(restored.doc.claim("C1")).note == ""
+    session.save()  # the layer without the note
+    assert present(Session.open(path, notes_only=True).doc.claim("C1")).note == ""
