@@ -198,12 +198,26 @@ def _in_flag_tag_sequence(value: str, i: int) -> bool:
     return end < len(value) and value[end] == "\U000e007f" and 2 <= end - start <= 6
 
 
-PLAIN = re.compile(
-    "[\x20-\x7e\xa0-\xac\xae-\u02ff\u0370-\u0377\u037a-\u037f\u0384-\u038a\u038c\u038e-\u03a1"
-    "\u03a3-\u0482\u048a-\u052f\u2010-\u2027\u202f-\u205e\u20a0-\u20c0\u2100-\u214f]*"
+_PLAIN_CLASS = (
+    "\x20-\x7e\xa0-\xac\xae-\u02ff\u0370-\u0377\u037a-\u037f\u0384-\u038a\u038c\u038e-\u03a1"
+    "\u03a3-\u0482\u048a-\u052f\u05d0-\u05ea\u05f0-\u05f4\u060c\u061b\u061f-\u064a\u0660-\u066d"
+    "\u0671-\u06d3\u06f0-\u06f9\u2010-\u2027\u202f-\u205e\u20a0-\u20c0\u2100-\u214f"
 )
+PLAIN = re.compile(f"[{_PLAIN_CLASS}]*")
 """Runs of characters one cell wide that ``sanitize`` keeps as they are, whatever is next to them
-(Latin, Greek, Cyrillic, typography): a string that ``fullmatch``es needs no sanitizing nor measuring
+(Latin, Greek, Cyrillic, Hebrew and Arabic without their vowel marks, typography): a string that
+``fullmatch``es needs no sanitizing nor measuring (tests/unit/test_text_view_wrap.py checks the class
+character by character)."""
+
+
+KEPT = re.compile(
+    f"[{_PLAIN_CLASS}"
+    "\u3001-\u3029\u3030-\u303e\u3041-\u3096\u309b-\u30ff\u3131-\u3163\u3165-\u318e\u3400-\u4dbf"
+    "\u4e00-\u9fff\uac00-\ud7a3\uf900-\ufa6d\ufa70-\ufad9\uff01-\uff60]*"
+)
+"""Runs of characters of any width that ``sanitize`` keeps as they are, whatever is next to them:
+``PLAIN``'s, and those of Chinese, Japanese and Korean (ideographs, kana, hangul, their punctuation)
+and the full-width forms. A string that ``fullmatch``es needs no sanitizing, only measuring
 (tests/unit/test_text_view_wrap.py checks the class character by character)."""
 
 

@@ -3,14 +3,30 @@ the general path does."""
 
 from __future__ import annotations
 
+import importlib.util
 import unicodedata
+from pathlib import Path
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from rich.cells import get_character_cell_size
 
-from briefing_tui.display import sanitize
+from briefing_tui.display import KEPT, _suspects, sanitize
 from briefing_tui.widgets.text_wrap import PLAIN, wrap_paragraph, wrap_plain
+
+BENCH = Path(__file__).resolve().parents[2] / "bench"
+
+
+def _bench_wrap():  # noqa: ANN202 - the bench's module, loaded from its file
+    spec = importlib.util.spec_from_file_location("bench_wrap", BENCH / "bench_wrap.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+wrapped_char_by_char = _bench_wrap().wrapped_char_by_char
+"""The rule ``wrap_paragraph`` follows, applied a character at a time (the bench's baseline)."""
 
 PLAIN_CHARS = [chr(c) for c in range(0x3000) if PLAIN.fullmatch(chr(c))]
 
@@ -26,6 +42,28 @@ def test_the_plain_class_is_what_the_display_boundary_keeps_and_one_cell_wide() 
     assert not PLAIN.fullmatch("\x1b[31m")
 
 
+KEPT_CHARS = [chr(c) for c in range(0x10000) if KEPT.fullmatch(chr(c))]
+
+
+def test_the_kept_class_is_what_the_display_boundary_keeps_whatever_is_next_to_it() -> None:
+    assert set(PLAIN_CHARS) < set(KEPT_CHARS)
+    assert {"日", "の", "한", "，"} < set(KEPT_CHARS)
+    assert {"ب", "א"} < set(PLAIN_CHARS)
+    for char in KEPT_CHARS:
+        assert sanitize(char) == char, hex(ord(char))
+        assert _suspects().search(char) is None, hex(ord(char))  # nothing its neighbours decide
+        assert unicodedata.category(char)[0] not in "MC", hex(ord(char))
+    assert not KEPT.fullmatch("\u0628\u064e")  # an Arabic vowel mark: sanitized, then measured
+    assert not KEPT.fullmatch("\u3164")  # the Hangul filler, which the boundary replaces
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet=st.sampled_from(KEPT_CHARS[::5] + [" "]), max_size=300))
+def test_a_paragraph_of_kept_characters_is_sanitized_to_itself(text: str) -> None:
+    assert KEPT.fullmatch(text)
+    assert sanitize(text) == text
+
+
 PLAIN_TEXT = st.text(alphabet=st.sampled_from([*PLAIN_CHARS[::7], " ", " ", " ", "é", "’"]), max_size=300)
 
 
@@ -39,3 +77,41 @@ def test_a_plain_paragraph_is_kept_as_it_is_and_wrapped_as_the_general_path_wrap
     ends: list[int] = []
     wrap_plain("<<" + text + ">>", 2, 2 + len(text), width, starts, ends)
     assert list(zip(starts, ends, strict=True)) == wrap_paragraph(text, 2, width)
+
+
+MIXED = st.text(
+    alphabet=st.sampled_from(
+        [
+            *"ab é’",
+            *"    ",
+            *"日本語のテキスト，。",  # two cells each
+            "\uff21",  # a fullwidth letter
+            "\U0001f600",  # an emoji, two cells
+            "\u0301",  # a combining mark: no cell
+            "\u0651",  # an Arabic mark: no cell
+            *"النيجر",
+            "\u200d",  # a joiner: no cell
+            "\x07",  # a control (not sanitized here): no cell
+        ]
+    ),
+    max_size=200,
+)
+
+
+@settings(max_examples=500, deadline=None)
+@given(MIXED, st.integers(1, 30))
+def test_a_paragraph_of_every_width_wraps_as_the_rule_says_a_character_at_a_time(
+    text: str, width: int
+) -> None:
+    assert wrap_paragraph(text, 7, width) == wrapped_char_by_char(text, 7, width)
+
+
+def test_one_wide_character_and_one_of_no_width_are_not_taken_for_two_of_one_cell() -> None:
+    # as many cells as characters, yet not one each: the 2-cell character must not straddle the edge
+    text = "日\u0301日\u0301"  # four cells, four characters: two of two cells, two of none
+    assert wrap_paragraph(text, 0, 3) == wrapped_char_by_char(text, 0, 3) == [(0, 2), (2, 4)]
+
+
+def test_a_control_character_takes_no_cell_even_in_ascii() -> None:
+    text = "abc\x07d efg"
+    assert wrap_paragraph(text, 0, 4) == wrapped_char_by_char(text, 0, 4)

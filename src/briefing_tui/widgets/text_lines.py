@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections.abc import Callable, Iterable, Iterator
+from itertools import accumulate
 from typing import TYPE_CHECKING
 
 from rich.cells import cell_len, get_character_cell_size
@@ -47,16 +49,23 @@ def wrap_paragraph(text: str, start: int, width: int) -> list[tuple[int, int]]:
 
     Breaks after spaces when it can, inside words when a word is longer than the line; a wide
     character never straddles the edge. Returns ``(start, end)`` offsets, ``start`` added.
+
+    A line ends before the first character that would take it past ``width`` cells (never before
+    its own first character): at that character when it is a space (dropped), else after the line's
+    last space but its first one (dropped), else at that character. Each line is found from the
+    cells the paragraph takes up to each character, without a step in Python per character.
     """
     width = max(1, width)
     n = len(text)
     if n == 0:
         return [(start, start)]
     lines: list[tuple[int, int]] = []
-    if cell_len(text) == n:  # one cell per character: the fast path
-        pos = 0
+    rfind = text.rfind
+    pos = 0
+    cells = None if text.isascii() and text.isprintable() else text.translate(_CELLS).encode("ascii")
+    if cells is None or (b"\x00" not in cells and b"\x02" not in cells):  # one cell per character
         while n - pos > width:
-            cut = text.rfind(" ", pos, pos + width + 1)
+            cut = rfind(" ", pos, pos + width + 1)
             if cut <= pos:
                 lines.append((start + pos, start + pos + width))
                 pos += width
@@ -65,34 +74,43 @@ def wrap_paragraph(text: str, start: int, width: int) -> list[tuple[int, int]]:
                 pos = cut + 1
         lines.append((start + pos, start + n))
         return lines
-    pos = 0
-    used = 0
-    last_space = -1
-    i = pos
-    while i < n:
-        char = text[i]
-        size = get_character_cell_size(char)
-        if used + size > width and i > pos:
-            if char == " ":
-                lines.append((start + pos, start + i))
-                pos = i + 1
-                i = pos
-            elif last_space > pos:
-                lines.append((start + pos, start + last_space))
-                pos = last_space + 1
-                i = pos
+    upto = list(accumulate(cells, initial=0))  # upto[i]: the cells of text[:i]
+    while True:
+        over = bisect_right(upto, upto[pos] + width, pos + 2)  # text[over - 1] is past the edge
+        if over > n:
+            break
+        at = over - 1
+        if text[at] == " ":
+            lines.append((start + pos, start + at))
+            pos = at + 1
+        else:
+            space = rfind(" ", pos + 1, at)
+            if space > pos:
+                lines.append((start + pos, start + space))
+                pos = space + 1
             else:
-                lines.append((start + pos, start + i))
-                pos = i
-            used = 0
-            last_space = -1
-            continue
-        if char == " ":
-            last_space = i
-        used += size
-        i += 1
+                lines.append((start + pos, start + at))
+                pos = at
+        if pos >= n:
+            break
     lines.append((start + pos, start + n))
     return lines
+
+
+class _CellWidths(dict[int, str]):
+    """A table for ``str.translate``: each character's width in cells, as rich measures it (0, 1
+    or 2), as the character of that code. A character's width is looked up the first time it is
+    met; ``KEPT_WIDTHS`` of them are kept (a text of every character would otherwise fill it)."""
+
+    def __missing__(self, code: int) -> str:
+        width = chr(get_character_cell_size(chr(code)))
+        if len(self) < KEPT_WIDTHS:
+            self[code] = width
+        return width
+
+
+KEPT_WIDTHS = 8192
+_CELLS = _CellWidths()
 
 
 GUTTER = 2

@@ -19,11 +19,11 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 from textual.widget import Widget
 
-from briefing_tui.display import PLAIN, sanitize
+from briefing_tui.display import KEPT, PLAIN, sanitize
 from briefing_tui.model.span_list import INT
 from briefing_tui.widgets.text_lines import GUTTER, wrap_paragraph
 
-WRAP_STEP = 16 * 1024  # characters wrapped at a time: 0.2 ms of plain text, 5 ms of the general path
+WRAP_STEP = 16 * 1024  # characters wrapped at a time: 0.2 ms of plain text, 2 ms of Chinese, 3-4 ms sanitized
 WRAP_SLICE = 0.004  # seconds of wrapping per turn of the event loop: a key waits about this long
 WRAP_PAUSE = 0.001
 """Seconds between two slices: the event loop's turn, where a key is read and answered. Not 0 (Textual's
@@ -31,7 +31,8 @@ timer divides by its interval). With 5 ms, the 10 MB bench briefing came to rest
 its panes were filled; with 1 ms (and ``text_pane.INDEX_PAUSE`` too), 463 ms (8 pairs of runs)."""
 TAIL_CHARS = 16 * 1024  # characters wrapped at the end of a text still wrapping when End is pressed
 # A paragraph made only of ``PLAIN`` characters (one cell wide, kept as they are by the display
-# boundary) is wrapped straight from the text, without ``sanitize`` or measuring cells.
+# boundary) is wrapped straight from the text, without ``sanitize`` or measuring cells; one made only
+# of ``KEPT`` characters (Arabic, Chinese... kept as they are too) is measured but not sanitized.
 
 
 def wrap_plain(
@@ -210,7 +211,7 @@ class WrappedText(ScrollView, can_focus=True):
         """Wrap the paragraphs starting in ``[pos, limit)`` onto ``starts``/``ends``: the next start."""
         text, width, keep = self._text, self._wrap_width, self._filter
         n = len(text)
-        find, plain = text.find, PLAIN.fullmatch
+        find, plain, kept = text.find, PLAIN.fullmatch, KEPT.fullmatch
         while pos < limit:
             nl = find("\n", pos)
             end = n if nl < 0 else nl
@@ -218,7 +219,8 @@ class WrappedText(ScrollView, can_focus=True):
                 if plain(text, pos, end):
                     wrap_plain(text, pos, end, width, starts, ends)
                 else:
-                    for s, e in wrap_paragraph(sanitize(text[pos:end]), pos, width):
+                    paragraph = text[pos:end] if kept(text, pos, end) else sanitize(text[pos:end])
+                    for s, e in wrap_paragraph(paragraph, pos, width):
                         starts.append(s)
                         ends.append(e)
             if nl < 0:
