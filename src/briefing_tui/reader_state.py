@@ -20,6 +20,7 @@ from briefing_tui.model.places import (
     Place,
     SearchPlace,
     SourcePlace,
+    SourceWay,
     SpeakerPlace,
     TextPlace,
     span_of,
@@ -146,6 +147,8 @@ class ReaderState:
                 return (cited is not None and bool(cited[1].sources)) or None
             case "back":
                 return self.jumps.can_back or None
+            case "leave_source":  # escape: hidden otherwise, for escape's other meanings to be tried
+                return self.citing_place() is not None
             case "forward":
                 return self.jumps.can_forward or None
             case "mention":
@@ -237,6 +240,17 @@ class ReaderState:
                 if origin is not None and cited is not None:
                     return Navigator(origin, self.collection), cited
         return None
+
+    def citing_place(self) -> ClaimPlace | None:
+        """The claim that the source shown was reached from (``s``, or its link in the claim pane), in
+        whichever document; None when what is shown is not a source reached from a claim."""
+        last = self.last
+        if not isinstance(last, SourceWay) or not last.claim_id:
+            return None
+        doc_id = last.via if isinstance(last, PassagePlace) else last.doc_id
+        doc = self.collection.document(doc_id)
+        claim = doc.claim(last.claim_id) if doc is not None else None
+        return None if claim is None else ClaimPlace(doc_id, claim.id, claim.span.start, claim.span.end)
 
     def here(self, top: int) -> Place:
         """Where the reader is: the place last gone to, or the text at ``top`` (the offset at the top of

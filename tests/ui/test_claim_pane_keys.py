@@ -163,3 +163,21 @@ async def test_j_moves_to_the_next_link_in_view_and_never_wraps_round(size) -> N
                 break
         await pilot.press("k")
         assert links.highlighted == 0 and pane.scroll_y == 0
+
+
+@pytest.mark.parametrize("size", [WIDE, (80, 24)], ids=["120x40", "80x24"])
+async def test_escape_goes_back_from_a_source_to_the_claim_that_cites_it(size: tuple[int, int]) -> None:
+    async with seed_app().run_test(size=size) as pilot:
+        screen = await reader_ready(pilot)
+        await pilot.press(*["right_square_bracket"] * 5, "2", "g")  # C2, which cites two sources
+        first, second = (ref.source for ref in present(screen.state.current_claim()).sources)
+        await pilot.press("s", "s")  # its second source
+        await until(pilot, lambda: screen.detail == ("source", second), what="not on its second source")
+        await pilot.press("escape")
+        await until(pilot, lambda: screen.detail == ("claim", "C2"), what="escape did not go back to C2")
+        assert present(screen.state.current_claim()).id == "C2"
+        await until(pilot, partial(shows, pilot, "Claim "), what="the claim pane does not show the claim")
+        await pilot.press("ctrl+o")  # the jump list has it: back to the source left
+        await until(pilot, lambda: screen.detail == ("source", second), what="ctrl+o did not return")
+        await pilot.press("escape", "escape")  # the second escape has no source to leave: it does nothing
+        await until(pilot, lambda: screen.detail == ("claim", "C2"), what="not on C2")

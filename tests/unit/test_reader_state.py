@@ -60,6 +60,19 @@ def test_each_source_of_a_claim_leads_somewhere_of_its_kind(state: ReaderState) 
     assert move.shown.ref is not None and move.shown.ref.source == passage.source_id
 
 
+def test_escape_from_each_kind_of_source_leads_back_to_the_claim_that_cites_it(state: ReaderState) -> None:
+    claim = state.nav.claim("K1")
+    assert claim is not None and state.citing_place() is None and not state.can("leave_source")
+    back = ClaimPlace("main", "K1", claim.span.start, claim.span.end)
+    for target in state.nav.source_targets(claim):  # a passage in another document, a speaker, an entry
+        assert state.go(target.place) is not None
+        assert state.citing_place() == back and state.can("leave_source")
+        assert state.go(back) is not None and state.doc.id == "main"
+        assert state.citing_place() is None and not state.can("leave_source")  # the claim: nothing to leave
+    assert state.go(SourcePlace("main", "S-speaker")) is not None  # an entry reached from no claim
+    assert state.citing_place() is None and not state.can("leave_source")
+
+
 def test_a_mention_selects_its_entity_and_steps_to_the_next(state: ReaderState) -> None:
     entity = state.nav.entity("fitzgibbon")
     assert entity is not None

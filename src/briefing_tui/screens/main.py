@@ -231,6 +231,13 @@ class MainScreen(StyledOnce):
 
     action_forward = partialmethod(action_back, True)
 
+    def action_leave_source(self) -> None:
+        """From a source reached from a claim back to that claim (escape)."""
+        place = self.state.citing_place()
+        if place is None:
+            raise SkipAction
+        self.jump_to(place)
+
     def action_go_source(self, step: int = 1) -> None:
         """To the current claim's next source (``step`` -1: the one before), in whichever document."""
         cited = self.state.cited_claim()

@@ -49,6 +49,7 @@ READER_BINDINGS: list[BindingType] = [
     Binding("greater_than_sign", "mention(1)", "Next mention", key_display=">", show=False),
     Binding("less_than_sign", "mention(-1)", "Previous mention", key_display="<", show=False),
     Binding("escape", "search_escape", "Leave filter / clear search", show=False),
+    Binding("escape", "leave_source", "Back to the claim from its source", show=False),
     Binding("escape", "clear_selection", "Clear entity", show=False),
     Binding("e", "errors", "Errors", show=False),  # the document list says so; the footer is full
     Binding("O", "open_path", "Open a file or folder", key_display="O", show=False),
