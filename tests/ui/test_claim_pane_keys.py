@@ -173,9 +173,12 @@ async def test_escape_goes_back_from_a_source_to_the_claim_that_cites_it(size: t
         first, second = (ref.source for ref in present(screen.state.current_claim()).sources)
         await pilot.press("s", "s")  # its second source
         await until(pilot, lambda: screen.detail == ("source", second), what="not on its second source")
+        escape_says = lambda: screen.active_bindings["escape"].binding.description  # noqa: E731 - the keys panel's words
+        assert "else Back to the claim from its source" in escape_says()
         await pilot.press("escape")
         await until(pilot, lambda: screen.detail == ("claim", "C2"), what="escape did not go back to C2")
         assert present(screen.state.current_claim()).id == "C2"
+        assert "Back to the claim" not in escape_says()  # no source to go back from: not said
         await until(pilot, partial(shows, pilot, "Claim "), what="the claim pane does not show the claim")
         await pilot.press("ctrl+o")  # the jump list has it: back to the source left
         await until(pilot, lambda: screen.detail == ("source", second), what="ctrl+o did not return")

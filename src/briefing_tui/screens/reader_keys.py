@@ -215,10 +215,16 @@ def untyped_keys(screen: Screen[None], active: dict[str, ActiveBinding]) -> dict
 def as_help_says(screen: Screen[None], key: str, active: ActiveBinding) -> ActiveBinding:
     """A key the screen binds to several actions (escape leaves the filter, else clears the search,
     else the entity) described by all of them in turn, as the help screen does; Textual's keys
-    panel (the palette's "Keys") would give the first one's words only."""
+    panel (the palette's "Keys") would give the first one's words only. An action hidden now (its
+    ``check_action`` False: no source to go back from) is left out, as help leaves it out."""
     if active.node is not screen:
         return active
-    words = [b.description for b in screen._bindings.key_to_bindings.get(key, []) if b.description]
+    bindings = screen._bindings.key_to_bindings.get(key, [])
+    words = [
+        b.description
+        for b in bindings
+        if b.description and screen.check_action(*parse(b.action)[1:]) is not False
+    ]
     if len(set(words)) < 2:
         return active
     return active._replace(binding=replace(active.binding, description=", else ".join(dict.fromkeys(words))))
