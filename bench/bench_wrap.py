@@ -3,7 +3,7 @@ it did before, in the same run.
 
 Usage: python bench/bench_wrap.py [--chars N] [--width W] [--runs N]
 
-Now: a ``PLAIN`` paragraph (Latin, Arabic...) is wrapped straight from the text; a ``KEPT`` one
+Now: a ``PLAIN`` paragraph (Latin, Arabic...) is wrapped straight from the text; a ``kept()`` one
 (Chinese...: kept as it is by the display boundary, but of two cells a character) is measured by
 ``wrap_paragraph`` without being sanitized; any other is sanitized, then measured. Before: every
 paragraph that is not ``PLAIN_BEFORE`` (Latin, Greek, Cyrillic) is sanitized, then measured a
@@ -30,7 +30,7 @@ from pathlib import Path
 
 from rich.cells import get_character_cell_size
 
-from briefing_tui.display import KEPT, PLAIN, sanitize
+from briefing_tui.display import PLAIN, kept, sanitize
 from briefing_tui.widgets.text_lines import wrap_paragraph
 from briefing_tui.widgets.text_wrap import wrap_plain
 
@@ -134,17 +134,17 @@ def texts(chars: int) -> dict[str, str]:
 
 def wrap_text(text: str, width: int, wrap: Wrap, as_is: bool = True) -> list[tuple[int, int]]:
     """Every line of ``text``, each paragraph as the text pane takes it (``text_wrap._wrap_range``);
-    with ``as_is`` False, as before ``KEPT``: every paragraph not ``PLAIN_BEFORE`` is sanitized."""
+    with ``as_is`` False, as before ``kept()``: every paragraph not ``PLAIN_BEFORE`` is sanitized."""
     starts: list[int] = []
     ends: list[int] = []
-    plain, kept, pos, n = (PLAIN if as_is else PLAIN_BEFORE).fullmatch, KEPT.fullmatch, 0, len(text)
+    plain, as_it_is, pos, n = (PLAIN if as_is else PLAIN_BEFORE).fullmatch, kept().fullmatch, 0, len(text)
     while pos <= n:
         nl = text.find("\n", pos)
         end = n if nl < 0 else nl
         if plain(text, pos, end):
             wrap_plain(text, pos, end, width, starts, ends)
         else:
-            paragraph = text[pos:end] if as_is and kept(text, pos, end) else sanitize(text[pos:end])
+            paragraph = text[pos:end] if as_is and as_it_is(text, pos, end) else sanitize(text[pos:end])
             for s, e in wrap(paragraph, pos, width):
                 starts.append(s)
                 ends.append(e)

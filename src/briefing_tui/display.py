@@ -210,15 +210,20 @@ PLAIN = re.compile(f"[{_PLAIN_CLASS}]*")
 character by character)."""
 
 
-KEPT = re.compile(
-    f"[{_PLAIN_CLASS}"
+_KEPT_CLASS = (
     "\u3001-\u3029\u3030-\u303e\u3041-\u3096\u309b-\u30ff\u3131-\u3163\u3165-\u318e\u3400-\u4dbf"
-    "\u4e00-\u9fff\uac00-\ud7a3\uf900-\ufa6d\ufa70-\ufad9\uff01-\uff60]*"
+    "\u4e00-\u9fff\uac00-\ud7a3\uf900-\ufa6d\ufa70-\ufad9\uff01-\uff60"
 )
-"""Runs of characters of any width that ``sanitize`` keeps as they are, whatever is next to them:
-``PLAIN``'s, and those of Chinese, Japanese and Korean (ideographs, kana, hangul, their punctuation)
-and the full-width forms. A string that ``fullmatch``es needs no sanitizing, only measuring
-(tests/unit/test_text_view_wrap.py checks the class character by character)."""
+
+
+@lru_cache(maxsize=1)
+def kept() -> re.Pattern[str]:
+    """Runs of characters of any width that ``sanitize`` keeps as they are, whatever is next to them:
+    ``PLAIN``'s, and those of Chinese, Japanese and Korean (ideographs, kana, hangul, their
+    punctuation) and the full-width forms. A string that ``fullmatch``es needs no sanitizing, only
+    measuring (tests/unit/test_text_view_wrap.py checks the class character by character). Compiled
+    on first use (3 ms): only a text pane with such a paragraph needs it."""
+    return re.compile(f"[{_PLAIN_CLASS}{_KEPT_CLASS}]*")
 
 
 def sanitize(value: str, *, multiline: bool = False) -> str:

@@ -11,7 +11,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from rich.cells import get_character_cell_size
 
-from briefing_tui.display import KEPT, _suspects, sanitize
+from briefing_tui.display import _suspects, kept, sanitize
 from briefing_tui.widgets.text_wrap import PLAIN, wrap_paragraph, wrap_plain
 
 BENCH = Path(__file__).resolve().parents[2] / "bench"
@@ -42,7 +42,7 @@ def test_the_plain_class_is_what_the_display_boundary_keeps_and_one_cell_wide() 
     assert not PLAIN.fullmatch("\x1b[31m")
 
 
-KEPT_CHARS = [chr(c) for c in range(0x10000) if KEPT.fullmatch(chr(c))]
+KEPT_CHARS = [chr(c) for c in range(0x10000) if kept().fullmatch(chr(c))]
 
 
 def test_the_kept_class_is_what_the_display_boundary_keeps_whatever_is_next_to_it() -> None:
@@ -53,14 +53,14 @@ def test_the_kept_class_is_what_the_display_boundary_keeps_whatever_is_next_to_i
         assert sanitize(char) == char, hex(ord(char))
         assert _suspects().search(char) is None, hex(ord(char))  # nothing its neighbours decide
         assert unicodedata.category(char)[0] not in "MC", hex(ord(char))
-    assert not KEPT.fullmatch("\u0628\u064e")  # an Arabic vowel mark: sanitized, then measured
-    assert not KEPT.fullmatch("\u3164")  # the Hangul filler, which the boundary replaces
+    assert not kept().fullmatch("\u0628\u064e")  # an Arabic vowel mark: sanitized, then measured
+    assert not kept().fullmatch("\u3164")  # the Hangul filler, which the boundary replaces
 
 
 @settings(max_examples=200, deadline=None)
 @given(st.text(alphabet=st.sampled_from(KEPT_CHARS[::5] + [" "]), max_size=300))
 def test_a_paragraph_of_kept_characters_is_sanitized_to_itself(text: str) -> None:
-    assert KEPT.fullmatch(text)
+    assert kept().fullmatch(text)
     assert sanitize(text) == text
 
 

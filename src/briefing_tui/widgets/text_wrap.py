@@ -19,7 +19,7 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 from textual.widget import Widget
 
-from briefing_tui.display import KEPT, PLAIN, sanitize
+from briefing_tui.display import PLAIN, kept, sanitize
 from briefing_tui.model.span_list import INT
 from briefing_tui.widgets.text_lines import GUTTER, wrap_paragraph
 
@@ -32,7 +32,7 @@ its panes were filled; with 1 ms (and ``text_pane.INDEX_PAUSE`` too), 463 ms (8 
 TAIL_CHARS = 16 * 1024  # characters wrapped at the end of a text still wrapping when End is pressed
 # A paragraph made only of ``PLAIN`` characters (one cell wide, kept as they are by the display
 # boundary) is wrapped straight from the text, without ``sanitize`` or measuring cells; one made only
-# of ``KEPT`` characters (Arabic, Chinese... kept as they are too) is measured but not sanitized.
+# of ``kept()`` characters (Chinese, Japanese... kept as they are too) is measured but not sanitized.
 
 
 def wrap_plain(
@@ -211,7 +211,7 @@ class WrappedText(ScrollView, can_focus=True):
         """Wrap the paragraphs starting in ``[pos, limit)`` onto ``starts``/``ends``: the next start."""
         text, width, keep = self._text, self._wrap_width, self._filter
         n = len(text)
-        find, plain, kept = text.find, PLAIN.fullmatch, KEPT.fullmatch
+        find, plain = text.find, PLAIN.fullmatch
         while pos < limit:
             nl = find("\n", pos)
             end = n if nl < 0 else nl
@@ -219,7 +219,7 @@ class WrappedText(ScrollView, can_focus=True):
                 if plain(text, pos, end):
                     wrap_plain(text, pos, end, width, starts, ends)
                 else:
-                    paragraph = text[pos:end] if kept(text, pos, end) else sanitize(text[pos:end])
+                    paragraph = text[pos:end] if kept().fullmatch(text, pos, end) else sanitize(text[pos:end])
                     for s, e in wrap_paragraph(paragraph, pos, width):
                         starts.append(s)
                         ends.append(e)
