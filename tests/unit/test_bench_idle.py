@@ -3,21 +3,9 @@ moments its CPU time was seen to grow (``bench/cpu_watch.py``), never the moment
 
 from __future__ import annotations
 
-import importlib.util
-from pathlib import Path
+from tests.support.bench_modules import bench_module
 
-BENCH = Path(__file__).resolve().parents[2] / "bench"
-
-
-def _cpu_watch():  # noqa: ANN202 - the bench's module, loaded from its file
-    spec = importlib.util.spec_from_file_location("cpu_watch", BENCH / "cpu_watch.py")
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
-quiet_from = _cpu_watch().quiet_from
+quiet_from = bench_module("cpu_watch").quiet_from
 
 
 def test_the_first_quiet_spell_after_the_start_is_the_rest() -> None:

@@ -1,31 +1,19 @@
-"""The text pane's fast wrapping path: which characters it takes as they are, and that it wraps as
-the general path does."""
+"""The text pane's wrapping: which characters it takes as they are (``PLAIN``, ``kept()``), and that
+each of its paths wraps as the rule says, applied a character at a time."""
 
 from __future__ import annotations
 
-import importlib.util
 import unicodedata
-from pathlib import Path
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from rich.cells import get_character_cell_size
+from tests.support.bench_modules import bench_module
 
 from briefing_tui.display import _suspects, kept, sanitize
 from briefing_tui.widgets.text_wrap import PLAIN, wrap_paragraph, wrap_plain
 
-BENCH = Path(__file__).resolve().parents[2] / "bench"
-
-
-def _bench_wrap():  # noqa: ANN202 - the bench's module, loaded from its file
-    spec = importlib.util.spec_from_file_location("bench_wrap", BENCH / "bench_wrap.py")
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
-wrapped_char_by_char = _bench_wrap().wrapped_char_by_char
+wrapped_char_by_char = bench_module("bench_wrap").wrapped_char_by_char
 """The rule ``wrap_paragraph`` follows, applied a character at a time (the bench's baseline)."""
 
 PLAIN_CHARS = [chr(c) for c in range(0x3000) if PLAIN.fullmatch(chr(c))]
