@@ -31,7 +31,7 @@ from pathlib import Path
 from rich.cells import get_character_cell_size
 
 from briefing_tui.display import PLAIN, kept, sanitize
-from briefing_tui.widgets.text_lines import wrap_paragraph
+from briefing_tui.widgets.text_lines import NO_LINE_END, NO_LINE_START, wrap_paragraph
 from briefing_tui.widgets.text_wrap import wrap_plain
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -49,7 +49,9 @@ Wrap = Callable[[str, int, int], list[tuple[int, int]]]
 def wrapped_char_by_char(text: str, start: int, width: int) -> list[tuple[int, int]]:
     """The rule of ``wrap_paragraph``, a character at a time: a line ends before the first character
     that would take it past ``width`` cells (never its first one): at that character when it is a
-    space (dropped), else after the line's last space but its first one (dropped), else at it."""
+    space (dropped), else after the line's last space but its first one (dropped), else at it, or
+    one before it when it is closing punctuation or the one before it an opening bracket (and the
+    line keeps a character)."""
     width = max(1, width)
     lines: list[tuple[int, int]] = []
     pos, used, last_space, i = 0, 0, -1, 0
@@ -64,6 +66,8 @@ def wrapped_char_by_char(text: str, start: int, width: int) -> list[tuple[int, i
                 lines.append((start + pos, start + last_space))
                 pos = last_space + 1
             else:
+                if i - 1 > pos and (char in NO_LINE_START or text[i - 1] in NO_LINE_END):
+                    i -= 1
                 lines.append((start + pos, start + i))
                 pos = i
             used, last_space, i = 0, -1, pos

@@ -11,6 +11,7 @@ from rich.cells import get_character_cell_size
 from tests.support.bench_modules import bench_module
 
 from briefing_tui.display import _suspects, kept, sanitize
+from briefing_tui.widgets.text_lines import NO_LINE_END, NO_LINE_START
 from briefing_tui.widgets.text_wrap import PLAIN, wrap_paragraph, wrap_plain
 
 wrapped_char_by_char = bench_module("bench_wrap").wrapped_char_by_char
@@ -72,7 +73,7 @@ MIXED = st.text(
         [
             *"ab é’",
             *"    ",
-            *"日本語のテキスト，。",  # two cells each
+            *"日本語のテキスト，。「」",  # two cells each; punctuation that never starts or ends a line
             "\uff21",  # a fullwidth letter
             "\U0001f600",  # an emoji, two cells
             "\u0301",  # a combining mark: no cell
@@ -103,3 +104,12 @@ def test_one_wide_character_and_one_of_no_width_are_not_taken_for_two_of_one_cel
 def test_a_control_character_takes_no_cell_even_in_ascii() -> None:
     text = "abc\x07d efg"
     assert wrap_paragraph(text, 0, 4) == wrapped_char_by_char(text, 0, 4)
+
+
+def test_closing_punctuation_never_starts_a_line_nor_an_opening_bracket_ends_one() -> None:
+    lines = lambda text, width: [text[s:e] for s, e in wrap_paragraph(text, 0, width)]  # noqa: E731
+    assert lines("日本語。日本", 6) == ["日本", "語。日", "本"]  # not "。日本" on the second line
+    assert lines("日本「語」です", 6) == ["日本", "「語」", "です"]  # not "日本「" then "語」で"
+    assert lines("日。", 2) == ["日", "。"]  # a line keeps a character: 。 starts the next one then
+    for char in NO_LINE_START | NO_LINE_END:  # two cells each: the one-cell paths never meet them
+        assert get_character_cell_size(char) == 2 and kept().fullmatch(char), hex(ord(char))

@@ -52,7 +52,9 @@ def wrap_paragraph(text: str, start: int, width: int) -> list[tuple[int, int]]:
 
     A line ends before the first character that would take it past ``width`` cells (never before
     its own first character): at that character when it is a space (dropped), else after the line's
-    last space but its first one (dropped), else at that character. Each line is found from the
+    last space but its first one (dropped), else at that character, or one before it when that
+    character is Chinese or Japanese closing punctuation (``NO_LINE_START``) or the one before it an
+    opening bracket (``NO_LINE_END``), and the line keeps a character. Each line is found from the
     cells the paragraph takes up to each character, without a step in Python per character.
     """
     width = max(1, width)
@@ -89,12 +91,22 @@ def wrap_paragraph(text: str, start: int, width: int) -> list[tuple[int, int]]:
                 lines.append((start + pos, start + space))
                 pos = space + 1
             else:
+                if at - 1 > pos and (text[at] in NO_LINE_START or text[at - 1] in NO_LINE_END):
+                    at -= (
+                        1  # 。 never starts a line, 「 never ends one: the character before goes down with it
+                    )
                 lines.append((start + pos, start + at))
                 pos = at
         if pos >= n:
             break
     lines.append((start + pos, start + n))
     return lines
+
+
+NO_LINE_START = frozenset("、。，．：；？！）」』】〕〉》｝］〙〗〟")
+"""Closing punctuation of Chinese and Japanese (each two cells wide), which never starts a line."""
+NO_LINE_END = frozenset("（「『【〔〈《｛［〘〖〝")
+"""Opening brackets of Chinese and Japanese (each two cells wide), which never end a line."""
 
 
 class _CellWidths(dict[int, str]):
