@@ -31,8 +31,7 @@ from pathlib import Path
 from rich.cells import get_character_cell_size
 
 from briefing_tui.display import PLAIN, kept, sanitize
-from briefing_tui.widgets.text_lines import NO_LINE_END, NO_LINE_START, wrap_paragraph
-from briefing_tui.widgets.text_wrap import wrap_plain
+from briefing_tui.widgets.text_lines import NO_LINE_END, NO_LINE_START, wrap_paragraph, wrap_plain
 
 ROOT = Path(__file__).resolve().parent.parent
 ARTICLE = (ROOT / "seeds" / "000_795bd620279ba71d.txt").read_text(encoding="utf-8")

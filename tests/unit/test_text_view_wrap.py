@@ -11,8 +11,8 @@ from rich.cells import get_character_cell_size
 from tests.support.bench_modules import bench_module
 
 from briefing_tui.display import _suspects, kept, sanitize
-from briefing_tui.widgets.text_lines import NO_LINE_END, NO_LINE_START
-from briefing_tui.widgets.text_wrap import PLAIN, wrap_paragraph, wrap_plain
+from briefing_tui.widgets.text_lines import NO_LINE_END, NO_LINE_START, wrap_plain
+from briefing_tui.widgets.text_wrap import PLAIN, wrap_paragraph
 
 wrapped_char_by_char = bench_module("bench_wrap").wrapped_char_by_char
 """The rule ``wrap_paragraph`` follows, applied a character at a time (the bench's baseline)."""
@@ -66,6 +66,7 @@ def test_a_plain_paragraph_is_kept_as_it_is_and_wrapped_as_the_general_path_wrap
     ends: list[int] = []
     wrap_plain("<<" + text + ">>", 2, 2 + len(text), width, starts, ends)
     assert list(zip(starts, ends, strict=True)) == wrap_paragraph(text, 2, width)
+    assert wrap_paragraph(text, 2, width) == wrapped_char_by_char(text, 2, width)  # the rule, step by step
 
 
 MIXED = st.text(

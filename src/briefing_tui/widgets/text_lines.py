@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from bisect import bisect_right
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, MutableSequence
 from itertools import accumulate
 from typing import TYPE_CHECKING
 
@@ -44,6 +44,27 @@ def marks_of(doc: Document, claims: Iterable[Claim]) -> tuple[Mentions, Marks]:
     return mentions, claim_marks(claims)
 
 
+def wrap_plain(
+    text: str, start: int, end: int, width: int, starts: MutableSequence[int], ends: MutableSequence[int]
+) -> None:
+    """``text[start:end]``, a paragraph of characters one cell wide, wrapped as ``wrap_paragraph``
+    says, its lines appended to ``starts``/``ends``: ``wrap_paragraph``'s path for such a paragraph,
+    and the text pane's for a ``PLAIN`` one, read straight off the text (``text_wrap``)."""
+    width = max(1, width)
+    rfind, pos = text.rfind, start
+    while end - pos > width:
+        cut = rfind(" ", pos, pos + width + 1)
+        starts.append(pos)
+        if cut <= pos:
+            ends.append(pos + width)
+            pos += width
+        else:
+            ends.append(cut)
+            pos = cut + 1
+    starts.append(pos)
+    ends.append(end)
+
+
 def wrap_paragraph(text: str, start: int, width: int) -> list[tuple[int, int]]:
     """Wrap one paragraph (no newline) of the sanitized ``text`` to ``width`` cells.
 
@@ -61,21 +82,15 @@ def wrap_paragraph(text: str, start: int, width: int) -> list[tuple[int, int]]:
     n = len(text)
     if n == 0:
         return [(start, start)]
+    cells = None if text.isascii() and text.isprintable() else text.translate(_CELLS).encode("ascii")
+    if cells is None or (b"\x00" not in cells and b"\x02" not in cells):  # one cell per character
+        starts: list[int] = []
+        ends: list[int] = []
+        wrap_plain(text, 0, n, width, starts, ends)
+        return [(start + s, start + e) for s, e in zip(starts, ends, strict=True)]
     lines: list[tuple[int, int]] = []
     rfind = text.rfind
     pos = 0
-    cells = None if text.isascii() and text.isprintable() else text.translate(_CELLS).encode("ascii")
-    if cells is None or (b"\x00" not in cells and b"\x02" not in cells):  # one cell per character
-        while n - pos > width:
-            cut = rfind(" ", pos, pos + width + 1)
-            if cut <= pos:
-                lines.append((start + pos, start + pos + width))
-                pos += width
-            else:
-                lines.append((start + pos, start + cut))
-                pos = cut + 1
-        lines.append((start + pos, start + n))
-        return lines
     upto = list(accumulate(cells, initial=0))  # upto[i]: the cells of text[:i]
     while True:
         over = bisect_right(upto, upto[pos] + width, pos + 2)  # text[over - 1] is past the edge
@@ -91,10 +106,9 @@ def wrap_paragraph(text: str, start: int, width: int) -> list[tuple[int, int]]:
                 lines.append((start + pos, start + space))
                 pos = space + 1
             else:
+                # 。 never starts a line, 「 never ends one: the character before goes down with it
                 if at - 1 > pos and (text[at] in NO_LINE_START or text[at - 1] in NO_LINE_END):
-                    at -= (
-                        1  # 。 never starts a line, 「 never ends one: the character before goes down with it
-                    )
+                    at -= 1
                 lines.append((start + pos, start + at))
                 pos = at
         if pos >= n:

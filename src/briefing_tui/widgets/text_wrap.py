@@ -21,7 +21,7 @@ from textual.widget import Widget
 
 from briefing_tui.display import PLAIN, kept, sanitize
 from briefing_tui.model.span_list import INT
-from briefing_tui.widgets.text_lines import GUTTER, wrap_paragraph
+from briefing_tui.widgets.text_lines import GUTTER, wrap_paragraph, wrap_plain
 
 WRAP_STEP = 16 * 1024  # characters wrapped at a time: 0.2 ms of plain text, 2 ms of Chinese, 3-4 ms sanitized
 WRAP_SLICE = 0.004  # seconds of wrapping per turn of the event loop: a key waits about this long
@@ -33,28 +33,6 @@ TAIL_CHARS = 16 * 1024  # characters wrapped at the end of a text still wrapping
 # A paragraph made only of ``PLAIN`` characters (one cell wide, kept as they are by the display
 # boundary) is wrapped straight from the text, without ``sanitize`` or measuring cells; one made only
 # of ``kept()`` characters (Chinese, Japanese... kept as they are too) is measured but not sanitized.
-
-
-def wrap_plain(
-    text: str, start: int, end: int, width: int, starts: MutableSequence[int], ends: MutableSequence[int]
-) -> None:
-    """``wrap_paragraph`` of ``text[start:end]`` when it is all ``PLAIN``, appended to ``starts``/``ends``.
-
-    The same breaks as ``wrap_paragraph``'s one-cell-per-character path, read off the text itself.
-    """
-    width = max(1, width)
-    rfind, pos = text.rfind, start
-    while end - pos > width:
-        cut = rfind(" ", pos, pos + width + 1)
-        starts.append(pos)
-        if cut <= pos:
-            ends.append(pos + width)
-            pos += width
-        else:
-            ends.append(cut)
-            pos = cut + 1
-    starts.append(pos)
-    ends.append(end)
 
 
 @dataclass(slots=True)
