@@ -233,24 +233,26 @@ class ReaderState:
         claim = self.current_claim()
         if claim is not None:
             return self.nav, claim
-        match self.last:
-            case PassagePlace(via=via, claim_id=claim_id) if claim_id:
-                origin = self.collection.document(via)
-                cited = origin.claim(claim_id) if origin is not None else None
-                if origin is not None and cited is not None:
-                    return Navigator(origin, self.collection), cited
-        return None
+        citing = self._citing() if isinstance(self.last, PassagePlace) else None
+        return None if citing is None else (Navigator(citing[0], self.collection), citing[1])
 
     def citing_place(self) -> ClaimPlace | None:
         """The claim that the source shown was reached from (``s``, or its link in the claim pane), in
         whichever document; None when what is shown is not a source reached from a claim."""
+        citing = self._citing()
+        if citing is None:
+            return None
+        doc, claim = citing
+        return ClaimPlace(doc.id, claim.id, claim.span.start, claim.span.end)
+
+    def _citing(self) -> tuple[Document, Claim] | None:
+        """The document and the claim the place last gone to, a source, was reached from."""
         last = self.last
         if not isinstance(last, SourceWay) or not last.claim_id:
             return None
-        doc_id = last.via if isinstance(last, PassagePlace) else last.doc_id
-        doc = self.collection.document(doc_id)
+        doc = self.collection.document(last.via if isinstance(last, PassagePlace) else last.doc_id)
         claim = doc.claim(last.claim_id) if doc is not None else None
-        return None if claim is None else ClaimPlace(doc_id, claim.id, claim.span.start, claim.span.end)
+        return None if doc is None or claim is None else (doc, claim)
 
     def here(self, top: int) -> Place:
         """Where the reader is: the place last gone to, or the text at ``top`` (the offset at the top of
