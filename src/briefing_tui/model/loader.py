@@ -46,18 +46,20 @@ def _load(data: bytes | list[bytes], label: str, path: Path, apart: ReadApart | 
     """Load from bytes; given them in a list, the list is emptied so that they are freed once decoded.
     ``apart``: the claims, built from the same bytes in another process (``model.split_load``)."""
     problems = Problems(label)
-    owned = isinstance(data, list)
-    raw = data.pop() if isinstance(data, list) else data
-    kept = None if owned else raw  # the caller's bytes (``load_bytes``): the caller keeps them anyway
-    if len(raw) >= PROMOTE_CHARS:
+    raw = data if isinstance(data, list) else [data]
+    kept = None if raw is data else raw[0]  # the caller's (``load_bytes``), who keeps them anyway
+    if len(raw[0]) >= PROMOTE_CHARS:
         _keep_allocator_thresholds()
-    rest, aside = set_text_aside(raw)  # a text in a plain literal block: read from the bytes
-    del raw  # (ours freed before the rest is decoded)
-    source = decode(rest, problems)
-    del rest
-    if source is None and aside is not None:  # where the bad byte is in the file as written
-        problems, aside = Problems(label), None
+    # a text in a plain literal block: read from the bytes, ours freed before it is decoded
+    rest, aside = set_text_aside(raw)
+    if rest is None:  # a text that is not UTF-8: where the bad byte is in the file as written
         source = _as_written(kept, path, problems)
+    else:
+        source = decode(rest, problems)
+        del rest
+        if source is None and aside is not None:  # where the bad byte is in the file as written
+            problems, aside = Problems(label), None
+            source = _as_written(kept, path, problems)
     if source is None:
         return _finish(problems, None)
     size = len(source) + (len(aside.value) if aside is not None else 0)

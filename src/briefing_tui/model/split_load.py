@@ -76,7 +76,9 @@ def claims_part(data: bytes, label: str, path: Path) -> bytes:
     them and encoded for ``take_answer`` (``frames_of`` splits it); empty when they cannot be built
     apart."""
     problems = Problems(label)
-    rest, aside = set_text_aside(data)  # as the loader reads it (``loader._load``)
+    rest, aside = set_text_aside([data])  # as the loader reads it (``loader._load``)
+    if rest is None:  # (a text that is not UTF-8: the loader says where)
+        return b""
     source = decode(rest, problems)
     del rest
     if source is None:

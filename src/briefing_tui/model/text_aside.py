@@ -16,7 +16,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from briefing_tui.model.safe_yaml import BOM
-from briefing_tui.model.text_scan import literal_text
+from briefing_tui.model.text_scan import literal_parts, parts_value
 
 __all__ = ["TextAside", "set_text_aside"]
 
@@ -31,19 +31,22 @@ class TextAside:
     lines_out: int  # the lines of the text piece that the placeholder does not have
 
 
-def set_text_aside(data: bytes) -> tuple[bytes, TextAside | None]:
-    """``data`` with its text piece replaced by a placeholder, and the text; ``data`` as it is and
-    None when the text is not a plain literal block (or the file starts with a byte order mark,
-    which decoding drops)."""
-    scanned = None if data.startswith(BOM) else literal_text(data)
+def set_text_aside(held: list[bytes]) -> tuple[bytes | None, TextAside | None]:
+    """The file's bytes (``held``'s one item: the list is emptied, so that, held nowhere else, they
+    are freed before the text is decoded) with its text piece replaced by a placeholder, and the
+    text; the bytes as they are and None when the text is not a plain literal block (or the file
+    starts with a byte order mark, which decoding drops); None and None when the text is not UTF-8
+    (the bytes are gone by then: the caller decodes the file as written, which says where)."""
+    data = held.pop()
+    scanned = None if data.startswith(BOM) else literal_parts(data)
     if scanned is None:
         return data, None
-    key_at, end, value, indent = scanned
+    key_at, end, parts, clip, indent = scanned
     placeholder = b"text: |-\n" + b" " * indent + b"-\n"
-    aside = TextAside(
-        value,
-        data.count(b"\n", 0, key_at),
-        placeholder.decode("ascii"),
-        data.count(b"\n", key_at, end) - placeholder.count(b"\n"),
-    )
-    return data[:key_at] + placeholder + data[end:], aside
+    line, lines_out = data.count(b"\n", 0, key_at), data.count(b"\n", key_at, end) - placeholder.count(b"\n")
+    rest = data[:key_at] + placeholder + data[end:]
+    del data  # before the text is joined and decoded: the file's bytes and its text never live at once
+    value = parts_value(parts, clip)
+    if value is None:
+        return None, None
+    return rest, TextAside(value, line, placeholder.decode("ascii"), lines_out)

@@ -69,9 +69,11 @@ def _quick(path: Path) -> Document | None:
     data = read_file(path, problems)
     if data is None:
         return None
-    data, aside = set_text_aside(data)  # a text in a plain literal block: read from the bytes
-    source = decode(data, problems)
-    del data
+    held = [data]
+    del data  # the bytes freed before the text is decoded
+    rest, aside = set_text_aside(held)  # a text in a plain literal block: read from the bytes
+    source = None if rest is None else decode(rest, problems)
+    del rest
     if source is None:
         return None
     pairs = _top_level(source, aside)

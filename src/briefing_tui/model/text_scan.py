@@ -17,7 +17,7 @@ import re
 from functools import lru_cache
 from typing import NamedTuple
 
-__all__ = ["LiteralText", "literal_text"]
+__all__ = ["LiteralParts", "LiteralText", "literal_parts", "literal_text", "parts_value"]
 
 _HEAD = re.compile(rb"text: \|(-?)\n( +)(?=[^ \t\n\r])")
 _C1 = re.compile(rb"\xc2[\x80-\x9f]")  # C1 controls and NEL
@@ -43,8 +43,43 @@ class LiteralText(NamedTuple):
     indent: int
 
 
+class LiteralParts(NamedTuple):
+    """``LiteralText`` before its value is decoded: the value's UTF-8 bytes in ``parts`` (each a
+    megabyte or so) that ``parts_value`` joins and decodes, without the file's bytes."""
+
+    start: int
+    end: int
+    parts: list[bytes]
+    clip: bool  # ``|-`` with blank lines after the text: the last line break stays
+    indent: int
+
+
 def literal_text(data: bytes) -> LiteralText | None:
     """The top-level ``text`` of ``data`` (``LiteralText``); None when not plainly in shape."""
+    found = literal_parts(data)
+    if found is None:
+        return None
+    value = parts_value(found.parts, found.clip)
+    return None if value is None else LiteralText(found.start, found.end, value, found.indent)
+
+
+def parts_value(parts: list[bytes], clip: bool) -> str | None:
+    """The text that ``literal_parts`` found, decoded (``parts`` is emptied as it is joined); None
+    when it is not UTF-8."""
+    block = b"\n".join(parts)
+    parts.clear()
+    try:
+        value = block.decode("utf-8")
+    except UnicodeDecodeError:
+        return None
+    del block
+    if clip:
+        value += "\n"  # (in place: nothing else holds the value)
+    return value
+
+
+def literal_parts(data: bytes) -> LiteralParts | None:
+    """The top-level ``text`` of ``data`` (``LiteralParts``); None when not plainly in shape."""
     key_at = data.find(b"\ntext: |") + 1
     if key_at == 0:
         return None
@@ -72,16 +107,8 @@ def literal_text(data: bytes) -> LiteralText | None:
             return None
         parts.append(part)
         at = cut + 1
-    block = b"\n".join(parts)
-    del parts
-    try:
-        value = block.decode("utf-8")
-    except UnicodeDecodeError:
-        return None
-    del block
-    if not head.group(1) and stop < end:  # clip: the last line break stays
-        value += "\n"
-    return LiteralText(key_at, end, value, indent)
+    clip = not head.group(1) and stop < end  # clip: the last line break stays
+    return LiteralParts(key_at, end, parts, clip, indent)
 
 
 _CHUNK = 1 << 20

@@ -4,14 +4,18 @@ as the pieces composed as written."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from tests.unit.model.support import outcome, whole
 
+from briefing_tui.model.loader import load_document
 from briefing_tui.model.pieces import LazySequence, compose_in_pieces
 from briefing_tui.model.safe_yaml import Node, Problems, decode, iter_nodes
 from briefing_tui.model.text_aside import set_text_aside
+from briefing_tui.model.types import LoadError
 
 LINES = [
     "Le Niger et les États-Unis.",
@@ -59,8 +63,9 @@ def marks(root: Node) -> list[tuple[object, ...]]:
 
 def composed(data: bytes, *, aside: bool) -> list[tuple[object, ...]]:
     problems = Problems("f.yaml")
-    rest, found = set_text_aside(data) if aside else (data, None)
+    rest, found = set_text_aside([data]) if aside else (data, None)
     assert (found is not None) is aside
+    assert rest is not None
     source = decode(rest, problems)
     assert source is not None
     return marks(compose_in_pieces(source, problems, found)[0])
@@ -87,7 +92,7 @@ SHAPES = [
 @pytest.mark.parametrize("source", SHAPES)
 def test_a_text_set_aside_reads_as_the_whole_file(source: str) -> None:
     data = source.encode("utf-8")
-    assert set_text_aside(data)[1] is not None  # read from the bytes, not by the parser
+    assert set_text_aside([data])[1] is not None  # read from the bytes, not by the parser
     found = outcome(data)
     assert found == whole(data)
     assert isinstance(found, list) and any(": error: " in p for p in found)  # errors past the text
@@ -113,7 +118,7 @@ VALID = "claims:\n  - id: c1\n    span: [0, 8]\n"
 def test_a_file_the_pieces_cannot_read_is_read_whole_as_written(after: str) -> None:
     head = "format: 1\nid: doc\ntitle: Titre\nlanguage: fr\n"
     data = (head + "text: |-\n" + "".join(f"  {line}\n" if line else "\n" for line in LINES) + after).encode()
-    assert set_text_aside(data)[1] is not None  # set aside first; then the pieces give up (``Whole``)
+    assert set_text_aside([data])[1] is not None  # set aside first; then the pieces give up (``Whole``)
     found = outcome(data)
     assert found == whole(data)
     if "&a" in after:  # refused where it is in the file, past the text's lines
@@ -124,7 +129,7 @@ def test_a_file_the_pieces_cannot_read_is_read_whole_as_written(after: str) -> N
 
 def test_a_bad_byte_after_the_text_is_placed_in_the_file_as_written() -> None:
     data = briefing(LINES * 3).encode("utf-8").replace(b"c2", b"c\xff2")
-    assert set_text_aside(data)[1] is not None
+    assert set_text_aside([data])[1] is not None
     found = outcome(data)
     assert found == whole(data)
     line = data[: data.index(b"\xff")].count(b"\n") + 1
@@ -143,7 +148,7 @@ def test_a_bad_byte_after_the_text_is_placed_in_the_file_as_written() -> None:
 )
 def test_other_shapes_are_read_by_the_parser(source: str) -> None:
     data = source.encode("utf-8")
-    assert set_text_aside(data) == (data, None)
+    assert set_text_aside([data]) == (data, None)
     assert outcome(data) == whole(data)
 
 
@@ -162,5 +167,25 @@ def test_any_plain_block_reads_as_the_whole_file(
 ) -> None:
     data = briefing(lines, indent=indent, chomp=chomp, after_text=after_text).encode("utf-8")
     assert outcome(data) == whole(data)
-    if set_text_aside(data)[1] is not None:
+    if set_text_aside([data])[1] is not None:
         assert composed(data, aside=True) == composed(data, aside=False)
+
+
+@pytest.mark.parametrize("owned", [True, False], ids=["read-from-its-file", "given-as-bytes"])
+def test_a_text_that_is_not_utf8_is_refused_at_its_byte(tmp_path: Path, owned: bool) -> None:
+    """The text is decoded after the file's bytes are freed (when the loader owns them): a bad byte
+    found then is reported where it is in the file, as when the file is read whole."""
+    data = briefing(["Le Niger", "et caf\udce9 au lait"]).encode("utf-8", "surrogateescape")
+    held: list[bytes] = [data]
+    assert set_text_aside(held) == (None, None)
+    assert held == []
+    path = tmp_path / "f.yaml"
+    path.write_bytes(data)
+    if owned:
+        with pytest.raises(LoadError) as raised:
+            load_document(path)
+        said = [p.format().replace(str(path), "f.yaml") for p in raised.value.problems]
+    else:
+        said = outcome(data)  # type: ignore[assignment]
+    assert said == whole(data)
+    assert len(said) == 1 and "invalid UTF-8 (byte 0xe9" in said[0] and said[0].startswith("f.yaml:7:9:")

@@ -224,7 +224,7 @@ def test_the_text_read_from_the_bytes_searches_as_the_parsers_does(
     )
     queries = [["etats-unis"], ["-c", "niger"], ["-e", r"\w+: &a"], ["-x", "États"], ["commentaire"]]
     scanned = [search(capsys, "--no-cache", *q, str(folder)) for q in queries]
-    monkeypatch.setattr(text_aside, "literal_text", lambda data: None)  # the parser reads every text
+    monkeypatch.setattr(text_aside, "literal_parts", lambda data: None)  # the parser reads every text
     parsed = [search(capsys, "--no-cache", *q, str(folder)) for q in queries]
     assert scanned == parsed
     assert all(code == 0 for code, _, _ in scanned)
