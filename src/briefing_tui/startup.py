@@ -26,8 +26,8 @@ from briefing_tui.reload import Stamp
 
 if TYPE_CHECKING:
     from briefing_tui.model.build import Builder
+    from briefing_tui.model.claim_table import ClaimTable
     from briefing_tui.model.split_load import ReadApart
-    from briefing_tui.model.types import Claim
     from briefing_tui.widgets.text_lines import Marks, Mentions
 
 SMALL = 256 * 1024  # bytes of YAML read at once before the first paint
@@ -331,7 +331,7 @@ class ClaimsBeside:
         data, self._data = self._data, None
         return data
 
-    def take(self, builder: Builder, first: int, passed: Callable[[], None]) -> list[Claim] | None:
+    def take(self, builder: Builder, first: int, passed: Callable[[], None]) -> ClaimTable | None:
         # deferred: by the loading worker, which has imported the loader already
         from briefing_tui.model.split_load import read_frames, take_answer
 

@@ -12,7 +12,7 @@ if TYPE_CHECKING:
     from collections.abc import Callable
 
     from briefing_tui.model.build import Builder
-    from briefing_tui.model.types import Claim
+    from briefing_tui.model.claim_table import ClaimTable
 
 
 class ReadApart:
@@ -26,5 +26,5 @@ class ReadApart:
         data, self._data = self._data, None
         return data
 
-    def take(self, builder: Builder, first: int, passed: Callable[[], None]) -> list[Claim] | None:
+    def take(self, builder: Builder, first: int, passed: Callable[[], None]) -> ClaimTable | None:
         return take_answer(frames_of(self._answer), builder, first, passed)

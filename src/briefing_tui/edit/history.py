@@ -9,9 +9,11 @@ and redone as one. Because objects are only replaced, "is this annotation as it 
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, MutableSequence, Sequence
 from dataclasses import dataclass, field
 from typing import Any
+
+from briefing_tui.model.claim_table import ClaimTable
 
 __all__ = ["History", "Revision", "Step", "find"]
 
@@ -39,15 +41,18 @@ class Revision:
         return Revision(f"undo {self.label}", steps)
 
 
-def find(items: list[Any], ident: str) -> int:
-    """The position of the annotation ``ident`` in ``items``, or -1."""
+def find(items: Sequence[Any], ident: str) -> int:
+    """The position of the annotation ``ident`` in ``items``, or -1 (a table of claims reads its
+    column of ids, making none of them)."""
+    if isinstance(items, ClaimTable):
+        return items.index_of(ident)
     for i, item in enumerate(items):
         if item.id == ident:
             return i
     return -1
 
 
-def play(lists: dict[str, list[Any]], revision: Revision) -> Iterator[Step]:
+def play(lists: dict[str, MutableSequence[Any]], revision: Revision) -> Iterator[Step]:
     """Make the steps of ``revision`` in ``lists``; yields each step once made."""
     for step in revision.steps:
         items = lists[step.kind]

@@ -9,6 +9,7 @@ The session applies what they return (``Session.check_disk``, ``Session.resolve`
 
 from __future__ import annotations
 
+from collections.abc import MutableSequence
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
@@ -68,7 +69,7 @@ class Merged:
     """The lists as merged, the file's version of each unsaved annotation, the conflicts found, and
     how many annotations the file changed."""
 
-    lists: dict[str, list[Any]]
+    lists: dict[str, MutableSequence[Any]]
     objects: dict[Key, Any]
     conflicts: dict[Key, Conflict] = field(default_factory=dict)
     count: int = 0
@@ -82,8 +83,8 @@ def same(a: Any, b: Any) -> bool:
 
 
 def merge(
-    mine: dict[str, list[Any]],
-    theirs: dict[str, list[Any]],
+    mine: dict[str, MutableSequence[Any]],
+    theirs: dict[str, MutableSequence[Any]],
     unsaved: list[Key],
     saved: dict[Key, Any],
     text_changed: bool,
@@ -125,12 +126,12 @@ def merge(
     return result
 
 
-def _get(items: list[Any], ident: str) -> Any:
+def _get(items: MutableSequence[Any], ident: str) -> Any:
     at = find(items, ident)
     return items[at] if at >= 0 else None
 
 
-def _have(lists: dict[str, list[Any]]) -> dict[str, set[str]]:
+def _have(lists: dict[str, MutableSequence[Any]]) -> dict[str, set[str]]:
     return {"entity": {e.id for e in lists["entity"]}, "source": {s.id for s in lists["source"]}}
 
 
@@ -144,7 +145,7 @@ def references(obj: Annotation, target: str) -> set[str]:
 
 
 def reference_conflicts(
-    lists: dict[str, list[Any]],
+    lists: dict[str, MutableSequence[Any]],
     objects: dict[Key, Any],
     saved: dict[Key, Any],
     conflicts: dict[Key, Conflict],
@@ -162,7 +163,7 @@ def reference_conflicts(
                             conflicts[key] = Conflict(key[0], key[1], saved.get(key), current, objects[key])  # type: ignore[arg-type]
 
 
-def dangling_steps(lists: dict[str, list[Any]], notes: list[str]) -> list[Step]:
+def dangling_steps(lists: dict[str, MutableSequence[Any]], notes: list[str]) -> list[Step]:
     """Steps dropping every reference to an entity or source the lists no longer hold (said in ``notes``)."""
     have = _have(lists)
     steps = []

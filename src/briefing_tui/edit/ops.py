@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import MutableSequence
 from dataclasses import replace
 from datetime import date
 from typing import Any
@@ -52,7 +53,7 @@ def clean(text: str, what: str) -> str:
     return text
 
 
-def lists(doc: Document) -> dict[str, list[Any]]:
+def lists(doc: Document) -> dict[str, MutableSequence[Any]]:
     return {"entity": doc.entities, "event": doc.events, "claim": doc.claims, "source": doc.sources}
 
 

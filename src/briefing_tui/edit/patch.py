@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import difflib
 import re
-from collections.abc import Sequence
+from collections.abc import MutableSequence, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -323,7 +323,7 @@ def _lines_of(obj: Annotation | None, *found: Lines) -> str | None:
 
 
 def changes(
-    lists: dict[str, list[Any]],
+    lists: dict[str, MutableSequence[Any]],
     saved_ids: dict[Kind, list[str]],
     saved: dict[tuple[str, str], Any],
     unsaved: set[tuple[str, str]],

@@ -13,6 +13,7 @@ changes are taken in and ours are written over them, unless both changed the sam
 from __future__ import annotations
 
 import os
+from collections.abc import MutableSequence
 from dataclasses import replace
 from pathlib import Path
 from typing import Any, Literal
@@ -136,7 +137,7 @@ class Session:
         return {kind: [a.id for a in self.lists[kind]] for kind in KINDS}
 
     @property
-    def lists(self) -> dict[str, list[Any]]:
+    def lists(self) -> dict[str, MutableSequence[Any]]:
         return {**ops.lists(self.doc), "bookmark": self.bookmarks}
 
     # -- editing -------------------------------------------------------------------------------------

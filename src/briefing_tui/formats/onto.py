@@ -21,7 +21,7 @@ The summary of ``briefing import`` says how many were joined and how many added.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, MutableSequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, TypeVar
@@ -189,7 +189,7 @@ def _join_items(doc: Document, before: Before, path: str | Path, result: Joined)
 
 def _join_kind(
     kind: str,
-    items: list[T],
+    items: MutableSequence[T],
     first: int,
     differs: Callable[[T, T], list[str]],
     where: tuple[str | Path, Document, Joined, set[str], dict[str, str]],

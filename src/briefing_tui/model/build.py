@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from array import array
-from collections.abc import Callable
+from collections.abc import Callable, MutableSequence
 from pathlib import Path
 
 from briefing_tui.model.anchoring import Anchorer
@@ -40,7 +40,7 @@ WIKIDATA_STATUS = ("not-found", "unverified")
 LANGUAGE = re.compile(r"[A-Za-z]{2,8}(-[A-Za-z0-9]{1,8})*")
 Head = tuple[dict[str, Node], str | None, str | None, str | None, str | None, EdtfDate | None]
 """The document's fields, then its id, title, language, text and publication date as read."""
-ClaimsApart = Callable[["Builder", Node | None], list[Claim] | None]
+ClaimsApart = Callable[["Builder", Node | None], MutableSequence[Claim] | None]
 """A document's claims from their node, built in part elsewhere (``split_load.claims_with``)."""
 
 

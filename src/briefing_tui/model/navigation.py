@@ -5,10 +5,13 @@ Pure: stdlib only. The reader asks this module where to go; it never decides wha
 
 from __future__ import annotations
 
+from array import array
 from bisect import bisect_left, bisect_right
+from collections.abc import Container, Mapping, MutableSequence, Sequence
 from operator import attrgetter
 from typing import TYPE_CHECKING
 
+from briefing_tui.model.claim_table import ClaimsInOrder, ClaimTable, Positions
 from briefing_tui.model.empty_lists import listed
 from briefing_tui.model.places import (
     ClaimPlace,
@@ -21,7 +24,7 @@ from briefing_tui.model.places import (
     SpeakerPlace,
 )
 from briefing_tui.model.quotes import find_quote
-from briefing_tui.model.span_list import anchored_positions
+from briefing_tui.model.span_list import INT, anchored_positions
 from briefing_tui.model.types import Claim, Entity, Event, Selector, Source
 from briefing_tui.record import record
 
@@ -112,9 +115,12 @@ def resolve_selector(text: str, selector: Selector | None) -> tuple[int, int] | 
     return (found[0], found[0] + len(exact)) if found else None
 
 
-def reading_order(claims: list[Claim]) -> list[Claim]:
+def reading_order(claims: Sequence[Claim]) -> MutableSequence[Claim]:
     """``claims`` in reading order (by start, the longer of two at one place first); orphans (no
-    place in the text) come last."""
+    place in the text) come last. A table's (``claim_table``) are put in order by their columns,
+    none of them made."""
+    if isinstance(claims, ClaimTable) and claims.columns:
+        return ClaimsInOrder(claims, _table_order(claims))
     anchored = [c for c in claims if c.span.anchored]
     orphans = [c for c in claims if not c.span.anchored] if len(anchored) < len(claims) else []
     # Two stable sorts by keys read in C, the second one deciding: by start, and at one start by
@@ -128,15 +134,30 @@ def reading_order(claims: list[Claim]) -> list[Claim]:
 _START, _END = attrgetter("span.start"), attrgetter("span.end")
 
 
+def _table_order(table: ClaimTable) -> array[int]:
+    """The indexes of ``table``'s claims in reading order (``reading_order``), read off its columns."""
+    is_anchored = table.anchored
+    anchored = [i for i in range(len(table)) if is_anchored(i)]
+    orphans = [i for i in range(len(table)) if not is_anchored(i)] if len(anchored) < len(table) else []
+    anchored.sort(key=table.ends.__getitem__, reverse=True)  # as above, the second sort deciding
+    anchored.sort(key=table.starts.__getitem__)
+    return array(INT, anchored + orphans)
+
+
 class Navigator:
     """Links between the parts of one document, computed once when the document is opened."""
 
     def __init__(self, doc: Document, collection: Collection | None = None) -> None:
         self.doc = doc
         self.collection = collection
-        self.claims: list[Claim] = reading_order(doc.claims)
+        self.claims = reading_order(doc.claims)
         """Claims in reading order; orphans (no place in the text) come last."""
-        self._claim_index = {c.id: i for i, c in enumerate(self.claims)}  # a claim is found by its place
+        claims = self.claims
+        self._claim_index: Mapping[str, int]  # a claim's place in reading order, by id
+        if isinstance(claims, ClaimsInOrder):  # read off the table, no claim made
+            self._claim_index = Positions(claims)
+        else:
+            self._claim_index = {c.id: i for i, c in enumerate(claims)}
         self._events = {e.id: e for e in doc.events}
         self._sources = {s.id: s for s in doc.sources}
         self._entities = {e.id: e for e in doc.entities}
@@ -184,6 +205,11 @@ class Navigator:
         if index is None:
             return self.claims[0] if step > 0 else self.claims[-1]
         return self.claims[(index + step) % len(self.claims)]
+
+    @property
+    def claim_ids(self) -> Container[str]:
+        """The ids of the claims (what ``in`` asks of it is a dict lookup; nothing is copied)."""
+        return self._claim_index.keys()
 
     def claim_position(self, claim_id: str | None) -> int | None:
         """The 0-based place of a claim in reading order."""
@@ -238,6 +264,8 @@ class Navigator:
 
     def citing_claims(self, source_id: str) -> list[Claim]:
         """Claims that cite a source, in reading order."""
+        if isinstance(self.claims, ClaimsInOrder):
+            return self.claims.citing(source_id)
         return [c for c in self.claims if any(r.source == source_id for r in c.sources)]
 
     # entities -------------------------------------------------------------------------------
@@ -267,8 +295,18 @@ class Navigator:
     def entity_claims(self, entity_id: str) -> list[Claim]:
         """Claims involving an entity: listed in the claim, or a mention inside the claim's span."""
         mentions = self.mentions(entity_id)
+        claims = self.claims
+        if isinstance(claims, ClaimsInOrder):  # the claims' places read off the table's columns
+            table, listing = claims.table, claims.listing(entity_id)
+            starts, ends, is_anchored = table.starts, table.ends, table.anchored
+            return [
+                table[t]
+                for t in claims.order
+                if t in listing
+                or (is_anchored(t) and any(starts[t] <= s and e <= ends[t] for s, e in mentions))
+            ]
         out = []
-        for claim in self.claims:
+        for claim in claims:
             if entity_id in listed(claim, "entities") or (
                 claim.span.anchored
                 and any(claim.span.start <= s and e <= claim.span.end for s, e in mentions)

@@ -10,8 +10,9 @@ the parent builds everything else meanwhile, then the first claims, and takes th
 after them (``claims_with``, ``take_answer``): their ids declared in file order (a duplicate
 reported where the loader reports it), their references kept to be checked with all the others,
 their problems added. The answer comes in frames, one group of claims each, and each frame is freed
-once its claims are made; the parent frees the pieces the child read before it takes them in. So
-the parent never holds the child's whole answer beside the claims made of it.
+once taken in; the parent frees the pieces the child read before it takes them in. The child's
+claims are not made there: they are kept as the child encoded them, a table of compressed rows
+beside the columns the reader reads of every claim (``claim_table``), each made when it is read.
 
 Whatever is unusual (a file not read in pieces, a document with no text, no list of claims, a
 child that fails, answers nothing or read other pieces), the parent builds the claims itself: the
@@ -23,14 +24,15 @@ from __future__ import annotations
 
 import gc
 import marshal
-from collections.abc import Callable
+from collections.abc import Callable, MutableSequence
 from dataclasses import replace
 from io import BytesIO
 from pathlib import Path
 from typing import Any, Protocol
 
 from briefing_tui.model.build import Builder
-from briefing_tui.model.empty_lists import NOT_YET, listed
+from briefing_tui.model.claim_table import ClaimTable, Row, encode_group
+from briefing_tui.model.empty_lists import listed
 from briefing_tui.model.pieces import LazySequence, Whole, compose_in_pieces
 from briefing_tui.model.safe_yaml import Node, Problems, decode
 from briefing_tui.model.text_aside import set_text_aside
@@ -40,12 +42,9 @@ from briefing_tui.model.types import (
     PositionSpan,
     Problem,
     Rating,
-    Selector,
     Severity,
-    SourceRef,
     Span,
     Stance,
-    Verdict,
 )
 
 __all__ = ["ReadApart", "claims_part", "claims_with", "frames_of", "read_frames", "take_answer"]
@@ -98,7 +97,7 @@ def claims_part(data: bytes, label: str, path: Path) -> bytes:
         pieces.skip(first)
         before, declared = len(problems.items), builder.declared
         ahead = declared[:]  # ids declared before the claims (a claim's are sent with it)
-        items: list[Item] = []
+        items: list[tuple[Row | None, list[Place]]] = []
         for n in pieces.read():
             noted = len(declared)
             claim = builder.claim(n)
@@ -110,15 +109,19 @@ def claims_part(data: bytes, label: str, path: Path) -> bytes:
             gc.enable()
     found = [_problem(p) for p in problems.items[before:]]
     refs = (builder.refs, builder.ref_places.typecode, builder.ref_places.tobytes())
-    # in groups, so that the parent never holds the values of more than one group at once; an id
-    # and the claim it names are one string in a group (``marshal`` keeps what its values share)
-    groups = [marshal.dumps(items[at : at + GROUP]) for at in range(0, len(items), GROUP)]
+    # in groups, each the ids its items declare and its claims as the parent keeps them, encoded
+    # and compressed (``claim_table``): the parent makes a claim only when it is read
+    groups = [marshal.dumps(_group(items[at : at + GROUP])) for at in range(0, len(items), GROUP)]
     frames = [marshal.dumps((VERSION, first, len(groups), ahead)), *groups, marshal.dumps((refs, found))]
     return b"".join(len(frame).to_bytes(FRAME_LENGTH, "little") + frame for frame in frames)
 
 
-Item = tuple["tuple[Any, ...] | None", list[Place]]
-"""An item of the list of claims, encoded: its claim (None when it is not one) and the ids it declared."""
+def _group(items: list[tuple[Row | None, list[Place]]]) -> tuple[list[list[Place]], tuple[Any, ...] | None]:
+    """A group of items of the list of claims, encoded: the ids each declared, and its claims (the
+    items that are one) as a group of the parent's table (``encode_group``; None when none is)."""
+    rows = [row for row, _ in items if row is not None]
+    return [declared for _, declared in items], encode_group(rows) if rows else None
+
 
 FRAME_LENGTH = 8
 """The bytes that give each frame's length before it (``claims_part``)."""
@@ -160,7 +163,7 @@ def pieces_here(pieces: int) -> int:
     return int(pieces * HERE)
 
 
-def claims_with(read: ReadApart, builder: Builder, node: Node | None) -> list[Claim] | None:
+def claims_with(read: ReadApart, builder: Builder, node: Node | None) -> MutableSequence[Claim] | None:
     """The claims of ``node`` (``Builder.document``'s ``claims_apart``): the first pieces built here,
     the rest taken from ``read``'s child, or built here after all when it answers nothing; None
     when they are not read in pieces (the Builder builds them)."""
@@ -172,12 +175,11 @@ def claims_with(read: ReadApart, builder: Builder, node: Node | None) -> list[Cl
     taken = read.take(builder, first, pieces.skip)  # the pieces read there freed before their claims come
     if taken is None:
         claims += [c for n in pieces.read() if (c := builder.claim(n))]
-    else:
-        claims += taken
-    return claims
+        return claims
+    return ClaimTable.after(claims, taken)  # the child's kept as it sent them, made when read
 
 
-VERSION = 3
+VERSION = 4
 """Of the encoding: a parent only takes what a child of its own version encoded."""
 
 
@@ -208,44 +210,11 @@ def _problem(p: Problem) -> tuple[Any, ...]:
     return (p.path, p.line, p.column, p.severity.value, p.message, p.hint, p.code)
 
 
-STATUSES = {s.value: s for s in AnchorStatus}
-STANCES = {s.value: s for s in Stance}
-RATINGS = {r.value: r for r in Rating}
 SEVERITIES = {s.value: s for s in Severity}
 # and the other way, for encoding (an enum's ``.value`` is a property: a dict answers in a tenth of the time)
 STATUS_VALUES = {s: s.value for s in AnchorStatus}
 STANCE_VALUES = {s: s.value for s in Stance}
 RATING_VALUES = {r: r.value for r in Rating}
-
-
-def _Claim(  # noqa: N802 - named for what it makes
-    ident: str, span: tuple[Any, ...], sources: list[tuple[Any, ...]], verdict: tuple[Any, ...] | None,
-    gloss: str, entities: list[str], unverified: list[str], note: str, draft: bool, line: int, column: int,
-    *, cited: dict[str, str],
-) -> Claim:  # fmt: skip
-    stances, one = STANCES, cited.setdefault  # each source's id held once, however many frames cite it
-    return Claim(  # positionally, in the order of its fields: a third faster than by name
-        ident,
-        _Span(*span),
-        [SourceRef(one(s, s), p, stances[stance], ln, co) for s, p, stance, ln, co in sources],
-        None if verdict is None else Verdict(RATINGS[verdict[0]], *verdict[1:]),
-        gloss,
-        entities or NOT_YET,  # an empty list is made when first read (``empty_lists``)
-        unverified or NOT_YET,
-        note,
-        draft,
-        line,
-        column,
-    )
-
-
-def _Span(  # noqa: N802 - named for what it makes
-    positional: bool, start: int, end: int, status: str, kept: tuple[Any, ...] | None, line: int, column: int
-) -> Span:
-    selector = None if kept is None else Selector(*kept)
-    if positional:
-        return PositionSpan(start, end, STATUSES[status], selector, line, column)
-    return Span(start, end, STATUSES[status], selector or Selector(), line, column)
 
 
 def _problem_of(values: tuple[Any, ...]) -> Problem:
@@ -265,12 +234,12 @@ class ReadApart(Protocol):
 
     def bytes_once(self) -> list[bytes] | None: ...
 
-    def take(self, builder: Builder, first: int, passed: Callable[[], None]) -> list[Claim] | None: ...
+    def take(self, builder: Builder, first: int, passed: Callable[[], None]) -> ClaimTable | None: ...
 
 
 def take_answer(
     frames: list[bytes], builder: Builder, first: int, passed: Callable[[], None] = lambda: None
-) -> list[Claim] | None:
+) -> ClaimTable | None:
     """The claims ``claims_part`` answered (its ``frames``), from the piece ``first`` on, taken in by
     ``builder`` as if it had built them after its events: their ids declared at their places in the
     file, as written, their references kept to be checked with all the others, their problems
@@ -285,18 +254,15 @@ def take_answer(
     declare = builder.declare_at
     for ident, kind, line, column in ahead:
         declare(ident, line, column, kind)
-    claims: list[Claim] = []
-    add = claims.append
-    cited: dict[str, str] = {}
+    claims = ClaimTable()
     for at in range(1, count + 1):
-        items = marshal.loads(frames[at])
-        frames[at] = b""  # each group's bytes freed once read, and its values once made claims
-        for claim, declared in items:
+        declared_each, group = marshal.loads(frames[at])
+        frames[at] = b""  # each group's bytes freed once read
+        for declared in declared_each:
             for ident, kind, line, column in declared:
                 declare(ident, line, column, kind)
-            if claim is not None:
-                add(_Claim(*claim, cited=cited))
-        del items
+        if group is not None:
+            claims.add_group(*group)
     refs, found = marshal.loads(frames[-1])
     frames.clear()
     problems = builder.problems

@@ -341,7 +341,7 @@ class Document:
     note: str = ""  # about the document as a whole, e.g. why ``published`` is an interval
     entities: list[Entity] = field(default_factory=list)
     events: list[Event] = field(default_factory=list)
-    claims: list[Claim] = field(default_factory=list)
+    claims: MutableSequence[Claim] = field(default_factory=list)  # see ``claim_table``
     sources: list[Source] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)  # warnings (errors make a LoadError)
     extra: dict[str, Any] = field(default_factory=dict)  # data kept from an import with no equivalent

@@ -9,6 +9,7 @@ search, and also matches the verdict's words ("outdated", "partly supported").
 from __future__ import annotations
 
 from bisect import bisect_right
+from collections.abc import Container, Sequence
 
 from rich.text import Text
 from textual.widgets import OptionList
@@ -44,7 +45,7 @@ class ClaimList(DraftMarks, TypeToFilter, ListWindow, SteadyOptionList):
         self._current: str | None = None
         self._haystacks: dict[str, str] = {}
         self._folded: dict[bool, tuple[str, list[int]]] = {}  # by kept case: every haystack, folded
-        self._matching: set[str] = set()  # claims that pass the filter
+        self._matching: Container[str] = set()  # claims that pass the filter
         self._rows: set[str] = set()  # claims with a row now (a window of the matching ones)
 
     @property
@@ -90,7 +91,7 @@ class ClaimList(DraftMarks, TypeToFilter, ListWindow, SteadyOptionList):
             self._haystacks[claim.id] = hay
         return hay or ""
 
-    def _filtered(self, claims: list[Claim]) -> list[Claim]:
+    def _filtered(self, claims: Sequence[Claim]) -> Sequence[Claim]:
         """The claims (all of the document's) whose haystack holds the filter, folded as search folds.
 
         The folded haystacks are kept joined in one string, so that a key typed in the filter costs one
@@ -129,7 +130,7 @@ class ClaimList(DraftMarks, TypeToFilter, ListWindow, SteadyOptionList):
             return
         if keep is None and self.highlighted_option is not None:
             keep = self.highlighted_option.id
-        claims = list(nav.claims)
+        claims: Sequence[Claim] = nav.claims  # (a large document's claims: made as their rows are)
         options: list[Option] = []
         if self.filter_text:
             claims = self._filtered(claims)
@@ -142,7 +143,7 @@ class ClaimList(DraftMarks, TypeToFilter, ListWindow, SteadyOptionList):
         window = claims[start : start + LIMIT]
         for claim in window:
             options.append(Option(self._row(nav, claim), id=claim.id))
-        self._matching = {c.id for c in claims}
+        self._matching = nav.claim_ids if claims is nav.claims else {c.id for c in claims}
         self._rows = {c.id for c in window}
         self.remember_windows((claims, start))
         options += hidden_rows(len(claims) - start - len(window), "more: / filters")

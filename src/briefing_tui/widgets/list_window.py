@@ -17,6 +17,8 @@ from rich.text import Text
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option, OptionDoesNotExist
 
+from briefing_tui.model.claim_table import ClaimsInOrder
+
 
 class Identified(Protocol):
     @property
@@ -32,7 +34,10 @@ def window_start(
     if len(items) <= size:
         return 0
     now = max(0, min(now, len(items) - size))
-    at = next((i for i, item in enumerate(items) if item.id == keep), None)
+    if isinstance(items, ClaimsInOrder):  # found by its column of ids: no claim made
+        at = items.position(keep)
+    else:
+        at = next((i for i, item in enumerate(items) if item.id == keep), None)
     if at is None or (not centre and now <= at < now + size):
         return now
     return max(0, min(at - size // 2, len(items) - size))

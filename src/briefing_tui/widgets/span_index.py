@@ -7,7 +7,7 @@ buckets instead of every span.
 from __future__ import annotations
 
 from array import array
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, MutableSequence
 from itertools import islice
 from typing import Generic, TypeVar
 
@@ -29,7 +29,7 @@ class SpanIndex(Generic[T]):
     def __init__(self, spans: Iterable[tuple[int, int, T]] = ()) -> None:
         self._starts = array(INT)
         self._ends = array(INT)
-        self._payloads: list[T] = []
+        self._payloads: MutableSequence[T] = []
         self._buckets: dict[int, array[int]] = {}
         SpanIndex.extend(self, spans)  # (not a subclass's: its own state is not made yet)
 
@@ -55,13 +55,33 @@ class SpanIndex(Generic[T]):
                     bucket.append(index)
             index += 1
 
+    @classmethod
+    def over(cls, starts: array[int], ends: array[int], payloads: MutableSequence[T]) -> SpanIndex[T]:
+        """The spans ``(starts[i], ends[i], payloads[i])``, each payload read only when its span is
+        found (a table's claims: made when read, ``model.claim_table``). Every span must start at 0
+        or later and end where it starts or after; ``payloads`` may hold more, after them. Spans
+        are not added to such an index (``add``, ``extend``)."""
+        index: SpanIndex[T] = SpanIndex()
+        index._starts, index._ends, index._payloads = array(INT, starts), array(INT, ends), payloads
+        buckets = index._buckets
+        get = buckets.get
+        for i, (start, end) in enumerate(zip(starts, ends, strict=True)):
+            first, last = start >> SHIFT, (end - 1) >> SHIFT
+            for b in (first,) if last <= first else range(first, last + 1):  # nearly always one
+                bucket = get(b)
+                if bucket is None:
+                    buckets[b] = array(INT, (i,))
+                else:
+                    bucket.append(i)
+        return index
+
     def __len__(self) -> int:
-        return len(self._payloads)
+        return len(self._starts)
 
     @property
     def spans(self) -> list[tuple[int, int, T]]:
         """Every span, in the order added."""
-        return list(zip(self._starts, self._ends, self._payloads, strict=True))
+        return list(zip(self._starts, self._ends, self._payloads, strict=False))  # (``over``: may hold more)
 
     def add(self, start: int, end: int, payload: T) -> None:
         if start < 0 or end < start:

@@ -7,7 +7,7 @@ A click on a mention or a claim becomes a ``JumpRequested``.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from functools import partial
 from itertools import takewhile
 from typing import TYPE_CHECKING
@@ -16,6 +16,7 @@ from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.worker import get_current_worker
 
+from briefing_tui.model.claim_table import ClaimsInOrder
 from briefing_tui.model.navigation import Navigator
 from briefing_tui.model.places import Place, SearchPlace
 from briefing_tui.model.span_list import anchored_before, anchored_positions, anchored_reaching
@@ -218,6 +219,8 @@ def prepare(collection: Collection) -> Prepared:
          (tail, length + 1, SpanIndex(_mentions_chosen(doc, anchored_reaching, tail)))],
         lambda: _mentions(doc),
     )  # fmt: skip
+    if isinstance(claims, ClaimsInOrder):  # the whole index at once, read off the table's columns
+        return Prepared(state, mentions, _claim_index(claims))
     first = takewhile(lambda claim: claim.span.anchored and claim.span.start < head, claims)  # by place
     last = (claim for claim in claims if claim.span.end >= tail and claim.span.anchored)
     marks = PartIndex(
@@ -227,9 +230,16 @@ def prepare(collection: Collection) -> Prepared:
     return Prepared(state, mentions, marks)
 
 
-def _indexes(doc: Document, claims: list[Claim]) -> tuple[SpanIndex[tuple[str, str]], SpanIndex[Claim]]:
-    mentions = SpanIndex(_mentions(doc))
-    return mentions, SpanIndex(claim_marks(claims))
+def _indexes(doc: Document, claims: Sequence[Claim]) -> tuple[SpanIndex[tuple[str, str]], SpanIndex[Claim]]:
+    return SpanIndex(_mentions(doc)), _claim_index(claims)
+
+
+def _claim_index(claims: Sequence[Claim]) -> SpanIndex[Claim]:
+    """The marks of ``claims`` (in reading order) indexed: a table's (``claim_table``) read off its
+    columns, each claim made when its mark is drawn."""
+    if isinstance(claims, ClaimsInOrder):
+        return SpanIndex.over(*claims.starts_ends(claims.anchored_count()), claims)
+    return SpanIndex(claim_marks(claims))
 
 
 def _mentions_chosen(
