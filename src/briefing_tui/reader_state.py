@@ -11,7 +11,6 @@ from __future__ import annotations
 from collections.abc import Callable
 from time import monotonic
 
-from briefing_tui.model.claim_table import ClaimsInOrder
 from briefing_tui.model.navigation import JumpList, Navigator
 from briefing_tui.model.places import (
     ClaimPlace,
@@ -197,11 +196,11 @@ class ReaderState:
         kept = self._shown_count
         if kept is not None and kept[0] is self.nav and kept[1] is matches:
             return kept[2]
-        claims = self.nav.claims
-        if isinstance(claims, ClaimsInOrder):  # read off the table's columns, no claim made
-            count = claims.starting_where(shown)
+        in_order = self.nav.in_order
+        if in_order is not None:  # read off the table's columns, no claim made
+            count = in_order.starting_where(shown)
         else:
-            count = sum(claim.span.anchored and shown(claim.span.start) for claim in claims)
+            count = sum(claim.span.anchored and shown(claim.span.start) for claim in self.nav.claims)
         self._shown_count = (self.nav, matches, count)
         return count
 

@@ -393,7 +393,10 @@ class ClaimsInOrder(MutableSequence[Claim]):
 
     def position(self, ident: str | None) -> int | None:
         """The place in this order of the claim ``ident`` (None when it is not here), read off the
-        table's column of ids."""
+        table's column of ids; None for every claim once the table is a plain list (its order is
+        then the order of claims that changed: the navigator is made again)."""
+        if not self.table.columns:
+            return None
         at = self.table.index_of(ident) if ident is not None else -1
         if at < 0:
             return None

@@ -11,7 +11,6 @@ from collections.abc import Container, Mapping, MutableSequence, Sequence
 from operator import attrgetter
 from typing import TYPE_CHECKING
 
-from briefing_tui.model.claim_table import ClaimsInOrder, ClaimTable, Positions
 from briefing_tui.model.empty_lists import listed
 from briefing_tui.model.places import (
     ClaimPlace,
@@ -29,6 +28,7 @@ from briefing_tui.model.types import Claim, Entity, Event, Selector, Source
 from briefing_tui.record import record
 
 if TYPE_CHECKING:
+    from briefing_tui.model.claim_table import ClaimsInOrder, ClaimTable
     from briefing_tui.model.types import Collection, Document
 
 
@@ -119,8 +119,12 @@ def reading_order(claims: Sequence[Claim]) -> MutableSequence[Claim]:
     """``claims`` in reading order (by start, the longer of two at one place first); orphans (no
     place in the text) come last. A table's (``claim_table``) are put in order by their columns,
     none of them made."""
-    if isinstance(claims, ClaimTable) and claims.columns:
-        return ClaimsInOrder(claims, _table_order(claims))
+    if not isinstance(claims, list):
+        # deferred: only a large file's claims are a table; the reader on any other imports none of it
+        from briefing_tui.model.claim_table import ClaimsInOrder, ClaimTable
+
+        if isinstance(claims, ClaimTable) and claims.columns:
+            return ClaimsInOrder(claims, _table_order(claims))
     anchored = [c for c in claims if c.span.anchored]
     orphans = [c for c in claims if not c.span.anchored] if len(anchored) < len(claims) else []
     # Two stable sorts by keys read in C, the second one deciding: by start, and at one start by
@@ -153,9 +157,15 @@ class Navigator:
         self.claims = reading_order(doc.claims)
         """Claims in reading order; orphans (no place in the text) come last."""
         claims = self.claims
+        self.in_order: ClaimsInOrder | None = None
+        """The claims in reading order when they are a table's (``claim_table``): what reads every
+        claim reads its columns instead."""
         self._claim_index: Mapping[str, int]  # a claim's place in reading order, by id
-        if isinstance(claims, ClaimsInOrder):  # read off the table, no claim made
-            self._claim_index = Positions(claims)
+        if not isinstance(claims, list):  # a table's, read off its columns: no claim made
+            from briefing_tui.model.claim_table import ClaimsInOrder, Positions  # deferred: as above
+
+            assert isinstance(claims, ClaimsInOrder)
+            self.in_order, self._claim_index = claims, Positions(claims)
         else:
             self._claim_index = {c.id: i for i, c in enumerate(claims)}
         self._events = {e.id: e for e in doc.events}
@@ -264,8 +274,8 @@ class Navigator:
 
     def citing_claims(self, source_id: str) -> list[Claim]:
         """Claims that cite a source, in reading order."""
-        if isinstance(self.claims, ClaimsInOrder):
-            return self.claims.citing(source_id)
+        if self.in_order is not None:
+            return self.in_order.citing(source_id)
         return [c for c in self.claims if any(r.source == source_id for r in c.sources)]
 
     # entities -------------------------------------------------------------------------------
@@ -295,8 +305,8 @@ class Navigator:
     def entity_claims(self, entity_id: str) -> list[Claim]:
         """Claims involving an entity: listed in the claim, or a mention inside the claim's span."""
         mentions = self.mentions(entity_id)
-        claims = self.claims
-        if isinstance(claims, ClaimsInOrder):  # the claims' places read off the table's columns
+        claims = self.in_order
+        if claims is not None:  # the claims' places read off the table's columns
             table, listing = claims.table, claims.listing(entity_id)
             starts, ends, is_anchored = table.starts, table.ends, table.anchored
             return [
@@ -306,7 +316,7 @@ class Navigator:
                 or (is_anchored(t) and any(starts[t] <= s and e <= ends[t] for s, e in mentions))
             ]
         out = []
-        for claim in claims:
+        for claim in self.claims:
             if entity_id in listed(claim, "entities") or (
                 claim.span.anchored
                 and any(claim.span.start <= s and e <= claim.span.end for s, e in mentions)

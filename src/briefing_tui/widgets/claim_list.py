@@ -138,7 +138,8 @@ class ClaimList(DraftMarks, TypeToFilter, ListWindow, SteadyOptionList):
             head = self.filter_head()
             options.append(Option(Text.assemble(head, (f"  {len(claims):,} of {len(nav.claims):,}", "dim")),
                                   disabled=True))  # fmt: skip
-        start = self.start_of(claims, keep)  # LIMIT rows at once, the claim to keep among them
+        find = nav.claim_position if claims is nav.claims else None  # (found by its id: none made)
+        start = self.start_of(claims, keep, find=find)  # LIMIT rows at once, the claim to keep among them
         options += hidden_rows(start, "earlier")
         window = claims[start : start + LIMIT]
         for claim in window:

@@ -10,14 +10,12 @@ first window's list and the last of the last one's.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Protocol
 
 from rich.text import Text
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option, OptionDoesNotExist
-
-from briefing_tui.model.claim_table import ClaimsInOrder
 
 
 class Identified(Protocol):
@@ -26,16 +24,22 @@ class Identified(Protocol):
 
 
 def window_start(
-    items: Sequence[Identified], keep: str | None, size: int, now: int = 0, centre: bool = False
+    items: Sequence[Identified],
+    keep: str | None,
+    size: int,
+    now: int = 0,
+    centre: bool = False,
+    find: Callable[[str | None], int | None] | None = None,
 ) -> int:
     """Where a window of ``size`` rows of ``items`` starts: where it starts ``now`` when the item
     ``keep`` is in it (or not listed), else (or when ``centre`` is asked) so that ``keep`` is about in
-    its middle; 0 when every item fits."""
+    its middle; 0 when every item fits. ``find``: the place of an item by its id, when ``items``
+    has a faster way than reading each (a large document's claims: without making them)."""
     if len(items) <= size:
         return 0
     now = max(0, min(now, len(items) - size))
-    if isinstance(items, ClaimsInOrder):  # found by its column of ids: no claim made
-        at = items.position(keep)
+    if find is not None:
+        at = find(keep)
     else:
         at = next((i for i, item in enumerate(items) if item.id == keep), None)
     if at is None or (not centre and now <= at < now + size):
@@ -73,13 +77,19 @@ class ListWindow(OptionList):
         """Each list's items (filtered), and the first of them with a row now."""
         self._windows = windows
 
-    def start_of(self, items: Sequence[Identified], keep: str | None, now: int | None = None) -> int:
+    def start_of(
+        self,
+        items: Sequence[Identified],
+        keep: str | None,
+        now: int | None = None,
+        find: Callable[[str | None], int | None] | None = None,
+    ) -> int:
         """Where the window of ``items`` is to start (``window_start``, ``window_size()`` rows): from
         ``now``, by default where the first window starts now; centred on ``keep`` while a key moves
         the window to it."""
         if now is None:
             now = self._windows[0][1] if self._windows else 0
-        return window_start(items, keep, self.window_size(), now, self._centring)
+        return window_start(items, keep, self.window_size(), now, self._centring, find)
 
     def _centre_on(self, keep: str) -> None:
         self._centring = True

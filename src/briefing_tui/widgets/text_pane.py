@@ -7,7 +7,7 @@ A click on a mention or a claim becomes a ``JumpRequested``.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator
 from functools import partial
 from itertools import takewhile
 from typing import TYPE_CHECKING
@@ -16,7 +16,6 @@ from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.worker import get_current_worker
 
-from briefing_tui.model.claim_table import ClaimsInOrder
 from briefing_tui.model.navigation import Navigator
 from briefing_tui.model.places import Place, SearchPlace
 from briefing_tui.model.span_list import anchored_before, anchored_positions, anchored_reaching
@@ -115,7 +114,7 @@ class TextPane(Vertical):
             self.set_timer(INDEX_PAUSE, partial(self._index_whole, *parted))
 
     def _index_marks(self, nav: Navigator) -> None:
-        mention_index, claim_index = _indexes(nav.doc, nav.claims)
+        mention_index, claim_index = _indexes(nav)
         if not get_current_worker().is_cancelled:
             self.app.call_from_thread(self._marks_indexed, nav, mention_index, claim_index)
 
@@ -212,15 +211,15 @@ def prepare(collection: Collection) -> Prepared:
     doc, claims = state.doc, state.nav.claims  # the marks in the navigator's order
     length = len(doc.text)
     if length <= 2 * PART_CHARS:
-        return Prepared(state, *_indexes(doc, claims))
+        return Prepared(state, *_indexes(state.nav))
     head, tail = PART_CHARS, length - PART_CHARS  # the first part ends, the last part starts
     mentions = PartIndex(
         [(0, head, SpanIndex(_mentions_chosen(doc, anchored_before, head))),
          (tail, length + 1, SpanIndex(_mentions_chosen(doc, anchored_reaching, tail)))],
         lambda: _mentions(doc),
     )  # fmt: skip
-    if isinstance(claims, ClaimsInOrder):  # the whole index at once, read off the table's columns
-        return Prepared(state, mentions, _claim_index(claims))
+    if state.nav.in_order is not None:  # the whole index at once, read off the table's columns
+        return Prepared(state, mentions, _claim_index(state.nav))
     first = takewhile(lambda claim: claim.span.anchored and claim.span.start < head, claims)  # by place
     last = (claim for claim in claims if claim.span.end >= tail and claim.span.anchored)
     marks = PartIndex(
@@ -230,16 +229,17 @@ def prepare(collection: Collection) -> Prepared:
     return Prepared(state, mentions, marks)
 
 
-def _indexes(doc: Document, claims: Sequence[Claim]) -> tuple[SpanIndex[tuple[str, str]], SpanIndex[Claim]]:
-    return SpanIndex(_mentions(doc)), _claim_index(claims)
+def _indexes(nav: Navigator) -> tuple[SpanIndex[tuple[str, str]], SpanIndex[Claim]]:
+    return SpanIndex(_mentions(nav.doc)), _claim_index(nav)
 
 
-def _claim_index(claims: Sequence[Claim]) -> SpanIndex[Claim]:
-    """The marks of ``claims`` (in reading order) indexed: a table's (``claim_table``) read off its
-    columns, each claim made when its mark is drawn."""
-    if isinstance(claims, ClaimsInOrder):
+def _claim_index(nav: Navigator) -> SpanIndex[Claim]:
+    """The marks of ``nav``'s claims (in reading order) indexed: a table's (``claim_table``) read off
+    its columns, each claim made when its mark is drawn."""
+    claims = nav.in_order
+    if claims is not None:
         return SpanIndex.over(*claims.starts_ends(claims.anchored_count()), claims)
-    return SpanIndex(claim_marks(claims))
+    return SpanIndex(claim_marks(nav.claims))
 
 
 def _mentions_chosen(

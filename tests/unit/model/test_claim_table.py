@@ -13,11 +13,14 @@ from pathlib import Path
 import pytest
 from tests.support.read_apart import ReadApart
 
+from briefing_tui.edit import ops
+from briefing_tui.edit.history import play
 from briefing_tui.model import claim_table, loader, pieces, split_load
 from briefing_tui.model.claim_table import ClaimsInOrder, ClaimTable, Ids
 from briefing_tui.model.navigation import Navigator, reading_order
 from briefing_tui.model.split_load import claims_part
-from briefing_tui.model.types import AnchorStatus, Claim, Document, Rating, Span, Verdict
+from briefing_tui.model.types import AnchorStatus, Claim, Collection, Document, Rating, Span, Verdict
+from briefing_tui.reader_state import ReaderState
 from briefing_tui.resources import seeds_dir
 
 SEED = seeds_dir() / "niger-us-withdrawal.yaml"
@@ -185,3 +188,24 @@ def test_the_claims_shown_by_the_filter_are_counted_off_the_columns() -> None:
         expected = sum(c.span.anchored and c.span.start >= bound for c in plain.claims)
         assert nav.claims.starting_where(partial(operator.le, bound)) == expected
     assert _made(_table(apart)) == made
+
+
+@pytest.mark.parametrize("edit", ["add", "remove"])
+def test_a_claim_added_or_removed_has_the_reader_build_its_navigator_again(edit: str) -> None:
+    """The navigator's claims in order read a table that the edit made a plain list: its places are
+    asked for once more, by ids the table no longer has columns for, before it is built again."""
+    apart, _plain = _loaded()
+    state = ReaderState(Collection([apart]))
+    last, first = state.nav.claims[-1].id, state.nav.claims[0].id
+    assert state.nav.claim_position(last) == len(apart.claims) - 1  # its places asked for: kept
+    if edit == "add":
+        revision = ops.make_claim(apart, 0, 5, "new")
+    else:
+        revision = ops.remove_annotation(apart, "claim", first)
+    steps = list(play(ops.lists(apart), revision))
+    assert not _table(apart).columns
+    state.edited([(step.kind, step.after) for step in steps])
+    assert not isinstance(state.nav.claims, ClaimsInOrder)
+    assert [c.id for c in state.nav.claims] == [c.id for c in reading_order(list(apart.claims))]
+    assert state.nav.claim_position(last) is not None
+    assert (state.nav.claim(first) is None) is (edit == "remove")
