@@ -37,23 +37,16 @@ class SpanIndex(Generic[T]):
         """Add ``spans`` after those added (one that does not start at 0 or later and end after it
         starts is left out)."""
         starts, ends, payloads = self._starts, self._ends, self._payloads
-        buckets = self._buckets
-        get = buckets.get
-        index = len(payloads)
-        for start, end, payload in spans:
-            if not 0 <= start <= end:
-                continue
-            starts.append(start)
-            ends.append(end)
-            payloads.append(payload)
-            first, last = start >> SHIFT, (end - 1) >> SHIFT
-            for b in (first,) if last <= first else range(first, last + 1):  # nearly always one
-                bucket = get(b)
-                if bucket is None:
-                    buckets[b] = array(INT, (index,))
-                else:
-                    bucket.append(index)
-            index += 1
+
+        def kept() -> Iterator[tuple[int, int]]:
+            for start, end, payload in spans:
+                if 0 <= start <= end:
+                    starts.append(start)
+                    ends.append(end)
+                    payloads.append(payload)
+                    yield start, end
+
+        _bucketed(self._buckets, len(starts), kept())
 
     @classmethod
     def over(cls, starts: array[int], ends: array[int], payloads: MutableSequence[T]) -> SpanIndex[T]:
@@ -63,16 +56,7 @@ class SpanIndex(Generic[T]):
         are not added to such an index (``add``, ``extend``)."""
         index: SpanIndex[T] = SpanIndex()
         index._starts, index._ends, index._payloads = array(INT, starts), array(INT, ends), payloads
-        buckets = index._buckets
-        get = buckets.get
-        for i, (start, end) in enumerate(zip(starts, ends, strict=True)):
-            first, last = start >> SHIFT, (end - 1) >> SHIFT
-            for b in (first,) if last <= first else range(first, last + 1):  # nearly always one
-                bucket = get(b)
-                if bucket is None:
-                    buckets[b] = array(INT, (i,))
-                else:
-                    bucket.append(i)
+        _bucketed(index._buckets, 0, zip(starts, ends, strict=True))
         return index
 
     def __len__(self) -> int:
@@ -126,6 +110,21 @@ class SpanIndex(Generic[T]):
         found = [(s, e, p) for s, e, p in self.overlapping(offset, offset + 1) if s <= offset < e]
         found.sort(key=lambda span: span[1] - span[0])
         return found
+
+
+def _bucketed(buckets: dict[int, array[int]], index: int, spans: Iterable[tuple[int, int]]) -> None:
+    """Put each span ``(start, end)`` of ``spans``, numbered from ``index`` on, in the buckets it
+    overlaps (nearly always one)."""
+    get = buckets.get
+    for start, end in spans:
+        first, last = start >> SHIFT, (end - 1) >> SHIFT
+        for b in (first,) if last <= first else range(first, last + 1):
+            bucket = get(b)
+            if bucket is None:
+                buckets[b] = array(INT, (index,))
+            else:
+                bucket.append(index)
+        index += 1
 
 
 class PartIndex(SpanIndex[T]):
