@@ -8,33 +8,18 @@ quote what was typed); an error no command expected is one short line and a log 
 
 from __future__ import annotations
 
-import argparse
 import contextlib
 import importlib
 import sys
 from collections.abc import Sequence
-from typing import TYPE_CHECKING, NoReturn
+from types import ModuleType
+from typing import TYPE_CHECKING
 
 from briefing_tui import __version__
-from briefing_tui.console import PIPE_CLOSED, Writer, silence, stderr, stdout
+from briefing_tui.console import PIPE_CLOSED, silence, stdout
 
 if TYPE_CHECKING:
-    from _typeshed import SupportsWrite
-
-
-class _Parser(argparse.ArgumentParser):
-    """argparse printing through the display boundary: an argument error quotes what was typed."""
-
-    def print_usage(self, file: SupportsWrite[str] | None = None) -> None:
-        Writer(file).text(self.format_usage())
-
-    def print_help(self, file: SupportsWrite[str] | None = None) -> None:
-        Writer(file).text(self.format_help())
-
-    def exit(self, status: int = 0, message: str | None = None) -> NoReturn:
-        if message:
-            stderr().text(message)
-        sys.exit(status)
+    import argparse
 
 
 COMMANDS: dict[str, tuple[str, str]] = {
@@ -49,13 +34,30 @@ COMMANDS: dict[str, tuple[str, str]] = {
 }
 
 
-def _parser(name: str) -> tuple[argparse.ArgumentParser, object]:
+def _parser(name: str) -> tuple[argparse.ArgumentParser, ModuleType]:
+    # deferred: only a command with options to read needs argparse (0.3 MB and a few ms at each start)
+    from briefing_tui.arguments import Parser
+
     module_name, help_text = COMMANDS[name]
     module = importlib.import_module(module_name)
     prog = "briefing" if name == "open" else f"briefing {name}"
-    parser = _Parser(prog=prog, description=help_text)
-    module.configure(parser)  # type: ignore[attr-defined]
+    parser = Parser(prog=prog, description=help_text)
+    module.configure(parser)
     return parser, module
+
+
+def read_args(name: str, args: list[str]) -> tuple[ModuleType, object] | int:
+    """The command ``name``'s module and its options read from ``args``, or the exit status when
+    they cannot be (a usage error: 2; ``--help``: 0). The reader on plain paths (none starts with
+    ``-``) reads them as its parser would, without it (``commands.open.plain``)."""
+    if name == "open" and not any(arg.startswith("-") for arg in args):
+        module = importlib.import_module(COMMANDS["open"][0])
+        return module, module.plain(args)
+    parser, module = _parser(name)
+    try:
+        return module, parser.parse_args(args)
+    except SystemExit as exc:  # argparse: 2 on a usage error, 0 after --help
+        return int(exc.code or 0)
 
 
 def _top_help() -> str:
@@ -105,13 +107,12 @@ def _main(args: list[str]) -> int:
     name = args[0] if args and args[0] in COMMANDS else "open"
     if args and args[0] == name:
         args = args[1:]
-    parser, module = _parser(name)
+    read = read_args(name, args)
+    if isinstance(read, int):
+        return read
+    module, parsed = read
     try:
-        parsed = parser.parse_args(args)
-    except SystemExit as exc:  # argparse: 2 on a usage error, 0 after --help
-        return int(exc.code or 0)
-    try:
-        return int(module.run(parsed))  # type: ignore[attr-defined]
+        return int(module.run(parsed))
     except KeyboardInterrupt:
         return 130
     except BrokenPipeError:

@@ -20,6 +20,7 @@ LAYERS: list[tuple[str, list[str]]] = [
         [
             "briefing_tui.__main__",
             "briefing_tui.cli",
+            "briefing_tui.arguments",  # the command line's parser, when a command has options to read
             "briefing_tui.commands",
             "briefing_tui.app",
             "briefing_tui.crash",

@@ -9,11 +9,12 @@ pipeline and shown unsaved, its annotations marked draft; ``briefing annotate`` 
 
 from __future__ import annotations
 
-import argparse
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 if TYPE_CHECKING:
+    import argparse
+
     from briefing_tui.model.types import Problem
 
 
@@ -39,6 +40,20 @@ def configure(parser: argparse.ArgumentParser) -> None:
     )
 
 
+class Plain(NamedTuple):
+    """The options of ``briefing PATH...`` with PATHs alone, as the parser reads them."""
+
+    paths: list[Path]
+    notes_only: bool = False
+    no_cache: bool = False
+
+
+def plain(args: list[str]) -> Plain:
+    """``args``, none of them an option (none starts with ``-``), read as ``configure``'s parser
+    reads them: every one a PATH."""
+    return Plain([Path(arg) for arg in args])
+
+
 def _nothing_opened(failed: dict[str, list[Problem]]) -> int:
     # deferred: imported when the command runs, not when its options are read
     from briefing_tui.console import stderr
@@ -50,7 +65,7 @@ def _nothing_opened(failed: dict[str, list[Problem]]) -> int:
     return 1
 
 
-def run(args: argparse.Namespace) -> int:
+def run(args: argparse.Namespace | Plain) -> int:
     # deferred: imported when the command runs, not when its options are read
     from briefing_tui.console import stderr
     from briefing_tui.display import display_path
