@@ -17,7 +17,7 @@ from __future__ import annotations
 import marshal
 import zlib
 from array import array
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterable, Iterator, Mapping, MutableSequence, Sequence
 from typing import Any, overload
 
@@ -83,16 +83,30 @@ BLOCK = 100
 thousand), at some 44 bytes a claim (40 in blocks of a thousand)."""
 
 
-def encode_group(rows: list[Row]) -> tuple[list[str], bytes, bytes, bytes, list[bytes]]:
-    """``rows`` as a group of the table: their ids, starts, ends and statuses as bytes, and the rows
-    themselves compressed, ``BLOCK`` at a time (``ClaimTable.add_group`` takes it)."""
+Places = dict[str, list[int]]
+"""The claims (their places in a group) that cite each source, or list each entity."""
+
+
+def encode_group(rows: list[Row]) -> tuple[list[str], bytes, bytes, bytes, list[bytes], Places, Places]:
+    """``rows`` as a group of the table: their ids, starts, ends and statuses as bytes, the rows
+    themselves compressed, ``BLOCK`` at a time, and the claims that cite each source and list each
+    entity (``ClaimTable.add_group`` takes it)."""
     spans = [row[1] for row in rows]
+    cites: Places = {}
+    lists: Places = {}
+    for at, row in enumerate(rows):
+        for source in dict.fromkeys(ref[0] for ref in row[2]):  # (a source cited twice: once)
+            cites.setdefault(source, []).append(at)
+        for entity in dict.fromkeys(row[5]):
+            lists.setdefault(entity, []).append(at)
     return (
         [row[0] for row in rows],
         array(INT, [s[1] for s in spans]).tobytes(),
         array(INT, [s[2] for s in spans]).tobytes(),
         bytes(STATUS_CODES[s[3]] for s in spans),
         [zlib.compress(marshal.dumps(rows[at : at + BLOCK]), 1) for at in range(0, len(rows), BLOCK)],
+        cites,
+        lists,
     )
 
 
@@ -166,6 +180,8 @@ class ClaimTable(MutableSequence[Claim]):
         "_status",
         "_cited",
         "_last",
+        "_cites",
+        "_lists",
     )
 
     def __init__(self, claims: Iterable[Claim] = ()) -> None:
@@ -183,6 +199,10 @@ class ClaimTable(MutableSequence[Claim]):
         self.ids.extend([c.id for c in made])
         self._cited: dict[str, str] = {}
         self._last: tuple[int, list[Row]] | None = None  # the group decoded last, and its rows
+        self._cites: dict[str, array[int]] = {}  # the claims that cite each source, by index
+        self._lists: dict[str, array[int]] = {}  # the claims that list each entity
+        for index, claim in enumerate(made):
+            self._note(index, claim, 1)
 
     @classmethod
     def after(cls, head: Iterable[Claim], rest: ClaimTable) -> ClaimTable:
@@ -200,10 +220,20 @@ class ClaimTable(MutableSequence[Claim]):
         table.ends.extend(rest.ends)
         table._status.extend(rest._status)
         table._cited = rest._cited
+        for kept, theirs in ((table._cites, rest._cites), (table._lists, rest._lists)):
+            for key, indexes in theirs.items():
+                kept.setdefault(key, array(INT)).extend(at + offset for at in indexes)
         return table
 
     def add_group(
-        self, ids: list[str], starts: bytes, ends: bytes, status: bytes, blocks: list[bytes]
+        self,
+        ids: list[str],
+        starts: bytes,
+        ends: bytes,
+        status: bytes,
+        blocks: list[bytes],
+        cites: Places,
+        lists: Places,
     ) -> None:
         """Add a group ``encode_group`` made, after the claims there are."""
         if self._list is not None:
@@ -220,6 +250,30 @@ class ClaimTable(MutableSequence[Claim]):
         self._status.extend(status)
         if not len(self.ids) == len(self.starts) == len(self.ends) == len(self._status) == len(self._made):
             raise ValueError("a group whose columns are not of one length")
+        for kept, places in ((self._cites, cites), (self._lists, lists)):
+            for key, indexes in places.items():
+                kept.setdefault(key, array(INT)).extend(at + index for index in indexes)
+
+    def _note(self, index: int, claim: Claim, step: int) -> None:
+        """Note (``step`` 1) or forget (-1) the sources that claim ``index`` cites and the entities
+        it lists."""
+        for kept, keys in (
+            (self._cites, dict.fromkeys(r.source for r in claim.sources)),
+            (self._lists, dict.fromkeys(listed(claim, "entities"))),
+        ):
+            for key in keys:
+                if step > 0:
+                    kept.setdefault(key, array(INT)).append(index)
+                elif index in kept.get(key, ()):
+                    kept[key].remove(index)
+
+    def citing(self, source_id: str) -> Sequence[int]:
+        """The indexes of the claims that cite ``source_id`` (read off the table, none made)."""
+        return self._cites.get(source_id, ())
+
+    def listing(self, entity_id: str) -> Sequence[int]:
+        """The indexes of the claims that list ``entity_id`` among their entities."""
+        return self._lists.get(entity_id, ())
 
     @property
     def columns(self) -> bool:
@@ -234,23 +288,6 @@ class ClaimTable(MutableSequence[Claim]):
     def made(self, index: int) -> Claim | None:
         """Claim ``index`` when it is made already, else None (nothing is made)."""
         return self._list[index] if self._list is not None else self._made[index]
-
-    def rows(self) -> Iterator[tuple[int, Row | Claim]]:
-        """Each claim as its object when made, else as its plain values (decoded a group at a time,
-        nothing kept): what a scan of every claim reads without making them."""
-        if self._list is not None:
-            yield from enumerate(self._list)
-            return
-        made, group_at = self._made, self._block_at
-        first = group_at[0] if group_at else len(made)
-        for index in range(first):
-            claim = made[index]
-            assert claim is not None
-            yield index, claim
-        for g, at in enumerate(group_at):
-            for offset, row in enumerate(self._block(g)):
-                claim = made[at + offset]
-                yield at + offset, row if claim is None else claim
 
     def _block(self, g: int) -> list[Row]:
         last = self._last
@@ -270,6 +307,7 @@ class ClaimTable(MutableSequence[Claim]):
         if self._list is None:
             self._list = list(self)
             self._made, self._blocks, self._block_at, self._last = [], [], [], None
+            self._cites, self._lists = {}, {}
             self.ids, self.starts, self.ends, self._status = Ids(), array(INT), array(INT), bytearray()
         return self._list
 
@@ -309,7 +347,9 @@ class ClaimTable(MutableSequence[Claim]):
         if value.id != self.ids[at]:  # (raises IndexError as a list does)
             self._plain()[index] = value  # another id: not the same claim changed, rare enough
             return
+        self._note(at, self[at], -1)
         self._made[index] = value
+        self._note(at, value, 1)
         self.starts[at], self.ends[at] = value.span.start, value.span.end
         self._status[at] = STATUS_CODES[value.span.status.value]
 
@@ -365,31 +405,38 @@ class Positions(Mapping[str, int]):
         return (ids[index] for index in self._claims.order)
 
 
-def _sources_of(item: Row | Claim) -> Iterator[str]:
-    if isinstance(item, Claim):
-        return (r.source for r in item.sources)
-    return (ref[0] for ref in item[2])
-
-
-def _entities_of(item: Row | Claim) -> Sequence[str]:
-    return listed(item, "entities") if isinstance(item, Claim) else item[5]
-
-
 class ClaimsInOrder(MutableSequence[Claim]):
     """A table's claims in the order ``order`` gives (their indexes in the table), read and set
     through it: the navigator's claims in reading order, none made until read."""
 
-    __slots__ = ("table", "order", "_inverse")
+    __slots__ = ("table", "order", "_inverse", "_starts_ends")
 
     def __init__(self, table: ClaimTable, order: array[int]) -> None:
         self.table, self.order = table, order
         self._inverse: array[int] | None = None  # each table index's place in the order, once asked
+        self._starts_ends: tuple[array[int], array[int], int] | None = None  # and the longest claim
 
     def starts_ends(self, count: int | None = None) -> tuple[array[int], array[int]]:
         """The starts and ends of the first ``count`` claims (all of them: None), in this order."""
         order = self.order if count is None else self.order[:count]
         starts, ends = self.table.starts, self.table.ends
         return array(INT, [starts[i] for i in order]), array(INT, [ends[i] for i in order])
+
+    def containing(self, spans: Iterable[tuple[int, int]]) -> set[int]:
+        """The places in this order of the claims with a place in the text that holds one of
+        ``spans`` whole: found by bisecting the claims' starts (this order is by start), none made."""
+        if self._starts_ends is None:
+            count = self.anchored_count()
+            starts, ends = self.starts_ends(count)
+            longest = max((e - s for s, e in zip(starts, ends, strict=True)), default=0)
+            self._starts_ends = (starts, ends, longest)
+        starts, ends, longest = self._starts_ends
+        found: set[int] = set()
+        for start, end in spans:
+            for place in range(bisect_left(starts, start - longest), bisect_right(starts, start)):
+                if end <= ends[place]:
+                    found.add(place)
+        return found
 
     def position(self, ident: str | None) -> int | None:
         """The place in this order of the claim ``ident`` (None when it is not here), read off the
@@ -398,14 +445,16 @@ class ClaimsInOrder(MutableSequence[Claim]):
         if not self.table.columns:
             return None
         at = self.table.index_of(ident) if ident is not None else -1
-        if at < 0:
-            return None
+        return None if at < 0 else self._places()[at]
+
+    def _places(self) -> array[int]:
+        """Each of the table's claims' place in this order, by its index (made once asked)."""
         inverse = self._inverse
         if inverse is None:
             inverse = self._inverse = array(INT, bytes(array(INT).itemsize * len(self.table)))
             for place, index in enumerate(self.order):
                 inverse[index] = place
-        return inverse[at]
+        return inverse
 
     def starting_where(self, shown: Callable[[int], bool]) -> int:
         """How many claims have a place in the text whose start is ``shown``, read off the columns."""
@@ -421,18 +470,17 @@ class ClaimsInOrder(MutableSequence[Claim]):
             count -= 1
         return count
 
-    def _picked(self, keep: Callable[[Row | Claim], bool]) -> list[Claim]:
-        """The claims ``keep`` keeps, in this order, scanned without making the others."""
-        found = {index for index, item in self.table.rows() if keep(item)}
-        return [self.table[i] for i in self.order if i in found]
-
     def citing(self, source_id: str) -> list[Claim]:
-        """The claims that cite ``source_id``, in this order."""
-        return self._picked(lambda item: any(s == source_id for s in _sources_of(item)))
+        """The claims that cite ``source_id``, in this order (only they are made)."""
+        places = self._places()
+        return [self[place] for place in sorted(places[index] for index in self.table.citing(source_id))]
 
-    def listing(self, entity_id: str) -> set[int]:
-        """The table's indexes of the claims that list ``entity_id`` among their entities."""
-        return {index for index, item in self.table.rows() if entity_id in _entities_of(item)}
+    def involving(self, entity_id: str, mentions: Iterable[tuple[int, int]]) -> list[Claim]:
+        """The claims that list ``entity_id`` or hold one of its ``mentions``, in this order (only
+        they are made)."""
+        places = self._places()
+        found = self.containing(mentions) | {places[index] for index in self.table.listing(entity_id)}
+        return [self[place] for place in sorted(found)]
 
     def __len__(self) -> int:
         return len(self.order)

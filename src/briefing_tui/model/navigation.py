@@ -307,14 +307,7 @@ class Navigator:
         mentions = self.mentions(entity_id)
         claims = self.in_order
         if claims is not None:  # the claims' places read off the table's columns
-            table, listing = claims.table, claims.listing(entity_id)
-            starts, ends, is_anchored = table.starts, table.ends, table.anchored
-            return [
-                table[t]
-                for t in claims.order
-                if t in listing
-                or (is_anchored(t) and any(starts[t] <= s and e <= ends[t] for s, e in mentions))
-            ]
+            return claims.involving(entity_id, mentions)
         out = []
         for claim in self.claims:
             if entity_id in listed(claim, "entities") or (

@@ -179,7 +179,7 @@ def claims_with(read: ReadApart, builder: Builder, node: Node | None) -> Mutable
     return ClaimTable.after(claims, taken)  # the child's kept as it sent them, made when read
 
 
-VERSION = 4
+VERSION = 5
 """Of the encoding: a parent only takes what a child of its own version encoded."""
 
 

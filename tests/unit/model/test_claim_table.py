@@ -209,3 +209,25 @@ def test_a_claim_added_or_removed_has_the_reader_build_its_navigator_again(edit:
     assert [c.id for c in state.nav.claims] == [c.id for c in reading_order(list(apart.claims))]
     assert state.nav.claim_position(last) is not None
     assert (state.nav.claim(first) is None) is (edit == "remove")
+
+
+def test_the_claims_citing_a_source_follow_a_claim_replaced() -> None:
+    """The table keeps which claims cite each source and list each entity: a claim replaced with
+    other sources and entities is found by its new ones only."""
+    apart, plain = _loaded()
+    nav, nav_plain = Navigator(apart), Navigator(plain)
+    claim = next(c for c in plain.claims if c.sources)
+    gone, kept = claim.sources[0].source, plain.sources[-1].id
+    entity = plain.entities[0].id
+    changed = replace(claim, sources=[replace(claim.sources[0], source=kept)], entities=[entity])
+    for items, navigator in ((apart.claims, nav), (plain.claims, nav_plain)):
+        at = next(i for i, c in enumerate(items) if c.id == claim.id)
+        items[at] = changed
+        assert navigator.replaced("claim", changed)
+    assert _table(apart).columns
+    for source in (gone, kept):
+        assert nav.citing_claims(source) == nav_plain.citing_claims(source)
+    assert changed in nav.citing_claims(kept) and changed not in nav.citing_claims(gone)
+    assert nav.entity_claims(entity) == nav_plain.entity_claims(entity) and changed in nav.entity_claims(
+        entity
+    )
