@@ -2,10 +2,11 @@
 
 The claims are most of a large briefing's annotations. As objects, each with its span, verdict,
 references to sources and their Python ints, one takes some 760 bytes; 25,000 of them, 19 MB. Here a
-claim built apart (``split_load``) is kept in a group of a thousand, encoded and compressed, some 40
+claim built apart (``split_load``) is kept encoded and compressed in a block of ``BLOCK``, some 44
 bytes each, beside the columns the reader needs of every claim without making it: its id, its
-place in the text and whether it has one. A claim is made when it is read (``table[i]``) and kept,
-so that the same claim is the same object each time it is read, and what is set on it stays.
+place in the text and whether it has one, and which claims cite each source and list each
+entity. A claim is made when it is read (``table[i]``) and kept, so that the same claim is the
+same object each time it is read, and what is set on it stays.
 
 Changing the list itself (insert, delete, a slice) makes every claim and keeps them as a plain list
 from then on; setting one claim (``table[i] = claim``, as an edit replaces it) keeps the rest as
@@ -35,7 +36,7 @@ from briefing_tui.model.types import (
     Verdict,
 )
 
-__all__ = ["ClaimTable", "ClaimsInOrder", "Positions", "STATUS_CODES", "claim_of", "encode_group"]
+__all__ = ["ClaimTable", "ClaimsInOrder", "Positions", "STATUS_CODES", "claim_of", "encode_group", "row_of"]
 
 STATUS_LIST = list(AnchorStatus)
 STATUS_CODES = {s.value: i for i, s in enumerate(STATUS_LIST)}
@@ -46,8 +47,34 @@ _STANCES = {s.value: s for s in Stance}
 _RATINGS = {r.value: r for r in Rating}
 
 Row = tuple[Any, ...]
-"""A claim as plain values (``split_load._claim``): id, span, sources, verdict, gloss, entities,
-unverified, note, draft, line, column."""
+"""A claim as plain values, in the order of its constructor's fields (``row_of``, ``claim_of``): id,
+span, sources, verdict, gloss, entities, unverified, note, draft, line, column."""
+
+# for encoding (an enum's ``.value`` is a property: a dict answers in a tenth of the time)
+_STATUS_VALUES = {s: s.value for s in AnchorStatus}
+_STANCE_VALUES = {s: s.value for s in Stance}
+_RATING_VALUES = {r: r.value for r in Rating}
+
+
+def row_of(c: Claim) -> Row:
+    """The plain values of ``c`` (``claim_of`` makes it again)."""
+    verdict, stances = c.verdict, _STANCE_VALUES
+    return (
+        c.id,
+        _span_row(c.span),
+        [(r.source, r.passage, stances[r.stance], r.line, r.column) for r in c.sources],
+        None if verdict is None else (_RATING_VALUES[verdict.rating], verdict.explanation, verdict.reviewed,
+                                      verdict.line, verdict.column),
+        c.gloss, list(listed(c, "entities")), list(listed(c, "unverified")),
+        c.note, c.draft, c.line, c.column,
+    )  # fmt: skip
+
+
+def _span_row(s: Span) -> tuple[Any, ...]:
+    positional = isinstance(s, PositionSpan)
+    sel = s.kept_selector if isinstance(s, PositionSpan) else s.selector
+    kept = None if sel is None else (sel.exact, sel.prefix, sel.suffix, sel.start, sel.end)
+    return (positional, s.start, s.end, _STATUS_VALUES[s.status], kept, s.line, s.column)
 
 
 def claim_of(row: Row, cited: dict[str, str]) -> Claim:
@@ -190,7 +217,7 @@ class ClaimTable(MutableSequence[Claim]):
         self._list: list[Claim] | None = None  # every claim, once the list itself changed
         self._made: list[Claim | None] = list(made)
         self._blocks: list[bytes] = []
-        self._block_at: list[int] = []  # the index of each group's first claim
+        self._block_at: list[int] = []  # the index of each block's first claim
         self.ids = Ids()
         """Each claim's id, in the table's order."""
         self.starts = array(INT, [c.span.start for c in made])
@@ -198,7 +225,7 @@ class ClaimTable(MutableSequence[Claim]):
         self._status = bytearray(STATUS_CODES[c.span.status.value] for c in made)
         self.ids.extend([c.id for c in made])
         self._cited: dict[str, str] = {}
-        self._last: tuple[int, list[Row]] | None = None  # the group decoded last, and its rows
+        self._last: tuple[int, list[Row]] | None = None  # the block decoded last, and its rows
         self._cites: dict[str, array[int]] = {}  # the claims that cite each source, by index
         self._lists: dict[str, array[int]] = {}  # the claims that list each entity
         for index, claim in enumerate(made):
@@ -206,7 +233,7 @@ class ClaimTable(MutableSequence[Claim]):
 
     @classmethod
     def after(cls, head: Iterable[Claim], rest: ClaimTable) -> ClaimTable:
-        """The claims ``head``, made already, then those of ``rest`` (its groups shared, none made)."""
+        """The claims ``head``, made already, then those of ``rest`` (its blocks shared, none made)."""
         table = cls(head)
         if rest._list is not None:
             table.extend(rest._list)

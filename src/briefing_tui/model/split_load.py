@@ -31,20 +31,14 @@ from pathlib import Path
 from typing import Any, Protocol
 
 from briefing_tui.model.build import Builder
-from briefing_tui.model.claim_table import ClaimTable, Row, encode_group
-from briefing_tui.model.empty_lists import listed
+from briefing_tui.model.claim_table import ClaimTable, Row, encode_group, row_of
 from briefing_tui.model.pieces import LazySequence, Whole, compose_in_pieces
 from briefing_tui.model.safe_yaml import Node, Problems, decode
 from briefing_tui.model.text_aside import set_text_aside
 from briefing_tui.model.types import (
-    AnchorStatus,
     Claim,
-    PositionSpan,
     Problem,
-    Rating,
     Severity,
-    Span,
-    Stance,
 )
 
 __all__ = ["ReadApart", "claims_part", "claims_with", "frames_of", "read_frames", "take_answer"]
@@ -101,7 +95,7 @@ def claims_part(data: bytes, label: str, path: Path) -> bytes:
         for n in pieces.read():
             noted = len(declared)
             claim = builder.claim(n)
-            items.append((None if claim is None else _claim(claim), declared[noted:]))
+            items.append((None if claim is None else row_of(claim), declared[noted:]))
     except Whole:
         return b""
     finally:
@@ -183,27 +177,7 @@ VERSION = 5
 """Of the encoding: a parent only takes what a child of its own version encoded."""
 
 
-# The encoding: each object as a tuple of plain values, in the order of its constructor's fields.
-
-
-def _claim(c: Claim) -> tuple[Any, ...]:
-    verdict, stances = c.verdict, STANCE_VALUES
-    return (
-        c.id,
-        _span(c.span),
-        [(r.source, r.passage, stances[r.stance], r.line, r.column) for r in c.sources],
-        None if verdict is None else (RATING_VALUES[verdict.rating], verdict.explanation, verdict.reviewed,
-                                      verdict.line, verdict.column),
-        c.gloss, list(listed(c, "entities")), list(listed(c, "unverified")),
-        c.note, c.draft, c.line, c.column,
-    )  # fmt: skip
-
-
-def _span(s: Span) -> tuple[Any, ...]:
-    positional = isinstance(s, PositionSpan)
-    sel = s.kept_selector if isinstance(s, PositionSpan) else s.selector
-    kept = None if sel is None else (sel.exact, sel.prefix, sel.suffix, sel.start, sel.end)
-    return (positional, s.start, s.end, STATUS_VALUES[s.status], kept, s.line, s.column)
+# A problem as plain values, in the order of its constructor's fields (a claim: ``claim_table.row_of``).
 
 
 def _problem(p: Problem) -> tuple[Any, ...]:
@@ -211,10 +185,6 @@ def _problem(p: Problem) -> tuple[Any, ...]:
 
 
 SEVERITIES = {s.value: s for s in Severity}
-# and the other way, for encoding (an enum's ``.value`` is a property: a dict answers in a tenth of the time)
-STATUS_VALUES = {s: s.value for s in AnchorStatus}
-STANCE_VALUES = {s: s.value for s in Stance}
-RATING_VALUES = {r: r.value for r in Rating}
 
 
 def _problem_of(values: tuple[Any, ...]) -> Problem:

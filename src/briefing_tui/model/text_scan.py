@@ -50,7 +50,7 @@ class LiteralParts(NamedTuple):
     start: int
     end: int
     parts: list[bytes]
-    clip: bool  # ``|-`` with blank lines after the text: the last line break stays
+    clip: bool  # ``|`` (not ``|-``) with blank lines after the text: the last line break stays
     indent: int
 
 
