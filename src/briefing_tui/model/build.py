@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from array import array
 from collections.abc import Callable, MutableSequence
+from functools import partial
 from pathlib import Path
 
 from briefing_tui.model.anchoring import Anchorer
@@ -18,12 +19,14 @@ from briefing_tui.model.build_keys import (
     SOURCE,
     TOP,
 )
+from briefing_tui.model.build_quick import QuickBuilder
 from briefing_tui.model.build_refs import UNVERIFIED_ALL, FieldReader
 from briefing_tui.model.build_spans import SpanReader, text_locator
 from briefing_tui.model.build_verdict import VerdictReader
 from briefing_tui.model.empty_lists import NOT_YET
 from briefing_tui.model.fields import Fields, describe
-from briefing_tui.model.pieces import LISTS
+from briefing_tui.model.pieces import LISTS, LazySequence
+from briefing_tui.model.quick_items import KINDS, QuickClaim, QuickEntity, QuickEvent, read_piece
 from briefing_tui.model.safe_yaml import MappingNode, Node, Problems, ScalarNode
 from briefing_tui.model.types import (
     Claim,
@@ -40,11 +43,14 @@ WIKIDATA_STATUS = ("not-found", "unverified")
 LANGUAGE = re.compile(r"[A-Za-z]{2,8}(-[A-Za-z0-9]{1,8})*")
 Head = tuple[dict[str, Node], str | None, str | None, str | None, str | None, EdtfDate | None]
 """The document's fields, then its id, title, language, text and publication date as read."""
+QUICK = True
+"""Entities, events and claims in the usual shape read without the parser (``quick_items``): False
+reads every one from its nodes (the tests compare the two)."""
 ClaimsApart = Callable[["Builder", Node | None], MutableSequence[Claim] | None]
 """A document's claims from their node, built in part elsewhere (``split_load.claims_with``)."""
 
 
-class Builder(SpanReader, FieldReader, VerdictReader):
+class Builder(SpanReader, FieldReader, VerdictReader, QuickBuilder):
     """One file's nodes to one Document. Problems go to ``problems``; the caller decides.
 
     Spans are read by ``SpanReader``, ids, dates and references by ``FieldReader``, verdicts by
@@ -69,7 +75,10 @@ class Builder(SpanReader, FieldReader, VerdictReader):
 
     # -- annotations -----------------------------------------------------------------------------------
 
-    def entity(self, node: Node) -> Entity | None:
+    def entity(self, node: Node | QuickEntity) -> Entity | None:
+        if type(node) is QuickEntity:
+            return self.quick_entity(node)
+        assert isinstance(node, Node)
         f = self.f
         line, column = self.problems.at(node)
         fields = f.mapping(node, ENTITY, "an entity", ("id", "name", "type"))
@@ -128,7 +137,10 @@ class Builder(SpanReader, FieldReader, VerdictReader):
             column=column,
         )
 
-    def event(self, node: Node) -> Event | None:
+    def event(self, node: Node | QuickEvent) -> Event | None:
+        if type(node) is QuickEvent:
+            return self.quick_event(node)
+        assert isinstance(node, Node)
         f = self.f
         line, column = self.problems.at(node)
         fields = f.mapping(node, EVENT, "an event", ("id", "label", "date"))
@@ -163,7 +175,10 @@ class Builder(SpanReader, FieldReader, VerdictReader):
             column=column,
         )
 
-    def claim(self, node: Node) -> Claim | None:
+    def claim(self, node: Node | QuickClaim) -> Claim | None:
+        if type(node) is QuickClaim:
+            return self.quick_claim(node)
+        assert isinstance(node, Node)
         f = self.f
         line, column = self.problems.at(node)
         fields = f.mapping(node, CLAIM, "a claim", ("id", "span"))
@@ -297,6 +312,10 @@ class Builder(SpanReader, FieldReader, VerdictReader):
                     "correct the text, then validate again" if written else "add text:, then validate again",
                     "spans-unchecked",
                 )
+        for name in KINDS if QUICK else ():
+            items = fields.get(name)
+            if isinstance(items, LazySequence):  # (read in pieces)
+                items.pieces.quick = partial(read_piece, name, length=self.text_length)
         self.yaml_text = ""  # what was needed of it is read: the caller may free the file's text
         return fields, ident, title, language, text, published
 

@@ -20,7 +20,7 @@ import zlib
 from array import array
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterable, Iterator, Mapping, MutableSequence, Sequence
-from typing import Any, overload
+from typing import TYPE_CHECKING, Any, overload
 
 from briefing_tui.model.empty_lists import NOT_YET, listed
 from briefing_tui.model.span_list import INT
@@ -36,7 +36,19 @@ from briefing_tui.model.types import (
     Verdict,
 )
 
-__all__ = ["ClaimTable", "ClaimsInOrder", "Positions", "STATUS_CODES", "claim_of", "encode_group", "row_of"]
+if TYPE_CHECKING:
+    from briefing_tui.model.quick_items import QuickClaim
+
+__all__ = [
+    "ClaimTable",
+    "ClaimsInOrder",
+    "Positions",
+    "STATUS_CODES",
+    "claim_of",
+    "encode_group",
+    "quick_row",
+    "row_of",
+]
 
 STATUS_LIST = list(AnchorStatus)
 STATUS_CODES = {s.value: i for i, s in enumerate(STATUS_LIST)}
@@ -54,6 +66,8 @@ span, sources, verdict, gloss, entities, unverified, note, draft, line, column."
 _STATUS_VALUES = {s: s.value for s in AnchorStatus}
 _STANCE_VALUES = {s: s.value for s in Stance}
 _RATING_VALUES = {r: r.value for r in Rating}
+_SUPPORTS = Stance.SUPPORTS.value
+_EXACT = AnchorStatus.EXACT.value
 
 
 def row_of(c: Claim) -> Row:
@@ -68,6 +82,22 @@ def row_of(c: Claim) -> Row:
         c.gloss, list(listed(c, "entities")), list(listed(c, "unverified")),
         c.note, c.draft, c.line, c.column,
     )  # fmt: skip
+
+
+def quick_row(quick: QuickClaim, ident: str, sources: list[str], entities: list[str]) -> Row:
+    """The plain values of the claim read in the usual shape (``quick_items``), its ids as the
+    Builder holds them (``Builder.take_quick``): ``row_of`` of the claim the Builder makes of it."""
+    said = quick.verdict
+    verdict = None
+    if said is not None:
+        rating, explanation, reviewed, line, column = said
+        verdict = (rating, explanation or "", reviewed, line, column)
+    refs = [
+        (s, None, _SUPPORTS, line, column)
+        for s, (_, line, column) in zip(sources, quick.sources, strict=True)
+    ]
+    span = (True, quick.start, quick.end, _EXACT, None, quick.span_line, quick.span_column)
+    return (ident, span, refs, verdict, "", entities, [], "", False, quick.line, quick.column)
 
 
 def _span_row(s: Span) -> tuple[Any, ...]:

@@ -136,6 +136,20 @@ class Fields:
             return value
         return self._shared.setdefault(value, value)
 
+    def shared(self, value: str) -> str:
+        """``value``, text read already, kept as ``text`` keeps it (short values once)."""
+        return value if len(value) > SHARED else self._shared.setdefault(value, value)
+
+    def known_id(self, value: str) -> str:
+        """``value``, found to be a valid id already (never a null word), kept as ``ident`` keeps it."""
+        known = self.valid_ids.get(value)
+        if known is not None:
+            return known
+        value = self.shared(value)
+        if len(value) <= SHARED:
+            self.valid_ids[value] = value
+        return value
+
     def integer(self, node: Node, what: str) -> int | None:
         """A whole number ≥ 0, written plainly: never a boolean, octal, sexagesimal or quoted number."""
         if isinstance(node, ScalarNode) and not node.style:

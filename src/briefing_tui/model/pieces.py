@@ -228,7 +228,7 @@ def _items(
         chunks: list[bytes | None] = [source[a:b].encode("utf-8") for a, b in bounds]
     except UnicodeError:  # a lone surrogate (never in a decoded file): the parser refuses it too
         raise Whole from None
-    return Pieces(chunks, [breaks(a, b) for a, b in bounds], line, problems)
+    return Pieces(chunks, [breaks(a, b) for a, b in bounds], line, problems, indent)
 
 
 class Pieces:
@@ -236,10 +236,18 @@ class Pieces:
     read and freed then. ``read`` goes on from the first piece not read yet; ``skip`` passes pieces
     whose items are read elsewhere (``split_load``)."""
 
-    def __init__(self, chunks: list[bytes | None], breaks: list[int], line: int, problems: Problems) -> None:
+    def __init__(
+        self, chunks: list[bytes | None], breaks: list[int], line: int, problems: Problems, indent: int = 0
+    ) -> None:
         self.chunks, self.breaks, self.line, self.problems = chunks, breaks, line, problems
+        self.indent = indent
+        """Of the list's items (the spaces before their ``-``)."""
         self.next = 0
         """The first piece not read."""
+        self.quick: Quick | None = None
+        """Reads the items of a piece in the usual shape without the parser (``quick_items``), given
+        the piece, the lines before it and the items' indent: those items, in order, between the
+        runs of others (their lines before them and their bytes), or None for none."""
 
     def __len__(self) -> int:
         return len(self.chunks)
@@ -261,11 +269,16 @@ class Pieces:
                 piece = chunks[at]
                 assert piece is not None
                 chunks[at] = None  # freed once composed
-                items = _items_of(piece)
+                parts = None if self.quick is None else self.quick(piece, self.line, self.indent)
+                items = _items_of(piece) if parts is None else None
                 del piece
                 problems.offset = self.line - 1  # the piece starts with one line of its own
                 self.line += self.breaks[at]
                 self.next += 1
+                if parts is not None:
+                    yield from _parts(parts, problems)
+                    continue
+                assert items is not None
                 for index in range(len(items)):
                     node = items[index]
                     items[index] = None  # freed once read
@@ -273,6 +286,24 @@ class Pieces:
                     del node
         finally:
             problems.offset = 0
+
+
+Quick = Callable[[bytes, int, int], "list[Any] | None"]
+"""``Pieces.quick``."""
+
+
+def _parts(parts: list[Any], problems: Problems) -> Iterator[Any]:
+    """The items a piece's ``parts`` hold: those read already, and the nodes of each run of others,
+    composed as a piece is (``problems.offset`` set for it while its nodes are read)."""
+    for index, part in enumerate(parts):
+        parts[index] = None
+        if type(part) is not tuple:
+            yield part
+            continue
+        lines, run = part
+        problems.offset = lines - 1
+        yield from _items_of(run)
+        del run, part
 
 
 def _items_of(piece: bytes) -> list[Any]:

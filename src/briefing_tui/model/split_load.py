@@ -31,8 +31,9 @@ from pathlib import Path
 from typing import Any, Protocol
 
 from briefing_tui.model.build import Builder
-from briefing_tui.model.claim_table import ClaimTable, Row, encode_group, row_of
+from briefing_tui.model.claim_table import ClaimTable, Row, encode_group, quick_row, row_of
 from briefing_tui.model.pieces import LazySequence, Whole, compose_in_pieces
+from briefing_tui.model.quick_items import QuickClaim
 from briefing_tui.model.safe_yaml import Node, Problems, decode
 from briefing_tui.model.text_aside import set_text_aside
 from briefing_tui.model.types import (
@@ -59,9 +60,8 @@ class _ClaimsBuilder(Builder):
         super().__init__(path, source, problems)
         self.declared: list[Place] = []
 
-    def declare(self, ident: str | None, node: Node | None, kind: str) -> None:
-        if ident is not None and node is not None:
-            self.declared.append((ident, kind, *self.problems.at(node)))
+    def declare_at(self, ident: str, line: int, column: int, kind: str) -> None:
+        self.declared.append((ident, kind, line, column))
 
 
 def claims_part(data: bytes, label: str, path: Path) -> bytes:
@@ -94,6 +94,9 @@ def claims_part(data: bytes, label: str, path: Path) -> bytes:
         items: list[tuple[Row | None, list[Place]]] = []
         for n in pieces.read():
             noted = len(declared)
+            if type(n) is QuickClaim:  # its row made at once, no claim made (as ``Builder.claim``)
+                items.append((quick_row(n, *builder.take_quick(n)), declared[noted:]))
+                continue
             claim = builder.claim(n)
             items.append((None if claim is None else row_of(claim), declared[noted:]))
     except Whole:

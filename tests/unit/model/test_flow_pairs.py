@@ -8,8 +8,15 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from tests.unit.model.support import HEAD, TEXT, outcome, whole
 
-from briefing_tui.model import Document, flow_pairs
+from briefing_tui.model import Document, build, flow_pairs
 from briefing_tui.model.span_list import PositionSpans
+
+
+@pytest.fixture(autouse=True)
+def _from_nodes(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Every item read from its nodes: the items here are in the usual shape, which is otherwise
+    read without the parser (``quick_items``); lists are set aside for the items that are not."""
+    monkeypatch.setattr(build, "QUICK", False)
 
 ENTITY = """  - id: {ident}
     name: Niger

@@ -1,0 +1,343 @@
+"""Entities, events and claims in the usual shape read without the parser (``quick_items``): every
+file loads to the same Document, or the same problems, as when every item is read from its nodes."""
+
+from __future__ import annotations
+
+import importlib.util
+import random
+from pathlib import Path
+from typing import Any
+
+import pytest
+from tests.support.read_apart import ReadApart
+
+from briefing_tui.model import build, loader, pieces, quick_items, split_load
+from briefing_tui.model.quick_items import QuickClaim, QuickEntity, QuickEvent
+from briefing_tui.model.split_load import claims_part
+from briefing_tui.model.types import Document, LoadError, Problem
+from briefing_tui.resources import seeds_dir
+
+ROOT = Path(__file__).resolve().parents[3]
+FILES = [*sorted(seeds_dir().glob("*.yaml")), *sorted(ROOT.glob("tests/**/*.yaml"))]
+
+
+@pytest.fixture(scope="module")
+def generated(tmp_path_factory: pytest.TempPathFactory) -> bytes:
+    """A briefing as the bench's generator writes one: 3,000 annotations, 2,100 of them claims."""
+    spec = importlib.util.spec_from_file_location("make_large", ROOT / "bench" / "make_large.py")
+    assert spec is not None and spec.loader is not None
+    make_large = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(make_large)
+    path = tmp_path_factory.mktemp("generated") / "large.yaml"
+    make_large.generate(path, 0.2, 3000, 7)
+    return path.read_bytes()
+
+
+@pytest.fixture(autouse=True)
+def _here(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+
+
+class Counted:
+    """The items ``read_piece`` read (``quick``: claims, ``kinds``: of each kind), and the runs of
+    items it left to the parser, in the loads since made."""
+
+    def __init__(self, monkeypatch: pytest.MonkeyPatch) -> None:
+        self.quick = self.left = 0
+        self.kinds: dict[type, int] = {QuickClaim: 0, QuickEvent: 0, QuickEntity: 0}
+        real = quick_items.read_piece
+
+        def counted(*args: Any, **kwargs: Any) -> list[Any] | None:
+            parts = real(*args, **kwargs)
+            for part in parts or ():
+                if type(part) in self.kinds:
+                    self.kinds[type(part)] += 1
+                    self.quick += type(part) is QuickClaim
+                else:
+                    self.left += 1
+            return parts
+
+        monkeypatch.setattr(build, "read_piece", counted)
+
+
+def _load(data: bytes, quick: bool, monkeypatch: pytest.MonkeyPatch) -> Document | list[Problem]:
+    Path("brief.yaml").write_bytes(data)
+    with monkeypatch.context() as m:
+        m.setattr(build, "QUICK", quick)
+        try:
+            return loader.load_document(Path("brief.yaml"))
+        except LoadError as exc:
+            return exc.problems
+
+
+def _same(data: bytes, monkeypatch: pytest.MonkeyPatch) -> Document | list[Problem]:
+    quick = _load(data, True, monkeypatch)
+    assert quick == _load(data, False, monkeypatch), data[:300]
+    return quick
+
+
+def test_every_file_of_the_tests_and_a_generated_one_load_the_same(
+    generated: bytes, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    for path in FILES:
+        _same(path.read_bytes(), monkeypatch)
+    counted = Counted(monkeypatch)
+    document = _same(generated, monkeypatch)
+    assert isinstance(document, Document) and document.problems == []
+    assert counted.quick >= 0.95 * len(document.claims)  # (a few are written with a quote)
+    assert counted.kinds[QuickEvent] == len(document.events) > 100
+    assert counted.kinds[QuickEntity] == len(document.entities) > 100
+
+
+def _claims(*items: str) -> bytes:
+    text = "Le Niger et les États-Unis. " * 4
+    head = f"format: 1\nid: d\ntitle: T\nlanguage: fr\ntext: {text}\n"
+    entities = "entities:\n  - id: e1\n    name: E\n    type: place\n"
+    sources = "sources:\n  - id: s1\n  - id: s2\n"
+    return (head + entities + "claims:\n" + "".join(items) + sources).encode()
+
+
+USUAL = (
+    "  - id: c{n}\n    span: [3, 8]\n    sources: [s1, s2]\n"
+    '    verdict: {{rating: supported, explanation: "Vu à Niamey", reviewed: 2026-01-02}}\n'
+)
+
+
+@pytest.mark.parametrize(
+    ("item", "quick"),
+    [
+        pytest.param(USUAL, True, id="usual"),
+        pytest.param("  - id: c{n}\n    span: [0, 20]\n", True, id="span-only"),
+        pytest.param(
+            "  - id: c{n}\n    span: [0, 0]\n    entities: [e1]\n    sources: []\n", True, id="entities-first"
+        ),
+        pytest.param(
+            "  - id: c{n}\n    span: [3, 8]\n    sources: [s1]\n    entities: [e1, e9]\n",
+            True,
+            id="unknown-entity",
+        ),
+        pytest.param("  - id: c{n}\n    span: [3, 8]\n    sources: [s3]\n", True, id="unknown-source"),
+        pytest.param("  - id: c1\n    span: [3, 8]\n", True, id="duplicate-id"),
+        pytest.param("  - id: c{n}\n    span: [3, 999]\n", False, id="span-past-the-text"),
+        pytest.param("  - id: c{n}\n    span: [8, 3]\n", False, id="span-backwards"),
+        pytest.param("  - id: c{n}\n    span: [03, 8]\n", False, id="leading-zero"),
+        pytest.param("  - id: null\n    span: [3, 8]\n", False, id="null-id"),
+        pytest.param("  - id: c{n}\n    span: [3, 8]\n    sources: [s1, s1]\n", False, id="cited-twice"),
+        pytest.param("  - id: c{n}\n    span: [3, 8]\n    sources: [s1, Null]\n", False, id="null-source"),
+        pytest.param(
+            "  - id: c{n}\n    span: [3, 8]\n    entities: [e1]\n    entities: [e1]\n",
+            False,
+            id="entities-twice",
+        ),
+        pytest.param(
+            "  - id: c{n}\n    span: [3, 8]\n    verdict: {{rating: sure}}\n", False, id="unknown-rating"
+        ),
+        pytest.param(
+            "  - id: c{n}\n    span: [3, 8]\n    verdict: {{rating: false, reviewed: 2026-02-30}}\n",
+            False,
+            id="no-such-day",
+        ),
+        pytest.param(
+            "  - id: c{n}\n    span: [3, 8]\n    verdict: {{rating: false, explanation: ~}}\n",
+            False,
+            id="null-explanation",
+        ),
+        pytest.param(
+            '  - id: c{n}\n    span: [3, 8]\n    verdict: {{rating: false, explanation: ""}}\n',
+            False,
+            id="empty-explanation",
+        ),
+        pytest.param(
+            '  - id: c{n}\n    span: [3, 8]\n    verdict: {{rating: false, explanation: "a\\tb"}}\n',
+            False,
+            id="escape",
+        ),
+        pytest.param(
+            '  - id: c{n}\n    span: [3, 8]\n    verdict: {{rating: false, explanation: "a\tb"}}\n',
+            False,
+            id="tab",
+        ),
+        pytest.param(
+            '  - id: c{n}\n    span: [3, 8]\n    verdict: {{rating: false, explanation: "a\u2028b"}}\n',
+            False,
+            id="line-separator",
+        ),
+        pytest.param(
+            '  - id: c{n}\n    span: [3, 8]\n    verdict: {{rating: false, explanation: "a\x7fb"}}\n',
+            False,
+            id="delete",
+        ),
+        pytest.param(
+            '  - id: c{n}\n    span: [3, 8]\n    verdict: {{rating: false, explanation: "a\ufeffb"}}\n',
+            False,
+            id="bom",
+        ),
+        pytest.param(
+            "  - id: c{n}\n    span: [3, 8]\n    verdict: {{explanation: x, rating: false}}\n",
+            False,
+            id="other-order",
+        ),
+        pytest.param("  - id: c{n}\n    span: [3, 8]\n    gloss: G\n", False, id="gloss"),
+        pytest.param("  - id: c{n}\n    span: [3, 8]  # here\n", False, id="comment"),
+        pytest.param("  - id: c{n}\n    span: [3, 8]\n\n", False, id="blank-line"),
+        pytest.param("  - id: c{n}\n    span: [3, 8] \n", False, id="trailing-space"),
+        pytest.param("  - id: c{n}\n    span: [3, 8]\r\n", False, id="crlf"),
+        pytest.param("  - id: c{n}\n    span: [ 3, 8]\n", False, id="other-spacing"),
+        pytest.param("  - {{id: c{n}, span: [3, 8]}}\n", False, id="flow"),
+    ],
+)
+def test_each_shape_loads_as_the_parser_reads_it(
+    item: str, quick: bool, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    counted = Counted(monkeypatch)
+    data = _claims(USUAL.format(n=1), item.format(n=2), USUAL.format(n=3))
+    _same(data, monkeypatch)
+    assert counted.quick == (3 if quick else 2 if "\u2028" not in item else 0)  # (a piece with an LS: none)
+
+
+def _lists(entities: str, events: str) -> bytes:
+    text = "Le Niger et les États-Unis. " * 4
+    head = f"format: 1\nid: d\ntitle: T\nlanguage: fr\ntext: {text}\n"
+    return (
+        head + "entities:\n" + entities + "events:\n" + events + "sources:\n  - id: s1\n  - id: s2\n"
+    ).encode()
+
+
+ENTITY = '  - id: x{n}\n    name: "Kathleen FitzGibbon"\n    type: person\n    mentions: [[3, 8], [16, 26]]\n'
+EVENT = (
+    '  - id: v{n}\n    label: "Le retrait"\n    date: "2024-09-15"\n    mentions: [[3, 8]]\n'
+    "    entities: [x1]\n    sources: [s1, s2]\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("entity", "quick"),
+    [
+        pytest.param(ENTITY, True, id="usual"),
+        pytest.param(ENTITY.replace('"Kathleen FitzGibbon"', "Niamey"), True, id="plain-name"),
+        pytest.param(ENTITY.replace("type: person", 'type: " "'), False, id="blank-type"),
+        pytest.param(ENTITY.replace('"Kathleen FitzGibbon"', "null"), False, id="null-name"),
+        pytest.param(ENTITY.replace("[16, 26]", "[16, 120]"), False, id="past-the-text"),
+        pytest.param(ENTITY.replace("[16, 26]", "[26, 16]"), False, id="backwards"),
+        pytest.param(ENTITY.replace("[16, 26]", "[16,26]"), False, id="other-spacing"),
+        pytest.param(ENTITY.replace("    mentions", "    wikidata: Q1\n    mentions"), False, id="wikidata"),
+        pytest.param(ENTITY.replace("    mentions: [[3, 8], [16, 26]]\n", ""), False, id="no-mentions"),
+    ],
+)
+def test_each_shape_of_entity_loads_as_the_parser_reads_it(
+    entity: str, quick: bool, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    counted = Counted(monkeypatch)
+    _same(
+        _lists(ENTITY.format(n=1) + entity.format(n=2) + ENTITY.format(n=3), EVENT.format(n=1)), monkeypatch
+    )
+    assert counted.kinds[QuickEntity] == (3 if quick else 2)
+
+
+@pytest.mark.parametrize(
+    ("event", "quick"),
+    [
+        pytest.param(EVENT, True, id="usual"),
+        pytest.param(EVENT.replace('"Le retrait"', "Retrait"), True, id="plain-label"),
+        pytest.param(EVENT.replace('"2024-09-15"', '"2024-04-29/2024-05-03"'), True, id="interval"),
+        pytest.param(EVENT.replace('"2024-09-15"', '"2024~"'), True, id="approximate"),
+        pytest.param(EVENT.replace('"2024-09-15"', "2024-09-15"), True, id="plain-date"),
+        pytest.param(EVENT.replace('"2024-09-15"', "2024~"), False, id="plain-approximate"),
+        pytest.param(
+            EVENT.replace("    entities: [x1]\n", "") + "    entities: [x1]\n", True, id="entities-last"
+        ),
+        pytest.param(EVENT.replace("[s1, s2]", "[s1, s9]"), True, id="unknown-source"),
+        pytest.param(EVENT.replace('"2024-09-15"', '"2024-13"'), False, id="bad-date"),
+        pytest.param(EVENT.replace('"2024-09-15"', '""'), False, id="empty-date"),
+        pytest.param(EVENT.replace('"Le retrait"', '"  "'), False, id="blank-label"),
+        pytest.param(EVENT.replace("[s1, s2]", "[s1, s1]"), False, id="cited-twice"),
+        pytest.param(EVENT.replace("[x1]", "[x1, NULL]"), False, id="null-entity"),
+        pytest.param(EVENT.replace("[[3, 8]]", "[[3, 800]]"), False, id="past-the-text"),
+        pytest.param(EVENT.replace("[[3, 8]]", "[]"), True, id="no-mention"),
+        pytest.param(EVENT + "    note: N\n", False, id="note"),
+    ],
+)
+def test_each_shape_of_event_loads_as_the_parser_reads_it(
+    event: str, quick: bool, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    counted = Counted(monkeypatch)
+    _same(_lists(ENTITY.format(n=1), EVENT.format(n=1) + event.format(n=2) + EVENT.format(n=3)), monkeypatch)
+    assert counted.kinds[QuickEvent] == (3 if quick else 2)
+
+
+def test_items_inside_a_quoted_text_are_never_read_as_claims(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A quoted text holding lines in the usual shape: the item that opens it is left to the parser,
+    alone, which finds it unterminated, and the file is read whole, which says where the text is
+    wrong (lines of a quoted text in a block are indented further)."""
+    opened = '  - id: c2\n    span: [3, 8]\n    note: "one\n'
+    closing = '  - id: c4\n    span: [3, 8]\n    gloss: two"\n'
+    data = _claims(USUAL.format(n=1), opened, USUAL.format(n=3), closing, USUAL.format(n=5))
+    document = _same(data, monkeypatch)
+    assert isinstance(document, list) and [p.code for p in document] == ["yaml-syntax"]
+
+
+TOKENS = [
+    "null",
+    '"',
+    "\t",
+    "\u2028",
+    "#",
+    ", ",
+    " ",
+    "[",
+    "]",
+    "{",
+    "}",
+    "0",
+    "99999",
+    "s1",
+    "e1",
+    "C1",
+    "\\",
+    "- ",
+]
+
+
+def _mutate(rng: random.Random, data: bytes) -> bytes:
+    lines = data.decode().split("\n")
+    for _ in range(rng.randint(1, 3)):
+        at = rng.randrange(len(lines))
+        kind = rng.randrange(4)
+        if kind == 0 and len(lines) > 1:
+            del lines[at]
+        elif kind == 1:
+            lines.insert(at, lines[rng.randrange(len(lines))])
+        else:
+            line = lines[at]
+            cut = rng.randrange(len(line) + 1)
+            lines[at] = line[:cut] + rng.choice(TOKENS) + line[cut + (kind == 3) :]
+    return "\n".join(lines).encode()
+
+
+def test_changed_files_load_as_the_parser_reads_them(
+    generated: bytes, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    rng = random.Random(15)
+    lists = generated.find(b"\nsources:")  # what follows the text: every list
+    head, rest = generated[:lists], generated[lists:]
+    counted = Counted(monkeypatch)
+    for _ in range(120):
+        _same(head + _mutate(rng, rest), monkeypatch)
+    assert counted.quick > 20_000 and counted.left > 100  # both ways were taken
+    assert min(counted.kinds.values()) > 10_000
+
+
+def test_claims_built_apart_from_their_usual_shape_are_those_read_from_nodes(
+    generated: bytes, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The child makes the rows of the claims it read in the usual shape without making the claims
+    (``claim_table.quick_row``): the reader's claims are those read from the nodes."""
+    monkeypatch.setattr(pieces, "GROUP_ITEMS", 8)
+    monkeypatch.setattr(split_load, "HERE", 0.3)
+    counted = Counted(monkeypatch)
+    Path("brief.yaml").write_bytes(generated)
+    answer = claims_part(generated, "brief.yaml", Path("brief.yaml"))
+    apart = loader.load_document(Path("brief.yaml"), ReadApart(Path("brief.yaml"), generated, answer))
+    assert counted.quick > 500
+    assert apart == _load(generated, False, monkeypatch)
+    assert list(apart.claims) == list(_load(generated, False, monkeypatch).claims)  # type: ignore[union-attr]
