@@ -251,19 +251,22 @@ class BriefingApp(CrashReporting, App[int]):
         # call_later: the screens are built in the app's own message loop, as after a key press
         if big is not None and head is not None:
             self.call_from_thread(self.call_later, self._show_preview, big, *head)
-        import_reader()  # the screen's modules, here rather than before it answers a key; meanwhile
-        # the claims of a large file are built beside, if they are
+        apart = self._apart
+        if apart is not None:  # the screen's modules, here rather than before it answers a key:
+            apart.meanwhile = import_reader  # while the loader waits for the claims built beside
+        else:
+            import_reader()
         # What is read here lives as long as the reader (a large file: millions of objects). The
         # collector stays off until it is frozen: its first pass over it all would pause the reader.
         collector = gc.isenabled()
         gc.disable()
         try:
-            apart = self._apart
             try:  # several files: each document read whole when it is opened
                 collection = read_paths(self.paths, self.cached, apart)
             finally:
                 if apart is not None:
                     apart.end()
+            import_reader()  # (those not imported meanwhile)
             prepared = self._prepare(collection) if collection.documents else None
             gc.freeze()
             give_back_freed()  # what reading it took and freed, before the reader builds on top

@@ -326,6 +326,9 @@ class ClaimsBeside:
         self._data: list[bytes] | None = [data]
         self._child = Child(partial(_claims_part, data, path))
         self.stamps: Stamps = {path: stamp}
+        self.meanwhile: Callable[[Callable[[], bool]], None] = lambda until: None
+        """Done while the child's answer has not begun to come (``take``), until it has
+        (``app.import_reader``: the reader's modules imported)."""
 
     def bytes_once(self) -> list[bytes] | None:
         data, self._data = self._data, None
@@ -335,6 +338,7 @@ class ClaimsBeside:
         # deferred: by the loading worker, which has imported the loader already
         from briefing_tui.model.split_load import read_frames, take_answer
 
+        self.meanwhile(self._child.ready)
         return take_answer(self._child.frames(read_frames), builder, first, passed)
 
     def end(self) -> None:

@@ -166,3 +166,17 @@ def test_a_child_whose_answer_cannot_be_read_is_stopped_and_what_it_is_read_from
         _no_child_left()  # stopped, not left behind
     finally:
         os.close(pipe)
+
+
+def test_what_is_done_meanwhile_is_done_while_the_child_builds(large: Path) -> None:
+    """The loader, come to the claims built beside, has ``meanwhile`` done first (the reader's
+    modules imported), given how to tell that the child's answer has begun to come."""
+    apart = ClaimsBeside.of([large])
+    assert apart is not None
+    asked: list[bool] = []
+    apart.meanwhile = lambda until: asked.append(until())
+    collection = load_paths([large], siblings=True, read=apart)
+    apart.end()
+    assert len(asked) == 1  # once, before the answer was read
+    assert collection == load_paths([large], siblings=True)
+    _no_child_left()
