@@ -34,8 +34,10 @@ thousands of changed ones both ways, and compares the documents or the problems.
 
 from __future__ import annotations
 
+import operator
 import re
 from collections.abc import Callable
+from itertools import accumulate
 from typing import NamedTuple
 
 from briefing_tui.model.build_verdict import RATINGS_BY_VALUE, _iso_day
@@ -287,15 +289,21 @@ def _ids(written: str, line: int, column: int) -> list[Ref] | None:
 def _positions(written: str, line: int, column: int, length: int) -> list[int] | None:
     """Start, end, line and column of each position of ``[[S, E], ...]`` (at ``column``), as
     ``PositionSpans`` holds them; None when one is not within the text."""
-    values = list(map(int, DIGITS.findall(written)))
-    out: list[int] = []
-    column += 1
-    for at in range(0, len(values), 2):
-        start, end = values[at], values[at + 1]
-        if start > end or end > length:
-            return None
-        out += (start, end, line, column)
-        column += len(str(start)) + len(str(end)) + 6  # "[S, E], "
+    found = DIGITS.findall(written)
+    values = list(map(int, found))
+    starts, ends = values[0::2], values[1::2]
+    if not ends:
+        return []
+    if max(ends) > length or any(map(operator.gt, starts, ends)):
+        return None
+    # each pair's "[" one after the other: "[S, E], " is six characters more than its digits (written
+    # without a leading zero: as many as the number has)
+    widths = list(map(len, found))
+    steps = map(operator.add, widths[0::2], widths[1::2])
+    columns = list(accumulate((6 + step for step in steps), initial=column + 1))
+    count = len(ends)
+    out = [line] * (4 * count)
+    out[0::4], out[1::4], out[3::4] = starts, ends, columns[:count]
     return out
 
 

@@ -18,6 +18,7 @@ def _from_nodes(monkeypatch: pytest.MonkeyPatch) -> None:
     read without the parser (``quick_items``); lists are set aside for the items that are not."""
     monkeypatch.setattr(build, "QUICK", False)
 
+
 ENTITY = """  - id: {ident}
     name: Niger
     type: place
