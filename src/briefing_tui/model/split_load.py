@@ -226,16 +226,12 @@ def take_answer(
     if version != VERSION or part_first != first or len(frames) != count + 2:
         return None
     passed()
-    declare = builder.declare_at
-    for ident, kind, line, column in ahead:
-        declare(ident, line, column, kind)
+    builder.declare_all(ahead)
     claims = ClaimTable()
     for at in range(1, count + 1):
         declared_each, group = marshal.loads(frames[at])
         frames[at] = b""  # each group's bytes freed once read
-        for declared in declared_each:
-            for ident, kind, line, column in declared:
-                declare(ident, line, column, kind)
+        builder.declare_all([place for declared in declared_each for place in declared])
         if group is not None:
             claims.add_group(*group)
     refs, found = marshal.loads(frames[-1])
