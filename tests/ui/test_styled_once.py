@@ -5,7 +5,9 @@ in front)."""
 
 from __future__ import annotations
 
+import threading
 from collections import Counter
+from pathlib import Path
 
 import pytest
 from tests.ui.reader_support import SEEDS, reader_ready, until
@@ -18,10 +20,12 @@ from textual.screen import Screen
 from textual.widget import Widget
 from textual.widgets._footer import FooterKey
 
+from briefing_tui import files
 from briefing_tui.app import BriefingApp
 from briefing_tui.screens import first_look
 from briefing_tui.screens.first_look import FirstLook
 from briefing_tui.screens.main import MainScreen
+from briefing_tui.screens.preview import PREVIEW_FROM, PreviewScreen
 from briefing_tui.widgets.status_line import StatusLine
 
 
@@ -165,3 +169,36 @@ async def test_the_first_look_beneath_the_reader_has_nothing_drawn_again_on_it()
         beneath._compositor_refresh()
         assert not screen._repaint_required and not screen._repaint_regions
         assert not beneath._compositor._dirty_regions  # nor is it kept for later
+
+
+async def test_a_large_files_preview_is_styled_once_and_drawn_whole_once(
+    styled: Counter[int], resumed: Counter[int], drawn_whole: Counter[int], tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:  # fmt: skip
+    """The preview of a large file shows while the file loads (the loader competes with it for the
+    interpreter): its widgets are styled once, and its resume draws it whole once (the loading
+    screen it replaces has Textual draw it whole once more)."""
+    release = threading.Event()
+    load_paths = files.load_paths
+
+    def held(*args: object, **kwargs: object) -> object:
+        release.wait(10)
+        return load_paths(*args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(files, "load_paths", held)
+    path = tmp_path / "large.yaml"
+    path.write_text(next(SEEDS.glob("*.yaml")).read_text(encoding="utf-8") + "#" * PREVIEW_FROM + "\n")
+    app = BriefingApp([path])
+    try:
+        async with app.run_test(size=(120, 40)) as pilot:
+            await until(pilot, lambda: isinstance(app.screen, PreviewScreen), what="no preview")
+            screen = app.screen
+            await until(pilot, lambda: bool(screen.query(FooterKey)), what="no keys in the footer")
+            await pilot.pause()
+            widgets = list(screen.walk_children(with_self=True))
+            assert len(widgets) > 4 and _twice(styled, widgets, screen.focused) == []
+            assert (resumed[id(screen)], drawn_whole[id(screen)]) == (1, 2)
+            release.set()
+            await reader_ready(pilot)
+    finally:
+        release.set()

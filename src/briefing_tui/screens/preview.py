@@ -20,6 +20,7 @@ from textual.widgets import Static
 
 from briefing_tui.display import sanitize
 from briefing_tui.screens.beneath import Beneath
+from briefing_tui.screens.styled_once import StyledOnce
 from briefing_tui.terminal_input import press_again
 from briefing_tui.widgets.key_footer import KeyFooter
 from briefing_tui.widgets.looks import Looks
@@ -143,8 +144,9 @@ class PreviewHeader(Static):
         self.update(head)
 
 
-class PreviewScreen(Beneath):
-    """The title and text of a file that is still loading."""
+class PreviewScreen(Beneath, StyledOnce):
+    """The title and text of a file that is still loading (styled once: the loader competes with it
+    for the interpreter)."""
 
     BINDINGS = [
         Binding("q", "app.quit", "Quit"),
