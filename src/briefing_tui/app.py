@@ -110,6 +110,7 @@ class BriefingApp(CrashReporting, App[int]):
         self._apart = apart
         self._ahead = ahead
         self._looking = False  # the first look shows: the reader comes when it is on screen
+        self._previewed = False  # a large file's preview shows (``_start_loading``)
         self._collector_paused = not gc.isenabled()  # ``briefing`` pauses it until the first frame
 
     def get_system_commands(self, screen: Screen[Any]) -> Iterable[SystemCommand]:
@@ -171,9 +172,17 @@ class BriefingApp(CrashReporting, App[int]):
     def _start_loading(self) -> None:
         # deferred: a screen's module is imported when the screen is first shown
         from briefing_tui.screens.errors import LoadingScreen
+        from briefing_tui.screens.preview import PreviewScreen, read_head
 
-        label = ", ".join(p.name or str(p) for p in self.paths)
-        self.push_screen(LoadingScreen(label))
+        # A single large file, read already (its claims built beside): its preview is the first
+        # screen, rather than the loading screen it would replace a moment later.
+        head = read_head(self._apart.path) if self._apart is not None else None
+        if self._apart is not None and head is not None:
+            self._previewed = True
+            self.push_screen(PreviewScreen(self._apart.path, *head))
+        else:
+            label = ", ".join(p.name or str(p) for p in self.paths)
+            self.push_screen(LoadingScreen(label))
         self.call_after_refresh(self._load)  # paint first, then read
 
     async def on_first_look_shown(self) -> None:
@@ -246,7 +255,7 @@ class BriefingApp(CrashReporting, App[int]):
         from briefing_tui.memory import give_back_freed
         from briefing_tui.screens.preview import preview_path, read_head
 
-        big = preview_path(list(self.paths))
+        big = None if self._previewed else preview_path(list(self.paths))
         head = read_head(big) if big is not None else None
         # call_later: the screens are built in the app's own message loop, as after a key press
         if big is not None and head is not None:

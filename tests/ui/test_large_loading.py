@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from tests.ui.reader_support import SEEDS, reader_ready, until
 
-from briefing_tui import files
+from briefing_tui import files, startup
 from briefing_tui.app import BriefingApp
 from briefing_tui.startup import SMALL
 from briefing_tui.widgets import text_pane
@@ -109,3 +109,29 @@ async def test_a_large_texts_marks_are_drawn_from_its_start_then_indexed_whole(
         assert mentions.spans == [(s, e, (kind, ref)) for s, e, kind, ref in every_mention]
         assert claims.spans == every_mark
         assert any(start >= 300 for start, *_ in claims.spans)  # marks past the part, drawn as any
+
+
+async def test_a_large_file_read_already_shows_its_preview_first(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A single large file, read before the app starts (its claims built beside): its preview is the
+    app's first screen, with no loading screen before it; the reader follows."""
+    monkeypatch.setattr(startup, "SPLIT_FROM", 1000)
+    path = _large(tmp_path)
+    apart = startup.ClaimsBeside.of([path])
+    assert apart is not None
+    shown: list[str] = []
+    push = BriefingApp.push_screen
+
+    def noted(self: BriefingApp, screen: object, *args: object, **kwargs: object) -> object:
+        shown.append(type(screen).__name__)
+        return push(self, screen, *args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(BriefingApp, "push_screen", noted)
+    app = BriefingApp([path], apart=apart)
+    try:
+        async with app.run_test(size=SIZE) as pilot:
+            await reader_ready(pilot)
+    finally:
+        apart.end()
+    assert shown[0] == "PreviewScreen" and "LoadingScreen" not in shown
