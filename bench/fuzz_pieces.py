@@ -2,9 +2,11 @@
 
 Usage: ``python bench/fuzz_pieces.py [--runs 10000] [--seed 1]``
 
-The loader reads a file in pieces (``briefing_tui.model.pieces``) and falls back to reading it
-whole when the pieces cannot be trusted. Each input here is a real file (the seed briefing half
-the time, as written or with its mentions as flow lists of compact positions, else a hostile case)
+The loader reads a file in pieces (``briefing_tui.model.pieces``), items in the usual shape without
+the parser (``model.quick_items``), and falls back to reading it whole when the pieces cannot be
+trusted. Each input here is a real file (the seed briefing 60 % of the time, as written, with its
+mentions as flow lists of compact positions, or with its annotations in the usual shape of
+generated files, else a hostile case)
 changed 1 to 3 times: YAML line structure inserted (item and key lines, comments, line separators
 that libyaml counts as line breaks, CR, tabs, quotes, brackets, anchors, tags, lists of positions),
 ranges deleted or duplicated. Every input is loaded both ways; the Documents (or the problems of the
@@ -49,6 +51,53 @@ def _flow_seed(seed: bytes) -> bytes:
     return block.sub(lambda m: m.group(1) + b" " + next(lists).encode() + b"\n", seed)
 
 
+def _usual_seed(seed: bytes) -> bytes:
+    """The seed with its entities, events and claims written in the usual shape of generated files
+    (a line to a key, positions as ``[S, E]``, lists and the verdict in flow style: read without
+    the parser by ``model.quick_items``), its text and sources as they are."""
+    import json
+
+    from briefing_tui.model import load_bytes
+
+    doc = load_bytes(seed, "seed.yaml")
+    first = min(seed.index(b"\n" + key + b":") for key in (b"entities", b"events", b"claims")) + 1
+    sources = seed[seed.index(b"\nsources:") + 1 :]
+
+    def quoted(text: str) -> str:
+        return json.dumps(text, ensure_ascii=False)
+
+    def spans(spans: object) -> str:
+        return "[" + ", ".join(f"[{s.start}, {s.end}]" for s in spans if s.anchored) + "]"  # type: ignore[attr-defined]
+
+    out = ["entities:"]
+    for e in doc.entities:
+        out += [
+            f"  - id: {e.id}",
+            f"    name: {quoted(e.name)}",
+            f"    type: {e.type}",
+            f"    mentions: {spans(e.mentions)}",
+        ]
+    out.append("events:")
+    for v in doc.events:
+        out += [f"  - id: {v.id}", f"    label: {quoted(v.label)}", f"    date: {quoted(v.date.text)}"]
+        out.append(f"    mentions: {spans(v.mentions)}")
+        if v.entities:
+            out.append(f"    entities: [{', '.join(v.entities)}]")
+        if v.sources:
+            out.append(f"    sources: [{', '.join(r.source for r in v.sources)}]")
+    out.append("claims:")
+    for c in doc.claims:
+        out += [f"  - id: {c.id}", f"    span: [{c.span.start}, {c.span.end}]"]
+        if c.entities:
+            out.append(f"    entities: [{', '.join(c.entities)}]")
+        if c.sources:
+            out.append(f"    sources: [{', '.join(r.source for r in c.sources)}]")
+        if c.verdict is not None:
+            said = f"rating: {c.verdict.rating.value}, explanation: {quoted(c.verdict.explanation)}"
+            out.append(f"    verdict: {{{said}, reviewed: {c.verdict.reviewed}}}")
+    return seed[:first] + "\n".join(out).encode() + b"\n" + sources
+
+
 def _outcome(data: bytes) -> object:
     from briefing_tui.model import LoadError, load_bytes
 
@@ -66,13 +115,13 @@ def main() -> int:
     import briefing_tui.model.pieces as pieces
 
     seed = (ROOT / "seeds" / "niger-us-withdrawal.yaml").read_bytes()
-    corpus = [seed, _flow_seed(seed)]
+    corpus = [seed, _flow_seed(seed), _usual_seed(seed)]
     corpus += [p.read_bytes() for p in sorted((ROOT / "tests" / "hostile" / "cases").glob("*.yaml"))]
     rng = random.Random(args.seed)
     start = time.perf_counter()
     in_pieces = 0
     for n in range(args.runs):
-        raw = bytearray(corpus[rng.randrange(2)] if rng.random() < 0.5 else rng.choice(corpus))
+        raw = bytearray(corpus[rng.randrange(3)] if rng.random() < 0.6 else rng.choice(corpus))
         for _ in range(rng.randint(1, 3)):
             i = rng.randrange(max(1, len(raw)))
             roll = rng.random()
