@@ -125,7 +125,7 @@ async def test_a_large_file_read_already_shows_its_preview_first(
 
     def noted(self: BriefingApp, screen: object, *args: object, **kwargs: object) -> object:
         shown.append(type(screen).__name__)
-        return push(self, screen, *args, **kwargs)  # type: ignore[arg-type]
+        return push(self, screen, *args, **kwargs)  # type: ignore[call-overload]
 
     monkeypatch.setattr(BriefingApp, "push_screen", noted)
     app = BriefingApp([path], apart=apart)
