@@ -9,9 +9,9 @@ its ``src`` is put first on the path of the reader run from it. The machine's sp
 by run, in turn, every tree sees the same machine; the trees take their turns in the opposite
 order every other run (on this machine the order of a turn moved the medians by 30–100 ms,
 whichever tree ran first). Prints, per tree, the medians (and every run) of the times
-``bench_reader.py`` takes: on the large briefing, every pane filled and idle (no CPU for 0.5 s); on
-the seed, its title, every pane and the reader up (its footer of keys), beside the minimal app run
-in the same turns.
+``bench_reader.py`` takes: on the large briefing, its title and text (the preview), every pane filled
+and idle (no CPU for 0.5 s); on the seed, its title, every pane and the reader up (its footer of
+keys), beside the minimal app run in the same turns.
 
 Figures only: nothing here asserts on time.
 """
@@ -37,24 +37,26 @@ from bench_reader import (  # noqa: E402  # beside this script
     panes_filled,
     quartile,
     reader_up,
+    text_ends,
 )
 from cpu_watch import CpuWatch  # noqa: E402  # beside this script
 from make_large import ensure_large  # noqa: E402  # beside this script
 from tests.support.ptyterm import PtyTerm  # noqa: E402
 
 
-def _large(tree: Path, path: Path) -> tuple[float, float]:
+def _large(tree: Path, path: Path, first_words: str) -> tuple[float, float, float]:
     argv = [PY, "-m", "briefing_tui", str(path)]
     with PtyTerm(argv, columns=120, lines=40, cwd=str(tree), env={"PYTHONPATH": str(tree / "src")}) as term:
         watch = CpuWatch(term)
         arrivals = Arrivals(term, "claims. Press ]", timeout=120)
+        shown = arrivals.until_text(first_words)
         filled = arrivals.until(panes_filled)
         arrivals.rest()
         idle = watch.idle_after(filled)
         watch.stop()
         term.send("q")
         term.wait_exit(10)
-    return filled, idle
+    return shown, filled, idle
 
 
 def _seed(tree: Path) -> tuple[float, float, float]:
@@ -88,6 +90,8 @@ def main() -> None:
             parser.error(f"{tree} is not a checkout of this project")
         compileall.compile_dir(str(tree / "src" / "briefing_tui"), quiet=1)  # as installed
     large = ensure_large(args.large.resolve())
+    first_words = text_ends(large)[0]
+    shown: dict[Path, list[float]] = {tree: [] for tree in trees}
     filled: dict[Path, list[float]] = {tree: [] for tree in trees}
     idle: dict[Path, list[float]] = {tree: [] for tree in trees}
     titles: dict[Path, list[float]] = {tree: [] for tree in trees}
@@ -98,7 +102,8 @@ def main() -> None:
         minimal.append(first_paint([PY, str(ROOT / "bench" / "minimal_app.py")], "minimal app ready"))
         for tree in trees if run % 2 == 0 else trees[::-1]:
             if not args.seed_only:
-                pane, quiet = _large(tree, large)
+                text, pane, quiet = _large(tree, large, first_words)
+                shown[tree].append(text)
                 filled[tree].append(pane)
                 idle[tree].append(quiet)
             if not args.large_only:
@@ -111,6 +116,7 @@ def main() -> None:
     for tree in trees:
         print(f"{tree}:")
         if filled[tree]:
+            print(f"  large, title and text     {_ms(shown[tree])}")
             print(f"  large, every pane filled  {_ms(filled[tree])}")
             print(f"  large, idle               {_ms(idle[tree])}")
         for label, values in (
