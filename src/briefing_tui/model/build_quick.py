@@ -4,8 +4,10 @@ strings held once."""
 
 from __future__ import annotations
 
+from array import array
 from typing import TYPE_CHECKING
 
+from briefing_tui.model.build_refs import CODES
 from briefing_tui.model.build_spans import EXACT
 from briefing_tui.model.build_verdict import RATINGS_BY_VALUE
 from briefing_tui.model.empty_lists import NOT_YET
@@ -26,16 +28,17 @@ SUPPORTS = Stance.SUPPORTS
 
 
 class QuickBuilder:
-    """The part of the Builder that makes what ``quick_items`` read: needs ``f``, and ``declare_at``
-    and ``refer`` (``build_refs.FieldReader``)."""
+    """The part of the Builder that makes what ``quick_items`` read: needs ``f``, ``ids``, ``refs``,
+    ``ref_places`` and ``declare_at`` (``build_refs.FieldReader``)."""
 
     f: Fields
+    ids: dict[str, int]
+    refs: list[str]
+    ref_places: array[int]
 
     if TYPE_CHECKING:  # (``FieldReader``'s)
 
         def declare_at(self, ident: str, line: int, column: int, kind: str) -> None: ...
-
-        def refer(self, kind: str, ident: str, at: tuple[int, int]) -> None: ...
 
     def quick_claim(self, quick: QuickClaim) -> Claim:
         """The claim ``Builder.claim`` makes of the nodes of one written so."""
@@ -60,7 +63,7 @@ class QuickBuilder:
         """The ids of a claim written so declared and referred to as ``Builder.claim`` does, at their
         places: its id, its sources' and its entities', each held as ``Fields.ident`` holds it (the
         claim itself is made by ``quick_claim``, or as a row of the claims table)."""
-        ident = self.f.known_id(quick.ident)
+        ident = self.f.valid_ids.get(quick.ident) or self.f.known_id(quick.ident)
         self.declare_at(ident, quick.line, quick.id_column, "claim")
         return ident, self._refer_all("source", quick.sources), self._refer_all("entity", quick.entities)
 
@@ -101,10 +104,19 @@ class QuickBuilder:
         )
 
     def _refer_all(self, kind: str, refs: list[Ref]) -> list[str]:
-        known, refer = self.f.known_id, self.refer
+        """The ids ``refs`` refer to, each held as ``Fields.ident`` holds it and referred to as
+        ``FieldReader.refer`` does (written out here: a large file has tens of thousands)."""
+        if not refs:
+            return []
+        valid, known = self.f.valid_ids.get, self.f.known_id
+        declared, code = self.ids.get, CODES[kind]
+        kept, places = self.refs, self.ref_places
         out = []
         for ident, line, column in refs:
-            ident = known(ident)
-            refer(kind, ident, (line, column))
+            ident = valid(ident) or known(ident)
+            packed = declared(ident)
+            if packed is None or packed & 3 != code:  # checked once every id is known
+                kept.append(ident)
+                places.extend((code, line, column))
             out.append(ident)
         return out
