@@ -8,6 +8,7 @@ import random
 from pathlib import Path
 
 import pytest
+from tests.support.mutate import mutate_lines
 from tests.support.read_apart import ReadApart
 
 from briefing_tui.model import loader, pieces, split_load
@@ -128,32 +129,12 @@ def test_problems_found_apart_are_named_as_the_file_is_here() -> None:
 TOKENS = [b"C1", b"S9", b"[", b"]", b"{", b"'", b": ", b"- ", b"x", b"#", b"\t", b"&a ", b"*a"]
 
 
-def _mutate(rng: random.Random, data: bytes) -> bytes:
-    lines = data.split(b"\n")
-    for _ in range(rng.randint(1, 4)):
-        at = rng.randrange(len(lines))
-        kind = rng.randrange(5)
-        if kind == 0 and len(lines) > 1:
-            del lines[at]
-        elif kind == 1:
-            lines.insert(at, lines[rng.randrange(len(lines))])
-        elif kind == 2:
-            line = lines[at]
-            cut = rng.randrange(len(line) + 1)
-            lines[at] = line[:cut] + rng.choice(TOKENS) + line[cut:]
-        elif kind == 3:
-            lines[at] = lines[at][: rng.randrange(len(lines[at]) + 1)]
-        else:
-            lines[at], lines[-1 - at] = lines[-1 - at], lines[at]
-    return b"\n".join(lines)
-
-
 def test_changed_files_load_the_same_with_their_claims_built_apart() -> None:
     rng = random.Random(15)
     sources = [SEED.read_bytes(), *(p.read_bytes() for p in FILES[:: max(1, len(FILES) // 12)])]
     built_apart = 0
     for _ in range(400):
-        data = _mutate(rng, rng.choice(sources))
+        data = mutate_lines(rng, rng.choice(sources), TOKENS)
         result, apart = _apart(data)
         assert result == _plain(data), data[:200]
         built_apart += apart

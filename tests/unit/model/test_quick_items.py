@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from tests.support.mutate import mutate_lines
 from tests.support.read_apart import ReadApart
 
 from briefing_tui.model import build, loader, pieces, quick_items, split_load
@@ -276,42 +277,8 @@ def test_items_inside_a_quoted_text_are_never_read_as_claims(monkeypatch: pytest
     assert isinstance(document, list) and [p.code for p in document] == ["yaml-syntax"]
 
 
-TOKENS = [
-    "null",
-    '"',
-    "\t",
-    "\u2028",
-    "#",
-    ", ",
-    " ",
-    "[",
-    "]",
-    "{",
-    "}",
-    "0",
-    "99999",
-    "s1",
-    "e1",
-    "C1",
-    "\\",
-    "- ",
-]
-
-
-def _mutate(rng: random.Random, data: bytes) -> bytes:
-    lines = data.decode().split("\n")
-    for _ in range(rng.randint(1, 3)):
-        at = rng.randrange(len(lines))
-        kind = rng.randrange(4)
-        if kind == 0 and len(lines) > 1:
-            del lines[at]
-        elif kind == 1:
-            lines.insert(at, lines[rng.randrange(len(lines))])
-        else:
-            line = lines[at]
-            cut = rng.randrange(len(line) + 1)
-            lines[at] = line[:cut] + rng.choice(TOKENS) + line[cut + (kind == 3) :]
-    return "\n".join(lines).encode()
+TOKENS = [t.encode() for t in ("null", '"', "\t", "\u2028", "#", ", ", " ", "[", "]", "{", "}", "0", "99999")]
+TOKENS += [b"s1", b"e1", b"C1", b"\\", b"- "]
 
 
 def test_changed_files_load_as_the_parser_reads_them(
@@ -322,7 +289,7 @@ def test_changed_files_load_as_the_parser_reads_them(
     head, rest = generated[:lists], generated[lists:]
     counted = Counted(monkeypatch)
     for _ in range(120):
-        _same(head + _mutate(rng, rest), monkeypatch)
+        _same(head + mutate_lines(rng, rest, TOKENS, changes=3), monkeypatch)
     assert counted.quick > 20_000 and counted.left > 100  # both ways were taken
     assert min(counted.kinds.values()) > 10_000
 
