@@ -104,88 +104,45 @@ USUAL = (
 )
 
 
+CLAIM = "  - id: c{n}\n    span: [3, 8]\n"
+"""A claim in the usual shape, with its span only: what the cases below add to."""
+VERDICT = CLAIM + "    verdict: {{rating: false, explanation: %s}}\n"
+CLAIMS = [  # (the item, whether it is read without the parser, the case)
+    (USUAL, True, "usual"),
+    ("  - id: c{n}\n    span: [0, 20]\n", True, "span-only"),
+    ("  - id: c{n}\n    span: [0, 0]\n    entities: [e1]\n    sources: []\n", True, "entities-first"),
+    (CLAIM + "    sources: [s1]\n    entities: [e1, e9]\n", True, "unknown-entity"),
+    (CLAIM + "    sources: [s3]\n", True, "unknown-source"),
+    ("  - id: c1\n    span: [3, 8]\n", True, "duplicate-id"),
+    ("  - id: c{n}\n    span: [3, 999]\n", False, "span-past-the-text"),
+    ("  - id: c{n}\n    span: [8, 3]\n", False, "span-backwards"),
+    ("  - id: c{n}\n    span: [03, 8]\n", False, "leading-zero"),
+    ("  - id: null\n    span: [3, 8]\n", False, "null-id"),
+    (CLAIM + "    sources: [s1, s1]\n", False, "cited-twice"),
+    (CLAIM + "    sources: [s1, Null]\n", False, "null-source"),
+    (CLAIM + "    entities: [e1]\n    entities: [e1]\n", False, "entities-twice"),
+    (CLAIM + "    verdict: {{rating: sure}}\n", False, "unknown-rating"),
+    (CLAIM + "    verdict: {{rating: false, reviewed: 2026-02-30}}\n", False, "no-such-day"),
+    (VERDICT % "~", False, "null-explanation"),
+    (VERDICT % '""', False, "empty-explanation"),
+    (VERDICT % '"a\\tb"', False, "escape"),
+    (VERDICT % '"a\tb"', False, "tab"),
+    (VERDICT % '"a\u2028b"', False, "line-separator"),
+    (VERDICT % '"a\x7fb"', False, "delete"),
+    (VERDICT % '"a\ufeffb"', False, "bom"),
+    (CLAIM + "    verdict: {{explanation: x, rating: false}}\n", False, "other-order"),
+    (CLAIM + "    gloss: G\n", False, "gloss"),
+    ("  - id: c{n}\n    span: [3, 8]  # here\n", False, "comment"),
+    (CLAIM + "\n", False, "blank-line"),
+    ("  - id: c{n}\n    span: [3, 8] \n", False, "trailing-space"),
+    ("  - id: c{n}\n    span: [3, 8]\r\n", False, "crlf"),
+    ("  - id: c{n}\n    span: [ 3, 8]\n", False, "other-spacing"),
+    ("  - {{id: c{n}, span: [3, 8]}}\n", False, "flow"),
+]
+
+
 @pytest.mark.parametrize(
-    ("item", "quick"),
-    [
-        pytest.param(USUAL, True, id="usual"),
-        pytest.param("  - id: c{n}\n    span: [0, 20]\n", True, id="span-only"),
-        pytest.param(
-            "  - id: c{n}\n    span: [0, 0]\n    entities: [e1]\n    sources: []\n", True, id="entities-first"
-        ),
-        pytest.param(
-            "  - id: c{n}\n    span: [3, 8]\n    sources: [s1]\n    entities: [e1, e9]\n",
-            True,
-            id="unknown-entity",
-        ),
-        pytest.param("  - id: c{n}\n    span: [3, 8]\n    sources: [s3]\n", True, id="unknown-source"),
-        pytest.param("  - id: c1\n    span: [3, 8]\n", True, id="duplicate-id"),
-        pytest.param("  - id: c{n}\n    span: [3, 999]\n", False, id="span-past-the-text"),
-        pytest.param("  - id: c{n}\n    span: [8, 3]\n", False, id="span-backwards"),
-        pytest.param("  - id: c{n}\n    span: [03, 8]\n", False, id="leading-zero"),
-        pytest.param("  - id: null\n    span: [3, 8]\n", False, id="null-id"),
-        pytest.param("  - id: c{n}\n    span: [3, 8]\n    sources: [s1, s1]\n", False, id="cited-twice"),
-        pytest.param("  - id: c{n}\n    span: [3, 8]\n    sources: [s1, Null]\n", False, id="null-source"),
-        pytest.param(
-            "  - id: c{n}\n    span: [3, 8]\n    entities: [e1]\n    entities: [e1]\n",
-            False,
-            id="entities-twice",
-        ),
-        pytest.param(
-            "  - id: c{n}\n    span: [3, 8]\n    verdict: {{rating: sure}}\n", False, id="unknown-rating"
-        ),
-        pytest.param(
-            "  - id: c{n}\n    span: [3, 8]\n    verdict: {{rating: false, reviewed: 2026-02-30}}\n",
-            False,
-            id="no-such-day",
-        ),
-        pytest.param(
-            "  - id: c{n}\n    span: [3, 8]\n    verdict: {{rating: false, explanation: ~}}\n",
-            False,
-            id="null-explanation",
-        ),
-        pytest.param(
-            '  - id: c{n}\n    span: [3, 8]\n    verdict: {{rating: false, explanation: ""}}\n',
-            False,
-            id="empty-explanation",
-        ),
-        pytest.param(
-            '  - id: c{n}\n    span: [3, 8]\n    verdict: {{rating: false, explanation: "a\\tb"}}\n',
-            False,
-            id="escape",
-        ),
-        pytest.param(
-            '  - id: c{n}\n    span: [3, 8]\n    verdict: {{rating: false, explanation: "a\tb"}}\n',
-            False,
-            id="tab",
-        ),
-        pytest.param(
-            '  - id: c{n}\n    span: [3, 8]\n    verdict: {{rating: false, explanation: "a\u2028b"}}\n',
-            False,
-            id="line-separator",
-        ),
-        pytest.param(
-            '  - id: c{n}\n    span: [3, 8]\n    verdict: {{rating: false, explanation: "a\x7fb"}}\n',
-            False,
-            id="delete",
-        ),
-        pytest.param(
-            '  - id: c{n}\n    span: [3, 8]\n    verdict: {{rating: false, explanation: "a\ufeffb"}}\n',
-            False,
-            id="bom",
-        ),
-        pytest.param(
-            "  - id: c{n}\n    span: [3, 8]\n    verdict: {{explanation: x, rating: false}}\n",
-            False,
-            id="other-order",
-        ),
-        pytest.param("  - id: c{n}\n    span: [3, 8]\n    gloss: G\n", False, id="gloss"),
-        pytest.param("  - id: c{n}\n    span: [3, 8]  # here\n", False, id="comment"),
-        pytest.param("  - id: c{n}\n    span: [3, 8]\n\n", False, id="blank-line"),
-        pytest.param("  - id: c{n}\n    span: [3, 8] \n", False, id="trailing-space"),
-        pytest.param("  - id: c{n}\n    span: [3, 8]\r\n", False, id="crlf"),
-        pytest.param("  - id: c{n}\n    span: [ 3, 8]\n", False, id="other-spacing"),
-        pytest.param("  - {{id: c{n}, span: [3, 8]}}\n", False, id="flow"),
-    ],
+    ("item", "quick"), [pytest.param(item, quick, id=case) for item, quick, case in CLAIMS]
 )
 def test_each_shape_loads_as_the_parser_reads_it(
     item: str, quick: bool, monkeypatch: pytest.MonkeyPatch
