@@ -168,59 +168,56 @@ EVENT = (
 )
 
 
-@pytest.mark.parametrize(
-    ("entity", "quick"),
-    [
-        pytest.param(ENTITY, True, id="usual"),
-        pytest.param(ENTITY.replace('"Kathleen FitzGibbon"', "Niamey"), True, id="plain-name"),
-        pytest.param(ENTITY.replace("type: person", 'type: " "'), False, id="blank-type"),
-        pytest.param(ENTITY.replace('"Kathleen FitzGibbon"', "null"), False, id="null-name"),
-        pytest.param(ENTITY.replace("[16, 26]", "[16, 120]"), False, id="past-the-text"),
-        pytest.param(ENTITY.replace("[16, 26]", "[26, 16]"), False, id="backwards"),
-        pytest.param(ENTITY.replace("[16, 26]", "[16,26]"), False, id="other-spacing"),
-        pytest.param(ENTITY.replace("    mentions", "    wikidata: Q1\n    mentions"), False, id="wikidata"),
-        pytest.param(ENTITY.replace("    mentions: [[3, 8], [16, 26]]\n", ""), False, id="no-mentions"),
-    ],
-)
-def test_each_shape_of_entity_loads_as_the_parser_reads_it(
-    entity: str, quick: bool, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    counted = Counted(monkeypatch)
-    _same(
-        _lists(ENTITY.format(n=1) + entity.format(n=2) + ENTITY.format(n=3), EVENT.format(n=1)), monkeypatch
-    )
-    assert counted.kinds[QuickEntity] == (3 if quick else 2)
+SOURCES_FIRST = "sources: [s1, s2]\n    entities: [x1]"
+LISTED = [  # (the list, what is changed in its usual item, whether it is then read so, the case)
+    ("entities", None, True, "usual"),
+    ("entities", ('"Kathleen FitzGibbon"', "Niamey"), True, "plain-name"),
+    ("entities", ("type: person", 'type: " "'), False, "blank-type"),
+    ("entities", ('"Kathleen FitzGibbon"', "null"), False, "null-name"),
+    ("entities", ("[16, 26]", "[16, 120]"), False, "past-the-text"),
+    ("entities", ("[16, 26]", "[26, 16]"), False, "backwards"),
+    ("entities", ("[16, 26]", "[16,26]"), False, "other-spacing"),
+    ("entities", ("    mentions", "    wikidata: Q1\n    mentions"), False, "wikidata"),
+    ("entities", ("    mentions: [[3, 8], [16, 26]]\n", ""), False, "no-mentions"),
+    ("events", None, True, "usual"),
+    ("events", ('"Le retrait"', "Retrait"), True, "plain-label"),
+    ("events", ('"2024-09-15"', '"2024-04-29/2024-05-03"'), True, "interval"),
+    ("events", ('"2024-09-15"', '"2024~"'), True, "approximate"),
+    ("events", ('"2024-09-15"', "2024-09-15"), True, "plain-date"),
+    ("events", ('"2024-09-15"', "2024~"), False, "plain-approximate"),
+    (
+        "events",
+        ("entities: [x1]\n    sources: [s1, s2]", "sources: [s1, s2]\n    entities: [x1]"),
+        True,
+        "entities-last",
+    ),
+    ("events", ("[s1, s2]", "[s1, s9]"), True, "unknown-source"),
+    ("events", ('"2024-09-15"', '"2024-13"'), False, "bad-date"),
+    ("events", ('"2024-09-15"', '""'), False, "empty-date"),
+    ("events", ('"Le retrait"', '"  "'), False, "blank-label"),
+    ("events", ("[s1, s2]", "[s1, s1]"), False, "cited-twice"),
+    ("events", ("[x1]", "[x1, NULL]"), False, "null-entity"),
+    ("events", ("[[3, 8]]", "[[3, 800]]"), False, "past-the-text"),
+    ("events", ("[[3, 8]]", "[]"), True, "no-mention"),
+    ("events", ("[s1, s2]\n", "[s1, s2]\n    note: N\n"), False, "note"),
+]
 
 
 @pytest.mark.parametrize(
-    ("event", "quick"),
-    [
-        pytest.param(EVENT, True, id="usual"),
-        pytest.param(EVENT.replace('"Le retrait"', "Retrait"), True, id="plain-label"),
-        pytest.param(EVENT.replace('"2024-09-15"', '"2024-04-29/2024-05-03"'), True, id="interval"),
-        pytest.param(EVENT.replace('"2024-09-15"', '"2024~"'), True, id="approximate"),
-        pytest.param(EVENT.replace('"2024-09-15"', "2024-09-15"), True, id="plain-date"),
-        pytest.param(EVENT.replace('"2024-09-15"', "2024~"), False, id="plain-approximate"),
-        pytest.param(
-            EVENT.replace("    entities: [x1]\n", "") + "    entities: [x1]\n", True, id="entities-last"
-        ),
-        pytest.param(EVENT.replace("[s1, s2]", "[s1, s9]"), True, id="unknown-source"),
-        pytest.param(EVENT.replace('"2024-09-15"', '"2024-13"'), False, id="bad-date"),
-        pytest.param(EVENT.replace('"2024-09-15"', '""'), False, id="empty-date"),
-        pytest.param(EVENT.replace('"Le retrait"', '"  "'), False, id="blank-label"),
-        pytest.param(EVENT.replace("[s1, s2]", "[s1, s1]"), False, id="cited-twice"),
-        pytest.param(EVENT.replace("[x1]", "[x1, NULL]"), False, id="null-entity"),
-        pytest.param(EVENT.replace("[[3, 8]]", "[[3, 800]]"), False, id="past-the-text"),
-        pytest.param(EVENT.replace("[[3, 8]]", "[]"), True, id="no-mention"),
-        pytest.param(EVENT + "    note: N\n", False, id="note"),
-    ],
+    ("listed", "change", "quick"),
+    [pytest.param(listed, change, quick, id=f"{listed}-{name}") for listed, change, quick, name in LISTED],
 )
-def test_each_shape_of_event_loads_as_the_parser_reads_it(
-    event: str, quick: bool, monkeypatch: pytest.MonkeyPatch
+def test_each_shape_of_entity_and_event_loads_as_the_parser_reads_it(
+    listed: str, change: tuple[str, str] | None, quick: bool, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    usual = ENTITY if listed == "entities" else EVENT
+    item = usual if change is None else usual.replace(*change)
+    assert (item == usual) == (change is None)  # the change is made
+    items = usual.format(n=1) + item.format(n=2) + usual.format(n=3)
+    entities, events = (items, EVENT.format(n=1)) if listed == "entities" else (ENTITY.format(n=1), items)
     counted = Counted(monkeypatch)
-    _same(_lists(ENTITY.format(n=1), EVENT.format(n=1) + event.format(n=2) + EVENT.format(n=3)), monkeypatch)
-    assert counted.kinds[QuickEvent] == (3 if quick else 2)
+    _same(_lists(entities, events), monkeypatch)
+    assert counted.kinds[QuickEntity if listed == "entities" else QuickEvent] == (3 if quick else 2)
 
 
 def test_items_inside_a_quoted_text_are_never_read_as_claims(monkeypatch: pytest.MonkeyPatch) -> None:
