@@ -6,6 +6,7 @@ from pathlib import Path
 
 from tests.support.checks import present
 from tests.ui.reader_support import (
+    SEEDS,
     collection_app,
     main_screen,
     reader_ready,
@@ -257,3 +258,23 @@ async def test_the_filter_lists_each_claim_that_holds_it_once_in_text_order_to_t
             await pilot.press("escape")
         await pilot.press("slash", *last.id, "enter")
         assert last.id in listed(claims)  # the last haystack of the joined string
+
+
+async def test_a_claim_whose_text_holds_a_nul_is_filtered_as_the_others(tmp_path: Path) -> None:
+    """The haystacks are folded joined by NULs, at once; one holding a NUL itself (a gloss written
+    with an escape) has each folded on its own, and every claim is still found where it is."""
+    seed = next(SEEDS.glob("*.yaml")).read_text(encoding="utf-8")
+    path = tmp_path / "nul.yaml"
+    path.write_text(seed.replace("gloss: She is the US", 'gloss: "She\\0is the US"\n    note: the', 1))
+    app = BriefingApp([path], collection=load_paths([path]))
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await reader_ready(pilot)
+        await pilot.press("6")
+        claims = screen.query_one(ClaimList)
+        nav = screen.state.nav
+        assert any("\0" in claims._haystack(c) for c in nav.claims)
+        for typed in ("us", "niger", nav.claims[-1].id):
+            await pilot.press("slash", *typed, "enter")
+            accept = text_filter(typed)
+            assert listed(claims) == [c.id for c in nav.claims if accept(claims._haystack(c))], typed
+            await pilot.press("escape")

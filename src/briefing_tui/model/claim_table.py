@@ -354,6 +354,20 @@ class ClaimTable(MutableSequence[Claim]):
         self._last = (g, rows)
         return rows
 
+    def make_all(self) -> None:
+        """Make every claim not made yet, decoding each block once: for what reads every claim in
+        another order than the table's (the navigator's reading order), which would decode a block
+        for each claim it reads (25,000 times a block of a hundred, 4 s, on the 10 MB bench file)."""
+        if self._list is not None:
+            return
+        made, cited, bounds = self._made, self._cited, [*self._block_at, len(self._made)]
+        for g, (first, end) in enumerate(zip(bounds, bounds[1:], strict=False)):
+            if None in made[first:end]:
+                rows: list[Row] = marshal.loads(zlib.decompress(self._blocks[g]))  # our own child's
+                for index in range(first, end):
+                    if made[index] is None:
+                        made[index] = claim_of(rows[index - first], cited)
+
     def _make(self, index: int) -> Claim:
         g = bisect_right(self._block_at, index) - 1
         claim = claim_of(self._block(g)[index - self._block_at[g]], self._cited)
@@ -544,6 +558,7 @@ class ClaimsInOrder(MutableSequence[Claim]):
 
     def __iter__(self) -> Iterator[Claim]:
         table = self.table
+        table.make_all()  # each read: a block decoded once, not once for each of its claims
         return (table[i] for i in self.order)
 
     @overload

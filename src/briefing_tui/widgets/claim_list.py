@@ -106,11 +106,13 @@ class ClaimList(DraftMarks, TypeToFilter, ListWindow, SteadyOptionList):
             return claims
         kept = self._folded.get(keep_case)
         if kept is None:
-            starts, at, pieces = [], 0, []
-            for claim in claims:
-                piece = fold(self._haystack(claim), keep_case)
+            hays = [self._haystack(claim) for claim in claims]
+            pieces = fold("\0".join(hays), keep_case).split("\0")  # folded a character at a time: at once
+            if len(pieces) != len(hays):  # a haystack holding a NUL: each folded on its own
+                pieces = [fold(hay, keep_case) for hay in hays]
+            starts, at = [], 0
+            for piece in pieces:
                 starts.append(at)
-                pieces.append(piece)
                 at += len(piece) + 1
             kept = self._folded[keep_case] = ("\0".join(pieces), starts)  # a filter never holds a NUL
         joined, starts = kept

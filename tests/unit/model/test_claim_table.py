@@ -231,3 +231,25 @@ def test_the_claims_citing_a_source_follow_a_claim_replaced() -> None:
     assert nav.entity_claims(entity) == nav_plain.entity_claims(entity) and changed in nav.entity_claims(
         entity
     )
+
+
+def test_every_claim_read_in_reading_order_decodes_each_block_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Reading order is not the table's: read through it, every claim (a filter of the claims list,
+    the palette) is made a block at a time, each block decoded once, not once for each claim."""
+    apart, plain = _loaded()
+    table = _table(apart)
+    decoded: list[bytes] = []
+    decompress = claim_table.zlib.decompress
+
+    def counted(data: bytes) -> bytes:
+        decoded.append(data)
+        return decompress(data)
+
+    monkeypatch.setattr(claim_table.zlib, "decompress", counted)
+    nav, nav_plain = Navigator(apart), Navigator(plain)
+    assert isinstance(nav.claims, ClaimsInOrder)
+    assert [table.ids[i] for i in nav.claims.order] != list(table.ids)  # another order
+    assert list(nav.claims) == list(nav_plain.claims)
+    assert len(decoded) == len(set(decoded)) == len(table._blocks)  # noqa: SLF001 - what is kept encoded
+    assert _made(table) == list(range(len(table)))
+    assert list(nav.claims) == list(nav_plain.claims) and len(decoded) == len(table._blocks)  # noqa: SLF001
