@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 from tests.support.read_apart import ReadApart
-from tests.ui.reader_support import drawn, reader_settled
+from tests.ui.reader_support import drawn, reader_settled, until
 
 from briefing_tui.app import BriefingApp
 from briefing_tui.model import claim_table, loader, pieces, split_load
@@ -16,7 +16,7 @@ from briefing_tui.model.claim_table import ClaimsInOrder, ClaimTable
 from briefing_tui.model.split_load import claims_part
 from briefing_tui.model.types import Collection
 from briefing_tui.resources import seeds_dir
-from briefing_tui.widgets import text_pane
+from briefing_tui.widgets import claim_list, text_pane
 
 SEED = seeds_dir() / "niger-us-withdrawal.yaml"
 
@@ -73,3 +73,28 @@ async def test_the_same_keys_show_the_same_screens(
         assert tabled == listed, keys
     for before, after, keys in zip(as_table, as_table[1:], KEYS[1:], strict=False):
         assert before != after, keys  # each key changed the screen
+
+
+async def test_the_filter_of_the_claims_list_makes_only_the_claims_it_shows(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The list's haystacks are made ahead, a slice at a time while it waits for keys, from the
+    table's rows without keeping a claim; the filter then makes only the claims it lists."""
+    monkeypatch.setattr(claim_list, "HAYSTACKS_AT_ONCE", 2)  # the seed's 15 claims in eight slices
+    app = _app(True, tmp_path / "table", monkeypatch)
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await reader_settled(pilot)
+        table = screen.doc.claims
+        assert isinstance(table, ClaimTable)
+        made = {i for i in range(len(table)) if table.made(i) is not None}
+        await pilot.press("6")
+        listing = screen.query_one(claim_list.ClaimList)
+        await until(pilot, lambda: listing._ahead == len(table), what="the haystacks were not made")
+        assert len(listing._haystacks) == len(table)
+        assert {i for i in range(len(table)) if table.made(i) is not None} == made  # none kept
+        await pilot.press("slash", *"etats")
+        await reader_settled(pilot)
+        shown = {o.id for o in listing._options if o.id}
+        assert 0 < len(shown) < len(table)
+        now = {i for i in range(len(table)) if table.made(i) is not None}
+        assert now - made == {table.index_of(ident) for ident in shown} - made

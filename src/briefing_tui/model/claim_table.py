@@ -215,6 +215,10 @@ class Ids(Sequence[str]):
             raise ValueError(ident)
         return place
 
+    def __iter__(self) -> Iterator[str]:
+        """Every id, in order: the string split once, not read an id at a time."""
+        return iter(self._joined[1:-1].split("\n") if self._starts else ())
+
     def __contains__(self, ident: object) -> bool:
         try:
             self.index(ident)
@@ -367,6 +371,25 @@ class ClaimTable(MutableSequence[Claim]):
                 for index in range(first, end):
                     if made[index] is None:
                         made[index] = claim_of(rows[index - first], cited)
+
+    def peek(self, start: int, stop: int) -> Iterator[Claim]:
+        """Claims ``start`` to ``stop`` in the table's order, each read once and not kept: those not
+        made yet are made from their rows, each block decoded once (a filter's haystacks)."""
+        if self._list is not None:
+            yield from self._list[start:stop]
+            return
+        made, at, cited = self._made, self._block_at, self._cited
+        rows: list[Row] = []
+        g = first = end = -1  # the block decoded, where it starts and ends
+        for index in range(start, stop):
+            claim = made[index]
+            if claim is None:
+                if not first <= index < end:
+                    g = bisect_right(at, index) - 1
+                    first, end = at[g], at[g + 1] if g + 1 < len(at) else len(made)
+                    rows = marshal.loads(zlib.decompress(self._blocks[g]))  # our own child's
+                claim = claim_of(rows[index - first], cited)
+            yield claim
 
     def _make(self, index: int) -> Claim:
         g = bisect_right(self._block_at, index) - 1

@@ -155,7 +155,7 @@ def test_ids_are_read_and_found_by_their_place() -> None:
     more = Ids()
     more.extend(["d", "a-2"])
     ids.extend(more)
-    assert list(ids) == ["a", "b.1", "c:2", "d", "a-2"] and len(ids) == 5
+    assert list(ids) == ["a", "b.1", "c:2", "d", "a-2"] and len(ids) == 5 and list(Ids()) == []
     assert [ids.index(i) for i in ids] == [0, 1, 2, 3, 4]
     assert ids[1:3] == ["b.1", "c:2"] and ids[-1] == "a-2"
     assert "a" in ids and "a-" not in ids and "" not in ids and "b" not in ids and "a\nb" not in ids
