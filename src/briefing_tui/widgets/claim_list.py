@@ -12,7 +12,7 @@ A large document's haystacks are made ahead, a slice at a time while the list wa
 from __future__ import annotations
 
 from bisect import bisect_right
-from collections.abc import Callable, Container, Sequence
+from collections.abc import Container, Sequence
 from functools import partial
 from typing import overload
 
@@ -54,6 +54,7 @@ class ClaimList(DraftMarks, TypeToFilter, ListWindow, SteadyOptionList):
         self._current: str | None = None
         self._haystacks: dict[str, str] = {}
         self._folded: dict[bool, tuple[str, list[int]]] = {}  # by kept case: every haystack, folded
+        self._ids: list[str] | None = None  # every claim's id, in the list's order, once filtered
         self._matching: Container[str] = set()  # claims that pass the filter
         self._rows: set[str] = set()  # claims with a row now (a window of the matching ones)
 
@@ -65,7 +66,7 @@ class ClaimList(DraftMarks, TypeToFilter, ListWindow, SteadyOptionList):
     def set_claims(self, nav: Navigator, current: str | None) -> None:
         """List the claims of ``nav``'s document, ``current`` marked and highlighted."""
         self._nav, self._current = nav, current
-        self._haystacks, self._folded, self._ahead = {}, {}, 0
+        self._haystacks, self._folded, self._ahead, self._ids = {}, {}, 0, None
         self._rebuild(keep=current)
         if len(nav.claims) > HAYSTACKS_AT_ONCE:
             self.set_timer(HAYSTACK_PAUSE, partial(self._haystacks_ahead, nav))
@@ -120,7 +121,7 @@ class ClaimList(DraftMarks, TypeToFilter, ListWindow, SteadyOptionList):
             self._haystacks[claim.id] = hay
         return hay or ""
 
-    def _filtered(self, claims: Sequence[Claim]) -> Sequence[Claim]:
+    def _filtered(self, claims: Sequence[Claim]) -> Sequence[Claim] | Found:
         """The claims (all of the document's) whose haystack holds the filter, folded as search folds.
 
         The folded haystacks are kept joined in one string, so that a key typed in the filter costs one
@@ -134,7 +135,9 @@ class ClaimList(DraftMarks, TypeToFilter, ListWindow, SteadyOptionList):
         needle, keep_case = needle_of(self.filter_text)
         if not needle:
             return claims
-        ids = _ids_of(claims)
+        ids = self._ids
+        if ids is None:
+            ids = self._ids = _ids_of(claims)
         kept = self._folded.get(keep_case)
         if kept is None:
             self._haystacks_ahead(self._nav, whole=True)
@@ -174,20 +177,14 @@ class ClaimList(DraftMarks, TypeToFilter, ListWindow, SteadyOptionList):
             head = self.filter_head()
             options.append(Option(Text.assemble(head, (f"  {len(claims):,} of {len(nav.claims):,}", "dim")),
                                   disabled=True))  # fmt: skip
-        find: Callable[[str | None], int | None] | None = None
-        if claims is nav.claims:
-            find = nav.claim_position  # (found by its id: none made)
-        elif isinstance(claims, Found):
-            find = claims.position
+        # a claim's place found by its id (none made): among all, or among those the filter holds
+        find = claims.position if isinstance(claims, Found) else nav.claim_position
         start = self.start_of(claims, keep, find=find)  # LIMIT rows at once, the claim to keep among them
         options += hidden_rows(start, "earlier")
         window = claims[start : start + LIMIT]
         for claim in window:
             options.append(Option(self._row(nav, claim), id=claim.id))
-        if claims is nav.claims:
-            self._matching = nav.claim_ids
-        else:
-            self._matching = set(claims.ids) if isinstance(claims, Found) else {c.id for c in claims}
+        self._matching = set(claims.ids) if isinstance(claims, Found) else nav.claim_ids
         self._rows = {c.id for c in window}
         self.remember_windows((claims, start))
         options += hidden_rows(len(claims) - start - len(window), "more: / filters")
