@@ -63,7 +63,7 @@ class QuickBuilder:
         """The ids of a claim written so declared and referred to as ``Builder.claim`` does, at their
         places: its id, its sources' and its entities', each held as ``Fields.ident`` holds it (the
         claim itself is made by ``quick_claim``, or as a row of the claims table)."""
-        ident = self.f.valid_ids.get(quick.ident) or self.f.known_id(quick.ident)
+        ident = self.f.known_id(quick.ident)
         self.declare_at(ident, quick.line, quick.id_column, "claim")
         return ident, self._refer_all("source", quick.sources), self._refer_all("entity", quick.entities)
 

@@ -240,11 +240,15 @@ KINDS = frozenset(READERS)
 def _text(value: str) -> str | None:
     """A value as text (unquoted), read without a problem where text that is not blank is asked for;
     None otherwise."""
+    text = _plain(value)
+    return text if text is not None and text.strip() else None
+
+
+def _plain(value: str) -> str | None:
+    """A value unquoted, None when it is a null word or holds a character not read as itself."""
     if value[:1] == '"':
         value = value[1:-1]
-    if value in NULLS or not value.strip() or UNREAD.search(value):
-        return None
-    return value
+    return None if value in NULLS or UNREAD.search(value) else value
 
 
 def _refs(
@@ -343,11 +347,9 @@ def _said(rating: str, explanation: str | None, reviewed: str | None) -> Said | 
 def _unquoted(written: tuple[str, str | None, str | None]) -> Said | None:
     out: list[str | None] = []
     for value in written:
-        if value is not None:
-            if value[:1] == '"':
-                value = value[1:-1]
-            if value in NULLS or UNREAD.search(value):
-                return None
-        out.append(value)
+        plain = None if value is None else _plain(value)
+        if value is not None and plain is None:
+            return None
+        out.append(plain)
     rating, explanation, reviewed = out
     return None if rating is None else (rating, explanation, reviewed)
