@@ -278,3 +278,36 @@ async def test_a_claim_whose_text_holds_a_nul_is_filtered_as_the_others(tmp_path
             accept = text_filter(typed)
             assert listed(claims) == [c.id for c in nav.claims if accept(claims._haystack(c))], typed
             await pilot.press("escape")
+
+
+async def test_a_row_the_key_before_showed_is_kept_and_the_current_claim_stays_marked(monkeypatch) -> None:
+    """A key typed in the filter reuses the rows it still shows (measuring rows is most of a key's
+    time); moving to another claim marks it, on rows kept or made again alike."""
+    import briefing_tui.widgets.claim_list as claim_list
+
+    monkeypatch.setattr(claim_list, "LIMIT", 4)
+
+    def marks(claims: ClaimList) -> list[tuple[str, bool]]:
+        return [(o.id, o.prompt.plain.startswith("▶")) for o in claims._options if o.id]  # type: ignore[union-attr]
+
+    async with seed_app().run_test(size=SIZE) as pilot:
+        screen = main_screen(pilot)
+        await pilot.press("6")
+        claims = screen.query_one(ClaimList)
+        before = {o.id: o for o in claims._options if o.id}
+        await pilot.press("slash", "e")
+        after = {o.id: o for o in claims._options if o.id}
+        kept = set(before) & set(after)
+        assert kept and all(after[ident] is before[ident] for ident in kept)
+        for keys in (
+            ["enter", "right_square_bracket"],
+            ["right_square_bracket"] * 3,
+            ["escape"],
+            ["slash", "n"],
+        ):
+            await pilot.press(*keys)
+            await until(pilot, lambda: claims.current == screen.claim_id, what="the list did not follow")
+            assert marks(claims) and all(
+                marked == (ident == screen.claim_id) for ident, marked in marks(claims)
+            )
+            assert sum(marked for _ident, marked in marks(claims)) == (screen.claim_id in listed(claims))

@@ -90,7 +90,7 @@ async def test_the_filter_of_the_claims_list_makes_only_the_claims_it_shows(
         await pilot.press("6")
         listing = screen.query_one(claim_list.ClaimList)
         await until(pilot, lambda: listing._ahead == len(table), what="the haystacks were not made")
-        assert len(listing._haystacks) == len(table)
+        assert all(len(folded) == len(table) for folded in listing._made.values())
         assert {i for i in range(len(table)) if table.made(i) is not None} == made  # none kept
         await pilot.press("slash", *"etats")
         await reader_settled(pilot)

@@ -34,3 +34,12 @@ def needle_of(text: str) -> tuple[str, bool]:
     kept (smart case); rows are folded alike by ``fold(row, keep_case)``."""
     keep_case = _has_upper(text, regex=False)
     return _folded(text, keep_case), keep_case
+
+
+def fold_each(rows: list[str], keep_case: bool) -> list[str]:
+    """Each of ``rows`` folded as ``needle_of`` folds (``fold(row, keep_case)``), all in one pass: a
+    list's rows folded once, then searched with ``needle in row`` at each key."""
+    folded = fold("\0".join(rows), keep_case).split("\0")  # folded a character at a time: at once
+    if len(folded) != len(rows):  # a row holding a NUL: each folded on its own
+        folded = [fold(row, keep_case) for row in rows]
+    return folded

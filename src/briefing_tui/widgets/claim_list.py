@@ -5,14 +5,15 @@ shown (never before the first paint). Rows reuse the claim pane's claim rows (ve
 gloss or the start of the quote), one line each; the filter folds accents and typography like
 search, and also matches the verdict's words ("outdated", "partly supported").
 
-A large document's haystacks are made ahead, a slice at a time while the list waits for keys
-(a table's from its rows, no claim kept); the filter then makes only the claims it lists (``Found``).
+A large document's haystacks are made and folded ahead, a slice at a time while the list waits for
+keys (a table's from its rows, no claim kept); the filter then makes only the claims it lists
+(``Found``), and a row shown by the key before is not made again.
 """
 
 from __future__ import annotations
 
-from bisect import bisect_right
-from collections.abc import Container, Sequence
+from bisect import bisect_left
+from collections.abc import Callable, Sequence
 from functools import partial
 from typing import overload
 
@@ -33,8 +34,9 @@ from briefing_tui.widgets.type_filter import TypeToFilter
 
 LIMIT = 200  # rows shown at once: a list measures every row; the window follows the current claim
 HAYSTACKS_AT_ONCE = 1_000
-"""Claims whose haystacks are made in one slice while the list waits for keys (``_haystacks_ahead``):
-a large document's first key typed in the filter made all 25,000 at once, in 0.35 s."""
+"""Claims whose haystacks are made and folded in one slice while the list waits for keys
+(``_haystacks_ahead``): a large document's first key typed in the filter made all 25,000 at once,
+in 0.35 s, and folded them in 50 ms more."""
 HAYSTACK_PAUSE = 0.001
 
 
@@ -52,11 +54,12 @@ class ClaimList(DraftMarks, TypeToFilter, ListWindow, SteadyOptionList):
         self.filter_text = ""
         self._nav: Navigator | None = None
         self._current: str | None = None
-        self._haystacks: dict[str, str] = {}
-        self._folded: dict[bool, tuple[str, list[int]]] = {}  # by kept case: every haystack, folded
+        self._ahead = 0  # claims whose haystacks are folded (``_made``), in the order they are made
+        self._made: dict[bool, list[str]] = {False: [], True: []}  # by kept case
+        self._folded: dict[bool, list[str]] = {}  # by kept case: every haystack, folded, in the list's order
         self._ids: list[str] | None = None  # every claim's id, in the list's order, once filtered
-        self._matching: Container[str] = set()  # claims that pass the filter
-        self._rows: set[str] = set()  # claims with a row now (a window of the matching ones)
+        self._matching: Callable[[str], bool] = frozenset[str]().__contains__  # passes the filter?
+        self._rows: dict[str, Option] = {}  # claims with a row now (a window of the matching ones)
 
     @property
     def current(self) -> str | None:
@@ -66,24 +69,31 @@ class ClaimList(DraftMarks, TypeToFilter, ListWindow, SteadyOptionList):
     def set_claims(self, nav: Navigator, current: str | None) -> None:
         """List the claims of ``nav``'s document, ``current`` marked and highlighted."""
         self._nav, self._current = nav, current
-        self._haystacks, self._folded, self._ahead, self._ids = {}, {}, 0, None
+        self._made, self._folded, self._ahead, self._ids = {False: [], True: []}, {}, 0, None
+        self._rows = {}  # (the looks may have changed: every row is made again)
         self._rebuild(keep=current)
         if len(nav.claims) > HAYSTACKS_AT_ONCE:
             self.set_timer(HAYSTACK_PAUSE, partial(self._haystacks_ahead, nav))
 
     def _haystacks_ahead(self, nav: Navigator | None, whole: bool = False) -> None:
-        """The filter's haystacks made a slice at a time while the list waits for keys (or all that are
-        left, ``whole``), before the filter asks for them; a table's in its own order, each block
-        decoded once and no claim kept (``ClaimTable.peek``)."""
+        """The filter's haystacks made and folded (both ways: case kept or not) a slice at a time
+        while the list waits for keys (or all that are left, ``whole``), before the filter asks for
+        them; a table's in its own order, each block decoded once and no claim kept
+        (``ClaimTable.peek``). Only the folded haystacks are kept."""
         if nav is None or nav is not self._nav:
             return
+        # deferred: the search package is not needed for the first frame
+        from briefing_tui.search.filter import fold_each  # accents, quotes, ligatures folded
+
         claims = nav.claims
         table = getattr(claims, "table", None)  # a table's, in reading order (``claim_table``, not imported)
         while self._ahead < len(claims):
             start = self._ahead
             stop = self._ahead = min(start + HAYSTACKS_AT_ONCE, len(claims))
-            for claim in table.peek(start, stop) if table is not None else claims[start:stop]:
-                self._haystack(claim)
+            made = table.peek(start, stop) if table is not None else claims[start:stop]
+            hays = [self._haystack(claim) for claim in made]
+            for keep_case, folded in self._made.items():
+                folded += fold_each(hays, keep_case)
             if not whole:
                 if stop < len(claims):
                     self.set_timer(HAYSTACK_PAUSE, partial(self._haystacks_ahead, nav))
@@ -99,7 +109,7 @@ class ClaimList(DraftMarks, TypeToFilter, ListWindow, SteadyOptionList):
         if claim_id == old or nav is None:
             return
         self._current = claim_id
-        if claim_id is not None and claim_id in self._matching and claim_id not in self._rows:
+        if claim_id is not None and self._matching(claim_id) and claim_id not in self._rows:
             self._rebuild(keep=claim_id)
             return
         for changed in (old, claim_id):
@@ -110,58 +120,38 @@ class ClaimList(DraftMarks, TypeToFilter, ListWindow, SteadyOptionList):
             self.highlighted = self.get_option_index(claim_id)
 
     def _haystack(self, claim: Claim) -> str:
-        """What the filter looks in: gloss, quote, verdict words and id (one string, kept)."""
-        hay = self._haystacks.get(claim.id)
-        if hay is None and self._nav is not None:
-            span = claim.span
-            quote = self._nav.doc.text[span.start : span.end] if span.anchored else span.selector.exact
-            _glyph, label, rating = rating_label(claim)
-            # A typed filter never holds a line break, so it cannot match across two fields.
-            hay = "\n".join(x for x in (claim.gloss, quote, label, rating, claim.id) if x)
-            self._haystacks[claim.id] = hay
-        return hay or ""
+        """What the filter looks in: gloss, quote, verdict words and id (one string)."""
+        if self._nav is None:
+            return ""
+        span = claim.span
+        quote = self._nav.doc.text[span.start : span.end] if span.anchored else span.selector.exact
+        _glyph, label, rating = rating_label(claim)
+        # A typed filter never holds a line break, so it cannot match across two fields.
+        return "\n".join(x for x in (claim.gloss, quote, label, rating, claim.id) if x)
 
     def _filtered(self, claims: Sequence[Claim]) -> Sequence[Claim] | Found:
         """The claims (all of the document's) whose haystack holds the filter, folded as search folds.
 
-        The folded haystacks are kept joined in one string, so that a key typed in the filter costs one
-        scan of it rather than a test per claim (25,000 in the 10 MB bench file); the claims found
-        are made only when their rows are (``Found``).
+        The folded haystacks are kept (made ahead, ``_haystacks_ahead``), so that a key typed in the
+        filter costs one ``in`` per claim (25,000 in the 10 MB bench file: a few milliseconds); the
+        claims found are made only when their rows are (``Found``).
         """
         # deferred: the search package is not needed for the first frame
         from briefing_tui.search.filter import needle_of  # accents, quotes, ligatures folded
-        from briefing_tui.search.fold import fold
 
         needle, keep_case = needle_of(self.filter_text)
-        if not needle:
+        if not needle or self._nav is None:
             return claims
         ids = self._ids
         if ids is None:
             ids = self._ids = _ids_of(claims)
-        kept = self._folded.get(keep_case)
-        if kept is None:
+        folded = self._folded.get(keep_case)
+        if folded is None:
             self._haystacks_ahead(self._nav, whole=True)
-            haystacks = self._haystacks
-            kept_hays = [haystacks.get(ident) for ident in ids]
-            hays = [self._haystack(claims[at]) if hay is None else hay for at, hay in enumerate(kept_hays)]
-            pieces = fold("\0".join(hays), keep_case).split("\0")  # folded a character at a time: at once
-            if len(pieces) != len(hays):  # a haystack holding a NUL: each folded on its own
-                pieces = [fold(hay, keep_case) for hay in hays]
-            starts, at = [], 0
-            for piece in pieces:
-                starts.append(at)
-                at += len(piece) + 1
-            kept = self._folded[keep_case] = ("\0".join(pieces), starts)  # a filter never holds a NUL
-        joined, starts = kept
-        places: list[int] = []
-        at = joined.find(needle)
-        while at != -1:
-            index = bisect_right(starts, at) - 1
-            places.append(index)
-            if index + 1 >= len(starts):
-                break
-            at = joined.find(needle, starts[index + 1])
-        return Found(claims, places, [ids[index] for index in places])
+            made, order = self._made[keep_case], _order_of(claims)  # made in the table's order
+            folded = self._folded[keep_case] = made if order is None else [made[row] for row in order]
+        places = [at for at, hay in enumerate(folded) if needle in hay]
+        return Found(claims, places, ids, self._nav.claim_position)
 
     def _rebuild(self, keep: str | None = None) -> None:
         nav = self._nav
@@ -182,10 +172,12 @@ class ClaimList(DraftMarks, TypeToFilter, ListWindow, SteadyOptionList):
         start = self.start_of(claims, keep, find=find)  # LIMIT rows at once, the claim to keep among them
         options += hidden_rows(start, "earlier")
         window = claims[start : start + LIMIT]
-        for claim in window:
-            options.append(Option(self._row(nav, claim), id=claim.id))
-        self._matching = set(claims.ids) if isinstance(claims, Found) else nav.claim_ids
-        self._rows = {c.id for c in window}
+        made, rows = self._rows, {}
+        for claim in window:  # a row the key before showed is kept (measured once: most of a key's time)
+            option = rows[claim.id] = made.get(claim.id) or Option(self._row(nav, claim), id=claim.id)
+            options.append(option)
+        self._matching = claims.holds if isinstance(claims, Found) else nav.claim_ids.__contains__
+        self._rows = rows
         self.remember_windows((claims, start))
         options += hidden_rows(len(claims) - start - len(window), "more: / filters")
         if not claims:
@@ -224,22 +216,30 @@ class ClaimList(DraftMarks, TypeToFilter, ListWindow, SteadyOptionList):
             self.post_message(JumpRequested(self._nav.location_of(claim)))
 
 
+def _order_of(claims: Sequence[Claim]) -> Sequence[int] | None:
+    """A table's rows in reading order (``claim_table.ClaimsInOrder``, not imported here); None when
+    ``claims`` are in reading order already."""
+    return getattr(claims, "order", None) if getattr(claims, "table", None) is not None else None
+
+
 def _ids_of(claims: Sequence[Claim]) -> list[str]:
     """The ids of ``claims``, in their order: a table's read off its column, no claim made."""
-    table, order = getattr(claims, "table", None), getattr(claims, "order", None)
-    if table is not None and order is not None:  # ``claim_table.ClaimsInOrder``, not imported here
+    table, order = getattr(claims, "table", None), _order_of(claims)
+    if table is not None and order is not None:
         every = list(table.ids)  # (its column of ids split once)
         return [every[index] for index in order]
     return [claim.id for claim in claims]
 
 
 class Found(Sequence[Claim]):
-    """The claims the filter holds (their ``places`` among ``claims``), in order, each made only when
-    read (a window of them has rows); their ``ids`` given, their places found by id."""
+    """The claims the filter holds (their ``places`` among ``claims``, in order), each made only when
+    read (a window of them has rows); their ids read off ``every`` (the ids of ``claims``), their
+    places found by id through ``place`` (a claim's place among ``claims``)."""
 
-    def __init__(self, claims: Sequence[Claim], places: list[int], ids: list[str]) -> None:
-        self._claims, self._places, self.ids = claims, places, ids
-        self._at: dict[str, int] | None = None
+    def __init__(
+        self, claims: Sequence[Claim], places: list[int], every: list[str], place: Callable[[str], int | None]
+    ) -> None:
+        self._claims, self._places, self._every, self._place = claims, places, every, place
 
     def __len__(self) -> int:
         return len(self._places)
@@ -253,8 +253,19 @@ class Found(Sequence[Claim]):
             return [self._claims[place] for place in self._places[index]]
         return self._claims[self._places[index]]
 
+    @property
+    def ids(self) -> list[str]:
+        """The ids of the claims found, in order."""
+        return [self._every[place] for place in self._places]
+
     def position(self, ident: str | None) -> int | None:
         """The place of the claim ``ident`` among those found, None when it is not one."""
-        if self._at is None:
-            self._at = {found: at for at, found in enumerate(self.ids)}
-        return self._at.get(ident or "")
+        place = self._place(ident or "")
+        if place is None:
+            return None
+        at = bisect_left(self._places, place)
+        return at if at < len(self._places) and self._places[at] == place else None
+
+    def holds(self, ident: str) -> bool:
+        """Whether the claim ``ident`` is one of those found."""
+        return self.position(ident) is not None
