@@ -2,9 +2,18 @@
 
 from __future__ import annotations
 
-from tests.ui.reader_support import main_screen, palette_settled, run_palette_command, seed_app, until
+from tests.ui.reader_support import (
+    collection_app,
+    main_screen,
+    palette_settled,
+    run_palette_command,
+    seed_app,
+    until,
+)
 
-from briefing_tui.model.places import MentionPlace
+from briefing_tui.model.dates import say_date
+from briefing_tui.model.places import MentionPlace, TextPlace
+from briefing_tui.search.filter import text_filter
 from briefing_tui.widgets.entity_list import EntityList
 from briefing_tui.widgets.timeline_list import TimelineList
 
@@ -47,6 +56,38 @@ async def test_timeline_filters_after_slash_and_clears() -> None:
         assert timeline.filter_text == "niame"
         await pilot.press("escape")
         assert timeline.filter_text == "" and listed(timeline) == everything
+
+
+async def test_the_timeline_filter_holds_each_event_whose_label_date_or_id_holds_it_in_each_document() -> (
+    None
+):
+    """Each event's haystack is folded once and kept while its events are shown: the events listed are
+    those ``text_filter`` accepts one by one, for each filter typed and in another document too."""
+    async with collection_app().run_test(size=SIZE) as pilot:
+        await pilot.press("escape")  # past the list of files with errors
+        screen = main_screen(pilot)
+        await pilot.press("4")
+        timeline = screen.query_one(TimelineList)
+        await until(pilot, lambda: listed(timeline))
+
+        def expected(typed: str) -> list[str]:
+            accept = text_filter(typed)
+            events = screen.state.nav.timeline()
+            return [e.id for e in events if accept(e.label, say_date(e.date), e.date.text, e.id)]
+
+        for typed in ("2023", "Niger", "niger", "EV", "ev", "zzz"):
+            await pilot.press("slash", *typed, "enter")
+            assert listed(timeline) == expected(typed), typed
+            await pilot.press("escape")
+        await pilot.press("slash", *"20", "enter")
+        first = screen.doc
+        assert len(listed(timeline)) == 2
+        for doc in [d for d in screen.collection.documents if d is not first] + [first]:
+            screen.jump_to(TextPlace(doc.id))
+            await until(pilot, lambda doc=doc: screen.doc is doc)  # type: ignore[misc]
+            await until(pilot, lambda: listed(timeline) == expected("20"), what="this document's events")
+            assert timeline.filter_text == "20"
+        assert len(listed(timeline)) == 2
 
 
 async def test_go_to_entity_in_the_palette_folds_accents() -> None:
