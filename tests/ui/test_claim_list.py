@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import cast
 
 from tests.support.checks import present
 from tests.ui.reader_support import (
@@ -311,3 +312,28 @@ async def test_a_row_the_key_before_showed_is_kept_and_the_current_claim_stays_m
                 marked == (ident == screen.claim_id) for ident, marked in marks(claims)
             )
             assert sum(marked for _ident, marked in marks(claims)) == (screen.claim_id in listed(claims))
+
+
+async def test_each_claim_row_is_one_line_high_known_without_cutting_it_to_the_width() -> None:
+    """The list does not wrap: a row is one line however narrow the list, and it ends in an ellipsis
+    when drawn; its height is not found by cutting it to the width (for every row, at every key)."""
+    from textual.css.styles import RulesMap
+
+    from briefing_tui.widgets.steady_list import UnwrappedRow
+
+    async with seed_app().run_test(size=(80, 24)) as pilot:
+        screen = main_screen(pilot)
+        await pilot.press("6")
+        claims = screen.query_one(ClaimList)
+        await until(pilot, lambda: bool(listed(claims)))
+        rules = cast(RulesMap, claims.styles)
+        for option in claims._options:
+            visual = claims._get_visual(option)
+            if option.id:
+                assert isinstance(visual, UnwrappedRow) and visual.get_height(rules, 5) == 1
+        await until(pilot, lambda: any("…" in line for line in _lines(claims)), what="no row was cut short")
+        assert len({len(line) for line in _lines(claims)}) == 1  # each row cut to the list's width
+
+
+def _lines(widget: ClaimList) -> list[str]:
+    return [widget.render_line(y).text for y in range(widget.size.height)]

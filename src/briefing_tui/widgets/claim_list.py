@@ -32,7 +32,7 @@ from briefing_tui.widgets.messages import JumpRequested
 from briefing_tui.widgets.steady_list import SteadyOptionList
 from briefing_tui.widgets.type_filter import TypeToFilter
 
-LIMIT = 200  # rows shown at once: a list measures every row; the window follows the current claim
+LIMIT = 100  # rows shown at once: a list measures every row; the window follows the current claim
 HAYSTACKS_AT_ONCE = 1_000
 """Claims whose haystacks are made and folded in one slice while the list waits for keys
 (``_haystacks_ahead``): a large document's first key typed in the filter made all 25,000 at once,

@@ -7,18 +7,22 @@ place) until the next resize. Here the rows are measured again whenever the widt
 
 Measuring is also made cheap for the lists' ``Row`` prompts: a row counts the lines of its wrapped
 cells without being drawn (``OptionList`` draws every row to count its lines), and keeps that
-wrapping for when it is drawn.
+wrapping for when it is drawn. In a list that does not wrap (``text-wrap: nowrap``, the claims
+list), a row of one line is one line high, known without cutting it to the width (``UnwrappedRow``).
 """
 
 from __future__ import annotations
 
+from rich.text import Text
 from textual import (
     _widget_navigation,  # not exported; Textual is pinned to one release
     events,
 )
 from textual.css.styles import RulesMap
 from textual.geometry import Size
-from textual.visual import RichVisual, Visual
+from textual.strip import Strip
+from textual.style import Style
+from textual.visual import RenderOptions, RichVisual, Visual, visualize
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
@@ -34,6 +38,31 @@ class RowVisual(RichVisual):
 
     def get_height(self, rules: RulesMap, width: int) -> int:
         return self.row.height(self._widget.app.console, width)
+
+
+class UnwrappedRow(Visual):
+    """A row of one line, in a list that does not wrap: one line high, whatever the width. Textual
+    finds that out by cutting the row to the width (its cells counted one by one), for every row,
+    each time the list's rows are set."""
+
+    def __init__(self, visual: Visual) -> None:
+        self.visual = visual
+
+    def render_strips(
+        self, width: int, height: int | None, style: Style, options: RenderOptions
+    ) -> list[Strip]:
+        return self.visual.render_strips(width, height, style, options)
+
+    def get_optimal_width(self, rules: RulesMap, container_width: int) -> int:
+        return self.visual.get_optimal_width(rules, container_width)
+
+    def get_minimal_width(self, rules: RulesMap) -> int:
+        return self.visual.get_minimal_width(rules)
+
+    def get_height(self, rules: RulesMap, width: int) -> int:
+        if rules.get("text_wrap", "wrap") == "nowrap":
+            return 1
+        return self.visual.get_height(rules, width)
 
 
 class EndingOptionList(OptionList):
@@ -67,6 +96,8 @@ class SteadyOptionList(EndingOptionList):
     def _get_visual(self, option: Option) -> Visual:
         if option._visual is None and isinstance(option.prompt, Row):
             option._visual = RowVisual(self, option.prompt)
+        elif option._visual is None and isinstance(option.prompt, Text) and "\n" not in option.prompt.plain:
+            option._visual = UnwrappedRow(visualize(self, option.prompt, markup=self._markup))
         return super()._get_visual(option)
 
     def _expect_scrollbar(self) -> bool:
