@@ -40,6 +40,22 @@ async def test_entities_filter_folds_accents() -> None:
         assert listed(entities) == everyone
 
 
+async def test_the_entities_filter_holds_each_entity_whose_name_alias_or_id_holds_it() -> None:
+    """Each entity's haystack is folded once and kept while its entities are listed: the entities
+    listed are those ``text_filter`` accepts one by one, for each filter typed."""
+    async with seed_app().run_test(size=SIZE) as pilot:
+        await pilot.press("3")
+        entities = pilot.app.screen.query_one(EntityList)
+        await until(pilot, lambda: listed(entities))
+        doc = main_screen(pilot).doc
+        for typed in ("etats", "Etats", "fitz", "US", "us", "a", "zzz"):
+            await pilot.press("slash", *typed, "enter")
+            accept = text_filter(typed)
+            expected = {e.id for e in doc.entities if accept(e.name, *e.aliases, e.id)}
+            assert set(listed(entities)) == expected, typed
+            await pilot.press("escape")
+
+
 async def test_timeline_filters_after_slash_and_clears() -> None:
     async with seed_app().run_test(size=SIZE) as pilot:
         await pilot.press("4")

@@ -37,6 +37,7 @@ class EntityList(DraftMarks, TypeToFilter, ListWindow, SteadyOptionList):
         self._groups: dict[str, list[Entity]] = {}
         self._selected: str | None = None
         self._starts: dict[str, int] = {}  # each type's first entity with a row (its window)
+        self._folded: dict[bool, dict[str, str]] = {}  # by kept case: each entity's haystack, folded
         self.filter_text = ""
 
     def set_entities(self, nav: Navigator, selected: str | None = None) -> None:
@@ -44,6 +45,7 @@ class EntityList(DraftMarks, TypeToFilter, ListWindow, SteadyOptionList):
         self._nav = nav
         self._groups = nav.entities_by_type()
         self._selected = selected
+        self._folded = {}
         self._rebuild()
 
     def set_selected(self, entity_id: str | None) -> None:
@@ -51,14 +53,24 @@ class EntityList(DraftMarks, TypeToFilter, ListWindow, SteadyOptionList):
         self._rebuild(keep=entity_id)
 
     def _matcher(self) -> Callable[[Entity], bool]:
-        """Whether an entity passes the filter (its name, aliases or id hold it): made once a rebuild."""
+        """Whether an entity passes the filter (its name, aliases or id hold it): made once a rebuild.
+        Each entity's haystack is folded once, at the first key typed, and kept until the entities
+        change."""
         if not self.filter_text:
             return lambda _entity: True
         # deferred: the search package is not needed for the first frame
-        from briefing_tui.search.filter import text_filter  # accents, quotes, ligatures folded
+        from briefing_tui.search.filter import fold_each, needle_of  # accents, quotes, ligatures folded
 
-        accept = text_filter(self.filter_text)
-        return lambda entity: accept(entity.name, *entity.aliases, entity.id)
+        needle, keep_case = needle_of(self.filter_text)
+        folded = self._folded.get(keep_case)
+        if folded is None:
+            every = [entity for members in self._groups.values() for entity in members]
+            # A typed filter never holds a line break, so it cannot match across two names.
+            hays = ["\n".join(x for x in (e.name, *e.aliases, e.id) if x) for e in every]
+            folded = self._folded[keep_case] = dict(
+                zip([e.id for e in every], fold_each(hays, keep_case), strict=True)
+            )
+        return lambda entity: needle in folded.get(entity.id, "")
 
     def _rebuild(self, keep: str | None = None) -> None:
         highlighted = keep or (self.highlighted_option.id if self.highlighted_option is not None else None)
