@@ -536,9 +536,9 @@ class ClaimsInOrder(MutableSequence[Claim]):
         if not self.table.columns:
             return None
         at = self.table.index_of(ident) if ident is not None else -1
-        return None if at < 0 else self._places()[at]
+        return None if at < 0 else self.places()[at]
 
-    def _places(self) -> array[int]:
+    def places(self) -> array[int]:
         """Each of the table's claims' place in this order, by its index (made once asked)."""
         inverse = self._inverse
         if inverse is None:
@@ -563,13 +563,13 @@ class ClaimsInOrder(MutableSequence[Claim]):
 
     def citing(self, source_id: str) -> list[Claim]:
         """The claims that cite ``source_id``, in this order (only they are made)."""
-        places = self._places()
+        places = self.places()
         return [self[place] for place in sorted(places[index] for index in self.table.citing(source_id))]
 
     def involving(self, entity_id: str, mentions: Iterable[tuple[int, int]]) -> list[Claim]:
         """The claims that list ``entity_id`` or hold one of its ``mentions``, in this order (only
         they are made)."""
-        places = self._places()
+        places = self.places()
         found = self.containing(mentions) | {places[index] for index in self.table.listing(entity_id)}
         return [self[place] for place in sorted(found)]
 
