@@ -13,12 +13,13 @@ import pytest
 from tests.support.checks import present
 from tests.ui.reader_support import SEEDS, collection_app, drawn, main_screen, seed_app, until
 from textual.css.styles import RulesMap
+from textual.visual import RenderOptions
 
 from briefing_tui.app import BriefingApp
 from briefing_tui.files import load_paths
 from briefing_tui.screens.errors import ErrorScreen, ErrorsText
 from briefing_tui.screens.main import MainScreen
-from briefing_tui.widgets.detail_pane import DetailPane
+from briefing_tui.widgets.detail_pane import DetailLinks, DetailPane
 from briefing_tui.widgets.document_list import DocumentList, OneLine
 from briefing_tui.widgets.entity_list import EntityList
 from briefing_tui.widgets.steady_list import RowVisual
@@ -463,3 +464,26 @@ async def test_a_list_keeps_its_rows_measured_at_a_new_height_and_measures_them_
             option = timeline.get_option_at_index(index)
             drawn = timeline._get_visual(option).get_height(cast(RulesMap, timeline.styles), new_width)
             assert heights[index] == drawn, (index, str(option.prompt))
+
+
+async def test_the_claim_pane_s_links_are_measured_without_being_drawn() -> None:
+    """A source's claims (and a claim's sources) are links of the claim pane, set each time it shows
+    something: each counts its wrapped lines (``RowVisual``), as the lists' rows do, and takes the
+    lines it draws."""
+    async with seed_app().run_test(size=SIZE) as pilot:
+        screen = main_screen(pilot)
+        await pilot.press("left_square_bracket", "s")  # C12 -> S-africom-end, cited by C14 and C12
+        links = screen.query_one(DetailLinks)
+        await until(pilot, lambda: "Cited by" in body(screen) and links.option_count > 0)
+        rules = cast(RulesMap, links.styles)
+        width = links.scrollable_content_region.width
+        for index in range(links.option_count):
+            visual = links._get_visual(links.get_option_at_index(index))
+            assert isinstance(visual, RowVisual)
+            assert visual.get_height(rules, width) == len(
+                visual.render_strips(width, None, links.visual_style, _options(links))
+            )
+
+
+def _options(widget: DetailLinks) -> RenderOptions:
+    return RenderOptions(widget._get_style, cast(RulesMap, widget.styles), None, None)
