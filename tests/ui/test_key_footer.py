@@ -131,3 +131,35 @@ async def test_the_open_dialog_shows_its_own_keys_not_the_readers() -> None:
         await until(pilot, lambda: "⏎ Open" in footer() and "esc Cancel" in footer(), what=footer())
         assert "Next claim" not in footer() and "Quit" not in footer(), footer()
         assert "tab Complete the name" in footer()
+
+
+async def test_the_keys_a_widget_binds_are_merged_once_per_class_not_at_every_key(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """After each key the footer asks, for each of the reader's priority keys, whether a widget
+    between the focus and the screen binds it; Textual merges a class's bindings again at each
+    call (1,234 times for six keys). They are merged once per class (``bound_keys``), and say the
+    same."""
+    from textual.dom import DOMNode
+
+    from briefing_tui.screens.reader_keys import bound_keys
+    from briefing_tui.widgets.claim_list import ClaimList
+    from briefing_tui.widgets.entity_list import EntityList
+
+    merge = DOMNode._merge_bindings.__func__  # type: ignore[attr-defined]
+    merged: list[type] = []
+
+    def counted(cls: type[DOMNode]) -> object:
+        merged.append(cls)
+        return merge(cls)
+
+    async with seed_app().run_test(size=(120, 40)) as pilot:
+        await reader_ready(pilot)
+        await pilot.press("3", "2")
+        await pilot.pause()
+        monkeypatch.setattr(DOMNode, "_merge_bindings", classmethod(counted))
+        await pilot.press("3", "2", "3", "2", "right_square_bracket", "right_square_bracket")
+        await pilot.pause()
+        assert len(merged) < 20, len(merged)
+    for kind in (EntityList, ClaimList, MainScreen):
+        assert bound_keys(kind) == set(merge(kind).key_to_bindings)

@@ -7,12 +7,14 @@ The help screen and the command palette list them from here, with the same actio
 from __future__ import annotations
 
 from dataclasses import replace
+from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from textual.actions import parse
 from textual.app import App
 from textual.binding import ActiveBinding, Binding, BindingType
+from textual.dom import DOMNode
 from textual.keys import _character_to_key, key_to_character
 from textual.screen import Screen
 from textual.widgets import Input
@@ -277,10 +279,18 @@ def takes_key(screen: Screen[None], key: str) -> bool:
         return True
     node = screen.focused
     while node is not None and node is not screen:
-        if key in type(node)._merge_bindings().key_to_bindings:
+        if key in bound_keys(type(node)):
             return True
         node = node.parent  # type: ignore[assignment]
     return False
+
+
+@cache
+def bound_keys(kind: type[DOMNode]) -> frozenset[str]:
+    """The keys the widgets of ``kind`` bind (their class's bindings and their bases'), worked out
+    once: Textual merges them again at each call, and the footer asks about every priority key of
+    the reader for each widget between the focus and the screen after every key."""
+    return frozenset(kind._merge_bindings().key_to_bindings)
 
 
 def typing_in(screen: Screen[None]) -> bool:
