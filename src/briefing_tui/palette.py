@@ -53,6 +53,10 @@ key goes through several of Textual's message queues, each waiting for such a pa
 of the 10 MB bench file are made in some 3 ms)."""
 SCANNED_AT_ONCE = 2_000
 """Items a search looks through for its query between two such pauses (a test in C each)."""
+WHOLE = 0.001
+"""Added to the score of an item that holds the query as a whole word: typing a claim's id offers that
+claim before the others whose ids start with it (``C23`` before ``C230``), which the fuzzy match
+scores alike."""
 SCORED = 2_000
 """The most items a search scores with the palette's fuzzy match, which tries every way the query's
 letters fall in an item's text (half a millisecond for a two-letter query in a long one): those
@@ -191,6 +195,7 @@ class ItemsProvider(Provider):
         # What either needs of an item: the query's letters in order in its folded text.
         letters = needle_of(query.lower())[0]
         needed = re.compile("".join(f"[^{re.escape(c)}]*+{re.escape(c)}" for c in letters))
+        whole = re.compile(rf"(?<!\w){re.escape(letters)}(?!\w)")  # "C23" in "C23 (…)", not in "C230"
         items = await self._every(reader)
         folded = self._folded
         holding: list[tuple[int, int]] = []  # (where, place) of the items holding the query
@@ -212,6 +217,8 @@ class ItemsProvider(Provider):
             score = matcher.match(shown)
             if score <= 0 and accept(shown):
                 score = 0.5
+            if score > 0 and whole.search(folded[at]):
+                score += WHOLE  # among equal scores, the item holding the query as a word first
             if score > 0:
                 (heapq.heappush if len(best) < MOST else heapq.heappushpop)(best, (score, -at))
             if count % AT_ONCE == 0:

@@ -4,6 +4,7 @@ claims made from its rows and not kept."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from pathlib import Path
 
@@ -37,7 +38,8 @@ def _offering(app: object, expected: list[str]) -> Callable[[], bool]:
 
 def best(nav: object, typed: str, most: int) -> list[str]:
     """The ``most`` best claims for ``typed``, every claim scored: the fuzzy match, else 0.5 when the
-    folded filter holds it; the higher first, the earlier in the text first among equals."""
+    folded filter holds it; the higher first; among equals, one holding ``typed`` as a whole word
+    (an id typed whole), then the earlier in the text."""
     matcher, accept = Matcher(typed), text_filter(typed)
     scored = []
     for place, claim in enumerate(nav.claims):  # type: ignore[attr-defined]
@@ -46,8 +48,9 @@ def best(nav: object, typed: str, most: int) -> list[str]:
         shown = sanitize(f"{glyph} {claim.id} ({label}): {said}")
         score = matcher.match(shown) or (0.5 if accept(shown) else 0)
         if score > 0:
-            scored.append((-score, place, claim.id))
-    return [ident for _score, _place, ident in sorted(scored)[:most]]
+            word = re.search(rf"(?<![\w]){re.escape(typed.lower())}(?![\w])", shown.lower())
+            scored.append((-score, word is None, place, claim.id))
+    return [ident for *_order, ident in sorted(scored)[:most]]
 
 
 async def test_go_to_claim_offers_the_first_claims_then_the_best_hits_without_keeping_a_claim(
@@ -64,7 +67,7 @@ async def test_go_to_claim_offers_the_first_claims_then_the_best_hits_without_ke
         await palette_settled(pilot)
         assert offered(app) == [claim.id for claim in nav.claims[:4]]  # the first ones, in the text's order
         made = {i for i in range(len(table)) if table.made(i) is not None}
-        for typed in ("c1", "etats", "C", "talks", "zzzz"):
+        for typed in ("c1", "C1", "c12", "etats", "C", "talks", "zzzz"):
             await pilot.press(*typed)
             expected = best(nav, typed, 4)
             if expected:
