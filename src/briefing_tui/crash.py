@@ -139,17 +139,41 @@ class CrashReporting:
             self.set_timer(0.3, _raise_from_timer)  # type: ignore[attr-defined]
 
 
+ENDED_AFTER = 10.0
+"""Seconds a reader told to end by SIGTERM or SIGHUP has to end as ``q`` ends it, before it ends at
+once: after a hangup its terminal is gone, and Textual's shutdown can then wait for ever to write
+to it (its queue of writes full), with the event loop that would hear the signal blocked."""
+
+
 def _exit_on_signals(app: Any) -> None:
-    """SIGTERM and SIGHUP end the reader like ``q``: the terminal is restored (Python's default just dies)."""
+    """SIGTERM and SIGHUP end the reader like ``q``: the terminal is restored (Python's default just
+    dies). The handler is Python's own, run in the main thread even while it is blocked: it asks
+    the app to exit on its event loop, and ends the process ``ENDED_AFTER`` seconds later if the
+    app has not ended by then."""
     import asyncio
     import contextlib
     import signal
+    import threading
 
     loop = asyncio.get_running_loop()
-    for signum in (signal.SIGTERM, signal.SIGHUP):
-        # Not the main thread, or no such signal here: keep the default.
-        with contextlib.suppress(NotImplementedError, RuntimeError, ValueError):
-            loop.add_signal_handler(signum, app.exit, None, 128 + signum)
+
+    def ended(signum: int, _frame: object) -> None:
+        with contextlib.suppress(RuntimeError):  # the loop is closed: the reader is ending already
+            loop.call_soon_threadsafe(app.exit, None, 128 + signum)
+        threading.Thread(target=_end_after, args=(ENDED_AFTER, 128 + signum), daemon=True).start()
+
+    for name in ("SIGTERM", "SIGHUP"):
+        signum = getattr(signal, name, None)
+        if signum is not None:  # (no SIGHUP on Windows)
+            with contextlib.suppress(ValueError, OSError):  # not the main thread: keep the default
+                signal.signal(signum, ended)
+
+
+def _end_after(seconds: float, status: int) -> None:
+    """End the process with ``status`` after ``seconds``, whatever it is doing (a daemon thread: a
+    process that ends first ends it too)."""
+    time.sleep(seconds)
+    os._exit(status)
 
 
 def _raise_from_timer() -> None:
