@@ -337,3 +337,27 @@ async def test_each_claim_row_is_one_line_high_known_without_cutting_it_to_the_w
 
 def _lines(widget: ClaimList) -> list[str]:
     return [widget.render_line(y).text for y in range(widget.size.height)]
+
+
+async def test_a_row_kept_from_the_key_before_is_made_again_once_its_claim_is_edited(seed: Path) -> None:
+    """An edit replaces the claim: the next key shows its row as it is now, not the row kept."""
+    from tests.ui.checking_support import app_on, rate, reader
+
+    from briefing_tui.model.types import Rating
+
+    async with app_on(seed).run_test(size=SIZE) as pilot:
+        screen = reader(pilot)
+        await pilot.press("right_square_bracket", "6", "slash", "e", "enter")
+        claims = screen.query_one(ClaimList)
+        current = screen.claim_id
+        assert current is not None and current in listed(claims)
+
+        def row() -> str:
+            return rows(claims)[listed(claims).index(current)]
+
+        assert "⚠" not in row()
+        await rate(pilot, Rating.MISLEADING, "reasons")
+        await until(pilot, lambda: isinstance(pilot.app.screen, type(screen)), what="the dialog stayed open")
+        await pilot.press("6", "6", "slash", "n")
+        await until(pilot, lambda: claims.filter_text == "en" and current in listed(claims), what="no en")
+        assert "⚠" in row()

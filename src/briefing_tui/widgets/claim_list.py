@@ -59,7 +59,7 @@ class ClaimList(DraftMarks, TypeToFilter, ListWindow, SteadyOptionList):
         self._folded: dict[bool, list[str]] = {}  # by kept case: every haystack, folded, in the list's order
         self._ids: list[str] | None = None  # every claim's id, in the list's order, once filtered
         self._matching: Callable[[str], bool] = frozenset[str]().__contains__  # passes the filter?
-        self._rows: dict[str, Option] = {}  # claims with a row now (a window of the matching ones)
+        self._rows: dict[str, tuple[Claim, Option]] = {}  # claims with a row now (a window of the matching)
 
     @property
     def current(self) -> str | None:
@@ -174,7 +174,13 @@ class ClaimList(DraftMarks, TypeToFilter, ListWindow, SteadyOptionList):
         window = claims[start : start + LIMIT]
         made, rows = self._rows, {}
         for claim in window:  # a row the key before showed is kept (measured once: most of a key's time)
-            option = rows[claim.id] = made.get(claim.id) or Option(self._row(nav, claim), id=claim.id)
+            kept = made.get(claim.id)  # (an edit replaces the claim: its row is made again)
+            option = (
+                kept[1]
+                if kept is not None and kept[0] is claim
+                else Option(self._row(nav, claim), id=claim.id)
+            )
+            rows[claim.id] = (claim, option)
             options.append(option)
         self._matching = claims.holds if isinstance(claims, Found) else nav.claim_ids.__contains__
         self._rows = rows
