@@ -57,7 +57,6 @@ class ClaimList(DraftMarks, TypeToFilter, ListWindow, SteadyOptionList):
         self._ahead = 0  # claims whose haystacks are folded (``_made``), in the order they are made
         self._made: dict[bool, list[str]] = {False: [], True: []}  # by kept case
         self._folded: dict[bool, list[str]] = {}  # by kept case: every haystack, folded, in the list's order
-        self._ids: list[str] | None = None  # every claim's id, in the list's order, once filtered
         self._matching: Callable[[str], bool] = frozenset[str]().__contains__  # passes the filter?
         self._rows: dict[str, tuple[Claim, Option]] = {}  # claims with a row now (a window of the matching)
 
@@ -69,7 +68,7 @@ class ClaimList(DraftMarks, TypeToFilter, ListWindow, SteadyOptionList):
     def set_claims(self, nav: Navigator, current: str | None) -> None:
         """List the claims of ``nav``'s document, ``current`` marked and highlighted."""
         self._nav, self._current = nav, current
-        self._made, self._folded, self._ahead, self._ids = {False: [], True: []}, {}, 0, None
+        self._made, self._folded, self._ahead = {False: [], True: []}, {}, 0
         self._rows = {}  # (the looks may have changed: every row is made again)
         self._rebuild(keep=current)
         if len(nav.claims) > HAYSTACKS_AT_ONCE:
@@ -142,16 +141,13 @@ class ClaimList(DraftMarks, TypeToFilter, ListWindow, SteadyOptionList):
         needle, keep_case = needle_of(self.filter_text)
         if not needle or self._nav is None:
             return claims
-        ids = self._ids
-        if ids is None:
-            ids = self._ids = _ids_of(claims)
         folded = self._folded.get(keep_case)
         if folded is None:
             self._haystacks_ahead(self._nav, whole=True)
             made, order = self._made[keep_case], _order_of(claims)  # made in the table's order
             folded = self._folded[keep_case] = made if order is None else [made[row] for row in order]
         places = [at for at, hay in enumerate(folded) if needle in hay]
-        return Found(claims, places, ids, self._nav.claim_position)
+        return Found(claims, places, self._nav.claim_position)
 
     def _rebuild(self, keep: str | None = None) -> None:
         nav = self._nav
@@ -228,24 +224,15 @@ def _order_of(claims: Sequence[Claim]) -> Sequence[int] | None:
     return getattr(claims, "order", None) if getattr(claims, "table", None) is not None else None
 
 
-def _ids_of(claims: Sequence[Claim]) -> list[str]:
-    """The ids of ``claims``, in their order: a table's read off its column, no claim made."""
-    table, order = getattr(claims, "table", None), _order_of(claims)
-    if table is not None and order is not None:
-        every = list(table.ids)  # (its column of ids split once)
-        return [every[index] for index in order]
-    return [claim.id for claim in claims]
-
-
 class Found(Sequence[Claim]):
     """The claims the filter holds (their ``places`` among ``claims``, in order), each made only when
-    read (a window of them has rows); their ids read off ``every`` (the ids of ``claims``), their
-    places found by id through ``place`` (a claim's place among ``claims``)."""
+    read (a window of them has rows); their places found by id through ``place`` (a claim's place
+    among ``claims``)."""
 
     def __init__(
-        self, claims: Sequence[Claim], places: list[int], every: list[str], place: Callable[[str], int | None]
+        self, claims: Sequence[Claim], places: list[int], place: Callable[[str], int | None]
     ) -> None:
-        self._claims, self._places, self._every, self._place = claims, places, every, place
+        self._claims, self._places, self._place = claims, places, place
 
     def __len__(self) -> int:
         return len(self._places)
@@ -258,11 +245,6 @@ class Found(Sequence[Claim]):
         if isinstance(index, slice):
             return [self._claims[place] for place in self._places[index]]
         return self._claims[self._places[index]]
-
-    @property
-    def ids(self) -> list[str]:
-        """The ids of the claims found, in order."""
-        return [self._every[place] for place in self._places]
 
     def position(self, ident: str | None) -> int | None:
         """The place of the claim ``ident`` among those found, None when it is not one."""
