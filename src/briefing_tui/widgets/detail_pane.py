@@ -18,7 +18,6 @@ from textual.containers import VerticalScroll
 from textual.geometry import Region, Size
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
-from textual.visual import Visual
 from textual.widget import Widget
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
@@ -41,7 +40,7 @@ from briefing_tui.widgets.labels import no_claim_shown
 from briefing_tui.widgets.looks import Looks
 from briefing_tui.widgets.messages import JumpRequested
 from briefing_tui.widgets.rows import Row
-from briefing_tui.widgets.steady_list import RowVisual
+from briefing_tui.widgets.steady_list import MeasuredRows
 
 
 class DetailBody(ScrollView):
@@ -301,7 +300,7 @@ class DetailPane(DraftMarks, VerticalScroll, can_focus=False):
             self.post_message(JumpRequested(place))
 
 
-class DetailLinks(OptionList):
+class DetailLinks(MeasuredRows):
     """The links of the claim pane (sources of a claim, claims citing a source...)."""
 
     HELP_GROUP = "Claim pane"
@@ -319,14 +318,6 @@ class DetailLinks(OptionList):
     """True while the pane shows a new thing: the highlight moves without scrolling the pane."""
 
     _scrolled_for: int | None = None  # the link the pane was scrolled to (or shown with) last
-
-    def _get_visual(self, option: Option) -> Visual:
-        """A link's row counts its wrapped lines without being drawn (``RowVisual``), as the lists'
-        rows do: the links are measured each time they are set (a source cited by a hundred claims
-        has a hundred)."""
-        if option._visual is None and isinstance(option.prompt, Row):
-            option._visual = RowVisual(self, option.prompt)
-        return super()._get_visual(option)
 
     def _pane(self) -> DetailPane | None:
         return self.parent if isinstance(self.parent, DetailPane) else None

@@ -65,6 +65,17 @@ class UnwrappedRow(Visual):
         return self.visual.get_height(rules, width)
 
 
+class MeasuredRows(OptionList):
+    """An ``OptionList`` whose ``Row`` prompts count their wrapped lines without being drawn
+    (``RowVisual``): the lists, and the claim pane's links (a source cited by a hundred claims has
+    a hundred, measured each time they are set)."""
+
+    def _get_visual(self, option: Option) -> Visual:
+        if option._visual is None and isinstance(option.prompt, Row):
+            option._visual = RowVisual(self, option.prompt)
+        return super()._get_visual(option)
+
+
 class EndingOptionList(OptionList):
     """An ``OptionList`` whose ``j`` / ``k`` (down, up) stop at its last and first rows, as the text
     stops at its ends, where Textual's wrap round to the other end (the row highlighted then at the
@@ -88,15 +99,13 @@ class EndingOptionList(OptionList):
         self._step(-1)
 
 
-class SteadyOptionList(EndingOptionList):
+class SteadyOptionList(MeasuredRows, EndingOptionList):
     """An ``OptionList`` that measures its rows again when its width changes (a scrollbar comes or goes)."""
 
     _measured_width = -1
 
     def _get_visual(self, option: Option) -> Visual:
-        if option._visual is None and isinstance(option.prompt, Row):
-            option._visual = RowVisual(self, option.prompt)
-        elif option._visual is None and isinstance(option.prompt, Text) and "\n" not in option.prompt.plain:
+        if option._visual is None and isinstance(option.prompt, Text) and "\n" not in option.prompt.plain:
             option._visual = UnwrappedRow(visualize(self, option.prompt, markup=self._markup))
         return super()._get_visual(option)
 
