@@ -152,13 +152,18 @@ class ItemsProvider(Provider):
         for place, (text, command) in enumerate(islice(every, first)):
             yield place, sanitize(text), command
 
+    def _start_making(self, reader: Reader) -> asyncio.Task[list[Item]]:
+        """The task making every item, once for this palette (begun when it opens, or at its first
+        search)."""
+        if self._making is None:
+            self._making = asyncio.get_running_loop().create_task(self._make(reader))
+        return self._making
+
     async def _every(self, reader: Reader) -> list[Item]:
         """Every item, in its place's order, made once for this palette from when it opens: a
         batch at a time, the keys let through between batches (a search a key cancels leaves the
         making to go on)."""
-        if self._making is None:
-            self._making = asyncio.get_running_loop().create_task(self._make(reader))
-        return await asyncio.shield(self._making)
+        return await asyncio.shield(self._start_making(reader))
 
     async def _make(self, reader: Reader) -> list[Item]:
         # deferred: the search package is imported when the palette opens (``startup``)
@@ -180,8 +185,7 @@ class ItemsProvider(Provider):
             return
         for _place, shown, command in self.items(reader, MOST):
             yield DiscoveryHit(Content(shown), command, text=shown)
-        if self._making is None:  # made while the person reads the first ones, or types
-            self._making = asyncio.get_running_loop().create_task(self._make(reader))
+        self._start_making(reader)  # made while the person reads the first ones, or types
 
     async def search(self, query: str) -> Hits:
         reader = _reader(self)
@@ -192,6 +196,7 @@ class ItemsProvider(Provider):
 
         matcher = self.matcher(query)
         accept = text_filter(query)  # "etats" finds "États-Unis", "l'aide" finds "l’aide"
+        keep_case = needle_of(query)[1]  # (smart case: else the items' folded texts answer it)
         # What either needs of an item: the query's letters in order in its folded text.
         letters = needle_of(query.lower())[0]
         needed = re.compile("".join(f"[^{re.escape(c)}]*+{re.escape(c)}" for c in letters))
@@ -215,7 +220,7 @@ class ItemsProvider(Provider):
         for count, at in enumerate(scored[:SCORED], 1):
             shown = items[at][1]
             score = matcher.match(shown)
-            if score <= 0 and accept(shown):
+            if score <= 0 and (accept(shown) if keep_case else letters in folded[at]):
                 score = 0.5
             if score > 0 and whole.search(folded[at]):
                 score += WHOLE  # among equal scores, the item holding the query as a word first
