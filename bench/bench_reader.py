@@ -260,12 +260,18 @@ def text_ends(path: Path) -> tuple[str, str, str]:
     return " ".join(text.split()[:2]), " ".join(text.split()[-3:]), last_line
 
 
+PANE_KEYS = ("3", "2", "4", "1") * 3
+"""Pane keys pressed on the seed once it is idle, each run (entities, claim, timeline, text), timed
+from their second press."""
+
+
 def bench_seed(runs: int) -> float:
     """The seed's first paint: the minimal app's line, the reader's title (its first look: the text
     in the reader's layout), and the whole reader (every pane filled), when their bytes reached the
     terminal, and the reader itself (its footer of keys drawn). Returns the minimal app's time (the
     anchor of the other figures)."""
     minimal, title, whole, up = [], [], [], []
+    switches: list[tuple[float, float, float]] = []
     for _ in range(runs):  # alternate, so both see the same machine load
         minimal.append(first_paint([PY, str(ROOT / "bench" / "minimal_app.py")], "minimal app ready"))
         with PtyTerm(
@@ -278,6 +284,11 @@ def bench_seed(runs: int) -> float:
             arrivals.rest()
             wait_idle(term)
             SEED_PEAKS.append(peak_memory_mb(term.pid))
+            for i, key in enumerate(PANE_KEYS):
+                timed = repaint(term, key)
+                if i >= 4:  # each key's first press builds what its pane shows
+                    switches.append(timed)
+                time.sleep(0.1)
             term.send("q")
             term.wait_exit(10)
     print(f"seed, medians of {runs} runs (the bytes that show it received by the terminal):")
@@ -293,6 +304,8 @@ def bench_seed(runs: int) -> float:
         f"  first quartiles: minimal app {ms(low).strip()}, title {quartile(title) / low:4.2f}x, whole reader"
         f" {quartile(whole) / low:4.2f}x (the fast runs of each, as the machine's speed comes in two groups)"
     )
+    print(f"  pane switched (3 2 4 1, idle), first byte  {summary([s[0] for s in switches])}")
+    print(f"  pane switched, screen settled          {summary([s[2] for s in switches])}")
     base, seed = minimal_memory_mb(), median(SEED_PEAKS)
     print(f"  peak memory    {seed:.1f} MB: {seed - base:.1f} MB above the minimal app's")
     return m
@@ -457,10 +470,13 @@ def main() -> None:
     parser.add_argument("--keys", type=int, default=20)
     parser.add_argument("--large", type=Path, default=ROOT / "bench" / "out" / "large.yaml")
     parser.add_argument("--source", action="store_true", help="measure without the package's bytecode")
+    parser.add_argument("--seed-only", action="store_true", help="measure the seed alone")
     args = parser.parse_args()
     print(prepare_bytecode(args.source))
     print(f"PYTHONDONTWRITEBYTECODE={os.environ.get('PYTHONDONTWRITEBYTECODE', '')!r}")
     minimal = bench_seed(args.runs)
+    if args.seed_only:
+        return
     bench_large(ensure_large(args.large), max(1, args.runs // 2), args.keys, minimal)
     bench_folder(max(1, args.runs // 2))
 
