@@ -9,10 +9,12 @@ the end of the row. Every key left out is still in help (``?``) and in the palet
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+from typing import cast
 
 from rich.cells import cell_len
 from textual import events
 from textual.app import ComposeResult
+from textual.screen import Screen
 from textual.widgets import Footer
 from textual.widgets._footer import FooterKey  # not exported; Textual is pinned to one release
 
@@ -47,6 +49,23 @@ def fitting(keys: Sequence[FooterKey], room: int, gives_way: Sequence[str]) -> l
     return [key for i, key in enumerate(kept) if i not in dropped]
 
 
+def _take(key: FooterKey, new: FooterKey) -> bool:
+    """``key`` made to show what ``new`` (never mounted) would: True if its width may change."""
+    words = (new.key_display, new.description)
+    resized = (key.key_display, key.description) != words
+    if resized:
+        key.key_display, key.description = words
+        key._layout_updates += 1  # measured again at the footer's layout (``_update_keys``): not
+        key.refresh()  # exported; Textual is pinned to one release
+    key.key, key.action = new.key, new.action
+    if key._disabled != new._disabled:  # not exported; Textual is pinned to one release
+        key._disabled = new._disabled
+        key.set_class(new._disabled, "-disabled")
+    if key.tooltip != new.tooltip:
+        key.tooltip = new.tooltip
+    return resized
+
+
 class KeyFooter(Footer):
     """A compact ``Footer`` that shows only the keys that fit its width.
 
@@ -59,6 +78,7 @@ class KeyFooter(Footer):
         super().__init__(compact=True, id=id)
         self._gives_way = tuple(gives_way)
         self._composed_for: tuple[object, ...] | None = None
+        self._asked = False  # the keys will be looked at again (``bindings_changed``)
 
     def _keys_now(self) -> tuple[object, ...]:
         """What the keys shown depend on: each active binding, whether it can run, and the width."""
@@ -75,7 +95,43 @@ class KeyFooter(Footer):
             return
         if self._bindings_ready and self._keys_now() == self._composed_for:
             return
+        if self._bindings_ready and self.children and await self._update_keys():
+            return
         await super().recompose()
+
+    async def _update_keys(self) -> bool:
+        """Make the keys shown say what ``compose`` now gives, the widgets there kept: True when done.
+
+        Built again, every key was a new widget styled with its parts, and the footer laid out twice
+        (for the old keys' removal, then the new ones' mounting): most of what a pane switch cost.
+        Kept, a key whose words change is laid out again, one whose state changes drawn again.
+        """
+        wanted = list(self.compose())
+        shown = list(self.children)
+        if not all(isinstance(widget, FooterKey) for widget in (*wanted, *shown)):
+            return False  # a group of keys with its label: built again
+        keys = cast("list[FooterKey]", wanted)
+        now = cast("list[FooterKey]", shown)
+        palette = [key for key in keys if key.has_class(PALETTE_CLASS)]
+        palette_now = [key for key in now if key.has_class(PALETTE_CLASS)]
+        if len(palette) != len(palette_now):
+            return False
+        keys = [key for key in keys if not key.has_class(PALETTE_CLASS)]
+        now = [key for key in now if not key.has_class(PALETTE_CLASS)]
+        # the palette's key with its own; the others as far as both go (then mounted or removed)
+        pairs = (*zip(now, keys, strict=False), *zip(palette_now, palette, strict=True))
+        resized = [_take(old, new) for old, new in pairs]
+        if any(resized):
+            # Asked of the footer, the layout is asked at once, with the frame of the key pressed;
+            # each key asking for it would ask a frame later, once its own turn came. The keys'
+            # places are worked out again (Textual forgets them when a child asks).
+            self._clear_arrangement_cache()  # not exported; Textual is pinned to one release
+            self.refresh(layout=True)
+        if len(now) > len(keys):
+            await self.remove_children(now[len(keys) :])
+        elif len(keys) > len(now):
+            await self.mount_all(keys[len(now) :], before=palette_now[0] if palette_now else None)
+        return True
 
     def compose(self) -> ComposeResult:
         composed = list(super().compose())
@@ -92,8 +148,23 @@ class KeyFooter(Footer):
             if id(widget) in kept or not isinstance(widget, FooterKey) or widget.has_class(PALETTE_CLASS):
                 yield widget
 
+    def bindings_changed(self, screen: Screen[object]) -> None:
+        # Textual builds the keys again once the screen is drawn: the keys of a pane just focused
+        # came a frame after its focus. Asked once the key's work is done, they come with it.
+        self._bindings_ready = True
+        if screen.app.app_focus and self.is_attached and screen is self.screen and not self._asked:
+            self._asked = True
+            self.call_later(self._answer)
+
+    async def _answer(self) -> None:
+        self._asked = False
+        await self.recompose()
+
     def on_resize(self, event: events.Resize) -> None:
-        if self._bindings_ready:  # built again only if the width changes what fits (``recompose``)
+        # Built again only if the width changes what fits. Its keys laid out again, the footer is
+        # told of its new size too (the room they take): the same width asks nothing.
+        composed_width = self._composed_for[0] if self._composed_for else None
+        if self._bindings_ready and event.size.width != composed_width:
             self.call_after_refresh(self.recompose)
 
     def shown_keys(self) -> list[FooterKey]:
