@@ -7,10 +7,12 @@ from __future__ import annotations
 
 import threading
 from collections import Counter
+from functools import partial
 from pathlib import Path
+from typing import Any
 
 import pytest
-from tests.ui.reader_support import SEEDS, reader_ready, until
+from tests.ui.reader_support import SEEDS, drawn, reader_ready, until
 from textual import events
 from textual._compositor import Compositor
 from textual.css.stylesheet import Stylesheet
@@ -207,3 +209,51 @@ async def test_a_large_files_preview_is_styled_once_and_drawn_whole_once(
             await reader_ready(pilot)
     finally:
         release.set()
+
+
+async def test_a_pane_switched_is_laid_out_once_and_not_drawn_whole(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A pane key moves the focus and changes the footer's keys: the screen is laid out once (the
+    footer's keys kept and measured again, not built again: built, they were laid out twice, once
+    removed and once mounted; each key measured asked for a second layout) and only what changed is
+    drawn (Textual drew the whole screen at every move of the focus)."""
+    layouts: list[Screen[object]] = []
+    whole: list[Compositor] = []
+    lay_out, full = Screen._refresh_layout, Compositor.render_full_update
+
+    def laid_out(self: Screen[object], *args: object, **kwargs: object) -> None:
+        layouts.append(self)
+        lay_out(self, *args, **kwargs)  # type: ignore[arg-type]
+
+    def drawn_whole(self: Compositor, *args: object, **kwargs: object) -> object:
+        whole.append(self)
+        return full(self, *args, **kwargs)  # type: ignore[arg-type]
+
+    app = BriefingApp([SEEDS])
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await reader_ready(pilot)
+        await until(pilot, lambda: bool(screen.query(FooterKey)), what="no keys in the footer")
+        panes = (("3", "/ Filter"), ("1", "/ Search"))  # a key, and a key its pane's footer shows
+        for key, shown in panes:  # each pane built once first
+            await pilot.press(key)
+            await until(pilot, partial(footer_laid_out, app, shown), what=footer_line(screen))
+        await pilot.pause()
+        monkeypatch.setattr(Screen, "_refresh_layout", laid_out)
+        monkeypatch.setattr(Compositor, "render_full_update", drawn_whole)
+        for key, shown in panes:
+            layouts.clear()
+            await pilot.press(key)
+            await until(pilot, partial(footer_laid_out, app, shown), what=footer_line(screen))
+            await pilot.pause()
+            assert len(layouts) == 1 and whole == [], (key, len(layouts), len(whole))
+
+
+def footer_line(screen: Screen[Any]) -> str:
+    return " ".join(f"{key.key_display} {key.description}" for key in screen.query(FooterKey))
+
+
+def footer_laid_out(app: BriefingApp, shown: str) -> bool:
+    """The footer shows ``shown``, its keys drawn each in its own width, side by side (the palette's
+    docked apart)."""
+    keys = [key for key in app.screen.query(FooterKey) if not key.has_class("-command-palette")]
+    row = " ".join(f"{key.key_display} {key.description}" for key in keys)
+    return shown in row and drawn(app)[-1].startswith(row)

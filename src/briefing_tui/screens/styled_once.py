@@ -12,6 +12,10 @@ widget new to it, with what its widgets asked to have drawn until then. Textual 
 whole screen again (its resume asks for it after the layout) and each widget again (each asked
 before the layout drew it), with nothing changed: a second frame as large as the first, there when
 the first key is answered.
+
+A focus moved draws what it changes, not the whole screen: Textual's ``focused`` asks for the
+screen whole at every change, though the widgets losing and taking the focus are styled again and
+draw themselves (and the panes marked for it, as their classes change).
 """
 
 from __future__ import annotations
@@ -21,6 +25,7 @@ from typing import Self
 from textual import events
 from textual.geometry import Region, Size
 from textual.screen import Screen
+from textual.widget import Widget
 
 
 class StyledOnce(Screen[None]):
@@ -30,6 +35,16 @@ class StyledOnce(Screen[None]):
     _resumed_before = False
     _showing = False  # between this handler and the end of Textual's own for the first resume
     _drawn_whole = False  # the layout of the first resume drew the screen whole
+    _focusing = False  # within ``set_focus``
+
+    def set_focus(
+        self, widget: Widget | None, scroll_visible: bool = True, from_app_focus: bool = False
+    ) -> None:
+        self._focusing = True
+        try:
+            super().set_focus(widget, scroll_visible, from_app_focus)
+        finally:
+            self._focusing = False
 
     def _on_screen_resume(self, event: events.ScreenResume) -> None:
         # Textual's own handler (``Screen._on_screen_resume``) runs after this one, as handlers run
@@ -40,7 +55,16 @@ class StyledOnce(Screen[None]):
             self._showing = True
 
     def _refresh_layout(self, size: Size | None = None, scroll: bool = False) -> None:
+        # ``_layout_widgets``, ``_layout_required``: not exported; Textual is pinned to one release
+        whole = not (scroll and not self._layout_widgets)  # the screen reflowed, not only scrolled
+        laid = [w for w, _ in self._compositor.layers if not w._layout_required] if whole else []
         super()._refresh_layout(size, scroll)
+        for widget in laid:
+            # Given its new size, a widget asks to be laid out again (its ``virtual_size``): a
+            # second layout of the whole screen, and a frame, for what this one just placed. One
+            # that scrolls may have to show or hide its scrollbars: that one is laid out again.
+            if widget._layout_required and not widget.is_scrollable:
+                widget._layout_required = False
         # ``_batch_count``, ``_compositor``: not exported; Textual is pinned to one release
         if self._showing and self.is_current and not self.app._batch_count:
             # New to the layout, the screen and all its widgets were just drawn whole: so was what
@@ -60,6 +84,8 @@ class StyledOnce(Screen[None]):
             drawn, self._drawn_whole = self._drawn_whole, False
             if drawn:
                 return self
+        if self._focusing and not (regions or layout or recompose):
+            return self  # the focus moved: the widgets it leaves and takes are drawn again
         if layout and not regions and self._resumed_before and not self._showing:
             # Laid out again once shown (its widgets mounted, one grown): what moves is drawn by the
             # layout, what changed by the widget that changed. The whole screen is not drawn again.
