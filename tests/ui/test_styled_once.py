@@ -48,17 +48,12 @@ def styled(monkeypatch: pytest.MonkeyPatch) -> Counter[int]:
 
 def _twice(count: Counter[int], widgets: list[DOMNode], focused: Widget | None) -> list[str]:
     """The widgets not styled once; the one that took the focus once mounted, styled again then
-    (``:focus``), and a footer key that shows a key that cannot run once the reader is up
-    (``-disabled``: the footer keeps its keys as they change), styled twice."""
+    (``:focus``), styled twice."""
     return [
         f"{type(w).__name__}#{w.id} x{count[id(w)]}"
         for w in widgets
-        if count[id(w)] != (2 if w is focused or _disabled_key(w) else 1)
+        if count[id(w)] != (2 if w is focused else 1)
     ]
-
-
-def _disabled_key(widget: DOMNode) -> bool:
-    return isinstance(widget, FooterKey) and widget.has_class("-disabled")
 
 
 async def test_the_reader_styles_each_of_its_widgets_once_as_it_is_built(styled: Counter[int]) -> None:

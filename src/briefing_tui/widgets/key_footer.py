@@ -150,9 +150,16 @@ class KeyFooter(Footer):
 
     def bindings_changed(self, screen: Screen[object]) -> None:
         # Textual builds the keys again once the screen is drawn: the keys of a pane just focused
-        # came a frame after its focus. Asked once the key's work is done, they come with it.
+        # came a frame after its focus. Asked once the key's work is done, they come with it. The
+        # first keys still come after the screen's first frame, which they would make later.
+        # (Asked after a frame, the answer is left to the screen on top then: one that may go
+        # before it comes, as a dialog does. So the keys are not marked as asked for meanwhile.)
         self._bindings_ready = True
-        if screen.app.app_focus and self.is_attached and screen is self.screen and not self._asked:
+        if not (screen.app.app_focus and self.is_attached and screen is self.screen):
+            return
+        if not self.children:
+            self.call_after_refresh(self.recompose)
+        elif not self._asked:
             self._asked = True
             self.call_later(self._answer)
 
