@@ -55,8 +55,10 @@ def _take(key: FooterKey, new: FooterKey) -> bool:
     resized = (key.key_display, key.description) != words
     if resized:
         key.key_display, key.description = words
-        key._layout_updates += 1  # measured again at the footer's layout (``_update_keys``): not
-        key.refresh()  # exported; Textual is pinned to one release
+        # measured again at the footer's layout (``_update_keys``); ``_layout_updates``: not
+        # exported; Textual is pinned to one release
+        key._layout_updates += 1
+        key.refresh()
     key.key, key.action = new.key, new.action
     if key._disabled != new._disabled:  # not exported; Textual is pinned to one release
         key._disabled = new._disabled
