@@ -103,9 +103,7 @@ async def test_the_footer_is_built_again_only_when_its_keys_change(monkeypatch: 
         keys = footer_keys(screen)
         for _ in range(3):  # the screen says its keys changed; they did not
             Screen.refresh_bindings(screen)
-        await until(pilot, lambda: len(asked) > asked_before, what="the footer was not asked again")
-        await pilot.pause()
-        assert len(asked) == asked_before + 1  # asked once for the three
+        await until(pilot, lambda: len(asked) >= asked_before + 3, what="the footer was not asked again")
         assert len(built) == built_before
         await pilot.press("3")  # the entities list: other keys
         await until(

@@ -14,7 +14,6 @@ from typing import cast
 from rich.cells import cell_len
 from textual import events
 from textual.app import ComposeResult
-from textual.screen import Screen
 from textual.widgets import Footer
 from textual.widgets._footer import FooterKey  # not exported; Textual is pinned to one release
 
@@ -80,7 +79,6 @@ class KeyFooter(Footer):
         super().__init__(compact=True, id=id)
         self._gives_way = tuple(gives_way)
         self._composed_for: tuple[object, ...] | None = None
-        self._asked = False  # the keys will be looked at again (``bindings_changed``)
 
     def _keys_now(self) -> tuple[object, ...]:
         """What the keys shown depend on: each active binding, whether it can run, and the width."""
@@ -124,8 +122,8 @@ class KeyFooter(Footer):
         pairs = (*zip(now, keys, strict=False), *zip(palette_now, palette, strict=True))
         resized = [_take(old, new) for old, new in pairs]
         if any(resized):
-            # Asked of the footer, the layout is asked at once, with the frame of the key pressed;
-            # each key asking for it would ask a frame later, once its own turn came. The keys'
+            # Asked of the footer, the layout is asked at once, in the frame after the key's; each
+            # key asking for it would ask a frame later still, once its own turn came. The keys'
             # places are worked out again (Textual forgets them when a child asks).
             self._clear_arrangement_cache()  # not exported; Textual is pinned to one release
             self.refresh(layout=True)
@@ -149,25 +147,6 @@ class KeyFooter(Footer):
         for widget in composed:
             if id(widget) in kept or not isinstance(widget, FooterKey) or widget.has_class(PALETTE_CLASS):
                 yield widget
-
-    def bindings_changed(self, screen: Screen[object]) -> None:
-        # Textual builds the keys again once the screen is drawn: the keys of a pane just focused
-        # came a frame after its focus. Asked once the key's work is done, they come with it. The
-        # first keys still come after the screen's first frame, which they would make later.
-        # (Asked after a frame, the answer is left to the screen on top then: one that may go
-        # before it comes, as a dialog does. So the keys are not marked as asked for meanwhile.)
-        self._bindings_ready = True
-        if not (screen.app.app_focus and self.is_attached and screen is self.screen):
-            return
-        if not self.children:
-            self.call_after_refresh(self.recompose)
-        elif not self._asked:
-            self._asked = True
-            self.call_later(self._answer)
-
-    async def _answer(self) -> None:
-        self._asked = False
-        await self.recompose()
 
     def on_resize(self, event: events.Resize) -> None:
         # Built again only if the width changes what fits. Its keys laid out again, the footer is
