@@ -272,6 +272,7 @@ def bench_seed(runs: int) -> float:
     anchor of the other figures)."""
     minimal, title, whole, up = [], [], [], []
     switches: list[tuple[float, float, float]] = []
+    switch_bytes: list[int] = []
     for _ in range(runs):  # alternate, so both see the same machine load
         minimal.append(first_paint([PY, str(ROOT / "bench" / "minimal_app.py")], "minimal app ready"))
         with PtyTerm(
@@ -285,9 +286,11 @@ def bench_seed(runs: int) -> float:
             wait_idle(term)
             SEED_PEAKS.append(peak_memory_mb(term.pid))
             for i, key in enumerate(PANE_KEYS):
+                written = len(term.raw)
                 timed = repaint(term, key)
                 if i >= 4:  # each key's first press builds what its pane shows
                     switches.append(timed)
+                    switch_bytes.append(len(term.raw) - written)
                 time.sleep(0.1)
             term.send("q")
             term.wait_exit(10)
@@ -306,6 +309,10 @@ def bench_seed(runs: int) -> float:
     )
     print(f"  pane switched (3 2 4 1, idle), first byte  {summary([s[0] for s in switches])}")
     print(f"  pane switched, screen settled          {summary([s[2] for s in switches])}")
+    print(
+        f"  pane switched, bytes written           median {statistics.median(switch_bytes) / 1000:.1f} KB"
+        f"   largest {max(switch_bytes) / 1000:.1f} KB (the emulator here parses some 1 ms per KB)"
+    )
     base, seed = minimal_memory_mb(), median(SEED_PEAKS)
     print(f"  peak memory    {seed:.1f} MB: {seed - base:.1f} MB above the minimal app's")
     return m
