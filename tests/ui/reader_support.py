@@ -11,6 +11,7 @@ from briefing_tui.app import BriefingApp
 from briefing_tui.files import load_paths
 from briefing_tui.screens.main import MainScreen
 from briefing_tui.screens.search_results import SearchResultsScreen
+from briefing_tui.widgets.key_footer import KeyFooter
 from briefing_tui.widgets.search_bar import SearchBar
 
 if TYPE_CHECKING:
@@ -30,6 +31,11 @@ def main_screen(pilot: Pilot) -> MainScreen:
     screen = pilot.app.screen
     assert isinstance(screen, MainScreen), f"the screen shown is a {type(screen).__name__}"
     return screen
+
+
+def footer_labels(screen: Any) -> list[str]:
+    """Each key on the screen's footer as it reads there (``^o Back``), the palette's last."""
+    return [f"{key.key_display} {key.description}" for key in screen.query_one(KeyFooter).shown_keys()]
 
 
 def seed_app() -> BriefingApp:

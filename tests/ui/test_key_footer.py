@@ -6,7 +6,7 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
-from tests.ui.reader_support import collection_app, drawn, reader_ready, seed_app, until
+from tests.ui.reader_support import collection_app, drawn, footer_labels, reader_ready, seed_app, until
 from textual.app import ComposeResult
 from textual.screen import Screen
 from textual.widgets import Footer
@@ -58,7 +58,7 @@ async def test_every_key_on_the_footer_shows_whole(size: tuple[int, int]) -> Non
                 what=f"{marker!r} not on the footer in the {pane} pane after {keys}",
             )
             line = drawn(pilot.app)[-1].rstrip()
-            labels = [f"{key.key_display} {key.description}" for key in footer.shown_keys()]
+            labels = footer_labels(screen)
             assert labels[-1] == "^p palette"
             assert line.endswith(PALETTE), line  # nothing cut off after the palette's key
             row = " ".join(labels[:-1])
@@ -112,7 +112,7 @@ async def test_the_footer_is_built_again_only_when_its_keys_change(monkeypatch: 
         assert len(built) == built_before + 1
         # as many keys as before: each widget kept, showing its new key
         assert [id(key) for key in footer_keys(screen)] == [id(key) for key in keys]
-        labels = [f"{key.key_display} {key.description}".strip() for key in footer_keys(screen)]
+        labels = [label.strip() for label in footer_labels(screen)]
         assert " ".join(labels[:-1]) in drawn(pilot.app)[-1] and labels[0] == "/ Filter", labels
 
 

@@ -9,10 +9,9 @@ import threading
 from collections import Counter
 from functools import partial
 from pathlib import Path
-from typing import Any
 
 import pytest
-from tests.ui.reader_support import SEEDS, drawn, reader_ready, until
+from tests.ui.reader_support import SEEDS, drawn, footer_labels, reader_ready, until
 from textual import events
 from textual._compositor import Compositor
 from textual.css.stylesheet import Stylesheet
@@ -230,25 +229,21 @@ async def test_a_pane_switched_is_laid_out_once_and_not_drawn_whole(monkeypatch:
         panes = (("3", "/ Filter"), ("1", "/ Search"))  # a key, and a key its pane's footer shows
         for key, shown in panes:  # each pane built once first
             await pilot.press(key)
-            await until(pilot, partial(footer_laid_out, app, shown), what=footer_line(screen))
+            await until(pilot, partial(footer_laid_out, app, shown), what=" ".join(footer_labels(screen)))
         await pilot.pause()
         monkeypatch.setattr(Screen, "_refresh_layout", laid_out)
         monkeypatch.setattr(Compositor, "render_full_update", drawn_whole)
         for key, shown in panes:
             layouts.clear()
             await pilot.press(key)
-            await until(pilot, partial(footer_laid_out, app, shown), what=footer_line(screen))
+            await until(pilot, partial(footer_laid_out, app, shown), what=" ".join(footer_labels(screen)))
             await pilot.pause()
             assert len(layouts) == 1 and whole == [], (key, len(layouts), len(whole))
 
 
-def footer_line(screen: Screen[Any]) -> str:
-    return " ".join(f"{key.key_display} {key.description}" for key in screen.query(FooterKey))
-
-
 def footer_laid_out(app: BriefingApp, shown: str) -> bool:
     """The footer shows ``shown``, its keys drawn each in its own width, side by side (the palette's
-    docked apart)."""
-    keys = [key for key in app.screen.query(FooterKey) if not key.has_class("-command-palette")]
-    row = " ".join(f"{key.key_display} {key.description}" for key in keys)
-    return shown in row and drawn(app)[-1].startswith(row)
+    docked apart, last)."""
+    *keys, palette = footer_labels(app.screen)
+    row = " ".join(keys)
+    return palette == "^p palette" and shown in row and drawn(app)[-1].startswith(row)
