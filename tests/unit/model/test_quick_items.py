@@ -262,3 +262,10 @@ def test_claims_built_apart_from_their_usual_shape_are_those_read_from_nodes(
     assert counted.quick > 500
     assert apart == _load(generated, False, monkeypatch)
     assert list(apart.claims) == list(_load(generated, False, monkeypatch).claims)  # type: ignore[union-attr]
+
+
+def test_the_characters_left_to_the_parser_are_all_those_outside_what_it_reads_as_itself() -> None:
+    readable = ((0x20, 0x7E), (0xA0, 0xD7FF), (0xE000, 0xFEFE), (0xFF00, 0xFFFD), (0x10000, 0x10FFFF))
+    unread = [code for code in range(0x110000) if quick_items.UNREAD.search(chr(code))]
+    outside = [code for code in range(0x110000) if not any(low <= code <= high for low, high in readable)]
+    assert unread == outside
