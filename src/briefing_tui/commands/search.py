@@ -109,7 +109,7 @@ class _Search:
         self.out = stdout(colour=use_colour(args.color))
         self.err = err
         self.cache = None if args.no_cache else _cache()
-        self.seen: dict[str, Path] = {}  # document id -> the file that has it
+        self.seen: dict[str, str] = {}  # document id -> the file that has it
         self.matched = False
         self.failed = False
 
@@ -123,7 +123,9 @@ class _Search:
             return
         group = None
         folder = path.is_dir()
-        files = None if folder else [path]  # a file named stands for itself, as ``briefing_files`` says
+        # Names as strings: a Path for each of a thousand files costs more than searching them. A file
+        # named stands for itself, as ``briefing_files`` says.
+        files = None if folder else [os.fspath(path)]
         if self.cache is not None and folder:
             # deferred: imported when the command runs, not when its options are read
             from briefing_tui.search.fold_group import FolderEntry
@@ -134,7 +136,7 @@ class _Search:
             # deferred: listing a folder afresh asks the format registry which files are briefings
             from briefing_tui.files import briefing_files
 
-            files = briefing_files(path)
+            files = [os.fspath(file) for file in briefing_files(path)]
             if group is not None:
                 group.listed(files)
         if folder and not files:
@@ -147,7 +149,7 @@ class _Search:
         if group is not None:
             group.save()
 
-    def file(self, path: Path, group: FolderEntry | None = None) -> None:
+    def file(self, path: str, group: FolderEntry | None = None) -> None:
         # deferred: imported when the command runs, not when its options are read
         from briefing_tui.search import SearchError
 
@@ -157,13 +159,13 @@ class _Search:
             self.cannot(display_path(path), str(exc), sep=":")
             return
         first_path = self.seen.setdefault(doc_id, path)
-        shared = first_path is not path and first_path != path  # the same file given twice is searched twice
+        shared = first_path != path  # the same file given twice is searched twice (names from Path: normal)
         if shared:
             # a collection's problem, for the reader: as grep, every file given is still searched
             # deferred: imported when the command runs, not when its options are read
             from briefing_tui.files import duplicate_id
 
-            problem = duplicate_id(doc_id, path, first_path)
+            problem = duplicate_id(doc_id, Path(path), Path(first_path))
             self.err.line(display_path(path), ": warning: ", problem.message)
         name = doc_id if self.args.ids and not shared else display_path(path)
         try:
@@ -214,7 +216,7 @@ YAML_SUFFIXES = (".yaml", ".yml")  # file_bytes' (not imported with the model; a
 
 
 def _read(
-    path: Path, matcher: Matcher, cache: FoldCache | None, group: FolderEntry | None = None
+    path: str, matcher: Matcher, cache: FoldCache | None, group: FolderEntry | None = None
 ) -> tuple[str, Callable[[], str], Folded | None]:
     """A file's document id, its text (read when asked) and its folded copy (None for an exact query).
 
@@ -224,12 +226,12 @@ def _read(
     exact = matcher.query.exact
     keep_case = _keep_case(matcher)
     ident = None
-    if cache is not None and path.suffix.lower() in YAML_SUFFIXES:
+    if cache is not None and os.path.splitext(path)[1].lower() in YAML_SUFFIXES:
         # deferred: the cache's module, imported only when the cache is used
         from briefing_tui.search.fold_cache import identity
 
         ident = identity(path)
-    entry = group.get(path.name, ident) if group is not None else None
+    entry = group.get(os.path.basename(path), ident) if group is not None else None
     if entry is None and cache is not None:
         entry = cache.get(path, keep_case, ident)
     if entry is not None:
@@ -258,7 +260,7 @@ class _Unreadable(Exception):
     """A file that cannot be searched; the message is its first problem."""
 
 
-def _load(path: Path) -> tuple[str, str]:
+def _load(path: str) -> tuple[str, str]:
     # deferred: imported when the command runs, not when its options are read
     from briefing_tui.model.text_only import load_text
     from briefing_tui.model.types import LoadError

@@ -40,7 +40,7 @@ Identity = tuple[int, int, int, int, int]
 """A file's device, inode, size, modification and change times (nanoseconds)."""
 
 
-def stat_of(path: Path, is_kind: Callable[[int], bool]) -> os.stat_result | None:
+def stat_of(path: str | Path, is_kind: Callable[[int], bool]) -> os.stat_result | None:
     """What ``os.stat`` says of ``path`` when its mode is of the kind ``is_kind`` tells
     (``stat.S_ISREG``, ``stat.S_ISDIR``); None when it is not, or cannot be reached."""
     try:
@@ -50,7 +50,7 @@ def stat_of(path: Path, is_kind: Callable[[int], bool]) -> os.stat_result | None
     return info if is_kind(info.st_mode) else None
 
 
-def identity(path: Path) -> Identity | None:
+def identity(path: str | Path) -> Identity | None:
     """The identity of a regular file, or None (missing, not a regular file)."""
     info = stat_of(path, stat.S_ISREG)
     if info is None:
@@ -114,7 +114,7 @@ class FoldCache:
             return None
         return _read_private(self._name(where, keep_case, kind))
 
-    def get(self, path: Path, keep_case: bool, ident: Identity | None) -> Entry | None:
+    def get(self, path: str | Path, keep_case: bool, ident: Identity | None) -> Entry | None:
         """The entry of ``path`` if there is one for its identity ``ident`` and it is sound."""
         if ident is None or not self._ready(create=False):
             return None
@@ -156,7 +156,7 @@ class FoldCache:
         return Entry(doc_id, copy, data[end + 1 + folded_bytes :])
 
     def put(
-        self, path: Path, keep_case: bool, ident: Identity | None, doc_id: str, text: str, copy: Folded
+        self, path: str | Path, keep_case: bool, ident: Identity | None, doc_id: str, text: str, copy: Folded
     ) -> None:
         """Keep the entry of ``path``, read while it had identity ``ident`` (unchanged since: checked)."""
         if ident is None or time.time_ns() - ident[3] < SETTLE_NS or identity(path) != ident:

@@ -69,15 +69,15 @@ class FolderEntry:
         except (OSError, ValueError, TypeError, KeyError, RecursionError, MemoryError):
             self.names, self.old_stamp, self.members = None, None, {}
 
-    def files(self) -> list[Path] | None:
+    def files(self) -> list[str] | None:
         """The folder's briefing files as listed before, if the folder has not changed since; else None."""
         if self.names is None or self.stamp is None or self.old_stamp != list(self.stamp):
             return None
-        return [self.folder / name for name in self.names]
+        return [os.path.join(self.folder, name) for name in self.names]
 
-    def listed(self, files: list[Path]) -> None:
+    def listed(self, files: list[str]) -> None:
         """The folder's briefing files, listed again."""
-        self.names = [file.name for file in files]
+        self.names = [os.path.basename(file) for file in files]
         self.changed = True
 
     def get(self, name: str, ident: Identity | None) -> Entry | None:
@@ -88,12 +88,12 @@ class FolderEntry:
         self._keep(name, member)
         return member[1]
 
-    def add(self, path: Path, ident: Identity | None, doc_id: str, text: str, copy: Folded) -> bool:
+    def add(self, path: str | Path, ident: Identity | None, doc_id: str, text: str, copy: Folded) -> bool:
         """Take the file just read into the entry; False when it is not for the folder's entry."""
         if len(text) > MEMBER_MAX or self.size > GROUP_MAX:
             return False
         if ident is not None and time.time_ns() - ident[3] >= SETTLE_NS and identity(path) == ident:
-            self._keep(path.name, (ident, Entry(doc_id, copy, text)))
+            self._keep(os.path.basename(os.fspath(path)), (ident, Entry(doc_id, copy, text)))
             self.changed = True
         return True  # a file too recent for the cache is left out, and not given an entry of its own
 

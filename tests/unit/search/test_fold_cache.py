@@ -80,10 +80,10 @@ def test_no_cache_neither_reads_nor_writes(
     docs: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     search(capsys, "niger", *paths(docs))
-    reads: list[Path] = []
+    reads: list[str] = []
     real = command._load
 
-    def counted(path: Path) -> tuple[str, str]:
+    def counted(path: str) -> tuple[str, str]:
         reads.append(path)
         return real(path)
 

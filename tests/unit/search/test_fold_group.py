@@ -43,8 +43,8 @@ def reads(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     seen: list[str] = []
     real = command._load
 
-    def counted(path: Path) -> tuple[str, str]:
-        seen.append(path.name)
+    def counted(path: str) -> tuple[str, str]:
+        seen.append(os.path.basename(path))
         return real(path)
 
     monkeypatch.setattr(command, "_load", counted)
