@@ -17,12 +17,14 @@ import argparse
 import os
 import sys
 from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from briefing_tui.display import display_path
 
 if TYPE_CHECKING:
+    from briefing_tui.commands.search_apart import Read, ReadApart
     from briefing_tui.console import Writer
     from briefing_tui.search import Folded, Matcher
     from briefing_tui.search.fold_cache import FoldCache
@@ -144,17 +146,39 @@ class _Search:
             from briefing_tui.files import empty_folder
 
             self.cannot(display_path(path), "cannot search: " + empty_folder(path).message)
-        for file in files:
-            self.file(file, group)
+        apart = self._apart(files, group)
+        try:
+            for file in files:
+                self.file(file, group, apart)
+        finally:
+            if apart is not None:
+                apart.end()  # a search cut short: the child is stopped
         if group is not None:
             group.save()
 
-    def file(self, path: str, group: FolderEntry | None = None) -> None:
+    def _apart(self, files: list[str], group: FolderEntry | None) -> ReadApart | None:
+        """A child reading the last of ``files`` that the folder's cache entry does not hold, when
+        there are enough of them (``commands.search_apart``)."""
+        held = {} if group is None else group.members
+        unread = [file for file in files if os.path.basename(file) not in held]
+        if len(unread) < APART_FROM:
+            return None
+        # deferred: only a search of many files reads some of them in a child; the reading's own
+        # modules are imported before the fork, so that the child does not import them again
+        import briefing_tui.model.text_only
+        import briefing_tui.search.fold  # noqa: F401
+        from briefing_tui.commands.search_apart import ReadApart
+
+        keep_case = _keep_case(self.matcher)
+        fold = self.cache is not None or not self.matcher.query.exact
+        return ReadApart.of(unread, partial(_read_text, keep_case=keep_case, fold=fold))
+
+    def file(self, path: str, group: FolderEntry | None = None, apart: ReadApart | None = None) -> None:
         # deferred: imported when the command runs, not when its options are read
         from briefing_tui.search import SearchError
 
         try:
-            doc_id, text, copy = _read(path, self.matcher, self.cache, group)
+            doc_id, text, copy = _read(path, self.matcher, self.cache, group, apart)
         except _Unreadable as exc:
             self.cannot(display_path(path), str(exc), sep=":")
             return
@@ -212,11 +236,18 @@ def _keep_case(matcher: Matcher) -> bool:
     return matcher.keep_case and not matcher.query.exact
 
 
+APART_FROM = 64
+"""Files to read (not held by the cache) from which the last of them are read in a child."""
+
 YAML_SUFFIXES = (".yaml", ".yml")  # file_bytes' (not imported with the model; a test checks they agree)
 
 
 def _read(
-    path: str, matcher: Matcher, cache: FoldCache | None, group: FolderEntry | None = None
+    path: str,
+    matcher: Matcher,
+    cache: FoldCache | None,
+    group: FolderEntry | None = None,
+    apart: ReadApart | None = None,
 ) -> tuple[str, Callable[[], str], Folded | None]:
     """A file's document id, its text (read when asked) and its folded copy (None for an exact query).
 
@@ -244,16 +275,33 @@ def _read(
                 return _load(path)[0]
 
         return entry.id, text, None if exact else entry.copy
-    whole, doc_id = _load(path)
-    copy = None
-    if cache is not None or not exact:
-        # deferred: imported when the command runs, not when its options are read
-        from briefing_tui.search.fold import build
-
-        copy = build(whole, keep_case)
-        if cache is not None and (group is None or not group.add(path, ident, doc_id, whole, copy)):
-            cache.put(path, keep_case, ident, doc_id, whole, copy)
+    done = None if apart is None else apart.take(path)  # read by the child
+    if done is None:
+        done = _read_text(path, keep_case, cache is not None or not exact)
+    if isinstance(done, str):
+        raise _Unreadable(done)
+    doc_id, whole, copy = done
+    if (
+        cache is not None
+        and copy is not None
+        and (group is None or not group.add(path, ident, doc_id, whole, copy))
+    ):
+        cache.put(path, keep_case, ident, doc_id, whole, copy)
     return doc_id, lambda: whole, None if exact else copy
+
+
+def _read_text(path: str, keep_case: bool, fold: bool) -> Read:
+    """A file read for its id and text, folded when ``fold``; or its first problem, as said."""
+    try:
+        whole, doc_id = _load(path)
+    except _Unreadable as exc:
+        return str(exc)
+    if not fold:
+        return doc_id, whole, None
+    # deferred: imported when the command runs, not when its options are read
+    from briefing_tui.search.fold import build
+
+    return doc_id, whole, build(whole, keep_case)
 
 
 class _Unreadable(Exception):
