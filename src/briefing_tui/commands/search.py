@@ -275,7 +275,7 @@ def _read(
                 return _load(path)[0]
 
         return entry.id, text, None if exact else entry.copy
-    done = None if apart is None else apart.take(path)  # read by the child
+    done = None if apart is None else apart.take(path, ident)  # read by the child
     if done is None:
         done = _read_text(path, keep_case, cache is not None or not exact)
     if isinstance(done, str):

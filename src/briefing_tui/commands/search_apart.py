@@ -26,7 +26,7 @@ if TYPE_CHECKING:
 
     from briefing_tui.search import Folded
 
-__all__ = ["HELD", "LARGEST", "SHARE", "Read", "ReadApart"]
+__all__ = ["HELD", "LARGEST", "SHARE", "Read", "ReadApart", "Stamp"]
 
 SHARE = 0.5
 """The part of the files read by the child. This process also searches and prints every file, but
@@ -40,6 +40,8 @@ HELD = 64 << 20
 Read = tuple[str, str, "Folded | None"] | str
 """A file as read: its document id, its text and its folded copy (None when not asked for); or,
 when it could not be read, what is wrong with it, as the message ``briefing search`` prints."""
+Stamp = tuple[int, int, int, int, int]
+"""A file's device, inode, size, modification and change times, as ``search.fold_cache.identity``."""
 
 
 class ReadApart:
@@ -48,7 +50,7 @@ class ReadApart:
     def __init__(self, files: list[str], read: Callable[[str], Read]) -> None:
         self._apart = frozenset(files)
         self._child = Child(partial(_read_all, files, read))
-        self._answer: dict[str, Read] | None = None
+        self._answer: dict[str, tuple[Stamp, Read]] | None = None
 
     @classmethod
     def of(cls, files: list[str], read: Callable[[str], Read]) -> ReadApart | None:
@@ -58,13 +60,19 @@ class ReadApart:
             return None
         return cls(files[len(files) - int(len(files) * SHARE) :], read)
 
-    def take(self, path: str) -> Read | None:
-        """The child's answer for ``path`` (given once), or None when it did not read it."""
+    def take(self, path: str, stamp: Stamp | None) -> Read | None:
+        """The child's answer for ``path`` (given once), or None when it did not read it. With the
+        file's ``stamp`` (device, inode, size, modification and change times) as this process found
+        it: None as well when the child found another before it read the file (what it read may not
+        be what the stamp stands for, and is not to be cached under it)."""
         if path not in self._apart:
             return None
         if self._answer is None:
             self._answer = self._child.unpickled(dict) or {}
-        return self._answer.pop(path, None)
+        found = self._answer.pop(path, None)
+        if found is None or (stamp is not None and found[0] != stamp):
+            return None
+        return found[1]
 
     def end(self) -> None:
         """Stop a child whose answers are no longer wanted (a search cut short)."""
@@ -75,15 +83,16 @@ def _read_all(files: list[str], read: Callable[[str], Read]) -> bytes:
     # deferred: in the child, after it is forked (the parent never unpickles before it needs to)
     import pickle
 
-    answers: dict[str, Read] = {}
+    answers: dict[str, tuple[Stamp, Read]] = {}
     held = 0
     for path in files:
         try:
-            size = os.stat(path).st_size
+            info = os.stat(path)
         except (OSError, ValueError):
             continue  # the parent says what is wrong with it
-        if size > LARGEST or held + size > HELD:
+        if info.st_size > LARGEST or held + info.st_size > HELD:
             continue
-        answers[path] = read(path)
-        held += size
+        stamp = (info.st_dev, info.st_ino, info.st_size, info.st_mtime_ns, info.st_ctime_ns)
+        answers[path] = stamp, read(path)
+        held += info.st_size
     return pickle.dumps(answers, protocol=pickle.HIGHEST_PROTOCOL)

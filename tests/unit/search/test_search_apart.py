@@ -11,6 +11,7 @@ from tests.unit.search.cache_support import search, settle, write
 
 from briefing_tui.commands import search as command
 from briefing_tui.commands import search_apart
+from briefing_tui.search.fold_cache import identity
 
 BROKEN = "id: broken\ntitle: T\nlanguage: fr\ntext: 'not closed\n"
 
@@ -114,3 +115,16 @@ def test_files_over_the_childs_bounds_are_read_here(
     reads.clear()
     assert search(capsys, "--no-cache", "niger", str(folder)) == expected
     assert reads == [f"d{n}.yaml" for n in range(8)]
+
+
+def test_an_answer_is_taken_only_for_the_file_as_the_child_found_it(folder: Path) -> None:
+    files = [str(folder / "d0.yaml"), str(folder / "d1.yaml")]
+    apart = search_apart.ReadApart(files, lambda path: (os.path.basename(path), "text", None))
+    stamps = [stamp for file in files if (stamp := identity(file)) is not None]
+    assert len(stamps) == 2
+    changed = (*stamps[0][:3], stamps[0][3] + 1, stamps[0][4])  # modified since the child read it
+    assert apart.take(files[0], changed) is None
+    assert apart.take(files[1], stamps[1]) == ("d1.yaml", "text", None)
+    assert apart.take(files[1], stamps[1]) is None  # given once
+    assert apart.take(str(folder / "d2.yaml"), None) is None  # not the child's
+    apart.end()
