@@ -6,8 +6,8 @@ files, on a system that forks with a core to spare (``child.spare_core``), a chi
 ``SHARE`` of them while this process reads, searches and prints the first ones; the child's answers
 are then taken in order, as if each file were read here at its turn. Nothing is printed in the child.
 
-The child leaves out a file larger than ``LARGEST`` bytes, and every file once it holds ``HELD``
-bytes of text: this process reads those at their turn, one at a time, as it reads any file without
+The child leaves out a file larger than ``LARGEST`` bytes, and every file once the files it read
+reach ``HELD`` bytes: this process reads those at their turn, one at a time, as it reads any file without
 a child. A file the child could not read is answered by its first problem, as this process would
 say it. A child that fails, or sends anything unexpected, answers for no file: each is read here.
 The output is the same in every case; only the time differs.
@@ -35,7 +35,8 @@ the fork's expense): half balances the two."""
 LARGEST = 4 << 20
 """Bytes of a file above which the child leaves it to this process (its text would be held twice)."""
 HELD = 64 << 20
-"""Bytes of text the child holds at most for its answer (the files past it are read here)."""
+"""Bytes of files the child reads at most (their texts and folded copies are held for its answer);
+the files past it are read here."""
 
 Read = tuple[str, str, "Folded | None"] | str
 """A file as read: its document id, its text and its folded copy (None when not asked for); or,
