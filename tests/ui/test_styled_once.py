@@ -55,16 +55,23 @@ def _twice(count: Counter[int], widgets: list[DOMNode], focused: Widget | None) 
     ]
 
 
-async def test_the_reader_styles_each_of_its_widgets_once_as_it_is_built(styled: Counter[int]) -> None:
+@pytest.mark.parametrize("size", [(120, 40), (80, 24)])
+async def test_the_reader_styles_each_of_its_widgets_once_as_it_is_built(
+    styled: Counter[int], size: tuple[int, int]
+) -> None:
+    """At 80x24 too: the screen is made narrow (one pane at a time) in its compose, before its panes
+    come (it alone is styled again then), not once they are all styled."""
     app = BriefingApp([SEEDS])
-    async with app.run_test(size=(120, 40)) as pilot:
+    async with app.run_test(size=size) as pilot:
         screen = await reader_ready(pilot)
         await until(pilot, lambda: bool(screen.query(FooterKey)), what="no keys in the footer")
         await pilot.pause()
-        widgets = list(screen.walk_children(with_self=True))
+        narrow = size == (80, 24)
+        widgets = list(screen.walk_children(with_self=not narrow))
         assert len(widgets) > 20 and len(screen.query(FooterKey)) > 5
         assert screen.focused is not None and _twice(styled, widgets, screen.focused) == []
-        assert isinstance(app.screen, MainScreen)
+        assert isinstance(app.screen, MainScreen) and screen.has_class("-narrow") == narrow
+        assert styled[id(screen)] == (2 if narrow else 1)
 
 
 async def test_the_first_look_styles_each_of_its_widgets_once(

@@ -33,7 +33,7 @@ from briefing_tui.screens.reader_keys import (
 )
 from briefing_tui.screens.styled_once import StyledOnce
 from briefing_tui.widgets.messages import FocusRequested, JumpRequested
-from briefing_tui.widgets.pane_bar import PaneBar
+from briefing_tui.widgets.pane_bar import PaneBar, too_small
 from briefing_tui.widgets.reader_panes import ReaderPanes
 from briefing_tui.widgets.status_line import StatusLine
 
@@ -86,6 +86,8 @@ class MainScreen(StyledOnce):
                           doc="Started with ``--notes-only``: no file is ever written.")  # fmt: skip
 
     def compose(self) -> ComposeResult:
+        # narrow from the start when the terminal is: the panes styled once, not again at mount
+        self.set_class(too_small(self.app.size), "-narrow")
         self.panes = ReaderPanes(self.state, prepared=self._prepared, id="body")
         self.pane_layout = PaneLayout(self.panes, PaneBar(id="pane-bar"))
         yield self.pane_layout.bar
