@@ -10,10 +10,11 @@ from __future__ import annotations
 
 import contextlib
 import importlib
+import os
 import sys
 from collections.abc import Sequence
 from types import ModuleType
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NoReturn
 
 from briefing_tui import __version__
 from briefing_tui.console import PIPE_CLOSED, silence, stdout
@@ -78,6 +79,22 @@ def _top_help() -> str:
     return "\n".join(lines)
 
 
+LEAVE_AT_ONCE = frozenset({"search"})
+"""Commands after which the program ends at once (``program``), its output flushed, without tearing
+the interpreter down: some 10–20 ms of every run, which a grep-like command run again and again
+feels. Each closes what it writes as it goes (the search's cache entries are written whole and
+closed), and registers nothing to run at exit."""
+
+
+def program() -> NoReturn:
+    """The ``briefing`` program: ``main`` on its arguments, then the process ends with its status."""
+    args = sys.argv[1:]
+    status = main(args)
+    if args and args[0] in LEAVE_AT_ONCE:
+        os._exit(status)  # ``main`` flushed the output (or found the pipe closed and silenced it)
+    sys.exit(status)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command ``argv`` (default: the program's arguments) and return its exit status.
 
@@ -134,4 +151,4 @@ def _never_fail_to_encode() -> None:
 
 
 if __name__ == "__main__":
-    raise SystemExit(main())
+    program()

@@ -179,3 +179,31 @@ def test_a_bad_regex_is_located_in_the_query_as_typed(
     code, out, err = run(capsys, *flags, "niger(", str(docs))
     assert (code, out) == (2, "")
     assert "bad regular expression: missing ) at position 6" in err
+
+
+def test_the_program_ends_at_once_with_all_it_printed_and_cached(tmp_path: Path) -> None:
+    """Run as a process, the search ends without tearing the interpreter down (``cli.program``):
+    every line it printed reaches the pipe, its cache entries are whole, its status is grep's."""
+    folder = tmp_path / "many"
+    folder.mkdir()
+    for n in range(80):  # enough for the child that reads half of them
+        path = write(folder, f"d{n:02d}", "Le Niger.\n" * 50)
+        old = path.stat().st_mtime - 10
+        os.utime(path, (old, old))  # old enough to be cached
+    cache = tmp_path / "cache"
+    env = {**os.environ, "XDG_CACHE_HOME": str(cache)}
+
+    def search(*argv: str) -> subprocess.CompletedProcess[str]:
+        return subprocess.run(
+            [sys.executable, "-m", "briefing_tui", "search", *argv],
+            capture_output=True, text=True, env=env, check=False, timeout=120,
+        )  # fmt: skip
+
+    found = search("niger", str(folder))
+    assert (found.returncode, found.stderr) == (0, "")
+    assert len(found.stdout.splitlines()) == 80 * 50
+    assert [p.name for p in (cache / "briefing" / "folded").iterdir()]  # the folder's entry, written
+    again = search("niger", str(folder))  # from that entry
+    assert (again.returncode, again.stdout, again.stderr) == (0, found.stdout, "")
+    assert search("zzzz", str(folder)).returncode == 1
+    assert search("-e", "(", str(folder)).returncode == 2
