@@ -21,6 +21,7 @@ from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from briefing_tui.console import Styled
 from briefing_tui.display import display_path
 
 if TYPE_CHECKING:
@@ -105,7 +106,10 @@ class _Search:
     def __init__(self, args: argparse.Namespace, matcher: Matcher, err: Writer) -> None:
         # deferred: imported when the command runs, not when its options are read
         from briefing_tui.console import stdout
+        from briefing_tui.search import SearchError
 
+        self.search_error = SearchError  # (imported once: a thousand files each ask for it)
+        self.sep = Styled("sep", ":")
         self.args = args
         self.matcher = matcher
         self.out = stdout(colour=use_colour(args.color))
@@ -174,9 +178,6 @@ class _Search:
         return ReadApart.of(unread, partial(_read_text, keep_case=keep_case, fold=fold))
 
     def file(self, path: str, group: FolderEntry | None = None, apart: ReadApart | None = None) -> None:
-        # deferred: imported when the command runs, not when its options are read
-        from briefing_tui.search import SearchError
-
         try:
             doc_id, text, copy = _read(path, self.matcher, self.cache, group, apart)
         except _Unreadable as exc:
@@ -194,16 +195,11 @@ class _Search:
         name = doc_id if self.args.ids and not shared else display_path(path)
         try:
             self.show(name, text, copy)
-        except SearchError as exc:
+        except self.search_error as exc:
             self.cannot(name, str(exc))
 
     def show(self, name: str, text: Callable[[], str], copy: Folded | None) -> None:
-        # deferred: imported when the command runs, not when its options are read
-        from briefing_tui.console import Styled
-        from briefing_tui.search.corpus import LineIndex, context
-
-        matcher, out = self.matcher, self.out
-        sep = Styled("sep", ":")
+        matcher, out, sep = self.matcher, self.out, self.sep
         head = (Styled("path", name), sep)
         if self.args.count:
             count = matcher.count(text()) if copy is None else matcher.count_in(copy)
@@ -213,6 +209,9 @@ class _Search:
         spans = matcher.find_all(text()) if copy is None else matcher.find_in(copy)
         if not spans:
             return
+        # deferred: imported when the command runs, not when its options are read
+        from briefing_tui.search.corpus import LineIndex, context
+
         self.matched = True
         whole = text()
         index = LineIndex(whole)
@@ -257,12 +256,11 @@ def _read(
     exact = matcher.query.exact
     keep_case = _keep_case(matcher)
     ident = None
-    if cache is not None and os.path.splitext(path)[1].lower() in YAML_SUFFIXES:
-        # deferred: the cache's module, imported only when the cache is used
-        from briefing_tui.search.fold_cache import identity
-
-        ident = identity(path)
-    entry = group.get(os.path.basename(path), ident) if group is not None else None
+    name = os.path.basename(path)
+    dot = name.rfind(".")  # its suffix as ``Path.suffix`` says it
+    if cache is not None and 0 < dot < len(name) - 1 and name[dot:].lower() in YAML_SUFFIXES:
+        ident = cache.identity(path)
+    entry = group.get(name, ident) if group is not None else None
     if entry is None and cache is not None:
         entry = cache.get(path, keep_case, ident)
     if entry is not None:

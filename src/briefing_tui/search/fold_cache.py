@@ -93,6 +93,9 @@ class Entry:
 class FoldCache:
     """The entries of one folder. Every failure to read or write is a miss, never an error."""
 
+    identity = staticmethod(identity)
+    """The identity of a file, as its entry records it (the module's ``identity``)."""
+
     def __init__(self, folder: Path, version: str) -> None:
         self.folder = folder
         self.version = version
