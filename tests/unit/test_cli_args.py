@@ -3,12 +3,15 @@ exactly as the parser reads it; anything else goes through it."""
 
 from __future__ import annotations
 
+import argparse
 import subprocess
 import sys
 
 import pytest
 
 from briefing_tui import cli
+from briefing_tui.arguments import Parser
+from briefing_tui.commands import search as search_command
 
 CASES = [
     [],
@@ -58,3 +61,16 @@ def test_a_usage_error_and_help_are_exit_statuses(capsys: pytest.CaptureFixture[
     assert "unrecognized arguments" in capsys.readouterr().err
     assert cli.read_args("open", ["--help"]) == 0
     assert "--notes-only" in capsys.readouterr().out
+
+
+@pytest.mark.parametrize("columns", ["50", "200", "", "none"])
+def test_help_is_laid_out_as_argparse_lays_it_out(monkeypatch: pytest.MonkeyPatch, columns: str) -> None:
+    """The parser's help formatter measures the terminal without ``shutil``, to the same width."""
+    if columns == "none":
+        monkeypatch.delenv("COLUMNS", raising=False)
+    else:
+        monkeypatch.setenv("COLUMNS", columns)
+    ours, theirs = Parser(prog="briefing search"), argparse.ArgumentParser(prog="briefing search")
+    for parser in (ours, theirs):
+        search_command.configure(parser)
+    assert ours.format_help() == theirs.format_help()
