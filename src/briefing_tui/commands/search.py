@@ -15,10 +15,10 @@ from __future__ import annotations
 
 import argparse
 import os
+import stat
 import sys
 from collections.abc import Callable
 from functools import partial
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 from briefing_tui.console import Styled
@@ -34,7 +34,7 @@ if TYPE_CHECKING:
 
 def configure(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("query", metavar="QUERY", help="what to look for")
-    parser.add_argument("paths", nargs="+", type=Path, metavar="PATH", help="briefing files or folders")
+    parser.add_argument("paths", nargs="+", type=as_path, metavar="PATH", help="briefing files or folders")
     parser.add_argument("-e", "--regex", action="store_true", help="QUERY is a regular expression")
     parser.add_argument(
         "-s", "--case-sensitive", action="store_true", help="case matters (default: smart case)"
@@ -61,6 +61,19 @@ def configure(parser: argparse.ArgumentParser) -> None:
         "--timeout", type=float, default=10.0, metavar="S",
         help="longest a regular expression may run on one document, in seconds (10)",
     )  # fmt: skip
+
+
+def as_path(name: str) -> str:
+    """``name`` written as ``pathlib`` writes it on this system: no empty nor ``.`` part, no slash at
+    the end (two at the start are kept, as POSIX allows); ``.`` for nothing. Without ``pathlib``, which
+    the command does not otherwise need: some 5 ms of every start."""
+    if os.sep != "/":  # deferred: Windows's rules are pathlib's to apply
+        from pathlib import Path
+
+        return str(Path(name))
+    slashes = len(name) - len(name.lstrip("/"))
+    root = "//" if slashes == 2 else "/" if slashes else ""
+    return root + "/".join(part for part in name.split("/") if part not in ("", ".")) or "."
 
 
 def use_colour(choice: str, stream: object = None) -> bool:
@@ -123,15 +136,19 @@ class _Search:
         self.err.line(name, sep, what)
         self.failed = True
 
-    def path(self, path: Path) -> None:
-        if not path.exists():
+    def path(self, path: str) -> None:
+        try:
+            folder = stat.S_ISDIR(os.stat(path).st_mode)
+        except (FileNotFoundError, NotADirectoryError, ValueError):
             self.cannot(display_path(path), "no such file or folder")
             return
+        except OSError as exc:  # (a folder on its way that may not be entered)
+            self.cannot(display_path(path), f"cannot search: {exc.strerror or 'cannot be read'}")
+            return
         group = None
-        folder = path.is_dir()
         # Names as strings: a Path for each of a thousand files costs more than searching them. A file
         # named stands for itself, as ``briefing_files`` says.
-        files = None if folder else [os.fspath(path)]
+        files = None if folder else [path]
         if self.cache is not None and folder:
             # deferred: imported when the command runs, not when its options are read
             from briefing_tui.search.fold_group import FolderEntry
@@ -147,9 +164,11 @@ class _Search:
                 group.listed(files)
         if folder and not files:
             # deferred: imported when the command runs, not when its options are read
+            from pathlib import Path
+
             from briefing_tui.files import empty_folder
 
-            self.cannot(display_path(path), "cannot search: " + empty_folder(path).message)
+            self.cannot(display_path(path), "cannot search: " + empty_folder(Path(path)).message)
         apart = self._apart(files, group)
         try:
             for file in files:
@@ -188,6 +207,8 @@ class _Search:
         if shared:
             # a collection's problem, for the reader: as grep, every file given is still searched
             # deferred: imported when the command runs, not when its options are read
+            from pathlib import Path
+
             from briefing_tui.files import duplicate_id
 
             problem = duplicate_id(doc_id, Path(path), Path(first_path))
@@ -225,9 +246,9 @@ class _Search:
 def _cache() -> FoldCache:
     # deferred: imported when the command runs, not when its options are read
     from briefing_tui import __version__
-    from briefing_tui.search.fold_cache import FoldCache, cache_folder
+    from briefing_tui.search.fold_cache import FoldCache, cache_folder_name
 
-    return FoldCache(cache_folder(), __version__)
+    return FoldCache(cache_folder_name(), __version__)
 
 
 def _keep_case(matcher: Matcher) -> bool:

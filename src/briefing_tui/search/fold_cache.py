@@ -24,10 +24,12 @@ import os
 import stat
 import time
 from collections.abc import Callable
-from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from briefing_tui.search.fold import Folded
+
+if TYPE_CHECKING:
+    from pathlib import Path
 
 __all__ = ["Entry", "FoldCache", "Identity", "cache_folder", "identity", "stat_of"]
 
@@ -60,9 +62,17 @@ def identity(path: str | Path) -> Identity | None:
 
 def cache_folder() -> Path:
     """Where entries live: ``$XDG_CACHE_HOME/briefing/folded``, or ``~/.cache/briefing/folded``."""
+    # deferred: the command line names it by ``cache_folder_name``, without pathlib
+    from pathlib import Path
+
+    return Path(cache_folder_name())
+
+
+def cache_folder_name() -> str:
+    """``cache_folder()``, as a string."""
     base = os.environ.get("XDG_CACHE_HOME", "")
-    root = Path(base) if os.path.isabs(base) else Path.home() / ".cache"
-    return root / "briefing" / "folded"
+    root = base if os.path.isabs(base) else os.path.join(os.path.expanduser("~"), ".cache")
+    return os.path.join(root, "briefing", "folded")
 
 
 class Entry:
@@ -96,7 +106,7 @@ class FoldCache:
     identity = staticmethod(identity)
     """The identity of a file, as its entry records it (the module's ``identity``)."""
 
-    def __init__(self, folder: Path, version: str) -> None:
+    def __init__(self, folder: str | Path, version: str) -> None:
         self.folder = folder
         self.version = version
         self._usable: bool | None = None
@@ -243,11 +253,11 @@ def _standins(value: object) -> bool:
     )
 
 
-def _private_folder(folder: Path, create: bool) -> bool:
+def _private_folder(folder: str | Path, create: bool) -> bool:
     """Whether ``folder`` is a real folder of this user that no one else may write to (made if asked)."""
     if create:
         try:
-            folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+            os.makedirs(folder, mode=0o700, exist_ok=True)  # (the folders above it as the umask says)
         except OSError:
             return False
     try:

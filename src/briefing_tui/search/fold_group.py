@@ -19,10 +19,13 @@ import json
 import os
 import stat
 import time
-from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from briefing_tui.search.fold import Folded
+
+if TYPE_CHECKING:
+    from pathlib import Path
+
 from briefing_tui.search.fold_cache import (
     MAX_ENTRY,
     SETTLE_NS,
@@ -50,7 +53,7 @@ _Member = tuple[Identity, Entry]
 class FolderEntry:
     """One search of one folder through its entry: files listed and read from it, changes kept."""
 
-    def __init__(self, cache: FoldCache, folder: Path, keep_case: bool) -> None:
+    def __init__(self, cache: FoldCache, folder: str | Path, keep_case: bool) -> None:
         self.cache = cache
         self.folder = folder
         self.keep_case = keep_case
@@ -204,7 +207,7 @@ def _name(value: object) -> bool:
     )
 
 
-def _folder_stamp(folder: Path) -> tuple[int, int, int, int] | None:
+def _folder_stamp(folder: str | Path) -> tuple[int, int, int, int] | None:
     """A folder's device, inode, modification and change times; None when it is not a folder."""
     info = stat_of(folder, stat.S_ISDIR)
     if info is None:

@@ -8,8 +8,11 @@ import sys
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from briefing_tui.cli import main
+from briefing_tui.commands.search import as_path
 
 DOC = """format: 1
 id: {id}
@@ -207,3 +210,20 @@ def test_the_program_ends_at_once_with_all_it_printed_and_cached(tmp_path: Path)
     assert (again.returncode, again.stdout, again.stderr) == (0, found.stdout, "")
     assert search("zzzz", str(folder)).returncode == 1
     assert search("-e", "(", str(folder)).returncode == 2
+
+
+@given(st.lists(st.sampled_from(["", ".", "..", "a", "b c", ".x", "é"]), max_size=6), st.integers(0, 4))
+def test_a_path_is_written_as_pathlib_writes_it(parts: list[str], slashes: int) -> None:
+    name = "/" * slashes + "/".join(parts)
+    assert as_path(name) == str(Path(name))
+
+
+def test_a_path_that_cannot_be_reached_is_said_so(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    loop = tmp_path / "loop.yaml"
+    loop.symlink_to(loop)
+    code, out, err = run(capsys, "niger", str(loop), str(tmp_path / "missing.yaml"))
+    assert (code, out) == (2, "")
+    assert err.splitlines() == [
+        f"briefing search: {loop}: cannot search: Too many levels of symbolic links",
+        f"briefing search: {tmp_path / 'missing.yaml'}: no such file or folder",
+    ]

@@ -15,7 +15,7 @@ from tests.unit.search.cache_support import search, two_docs, write
 from briefing_tui import __version__
 from briefing_tui.commands import search as command
 from briefing_tui.search.fold import build
-from briefing_tui.search.fold_cache import FoldCache, cache_folder, identity
+from briefing_tui.search.fold_cache import FoldCache, cache_folder, cache_folder_name, identity
 
 
 def paths(folder: Path) -> list[str]:
@@ -45,6 +45,10 @@ def test_the_cache_is_under_xdg_cache_home(monkeypatch: pytest.MonkeyPatch, tmp_
     assert cache_folder() == tmp_path / "briefing" / "folded"
     monkeypatch.setenv("XDG_CACHE_HOME", "relative/ignored")
     assert cache_folder() == Path.home() / ".cache" / "briefing" / "folded"
+    for base in (f"{tmp_path}/", f"{tmp_path}//x/./", "", "~"):  # the name the command line uses
+        monkeypatch.setenv("XDG_CACHE_HOME", base)
+        root = Path(base) if os.path.isabs(base) else Path.home() / ".cache"
+        assert Path(cache_folder_name()) == root / "briefing" / "folded" == cache_folder()
 
 
 @pytest.mark.parametrize(

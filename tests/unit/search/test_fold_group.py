@@ -246,8 +246,8 @@ def test_a_folder_changed_just_now_is_listed_again_next_time(
 
     real = files.briefing_files
 
-    def counted(path: Path) -> list[Path]:
-        listed.append(path)
+    def counted(path: str | Path) -> list[Path]:
+        listed.append(Path(path))
         return real(path)
 
     monkeypatch.setattr(files, "briefing_files", counted)
