@@ -166,6 +166,7 @@ class _Search:
             # deferred: imported when the command runs, not when its options are read
             from pathlib import Path
 
+            # deferred: the files layer, only for a folder that holds no briefing
             from briefing_tui.files import empty_folder
 
             self.cannot(display_path(path), "cannot search: " + empty_folder(Path(path)).message)
@@ -209,6 +210,7 @@ class _Search:
             # deferred: imported when the command runs, not when its options are read
             from pathlib import Path
 
+            # deferred: the files layer, only for a document id found twice
             from briefing_tui.files import duplicate_id
 
             problem = duplicate_id(doc_id, Path(path), Path(first_path))
