@@ -37,20 +37,6 @@ def docs(tmp_path: Path) -> Path:
     return two_docs(tmp_path, folder_too=True)
 
 
-@pytest.fixture
-def reads(monkeypatch: pytest.MonkeyPatch) -> list[str]:
-    """The names of the files read from their YAML."""
-    seen: list[str] = []
-    real = command._load
-
-    def counted(path: str) -> tuple[str, str]:
-        seen.append(os.path.basename(path))
-        return real(path)
-
-    monkeypatch.setattr(command, "_load", counted)
-    return seen
-
-
 @pytest.mark.parametrize(
     "argv", [["etats-unis"], ["-c", "coeur"], ["-x", "États"], ["-e", "c.eur"], ["Niger"], ["-w", "rien"]]
 )

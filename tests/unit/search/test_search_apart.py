@@ -30,20 +30,6 @@ def folder(tmp_path: Path) -> Path:
     return docs
 
 
-@pytest.fixture
-def reads(monkeypatch: pytest.MonkeyPatch) -> list[str]:
-    """The names of the files read in this process (the child's reads are its own)."""
-    seen: list[str] = []
-    real = command._load
-
-    def counted(path: str) -> tuple[str, str]:
-        seen.append(os.path.basename(path))
-        return real(path)
-
-    monkeypatch.setattr(command, "_load", counted)
-    return seen
-
-
 def alone(
     capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, *argv: str
 ) -> tuple[int, str, str]:
