@@ -204,7 +204,8 @@ class _Search:
             self.cannot(display_path(path), str(exc), sep=":")
             return
         first_path = self.seen.setdefault(doc_id, path)
-        shared = first_path != path  # the same file given twice is searched twice (names from Path: normal)
+        # the same file given twice is searched twice (its names written as pathlib writes them)
+        shared = first_path != path
         if shared:
             # a collection's problem, for the reader: as grep, every file given is still searched
             # deferred: imported when the command runs, not when its options are read
