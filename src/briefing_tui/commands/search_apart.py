@@ -15,7 +15,6 @@ The output is the same in every case; only the time differs.
 
 from __future__ import annotations
 
-import os
 from functools import partial
 from typing import TYPE_CHECKING
 
@@ -25,8 +24,9 @@ if TYPE_CHECKING:
     from collections.abc import Callable
 
     from briefing_tui.search import Folded
+    from briefing_tui.search.fold_cache import Identity
 
-__all__ = ["HELD", "LARGEST", "SHARE", "Read", "ReadApart", "Stamp"]
+__all__ = ["HELD", "LARGEST", "SHARE", "Read", "ReadApart"]
 
 SHARE = 0.5
 """The part of the files read by the child. This process also searches and prints every file, but
@@ -41,8 +41,6 @@ the files past it are read here."""
 Read = tuple[str, str, "Folded | None"] | str
 """A file as read: its document id, its text and its folded copy (None when not asked for); or,
 when it could not be read, what is wrong with it, as the message ``briefing search`` prints."""
-Stamp = tuple[int, int, int, int, int]
-"""A file's device, inode, size, modification and change times, as ``search.fold_cache.identity``."""
 
 
 class ReadApart:
@@ -51,7 +49,7 @@ class ReadApart:
     def __init__(self, files: list[str], read: Callable[[str], Read]) -> None:
         self._apart = frozenset(files)
         self._child = Child(partial(_read_all, files, read))
-        self._answer: dict[str, tuple[Stamp, Read]] | None = None
+        self._answer: dict[str, tuple[Identity, Read]] | None = None
 
     @classmethod
     def of(cls, files: list[str], read: Callable[[str], Read]) -> ReadApart | None:
@@ -61,11 +59,11 @@ class ReadApart:
             return None
         return cls(files[len(files) - int(len(files) * SHARE) :], read)
 
-    def take(self, path: str, stamp: Stamp | None) -> Read | None:
+    def take(self, path: str, stamp: Identity | None) -> Read | None:
         """The child's answer for ``path`` (given once), or None when it did not read it. With the
-        file's ``stamp`` (device, inode, size, modification and change times) as this process found
-        it: None as well when the child found another before it read the file (what it read may not
-        be what the stamp stands for, and is not to be cached under it)."""
+        file's ``stamp`` as this process found it (``search.fold_cache.identity``): None as well when
+        the child found another before it read the file (what it read may not be what the stamp
+        stands for, and is not to be cached under it)."""
         if path not in self._apart:
             return None
         if self._answer is None:
@@ -84,16 +82,18 @@ def _read_all(files: list[str], read: Callable[[str], Read]) -> bytes:
     # deferred: in the child, after it is forked (the parent never unpickles before it needs to)
     import pickle
 
-    answers: dict[str, tuple[Stamp, Read]] = {}
+    # deferred: as pickle (the cache's identity of a file, which ``take`` compares)
+    from briefing_tui.search.fold_cache import identity
+
+    answers: dict[str, tuple[Identity, Read]] = {}
     held = 0
     for path in files:
-        try:
-            info = os.stat(path)
-        except (OSError, ValueError):
-            continue  # the parent says what is wrong with it
-        if info.st_size > LARGEST or held + info.st_size > HELD:
+        stamp = identity(path)
+        if stamp is None:
+            continue  # not a regular file, or out of reach: the parent says what is wrong with it
+        size = stamp[2]
+        if size > LARGEST or held + size > HELD:
             continue
-        stamp = (info.st_dev, info.st_ino, info.st_size, info.st_mtime_ns, info.st_ctime_ns)
         answers[path] = stamp, read(path)
-        held += info.st_size
+        held += size
     return pickle.dumps(answers, protocol=pickle.HIGHEST_PROTOCOL)

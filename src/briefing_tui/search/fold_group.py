@@ -22,10 +22,6 @@ import time
 from typing import TYPE_CHECKING, Any
 
 from briefing_tui.search.fold import Folded
-
-if TYPE_CHECKING:
-    from pathlib import Path
-
 from briefing_tui.search.fold_cache import (
     MAX_ENTRY,
     SETTLE_NS,
@@ -37,6 +33,9 @@ from briefing_tui.search.fold_cache import (
     identity,
     stat_of,
 )
+
+if TYPE_CHECKING:
+    from pathlib import Path
 
 __all__ = ["MEMBER_MAX", "FolderEntry"]
 
