@@ -9,11 +9,13 @@ from __future__ import annotations
 import argparse
 import os
 import sys
-from typing import TYPE_CHECKING, Any, NoReturn
 
 from briefing_tui.console import Writer, stderr
 
+TYPE_CHECKING = False  # typing's, without importing typing: see briefing_tui.named_tuple
 if TYPE_CHECKING:
+    from typing import Any, NoReturn
+
     from _typeshed import SupportsWrite
 
 

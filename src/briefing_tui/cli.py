@@ -8,19 +8,19 @@ quote what was typed); an error no command expected is one short line and a log 
 
 from __future__ import annotations
 
-import contextlib
 import importlib
 import os
 import sys
 from collections.abc import Sequence
 from types import ModuleType
-from typing import TYPE_CHECKING, NoReturn
 
 from briefing_tui import __version__
 from briefing_tui.console import PIPE_CLOSED, silence, stdout
 
+TYPE_CHECKING = False  # typing's, without importing typing: see briefing_tui.named_tuple
 if TYPE_CHECKING:
     import argparse
+    from typing import NoReturn
 
 
 COMMANDS: dict[str, tuple[str, str]] = {
@@ -146,8 +146,10 @@ def _never_fail_to_encode() -> None:
     for stream in (sys.stdout, sys.stderr):
         reconfigure = getattr(stream, "reconfigure", None)
         if reconfigure is not None:
-            with contextlib.suppress(ValueError, OSError):  # a closed or detached stream: leave it
+            try:  # noqa: SIM105 (contextlib is not imported on the commands' path)
                 reconfigure(errors="backslashreplace")
+            except (ValueError, OSError):  # a closed or detached stream: leave it
+                pass
 
 
 if __name__ == "__main__":

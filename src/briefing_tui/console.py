@@ -22,13 +22,17 @@ at each write (so a redirected stream is honoured). A command prints only throug
 
 from __future__ import annotations
 
-import contextlib
 import os
 import sys
 from collections.abc import Iterable
-from typing import NamedTuple, Protocol
 
 from briefing_tui.display import PLAIN, display_problem, sanitize
+
+TYPE_CHECKING = False  # typing's, without importing typing: see briefing_tui.named_tuple
+if TYPE_CHECKING:
+    from typing import NamedTuple, Protocol
+else:
+    from briefing_tui.named_tuple import NamedTuple
 
 # Select Graphic Rendition codes of the program's own colours (grep's palette).
 STYLES: dict[str, str] = {
@@ -58,10 +62,12 @@ class Styled(NamedTuple):
 Part = str | Styled
 
 
-class Stream(Protocol):
-    """Where a writer writes: a text stream (``flush`` and ``isatty`` are used when it has them)."""
+if TYPE_CHECKING:
 
-    def write(self, text: str, /) -> object: ...
+    class Stream(Protocol):
+        """Where a writer writes: a text stream (``flush`` and ``isatty`` are used when it has them)."""
+
+        def write(self, text: str, /) -> object: ...
 
 
 def clean(value: str, _plain=PLAIN.fullmatch) -> str:  # noqa: ANN001 (a bound method, looked up once)
@@ -177,6 +183,8 @@ def silence() -> None:
         return
     for stream in (sys.stdout, sys.stderr):
         # closed, detached or no file at all (a test's capture): nothing to point elsewhere
-        with contextlib.suppress(OSError, ValueError, AttributeError):
+        try:  # noqa: SIM105 (contextlib is not imported on the commands' path)
             os.dup2(devnull, stream.fileno())
+        except (OSError, ValueError, AttributeError):
+            pass
     os.close(devnull)

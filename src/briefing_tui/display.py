@@ -17,10 +17,10 @@ from __future__ import annotations
 import re
 import unicodedata
 from functools import lru_cache
-from typing import TYPE_CHECKING
 
 from briefing_tui._unicode_tables import FORMAT_RANGES, MARK_RANGES
 
+TYPE_CHECKING = False  # typing's, without importing typing: see briefing_tui.named_tuple
 if TYPE_CHECKING:
     from os import PathLike
 

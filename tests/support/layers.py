@@ -72,6 +72,7 @@ LAYERS: list[tuple[str, list[str]]] = [
             "briefing_tui.display",
             "briefing_tui.addresses",
             "briefing_tui._unicode_tables",
+            "briefing_tui.named_tuple",  # typing.NamedTuple's class syntax, for the commands' start
             "briefing_tui.resources",  # where the bundled files are (paths only)
             "briefing_tui.words",  # counted nouns, for the model's messages too
             "briefing_tui.record",  # small frozen types made without compiling code, for any layer

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
+import time
 import tomllib
 from pathlib import Path
 
@@ -111,3 +113,33 @@ def test_opening_a_folder_reads_no_module_it_does_not_use() -> None:
         "print(','.join(sorted(m for m in sys.modules if m.startswith('briefing_tui.annotate'))))\n"
     )
     assert printed(code) == ""
+
+
+def test_a_search_answered_by_the_cache_imports_only_what_it_uses(tmp_path: Path) -> None:
+    """Some 15 ms of a warm search's start was modules it did not need: ``typing`` (for its type
+    hints and named tuples), OpenSSL (``hashlib``, for one SHA-256), ``threading`` (for one lock)."""
+    folder = tmp_path / "docs"
+    folder.mkdir()
+    for name in ("a", "b", "c"):
+        (folder / f"{name}.yaml").write_text(
+            f"id: {name}\ntitle: T\nlanguage: fr\ntext: |-\n  Le Niger et les États-Unis.\n", encoding="utf-8"
+        )
+    past = time.time() - 60  # settled: the cache takes them
+    for path in (*folder.iterdir(), folder):
+        os.utime(path, (past, past))
+    env = {**os.environ, "XDG_CACHE_HOME": str(tmp_path / "cache")}
+    code = (
+        "import sys\n"
+        "from briefing_tui import cli\n"
+        f"status = cli.main(['search', '-c', 'etats-unis', {str(folder)!r}])\n"
+        "unneeded = ('typing', '_hashlib', 'threading', 'contextlib', 'pathlib',"
+        " 'briefing_tui.model.text_only')\n"
+        "print(status, ','.join(m for m in unneeded if m in sys.modules))\n"
+    )
+    runs = [
+        subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, env=env)
+        for _ in range(2)
+    ]
+    assert runs[0].stdout.splitlines()[-1].startswith("0 ")  # read the files: the text reader came
+    assert "briefing_tui.model.text_only" in runs[0].stdout
+    assert runs[1].stdout.splitlines() == [f"{folder / name}.yaml:1" for name in ("a", "b", "c")] + ["0 "]

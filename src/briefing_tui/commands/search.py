@@ -19,11 +19,11 @@ import stat
 import sys
 from collections.abc import Callable
 from functools import partial
-from typing import TYPE_CHECKING
 
 from briefing_tui.console import Styled
 from briefing_tui.display import display_path
 
+TYPE_CHECKING = False  # typing's, without importing typing: see briefing_tui.named_tuple
 if TYPE_CHECKING:
     from briefing_tui.commands.search_apart import Read, ReadApart
     from briefing_tui.console import Writer

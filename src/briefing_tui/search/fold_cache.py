@@ -17,19 +17,23 @@ tick could keep the same identity. Deleting the folder at any time is safe.
 
 from __future__ import annotations
 
-import contextlib
-import hashlib
 import json
 import os
 import stat
 import time
 from collections.abc import Callable
-from typing import TYPE_CHECKING, Any
+
+try:  # CPython's own SHA-256: ``hashlib`` loads OpenSSL first, some 4 ms of every search's start
+    from _sha256 import sha256
+except ImportError:  # another Python; 3.12 calls the module _sha2
+    from hashlib import sha256
 
 from briefing_tui.search.fold import Folded
 
+TYPE_CHECKING = False  # typing's, without importing typing: see briefing_tui.named_tuple
 if TYPE_CHECKING:
     from pathlib import Path
+    from typing import Any
 
 __all__ = ["Entry", "FoldCache", "Identity", "cache_folder", "identity", "stat_of"]
 
@@ -119,7 +123,7 @@ class FoldCache:
 
     def _name(self, where: str, keep_case: bool, kind: bytes = b"") -> str:
         key = os.fsencode(where) + (b"\0case" if keep_case else b"\0") + kind
-        return os.path.join(self.folder, hashlib.sha256(key).hexdigest()[:40])
+        return os.path.join(self.folder, sha256(key).hexdigest()[:40])
 
     def read(self, where: str, keep_case: bool, kind: bytes) -> bytes | None:
         """The bytes of the entry of ``kind`` for the absolute path ``where``, or None."""
@@ -221,8 +225,10 @@ class FoldCache:
                 os.close(fd)
             os.replace(temporary, self._name(where, keep_case, kind))
         except OSError:
-            with contextlib.suppress(OSError):
+            try:  # noqa: SIM105 (contextlib is not imported on the commands' path)
                 os.unlink(temporary)
+            except OSError:
+                pass
 
 
 def _count(value: object) -> bool:

@@ -19,7 +19,6 @@ import json
 import os
 import stat
 import time
-from typing import TYPE_CHECKING, Any
 
 from briefing_tui.search.fold import Folded
 from briefing_tui.search.fold_cache import (
@@ -34,8 +33,10 @@ from briefing_tui.search.fold_cache import (
     stat_of,
 )
 
+TYPE_CHECKING = False  # typing's, without importing typing: see briefing_tui.named_tuple
 if TYPE_CHECKING:
     from pathlib import Path
+    from typing import Any
 
 __all__ = ["MEMBER_MAX", "FolderEntry"]
 

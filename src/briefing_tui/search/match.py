@@ -13,15 +13,18 @@
 
 from __future__ import annotations
 
+import _thread
 import re
-import threading
 from collections import OrderedDict
 from collections.abc import Callable
 from functools import lru_cache
-from typing import Any
 
 from briefing_tui.search.fold import Folded, build, fold, fold_char, reserved
 from briefing_tui.search.query import Query, SearchCancelled, SearchError, SearchTimeout
+
+TYPE_CHECKING = False  # typing's, without importing typing: see briefing_tui.named_tuple
+if TYPE_CHECKING:
+    from typing import Any
 
 Span = tuple[int, int]
 Check = Callable[[], None]
@@ -32,7 +35,7 @@ _CHECK_EVERY = 4096  # matches between two calls of ``check``
 _cache: OrderedDict[tuple[str, bool], Folded] = OrderedDict()
 _cache_chars = 0
 _CACHE_MAX_CHARS = 64 << 20
-_cache_lock = threading.Lock()
+_cache_lock = _thread.allocate_lock()  # ``threading.Lock``, without importing threading
 
 
 def folded(text: str, keep_case: bool = False, check: Check | None = None) -> Folded:

@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
-from typing import NamedTuple
+TYPE_CHECKING = False  # typing's, without importing typing: see briefing_tui.named_tuple
+if TYPE_CHECKING:
+    from typing import NamedTuple
+else:
+    from briefing_tui.named_tuple import NamedTuple
 
 
 class SearchError(ValueError):
