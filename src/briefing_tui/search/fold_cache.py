@@ -84,7 +84,7 @@ class Entry:
 
     __slots__ = ("_text", "copy", "id")
 
-    def __init__(self, id: str, copy: Folded, _text: bytes | str) -> None:  # noqa: A002 - the document's id
+    def __init__(self, id: str, copy: Folded, _text: bytes | memoryview | str) -> None:  # noqa: A002 - the document's id
         self.id = id
         self.copy = copy
         self._text = _text
@@ -92,8 +92,8 @@ class Entry:
     @property
     def text(self) -> str:
         """The document text; raises ``ValueError`` when the stored bytes are not what they claim."""
-        if isinstance(self._text, bytes):
-            text = self._text.decode("utf-8")
+        if not isinstance(self._text, str):
+            text = str(self._text, "utf-8")
             if len(text) != self.copy.length:
                 raise ValueError("the cached text does not have its recorded length")
             self._text = text
@@ -101,7 +101,7 @@ class Entry:
 
     def raw(self) -> bytes:
         """The document text as UTF-8, as stored (checked when read as ``text``)."""
-        return self._text if isinstance(self._text, bytes) else self._text.encode("utf-8")
+        return self._text.encode("utf-8") if isinstance(self._text, str) else bytes(self._text)
 
 
 class FoldCache:

@@ -5,6 +5,8 @@ entry (in the same cache folder as the files' entries, see :mod:`briefing_tui.se
 holds the names of the folder's briefing files as they were listed, the folder's own identity
 (device, inode, modification and change times) when they were, and for each file under
 ``MEMBER_MAX`` characters its identity, document id, folded copy and text, one after the other.
+Its head holds the files' names, ids and numbers as lists side by side, not as a list per file: a
+thousand files are parsed and checked as a few long lists (a few milliseconds of a warm search).
 
 A search of the folder lists it again only when the folder's identity has changed (a file added,
 removed or renamed changes it), and takes a file from the entry only while the file has the identity
@@ -40,14 +42,48 @@ if TYPE_CHECKING:
 
 __all__ = ["MEMBER_MAX", "FolderEntry"]
 
-MAGIC = b"briefing folded texts of a folder 1\n"
+MAGIC = b"briefing folded texts of a folder 2\n"
 KIND = b"\0folder"
 MEMBER_MAX = 1 << 20
 """Files with a longer text keep an entry of their own: rewriting them with the folder costs too much."""
 GROUP_MAX = 1 << 26
 """At most this many bytes of folded copies and texts in a folder's entry; the files past it get their own."""
 
-_Member = tuple[Identity, Entry]
+
+class _Stored:
+    """A file of the folder's entry as read: its id, its numbers and the bytes of its copy and text.
+
+    It is made an ``Entry`` (its copy decoded and checked) when the file is searched, and the copy
+    is let go with the search of that file: the thousand copies of a folder are never all held as
+    strings at once (which cost a warm search some 8 ms of new memory and of the collector's work).
+    """
+
+    __slots__ = ("folded", "id", "length", "records", "standins", "text")
+
+    def __init__(
+        self, doc_id: str, folded: memoryview, text: memoryview, length: int, records: object, standins: dict
+    ) -> None:
+        self.id = doc_id
+        self.folded = folded
+        self.text = text
+        self.length = length
+        self.records = records  # as read: checked when made an entry
+        self.standins = standins
+
+    def entry(self) -> Entry | None:
+        """The file's entry; None when its bytes are not what the head says they are."""
+        try:
+            folded = str(self.folded, "utf-8")
+        except UnicodeDecodeError:
+            return None
+        records = _records(self.records, len(folded), self.length) if self.records else []
+        if records is None or len(folded) + len(records) != self.length:
+            return None
+        return Entry(self.id, Folded(folded, self.length, records, dict(self.standins)), self.text)
+
+
+_Member = tuple[Identity, "Entry | _Stored"]
+_NONE: dict[str, str] = {}  # the stand-ins of most files (read only: an entry's copy gets its own)
 
 
 class FolderEntry:
@@ -88,8 +124,13 @@ class FolderEntry:
         member = self.members.get(name)
         if member is None or ident is None or member[0] != ident:
             return None
+        held = member[1]
+        entry = held.entry() if isinstance(held, _Stored) else held
+        if entry is None:  # not what the entry says: the file is read again, and the entry written anew
+            self.changed = True
+            return None
         self._keep(name, member)
-        return member[1]
+        return entry
 
     def add(self, path: str | Path, ident: Identity | None, doc_id: str, text: str, copy: Folded) -> bool:
         """Take the file just read into the entry; False when it is not for the folder's entry."""
@@ -102,22 +143,32 @@ class FolderEntry:
 
     def _keep(self, name: str, member: _Member) -> None:
         self.kept[name] = member
-        self.size += 2 * member[1].copy.length
+        held = member[1]
+        self.size += 2 * (held.length if isinstance(held, _Stored) else held.copy.length)
 
     def save(self) -> None:
         """Write the folder's entry again if anything in it changed."""
         if self.names is None or not (self.changed or self.kept.keys() != self.members.keys()):
             return
         settled = self.stamp is not None and time.time_ns() - self.stamp[2] >= SETTLE_NS
-        items = []
+        files: list[str] = []
+        ids: list[str] = []
+        numbers: list[int] = []
+        folds: list[list[object]] = []
         chunks = [b""]
         try:
-            for name, (ident, entry) in self.kept.items():
-                folded = entry.copy.text.encode("utf-8")
-                text = entry.raw()
-                records = [list(r) for r in entry.copy.records]
-                items.append([name, list(ident), entry.id, entry.copy.length, len(folded), len(text)])
-                items[-1] += [records, entry.copy.standins]
+            for name, (ident, held) in self.kept.items():
+                if isinstance(held, _Stored):  # as it was read (and checked, when it was searched)
+                    folded, text, length = bytes(held.folded), bytes(held.text), held.length
+                    records, standins = held.records, held.standins
+                else:
+                    folded, text, length = held.copy.text.encode("utf-8"), held.raw(), held.copy.length
+                    records, standins = [list(r) for r in held.copy.records], held.copy.standins
+                if records or standins:
+                    folds.append([len(files), records, standins])
+                files.append(name)
+                ids.append(held.id)
+                numbers += [*ident, length, len(folded), len(text)]
                 chunks += [folded, text]
             head = {
                 "version": self.cache.version,
@@ -125,7 +176,10 @@ class FolderEntry:
                 "keep_case": self.keep_case,
                 "folder": list(self.stamp) if settled and self.stamp is not None else None,
                 "names": self.names,
-                "files": items,
+                "files": files,
+                "ids": ids,
+                "numbers": numbers,
+                "folds": folds,
             }
             chunks[0] = MAGIC + json.dumps(head, ensure_ascii=True).encode("ascii") + b"\n"
         except (ValueError, UnicodeError):
@@ -143,47 +197,59 @@ class FolderEntry:
             return
         if head.get("path") != self.where or head.get("keep_case") is not self.keep_case:
             return
-        stamp, names, items = head.get("folder"), head.get("names"), head.get("files")
+        stamp, names = head.get("folder"), head.get("names")
         if stamp is not None and not _ints(stamp, 4):
             return
-        if not (isinstance(names, list) and all(_name(n) for n in names) and isinstance(items, list)):
+        if not (isinstance(names, list) and all(_name(n) for n in names)):
             return
-        members: dict[str, _Member] = {}
-        at = end + 1
-        for item in items:
-            member = _member(item, data, at)
-            if member is None or item[0] in members:
-                return
-            members[item[0]] = member
-            at += item[4] + item[5]
-        if at != len(data):
-            return
-        self.old_stamp, self.names, self.members = stamp, names, members
+        members = _members(head, set(names), data, end + 1)
+        if members is not None:
+            self.old_stamp, self.names, self.members = stamp, names, members
 
 
-def _member(item: object, data: bytes, at: int) -> _Member | None:
-    """One file of the entry, checked.
+def _members(head: dict[str, Any], names: set[str], data: bytes, at: int) -> dict[str, _Member] | None:
+    """The entry's files, checked: each a name listed once, its identity, id, sizes and copy.
 
-    ``[name, identity, id, length, folded bytes, text bytes, records, standins]``.
+    ``files``, ``ids`` and ``numbers`` (identity, length, folded bytes and text bytes: eight per
+    file) are lists side by side; ``folds`` holds ``[file, records, standins]`` for the few files
+    whose folded copy has records or stand-ins. The copies and texts follow the head, in order.
     """
-    if not (isinstance(item, list) and len(item) == 8):
+    files, ids, numbers, folds = head.get("files"), head.get("ids"), head.get("numbers"), head.get("folds")
+    if not (isinstance(files, list) and isinstance(ids, list) and isinstance(numbers, list)):
         return None
-    name, ident, doc_id, length, folded_bytes, text_bytes, records, standins = item
-    if not (
-        _name(name) and isinstance(doc_id, str) and _int(length) and _int(folded_bytes) and _int(text_bytes)
-    ):
+    if not isinstance(folds, list) or len(ids) != len(files) or len(numbers) != 8 * len(files):
         return None
-    if not _ints(ident, 5):
+    if not (_all(files, str) and _all(ids, str) and _all(numbers, int)):
         return None
-    if at + folded_bytes + text_bytes > len(data):
+    if len(set(files)) != len(files) or not names.issuperset(files):
         return None
-    folded = data[at : at + folded_bytes].decode("utf-8")
-    checked = _records(records, len(folded), length)
-    if checked is None or not _standins(standins) or len(folded) + len(checked) != length:
+    if numbers and not (min(numbers) >= 0 and max(numbers) < 1 << 63):
         return None
-    copy = Folded(folded, length, checked, dict(standins))
-    text = data[at + folded_bytes : at + folded_bytes + text_bytes]
-    return (ident[0], ident[1], ident[2], ident[3], ident[4]), Entry(doc_id, copy, text)
+    if at + sum(numbers[6::8]) + sum(numbers[7::8]) != len(data):
+        return None
+    extra: dict[int, list[Any]] = {}
+    for item in folds:
+        if not (isinstance(item, list) and len(item) == 3 and type(item[0]) is int):
+            return None
+        if not 0 <= item[0] < len(files) or item[0] in extra or not _standins(item[2]):
+            return None
+        extra[item[0]] = item
+    members: dict[str, _Member] = {}
+    view = memoryview(data)
+    for index, name in enumerate(files):
+        first = 8 * index
+        length, folded_bytes, text_bytes = numbers[first + 5 : first + 8]
+        records, standins = (extra[index][1], extra[index][2]) if index in extra else ((), _NONE)
+        folded, text = view[at : at + folded_bytes], view[at + folded_bytes : at + folded_bytes + text_bytes]
+        stored = _Stored(ids[index], folded, text, length, records, standins)
+        members[name] = (tuple(numbers[first : first + 5]), stored)  # type: ignore[misc]
+        at += folded_bytes + text_bytes
+    return members
+
+
+def _all(values: list[Any], kind: type) -> bool:
+    """Every value of the type ``kind`` itself (not a subclass: ``True`` is no number here)."""
+    return set(map(type, values)) <= {kind}
 
 
 def _int(value: object) -> bool:
