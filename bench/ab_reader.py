@@ -30,6 +30,7 @@ sys.path.insert(0, str(ROOT / "bench"))
 
 from arrivals import Arrivals  # noqa: E402  # beside this script
 from bench_reader import (  # noqa: E402  # beside this script
+    BRIEFING,
     PY,
     READER_UP,
     SEED_TITLE,
@@ -45,7 +46,7 @@ from tests.support.ptyterm import PtyTerm  # noqa: E402
 
 
 def _large(tree: Path, path: Path, first_words: str) -> tuple[float, float, float]:
-    argv = [PY, "-m", "briefing_tui", str(path)]
+    argv = [*BRIEFING, str(path)]
     with PtyTerm(argv, columns=120, lines=40, cwd=str(tree), env={"PYTHONPATH": str(tree / "src")}) as term:
         watch = CpuWatch(term)
         arrivals = Arrivals(term, "claims. Press ]", timeout=120)
@@ -60,7 +61,7 @@ def _large(tree: Path, path: Path, first_words: str) -> tuple[float, float, floa
 
 
 def _seed(tree: Path) -> tuple[float, float, float]:
-    argv = [PY, "-m", "briefing_tui", str(tree / "seeds")]
+    argv = [*BRIEFING, str(tree / "seeds")]
     with PtyTerm(argv, columns=120, lines=40, cwd=str(tree), env={"PYTHONPATH": str(tree / "src")}) as term:
         arrivals = Arrivals(term, READER_UP)
         title = arrivals.until_text(SEED_TITLE)

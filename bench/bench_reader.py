@@ -67,6 +67,8 @@ from tests.support.ptyterm import PtyTerm  # noqa: E402
 
 SEED_TITLE = "Les enjeux du retrait des troupes"
 PY = sys.executable
+# ``briefing`` as its installed script runs it (``-m briefing_tui`` adds runpy's imports)
+BRIEFING = [PY, "-c", "from briefing_tui.cli import program; program()"]
 
 
 @functools.cache  # measured once: every figure of memory is beside the same one (it moves by 0.1 MB)
@@ -275,9 +277,7 @@ def bench_seed(runs: int) -> float:
     switch_bytes: list[int] = []
     for _ in range(runs):  # alternate, so both see the same machine load
         minimal.append(first_paint([PY, str(ROOT / "bench" / "minimal_app.py")], "minimal app ready"))
-        with PtyTerm(
-            [PY, "-m", "briefing_tui", str(ROOT / "seeds")], columns=120, lines=40, cwd=str(ROOT)
-        ) as term:
+        with PtyTerm([*BRIEFING, str(ROOT / "seeds")], columns=120, lines=40, cwd=str(ROOT)) as term:
             arrivals = Arrivals(term, READER_UP)
             title.append(arrivals.until_text(SEED_TITLE))
             whole.append(arrivals.until(panes_filled))
@@ -325,7 +325,7 @@ def bench_large(path: Path, runs: int, keys: int, minimal: float) -> None:
     shown, reader, panes, idle, g_keys, g_raw, idle_g, less_g, moved, memory = ([] for _ in range(10))
     for _ in range(runs):
         # no key pressed: the frames of a key would come before those that fill the panes
-        with PtyTerm([PY, "-m", "briefing_tui", str(path)], columns=120, lines=40, cwd=str(ROOT)) as term:
+        with PtyTerm([*BRIEFING, str(path)], columns=120, lines=40, cwd=str(ROOT)) as term:
             watch = CpuWatch(term)
             arrivals = Arrivals(term, "claims. Press ]", timeout=120)
             shown.append(arrivals.until_text(first_words))
@@ -336,7 +336,7 @@ def bench_large(path: Path, runs: int, keys: int, minimal: float) -> None:
             memory.append(peak_memory_mb(term.pid))
             term.send("q")
             term.wait_exit(10)
-        with PtyTerm([PY, "-m", "briefing_tui", str(path)], columns=120, lines=40, cwd=str(ROOT)) as term:
+        with PtyTerm([*BRIEFING, str(path)], columns=120, lines=40, cwd=str(ROOT)) as term:
             reader.append(term.wait_for("· fr", timeout=120))  # the reader's own header: its text is up
             start = time.perf_counter()
             term.send("G")
@@ -383,7 +383,7 @@ def bench_large(path: Path, runs: int, keys: int, minimal: float) -> None:
     )
     print(f"  text moved when wrapping ended after G: {sum(moved)} of {runs}")
     print(memory_line(median(memory), minimal_memory_mb(), text_mb, size_mb))
-    with PtyTerm([PY, "-m", "briefing_tui", str(path)], columns=120, lines=40, cwd=str(ROOT)) as term:
+    with PtyTerm([*BRIEFING, str(path)], columns=120, lines=40, cwd=str(ROOT)) as term:
         term.wait_for("· fr", timeout=120)  # keys at once: the annotations may still be loading
         claims = [repaint(term, "]") for _ in range(keys)]
         term.send("1")
@@ -405,7 +405,7 @@ def keys_while_loading(path: Path, first_words: str, keys: int) -> list[float]:
     """The first byte of ``j``'s frames, pressed ``keys`` times in a row from the moment the large
     file's title and text show (its preview), for the presses made before every pane was filled."""
     times = []
-    with PtyTerm([PY, "-m", "briefing_tui", str(path)], columns=120, lines=40, cwd=str(ROOT)) as term:
+    with PtyTerm([*BRIEFING, str(path)], columns=120, lines=40, cwd=str(ROOT)) as term:
         term.wait_for(first_words, timeout=120)
         for _ in range(keys):
             loading = not panes_filled(term.text())
@@ -446,7 +446,7 @@ def bench_folder(runs: int) -> None:
             shutil.rmtree(cache, ignore_errors=True)
             for case in ("cold", "warm"):  # the first run fills the cache, the second reads it
                 with PtyTerm(
-                    [PY, "-m", "briefing_tui", str(folder)],
+                    [*BRIEFING, str(folder)],
                     columns=120,
                     lines=40,
                     cwd=str(ROOT),

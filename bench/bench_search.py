@@ -398,8 +398,8 @@ def bench_command(sizes: list[float], word: str, repeat: int, before: Path | Non
     """``briefing search -c -i`` as a process beside ``rg`` and ``grep`` on the same files, same run.
 
     The files are kept in ``bench/out`` (the 10 MB briefing as ``large.yaml``, the 1,000 seed copies
-    in ``seed-copies/``) and made when missing. The command runs as ``python -m briefing_tui`` with
-    its bytecode cached, as an installed package runs; with ``before``, a second copy of the
+    in ``seed-copies/``) and made when missing. The command runs as the installed ``briefing``
+    script runs it (``cli.program``), its bytecode cached; with ``before``, a second copy of the
     sources (``git archive REV src | tar -x -C DIR``, then ``DIR/src``) runs in the same rounds,
     with a cache of its own.
     """
@@ -433,7 +433,8 @@ def bench_command(sizes: list[float], word: str, repeat: int, before: Path | Non
             commands: dict[str, tuple[list[str], dict[str, str], Path | None]] = {}
             for name, (src, cache) in variants.items():
                 env = {**base, "PYTHONPATH": src, "XDG_CACHE_HOME": str(cache)}
-                argv = [sys.executable, "-m", "briefing_tui", "search"]
+                # as the installed ``briefing`` script runs it (``-m briefing_tui`` adds runpy's imports)
+                argv = [sys.executable, "-c", "from briefing_tui.cli import program; program()", "search"]
                 run_process([*argv, "--no-cache", "-c", query, *paths], env)  # bytecode written
                 commands[f"{name} --no-cache"] = ([*argv, "--no-cache", "-c", "-i", query, *paths], env, None)
                 commands[f"{name} cold"] = ([*argv, "-c", "-i", query, *paths], env, cache)
