@@ -26,3 +26,31 @@ def give_back_freed() -> bool:
     trim.restype = ctypes.c_int
     trim(0)
     return True
+
+
+M_TRIM_THRESHOLD, M_MMAP_THRESHOLD = -1, -3  # glibc's mallopt parameters (malloc.h)
+REUSED_UP_TO = 32 << 20
+"""glibc's highest threshold on 64-bit systems: blocks up to this size come from the heap."""
+KEPT_UP_TO = 64 << 20
+"""Free memory at the heap's end kept for reuse rather than handed back at once."""
+
+
+def reuse_freed() -> bool:
+    """Have the C library keep large blocks that are freed, for the next ones; True if it was done.
+
+    glibc gives each block of 128 KB and more (a file's bytes, a text decoded, each of its folded
+    chunks) pages of its own, fresh from the system, and hands them back when the block is freed:
+    reading a 10 MB briefing touched 116 MB of new pages, 29,600 page faults, for 70 MB at most in
+    use. Served from the heap instead, a freed block's pages serve the next one: 18,300 faults, and
+    the search some 50 ms faster. Worth it only for a large file (``ctypes`` costs some 4 ms), and
+    for a command that ends when it is done: the process keeps up to ``KEPT_UP_TO`` of free memory.
+    """
+    if not sys.platform.startswith("linux"):
+        return False
+    try:
+        mallopt = ctypes.CDLL(None).mallopt
+    except (OSError, AttributeError):  # not glibc
+        return False
+    mallopt.argtypes = [ctypes.c_int, ctypes.c_int]
+    mallopt.restype = ctypes.c_int
+    return bool(mallopt(M_MMAP_THRESHOLD, REUSED_UP_TO)) and bool(mallopt(M_TRIM_THRESHOLD, KEPT_UP_TO))

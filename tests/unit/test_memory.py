@@ -1,7 +1,9 @@
-"""Memory freed by a large load is given back to the system (``memory.give_back_freed``)."""
+"""Memory freed by a large load is given back to the system (``memory.give_back_freed``), or kept
+for the next blocks by a command that ends when done (``memory.reuse_freed``)."""
 
 from __future__ import annotations
 
+import subprocess
 import sys
 from pathlib import Path
 
@@ -30,3 +32,32 @@ def test_the_holes_left_between_blocks_still_held_are_given_back() -> None:
     after = _resident_mb()
     assert before - after > 40, (before, after)
     assert len(kept) == 375  # still held
+
+
+FAULTS = """
+import resource, sys
+from briefing_tui import memory
+if sys.argv[1] == "reuse" and not memory.reuse_freed():
+    print("not glibc"); raise SystemExit
+before = resource.getrusage(resource.RUSAGE_SELF).ru_minflt
+for size in range(1, 17):
+    block = b"x" * (size << 20)  # 1 MB, then 2, ... 16: every page written
+    del block
+print(resource.getrusage(resource.RUSAGE_SELF).ru_minflt - before)
+"""
+
+
+def _faults(mode: str) -> int:
+    out = subprocess.run([sys.executable, "-c", FAULTS, mode], capture_output=True, text=True, check=True)
+    if out.stdout.strip() == "not glibc":
+        pytest.skip("not glibc: blocks are left as the C library serves them")
+    return int(out.stdout)
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="glibc's mallopt, on Linux")
+def test_large_blocks_freed_are_reused_without_new_pages() -> None:
+    # blocks of 1 MB, 2 MB ... 16 MB one after the other, as a text's copies grow: fresh pages for
+    # each (136 MB: 34,816 faults), or each block on the pages of the one before (16 MB: 4,096)
+    fresh, reused = _faults("plain"), _faults("reuse")
+    assert fresh > 30_000, fresh
+    assert reused < 8_000, reused

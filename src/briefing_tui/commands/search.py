@@ -138,13 +138,19 @@ class _Search:
 
     def path(self, path: str) -> None:
         try:
-            folder = stat.S_ISDIR(os.stat(path).st_mode)
+            info = os.stat(path)
+            folder = stat.S_ISDIR(info.st_mode)
         except (FileNotFoundError, NotADirectoryError, ValueError):
             self.cannot(display_path(path), "no such file or folder")
             return
         except OSError as exc:  # (a folder on its way that may not be entered)
             self.cannot(display_path(path), f"cannot search: {exc.strerror or 'cannot be read'}")
             return
+        if not folder and info.st_size >= LARGE_FILE:
+            # deferred: ctypes, only for a large file
+            from briefing_tui.memory import reuse_freed
+
+            reuse_freed()
         group = None
         # Names as strings: a Path for each of a thousand files costs more than searching them. A file
         # named stands for itself, as ``briefing_files`` says.
@@ -261,6 +267,9 @@ def _keep_case(matcher: Matcher) -> bool:
 
 APART_FROM = 64
 """Files to read (not held by the cache) from which the last of them are read in a child."""
+
+LARGE_FILE = 4 << 20
+"""A file named from this size has the C library keep freed blocks for reuse (``memory.reuse_freed``)."""
 
 YAML_SUFFIXES = (".yaml", ".yml")  # file_bytes' (not imported with the model; a test checks they agree)
 

@@ -227,3 +227,24 @@ def test_a_path_that_cannot_be_reached_is_said_so(tmp_path: Path, capsys: pytest
         f"briefing search: {loop}: cannot search: Too many levels of symbolic links",
         f"briefing search: {tmp_path / 'missing.yaml'}: no such file or folder",
     ]
+
+
+def test_a_large_file_named_has_freed_blocks_kept_for_reuse(
+    docs: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from briefing_tui import memory
+    from briefing_tui.commands import search as command
+
+    calls: list[str] = []
+
+    def reuse_freed() -> bool:
+        calls.append("reuse")
+        return True
+
+    monkeypatch.setattr(memory, "reuse_freed", reuse_freed)
+    monkeypatch.setattr(command, "LARGE_FILE", 100)
+    small, large = write(docs, "small", "Niger."), write(docs, "large", "Niger " * 30)
+    assert run(capsys, "-c", "niger", str(small))[0] == 0 and calls == []
+    assert run(capsys, "-c", "niger", str(docs))[0] == 0 and calls == []  # a folder's files: not asked
+    code, out, _ = run(capsys, "-c", "niger", str(large))
+    assert code == 0 and out.endswith(":30\n") and calls == ["reuse"]
