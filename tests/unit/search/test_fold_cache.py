@@ -6,6 +6,7 @@ entry, holding its small files together, is tested in ``test_fold_group.py``."""
 
 from __future__ import annotations
 
+import hashlib
 import os
 from pathlib import Path
 
@@ -202,3 +203,14 @@ def test_entries_are_private_files(docs: Path, capsys: pytest.CaptureFixture[str
     search(capsys, "niger", *paths(docs))
     assert cache_folder().stat().st_mode & 0o777 == 0o700
     assert all(entry.stat().st_mode & 0o077 == 0 for entry in entries())
+
+
+def test_an_entrys_name_is_the_sha256_of_its_path_as_hashlib_makes_it(tmp_path: Path) -> None:
+    """A guard: the cache names its entries with CPython's own SHA-256, without loading OpenSSL;
+    the names are hashlib's, so entries written by either are found by the other."""
+    cache = FoldCache(tmp_path, "1")
+    where = "/data/briefings/été.yaml"
+    for keep_case, kind in ((False, b""), (True, b""), (False, b"\0folder")):
+        key = where.encode("utf-8") + (b"\0case" if keep_case else b"\0") + kind
+        expected = os.path.join(tmp_path, hashlib.sha256(key).hexdigest()[:40])
+        assert cache._name(where, keep_case, kind) == expected
