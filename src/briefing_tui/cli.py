@@ -47,13 +47,20 @@ def _parser(name: str) -> tuple[argparse.ArgumentParser, ModuleType]:
     return parser, module
 
 
+READ_PLAINLY = frozenset({"open", "search"})
+"""Commands whose module reads simple options without argparse: the reader on plain paths, and the
+search, which people run again and again."""
+
+
 def read_args(name: str, args: list[str]) -> tuple[ModuleType, object] | int:
     """The command ``name``'s module and its options read from ``args``, or the exit status when
-    they cannot be (a usage error: 2; ``--help``: 0). The reader on plain paths (none starts with
-    ``-``) reads them as its parser would, without it (``commands.open.plain``)."""
-    if name == "open" and not any(arg.startswith("-") for arg in args):
-        module = importlib.import_module(COMMANDS["open"][0])
-        return module, module.plain(args)
+    they cannot be (a usage error: 2; ``--help``: 0). The commands of ``READ_PLAINLY`` read the
+    options people usually write as their parser would, without it (their module's ``plain``)."""
+    if name in READ_PLAINLY:
+        module = importlib.import_module(COMMANDS[name][0])
+        read = module.plain(args)
+        if read is not None:
+            return module, read
     parser, module = _parser(name)
     try:
         return module, parser.parse_args(args)

@@ -48,9 +48,11 @@ class Plain(NamedTuple):
     no_cache: bool = False
 
 
-def plain(args: list[str]) -> Plain:
-    """``args``, none of them an option (none starts with ``-``), read as ``configure``'s parser
-    reads them: every one a PATH."""
+def plain(args: list[str]) -> Plain | None:
+    """``args``, when none of them is an option (none starts with ``-``), read as ``configure``'s
+    parser reads them: every one a PATH. None when one is: the parser reads them."""
+    if any(arg.startswith("-") for arg in args):
+        return None
     return Plain([Path(arg) for arg in args])
 
 

@@ -13,18 +13,20 @@ searching the same files again reads neither their YAML nor their text unless it
 
 from __future__ import annotations
 
-import argparse
 import os
 import stat
 import sys
 from collections.abc import Callable
 from functools import partial
+from types import SimpleNamespace
 
 from briefing_tui.console import Styled
 from briefing_tui.display import display_path
 
 TYPE_CHECKING = False  # typing's, without importing typing: see briefing_tui.named_tuple
 if TYPE_CHECKING:
+    import argparse
+
     from briefing_tui.commands.search_apart import Read, ReadApart
     from briefing_tui.console import Writer
     from briefing_tui.search import Folded, Matcher
@@ -61,6 +63,63 @@ def configure(parser: argparse.ArgumentParser) -> None:
         "--timeout", type=float, default=10.0, metavar="S",
         help="longest a regular expression may run on one document, in seconds (10)",
     )  # fmt: skip
+
+
+_FLAGS = {
+    **dict.fromkeys(("-e", "--regex"), "regex"),
+    **dict.fromkeys(("-s", "--case-sensitive"), "case_sensitive"),
+    **dict.fromkeys(("-i", "--ignore-case"), "ignore_case"),
+    **dict.fromkeys(("-w", "--word"), "word"),
+    **dict.fromkeys(("-x", "--exact"), "exact"),
+    **dict.fromkeys(("-c", "--count"), "count"),
+    "--ids": "ids",
+    "--no-cache": "no_cache",
+}
+_VALUES = {
+    "-C": "context",
+    "--context": "context",
+    "--timeout": "timeout",
+    "--color": "color",
+    "--colour": "color",
+}
+_DEFAULTS = {**dict.fromkeys(_FLAGS.values(), False), "context": 40, "timeout": 10.0, "color": "auto"}
+
+
+def plain(args: list[str]) -> SimpleNamespace | None:
+    """``args`` read as ``configure``'s parser reads them, when they are written as a person usually
+    writes them: each option spelt whole and apart (``-c -i``, ``-C 20``, ``--color never``), its
+    value not starting with ``-``, the query and paths together or the query before the options.
+    Anything else is None, and the parser reads it (and says what is wrong): argparse, its messages'
+    translations and the parser's making cost some 10 ms of every start, a tenth of a warm search.
+    ``tests/unit/test_cli_args.py`` compares the two on generated command lines."""
+    read: dict[str, object] = dict(_DEFAULTS)
+    runs: list[list[str]] = [[]]  # the positional words between options, as argparse takes them
+    items = iter(args)
+    for arg in items:
+        if not arg.startswith("-"):
+            runs[-1].append(arg)
+            continue
+        if runs[-1]:
+            runs.append([])
+        if arg in _FLAGS:
+            read[_FLAGS[arg]] = True
+            continue
+        field = _VALUES.get(arg)
+        value = next(items, None)
+        if field is None or value is None or value.startswith("-"):
+            return None
+        try:
+            read[field] = int(value) if field == "context" else float(value) if field == "timeout" else value
+        except ValueError:
+            return None
+        if field == "color" and value not in ("auto", "always", "never"):
+            return None
+    words = [run for run in runs if run]
+    # argparse gives the first run the query and, if it has more, the paths; else the next run the paths
+    if not (len(words) == 1 and len(words[0]) >= 2) and not (len(words) == 2 and len(words[0]) == 1):
+        return None
+    query, *paths = words[0] + (words[1] if len(words) == 2 else [])
+    return SimpleNamespace(query=query, paths=[as_path(path) for path in paths], **read)
 
 
 def as_path(name: str) -> str:
