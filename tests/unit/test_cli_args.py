@@ -10,7 +10,7 @@ import sys
 from typing import NoReturn
 
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from briefing_tui import cli
@@ -103,6 +103,7 @@ OPTIONS = ["-c", "-i", "-s", "-e", "-w", "-x", "--ids", "--no-cache", "--count",
 ODD = ["-C", "--context", "--timeout", "--color", "--colour", "--no-c", "-ci", "-C5", "--context=3", "-h"]
 
 
+@settings(max_examples=300)
 @given(st.lists(st.sampled_from(WORDS + OPTIONS + ODD), max_size=9))
 def test_a_search_read_plainly_is_read_as_the_parser_reads_it(args: list[str]) -> None:
     """Whatever the parser reads, ``plain`` reads alike or leaves to it; what it refuses, ``plain``
