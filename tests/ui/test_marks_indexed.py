@@ -72,3 +72,20 @@ async def test_marks_prepared_while_loading_are_shown_once() -> None:
             assert marks(screen.query_one(TextView)) == expected
             assert screen.text_pane._prepared is None  # taken: an edit changes the document in place
             assert screen.state is prepared.state  # its navigator too: the claims' order is not made again
+
+
+async def test_the_timeline_is_sorted_while_loading_and_not_again() -> None:
+    collection = load_paths([SEEDS])
+    prepared = text_pane.prepare(collection)
+    timeline = prepared.state.nav._timeline  # sorted in the loading thread (5,000 events: some 20 ms)
+    assert timeline is not None and len(timeline) == len(collection.documents[0].events)
+
+    class PreparedApp(BriefingApp):
+        def get_default_screen(self) -> MainScreen:
+            return MainScreen(collection, prepared)
+
+    async with PreparedApp([SEEDS], collection=collection).run_test(size=SIZE) as pilot:
+        screen = pilot.app.screen
+        assert isinstance(screen, MainScreen)
+        await until(pilot, lambda: screen.panes.lists_filled_for is not None, what="the lists did not fill")
+        assert screen.state.nav.timeline() is timeline
