@@ -25,8 +25,11 @@ from collections.abc import Callable
 
 try:  # CPython's own SHA-256: ``hashlib`` loads OpenSSL first, some 4 ms of every search's start
     from _sha256 import sha256
-except ImportError:  # another Python; 3.12 calls the module _sha2
-    from hashlib import sha256
+except ImportError:
+    try:  # CPython 3.12 and later name it so
+        from _sha2 import sha256
+    except ImportError:  # another Python
+        from hashlib import sha256
 
 from briefing_tui.search.fold import Folded
 
