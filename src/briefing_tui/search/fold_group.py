@@ -219,11 +219,9 @@ def _members(head: dict[str, Any], names: set[str], data: bytes, at: int) -> dic
         return None
     if not isinstance(folds, list) or len(ids) != len(files) or len(numbers) != 8 * len(files):
         return None
-    if not (_all(files, str) and _all(ids, str) and _all(numbers, int)):
+    if not (_all(files, str) and _all(ids, str) and _counts(numbers)):
         return None
     if len(set(files)) != len(files) or not names.issuperset(files):
-        return None
-    if numbers and not (min(numbers) >= 0 and max(numbers) < 1 << 63):
         return None
     if at + sum(numbers[6::8]) + sum(numbers[7::8]) != len(data):
         return None
@@ -252,13 +250,14 @@ def _all(values: list[Any], kind: type) -> bool:
     return set(map(type, values)) <= {kind}
 
 
-def _int(value: object) -> bool:
-    return type(value) is int and 0 <= value < 1 << 63
+def _counts(values: list[Any]) -> bool:
+    """Every value a whole number from 0 up, below 2**63 (checked over the list at once)."""
+    return _all(values, int) and (not values or (min(values) >= 0 and max(values) < 1 << 63))
 
 
 def _ints(value: object, count: int) -> bool:
     """A list of ``count`` whole numbers from 0 up."""
-    return isinstance(value, list) and len(value) == count and all(_int(n) for n in value)
+    return isinstance(value, list) and len(value) == count and _counts(value)
 
 
 def _name(value: object) -> bool:
