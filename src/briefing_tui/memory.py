@@ -13,17 +13,30 @@ from __future__ import annotations
 import ctypes
 import sys
 
+TYPE_CHECKING = False  # typing's, without importing typing: see briefing_tui.named_tuple
+if TYPE_CHECKING:
+    from typing import Any
+
+
+def _glibc(name: str, *argtypes: Any) -> Any:
+    """The function ``name`` of the C library the interpreter runs on, taking ``argtypes`` and
+    giving an ``int``; None on another system, or a C library without it (musl has neither)."""
+    if not sys.platform.startswith("linux"):
+        return None
+    try:
+        function = getattr(ctypes.CDLL(None), name)
+    except (OSError, AttributeError):
+        return None
+    function.argtypes = list(argtypes)
+    function.restype = ctypes.c_int
+    return function
+
 
 def give_back_freed() -> bool:
     """Hand the free memory of the process's heap back to the system; True if it was done."""
-    if not sys.platform.startswith("linux"):
+    trim = _glibc("malloc_trim", ctypes.c_size_t)
+    if trim is None:
         return False
-    try:
-        trim = ctypes.CDLL(None).malloc_trim  # the C library the interpreter runs on
-    except (OSError, AttributeError):  # not glibc (musl has no malloc_trim)
-        return False
-    trim.argtypes = [ctypes.c_size_t]
-    trim.restype = ctypes.c_int
     trim(0)
     return True
 
@@ -45,12 +58,7 @@ def reuse_freed() -> bool:
     the search some 50 ms faster. Worth it only for a large file (``ctypes`` costs some 4 ms), and
     for a command that ends when it is done: the process keeps up to ``KEPT_UP_TO`` of free memory.
     """
-    if not sys.platform.startswith("linux"):
+    mallopt = _glibc("mallopt", ctypes.c_int, ctypes.c_int)
+    if mallopt is None:
         return False
-    try:
-        mallopt = ctypes.CDLL(None).mallopt
-    except (OSError, AttributeError):  # not glibc
-        return False
-    mallopt.argtypes = [ctypes.c_int, ctypes.c_int]
-    mallopt.restype = ctypes.c_int
     return bool(mallopt(M_MMAP_THRESHOLD, REUSED_UP_TO)) and bool(mallopt(M_TRIM_THRESHOLD, KEPT_UP_TO))
