@@ -34,6 +34,11 @@ if TYPE_CHECKING:
     from briefing_tui.search.fold_group import FolderEntry
 
 
+CONTEXT, TIMEOUT, COLOURS = 40, 10.0, ("auto", "always", "never")
+"""The defaults of ``--context`` and ``--timeout``, and the choices of ``--color`` (the first by default):
+the parser's and ``plain``'s."""
+
+
 def configure(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("query", metavar="QUERY", help="what to look for")
     parser.add_argument("paths", nargs="+", type=as_path, metavar="PATH", help="briefing files or folders")
@@ -49,10 +54,10 @@ def configure(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("-c", "--count", action="store_true", help="print the number of hits per document")
     parser.add_argument("--ids", action="store_true", help="name documents by their id, not their path")
     parser.add_argument(
-        "-C", "--context", type=int, default=40, metavar="N", help="characters of context each side (40)"
+        "-C", "--context", type=int, default=CONTEXT, metavar="N", help="characters of context each side (40)"
     )
     parser.add_argument(
-        "--color", "--colour", choices=("auto", "always", "never"), default="auto",
+        "--color", "--colour", choices=COLOURS, default=COLOURS[0],
         help="colour the output: auto (a terminal without NO_COLOR), always or never",
     )  # fmt: skip
     parser.add_argument(
@@ -60,7 +65,7 @@ def configure(parser: argparse.ArgumentParser) -> None:
         help="read every file again, neither using nor filling the cache of folded texts",
     )  # fmt: skip
     parser.add_argument(
-        "--timeout", type=float, default=10.0, metavar="S",
+        "--timeout", type=float, default=TIMEOUT, metavar="S",
         help="longest a regular expression may run on one document, in seconds (10)",
     )  # fmt: skip
 
@@ -82,7 +87,12 @@ _VALUES = {
     "--color": "color",
     "--colour": "color",
 }
-_DEFAULTS = {**dict.fromkeys(_FLAGS.values(), False), "context": 40, "timeout": 10.0, "color": "auto"}
+_DEFAULTS = {
+    **dict.fromkeys(_FLAGS.values(), False),
+    "context": CONTEXT,
+    "timeout": TIMEOUT,
+    "color": COLOURS[0],
+}
 
 
 def plain(args: list[str]) -> SimpleNamespace | None:
@@ -112,7 +122,7 @@ def plain(args: list[str]) -> SimpleNamespace | None:
             read[field] = int(value) if field == "context" else float(value) if field == "timeout" else value
         except ValueError:
             return None
-        if field == "color" and value not in ("auto", "always", "never"):
+        if field == "color" and value not in COLOURS:
             return None
     words = [run for run in runs if run]
     # argparse gives the first run the query and, if it has more, the paths; else the next run the paths
