@@ -38,7 +38,7 @@ if TYPE_CHECKING:
     from pathlib import Path
     from typing import Any
 
-__all__ = ["Entry", "FoldCache", "Identity", "cache_folder", "identity", "stat_of"]
+__all__ = ["Entry", "FoldCache", "Identity", "cache_folder", "folded_copy", "identity", "stat_of"]
 
 MAGIC = b"briefing folded text cache 1\n"
 MAX_HEADER = 1 << 26
@@ -168,12 +168,10 @@ class FoldCache:
             return None
         if len(data) != end + 1 + folded_bytes + text_bytes:
             return None
-        folded = data[end + 1 : end + 1 + folded_bytes].decode("utf-8")
-        checked = _records(records, len(folded), length)
-        if checked is None or not _standins(standins) or len(folded) + len(checked) != length:
+        if not _standins(standins):
             return None
-        copy = Folded(folded, length, checked, dict(standins))
-        return Entry(doc_id, copy, data[end + 1 + folded_bytes :])
+        copy = folded_copy(memoryview(data)[end + 1 : end + 1 + folded_bytes], length, records, standins)
+        return None if copy is None else Entry(doc_id, copy, data[end + 1 + folded_bytes :])
 
     def put(
         self, path: str | Path, keep_case: bool, ident: Identity | None, doc_id: str, text: str, copy: Folded
@@ -232,6 +230,19 @@ class FoldCache:
                 os.unlink(temporary)
             except OSError:
                 pass
+
+
+def folded_copy(stored: memoryview, length: int, records: object, standins: dict[str, str]) -> Folded | None:
+    """The folded copy an entry stores (``stored``: its UTF-8) of a text of ``length`` characters;
+    None when it is not what its ``records`` (read, unchecked) and that length say it is."""
+    try:
+        folded = str(stored, "utf-8")
+    except UnicodeDecodeError:
+        return None
+    checked = _records(records, len(folded), length)
+    if checked is None or len(folded) + len(checked) != length:
+        return None
+    return Folded(folded, length, checked, dict(standins))
 
 
 def _count(value: object) -> bool:

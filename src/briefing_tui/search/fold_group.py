@@ -29,8 +29,8 @@ from briefing_tui.search.fold_cache import (
     Entry,
     FoldCache,
     Identity,
-    _records,
     _standins,
+    folded_copy,
     identity,
     stat_of,
 )
@@ -72,18 +72,13 @@ class _Stored:
 
     def entry(self) -> Entry | None:
         """The file's entry; None when its bytes are not what the head says they are."""
-        try:
-            folded = str(self.folded, "utf-8")
-        except UnicodeDecodeError:
-            return None
-        records = _records(self.records, len(folded), self.length) if self.records else []
-        if records is None or len(folded) + len(records) != self.length:
-            return None
-        return Entry(self.id, Folded(folded, self.length, records, dict(self.standins)), self.text)
+        copy = folded_copy(self.folded, self.length, self.records, self.standins)
+        return None if copy is None else Entry(self.id, copy, self.text)
 
 
 _Member = tuple[Identity, "Entry | _Stored"]
 _NONE: dict[str, str] = {}  # the stand-ins of most files (read only: an entry's copy gets its own)
+_NO_RECORDS: list[list[int]] = []  # the records of most files (read only: checked into a list of their own)
 
 
 class FolderEntry:
@@ -237,7 +232,7 @@ def _members(head: dict[str, Any], names: set[str], data: bytes, at: int) -> dic
     for index, name in enumerate(files):
         first = 8 * index
         length, folded_bytes, text_bytes = numbers[first + 5 : first + 8]
-        records, standins = (extra[index][1], extra[index][2]) if index in extra else ((), _NONE)
+        records, standins = (extra[index][1], extra[index][2]) if index in extra else (_NO_RECORDS, _NONE)
         folded, text = view[at : at + folded_bytes], view[at + folded_bytes : at + folded_bytes + text_bytes]
         stored = _Stored(ids[index], folded, text, length, records, standins)
         members[name] = (tuple(numbers[first : first + 5]), stored)  # type: ignore[misc]
