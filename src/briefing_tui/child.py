@@ -16,7 +16,7 @@ import time
 from collections.abc import Callable
 from typing import BinaryIO, TypeVar
 
-__all__ = ["ANSWER_WITHIN", "Child", "spare_core"]
+__all__ = ["ANSWER_WITHIN", "Child", "Shared", "spare_core"]
 
 
 class Child:
@@ -153,6 +153,61 @@ class _Ahead:
             self._out.write(len(data).to_bytes(_LENGTH, "little") + data)
             self._out.flush()
             self._out = None
+
+
+class Shared:
+    """Memory a child writes and this process reads, without a pipe between them: an anonymous
+    mapping made before the fork, with room for ``size`` bytes. The child puts its bytes there at
+    once (``put``), where a pipe would have it wait until they are read; this process takes them
+    (``taken``) and lets the memory go. Memory that cannot be mapped holds nothing."""
+
+    def __init__(self, size: int) -> None:
+        # deferred: only a large file's load shares memory with its child
+        import mmap
+
+        try:
+            self._map: mmap.mmap | None = mmap.mmap(-1, max(1, size))
+        except (OSError, ValueError, OverflowError):
+            self._map = None
+
+    def put(self, *parts: bytes) -> tuple[int, ...] | None:
+        """In the child: ``parts`` one after the other from the start; their lengths, or None when
+        they do not fit (nothing is put)."""
+        memory = self._map
+        if memory is None or sum(map(len, parts)) > len(memory):
+            return None
+        at = 0
+        for part in parts:
+            memory[at : at + len(part)] = part
+            at += len(part)
+        return tuple(map(len, parts))
+
+    def taken(self, lengths: list[int], use: Callable[[list[memoryview]], T]) -> T | None:
+        """What ``use`` makes of the parts the child put (their ``lengths``, as ``put`` gave them),
+        which it must not keep; the memory is then let go. None, without ``use``, when the lengths
+        do not fit in it."""
+        memory = self._map
+        if memory is None or min(lengths, default=0) < 0 or sum(lengths) > len(memory):
+            self.close()
+            return None
+        try:
+            with memoryview(memory) as whole:
+                parts, at = [], 0
+                for length in lengths:
+                    parts.append(whole[at : at + length])
+                    at += length
+                try:
+                    return use(parts)
+                finally:
+                    for part in parts:
+                        part.release()
+        finally:
+            self.close()
+
+    def close(self) -> None:
+        memory, self._map = self._map, None
+        if memory is not None:
+            memory.close()
 
 
 _LENGTH = 8

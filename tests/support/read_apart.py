@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from briefing_tui.model.split_load import frames_of, take_answer
+from briefing_tui.model.text_aside import TextAside, set_text_aside
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -25,6 +26,9 @@ class ReadApart:
     def bytes_once(self) -> list[bytes] | None:
         data, self._data = self._data, None
         return data
+
+    def set_aside(self, held: list[bytes]) -> tuple[bytes | None, TextAside | None]:
+        return set_text_aside(held)
 
     def take(self, builder: Builder, first: int, passed: Callable[[], None]) -> ClaimTable | None:
         return take_answer(frames_of(self._answer), builder, first, passed)

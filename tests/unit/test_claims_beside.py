@@ -10,8 +10,9 @@ from pathlib import Path
 import pytest
 
 from briefing_tui import child, startup
+from briefing_tui.child import Shared
 from briefing_tui.files import load_paths
-from briefing_tui.model import split_load
+from briefing_tui.model import split_load, text_aside
 from briefing_tui.model.build import Builder
 from briefing_tui.model.safe_yaml import Problems
 from briefing_tui.reload import Stamp
@@ -179,4 +180,51 @@ def test_what_is_done_meanwhile_is_done_while_the_child_builds(large: Path) -> N
     apart.end()
     assert len(asked) == 1  # once, before the answer was read
     assert collection == load_paths([large], siblings=True)
+    _no_child_left()
+
+
+def _scans_counted(monkeypatch: pytest.MonkeyPatch) -> list[int]:
+    """Each time a text is looked for in a file's bytes, in this process (the child counts its own)."""
+    counted: list[int] = []
+    scan = text_aside.literal_parts
+
+    def counting(data: bytes) -> object:
+        counted.append(len(data))
+        return scan(data)
+
+    monkeypatch.setattr(text_aside, "literal_parts", counting)
+    return counted
+
+
+def test_the_text_is_set_aside_by_the_child_alone(large: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The child sets the text aside first, and shares it: the reader does not scan the file's bytes
+    and decode its text again (at 10 MB, 0.15 s of the reader's own load)."""
+    scanned = _scans_counted(monkeypatch)
+    apart = ClaimsBeside.of([large])
+    assert apart is not None
+    collection = load_paths([large], siblings=True, read=apart)
+    apart.end()
+    assert scanned == []
+    assert collection == load_paths([large], siblings=True)
+    assert scanned == [large.stat().st_size]  # (as it is read without the child)
+    _no_child_left()
+
+
+@pytest.mark.parametrize("how", ["nothing-shared", "child-fails-first"])
+def test_a_text_the_child_did_not_share_is_set_aside_here(
+    large: Path, monkeypatch: pytest.MonkeyPatch, how: str
+) -> None:
+    joined = text_aside.parts_block
+    if how == "nothing-shared":  # (memory too small, or none to be had)
+        monkeypatch.setattr(Shared, "put", lambda self, *parts: None)
+    else:  # the child ends before it has said anything
+        monkeypatch.setattr(text_aside, "parts_block", lambda parts: os._exit(3))
+    apart = ClaimsBeside.of([large])
+    assert apart is not None
+    monkeypatch.setattr(text_aside, "parts_block", joined)  # (the child is forked: not in this process)
+    scanned = _scans_counted(monkeypatch)
+    collection = load_paths([large], siblings=True, read=apart)
+    apart.end()
+    assert scanned == [large.stat().st_size]
+    assert collection == load_paths([large], siblings=True) and collection.documents[0].claims
     _no_child_left()

@@ -51,7 +51,7 @@ def _load(data: bytes | list[bytes], label: str, path: Path, apart: ReadApart | 
     if len(raw[0]) >= PROMOTE_CHARS:
         _keep_allocator_thresholds()
     # a text in a plain literal block: read from the bytes, ours freed before it is decoded
-    rest, aside = set_text_aside(raw)
+    rest, aside = apart.set_aside(raw) if apart is not None else set_text_aside(raw)
     if rest is None:  # a text that is not UTF-8: where the bad byte is in the file as written
         source = _as_written(kept, path, problems)
     else:

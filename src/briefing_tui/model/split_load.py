@@ -35,7 +35,7 @@ from briefing_tui.model.claim_table import ClaimTable, Row, encode_group, quick_
 from briefing_tui.model.pieces import LazySequence, Whole, compose_in_pieces
 from briefing_tui.model.quick_items import QuickClaim
 from briefing_tui.model.safe_yaml import Node, Problems, decode
-from briefing_tui.model.text_aside import set_text_aside
+from briefing_tui.model.text_aside import TextAside, set_text_aside
 from briefing_tui.model.types import (
     Claim,
     Problem,
@@ -64,12 +64,17 @@ class _ClaimsBuilder(Builder):
         self.declared.append((ident, kind, line, column))
 
 
-def claims_part(data: bytes, label: str, path: Path) -> bytes:
+SetAside = Callable[[list[bytes]], tuple[bytes | None, TextAside | None]]
+"""How a file's text is set aside (``text_aside.set_text_aside``)."""
+
+
+def claims_part(data: bytes, label: str, path: Path, set_aside: SetAside = set_text_aside) -> bytes:
     """The claims of the briefing file ``data`` (named ``label``), built as ``load_document`` builds
     them and encoded for ``take_answer`` (``frames_of`` splits it); empty when they cannot be built
-    apart."""
+    apart. ``set_aside``: how its text is set aside (``text_aside.set_text_aside``, which may share
+    it with the reader)."""
     problems = Problems(label)
-    rest, aside = set_text_aside([data])  # as the loader reads it (``loader._load``)
+    rest, aside = set_aside([data])  # as the loader reads it (``loader._load``)
     if rest is None:  # (a text that is not UTF-8: the loader says where)
         return b""
     source = decode(rest, problems)
@@ -201,13 +206,17 @@ class ReadApart(Protocol):
     """A file's bytes, read already, and its claims being built apart from them (``startup``).
 
     The loader takes the bytes once (``bytes_once``: in a list, which it empties so that they are
-    freed once decoded; None the next time), then the claims from the piece ``first`` on (``take``:
-    None has the loader build them itself; ``passed`` is called once the answer is known whole,
-    before it is taken in, for the pieces read there to be freed)."""
+    freed once decoded; None the next time), has their text set aside (``set_aside``: as
+    ``text_aside.set_text_aside`` does, or taken from the child, which has done it already), then
+    the claims from the piece ``first`` on (``take``: None has the loader build them itself;
+    ``passed`` is called once the answer is known whole, before it is taken in, for the pieces read
+    there to be freed)."""
 
     path: Path
 
     def bytes_once(self) -> list[bytes] | None: ...
+
+    def set_aside(self, held: list[bytes]) -> tuple[bytes | None, TextAside | None]: ...
 
     def take(self, builder: Builder, first: int, passed: Callable[[], None]) -> ClaimTable | None: ...
 

@@ -13,12 +13,13 @@ written.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from briefing_tui.model.safe_yaml import BOM
-from briefing_tui.model.text_scan import literal_parts, parts_value
+from briefing_tui.model.text_scan import block_value, literal_parts, parts_block
 
-__all__ = ["TextAside", "set_text_aside"]
+__all__ = ["Shared", "TextAside", "aside_from", "set_text_aside"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -31,22 +32,56 @@ class TextAside:
     lines_out: int  # the lines of the text piece that the placeholder does not have
 
 
-def set_text_aside(held: list[bytes]) -> tuple[bytes | None, TextAside | None]:
+Shared = tuple[int, int, int, bool]
+"""What ``set_text_aside`` found besides the bytes it shares, for ``aside_from``: the ``text:`` key's
+line, the block's indentation, the lines the placeholder does not have, and whether the text keeps
+its last line break."""
+
+
+def set_text_aside(
+    held: list[bytes], share: Callable[[bytes, bytes, Shared], None] | None = None
+) -> tuple[bytes | None, TextAside | None]:
     """The file's bytes (``held``'s one item: the list is emptied, so that, held nowhere else, they
     are freed before the text is decoded) with its text piece replaced by a placeholder, and the
     text; the bytes as they are and None when the text is not a plain literal block (or the file
     starts with a byte order mark, which decoding drops); None and None when the text is not UTF-8
-    (the bytes are gone by then: the caller decodes the file as written, which says where)."""
+    (the bytes are gone by then: the caller decodes the file as written, which says where).
+
+    ``share``: given what is left, the text's bytes before they are decoded and the rest of what
+    was found, when the text is set aside, for another process to take (``aside_from``) rather
+    than read the file's bytes again."""
     data = held.pop()
     scanned = None if data.startswith(BOM) else literal_parts(data)
     if scanned is None:
         return data, None
     key_at, end, parts, clip, indent = scanned
-    placeholder = b"text: |-\n" + b" " * indent + b"-\n"
+    placeholder = _placeholder(indent)
     line, lines_out = data.count(b"\n", 0, key_at), data.count(b"\n", key_at, end) - placeholder.count(b"\n")
     rest = data[:key_at] + placeholder + data[end:]
     del data  # before the text is joined and decoded: the file's bytes and its text never live at once
-    value = parts_value(parts, clip)
+    text = parts_block(parts)
+    if share is not None:
+        share(rest, text, (line, indent, lines_out, clip))
+    block: list[bytes | memoryview] = [text]
+    del text  # held by the list alone: freed once decoded
+    value = block_value(block, clip)
     if value is None:
         return None, None
     return rest, TextAside(value, line, placeholder.decode("ascii"), lines_out)
+
+
+def aside_from(
+    rest: bytes, text: bytes | memoryview, shared: Shared
+) -> tuple[bytes | None, TextAside | None]:
+    """What ``set_text_aside`` gives of a file, made of what it shared of it (``share``): what is
+    left, the text's bytes, the rest of what it found."""
+    line, indent, lines_out, clip = shared
+    value = block_value([text], clip)
+    if value is None:
+        return None, None
+    return rest, TextAside(value, line, _placeholder(indent).decode("ascii"), lines_out)
+
+
+def _placeholder(indent: int) -> bytes:
+    """The lines that stand for a text indented ``indent`` spaces in what is left of the file."""
+    return b"text: |-\n" + b" " * indent + b"-\n"

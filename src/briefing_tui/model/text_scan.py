@@ -17,7 +17,15 @@ import re
 from functools import lru_cache
 from typing import NamedTuple
 
-__all__ = ["LiteralParts", "LiteralText", "literal_parts", "literal_text", "parts_value"]
+__all__ = [
+    "LiteralParts",
+    "LiteralText",
+    "block_value",
+    "literal_parts",
+    "literal_text",
+    "parts_block",
+    "parts_value",
+]
 
 _HEAD = re.compile(rb"text: \|(-?)\n( +)(?=[^ \t\n\r])")
 _C1 = re.compile(rb"\xc2[\x80-\x9f]")  # C1 controls and NEL
@@ -66,13 +74,23 @@ def literal_text(data: bytes) -> LiteralText | None:
 def parts_value(parts: list[bytes], clip: bool) -> str | None:
     """The text that ``literal_parts`` found, decoded (``parts`` is emptied as it is joined); None
     when it is not UTF-8."""
+    return block_value([parts_block(parts)], clip)
+
+
+def parts_block(parts: list[bytes]) -> bytes:
+    """The lines ``literal_parts`` found, joined (``parts`` is emptied): the text's UTF-8 bytes."""
     block = b"\n".join(parts)
     parts.clear()
+    return block
+
+
+def block_value(held: list[bytes | memoryview], clip: bool) -> str | None:
+    """The text whose bytes ``parts_block`` joined (``held``'s one item: the list is emptied, so
+    that, held nowhere else, they are freed once decoded); None when they are not UTF-8."""
     try:
-        value = block.decode("utf-8")
+        value = str(held.pop(), "utf-8")
     except UnicodeDecodeError:
         return None
-    del block
     if clip:
         value += "\n"  # (in place: nothing else holds the value)
     return value

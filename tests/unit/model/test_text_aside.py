@@ -14,7 +14,7 @@ from tests.unit.model.support import outcome, whole
 from briefing_tui.model.loader import load_document
 from briefing_tui.model.pieces import LazySequence, compose_in_pieces
 from briefing_tui.model.safe_yaml import Node, Problems, decode, iter_nodes
-from briefing_tui.model.text_aside import set_text_aside
+from briefing_tui.model.text_aside import Shared, TextAside, aside_from, set_text_aside
 from briefing_tui.model.types import LoadError
 
 LINES = [
@@ -189,3 +189,46 @@ def test_a_text_that_is_not_utf8_is_refused_at_its_byte(tmp_path: Path, owned: b
         said = outcome(data)  # type: ignore[assignment]
     assert said == whole(data)
     assert len(said) == 1 and "invalid UTF-8 (byte 0xe9" in said[0] and said[0].startswith("f.yaml:7:9:")
+
+
+def _shared_whole(
+    data: bytes, *, as_view: bool
+) -> tuple[list[tuple[bytes, bytes, Shared]], tuple[bytes | None, TextAside | None] | None]:
+    """What ``set_text_aside`` shares of ``data``, and what ``aside_from`` makes of it."""
+    shared: list[tuple[bytes, bytes, Shared]] = []
+    set_text_aside([data], lambda rest, text, found: shared.append((rest, text, found)))
+    if not shared:
+        return shared, None
+    rest, text, found = shared[0]
+    return shared, aside_from(rest, memoryview(text) if as_view else text, found)
+
+
+@pytest.mark.parametrize("as_view", [False, True], ids=["bytes", "memoryview"])
+@pytest.mark.parametrize(
+    "source",
+    [
+        pytest.param(briefing(LINES), id="strip"),
+        pytest.param(briefing(LINES, chomp="", after_text="\n\n"), id="clip-blank-lines-after"),
+        pytest.param(briefing(LINES, indent=4, after_text="# c\n"), id="indent-4"),
+        pytest.param(briefing(["Le Niger"]), id="one-line"),
+    ],
+)
+def test_what_is_shared_makes_the_same_text_aside_in_another_process(source: str, as_view: bool) -> None:
+    data = source.encode("utf-8")
+    shared, made = _shared_whole(data, as_view=as_view)
+    assert len(shared) == 1  # shared once, when set aside
+    assert made == set_text_aside([data])
+    rest, text, _found = shared[0]
+    assert len(rest) + len(text) <= len(data) + 3  # (the placeholder's lines, for the key's)
+
+
+def test_nothing_is_shared_of_a_text_the_parser_reads() -> None:
+    data = briefing(LINES, chomp="+").encode("utf-8")
+    assert _shared_whole(data, as_view=False) == ([], None)
+
+
+def test_a_shared_text_that_is_not_utf8_is_refused_as_when_set_aside_here() -> None:
+    data = briefing(["Le Niger", "et caf\udce9 au lait"]).encode("utf-8", "surrogateescape")
+    shared, made = _shared_whole(data, as_view=True)
+    assert len(shared) == 1  # shared before it is decoded: the other process finds it is not UTF-8
+    assert made == (None, None) == set_text_aside([data])
