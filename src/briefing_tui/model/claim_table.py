@@ -151,11 +151,17 @@ def encode_group(rows: list[Row]) -> tuple[list[str], bytes, bytes, bytes, list[
     spans = [row[1] for row in rows]
     cites: Places = {}
     lists: Places = {}
-    for at, row in enumerate(rows):
-        for source in dict.fromkeys(ref[0] for ref in row[2]):  # (a source cited twice: once)
-            cites.setdefault(source, []).append(at)
-        for entity in dict.fromkeys(row[5]):
-            lists.setdefault(entity, []).append(at)
+    cited, listed = cites.setdefault, lists.setdefault
+    for at, row in enumerate(rows):  # (25,000 claims: some 30 ms less than with no one source apart)
+        refs, entities = row[2], row[5]
+        if len(refs) == 1:  # (most claims)
+            cited(refs[0][0], []).append(at)
+        elif refs:
+            for source in dict.fromkeys([ref[0] for ref in refs]):  # (a source cited twice: once)
+                cited(source, []).append(at)
+        if entities:
+            for entity in dict.fromkeys(entities):
+                listed(entity, []).append(at)
     return (
         [row[0] for row in rows],
         array(INT, [s[1] for s in spans]).tobytes(),

@@ -253,3 +253,21 @@ def test_every_claim_read_in_reading_order_decodes_each_block_once(monkeypatch: 
     assert len(decoded) == len(set(decoded)) == len(table._blocks)  # noqa: SLF001 - what is kept encoded
     assert _made(table) == list(range(len(table)))
     assert list(nav.claims) == list(nav_plain.claims) and len(decoded) == len(table._blocks)  # noqa: SLF001
+
+
+def test_a_group_says_once_each_claim_that_cites_a_source_or_lists_an_entity() -> None:
+    def row(ident: str, sources: list[str], entities: list[str]) -> claim_table.Row:
+        refs = [(source, None, "supports", 3, 4) for source in sources]
+        return (ident, (True, 0, 5, "exact", None, 2, 3), refs, None, "", entities, [], "", False, 1, 2)
+
+    rows = [
+        row("c0", [], []),
+        row("c1", ["s1"], ["e1"]),
+        row("c2", ["s1", "s2", "s1"], ["e2", "e1", "e2"]),  # (cited twice, listed twice: once each)
+        row("c3", ["s2"], []),
+        row("c4", ["s3", "s1"], ["e1"]),
+    ]
+    ids, *_columns, cites, lists = claim_table.encode_group(rows)
+    assert ids == ["c0", "c1", "c2", "c3", "c4"]
+    assert cites == {"s1": [1, 2, 4], "s2": [2, 3], "s3": [4]}
+    assert lists == {"e1": [1, 2, 4], "e2": [2]}
