@@ -2,7 +2,8 @@
 
 The text of a large briefing is most of its bytes: decoding it, cutting the file into pieces past it
 and composing it with the parser took some 75 ms per 10 MB, in the reader and again in the child
-that builds the claims. When the text is a plain literal block (``model.text_scan``: only a shape
+that builds the claims. Read so, it is read once, by that child, which shares what it read with the
+reader (``share``, ``aside_from``: the reader only decodes the text). When the text is a plain literal block (``model.text_scan``: only a shape
 that leaves no doubt about what libyaml reads), ``set_text_aside`` reads it from the bytes and puts
 a two-line block in its place (``text: |-`` and one line at the text's own indentation), and
 ``pieces.compose_in_pieces`` gives the ``text`` node its value and its lines in the file: the nodes
