@@ -6,7 +6,8 @@ Prints figures; asserts nothing about time. For the seed: the median (and min/ma
 loads in one process after a first load, and the first load in a fresh process (imports included).
 For the large file (made by bench/make_large.py when missing): the two parts of its load when its
 claims are built apart (``model.split_load``, as the reader reads a single large file: the claims in
-a child process, the rest in the reader's), one after the other in a fresh process; wall time of
+a child process, which sets the text aside and shares it, the rest in the reader's), one after the
+other in a fresh process; wall time of
 ``load_document`` in a fresh process, then peak memory in another fresh process: tracemalloc's peak
 of Python allocations during the load; and the peak resident size (ru_maxrss) of the timed
 process, which includes the interpreter and the file's bytes. CPU time is printed too: on a shared
@@ -55,13 +56,21 @@ def _child(kind: str, path: str) -> dict[str, float]:
         sys.path.insert(0, str(HERE.parent))  # the tests' helpers
         from tests.support.read_apart import ReadApart
 
+        from briefing_tui.model.text_aside import Shared, TextAside, set_text_aside
+
         data = Path(path).read_bytes()
+        shared: list[tuple[bytes, bytes, Shared]] = []
+
+        def set_aside(held: list[bytes]) -> tuple[bytes | None, TextAside | None]:  # as the child: shared
+            return set_text_aside(held, lambda rest, text, found: shared.append((rest, text, found)))
+
         start, cpu = time.perf_counter(), time.process_time()
-        answer = claims_part(data, label_of(path), Path(path))
+        answer = claims_part(data, label_of(path), Path(path), set_aside)
         child, child_cpu = time.perf_counter() - start, time.process_time() - cpu
 
         start, cpu = time.perf_counter(), time.process_time()
-        load_document(path, ReadApart(Path(path), data, answer))  # the bytes read, the child's answer
+        # the bytes read, the text the child shared, its answer
+        load_document(path, ReadApart(Path(path), data, answer, shared[0] if shared else None))
         parent, parent_cpu = time.perf_counter() - start, time.process_time() - cpu
         return {"child": child, "child_cpu": child_cpu, "parent": parent, "parent_cpu": parent_cpu,
                 "answer_mb": len(answer) / 1e6}  # fmt: skip

@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from briefing_tui.model.split_load import frames_of, take_answer
-from briefing_tui.model.text_aside import TextAside, set_text_aside
+from briefing_tui.model.text_aside import Shared, TextAside, aside_from, set_text_aside
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -17,10 +17,14 @@ if TYPE_CHECKING:
 
 
 class ReadApart:
-    """``split_load.ReadApart`` with its answer given: ``data`` taken once, the claims from ``answer``."""
+    """``split_load.ReadApart`` with its answer given: ``data`` taken once, the claims from ``answer``;
+    the text set aside here, or from what the child shared of it (``shared``: what
+    ``set_text_aside`` gave its ``share``), as the reader takes it."""
 
-    def __init__(self, path: Path, data: bytes, answer: bytes) -> None:
-        self.path, self._answer = path, answer
+    def __init__(
+        self, path: Path, data: bytes, answer: bytes, shared: tuple[bytes, bytes, Shared] | None = None
+    ) -> None:
+        self.path, self._answer, self._shared = path, answer, shared
         self._data: list[bytes] | None = [data]
 
     def bytes_once(self) -> list[bytes] | None:
@@ -28,7 +32,10 @@ class ReadApart:
         return data
 
     def set_aside(self, held: list[bytes]) -> tuple[bytes | None, TextAside | None]:
-        return set_text_aside(held)
+        if self._shared is None:
+            return set_text_aside(held)
+        held.clear()
+        return aside_from(*self._shared)
 
     def take(self, builder: Builder, first: int, passed: Callable[[], None]) -> ClaimTable | None:
         return take_answer(frames_of(self._answer), builder, first, passed)

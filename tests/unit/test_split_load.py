@@ -15,6 +15,7 @@ from briefing_tui.model import loader, pieces, split_load
 from briefing_tui.model.build import Builder
 from briefing_tui.model.safe_yaml import Problems
 from briefing_tui.model.split_load import claims_part, frames_of, take_answer
+from briefing_tui.model.text_aside import Shared, TextAside, set_text_aside
 from briefing_tui.model.types import Document, LoadError, Problem
 from briefing_tui.resources import seeds_dir
 
@@ -51,11 +52,17 @@ def _plain(data: bytes, name: str = "brief.yaml") -> Document | list[Problem]:
 def _apart(
     data: bytes, name: str = "brief.yaml", label: str | None = None
 ) -> tuple[Document | list[Problem], bool]:
-    """The load with the claims built apart (here, not in a child: the same function), and whether
-    they were (an empty answer: built by the loader itself)."""
+    """The load with the claims built apart (here, not in a child: the same function), the text set
+    aside there and shared, as the reader takes it, and whether they were (an empty answer: built
+    by the loader itself)."""
     Path(name).write_bytes(data)
-    answer = claims_part(data, label or name, Path(name))
-    read = ReadApart(Path(name), data, answer)
+    shared: list[tuple[bytes, bytes, Shared]] = []
+
+    def set_aside(held: list[bytes]) -> tuple[bytes | None, TextAside | None]:
+        return set_text_aside(held, lambda rest, text, found: shared.append((rest, text, found)))
+
+    answer = claims_part(data, label or name, Path(name), set_aside)
+    read = ReadApart(Path(name), data, answer, shared[0] if shared else None)
     try:
         return loader.load_document(Path(name), read), bool(answer)
     except LoadError as exc:
@@ -218,3 +225,16 @@ def test_a_source_cited_by_claims_of_several_frames_is_named_by_one_string(
             names.setdefault(ref.source, set()).add(id(ref.source))
     cited_often = [name for name in names if sum(ref.source == name for c in claims for ref in c.sources) > 2]
     assert cited_often and all(len(names[name]) == 1 for name in names)
+
+
+def test_the_text_is_shared_by_the_child_for_most_files() -> None:
+    """``_apart`` takes the text from what the child shared (when it set the text aside), as the
+    reader does: most files of the tests are read so."""
+    found: list[Path] = []
+    for path in FILES:
+
+        def set_aside(held: list[bytes], path: Path = path) -> tuple[bytes | None, TextAside | None]:
+            return set_text_aside(held, lambda *_shared: found.append(path))
+
+        claims_part(path.read_bytes(), path.name, path, set_aside)
+    assert len(found) > len(FILES) // 2 and SEED in found
