@@ -341,7 +341,7 @@ class ClaimsBeside:
         """The text of the file's bytes (``held``) set aside as the child set it aside, first thing,
         for both (at 10 MB, 0.15 s less here); set aside here when it did not."""
         # deferred: by the loading worker, which has imported the loader already
-        from briefing_tui.model.text_aside import aside_from, set_text_aside
+        from briefing_tui.model.text_aside import aside_from, decoded, set_text_aside
 
         found = _shared_aside(self._child.ahead())
         if found is None:
@@ -349,12 +349,12 @@ class ClaimsBeside:
             return set_text_aside(held)
         rest_length, text_length, shared = found
 
-        def use(parts: list[memoryview]) -> tuple[bytes | None, TextAside | None]:
+        def use(parts: list[memoryview]) -> tuple[bytes, list[str] | None]:
             held.clear()  # the file's bytes, freed
-            return aside_from(parts[0].tobytes(), parts[1], shared)
+            return parts[0].tobytes(), decoded(parts[1])
 
-        made = self._shared.taken([rest_length, text_length], use)
-        return made if made is not None else set_text_aside(held)
+        made = self._shared.taken([rest_length, text_length], use)  # (the memory let go, then joined)
+        return set_text_aside(held) if made is None else aside_from(*made, shared)
 
     def take(self, builder: Builder, first: int, passed: Callable[[], None]) -> ClaimTable | None:
         # deferred: by the loading worker, which has imported the loader already

@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from briefing_tui.model.split_load import frames_of, take_answer
-from briefing_tui.model.text_aside import Shared, TextAside, aside_from, set_text_aside
+from briefing_tui.model.text_aside import Shared, TextAside, aside_from, decoded, set_text_aside
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -35,7 +35,8 @@ class ReadApart:
         if self._shared is None:
             return set_text_aside(held)
         held.clear()
-        return aside_from(*self._shared)
+        rest, text, found = self._shared
+        return aside_from(rest, decoded(text), found)
 
     def take(self, builder: Builder, first: int, passed: Callable[[], None]) -> ClaimTable | None:
         return take_answer(frames_of(self._answer), builder, first, passed)

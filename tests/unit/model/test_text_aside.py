@@ -11,10 +11,11 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from tests.unit.model.support import outcome, whole
 
+from briefing_tui.model import text_aside
 from briefing_tui.model.loader import load_document
 from briefing_tui.model.pieces import LazySequence, compose_in_pieces
 from briefing_tui.model.safe_yaml import Node, Problems, decode, iter_nodes
-from briefing_tui.model.text_aside import Shared, TextAside, aside_from, set_text_aside
+from briefing_tui.model.text_aside import Shared, TextAside, aside_from, decoded, set_text_aside
 from briefing_tui.model.types import LoadError
 
 LINES = [
@@ -200,7 +201,7 @@ def _shared_whole(
     if not shared:
         return shared, None
     rest, text, found = shared[0]
-    return shared, aside_from(rest, memoryview(text) if as_view else text, found)
+    return shared, aside_from(rest, decoded(memoryview(text) if as_view else text), found)
 
 
 @pytest.mark.parametrize("as_view", [False, True], ids=["bytes", "memoryview"])
@@ -232,3 +233,18 @@ def test_a_shared_text_that_is_not_utf8_is_refused_as_when_set_aside_here() -> N
     shared, made = _shared_whole(data, as_view=True)
     assert len(shared) == 1  # shared before it is decoded: the other process finds it is not UTF-8
     assert made == (None, None) == set_text_aside([data])
+
+
+@pytest.mark.parametrize("size", [1, 2, 3, 5, 1 << 20])
+def test_a_shared_text_is_decoded_a_slice_at_a_time_as_whole(
+    monkeypatch: pytest.MonkeyPatch, size: int
+) -> None:
+    """Slices of any size, a character's bytes cut between two of them included, give the text."""
+    monkeypatch.setattr(text_aside, "SLICE", size)
+    text = "Le Niger – « États-Unis » ’ 中文 😀\nfin"
+    parts = decoded(memoryview(text.encode("utf-8")))
+    assert parts is not None and "".join(parts) == text
+    assert len(parts) == -(-len(text.encode("utf-8")) // size) + 1  # each slice, then the decoder's end
+    bad = text.encode("utf-8") + b"\xe9 au lait"
+    assert decoded(bad) is None
+    assert decoded(text.encode("utf-8")[:-5] + "😀".encode()[:2]) is None  # cut short at its end
