@@ -65,7 +65,7 @@ def set_text_aside(
     text = parts_block(parts)
     if share is not None:
         share(rest, text, (line, indent, lines_out, clip))
-    block: list[bytes | memoryview] = [text]
+    block = [text]
     del text  # held by the list alone: freed once decoded
     value = block_value(block, clip)
     if value is None:

@@ -84,7 +84,7 @@ def parts_block(parts: list[bytes]) -> bytes:
     return block
 
 
-def block_value(held: list[bytes | memoryview], clip: bool) -> str | None:
+def block_value(held: list[bytes], clip: bool) -> str | None:
     """The text whose bytes ``parts_block`` joined (``held``'s one item: the list is emptied, so
     that, held nowhere else, they are freed once decoded); None when they are not UTF-8."""
     try:
