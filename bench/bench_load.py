@@ -56,10 +56,10 @@ def _child(kind: str, path: str) -> dict[str, float]:
         sys.path.insert(0, str(HERE.parent))  # the tests' helpers
         from tests.support.read_apart import ReadApart
 
-        from briefing_tui.model.text_aside import Shared, TextAside, set_text_aside
+        from briefing_tui.model.text_aside import Found, TextAside, set_text_aside
 
         data = Path(path).read_bytes()
-        shared: list[tuple[bytes, bytes, Shared]] = []
+        shared: list[tuple[bytes, bytes, Found]] = []
 
         def set_aside(held: list[bytes]) -> tuple[bytes | None, TextAside | None]:  # as the child: shared
             return set_text_aside(held, lambda rest, text, found: shared.append((rest, text, found)))

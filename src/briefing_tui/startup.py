@@ -29,7 +29,7 @@ if TYPE_CHECKING:
     from briefing_tui.model.build import Builder
     from briefing_tui.model.claim_table import ClaimTable
     from briefing_tui.model.split_load import ReadApart
-    from briefing_tui.model.text_aside import TextAside
+    from briefing_tui.model.text_aside import Found, TextAside
     from briefing_tui.widgets.text_lines import Marks, Mentions
 
 SMALL = 256 * 1024  # bytes of YAML read at once before the first paint
@@ -393,7 +393,7 @@ def _claims_part(data: bytes, path: Path, memory: Shared, say: Callable[[bytes],
     from briefing_tui.model.split_load import claims_part
     from briefing_tui.model.text_aside import set_text_aside
 
-    def share(rest: bytes, text: bytes, found: tuple[int, int, int, bool]) -> None:
+    def share(rest: bytes, text: bytes, found: Found) -> None:
         lengths = memory.put(rest, text)
         if lengths is not None:
             say(marshal.dumps((*lengths, found)))
@@ -407,7 +407,7 @@ def _claims_part(data: bytes, path: Path, memory: Shared, say: Callable[[bytes],
     return claims_part(data, display_path(str(path)), path, set_aside)
 
 
-def _shared_aside(said: bytes) -> tuple[int, int, tuple[int, int, int, bool]] | None:
+def _shared_aside(said: bytes) -> tuple[int, int, Found] | None:
     """What the child said of the text it set aside (``_claims_part``): the lengths of what is left
     and of the text, in the memory it shares, and the rest of what it found; None when it shared
     none (our own child's bytes, never a file's)."""

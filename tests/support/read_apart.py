@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from briefing_tui.model.split_load import frames_of, take_answer
-from briefing_tui.model.text_aside import Shared, TextAside, aside_from, decoded, set_text_aside
+from briefing_tui.model.text_aside import Found, TextAside, aside_from, decoded, set_text_aside
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -22,7 +22,7 @@ class ReadApart:
     ``set_text_aside`` gave its ``share``), as the reader takes it."""
 
     def __init__(
-        self, path: Path, data: bytes, answer: bytes, shared: tuple[bytes, bytes, Shared] | None = None
+        self, path: Path, data: bytes, answer: bytes, shared: tuple[bytes, bytes, Found] | None = None
     ) -> None:
         self.path, self._answer, self._shared = path, answer, shared
         self._data: list[bytes] | None = [data]

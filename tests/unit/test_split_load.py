@@ -15,7 +15,7 @@ from briefing_tui.model import loader, pieces, split_load
 from briefing_tui.model.build import Builder
 from briefing_tui.model.safe_yaml import Problems
 from briefing_tui.model.split_load import claims_part, frames_of, take_answer
-from briefing_tui.model.text_aside import Shared, TextAside, set_text_aside
+from briefing_tui.model.text_aside import Found, TextAside, set_text_aside
 from briefing_tui.model.types import Document, LoadError, Problem
 from briefing_tui.resources import seeds_dir
 
@@ -56,7 +56,7 @@ def _apart(
     aside there and shared, as the reader takes it, and whether they were (an empty answer: built
     by the loader itself)."""
     Path(name).write_bytes(data)
-    shared: list[tuple[bytes, bytes, Shared]] = []
+    shared: list[tuple[bytes, bytes, Found]] = []
 
     def set_aside(held: list[bytes]) -> tuple[bytes | None, TextAside | None]:
         return set_text_aside(held, lambda rest, text, found: shared.append((rest, text, found)))

@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from briefing_tui.model.safe_yaml import BOM
 from briefing_tui.model.text_scan import block_value, literal_parts, parts_block
 
-__all__ = ["Shared", "TextAside", "aside_from", "decoded", "set_text_aside"]
+__all__ = ["Found", "TextAside", "aside_from", "decoded", "set_text_aside"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -35,14 +35,14 @@ class TextAside:
     lines_out: int  # the lines of the text piece that the placeholder does not have
 
 
-Shared = tuple[int, int, int, bool]
+Found = tuple[int, int, int, bool]
 """What ``set_text_aside`` found besides the bytes it shares, for ``aside_from``: the ``text:`` key's
 line, the block's indentation, the lines the placeholder does not have, and whether the text keeps
 its last line break."""
 
 
 def set_text_aside(
-    held: list[bytes], share: Callable[[bytes, bytes, Shared], None] | None = None
+    held: list[bytes], share: Callable[[bytes, bytes, Found], None] | None = None
 ) -> tuple[bytes | None, TextAside | None]:
     """The file's bytes (``held``'s one item: the list is emptied, so that, held nowhere else, they
     are freed before the text is decoded) with its text piece replaced by a placeholder, and the
@@ -91,13 +91,13 @@ SLICE = 1 << 20
 """Bytes of a text decoded at a time (``decoded``)."""
 
 
-def aside_from(rest: bytes, text: list[str] | None, shared: Shared) -> tuple[bytes | None, TextAside | None]:
+def aside_from(rest: bytes, text: list[str] | None, found: Found) -> tuple[bytes | None, TextAside | None]:
     """What ``set_text_aside`` gives of a file, made of what it shared of it (``share``): what is
     left, the text (``decoded``: emptied as it is joined; None when it was not UTF-8), the rest of
     what it found."""
     if text is None:
         return None, None
-    line, indent, lines_out, clip = shared
+    line, indent, lines_out, clip = found
     value = "".join(text)
     text.clear()
     if clip:

@@ -15,7 +15,7 @@ from briefing_tui.model import text_aside
 from briefing_tui.model.loader import load_document
 from briefing_tui.model.pieces import LazySequence, compose_in_pieces
 from briefing_tui.model.safe_yaml import Node, Problems, decode, iter_nodes
-from briefing_tui.model.text_aside import Shared, TextAside, aside_from, decoded, set_text_aside
+from briefing_tui.model.text_aside import Found, TextAside, aside_from, decoded, set_text_aside
 from briefing_tui.model.types import LoadError
 
 LINES = [
@@ -194,9 +194,9 @@ def test_a_text_that_is_not_utf8_is_refused_at_its_byte(tmp_path: Path, owned: b
 
 def _shared_whole(
     data: bytes, *, as_view: bool
-) -> tuple[list[tuple[bytes, bytes, Shared]], tuple[bytes | None, TextAside | None] | None]:
+) -> tuple[list[tuple[bytes, bytes, Found]], tuple[bytes | None, TextAside | None] | None]:
     """What ``set_text_aside`` shares of ``data``, and what ``aside_from`` makes of it."""
-    shared: list[tuple[bytes, bytes, Shared]] = []
+    shared: list[tuple[bytes, bytes, Found]] = []
     set_text_aside([data], lambda rest, text, found: shared.append((rest, text, found)))
     if not shared:
         return shared, None
