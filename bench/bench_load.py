@@ -51,26 +51,18 @@ def _child(kind: str, path: str) -> dict[str, float]:
 
     if kind == "apart":  # as the reader loads a single large file: its claims built in a child
         from briefing_tui.model.loader import label_of, load_document
-        from briefing_tui.model.split_load import claims_part
 
         sys.path.insert(0, str(HERE.parent))  # the tests' helpers
-        from tests.support.read_apart import ReadApart
-
-        from briefing_tui.model.text_aside import Found, TextAside, set_text_aside
+        from tests.support.read_apart import ReadApart, built_apart
 
         data = Path(path).read_bytes()
-        shared: list[tuple[bytes, bytes, Found]] = []
-
-        def set_aside(held: list[bytes]) -> tuple[bytes | None, TextAside | None]:  # as the child: shared
-            return set_text_aside(held, lambda rest, text, found: shared.append((rest, text, found)))
-
         start, cpu = time.perf_counter(), time.process_time()
-        answer = claims_part(data, label_of(path), Path(path), set_aside)
+        answer, shared = built_apart(data, label_of(path), Path(path))  # its text shared, as the child does
         child, child_cpu = time.perf_counter() - start, time.process_time() - cpu
 
         start, cpu = time.perf_counter(), time.process_time()
         # the bytes read, the text the child shared, its answer
-        load_document(path, ReadApart(Path(path), data, answer, shared[0] if shared else None))
+        load_document(path, ReadApart(Path(path), data, answer, shared))
         parent, parent_cpu = time.perf_counter() - start, time.process_time() - cpu
         return {"child": child, "child_cpu": child_cpu, "parent": parent, "parent_cpu": parent_cpu,
                 "answer_mb": len(answer) / 1e6}  # fmt: skip

@@ -6,7 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from briefing_tui.model.split_load import frames_of, take_answer
+from briefing_tui.model.split_load import claims_part, frames_of, take_answer
 from briefing_tui.model.text_aside import Found, TextAside, aside_from, decoded, set_text_aside
 
 if TYPE_CHECKING:
@@ -40,3 +40,15 @@ class ReadApart:
 
     def take(self, builder: Builder, first: int, passed: Callable[[], None]) -> ClaimTable | None:
         return take_answer(frames_of(self._answer), builder, first, passed)
+
+
+def built_apart(data: bytes, label: str, path: Path) -> tuple[bytes, tuple[bytes, bytes, Found] | None]:
+    """``claims_part``'s answer for ``data`` (run here, not in a child), its text set aside there and
+    shared as the reader's child shares it: the answer, and what was shared (None: nothing)."""
+    shared: list[tuple[bytes, bytes, Found]] = []
+
+    def set_aside(held: list[bytes]) -> tuple[bytes | None, TextAside | None]:
+        return set_text_aside(held, lambda rest, text, found: shared.append((rest, text, found)))
+
+    answer = claims_part(data, label, path, set_aside)
+    return answer, shared[0] if shared else None

@@ -9,13 +9,12 @@ from pathlib import Path
 
 import pytest
 from tests.support.mutate import mutate_lines
-from tests.support.read_apart import ReadApart
+from tests.support.read_apart import ReadApart, built_apart
 
 from briefing_tui.model import loader, pieces, split_load
 from briefing_tui.model.build import Builder
 from briefing_tui.model.safe_yaml import Problems
 from briefing_tui.model.split_load import claims_part, frames_of, take_answer
-from briefing_tui.model.text_aside import Found, TextAside, set_text_aside
 from briefing_tui.model.types import Document, LoadError, Problem
 from briefing_tui.resources import seeds_dir
 
@@ -56,13 +55,8 @@ def _apart(
     aside there and shared, as the reader takes it, and whether they were (an empty answer: built
     by the loader itself)."""
     Path(name).write_bytes(data)
-    shared: list[tuple[bytes, bytes, Found]] = []
-
-    def set_aside(held: list[bytes]) -> tuple[bytes | None, TextAside | None]:
-        return set_text_aside(held, lambda rest, text, found: shared.append((rest, text, found)))
-
-    answer = claims_part(data, label or name, Path(name), set_aside)
-    read = ReadApart(Path(name), data, answer, shared[0] if shared else None)
+    answer, shared = built_apart(data, label or name, Path(name))
+    read = ReadApart(Path(name), data, answer, shared)
     try:
         return loader.load_document(Path(name), read), bool(answer)
     except LoadError as exc:
@@ -231,11 +225,5 @@ def test_the_text_is_shared_by_the_child_where_it_is_set_aside() -> None:
     """``_apart`` takes the text from what the child shared (when it set the text aside: a text in a
     plain literal block), as the reader does: the seed and a dozen other files of the tests are read
     so, the others as they are."""
-    found: list[Path] = []
-    for path in FILES:
-
-        def set_aside(held: list[bytes], path: Path = path) -> tuple[bytes | None, TextAside | None]:
-            return set_text_aside(held, lambda *_shared: found.append(path))
-
-        claims_part(path.read_bytes(), path.name, path, set_aside)
+    found = [path for path in FILES if built_apart(path.read_bytes(), path.name, path)[1] is not None]
     assert len(found) >= 12 and SEED in found
