@@ -38,7 +38,16 @@ if TYPE_CHECKING:
     from pathlib import Path
     from typing import Any
 
-__all__ = ["Entry", "FoldCache", "Identity", "cache_folder", "folded_copy", "identity", "stat_of"]
+__all__ = [
+    "Entry",
+    "FoldCache",
+    "Identity",
+    "cache_folder",
+    "cache_folder_name",
+    "folded_copy",
+    "identity",
+    "stat_of",
+]
 
 MAGIC = b"briefing folded text cache 1\n"
 MAX_HEADER = 1 << 26
