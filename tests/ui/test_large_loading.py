@@ -12,11 +12,13 @@ from tests.ui.reader_support import SEEDS, reader_ready, until
 
 from briefing_tui import files, startup
 from briefing_tui.app import BriefingApp
+from briefing_tui.screens.preview import PreviewScreen
 from briefing_tui.startup import SMALL
 from briefing_tui.widgets import text_pane
 from briefing_tui.widgets.span_index import PartIndex
 from briefing_tui.widgets.text_lines import marks_of
 from briefing_tui.widgets.text_view import TextView
+from briefing_tui.widgets.text_wrap import LOADING_SLICE, WRAP_SLICE
 
 SIZE = (120, 40)
 
@@ -128,10 +130,21 @@ async def test_a_large_file_read_already_shows_its_preview_first(
         return push(self, screen, *args, **kwargs)  # type: ignore[call-overload]
 
     monkeypatch.setattr(BriefingApp, "push_screen", noted)
+    slices: list[float] = []
+    mount = PreviewScreen.on_mount
+
+    def mounted(self: PreviewScreen) -> None:
+        slices.append(self.query_one(TextView).wrap_slice)
+        mount(self)
+
+    monkeypatch.setattr(PreviewScreen, "on_mount", mounted)
     app = BriefingApp([path], apart=apart)
     try:
         async with app.run_test(size=SIZE) as pilot:
-            await reader_ready(pilot)
+            screen = await reader_ready(pilot)
+            reader_slice = screen.query_one(TextView).wrap_slice
     finally:
         apart.end()
     assert shown[0] == "PreviewScreen" and "LoadingScreen" not in shown
+    # the preview wraps in short slices, the file loading beside it; the reader, alone, in longer ones
+    assert slices == [LOADING_SLICE] and reader_slice == WRAP_SLICE > LOADING_SLICE

@@ -97,3 +97,19 @@ def test_the_positions_chosen_by_a_bound_are_those_read() -> None:
     ]
     assert anchored_before(listed, 10) == [(5, 9)]
     assert anchored_reaching(listed, 9) == [(40, 44), (5, 9)]
+
+
+def test_stepping_within_a_time_adds_spans_until_it_is_spent_and_no_longer() -> None:
+    spans = [(i, i + 1) for i in range(100)]
+    ticks = iter(range(0, 1000, 5))  # a clock at 0, 5, 10... ms: each step takes 5 ms
+
+    def clock() -> float:
+        return next(ticks) / 1000
+
+    index, _ = parted(spans, 0, LENGTH)
+    assert not index.step_within(0.012, 10, clock)  # steps at 0, 5 and 10 ms; 15 is past 12
+    assert len(index._starts) == 30 and not index.completed
+    assert not index.step_within(0, 10, clock)  # no time at all: one step still
+    assert len(index._starts) == 40
+    assert index.step_within(1.0, 10, clock)  # the rest, in one turn
+    assert index.completed and index.spans == [(s, e, i) for i, (s, e) in enumerate(spans)]

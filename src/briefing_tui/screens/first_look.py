@@ -35,6 +35,7 @@ from briefing_tui.widgets.looks import Looks
 from briefing_tui.widgets.pane_bar import PaneBar, pane_names, pane_title, too_small
 from briefing_tui.widgets.status_line import Status, StatusLine
 from briefing_tui.widgets.text_view import TextView
+from briefing_tui.widgets.text_wrap import LOADING_SLICE
 
 if TYPE_CHECKING:
     from briefing_tui.widgets.document_list import FirstRows
@@ -86,6 +87,7 @@ class FirstLook(Beneath, StyledOnce):
                 yield DocHeader(id="doc-header")
                 view = TextView(id="text")
                 view.can_focus = False  # its keys (j, space…) are kept for the reader too
+                view.wrap_slice = LOADING_SLICE
                 yield view
             with Vertical(id="side"):
                 for name in SIDE_PANES:

@@ -25,6 +25,7 @@ from briefing_tui.terminal_input import press_again
 from briefing_tui.widgets.key_footer import KeyFooter
 from briefing_tui.widgets.looks import Looks
 from briefing_tui.widgets.text_view import TextView
+from briefing_tui.widgets.text_wrap import LOADING_SLICE
 
 PREVIEW_FROM = 1 << 20  # files larger than this get a preview while they load
 PREVIEW_CHARS = 200_000  # enough text for the first screens; the rest waits for the full load
@@ -169,7 +170,9 @@ class PreviewScreen(Beneath, StyledOnce):
     def compose(self) -> ComposeResult:
         with Vertical(id="text-pane", classes="pane -active"):
             yield PreviewHeader(self._title, self._path.name)
-            yield TextView(id="text")
+            view = TextView(id="text")
+            view.wrap_slice = LOADING_SLICE
+            yield view
         yield KeyFooter()
 
     def on_mount(self) -> None:

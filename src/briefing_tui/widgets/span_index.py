@@ -6,6 +6,7 @@ buckets instead of every span.
 
 from __future__ import annotations
 
+import time
 from array import array
 from collections.abc import Callable, Iterable, Iterator, MutableSequence
 from itertools import islice
@@ -162,6 +163,17 @@ class PartIndex(SpanIndex[T]):
             if len(spans) < count:  # the spans are all in: this is the whole
                 self._completed, self._rest, self._parts = True, None, []
         return self._completed
+
+    def step_within(
+        self, seconds: float, count: int = 512, clock: Callable[[], float] = time.perf_counter
+    ) -> bool:
+        """``step`` again and again, ``count`` spans at a time, until the whole index is made or
+        ``seconds`` are spent (at least one step); True once it is made."""
+        deadline = clock() + seconds
+        while not self.step(count):
+            if clock() >= deadline:
+                return False
+        return True
 
     def complete(self) -> SpanIndex[T]:
         """The whole index (this one), made now if it is not yet."""

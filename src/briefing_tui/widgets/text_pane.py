@@ -38,8 +38,12 @@ if TYPE_CHECKING:
 MARKS_AT_ONCE = 20_000
 """Mentions and claims indexed before the text shows; a document with more has them indexed in a thread."""
 INDEX_PAUSE = 0.001
-"""Seconds between two steps of indexing a large text's marks after its first frame: keys come first
+"""Seconds between two slices of indexing a large text's marks after its first frame: keys come first
 (as ``text_wrap.WRAP_PAUSE``)."""
+INDEX_SLICE = 0.012
+"""Seconds of indexing per slice, a few hundred marks at a time (``INDEX_STEP``): a key waits about
+this long, as for the wrapping (``text_wrap.WRAP_SLICE``)."""
+INDEX_STEP = 512
 
 
 class TextPane(Vertical):
@@ -110,7 +114,7 @@ class TextPane(Vertical):
         parted = [i for i in indexes if isinstance(i, PartIndex) and not i.completed]
         shown = self.view.marks
         if parted and all(any(i is s for s in shown) for i in parted):
-            parted[0].step()
+            parted[0].step_within(INDEX_SLICE, INDEX_STEP)
             self.set_timer(INDEX_PAUSE, partial(self._index_whole, *parted))
 
     def _index_marks(self, nav: Navigator) -> None:

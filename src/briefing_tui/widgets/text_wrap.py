@@ -24,7 +24,14 @@ from briefing_tui.model.span_list import INT
 from briefing_tui.widgets.text_lines import GUTTER, wrap_paragraph, wrap_plain
 
 WRAP_STEP = 16 * 1024  # characters wrapped at a time: 0.2 ms of plain text, 2 ms of Chinese, 3-4 ms sanitized
-WRAP_SLICE = 0.004  # seconds of wrapping per turn of the event loop: a key waits about this long
+WRAP_SLICE = 0.012
+"""Seconds of wrapping per turn of the event loop: a key waits about this long. Each turn costs some
+3 ms besides (a timer, the virtual size set again): with 4 ms, the 10 MB bench briefing's text took 50
+turns and came to rest some 0.6 s after its panes were filled, for 0.38 s of work."""
+LOADING_SLICE = 0.004
+"""``WRAP_SLICE`` of a text shown while more work goes on (the preview, while its file loads in a
+thread that shares the interpreter; the first look, while the reader's screen is built): that work
+and the keys pressed meanwhile come first."""
 WRAP_PAUSE = 0.001
 """Seconds between two slices: the event loop's turn, where a key is read and answered. Not 0 (Textual's
 timer divides by its interval). With 5 ms, the 10 MB bench briefing came to rest a median 558 ms after
@@ -51,6 +58,8 @@ class WrappedText(ScrollView, can_focus=True):
 
     def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
         super().__init__(id=id, classes=classes)
+        self.wrap_slice = WRAP_SLICE
+        """Seconds of wrapping per turn of the event loop (``LOADING_SLICE`` while a file loads beside)."""
         self._text = ""
         self._filter: Callable[[int, int], bool] | None = None
         # the lines' offsets, in arrays of 32-bit integers (a 10 MB text has some 150,000 lines)
@@ -318,7 +327,7 @@ class WrappedText(ScrollView, can_focus=True):
         self._wrap_scheduled = False
         if self._wrap_done or self._wrap_width == 0:
             return
-        deadline = time.perf_counter() + WRAP_SLICE
+        deadline = time.perf_counter() + self.wrap_slice
         self._wrap_chars(WRAP_STEP)
         while not self._wrap_done and time.perf_counter() < deadline:
             self._wrap_chars(WRAP_STEP)
