@@ -3,10 +3,19 @@ order; the whole is made a few spans at a time, or at once when asked about anyt
 
 from __future__ import annotations
 
+from array import array
+
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from briefing_tui.model.span_list import PositionSpans, anchored_before, anchored_positions, anchored_reaching
+from briefing_tui.model.span_list import (
+    INT,
+    PositionSpans,
+    anchored_before,
+    anchored_columns,
+    anchored_positions,
+    anchored_reaching,
+)
 from briefing_tui.model.types import AnchorStatus, PositionSpan, Selector, Span
 from briefing_tui.widgets.span_index import BUCKET, PartIndex, SpanIndex
 
@@ -113,3 +122,62 @@ def test_stepping_within_a_time_adds_spans_until_it_is_spent_and_no_longer() -> 
     assert len(index._starts) == 40
     assert index.step_within(1.0, 10, clock)  # the rest, in one turn
     assert index.completed and index.spans == [(s, e, i) for i, (s, e) in enumerate(spans)]
+
+
+def in_columns(spans: list[tuple[int, int]], head: int, tail: int) -> tuple[PartIndex[int], list[int]]:
+    """``parted``, the whole's spans given as columns (``PartIndex.of_columns``)."""
+    asked: list[int] = []
+
+    def columns() -> tuple[array[int], array[int], list[int]]:
+        asked.append(1)
+        return array(INT, (s for s, _ in spans)), array(INT, (e for _, e in spans)), list(range(len(spans)))
+
+    parts = parted(spans, head, tail)[0]._parts
+    return PartIndex.of_columns(parts, columns), asked
+
+
+@settings(max_examples=200, deadline=None)
+@given(SPANS, st.integers(0, LENGTH), st.integers(0, LENGTH), QUERIES, st.integers(1, 7))
+def test_parts_of_columns_answer_as_the_whole_index_and_are_made_whole_step_by_step(
+    spans: list[tuple[int, int]], head: int, tail: int, queries: list[tuple[int, int]], count: int
+) -> None:
+    whole = SpanIndex([(s, e, i) for i, (s, e) in enumerate(spans)])
+    index, asked = in_columns(spans, head, tail)
+    for start, length in queries:
+        end = min(LENGTH, start + length)
+        assert list(index.overlapping(start, end)) == list(whole.overlapping(start, end))
+        assert index.completed or within(start, end, head, tail)
+    index, asked = in_columns(spans, head, tail)
+    steps = 1
+    while not index.step(count):
+        steps += 1
+    assert steps == max(1, -(-len(spans) // count)) and len(asked) == 1  # read once, placed count by count
+    assert index.spans == whole.spans and index._buckets == whole._buckets
+    assert list(index.overlapping(0, LENGTH)) == list(whole.overlapping(0, LENGTH))
+
+
+def test_columns_leave_out_the_spans_extend_leaves_out() -> None:
+    spans = [(3, 9), (-1, 4), (8, 2), (5, 5), (LENGTH - 2, LENGTH)]
+    index, _ = in_columns(spans, 10, LENGTH - 10)
+    whole = SpanIndex([(s, e, i) for i, (s, e) in enumerate(spans)])
+    assert index.spans == whole.spans == [(3, 9, 0), (5, 5, 3), (LENGTH - 2, LENGTH, 4)]
+    assert list(index.overlapping(0, LENGTH)) == list(whole.overlapping(0, LENGTH))
+
+
+def test_columns_of_the_positions_are_those_read() -> None:
+    positions = PositionSpans()
+    for start in (40, 3, 900):
+        positions.add(start, start + 4, 1, 1)
+    changed = PositionSpans()
+    for start in (40, 3, 900):
+        changed.add(start, start + 4, 1, 1)
+    changed.append(Span(-1, -1, AnchorStatus.ORPHAN, Selector(exact="x")))  # now a list of spans
+    listed = [
+        PositionSpan(40, 44, AnchorStatus.EXACT, None, 1, 1),
+        Span(-1, -1, AnchorStatus.ORPHAN, Selector(exact="x")),
+        Span(5, 9, AnchorStatus.FUZZY, Selector(exact="abcd")),
+    ]
+    for spans in (positions, changed, listed, []):
+        starts, ends = anchored_columns(spans)
+        assert list(zip(starts, ends, strict=True)) == list(anchored_positions(spans))
+    assert list(anchored_columns(positions)[0]) == [40, 3, 900]

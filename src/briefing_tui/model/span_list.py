@@ -127,6 +127,16 @@ def anchored_positions(spans: Iterable[Span]) -> Iterator[tuple[int, int]]:
     return ((s.start, s.end) for s in spans if s.anchored)
 
 
+def anchored_columns(spans: Iterable[Span]) -> tuple[array[int], array[int]]:
+    """``anchored_positions`` as two arrays, their starts and their ends (positions kept as integers
+    are read off without a loop in Python)."""
+    if isinstance(spans, PositionSpans) and spans._spans is None:
+        fields = spans._fields
+        return fields[0::4], fields[1::4]
+    positions = list(anchored_positions(spans))
+    return array(INT, (start for start, _ in positions)), array(INT, (end for _, end in positions))
+
+
 def anchored_before(spans: Iterable[Span], bound: int) -> list[tuple[int, int]]:
     """``anchored_positions`` of the spans that start before ``bound``, in order (positions kept as
     integers are chosen among without a loop in Python)."""

@@ -9,12 +9,16 @@ from __future__ import annotations
 import time
 from array import array
 from collections.abc import Callable, Iterable, Iterator, MutableSequence
-from itertools import islice
+from itertools import compress, islice
+from operator import gt
 from typing import Generic, TypeVar
 
 from briefing_tui.model.span_list import INT
 
 T = TypeVar("T")
+
+Columns = tuple["array[int]", "array[int]", MutableSequence[T]]
+"""Spans as three columns: their starts, their ends and their payloads (``PartIndex.of_columns``)."""
 
 BUCKET = 4096
 SHIFT = BUCKET.bit_length() - 1  # offset >> SHIFT is offset // BUCKET
@@ -113,6 +117,18 @@ class SpanIndex(Generic[T]):
         return found
 
 
+def _valid(starts: array[int], ends: array[int], payloads: MutableSequence[T]) -> Columns[T]:
+    """The columns of spans, without those that do not start at 0 or later and end after they start."""
+    if (not starts or min(starts) >= 0) and not any(map(gt, starts, ends)):
+        return starts, ends, payloads
+    keep = [0 <= start <= end for start, end in zip(starts, ends, strict=True)]
+    return (
+        array(INT, compress(starts, keep)),
+        array(INT, compress(ends, keep)),
+        list(compress(payloads, keep)),
+    )
+
+
 def _bucketed(buckets: dict[int, array[int]], index: int, spans: Iterable[tuple[int, int]]) -> None:
     """Put each span ``(start, end)`` of ``spans``, numbered from ``index`` on, in the buckets it
     overlaps (nearly always one)."""
@@ -145,7 +161,21 @@ class PartIndex(SpanIndex[T]):
         self._parts = parts
         self._spans: Callable[[], Iterable[tuple[int, int, T]]] | None = spans
         self._rest: Iterator[tuple[int, int, T]] | None = None
+        self._columns: Callable[[], Columns[T]] | None = None
+        self._placed: int | None = None  # (columns) how many spans are in their buckets
         self._completed = False
+
+    @classmethod
+    def of_columns(
+        cls, parts: list[tuple[int, int, SpanIndex[T]]], columns: Callable[[], Columns[T]]
+    ) -> PartIndex[T]:
+        """The parts of the whole index whose spans are ``columns()``: their starts, their ends and
+        their payloads, in order (read at the first step, at once: each step then puts ``count`` of
+        them in their buckets). A span that does not start at 0 or later and end after it starts
+        is left out, as ``extend`` leaves it."""
+        index: PartIndex[T] = cls(parts, list)
+        index._spans, index._columns = None, columns
+        return index
 
     @property
     def completed(self) -> bool:
@@ -154,14 +184,27 @@ class PartIndex(SpanIndex[T]):
 
     def step(self, count: int = 2048) -> bool:
         """Add the next ``count`` spans to the whole index; True once it is made."""
-        if not self._completed:
+        if self._completed:
+            return True
+        if self._columns is not None:
+            self._starts, self._ends, self._payloads = _valid(*self._columns())
+            self._columns, self._placed = None, 0
+        if self._placed is not None:
+            placed, end = self._placed, min(self._placed + count, len(self._starts))
+            _bucketed(
+                self._buckets, placed, zip(self._starts[placed:end], self._ends[placed:end], strict=True)
+            )
+            self._placed = end
+            done = end == len(self._starts)
+        else:
             if self._rest is None:
                 assert self._spans is not None
                 self._rest, self._spans = iter(self._spans()), None
             spans = list(islice(self._rest, count))
             super().extend(spans)
-            if len(spans) < count:  # the spans are all in: this is the whole
-                self._completed, self._rest, self._parts = True, None, []
+            done = len(spans) < count  # the spans are all in
+        if done:  # this is the whole
+            self._completed, self._rest, self._placed, self._parts = True, None, None, []
         return self._completed
 
     def step_within(

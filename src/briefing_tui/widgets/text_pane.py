@@ -7,9 +7,10 @@ A click on a mention or a claim becomes a ``JumpRequested``.
 
 from __future__ import annotations
 
+from array import array
 from collections.abc import Callable, Iterable, Iterator
 from functools import partial
-from itertools import takewhile
+from itertools import repeat, takewhile
 from typing import TYPE_CHECKING
 
 from textual.app import ComposeResult
@@ -18,7 +19,13 @@ from textual.worker import get_current_worker
 
 from briefing_tui.model.navigation import Navigator
 from briefing_tui.model.places import Place, SearchPlace
-from briefing_tui.model.span_list import anchored_before, anchored_positions, anchored_reaching
+from briefing_tui.model.span_list import (
+    INT,
+    anchored_before,
+    anchored_columns,
+    anchored_positions,
+    anchored_reaching,
+)
 from briefing_tui.model.types import Claim, Collection, Document, Span
 from briefing_tui.reader_state import ReaderState
 from briefing_tui.record import record
@@ -26,7 +33,7 @@ from briefing_tui.widgets.doc_header import DocHeader
 from briefing_tui.widgets.looks import Looks
 from briefing_tui.widgets.messages import JumpRequested
 from briefing_tui.widgets.search_bar import SearchBar
-from briefing_tui.widgets.span_index import PartIndex, SpanIndex
+from briefing_tui.widgets.span_index import Columns, PartIndex, SpanIndex
 from briefing_tui.widgets.text_lines import claim_marks, each_claim_mark, marks_of
 from briefing_tui.widgets.text_search import TextSearch
 from briefing_tui.widgets.text_view import TextView
@@ -219,10 +226,10 @@ def prepare(collection: Collection) -> Prepared:
     if length <= 2 * PART_CHARS:
         return Prepared(state, *_indexes(state.nav))
     head, tail = PART_CHARS, length - PART_CHARS  # the first part ends, the last part starts
-    mentions = PartIndex(
+    mentions = PartIndex.of_columns(
         [(0, head, SpanIndex(_mentions_chosen(doc, anchored_before, head))),
          (tail, length + 1, SpanIndex(_mentions_chosen(doc, anchored_reaching, tail)))],
-        lambda: _mentions(doc),
+        lambda: _mention_columns(doc),
     )  # fmt: skip
     if state.nav.in_order is not None:  # the whole index at once, read off the table's columns
         return Prepared(state, mentions, _claim_index(state.nav))
@@ -257,6 +264,17 @@ def _mentions_chosen(
         payload = (entity.type, entity.id)
         found += ((start, end, payload) for start, end in choose(entity.mentions, bound))
     return found
+
+
+def _mention_columns(doc: Document) -> Columns[tuple[str, str]]:
+    """``_mentions`` as columns (``span_index.Columns``), read off each entity's positions at once."""
+    starts, ends, payloads = array(INT), array(INT), list[tuple[str, str]]()
+    for entity in doc.entities:
+        first, last = anchored_columns(entity.mentions)
+        starts.extend(first)
+        ends.extend(last)
+        payloads.extend(repeat((entity.type, entity.id), len(first)))  # one per entity, shared
+    return starts, ends, payloads
 
 
 def _mentions(doc: Document) -> Iterator[tuple[int, int, tuple[str, str]]]:
