@@ -135,12 +135,19 @@ def _bucketed(buckets: dict[int, array[int]], index: int, spans: Iterable[tuple[
     get = buckets.get
     for start, end in spans:
         first, last = start >> SHIFT, (end - 1) >> SHIFT
-        for b in (first,) if last <= first else range(first, last + 1):
-            bucket = get(b)
+        if last <= first:  # (a quarter faster than a loop over one bucket)
+            bucket = get(first)
             if bucket is None:
-                buckets[b] = array(INT, (index,))
+                buckets[first] = array(INT, (index,))
             else:
                 bucket.append(index)
+        else:
+            for b in range(first, last + 1):
+                bucket = get(b)
+                if bucket is None:
+                    buckets[b] = array(INT, (index,))
+                else:
+                    bucket.append(index)
         index += 1
 
 
