@@ -14,7 +14,7 @@ from textual.widget import Widget
 
 from briefing_tui.app import BriefingApp
 from briefing_tui.model import Collection, Document
-from briefing_tui.widgets import text_lines
+from briefing_tui.widgets import text_lines, text_wrap
 from briefing_tui.widgets.text_view import TextView
 
 WORDS = "le la les des sécurité coopération l’État retrait accord « » – été États-Unis Niamey".split()  # noqa: SIM905
@@ -219,3 +219,38 @@ async def test_the_lines_are_those_of_a_wrap_from_the_start_after_places_reached
             pos += len(paragraph) + 1
         assert list(zip(view._starts, view._ends, strict=True)) == expected
         assert view.virtual_size.height == view.line_count
+
+
+async def test_a_text_wrapped_anew_wraps_in_short_slices_until_its_frame_is_drawn(
+    paused_wrapping: list[bool], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    async with reader(prose(1_500_000)).run_test(size=(100, 30)) as pilot:
+        view = await text_pane(pilot)
+        assert view.wrap_slice == text_wrap.WRAP_SLICE > text_wrap.LOADING_SLICE
+        now = [0.0]
+
+        def clock() -> float:  # each step of wrapping takes a millisecond
+            return now[0]
+
+        steps = [0]
+        wrap_chars = TextView._wrap_chars
+
+        def step(self: TextView, budget: int) -> None:
+            steps[0] += 1
+            now[0] += 0.001
+            wrap_chars(self, budget)
+
+        monkeypatch.setattr(text_wrap.time, "perf_counter", clock)
+        monkeypatch.setattr(TextView, "_wrap_chars", step)
+
+        def one_slice() -> int:
+            steps[0] = 0
+            view._wrap_tick()
+            return steps[0]
+
+        assert view._drawn and one_slice() == 12  # drawn: slices of WRAP_SLICE
+        view._rewrap(keep_top=True)  # (as a resize or a new text does)
+        assert not view._drawn and one_slice() == 4  # not drawn since: slices of LOADING_SLICE
+        view.refresh()
+        await wait_until(pilot, lambda: view._drawn)
+        assert one_slice() == 12

@@ -71,6 +71,7 @@ class WrappedText(ScrollView, can_focus=True):
         self._wrap_pos = 0
         self._wrap_done = True
         self._wrap_scheduled = False
+        self._drawn = False  # whether a frame was drawn since the text was last wrapped anew
         self._cache: LRUCache[tuple[int, int], Strip] = LRUCache(1024)  # the lines drawn
         # (offset, y, centred): the reader's place at that y, the top line's or a place gone to
         self._kept_place: tuple[int, int, bool] | None = None
@@ -82,6 +83,7 @@ class WrappedText(ScrollView, can_focus=True):
         # for drawing again were marked clean once the frame was done (a line twice until a key).
         if self.scrollable_content_region.width > GUTTER and self._wrap_width != self._text_width():
             self._rewrap(keep_top=True)
+        self._drawn = True
         y = int(self.scroll_offset.y)
         if self._kept_place is None or self._kept_place[1] != y:
             self._kept_place = (self.top_offset, y, False)
@@ -134,6 +136,7 @@ class WrappedText(ScrollView, can_focus=True):
     def _rewrap(self, keep_top: bool) -> None:
         place = self._reader_place() if keep_top and self._starts else (0, False)
         self._kept_place = None
+        self._drawn = False
         self._starts, self._ends, self._tail = array(INT), array(INT), None
         if self.scrollable_content_region.width <= GUTTER:  # no size yet: wrap when there is one
             self._wrap_width, self._wrap_pos, self._wrap_done = 0, 0, False
@@ -327,7 +330,10 @@ class WrappedText(ScrollView, can_focus=True):
         self._wrap_scheduled = False
         if self._wrap_done or self._wrap_width == 0:
             return
-        deadline = time.perf_counter() + self.wrap_slice
+        # the first frame of a text wrapped anew comes first: short slices until it is drawn
+        deadline = time.perf_counter() + (
+            self.wrap_slice if self._drawn else min(self.wrap_slice, LOADING_SLICE)
+        )
         self._wrap_chars(WRAP_STEP)
         while not self._wrap_done and time.perf_counter() < deadline:
             self._wrap_chars(WRAP_STEP)
