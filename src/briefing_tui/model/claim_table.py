@@ -317,9 +317,14 @@ class ClaimTable(MutableSequence[Claim]):
         self._status.extend(status)
         if not len(self.ids) == len(self.starts) == len(self.ends) == len(self._status) == len(self._made):
             raise ValueError("a group whose columns are not of one length")
+        shift = at.__add__
         for kept, places in ((self._cites, cites), (self._lists, lists)):
+            get = kept.get
             for key, indexes in places.items():
-                kept.setdefault(key, array(INT)).extend(at + index for index in indexes)
+                column = get(key)
+                if column is None:
+                    kept[key] = column = array(INT)
+                column.extend(map(shift, indexes))  # (no generator, no array made for a key kept)
 
     def _note(self, index: int, claim: Claim, step: int) -> None:
         """Note (``step`` 1) or forget (-1) the sources that claim ``index`` cites and the entities
