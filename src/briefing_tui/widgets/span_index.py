@@ -180,7 +180,7 @@ class PartIndex(SpanIndex[T]):
         their payloads, in order (read at the first step, at once: each step then puts ``count`` of
         them in their buckets). A span that does not start at 0 or later and end after it starts
         is left out, as ``extend`` leaves it."""
-        index: PartIndex[T] = cls(parts, list)
+        index: PartIndex[T] = cls(parts, list)  # (no spans: the columns stand for them)
         index._spans, index._columns = None, columns
         return index
 

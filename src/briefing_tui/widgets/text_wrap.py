@@ -27,7 +27,8 @@ WRAP_STEP = 16 * 1024  # characters wrapped at a time: 0.2 ms of plain text, 2 m
 WRAP_SLICE = 0.012
 """Seconds of wrapping per turn of the event loop: a key waits about this long. Each turn costs some
 3 ms besides (a timer, the virtual size set again): with 4 ms, the 10 MB bench briefing's text took 50
-turns and came to rest some 0.6 s after its panes were filled, for 0.38 s of work."""
+turns and came to rest some 0.6 s after its panes were filled, for 0.38 s of work; with 12 ms (and
+``text_pane.INDEX_SLICE`` too), 0.47–0.58 s (medians of 16 runs, 0.68–0.73 s with 4 ms)."""
 LOADING_SLICE = 0.004
 """``WRAP_SLICE`` of a text shown while more work goes on (the preview, while its file loads in a
 thread that shares the interpreter; the first look, while the reader's screen is built): that work
@@ -59,7 +60,8 @@ class WrappedText(ScrollView, can_focus=True):
     def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
         super().__init__(id=id, classes=classes)
         self.wrap_slice = WRAP_SLICE
-        """Seconds of wrapping per turn of the event loop (``LOADING_SLICE`` while a file loads beside)."""
+        """Seconds of wrapping per turn of the event loop (``LOADING_SLICE`` on a screen shown while more
+        work goes on: the preview, the first look)."""
         self._text = ""
         self._filter: Callable[[int, int], bool] | None = None
         # the lines' offsets, in arrays of 32-bit integers (a 10 MB text has some 150,000 lines)
