@@ -10,16 +10,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from briefing_tui.model.span_list import (
-    INT,
-    PositionSpans,
-    anchored_before,
-    anchored_columns,
-    anchored_positions,
-    anchored_reaching,
-)
+from briefing_tui.model.span_list import INT, PositionSpans, anchored_columns, anchored_positions
 from briefing_tui.model.types import AnchorStatus, PositionSpan, Selector, Span
-from briefing_tui.widgets.span_index import BUCKET, PartIndex, SpanIndex
+from briefing_tui.widgets.span_index import BUCKET, PartIndex, SpanIndex, ending_from, starting_before
 
 LENGTH = 5 * BUCKET
 SPANS = st.lists(
@@ -111,20 +104,18 @@ def test_asking_outside_the_parts_makes_the_whole_at_once() -> None:
     assert [p for *_, p in index.overlapping(10, 11)] == [7]  # replaced in the whole
 
 
-def test_the_positions_chosen_by_a_bound_are_those_read() -> None:
+def test_the_spans_chosen_by_a_bound_are_those_of_the_columns_in_their_order() -> None:
     positions = PositionSpans()
     for start in (40, 3, 900, 12, 99):
         positions.add(start, start + 4, 1, 1)
-    assert anchored_before(positions, 100) == [(40, 44), (3, 7), (12, 16), (99, 103)]
-    assert anchored_before(positions, 100) == [p for p in anchored_positions(positions) if p[0] < 100]
-    assert anchored_reaching(positions, 44) == [(40, 44), (900, 904), (99, 103)]
-    listed = [
-        PositionSpan(40, 44, AnchorStatus.EXACT, None, 1, 1),
-        Span(-1, -1, AnchorStatus.ORPHAN, Selector(exact="x")),
-        Span(5, 9, AnchorStatus.FUZZY, Selector(exact="abcd")),
-    ]
-    assert anchored_before(listed, 10) == [(5, 9)]
-    assert anchored_reaching(listed, 9) == [(40, 44), (5, 9)]
+    starts, ends = anchored_columns(positions)
+    columns = (starts, ends, ["a", "b", "c", "d", "e"])
+    assert list(starting_before(columns, 100)) == [(40, 44, "a"), (3, 7, "b"), (12, 16, "d"), (99, 103, "e")]
+    assert list(ending_from(columns, 44)) == [(40, 44, "a"), (900, 904, "c"), (99, 103, "e")]
+    spans = list(zip(starts, ends, columns[2], strict=True))
+    for bound in range(0, 910, 7):
+        assert list(starting_before(columns, bound)) == [s for s in spans if s[0] < bound]
+        assert list(ending_from(columns, bound)) == [s for s in spans if s[1] >= bound]
 
 
 def test_stepping_within_a_time_adds_spans_until_it_is_spent_and_no_longer() -> None:

@@ -7,15 +7,13 @@ takes 16 (four integers in an array), and a span is made when it is read. Pure: 
 
 from __future__ import annotations
 
-import operator
 from array import array
-from collections.abc import Callable, Iterable, Iterator, MutableSequence
-from itertools import compress, repeat
+from collections.abc import Iterable, Iterator, MutableSequence
 from typing import overload
 
 from briefing_tui.model.types import AnchorStatus, PositionSpan, Span
 
-__all__ = ["INT", "PositionSpans", "anchored_before", "anchored_positions", "anchored_reaching"]
+__all__ = ["INT", "PositionSpans", "anchored_columns", "anchored_positions"]
 
 INT = "i" if array("i").itemsize >= 4 else "l"
 """The typecode of arrays of offsets, lines, columns and indexes: 32-bit integers, which they fit (a
@@ -135,25 +133,3 @@ def anchored_columns(spans: Iterable[Span]) -> tuple[array[int], array[int]]:
         return fields[0::4], fields[1::4]
     positions = list(anchored_positions(spans))
     return array(INT, (start for start, _ in positions)), array(INT, (end for _, end in positions))
-
-
-def anchored_before(spans: Iterable[Span], bound: int) -> list[tuple[int, int]]:
-    """``anchored_positions`` of the spans that start before ``bound``, in order (positions kept as
-    integers are chosen among without a loop in Python)."""
-    return _chosen(spans, 0, operator.lt, bound)
-
-
-def anchored_reaching(spans: Iterable[Span], bound: int) -> list[tuple[int, int]]:
-    """``anchored_positions`` of the spans that end at ``bound`` or after it, in order."""
-    return _chosen(spans, 1, operator.ge, bound)
-
-
-def _chosen(
-    spans: Iterable[Span], which: int, keep: Callable[[int, int], bool], bound: int
-) -> list[tuple[int, int]]:
-    """The anchored positions whose start (``which`` 0) or end (1) is ``keep`` with ``bound``."""
-    if isinstance(spans, PositionSpans) and spans._spans is None:
-        fields = spans._fields
-        pairs = zip(fields[0::4], fields[1::4], strict=True)
-        return list(compress(pairs, map(keep, fields[which::4], repeat(bound))))
-    return [pair for pair in anchored_positions(spans) if keep(pair[which], bound)]

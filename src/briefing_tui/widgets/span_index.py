@@ -9,8 +9,8 @@ from __future__ import annotations
 import time
 from array import array
 from collections.abc import Callable, Iterable, Iterator, MutableSequence
-from itertools import compress, islice
-from operator import gt
+from itertools import compress, islice, repeat
+from operator import ge, gt, lt
 from typing import Generic, TypeVar
 
 from briefing_tui.model.span_list import INT
@@ -115,6 +115,19 @@ class SpanIndex(Generic[T]):
         found = [(s, e, p) for s, e, p in self.overlapping(offset, offset + 1) if s <= offset < e]
         found.sort(key=lambda span: span[1] - span[0])
         return found
+
+
+def starting_before(columns: Columns[T], bound: int) -> Iterator[tuple[int, int, T]]:
+    """The spans of ``columns`` that start before ``bound``, in their order (chosen without a loop in
+    Python)."""
+    starts, ends, payloads = columns
+    return compress(zip(starts, ends, payloads, strict=True), map(lt, starts, repeat(bound)))
+
+
+def ending_from(columns: Columns[T], bound: int) -> Iterator[tuple[int, int, T]]:
+    """The spans of ``columns`` that end at ``bound`` or after it, in their order."""
+    starts, ends, payloads = columns
+    return compress(zip(starts, ends, payloads, strict=True), map(ge, ends, repeat(bound)))
 
 
 def _valid(starts: array[int], ends: array[int], payloads: MutableSequence[T]) -> Columns[T]:

@@ -8,7 +8,7 @@ A click on a mention or a claim becomes a ``JumpRequested``.
 from __future__ import annotations
 
 from array import array
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterator
 from functools import partial
 from itertools import repeat, takewhile
 from typing import TYPE_CHECKING
@@ -19,21 +19,15 @@ from textual.worker import get_current_worker
 
 from briefing_tui.model.navigation import Navigator
 from briefing_tui.model.places import Place, SearchPlace
-from briefing_tui.model.span_list import (
-    INT,
-    anchored_before,
-    anchored_columns,
-    anchored_positions,
-    anchored_reaching,
-)
-from briefing_tui.model.types import Claim, Collection, Document, Span
+from briefing_tui.model.span_list import INT, anchored_columns, anchored_positions
+from briefing_tui.model.types import Claim, Collection, Document
 from briefing_tui.reader_state import ReaderState
 from briefing_tui.record import record
 from briefing_tui.widgets.doc_header import DocHeader
 from briefing_tui.widgets.looks import Looks
 from briefing_tui.widgets.messages import JumpRequested
 from briefing_tui.widgets.search_bar import SearchBar
-from briefing_tui.widgets.span_index import Columns, PartIndex, SpanIndex
+from briefing_tui.widgets.span_index import Columns, PartIndex, SpanIndex, ending_from, starting_before
 from briefing_tui.widgets.text_lines import claim_marks, each_claim_mark, marks_of
 from briefing_tui.widgets.text_search import TextSearch
 from briefing_tui.widgets.text_view import TextView
@@ -226,10 +220,11 @@ def prepare(collection: Collection) -> Prepared:
     if length <= 2 * PART_CHARS:
         return Prepared(state, *_indexes(state.nav))
     head, tail = PART_CHARS, length - PART_CHARS  # the first part ends, the last part starts
+    columns = _mention_columns(doc)  # (read once: the parts chosen from them, the whole made of them)
     mentions = PartIndex.of_columns(
-        [(0, head, SpanIndex(_mentions_chosen(doc, anchored_before, head))),
-         (tail, length + 1, SpanIndex(_mentions_chosen(doc, anchored_reaching, tail)))],
-        lambda: _mention_columns(doc),
+        [(0, head, SpanIndex(starting_before(columns, head))),
+         (tail, length + 1, SpanIndex(ending_from(columns, tail)))],
+        lambda: columns,
     )  # fmt: skip
     if state.nav.in_order is not None:  # the whole index at once, read off the table's columns
         return Prepared(state, mentions, _claim_index(state.nav))
@@ -253,17 +248,6 @@ def _claim_index(nav: Navigator) -> SpanIndex[Claim]:
     if claims is not None:
         return SpanIndex.over(*claims.starts_ends(claims.anchored_count()), claims)
     return SpanIndex(claim_marks(nav.claims))
-
-
-def _mentions_chosen(
-    doc: Document, choose: Callable[[Iterable[Span], int], list[tuple[int, int]]], bound: int
-) -> list[tuple[int, int, tuple[str, str]]]:
-    """``_mentions`` that ``choose`` keeps (by ``bound``), in the same order."""
-    found: list[tuple[int, int, tuple[str, str]]] = []
-    for entity in doc.entities:
-        payload = (entity.type, entity.id)
-        found += ((start, end, payload) for start, end in choose(entity.mentions, bound))
-    return found
 
 
 def _mention_columns(doc: Document) -> Columns[tuple[str, str]]:
