@@ -173,6 +173,17 @@ def encode_group(rows: list[Row]) -> tuple[list[str], bytes, bytes, bytes, list[
     )
 
 
+def _shifted(kept: dict[str, array[int]], places: Mapping[str, Sequence[int]], offset: int) -> None:
+    """Add to ``kept``'s claims (their indexes) for each key those ``places`` holds, ``offset`` after
+    theirs (without a generator, nor an array made for a key kept already: a third of a group's take)."""
+    shift, get = offset.__add__, kept.get
+    for key, indexes in places.items():
+        column = get(key)
+        if column is None:
+            kept[key] = column = array(INT)
+        column.extend(map(shift, indexes) if offset else indexes)
+
+
 class Ids(Sequence[str]):
     """Claims' ids joined in one string, each read and found by its place: 25,000 ids as strings of
     their own, in a list, took 2 MB. An id holds no line break (``fields.ID_RE``)."""
@@ -186,7 +197,7 @@ class Ids(Sequence[str]):
     def extend(self, ids: list[str] | Ids) -> None:
         if isinstance(ids, Ids):  # its string and places as they are, after these
             shift = len(self._joined) - 1
-            self._starts.extend(start + shift for start in ids._starts)
+            self._starts.extend(map(shift.__add__, ids._starts) if shift else ids._starts)
             self._joined += ids._joined[1:]
             return
         if any("\n" in ident for ident in ids):
@@ -288,8 +299,7 @@ class ClaimTable(MutableSequence[Claim]):
         table._status.extend(rest._status)
         table._cited = rest._cited
         for kept, theirs in ((table._cites, rest._cites), (table._lists, rest._lists)):
-            for key, indexes in theirs.items():
-                kept.setdefault(key, array(INT)).extend(at + offset for at in indexes)
+            _shifted(kept, theirs, offset)
         return table
 
     def add_group(
@@ -317,14 +327,8 @@ class ClaimTable(MutableSequence[Claim]):
         self._status.extend(status)
         if not len(self.ids) == len(self.starts) == len(self.ends) == len(self._status) == len(self._made):
             raise ValueError("a group whose columns are not of one length")
-        shift = at.__add__
         for kept, places in ((self._cites, cites), (self._lists, lists)):
-            get = kept.get
-            for key, indexes in places.items():
-                column = get(key)
-                if column is None:
-                    kept[key] = column = array(INT)
-                column.extend(map(shift, indexes))  # (no generator, no array made for a key kept)
+            _shifted(kept, places, at)
 
     def _note(self, index: int, claim: Claim, step: int) -> None:
         """Note (``step`` 1) or forget (-1) the sources that claim ``index`` cites and the entities
