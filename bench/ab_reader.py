@@ -11,7 +11,9 @@ order every other run (on this machine the order of a turn moved the medians by 
 whichever tree ran first). Prints, per tree, the medians (and every run) of the times
 ``bench_reader.py`` takes: on the large briefing, its title and text (the preview), every pane filled
 and idle (no CPU for 0.5 s); on the seed, its title, every pane and the reader up (its footer of
-keys), beside the minimal app run in the same turns.
+keys), beside the minimal app run in the same turns; then, for each tree after the first, the
+median of its runs' differences from the first tree's, run by run (paired: on a machine that swings
+within a series, the differences of runs made in the same turn move less than the medians).
 
 Figures only: nothing here asserts on time.
 """
@@ -133,6 +135,30 @@ def main() -> None:
                 f" {quartile(wholes[tree]) / low:4.2f}x the minimal app's ({low * 1000:.0f} ms):"
                 " the fast runs of each"
             )
+    base = trees[0]
+    after = {tree: [q - f for f, q in zip(filled[tree], idle[tree], strict=True)] for tree in trees}
+    for tree in trees[1:]:
+        print(f"{tree} against {base}, paired (the median of each run's difference, in the same turn):")
+        for label, series in (
+            ("large, title and text", shown),
+            ("large, every pane filled", filled),
+            ("large, idle", idle),
+            ("large, every pane to idle", after),
+            ("seed, title", titles),
+            ("seed, every pane", wholes),
+            ("seed, reader up", ups),
+        ):
+            if series[tree]:
+                print(f"  {label:<26}{_paired(series[base], series[tree])}")
+
+
+def _paired(before: list[float], now: list[float]) -> str:
+    """The median of the runs' differences (``now`` minus ``before``, run by run), and the runs
+    where ``now`` came sooner."""
+    differences = [b - a for a, b in zip(before, now, strict=True)]
+    sooner = sum(difference < 0 for difference in differences)
+    median = statistics.median(differences) * 1000
+    return f"{median:+6.0f} ms  (sooner in {sooner} runs of {len(differences)})"
 
 
 if __name__ == "__main__":
