@@ -158,7 +158,7 @@ def _paired(before: list[float], now: list[float]) -> str:
     differences = [b - a for a, b in zip(before, now, strict=True)]
     sooner = sum(difference < 0 for difference in differences)
     median = statistics.median(differences) * 1000
-    return f"{median:+6.0f} ms  (sooner in {sooner} runs of {len(differences)})"
+    return f"{median:+6.0f} ms  (sooner in {sooner} of {len(differences)} runs)"
 
 
 if __name__ == "__main__":
