@@ -155,6 +155,9 @@ def test_columns_leave_out_the_spans_extend_leaves_out() -> None:
     whole = SpanIndex([(s, e, i) for i, (s, e) in enumerate(spans)])
     assert index.spans == whole.spans == [(3, 9, 0), (5, 5, 3), (LENGTH - 2, LENGTH, 4)]
     assert list(index.overlapping(0, LENGTH)) == list(whole.overlapping(0, LENGTH))
+    columns = array(INT, (s for s, _ in spans)), array(INT, (e for _, e in spans)), list(range(len(spans)))
+    at_once = SpanIndex.from_columns(columns)
+    assert at_once.spans == whole.spans and at_once._buckets == whole._buckets
 
 
 def test_columns_of_the_positions_are_those_read() -> None:

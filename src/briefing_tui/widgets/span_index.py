@@ -64,6 +64,16 @@ class SpanIndex(Generic[T]):
         _bucketed(index._buckets, 0, zip(starts, ends, strict=True))
         return index
 
+    @classmethod
+    def from_columns(cls, columns: Columns[T]) -> SpanIndex[T]:
+        """The spans of ``columns`` (taken as they are, not copied), in their order, indexed at once
+        (``PartIndex.of_columns``: a slice at a time); a span that ``extend`` would leave out is left
+        out."""
+        index: SpanIndex[T] = SpanIndex()
+        index._starts, index._ends, index._payloads = _valid(*columns)
+        _bucketed(index._buckets, 0, zip(index._starts, index._ends, strict=True))
+        return index
+
     def __len__(self) -> int:
         return len(self._starts)
 

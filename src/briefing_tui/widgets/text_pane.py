@@ -8,7 +8,7 @@ A click on a mention or a claim becomes a ``JumpRequested``.
 from __future__ import annotations
 
 from array import array
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from functools import partial
 from itertools import repeat, takewhile
 from typing import TYPE_CHECKING
@@ -19,7 +19,7 @@ from textual.worker import get_current_worker
 
 from briefing_tui.model.navigation import Navigator
 from briefing_tui.model.places import Place, SearchPlace
-from briefing_tui.model.span_list import INT, anchored_columns, anchored_positions
+from briefing_tui.model.span_list import INT, anchored_columns
 from briefing_tui.model.types import Claim, Collection, Document
 from briefing_tui.reader_state import ReaderState
 from briefing_tui.record import record
@@ -238,7 +238,7 @@ def prepare(collection: Collection) -> Prepared:
 
 
 def _indexes(nav: Navigator) -> tuple[SpanIndex[tuple[str, str]], SpanIndex[Claim]]:
-    return SpanIndex(_mentions(nav.doc)), _claim_index(nav)
+    return SpanIndex.from_columns(_mention_columns(nav.doc)), _claim_index(nav)
 
 
 def _claim_index(nav: Navigator) -> SpanIndex[Claim]:
@@ -251,7 +251,8 @@ def _claim_index(nav: Navigator) -> SpanIndex[Claim]:
 
 
 def _mention_columns(doc: Document) -> Columns[tuple[str, str]]:
-    """``_mentions`` as columns (``span_index.Columns``), read off each entity's positions at once."""
+    """The anchored mentions of ``doc``'s entities, entity by entity, each with its entity's type and id
+    (``span_index.Columns``), read off each entity's positions at once."""
     starts, ends, payloads = array(INT), array(INT), list[tuple[str, str]]()
     for entity in doc.entities:
         first, last = anchored_columns(entity.mentions)
@@ -259,10 +260,3 @@ def _mention_columns(doc: Document) -> Columns[tuple[str, str]]:
         ends.extend(last)
         payloads.extend(repeat((entity.type, entity.id), len(first)))  # one per entity, shared
     return starts, ends, payloads
-
-
-def _mentions(doc: Document) -> Iterator[tuple[int, int, tuple[str, str]]]:
-    for entity in doc.entities:
-        payload = (entity.type, entity.id)  # one per entity, shared by its mentions
-        for start, end in anchored_positions(entity.mentions):
-            yield start, end, payload
