@@ -1,7 +1,7 @@
 """The reader's start-up in two or more checkouts side by side, their runs alternating.
 
 Usage: ``python bench/ab_reader.py [--runs 10] [--large bench/out/large.yaml]
-[--seed-only | --large-only] TREE [TREE ...]``
+[--seed-only | --large-only] [--toolong TL] TREE [TREE ...]``
 
 Each TREE is a checkout of this project (``git worktree add --detach /tmp/before REV`` makes one);
 its ``src`` is put first on the path of the reader run from it. The machine's speed swings by some
@@ -11,7 +11,9 @@ order every other run (on this machine the order of a turn moved the medians by 
 whichever tree ran first). Prints, per tree, the medians (and every run) of the times
 ``bench_reader.py`` takes: on the large briefing, its title and text (the preview), every pane filled
 and idle (no CPU for 0.5 s); on the seed, its title, every pane and the reader up (its footer of
-keys), beside the minimal app run in the same turns; then, for each tree after the first, the
+keys), beside the minimal app run in the same turns (and toolong on the large briefing, when
+``--toolong`` names its ``tl`` or ``tl`` is on the PATH: every pane and idle as ratios to its figures,
+``toolong_anchor.py``); then, for each tree after the first, the
 median of its runs' differences from the first tree's, run by run (paired: on a machine that swings
 within a series, the differences of runs made in the same turn move less than the medians).
 
@@ -45,6 +47,7 @@ from bench_reader import (  # noqa: E402  # beside this script
 from cpu_watch import CpuWatch  # noqa: E402  # beside this script
 from make_large import ensure_large  # noqa: E402  # beside this script
 from tests.support.ptyterm import PtyTerm  # noqa: E402
+from toolong_anchor import against_toolong, find_toolong, toolong_times  # noqa: E402  # beside this script
 
 
 def _large(tree: Path, path: Path, first_words: str) -> tuple[float, float, float]:
@@ -86,6 +89,7 @@ def main() -> None:
     leave_out = parser.add_mutually_exclusive_group()
     leave_out.add_argument("--seed-only", action="store_true", help="leave the large briefing out")
     leave_out.add_argument("--large-only", action="store_true", help="leave the seed out")
+    parser.add_argument("--toolong", help="toolong's tl, timed in each turn on the large briefing")
     args = parser.parse_args()
     trees = [tree.resolve() for tree in args.trees]
     for tree in trees:
@@ -93,7 +97,9 @@ def main() -> None:
             parser.error(f"{tree} is not a checkout of this project")
         compileall.compile_dir(str(tree / "src" / "briefing_tui"), quiet=1)  # as installed
     large = ensure_large(args.large.resolve())
-    first_words = text_ends(large)[0]
+    first_words, _last_words, last_line = text_ends(large)
+    toolong = None if args.seed_only else find_toolong(args.toolong)
+    toolong_runs: dict[str, list[float]] = {"every pane filled": [], "idle": []}
     shown: dict[Path, list[float]] = {tree: [] for tree in trees}
     filled: dict[Path, list[float]] = {tree: [] for tree in trees}
     idle: dict[Path, list[float]] = {tree: [] for tree in trees}
@@ -103,6 +109,10 @@ def main() -> None:
     minimal: list[float] = []
     for run in range(args.runs):
         minimal.append(first_paint([PY, str(ROOT / "bench" / "minimal_app.py")], "minimal app ready"))
+        if toolong is not None:
+            seen, rested = toolong_times(toolong, large, last_line)
+            toolong_runs["every pane filled"].append(seen)
+            toolong_runs["idle"].append(rested)
         for tree in trees if run % 2 == 0 else trees[::-1]:
             if not args.seed_only:
                 text, pane, quiet = _large(tree, large, first_words)
@@ -122,6 +132,9 @@ def main() -> None:
             print(f"  large, title and text     {_ms(shown[tree])}")
             print(f"  large, every pane filled  {_ms(filled[tree])}")
             print(f"  large, idle               {_ms(idle[tree])}")
+            for figure, values in (("every pane filled", filled[tree]), ("idle", idle[tree])):
+                if toolong_runs[figure]:
+                    print(f"    {figure}: {against_toolong(figure, values, toolong_runs[figure])}")
         for label, values in (
             ("seed, title", titles[tree]),
             ("seed, every pane", wholes[tree]),

@@ -1,6 +1,7 @@
 """Speed of the reader, measured in a real pseudo-terminal (PtyTerm: a pty and a pyte screen).
 
-Usage: ``python bench/bench_reader.py [--runs 5] [--keys 20] [--large bench/out/large.yaml] [--source]``
+Usage: ``python bench/bench_reader.py [--runs 5] [--keys 20] [--large bench/out/large.yaml] [--source]
+[--toolong TL]``
 
 Prints, for a 120x40 terminal, every figure beside its anchor measured in the same run, as a ratio
 (medians; the runs of the reader and of its anchors alternate, so that they see the same load):
@@ -13,7 +14,10 @@ Prints, for a 120x40 terminal, every figure beside its anchor measured in the sa
   process used CPU before 0.5 s without, after every pane was filled: the text is wrapped and its
   marks indexed in the background after the first paint; read every 10 ms by a thread of the bench
   from the start, ``cpu_watch.py``, so that the bench's own parse of the frames never delays it),
-  with no key pressed; then, in another run, ``G`` pressed as soon as the
+  with no key pressed, and both as ratios to toolong's (the log viewer the aims were set against,
+  run on the same file in the same turn: ``toolong_anchor.py``; ``--toolong`` names its ``tl``,
+  else ``tl`` on the PATH is run, else the ratios are left out); then, in another run, ``G``
+  pressed as soon as the
   reader's text appears (while the text is still wrapping), to the text's last words on screen,
   beside ``less`` on the same file (its first ``G``) and the same key pressed once the reader is
   idle (after ``g``); and whether the text pane then moved when the
@@ -64,8 +68,11 @@ from arrivals import ESCAPES, Arrivals  # noqa: E402  # beside this script
 from cpu_watch import CpuWatch, cpu_seconds  # noqa: E402  # beside this script
 from make_large import ensure_large  # noqa: E402  # beside this script
 from tests.support.ptyterm import PtyTerm  # noqa: E402
+from toolong_anchor import against_toolong, find_toolong, toolong_times  # noqa: E402  # beside this script
 
 SEED_TITLE = "Les enjeux du retrait des troupes"
+MINIMAL_THEN = 0.181
+"""The minimal app's first paint here when the aims in seconds were set."""
 PY = sys.executable
 # ``briefing`` as its installed script runs it (``-m briefing_tui`` adds runpy's imports)
 BRIEFING = [PY, "-c", "from briefing_tui.cli import program; program()"]
@@ -318,12 +325,18 @@ def bench_seed(runs: int) -> float:
     return m
 
 
-def bench_large(path: Path, runs: int, keys: int, minimal: float) -> None:
+def bench_large(path: Path, runs: int, keys: int, minimal: float, toolong: str | None = None) -> None:
     first_words, last_words, last_line = text_ends(path)
     size_mb = path.stat().st_size / 1e6
     text_mb = _text_megabytes(path)
     shown, reader, panes, idle, g_keys, g_raw, idle_g, less_g, moved, memory = ([] for _ in range(10))
+    toolong_shown: list[float] = []
+    toolong_idle: list[float] = []
     for _ in range(runs):
+        if toolong is not None:  # in the same turn as the reader: the same machine
+            seen, rested = toolong_times(toolong, path, last_line)
+            toolong_shown.append(seen)
+            toolong_idle.append(rested)
         # no key pressed: the frames of a key would come before those that fill the panes
         with PtyTerm([*BRIEFING, str(path)], columns=120, lines=40, cwd=str(ROOT)) as term:
             watch = CpuWatch(term)
@@ -372,6 +385,11 @@ def bench_large(path: Path, runs: int, keys: int, minimal: float) -> None:
     ):
         value = median(values)
         print(f"  {label:<27} {ms(value)}  {value / minimal:5.2f}x minimal app  (target {target})")
+        if toolong_shown:
+            theirs = toolong_shown if label == "every pane filled" else toolong_idle
+            print(f"  {'':<27} {against_toolong(label.split(' (')[0], values, theirs)}")
+    if not toolong_shown:
+        print("  toolong: not found (--toolong, or tl on the PATH): no ratio to it")
     print(
         f"  G at once, text's end shown {ms(median(g_keys))}  {median(g_keys) / median(less_g):5.2f}x less"
         f" (less's first G {ms(median(less_g)).strip()}), {median(g_keys) / median(idle_g):5.2f}x the same"
@@ -464,7 +482,8 @@ def bench_folder(runs: int) -> None:
             at = median(shown[case])
             print(
                 f"  document list shown, {said[case]}: {ms(at)}  {at / m:5.2f}x minimal app"
-                f" ({ms(m).strip()}) target 0.5 s"
+                f" ({ms(m).strip()}) target 0.5 s ({0.5 / MINIMAL_THEN:4.2f}x the minimal app's"
+                f" {MINIMAL_THEN * 1000:.0f} ms when set)"
             )
         base = minimal_memory_mb()
         for case in ("warm", "cold"):
@@ -478,13 +497,15 @@ def main() -> None:
     parser.add_argument("--large", type=Path, default=ROOT / "bench" / "out" / "large.yaml")
     parser.add_argument("--source", action="store_true", help="measure without the package's bytecode")
     parser.add_argument("--seed-only", action="store_true", help="measure the seed alone")
+    parser.add_argument("--toolong", help="toolong's tl, the anchor of the large briefing")
     args = parser.parse_args()
     print(prepare_bytecode(args.source))
     print(f"PYTHONDONTWRITEBYTECODE={os.environ.get('PYTHONDONTWRITEBYTECODE', '')!r}")
     minimal = bench_seed(args.runs)
     if args.seed_only:
         return
-    bench_large(ensure_large(args.large), max(1, args.runs // 2), args.keys, minimal)
+    toolong = find_toolong(args.toolong)
+    bench_large(ensure_large(args.large), max(1, args.runs // 2), args.keys, minimal, toolong)
     bench_folder(max(1, args.runs // 2))
 
 
