@@ -14,7 +14,6 @@ from tests.ui.reader_support import (
 )
 
 from briefing_tui.model.places import ClaimPlace
-from briefing_tui.widgets.search_bar import SearchBar
 
 SIZE = (80, 24)
 
@@ -24,7 +23,7 @@ async def filter_on(pilot, word: str) -> None:
     await pilot.press("slash", *word, "enter")
     await search_settled(pilot)
     await pilot.press("ampersand")
-    bar = main_screen(pilot).query_one(SearchBar)
+    bar = main_screen(pilot).text_pane.bar
     await until(pilot, lambda: "& filter" in bar.status_text, what="& did not turn the filter on")
 
 
@@ -71,7 +70,7 @@ async def test_no_claim_in_the_filter_says_so() -> None:
         await pilot.press("escape")  # the error view of its broken file
         await filter_on(pilot, "Talks")  # the title only: no claim starts in it
         main = main_screen(pilot)
-        search, bar = main.text_pane.search, main.query_one(SearchBar)
+        search, bar = main.text_pane.search, main.text_pane.bar
         assert main.state.nav.claims and not any(shown(main, c.span.start) for c in main.state.nav.claims)
         await pilot.press("right_square_bracket")
         await until(
@@ -87,7 +86,7 @@ async def test_going_to_a_hidden_claim_turns_the_filter_off() -> None:
         search, view = main.text_pane.search, main.text_view
         hidden = next(c for c in main.state.nav.claims if not shown(main, c.span.start))
         main.jump_to(ClaimPlace(main.state.doc.id, hidden.id))
-        bar = main.query_one(SearchBar)
+        bar = main.text_pane.bar
         await until(pilot, lambda: not search.state.filter, what="the filter stayed on")
         assert "& filter off" in bar.status_text
         top, bottom = view.visible_range()
@@ -97,7 +96,7 @@ async def test_going_to_a_hidden_claim_turns_the_filter_off() -> None:
 async def test_with_the_filter_on_the_bar_says_only_the_toggles_that_are_on() -> None:
     async with seed_app().run_test(size=(120, 40)) as pilot:
         await filter_on(pilot, "niamey")
-        bar = main_screen(pilot).query_one(SearchBar)
+        bar = main_screen(pilot).text_pane.bar
         assert "^T exact" not in bar.status_text and "^R regex" not in bar.status_text, bar.status_text
         bar.flags["word"] = True  # one on: said, the others still left out
         bar._render_status()

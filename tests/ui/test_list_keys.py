@@ -142,3 +142,14 @@ async def test_help_says_space_and_b_page_in_every_list() -> None:
         screen = await reader_ready(pilot)
         every_list = dict(collect_bindings(screen)["Every list"])
         assert every_list["pgdn / space"] == "Page Down" and every_list["pgup / b"] == "Page Up"
+
+
+async def test_help_lists_the_search_bar_keys_before_the_bar_is_made() -> None:
+    """The search bar is made when the search first needs it: the help lists its keys from the
+    start, as it does those of the claims list."""
+    async with seed_app().run_test(size=(120, 40)) as pilot:
+        screen = await reader_ready(pilot)
+        assert screen.text_pane.bar_made is None
+        search_bar = dict(collect_bindings(screen)["Search bar"])
+        assert search_bar["⏎"] == "Keep search" and search_bar["esc"] == "Close search"
+        assert search_bar["^R"] == "Regex"

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from tests.ui.reader_support import main_screen, run_palette_command, search_settled, seed_app, until
+from tests.ui.reader_support import drawn, main_screen, run_palette_command, search_settled, seed_app, until
 
 from briefing_tui.model.places import SearchPlace
 from briefing_tui.screens.main import MainScreen
@@ -23,7 +23,7 @@ async def test_slash_opens_the_bar_and_typing_highlights_every_match() -> None:
     async with seed_app().run_test(size=SIZE) as pilot:
         screen = main_screen(pilot)
         assert isinstance(screen, MainScreen)
-        bar = screen.query_one(SearchBar)
+        bar = screen.text_pane.bar
         assert not bar.is_open
         await type_query(pilot, "etats-unis")
         assert bar.is_open and bar.input.has_focus
@@ -33,10 +33,27 @@ async def test_slash_opens_the_bar_and_typing_highlights_every_match() -> None:
         assert bar.status_text.startswith(f"1/{len(found)}")
 
 
+async def test_the_bar_is_mounted_when_first_opened_not_with_the_reader() -> None:
+    """The reader's first frame has no search bar (its input was some 50 ms of that frame): the first
+    ``/`` mounts it, gives it the keys, and it shows what it was told before it was mounted."""
+    async with seed_app().run_test(size=SIZE) as pilot:
+        screen = main_screen(pilot)
+        assert isinstance(screen, MainScreen)
+        await pilot.pause()
+        assert not screen.query(SearchBar) and screen.text_pane.search.has_search is False
+        assert "search the text" not in "\n".join(drawn(pilot.app))
+        await type_query(pilot, "niamey")
+        bar = screen.query_one(SearchBar)
+        assert bar is screen.text_pane.bar_made and bar.is_open and bar.input.has_focus
+        assert bar.input.value == "niamey" and bar.status_text.startswith("1/3")
+        await until(pilot, lambda: "1/3" in "\n".join(drawn(pilot.app)), what="the counter not drawn")
+        assert "^T exact" in "\n".join(drawn(pilot.app))
+
+
 async def test_enter_keeps_matches_and_n_steps_with_the_counter() -> None:
     async with seed_app().run_test(size=SIZE) as pilot:
         screen = main_screen(pilot)
-        bar = screen.query_one(SearchBar)
+        bar = screen.text_pane.bar
         await type_query(pilot, "niamey")
         total = len(screen.search_matches)
         assert total == 3
@@ -51,7 +68,7 @@ async def test_enter_keeps_matches_and_n_steps_with_the_counter() -> None:
 async def test_n_wraps_with_a_notice() -> None:
     async with seed_app().run_test(size=SIZE) as pilot:
         screen = main_screen(pilot)
-        bar = screen.query_one(SearchBar)
+        bar = screen.text_pane.bar
         await type_query(pilot, "niamey")
         await pilot.press("enter", "n", "n", "n")
         assert screen.text_pane.search.index == 0
@@ -75,7 +92,7 @@ async def test_each_step_goes_into_the_jump_list() -> None:
 async def test_escape_closes_and_clears_the_highlights() -> None:
     async with seed_app().run_test(size=SIZE) as pilot:
         screen = main_screen(pilot)
-        bar = screen.query_one(SearchBar)
+        bar = screen.text_pane.bar
         await type_query(pilot, "niger")
         assert screen.search_matches
         await pilot.press("escape")
@@ -86,7 +103,7 @@ async def test_escape_closes_and_clears_the_highlights() -> None:
 async def test_bad_regex_is_a_message_in_the_bar() -> None:
     async with seed_app().run_test(size=SIZE) as pilot:
         screen = main_screen(pilot)
-        bar = screen.query_one(SearchBar)
+        bar = screen.text_pane.bar
         await pilot.press("slash", "ctrl+r", "left_parenthesis")
         await search_settled(pilot)
         assert "bad regular expression" in bar.status_text
@@ -104,7 +121,7 @@ async def test_toggles_word_and_exact() -> None:
         await pilot.press("ctrl+t", "ctrl+g")
         await search_settled(pilot)
         assert screen.search_matches
-        bar = screen.query_one(SearchBar)
+        bar = screen.text_pane.bar
         assert "^G word" in bar.status_text
 
 
@@ -121,7 +138,7 @@ async def test_smart_case() -> None:
 async def test_up_brings_back_an_earlier_query() -> None:
     async with seed_app().run_test(size=SIZE) as pilot:
         screen = main_screen(pilot)
-        bar = screen.query_one(SearchBar)
+        bar = screen.text_pane.bar
         await type_query(pilot, "niamey")
         await pilot.press("enter")
         await pilot.press("slash", "ctrl+u", "up")
@@ -141,7 +158,7 @@ async def test_palette_offers_the_search_actions() -> None:
 async def test_palette_next_match_with_no_search_leaves_the_bar_closed() -> None:
     async with seed_app().run_test(size=SIZE) as pilot:
         await run_palette_command(pilot, "next match")
-        bar = pilot.app.screen.query_one(SearchBar)
+        bar = main_screen(pilot).text_pane.bar
         assert not bar.is_open  # n with no search changes nothing (the key says so: test_keys_say_why)
 
 
@@ -152,7 +169,7 @@ async def test_slash_in_a_small_terminal_brings_the_text_pane_forward() -> None:
         assert screen.pane == "claim"
         await pilot.press("slash")
         assert screen.pane == "text"
-        bar = screen.query_one(SearchBar)
+        bar = screen.text_pane.bar
         assert bar.is_open and bar.input.has_focus
 
 
@@ -168,7 +185,7 @@ async def test_a_pathological_regex_neither_freezes_nor_crashes() -> None:
     doc = Document(Path("x.yaml"), "x", "X", "en", "x" * 20_000)
     async with BriefingApp([], collection=Collection([doc])).run_test(size=SIZE) as pilot:
         app = pilot.app
-        bar = app.screen.query_one(SearchBar)
+        bar = main_screen(pilot).text_pane.bar
         await pilot.press("slash", "ctrl+r")
         for char in ["left_parenthesis", "x", "plus", "x", "plus", "right_parenthesis", "plus"]:
             await pilot.press(char)
@@ -189,7 +206,7 @@ async def test_a_pathological_regex_neither_freezes_nor_crashes() -> None:
 async def test_slash_after_escape_starts_a_new_query_and_n_brings_back_the_last() -> None:
     async with seed_app().run_test(size=SIZE) as pilot:
         screen = main_screen(pilot)
-        bar = screen.query_one(SearchBar)
+        bar = screen.text_pane.bar
         await type_query(pilot, "niamey")
         await pilot.press("escape")
         assert screen.search_matches == []
@@ -209,7 +226,7 @@ async def test_what_is_typed_with_the_slash_goes_into_the_query() -> None:
 
     async with seed_app().run_test(size=SIZE) as pilot:
         screen = main_screen(pilot)
-        bar = screen.query_one(SearchBar)
+        bar = screen.text_pane.bar
         for key, char in [("slash", "/"), *((c, c) for c in "Niamey")]:
             pilot.app.post_message(events.Key(key, char))  # all read before any is handled
         await until(pilot, lambda: bar.input.value == "Niamey", what="the letters were not typed in the bar")
@@ -225,7 +242,7 @@ async def test_keys_read_with_a_pane_key_go_to_that_pane() -> None:
 
     async with seed_app().run_test(size=(80, 24)) as pilot:  # one pane at a time
         screen = main_screen(pilot)
-        bar = screen.query_one(SearchBar)
+        bar = screen.text_pane.bar
         await pilot.press("3")
         await until(pilot, lambda: screen.pane == "entities", what="the entities pane did not come")
         for key, char in [("1", "1"), ("slash", "/"), *((c, c) for c in "Niamey")]:
@@ -241,7 +258,7 @@ async def test_keys_read_with_a_pane_key_go_to_that_pane() -> None:
 async def test_a_slash_typed_in_the_query_is_part_of_it() -> None:
     async with seed_app().run_test(size=SIZE) as pilot:
         screen = main_screen(pilot)
-        bar = screen.query_one(SearchBar)
+        bar = screen.text_pane.bar
         await pilot.press("slash", "a", "slash", "b")
         await until(pilot, lambda: bar.input.value == "a/b", what="the slash was not typed in the bar")
 
@@ -254,7 +271,7 @@ async def test_an_edit_read_with_enter_is_made_before_the_query_is_kept() -> Non
 
     async with seed_app().run_test(size=SIZE) as pilot:
         screen = main_screen(pilot)
-        bar = screen.query_one(SearchBar)
+        bar = screen.text_pane.bar
         await type_query(pilot, "Niameyx")
         keys = [("left", None), ("x", "x"), ("right", None), ("backspace", None), ("backspace", None)]
         for key, char in [*keys, ("enter", "\r")]:
@@ -274,7 +291,7 @@ async def test_escape_gives_the_focus_back_to_the_pane_the_search_came_from(size
         await until(pilot, lambda: screen.pane == "claim", what="the claim pane not in front")
         came_from = screen.focused
         await pilot.press("slash")
-        bar = screen.query_one(SearchBar)
+        bar = screen.text_pane.bar
         await until(pilot, lambda: bar.is_open and bar.input.has_focus, what="the bar not open")
         await pilot.press("escape")
         await until(pilot, lambda: not bar.is_open, what="the bar still open")

@@ -18,7 +18,6 @@ from briefing_tui.files import load_paths
 from briefing_tui.model.places import ClaimPlace
 from briefing_tui.screens.main import MainScreen
 from briefing_tui.widgets.hit_list import HitList
-from briefing_tui.widgets.search_bar import SearchBar
 
 SIZE = (120, 40)
 
@@ -36,7 +35,7 @@ def current(screen: MainScreen) -> int | None:
 async def test_back_and_forward_make_the_match_gone_to_the_current_one() -> None:
     async with seed_app().run_test(size=SIZE) as pilot:
         screen = main_screen(pilot)
-        bar = screen.query_one(SearchBar)
+        bar = screen.text_pane.bar
         await search_for(pilot, "niger")
         total = len(screen.search_matches)
         assert total == 10 and bar.count == "1/10"
@@ -58,7 +57,7 @@ async def test_back_and_forward_make_the_match_gone_to_the_current_one() -> None
 async def test_back_through_the_matches_counts_down() -> None:
     async with seed_app().run_test(size=SIZE) as pilot:
         screen = main_screen(pilot)
-        bar = screen.query_one(SearchBar)
+        bar = screen.text_pane.bar
         await search_for(pilot, "niger")
         await pilot.press("n", "n", "n")
         assert bar.count == "4/10"
@@ -71,7 +70,7 @@ async def test_back_through_the_matches_counts_down() -> None:
 async def test_after_a_jump_elsewhere_n_goes_on_from_the_place_gone_to() -> None:
     async with seed_app().run_test(size=SIZE) as pilot:
         screen = main_screen(pilot)
-        bar = screen.query_one(SearchBar)
+        bar = screen.text_pane.bar
         await search_for(pilot, "niger")
         starts = [start for start, _ in screen.search_matches]
         claims = [c for c in screen.state.nav.claims if c.span.anchored]
@@ -93,7 +92,7 @@ async def test_forward_to_a_hit_of_another_document_counts_it() -> None:
     paths = [COLLECTION / "a-main.yaml", COLLECTION / "b-statement.yaml", SEEDS]
     async with BriefingApp(paths, collection=load_paths(paths)).run_test(size=SIZE) as pilot:
         main = main_screen(pilot)
-        bar = main.query_one(SearchBar)
+        bar = main.text_pane.bar
         await pilot.press("F", *"niamey")
         results = await results_settled(pilot)
         hit_list = results.query_one(HitList)

@@ -21,7 +21,6 @@ from briefing_tui.model.places import SearchPlace
 from briefing_tui.screens.main import MainScreen
 from briefing_tui.screens.search_results import SearchResultsScreen
 from briefing_tui.widgets.hit_list import HitList
-from briefing_tui.widgets.search_bar import SearchBar
 
 SIZE = (120, 40)
 
@@ -33,7 +32,7 @@ def three_documents() -> BriefingApp:
 
 async def filter_mark(pilot, shown: bool) -> None:
     """Wait until the search bar shows the "& filter" mark (``shown``) or no longer shows it."""
-    bar = pilot.app.screen.query_one(SearchBar)
+    bar = pilot.app.screen.text_pane.bar
     await until(pilot, lambda: ("& filter" in bar.status_text) == shown, what=f"& filter shown: {not shown}")
 
 
@@ -88,7 +87,7 @@ async def test_choosing_a_hit_opens_its_document_at_the_hit() -> None:
         await search_settled(pilot)
         assert main.doc.id == target.document.id
         assert isinstance(main.here(), SearchPlace) and main.here().start == target.start
-        assert main.query_one(SearchBar).input.value == "niamey"
+        assert main.text_pane.bar.input.value == "niamey"
         assert main.search_matches[main.text_pane.search.index] == (target.start, target.end)
 
 
@@ -180,15 +179,15 @@ async def test_escape_leaves_filter_mode() -> None:
         await pilot.press("slash", "n", "i", "a", "m", "e", "y")
         await search_settled(pilot)
         await pilot.press("enter", "ampersand", "slash", "escape")
-        await until(pilot, lambda: not main.query_one(SearchBar).is_open, what="the bar stayed open")
+        await until(pilot, lambda: not main.text_pane.bar.is_open, what="the bar stayed open")
         assert view.line_count == lines_before
         assert main.search_matches == []
 
 
 async def test_filter_without_a_search_says_so() -> None:
     async with seed_app().run_test(size=SIZE) as pilot:
-        main = pilot.app.screen
-        bar = main.query_one(SearchBar)
+        main = main_screen(pilot)
+        bar = main.text_pane.bar
         await pilot.press("ampersand")
         await until(pilot, lambda: "search for something first" in bar.status_text, what="& said nothing")
 
@@ -207,7 +206,7 @@ async def test_escape_in_the_text_leaves_filter_then_clears_then_clears_the_enti
         await filter_mark(pilot, False)
         assert view.line_count == lines_before and main.search_matches
         await pilot.press("escape")
-        await until(pilot, lambda: not main.query_one(SearchBar).is_open, what="the bar stayed open")
+        await until(pilot, lambda: not main.text_pane.bar.is_open, what="the bar stayed open")
         assert main.search_matches == []
         main.select_entity("niger")
         await pilot.press("escape")

@@ -17,6 +17,7 @@ from briefing_tui.screens.scroll_keys import SCROLL_KEYS, ScrollKeys
 from briefing_tui.widgets.claim_list import ClaimList
 from briefing_tui.widgets.doc_header import legend
 from briefing_tui.widgets.looks import Looks
+from briefing_tui.widgets.search_bar import SearchInput
 from briefing_tui.widgets.type_filter import TypeToFilter
 
 GENERIC = "Every list"
@@ -41,8 +42,9 @@ def _same(held: Binding, binding: Binding) -> bool:  # a binding of several keys
 
 
 def collect_bindings(screen: Screen[Any]) -> dict[str, list[tuple[str, str]]]:
-    """Every binding with a description on ``screen``, its widgets (and the claims list, built when
-    first shown) and the app: one section per pane (the owner's ``HELP_GROUP``), each key once.
+    """Every binding with a description on ``screen``, its widgets (and the claims list and the search
+    bar, built when first shown) and the app: one section per pane (the owner's ``HELP_GROUP``),
+    each key once.
 
     The keys every list has (Textual's own list and scroll keys, and the filter's) are in one
     section, ``GENERIC``. Returns ``{group: [(keys, description), ...]}``.
@@ -52,8 +54,9 @@ def collect_bindings(screen: Screen[Any]) -> dict[str, list[tuple[str, str]]]:
     for node in [screen, *screen.query("*"), app]:
         if type(node) not in classes:
             classes.append(type(node))
-    if ClaimList not in classes:
-        classes.append(ClaimList)
+    for built_later in (ClaimList, SearchInput):  # the claims list, the search bar's query line
+        if built_later not in classes:
+            classes.append(built_later)
     # The keys the documents opened leave out (``5`` and its pane with one document, ``e`` with no
     # failed file), as the palette does: the reader's state says so (``ReaderState.can``: False).
     state = getattr(screen, "state", None)

@@ -271,7 +271,7 @@ class ReaderPanes(Horizontal):
             finder = self.text_pane.search
             filtered = state.claims_shown(finder.shows, finder.state.starts)
         search, count = "", ""
-        bar = self.text_pane.bar if with_search else None
+        bar = self.text_pane.bar_made if with_search else None
         if bar is not None and (bar.is_open or self.text_pane.search.state.query is not None):
             search, count = bar.input.value, bar.count  # cleared by escape, it is no longer said
         title = state.doc.title or state.doc.id

@@ -130,17 +130,20 @@ class SearchBar(Horizontal):
         self._message = ""
         self._message_error = False
         self._filter = False
+        # made here, not in ``compose``: the bar answers as soon as it is made, mounted or not yet
+        self._input = SearchInput(placeholder="search the text", id="search-input")
+        self._status_line = Static("", id="search-status")
 
     def compose(self) -> ComposeResult:
         yield Static("/", classes="prompt")
-        yield SearchInput(placeholder="search the text", id="search-input")
-        yield Static("", id="search-status")
+        yield self._input
+        yield self._status_line
 
     # public API -------------------------------------------------------------------------------
 
     @property
     def input(self) -> SearchInput:
-        return self.query_one(SearchInput)
+        return self._input
 
     @property
     def is_open(self) -> bool:
@@ -258,9 +261,9 @@ class SearchBar(Horizontal):
         return text
 
     def _render_status(self) -> None:
-        if self.is_mounted:
-            # a fixed-size status line: no layout pass on each keystroke
-            self.query_one("#search-status", Static).update(self._status(), layout=False)
+        # a fixed-size status line: no layout pass on each keystroke (said before the bar is
+        # mounted too: it shows what it was told once it is)
+        self._status_line.update(self._status(), layout=False)
 
     def on_input_changed(self, event: Input.Changed) -> None:
         event.stop()

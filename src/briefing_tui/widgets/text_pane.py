@@ -26,7 +26,6 @@ from briefing_tui.record import record
 from briefing_tui.widgets.doc_header import DocHeader
 from briefing_tui.widgets.looks import Looks
 from briefing_tui.widgets.messages import JumpRequested
-from briefing_tui.widgets.search_bar import SearchBar
 from briefing_tui.widgets.span_index import Columns, PartIndex, SpanIndex, ending_from, starting_before
 from briefing_tui.widgets.text_lines import claim_marks, each_claim_mark, marks_of
 from briefing_tui.widgets.text_search import TextSearch
@@ -35,6 +34,7 @@ from briefing_tui.widgets.text_view import TextView
 if TYPE_CHECKING:
     from briefing_tui.search.corpus import Hit
     from briefing_tui.search.query import Query
+    from briefing_tui.widgets.search_bar import SearchBar
 
 MARKS_AT_ONCE = 20_000
 """Mentions and claims indexed before the text shows; a document with more has them indexed in a thread."""
@@ -59,11 +59,15 @@ class TextPane(Vertical):
         self.nav: Navigator | None = None
         self._position: tuple[int, int] | None = None
         self.search = TextSearch(self)
+        self.bar_made: SearchBar | None = None
+        """The search bar once it is made (``bar``), else None: nothing was searched yet."""
 
     def compose(self) -> ComposeResult:
+        # The search bar, hidden until it is first used (``bar``), is neither made nor mounted with
+        # the pane: its input (imported, styled, laid out, its keys bound) made the reader's first
+        # frame some 15 ms later on a slow day.
         yield DocHeader(id="doc-header")
         yield TextView(id="text")
-        yield SearchBar(id="search-bar")
 
     @property
     def view(self) -> TextView:
@@ -71,7 +75,14 @@ class TextPane(Vertical):
 
     @property
     def bar(self) -> SearchBar:
-        return self.query_one("#search-bar", SearchBar)
+        """The search bar, made and mounted now if it was not yet (it answers at once, mounted or
+        not: its input and status line are made with it)."""
+        if self.bar_made is None:
+            from briefing_tui.widgets.search_bar import SearchBar  # deferred: when first searched
+
+            self.bar_made = SearchBar(id="search-bar")
+            self.mount(self.bar_made)
+        return self.bar_made
 
     @property
     def text(self) -> str:
@@ -147,7 +158,7 @@ class TextPane(Vertical):
 
     def search_document_shown(self) -> None:
         """Search the document just shown for the same query (once the search bar is mounted)."""
-        if self.query("#search-bar"):
+        if self.bar_made is not None:
             self.search.document_shown()
 
     def on_text_view_span_clicked(self, message: TextView.SpanClicked) -> None:

@@ -71,7 +71,9 @@ class TextSearch:
     @property
     def has_search(self) -> bool:
         """Whether there is a search for ``n`` / ``N`` to step through (run, running or typed)."""
-        return self.state.query is not None or self.state.busy or bool(self.search_bar.current_query.text)
+        bar = self.pane.bar_made  # not made for the question: nothing typed if it was not
+        typed = bar is not None and bool(bar.current_query.text)
+        return self.state.query is not None or self.state.busy or typed
 
     def next(self, step: int) -> None:
         """``n`` / ``N``: the next or previous match, wrapping with a notice; each step is a jump."""
