@@ -32,7 +32,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 
-from arrivals import Arrivals  # noqa: E402  # beside this script
+from arrivals import Arrivals, shown_then_idle  # noqa: E402  # beside this script
 from bench_reader import (  # noqa: E402  # beside this script
     BRIEFING,
     PY,
@@ -44,7 +44,6 @@ from bench_reader import (  # noqa: E402  # beside this script
     reader_up,
     text_ends,
 )
-from cpu_watch import CpuWatch  # noqa: E402  # beside this script
 from make_large import ensure_large  # noqa: E402  # beside this script
 from tests.support.ptyterm import PtyTerm  # noqa: E402
 from toolong_anchor import against_toolong, find_toolong, toolong_times  # noqa: E402  # beside this script
@@ -53,13 +52,9 @@ from toolong_anchor import against_toolong, find_toolong, toolong_times  # noqa:
 def _large(tree: Path, path: Path, first_words: str) -> tuple[float, float, float]:
     argv = [*BRIEFING, str(path)]
     with PtyTerm(argv, columns=120, lines=40, cwd=str(tree), env={"PYTHONPATH": str(tree / "src")}) as term:
-        watch = CpuWatch(term)
-        arrivals = Arrivals(term, "claims. Press ]", timeout=120)
-        shown = arrivals.until_text(first_words)
-        filled = arrivals.until(panes_filled)
-        arrivals.rest()
-        idle = watch.idle_after(filled)
-        watch.stop()
+        shown, filled, idle = shown_then_idle(
+            term, "claims. Press ]", lambda text: first_words in text, panes_filled
+        )
         term.send("q")
         term.wait_exit(10)
     return shown, filled, idle

@@ -23,7 +23,9 @@ from collections.abc import Callable
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
 
+from cpu_watch import CpuWatch  # noqa: E402 - beside this module
 from tests.support.ptyterm import PtyTerm  # noqa: E402 - the repository's root is on the path first
 
 ESCAPES = re.compile(rb"\x1b(?:\[[0-?]*[ -/]*[@-~]|\][^\x07\x1b]*(?:\x07|\x1b\\)|[@-Z\\-_])")
@@ -81,3 +83,18 @@ class Arrivals:
     def rest(self) -> None:
         """Every chunk read, on the screen (``term`` is then read as before)."""
         self.until(lambda _text: self._fed == len(self.chunks))
+
+
+def shown_then_idle(term: PtyTerm, words: str, *shown: Callable[[str], bool]) -> list[float]:
+    """Seconds from the program's start until the bytes that made each of the tests ``shown`` (of
+    the screen's text) true had arrived, the output read until it held ``words``; and, last, until
+    the program last used CPU before 0.5 s without, looking from the last of them on (``CpuWatch``,
+    watching from now)."""
+    watch = CpuWatch(term)
+    try:
+        arrivals = Arrivals(term, words, timeout=120)
+        times = [arrivals.until(test) for test in shown]
+        arrivals.rest()
+        return [*times, watch.idle_after(times[-1])]
+    finally:
+        watch.stop()

@@ -64,8 +64,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from arrivals import ESCAPES, Arrivals  # noqa: E402  # beside this script
-from cpu_watch import CpuWatch, cpu_seconds  # noqa: E402  # beside this script
+from arrivals import ESCAPES, Arrivals, shown_then_idle  # noqa: E402  # beside this script
+from cpu_watch import cpu_seconds  # noqa: E402  # beside this script
 from make_large import ensure_large  # noqa: E402  # beside this script
 from tests.support.ptyterm import PtyTerm  # noqa: E402
 from toolong_anchor import against_toolong, find_toolong, toolong_times  # noqa: E402  # beside this script
@@ -339,13 +339,12 @@ def bench_large(path: Path, runs: int, keys: int, minimal: float, toolong: str |
             toolong_idle.append(rested)
         # no key pressed: the frames of a key would come before those that fill the panes
         with PtyTerm([*BRIEFING, str(path)], columns=120, lines=40, cwd=str(ROOT)) as term:
-            watch = CpuWatch(term)
-            arrivals = Arrivals(term, "claims. Press ]", timeout=120)
-            shown.append(arrivals.until_text(first_words))
-            panes.append(arrivals.until(panes_filled))
-            arrivals.rest()
-            idle.append(watch.idle_after(panes[-1]))
-            watch.stop()
+            text_at, panes_at, idle_at = shown_then_idle(
+                term, "claims. Press ]", lambda text: first_words in text, panes_filled
+            )
+            shown.append(text_at)
+            panes.append(panes_at)
+            idle.append(idle_at)
             memory.append(peak_memory_mb(term.pid))
             term.send("q")
             term.wait_exit(10)

@@ -25,8 +25,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 
-from arrivals import Arrivals  # noqa: E402  # beside this script
-from cpu_watch import CpuWatch  # noqa: E402  # beside this script
+from arrivals import shown_then_idle  # noqa: E402  # beside this script
 from tests.support.ptyterm import PtyTerm  # noqa: E402
 
 TOOLONG_THEN = {"every pane filled": 0.567, "idle": 0.78}
@@ -52,12 +51,7 @@ def toolong_times(tl: str, path: Path, last_line: str) -> tuple[float, float]:
     before 0.5 s without (``CpuWatch``): toolong's two figures, timed as the reader's are."""
     needle = last_line[:60]
     with PtyTerm([tl, str(path)], columns=120, lines=40, cwd=str(ROOT)) as term:
-        watch = CpuWatch(term)
-        arrivals = Arrivals(term, needle, timeout=120)
-        shown = arrivals.until_text(needle)
-        arrivals.rest()
-        idle = watch.idle_after(shown)
-        watch.stop()
+        shown, idle = shown_then_idle(term, needle, lambda text: needle in text)
         term.send("q")
         term.wait_exit(10)
     return shown, idle
