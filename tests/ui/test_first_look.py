@@ -397,6 +397,26 @@ async def test_keys_only_the_reader_answers_are_kept_on_the_preview_and_acted_on
         assert screen.claim_id == screen.state.nav.claims[2].id
 
 
+async def test_a_query_typed_on_the_preview_after_a_slash_is_kept_whole(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """After ``/``, the keys typed on the preview are the reader's search query, every one kept,
+    letters the preview binds (``g``, ``G``, ``j``, ``q``) included; after enter, the preview's own
+    keys act on it again."""
+    app, read = held_large(tmp_path, monkeypatch)
+    async with app.run_test(size=(120, 40)) as pilot:
+        preview = await preview_up(pilot)
+        await pilot.press("slash", "M", "a", "g", "G", "j", "q", "enter")
+        assert [key.key for key in preview.pressed] == ["slash", "M", "a", "g", "G", "j", "q", "enter"]
+        assert not preview.to_end and app.screen is preview  # neither G nor q acted here
+        await pilot.press("G")  # the query ended: the preview's own key again
+        assert preview.to_end and len(preview.pressed) == 8
+        read.set()
+        screen = await reader_ready(pilot)
+        bar = screen.text_pane.bar
+        await until(pilot, lambda: bar.input.value == "MagGjq", what="the query typed is not whole")
+
+
 async def test_the_terminals_size_said_again_does_not_lay_the_first_look_out_again(
     held: None, monkeypatch: pytest.MonkeyPatch
 ) -> None:

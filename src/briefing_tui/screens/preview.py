@@ -154,6 +154,11 @@ class PreviewScreen(Beneath, StyledOnce):
         # the preview holds the text's start only: its end is the reader's to show, once loaded
         Binding("G,end", "to_end", "Bottom", show=False, priority=True),
         Binding("g,home", "to_top", "Top", show=False, priority=True),
+        # A search query begun here is the reader's: each key decided as it comes, before the next
+        # one (the text's keys bind before a key reaches the screen), while ``typing``.
+        Binding("slash", "query('slash', '/')", show=False, priority=True),
+        Binding("enter", "query('enter', '\\r')", show=False, priority=True),
+        Binding("escape", "query('escape', '\\x1b')", show=False, priority=True),
     ]
 
     def __init__(
@@ -181,10 +186,35 @@ class PreviewScreen(Beneath, StyledOnce):
         keys, self._keys = self._keys, []
         press_again(self.app, keys)
 
+    @property
+    def typing(self) -> bool:
+        """Whether a ``/`` kept is still open (no ``enter`` or ``escape`` kept after it): the keys
+        that follow are the reader's search query, kept whole, none of them acted on here."""
+        for key in reversed(self.pressed):
+            if key.key in ("enter", "escape"):
+                return False
+            if key.key == "slash":
+                return True
+        return False
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "query":  # ``/`` begins a query, enter or escape ends it: else they are kept
+            return (parameters[0] == "slash") != self.typing
+        return not (action in ("to_end", "to_top") and self.typing)  # within a query: its letters
+
+    def action_query(self, key: str, character: str) -> None:
+        """Keep ``key``, which begins or ends a query; the text's own keys (which bind first) wait
+        meanwhile: the text gives up the focus, and takes it back after."""
+        self.pressed.append(events.Key(key, character))
+        self.set_focus(None if self.typing else self.query_one(TextView), scroll_visible=False)
+        self._say()
+
     def on_key(self, event: events.Key) -> None:
         # A key the preview does not answer (its text scrolls; the claims, panes and search are the
-        # reader's) is kept, as the first look keeps them, and acted on once the reader is up.
-        if event.key in self.active_bindings:
+        # reader's) is kept, as the first look keeps them, and acted on once the reader is up; so is
+        # every key typed after a ``/`` until enter or escape (its query: ``q`` and ``j`` too).
+        bound = self.active_bindings.get(event.key)
+        if bound is not None and bound.enabled and not self.typing:
             return
         self.pressed.append(event)
         event.stop()
