@@ -297,3 +297,22 @@ async def test_escape_gives_the_focus_back_to_the_pane_the_search_came_from(size
         await until(pilot, lambda: not bar.is_open, what="the bar still open")
         await until(pilot, lambda: screen.focused is came_from, what=f"the focus went to {screen.focused}")
         assert screen.pane == "claim"
+
+
+async def test_a_query_closed_at_once_is_not_searched_after() -> None:
+    """Keys that come in one burst (pressed again after a preview, or pasted fast): the query's last
+    edit reaches the search after escape has closed the bar; it is not searched then."""
+    from briefing_tui.terminal_input import press_again
+
+    async with seed_app().run_test(size=SIZE) as pilot:
+        screen = main_screen(pilot)
+        assert isinstance(screen, MainScreen)
+        press_again(pilot.app, [("slash", "/"), ("x", "x"), ("y", "y"), ("escape", "\x1b")])
+        await until(pilot, lambda: screen.text_pane.bar_made is not None, what="the bar was not made")
+        bar = screen.text_pane.bar
+        await until(pilot, lambda: bar.input.value == "xy" and not bar.is_open, what="not typed and closed")
+        for _ in range(5):
+            await pilot.pause()
+        search = screen.text_pane.search
+        assert search.state.query is None and not search.state.busy and search.matches == []
+        assert "/xy" not in screen.status_line.render().plain

@@ -171,7 +171,10 @@ class TextSearch:
     # what the bar says ------------------------------------------------------------------------
 
     def changed(self, query: Query) -> None:
-        """The query was edited: search it."""
+        """The query was edited: search it (not once the bar is closed: an edit typed right before
+        escape, in one burst of keys, comes after it)."""
+        if not self.search_bar.is_open:
+            return
         if query != self.state.started:  # n may have started it already
             self._search_start(query, move=True)
 
