@@ -185,7 +185,9 @@ class PartIndex(SpanIndex[T]):
     """
 
     def __init__(
-        self, parts: list[tuple[int, int, SpanIndex[T]]], spans: Callable[[], Iterable[tuple[int, int, T]]]
+        self,
+        parts: list[tuple[int, int, SpanIndex[T]]],
+        spans: Callable[[], Iterable[tuple[int, int, T]]] | None,
     ) -> None:
         super().__init__()
         self._parts = parts
@@ -203,8 +205,8 @@ class PartIndex(SpanIndex[T]):
         their payloads, in order (read at the first step, at once: each step then puts ``count`` of
         them in their buckets). A span that does not start at 0 or later and end after it starts
         is left out, as ``extend`` leaves it."""
-        index: PartIndex[T] = cls(parts, list)  # (no spans: the columns stand for them)
-        index._spans, index._columns = None, columns
+        index: PartIndex[T] = cls(parts, None)  # no spans: the columns stand for them
+        index._columns = columns
         return index
 
     @property
