@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING, Protocol
 from briefing_tui import reload as pure
 from briefing_tui.display import display_path
 from briefing_tui.model.places import ClaimPlace, Place, TextPlace
+from briefing_tui.widgets.from_thread import call_back
 
 if TYPE_CHECKING:
     from textual.screen import Screen
@@ -60,12 +61,14 @@ class LiveReload:
         paths = [doc.path for doc in self.collection.documents] + [Path(p) for p in self.collection.failed]
         self.watcher = pure.Watcher([p for p in paths if _regular(p)], settle=SETTLE)
         self.busy = False
+        self.stopped = False
 
     def start(self) -> None:
         self.timer = self.screen.set_interval(POLL_INTERVAL, self.poll, name="live-reload")
 
     def stop(self) -> None:
-        """No more polling (the reader shows other files)."""
+        """No more polling (the reader shows other files); a reload still loading is set aside."""
+        self.stopped = True
         if getattr(self, "timer", None) is not None:
             self.timer.stop()
 
@@ -82,10 +85,12 @@ class LiveReload:
     def _load(self, changes: list[pure.FileChange]) -> None:
         # In a worker thread: loading a big file must not freeze the screen.
         results = [pure.reload_file(change.path, change.change) for change in changes]
-        self.screen.app.call_from_thread(self.apply_all, results)
+        call_back(self.screen, self.apply_all, results)  # set aside if the reader stopped meanwhile
 
     def apply_all(self, results: list[pure.ReloadResult]) -> None:
         self.busy = False
+        if self.stopped:  # the reader beneath shows no longer these files: nothing to say of them
+            return
         for result in results:
             self.apply(result)
         self.screen.refresh_bindings()

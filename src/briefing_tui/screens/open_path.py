@@ -23,6 +23,7 @@ from textual.widgets import Footer, Input, Static
 
 from briefing_tui.display import display_path, display_problem, sanitize
 from briefing_tui.startup import read_paths
+from briefing_tui.widgets.from_thread import call_back
 from briefing_tui.widgets.safe_input import SafeInput
 
 if TYPE_CHECKING:
@@ -129,7 +130,7 @@ def _load(screen: MainScreen, path: Path) -> None:
     # A folder as at start: its files as outlines, each read whole when it is opened, kept in the
     # cache unless the reader was started with --no-cache.
     collection = read_paths([path], cached=getattr(screen.app, "cached", True))
-    screen.app.call_from_thread(_loaded, screen, path, collection)
+    call_back(screen, _loaded, screen, path, collection)
 
 
 def _loaded(screen: MainScreen, path: Path, collection: Collection) -> None:

@@ -19,6 +19,7 @@ from briefing_tui.model.types import Document
 from briefing_tui.search.corpus import Hit, search_documents
 from briefing_tui.search.match import Matcher
 from briefing_tui.search.query import Query, SearchCancelled, SearchError
+from briefing_tui.widgets.from_thread import call_back
 from briefing_tui.widgets.hit_list import HitList
 from briefing_tui.widgets.key_footer import KeyFooter
 from briefing_tui.widgets.safe_input import SafeInput
@@ -159,10 +160,10 @@ class SearchResultsScreen(Screen[tuple[Hit, Query] | None]):
         except SearchCancelled:
             return
         except SearchError as exc:
-            self.app.call_from_thread(self._failed, generation, str(exc))
+            call_back(self, self._failed, generation, str(exc))
             return
         if not worker.is_cancelled:
-            self.app.call_from_thread(self._done, generation, hits)
+            call_back(self, self._done, generation, hits)
 
     def _failed(self, generation: int, message: str) -> None:
         if generation == self.generation:

@@ -19,6 +19,7 @@ from briefing_tui.edit.session import Session
 from briefing_tui.model.loader import YAML_SUFFIXES
 from briefing_tui.model.types import Document, LoadError
 from briefing_tui.screens.notes_layer import notes_only_for
+from briefing_tui.widgets.from_thread import call_back
 
 if TYPE_CHECKING:
     from briefing_tui.screens.checking import Checking
@@ -81,7 +82,7 @@ class SessionOpening:
             read: Session | LoadError = Session.read_for(doc, notes_only=notes_only_for(self.checking, doc))
         except LoadError as exc:
             read = exc
-        self.checking.reader.app.call_from_thread(self._opened, doc, read)
+        call_back(self.checking.reader.app, self._opened, doc, read)  # set aside if the reader stopped
 
     def _opened(self, doc: Document, read: Session | LoadError) -> None:
         path = Path(doc.path)

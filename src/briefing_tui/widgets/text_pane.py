@@ -24,6 +24,7 @@ from briefing_tui.model.types import Claim, Collection, Document
 from briefing_tui.reader_state import ReaderState
 from briefing_tui.record import record
 from briefing_tui.widgets.doc_header import DocHeader
+from briefing_tui.widgets.from_thread import call_back
 from briefing_tui.widgets.looks import Looks
 from briefing_tui.widgets.messages import JumpRequested
 from briefing_tui.widgets.span_index import Columns, PartIndex, SpanIndex, ending_from, starting_before
@@ -132,7 +133,7 @@ class TextPane(Vertical):
     def _index_marks(self, nav: Navigator) -> None:
         mention_index, claim_index = _indexes(nav)
         if not get_current_worker().is_cancelled:
-            self.app.call_from_thread(self._marks_indexed, nav, mention_index, claim_index)
+            call_back(self, self._marks_indexed, nav, mention_index, claim_index)
 
     def _marks_indexed(
         self, nav: Navigator, mentions: SpanIndex[tuple[str, str]], claims: SpanIndex[Claim]

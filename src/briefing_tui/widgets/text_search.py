@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 from textual.worker import get_current_worker
 
 from briefing_tui.model.places import SearchPlace
+from briefing_tui.widgets.from_thread import call_back
 from briefing_tui.widgets.messages import FocusRequested, JumpRequested
 from briefing_tui.widgets.search_state import SearchState
 
@@ -282,10 +283,10 @@ class TextSearch:
         except SearchCancelled:
             return
         except SearchError as exc:
-            self.pane.app.call_from_thread(self._search_failed, generation, str(exc))
+            call_back(self.pane, self._search_failed, generation, str(exc))
             return
         if not worker.is_cancelled:
-            self.pane.app.call_from_thread(self._search_done, generation, doc_id, matcher.query, spans, move)
+            call_back(self.pane, self._search_done, generation, doc_id, matcher.query, spans, move)
 
     def _search_failed(self, generation: int, message: str) -> None:
         state = self.state
