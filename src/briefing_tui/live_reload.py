@@ -87,6 +87,11 @@ class LiveReload:
         results = [pure.reload_file(change.path, change.change) for change in changes]
         call_back(self.screen, self.apply_all, results)  # set aside if the reader stopped meanwhile
 
+    def moved(self, old: Path, new: Path) -> None:
+        """A file of the collection was saved elsewhere and its document follows it: watch the new
+        file, not the old one (deleted, or written by others: no longer the document's)."""
+        self.watcher.move(old, new)
+
     def apply_all(self, results: list[pure.ReloadResult]) -> None:
         self.busy = False
         if self.stopped:  # the reader beneath shows no longer these files: nothing to say of them

@@ -99,6 +99,13 @@ class Watcher:
         path = path if isinstance(path, Path) else Path(path)  # not a copy: a folder lists a thousand
         self._files[path] = _Watched(Stamp.of(path, self._stat))
 
+    def move(self, old: str | os.PathLike[str], new: str | os.PathLike[str]) -> None:
+        """The file at ``old`` is now kept at ``new`` (saved there): ``old`` is no longer watched
+        (its deletion, or a file made there later, is no concern of the reader's), ``new`` is from
+        its state now."""
+        self._files.pop(old if isinstance(old, Path) else Path(old), None)
+        self.watch(new)
+
     def since(self, stamps: Mapping[Path, Stamp | None]) -> None:
         """Start from ``stamps`` (the files' states when they were read), rather than from their
         states now, for the files watched: a change made in between is reported."""

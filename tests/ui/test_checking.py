@@ -449,6 +449,11 @@ async def test_a_file_deleted_meanwhile_is_saved_elsewhere_and_the_session_follo
         claim = load_document(elsewhere).claim("C11")
         assert claim is not None and claim.verdict is None
         assert not screen.checking.modified and elsewhere in screen.checking.sessions
+        # the reader watches the new file, no longer the old one: its deletion is not a failed file
+        watcher = screen.live_reload.watcher
+        assert watcher.paths == [elsewhere]
+        watcher.settle = 0
+        assert watcher.poll() == [] and not screen.collection.failed
 
 
 async def test_edits_left_unsaved_by_a_stop_are_offered_back_at_the_next_start(seed: Path) -> None:

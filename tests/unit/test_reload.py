@@ -120,6 +120,21 @@ def test_a_change_undone_before_it_settles_is_not_reported(fs: tuple[FakeStat, C
     assert [_step(clock, watcher) for _ in range(3)] == [[]] * 3
 
 
+def test_a_file_moved_is_watched_where_it_went_and_no_longer_where_it_was(
+    fs: tuple[FakeStat, Clock, Watcher],
+) -> None:
+    stat, clock, watcher = fs
+    del stat.files["a.yaml"]  # deleted, then saved elsewhere
+    stat.files["b.yaml"] = (4, 20, 8)
+    watcher.move("a.yaml", "b.yaml")
+    assert watcher.paths == [Path("b.yaml")]
+    assert [_step(clock, watcher) for _ in range(3)] == [[]] * 3  # neither the deletion nor the new file
+    stat.files["a.yaml"] = (6, 30, 9)  # a file made where it was is none of the watcher's business
+    stat.files["b.yaml"] = (7, 21, 8)  # another hand writes the new one
+    _step(clock, watcher)
+    assert _step(clock, watcher) == [FileChange(Path("b.yaml"), Change.MODIFIED)]
+
+
 def test_watcher_with_real_files(tmp_path: Path) -> None:
     path = tmp_path / "doc.yaml"
     path.write_text("one")

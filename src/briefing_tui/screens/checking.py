@@ -49,6 +49,7 @@ class Reader(Protocol):
     def jump_to(self, place: Place, *, record: bool = True) -> None: ...
     def focus_pane(self, name: str) -> None: ...
     def show_document(self, doc: Document) -> None: ...
+    def file_moved(self, old: Path, new: Path) -> None: ...
 
 
 class Checking:
@@ -316,6 +317,13 @@ class Checking:
         if then is not None:
             then()
         return True
+
+    def moved(self, session: Session, old: Path) -> None:
+        """``session`` was saved elsewhere (its file ``old`` deleted or not writable): it follows
+        its new file, and so does the reader's watch on the files."""
+        self.sessions.pop(old, None)
+        self.sessions[session.path] = session
+        self.reader.file_moved(old, session.path)
 
     def save_all(self, then: Callable[[], None]) -> None:
         """Save every session with unsaved edits, then ``then`` (quitting); stops at the first that

@@ -268,8 +268,7 @@ def save_elsewhere(
             session.conflicts.update(kept)  # still to settle with the file where it was
             checking.say(f"Not saved: {exc}", error=True)
             return
-        checking.sessions.pop(old, None)
-        checking.sessions[session.path] = session
+        checking.moved(session, old)
         checking.paint_all(session)
         checking.say(f"Saved as {display_path(written.path)}")
         checking.reader.refresh_bindings()

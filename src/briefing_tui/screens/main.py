@@ -38,6 +38,8 @@ from briefing_tui.widgets.reader_panes import ReaderPanes
 from briefing_tui.widgets.status_line import StatusLine
 
 if TYPE_CHECKING:
+    from pathlib import Path
+
     from briefing_tui.model.types import Document
     from briefing_tui.screens.checking import Checking
     from briefing_tui.widgets.detail_pane import DetailPane
@@ -189,6 +191,10 @@ class MainScreen(StyledOnce):
         self.state.show(doc)
         self.panes.show_document()
         self.status_line.refresh_status()
+
+    def file_moved(self, old: Path, new: Path) -> None:
+        """A document's file was saved elsewhere and the document follows it (``Checking.moved``)."""
+        self.live_reload.moved(old, new)
 
     def documents_changed(self) -> None:
         """The collection's documents (or its failed files) changed: the documents pane follows."""
