@@ -143,3 +143,26 @@ def test_a_search_answered_by_the_cache_imports_only_what_it_uses(tmp_path: Path
     assert runs[0].stdout.splitlines()[-1].startswith("0 ")  # read the files: the text reader came
     assert "briefing_tui.model.text_only" in runs[0].stdout
     assert runs[1].stdout.splitlines() == [f"{folder / name}.yaml:1" for name in ("a", "b", "c")] + ["0 "]
+
+
+def test_the_reader_on_the_seed_imports_no_screen_it_does_not_show() -> None:
+    """Up and whole on the seed (no file failed, nothing searched), the reader has not imported the
+    error view's module nor the search bar's: each is imported when first shown."""
+    code = (
+        "import asyncio, sys\n"
+        "from briefing_tui.app import BriefingApp\n"
+        "from briefing_tui.files import load_paths\n"
+        "from briefing_tui.resources import seeds_dir\n"
+        "async def main():\n"
+        "    app = BriefingApp([seeds_dir()], collection=load_paths([seeds_dir()]))\n"
+        "    async with app.run_test(size=(120, 40)) as pilot:\n"
+        "        for _ in range(1000):  # until the reader's lists are filled\n"
+        "            if getattr(getattr(app.screen, 'panes', None), 'lists_filled_for', None):\n"
+        "                break\n"
+        "            await pilot.pause()\n"
+        "        print(app.screen.__class__.__name__)\n"
+        "asyncio.run(main())\n"
+        "print(','.join(m for m in ('briefing_tui.screens.errors', 'briefing_tui.widgets.search_bar')"
+        " if m in sys.modules))\n"
+    )
+    assert printed(code) == "MainScreen"  # and nothing after: neither module imported
